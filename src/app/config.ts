@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is read from the environment once, at boot. A bad value stops start-up with a
+ * message that names the variable, so an operator never runs with a half-understood setting.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+
+const configSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  OPENCSM_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  OPENCSM_ADMIN_EMAIL: z.email().optional(),
+  OPENCSM_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENCSM_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => isValidTimeZone(tz), 'unknown IANA time zone'),
+  OPENCSM_MAX_ATTACHMENT_MB: z.coerce.number().positive().max(1024).default(25),
+  OPENCSM_SESSION_DAYS: z.coerce.number().int().positive().max(365).default(14),
+  OPENCSM_COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration / 配置错误:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings count as unset, as shells and .env files often produce them. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(configSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(cleaned[String(issue.path[0])])}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

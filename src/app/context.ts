@@ -1,0 +1,26 @@
+import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import type { JobRegistry } from '../jobs/registry.js';
+import type { Config } from './config.js';
+
+/** What every module gets at boot. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  log: Logger;
+  jobs: JobRegistry;
+};
+
+export type AppServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/**
+ * A domain module's public wiring: its routes and the jobs/event subscriptions it handles.
+ * Listed explicitly in app/modules.ts (no registration by import side effects).
+ */
+export type AppModule = {
+  name: string;
+  registerJobs?(context: AppContext): void;
+  registerRoutes?(app: AppServer, context: AppContext): void;
+};

@@ -1,0 +1,25 @@
+import { pino, type Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import { JobRegistry } from '../jobs/registry.js';
+import { Worker, type WorkerOptions } from '../jobs/worker.js';
+import type { Config } from './config.js';
+import type { AppContext, AppServer } from './context.js';
+import { buildServer } from './http/server.js';
+import { modules } from './modules.js';
+
+export type App = { context: AppContext; server: AppServer; worker: Worker };
+
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
+  return pino({ level: config.LOG_LEVEL, base: { app: 'opencsm' } });
+}
+
+/** Wire modules, HTTP server and worker around an open database. Nothing listens or runs yet. */
+export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions } = {}): Promise<App> {
+  const log = options.log ?? createLogger(config);
+  const context: AppContext = { config, database, log, jobs: new JobRegistry() };
+  for (const module of modules) module.registerJobs?.(context);
+  const server = await buildServer(context, modules);
+  await server.ready();
+  const worker = new Worker(database, context.jobs, log.child({ component: 'worker' }), options.worker);
+  return { context, server, worker };
+}

@@ -1,0 +1,96 @@
+import { ConfigError, loadConfig, type Config } from './app/config.js';
+import { createApp, createLogger } from './app/create-app.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { ensureFirstAdmin } from './modules/auth/index.js';
+
+const usage = `Usage: opencsm <command>
+
+  start        API + web + background worker in one process (the default; embedded database)
+  serve        HTTP only (run workers separately; needs DATABASE_URL for more than one process)
+  worker       background worker only (needs DATABASE_URL)
+  migrate      apply database migrations and exit
+  seed --demo  load the deterministic demo data set (演示数据)
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  if (command === '--help' || command === 'help') return void process.stdout.write(usage);
+  const config = loadConfig();
+  const log = createLogger(config);
+  switch (command) {
+    case 'start':
+      return run(config, { http: true, worker: true });
+    case 'serve':
+      return run(config, { http: true, worker: !config.DATABASE_URL });
+    case 'worker':
+      return run(config, { http: false, worker: true });
+    case 'migrate': {
+      const database = await openDatabase(config);
+      await database.close();
+      log.info('migrations applied');
+      return;
+    }
+    case 'seed': {
+      if (!rest.includes('--demo')) throw new Error('seed needs --demo');
+      const { seedDemoData } = await import('./demo/seed-demo.js');
+      const database = await openDatabase(config);
+      try {
+        const summary = await seedDemoData(database, { timeZone: config.OPENCSM_TIMEZONE });
+        process.stdout.write(`Demo data loaded / 演示数据已加载: ${JSON.stringify(summary)}\n`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    default:
+      process.stderr.write(`Unknown command: ${command}\n\n${usage}`);
+      process.exitCode = 2;
+  }
+}
+
+async function run(config: Config, roles: { http: boolean; worker: boolean }): Promise<void> {
+  const database = await openDatabase(config);
+  const admin = await ensureFirstAdmin(database, { email: config.OPENCSM_ADMIN_EMAIL, password: config.OPENCSM_ADMIN_PASSWORD });
+  const app = await createApp(config, database);
+  if (roles.worker) app.worker.start();
+  if (roles.http) await app.server.listen({ port: config.PORT, host: config.HOST });
+  printBanner(config, database, roles, admin);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.context.log.info({ signal }, 'shutting down');
+    await app.server.close();
+    await app.worker.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function printBanner(config: Config, database: Database, roles: { http: boolean; worker: boolean }, admin: { email: string; password: string | null } | null): void {
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  const lines = [
+    '',
+    `OpenCSM is running / OpenCSM 已启动 (${database.engine === 'pglite' ? `embedded database in ${config.OPENCSM_DATA_DIR}` : 'PostgreSQL'}; ${[roles.http && 'http', roles.worker && 'worker'].filter(Boolean).join(' + ')})`,
+  ];
+  if (roles.http) lines.push(`  App / 应用:        ${url}/`, `  API docs / 接口文档: ${url}/api/docs`);
+  if (admin) {
+    lines.push(`  Admin login / 管理员登录: ${admin.email}`);
+    lines.push(admin.password ? `  Password / 密码:   ${admin.password}   (shown once, change it after login / 仅显示一次，请登录后修改)` : '  Password / 密码:   (from OPENCSM_ADMIN_PASSWORD)');
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

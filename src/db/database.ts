@@ -1,0 +1,72 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+
+/**
+ * The one query surface every module uses. Both engines (PGlite, node-postgres) give a drizzle
+ * `PgDatabase`; a transaction is one too, so service helpers accept either.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
+/** A drizzle transaction. Same API as `Db`; the name documents "call me inside a transaction". */
+export type Tx = Db;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly engine: Engine;
+  /** For reads outside a transaction. Writes go through `transaction` so they are durable and evented. */
+  readonly db: Db;
+  /**
+   * Run `work` in one transaction. On PGlite transactions are serialised (one session) and the WAL
+   * is flushed to disk before this resolves; on PostgreSQL serialisation failures and deadlocks
+   * are retried a few times.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const retryableSqlStates = new Set(['40001', '40P01']);
+
+/** Postgres error code of a driver error, looking through drizzle's wrapping `cause`. */
+export function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (sqlState(error) !== '23505') return false;
+  if (!constraint) return true;
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const c = (e as { constraint?: unknown }).constraint;
+    if (c === constraint) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && message.includes(`"${constraint}"`)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  return sqlState(error) === '23503';
+}
+
+export async function withRetries<T>(attempt: () => Promise<T>, maxAttempts = 5): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const state = sqlState(error);
+      if (n >= maxAttempts || !state || !retryableSqlStates.has(state)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * n + Math.random() * 20));
+    }
+  }
+}
+
+/** Run raw SQL and return its rows (both drivers answer `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,24 @@
+import type { Config } from '../app/config.js';
+import type { Database } from './database.js';
+import { runMigrations } from './migrate.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+
+/** PostgreSQL when DATABASE_URL is set, else embedded PGlite in OPENCSM_DATA_DIR. Migrates first. */
+export async function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'OPENCSM_DATA_DIR'>,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
+  const database = config.DATABASE_URL
+    ? await openPostgres(config.DATABASE_URL)
+    : await openPglite({ dataDir: config.OPENCSM_DATA_DIR });
+  if (options.migrate ?? true) {
+    try {
+      await runMigrations(database, config.DATABASE_URL);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}

@@ -1,0 +1,22 @@
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { withRetries, type Database, type Db, type Tx } from './database.js';
+
+/** The server engine: a node-postgres pool. Any number of OpenCSM processes may share it. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'opencsm' });
+  // Fail fast with a clear error if the server cannot be reached.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzle(pool) as unknown as Db;
+  return {
+    engine: 'postgres',
+    db,
+    transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+      return withRetries(() => db.transaction(work));
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+
+export type JobContext = {
+  database: Database;
+  log: Logger;
+  job: { id: string; type: string; attempts: number; eventId: number | null };
+};
+export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
+
+/** A domain event as the relay hands it to a subscriber's job. */
+export type EventEnvelope = {
+  eventId: number;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+};
+
+export type Subscription = { jobType: string; perAggregate: boolean };
+
+/**
+ * Which job types exist and which events each one follows. Modules register here explicitly at
+ * boot (see app/modules.ts), never as an import side effect.
+ */
+export class JobRegistry {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly subscriptions = new Map<string, Subscription[]>();
+
+  handle(jobType: string, handler: JobHandler): void {
+    if (this.handlers.has(jobType)) throw new Error(`Job type ${jobType} is registered twice`);
+    this.handlers.set(jobType, handler);
+  }
+
+  /**
+   * Run job `jobType` (payload: an EventEnvelope) for each committed event of `eventType`.
+   * `perAggregate`: events of one aggregate that arrive while its job is still pending fold into
+   * that one job (e.g. reindexing a ticket once after a burst of changes).
+   */
+  subscribe(eventType: string, jobType: string, options: { perAggregate?: boolean } = {}): void {
+    const list = this.subscriptions.get(eventType) ?? [];
+    if (!list.some((s) => s.jobType === jobType)) list.push({ jobType, perAggregate: options.perAggregate ?? false });
+    this.subscriptions.set(eventType, list);
+  }
+
+  handlerOf(jobType: string): JobHandler | undefined {
+    return this.handlers.get(jobType);
+  }
+
+  subscribersOf(eventType: string): readonly Subscription[] {
+    return this.subscriptions.get(eventType) ?? [];
+  }
+}

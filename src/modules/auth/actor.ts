@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { roleHas, type Permission, type RoleName } from './permissions.js';
+import { teamMembers, users } from './schema.js';
+
+/** Who is making a request, with what they may do. Passed to every service call. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleName;
+  locale: string;
+  teamIds: string[];
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return roleHas(actor.role, permission);
+}
+
+/** Load an active user as an actor, or null when missing or deactivated. */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || !user.active) return null;
+  const memberships = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, userId));
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    teamIds: memberships.map((m) => m.teamId),
+  };
+}

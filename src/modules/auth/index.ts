@@ -1,0 +1,21 @@
+/** Public surface of the auth module: actors, permissions, credentials, users and teams. */
+import type { AppModule } from '../../app/context.js';
+import { registerDirectoryRoutes } from './directory-routes.js';
+import { registerSessionRoutes } from './session-routes.js';
+
+export type { Actor } from './actor.js';
+export { can, loadActor } from './actor.js';
+export { permissions, roleNames, rolePermissions, type Permission, type RoleName } from './permissions.js';
+export { actorFromApiToken, actorFromSession, createSession, sessionCookieName } from './credentials.js';
+export { createApiToken } from './api-tokens.js';
+export { createUser, findAssignableUser, getUser, getUserNames, listUsers, teamExists, type UserView } from './users.js';
+export { createTeam, listTeams, type TeamView } from './teams.js';
+export { ensureFirstAdmin } from './first-admin.js';
+
+export const authModule: AppModule = {
+  name: 'auth',
+  registerRoutes(app, context) {
+    registerSessionRoutes(app, context);
+    registerDirectoryRoutes(app, context);
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * The permission catalogue and the built-in roles. Every route names one of these (or is
+ * explicitly public); the server refuses to start otherwise.
+ */
+export const permissions = [
+  'profile.self', // read and edit one's own profile, password and API tokens
+  'tickets.read', // see tickets (scoped by ticket visibility)
+  'tickets.read_all', // see every ticket regardless of team or assignee
+  'tickets.create',
+  'tickets.update', // change fields and status of visible tickets
+  'tickets.reply', // public replies
+  'tickets.note', // internal notes
+  'directory.read', // list users and teams (to pick an assignee)
+  'admin.users',
+  'admin.teams',
+  'admin.categories',
+  'admin.priorities',
+  'admin.jobs',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const roleNames = ['admin', 'supervisor', 'agent', 'field_engineer'] as const;
+export type RoleName = (typeof roleNames)[number];
+
+const agentPermissions: Permission[] = [
+  'profile.self',
+  'tickets.read',
+  'tickets.create',
+  'tickets.update',
+  'tickets.reply',
+  'tickets.note',
+  'directory.read',
+];
+
+export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
+  admin: new Set(permissions),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'admin.categories', 'admin.priorities']),
+  agent: new Set(agentPermissions),
+  // Engineers in the field work the tickets assigned to them: read, update status, reply, note.
+  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.update', 'tickets.reply', 'tickets.note']),
+};
+
+export function roleHas(role: RoleName, permission: Permission): boolean {
+  return rolePermissions[role].has(permission);
+}

@@ -1,0 +1,155 @@
+import { and, asc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../app/errors.js';
+import { queryRows, isForeignKeyViolation, isUniqueViolation, type Database, type Db, type Tx } from '../../db/database.js';
+import { containsPattern } from '../../db/like-pattern.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { Actor } from './actor.js';
+import type { RoleName } from './permissions.js';
+import { hashPassword, verifyPassword } from './secrets.js';
+import { teamMembers, users } from './schema.js';
+
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleName;
+  locale: string;
+  active: boolean;
+  teamIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+  active: users.active,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+  teamIds: sql<string[]>`(select coalesce(array_agg(m.team_id::text order by m.team_id), '{}') from team_members m where m.user_id = ${users.id})`,
+};
+
+export type NewUser = { email: string; name: string; password: string; role: RoleName; locale?: string; teamIds?: string[] };
+
+/** Create a user. `actor` is null only for the first administrator created at boot. */
+export async function createUser(database: Database, actor: Actor | null, input: NewUser): Promise<UserView> {
+  const passwordHash = await hashPassword(input.password);
+  const id = uuidv7();
+  try {
+    await database.transaction(async (tx) => {
+      await tx.insert(users).values({ id, email: input.email.trim().toLowerCase(), name: input.name, passwordHash, role: input.role, locale: input.locale ?? 'zh-CN' });
+      if (input.teamIds?.length) await tx.insert(teamMembers).values(input.teamIds.map((teamId) => ({ teamId, userId: id })));
+      await recordEvent(tx, { type: 'user.created', aggregateType: 'user', aggregateId: id, actorId: actor?.id, payload: { email: input.email, role: input.role } });
+    });
+  } catch (error) {
+    throw mapUserWriteError(error);
+  }
+  return getUser(database.db, id);
+}
+
+export async function getUser(db: Db, id: string): Promise<UserView> {
+  const [user] = await db.select(userColumns).from(users).where(eq(users.id, id));
+  if (!user) throw new NotFound('user.not_found');
+  return user;
+}
+
+export async function findUserForLogin(db: Db, email: string, password: string): Promise<{ id: string } | null> {
+  const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash, active: users.active }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  // Verify even when the user is missing so response time does not reveal which emails exist.
+  const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+  return user && user.active && ok ? { id: user.id } : null;
+}
+
+export async function listUsers(db: Db, filter: { q?: string; role?: RoleName; active?: boolean; teamId?: string }): Promise<UserView[]> {
+  const conditions: SQL[] = [];
+  if (filter.q) conditions.push(or(ilike(users.name, containsPattern(filter.q)), ilike(users.email, containsPattern(filter.q)))!);
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.active !== undefined) conditions.push(eq(users.active, filter.active));
+  if (filter.teamId) conditions.push(sql`exists (select 1 from team_members m where m.user_id = ${users.id} and m.team_id = ${filter.teamId})`);
+  return db.select(userColumns).from(users).where(and(...conditions)).orderBy(asc(users.name), asc(users.id)).limit(1000);
+}
+
+export type UserChanges = { name?: string; email?: string; role?: RoleName; locale?: string; active?: boolean; password?: string; teamIds?: string[] };
+
+export async function updateUser(database: Database, actor: Actor, id: string, changes: UserChanges): Promise<UserView> {
+  if (id === actor.id && changes.active === false) throw new Forbidden('user.cannot_deactivate_self');
+  const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
+  try {
+    await database.transaction(async (tx) => {
+      const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+      if (!before) throw new NotFound('user.not_found');
+      const losesAdmin = before.role === 'admin' && before.active && ((changes.role && changes.role !== 'admin') || changes.active === false);
+      if (losesAdmin) await assertAnotherActiveAdmin(tx, id);
+      const set = {
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.email !== undefined && { email: changes.email.trim().toLowerCase() }),
+        ...(changes.role !== undefined && { role: changes.role }),
+        ...(changes.locale !== undefined && { locale: changes.locale }),
+        ...(changes.active !== undefined && { active: changes.active }),
+        ...(passwordHash && { passwordHash }),
+      };
+      await tx.update(users).set({ ...set, updatedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, id));
+      if (changes.teamIds) {
+        await tx.delete(teamMembers).where(eq(teamMembers.userId, id));
+        if (changes.teamIds.length) await tx.insert(teamMembers).values(changes.teamIds.map((teamId) => ({ teamId, userId: id })));
+      }
+      if (changes.active === false || passwordHash) await tx.execute(sql`delete from sessions where user_id = ${id}`);
+      const { password: _secret, ...auditable } = changes;
+      await recordEvent(tx, { type: 'user.updated', aggregateType: 'user', aggregateId: id, actorId: actor.id, payload: { changes: auditable, passwordChanged: Boolean(passwordHash) } });
+    });
+  } catch (error) {
+    throw mapUserWriteError(error);
+  }
+  return getUser(database.db, id);
+}
+
+export async function changeOwnPassword(database: Database, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  const [user] = await database.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
+  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+    throw new Invalid('validation.failed', {}, [{ path: 'currentPassword', code: 'auth.wrong_password' }]);
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await database.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await recordEvent(tx, { type: 'user.password_changed', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id });
+  });
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}
+
+async function assertAnotherActiveAdmin(tx: Tx, exceptId: string): Promise<void> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, exceptId)));
+  if (!row || row.n === 0) throw new Conflict('user.last_admin');
+}
+
+function mapUserWriteError(error: unknown): unknown {
+  if (isUniqueViolation(error, 'users_email_key')) return new Conflict('validation.failed', {}, [{ path: 'email', code: 'user.email_taken' }]);
+  if (isForeignKeyViolation(error)) return new Invalid('validation.failed', {}, [{ path: 'teamIds', code: 'team.not_found' }]);
+  return error;
+}
+
+/** id → display name, for timelines and lists (one query). */
+export async function getUserNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(sql`${users.id} in (${sql.join(unique.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** An active user who can work tickets, or null. */
+export async function findAssignableUser(db: Db, id: string): Promise<{ id: string; teamIds: string[] } | null> {
+  const [user] = await db.select({ id: users.id, active: users.active, role: users.role, teamIds: userColumns.teamIds }).from(users).where(eq(users.id, id));
+  return user && user.active ? { id: user.id, teamIds: user.teamIds } : null;
+}
+
+export async function teamExists(db: Db, id: string): Promise<boolean> {
+  const rows = await queryRows<{ ok: number }>(db, sql`select 1 as ok from teams where id = ${id}`);
+  return rows.length > 0;
+}

@@ -1,0 +1,62 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { Conflict, Forbidden, Invalid } from '../../app/errors.js';
+import type { Database } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import { can, type Actor } from '../auth/index.js';
+import { findVisibleTicketForUpdate } from './get-ticket.js';
+import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema.js';
+
+export type NewMessage = { body: string; internal?: boolean; attachmentIds?: string[] };
+export type MessageRow = typeof ticketMessages.$inferSelect;
+
+/**
+ * Add a public reply or an internal note, with attachments uploaded beforehand. An agent's first
+ * public reply sets `firstResponseAt`, and a reply to a `new` ticket opens it. Internal notes
+ * change neither.
+ */
+export async function addMessage(database: Database, actor: Actor, ticketId: string, input: NewMessage): Promise<MessageRow> {
+  const internal = input.internal ?? false;
+  if (!can(actor, internal ? 'tickets.note' : 'tickets.reply')) throw new Forbidden();
+  return database.transaction(async (tx) => {
+    const ticket = await findVisibleTicketForUpdate(tx, actor, ticketId);
+    if (ticket.status === 'closed') throw new Conflict('ticket.closed_readonly');
+    const now = new Date();
+    const [message] = await tx
+      .insert(ticketMessages)
+      .values({ id: uuidv7(), ticketId: ticket.id, authorUserId: actor.id, internal, body: input.body, channel: 'agent', createdAt: now })
+      .returning();
+
+    const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+    if (attachmentIds.length) {
+      const linked = await tx
+        .update(ticketAttachments)
+        .set({ messageId: message!.id })
+        .where(and(inArray(ticketAttachments.id, attachmentIds), eq(ticketAttachments.ticketId, ticket.id), isNull(ticketAttachments.messageId)))
+        .returning({ id: ticketAttachments.id });
+      if (linked.length !== attachmentIds.length) throw new Invalid('validation.failed', {}, [{ path: 'attachmentIds', code: 'attachment.not_on_ticket' }]);
+    }
+
+    const opens = !internal && ticket.status === 'new';
+    await tx
+      .update(tickets)
+      .set({
+        updatedAt: now,
+        ...(!internal && !ticket.firstResponseAt && { firstResponseAt: now }),
+        ...(opens && { status: 'open' as const, version: sql`${tickets.version} + 1` }),
+      })
+      .where(eq(tickets.id, ticket.id));
+    await tx.insert(ticketEvents).values([
+      { id: uuidv7(), ticketId: ticket.id, actorId: actor.id, type: 'message_added', messageId: message!.id, newValue: { internal }, createdAt: now },
+      ...(opens ? [{ id: uuidv7(), ticketId: ticket.id, actorId: actor.id, type: 'field_changed', field: 'status', oldValue: 'new', newValue: 'open', createdAt: now }] : []),
+    ]);
+    await recordEvent(tx, {
+      type: 'ticket.message_added',
+      aggregateType: 'ticket',
+      aggregateId: ticket.id,
+      actorId: actor.id,
+      payload: { messageId: message!.id, internal, attachmentIds },
+    });
+    return message!;
+  });
+}

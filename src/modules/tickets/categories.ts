@@ -1,0 +1,71 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { Conflict, Invalid, NotFound } from '../../app/errors.js';
+import { queryRows, type Database, type Db, type Tx } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { Actor } from '../auth/index.js';
+import { ticketCategories, tickets } from './schema.js';
+
+export type CategoryRow = typeof ticketCategories.$inferSelect;
+export type CategoryInput = { nameZh: string; nameEn?: string; parentId?: string | null; position?: number; active?: boolean };
+
+/** The category tree as a flat list ordered for display (parents before children). */
+export async function listCategories(db: Db, options: { includeInactive?: boolean } = {}): Promise<CategoryRow[]> {
+  const rows = await db.select().from(ticketCategories).orderBy(asc(ticketCategories.position), asc(ticketCategories.nameZh));
+  return options.includeInactive ? rows : rows.filter((r) => r.active);
+}
+
+export async function createCategory(database: Database, actor: Actor, input: CategoryInput): Promise<CategoryRow> {
+  return database.transaction(async (tx) => {
+    if (input.parentId) await requireCategory(tx, input.parentId, 'parentId');
+    const [row] = await tx
+      .insert(ticketCategories)
+      .values({ id: uuidv7(), nameZh: input.nameZh, nameEn: input.nameEn ?? '', parentId: input.parentId ?? null, position: input.position ?? 0, active: input.active ?? true })
+      .returning();
+    await recordEvent(tx, { type: 'category.created', aggregateType: 'category', aggregateId: row!.id, actorId: actor.id, payload: { ...input } });
+    return row!;
+  });
+}
+
+export async function updateCategory(database: Database, actor: Actor, id: string, changes: Partial<CategoryInput>): Promise<CategoryRow> {
+  return database.transaction(async (tx) => {
+    await requireCategory(tx, id);
+    if (changes.parentId) {
+      await requireCategory(tx, changes.parentId, 'parentId');
+      if (await isSelfOrDescendant(tx, id, changes.parentId)) throw new Conflict('validation.failed', {}, [{ path: 'parentId', code: 'category.cycle' }]);
+    }
+    const [row] = await tx.update(ticketCategories).set(changes).where(eq(ticketCategories.id, id)).returning();
+    await recordEvent(tx, { type: 'category.updated', aggregateType: 'category', aggregateId: id, actorId: actor.id, payload: { changes } });
+    return row!;
+  });
+}
+
+/** Delete a leaf category no ticket uses; otherwise deactivate it instead (tickets keep their history). */
+export async function deleteCategory(database: Database, actor: Actor, id: string): Promise<{ deleted: boolean }> {
+  return database.transaction(async (tx) => {
+    await requireCategory(tx, id);
+    const [child] = await tx.select({ id: ticketCategories.id }).from(ticketCategories).where(eq(ticketCategories.parentId, id)).limit(1);
+    if (child) throw new Conflict('category.has_children');
+    const [used] = await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.categoryId, id)).limit(1);
+    if (used) await tx.update(ticketCategories).set({ active: false }).where(eq(ticketCategories.id, id));
+    else await tx.delete(ticketCategories).where(eq(ticketCategories.id, id));
+    await recordEvent(tx, { type: used ? 'category.deactivated' : 'category.deleted', aggregateType: 'category', aggregateId: id, actorId: actor.id });
+    return { deleted: !used };
+  });
+}
+
+async function requireCategory(tx: Tx, id: string, path?: string): Promise<void> {
+  const [row] = await tx.select({ id: ticketCategories.id }).from(ticketCategories).where(eq(ticketCategories.id, id));
+  if (row) return;
+  if (path) throw new Invalid('validation.failed', {}, [{ path, code: 'category.not_found' }]);
+  throw new NotFound('category.not_found');
+}
+
+async function isSelfOrDescendant(tx: Tx, ancestorId: string, candidateId: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(tx, sql`
+    with recursive subtree(id) as (
+      select ${ancestorId}::uuid
+      union select c.id from ticket_categories c join subtree s on c.parent_id = s.id)
+    select id from subtree where id = ${candidateId}::uuid`);
+  return rows.length > 0;
+}

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { Conflict } from '../../app/errors.js';
+import type { Database, Tx } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { Actor } from '../auth/index.js';
+import { findOrCreateContact, type ContactRef } from '../customers/index.js';
+import { assertTicketReferences, defaultPriority } from './references.js';
+import { ticketEvents, ticketIdempotencyKeys, tickets } from './schema.js';
+import { nextTicketNumber } from './ticket-number.js';
+import type { TicketRow } from './ticket-view.js';
+
+export type NewTicket = {
+  subject: string;
+  description: string;
+  priority?: string;
+  categoryId?: string;
+  teamId?: string;
+  assigneeId?: string;
+  tags?: string[];
+  requester?: ContactRef;
+  channel?: string;
+};
+
+export type CreateTicketOptions = { timeZone: string; idempotencyKey?: string };
+
+/**
+ * Create a ticket with its requester, timeline entry and `ticket.created` event in one
+ * transaction. With an idempotency key, a retry (same caller, key and body) returns the ticket
+ * the first call created, even when both calls race; the same key with another body is refused.
+ */
+export async function createTicket(
+  database: Database,
+  actor: Actor,
+  input: NewTicket,
+  options: CreateTicketOptions,
+): Promise<{ ticket: TicketRow; replayed: boolean }> {
+  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  return database.transaction(async (tx) => {
+    const id = uuidv7();
+    if (options.idempotencyKey) {
+      const claimed = await claimIdempotencyKey(tx, actor.id, options.idempotencyKey, requestHash, id);
+      if (claimed !== id) {
+        const [existing] = await tx.select().from(tickets).where(eq(tickets.id, claimed));
+        return { ticket: existing!, replayed: true };
+      }
+    }
+    await assertTicketReferences(tx, input);
+    const priority = input.priority ?? (await defaultPriority(tx));
+    const requester = input.requester ? await findOrCreateContact(tx, input.requester, actor.id) : null;
+    const now = new Date();
+    const number = await nextTicketNumber(tx, options.timeZone, now);
+    const [ticket] = await tx
+      .insert(tickets)
+      .values({
+        id,
+        number,
+        subject: input.subject,
+        description: input.description,
+        status: input.assigneeId ? 'open' : 'new',
+        priority,
+        categoryId: input.categoryId ?? null,
+        channel: input.channel ?? 'api',
+        requesterId: requester?.id ?? null,
+        teamId: input.teamId ?? null,
+        assigneeId: input.assigneeId ?? null,
+        tags: normaliseTags(input.tags ?? []),
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await tx.insert(ticketEvents).values({ id: uuidv7(), ticketId: id, actorId: actor.id, type: 'created', newValue: { number, subject: input.subject }, createdAt: now });
+    await recordEvent(tx, { type: 'ticket.created', aggregateType: 'ticket', aggregateId: id, actorId: actor.id, payload: { number, teamId: ticket!.teamId, assigneeId: ticket!.assigneeId, priority, channel: ticket!.channel } });
+    return { ticket: ticket!, replayed: false };
+  });
+}
+
+/** Returns the ticket id the key belongs to: `ticketId` if we claimed it, else the first caller's. */
+async function claimIdempotencyKey(tx: Tx, actorKey: string, key: string, requestHash: string, ticketId: string): Promise<string> {
+  const inserted = await tx.insert(ticketIdempotencyKeys).values({ actorKey, key, requestHash, ticketId }).onConflictDoNothing().returning({ ticketId: ticketIdempotencyKeys.ticketId });
+  if (inserted[0]) return ticketId;
+  const [existing] = await tx.select().from(ticketIdempotencyKeys).where(and(eq(ticketIdempotencyKeys.actorKey, actorKey), eq(ticketIdempotencyKeys.key, key)));
+  if (!existing || existing.requestHash !== requestHash) throw new Conflict('idempotency.key_reused');
+  return existing.ticketId;
+}
+
+/** Tags are trimmed, lower-cased (Latin), de-duplicated and sorted so filters match reliably. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].sort();
+}

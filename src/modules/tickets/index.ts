@@ -1,0 +1,38 @@
+/** Public surface of the tickets module. */
+import { join } from 'node:path';
+import type { AppModule } from '../../app/context.js';
+import { AttachmentStore } from './attachment-store.js';
+import { registerMessageRoutes } from './message-routes.js';
+import { handleTicketIndexJob } from './search-index.js';
+import { registerTaxonomyRoutes } from './taxonomy-routes.js';
+import { handleTeamDeleted } from './team-deleted.js';
+import { registerTicketRoutes } from './ticket-routes.js';
+
+export { createTicket, type NewTicket } from './create-ticket.js';
+export { updateTicket, type TicketChanges } from './update-ticket.js';
+export { addMessage, type NewMessage } from './add-message.js';
+export { getVisibleTicket } from './get-ticket.js';
+export { listTickets, type TicketFilter } from './list-tickets.js';
+export { filterVisibleTicketIds, visibleTo } from './visibility.js';
+export { indexTicket } from './search-index.js';
+export { createCategory } from './categories.js';
+export type { TicketRow, TicketView } from './ticket-view.js';
+export { ticketStatuses, type TicketStatus } from './ticket-status.js';
+
+const ticketEventsToIndex = ['ticket.created', 'ticket.updated', 'ticket.message_added'];
+
+export const ticketsModule: AppModule = {
+  name: 'tickets',
+  registerJobs({ jobs }) {
+    jobs.handle('tickets.index', handleTicketIndexJob);
+    for (const type of ticketEventsToIndex) jobs.subscribe(type, 'tickets.index', { perAggregate: true });
+    jobs.handle('tickets.team_deleted', handleTeamDeleted);
+    jobs.subscribe('team.deleted', 'tickets.team_deleted');
+  },
+  registerRoutes(app, context) {
+    const store = new AttachmentStore(join(context.config.OPENCSM_DATA_DIR, 'attachments'));
+    registerTicketRoutes(app, context);
+    registerMessageRoutes(app, context, store);
+    registerTaxonomyRoutes(app, context);
+  },
+};

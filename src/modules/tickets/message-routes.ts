@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { AppContext, AppServer } from '../../app/context.js';
+import { Forbidden, Invalid } from '../../app/errors.js';
+import { actorOf } from '../../app/http/request-context.js';
+import { can } from '../auth/index.js';
+import { addMessage } from './add-message.js';
+import { AttachmentStore } from './attachment-store.js';
+import { getVisibleAttachment, uploadAttachment } from './attachments.js';
+import { attachmentSchema, messageSchema } from './http-schemas.js';
+
+const tags = ['tickets'];
+
+export function registerMessageRoutes(app: AppServer, { database, config }: AppContext, store: AttachmentStore): void {
+  app.post('/api/v1/tickets/:id/messages', {
+    // Replies and notes need tickets.reply or tickets.note; the service checks which one.
+    config: { permission: 'tickets.read' },
+    schema: {
+      tags, summary: '回复或内部备注 Add a reply or an internal note',
+      params: z.object({ id: z.string().min(1).max(64) }),
+      body: z.strictObject({ body: z.string().trim().min(1).max(100_000), internal: z.boolean().optional(), attachmentIds: z.array(z.uuid()).max(20).optional() }),
+      response: { 201: messageSchema },
+    },
+  }, async (request, reply) => reply.status(201).send(await addMessage(database, actorOf(request), request.params.id, request.body)));
+
+  app.post('/api/v1/tickets/:id/attachments', {
+    config: { permission: 'tickets.read' },
+    schema: {
+      tags, summary: '上传附件（multipart，字段 file）Upload an attachment (multipart field "file")',
+      description: `Limit ${config.OPENCSM_MAX_ATTACHMENT_MB} MB. The stored type is sniffed from the bytes. Pass the returned id in a message's attachmentIds.`,
+      params: z.object({ id: z.string().min(1).max(64) }),
+      consumes: ['multipart/form-data'],
+      response: { 201: attachmentSchema },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!can(actor, 'tickets.reply') && !can(actor, 'tickets.note')) throw new Forbidden();
+    if (!request.isMultipart()) throw new Invalid('validation.failed', {}, [{ path: 'file', code: 'attachment.missing_file' }]);
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') throw new Invalid('validation.failed', {}, [{ path: 'file', code: 'attachment.missing_file' }]);
+    const row = await uploadAttachment(database, store, actor, request.params.id, { stream: file.file, filename: file.filename, mimetype: file.mimetype }, config.OPENCSM_MAX_ATTACHMENT_MB);
+    return reply.status(201).send(row);
+  });
+
+  app.get('/api/v1/attachments/:id', {
+    config: { permission: 'tickets.read' },
+    schema: { tags, summary: '下载附件 Download an attachment', params: z.object({ id: z.uuid() }) },
+  }, async (request, reply) => {
+    const attachment = await getVisibleAttachment(database.db, actorOf(request), request.params.id);
+    const { stream, size } = await store.open(attachment.sha256);
+    return reply
+      .header('Content-Type', attachment.contentType)
+      .header('Content-Length', size)
+      .header('Content-Disposition', contentDisposition(attachment.filename))
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Security-Policy', "sandbox; default-src 'none'")
+      .header('Cache-Control', 'private, max-age=3600')
+      .send(stream);
+  });
+}
+
+/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name (Chinese filenames survive). */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

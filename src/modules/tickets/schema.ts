@@ -1,0 +1,164 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { TicketStatus } from './ticket-status.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const ticketPriorities = pgTable('ticket_priorities', {
+  key: text('key').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** 1 = most urgent. Lists sort by it. */
+  rank: integer('rank').notNull(),
+  color: text('color').notNull().default('default'),
+  isDefault: boolean('is_default').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+});
+
+export const ticketCategories = pgTable(
+  'ticket_categories',
+  {
+    id: uuid('id').primaryKey(),
+    parentId: uuid('parent_id'),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_categories_parent_idx').on(t.parentId)],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    status: text('status').$type<TicketStatus>().notNull().default('new'),
+    priority: text('priority').notNull(),
+    categoryId: uuid('category_id'),
+    channel: text('channel').notNull().default('api'),
+    requesterId: uuid('requester_id'),
+    teamId: uuid('team_id'),
+    assigneeId: uuid('assignee_id'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('tickets_number_key').on(t.number),
+    // Keyset pagination walks (updated_at desc, id desc) within each filter.
+    index('tickets_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('tickets_team_idx').on(t.teamId, t.updatedAt.desc()),
+    index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc()),
+    index('tickets_status_idx').on(t.status, t.updatedAt.desc()),
+    index('tickets_requester_idx').on(t.requesterId),
+    index('tickets_tags_idx').using('gin', t.tags),
+  ],
+);
+
+/** Per-day counters behind human ticket numbers (20261123-0007). A number is never reused. */
+export const ticketNumberCounters = pgTable('ticket_number_counters', {
+  day: text('day').primaryKey(), // YYYYMMDD in the configured time zone
+  last: integer('last').notNull(),
+});
+
+export const ticketMessages = pgTable(
+  'ticket_messages',
+  {
+    id: uuid('id').primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id'),
+    authorContactId: uuid('author_contact_id'),
+    internal: boolean('internal').notNull().default(false),
+    body: text('body').notNull(),
+    channel: text('channel').notNull().default('api'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt)],
+);
+
+export const ticketAttachments = pgTable(
+  'ticket_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id'),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_attachments_ticket_idx').on(t.ticketId), index('ticket_attachments_message_idx').on(t.messageId)],
+);
+
+/** The ticket timeline: every change, who made it, when, and the field's old and new value. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: uuid('id').primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id'),
+    type: text('type').notNull(), // created | field_changed | message_added | attachment_added
+    field: text('field'),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    messageId: uuid('message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.createdAt)],
+);
+
+/** Search documents, rebuilt by the `tickets.index` job from subject, description and messages. */
+export const ticketSearch = pgTable(
+  'ticket_search',
+  {
+    ticketId: uuid('ticket_id')
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    document: tsvector('document').notNull(),
+    indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_search_document_idx').using('gin', t.document)],
+);
+
+/** Idempotency keys of ticket creation: a retry with the same key returns the first ticket. */
+export const ticketIdempotencyKeys = pgTable(
+  'ticket_idempotency_keys',
+  {
+    actorKey: text('actor_key').notNull(), // user id, or a channel's name
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    ticketId: uuid('ticket_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
+);

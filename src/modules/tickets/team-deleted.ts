@@ -1,0 +1,21 @@
+import { eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { recordEvent } from '../../jobs/events.js';
+import type { EventEnvelope, JobContext } from '../../jobs/registry.js';
+import { ticketEvents, tickets } from './schema.js';
+
+/** Job `tickets.team_deleted`: tickets of a deleted team lose their team, each with a timeline entry. */
+export async function handleTeamDeleted(payload: Record<string, unknown>, { database }: JobContext): Promise<void> {
+  const event = payload as unknown as EventEnvelope;
+  await database.transaction(async (tx) => {
+    const now = new Date();
+    const affected = await tx.update(tickets).set({ teamId: null, updatedAt: now, version: sql`${tickets.version} + 1` }).where(eq(tickets.teamId, event.aggregateId)).returning({ id: tickets.id });
+    if (affected.length === 0) return;
+    await tx.insert(ticketEvents).values(
+      affected.map(({ id }) => ({ id: uuidv7(), ticketId: id, actorId: event.actorId, type: 'field_changed', field: 'teamId', oldValue: event.aggregateId, newValue: null, createdAt: now })),
+    );
+    for (const { id } of affected) {
+      await recordEvent(tx, { type: 'ticket.updated', aggregateType: 'ticket', aggregateId: id, actorId: event.actorId, payload: { fields: ['teamId'], reason: 'team.deleted' } });
+    }
+  });
+}

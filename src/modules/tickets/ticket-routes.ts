@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { AppContext, AppServer } from '../../app/context.js';
+import { Invalid, PreconditionRequired } from '../../app/errors.js';
+import { actorOf } from '../../app/http/request-context.js';
+import { createTicket } from './create-ticket.js';
+import { getVisibleTicket } from './get-ticket.js';
+import { createTicketBody, listTicketsQuery, ticketSchema, timelineEntrySchema, updateTicketBody } from './http-schemas.js';
+import { listTickets } from './list-tickets.js';
+import { presentTicket, presentTickets } from './ticket-view.js';
+import { getTimeline } from './timeline.js';
+import { updateTicket } from './update-ticket.js';
+
+const tags = ['tickets'];
+const idOrNumberParams = z.object({ id: z.string().min(1).max(64) });
+
+/** `If-Match: "7"` (or W/"7", or 7) → 7. */
+export function parseIfMatch(header: string | undefined): number {
+  if (header === undefined) throw new PreconditionRequired('ticket.if_match_required');
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw new Invalid('validation.failed', {}, [{ path: 'If-Match', code: 'ticket.if_match_invalid' }]);
+  return Number(match[1]);
+}
+
+export function registerTicketRoutes(app: AppServer, { database, config }: AppContext): void {
+  app.post('/api/v1/tickets', {
+    config: { permission: 'tickets.create' },
+    schema: {
+      tags, summary: '创建工单 Create a ticket',
+      description: 'Send an `Idempotency-Key` header to make retries safe: the same key and body return the first ticket (header `Idempotent-Replayed: true`).',
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+      body: createTicketBody,
+      response: { 201: ticketSchema },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { ticket, replayed } = await createTicket(database, actor, request.body, { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: request.headers['idempotency-key'] });
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    return reply.status(201).header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket));
+  });
+
+  app.get('/api/v1/tickets', {
+    config: { permission: 'tickets.read' },
+    schema: {
+      tags, summary: '工单列表与搜索 List and search tickets',
+      description: 'Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId=none` lists unassigned tickets; `q` searches subject, description and messages (Chinese and English) and orders by relevance.',
+      querystring: listTicketsQuery,
+      response: { 200: z.object({ items: z.array(ticketSchema), nextCursor: z.string().nullable() }) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const page = await listTickets(database.db, actor, request.query);
+    return { items: await presentTickets(database.db, actor, page.items), nextCursor: page.nextCursor };
+  });
+
+  app.get('/api/v1/tickets/:id', {
+    config: { permission: 'tickets.read' },
+    schema: { tags, summary: '工单详情（id 或编号）Get a ticket by id or number', params: idOrNumberParams, response: { 200: ticketSchema } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const ticket = await getVisibleTicket(database.db, actor, request.params.id);
+    return reply.header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket));
+  });
+
+  app.patch('/api/v1/tickets/:id', {
+    config: { permission: 'tickets.update' },
+    schema: {
+      tags, summary: '修改工单 Update a ticket',
+      description: 'Requires `If-Match: "<version>"`. A stale version answers 412 and changes nothing.',
+      params: idOrNumberParams,
+      headers: z.object({ 'if-match': z.string().optional() }),
+      body: updateTicketBody,
+      response: { 200: ticketSchema },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const ticket = await updateTicket(database, actor, request.params.id, parseIfMatch(request.headers['if-match']), request.body);
+    return reply.header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket));
+  });
+
+  app.get('/api/v1/tickets/:id/timeline', {
+    config: { permission: 'tickets.read' },
+    schema: {
+      tags, summary: '工单时间线 Ticket timeline',
+      params: idOrNumberParams,
+      querystring: z.strictObject({ after: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }),
+      response: { 200: z.object({ items: z.array(timelineEntrySchema), nextCursor: z.string().nullable() }) },
+    },
+  }, async (request) => getTimeline(database.db, actorOf(request), request.params.id, request.query));
+}

@@ -1,0 +1,40 @@
+import type { Db } from '../../db/database.js';
+import { can, type Actor } from '../auth/index.js';
+import { getContactsByIds, type ContactView } from '../customers/index.js';
+import { tickets } from './schema.js';
+import type { TicketStatus } from './ticket-status.js';
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+/** What the caller may do with this ticket, so clients hide buttons without copying the rules. */
+export type TicketAbilities = { update: boolean; reply: boolean; note: boolean; reopen: boolean };
+
+export type TicketView = Omit<TicketRow, 'requesterId'> & {
+  requester: ContactView | null;
+  abilities: TicketAbilities;
+};
+
+export function abilitiesFor(actor: Actor, status: TicketStatus): TicketAbilities {
+  const open = status !== 'closed';
+  return {
+    update: open && can(actor, 'tickets.update'),
+    reply: open && can(actor, 'tickets.reply'),
+    note: open && can(actor, 'tickets.note'),
+    reopen: status === 'resolved' && can(actor, 'tickets.update'),
+  };
+}
+
+/** Rows → API views, loading every requester in one query. */
+export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[]): Promise<TicketView[]> {
+  const requesterIds = [...new Set(rows.map((r) => r.requesterId).filter((id): id is string => Boolean(id)))];
+  const contacts = await getContactsByIds(db, requesterIds);
+  return rows.map(({ requesterId, ...row }) => ({
+    ...row,
+    requester: requesterId ? (contacts.get(requesterId) ?? null) : null,
+    abilities: abilitiesFor(actor, row.status),
+  }));
+}
+
+export async function presentTicket(db: Db, actor: Actor, row: TicketRow): Promise<TicketView> {
+  return (await presentTickets(db, actor, [row]))[0]!;
+}

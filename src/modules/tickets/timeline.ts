@@ -1,0 +1,66 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { getUserNames, type Actor } from '../auth/index.js';
+import { getVisibleTicket } from './get-ticket.js';
+import { ticketAttachments, ticketEvents, ticketMessages } from './schema.js';
+
+export type TimelineEntry = {
+  id: string;
+  type: string;
+  createdAt: Date;
+  actor: { id: string; name: string } | null;
+  field: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  message: {
+    id: string;
+    body: string;
+    internal: boolean;
+    attachments: Array<{ id: string; filename: string; contentType: string; size: number }>;
+  } | null;
+};
+
+/**
+ * The ticket's history, oldest first: creation, field changes (old → new), messages and notes
+ * with their attachments. Keyset-paged by (createdAt, id).
+ */
+export async function getTimeline(
+  db: Db,
+  actor: Actor,
+  ticketId: string,
+  page: { after?: string; limit: number },
+): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
+  const ticket = await getVisibleTicket(db, actor, ticketId);
+  const conditions = [eq(ticketEvents.ticketId, ticket.id)];
+  if (page.after) conditions.push(sql`${ticketEvents.id} > ${page.after}::uuid`);
+  // Event ids are UUIDv7 (time-ordered), so id order is creation order.
+  const events = await db.select().from(ticketEvents).where(and(...conditions)).orderBy(asc(ticketEvents.id)).limit(page.limit + 1);
+  const pageEvents = events.slice(0, page.limit);
+
+  const messageIds = pageEvents.map((e) => e.messageId).filter((id): id is string => Boolean(id));
+  const messages = messageIds.length ? await db.select().from(ticketMessages).where(inArray(ticketMessages.id, messageIds)) : [];
+  const attachments = messageIds.length ? await db.select().from(ticketAttachments).where(inArray(ticketAttachments.messageId, messageIds)) : [];
+  const names = await getUserNames(db, pageEvents.map((e) => e.actorId).filter((id): id is string => Boolean(id)));
+
+  const items = pageEvents.map((event): TimelineEntry => {
+    const message = event.messageId ? messages.find((m) => m.id === event.messageId) : undefined;
+    return {
+      id: event.id,
+      type: event.type,
+      createdAt: event.createdAt,
+      actor: event.actorId ? { id: event.actorId, name: names.get(event.actorId) ?? '' } : null,
+      field: event.field,
+      oldValue: event.oldValue,
+      newValue: event.newValue,
+      message: message
+        ? {
+            id: message.id,
+            body: message.body,
+            internal: message.internal,
+            attachments: attachments.filter((a) => a.messageId === message.id).map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size })),
+          }
+        : null,
+    };
+  });
+  return { items, nextCursor: events.length > page.limit ? pageEvents.at(-1)!.id : null };
+}

@@ -1,0 +1,85 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { Conflict, PreconditionFailed } from '../../app/errors.js';
+import type { Database } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { Actor } from '../auth/index.js';
+import { normaliseTags } from './create-ticket.js';
+import { findVisibleTicketForUpdate } from './get-ticket.js';
+import { assertTicketReferences } from './references.js';
+import { ticketEvents, tickets } from './schema.js';
+import { canTransition, type TicketStatus } from './ticket-status.js';
+import type { TicketRow } from './ticket-view.js';
+
+export type TicketChanges = {
+  subject?: string;
+  description?: string;
+  status?: TicketStatus;
+  priority?: string;
+  categoryId?: string | null;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  tags?: string[];
+};
+
+const trackedFields = ['subject', 'description', 'status', 'priority', 'categoryId', 'teamId', 'assigneeId', 'tags'] as const;
+
+/**
+ * Change a ticket's fields if it is still at `expectedVersion` (optimistic concurrency: a stale
+ * version changes nothing and answers 412). Each changed field becomes a timeline event.
+ */
+export async function updateTicket(
+  database: Database,
+  actor: Actor,
+  ticketId: string,
+  expectedVersion: number,
+  changes: TicketChanges,
+): Promise<TicketRow> {
+  return database.transaction(async (tx) => {
+    const before = await findVisibleTicketForUpdate(tx, actor, ticketId);
+    if (before.version !== expectedVersion) throw new PreconditionFailed('ticket.version_mismatch', { current: before.version });
+    if (before.status === 'closed') throw new Conflict('ticket.closed_readonly');
+    if (changes.status && !canTransition(before.status, changes.status)) {
+      throw new Conflict('ticket.invalid_transition', { from: before.status, to: changes.status });
+    }
+    const next: TicketChanges = { ...changes, ...(changes.tags && { tags: normaliseTags(changes.tags) }) };
+    // A new ticket that gets an assignee is being worked on.
+    if (next.assigneeId && before.status === 'new' && !next.status) next.status = 'open';
+
+    const diffs = trackedFields.filter((field) => next[field] !== undefined && JSON.stringify(next[field]) !== JSON.stringify(before[field]));
+    if (diffs.length === 0) return before;
+    await assertTicketReferences(tx, {
+      priority: diffs.includes('priority') ? next.priority : undefined,
+      categoryId: diffs.includes('categoryId') ? next.categoryId : undefined,
+      teamId: diffs.includes('teamId') ? next.teamId : undefined,
+      assigneeId: diffs.includes('assigneeId') ? next.assigneeId : undefined,
+    });
+
+    const now = new Date();
+    const set: Partial<TicketRow> = Object.fromEntries(diffs.map((field) => [field, next[field]]));
+    if (diffs.includes('status')) Object.assign(set, statusTimestamps(before.status, next.status!, now));
+    const [after] = await tx
+      .update(tickets)
+      .set({ ...set, updatedAt: now, version: sql`${tickets.version} + 1` })
+      .where(and(eq(tickets.id, ticketId), eq(tickets.version, expectedVersion)))
+      .returning();
+    await tx.insert(ticketEvents).values(
+      diffs.map((field) => ({ id: uuidv7(), ticketId, actorId: actor.id, type: 'field_changed', field, oldValue: before[field], newValue: after![field], createdAt: now })),
+    );
+    await recordEvent(tx, {
+      type: 'ticket.updated',
+      aggregateType: 'ticket',
+      aggregateId: ticketId,
+      actorId: actor.id,
+      payload: { fields: diffs, changes: Object.fromEntries(diffs.map((f) => [f, { from: before[f], to: after![f] }])) },
+    });
+    return after!;
+  });
+}
+
+function statusTimestamps(from: TicketStatus, to: TicketStatus, now: Date): Partial<TicketRow> {
+  if (to === 'resolved') return { resolvedAt: now };
+  if (to === 'closed') return { closedAt: now, ...(from !== 'resolved' && { resolvedAt: now }) };
+  if (from === 'resolved') return { resolvedAt: null }; // reopened
+  return {};
+}
