@@ -1,0 +1,43 @@
+/**
+ * Module boundaries (ARCHITECTURE.md): a module is used through its index.ts only, and nothing
+ * may import in a circle. `npm run lint` fails on a violation.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-reaching-into-another-module',
+      comment: 'Import another module only through its index.ts (its public surface), never its schema or services.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'no-module-internals-from-platform',
+      comment: 'Platform code (app, db, jobs, search) uses modules through their index.ts only.',
+      severity: 'error',
+      from: { path: '^src/(?!modules/)' },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'no-platform-depends-on-app-wiring',
+      comment: 'db, jobs and search are below the modules; they must not import module code at all.',
+      severity: 'error',
+      from: { path: '^src/(db|jobs|search)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/modules/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Import cycles make load order fragile and modules inseparable.',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    exclude: { path: '\\.test\\.ts$' },
+  },
+};

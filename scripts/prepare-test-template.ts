@@ -1,0 +1,32 @@
+import { writeFile } from 'node:fs/promises';
+import pg from 'pg';
+import { runMigrations } from '../src/db/migrate.js';
+import { dumpPglite, openPglite } from '../src/db/pglite.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { templateDatabaseName, withDatabase } from '../src/db/test-database.js';
+
+/**
+ * Build the migrated template every test file starts from: a PGlite data-dir tarball at the
+ * given path, or (TEST_DATABASE_URL) a template database on the PostgreSQL server.
+ */
+const [templatePath] = process.argv.slice(2);
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+if (serverUrl) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${templateDatabaseName} with (force)`);
+  await admin.query(`create database ${templateDatabaseName}`);
+  await admin.end();
+  const url = withDatabase(serverUrl, templateDatabaseName);
+  const database = await openPostgres(url, 1);
+  await runMigrations(database, url);
+  await database.close();
+} else {
+  if (!templatePath) throw new Error('usage: prepare-test-template <output.tar>');
+  const database = await openPglite({});
+  await runMigrations(database);
+  const blob = await dumpPglite(database);
+  await writeFile(templatePath, Buffer.from(await blob.arrayBuffer()));
+  await database.close();
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// npm test: prepare one migrated template database, then run every *.test.ts with node:test.
+// Engine: PGlite by default; PostgreSQL when TEST_DATABASE_URL is set. Browser tests (e2e/) run
+// when Chromium is found and are reported as skipped, loudly, when it is not.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const tmp = join(root, '.tmp');
+mkdirSync(tmp, { recursive: true });
+
+function findTests(dir) {
+  const found = [];
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) found.push(...findTests(path));
+    else if (entry.endsWith('.test.ts')) found.push(relative(root, path));
+  }
+  return found.sort();
+}
+
+const only = process.argv.slice(2);
+const files = only.length ? only : [...findTests(join(root, 'src')), ...findTests(join(root, 'scripts'))];
+const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+console.log(`# engine: ${engine}; ${files.length} test files`);
+
+const template = join(tmp, `test-template-${process.pid}.tar`);
+const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-template.ts', template], { cwd: root, stdio: 'inherit' });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const tap = join(tmp, `results-${process.pid}.tap`);
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, OPENCSM_TEST_TEMPLATE: template, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } },
+);
+// The machine-readable totals CI reads (the TAP summary of the whole run).
+const summary = readFileSync(tap, 'utf8').split('\n').filter((line) => /^# (tests|pass|fail|skipped|todo|cancelled) \d+/.test(line));
+console.log(`\n# totals (${engine})`);
+for (const line of summary) console.log(line);
+process.exit(result.status ?? 1);
