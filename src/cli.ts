@@ -87,10 +87,12 @@ function printBanner(config: Config, database: Database, roles: { http: boolean;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
-  process.exit(1);
+  const message =
+    error instanceof ConfigError || error instanceof DataDirLockedError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  // Exit only once the message is flushed: stderr to a pipe is asynchronous.
+  process.stderr.write(`${message}\n`, () => process.exit(1));
 });

@@ -62,7 +62,14 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof AppError) return sendProblem(request, reply, error.status, error.code, error.params, error.errors);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = locationNames[error.validationContext ?? 'body'] ?? 'body';
-    const errors = error.validation.map((v) => fieldErrorFromZod(v.keyword, v.instancePath, v.message ?? '', v.params as ZodIssueParams, location));
+    const errors = error.validation.flatMap((v) => {
+      const params = v.params as ZodIssueParams;
+      // One error per unknown key, each naming the field itself.
+      if (v.keyword === 'unrecognized_keys' && params.keys?.length) {
+        return params.keys.map((key) => fieldErrorFromZod(v.keyword, `${v.instancePath.replace(/\/$/, '')}/${key}`, v.message ?? '', { keys: [key] }, location));
+      }
+      return [fieldErrorFromZod(v.keyword, v.instancePath, v.message ?? '', params, location)];
+    });
     return sendProblem(request, reply, 400, 'validation.failed', {}, errors);
   }
   if (isResponseSerializationError(error)) {

@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import type { AppContext, AppModule, AppServer } from '../context.js';
 import { authenticateHook } from './authenticate.js';
@@ -25,6 +25,8 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, 'route.not_found'));
+  // The API speaks JSON (and multipart for uploads); anything else is 415, not a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
 
@@ -53,6 +55,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.addHook('onRequest', authenticateHook(context.database));

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+// The newcomer's path: `npm start` on an empty folder prints an admin login that works, a second
+// process on the same folder is refused, a restart keeps the data, and a bad setting is named.
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'opencsm-start-'));
+const children: ChildProcess[] = [];
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// A child must not inherit the test runner's NODE_TEST_CONTEXT, or it behaves as a test file.
+const { NODE_TEST_CONTEXT: _runnerContext, ...baseEnv } = process.env;
+const exitCodes = new WeakMap<ChildProcess, Promise<number | null>>();
+function cli(env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], { cwd: repo, env: { ...baseEnv, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Listen for the exit from the start: a fast-failing process may be gone before anyone asks.
+  exitCodes.set(child, new Promise((resolve) => child.on('exit', (code) => resolve(code))));
+  children.push(child);
+  return child;
+}
+const exited = (child: ChildProcess) => exitCodes.get(child)!;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolve with the output once `pattern` appears (or the process exits). */
+function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) resolve(output);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => (pattern.test(output) ? resolve(output) : reject(new Error(`exited ${code} before ${pattern}: ${output}`))));
+  });
+}
+
+
+test('npm start: prints a working admin login, refuses a second process, survives a restart', async () => {
+  const port = await freePort();
+  const env = { OPENCSM_DATA_DIR: dataDir, PORT: String(port) };
+  const first = cli(env);
+  const banner = await waitFor(first, /Password \/ 密码:\s+\S+/);
+  const email = /Admin login \/ 管理员登录: (\S+)/.exec(banner)![1]!;
+  const password = /Password \/ 密码:\s+(\S+)/.exec(banner)![1]!;
+  assert.equal(email, 'admin@opencsm.local');
+
+  const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  assert.equal(login.status, 200);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  assert.match(login.headers.get('set-cookie')!, /HttpOnly/i);
+  const me = await fetch(`${base}/api/v1/me`, { headers: { cookie } });
+  assert.equal(me.status, 200);
+  assert.equal((await me.json()).role, 'admin');
+  const created = await fetch(`${base}/api/v1/tickets`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ subject: '重启后仍在', description: '' }) });
+  assert.equal(created.status, 201);
+  const { number } = await created.json();
+
+  const second = cli({ ...env, PORT: String(await freePort()) });
+  const refusal = await waitFor(second, /in use by another OpenCSM process/);
+  assert.match(refusal, /数据目录/);
+  assert.equal(await exited(second), 1);
+
+  first.kill('SIGTERM');
+  assert.equal(await exited(first), 0);
+
+  const restarted = cli(env);
+  const banner2 = await waitFor(restarted, /API docs/);
+  assert.doesNotMatch(banner2, /Password/, 'the password is printed only when the admin is created');
+  const again = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  assert.equal(again.status, 200);
+  const cookie2 = again.headers.get('set-cookie')!.split(';')[0]!;
+  const ticket = await fetch(`${base}/api/v1/tickets/${number}`, { headers: { cookie: cookie2 } });
+  assert.equal(ticket.status, 200);
+  assert.equal((await ticket.json()).subject, '重启后仍在');
+  restarted.kill('SIGTERM');
+  assert.equal(await exited(restarted), 0);
+});
+
+test('a bad setting stops start-up with a message naming the variable', () => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], { cwd: repo, env: { ...baseEnv, PORT: 'abc' }, encoding: 'utf8' });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /PORT="abc"/);
+  assert.match(result.stderr, /配置错误/);
+});

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+test('defaults give a working embedded setup', () => {
+  const config = loadConfig({});
+  assert.equal(config.PORT, 3000);
+  assert.equal(config.HOST, '127.0.0.1');
+  assert.equal(config.OPENCSM_DATA_DIR, './data');
+  assert.equal(config.DATABASE_URL, undefined);
+  assert.equal(config.LOG_LEVEL, 'info');
+  assert.equal(config.OPENCSM_TIMEZONE, 'Asia/Shanghai');
+});
+
+test('values are parsed and empty strings count as unset', () => {
+  const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@h/db', OPENCSM_ADMIN_EMAIL: '', LOG_LEVEL: 'warn' });
+  assert.equal(config.PORT, 8080);
+  assert.equal(config.DATABASE_URL, 'postgres://u@h/db');
+  assert.equal(config.OPENCSM_ADMIN_EMAIL, undefined);
+  assert.equal(config.LOG_LEVEL, 'warn');
+});
+
+for (const [name, value] of [
+  ['PORT', 'eighty'],
+  ['PORT', '70000'],
+  ['DATABASE_URL', 'mysql://x'],
+  ['OPENCSM_ADMIN_EMAIL', 'not-an-email'],
+  ['OPENCSM_ADMIN_PASSWORD', 'short'],
+  ['LOG_LEVEL', 'loud'],
+  ['OPENCSM_TIMEZONE', 'Mars/Olympus'],
+] as const) {
+  test(`a bad ${name} (${value}) stops start-up with a message naming it`, () => {
+    assert.throws(
+      () => loadConfig({ [name]: value }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, new RegExp(`${name}=`));
+        assert.match(error.message, /配置错误/);
+        return true;
+      },
+    );
+  });
+}
+
+test('several bad values are all reported at once', () => {
+  assert.throws(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.equal(error.problems.length, 2);
+    return true;
+  });
+});

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { enqueueJob } from '../../jobs/queue.js';
+import { JobRegistry } from '../../jobs/registry.js';
+import { createTestApp, type TestApp } from '../test-app.js';
+import type { AppModule } from '../context.js';
+import { buildServer } from './server.js';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+test('OpenAPI 3.1 is generated from the route schemas', async () => {
+  const res = await t.server.inject({ method: 'GET', url: '/api/openapi.json' });
+  assert.equal(res.statusCode, 200);
+  const doc = res.json();
+  assert.equal(doc.openapi, '3.1.0');
+  for (const path of ['/api/v1/tickets', '/api/v1/tickets/{id}', '/api/v1/auth/login', '/api/v1/tokens', '/api/v1/users', '/api/v1/categories', '/api/v1/priorities']) {
+    assert.ok(doc.paths[path], `missing ${path}`);
+  }
+  assert.ok(doc.paths['/api/v1/tickets'].post.requestBody);
+  assert.ok(doc.components.schemas.Ticket, 'named response schemas are shared components');
+});
+
+test('the API docs page is served', async () => {
+  const res = await t.server.inject({ method: 'GET', url: '/api/docs/' });
+  assert.equal(res.statusCode, 200);
+  assert.match(res.headers['content-type'] as string, /text\/html/);
+});
+
+test('health, readiness and Prometheus metrics', async () => {
+  assert.deepEqual((await t.server.inject({ method: 'GET', url: '/healthz' })).json(), { status: 'ok' });
+  const ready = await t.server.inject({ method: 'GET', url: '/readyz' });
+  assert.equal(ready.statusCode, 200);
+  assert.equal(ready.json().engine, t.database.engine);
+  await t.server.inject({ method: 'GET', url: '/api/v1/me', headers: t.admin.headers });
+  const metrics = await t.server.inject({ method: 'GET', url: '/metrics' });
+  assert.equal(metrics.statusCode, 200);
+  assert.match(metrics.body, /opencsm_http_request_duration_seconds_bucket\{.*route="\/api\/v1\/me"/);
+  assert.match(metrics.body, /opencsm_jobs\{state="dead"\} \d+/);
+});
+
+test('errors are RFC 9457 problem+json, localised by Accept-Language', async () => {
+  const missing = await t.server.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+  assert.equal(missing.statusCode, 404);
+  assert.match(missing.headers['content-type'] as string, /^application\/problem\+json/);
+  assert.deepEqual(
+    missing.json(),
+    { type: 'urn:opencsm:problem:route.not_found', title: '接口不存在', status: 404, code: 'route.not_found', instance: '/api/v1/nothing-here' },
+  );
+
+  const malformed = await t.server.inject({
+    method: 'POST', url: '/api/v1/tickets', headers: { ...t.admin.headers, 'content-type': 'application/json', 'accept-language': 'en' }, payload: '{"subject": ',
+  });
+  assert.equal(malformed.statusCode, 400);
+  assert.equal(malformed.json().code, 'request.malformed_json');
+  assert.equal(malformed.json().title, 'The request body is not valid JSON');
+
+  const wrongType = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: { ...t.admin.headers, 'content-type': 'text/plain' }, payload: 'hello' });
+  assert.equal(wrongType.statusCode, 415);
+  assert.equal(wrongType.json().code, 'request.unsupported_media_type');
+
+  const invalid = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '', extra: 1 } });
+  assert.equal(invalid.statusCode, 400);
+  assert.equal(invalid.json().code, 'validation.failed');
+  assert.equal(invalid.json().title, '请求参数有误');
+  assert.ok(invalid.json().errors.some((e: { path: string; message: string }) => e.path === 'subject' && e.message.includes('最小')));
+});
+
+test('no credentials → 401; a bad bearer token → 401 with its own code', async () => {
+  const anonymous = await t.server.inject({ method: 'GET', url: '/api/v1/tickets' });
+  assert.equal(anonymous.statusCode, 401);
+  assert.equal(anonymous.json().code, 'auth.unauthenticated');
+  const bad = await t.server.inject({ method: 'GET', url: '/api/v1/tickets', headers: { authorization: 'Bearer ocsm_not-a-real-token' } });
+  assert.equal(bad.statusCode, 401);
+  assert.equal(bad.json().code, 'auth.token_invalid');
+  const malformed = await t.server.inject({ method: 'GET', url: '/api/v1/tickets', headers: { authorization: 'Basic abc' } });
+  assert.equal(malformed.statusCode, 401);
+});
+
+test('the server refuses to start with a route that declares no permission', async () => {
+  const careless: AppModule = {
+    name: 'careless',
+    registerRoutes(app) {
+      app.get('/api/v1/careless', async () => ({ ok: true }));
+    },
+  };
+  const context = { config: t.config, database: t.database, log: pino({ level: 'silent' }), jobs: new JobRegistry() };
+  const server = await buildServer(context, [careless]);
+  await assert.rejects(async () => server.ready(), /Routes without a permission.*GET \/api\/v1\/careless/);
+});
+
+test('operators list dead jobs and retry them', async () => {
+  await t.database.transaction((tx) => enqueueJob(tx, { type: 'probe.never_handled', maxAttempts: 1 }));
+  await t.drain();
+  const list = await t.server.inject({ method: 'GET', url: '/api/v1/admin/jobs?state=dead', headers: t.admin.headers });
+  assert.equal(list.statusCode, 200);
+  const dead = list.json().items.find((j: { type: string }) => j.type === 'probe.never_handled');
+  assert.ok(dead);
+  assert.match(dead.lastError, /No handler registered/);
+
+  const retried = await t.server.inject({ method: 'POST', url: `/api/v1/admin/jobs/${dead.id}/retry`, headers: t.admin.headers });
+  assert.equal(retried.statusCode, 200);
+  assert.equal(retried.json().state, 'pending');
+  const again = await t.server.inject({ method: 'POST', url: `/api/v1/admin/jobs/${dead.id}/retry`, headers: t.admin.headers });
+  assert.equal(again.statusCode, 409);
+  assert.equal(again.json().code, 'job.not_dead');
+  await t.database.transaction((tx) => tx.execute(sql`delete from jobs where type = 'probe.never_handled'`));
+});
+
+test('each unknown field is reported under its own path', async () => {
+  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: 'x', severity: 1, requester: { email: 'a@b.cn', wechat: 'x' } } });
+  assert.equal(res.statusCode, 400);
+  const paths = res.json().errors.map((e: { path: string }) => e.path).sort();
+  assert.deepEqual(paths, ['requester.wechat', 'severity']);
+});

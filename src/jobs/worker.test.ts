@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { queryRows, type Database } from '../db/database.js';
+import { openTestDatabase } from '../db/test-database.js';
+import { recordEvent } from './events.js';
+import { enqueueJob } from './queue.js';
+import { JobRegistry, type EventEnvelope } from './registry.js';
+import { Worker } from './worker.js';
+
+const log = pino({ level: 'silent' });
+let database: Database;
+before(async () => {
+  database = await openTestDatabase();
+});
+after(() => database.close());
+beforeEach(() =>
+  database.transaction(async (tx) => {
+    await tx.execute(sql`delete from jobs`);
+    await tx.execute(sql`delete from domain_events`);
+  }),
+);
+
+type JobRow = { id: string; type: string; state: string; attempts: number; last_error: string | null; run_at: Date };
+const jobRows = () => queryRows<JobRow>(database.db, sql`select id, type, state, attempts, last_error, run_at from jobs order by created_at`);
+/** Pretend time has passed: every scheduled job becomes due now. */
+const makeEverythingDue = () => database.transaction((tx) => tx.execute(sql`update jobs set run_at = now() - interval '1 second'`));
+
+test('an event committed with a change reaches each subscriber once, with its envelope', async () => {
+  const registry = new JobRegistry();
+  const received: EventEnvelope[] = [];
+  registry.handle('probe.follow', async (payload) => void received.push(payload as unknown as EventEnvelope));
+  registry.subscribe('probe.happened', 'probe.follow');
+  await database.transaction((tx) => recordEvent(tx, { type: 'probe.happened', aggregateType: 'probe', aggregateId: 'p1', payload: { n: 1 } }));
+  await database.transaction((tx) => recordEvent(tx, { type: 'probe.ignored', aggregateType: 'probe', aggregateId: 'p1' }));
+  await new Worker(database, registry, log).runUntilIdle();
+  assert.equal(received.length, 1);
+  assert.equal(received[0]!.type, 'probe.happened');
+  assert.equal(received[0]!.aggregateId, 'p1');
+  assert.deepEqual(received[0]!.payload, { n: 1 });
+  assert.deepEqual(await jobRows(), [], 'finished jobs are removed');
+  const [pending] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from domain_events where dispatched_at is null`);
+  assert.equal(pending!.n, 0);
+});
+
+test('an event written in a rolled-back transaction never reaches anyone', async () => {
+  const registry = new JobRegistry();
+  let calls = 0;
+  registry.handle('probe.follow', async () => void calls++);
+  registry.subscribe('probe.happened', 'probe.follow');
+  await assert.rejects(
+    database.transaction(async (tx) => {
+      await recordEvent(tx, { type: 'probe.happened', aggregateType: 'probe', aggregateId: 'p2' });
+      throw new Error('change failed');
+    }),
+  );
+  await new Worker(database, registry, log).runUntilIdle();
+  assert.equal(calls, 0);
+});
+
+test('a failing job is retried later with backoff, then dead-lettered after its last attempt', async () => {
+  const registry = new JobRegistry();
+  let calls = 0;
+  registry.handle('probe.flaky', async () => {
+    calls++;
+    throw new Error(`boom ${calls}`);
+  });
+  await database.transaction((tx) => enqueueJob(tx, { type: 'probe.flaky', maxAttempts: 3 }));
+  const worker = new Worker(database, registry, log);
+
+  await worker.runUntilIdle();
+  let [job] = await jobRows();
+  assert.equal(calls, 1);
+  assert.equal(job!.state, 'pending');
+  assert.equal(job!.attempts, 1);
+  assert.match(job!.last_error!, /boom 1/);
+  assert.ok(new Date(job!.run_at).getTime() > Date.now(), 'the retry is scheduled in the future');
+
+  await worker.runUntilIdle();
+  assert.equal(calls, 1, 'not retried before it is due');
+
+  await makeEverythingDue();
+  await worker.runUntilIdle();
+  await makeEverythingDue();
+  await worker.runUntilIdle();
+  [job] = await jobRows();
+  assert.equal(calls, 3);
+  assert.equal(job!.state, 'dead');
+  assert.match(job!.last_error!, /boom 3/);
+
+  await makeEverythingDue();
+  await worker.runUntilIdle();
+  assert.equal(calls, 3, 'dead jobs do not run again by themselves');
+});
+
+test('a job whose worker died mid-run is picked up again once its lease expires', async () => {
+  const registry = new JobRegistry();
+  let calls = 0;
+  registry.handle('probe.once', async () => void calls++);
+  await database.transaction((tx) => enqueueJob(tx, { type: 'probe.once' }));
+  // Simulate a worker that took the job and crashed: state running, lease still valid.
+  await database.transaction((tx) => tx.execute(sql`update jobs set state = 'running', attempts = 1, locked_by = 'dead-worker', locked_until = now() + interval '1 hour'`));
+  const worker = new Worker(database, registry, log);
+  await worker.runUntilIdle();
+  assert.equal(calls, 0, 'a leased job is left alone');
+  await database.transaction((tx) => tx.execute(sql`update jobs set locked_until = now() - interval '1 second'`));
+  await worker.runUntilIdle();
+  assert.equal(calls, 1);
+  assert.deepEqual(await jobRows(), []);
+});
+
+test('a job scheduled for later runs only when due (timers as due-time rows)', async () => {
+  const registry = new JobRegistry();
+  let calls = 0;
+  registry.handle('probe.timer', async () => void calls++);
+  await database.transaction((tx) => enqueueJob(tx, { type: 'probe.timer', runAt: new Date(Date.now() + 3_600_000) }));
+  const worker = new Worker(database, registry, log);
+  await worker.runUntilIdle();
+  assert.equal(calls, 0);
+  await makeEverythingDue();
+  await worker.runUntilIdle();
+  assert.equal(calls, 1);
+});
+
+test('events of one aggregate fold into one pending job when the subscription asks for it', async () => {
+  const registry = new JobRegistry();
+  const seen: number[] = [];
+  registry.handle('probe.reindex', async (payload) => void seen.push((payload as unknown as EventEnvelope).eventId));
+  registry.subscribe('probe.changed', 'probe.reindex', { perAggregate: true });
+  for (let i = 0; i < 5; i++) await database.transaction((tx) => recordEvent(tx, { type: 'probe.changed', aggregateType: 'probe', aggregateId: 'same' }));
+  await database.transaction((tx) => recordEvent(tx, { type: 'probe.changed', aggregateType: 'probe', aggregateId: 'other' }));
+  await new Worker(database, registry, log).runUntilIdle();
+  assert.equal(seen.length, 2);
+});
+
+test('several workers share the queue without running a job twice', async () => {
+  const registry = new JobRegistry();
+  const runs = new Map<string, number>();
+  registry.handle('probe.count', async (payload) => {
+    const key = String(payload.n);
+    await new Promise((resolve) => setImmediate(resolve));
+    runs.set(key, (runs.get(key) ?? 0) + 1);
+  });
+  await database.transaction(async (tx) => {
+    for (let n = 0; n < 60; n++) await enqueueJob(tx, { type: 'probe.count', payload: { n } });
+  });
+  const workers = [1, 2, 3].map(() => new Worker(database, registry, log, { batchSize: 5 }));
+  await Promise.all(workers.map((w) => w.runUntilIdle()));
+  assert.equal(runs.size, 60);
+  assert.ok([...runs.values()].every((count) => count === 1));
+});
+
+test('a job type nobody handles is dead-lettered with a clear error, not lost', async () => {
+  await database.transaction((tx) => enqueueJob(tx, { type: 'probe.unknown', maxAttempts: 1 }));
+  await new Worker(database, new JobRegistry(), log).runUntilIdle();
+  const [job] = await jobRows();
+  assert.equal(job!.state, 'dead');
+  assert.match(job!.last_error!, /No handler registered for job type probe.unknown/);
+});
