@@ -61,5 +61,7 @@ export function registerMessageRoutes(app: AppServer, { database, config }: AppC
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name (Chinese filenames survive). */
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  // encodeURIComponent leaves ' ( ) * alone, but they are not attr-chars (RFC 8187 §3.2.1).
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -36,6 +36,7 @@ export async function updateTicket(
   changes: TicketChanges,
 ): Promise<TicketRow> {
   return database.transaction(async (tx) => {
+    // `ticketId` may be the human number: use the row's id from here on.
     const before = await findVisibleTicketForUpdate(tx, actor, ticketId);
     if (before.version !== expectedVersion) throw new PreconditionFailed('ticket.version_mismatch', { current: before.version });
     if (before.status === 'closed') throw new Conflict('ticket.closed_readonly');
@@ -61,15 +62,15 @@ export async function updateTicket(
     const [after] = await tx
       .update(tickets)
       .set({ ...set, updatedAt: now, version: sql`${tickets.version} + 1` })
-      .where(and(eq(tickets.id, ticketId), eq(tickets.version, expectedVersion)))
+      .where(and(eq(tickets.id, before.id), eq(tickets.version, expectedVersion)))
       .returning();
     await tx.insert(ticketEvents).values(
-      diffs.map((field) => ({ id: uuidv7(), ticketId, actorId: actor.id, type: 'field_changed', field, oldValue: before[field], newValue: after![field], createdAt: now })),
+      diffs.map((field) => ({ id: uuidv7(), ticketId: before.id, actorId: actor.id, type: 'field_changed', field, oldValue: before[field], newValue: after![field], createdAt: now })),
     );
     await recordEvent(tx, {
       type: 'ticket.updated',
       aggregateType: 'ticket',
-      aggregateId: ticketId,
+      aggregateId: before.id,
       actorId: actor.id,
       payload: { fields: diffs, changes: Object.fromEntries(diffs.map((f) => [f, { from: before[f], to: after![f] }])) },
     });
