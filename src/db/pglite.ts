@@ -56,15 +56,18 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
 }
 
 /** Returns a function that fsyncs the WAL segment holding the latest commit (and its predecessor,
- * in case the commit record straddled a segment boundary). */
+ * in case the commit record straddled a segment boundary). A transaction that wrote nothing
+ * (the WAL position did not move) costs no fsync. */
 function walFlusher(client: PGlite, pgDir: string): () => Promise<void> {
+  let flushedLsn = '';
   return async () => {
-    const { rows } = await client.query<{ current: string; previous: string }>(
-      `select pg_walfile_name(pg_current_wal_insert_lsn()) as current,
+    const { rows } = await client.query<{ lsn: string; current: string; previous: string }>(
+      `select pg_current_wal_insert_lsn()::text as lsn, pg_walfile_name(pg_current_wal_insert_lsn()) as current,
               pg_walfile_name(greatest(pg_current_wal_insert_lsn() - 8192, '0/0'::pg_lsn)) as previous`,
     );
     const row = rows[0];
-    if (!row) return;
+    if (!row || row.lsn === flushedLsn) return;
+    flushedLsn = row.lsn;
     for (const name of new Set([row.previous, row.current])) fsyncFile(join(pgDir, 'pg_wal', name));
   };
 }

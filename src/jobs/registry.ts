@@ -7,6 +7,8 @@ export type JobContext = {
   job: { id: string; type: string; attempts: number; eventId: number | null };
 };
 export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
+/** Handles every due job of one type picked in a round at once (e.g. index 20 tickets in one transaction). */
+export type BatchJobHandler = (payloads: Array<Record<string, unknown>>, context: Omit<JobContext, 'job'>) => Promise<void>;
 
 /** A domain event as the relay hands it to a subscriber's job. */
 export type EventEnvelope = {
@@ -26,11 +28,22 @@ export type Subscription = { jobType: string; perAggregate: boolean };
  */
 export class JobRegistry {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly subscriptions = new Map<string, Subscription[]>();
 
   handle(jobType: string, handler: JobHandler): void {
-    if (this.handlers.has(jobType)) throw new Error(`Job type ${jobType} is registered twice`);
+    this.assertNew(jobType);
     this.handlers.set(jobType, handler);
+  }
+
+  /** Like `handle`, for work that is much cheaper done together; a failure retries each job. */
+  handleBatch(jobType: string, handler: BatchJobHandler): void {
+    this.assertNew(jobType);
+    this.batchHandlers.set(jobType, handler);
+  }
+
+  private assertNew(jobType: string): void {
+    if (this.handlers.has(jobType) || this.batchHandlers.has(jobType)) throw new Error(`Job type ${jobType} is registered twice`);
   }
 
   /**
@@ -46,6 +59,10 @@ export class JobRegistry {
 
   handlerOf(jobType: string): JobHandler | undefined {
     return this.handlers.get(jobType);
+  }
+
+  batchHandlerOf(jobType: string): BatchJobHandler | undefined {
+    return this.batchHandlers.get(jobType);
   }
 
   subscribersOf(eventType: string): readonly Subscription[] {

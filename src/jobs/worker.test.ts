@@ -158,3 +158,27 @@ test('a job type nobody handles is dead-lettered with a clear error, not lost', 
   assert.equal(job!.state, 'dead');
   assert.match(job!.last_error!, /No handler registered for job type probe.unknown/);
 });
+
+test('a batch handler gets every due job of its type in one call; a failure retries each', async () => {
+  const registry = new JobRegistry();
+  const calls: number[][] = [];
+  let fail = true;
+  registry.handleBatch('probe.batch', async (payloads) => {
+    calls.push(payloads.map((p) => Number(p.n)));
+    if (fail) throw new Error('batch failed');
+  });
+  await database.transaction(async (tx) => {
+    for (let n = 0; n < 4; n++) await enqueueJob(tx, { type: 'probe.batch', payload: { n } });
+  });
+  const worker = new Worker(database, registry, log);
+  await worker.runUntilIdle();
+  assert.deepEqual(calls.map((c) => [...c].sort()), [[0, 1, 2, 3]]);
+  assert.ok((await jobRows()).every((job) => job.state === 'pending' && job.attempts === 1 && /batch failed/.test(job.last_error!)));
+
+  fail = false;
+  await makeEverythingDue();
+  await worker.runUntilIdle();
+  assert.equal(calls.length, 2);
+  assert.deepEqual([...calls[1]!].sort(), [0, 1, 2, 3]);
+  assert.deepEqual(await jobRows(), []);
+});

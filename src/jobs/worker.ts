@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { queryRows, isUniqueViolation, type Database } from '../db/database.js';
 import { enqueueJob, retryDelayMs } from './queue.js';
-import type { EventEnvelope, JobRegistry } from './registry.js';
+import type { BatchJobHandler, EventEnvelope, JobRegistry } from './registry.js';
 
 type PickedJob = {
   id: string;
@@ -80,7 +80,16 @@ export class Worker {
   async tick(): Promise<number> {
     const relayed = await this.relayEvents();
     const jobs = await this.pickDueJobs();
-    for (const job of jobs) await this.runJob(job);
+    const finished: string[] = [];
+    for (const [type, group] of groupByType(jobs)) {
+      const batchHandler = this.registry.batchHandlerOf(type);
+      if (batchHandler) finished.push(...(await this.runBatch(batchHandler, group)));
+      else for (const job of group) if (await this.runJob(job)) finished.push(job.id);
+    }
+    // Finished jobs are removed together: one transaction per round, not per job.
+    if (finished.length) {
+      await this.database.transaction((tx) => tx.execute(sql`delete from jobs where locked_by = ${this.id} and id in (${sql.join(finished.map((id) => sql`${id}::uuid`), sql`, `)})`));
+    }
     return relayed + jobs.length;
   }
 
@@ -146,7 +155,8 @@ export class Worker {
     });
   }
 
-  private async runJob(job: PickedJob): Promise<void> {
+  /** Runs one job; true when it succeeded (the caller deletes it), false when it was rescheduled. */
+  private async runJob(job: PickedJob): Promise<boolean> {
     const handler = this.registry.handlerOf(job.type);
     try {
       if (!handler) throw new Error(`No handler registered for job type ${job.type}`);
@@ -156,23 +166,48 @@ export class Worker {
         log: this.log.child({ job: job.id, type: job.type }),
         job: { id: job.id, type: job.type, attempts: job.attempts, eventId: job.event_id },
       });
-      await this.database.transaction((tx) => tx.execute(sql`delete from jobs where id = ${job.id} and locked_by = ${this.id}`));
+      return true;
     } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      const dead = job.attempts >= job.max_attempts;
-      const runAt = new Date(Date.now() + retryDelayMs(job.attempts)).toISOString();
-      this.log[dead ? 'error' : 'warn']({ job: job.id, type: job.type, attempts: job.attempts, err: error }, dead ? 'job dead-lettered' : 'job failed, will retry');
-      const reschedule = sql`
-          update jobs set state = ${dead ? 'dead' : 'pending'}, last_error = ${message.slice(0, 4000)},
-                 run_at = ${runAt}::timestamptz, locked_by = null, locked_until = null, updated_at = now()
-          where id = ${job.id} and locked_by = ${this.id}`;
-      try {
-        await this.database.transaction((tx) => tx.execute(reschedule));
-      } catch (rescheduleError) {
-        // A newer pending job with the same dedupe key already covers this work.
-        if (!isUniqueViolation(rescheduleError)) throw rescheduleError;
-        await this.database.transaction((tx) => tx.execute(sql`delete from jobs where id = ${job.id}`));
-      }
+      await this.reschedule(job, error);
+      return false;
     }
   }
+
+  private async runBatch(handler: BatchJobHandler, jobs: PickedJob[]): Promise<string[]> {
+    const runnable = jobs.filter((job) => job.attempts <= job.max_attempts);
+    for (const job of jobs) if (!runnable.includes(job)) await this.reschedule(job, new Error('attempts exhausted (worker crashed while running it)'));
+    if (runnable.length === 0) return [];
+    try {
+      await handler(runnable.map((job) => job.payload), { database: this.database, log: this.log.child({ type: runnable[0]!.type, batch: runnable.length }) });
+      return runnable.map((job) => job.id);
+    } catch (error) {
+      for (const job of runnable) await this.reschedule(job, error);
+      return [];
+    }
+  }
+
+  /** Back to pending with exponential backoff, or dead after the last attempt. */
+  private async reschedule(job: PickedJob, error: unknown): Promise<void> {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const dead = job.attempts >= job.max_attempts;
+    const runAt = new Date(Date.now() + retryDelayMs(job.attempts)).toISOString();
+    this.log[dead ? 'error' : 'warn']({ job: job.id, type: job.type, attempts: job.attempts, err: error }, dead ? 'job dead-lettered' : 'job failed, will retry');
+    const update = sql`
+      update jobs set state = ${dead ? 'dead' : 'pending'}, last_error = ${message.slice(0, 4000)},
+             run_at = ${runAt}::timestamptz, locked_by = null, locked_until = null, updated_at = now()
+      where id = ${job.id} and locked_by = ${this.id}`;
+    try {
+      await this.database.transaction((tx) => tx.execute(update));
+    } catch (rescheduleError) {
+      // A newer pending job with the same dedupe key already covers this work.
+      if (!isUniqueViolation(rescheduleError)) throw rescheduleError;
+      await this.database.transaction((tx) => tx.execute(sql`delete from jobs where id = ${job.id}`));
+    }
+  }
+}
+
+function groupByType(jobs: PickedJob[]): Map<string, PickedJob[]> {
+  const groups = new Map<string, PickedJob[]>();
+  for (const job of jobs) groups.set(job.type, [...(groups.get(job.type) ?? []), job]);
+  return groups;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict } from '../../app/errors.js';
-import type { Database, Tx } from '../../db/database.js';
+import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
 import { findOrCreateContact, type ContactRef } from '../customers/index.js';
@@ -37,6 +37,20 @@ export async function createTicket(
   options: CreateTicketOptions,
 ): Promise<{ ticket: TicketRow; replayed: boolean }> {
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  // A retry of a finished request is answered before any work, and bad references are refused
+  // before a number is taken, so neither leaves a gap in the day's numbers.
+  if (options.idempotencyKey) {
+    const replay = await findIdempotentReplay(database.db, actor.id, options.idempotencyKey, requestHash);
+    if (replay) return { ticket: replay, replayed: true };
+  }
+  await assertTicketReferences(database.db, input);
+  // The number is taken in its own statement, before the transaction: inside it, the day's
+  // counter row stayed locked until commit and every concurrent creation queued behind it
+  // (BENCHMARKS.md, "First bottleneck"). A creation that fails afterwards leaves a gap; numbers
+  // stay unique and are never reused. (On PGlite the counter's WAL record precedes the ticket's
+  // commit, so the commit's fsync makes it durable too.)
+  const now = new Date();
+  const number = await nextTicketNumber(database.db, options.timeZone, now);
   return database.transaction(async (tx) => {
     const id = uuidv7();
     if (options.idempotencyKey) {
@@ -46,11 +60,8 @@ export async function createTicket(
         return { ticket: existing!, replayed: true };
       }
     }
-    await assertTicketReferences(tx, input);
     const priority = input.priority ?? (await defaultPriority(tx));
     const requester = input.requester ? await findOrCreateContact(tx, input.requester, actor.id) : null;
-    const now = new Date();
-    const number = await nextTicketNumber(tx, options.timeZone, now);
     const [ticket] = await tx
       .insert(tickets)
       .values({
@@ -75,6 +86,14 @@ export async function createTicket(
     await recordEvent(tx, { type: 'ticket.created', aggregateType: 'ticket', aggregateId: id, actorId: actor.id, payload: { number, teamId: ticket!.teamId, assigneeId: ticket!.assigneeId, priority, channel: ticket!.channel } });
     return { ticket: ticket!, replayed: false };
   });
+}
+
+async function findIdempotentReplay(db: Db, actorKey: string, key: string, requestHash: string): Promise<TicketRow | null> {
+  const [existing] = await db.select().from(ticketIdempotencyKeys).where(and(eq(ticketIdempotencyKeys.actorKey, actorKey), eq(ticketIdempotencyKeys.key, key)));
+  if (!existing) return null;
+  if (existing.requestHash !== requestHash) throw new Conflict('idempotency.key_reused');
+  const [ticket] = await db.select().from(tickets).where(eq(tickets.id, existing.ticketId));
+  return ticket ?? null;
 }
 
 /** Returns the ticket id the key belongs to: `ticketId` if we claimed it, else the first caller's. */
