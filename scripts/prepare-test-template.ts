@@ -7,23 +7,32 @@ import { templateDatabaseName, withDatabase } from '../src/db/test-database.js';
 
 /**
  * Build the migrated template every test file starts from: a PGlite data-dir tarball at the
- * given path, or (TEST_DATABASE_URL) a template database on the PostgreSQL server.
+ * given path, or (TEST_DATABASE_URL) a template database on the PostgreSQL server, named after
+ * OPENCSM_TEST_RUN_ID. `drop` removes it again.
  */
-const [templatePath] = process.argv.slice(2);
+const [command, templatePath] = process.argv.slice(2);
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-if (serverUrl) {
+if (command === 'drop') {
+  // After the run: remove this run's template from the server (PGlite's is a file the runner deletes).
+  if (serverUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${templateDatabaseName()} with (force)`);
+    await admin.end();
+  }
+} else if (serverUrl) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`drop database if exists ${templateDatabaseName} with (force)`);
-  await admin.query(`create database ${templateDatabaseName}`);
+  await admin.query(`drop database if exists ${templateDatabaseName()} with (force)`);
+  await admin.query(`create database ${templateDatabaseName()}`);
   await admin.end();
-  const url = withDatabase(serverUrl, templateDatabaseName);
+  const url = withDatabase(serverUrl, templateDatabaseName());
   const database = await openPostgres(url, 1);
   await runMigrations(database, url);
   await database.close();
 } else {
-  if (!templatePath) throw new Error('usage: prepare-test-template <output.tar>');
+  if (command !== 'create' || !templatePath) throw new Error('usage: prepare-test-template create <output.tar> | drop');
   const database = await openPglite({});
   await runMigrations(database);
   const blob = await dumpPglite(database);

@@ -3,7 +3,7 @@
 // Engine: PGlite by default; PostgreSQL when TEST_DATABASE_URL is set. Browser tests (e2e/) run
 // when Chromium is found and are reported as skipped, loudly, when it is not.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -26,18 +26,24 @@ const files = only.length ? only : [...findTests(join(root, 'src')), ...findTest
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 console.log(`# engine: ${engine}; ${files.length} test files`);
 
-const template = join(tmp, `test-template-${process.pid}.tar`);
-const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-template.ts', template], { cwd: root, stdio: 'inherit' });
+const runId = String(process.pid);
+const template = join(tmp, `test-template-${runId}.tar`);
+const runEnv = { ...process.env, OPENCSM_TEST_RUN_ID: runId };
+const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-template.ts', 'create', template], { cwd: root, stdio: 'inherit', env: runEnv });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const tap = join(tmp, `results-${process.pid}.tap`);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, OPENCSM_TEST_TEMPLATE: template, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } },
+  { cwd: root, stdio: 'inherit', env: { ...runEnv, OPENCSM_TEST_TEMPLATE: template, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } },
 );
+spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-template.ts', 'drop'], { cwd: root, stdio: 'inherit', env: runEnv });
+rmSync(template, { force: true });
 // The machine-readable totals CI reads (the TAP summary of the whole run).
-const summary = readFileSync(tap, 'utf8').split('\n').filter((line) => /^# (tests|pass|fail|skipped|todo|cancelled) \d+/.test(line));
+const tapText = readFileSync(tap, 'utf8');
+rmSync(tap, { force: true });
+const summary = tapText.split('\n').filter((line) => /^# (tests|pass|fail|skipped|todo|cancelled) \d+/.test(line));
 console.log(`\n# totals (${engine})`);
 for (const line of summary) console.log(line);
 process.exit(result.status ?? 1);

@@ -38,7 +38,8 @@ async function main(argv: string[]): Promise<void> {
       const database = await openDatabase(config);
       try {
         const summary = await seedDemoData(database, { timeZone: config.OPENCSM_TIMEZONE });
-        process.stdout.write(`Demo data loaded / 演示数据已加载: ${JSON.stringify(summary)}\n`);
+        if (summary.status === 'skipped') process.stdout.write(`${summary.reason}\n`);
+        else process.stdout.write(`Demo data loaded / 演示数据已加载:\n${JSON.stringify(summary, null, 2)}\n`);
       } finally {
         await database.close();
       }

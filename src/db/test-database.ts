@@ -13,7 +13,11 @@ import { openPostgres } from './postgres.js';
  *  - PostgreSQL (TEST_DATABASE_URL set): a new database copied from the runner's migrated
  *    template database, dropped again on close.
  */
-export const templateDatabaseName = 'opencsm_test_template';
+/** One template per test run (the runner's pid), so two runs on one server do not collide. */
+export function templateDatabaseName(): string {
+  const runId = process.env.OPENCSM_TEST_RUN_ID ?? String(process.pid);
+  return `opencsm_test_template_${runId.replace(/\W/g, '')}`;
+}
 
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -56,7 +60,7 @@ async function createFromTemplate(admin: pg.Client, name: string): Promise<void>
   // Two files copying the template at the same moment can collide ("being accessed by other users").
   for (let attempt = 1; ; attempt++) {
     try {
-      await admin.query(`create database ${name} template ${templateDatabaseName}`);
+      await admin.query(`create database ${name} template ${templateDatabaseName()}`);
       return;
     } catch (error) {
       if (attempt >= 20 || (error as { code?: string }).code !== '55006') throw error;
