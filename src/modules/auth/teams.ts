@@ -23,7 +23,7 @@ export async function createTeam(database: Database, actor: Actor, input: TeamIn
   const id = uuidv7();
   await writeTeam(database, async (tx) => {
     await tx.insert(teams).values({ id, name: input.name.trim(), description: input.description ?? '' });
-    if (input.memberIds?.length) await tx.insert(teamMembers).values(input.memberIds.map((userId) => ({ teamId: id, userId })));
+    if (input.memberIds?.length) await tx.insert(teamMembers).values(unique(input.memberIds).map((userId) => ({ teamId: id, userId })));
     await recordEvent(tx, { type: 'team.created', aggregateType: 'team', aggregateId: id, actorId: actor.id, payload: { name: input.name } });
   });
   return getTeam(database.db, id);
@@ -39,7 +39,7 @@ export async function updateTeam(database: Database, actor: Actor, id: string, c
     if (updated.length === 0) throw new NotFound('team.not_found');
     if (changes.memberIds) {
       await tx.delete(teamMembers).where(eq(teamMembers.teamId, id));
-      if (changes.memberIds.length) await tx.insert(teamMembers).values(changes.memberIds.map((userId) => ({ teamId: id, userId })));
+      if (changes.memberIds.length) await tx.insert(teamMembers).values(unique(changes.memberIds).map((userId) => ({ teamId: id, userId })));
     }
     await recordEvent(tx, { type: 'team.updated', aggregateType: 'team', aggregateId: id, actorId: actor.id, payload: { changes } });
   });
@@ -63,6 +63,11 @@ export async function getTeam(db: Db, id: string): Promise<TeamView> {
 
 export async function listTeams(db: Db): Promise<TeamView[]> {
   return db.select(teamColumns).from(teams).orderBy(asc(teams.name));
+}
+
+/** A member listed twice is one member (not a primary-key violation). */
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
 }
 
 async function writeTeam(database: Database, work: Parameters<Database['transaction']>[0]): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../app/errors.js';
 import { queryRows, isForeignKeyViolation, isUniqueViolation, type Database, type Db, type Tx } from '../../db/database.js';
@@ -42,7 +42,7 @@ export async function createUser(database: Database, actor: Actor | null, input:
   try {
     await database.transaction(async (tx) => {
       await tx.insert(users).values({ id, email: input.email.trim().toLowerCase(), name: input.name, passwordHash, role: input.role, locale: input.locale ?? 'zh-CN' });
-      if (input.teamIds?.length) await tx.insert(teamMembers).values(input.teamIds.map((teamId) => ({ teamId, userId: id })));
+      if (input.teamIds?.length) await tx.insert(teamMembers).values([...new Set(input.teamIds)].map((teamId) => ({ teamId, userId: id })));
       await recordEvent(tx, { type: 'user.created', aggregateType: 'user', aggregateId: id, actorId: actor?.id, payload: { email: input.email, role: input.role } });
     });
   } catch (error) {
@@ -80,10 +80,14 @@ export async function updateUser(database: Database, actor: Actor, id: string, c
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   try {
     await database.transaction(async (tx) => {
+      // A change that may remove an administrator first locks every active admin (in id order), so
+      // two admins demoting each other at once queue up and the second sees no other admin left.
+      const mayRemoveAdmin = (changes.role !== undefined && changes.role !== 'admin') || changes.active === false;
+      const activeAdminIds = mayRemoveAdmin ? await lockActiveAdmins(tx) : [];
       const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
       if (!before) throw new NotFound('user.not_found');
-      const losesAdmin = before.role === 'admin' && before.active && ((changes.role && changes.role !== 'admin') || changes.active === false);
-      if (losesAdmin) await assertAnotherActiveAdmin(tx, id);
+      const losesAdmin = before.role === 'admin' && before.active && mayRemoveAdmin;
+      if (losesAdmin && !activeAdminIds.some((adminId) => adminId !== id)) throw new Conflict('user.last_admin');
       const set = {
         ...(changes.name !== undefined && { name: changes.name }),
         ...(changes.email !== undefined && { email: changes.email.trim().toLowerCase() }),
@@ -95,7 +99,7 @@ export async function updateUser(database: Database, actor: Actor, id: string, c
       await tx.update(users).set({ ...set, updatedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, id));
       if (changes.teamIds) {
         await tx.delete(teamMembers).where(eq(teamMembers.userId, id));
-        if (changes.teamIds.length) await tx.insert(teamMembers).values(changes.teamIds.map((teamId) => ({ teamId, userId: id })));
+        if (changes.teamIds.length) await tx.insert(teamMembers).values([...new Set(changes.teamIds)].map((teamId) => ({ teamId, userId: id })));
       }
       if (changes.active === false || passwordHash) await tx.execute(sql`delete from sessions where user_id = ${id}`);
       const { password: _secret, ...auditable } = changes;
@@ -124,9 +128,9 @@ export async function countUsers(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function assertAnotherActiveAdmin(tx: Tx, exceptId: string): Promise<void> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, exceptId)));
-  if (!row || row.n === 0) throw new Conflict('user.last_admin');
+async function lockActiveAdmins(tx: Tx): Promise<string[]> {
+  const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).orderBy(asc(users.id)).for('update');
+  return rows.map((r) => r.id);
 }
 
 function mapUserWriteError(error: unknown): unknown {

@@ -17,6 +17,7 @@ export async function listCategories(db: Db, options: { includeInactive?: boolea
 
 export async function createCategory(database: Database, actor: Actor, input: CategoryInput): Promise<CategoryRow> {
   return database.transaction(async (tx) => {
+    await lockTree(tx);
     if (input.parentId) await requireCategory(tx, input.parentId, 'parentId');
     const [row] = await tx
       .insert(ticketCategories)
@@ -29,7 +30,9 @@ export async function createCategory(database: Database, actor: Actor, input: Ca
 
 export async function updateCategory(database: Database, actor: Actor, id: string, changes: Partial<CategoryInput>): Promise<CategoryRow> {
   return database.transaction(async (tx) => {
-    await requireCategory(tx, id);
+    await lockTree(tx);
+    const current = await requireCategory(tx, id);
+    if (Object.keys(changes).length === 0) return current;
     if (changes.parentId) {
       await requireCategory(tx, changes.parentId, 'parentId');
       if (await isSelfOrDescendant(tx, id, changes.parentId)) throw new Conflict('validation.failed', {}, [{ path: 'parentId', code: 'category.cycle' }]);
@@ -43,6 +46,7 @@ export async function updateCategory(database: Database, actor: Actor, id: strin
 /** Delete a leaf category no ticket uses; otherwise deactivate it instead (tickets keep their history). */
 export async function deleteCategory(database: Database, actor: Actor, id: string): Promise<{ deleted: boolean }> {
   return database.transaction(async (tx) => {
+    await lockTree(tx);
     await requireCategory(tx, id);
     const [child] = await tx.select({ id: ticketCategories.id }).from(ticketCategories).where(eq(ticketCategories.parentId, id)).limit(1);
     if (child) throw new Conflict('category.has_children');
@@ -54,9 +58,18 @@ export async function deleteCategory(database: Database, actor: Actor, id: strin
   });
 }
 
-async function requireCategory(tx: Tx, id: string, path?: string): Promise<void> {
-  const [row] = await tx.select({ id: ticketCategories.id }).from(ticketCategories).where(eq(ticketCategories.id, id));
-  if (row) return;
+/**
+ * Writes to the tree take turns (reads do not wait): each checks the tree (no cycle, parent still
+ * there, no children) and then changes it, and two writers overlapping could each pass their check
+ * and together build a cycle or orphan a child. Category edits are rare, so one lock is cheap.
+ */
+async function lockTree(tx: Tx): Promise<void> {
+  await tx.execute(sql`lock table ticket_categories in share row exclusive mode`);
+}
+
+async function requireCategory(tx: Tx, id: string, path?: string): Promise<CategoryRow> {
+  const [row] = await tx.select().from(ticketCategories).where(eq(ticketCategories.id, id));
+  if (row) return row;
   if (path) throw new Invalid('validation.failed', {}, [{ path, code: 'category.not_found' }]);
   throw new NotFound('category.not_found');
 }

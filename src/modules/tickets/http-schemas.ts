@@ -118,12 +118,22 @@ export const prioritySchema = z
   .object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), rank: z.number().int(), color: z.string(), isDefault: z.boolean(), active: z.boolean() })
   .meta({ id: 'Priority' });
 
-export const priorityBody = z.strictObject({
-  key: priorityKey,
+const priorityFields = {
   nameZh: z.string().trim().min(1).max(50),
   nameEn: z.string().trim().min(1).max(50),
   rank: z.number().int().min(1).max(100),
-  color: z.string().trim().max(30).default('default'),
-  isDefault: z.boolean().default(false),
-  active: z.boolean().default(true),
+  color: z.string().trim().max(30),
+  isDefault: z.boolean(),
+  active: z.boolean(),
+};
+
+export const priorityBody = z.strictObject({
+  key: priorityKey,
+  ...priorityFields,
+  color: priorityFields.color.default('default'),
+  isDefault: priorityFields.isDefault.default(false),
+  active: priorityFields.active.default(true),
 });
+
+/** A PATCH: only the fields sent (no defaults, which `.partial()` would still fill in). */
+export const priorityChanges = z.strictObject(priorityFields).partial();

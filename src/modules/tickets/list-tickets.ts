@@ -38,6 +38,8 @@ export async function listTickets(db: Db, actor: Actor, filter: TicketFilter): P
   if (filter.tag) conditions.push(sql`${tickets.tags} @> array[${filter.tag.trim().toLowerCase()}]::text[]`);
   if (filter.requesterId) conditions.push(eq(tickets.requesterId, filter.requesterId));
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  // A search cursor continues a search and a list cursor a list; mixed up, the walk would restart.
+  if (cursor && ('r' in cursor) !== Boolean(filter.q)) throw invalidCursor();
   const query = filter.q ? searchQuery(filter.q) : undefined;
 
   if (filter.q) {
@@ -77,5 +79,9 @@ function decodeCursor(raw: string): Cursor {
   } catch {
     /* fall through */
   }
-  throw new Invalid('validation.failed', {}, [{ path: 'cursor', code: 'validation.invalid' }]);
+  throw invalidCursor();
+}
+
+function invalidCursor(): Invalid {
+  return new Invalid('validation.failed', {}, [{ path: 'cursor', code: 'validation.invalid' }]);
 }

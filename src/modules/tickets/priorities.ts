@@ -15,6 +15,7 @@ export async function listPriorities(db: Db): Promise<PriorityRow[]> {
 
 export async function createPriority(database: Database, actor: Actor, input: PriorityRow): Promise<PriorityRow> {
   try {
+    if (input.isDefault && !input.active) throw new Conflict('priority.last_default');
     return await database.transaction(async (tx) => {
       if (input.isDefault) await clearDefault(tx, input.key);
       const [row] = await tx.insert(ticketPriorities).values(input).returning();
@@ -32,6 +33,9 @@ export async function updatePriority(database: Database, actor: Actor, key: stri
     const [before] = await tx.select().from(ticketPriorities).where(eq(ticketPriorities.key, key)).for('update');
     if (!before) throw new NotFound('priority.not_found');
     if (before.isDefault && (changes.isDefault === false || changes.active === false)) throw new Conflict('priority.last_default');
+    // The default is what new tickets get, so it must be a level they may use.
+    if (changes.isDefault && !(changes.active ?? before.active)) throw new Conflict('priority.last_default');
+    if (Object.keys(changes).length === 0) return before;
     if (changes.isDefault) await clearDefault(tx, key);
     const [row] = await tx.update(ticketPriorities).set(changes).where(eq(ticketPriorities.key, key)).returning();
     await recordEvent(tx, { type: 'priority.updated', aggregateType: 'priority', aggregateId: key, actorId: actor.id, payload: { changes } });

@@ -13,9 +13,11 @@ export async function indexTicket(database: Database, ticketId: string): Promise
   const [ticket] = await database.db.select({ subject: tickets.subject, description: tickets.description, number: tickets.number }).from(tickets).where(eq(tickets.id, ticketId));
   if (!ticket) return; // deleted since: nothing to index
   const messages = await database.db.select({ body: ticketMessages.body }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId));
-  const weighted = (lexemes: string[], weight: 'A' | 'B' | 'C') =>
-    sql`setweight(array_to_tsvector(${toPgArray(lexemes)}::text[]), ${weight}::"char")`;
-  const document = sql`${weighted([...searchLexemes(ticket.subject), ticket.number], 'A')} || ${weighted(searchLexemes(ticket.description), 'B')} || ${weighted(searchLexemes(messages.map((m) => m.body).join('\n')), 'C')}`;
+  // Lexemes need a position to carry a weight: `array_to_tsvector` gives none, and ts_rank then
+  // scores a subject hit like a description hit.
+  const weighted = (lexemes: string[], weight: 'A' | 'B' | 'C') => sql`setweight(${toTsvectorLiteral(lexemes)}::tsvector, ${weight}::"char")`;
+  const subject = new Set([...searchLexemes(ticket.subject), ...searchLexemes(ticket.number)]);
+  const document = sql`${weighted([...subject], 'A')} || ${weighted(searchLexemes(ticket.description), 'B')} || ${weighted(searchLexemes(messages.map((m) => m.body).join('\n')), 'C')}`;
   await database.transaction((tx) =>
     tx.execute(sql`
       insert into ticket_search (ticket_id, document, indexed_at) values (${ticketId}, ${document}, now())
@@ -23,9 +25,11 @@ export async function indexTicket(database: Database, ticketId: string): Promise
   );
 }
 
-/** A Postgres array literal; each element quoted, so any text is safe. */
-function toPgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+const maxPosition = 16_383;
+
+/** A tsvector literal (`'word':1 'other':2`); each lexeme quoted, so any text is safe. */
+function toTsvectorLiteral(lexemes: string[]): string {
+  return lexemes.map((l, i) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${Math.min(i + 1, maxPosition)}`).join(' ');
 }
 
 export async function handleTicketIndexJob(payload: Record<string, unknown>, context: JobContext): Promise<void> {

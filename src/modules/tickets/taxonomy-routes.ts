@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { createCategory, deleteCategory, listCategories, updateCategory } from './categories.js';
-import { categoryBody, categorySchema, priorityBody, prioritySchema } from './http-schemas.js';
+import { categoryBody, categorySchema, priorityBody, priorityChanges, prioritySchema } from './http-schemas.js';
 import { createPriority, deletePriority, listPriorities, updatePriority } from './priorities.js';
 
 /** Admin-managed ticket categories (a tree) and the priority scale. */
@@ -50,7 +50,7 @@ export function registerTaxonomyRoutes(app: AppServer, { database }: AppContext)
 
   app.patch('/api/v1/priorities/:key', {
     config: { permission: 'admin.priorities' },
-    schema: { tags, summary: '修改优先级 Update a priority', params: keyParams, body: priorityBody.omit({ key: true }).partial(), response: { 200: prioritySchema } },
+    schema: { tags, summary: '修改优先级 Update a priority', params: keyParams, body: priorityChanges, response: { 200: prioritySchema } },
   }, async (request) => updatePriority(database, actorOf(request), request.params.key, request.body));
 
   app.delete('/api/v1/priorities/:key', {

@@ -1,0 +1,417 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import { roleHas, roleNames, type Permission, type RoleName } from './permissions.js';
+
+/** Admin CRUD of users and teams, the role × endpoint permission matrix, and 401 without credentials. */
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Res = { statusCode: number; body: string; headers: Record<string, unknown>; json(): any };
+type User = { id: string; email: string; name: string; role: RoleName; locale: string; active: boolean; teamIds: string[] };
+type Team = { id: string; name: string; description: string; memberIds: string[] };
+
+const missingId = '00000000-0000-7000-8000-000000000000';
+let seq = 0;
+const uniqueEmail = (label: string) => `${label}-${++seq}-${process.pid}@directory.test`;
+
+function call(method: Method, url: string, payload?: unknown, headers: Record<string, string> = t.admin.headers): Promise<Res> {
+  return t.server.inject({ method, url, headers, ...(payload !== undefined && { payload: payload as object }) }) as Promise<Res>;
+}
+
+async function ok<T>(res: Res | Promise<Res>, status = 200): Promise<T> {
+  const r = await res;
+  assert.equal(r.statusCode, status, r.body);
+  return r.json() as T;
+}
+
+function assertProblem(res: Res, status: number, code: string, path?: string, fieldCode?: string) {
+  assert.equal(res.statusCode, status, res.body);
+  assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+  const problem = res.json();
+  assert.equal(problem.code, code, res.body);
+  if (path) {
+    const field = (problem.errors as Array<{ path: string; code: string }> | undefined)?.find((e) => e.path === path);
+    assert.ok(field, `an error at ${path}: ${res.body}`);
+    if (fieldCode) assert.equal(field.code, fieldCode);
+  }
+}
+
+const createUser = (body: Record<string, unknown>, headers?: Record<string, string>) =>
+  call('POST', '/api/v1/users', { name: 'New User', password: 'password-123', role: 'agent', email: uniqueEmail('user'), ...body }, headers);
+const patchUser = (id: string, body: Record<string, unknown>, headers?: Record<string, string>) => call('PATCH', `/api/v1/users/${id}`, body, headers);
+const activeAdmins = async () => (await ok<{ items: User[] }>(call('GET', '/api/v1/users?role=admin&active=true'))).items.map((u) => u.id);
+
+// Runs first: at this point the test admin is the only administrator.
+describe('the last administrator', () => {
+  test('the only active admin cannot be demoted; another admin can; a deactivated admin does not count', async () => {
+    assert.deepEqual(await activeAdmins(), [t.admin.id]);
+    assertProblem(await patchUser(t.admin.id, { role: 'agent' }), 409, 'user.last_admin');
+    assert.equal((await ok<User>(call('GET', `/api/v1/users/${t.admin.id}`))).role, 'admin');
+
+    const second = await ok<User>(createUser({ role: 'admin' }), 201);
+    assert.equal((await ok<User>(patchUser(second.id, { role: 'supervisor' }))).role, 'supervisor', 'demoting one of two admins is fine');
+
+    const third = await ok<User>(createUser({ role: 'admin' }), 201);
+    assert.equal((await ok<User>(patchUser(third.id, { active: false }))).active, false);
+    assertProblem(await patchUser(t.admin.id, { role: 'agent' }), 409, 'user.last_admin');
+    assert.deepEqual(await activeAdmins(), [t.admin.id]);
+  });
+
+  test('nobody can deactivate themselves', async () => {
+    assertProblem(await patchUser(t.admin.id, { active: false }), 403, 'user.cannot_deactivate_self');
+    assert.equal((await ok<User>(call('GET', `/api/v1/users/${t.admin.id}`))).active, true);
+  });
+});
+
+describe('users', () => {
+  let teamId: string;
+  before(async () => {
+    teamId = await t.team('Users team');
+  });
+
+  test('create a user: 201 without any secret, readable by id, able to log in', async () => {
+    const email = uniqueEmail('Wang.Fang');
+    const created = await createUser({ email, name: '王芳', role: 'agent', locale: 'en', teamIds: [teamId] });
+    assert.equal(created.statusCode, 201, created.body);
+    const user = created.json() as User;
+    assert.equal(user.email, email.toLowerCase(), 'emails are stored lower-cased');
+    assert.equal(user.name, '王芳');
+    assert.equal(user.locale, 'en');
+    assert.equal(user.active, true);
+    assert.deepEqual(user.teamIds, [teamId]);
+    assert.ok(!/password|hash/i.test(created.body), 'no password or hash in the answer');
+    assert.deepEqual(await ok<User>(call('GET', `/api/v1/users/${user.id}`)), user);
+    const login = await call('POST', '/api/v1/auth/login', { email, password: 'password-123' }, {});
+    assert.equal(login.statusCode, 200, login.body);
+  });
+
+  test('a duplicate email (in any case) is 409 naming email, on create and on update', async () => {
+    const email = uniqueEmail('dup');
+    const first = await ok<User>(createUser({ email }), 201);
+    assertProblem(await createUser({ email: email.toUpperCase() }), 409, 'validation.failed', 'email', 'user.email_taken');
+    const other = await ok<User>(createUser({}), 201);
+    assertProblem(await patchUser(other.id, { email }), 409, 'validation.failed', 'email', 'user.email_taken');
+    assert.equal((await ok<User>(call('GET', `/api/v1/users/${first.id}`))).email, email);
+  });
+
+  test('validation names the field: email, password, role, unknown team', async () => {
+    assertProblem(await createUser({ email: 'not-an-email' }), 400, 'validation.failed', 'email');
+    assertProblem(await createUser({ password: 'short' }), 400, 'validation.failed', 'password');
+    assertProblem(await createUser({ role: 'superuser' }), 400, 'validation.failed', 'role');
+    assertProblem(await createUser({ teamIds: [missingId] }), 400, 'validation.failed', 'teamIds', 'team.not_found');
+    assertProblem(await createUser({ isAdmin: true }), 400, 'validation.failed');
+  });
+
+  test('list with filters: q (name or email), role, active, teamId', async () => {
+    const filterTeam = await t.team('Filter team');
+    const a = await ok<User>(createUser({ name: '列表测试 甲', role: 'supervisor', teamIds: [filterTeam] }), 201);
+    const b = await ok<User>(createUser({ name: '列表测试 乙', role: 'agent' }), 201);
+    await ok(patchUser(b.id, { active: false }));
+    const list = async (qs: string) => (await ok<{ items: User[] }>(call('GET', `/api/v1/users?${qs}`))).items.map((u) => u.id).sort();
+    assert.deepEqual(await list(`q=${encodeURIComponent('列表测试')}`), [a.id, b.id].sort());
+    assert.deepEqual(await list(`q=${encodeURIComponent(a.email.toUpperCase())}`), [a.id]);
+    assert.deepEqual(await list(`q=${encodeURIComponent('列表测试')}&role=supervisor`), [a.id]);
+    assert.deepEqual(await list(`q=${encodeURIComponent('列表测试')}&active=false`), [b.id]);
+    assert.deepEqual(await list(`teamId=${filterTeam}`), [a.id]);
+    assert.deepEqual(await list('q=%25'), [], 'a % in q is a literal, not a wildcard');
+  });
+
+  test('a role change takes effect on the user\'s next request', async () => {
+    const user = await t.user('agent');
+    const teamId2 = await t.team('Role change team');
+    const ticket = await ok<{ id: string }>(call('POST', '/api/v1/tickets', { subject: 'someone else\'s', teamId: teamId2 }), 201);
+    assert.equal((await call('GET', `/api/v1/tickets/${ticket.id}`, undefined, user.headers)).statusCode, 404);
+    const promoted = await ok<User>(patchUser(user.id, { role: 'supervisor' }));
+    assert.equal(promoted.role, 'supervisor');
+    const me = await ok<{ role: string; permissions: string[] }>(call('GET', '/api/v1/me', undefined, user.headers));
+    assert.equal(me.role, 'supervisor');
+    assert.ok(me.permissions.includes('tickets.read_all'));
+    assert.equal((await call('GET', `/api/v1/tickets/${ticket.id}`, undefined, user.headers)).statusCode, 200, 'a supervisor sees every ticket');
+  });
+
+  test('a team listed twice in teamIds is one membership', async () => {
+    const created = await ok<User>(createUser({ teamIds: [teamId, teamId] }), 201);
+    assert.deepEqual(created.teamIds, [teamId]);
+    const other = await t.team('Users team 2');
+    assert.deepEqual((await ok<User>(patchUser(created.id, { teamIds: [other, other, teamId] }))).teamIds, [teamId, other].sort());
+  });
+
+  test('deactivate and reactivate a user; missing users are 404', async () => {
+    const user = await t.user('agent');
+    assert.equal((await ok<User>(patchUser(user.id, { active: false }))).active, false);
+    assert.equal((await call('GET', '/api/v1/me', undefined, user.headers)).statusCode, 401);
+    assert.equal((await ok<User>(patchUser(user.id, { active: true }))).active, true);
+    assert.equal((await call('GET', '/api/v1/me', undefined, user.headers)).statusCode, 200);
+    assertProblem(await patchUser(missingId, { name: 'ghost' }), 404, 'user.not_found');
+    assertProblem(await call('GET', `/api/v1/users/${missingId}`), 404, 'user.not_found');
+  });
+});
+
+describe('teams', () => {
+  test('create with members, read, list; members see the team in their teamIds', async () => {
+    const u1 = await t.user('agent');
+    const u2 = await t.user('agent');
+    const created = await ok<Team>(call('POST', '/api/v1/teams', { name: '上海一线', description: 'Tier 1 Shanghai', memberIds: [u1.id, u2.id] }), 201);
+    assert.equal(created.name, '上海一线');
+    assert.equal(created.description, 'Tier 1 Shanghai');
+    assert.deepEqual([...created.memberIds].sort(), [u1.id, u2.id].sort());
+    assert.deepEqual(await ok<Team>(call('GET', `/api/v1/teams/${created.id}`)), created);
+    assert.ok((await ok<{ items: Team[] }>(call('GET', '/api/v1/teams'))).items.some((x) => x.id === created.id));
+    assert.deepEqual((await ok<User>(call('GET', `/api/v1/users/${u1.id}`))).teamIds, [created.id]);
+    const me = await ok<{ teamIds: string[] }>(call('GET', '/api/v1/me', undefined, u1.headers));
+    assert.deepEqual(me.teamIds, [created.id]);
+  });
+
+  test('a duplicate name (case-insensitive) is 409 naming name, on create and rename', async () => {
+    await ok(call('POST', '/api/v1/teams', { name: 'Hardware Support' }), 201);
+    assertProblem(await call('POST', '/api/v1/teams', { name: 'hardware support' }), 409, 'validation.failed', 'name', 'team.name_taken');
+    assertProblem(await call('POST', '/api/v1/teams', { name: '  Hardware Support  ' }), 409, 'validation.failed', 'name', 'team.name_taken');
+    const other = await ok<Team>(call('POST', '/api/v1/teams', { name: 'Software Support' }), 201);
+    assertProblem(await call('PATCH', `/api/v1/teams/${other.id}`, { name: 'HARDWARE SUPPORT' }), 409, 'validation.failed', 'name', 'team.name_taken');
+    assert.equal((await ok<Team>(call('GET', `/api/v1/teams/${other.id}`))).name, 'Software Support');
+  });
+
+  test('validation: empty name, unknown member', async () => {
+    assertProblem(await call('POST', '/api/v1/teams', { name: '' }), 400, 'validation.failed', 'name');
+    assertProblem(await call('POST', '/api/v1/teams', { name: 'Ghost members', memberIds: [missingId] }), 400, 'validation.failed', 'memberIds', 'user.not_found');
+    assert.ok(!(await ok<{ items: Team[] }>(call('GET', '/api/v1/teams'))).items.some((x) => x.name === 'Ghost members'), 'nothing half-created');
+  });
+
+  test('a member listed twice is one member', async () => {
+    const u1 = await t.user('agent');
+    const team = await ok<Team>(call('POST', '/api/v1/teams', { name: 'Twice listed', memberIds: [u1.id, u1.id] }), 201);
+    assert.deepEqual(team.memberIds, [u1.id]);
+    assert.deepEqual((await ok<Team>(call('PATCH', `/api/v1/teams/${team.id}`, { memberIds: [u1.id, u1.id] }))).memberIds, [u1.id]);
+  });
+
+  test('PATCH renames and replaces the member list; other fields are kept', async () => {
+    const u1 = await t.user('agent');
+    const u2 = await t.user('agent');
+    const team = await ok<Team>(call('POST', '/api/v1/teams', { name: 'Night shift', description: '夜班', memberIds: [u1.id] }), 201);
+    const renamed = await ok<Team>(call('PATCH', `/api/v1/teams/${team.id}`, { name: 'Night shift B' }));
+    assert.equal(renamed.description, '夜班');
+    assert.deepEqual(renamed.memberIds, [u1.id], 'members untouched when not sent');
+    const replaced = await ok<Team>(call('PATCH', `/api/v1/teams/${team.id}`, { memberIds: [u2.id] }));
+    assert.deepEqual(replaced.memberIds, [u2.id]);
+    assert.deepEqual((await ok<User>(call('GET', `/api/v1/users/${u1.id}`))).teamIds, []);
+    assert.deepEqual((await ok<Team>(call('PATCH', `/api/v1/teams/${team.id}`, { memberIds: [] }))).memberIds, []);
+    assertProblem(await call('PATCH', `/api/v1/teams/${missingId}`, { name: 'x' }), 404, 'team.not_found');
+  });
+
+  test('DELETE: 204, then 404 for reads and a second delete', async () => {
+    const team = await ok<Team>(call('POST', '/api/v1/teams', { name: 'Short-lived' }), 201);
+    assert.equal((await call('DELETE', `/api/v1/teams/${team.id}`)).statusCode, 204);
+    assertProblem(await call('GET', `/api/v1/teams/${team.id}`), 404, 'team.not_found');
+    assertProblem(await call('DELETE', `/api/v1/teams/${team.id}`), 404, 'team.not_found');
+    await t.drain();
+  });
+});
+
+describe('permission matrix', () => {
+  const users = {} as Record<RoleName, TestUser>;
+  before(async () => {
+    users.admin = t.admin;
+    users.supervisor = await t.user('supervisor');
+    users.agent = await t.user('agent');
+    users.field_engineer = await t.user('field_engineer');
+  });
+
+  /** A ticket the user can see (assigned to them), fresh so its version is known. */
+  async function ticketFor(user: TestUser): Promise<{ id: string; version: number }> {
+    return ok(call('POST', '/api/v1/tickets', { subject: `matrix ${user.actor.role}`, assigneeId: user.id }), 201);
+  }
+
+  type Probe = { name: string; permission: Permission; allowed: readonly RoleName[]; run: (user: TestUser) => Promise<Res>; success: number };
+  const all: readonly RoleName[] = roleNames;
+  const probes: Probe[] = [
+    { name: 'GET /me', permission: 'profile.self', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/me', undefined, u.headers) },
+    { name: 'create ticket', permission: 'tickets.create', allowed: ['admin', 'supervisor', 'agent'], success: 201, run: (u) => call('POST', '/api/v1/tickets', { subject: 'matrix create' }, u.headers) },
+    { name: 'list tickets', permission: 'tickets.read', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/tickets', undefined, u.headers) },
+    {
+      name: 'read ticket', permission: 'tickets.read', allowed: all, success: 200,
+      run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}`, undefined, u.headers),
+    },
+    {
+      name: 'update ticket', permission: 'tickets.update', allowed: all, success: 200,
+      run: async (u) => {
+        const ticket = await ticketFor(u);
+        return call('PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'pending' }, { ...u.headers, 'if-match': `"${ticket.version}"` });
+      },
+    },
+    { name: 'reply', permission: 'tickets.reply', allowed: all, success: 201, run: async (u) => call('POST', `/api/v1/tickets/${(await ticketFor(u)).id}/messages`, { body: 'reply' }, u.headers) },
+    { name: 'note', permission: 'tickets.note', allowed: all, success: 201, run: async (u) => call('POST', `/api/v1/tickets/${(await ticketFor(u)).id}/messages`, { body: 'note', internal: true }, u.headers) },
+    { name: 'list users', permission: 'directory.read', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: (u) => call('GET', '/api/v1/users', undefined, u.headers) },
+    { name: 'list teams', permission: 'directory.read', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: (u) => call('GET', '/api/v1/teams', undefined, u.headers) },
+    { name: 'create user', permission: 'admin.users', allowed: ['admin'], success: 201, run: (u) => createUser({ name: `made by ${u.actor.role}` }, u.headers) },
+    { name: 'update user', permission: 'admin.users', allowed: ['admin'], success: 200, run: (u) => patchUser(users.agent.id, { name: `renamed by ${u.actor.role}` }, u.headers) },
+    { name: 'create team', permission: 'admin.teams', allowed: ['admin'], success: 201, run: (u) => call('POST', '/api/v1/teams', { name: `matrix team by ${u.actor.role}` }, u.headers) },
+    { name: 'create category', permission: 'admin.categories', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/categories', { nameZh: `矩阵 ${u.actor.role}` }, u.headers) },
+    {
+      name: 'create priority', permission: 'admin.priorities', allowed: ['admin', 'supervisor'], success: 201,
+      run: (u) => call('POST', '/api/v1/priorities', { key: `matrix-${u.actor.role.replace('_', '-')}`, nameZh: '矩阵', nameEn: 'Matrix', rank: 9 }, u.headers),
+    },
+    { name: 'list jobs', permission: 'admin.jobs', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/jobs', undefined, u.headers) },
+  ];
+
+  test('the expectations below are the permission catalogue', () => {
+    for (const probe of probes) {
+      for (const role of roleNames) assert.equal(roleHas(role, probe.permission), probe.allowed.includes(role), `${role} ${probe.permission}`);
+    }
+  });
+
+  for (const role of roleNames) {
+    test(`${role}: allowed requests succeed, the others are 403`, async () => {
+      for (const probe of probes) {
+        const res = await probe.run(users[role]);
+        if (probe.allowed.includes(role)) assert.equal(res.statusCode, probe.success, `${role} ${probe.name}: ${res.body}`);
+        else assertProblem(res, 403, 'auth.forbidden');
+      }
+    });
+  }
+
+  test('refused writes change nothing', async () => {
+    const teams = (await ok<{ items: Team[] }>(call('GET', '/api/v1/teams'))).items.map((x) => x.name);
+    assert.deepEqual(teams.filter((n) => n.startsWith('matrix team by')), ['matrix team by admin']);
+    const made = (await ok<{ items: User[] }>(call('GET', `/api/v1/users?q=${encodeURIComponent('made by')}`))).items.map((u) => u.name);
+    assert.deepEqual(made, ['made by admin']);
+    const keys = (await ok<{ items: Array<{ key: string }> }>(call('GET', '/api/v1/priorities'))).items.map((p) => p.key).filter((k) => k.startsWith('matrix-'));
+    assert.deepEqual(keys.sort(), ['matrix-admin', 'matrix-supervisor']);
+  });
+
+  test('/me lists exactly the catalogue permissions of the role', async () => {
+    for (const role of roleNames) {
+      const me = await ok<{ permissions: string[] }>(call('GET', '/api/v1/me', undefined, users[role].headers));
+      const expected = probes.map((p) => p.permission).filter((p, i, list) => list.indexOf(p) === i && roleHas(role, p));
+      for (const permission of expected) assert.ok(me.permissions.includes(permission), `${role} has ${permission}`);
+      for (const probe of probes) if (!roleHas(role, probe.permission)) assert.ok(!me.permissions.includes(probe.permission), `${role} lacks ${probe.permission}`);
+    }
+  });
+});
+
+describe('no credentials', () => {
+  const uuid = missingId;
+  const protectedRoutes: Array<[Method, string, unknown?]> = [
+    ['GET', '/api/v1/me'],
+    ['PATCH', '/api/v1/me', { locale: 'en' }],
+    ['POST', '/api/v1/me/password', { currentPassword: 'x', newPassword: 'password-456' }],
+    ['GET', '/api/v1/tokens'],
+    ['POST', '/api/v1/tokens', { name: 'x' }],
+    ['DELETE', `/api/v1/tokens/${uuid}`],
+    ['GET', '/api/v1/tickets'],
+    ['POST', '/api/v1/tickets', { subject: 'x' }],
+    ['GET', `/api/v1/tickets/${uuid}`],
+    ['PATCH', `/api/v1/tickets/${uuid}`, { subject: 'x' }],
+    ['GET', `/api/v1/tickets/${uuid}/timeline`],
+    ['POST', `/api/v1/tickets/${uuid}/messages`, { body: 'x' }],
+    ['POST', `/api/v1/tickets/${uuid}/attachments`],
+    ['GET', `/api/v1/attachments/${uuid}`],
+    ['GET', '/api/v1/users'],
+    ['POST', '/api/v1/users', { email: 'a@b.test', name: 'x', password: 'password-123', role: 'admin' }],
+    ['GET', `/api/v1/users/${uuid}`],
+    ['PATCH', `/api/v1/users/${uuid}`, { role: 'admin' }],
+    ['GET', '/api/v1/teams'],
+    ['POST', '/api/v1/teams', { name: 'x' }],
+    ['GET', `/api/v1/teams/${uuid}`],
+    ['PATCH', `/api/v1/teams/${uuid}`, { name: 'x' }],
+    ['DELETE', `/api/v1/teams/${uuid}`],
+    ['GET', '/api/v1/categories'],
+    ['POST', '/api/v1/categories', { nameZh: 'x' }],
+    ['PATCH', `/api/v1/categories/${uuid}`, { nameZh: 'x' }],
+    ['DELETE', `/api/v1/categories/${uuid}`],
+    ['GET', '/api/v1/priorities'],
+    ['POST', '/api/v1/priorities', { key: 'x', nameZh: 'x', nameEn: 'x', rank: 1 }],
+    ['PATCH', '/api/v1/priorities/normal', { nameEn: 'x' }],
+    ['DELETE', '/api/v1/priorities/lowest'],
+    ['GET', '/api/v1/admin/jobs'],
+    ['POST', `/api/v1/admin/jobs/${uuid}/retry`],
+  ];
+  const publicRoutes: Array<[Method, string]> = [['POST', '/api/v1/auth/login'], ['POST', '/api/v1/auth/logout']];
+
+  test('every protected route answers 401 problem+json without credentials, before validating the request', async () => {
+    for (const [method, url, payload] of protectedRoutes) {
+      const res = await call(method, url, payload, {});
+      assertProblem(res, 401, 'auth.unauthenticated');
+    }
+  });
+
+  test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
+    const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
+    const known = new Set([...protectedRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}')}`));
+    const documented = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    assert.ok(documented.length >= protectedRoutes.length, `the document lists the API: ${documented.length}`);
+    const missing = documented.filter((route) => !known.has(route));
+    assert.deepEqual(missing, [], 'add new routes to the no-credentials list');
+  });
+
+  test('public routes do not ask for credentials', async () => {
+    assert.equal((await call('POST', '/api/v1/auth/logout', undefined, {})).statusCode, 204);
+    assert.equal((await call('POST', '/api/v1/auth/login', { email: 'nobody@example.test', password: 'x' }, {})).statusCode, 401);
+    assert.equal((await call('GET', '/healthz', undefined, {})).statusCode, 200);
+    assert.equal((await call('GET', '/api/openapi.json', undefined, {})).statusCode, 200);
+  });
+});
+
+// Last: it may leave the test admin demoted.
+describe('two admins demoting each other at once', () => {
+  /** Poll (bounded) until `condition` holds. */
+  async function waitUntil(condition: () => Promise<boolean>, what: string) {
+    for (let i = 0; i < 1000; i++) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.fail(`timed out waiting until ${what}`);
+  }
+
+  test('exactly one of the two succeeds: there is always an active admin', async () => {
+    const other = await ok<User>(createUser({ role: 'admin', email: uniqueEmail('rival') }), 201);
+    const login = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.email, password: 'password-123' } });
+    assert.equal(login.statusCode, 200, login.body);
+    const cookie = { cookie: `opencsm_session=${login.cookies.find((c) => c.name === 'opencsm_session')!.value}` };
+    assert.deepEqual((await activeAdmins()).sort(), [t.admin.id, other.id].sort());
+    const race = () => Promise.all([patchUser(other.id, { role: 'agent' }), patchUser(t.admin.id, { role: 'agent' }, cookie)]);
+
+    let results: Res[];
+    const url = (t.database as { url?: string }).url;
+    if (url) {
+      // PostgreSQL: keep both requests inside their transactions (the outbox table is locked, so
+      // neither can commit) until both are waiting on a lock, so that they truly overlap.
+      const blocker = new pg.Client({ connectionString: url });
+      const observer = new pg.Client({ connectionString: url });
+      await Promise.all([blocker.connect(), observer.connect()]);
+      try {
+        await blocker.query('begin');
+        await blocker.query('lock table domain_events in exclusive mode');
+        const pending = race();
+        await waitUntil(async () => {
+          const { rows } = await observer.query<{ n: number }>(
+            "select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'opencsm' and wait_event_type = 'Lock'",
+          );
+          return rows[0]!.n >= 2;
+        }, 'both demotions wait');
+        await blocker.query('commit');
+        results = await pending;
+      } finally {
+        await Promise.all([blocker.end(), observer.end()]);
+      }
+    } else {
+      results = await race(); // PGlite serialises transactions: they cannot overlap there.
+    }
+
+    const [a, b] = results;
+    const statuses = [a!.statusCode, b!.statusCode];
+    assert.equal(statuses.filter((s) => s === 200).length, 1, `exactly one succeeds: ${a!.body} ${b!.body}`);
+    // The loser is refused as the last admin, or as forbidden if it had lost its role before authenticating.
+    assert.ok(statuses.some((s) => s === 409 || s === 403), `${a!.body} ${b!.body}`);
+    const survivor = a!.statusCode === 200 ? t.admin : { headers: cookie, id: other.id };
+    const admins = (await ok<{ items: User[] }>(call('GET', '/api/v1/users?role=admin&active=true', undefined, survivor.headers))).items;
+    assert.deepEqual(admins.map((u) => u.id), [survivor.id]);
+  });
+});
