@@ -50,8 +50,18 @@ async function openPostgresTestDatabase(serverUrl: string): Promise<Database & {
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      try {
+        // pool.end() resolves before its sockets are gone; a forced drop would then kill live
+        // connections and surface as an error in whichever test owned them. Wait for them to go.
+        for (let i = 0; i < 200; i++) {
+          const { rows } = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
     },
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AppModule } from '../../app/context.js';
 import { AttachmentStore } from './attachment-store.js';
 import { registerMessageRoutes } from './message-routes.js';
-import { handleTicketIndexJob } from './search-index.js';
+import { handleTicketIndexJobs } from './search-index.js';
 import { registerTaxonomyRoutes } from './taxonomy-routes.js';
 import { handleTeamDeleted } from './team-deleted.js';
 import { registerTicketRoutes } from './ticket-routes.js';
@@ -14,7 +14,7 @@ export { addMessage, type NewMessage } from './add-message.js';
 export { getVisibleTicket } from './get-ticket.js';
 export { listTickets, type TicketFilter } from './list-tickets.js';
 export { filterVisibleTicketIds, visibleTo } from './visibility.js';
-export { indexTicket } from './search-index.js';
+export { indexTicket, indexTickets } from './search-index.js';
 export { createCategory } from './categories.js';
 export type { TicketRow, TicketView } from './ticket-view.js';
 export { ticketStatuses, type TicketStatus } from './ticket-status.js';
@@ -24,7 +24,7 @@ const ticketEventsToIndex = ['ticket.created', 'ticket.updated', 'ticket.message
 export const ticketsModule: AppModule = {
   name: 'tickets',
   registerJobs({ jobs }) {
-    jobs.handle('tickets.index', handleTicketIndexJob);
+    jobs.handleBatch('tickets.index', handleTicketIndexJobs);
     for (const type of ticketEventsToIndex) jobs.subscribe(type, 'tickets.index', { perAggregate: true });
     jobs.handle('tickets.team_deleted', handleTeamDeleted);
     jobs.subscribe('team.deleted', 'tickets.team_deleted');

@@ -1,29 +1,37 @@
-import { eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import type { EventEnvelope, JobContext } from '../../jobs/registry.js';
+import type { EventEnvelope } from '../../jobs/registry.js';
 import { searchLexemes } from '../../search/segment.js';
-import { ticketMessages, ticketSearch, tickets } from './schema.js';
+import { ticketMessages, tickets } from './schema.js';
 
 /**
- * Job `tickets.index`: rebuild one ticket's search document from its subject (weight A),
- * description (B) and messages (C). Runs after every ticket event, retried on failure.
+ * Job `tickets.index`: rebuild tickets' search documents from subject and number (weight A),
+ * description (B) and messages (C). Runs after ticket events, many tickets per transaction
+ * (a batch job: per-job transactions cost as much as creating the ticket, BENCHMARKS.md).
  * Internal notes are indexed too: only staff search tickets, and they see the notes anyway.
  */
-export async function indexTicket(database: Database, ticketId: string): Promise<void> {
-  const [ticket] = await database.db.select({ subject: tickets.subject, description: tickets.description, number: tickets.number }).from(tickets).where(eq(tickets.id, ticketId));
-  if (!ticket) return; // deleted since: nothing to index
-  const messages = await database.db.select({ body: ticketMessages.body }).from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId));
-  // Lexemes need a position to carry a weight: `array_to_tsvector` gives none, and ts_rank then
-  // scores a subject hit like a description hit.
+export async function indexTickets(database: Database, ticketIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(ticketIds)];
+  if (ids.length === 0) return;
+  const rows = await database.db.select({ id: tickets.id, subject: tickets.subject, description: tickets.description, number: tickets.number }).from(tickets).where(inArray(tickets.id, ids));
+  if (rows.length === 0) return; // deleted since: nothing to index
+  const messages = await database.db.select({ ticketId: ticketMessages.ticketId, body: ticketMessages.body }).from(ticketMessages).where(inArray(ticketMessages.ticketId, ids)).orderBy(ticketMessages.createdAt);
+  // Lexemes need a position to carry a weight: without one ts_rank scores a subject hit like a
+  // description hit.
   const weighted = (lexemes: string[], weight: 'A' | 'B' | 'C') => sql`setweight(${toTsvectorLiteral(lexemes)}::tsvector, ${weight}::"char")`;
-  const subject = new Set([...searchLexemes(ticket.subject), ...searchLexemes(ticket.number)]);
-  const document = sql`${weighted([...subject], 'A')} || ${weighted(searchLexemes(ticket.description), 'B')} || ${weighted(searchLexemes(messages.map((m) => m.body).join('\n')), 'C')}`;
+  const documents = rows.map((ticket) => {
+    const subject = new Set([...searchLexemes(ticket.subject), ...searchLexemes(ticket.number)]);
+    const bodies = messages.filter((m) => m.ticketId === ticket.id).map((m) => m.body).join('\n');
+    return sql`(${ticket.id}::uuid, ${weighted([...subject], 'A')} || ${weighted(searchLexemes(ticket.description), 'B')} || ${weighted(searchLexemes(bodies), 'C')}, now())`;
+  });
   await database.transaction((tx) =>
     tx.execute(sql`
-      insert into ticket_search (ticket_id, document, indexed_at) values (${ticketId}, ${document}, now())
-      on conflict (ticket_id) do update set document = excluded.document, indexed_at = now()`),
+      insert into ticket_search (ticket_id, document, indexed_at) values ${sql.join(documents, sql`, `)}
+      on conflict (ticket_id) do update set document = excluded.document, indexed_at = excluded.indexed_at`),
   );
 }
+
+export const indexTicket = (database: Database, ticketId: string) => indexTickets(database, [ticketId]);
 
 const maxPosition = 16_383;
 
@@ -32,7 +40,6 @@ function toTsvectorLiteral(lexemes: string[]): string {
   return lexemes.map((l, i) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${Math.min(i + 1, maxPosition)}`).join(' ');
 }
 
-export async function handleTicketIndexJob(payload: Record<string, unknown>, context: JobContext): Promise<void> {
-  const envelope = payload as unknown as EventEnvelope;
-  await indexTicket(context.database, envelope.aggregateId);
+export async function handleTicketIndexJobs(payloads: Array<Record<string, unknown>>, { database }: { database: Database }): Promise<void> {
+  await indexTickets(database, payloads.map((p) => (p as unknown as EventEnvelope).aggregateId));
 }
