@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { searchLexemes, searchQuery } from './segment.js';
 
-test('Chinese text yields words, sub-words, bigrams and characters', () => {
+test('Chinese text yields words, bigrams and characters', () => {
   const lexemes = searchLexemes('客户反映打印机无法连接网络');
-  for (const expected of ['打印机', '打印', '网络', '连接', '机无', '络']) assert.ok(lexemes.includes(expected), expected);
+  for (const expected of ['打印', '印机', '网络', '连接', '机无', '络']) assert.ok(lexemes.includes(expected), expected);
 });
 
 test('Latin words are lower-cased; compound tokens also split', () => {

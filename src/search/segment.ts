@@ -1,20 +1,18 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-
 /**
  * Text → search lexemes, identical on PGlite and PostgreSQL because Postgres never parses our
- * text: we hand it finished lexemes (`array_to_tsvector`) and a finished query (`::tsquery`).
+ * text: we hand it finished lexemes (a tsvector literal) and a finished query (`::tsquery`).
  * Postgres' own parser depends on the server's locale and treats CJK differently per engine.
  *
- * Indexed: jieba's search-mode words (打印机 → 打印, 印机, 打印机), every CJK bigram and single
- * character (so words jieba does not know, like product names, are still found), and lower-cased
+ * Indexed: the words of ICU's dictionary-based word segmentation (Intl.Segmenter, built into
+ * Node: 客户|反映|打印|机|无法|连接|网络), every CJK bigram and single character (so a query never
+ * depends on how a word happened to be segmented, and product names are found), and lower-cased
  * Latin words and numbers (HP-2000 → hp-2000, hp, 2000).
+ *
+ * (We used @node-rs/jieba first. The npm registry reachable by our machines and CI serves only its
+ * Linux binaries, so package-lock.json cannot list the other platforms and `npm ci` refuses to
+ * install. ICU needs no dependency, and the bigrams carry the matching anyway.)
  */
-let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
+const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
 const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const cjkRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
@@ -46,9 +44,8 @@ function ngrams(run: string, n: number): string[] {
 /** Distinct lexemes to index for `text`. */
 export function searchLexemes(text: string): string[] {
   const lexemes = new Set<string>();
-  for (const token of segmenter().cutForSearch(text, true)) {
-    const word = token.trim().toLowerCase();
-    if (word && isCjk(word) && [...word].every((c) => isCjk(c))) lexemes.add(word);
+  for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
+    if (isWordLike && [...segment].every((c) => isCjk(c))) lexemes.add(segment);
   }
   for (const match of text.matchAll(cjkRun)) {
     for (const gram of ngrams(match[0], 2)) lexemes.add(gram);
@@ -63,20 +60,18 @@ function quote(lexeme: string): string {
 }
 
 /**
- * A tsquery (as text) matching documents that contain every word of `text`. A Chinese word
- * matches as itself or as all of its bigrams; Latin words match as prefixes. Null when the text
- * has nothing searchable.
+ * A tsquery (as text) matching documents that contain every word of `text`. A run of Chinese
+ * characters matches as itself or as all of its bigrams (in any segmentation); Latin words match
+ * as prefixes. Null when the text has nothing searchable.
  */
 export function searchQuery(text: string): string | null {
   const clauses: string[] = [];
-  for (const token of segmenter().cut(text, true)) {
-    const word = token.trim().toLowerCase();
-    if (!word) continue;
-    for (const run of word.match(cjkRun) ?? []) {
+  for (const token of text.toLowerCase().split(/\s+/)) {
+    for (const run of token.match(cjkRun) ?? []) {
       const grams = ngrams(run, 2);
       clauses.push(grams.length <= 1 ? quote(run) : `(${quote(run)} | (${grams.map(quote).join(' & ')}))`);
     }
-    for (const latin of latinWords(word)) clauses.push(`${quote(latin)}:*`);
+    for (const latin of latinWords(token)) clauses.push(`${quote(latin)}:*`);
   }
   const unique = [...new Set(clauses)].slice(0, 32);
   return unique.length ? unique.join(' & ') : null;
