@@ -70,3 +70,14 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Drizzle's query errors carry the SQL parameters in their message (password hashes, ticket
+ * text). For logs and stored job errors use the driver's own error underneath instead.
+ */
+export function withoutQueryParameters(error: unknown): unknown {
+  if (error && typeof error === 'object' && 'params' in error && 'cause' in error && (error as { cause?: unknown }).cause) {
+    return (error as { cause: unknown }).cause;
+  }
+  return error;
+}

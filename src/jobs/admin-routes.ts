@@ -62,7 +62,10 @@ export const jobsAdminModule: AppModule = {
         if (!found[0]) throw new NotFound('job.not_found');
         if (found[0].state !== 'dead') throw new Conflict('job.not_dead');
         const rows = await queryRows<JobRow>(tx, sql`
-          update jobs set state = 'pending', attempts = 0, run_at = now(), updated_at = now() where id = ${request.params.id}
+          update jobs set state = 'pending', attempts = 0, run_at = now(), updated_at = now(),
+                 -- a pending job with the same key may exist by now; the retry runs on its own
+                 dedupe_key = null
+          where id = ${request.params.id}
           returning id, type, state, attempts, max_attempts, run_at, last_error, created_at, updated_at`);
         await recordEvent(tx, { type: 'job.retried', aggregateType: 'job', aggregateId: request.params.id, actorId: actor.id });
         return present(rows[0]!);

@@ -182,3 +182,20 @@ test('a batch handler gets every due job of its type in one call; a failure retr
   assert.deepEqual([...calls[1]!].sort(), [0, 1, 2, 3]);
   assert.deepEqual(await jobRows(), []);
 });
+
+test('a failed query’s parameters (secrets, ticket text) never reach the stored job error', async () => {
+  const registry = new JobRegistry();
+  registry.handle('probe.leaky', async (_payload, { database: db }) => {
+    const id = '0190a0a0-0000-7000-8000-0000000000aa';
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into jobs (id, type, payload) values (${id}, 'x', ${JSON.stringify({ secret: 'scrypt$hunter2' })}::jsonb)`);
+      await tx.execute(sql`insert into jobs (id, type, payload) values (${id}, 'x', ${JSON.stringify({ secret: 'scrypt$hunter2' })}::jsonb)`);
+    });
+  });
+  await database.transaction((tx) => enqueueJob(tx, { type: 'probe.leaky', maxAttempts: 1 }));
+  await new Worker(database, registry, log).runUntilIdle();
+  const [job] = (await jobRows()).filter((j) => j.type === 'probe.leaky');
+  assert.equal(job!.state, 'dead');
+  assert.match(job!.last_error!, /duplicate key/);
+  assert.doesNotMatch(job!.last_error!, /hunter2/);
+});

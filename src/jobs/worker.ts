@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { queryRows, isUniqueViolation, type Database } from '../db/database.js';
+import { isUniqueViolation, queryRows, withoutQueryParameters, type Database } from '../db/database.js';
 import { enqueueJob, retryDelayMs } from './queue.js';
 import type { BatchJobHandler, EventEnvelope, JobRegistry } from './registry.js';
 
@@ -187,7 +187,8 @@ export class Worker {
   }
 
   /** Back to pending with exponential backoff, or dead after the last attempt. */
-  private async reschedule(job: PickedJob, error: unknown): Promise<void> {
+  private async reschedule(job: PickedJob, failure: unknown): Promise<void> {
+    const error = withoutQueryParameters(failure);
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const dead = job.attempts >= job.max_attempts;
     const runAt = new Date(Date.now() + retryDelayMs(job.attempts)).toISOString();

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { withoutQueryParameters } from '../../db/database.js';
 import { AppError, type FieldError } from '../errors.js';
 import { translate, type Locale } from '../i18n/catalogue.js';
 
@@ -88,6 +89,6 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error instanceof SyntaxError && error.statusCode === 400) return sendProblem(request, reply, 400, 'request.malformed_json');
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-  if (status === 500) request.log.error({ err: error }, 'unhandled error');
+  if (status === 500) request.log.error({ err: withoutQueryParameters(error) }, 'unhandled error');
   return sendProblem(request, reply, status, status === 500 ? 'server.internal' : 'validation.failed');
 }

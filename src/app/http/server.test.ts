@@ -112,9 +112,33 @@ test('operators list dead jobs and retry them', async () => {
   await t.database.transaction((tx) => tx.execute(sql`delete from jobs where type = 'probe.never_handled'`));
 });
 
+test('retrying a dead job works while a newer pending job with the same key waits', async () => {
+  await t.database.transaction((tx) => enqueueJob(tx, { type: 'probe.keyed', dedupeKey: 'probe:1', maxAttempts: 1 }));
+  await t.drain();
+  await t.database.transaction((tx) => enqueueJob(tx, { type: 'probe.keyed', dedupeKey: 'probe:1', runAt: new Date(Date.now() + 3_600_000) }));
+  const [dead] = (await t.server.inject({ method: 'GET', url: '/api/v1/admin/jobs?state=dead', headers: t.admin.headers })).json().items.filter((j: { type: string }) => j.type === 'probe.keyed');
+  const retried = await t.server.inject({ method: 'POST', url: `/api/v1/admin/jobs/${dead.id}/retry`, headers: t.admin.headers });
+  assert.equal(retried.statusCode, 200, retried.body);
+  assert.equal(retried.json().state, 'pending');
+  await t.database.transaction((tx) => tx.execute(sql`delete from jobs where type = 'probe.keyed'`));
+});
+
 test('each unknown field is reported under its own path', async () => {
   const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: 'x', severity: 1, requester: { email: 'a@b.cn', wechat: 'x' } } });
   assert.equal(res.statusCode, 400);
   const paths = res.json().errors.map((e: { path: string }) => e.path).sort();
   assert.deepEqual(paths, ['requester.wechat', 'severity']);
+});
+
+test('a NUL character anywhere in the input is a 400 naming the field, never a 500', async () => {
+  const body = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: 'ok', description: 'bad\u0000text', tags: ['a\u0000'] } });
+  assert.equal(body.statusCode, 400);
+  assert.deepEqual(body.json().errors.map((e: { path: string }) => e.path).sort(), ['description', 'tags.0']);
+  assert.equal(body.json().errors[0].code, 'validation.nul_character');
+  const query = await t.server.inject({ method: 'GET', url: '/api/v1/users?q=%00', headers: t.admin.headers });
+  assert.equal(query.statusCode, 400);
+  assert.equal(query.json().errors[0].path, 'q');
+  const param = await t.server.inject({ method: 'DELETE', url: '/api/v1/priorities/%00', headers: t.admin.headers });
+  assert.equal(param.statusCode, 400);
+  assert.equal(param.json().errors[0].path, 'key');
 });

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext, AppModule, AppServer } from '../context.js';
 import { authenticateHook } from './authenticate.js';
 import { registerMetrics } from './metrics.js';
+import { rejectNulCharacters } from './reject-nul.js';
 import { errorHandler, sendProblem } from './problem.js';
 
 /** Infrastructure routes registered by plugins, public by nature (API docs UI and its assets). */
@@ -59,6 +60,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.addHook('onRequest', authenticateHook(context.database));
+  app.addHook('preValidation', rejectNulCharacters);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer } from 'file-type';
+import { Invalid } from '../../app/errors.js';
 
 /**
  * Attachment bytes on disk under `<data dir>/attachments`, addressed by SHA-256 so the same file
@@ -39,6 +40,10 @@ export class AttachmentStore {
         await rename(tmpPath, finalPath);
       }
       return { sha256, size, contentType: await sniffType(head, declaredType), truncated };
+    } catch (error) {
+      // An error of the upload itself (cut-off or malformed multipart) is the client's, not ours.
+      if (stream.errored) throw new Invalid('request.malformed_multipart');
+      throw error;
     } finally {
       await rm(tmpPath, { force: true });
     }

@@ -7,7 +7,7 @@ import { ticketNumberPattern } from './ticket-number.js';
 import type { TicketRow } from './ticket-view.js';
 import { visibleTo } from './visibility.js';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function byIdOrNumber(idOrNumber: string): SQL | undefined {
   if (uuidPattern.test(idOrNumber)) return eq(tickets.id, idOrNumber);

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/index.js';
 import { ticketSearch, tickets } from './schema.js';
 import type { TicketStatus } from './ticket-status.js';
 import type { TicketRow } from './ticket-view.js';
+import { uuidPattern } from './get-ticket.js';
 import { visibleTo } from './visibility.js';
 
 export type TicketFilter = {
@@ -70,12 +71,16 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** Cursors come back from clients: anything but what we issued is a 400, never a database error. */
 function decodeCursor(raw: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const idOk = typeof parsed.i === 'string' && /^[0-9a-f-]{36}$/i.test(parsed.i);
-    if (idOk && typeof parsed.u === 'string' && !Number.isNaN(Date.parse(parsed.u))) return { u: parsed.u, i: parsed.i as string };
-    if (idOk && typeof parsed.r === 'number' && Number.isFinite(parsed.r)) return { r: parsed.r, i: parsed.i as string };
+    const id = typeof parsed.i === 'string' && uuidPattern.test(parsed.i) ? parsed.i : undefined;
+    if (id && typeof parsed.u === 'string' && isoInstant.test(parsed.u) && !Number.isNaN(Date.parse(parsed.u))) return { u: parsed.u, i: id };
+    // ts_rank scores are small non-negative reals.
+    if (id && typeof parsed.r === 'number' && Number.isFinite(parsed.r) && parsed.r >= 0 && parsed.r < 1e6 && (parsed.r === 0 || parsed.r > 1e-30)) return { r: parsed.r, i: id };
   } catch {
     /* fall through */
   }

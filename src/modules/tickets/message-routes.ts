@@ -35,7 +35,11 @@ export function registerMessageRoutes(app: AppServer, { database, config }: AppC
     const actor = actorOf(request);
     if (!can(actor, 'tickets.reply') && !can(actor, 'tickets.note')) throw new Forbidden();
     if (!request.isMultipart()) throw new Invalid('validation.failed', {}, [{ path: 'file', code: 'attachment.missing_file' }]);
-    const file = await request.file();
+    const file = await request.file().catch((error: unknown) => {
+      // Parser errors of a malformed body (no boundary, cut off) are the client's; limits keep their 4xx.
+      const status = (error as { statusCode?: number }).statusCode;
+      throw status && status >= 400 && status < 500 ? error : new Invalid('request.malformed_multipart');
+    });
     if (!file || file.fieldname !== 'file') throw new Invalid('validation.failed', {}, [{ path: 'file', code: 'attachment.missing_file' }]);
     const row = await uploadAttachment(database, store, actor, request.params.id, { stream: file.file, filename: file.filename, mimetype: file.mimetype }, config.OPENCSM_MAX_ATTACHMENT_MB);
     return reply.status(201).send(row);

@@ -318,6 +318,19 @@ describe('attachments', () => {
     assert.equal((await timeline(ticket.id)).filter((e) => e.type === 'attachment_added').length, 0);
   });
 
+  test('a multipart body without a boundary, or cut off, is 400 and stores nothing', async () => {
+    const ticket = await createTicket();
+    const before = await storedFiles();
+    const url = `/api/v1/tickets/${ticket.id}/attachments`;
+    const noBoundary = await t.server.inject({ method: 'POST', url, headers: { ...agent.headers, 'content-type': 'multipart/form-data' }, payload: 'abc' });
+    assertProblem(noBoundary, 400, 'request.malformed_multipart');
+    const cut = '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello wor';
+    const cutOff = await t.server.inject({ method: 'POST', url, headers: { ...agent.headers, 'content-type': 'multipart/form-data; boundary=XX' }, payload: cut });
+    assertProblem(cutOff, 400, 'request.malformed_multipart');
+    assert.deepEqual(await storedFiles(), before);
+    assert.equal((await timeline(ticket.id)).filter((e) => e.type === 'attachment_added').length, 0);
+  });
+
   test('a closed ticket takes no uploads', async () => {
     const ticket = await createTicket();
     const closed = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, payload: { status: 'closed' } });
