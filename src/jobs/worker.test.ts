@@ -172,15 +172,35 @@ test('a batch handler gets every due job of its type in one call; a failure retr
   });
   const worker = new Worker(database, registry, log);
   await worker.runUntilIdle();
-  assert.deepEqual(calls.map((c) => [...c].sort()), [[0, 1, 2, 3]]);
+  // The whole batch first, then each job alone to find the failing ones.
+  assert.deepEqual(calls[0] && [...calls[0]].sort(), [0, 1, 2, 3]);
+  assert.deepEqual(calls.slice(1).map((c) => c.length), [1, 1, 1, 1]);
+  calls.length = 0;
   assert.ok((await jobRows()).every((job) => job.state === 'pending' && job.attempts === 1 && /batch failed/.test(job.last_error!)));
 
   fail = false;
   await makeEverythingDue();
   await worker.runUntilIdle();
-  assert.equal(calls.length, 2);
-  assert.deepEqual([...calls[1]!].sort(), [0, 1, 2, 3]);
+  assert.equal(calls.length, 1);
+  assert.deepEqual([...calls[0]!].sort(), [0, 1, 2, 3]);
   assert.deepEqual(await jobRows(), []);
+});
+
+test('one poisoned item of a batch fails alone; the others finish', async () => {
+  const registry = new JobRegistry();
+  const done: number[] = [];
+  registry.handleBatch('probe.batch', async (payloads) => {
+    if (payloads.some((p) => p.n === 2)) throw new Error('item 2 is poisoned');
+    done.push(...payloads.map((p) => Number(p.n)));
+  });
+  await database.transaction(async (tx) => {
+    for (let n = 0; n < 4; n++) await enqueueJob(tx, { type: 'probe.batch', payload: { n } });
+  });
+  await new Worker(database, registry, log).runUntilIdle();
+  assert.deepEqual(done.sort(), [0, 1, 3]);
+  const left = await jobRows();
+  assert.equal(left.length, 1);
+  assert.match(left[0]!.last_error!, /poisoned/);
 });
 
 test('a failed query’s parameters (secrets, ticket text) never reach the stored job error', async () => {

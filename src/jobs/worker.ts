@@ -177,12 +177,26 @@ export class Worker {
     const runnable = jobs.filter((job) => job.attempts <= job.max_attempts);
     for (const job of jobs) if (!runnable.includes(job)) await this.reschedule(job, new Error('attempts exhausted (worker crashed while running it)'));
     if (runnable.length === 0) return [];
+    const context = { database: this.database, log: this.log.child({ type: runnable[0]!.type, batch: runnable.length }) };
     try {
-      await handler(runnable.map((job) => job.payload), { database: this.database, log: this.log.child({ type: runnable[0]!.type, batch: runnable.length }) });
+      await handler(runnable.map((job) => job.payload), context);
       return runnable.map((job) => job.id);
     } catch (error) {
-      for (const job of runnable) await this.reschedule(job, error);
-      return [];
+      if (runnable.length === 1) {
+        await this.reschedule(runnable[0]!, error);
+        return [];
+      }
+      // One bad item must not hold the others back: run them one by one, retry only the failures.
+      const finished: string[] = [];
+      for (const job of runnable) {
+        try {
+          await handler([job.payload], context);
+          finished.push(job.id);
+        } catch (singleError) {
+          await this.reschedule(job, singleError);
+        }
+      }
+      return finished;
     }
   }
 

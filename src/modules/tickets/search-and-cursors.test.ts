@@ -36,3 +36,19 @@ test('forged cursors are a 400 naming cursor, never a database error', async () 
     assert.equal(res.statusCode, 400, String(r));
   }
 });
+
+test('a ticket with megabytes of pasted logs is indexed (capped) and does not block others', async () => {
+  const { randomBytes } = await import('node:crypto');
+  const big = (await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '巨大日志工单', description: '见回复' } })).json();
+  for (let i = 0; i < 6; i++) {
+    const words = Array.from({ length: 11_000 }, () => randomBytes(4).toString('hex')).join(' ');
+    const res = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${big.id}/messages`, headers: t.admin.headers, payload: { body: words, internal: true } });
+    assert.equal(res.statusCode, 201);
+  }
+  const neighbour = (await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '扫描仪卡纸', description: '' } })).json();
+  await t.drain();
+  for (const [q, id] of [['巨大日志', big.id], ['扫描仪', neighbour.id]]) {
+    const found = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?q=${encodeURIComponent(q)}`, headers: t.admin.headers });
+    assert.deepEqual(found.json().items.map((x: { id: string }) => x.id), [id], q);
+  }
+});

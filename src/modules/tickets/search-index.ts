@@ -22,7 +22,10 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
   const documents = rows.map((ticket) => {
     const subject = new Set([...searchLexemes(ticket.subject), ...searchLexemes(ticket.number)]);
     const bodies = messages.filter((m) => m.ticketId === ticket.id).map((m) => m.body).join('\n');
-    return sql`(${ticket.id}::uuid, ${weighted([...subject], 'A')} || ${weighted(searchLexemes(ticket.description), 'B')} || ${weighted(searchLexemes(bodies), 'C')}, now())`;
+    const a = capped([...subject], 16_000);
+    const b = capped(searchLexemes(ticket.description), 200_000);
+    const c = capped(searchLexemes(bodies), 400_000);
+    return sql`(${ticket.id}::uuid, ${weighted(a, 'A')} || ${weighted(b, 'B')} || ${weighted(c, 'C')}, now())`;
   });
   await database.transaction((tx) =>
     tx.execute(sql`
@@ -34,6 +37,21 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
 export const indexTicket = (database: Database, ticketId: string) => indexTickets(database, [ticketId]);
 
 const maxPosition = 16_383;
+
+/**
+ * A tsvector holds at most 1 MB; a ticket with pasted logs can produce more lexemes than that.
+ * Keep the first ones within a byte budget per weight (the rest of such a ticket is not searchable).
+ */
+function capped(lexemes: string[], maxBytes: number): string[] {
+  const kept: string[] = [];
+  let bytes = 0;
+  for (const lexeme of lexemes) {
+    bytes += Buffer.byteLength(lexeme) + 8; // + position and entry overhead
+    if (bytes > maxBytes) break;
+    kept.push(lexeme);
+  }
+  return kept;
+}
 
 /** A tsvector literal (`'word':1 'other':2`); each lexeme quoted, so any text is safe. */
 function toTsvectorLiteral(lexemes: string[]): string {
