@@ -1,10 +1,12 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * PGlite takes no lock on its folder, and two processes writing one data folder corrupt it. We
- * hold `opencsm.lock` (created with O_EXCL, holding our pid) for as long as the database is open.
- * A lock left by a process that no longer exists is taken over.
+ * hold `opencsm.lock` (created with O_EXCL) for as long as the database is open. It records our
+ * pid and the process start time: a lock whose process is gone is taken over, and so is one whose
+ * pid now belongs to another process (in a container node often gets the same pid at every start,
+ * so "pid is alive" alone would refuse to start forever after a kill -9).
  */
 export class DataDirLockedError extends Error {
   constructor(
@@ -22,20 +24,27 @@ export class DataDirLockedError extends Error {
 
 export type DataDirLock = { release(): void };
 
+/** Folders this process holds, so a second open in the same process is refused too. */
+const heldHere = new Set<string>();
+
 export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
-  const lockPath = join(dataDir, 'opencsm.lock');
+  const lockPath = join(resolve(dataDir), 'opencsm.lock');
+  if (heldHere.has(lockPath)) throw new DataDirLockedError(dataDir, process.pid);
+  const identity = `${process.pid} ${processStartTime(process.pid) ?? ''}`.trim();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, identity);
       closeSync(fd);
+      heldHere.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldHere.delete(lockPath);
         try {
-          if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath);
+          if (readFileSync(lockPath, 'utf8') === identity) unlinkSync(lockPath);
         } catch {
           /* already gone */
         }
@@ -44,20 +53,35 @@ export function lockDataDir(dataDir: string): DataDirLock {
       return { release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new DataDirLockedError(dataDir, holder);
+      const [pidText = '', startTime] = readFileSync(lockPath, 'utf8').trim().split(/\s+/);
+      const holder = Number.parseInt(pidText, 10);
+      if (Number.isInteger(holder) && holder > 0 && holderIsRunning(holder, startTime)) throw new DataDirLockedError(dataDir, holder);
       unlinkSync(lockPath); // stale: its owner died without cleaning up
     }
   }
   throw new Error(`Could not lock ${lockPath}`);
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
+function holderIsRunning(pid: number, recordedStart: string | undefined): boolean {
+  // Our own pid, but not in `heldHere`: a previous process with the same pid left it.
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const currentStart = processStartTime(pid);
+  // Where start times are known (Linux), a different one means the pid was reused.
+  return !(recordedStart && currentStart && recordedStart !== currentStart);
+}
+
+/** Start time of a process in clock ticks since boot (Linux /proc), or undefined elsewhere. */
+function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22; the command name (field 2) may contain spaces, so count from the closing paren.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
   }
 }

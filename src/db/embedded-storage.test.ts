@@ -38,8 +38,22 @@ test('a lock left by a dead process is taken over', async () => {
   await first.close();
   writeFileSync(join(dataDir, 'opencsm.lock'), '2147483646'); // no such pid
   const reopened = await openPglite({ dataDir });
-  assert.equal(readFileSync(join(dataDir, 'opencsm.lock'), 'utf8'), String(process.pid));
+  assert.match(readFileSync(join(dataDir, 'opencsm.lock'), 'utf8'), new RegExp(`^${process.pid}\\b`));
   await reopened.close();
+});
+
+test('a lock whose pid now belongs to another process (pid reuse) is taken over', async () => {
+  const dataDir = join(root, 'reused');
+  const first = await openPglite({ dataDir });
+  await first.close();
+  // pid 1 is alive, but it started long before the recorded start time.
+  writeFileSync(join(dataDir, 'opencsm.lock'), '1 999999999999');
+  const reopened = await openPglite({ dataDir });
+  await reopened.close();
+  // Our own pid from an earlier incarnation (a container restarting with the same pid).
+  writeFileSync(join(dataDir, 'opencsm.lock'), `${process.pid} 1`);
+  const again = await openPglite({ dataDir });
+  await again.close();
 });
 
 test('committed writes survive a clean restart', async () => {

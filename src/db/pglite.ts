@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -11,8 +11,10 @@ import type { Database, Db, Tx } from './database.js';
  * - One session: PGlite queues every query and transaction behind one mutex, so two transactions
  *   never interleave; `database.test.ts` proves it. A query on `db` issued *inside* a transaction
  *   callback would wait for that transaction forever, so code inside `transaction` uses only `tx`.
- * - Durable: PGlite runs with fsync off and its file system never calls fsync, so after each
- *   commit we fsync the WAL segment(s) the commit was written to ourselves.
+ * - Durable against a process crash: PGlite runs with fsync off and its file system never calls
+ *   fsync, so after each commit we fsync the WAL written since the last commit ourselves, and
+ *   every data file when the database closes. Checkpoints while running still write data pages
+ *   without fsync: against power loss, PostgreSQL is the engine to use (docs/operations.md).
  * - Locked: `opencsm.lock` stops a second process from opening the same folder.
  */
 export type PgliteOptions = {
@@ -47,7 +49,10 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     },
     async close() {
       try {
-        if (!client.closed) await client.close();
+        if (!client.closed) {
+          await client.close();
+          if (pgDir) fsyncTree(pgDir);
+        }
       } finally {
         lock?.release();
       }
@@ -55,27 +60,53 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
   };
 }
 
-/** Returns a function that fsyncs the WAL segment holding the latest commit (and its predecessor,
- * in case the commit record straddled a segment boundary). A transaction that wrote nothing
- * (the WAL position did not move) costs no fsync. */
+/**
+ * Returns a function that fsyncs the WAL written since the last call: the current segment, and
+ * every segment in between when the WAL moved on to new ones (so a commit record straddling a
+ * boundary, or a transaction larger than a segment, is covered). A transaction that wrote nothing
+ * (the WAL position did not move) costs no fsync.
+ */
 function walFlusher(client: PGlite, pgDir: string): () => Promise<void> {
   let flushedLsn = '';
+  let flushedSegment: string | undefined;
   return async () => {
-    const { rows } = await client.query<{ lsn: string; current: string; previous: string }>(
-      `select pg_current_wal_insert_lsn()::text as lsn, pg_walfile_name(pg_current_wal_insert_lsn()) as current,
-              pg_walfile_name(greatest(pg_current_wal_insert_lsn() - 8192, '0/0'::pg_lsn)) as previous`,
+    const { rows } = await client.query<{ lsn: string; current: string }>(
+      `select pg_current_wal_insert_lsn()::text as lsn, pg_walfile_name(pg_current_wal_insert_lsn()) as current`,
     );
     const row = rows[0];
     if (!row || row.lsn === flushedLsn) return;
+    const from = flushedSegment ?? ''; // first time: every segment up to the current one
+    const segments = from === row.current ? [row.current] : walSegmentsBetween(pgDir, from, row.current);
+    for (const name of segments) fsyncFile(join(pgDir, 'pg_wal', name));
     flushedLsn = row.lsn;
-    for (const name of new Set([row.previous, row.current])) fsyncFile(join(pgDir, 'pg_wal', name));
+    flushedSegment = row.current;
   };
+}
+
+/** WAL segment files named from `from` to `to` inclusive (names sort in WAL order). */
+function walSegmentsBetween(pgDir: string, from: string, to: string): string[] {
+  return readdirSync(join(pgDir, 'pg_wal'))
+    .filter((name) => /^[0-9A-F]{24}$/.test(name) && name >= from && name <= to)
+    .sort();
+}
+
+/**
+ * After PGlite closes (and checkpoints), flush every data file: PGlite never fsyncs them, and the
+ * checkpoint lets the WAL that described them be recycled.
+ */
+function fsyncTree(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) fsyncTree(path);
+    else if (entry.isFile()) fsyncFile(path);
+  }
+  fsyncFile(dir);
 }
 
 function fsyncFile(path: string): void {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r+');
+    fd = openSync(path, 'r');
     fsyncSync(fd);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -38,6 +38,8 @@ export class AttachmentStore {
         await mkdir(join(finalPath, '..'), { recursive: true });
         await fsyncPath(tmpPath);
         await rename(tmpPath, finalPath);
+        await fsyncPath(join(finalPath, '..')); // the rename itself is durable only once its folder is
+
       }
       return { sha256, size, contentType: await sniffType(head, declaredType), truncated };
     } catch (error) {
@@ -62,7 +64,7 @@ export class AttachmentStore {
 }
 
 async function fsyncPath(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
+  const handle = await open(path, 'r');
   try {
     await handle.sync();
   } finally {
