@@ -256,6 +256,61 @@ describe('own profile and password', () => {
     assert.equal((await login(user.email, 'brand-new-secret')).statusCode, 200);
   });
 
+  const changePassword = (headers: Record<string, string>, currentPassword: string, newPassword: string) =>
+    t.server.inject({ method: 'POST', url: '/api/v1/me/password', headers, payload: { currentPassword, newPassword } }) as Promise<Res>;
+  const passwordChangedEvents = (userId: string) =>
+    t.database.db.execute(sql`select payload from domain_events where type = 'user.password_changed' and aggregate_id = ${userId} order by id`)
+      .then((result) => (result as unknown as { rows: Array<{ payload: { endedSessions?: number } }> }).rows);
+
+  test('changing the password with session A ends the user\'s other sessions, keeps A, and leaves API tokens working', async () => {
+    const user = await t.user('agent');
+    const other = await t.user('agent');
+    const sessionA = await session(user.email);
+    const sessionB = await session(user.email);
+    const sessionC = await session(user.email);
+    const othersSession = await session(other.email);
+    assert.equal((await me(sessionB)).statusCode, 200, 'B works before the change');
+
+    const done = await changePassword(sessionA, password, 'brand-new-secret');
+    assert.equal(done.statusCode, 204, done.body);
+    assertProblem(await me(sessionB), 401, 'auth.unauthenticated');
+    assertProblem(await me(sessionC), 401, 'auth.unauthenticated');
+    const stillA = await me(sessionA);
+    assert.equal(stillA.statusCode, 200, 'the session that changed the password lives on');
+    assert.equal(stillA.json().id, user.id);
+    assert.equal((await me(user.headers)).statusCode, 200, 'API tokens are revoked separately, not by a password change');
+    assert.equal((await me(othersSession)).statusCode, 200, 'another user\'s session is untouched');
+    assert.deepEqual((await passwordChangedEvents(user.id)).map((e) => e.payload.endedSessions), [2]);
+
+    // A can change it again, and a fresh login with the new password is a session like any other.
+    const sessionD = await session(user.email, 'brand-new-secret');
+    assert.equal((await changePassword(sessionA, 'brand-new-secret', 'third-secret-99')).statusCode, 204);
+    assertProblem(await me(sessionD), 401, 'auth.unauthenticated');
+    assert.equal((await me(sessionA)).statusCode, 200);
+  });
+
+  test('changing the password with a bearer token ends every session of the user, even with a session cookie alongside', async () => {
+    const user = await t.user('agent');
+    const sessionA = await session(user.email);
+    const sessionB = await session(user.email);
+    const done = await changePassword({ ...user.headers, ...sessionA }, password, 'brand-new-secret');
+    assert.equal(done.statusCode, 204, done.body);
+    assertProblem(await me(sessionA), 401, 'auth.unauthenticated');
+    assertProblem(await me(sessionB), 401, 'auth.unauthenticated');
+    assert.equal((await me(user.headers)).statusCode, 200, 'the token itself still works');
+    assert.deepEqual((await passwordChangedEvents(user.id)).map((e) => e.payload.endedSessions), [2]);
+  });
+
+  test('a refused password change (wrong current password) ends no session', async () => {
+    const user = await t.user('agent');
+    const sessionA = await session(user.email);
+    const sessionB = await session(user.email);
+    assertProblem(await changePassword(sessionA, 'not-my-password', 'brand-new-secret'), 400, 'validation.failed', 'currentPassword');
+    assert.equal((await me(sessionA)).statusCode, 200);
+    assert.equal((await me(sessionB)).statusCode, 200);
+    assert.deepEqual(await passwordChangedEvents(user.id), []);
+  });
+
   test('an admin reset of a password ends the user\'s sessions', async () => {
     const user = await t.user('agent');
     const cookie = await session(user.email);

@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { queryRows, type Database, type Db } from '../../db/database.js';
+import { queryRows, type Database, type Db, type Tx } from '../../db/database.js';
 import type { Actor } from './actor.js';
 import type { RoleName } from './permissions.js';
 import { hashSecret, newSecret } from './secrets.js';
 import { sessions } from './schema.js';
+import { teamIdsOf } from './team-membership.js';
 
 /**
  * Turning a session cookie or a bearer token into an actor: one indexed query each, user and
@@ -12,8 +13,7 @@ import { sessions } from './schema.js';
  */
 type ActorRow = { id: string; email: string; name: string; role: RoleName; locale: string; team_ids: string[] | null; token_id?: string; last_used_at?: string | null };
 
-const actorColumns = sql`u.id, u.email, u.name, u.role, u.locale,
-  (select coalesce(array_agg(m.team_id::text order by m.team_id), '{}') from team_members m where m.user_id = u.id) as team_ids`;
+const actorColumns = sql`u.id, u.email, u.name, u.role, u.locale, ${teamIdsOf(sql`u.id`)} as team_ids`;
 
 function toActor(row: ActorRow): Actor {
   return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, teamIds: row.team_ids ?? [] };
@@ -39,6 +39,19 @@ export async function actorFromSession(db: Db, secret: string): Promise<Actor | 
 
 export async function deleteSession(database: Database, secret: string): Promise<void> {
   await database.transaction((tx) => tx.execute(sql`delete from sessions where token_hash = ${hashSecret(secret)}`));
+}
+
+/**
+ * End a user's sessions, all of them or all but the one whose secret is `except` (the request's
+ * own session). Returns how many ended. API tokens are not sessions and are left alone.
+ */
+export async function endSessionsOfUser(tx: Tx, userId: string, options: { except?: string } = {}): Promise<number> {
+  const ofUser = eq(sessions.userId, userId);
+  const ended = await tx
+    .delete(sessions)
+    .where(options.except === undefined ? ofUser : and(ofUser, ne(sessions.tokenHash, hashSecret(options.except))))
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 export async function actorFromApiToken(database: Database, secret: string): Promise<Actor | null> {

@@ -55,9 +55,17 @@ export function registerSessionRoutes(app: AppServer, { database, config }: AppC
 
   app.post('/api/v1/me/password', {
     config: { permission: 'profile.self' },
-    schema: { tags, summary: '修改密码 Change password', body: z.object({ currentPassword: z.string().min(1), newPassword: passwordSchema }), response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: '修改密码（结束其他会话）Change password (ends other sessions)',
+      description: 'Ends every other session of the caller and keeps the session making the request; called with an API token, it ends all of them. API tokens are not revoked: revoke them separately (`DELETE /api/v1/tokens/{id}`).',
+      body: z.object({ currentPassword: z.string().min(1), newPassword: passwordSchema }),
+      response: { 204: z.null() },
+    },
   }, async (request, reply) => {
-    await changeOwnPassword(database, actorOf(request), request.body.currentPassword, request.body.newPassword);
+    // The authenticate hook prefers a bearer header to the cookie: keep the cookie's session only when it is what authenticated.
+    const keepSession = request.headers.authorization ? undefined : request.cookies[sessionCookieName];
+    await changeOwnPassword(database, actorOf(request), { current: request.body.currentPassword, next: request.body.newPassword }, keepSession);
     return reply.status(204).send(null);
   });
 

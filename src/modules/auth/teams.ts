@@ -4,7 +4,8 @@ import { Conflict, Invalid, NotFound } from '../../app/errors.js';
 import { isForeignKeyViolation, isUniqueViolation, type Database, type Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from './actor.js';
-import { teamMembers, teams } from './schema.js';
+import { teams } from './schema.js';
+import { replaceMemberships } from './team-membership.js';
 
 export type TeamView = { id: string; name: string; description: string; memberIds: string[]; createdAt: Date; updatedAt: Date };
 
@@ -23,7 +24,7 @@ export async function createTeam(database: Database, actor: Actor, input: TeamIn
   const id = uuidv7();
   await writeTeam(database, async (tx) => {
     await tx.insert(teams).values({ id, name: input.name.trim(), description: input.description ?? '' });
-    if (input.memberIds?.length) await tx.insert(teamMembers).values(unique(input.memberIds).map((userId) => ({ teamId: id, userId })));
+    if (input.memberIds?.length) await replaceMemberships(tx, { teamId: id, userIds: input.memberIds });
     await recordEvent(tx, { type: 'team.created', aggregateType: 'team', aggregateId: id, actorId: actor.id, payload: { name: input.name } });
   });
   return getTeam(database.db, id);
@@ -37,10 +38,7 @@ export async function updateTeam(database: Database, actor: Actor, id: string, c
       .where(eq(teams.id, id))
       .returning({ id: teams.id });
     if (updated.length === 0) throw new NotFound('team.not_found');
-    if (changes.memberIds) {
-      await tx.delete(teamMembers).where(eq(teamMembers.teamId, id));
-      if (changes.memberIds.length) await tx.insert(teamMembers).values(unique(changes.memberIds).map((userId) => ({ teamId: id, userId })));
-    }
+    if (changes.memberIds) await replaceMemberships(tx, { teamId: id, userIds: changes.memberIds });
     await recordEvent(tx, { type: 'team.updated', aggregateType: 'team', aggregateId: id, actorId: actor.id, payload: { changes } });
   });
   return getTeam(database.db, id);
@@ -63,11 +61,6 @@ export async function getTeam(db: Db, id: string): Promise<TeamView> {
 
 export async function listTeams(db: Db): Promise<TeamView[]> {
   return db.select(teamColumns).from(teams).orderBy(asc(teams.name));
-}
-
-/** A member listed twice is one member (not a primary-key violation). */
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
 }
 
 async function writeTeam(database: Database, work: Parameters<Database['transaction']>[0]): Promise<void> {

@@ -7,7 +7,9 @@ import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from './actor.js';
 import type { RoleName } from './permissions.js';
 import { hashPassword, verifyPassword } from './secrets.js';
-import { teamMembers, users } from './schema.js';
+import { endSessionsOfUser } from './credentials.js';
+import { users } from './schema.js';
+import { replaceMemberships, teamIdsOf } from './team-membership.js';
 
 export type UserView = {
   id: string;
@@ -30,7 +32,7 @@ const userColumns = {
   active: users.active,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
-  teamIds: sql<string[]>`(select coalesce(array_agg(m.team_id::text order by m.team_id), '{}') from team_members m where m.user_id = ${users.id})`,
+  teamIds: teamIdsOf(users.id),
 };
 
 export type NewUser = { email: string; name: string; password: string; role: RoleName; locale?: string; teamIds?: string[] };
@@ -42,7 +44,7 @@ export async function createUser(database: Database, actor: Actor | null, input:
   try {
     await database.transaction(async (tx) => {
       await tx.insert(users).values({ id, email: input.email.trim().toLowerCase(), name: input.name, passwordHash, role: input.role, locale: input.locale ?? 'zh-CN' });
-      if (input.teamIds?.length) await tx.insert(teamMembers).values([...new Set(input.teamIds)].map((teamId) => ({ teamId, userId: id })));
+      if (input.teamIds?.length) await replaceMemberships(tx, { userId: id, teamIds: input.teamIds });
       await recordEvent(tx, { type: 'user.created', aggregateType: 'user', aggregateId: id, actorId: actor?.id, payload: { email: input.email, role: input.role } });
     });
   } catch (error) {
@@ -97,11 +99,8 @@ export async function updateUser(database: Database, actor: Actor, id: string, c
         ...(passwordHash && { passwordHash }),
       };
       await tx.update(users).set({ ...set, updatedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, id));
-      if (changes.teamIds) {
-        await tx.delete(teamMembers).where(eq(teamMembers.userId, id));
-        if (changes.teamIds.length) await tx.insert(teamMembers).values([...new Set(changes.teamIds)].map((teamId) => ({ teamId, userId: id })));
-      }
-      if (changes.active === false || passwordHash) await tx.execute(sql`delete from sessions where user_id = ${id}`);
+      if (changes.teamIds) await replaceMemberships(tx, { userId: id, teamIds: changes.teamIds });
+      if (changes.active === false || passwordHash) await endSessionsOfUser(tx, id);
       const { password: _secret, ...auditable } = changes;
       await recordEvent(tx, { type: 'user.updated', aggregateType: 'user', aggregateId: id, actorId: actor.id, payload: { changes: auditable, passwordChanged: Boolean(passwordHash) } });
     });
@@ -111,15 +110,28 @@ export async function updateUser(database: Database, actor: Actor, id: string, c
   return getUser(database.db, id);
 }
 
-export async function changeOwnPassword(database: Database, actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+/**
+ * Change the caller's own password and end every other session of theirs, so a stolen session
+ * does not outlive the change. `keepSessionSecret` is the session making the request (omit it for
+ * a bearer-token request: then every session ends). API tokens are not touched: they are revoked
+ * one by one. Returns the number of sessions ended.
+ */
+export async function changeOwnPassword(
+  database: Database,
+  actor: Actor,
+  passwords: { current: string; next: string },
+  keepSessionSecret?: string,
+): Promise<{ endedSessions: number }> {
   const [user] = await database.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
-  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+  if (!user || !(await verifyPassword(passwords.current, user.passwordHash))) {
     throw new Invalid('validation.failed', {}, [{ path: 'currentPassword', code: 'auth.wrong_password' }]);
   }
-  const passwordHash = await hashPassword(newPassword);
-  await database.transaction(async (tx) => {
+  const passwordHash = await hashPassword(passwords.next);
+  return database.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
-    await recordEvent(tx, { type: 'user.password_changed', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id });
+    const endedSessions = await endSessionsOfUser(tx, actor.id, { except: keepSessionSecret });
+    await recordEvent(tx, { type: 'user.password_changed', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id, payload: { endedSessions } });
+    return { endedSessions };
   });
 }
 
