@@ -190,6 +190,33 @@ describe('teams', () => {
     assert.deepEqual((await ok<Team>(call('PATCH', `/api/v1/teams/${team.id}`, { memberIds: [u1.id, u1.id] }))).memberIds, [u1.id]);
   });
 
+  test('an id listed twice in different letter case is one membership, from either side', async () => {
+    const u1 = await t.user('agent');
+    const team = await ok<Team>(call('POST', '/api/v1/teams', { name: 'Case twice', memberIds: [u1.id, u1.id.toUpperCase()] }), 201);
+    assert.deepEqual(team.memberIds, [u1.id]);
+    assert.deepEqual((await ok<Team>(call('PATCH', `/api/v1/teams/${team.id}`, { memberIds: [u1.id.toUpperCase(), u1.id] }))).memberIds, [u1.id]);
+    const user = await ok<User>(createUser({ teamIds: [team.id.toUpperCase(), team.id] }), 201);
+    assert.deepEqual(user.teamIds, [team.id]);
+    assert.deepEqual((await ok<User>(patchUser(user.id, { teamIds: [team.id, team.id.toUpperCase()] }))).teamIds, [team.id]);
+    assert.deepEqual([...(await ok<Team>(call('GET', `/api/v1/teams/${team.id}`))).memberIds].sort(), [u1.id, user.id].sort());
+  });
+
+  test('replacing memberships keeps the ones listed again and drops the others, on both sides', async () => {
+    const u1 = await t.user('agent');
+    const u2 = await t.user('agent');
+    const u3 = await t.user('agent');
+    const team = await ok<Team>(call('POST', '/api/v1/teams', { name: 'Replace members', memberIds: [u1.id, u2.id] }), 201);
+    assert.deepEqual([...(await ok<Team>(call('PATCH', `/api/v1/teams/${team.id}`, { memberIds: [u2.id, u3.id] }))).memberIds].sort(), [u2.id, u3.id].sort());
+    const other = await t.team('Replace members 2');
+    assert.deepEqual((await ok<User>(patchUser(u2.id, { teamIds: [other] }))).teamIds, [other]);
+    assert.deepEqual((await ok<Team>(call('GET', `/api/v1/teams/${team.id}`))).memberIds, [u3.id]);
+    assert.deepEqual((await ok<User>(patchUser(u3.id, { teamIds: [other, team.id] }))).teamIds, [team.id, other].sort());
+    assert.deepEqual((await ok<User>(patchUser(u3.id, { teamIds: [] }))).teamIds, []);
+    assert.deepEqual((await ok<User>(patchUser(u1.id, { teamIds: [team.id] }))).teamIds, [team.id]);
+    assertProblem(await patchUser(u1.id, { teamIds: [other, missingId] }), 400, 'validation.failed', 'teamIds', 'team.not_found');
+    assert.deepEqual((await ok<User>(call('GET', `/api/v1/users/${u1.id}`))).teamIds, [team.id], 'a refused replacement changes nothing');
+  });
+
   test('PATCH renames and replaces the member list; other fields are kept', async () => {
     const u1 = await t.user('agent');
     const u2 = await t.user('agent');
@@ -238,10 +265,17 @@ describe('permission matrix', () => {
       run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}`, undefined, u.headers),
     },
     {
-      name: 'update ticket', permission: 'tickets.update', allowed: all, success: 200,
+      name: 'change ticket status', permission: 'tickets.change_status', allowed: all, success: 200,
       run: async (u) => {
         const ticket = await ticketFor(u);
         return call('PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'pending' }, { ...u.headers, 'if-match': `"${ticket.version}"` });
+      },
+    },
+    {
+      name: 'change ticket priority', permission: 'tickets.update', allowed: ['admin', 'supervisor', 'agent'], success: 200,
+      run: async (u) => {
+        const ticket = await ticketFor(u);
+        return call('PATCH', `/api/v1/tickets/${ticket.id}`, { priority: 'high' }, { ...u.headers, 'if-match': `"${ticket.version}"` });
       },
     },
     { name: 'reply', permission: 'tickets.reply', allowed: all, success: 201, run: async (u) => call('POST', `/api/v1/tickets/${(await ticketFor(u)).id}/messages`, { body: 'reply' }, u.headers) },

@@ -7,7 +7,8 @@ export const permissions = [
   'tickets.read', // see tickets (scoped by ticket visibility)
   'tickets.read_all', // see every ticket regardless of team or assignee
   'tickets.create',
-  'tickets.update', // change fields and status of visible tickets
+  'tickets.update', // change any field of visible tickets (assignee, team, priority, …)
+  'tickets.change_status', // move visible tickets through their statuses (all a field engineer may change)
   'tickets.reply', // public replies
   'tickets.note', // internal notes
   'directory.read', // list users and teams (to pick an assignee)
@@ -27,6 +28,7 @@ const agentPermissions: Permission[] = [
   'tickets.read',
   'tickets.create',
   'tickets.update',
+  'tickets.change_status',
   'tickets.reply',
   'tickets.note',
   'directory.read',
@@ -36,8 +38,9 @@ export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
   supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'admin.categories', 'admin.priorities']),
   agent: new Set(agentPermissions),
-  // Engineers in the field work the tickets assigned to them: read, update status, reply, note.
-  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.update', 'tickets.reply', 'tickets.note']),
+  // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
+  // Re-assigning or re-prioritising is the dispatcher's job.
+  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note']),
 };
 
 export function roleHas(role: RoleName, permission: Permission): boolean {

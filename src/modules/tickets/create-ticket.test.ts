@@ -79,7 +79,7 @@ describe('creating a ticket', () => {
     assert.equal(ticket.version, 1);
     assert.equal(res.headers.etag, '"1"');
     assert.equal(res.headers['idempotent-replayed'], undefined);
-    assert.deepEqual(ticket.abilities, { update: true, reply: true, note: true, reopen: false });
+    assert.deepEqual(ticket.abilities, { update: true, changeStatus: true, reply: true, note: true, reopen: false });
 
     const read = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}`, headers: t.admin.headers });
     assert.equal(read.statusCode, 200, read.body);

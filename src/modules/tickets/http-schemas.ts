@@ -75,7 +75,7 @@ export const ticketSchema = z
     resolvedAt: z.date().nullable(),
     closedAt: z.date().nullable(),
     version: z.number().int(),
-    abilities: z.object({ update: z.boolean(), reply: z.boolean(), note: z.boolean(), reopen: z.boolean() }),
+    abilities: z.object({ update: z.boolean(), changeStatus: z.boolean(), reply: z.boolean(), note: z.boolean(), reopen: z.boolean() }),
   })
   .meta({ id: 'Ticket' });
 

@@ -62,10 +62,11 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
   });
 
   app.patch('/api/v1/tickets/:id', {
-    config: { permission: 'tickets.update' },
+    // Status changes need tickets.change_status; any other field tickets.update (checked in the service).
+    config: { permission: 'tickets.change_status' },
     schema: {
       tags, summary: '修改工单 Update a ticket',
-      description: 'Requires `If-Match: "<version>"`. A stale version answers 412 and changes nothing.',
+      description: 'Requires `If-Match: "<version>"`. A stale version answers 412 and changes nothing. Field engineers may change only `status`.',
       params: idOrNumberParams,
       headers: z.object({ 'if-match': z.string().optional() }),
       body: updateTicketBody,

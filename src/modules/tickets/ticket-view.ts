@@ -7,7 +7,7 @@ import type { TicketStatus } from './ticket-status.js';
 export type TicketRow = typeof tickets.$inferSelect;
 
 /** What the caller may do with this ticket, so clients hide buttons without copying the rules. */
-export type TicketAbilities = { update: boolean; reply: boolean; note: boolean; reopen: boolean };
+export type TicketAbilities = { update: boolean; changeStatus: boolean; reply: boolean; note: boolean; reopen: boolean };
 
 export type TicketView = Omit<TicketRow, 'requesterId'> & {
   requester: ContactView | null;
@@ -18,9 +18,10 @@ export function abilitiesFor(actor: Actor, status: TicketStatus): TicketAbilitie
   const open = status !== 'closed';
   return {
     update: open && can(actor, 'tickets.update'),
+    changeStatus: open && can(actor, 'tickets.change_status'),
     reply: open && can(actor, 'tickets.reply'),
     note: open && can(actor, 'tickets.note'),
-    reopen: status === 'resolved' && can(actor, 'tickets.update'),
+    reopen: status === 'resolved' && can(actor, 'tickets.change_status'),
   };
 }
 

@@ -217,7 +217,7 @@ describe('status transitions', () => {
     assert.equal(closed.status, 'closed');
     assert.ok(closed.closedAt, 'closedAt set');
     assert.equal(closed.resolvedAt, resolvedAgain.resolvedAt, 'closing a resolved ticket keeps when it was resolved');
-    assert.deepEqual(closed.abilities, { update: false, reply: false, note: false, reopen: false });
+    assert.deepEqual(closed.abilities, { update: false, changeStatus: false, reply: false, note: false, reopen: false });
   });
 
   test('closing an open ticket directly also marks it resolved', async () => {
@@ -317,6 +317,18 @@ describe('assignment', () => {
     const updated = await change(await getOk(mine.id, engineer.headers), { status: 'pending' }, engineer.headers);
     assert.equal(updated.status, 'pending');
     assertProblem(await patch(theirs.id, theirs.version, { status: 'pending' }, engineer.headers), 404, 'ticket.not_found');
+  });
+
+  test('a field engineer changes only the status: re-assigning or re-prioritising is 403 and changes nothing', async () => {
+    const mine = await getOk((await createTicket({ assigneeId: engineer.id })).id, engineer.headers);
+    assert.equal(mine.abilities.changeStatus, true);
+    assert.equal(mine.abilities.update, false);
+    for (const changes of [{ priority: 'urgent' }, { assigneeId: agent.id }, { status: 'pending', subject: '改个标题' }]) {
+      assertProblem(await patch(mine.id, mine.version, changes, engineer.headers), 403, 'auth.forbidden');
+    }
+    const after = await getOk(mine.id);
+    assert.equal(after.version, mine.version);
+    assert.equal(after.priority, mine.priority);
   });
 });
 

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { Conflict, PreconditionFailed } from '../../app/errors.js';
+import { Conflict, Forbidden, PreconditionFailed } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
-import type { Actor } from '../auth/index.js';
+import { can, type Actor } from '../auth/index.js';
 import { normaliseTags } from './create-ticket.js';
 import { findVisibleTicketForUpdate } from './get-ticket.js';
 import { assertTicketReferences } from './references.js';
@@ -35,6 +35,8 @@ export async function updateTicket(
   expectedVersion: number,
   changes: TicketChanges,
 ): Promise<TicketRow> {
+  const otherThanStatus = Object.keys(changes).filter((field) => field !== 'status' && changes[field as keyof TicketChanges] !== undefined);
+  if (otherThanStatus.length && !can(actor, 'tickets.update')) throw new Forbidden();
   return database.transaction(async (tx) => {
     // `ticketId` may be the human number: use the row's id from here on.
     const before = await findVisibleTicketForUpdate(tx, actor, ticketId);
