@@ -26,6 +26,20 @@ const files = only.length ? only : [...findTests(join(root, 'src')), ...findTest
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 console.log(`# engine: ${engine}; ${files.length} test files`);
 
+// Interrupted runs leave their template and TAP file behind (~40 MB each): remove those of dead runs.
+for (const entry of readdirSync(tmp)) {
+  const owner = /^(?:test-template|results)-(\d+)\.(?:tar|tap)$/.exec(entry)?.[1];
+  if (owner && !isRunning(Number(owner))) rmSync(join(tmp, entry), { force: true });
+}
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
 const runId = String(process.pid);
 const template = join(tmp, `test-template-${runId}.tar`);
 const runEnv = { ...process.env, OPENCSM_TEST_RUN_ID: runId };

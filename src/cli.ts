@@ -8,8 +8,9 @@ import { ensureFirstAdmin } from './modules/auth/index.js';
 const usage = `Usage: opencsm <command>
 
   start        API + web + background worker in one process (the default; embedded database)
-  serve        HTTP only (run workers separately; needs DATABASE_URL for more than one process)
-  worker       background worker only (needs DATABASE_URL)
+  serve        HTTP (with DATABASE_URL: HTTP only, run workers as separate processes;
+               on the embedded database it runs the worker too, as only one process may open it)
+  worker       background worker only (beside other processes only with DATABASE_URL)
   migrate      apply database migrations and exit
   seed --demo  load the deterministic demo data set (演示数据)
 `;

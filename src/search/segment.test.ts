@@ -23,3 +23,8 @@ test('quotes and backslashes cannot break out of a lexeme', () => {
   assert.ok(!query.includes("o'b"));
   assert.match(query, /'o':\*/);
 });
+
+test('tsvector literals quote every lexeme and number positions from 1', async () => {
+  const { tsvectorLiteral } = await import('./segment.js');
+  assert.equal(tsvectorLiteral(["o'b", 'a\\b', '网络']), "'o''b':1 'a\\\\b':2 '网络':3");
+});

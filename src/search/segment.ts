@@ -55,8 +55,19 @@ export function searchLexemes(text: string): string[] {
   return [...lexemes].filter((l) => l.length <= maxLexemeLength);
 }
 
+/** A lexeme quoted for tsvector/tsquery input: any text is safe inside. */
 function quote(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+const maxPosition = 16_383;
+
+/**
+ * A tsvector literal (`'word':1 'other':2`). Positions matter: without them a weight set by
+ * `setweight` has nothing to attach to, and ranking could not tell a subject hit from a body hit.
+ */
+export function tsvectorLiteral(lexemes: readonly string[]): string {
+  return lexemes.map((lexeme, i) => `${quote(lexeme)}:${Math.min(i + 1, maxPosition)}`).join(' ');
 }
 
 /**

@@ -26,6 +26,12 @@ test('OpenAPI 3.1 is generated from the route schemas', async () => {
   assert.ok(doc.components.schemas.Ticket, 'named response schemas are shared components');
 });
 
+test('the root leads to the API docs (until the web console exists)', async () => {
+  const res = await t.server.inject({ method: 'GET', url: '/' });
+  assert.equal(res.statusCode, 302);
+  assert.equal(res.headers.location, '/api/docs');
+});
+
 test('the API docs page is served', async () => {
   const res = await t.server.inject({ method: 'GET', url: '/api/docs/' });
   assert.equal(res.statusCode, 200);

@@ -63,6 +63,8 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   app.addHook('preValidation', rejectNulCharacters);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  // Until the web console exists (next issue), the root leads to the API docs.
+  app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs'));
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
     try {

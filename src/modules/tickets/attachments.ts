@@ -50,10 +50,6 @@ export async function getVisibleAttachment(db: Db, actor: Actor, attachmentId: s
   return row.attachment;
 }
 
-export async function listAttachmentsOfMessages(db: Db, ticketId: string): Promise<AttachmentRow[]> {
-  return db.select().from(ticketAttachments).where(eq(ticketAttachments.ticketId, ticketId)).orderBy(ticketAttachments.createdAt);
-}
-
 /** Keep the name people see, minus path parts and control characters. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';

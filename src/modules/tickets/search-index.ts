@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import type { EventEnvelope } from '../../jobs/registry.js';
-import { searchLexemes } from '../../search/segment.js';
+import { searchLexemes, tsvectorLiteral } from '../../search/segment.js';
 import { ticketMessages, tickets } from './schema.js';
 
 /**
@@ -18,7 +18,7 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
   const messages = await database.db.select({ ticketId: ticketMessages.ticketId, body: ticketMessages.body }).from(ticketMessages).where(inArray(ticketMessages.ticketId, ids)).orderBy(ticketMessages.createdAt);
   // Lexemes need a position to carry a weight: without one ts_rank scores a subject hit like a
   // description hit.
-  const weighted = (lexemes: string[], weight: 'A' | 'B' | 'C') => sql`setweight(${toTsvectorLiteral(lexemes)}::tsvector, ${weight}::"char")`;
+  const weighted = (lexemes: string[], weight: 'A' | 'B' | 'C') => sql`setweight(${tsvectorLiteral(lexemes)}::tsvector, ${weight}::"char")`;
   const documents = rows.map((ticket) => {
     const subject = new Set([...searchLexemes(ticket.subject), ...searchLexemes(ticket.number)]);
     const bodies = messages.filter((m) => m.ticketId === ticket.id).map((m) => m.body).join('\n');
@@ -36,8 +36,6 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
 
 export const indexTicket = (database: Database, ticketId: string) => indexTickets(database, [ticketId]);
 
-const maxPosition = 16_383;
-
 /**
  * A tsvector holds at most 1 MB; a ticket with pasted logs can produce more lexemes than that.
  * Keep the first ones within a byte budget per weight (the rest of such a ticket is not searchable).
@@ -51,11 +49,6 @@ function capped(lexemes: string[], maxBytes: number): string[] {
     kept.push(lexeme);
   }
   return kept;
-}
-
-/** A tsvector literal (`'word':1 'other':2`); each lexeme quoted, so any text is safe. */
-function toTsvectorLiteral(lexemes: string[]): string {
-  return lexemes.map((l, i) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${Math.min(i + 1, maxPosition)}`).join(' ');
 }
 
 export async function handleTicketIndexJobs(payloads: Array<Record<string, unknown>>, { database }: { database: Database }): Promise<void> {
