@@ -162,3 +162,46 @@ export const ticketIdempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
 );
+
+/** The filters a saved view applies: the same shape as the list API's query, stored as JSON. */
+export type SavedViewFilters = {
+  status?: TicketStatus[];
+  priority?: string[];
+  teamId?: string;
+  assigneeId?: string;
+  tag?: string;
+  q?: string;
+};
+
+/** Personal ticket views (queues) an agent saved from a filtered list. Built-in views are code. */
+export const ticketSavedViews = pgTable(
+  'ticket_saved_views',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id').notNull(),
+    name: text('name').notNull(),
+    filters: jsonb('filters').$type<SavedViewFilters>().notNull().default({}),
+    sort: text('sort').notNull().default('-updatedAt'),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ticket_saved_views_owner_idx').on(t.ownerId, t.position)],
+);
+
+/**
+ * Who has a ticket open right now, shared by every server process: a browser tab renews its row
+ * with a heartbeat; rows past `expires_at` are ignored and swept.
+ */
+export const ticketViewers = pgTable(
+  'ticket_viewers',
+  {
+    ticketId: uuid('ticket_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** One row per browser tab, so closing one tab does not hide the agent's other one. */
+    tabId: text('tab_id').notNull(),
+    composing: boolean('composing').notNull().default(false),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.userId, t.tabId] }), index('ticket_viewers_expires_idx').on(t.expiresAt)],
+);
