@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppModule } from '../../app/context.js';
 import { AttachmentStore } from './attachment-store.js';
 import { registerMessageRoutes } from './message-routes.js';
+import { registerPresenceRoutes } from './presence-routes.js';
 import { handleTicketIndexJobs } from './search-index.js';
 import { registerTaxonomyRoutes } from './taxonomy-routes.js';
 import { handleTeamDeleted } from './team-deleted.js';
@@ -34,5 +35,6 @@ export const ticketsModule: AppModule = {
     registerTicketRoutes(app, context);
     registerMessageRoutes(app, context, store);
     registerTaxonomyRoutes(app, context);
+    registerPresenceRoutes(app, context);
   },
 };
