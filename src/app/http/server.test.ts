@@ -26,10 +26,13 @@ test('OpenAPI 3.1 is generated from the route schemas', async () => {
   assert.ok(doc.components.schemas.Ticket, 'named response schemas are shared components');
 });
 
-test('the root leads to the API docs (until the web console exists)', async () => {
-  const res = await t.server.inject({ method: 'GET', url: '/' });
-  assert.equal(res.statusCode, 302);
-  assert.equal(res.headers.location, '/api/docs');
+test('the root serves the web console (or says how to build it), and unknown API paths stay 404 problems', async () => {
+  const root = await t.server.inject({ method: 'GET', url: '/' });
+  assert.ok([200, 503].includes(root.statusCode), `status ${root.statusCode}`);
+  assert.match(root.headers['content-type'] as string, /text\/html/);
+  const api = await t.server.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+  assert.equal(api.statusCode, 404);
+  assert.match(api.headers['content-type'] as string, /application\/problem\+json/);
 });
 
 test('the API docs page is served', async () => {

@@ -7,6 +7,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { sql } from 'drizzle-orm';
 import type { AppContext, AppModule, AppServer } from '../context.js';
 import { authenticateHook } from './authenticate.js';
+import { registerWebConsole } from './web-console.js';
 import { registerMetrics } from './metrics.js';
 import { rejectNulCharacters } from './reject-nul.js';
 import { errorHandler, sendProblem } from './problem.js';
@@ -63,8 +64,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   app.addHook('preValidation', rejectNulCharacters);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  // Until the web console exists (next issue), the root leads to the API docs.
-  app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs'));
+  registerWebConsole(app);
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
     try {

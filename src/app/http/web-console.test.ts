@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import Fastify from 'fastify';
+import type { AppServer } from '../context.js';
+import { registerWebConsole } from './web-console.js';
+
+const dist = mkdtempSync(join(tmpdir(), 'opencsm-web-'));
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+const script = 'console.log("控制台");'.repeat(50);
+writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
+writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(script));
+after(() => rmSync(dist, { recursive: true, force: true }));
+
+async function serverFor(dir: string) {
+  const app = Fastify();
+  app.setNotFoundHandler((_request, reply) => reply.status(404).type('application/problem+json').send({ status: 404 }));
+  registerWebConsole(app as unknown as AppServer, dir);
+  await app.ready();
+  return app;
+}
+
+test('client-side routes get the app shell with a strict content security policy', async () => {
+  const app = await serverFor(dist);
+  for (const url of ['/', '/tickets', '/tickets/0190a7e2-0000-7000-8000-000000000000?x=1', '/settings/users']) {
+    const res = await app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 200, url);
+    assert.match(res.body, /<div id="root">/);
+    assert.equal(res.headers['cache-control'], 'no-cache');
+    assert.match(res.headers['content-security-policy'] as string, /script-src 'self'(;|$)/);
+    assert.equal(res.headers['x-frame-options'], 'DENY');
+  }
+  await app.close();
+});
+
+test('hashed assets are cached forever and sent precompressed when the browser accepts it', async () => {
+  const app = await serverFor(dist);
+  const gz = await app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip, deflate' } });
+  assert.equal(gz.statusCode, 200);
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.match(gz.headers['content-type'] as string, /text\/javascript/);
+  assert.match(gz.headers['cache-control'] as string, /immutable/);
+  assert.ok(gz.rawPayload.length < Buffer.byteLength(script), 'the compressed file is what was sent');
+  const plain = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.body, script);
+  await app.close();
+});
+
+test('missing assets and API paths are 404s, never the app shell', async () => {
+  const app = await serverFor(dist);
+  for (const url of ['/assets/old-deadbeef.js', '/favicon.ico', '/api/v1/nothing-here']) {
+    const res = await app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 404, url);
+    assert.doesNotMatch(res.body, /id="root"/);
+  }
+  await app.close();
+});
+
+test('without a build the console says, in both languages, how to build it', async () => {
+  const app = await serverFor(join(dist, 'nowhere'));
+  const res = await app.inject({ method: 'GET', url: '/tickets' });
+  assert.equal(res.statusCode, 503);
+  assert.match(res.body, /npm run build:web/);
+  assert.match(res.body, /控制台尚未构建/);
+  await app.close();
+});

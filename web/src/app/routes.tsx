@@ -1,0 +1,64 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { onUnauthenticated } from '../shared/api/client.ts';
+import { ErrorState, Loading } from '../shared/ui/states.tsx';
+import { sessionKey, useSession } from './session.ts';
+import { Shell } from './Shell.tsx';
+
+// Each screen is its own chunk: the first screen after login loads only the shell and the list.
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const TicketsPage = lazy(() => import('../features/tickets/TicketsPage.tsx'));
+const TicketPage = lazy(() => import('../features/tickets/TicketPage.tsx'));
+const NewTicketPage = lazy(() => import('../features/tickets/NewTicketPage.tsx'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
+const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx'));
+const CategoriesPage = lazy(() => import('../features/admin/CategoriesPage.tsx'));
+const PrioritiesPage = lazy(() => import('../features/admin/PrioritiesPage.tsx'));
+const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
+
+function page(element: ReactNode) {
+  return <Suspense fallback={<Loading />}>{element}</Suspense>;
+}
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  useEffect(() => onUnauthenticated(() => queryClient.setQueryData(sessionKey, null)), [queryClient]);
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
+  if (!session.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={page(<LoginPage />)} />
+      <Route
+        element={
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/tickets" replace />} />
+        <Route path="/tickets" element={page(<TicketsPage />)} />
+        <Route path="/tickets/new" element={page(<NewTicketPage />)} />
+        <Route path="/tickets/:id" element={page(<TicketPage />)} />
+        <Route path="/customers" element={page(<ComingSoon area="customers" />)} />
+        <Route path="/knowledge" element={page(<ComingSoon area="knowledge" />)} />
+        <Route path="/reports" element={page(<ComingSoon area="reports" />)} />
+        <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
+        <Route path="/settings/users" element={page(<UsersPage />)} />
+        <Route path="/settings/teams" element={page(<TeamsPage />)} />
+        <Route path="/settings/categories" element={page(<CategoriesPage />)} />
+        <Route path="/settings/priorities" element={page(<PrioritiesPage />)} />
+        <Route path="/profile" element={page(<ProfilePage />)} />
+        <Route path="*" element={<ErrorState notFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,154 @@
+import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Segmented, Space, Tag, Typography, Upload } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
+import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../shared/ui/describe-error.ts';
+import { clearDraft, loadDraft, saveDraft, type DraftMode } from './drafts.ts';
+import { uploadAttachment, useAddMessage } from './queries.ts';
+import { isSendChord } from './shortcuts.ts';
+import { formatSize } from './Timeline.tsx';
+
+type Pending = { key: string; name: string; size: number; id?: string; error?: string };
+
+/**
+ * Reply to the customer or write an internal note. Text is kept as a draft per ticket and mode;
+ * files dropped or pasted upload at once and are attached when the message is sent.
+ */
+export function Composer({ ticketId, canReply, canNote, focusRequest, onComposingChange }: {
+  ticketId: string;
+  canReply: boolean;
+  canNote: boolean;
+  /** Bumped by the `r` / `n` shortcuts to switch mode and focus the editor. */
+  focusRequest: { mode: DraftMode; n: number } | null;
+  onComposingChange: (composing: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [mode, setMode] = useState<DraftMode>(canReply ? 'reply' : 'note');
+  const [body, setBody] = useState(() => loadDraft(ticketId, canReply ? 'reply' : 'note'));
+  const [files, setFiles] = useState<Pending[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const editor = useRef<TextAreaRef>(null);
+  const send = useAddMessage(ticketId);
+
+  // Another ticket or mode: show its own draft.
+  useEffect(() => setBody(loadDraft(ticketId, mode)), [ticketId, mode]);
+  useEffect(() => setFiles([]), [ticketId]);
+  useEffect(() => {
+    const timer = setTimeout(() => saveDraft(ticketId, mode, body), 300);
+    onComposingChange(body.trim().length > 0);
+    return () => clearTimeout(timer);
+  }, [ticketId, mode, body, onComposingChange]);
+  useEffect(() => {
+    if (!focusRequest) return;
+    if ((focusRequest.mode === 'reply' && canReply) || (focusRequest.mode === 'note' && canNote)) setMode(focusRequest.mode);
+    editor.current?.focus();
+  }, [focusRequest, canReply, canNote]);
+
+  if (!canReply && !canNote) return <Typography.Text type="secondary">{t('ticket.noPermissionReply')}</Typography.Text>;
+
+  async function addFiles(list: File[]) {
+    for (const file of list) {
+      const key = `${file.name}-${file.size}-${Math.random()}`;
+      setFiles((current) => [...current, { key, name: file.name, size: file.size }]);
+      try {
+        const uploaded = await uploadAttachment(ticketId, file);
+        setFiles((current) => current.map((f) => (f.key === key ? { ...f, id: uploaded.id } : f)));
+      } catch (error) {
+        const reason = describeError(error, t).message;
+        setFiles((current) => current.map((f) => (f.key === key ? { ...f, error: reason } : f)));
+        message.error(`${file.name}: ${reason}`);
+      }
+    }
+  }
+
+  async function submit() {
+    const text = body.trim();
+    if (!text || send.isPending || files.some((f) => !f.id && !f.error)) return;
+    try {
+      await send.mutateAsync({ body: text, internal: mode === 'note', attachmentIds: files.flatMap((f) => (f.id ? [f.id] : [])) });
+      clearDraft(ticketId, mode);
+      setBody('');
+      setFiles([]);
+      message.success(mode === 'note' ? t('ticket.noteAdded') : t('ticket.messageSent'));
+    } catch (error) {
+      message.error(describeError(error, t).message);
+    }
+  }
+
+  const internal = mode === 'note';
+  return (
+    <Card
+      size="small"
+      style={{ background: internal ? '#fffbe6' : undefined, borderColor: dragging ? '#1677ff' : internal ? '#ffe58f' : undefined }}
+      onDragOver={(e: DragEvent) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e: DragEvent) => {
+        e.preventDefault();
+        setDragging(false);
+        void addFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Segmented
+          value={mode}
+          onChange={(value) => setMode(value as DraftMode)}
+          options={[
+            ...(canReply ? [{ value: 'reply', label: t('ticket.reply') }] : []),
+            ...(canNote ? [{ value: 'note', label: t('ticket.note') }] : []),
+          ]}
+          data-testid="composer-mode"
+        />
+        <Input.TextArea
+          ref={editor}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          autoSize={{ minRows: 3, maxRows: 12 }}
+          placeholder={internal ? t('ticket.notePlaceholder') : t('ticket.composerPlaceholder')}
+          onKeyDown={(e) => {
+            if (isSendChord(e)) {
+              e.preventDefault();
+              void submit();
+            }
+            if (e.key === 'Escape') (e.target as HTMLElement).blur();
+          }}
+          onPaste={(e: ClipboardEvent) => {
+            const pasted = [...e.clipboardData.files];
+            if (pasted.length) {
+              e.preventDefault();
+              void addFiles(pasted);
+            }
+          }}
+          maxLength={100_000}
+          data-testid="composer-body"
+        />
+        {files.length ? (
+          <Space wrap>
+            {files.map((f) => (
+              <Tag key={f.key} color={f.error ? 'red' : f.id ? 'blue' : 'default'} closable closeIcon={<CloseOutlined />} onClose={() => setFiles((current) => current.filter((x) => x.key !== f.key))}>
+                <PaperClipOutlined /> {f.id || f.error ? f.name : t('ticket.uploading', { name: f.name })} ({formatSize(f.size)})
+              </Tag>
+            ))}
+          </Space>
+        ) : null}
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+          <Space>
+            <Upload multiple showUploadList={false} beforeUpload={(file) => (void addFiles([file]), false)}>
+              <Button icon={<PaperClipOutlined />}>{t('ticket.attach')}</Button>
+            </Upload>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('ticket.dropHere')}
+            </Typography.Text>
+          </Space>
+          <Button type="primary" onClick={submit} loading={send.isPending} disabled={!body.trim()} data-testid="composer-send">
+            {internal ? t('ticket.sendNote') : t('ticket.send')}
+          </Button>
+        </div>
+      </Space>
+    </Card>
+  );
+}

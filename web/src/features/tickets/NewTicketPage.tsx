@@ -1,0 +1,178 @@
+import { App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useCan } from '../../app/session.ts';
+import { api, ApiError, unwrap } from '../../shared/api/client.ts';
+import { describeError } from '../../shared/ui/describe-error.ts';
+import { categoryTree } from './category-tree.ts';
+import { ticketKeys } from './keys.ts';
+import { useCategories, usePriorities, useTeams, useUsers, type Category } from './queries.ts';
+
+type Contact = { id: string; name: string; email: string | null; phone: string | null; ticketCount?: number };
+type Values = { name?: string; phone?: string; email?: string; subject: string; description?: string; priority?: string; categoryId?: string; teamId?: string; assigneeId?: string; tags?: string[] };
+
+/** Phone intake (电话报修): find the caller while they talk, or take their details, and log the ticket. */
+export default function NewTicketPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const can = useCan();
+  const [form] = Form.useForm<Values>();
+  const [search, setSearch] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const priorities = usePriorities();
+  const categories = useCategories();
+  const teams = useTeams(can('directory.read'));
+  const users = useUsers(can('directory.read'));
+  const zh = i18n.language === 'zh-CN';
+  const tree = useMemo(() => categoryTree((categories.data ?? []) as Category[], zh), [categories.data, zh]);
+  const term = search.trim();
+  const matches = useQuery({
+    queryKey: ['contacts', 'lookup', term],
+    enabled: term.length >= 2,
+    queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: { q: term, limit: 8 } } })).then((r) => (r as { items: Contact[] }).items),
+    staleTime: 10_000,
+  });
+
+  function pick(contact: Contact) {
+    form.setFieldsValue({ name: contact.name, phone: contact.phone ?? undefined, email: contact.email ?? undefined });
+    setSearch('');
+  }
+
+  async function onFinish(values: Values) {
+    if (!values.phone?.trim() && !values.email?.trim()) {
+      form.setFields([{ name: 'phone', errors: [t('newTicket.phoneOrEmail')] }]);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const requester = { ...(values.name?.trim() ? { name: values.name.trim() } : {}), ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}), ...(values.email?.trim() ? { email: values.email.trim() } : {}) };
+      const ticket = await unwrap(
+        api.POST('/api/v1/tickets', {
+          body: {
+            subject: values.subject,
+            description: values.description ?? '',
+            channel: 'phone',
+            requester,
+            ...(values.priority ? { priority: values.priority } : {}),
+            ...(values.categoryId ? { categoryId: values.categoryId } : {}),
+            ...(values.teamId ? { teamId: values.teamId } : {}),
+            ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
+            ...(values.tags?.length ? { tags: values.tags } : {}),
+          },
+        }),
+      );
+      message.success(t('newTicket.created', { number: ticket.number }));
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      navigate(`/tickets/${ticket.id}`);
+    } catch (error) {
+      // Field errors from the server land on the field they name.
+      if (error instanceof ApiError && error.problem.errors?.length) {
+        form.setFields(error.problem.errors.map((e) => ({ name: fieldName(e.path) as keyof Values, errors: [e.message] })));
+      }
+      message.error(describeError(error, t).message);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Card title={t('newTicket.title')} style={{ maxWidth: 960, margin: '0 auto' }}>
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ priority: priorities.data?.find((p) => p.isDefault)?.key }}>
+        <Typography.Title level={5}>{t('newTicket.requester')}</Typography.Title>
+        <Form.Item label={t('newTicket.lookup')}>
+          <AutoComplete
+            value={search}
+            onChange={setSearch}
+            onSelect={(_value, option) => pick((option as unknown as { contact: Contact }).contact)}
+            options={(matches.data ?? []).map((c) => ({
+              value: c.id,
+              contact: c,
+              label: (
+                <Space direction="vertical" size={0}>
+                  <span>{c.name}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[c.phone, c.email, c.ticketCount !== undefined ? t('newTicket.ticketCount', { count: c.ticketCount }) : null].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </Space>
+              ),
+            }))}
+            notFoundContent={term.length >= 2 && matches.isSuccess ? t('newTicket.noMatch') : null}
+            data-testid="requester-lookup"
+          >
+            <Input.Search placeholder="138 0013 8000 / 张三 / name@example.com" loading={matches.isFetching} />
+          </AutoComplete>
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t('newTicket.name')} name="name" rules={[{ max: 100 }]}>
+              <Input data-testid="requester-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t('newTicket.phone')} name="phone" rules={[{ max: 40 }]}>
+              <Input inputMode="tel" data-testid="requester-phone" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t('newTicket.email')} name="email" rules={[{ type: 'email' }]}>
+              <Input inputMode="email" data-testid="requester-email" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('ticket.subject')} name="subject" rules={[{ required: true, whitespace: true, max: 300 }]}>
+          <Input placeholder={t('newTicket.subjectPlaceholder')} data-testid="ticket-subject-input" />
+        </Form.Item>
+        <Form.Item label={t('ticket.description')} name="description">
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} placeholder={t('newTicket.descriptionPlaceholder')} data-testid="ticket-description-input" />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t('ticket.priority')} name="priority">
+              <Select options={(priorities.data ?? []).filter((p) => p.active).map((p) => ({ value: p.key, label: zh ? p.nameZh : p.nameEn }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t('ticket.category')} name="categoryId">
+              <TreeSelect allowClear treeData={tree} treeDefaultExpandAll placeholder={t('ticket.noCategory')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t('ticket.tags')} name="tags">
+              <Select mode="tags" tokenSeparators={[',', '，']} />
+            </Form.Item>
+          </Col>
+          {can('directory.read') ? (
+            <>
+              <Col xs={24} sm={12}>
+                <Form.Item label={t('ticket.team')} name="teamId">
+                  <Select allowClear options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} placeholder={t('ticket.noTeam')} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item label={t('ticket.assignee')} name="assigneeId">
+                  <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} placeholder={t('ticket.unassigned')} data-testid="new-ticket-assignee" />
+                </Form.Item>
+              </Col>
+            </>
+          ) : null}
+        </Row>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={submitting} data-testid="create-ticket">
+            {t('newTicket.submit')}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{t('app.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+/** `requester.phone` → the form field `phone`; `subject` stays `subject`. */
+function fieldName(path: string): string {
+  return path.replace(/^\//, '').replace(/^requester[./]/, '');
+}

@@ -1,0 +1,214 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Grid, Input, Menu, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCan } from '../../app/session.ts';
+import { api, unwrap } from '../../shared/api/client.ts';
+import { EmptyState, ErrorState } from '../../shared/ui/states.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { ticketKeys } from './keys.ts';
+import { useTeams, useTicketList, useUsers, useViewCounts, useViews, type ListQuery, type Ticket } from './queries.ts';
+import { PriorityTag, StatusTag } from './tags.tsx';
+import { rememberTicketOrder } from './ticket-navigation.ts';
+import { sortFromTable, sortOrderOf, type SortKey } from './list-sort.ts';
+
+type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string };
+
+export default function TicketsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') ?? 'mine';
+  const q = params.get('q') ?? '';
+  const sort = (params.get('sort') ?? '-updatedAt') as SortKey;
+  const [selected, setSelected] = useState<string[]>([]);
+  const can = useCan();
+  const views = useViews();
+  const counts = useViewCounts();
+  const users = useUsers(can('directory.read'));
+  const teams = useTeams(can('directory.read'));
+  const query = useMemo(() => ({ view, ...(q ? { q } : {}), ...(q ? {} : { sort }) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, q, sort]);
+  const list = useTicketList(query);
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
+  const teamName = useMemo(() => new Map((teams.data ?? []).map((team) => [team.id, team.name])), [teams.data]);
+
+  useEffect(() => rememberTicketOrder(rows.map((r) => r.id)), [rows]);
+  useEffect(() => setSelected([]), [view, q]);
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next);
+  };
+
+  const allViews: View[] = (views.data?.items ?? []) as View[];
+  const viewLabel = (v: View) => (v.kind === 'builtin' && v.key ? t(`views.${v.key}`, { defaultValue: v.name }) : v.name);
+  const countOf = (v: View) => counts.data?.counts[v.kind === 'builtin' && v.key ? v.key : v.id];
+
+  const columns: TableProps<Ticket>['columns'] = [
+    { title: t('list.number'), dataIndex: 'number', key: 'number', width: 150, sorter: !q, sortOrder: sortOrderOf(sort, 'number'), render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
+    { title: t('list.subject'), dataIndex: 'subject', key: 'subject', ellipsis: true, render: (s: string, row) => <a href={`/tickets/${row.id}`} onClick={(e) => { e.preventDefault(); navigate(`/tickets/${row.id}`); }}>{s}</a> },
+    ...(narrow
+      ? []
+      : [
+          { title: t('list.requester'), key: 'requester', width: 140, ellipsis: true, render: (_: unknown, row: Ticket) => row.requester?.name ?? '—' },
+          { title: t('list.status'), dataIndex: 'status', key: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
+          { title: t('list.priority'), dataIndex: 'priority', key: 'priority', width: 100, sorter: !q, sortOrder: sortOrderOf(sort, 'priority'), render: (p: string) => <PriorityTag priority={p} /> },
+          { title: t('list.assignee'), key: 'assignee', width: 120, ellipsis: true, render: (_: unknown, row: Ticket) => (row.assigneeId ? userName.get(row.assigneeId) ?? '…' : <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>) },
+          { title: t('list.team'), key: 'team', width: 120, ellipsis: true, render: (_: unknown, row: Ticket) => (row.teamId ? teamName.get(row.teamId) ?? '…' : '—') },
+        ]),
+    { title: t('list.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: narrow ? 90 : 140, sorter: !q, sortOrder: sortOrderOf(sort, 'updatedAt'), render: (d: string) => <span title={dayjs(d).format('YYYY-MM-DD HH:mm:ss')}>{dayjs(d).fromNow()}</span> },
+  ];
+
+  const viewPicker = narrow ? (
+    <Select
+      style={{ width: '100%', marginBottom: 8 }}
+      value={view}
+      onChange={(value) => update({ view: value })}
+      options={allViews.map((v) => ({ value: v.kind === 'builtin' && v.key ? v.key : v.id, label: `${viewLabel(v)} (${countOf(v) ?? '…'})` }))}
+      aria-label={t('views.title')}
+    />
+  ) : (
+    <Card size="small" title={t('views.title')} styles={{ body: { padding: 0 } }} style={{ width: 220, flexShrink: 0 }}>
+      <Menu
+        mode="inline"
+        selectedKeys={[view]}
+        style={{ borderInlineEnd: 0 }}
+        onClick={({ key }) => update({ view: key, q: null })}
+        items={allViews.map((v) => {
+          const key = v.kind === 'builtin' && v.key ? v.key : v.id;
+          return {
+            key,
+            label: (
+              <span style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }} data-testid={`view-${key}`}>
+                <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{viewLabel(v)}</span>
+                <Badge count={countOf(v) ?? 0} showZero overflowCount={9999} color={key === view ? '#1677ff' : '#bfbfbf'} />
+              </span>
+            ),
+          };
+        })}
+      />
+      {allViews.some((v) => v.kind === 'saved' && v.id === view) ? <DeleteViewButton view={allViews.find((v) => v.id === view)!} onDeleted={() => update({ view: 'mine' })} /> : null}
+    </Card>
+  );
+
+  return (
+    <div style={{ display: 'flex', gap: 16, flexDirection: narrow ? 'column' : 'row', alignItems: 'flex-start' }}>
+      {viewPicker}
+      <div style={{ flex: 1, minWidth: 0, width: '100%' }}>
+        <Space style={{ marginBottom: 8, width: '100%', flexWrap: 'wrap' }}>
+          <Input.Search
+            allowClear
+            placeholder={t('list.search')}
+            defaultValue={q}
+            key={q}
+            onSearch={(value) => update({ q: value.trim() || null })}
+            style={{ width: narrow ? '100%' : 320 }}
+            data-testid="ticket-search"
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
+          {q ? <SaveViewButton view={view} q={q} sort={sort} onSaved={(id) => update({ view: id, q: null })} /> : null}
+        </Space>
+        {selected.length ? <BulkBar ids={selected} onDone={() => setSelected([])} /> : null}
+        {list.isError ? (
+          <ErrorState error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<Ticket>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={rows}
+            loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
+            pagination={false}
+            scroll={narrow ? undefined : { x: 900 }}
+            rowSelection={can('tickets.update') || can('tickets.change_status') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
+            onChange={(_pagination, _filters, sorter) => {
+              const next = sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter);
+              update({ sort: next === '-updatedAt' ? null : next });
+            }}
+            onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>}
+            locale={{ emptyText: <EmptyState title={q ? t('list.emptySearch', { q }) : t('list.empty')} hint={q ? undefined : t('list.emptyHint')} /> }}
+          />
+        )}
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          {list.hasNextPage ? (
+            <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('app.loadMore')}
+            </Button>
+          ) : rows.length > 50 ? (
+            <Typography.Text type="secondary">{t('app.allLoaded')}</Typography.Text>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function SaveViewButton({ view, q, sort, onSaved }: { view: string; q: string; sort: string; onSaved: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(q);
+  const views = useViews();
+  const base = ((views.data?.items ?? []) as { id: string; key?: string; filters: Record<string, unknown> }[]).find((v) => v.key === view || v.id === view);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{t('views.saveCurrent')}</Button>
+      <Modal
+        open={open}
+        title={t('views.saveCurrent')}
+        onCancel={() => setOpen(false)}
+        onOk={async () => {
+          try {
+            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: { ...(base?.filters ?? {}), q }, sort } as never }));
+            await queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
+            await queryClient.invalidateQueries({ queryKey: ticketKeys.counts() });
+            message.success(t('views.savedOk'));
+            setOpen(false);
+            onSaved((saved as { id: string }).id);
+          } catch (error) {
+            message.error((error as Error).message);
+          }
+        }}
+      >
+        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('views.viewName')} maxLength={100} />
+      </Modal>
+    </>
+  );
+}
+
+function DeleteViewButton({ view, onDeleted }: { view: View; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  return (
+    <div style={{ padding: 8, textAlign: 'right' }}>
+      <Popconfirm
+        title={t('views.deleteConfirm', { name: view.name })}
+        onConfirm={async () => {
+          try {
+            await unwrap(api.DELETE('/api/v1/ticket-views/{id}', { params: { path: { id: view.id } } }));
+            await queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
+            onDeleted();
+          } catch (error) {
+            message.error((error as Error).message);
+          }
+        }}
+      >
+        <Tag color="red" style={{ cursor: 'pointer' }}>
+          {t('views.deleteView')}
+        </Tag>
+      </Popconfirm>
+    </div>
+  );
+}

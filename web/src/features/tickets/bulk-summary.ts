@@ -1,0 +1,12 @@
+export type BulkResult = { id: string; ok: true; version: number } | { id: string; ok: false; problem: { status: number; code?: string; title: string } };
+
+/** How a bulk action went: how many succeeded, how many failed, and the distinct reasons. */
+export function summariseBulk(results: readonly BulkResult[]): { ok: number; failed: number; reasons: string[] } {
+  const reasons = new Set<string>();
+  let ok = 0;
+  for (const result of results) {
+    if (result.ok) ok += 1;
+    else reasons.add(result.problem.title);
+  }
+  return { ok, failed: results.length - ok, reasons: [...reasons] };
+}

@@ -1,0 +1,17 @@
+/** Query keys of the tickets feature, in one factory so invalidation is explicit and complete. */
+export const ticketKeys = {
+  all: ['tickets'] as const,
+  lists: () => [...ticketKeys.all, 'list'] as const,
+  list: (params: Record<string, unknown>) => [...ticketKeys.lists(), params] as const,
+  counts: () => [...ticketKeys.all, 'counts'] as const,
+  views: () => [...ticketKeys.all, 'views'] as const,
+  detail: (id: string) => [...ticketKeys.all, 'detail', id] as const,
+  timeline: (id: string) => [...ticketKeys.all, 'timeline', id] as const,
+  viewers: (id: string) => [...ticketKeys.all, 'viewers', id] as const,
+  requesterTickets: (contactId: string) => [...ticketKeys.all, 'requester', contactId] as const,
+  directory: ['directory'] as const,
+  users: () => [...ticketKeys.directory, 'users'] as const,
+  teams: () => [...ticketKeys.directory, 'teams'] as const,
+  categories: () => ['taxonomy', 'categories'] as const,
+  priorities: () => ['taxonomy', 'priorities'] as const,
+};

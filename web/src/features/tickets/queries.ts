@@ -1,0 +1,107 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../shared/api/client.ts';
+import type { components, paths } from '../../shared/api/schema';
+import { ticketKeys } from './keys.ts';
+
+export type Ticket = components['schemas']['Ticket'];
+export type TimelineEntry = components['schemas']['TimelineEntry'];
+export type User = components['schemas']['User'];
+export type Team = components['schemas']['Team'];
+export type Category = components['schemas']['Category'];
+export type Priority = components['schemas']['Priority'];
+export type ListQuery = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
+export type TicketChanges = NonNullable<paths['/api/v1/tickets/{id}']['patch']['requestBody']>['content']['application/json'];
+
+/** A keyset-paged list: each page asks for the rows after the previous page's cursor. */
+export function useTicketList(query: Omit<ListQuery, 'cursor' | 'limit'>) {
+  return useInfiniteQuery({
+    queryKey: ticketKeys.list(query),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/tickets', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    initialPageParam: '' as string,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useViews() {
+  return useQuery({ queryKey: ticketKeys.views(), queryFn: () => unwrap(api.GET('/api/v1/ticket-views')), staleTime: 60_000 });
+}
+
+export function useViewCounts() {
+  // Live events refresh counts; the interval only covers a dropped stream.
+  return useQuery({ queryKey: ticketKeys.counts(), queryFn: () => unwrap(api.GET('/api/v1/ticket-views/counts')), refetchInterval: 60_000 });
+}
+
+export function useTicket(id: string) {
+  return useQuery({ queryKey: ticketKeys.detail(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}', { params: { path: { id } } })) });
+}
+
+export function useTimeline(id: string) {
+  return useQuery({ queryKey: ticketKeys.timeline(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}/timeline', { params: { path: { id } } })) });
+}
+
+export function useRequesterTickets(contactId: string | undefined) {
+  return useQuery({
+    queryKey: ticketKeys.requesterTickets(contactId ?? ''),
+    enabled: Boolean(contactId),
+    queryFn: () => unwrap(api.GET('/api/v1/tickets', { params: { query: { requesterId: contactId!, limit: 10 } } })),
+  });
+}
+
+/** Users and teams change rarely: cached for minutes, shared by every picker and list cell. */
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: ticketKeys.users(), enabled, queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { active: 'true' } } })).then((r) => r.items), staleTime: 5 * 60_000 });
+}
+
+export function useTeams(enabled = true) {
+  return useQuery({ queryKey: ticketKeys.teams(), enabled, queryFn: () => unwrap(api.GET('/api/v1/teams')).then((r) => r.items), staleTime: 5 * 60_000 });
+}
+
+export function useCategories() {
+  return useQuery({ queryKey: ticketKeys.categories(), queryFn: () => unwrap(api.GET('/api/v1/categories')).then((r) => r.items), staleTime: 5 * 60_000 });
+}
+
+export function usePriorities() {
+  return useQuery({ queryKey: ticketKeys.priorities(), queryFn: () => unwrap(api.GET('/api/v1/priorities')).then((r) => r.items), staleTime: 5 * 60_000 });
+}
+
+/**
+ * Save one field change at once, guarded by the version the agent saw (If-Match). A 412 means
+ * someone else changed the ticket first: the caller shows the conflict and we reload.
+ */
+export function useUpdateTicket(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, changes }: { version: number; changes: TicketChanges }) =>
+      unwrap(api.PATCH('/api/v1/tickets/{id}', { params: { path: { id }, header: { 'if-match': `"${version}"` } }, body: changes })),
+    onSuccess: (ticket) => {
+      queryClient.setQueryData(ticketKeys.detail(id), ticket);
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(id) });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.counts() });
+    },
+    onError: () => {
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(id) });
+    },
+  });
+}
+
+export function useAddMessage(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (message: { body: string; internal: boolean; attachmentIds: string[] }) =>
+      unwrap(api.POST('/api/v1/tickets/{id}/messages', { params: { path: { id } }, body: message })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(id) });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(id) });
+    },
+  });
+}
+
+/** Multipart upload; the typed client has no multipart body type, so this one uses fetch. */
+export async function uploadAttachment(ticketId: string, file: File): Promise<components['schemas']['Attachment']> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return unwrap(api.POST('/api/v1/tickets/{id}/attachments', { params: { path: { id: ticketId } }, body: form as never, bodySerializer: () => form }));
+}
