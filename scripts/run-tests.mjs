@@ -3,7 +3,7 @@
 // Engine: PGlite by default; PostgreSQL when TEST_DATABASE_URL is set. Browser tests (e2e/) run
 // when Chromium is found and are reported as skipped, loudly, when it is not.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -12,6 +12,7 @@ mkdirSync(tmp, { recursive: true });
 
 function findTests(dir) {
   const found = [];
+  if (!existsSync(dir)) return found;
   for (const entry of readdirSync(dir)) {
     if (entry === 'node_modules' || entry.startsWith('.')) continue;
     const path = join(dir, entry);
@@ -22,9 +23,29 @@ function findTests(dir) {
 }
 
 const only = process.argv.slice(2);
-const files = only.length ? only : [...findTests(join(root, 'src')), ...findTests(join(root, 'scripts'))];
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-console.log(`# engine: ${engine}; ${files.length} test files`);
+const files = only.length ? only : [...findTests(join(root, 'src')), ...findTests(join(root, 'scripts')), ...findTests(join(root, 'web', 'src'))];
+
+// Browser tests need Chromium (Debian's `chromium`); CI installs it and sets OPENCSM_REQUIRE_E2E=1.
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+const e2eFiles = only.length ? only.filter((file) => file.startsWith('e2e/')) : findTests(join(root, 'e2e'));
+if (!only.length) {
+  if (chromium) files.push(...e2eFiles);
+  else if (process.env.OPENCSM_REQUIRE_E2E === '1') {
+    console.error('# e2e: Chromium not found but OPENCSM_REQUIRE_E2E=1: install it (apt-get install chromium fonts-wqy-zenhei)');
+    process.exit(1);
+  } else {
+    console.log('#');
+    console.log(`# e2e: SKIPPED ${e2eFiles.length} browser test files: Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)`);
+    console.log('#');
+  }
+}
+if (files.some((file) => file.startsWith('e2e/'))) {
+  // The browser tests drive the built console: build it when sources changed.
+  const built = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+console.log(`# engine: ${engine}; ${files.length} test files${chromium ? '' : ' (no browser tests)'}`);
 
 // Interrupted runs leave their template and TAP file behind (~40 MB each): remove those of dead runs.
 for (const entry of readdirSync(tmp)) {

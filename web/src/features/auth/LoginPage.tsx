@@ -7,11 +7,8 @@ import { applyLocale } from '../../app/i18n.ts';
 import { sessionKey, useSession } from '../../app/session.ts';
 import { LanguageSwitch } from '../../app/Shell.tsx';
 import { api, ApiError, unwrap } from '../../shared/api/client.ts';
+import { safeNext } from './safe-next.ts';
 
-/** Only same-site paths: a `next` parameter must not send the agent to another origin. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/tickets';
-}
 
 export default function LoginPage() {
   const { t } = useTranslation();

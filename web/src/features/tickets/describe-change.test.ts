@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import type { TFunction } from 'i18next';
+import { translator } from '../../../test/i18n.ts';
+import { describeChange, displayValue, type Lookups } from './describe-change.ts';
+
+const lookups: Lookups = {
+  userName: (id) => ({ u1: '王芳', u2: '李雷' })[id],
+  teamName: (id) => ({ t1: '售后一组' })[id],
+  categoryName: (id) => ({ c1: '空调维修' })[id],
+  priorityName: (key) => ({ urgent: '紧急' })[key],
+};
+let zh: TFunction;
+let en: TFunction;
+before(async () => {
+  zh = await translator('zh-CN');
+  en = await translator('en');
+});
+
+test('field changes read as sentences with names, not ids', () => {
+  assert.equal(describeChange({ field: 'status', oldValue: 'new', newValue: 'open', actor: { name: '王芳' } }, lookups, zh), '王芳 将 状态 从 新建 改为 处理中');
+  assert.equal(describeChange({ field: 'assigneeId', oldValue: null, newValue: 'u2', actor: { name: '王芳' } }, lookups, zh), '王芳 将 处理人 从 无 改为 李雷');
+  assert.equal(describeChange({ field: 'status', oldValue: 'open', newValue: 'resolved', actor: null }, lookups, en), 'System changed status from Open to Resolved');
+});
+
+test('values: teams, categories, priorities and tags by name; unknown ids say so', () => {
+  assert.equal(displayValue('teamId', 't1', lookups, zh), '售后一组');
+  assert.equal(displayValue('categoryId', 'c1', lookups, zh), '空调维修');
+  assert.equal(displayValue('priority', 'urgent', lookups, zh), '紧急');
+  assert.equal(displayValue('priority', 'custom', lookups, zh), 'custom');
+  assert.equal(displayValue('tags', ['vip', '回访'], lookups, zh), 'vip, 回访');
+  assert.equal(displayValue('tags', [], lookups, en), 'None');
+  assert.equal(displayValue('assigneeId', 'u9', lookups, en), 'Unknown');
+});
+
+test('long text values are shortened', () => {
+  const long = '很'.repeat(200);
+  assert.equal(displayValue('subject', long, lookups, zh).length, 81);
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MemoryStorage } from '../../../test/memory-storage.ts';
+import { safeNext } from '../auth/safe-next.ts';
+import { summariseBulk } from './bulk-summary.ts';
+import { sortFromTable, sortOrderOf } from './list-sort.ts';
+import { neighbourTicket, rememberTicketOrder } from './ticket-navigation.ts';
+
+test('table header sorting maps to the API sort and back', () => {
+  assert.equal(sortFromTable({ columnKey: 'updatedAt', order: 'ascend' }), 'updatedAt');
+  assert.equal(sortFromTable({ columnKey: 'updatedAt', order: 'descend' }), '-updatedAt');
+  assert.equal(sortFromTable({ columnKey: 'priority', order: 'ascend' }), 'priority');
+  assert.equal(sortFromTable({ columnKey: 'number', order: 'descend' }), '-number');
+  assert.equal(sortFromTable({ columnKey: 'priority', order: null }), '-updatedAt', 'clearing the sort returns to the default');
+  assert.equal(sortFromTable({ columnKey: 'subject', order: 'ascend' }), '-updatedAt', 'unsortable columns fall back');
+  assert.equal(sortOrderOf('-priority', 'priority'), 'descend');
+  assert.equal(sortOrderOf('-priority', 'updatedAt'), null);
+});
+
+test('j/k walk the list the agent came from and stop at its ends', () => {
+  const storage = new MemoryStorage();
+  rememberTicketOrder(['a', 'b', 'c'], storage);
+  assert.equal(neighbourTicket('b', 1, storage), 'c');
+  assert.equal(neighbourTicket('b', -1, storage), 'a');
+  assert.equal(neighbourTicket('c', 1, storage), undefined);
+  assert.equal(neighbourTicket('a', -1, storage), undefined);
+  assert.equal(neighbourTicket('z', 1, storage), undefined, 'a ticket opened from elsewhere has no neighbours');
+  storage.setItem('opencsm.ticketNavigation', 'garbage');
+  assert.equal(neighbourTicket('a', 1, storage), undefined);
+});
+
+test('a bulk result is summarised with distinct failure reasons', () => {
+  const summary = summariseBulk([
+    { id: '1', ok: true, version: 2 },
+    { id: '2', ok: false, problem: { status: 404, title: '工单不存在' } },
+    { id: '3', ok: false, problem: { status: 404, title: '工单不存在' } },
+    { id: '4', ok: false, problem: { status: 403, title: '没有权限执行此操作' } },
+  ]);
+  assert.deepEqual(summary, { ok: 1, failed: 3, reasons: ['工单不存在', '没有权限执行此操作'] });
+});
+
+test('after login only same-site paths are followed', () => {
+  assert.equal(safeNext('/tickets/abc?view=mine'), '/tickets/abc?view=mine');
+  for (const bad of [null, '', 'https://evil.example', '//evil.example/x', '/\\evil.example', '/login?next=/x', 'tickets']) assert.equal(safeNext(bad), '/tickets', String(bad));
+});
