@@ -1,0 +1,116 @@
+/**
+ * `npm run bench` (part 2): the agent console in real Chromium against the real server.
+ *
+ *  1. First-screen JavaScript: every script the browser loads from opening the login page to the
+ *     ticket list rendered after login, summed as gzip and brotli (the server sends brotli when
+ *     the browser accepts it; the budget is 500 KB gzip).
+ *  2. Ticket switch: on a ticket page, press `j` (next ticket in the list) and time from the key
+ *     press to the new ticket's timeline rendered (a performance mark the page sets). "cold" =
+ *     first visit (two API calls), "warm" = back with `k` to a ticket already in the cache.
+ *
+ * Embedded PGlite in a temporary folder with the demo data (300 tickets). Needs Chromium
+ * (CHROMIUM_PATH or /usr/bin/chromium); skipped with a message otherwise.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { pino } from 'pino';
+import { loadConfig } from '../src/app/config.js';
+import { createApp } from '../src/app/create-app.js';
+import { openDatabase } from '../src/db/open-database.js';
+import { seedDemoData } from '../src/demo/seed-demo.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const switches = Number(process.env.BENCH_SWITCHES ?? 20);
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main() {
+  if (!executablePath) {
+    console.log('web console bench: SKIPPED (Chromium not found; apt-get install chromium)');
+    return;
+  }
+  const built = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('web build failed');
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-bench-web-'));
+  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
+  const database = await openDatabase(config);
+  const app = await createApp(config, database, { log: pino({ level: 'silent' }) });
+  const seeded = await seedDemoData(database, { timeZone: config.OPENCSM_TIMEZONE });
+  if (seeded.status !== 'loaded') throw new Error('demo seed did not run');
+  const address = await app.server.listen({ port: 0, host: '127.0.0.1' });
+  app.worker.start();
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.endsWith('.js')) scripts.push(url.pathname);
+    });
+    await page.goto(`${address}/login`);
+    await page.locator('#login-email').fill(seeded.logins.supervisor);
+    await page.locator('#login-password').fill(seeded.logins.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/tickets/);
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const unique = [...new Set(scripts)];
+    let gzip = 0;
+    let brotli = 0;
+    let raw = 0;
+    for (const path of unique) {
+      const body = readFileSync(join(root, 'web', 'dist', path));
+      raw += body.length;
+      gzip += gzipSync(body, { level: 9 }).length;
+      brotli += brotliCompressSync(body).length;
+    }
+    console.log(`first screen (login → ticket list): ${unique.length} scripts, ${(raw / 1024).toFixed(0)} KB raw, ${(gzip / 1024).toFixed(0)} KB gzip, ${(brotli / 1024).toFixed(0)} KB brotli (budget 500 KB gzip)`);
+
+    // Ticket switching through the "all unsolved" list.
+    await page.goto(`${address}/tickets?view=open`);
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByTestId('ticket-subject').waitFor();
+    await page.waitForLoadState('networkidle');
+    const time = async (key: 'j' | 'k'): Promise<number> => {
+      await page.evaluate(() => {
+        performance.clearMarks();
+        (window as unknown as { switchStart: number }).switchStart = performance.now();
+      });
+      await page.keyboard.press(key);
+      const handle = await page.waitForFunction(() => {
+        const mark = performance.getEntriesByType('mark').find((m) => m.name.startsWith('opencsm:ticket-rendered:'));
+        return mark ? mark.startTime - (window as unknown as { switchStart: number }).switchStart : null;
+      }, undefined, { timeout: 10_000, polling: 'raf' });
+      const ms = (await handle.jsonValue()) as number;
+      await page.waitForLoadState('networkidle');
+      return ms;
+    };
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < switches; i++) cold.push(await time('j'));
+    for (let i = 0; i < switches; i++) warm.push(await time('k'));
+    const fmt = (values: number[]) => `median ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
+    console.log(`ticket switch, first visit (j, ${switches}×): ${fmt(cold)}`);
+    console.log(`ticket switch, cached (k, ${switches}×): ${fmt(warm)}`);
+  } finally {
+    await browser.close();
+    await app.worker.stop();
+    await app.server.close();
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
