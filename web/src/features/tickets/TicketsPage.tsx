@@ -14,6 +14,8 @@ import { useTeams, useTicketList, useUsers, useViewCounts, useViews, type ListQu
 import { PriorityTag, StatusTag } from './tags.tsx';
 import { rememberTicketOrder } from './ticket-navigation.ts';
 import { sortFromTable, sortOrderOf, type SortKey } from './list-sort.ts';
+import { ListFilters } from './ListFilters.tsx';
+import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters } from './list-filters.ts';
 
 type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string };
 
@@ -32,14 +34,16 @@ export default function TicketsPage() {
   const counts = useViewCounts();
   const users = useUsers(can('directory.read'));
   const teams = useTeams(can('directory.read'));
-  const query = useMemo(() => ({ view, ...(q ? { q } : {}), ...(q ? {} : { sort }) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, q, sort]);
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filterQuery = useMemo(() => filtersToQuery(filters), [filters]);
+  const query = useMemo(() => ({ view, ...filterQuery, ...(q ? { q } : { sort }) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, filterQuery, q, sort]);
   const list = useTicketList(query);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
   const teamName = useMemo(() => new Map((teams.data ?? []).map((team) => [team.id, team.name])), [teams.data]);
 
   useEffect(() => rememberTicketOrder(rows.map((r) => r.id)), [rows]);
-  useEffect(() => setSelected([]), [view, q]);
+  useEffect(() => setSelected([]), [view, q, filterQuery]);
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -83,7 +87,7 @@ export default function TicketsPage() {
         mode="inline"
         selectedKeys={[view]}
         style={{ borderInlineEnd: 0 }}
-        onClick={({ key }) => update({ view: key, q: null })}
+        onClick={({ key }) => update({ view: key, q: null, ...filtersToParams({}) })}
         items={allViews.map((v) => {
           const key = v.kind === 'builtin' && v.key ? v.key : v.id;
           return {
@@ -116,8 +120,9 @@ export default function TicketsPage() {
             data-testid="ticket-search"
           />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
-          {q ? <SaveViewButton view={view} q={q} sort={sort} onSaved={(id) => update({ view: id, q: null })} /> : null}
+          {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filterQuery} sort={sort} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}) })} /> : null}
         </Space>
+        <ListFilters value={filters} narrow={narrow} onChange={(next) => update(filtersToParams(next))} />
         {selected.length ? <BulkBar ids={selected} onDone={() => setSelected([])} /> : null}
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => list.refetch()} />
@@ -153,12 +158,12 @@ export default function TicketsPage() {
   );
 }
 
-function SaveViewButton({ view, q, sort, onSaved }: { view: string; q: string; sort: string; onSaved: (id: string) => void }) {
+function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: string; filters: Record<string, string>; sort: string; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(q);
+  const [name, setName] = useState(q || '');
   const views = useViews();
   const base = ((views.data?.items ?? []) as { id: string; key?: string; filters: Record<string, unknown> }[]).find((v) => v.key === view || v.id === view);
   return (

@@ -43,3 +43,15 @@ test('after login only same-site paths are followed', () => {
   assert.equal(safeNext('/tickets/abc?view=mine'), '/tickets/abc?view=mine');
   for (const bad of [null, '', 'https://evil.example', '//evil.example/x', '/\\evil.example', '/login?next=/x', 'tickets']) assert.equal(safeNext(bad), '/tickets', String(bad));
 });
+
+test('list filters round-trip through the URL and drop empty values', async () => {
+  const { filtersFromParams, filtersToParams, filtersToQuery, hasFilters } = await import('./list-filters.ts');
+  const params = new URLSearchParams('status=new,%20open,&priority=&teamId=t1&assigneeId=none&view=mine');
+  const filters = filtersFromParams(params);
+  assert.deepEqual(filters, { status: ['new', 'open'], teamId: 't1', assigneeId: 'none' });
+  assert.deepEqual(filtersToQuery(filters), { status: 'new,open', teamId: 't1', assigneeId: 'none' });
+  assert.deepEqual(filtersToParams({}), { status: null, priority: null, teamId: null, assigneeId: null, tag: null });
+  assert.equal(hasFilters({}), false);
+  assert.equal(hasFilters({ status: [] }), false);
+  assert.equal(hasFilters({ tag: 'vip' }), true);
+});

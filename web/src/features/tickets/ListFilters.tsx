@@ -1,0 +1,30 @@
+import { Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session.ts';
+import { usePriorities, useTeams, useUsers } from './queries.ts';
+import type { ListFilters as Filters } from './list-filters.ts';
+
+const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+
+/** Narrow the current view by status, priority, team, assignee and tag; saved with the view. */
+export function ListFilters({ value, onChange, narrow }: { value: Filters; onChange: (next: Filters) => void; narrow: boolean }) {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const priorities = usePriorities();
+  const users = useUsers(can('directory.read'));
+  const teams = useTeams(can('directory.read'));
+  const zh = i18n.language === 'zh-CN';
+  const width = narrow ? '100%' : 150;
+  return (
+    <Space wrap style={{ marginBottom: 8, width: narrow ? '100%' : undefined }}>
+      <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width }} placeholder={t('list.status')} value={value.status ?? []} onChange={(status: string[]) => onChange({ ...value, status: status.length ? status : undefined })} options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="filter-status" />
+      <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width }} placeholder={t('list.priority')} value={value.priority ?? []} onChange={(priority: string[]) => onChange({ ...value, priority: priority.length ? priority : undefined })} options={(priorities.data ?? []).map((p) => ({ value: p.key, label: zh ? p.nameZh : p.nameEn }))} />
+      {can('directory.read') ? (
+        <>
+          <Select allowClear style={{ width }} placeholder={t('list.team')} value={value.teamId} onChange={(teamId?: string) => onChange({ ...value, teamId })} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width }} placeholder={t('list.assignee')} value={value.assigneeId} onChange={(assigneeId?: string) => onChange({ ...value, assigneeId })} options={[{ value: 'none', label: t('ticket.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))]} />
+        </>
+      ) : null}
+    </Space>
+  );
+}
