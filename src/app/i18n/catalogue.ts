@@ -60,6 +60,12 @@ const zhCN = {
   'attachment.not_on_ticket': '附件不属于该工单或已被使用',
   'job.not_found': '任务不存在',
   'job.not_dead': '只有死信任务可以重试',
+  'ticket.relevance_needs_query': '按相关度排序需要搜索关键词（q）',
+  'ticket.bulk_no_changes': '请至少指定一项修改',
+  'ticket_view.not_found': '视图不存在或不属于你',
+  'ticket_view.limit_reached': '个人视图最多保存 {max} 个',
+  'ticket_view.name_taken': '已有同名视图',
+  'validation.duplicates': '包含重复的值',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -119,6 +125,12 @@ const en: Record<MessageKey, string> = {
   'attachment.not_on_ticket': 'The attachment does not belong to this ticket or is already used',
   'job.not_found': 'No such job',
   'job.not_dead': 'Only dead-lettered jobs can be retried',
+  'ticket.relevance_needs_query': 'Sorting by relevance needs a search query (q)',
+  'ticket.bulk_no_changes': 'Give at least one change',
+  'ticket_view.not_found': 'No such view, or it is not yours',
+  'ticket_view.limit_reached': 'You can save at most {max} views',
+  'ticket_view.name_taken': 'You already have a view with this name',
+  'validation.duplicates': 'Contains duplicate values',
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

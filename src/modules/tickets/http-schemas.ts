@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ticketSorts } from './ticket-sort.js';
 import { ticketStatuses } from './ticket-status.js';
+import { builtinViewKeys } from './ticket-views.js';
 
 export const statusSchema = z.enum(ticketStatuses);
 const tag = z.string().trim().min(1).max(50);
@@ -40,17 +42,93 @@ const csvOf = <T extends string>(item: z.ZodType<T, string>) =>
     .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
     .pipe(z.array(item).max(20));
 
+/** A team id, or `mine`: any of the caller's teams. */
+const teamRef = z.union([z.uuid(), z.literal('mine')]);
+/** A user id, `me`, or `none` for unassigned. */
+const assigneeRef = z.union([z.uuid(), z.literal('me'), z.literal('none')]);
+const searchText = z.string().trim().max(200);
+export const sortSchema = z.enum(ticketSorts);
+/** A built-in view's key or a saved view's id. */
+const viewRef = z.union([z.enum(builtinViewKeys), z.uuid()]);
+
 export const listTicketsQuery = z.strictObject({
+  view: viewRef.optional(),
   status: csvOf(statusSchema).optional(),
   priority: csvOf(priorityKey).optional(),
-  teamId: z.uuid().optional(),
-  assigneeId: z.union([z.uuid(), z.literal('none')]).optional(),
+  teamId: teamRef.optional(),
+  assigneeId: assigneeRef.optional(),
   requesterId: z.uuid().optional(),
   tag: tag.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: searchText.optional(),
+  sort: sortSchema.optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
+
+/** A view's filters: the list query's filters (same rules), as JSON arrays instead of CSV. */
+export const viewFiltersSchema = z
+  .strictObject({
+    status: z.array(statusSchema).max(20).optional(),
+    priority: z.array(priorityKey).max(20).optional(),
+    teamId: teamRef.optional(),
+    assigneeId: assigneeRef.optional(),
+    tag: tag.optional(),
+    q: searchText.optional(),
+  })
+  .meta({ id: 'TicketViewFilters' });
+
+const viewName = z.string().trim().min(1).max(100);
+export const savedViewBody = z.strictObject({ name: viewName, filters: viewFiltersSchema.default({}), sort: sortSchema.optional() });
+export const savedViewChanges = z.strictObject({ name: viewName.optional(), filters: viewFiltersSchema.optional(), sort: sortSchema.optional(), position: z.number().int().min(0).max(10_000).optional() });
+
+export const ticketViewSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      id: z.string(),
+      kind: z.literal('builtin'),
+      key: z.enum(builtinViewKeys),
+      /** In the caller's language. */
+      name: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      filters: viewFiltersSchema,
+      sort: sortSchema,
+    }),
+    z.object({ id: z.uuid(), kind: z.literal('saved'), name: z.string(), filters: viewFiltersSchema, sort: sortSchema, position: z.number().int(), createdAt: z.date(), updatedAt: z.date() }),
+  ])
+  .meta({ id: 'TicketView' });
+
+export const savedTicketViewSchema = ticketViewSchema.options[1];
+
+export const viewCountsSchema = z
+  .object({ counts: z.record(z.string(), z.number().int()), capped: z.array(z.string()), cap: z.number().int() })
+  .meta({ id: 'TicketViewCounts' });
+
+export const bulkUpdateBody = z.strictObject({
+  ids: z
+    .array(z.uuid())
+    .min(1)
+    .max(100)
+    .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, { message: 'validation.duplicates' }),
+  changes: z
+    .strictObject({
+      status: statusSchema.optional(),
+      assigneeId: z.uuid().nullable().optional(),
+      teamId: z.uuid().nullable().optional(),
+      priority: priorityKey.optional(),
+      addTags: z.array(tag).min(1).max(30).optional(),
+    })
+    .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'ticket.bulk_no_changes' }),
+});
+
+const bulkProblem = z.object({ status: z.number().int(), code: z.string(), title: z.string() });
+export const bulkUpdateResponse = z
+  .object({
+    results: z.array(
+      z.union([z.object({ id: z.uuid(), ok: z.literal(true), version: z.number().int() }), z.object({ id: z.uuid(), ok: z.literal(false), problem: bulkProblem })]),
+    ),
+  })
+  .meta({ id: 'TicketBulkResults' });
 
 const contactSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
 

@@ -8,12 +8,16 @@ import { handleTicketIndexJobs } from './search-index.js';
 import { registerTaxonomyRoutes } from './taxonomy-routes.js';
 import { handleTeamDeleted } from './team-deleted.js';
 import { registerTicketRoutes } from './ticket-routes.js';
+import { registerViewRoutes } from './view-routes.js';
 
 export { createTicket, type NewTicket } from './create-ticket.js';
 export { updateTicket, type TicketChanges } from './update-ticket.js';
 export { addMessage, type NewMessage } from './add-message.js';
 export { getVisibleTicket } from './get-ticket.js';
 export { listTickets, type TicketFilter } from './list-tickets.js';
+export type { TicketFilters } from './ticket-filters.js';
+export { ticketSorts, type TicketSort } from './ticket-sort.js';
+export { bulkUpdateTickets, type BulkChanges, type BulkResult } from './bulk-update-tickets.js';
 export { filterVisibleTicketIds, visibleTo } from './visibility.js';
 export { indexTicket, indexTickets } from './search-index.js';
 export { createCategory } from './categories.js';
@@ -33,6 +37,7 @@ export const ticketsModule: AppModule = {
   registerRoutes(app, context) {
     const store = new AttachmentStore(join(context.config.OPENCSM_DATA_DIR, 'attachments'));
     registerTicketRoutes(app, context);
+    registerViewRoutes(app, context);
     registerMessageRoutes(app, context, store);
     registerTaxonomyRoutes(app, context);
     registerPresenceRoutes(app, context);

@@ -1,92 +1,68 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { Invalid } from '../../app/errors.js';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { invalidField } from '../../app/errors.js';
 import type { Db } from '../../db/database.js';
 import { searchQuery } from '../../search/segment.js';
 import type { Actor } from '../auth/index.js';
 import { ticketSearch, tickets } from './schema.js';
-import type { TicketStatus } from './ticket-status.js';
+import { combinedQuery, filterConditions, type TicketFilters } from './ticket-filters.js';
+import { afterCursor, decodeCursor, defaultTicketSort, encodeCursor, keyValues, orderBy, sortKeys, type TicketSort } from './ticket-sort.js';
 import type { TicketRow } from './ticket-view.js';
-import { uuidPattern } from './get-ticket.js';
+import { resolveView } from './ticket-views.js';
 import { visibleTo } from './visibility.js';
 
-export type TicketFilter = {
-  status?: TicketStatus[];
-  priority?: string[];
-  teamId?: string;
-  /** A user id, or `none` for unassigned tickets. */
-  assigneeId?: string;
-  tag?: string;
-  requesterId?: string;
-  /** Full-text query in Chinese or English; results are then ranked by relevance. */
-  q?: string;
+export type TicketFilter = TicketFilters & {
+  /** A built-in view's key or a saved view's id: its filters apply too (AND), and its sort unless `sort` is given. */
+  view?: string;
+  /** Default: relevance when searching with `q`, else the view's sort, else `-updatedAt`. */
+  sort?: TicketSort;
   cursor?: string;
   limit: number;
 };
 
-type Cursor = { u: string; i: string } | { r: number; i: string };
+/** Which tickets a list shows, before ordering: visibility, every filter set, and the search. */
+export type TicketSelection = { conditions: SQL[]; tsquery?: string; empty: boolean };
+
+export function selectTickets(actor: Actor, filterSets: readonly TicketFilters[]): TicketSelection {
+  const conditions: SQL[] = [visibleTo(actor), ...filterSets.flatMap((f) => filterConditions(actor, f))];
+  const q = combinedQuery(filterSets);
+  if (q === undefined) return { conditions, empty: false };
+  const tsquery = searchQuery(q);
+  // A query of only punctuation matches nothing.
+  if (!tsquery) return { conditions, empty: true };
+  conditions.push(sql`${ticketSearch.document} @@ ${tsquery}::tsquery`);
+  return { conditions, tsquery, empty: false };
+}
+
+/** The base query of a selection: tickets, joined to their search documents when searching. */
+export function fromSelection<S extends Parameters<Db['select']>[0] & object>(db: Db, selection: TicketSelection, columns: S) {
+  const query = db.select(columns).from(tickets).$dynamic();
+  return selection.tsquery ? query.innerJoin(ticketSearch, eq(ticketSearch.ticketId, tickets.id)) : query;
+}
 
 /**
- * Keyset pagination in a stable order: most recently updated first (id breaks ties), or by
- * relevance when searching. The cursor is opaque to clients.
+ * Keyset pagination in a stable, total order (see ticket-sort.ts). The cursor carries the sort it
+ * was issued for and is opaque to clients.
  */
 export async function listTickets(db: Db, actor: Actor, filter: TicketFilter): Promise<{ items: TicketRow[]; nextCursor: string | null }> {
-  const conditions: SQL[] = [visibleTo(actor)];
-  if (filter.status?.length) conditions.push(sql`${tickets.status} in (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})`);
-  if (filter.priority?.length) conditions.push(sql`${tickets.priority} in (${sql.join(filter.priority.map((p) => sql`${p}`), sql`, `)})`);
-  if (filter.teamId) conditions.push(eq(tickets.teamId, filter.teamId));
-  if (filter.assigneeId === 'none') conditions.push(isNull(tickets.assigneeId));
-  else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
-  if (filter.tag) conditions.push(sql`${tickets.tags} @> array[${filter.tag.trim().toLowerCase()}]::text[]`);
-  if (filter.requesterId) conditions.push(eq(tickets.requesterId, filter.requesterId));
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  // A search cursor continues a search and a list cursor a list; mixed up, the walk would restart.
-  if (cursor && ('r' in cursor) !== Boolean(filter.q)) throw invalidCursor();
-  const query = filter.q ? searchQuery(filter.q) : undefined;
+  const { view: viewRef, sort: requestedSort, cursor: rawCursor, limit, ...own } = filter;
+  const view = viewRef ? await resolveView(db, actor, viewRef, 'view') : undefined;
+  const filterSets = view ? [view.filters, own] : [own];
+  const searching = combinedQuery(filterSets) !== undefined;
+  const sort = requestedSort ?? (own.q ? 'relevance' : view?.sort) ?? (searching ? 'relevance' : defaultTicketSort);
+  if (sort === 'relevance' && !searching) throw invalidField('sort', 'ticket.relevance_needs_query');
 
-  if (filter.q) {
-    if (!query) return { items: [], nextCursor: null };
-    const rank = sql<number>`ts_rank(${ticketSearch.document}, ${query}::tsquery)`;
-    conditions.push(sql`${ticketSearch.document} @@ ${query}::tsquery`);
-    if (cursor && 'r' in cursor) conditions.push(sql`(${rank}, ${tickets.id}) < (${cursor.r}::real, ${cursor.i}::uuid)`);
-    const rows = await db
-      .select({ ticket: tickets, rank })
-      .from(tickets)
-      .innerJoin(ticketSearch, eq(ticketSearch.ticketId, tickets.id))
-      .where(and(...conditions))
-      .orderBy(desc(rank), desc(tickets.id))
-      .limit(filter.limit + 1);
-    const page = rows.slice(0, filter.limit);
-    const last = page.at(-1);
-    return { items: page.map((r) => r.ticket), nextCursor: rows.length > filter.limit && last ? encodeCursor({ r: last.rank, i: last.ticket.id }) : null };
-  }
+  const selection = selectTickets(actor, filterSets);
+  if (selection.empty) return { items: [], nextCursor: null };
+  const rank = selection.tsquery ? sql`ts_rank(${ticketSearch.document}, ${selection.tsquery}::tsquery)` : undefined;
+  const keys = sortKeys(sort, rank);
+  const cursor = rawCursor ? decodeCursor(rawCursor, sort, keys) : undefined;
+  const conditions = cursor ? [...selection.conditions, afterCursor(keys, cursor.values)] : selection.conditions;
 
-  if (cursor && 'u' in cursor) conditions.push(sql`(${tickets.updatedAt}, ${tickets.id}) < (${cursor.u}::timestamptz, ${cursor.i}::uuid)`);
-  const rows = await db.select().from(tickets).where(and(...conditions)).orderBy(desc(tickets.updatedAt), desc(tickets.id)).limit(filter.limit + 1);
-  const page = rows.slice(0, filter.limit);
+  const rows = await fromSelection(db, selection, { ticket: tickets, keys: keyValues(keys) })
+    .where(and(...conditions))
+    .orderBy(...orderBy(keys))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > filter.limit && last ? encodeCursor({ u: last.updatedAt.toISOString(), i: last.id }) : null };
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-
-/** Cursors come back from clients: anything but what we issued is a 400, never a database error. */
-function decodeCursor(raw: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const id = typeof parsed.i === 'string' && uuidPattern.test(parsed.i) ? parsed.i : undefined;
-    if (id && typeof parsed.u === 'string' && isoInstant.test(parsed.u) && !Number.isNaN(Date.parse(parsed.u))) return { u: parsed.u, i: id };
-    // ts_rank scores are small non-negative reals.
-    if (id && typeof parsed.r === 'number' && Number.isFinite(parsed.r) && parsed.r >= 0 && parsed.r < 1e6 && (parsed.r === 0 || parsed.r > 1e-30)) return { r: parsed.r, i: id };
-  } catch {
-    /* fall through */
-  }
-  throw invalidCursor();
-}
-
-function invalidCursor(): Invalid {
-  return new Invalid('validation.failed', {}, [{ path: 'cursor', code: 'validation.invalid' }]);
+  return { items: page.map((r) => r.ticket), nextCursor: rows.length > limit && last ? encodeCursor({ sort, values: last.keys }) : null };
 }

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { Invalid, PreconditionRequired } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
+import { translate } from '../../app/i18n/catalogue.js';
+import { BulkItemFailed, bulkUpdateTickets } from './bulk-update-tickets.js';
 import { createTicket } from './create-ticket.js';
 import { getVisibleTicket } from './get-ticket.js';
-import { createTicketBody, listTicketsQuery, ticketSchema, timelineEntrySchema, updateTicketBody } from './http-schemas.js';
+import { bulkUpdateBody, bulkUpdateResponse, createTicketBody, listTicketsQuery, ticketSchema, timelineEntrySchema, updateTicketBody } from './http-schemas.js';
 import { listTickets } from './list-tickets.js';
 import { presentTicket, presentTickets } from './ticket-view.js';
 import { getTimeline } from './timeline.js';
@@ -42,7 +44,12 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
     config: { permission: 'tickets.read' },
     schema: {
       tags, summary: '工单列表与搜索 List and search tickets',
-      description: 'Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId=none` lists unassigned tickets; `q` searches subject, description and messages (Chinese and English) and orders by relevance.',
+      description: [
+        'Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller\'s teams); `requesterId` lists one requester\'s tickets.',
+        '`view` (a built-in key or a saved view id) adds that view\'s filters and, unless `sort` is given, its sort.',
+        '`q` searches subject, description and messages (Chinese and English) and orders by relevance unless `sort` is given.',
+        '`sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `relevance` (with `q` only). A `cursor` is valid only with the sort it came from.',
+      ].join(' '),
       querystring: listTicketsQuery,
       response: { 200: z.object({ items: z.array(ticketSchema), nextCursor: z.string().nullable() }) },
     },
@@ -50,6 +57,26 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
     const actor = actorOf(request);
     const page = await listTickets(database.db, actor, request.query);
     return { items: await presentTickets(database.db, actor, page.items), nextCursor: page.nextCursor };
+  });
+
+  app.post('/api/v1/tickets/bulk', {
+    // Like PATCH: status changes need tickets.change_status, any other change tickets.update.
+    config: { permission: 'tickets.change_status' },
+    schema: {
+      tags, summary: '批量修改工单 Update many tickets',
+      description: 'Applies `changes` to each ticket in its own transaction, at its current version (no If-Match): one ticket that cannot change does not stop the others. Each result is `{id, ok: true, version}` or `{id, ok: false, problem: {status, code, title}}`; tickets the caller may not see answer 404. `addTags` adds to the existing tags.',
+      body: bulkUpdateBody,
+      response: { 200: bulkUpdateResponse },
+    },
+  }, async (request) => {
+    const results = await bulkUpdateTickets(database, actorOf(request), request.body.ids, request.body.changes);
+    return {
+      results: results.map((r) => {
+        if (r.ok) return r;
+        if (r.error instanceof BulkItemFailed) request.log.error({ err: r.error.cause, ticketId: r.id }, 'bulk update of one ticket failed');
+        return { id: r.id, ok: false as const, problem: { status: r.error.status, code: r.error.code, title: translate(request.locale, r.error.code, r.error.params) } };
+      }),
+    };
   });
 
   app.get('/api/v1/tickets/:id', {

@@ -1,0 +1,119 @@
+import { and, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { Invalid } from '../../app/errors.js';
+import { uuidPattern } from './get-ticket.js';
+import { tickets } from './schema.js';
+
+/**
+ * The orders a ticket list can be read in. Every order ends with the ticket id, so it is total and
+ * keyset pagination neither skips nor repeats tickets that tie on the other keys.
+ *  - `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`;
+ *  - `priority`: most urgent first (ticket_priorities.rank), then most recently updated;
+ *    `-priority`: least urgent first, then most recently updated;
+ *  - `number`, `-number`: by human number (day, then sequence, which may grow a fifth digit);
+ *  - `relevance`: best search match first (only with `q`).
+ */
+export const ticketSorts = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'priority', '-priority', 'number', '-number', 'relevance'] as const;
+export type TicketSort = (typeof ticketSorts)[number];
+export const defaultTicketSort: TicketSort = '-updatedAt';
+
+type KeyType = 'timestamp' | 'int' | 'real' | 'text' | 'uuid';
+/** One key of an order: the expression, its direction, and how its cursor value is typed. */
+export type SortKey = { expr: SQL; desc: boolean; type: KeyType };
+
+const priorityRank = sql`coalesce((select p.rank from ticket_priorities p where p.key = ${tickets.priority}), 2147483647)`;
+const key = (expr: SQLWrapper, desc: boolean, type: KeyType): SortKey => ({ expr: sql`${expr}`, desc, type });
+
+/** The keys of `sort`; `rank` is the relevance expression of the current search. */
+export function sortKeys(sort: TicketSort, rank?: SQL): SortKey[] {
+  const byId = (desc: boolean) => key(tickets.id, desc, 'uuid');
+  switch (sort) {
+    case '-updatedAt':
+    case 'updatedAt':
+      return [key(tickets.updatedAt, sort === '-updatedAt', 'timestamp'), byId(sort === '-updatedAt')];
+    case '-createdAt':
+    case 'createdAt':
+      return [key(tickets.createdAt, sort === '-createdAt', 'timestamp'), byId(sort === '-createdAt')];
+    case 'priority':
+    case '-priority':
+      return [key(priorityRank, sort === '-priority', 'int'), key(tickets.updatedAt, true, 'timestamp'), byId(true)];
+    case 'number':
+    case '-number': {
+      const desc = sort === '-number';
+      // 20261123-9999 < 20261123-10000: compare the day, then the sequence's length, then the text.
+      return [key(sql`left(${tickets.number}, 8) collate "C"`, desc, 'text'), key(sql`length(${tickets.number})`, desc, 'int'), key(sql`${tickets.number} collate "C"`, desc, 'text'), byId(desc)];
+    }
+    case 'relevance':
+      if (!rank) throw new Error('relevance needs a search rank');
+      return [key(rank, true, 'real'), byId(true)];
+  }
+}
+
+export function orderBy(keys: readonly SortKey[]): SQL[] {
+  return keys.map((k) => (k.desc ? sql`${k.expr} desc` : sql`${k.expr} asc`));
+}
+
+/** Each key as text, exactly (timestamps to the microsecond), to put in the next cursor. */
+export function keyValues(keys: readonly SortKey[]): SQL<string[]> {
+  const asText = (k: SortKey) =>
+    k.type === 'timestamp' ? sql`to_char(${k.expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql`(${k.expr})::text`;
+  return sql<string[]>`array[${sql.join(keys.map(asText), sql`, `)}]::text[]`;
+}
+
+const casts: Record<KeyType, SQL> = { timestamp: sql`timestamptz`, int: sql`int`, real: sql`real`, text: sql`text`, uuid: sql`uuid` };
+const typed = (k: SortKey, value: string) => (k.type === 'text' ? sql`${value}::text collate "C"` : sql`${value}::${casts[k.type]}`);
+
+/** Rows strictly after the cursor's position in this order. */
+export function afterCursor(keys: readonly SortKey[], values: readonly string[]): SQL {
+  const direction = keys[0]!.desc;
+  if (keys.every((k) => k.desc === direction)) {
+    // One row comparison, which an index on the same keys can serve.
+    return sql`(${sql.join(keys.map((k) => k.expr), sql`, `)}) ${direction ? sql`<` : sql`>`} (${sql.join(keys.map((k, i) => typed(k, values[i]!)), sql`, `)})`;
+  }
+  const clauses = keys.map((k, i) =>
+    and(...keys.slice(0, i).map((prior, j) => sql`${prior.expr} = ${typed(prior, values[j]!)}`), sql`${k.expr} ${k.desc ? sql`<` : sql`>`} ${typed(k, values[i]!)}`)!,
+  );
+  return or(...clauses)!;
+}
+
+/** A position in a list: the order it belongs to and the last row's key values. Opaque to clients. */
+export type ListCursor = { sort: TicketSort; values: string[] };
+
+export function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify({ s: cursor.sort, k: cursor.values })).toString('base64url');
+}
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const validValue: Record<KeyType, (v: string) => boolean> = {
+  timestamp: (v) => isoInstant.test(v) && !Number.isNaN(Date.parse(v)),
+  int: (v) => /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= 2147483647,
+  // ts_rank scores are small non-negative reals.
+  real: (v) => /^\d+(\.\d+)?(e-?\d+)?$/i.test(v) && Number(v) < 1e6 && (Number(v) === 0 || Number(v) > 1e-30),
+  text: (v) => /^[\d-]{1,40}$/.test(v),
+  uuid: (v) => uuidPattern.test(v),
+};
+
+/**
+ * Cursors come back from clients: anything but what we issued for this same order is a 400 naming
+ * `cursor`, never a database error (a cursor of another order would silently restart the walk).
+ */
+export function decodeCursor(raw: string, sort: TicketSort, keys: readonly SortKey[]): ListCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown };
+    const values = parsed.k;
+    if (
+      parsed.s === sort &&
+      Array.isArray(values) &&
+      values.length === keys.length &&
+      values.every((v, i) => typeof v === 'string' && validValue[keys[i]!.type](v))
+    ) {
+      return { sort, values: values as string[] };
+    }
+  } catch {
+    /* fall through */
+  }
+  throw invalidCursor();
+}
+
+export function invalidCursor(): Invalid {
+  return new Invalid('validation.failed', {}, [{ path: 'cursor', code: 'validation.invalid' }]);
+}

@@ -1,0 +1,29 @@
+import { and, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../auth/index.js';
+import { fromSelection, selectTickets } from './list-tickets.js';
+import { listTicketViews } from './ticket-views.js';
+
+/** Counting stops here: a queue of "10000+" needs no exact figure, and the count stays cheap. */
+export const viewCountCap = 10_000;
+
+export type ViewCounts = { counts: Record<string, number>; capped: string[]; cap: number };
+
+/**
+ * How many tickets each of the caller's views (built-in and saved) lists, seen as the caller sees
+ * them: the same selection as the list, one bounded query per view.
+ */
+export async function countTicketViews(db: Db, actor: Actor, cap = viewCountCap): Promise<ViewCounts> {
+  const views = await listTicketViews(db, actor);
+  const counted = await Promise.all(
+    views.map(async (view) => {
+      const selection = selectTickets(actor, [view.filters]);
+      if (selection.empty) return [view.id, 0] as const;
+      const matching = fromSelection(db, selection, { one: sql`1` }).where(and(...selection.conditions)).limit(cap + 1).as('matching');
+      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(matching);
+      return [view.id, row!.count] as const;
+    }),
+  );
+  const capped = counted.filter(([, n]) => n > cap).map(([id]) => id);
+  return { counts: Object.fromEntries(counted.map(([id, n]) => [id, Math.min(n, cap)])), capped, cap };
+}
