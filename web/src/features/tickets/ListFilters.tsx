@@ -2,9 +2,7 @@ import { Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { usePriorities, useTeams, useUsers } from './queries.ts';
-import type { ListFilters as Filters } from './list-filters.ts';
-
-const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+import { ticketStatuses, type ListFilters as Filters, type TicketStatus } from './list-filters.ts';
 
 /** Narrow the current view by status, priority, team, assignee and tag; saved with the view. */
 export function ListFilters({ value, onChange, narrow }: { value: Filters; onChange: (next: Filters) => void; narrow: boolean }) {
@@ -17,7 +15,7 @@ export function ListFilters({ value, onChange, narrow }: { value: Filters; onCha
   const width = narrow ? '100%' : 150;
   return (
     <Space wrap style={{ marginBottom: 8, width: narrow ? '100%' : undefined }}>
-      <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width }} placeholder={t('list.status')} value={value.status ?? []} onChange={(status: string[]) => onChange({ ...value, status: status.length ? status : undefined })} options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="filter-status" />
+      <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width }} placeholder={t('list.status')} value={value.status ?? []} onChange={(status: TicketStatus[]) => onChange({ ...value, status: status.length ? status : undefined })} options={ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="filter-status" />
       <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width }} placeholder={t('list.priority')} value={value.priority ?? []} onChange={(priority: string[]) => onChange({ ...value, priority: priority.length ? priority : undefined })} options={(priorities.data ?? []).map((p) => ({ value: p.key, label: zh ? p.nameZh : p.nameEn }))} />
       {can('directory.read') ? (
         <>

@@ -15,7 +15,7 @@ import { PriorityTag, StatusTag } from './tags.tsx';
 import { rememberTicketOrder } from './ticket-navigation.ts';
 import { sortFromTable, sortOrderOf, type SortKey } from './list-sort.ts';
 import { ListFilters } from './ListFilters.tsx';
-import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters } from './list-filters.ts';
+import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
 
 type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string };
 
@@ -27,7 +27,7 @@ export default function TicketsPage() {
   const [params, setParams] = useSearchParams();
   const view = params.get('view') ?? 'mine';
   const q = params.get('q') ?? '';
-  const sort = (params.get('sort') ?? '-updatedAt') as SortKey;
+  const sortParam = params.get('sort') as SortKey | null;
   const [selected, setSelected] = useState<string[]>([]);
   const can = useCan();
   const views = useViews();
@@ -36,7 +36,10 @@ export default function TicketsPage() {
   const teams = useTeams(can('directory.read'));
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const filterQuery = useMemo(() => filtersToQuery(filters), [filters]);
-  const query = useMemo(() => ({ view, ...filterQuery, ...(q ? { q } : { sort }) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, filterQuery, q, sort]);
+  // Each view has its own default order (e.g. 我的工单 by priority); a header click overrides it.
+  const currentView = (views.data?.items ?? []).find((v) => v.id === view);
+  const sort = (sortParam ?? currentView?.sort ?? '-updatedAt') as SortKey;
+  const query = useMemo(() => ({ view, ...filterQuery, ...(q ? { q } : sortParam ? { sort: sortParam } : {}) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, filterQuery, q, sortParam]);
   const list = useTicketList(query);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
@@ -54,7 +57,7 @@ export default function TicketsPage() {
     setParams(next);
   };
 
-  const allViews: View[] = (views.data?.items ?? []) as View[];
+  const allViews: View[] = views.data?.items ?? [];
   const viewLabel = (v: View) => (v.kind === 'builtin' && v.key ? t(`views.${v.key}`, { defaultValue: v.name }) : v.name);
   const countOf = (v: View) => counts.data?.counts[v.kind === 'builtin' && v.key ? v.key : v.id];
 
@@ -120,7 +123,7 @@ export default function TicketsPage() {
             data-testid="ticket-search"
           />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
-          {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filterQuery} sort={sort} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}) })} /> : null}
+           {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}) })} /> : null}
         </Space>
         <ListFilters value={filters} narrow={narrow} onChange={(next) => update(filtersToParams(next))} />
         {selected.length ? <BulkBar ids={selected} onDone={() => setSelected([])} /> : null}
@@ -134,11 +137,11 @@ export default function TicketsPage() {
             dataSource={rows}
             loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
             pagination={false}
-            scroll={narrow ? undefined : { x: 900 }}
+            // The fixed columns (with the checkbox) take 912 px: leave the subject at least ~250 px.
+            scroll={narrow ? undefined : { x: 1160 }}
             rowSelection={can('tickets.update') || can('tickets.change_status') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
             onChange={(_pagination, _filters, sorter) => {
-              const next = sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter);
-              update({ sort: next === '-updatedAt' ? null : next });
+              update({ sort: sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter) });
             }}
             onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>}
             locale={{ emptyText: <EmptyState title={q ? t('list.emptySearch', { q }) : t('list.empty')} hint={q ? undefined : t('list.emptyHint')} /> }}
@@ -158,14 +161,14 @@ export default function TicketsPage() {
   );
 }
 
-function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: string; filters: Record<string, string>; sort: string; onSaved: (id: string) => void }) {
+function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: string; filters: ListFilterValues; sort: string; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(q || '');
   const views = useViews();
-  const base = ((views.data?.items ?? []) as { id: string; key?: string; filters: Record<string, unknown> }[]).find((v) => v.key === view || v.id === view);
+  const base = (views.data?.items ?? []).find((v) => v.id === view);
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t('views.saveCurrent')}</Button>
@@ -175,12 +178,13 @@ function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: 
         onCancel={() => setOpen(false)}
         onOk={async () => {
           try {
-            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: { ...(base?.filters ?? {}), q }, sort } as never }));
+            // The new view is the current view narrowed by the filters and search on screen.
+            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: { ...(base?.filters ?? {}), ...filters, ...(q ? { q } : {}) }, ...(q ? {} : { sort: sort as never }) } }));
             await queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
             await queryClient.invalidateQueries({ queryKey: ticketKeys.counts() });
             message.success(t('views.savedOk'));
             setOpen(false);
-            onSaved((saved as { id: string }).id);
+            onSaved(saved.id);
           } catch (error) {
             message.error((error as Error).message);
           }

@@ -1,15 +1,22 @@
+import type { components } from '../../shared/api/schema';
+
+export type TicketStatus = components['schemas']['Ticket']['status'];
+export const ticketStatuses: readonly TicketStatus[] = ['new', 'open', 'pending', 'resolved', 'closed'];
+
 /** Filters of the ticket list as they live in the URL (`?status=new,open&teamId=…`). */
-export type ListFilters = { status?: string[]; priority?: string[]; teamId?: string; assigneeId?: string; tag?: string };
+export type ListFilters = { status?: TicketStatus[]; priority?: string[]; teamId?: string; assigneeId?: string; tag?: string };
 
 const listKeys = ['status', 'priority'] as const;
 const singleKeys = ['teamId', 'assigneeId', 'tag'] as const;
 
 export function filtersFromParams(params: URLSearchParams): ListFilters {
   const filters: ListFilters = {};
-  for (const key of listKeys) {
-    const values = (params.get(key) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-    if (values.length) filters[key] = values;
-  }
+  const listOf = (key: string) => (params.get(key) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  // A hand-edited URL with an unknown status is ignored rather than sent to fail.
+  const status = listOf('status').filter((s): s is TicketStatus => (ticketStatuses as readonly string[]).includes(s));
+  if (status.length) filters.status = status;
+  const priority = listOf('priority');
+  if (priority.length) filters.priority = priority;
   for (const key of singleKeys) {
     const value = params.get(key)?.trim();
     if (value) filters[key] = value;

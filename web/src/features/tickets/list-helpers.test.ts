@@ -46,7 +46,7 @@ test('after login only same-site paths are followed', () => {
 
 test('list filters round-trip through the URL and drop empty values', async () => {
   const { filtersFromParams, filtersToParams, filtersToQuery, hasFilters } = await import('./list-filters.ts');
-  const params = new URLSearchParams('status=new,%20open,&priority=&teamId=t1&assigneeId=none&view=mine');
+  const params = new URLSearchParams('status=new,%20open,,bogus&priority=&teamId=t1&assigneeId=none&view=mine');
   const filters = filtersFromParams(params);
   assert.deepEqual(filters, { status: ['new', 'open'], teamId: 't1', assigneeId: 'none' });
   assert.deepEqual(filtersToQuery(filters), { status: 'new,open', teamId: 't1', assigneeId: 'none' });

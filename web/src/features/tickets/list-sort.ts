@@ -1,5 +1,5 @@
 /** The list's sort orders, as the API names them (`-` = descending). */
-export type SortKey = '-updatedAt' | 'updatedAt' | '-createdAt' | 'createdAt' | 'priority' | '-priority' | 'number' | '-number';
+export type SortKey = '-updatedAt' | 'updatedAt' | '-createdAt' | 'createdAt' | 'priority' | '-priority' | 'number' | '-number' | 'relevance';
 
 type Column = 'updatedAt' | 'priority' | 'number';
 

@@ -606,6 +606,50 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查找联系人（来电建单）Look up contacts
+         * @description `q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), or the start of an email address. Exact phone or email matches come first. A requester's tickets: `GET /api/v1/tickets?requesterId=<id>`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Contact"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets": {
         parameters: {
             query?: never;
@@ -615,18 +659,20 @@ export interface paths {
         };
         /**
          * 工单列表与搜索 List and search tickets
-         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId=none` lists unassigned tickets; `q` searches subject, description and messages (Chinese and English) and orders by relevance.
+         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) and orders by relevance unless `sort` is given. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `relevance` (with `q` only). A `cursor` is valid only with the sort it came from.
          */
         get: {
             parameters: {
                 query?: {
+                    view?: ("mine" | "unassigned" | "my_teams" | "open" | "solved") | string;
                     status?: string;
                     priority?: string;
-                    teamId?: string;
-                    assigneeId?: string | "none";
+                    teamId?: string | "mine";
+                    assigneeId?: string | "me" | "none";
                     requesterId?: string;
                     tag?: string;
                     q?: string;
+                    sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
                     cursor?: string;
                     limit?: number;
                 };
@@ -697,6 +743,59 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量修改工单 Update many tickets
+         * @description Applies `changes` to each ticket in its own transaction, at its current version (no If-Match): one ticket that cannot change does not stop the others. Each result is `{id, ok: true, version}` or `{id, ok: false, problem: {status, code, title}}`; tickets the caller may not see answer 404. `addTags` adds to the existing tags.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        changes: {
+                            /** @enum {string} */
+                            status?: "new" | "open" | "pending" | "resolved" | "closed";
+                            assigneeId?: string | null;
+                            teamId?: string | null;
+                            priority?: string;
+                            addTags?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketBulkResults"];
                     };
                 };
             };
@@ -828,6 +927,214 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单视图（内置 + 我的）List ticket views
+         * @description Built-in views first (`kind: builtin`, `id` = `key`), then the caller's saved views in their `position` order. Use a view with `GET /api/v1/tickets?view=<id>`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TicketView"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 保存个人视图 Save a view
+         * @description Filters follow the rules of `GET /api/v1/tickets` (arrays instead of comma-separated values). At most 50 per user; names are unique per user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        filters?: components["schemas"]["TicketViewFiltersInput"];
+                        /** @enum {string} */
+                        sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "saved";
+                            name: string;
+                            filters: components["schemas"]["TicketViewFilters"];
+                            /** @enum {string} */
+                            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                            position: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-views/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各视图工单数 Ticket count of every view
+         * @description Counts only tickets the caller may see. Counting stops at 10000: views listed in `capped` have at least that many.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketViewCounts"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除个人视图 Delete a saved view */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改个人视图 Update a saved view */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        filters?: components["schemas"]["TicketViewFiltersInput"];
+                        /** @enum {string} */
+                        sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "saved";
+                            name: string;
+                            filters: components["schemas"]["TicketViewFilters"];
+                            /** @enum {string} */
+                            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                            position: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/tickets/{id}/messages": {
@@ -1237,6 +1544,127 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/tickets/{id}/viewers/{tabId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 正在查看（心跳）Heartbeat: I am viewing this ticket
+         * @description Call every ~10 s while the ticket is open; presence lapses 30 s after the last call. `composing`: the user is typing a reply (omitted = unchanged). Returns the *other* users viewing it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tabId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        composing?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            viewers: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                composing: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 离开工单 Stop viewing this ticket */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tabId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/viewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 谁在查看此工单 Who else is viewing this ticket */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            viewers: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                composing: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -1316,6 +1744,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 实时更新（SSE）Live updates (server-sent events)
+         * @description A `text/event-stream`. Events: `ready` {resync} first; `ticket` {ticketId, type, actorId, eventId} for each change to a ticket the caller may see; `presence` {ticketId} when the viewers of a visible ticket change; `: heartbeat` comments every 15 s. Reconnect with `Last-Event-ID` (EventSource does) or `?lastEventId=` to receive what was missed; `ready.resync = true` means it could not be replayed: reload.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lastEventId?: string;
+                };
+                header?: {
+                    "last-event-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1363,17 +1832,64 @@ export interface components {
             teamIds: string[];
             permissions: string[];
         };
-        JobInput: {
+        TicketViewFiltersInput: {
+            status?: ("new" | "open" | "pending" | "resolved" | "closed")[];
+            priority?: string[];
+            teamId?: string | "mine";
+            assigneeId?: string | "me" | "none";
+            tag?: string;
+            q?: string;
+        };
+        TicketViewInput: {
+            id: string;
+            /** @constant */
+            kind: "builtin";
+            /** @enum {string} */
+            key: "mine" | "unassigned" | "my_teams" | "open" | "solved";
+            name: string;
+            nameZh: string;
+            nameEn: string;
+            filters: components["schemas"]["TicketViewFiltersInput"];
+            /** @enum {string} */
+            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+        } | {
             /** Format: uuid */
             id: string;
-            type: string;
-            state: string;
-            attempts: number;
-            maxAttempts: number;
-            runAt: unknown;
-            lastError: string | null;
+            /** @constant */
+            kind: "saved";
+            name: string;
+            filters: components["schemas"]["TicketViewFiltersInput"];
+            /** @enum {string} */
+            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+            position: number;
             createdAt: unknown;
             updatedAt: unknown;
+        };
+        TicketViewCountsInput: {
+            counts: {
+                [key: string]: number;
+            };
+            capped: string[];
+            cap: number;
+        };
+        TicketBulkResultsInput: {
+            results: ({
+                /** Format: uuid */
+                id: string;
+                /** @constant */
+                ok: true;
+                version: number;
+            } | {
+                /** Format: uuid */
+                id: string;
+                /** @constant */
+                ok: false;
+                problem: {
+                    status: number;
+                    code: string;
+                    title: string;
+                };
+            })[];
         };
         TicketInput: {
             /** Format: uuid */
@@ -1480,6 +1996,25 @@ export interface components {
             isDefault: boolean;
             active: boolean;
         };
+        ContactInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+        };
+        JobInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            state: string;
+            attempts: number;
+            maxAttempts: number;
+            runAt: unknown;
+            lastError: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -1528,20 +2063,66 @@ export interface components {
             teamIds: string[];
             permissions: string[];
         };
-        Job: {
+        TicketViewFilters: {
+            status?: ("new" | "open" | "pending" | "resolved" | "closed")[];
+            priority?: string[];
+            teamId?: string | "mine";
+            assigneeId?: string | "me" | "none";
+            tag?: string;
+            q?: string;
+        };
+        TicketView: {
+            id: string;
+            /** @constant */
+            kind: "builtin";
+            /** @enum {string} */
+            key: "mine" | "unassigned" | "my_teams" | "open" | "solved";
+            name: string;
+            nameZh: string;
+            nameEn: string;
+            filters: components["schemas"]["TicketViewFilters"];
+            /** @enum {string} */
+            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+        } | {
             /** Format: uuid */
             id: string;
-            type: string;
-            state: string;
-            attempts: number;
-            maxAttempts: number;
-            /** Format: date-time */
-            runAt: string;
-            lastError: string | null;
+            /** @constant */
+            kind: "saved";
+            name: string;
+            filters: components["schemas"]["TicketViewFilters"];
+            /** @enum {string} */
+            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+            position: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TicketViewCounts: {
+            counts: {
+                [key: string]: number;
+            };
+            capped: string[];
+            cap: number;
+        };
+        TicketBulkResults: {
+            results: ({
+                /** Format: uuid */
+                id: string;
+                /** @constant */
+                ok: true;
+                version: number;
+            } | {
+                /** Format: uuid */
+                id: string;
+                /** @constant */
+                ok: false;
+                problem: {
+                    status: number;
+                    code: string;
+                    title: string;
+                };
+            })[];
         };
         Ticket: {
             /** Format: uuid */
@@ -1653,6 +2234,28 @@ export interface components {
             color: string;
             isDefault: boolean;
             active: boolean;
+        };
+        Contact: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+        };
+        Job: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            state: string;
+            attempts: number;
+            maxAttempts: number;
+            /** Format: date-time */
+            runAt: string;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;
