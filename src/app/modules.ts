@@ -2,7 +2,8 @@ import { jobsAdminModule } from '../jobs/admin-routes.js';
 import { authModule } from '../modules/auth/index.js';
 import { customersModule } from '../modules/customers/index.js';
 import { ticketsModule } from '../modules/tickets/index.js';
+import { realtimeModule } from '../realtime/stream-routes.js';
 import type { AppModule } from './context.js';
 
 /** Every module of the application, in one explicit list. A new module is added here. */
-export const modules: readonly AppModule[] = [authModule, customersModule, ticketsModule, jobsAdminModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, ticketsModule, jobsAdminModule, realtimeModule];

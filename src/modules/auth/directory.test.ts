@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => t.close());
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Res = { statusCode: number; body: string; headers: Record<string, unknown>; json(): any };
 type User = { id: string; email: string; name: string; role: RoleName; locale: string; active: boolean; teamIds: string[] };
 type Team = { id: string; name: string; description: string; memberIds: string[] };
@@ -364,6 +364,17 @@ describe('no credentials', () => {
     ['DELETE', '/api/v1/priorities/lowest'],
     ['GET', '/api/v1/admin/jobs'],
     ['POST', `/api/v1/admin/jobs/${uuid}/retry`],
+    ['GET', '/api/v1/contacts'],
+    ['POST', '/api/v1/tickets/bulk', { ids: [uuid], changes: { status: 'open' } }],
+    ['GET', '/api/v1/ticket-views'],
+    ['POST', '/api/v1/ticket-views', { name: 'x' }],
+    ['GET', '/api/v1/ticket-views/counts'],
+    ['PATCH', `/api/v1/ticket-views/${uuid}`, { name: 'x' }],
+    ['DELETE', `/api/v1/ticket-views/${uuid}`],
+    ['PUT', `/api/v1/tickets/${uuid}/viewers/tab-1`, { composing: false }],
+    ['DELETE', `/api/v1/tickets/${uuid}/viewers/tab-1`],
+    ['GET', `/api/v1/tickets/${uuid}/viewers`],
+    ['GET', '/api/v1/stream'],
   ];
   const publicRoutes: Array<[Method, string]> = [['POST', '/api/v1/auth/login'], ['POST', '/api/v1/auth/logout']];
 
@@ -376,7 +387,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}')}`));
+    const known = new Set([...protectedRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

@@ -1832,6 +1832,25 @@ export interface components {
             teamIds: string[];
             permissions: string[];
         };
+        JobInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            state: string;
+            attempts: number;
+            maxAttempts: number;
+            runAt: unknown;
+            lastError: string | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        ContactInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+        };
         TicketViewFiltersInput: {
             status?: ("new" | "open" | "pending" | "resolved" | "closed")[];
             priority?: string[];
@@ -1996,25 +2015,6 @@ export interface components {
             isDefault: boolean;
             active: boolean;
         };
-        ContactInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string | null;
-            phone: string | null;
-        };
-        JobInput: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            state: string;
-            attempts: number;
-            maxAttempts: number;
-            runAt: unknown;
-            lastError: string | null;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
         User: {
             /** Format: uuid */
             id: string;
@@ -2062,6 +2062,28 @@ export interface components {
             locale: string;
             teamIds: string[];
             permissions: string[];
+        };
+        Job: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            state: string;
+            attempts: number;
+            maxAttempts: number;
+            /** Format: date-time */
+            runAt: string;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Contact: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
         };
         TicketViewFilters: {
             status?: ("new" | "open" | "pending" | "resolved" | "closed")[];
@@ -2234,28 +2256,6 @@ export interface components {
             color: string;
             isDefault: boolean;
             active: boolean;
-        };
-        Contact: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string | null;
-            phone: string | null;
-        };
-        Job: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            state: string;
-            attempts: number;
-            maxAttempts: number;
-            /** Format: date-time */
-            runAt: string;
-            lastError: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
     };
     responses: never;

@@ -30,6 +30,11 @@ export function useLiveUpdates(): void {
       pendingLists = true;
       timer ??= setTimeout(flushLists, 300);
     });
+    // After a long disconnection the server cannot replay what we missed: refresh everything.
+    source.addEventListener('ready', (message) => {
+      const { resync } = JSON.parse((message as MessageEvent<string>).data) as { resync: boolean };
+      if (resync) void queryClient.invalidateQueries();
+    });
     source.addEventListener('presence', (message) => {
       const { ticketId } = JSON.parse((message as MessageEvent<string>).data) as { ticketId: string };
       void queryClient.invalidateQueries({ queryKey: ticketKeys.viewers(ticketId) });
