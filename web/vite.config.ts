@@ -9,6 +9,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    minify: process.env.OPENCSM_WEB_MINIFY !== 'false',
     // Route pages are split by React.lazy; the vendor chunks below keep antd and React cached
     // across releases of our own code.
     rollupOptions: {

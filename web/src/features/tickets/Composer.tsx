@@ -10,6 +10,7 @@ import { isSendChord } from './shortcuts.ts';
 import { formatSize } from './Timeline.tsx';
 
 type Pending = { key: string; name: string; size: number; id?: string; error?: string };
+type ComposerState = { ticketId: string; mode: DraftMode; body: string; files: Pending[] };
 
 /**
  * Reply to the customer or write an internal note. Text is kept as a draft per ticket and mode;
@@ -25,21 +26,26 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [mode, setMode] = useState<DraftMode>(canReply ? 'reply' : 'note');
-  const [body, setBody] = useState(() => loadDraft(ticketId, canReply ? 'reply' : 'note'));
-  const [files, setFiles] = useState<Pending[]>([]);
+  const defaultMode: DraftMode = canReply ? 'reply' : 'note';
+  // Text, mode and files belong to one ticket: switching tickets swaps them all at once (no
+  // moment where one ticket's text could be saved as another's draft).
+  const [state, setState] = useState<ComposerState>(() => ({ ticketId, mode: defaultMode, body: loadDraft(ticketId, defaultMode), files: [] }));
+  if (state.ticketId !== ticketId) setState({ ticketId, mode: defaultMode, body: loadDraft(ticketId, defaultMode), files: [] });
+  const { mode, body, files } = state;
   const [dragging, setDragging] = useState(false);
   const editor = useRef<TextAreaRef>(null);
   const send = useAddMessage(ticketId);
 
-  // Another ticket or mode: show its own draft.
-  useEffect(() => setBody(loadDraft(ticketId, mode)), [ticketId, mode]);
-  useEffect(() => setFiles([]), [ticketId]);
+  const setMode = (next: DraftMode) => setState((s) => ({ ...s, mode: next, body: loadDraft(s.ticketId, next) }));
+  const setBody = (next: string) => setState((s) => ({ ...s, body: next }));
+  /** Change the files of one ticket's composer; a late upload result for a ticket left behind is dropped. */
+  const setFiles = (owner: string, change: (files: Pending[]) => Pending[]) => setState((s) => (s.ticketId === owner ? { ...s, files: change(s.files) } : s));
+
+  // Saved on every change (a small synchronous write), so leaving the page never loses text.
   useEffect(() => {
-    const timer = setTimeout(() => saveDraft(ticketId, mode, body), 300);
-    onComposingChange(body.trim().length > 0);
-    return () => clearTimeout(timer);
-  }, [ticketId, mode, body, onComposingChange]);
+    saveDraft(state.ticketId, state.mode, state.body);
+    onComposingChange(state.body.trim().length > 0);
+  }, [state.ticketId, state.mode, state.body, onComposingChange]);
   useEffect(() => {
     if (!focusRequest) return;
     if ((focusRequest.mode === 'reply' && canReply) || (focusRequest.mode === 'note' && canNote)) setMode(focusRequest.mode);
@@ -49,15 +55,16 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
   if (!canReply && !canNote) return <Typography.Text type="secondary">{t('ticket.noPermissionReply')}</Typography.Text>;
 
   async function addFiles(list: File[]) {
+    const owner = ticketId;
     for (const file of list) {
       const key = `${file.name}-${file.size}-${Math.random()}`;
-      setFiles((current) => [...current, { key, name: file.name, size: file.size }]);
+      setFiles(owner, (current) => [...current, { key, name: file.name, size: file.size }]);
       try {
-        const uploaded = await uploadAttachment(ticketId, file);
-        setFiles((current) => current.map((f) => (f.key === key ? { ...f, id: uploaded.id } : f)));
+        const uploaded = await uploadAttachment(owner, file);
+        setFiles(owner, (current) => current.map((f) => (f.key === key ? { ...f, id: uploaded.id } : f)));
       } catch (error) {
         const reason = describeError(error, t).message;
-        setFiles((current) => current.map((f) => (f.key === key ? { ...f, error: reason } : f)));
+        setFiles(owner, (current) => current.map((f) => (f.key === key ? { ...f, error: reason } : f)));
         message.error(`${file.name}: ${reason}`);
       }
     }
@@ -69,8 +76,7 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
     try {
       await send.mutateAsync({ body: text, internal: mode === 'note', attachmentIds: files.flatMap((f) => (f.id ? [f.id] : [])) });
       clearDraft(ticketId, mode);
-      setBody('');
-      setFiles([]);
+      setState((s) => (s.ticketId === ticketId ? { ...s, body: '', files: [] } : s));
       message.success(mode === 'note' ? t('ticket.noteAdded') : t('ticket.messageSent'));
     } catch (error) {
       message.error(describeError(error, t).message);
@@ -129,7 +135,7 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
         {files.length ? (
           <Space wrap>
             {files.map((f) => (
-              <Tag key={f.key} color={f.error ? 'red' : f.id ? 'blue' : 'default'} closable closeIcon={<CloseOutlined />} onClose={() => setFiles((current) => current.filter((x) => x.key !== f.key))}>
+              <Tag key={f.key} color={f.error ? 'red' : f.id ? 'blue' : 'default'} closable closeIcon={<CloseOutlined />} onClose={() => setFiles(ticketId, (current) => current.filter((x) => x.key !== f.key))}>
                 <PaperClipOutlined /> {f.id || f.error ? f.name : t('ticket.uploading', { name: f.name })} ({formatSize(f.size)})
               </Tag>
             ))}

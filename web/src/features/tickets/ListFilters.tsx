@@ -12,7 +12,8 @@ export function ListFilters({ value, onChange, narrow }: { value: Filters; onCha
   const users = useUsers(can('directory.read'));
   const teams = useTeams(can('directory.read'));
   const zh = i18n.language === 'zh-CN';
-  const width = narrow ? '100%' : 150;
+  // '100%' of a wrapping Space item is the item's own (content) width: the selects collapsed to ~45 px on a phone. Two a row instead.
+  const width = narrow ? 160 : 150;
   return (
     <Space wrap style={{ marginBottom: 8, width: narrow ? '100%' : undefined }}>
       <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width }} placeholder={t('list.status')} value={value.status ?? []} onChange={(status: TicketStatus[]) => onChange({ ...value, status: status.length ? status : undefined })} options={ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="filter-status" />

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Grid, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -11,7 +12,7 @@ import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { Composer } from './Composer.tsx';
 import type { DraftMode } from './drafts.ts';
 import type { Lookups } from './describe-change.ts';
-import { useCategories, usePriorities, useTeams, useTicket, useTimeline, useUsers, type Ticket } from './queries.ts';
+import { prefetchTicket, useCategories, usePriorities, useTeams, useTicket, useTimeline, useUsers, type Ticket } from './queries.ts';
 import { RequesterPanel } from './RequesterPanel.tsx';
 import { shortcutFor } from './shortcuts.ts';
 import { StatusTag } from './tags.tsx';
@@ -29,7 +30,8 @@ export default function TicketPage() {
     const notFound = ticket.error instanceof ApiError && ticket.error.status === 404;
     return notFound ? <ErrorState notFound /> : <ErrorState error={ticket.error} onRetry={() => ticket.refetch()} />;
   }
-  return <TicketWorkspace key={ticket.data.id} ticket={ticket.data} title={t('ticket.timeline')} />;
+  // Not keyed by ticket: switching tickets updates the mounted page instead of rebuilding it.
+  return <TicketWorkspace ticket={ticket.data} title={t('ticket.timeline')} />;
 }
 
 function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
@@ -78,7 +80,16 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [ticket.id, navigate]);
 
-  // Marks for the ticket-switch benchmark (bench/web-ticket-switch.bench.ts).
+  // The neighbours in the list are where `j`/`k` go next: load them now so the switch is instant.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    for (const step of [1, -1] as const) {
+      const neighbour = neighbourTicket(ticket.id, step);
+      if (neighbour) prefetchTicket(queryClient, neighbour);
+    }
+  }, [ticket.id, queryClient]);
+
+  // Marks for the ticket-switch benchmark (bench/web-console.bench.ts).
   useEffect(() => {
     if (timeline.data) performance.mark(`opencsm:ticket-rendered:${ticket.id}`);
   }, [timeline.data, ticket.id]);

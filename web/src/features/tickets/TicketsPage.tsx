@@ -10,7 +10,7 @@ import { api, unwrap } from '../../shared/api/client.ts';
 import { EmptyState, ErrorState } from '../../shared/ui/states.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { ticketKeys } from './keys.ts';
-import { useTeams, useTicketList, useUsers, useViewCounts, useViews, type ListQuery, type Ticket } from './queries.ts';
+import { prefetchTicket, useTeams, useTicketList, useUsers, useViewCounts, useViews, type ListQuery, type Ticket } from './queries.ts';
 import { PriorityTag, StatusTag } from './tags.tsx';
 import { rememberTicketOrder } from './ticket-navigation.ts';
 import { sortFromTable, sortOrderOf, type SortKey } from './list-sort.ts';
@@ -30,6 +30,7 @@ export default function TicketsPage() {
   const sortParam = params.get('sort') as SortKey | null;
   const [selected, setSelected] = useState<string[]>([]);
   const can = useCan();
+  const queryClient = useQueryClient();
   const views = useViews();
   const counts = useViewCounts();
   const users = useUsers(can('directory.read'));
@@ -62,7 +63,8 @@ export default function TicketsPage() {
   const countOf = (v: View) => counts.data?.counts[v.kind === 'builtin' && v.key ? v.key : v.id];
 
   const columns: TableProps<Ticket>['columns'] = [
-    { title: t('list.number'), dataIndex: 'number', key: 'number', width: 150, sorter: !q, sortOrder: sortOrderOf(sort, 'number'), render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
+    // On a phone the number (150 px) would squeeze the subject to a few characters; the ticket page shows it.
+    ...(narrow ? [] : [{ title: t('list.number'), dataIndex: 'number', key: 'number', width: 150, sorter: !q, sortOrder: sortOrderOf(sort, 'number'), render: (n: string) => <Typography.Text code>{n}</Typography.Text> }]),
     { title: t('list.subject'), dataIndex: 'subject', key: 'subject', ellipsis: true, render: (s: string, row) => <a href={`/tickets/${row.id}`} onClick={(e) => { e.preventDefault(); navigate(`/tickets/${row.id}`); }}>{s}</a> },
     ...(narrow
       ? []
@@ -143,7 +145,7 @@ export default function TicketsPage() {
             onChange={(_pagination, _filters, sorter) => {
               update({ sort: sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter) });
             }}
-            onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), onMouseEnter: () => prefetchTicket(queryClient, row.id), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>}
             locale={{ emptyText: <EmptyState title={q ? t('list.emptySearch', { q }) : t('list.empty')} hint={q ? undefined : t('list.emptyHint')} /> }}
           />
         )}

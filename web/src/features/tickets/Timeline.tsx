@@ -1,5 +1,5 @@
 import { LockOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Avatar, Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
+import { Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/ui/states.tsx';
@@ -26,7 +26,9 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
               style={{ background: internal ? '#fffbe6' : '#fff', borderColor: internal ? '#ffe58f' : undefined }}
               title={
                 <Space size={6} wrap>
-                  <Avatar size="small">{entry.actor?.name.slice(0, 1) ?? '?'}</Avatar>
+                  <span className="opencsm-initial" aria-hidden>
+                    {entry.actor?.name.slice(0, 1) ?? '?'}
+                  </span>
                   <span>{entry.actor?.name ?? t('ticket.system')}</span>
                   {internal ? (
                     <Tag icon={<LockOutlined />} color="gold">

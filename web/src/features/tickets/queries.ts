@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../shared/api/client.ts';
 import type { components, paths } from '../../shared/api/schema';
 import { ticketKeys } from './keys.ts';
@@ -32,12 +32,21 @@ export function useViewCounts() {
   return useQuery({ queryKey: ticketKeys.counts(), queryFn: () => unwrap(api.GET('/api/v1/ticket-views/counts')), refetchInterval: 60_000 });
 }
 
+const ticketQuery = (id: string) => ({ queryKey: ticketKeys.detail(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}', { params: { path: { id } } })) });
+const timelineQuery = (id: string) => ({ queryKey: ticketKeys.timeline(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}/timeline', { params: { path: { id } } })) });
+
 export function useTicket(id: string) {
-  return useQuery({ queryKey: ticketKeys.detail(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}', { params: { path: { id } } })) });
+  return useQuery(ticketQuery(id));
 }
 
 export function useTimeline(id: string) {
-  return useQuery({ queryKey: ticketKeys.timeline(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}/timeline', { params: { path: { id } } })) });
+  return useQuery(timelineQuery(id));
+}
+
+/** Load a ticket and its timeline into the cache ahead of the agent opening it. */
+export function prefetchTicket(queryClient: QueryClient, id: string): void {
+  void queryClient.prefetchQuery(ticketQuery(id));
+  void queryClient.prefetchQuery(timelineQuery(id));
 }
 
 export function useRequesterTickets(contactId: string | undefined) {
