@@ -1,4 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
+import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { App, Badge, Button, Card, Grid, Input, Menu, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -64,18 +65,18 @@ export default function TicketsPage() {
 
   const columns: TableProps<Ticket>['columns'] = [
     // On a phone the number (150 px) would squeeze the subject to a few characters; the ticket page shows it.
-    ...(narrow ? [] : [{ title: t('list.number'), dataIndex: 'number', key: 'number', width: 150, sorter: !q, sortOrder: sortOrderOf(sort, 'number'), render: (n: string) => <Typography.Text code>{n}</Typography.Text> }]),
+    ...(narrow ? [] : [{ title: t('list.number'), dataIndex: 'number', key: 'number', width: 140, sorter: !q, sortOrder: sortOrderOf(sort, 'number'), render: (n: string) => <Typography.Text code>{n}</Typography.Text> }]),
     { title: t('list.subject'), dataIndex: 'subject', key: 'subject', ellipsis: true, render: (s: string, row) => <a href={`/tickets/${row.id}`} onClick={(e) => { e.preventDefault(); navigate(`/tickets/${row.id}`); }}>{s}</a> },
     ...(narrow
       ? []
       : [
-          { title: t('list.requester'), key: 'requester', width: 140, ellipsis: true, render: (_: unknown, row: Ticket) => row.requester?.name ?? '—' },
-          { title: t('list.status'), dataIndex: 'status', key: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
-          { title: t('list.priority'), dataIndex: 'priority', key: 'priority', width: 100, sorter: !q, sortOrder: sortOrderOf(sort, 'priority'), render: (p: string) => <PriorityTag priority={p} /> },
-          { title: t('list.assignee'), key: 'assignee', width: 120, ellipsis: true, render: (_: unknown, row: Ticket) => (row.assigneeId ? userName.get(row.assigneeId) ?? '…' : <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>) },
-          { title: t('list.team'), key: 'team', width: 120, ellipsis: true, render: (_: unknown, row: Ticket) => (row.teamId ? teamName.get(row.teamId) ?? '…' : '—') },
+          { title: t('list.requester'), key: 'requester', width: 110, ellipsis: true, render: (_: unknown, row: Ticket) => row.requester?.name ?? '—' },
+          { title: t('list.status'), dataIndex: 'status', key: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+          { title: t('list.priority'), dataIndex: 'priority', key: 'priority', width: 90, sorter: !q, sortOrder: sortOrderOf(sort, 'priority'), render: (p: string) => <PriorityTag priority={p} /> },
+          { title: t('list.assignee'), key: 'assignee', width: 110, ellipsis: true, render: (_: unknown, row: Ticket) => (row.assigneeId ? userName.get(row.assigneeId) ?? '…' : <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>) },
+          { title: t('list.team'), key: 'team', width: 120, ellipsis: true, responsive: ['xxl'] as Breakpoint[], render: (_: unknown, row: Ticket) => (row.teamId ? teamName.get(row.teamId) ?? '…' : '—') },
         ]),
-    { title: t('list.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: narrow ? 90 : 140, sorter: !q, sortOrder: sortOrderOf(sort, 'updatedAt'), render: (d: string) => <span title={dayjs(d).format('YYYY-MM-DD HH:mm:ss')}>{dayjs(d).fromNow()}</span> },
+    { title: t('list.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: narrow ? 90 : 110, sorter: !q, sortOrder: sortOrderOf(sort, 'updatedAt'), render: (d: string) => <span title={dayjs(d).format('YYYY-MM-DD HH:mm:ss')}>{dayjs(d).fromNow()}</span> },
   ];
 
   const viewPicker = narrow ? (
@@ -87,7 +88,7 @@ export default function TicketsPage() {
       aria-label={t('views.title')}
     />
   ) : (
-    <Card size="small" title={t('views.title')} styles={{ body: { padding: 0 } }} style={{ width: 220, flexShrink: 0 }}>
+    <Card size="small" title={t('views.title')} styles={{ body: { padding: 0 } }} style={{ width: 180, flexShrink: 0 }}>
       <Menu
         mode="inline"
         selectedKeys={[view]}
@@ -139,8 +140,9 @@ export default function TicketsPage() {
             dataSource={rows}
             loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
             pagination={false}
-            // The fixed columns (with the checkbox) take 912 px: leave the subject at least ~250 px.
-            scroll={narrow ? undefined : { x: 1160 }}
+            // The fixed columns (with the checkbox; 团队 only on very wide screens) take ~690 px:
+            // leave the subject at least ~250 px, scrolling sideways inside the table if needed.
+            scroll={narrow ? undefined : { x: 950 }}
             rowSelection={can('tickets.update') || can('tickets.change_status') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
             onChange={(_pagination, _filters, sorter) => {
               update({ sort: sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter) });

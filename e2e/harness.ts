@@ -1,0 +1,200 @@
+/**
+ * End-to-end harness: the real OpenCSM app (HTTP + worker, in this process, on a fresh test
+ * database: PGlite from the runner's template, or PostgreSQL when TEST_DATABASE_URL is set),
+ * listening on a free local port and serving the built console (web/dist), driven by Debian's
+ * Chromium through playwright-core.
+ *
+ *   const h = await startHarness();
+ *   const page = await h.newPage({ user: h.users.agentA });   // a new browser context, signed in
+ *   ...
+ *   await h.close();
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { pino } from 'pino';
+import { loadConfig } from '../src/app/config.js';
+import { createApp, type App } from '../src/app/create-app.js';
+import type { Database } from '../src/db/database.js';
+import { openTestDatabase } from '../src/db/test-database.js';
+import { createApiToken, createTeam, createUser, type Actor, type RoleName } from '../src/modules/auth/index.js';
+
+/** Debian's `chromium` (or CHROMIUM_PATH); undefined when there is none, and the browser tests skip. */
+export function chromiumPath(): string | undefined {
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string => Boolean(path && existsSync(path)));
+}
+
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Every seeded user signs in with this password. */
+export const password = 'Passw0rd-e2e';
+
+export type E2eUser = { id: string; email: string; name: string; role: RoleName; token: string; teamIds: string[] };
+
+export type Harness = {
+  baseURL: string;
+  app: App;
+  database: Database;
+  browser: Browser;
+  /** The team 一线客服 with agentA and agentB. */
+  teamId: string;
+  users: { admin: E2eUser; agentA: E2eUser; agentB: E2eUser };
+  /** A category id by its Chinese name (seeded: 空调 › 不制冷, 空调 › 漏水, 热水器). */
+  categories: Record<string, string>;
+  /** Another user with a known password (and an API token for `api`). */
+  user(role: RoleName, name: string, teamIds?: string[]): Promise<E2eUser>;
+  team(name: string, memberIds?: string[]): Promise<string>;
+  /** Call the API as `user` (bearer token); throws on a non-2xx answer with the problem body. */
+  api<T = unknown>(user: E2eUser, method: string, path: string, body?: unknown): Promise<T>;
+  /** A new browser context (zh-CN, 1366×800 unless told), closed by `close()`. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a new context, signed in as `user` (session cookie via the login API) when given. */
+  newPage(options?: BrowserContextOptions & { user?: E2eUser }): Promise<Page>;
+  /** Sign a context in as `user` through POST /api/v1/auth/login (sets the session cookie). */
+  signIn(context: BrowserContext, user: E2eUser): Promise<void>;
+  /** Log in through the login page as a person would; resolves on the ticket list. */
+  logInWithForm(page: Page, user: E2eUser): Promise<void>;
+  /** Uncaught exceptions seen on any page since the last call (then forgotten). */
+  takePageErrors(): string[];
+  close(): Promise<void>;
+};
+
+export async function startHarness(): Promise<Harness> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)');
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-e2e-'));
+  const database = await openTestDatabase();
+  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+  // A short poll keeps search indexing and subscribers close behind the requests.
+  const app = await createApp(config, database, { log, worker: { pollMs: 200 } });
+  const address = await app.server.listen({ port: 0, host: '127.0.0.1' });
+  app.worker.start();
+  const baseURL = address.replace('://localhost', '://127.0.0.1');
+
+  const contexts = new Set<BrowserContext>();
+  const pageErrors: string[] = [];
+  let browser: Browser | undefined;
+
+  async function close(): Promise<void> {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await app.server.close();
+    await app.worker.stop();
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+
+    let counter = 0;
+    async function user(role: RoleName, name: string, teamIds: string[] = []): Promise<E2eUser> {
+      counter += 1;
+      const email = `${role.replace('_', '-')}${counter}@opencsm.test`;
+      const created = await createUser(database, null, { email, name, password, role, teamIds });
+      const actor: Actor = { id: created.id, email, name, role, locale: 'zh-CN', teamIds };
+      const { token } = await createApiToken(database, actor, { name: 'e2e' });
+      return { id: created.id, email, name, role, token, teamIds };
+    }
+
+    async function api<T>(caller: E2eUser, method: string, path: string, body?: unknown): Promise<T> {
+      const response = await fetch(baseURL + path, {
+        method,
+        headers: { authorization: `Bearer ${caller.token}`, 'accept-language': 'zh-CN', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    }
+
+    const admin = await user('admin', '王经理');
+    const adminActor: Actor = { id: admin.id, email: admin.email, name: admin.name, role: 'admin', locale: 'zh-CN', teamIds: [] };
+    const team = async (name: string, memberIds: string[] = []) => (await createTeam(database, adminActor, { name, memberIds })).id;
+    const teamId = await team('一线客服');
+    const agentA = await user('agent', '李娜', [teamId]);
+    const agentB = await user('agent', '张伟', [teamId]);
+
+    const categories: Record<string, string> = {};
+    for (const [name, nameEn, parent] of [
+      ['空调', 'Air conditioner', null],
+      ['不制冷', 'Not cooling', '空调'],
+      ['漏水', 'Leaking', '空调'],
+      ['热水器', 'Water heater', null],
+    ] as const) {
+      const created = await api<{ id: string }>(admin, 'POST', '/api/v1/categories', { nameZh: name, nameEn, ...(parent ? { parentId: categories[parent] } : {}) });
+      categories[name] = created.id;
+    }
+
+    const harness: Harness = {
+      baseURL,
+      app,
+      database,
+      browser,
+      teamId,
+      users: { admin, agentA, agentB },
+      categories,
+      user,
+      team,
+      api,
+      async newContext(options = {}) {
+        const context = await browser!.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 800 }, ...options });
+        context.setDefaultTimeout(10_000);
+        context.setDefaultNavigationTimeout(15_000);
+        context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
+        contexts.add(context);
+        context.on('close', () => contexts.delete(context));
+        return context;
+      },
+      async signIn(context, who) {
+        const response = await context.request.post(`${baseURL}/api/v1/auth/login`, { data: { email: who.email, password } });
+        if (!response.ok()) throw new Error(`login as ${who.email} failed: ${response.status()} ${await response.text()}`);
+      },
+      async logInWithForm(page, who) {
+        if (!page.url().includes('/login')) await page.goto('/login');
+        await page.locator('#login-email').fill(who.email);
+        await page.locator('#login-password').fill(password);
+        await page.getByTestId('login-submit').click();
+        await page.waitForURL(/\/tickets/);
+        await page.locator('.ant-layout-sider').waitFor();
+      },
+      async newPage(options = {}) {
+        const { user: who, ...contextOptions } = options;
+        const context = await harness.newContext(contextOptions);
+        if (who) await harness.signIn(context, who);
+        return context.newPage();
+      },
+      takePageErrors() {
+        return pageErrors.splice(0);
+      },
+      close,
+    };
+    return harness;
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Poll `probe` until it returns a truthy value (generous timeout; for conditions that no locator
+ * expresses, such as a badge's number or the page's width). Returns the last value.
+ */
+export async function eventually<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
