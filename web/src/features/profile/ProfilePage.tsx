@@ -153,7 +153,7 @@ function TokensCard() {
         locale={{ emptyText: <EmptyState title={t('profile.emptyTokens')} /> }}
         columns={[
           { title: t('profile.tokenName'), dataIndex: 'name' },
-          { title: 'prefix', dataIndex: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
+          { title: t('profile.prefix'), dataIndex: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
           { title: t('profile.expiresAt'), dataIndex: 'expiresAt', render: (d: string | null) => (d ? when(d) : '—') },
           { title: t('profile.lastUsedAt'), dataIndex: 'lastUsedAt', render: when },
           {

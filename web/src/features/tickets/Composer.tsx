@@ -87,6 +87,7 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
   return (
     <Card
       size="small"
+      data-testid="composer"
       style={{ background: internal ? '#fffbe6' : undefined, borderColor: dragging ? '#1677ff' : internal ? '#ffe58f' : undefined }}
       onDragOver={(e: DragEvent) => {
         e.preventDefault();
@@ -135,7 +136,7 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
         {files.length ? (
           <Space wrap>
             {files.map((f) => (
-              <Tag key={f.key} color={f.error ? 'red' : f.id ? 'blue' : 'default'} closable closeIcon={<CloseOutlined />} onClose={() => setFiles(ticketId, (current) => current.filter((x) => x.key !== f.key))}>
+              <Tag key={f.key} data-testid="composer-file" color={f.error ? 'red' : f.id ? 'blue' : 'default'} closable closeIcon={<CloseOutlined />} onClose={() => setFiles(ticketId, (current) => current.filter((x) => x.key !== f.key))}>
                 <PaperClipOutlined /> {f.id || f.error ? f.name : t('ticket.uploading', { name: f.name })} ({formatSize(f.size)})
               </Tag>
             ))}
