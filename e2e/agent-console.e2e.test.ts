@@ -167,7 +167,7 @@ test('ticket page: reply, internal note, assign, resolve — a colleague sees it
   // Reply to the customer; while typing, the colleague is told 李娜 is replying.
   const reply = '黄先生您好，已为您安排工程师明天上午 9:00–11:00 上门检修，请保持电话畅通。';
   await page.getByTestId('composer-body').fill(reply);
-  await colleague.getByTestId('presence-notice').filter({ hasText: '李娜 正在回复' }).waitFor();
+  await colleague.getByTestId('presence-notice').filter({ hasText: '李娜 正在输入' }).waitFor();
   await page.getByTestId('composer-send').click();
   await page.getByText('回复已发送').waitFor();
   await page.getByTestId('timeline-reply').filter({ hasText: reply }).waitFor();
@@ -312,7 +312,7 @@ test('language: switching to English changes the labels, survives a reload and f
   await page.getByTestId('view-mine').getByText('我的工单').waitFor();
   await page.locator('.ant-layout-sider').getByText('工单', { exact: true }).waitFor();
 
-  await page.getByLabel('language').getByText('EN', { exact: true }).click();
+  await page.getByLabel('语言').getByText('EN', { exact: true }).click();
   await page.getByTestId('view-mine').getByText('My tickets').waitFor();
   await page.getByTestId('view-unassigned').getByText('Unassigned').waitFor();
   await page.locator('.ant-layout-sider').getByText('Tickets', { exact: true }).waitFor();
@@ -344,7 +344,7 @@ test('phone width (360 px): the list and a ticket page fit without horizontal sc
   await page.goto('/tickets?view=open');
   const rows = page.locator('tr[data-testid^="ticket-row-"]');
   await rows.first().waitFor();
-  await page.getByRole('button', { name: 'menu' }).waitFor(); // the side menu folds into a drawer
+  await page.getByRole('button', { name: '菜单' }).waitFor(); // the side menu folds into a drawer
   const list = await pageWidth(page);
   assert.ok(list.scroll <= 361, `list: page is ${list.scroll} px wide in a 360 px viewport`);
   // …and the subject, the column that matters, keeps most of the row.

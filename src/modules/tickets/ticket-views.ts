@@ -17,9 +17,9 @@ const unresolved: TicketStatus[] = [...openStatuses];
 
 export const builtinViews = [
   { key: 'mine', nameZh: '我的工单', nameEn: 'My tickets', filters: { assigneeId: 'me', status: unresolved }, sort: 'priority' },
-  { key: 'unassigned', nameZh: '待分配', nameEn: 'Unassigned', filters: { assigneeId: 'none', status: unresolved }, sort: 'createdAt' },
+  { key: 'unassigned', nameZh: '未分配', nameEn: 'Unassigned', filters: { assigneeId: 'none', status: unresolved }, sort: 'createdAt' },
   { key: 'my_teams', nameZh: '我的团队', nameEn: 'My teams', filters: { teamId: 'mine', status: unresolved }, sort: 'priority' },
-  { key: 'open', nameZh: '所有未解决', nameEn: 'All unresolved', filters: { status: unresolved }, sort: '-updatedAt' },
+  { key: 'open', nameZh: '全部未解决', nameEn: 'All unsolved', filters: { status: unresolved }, sort: '-updatedAt' },
   { key: 'solved', nameZh: '已解决', nameEn: 'Solved', filters: { status: resolvedStatuses }, sort: '-updatedAt' },
 ] as const satisfies ReadonlyArray<{ key: string; nameZh: string; nameEn: string; filters: TicketFilters; sort: TicketSort }>;
 

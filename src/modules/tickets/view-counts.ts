@@ -15,15 +15,18 @@ export type ViewCounts = { counts: Record<string, number>; capped: string[]; cap
  */
 export async function countTicketViews(db: Db, actor: Actor, cap = viewCountCap): Promise<ViewCounts> {
   const views = await listTicketViews(db, actor);
-  const counted = await Promise.all(
-    views.map(async (view) => {
-      const selection = selectTickets(actor, [view.filters]);
-      if (selection.empty) return [view.id, 0] as const;
-      const matching = fromSelection(db, selection, { one: sql`1` }).where(and(...selection.conditions)).limit(cap + 1).as('matching');
-      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(matching);
-      return [view.id, row!.count] as const;
-    }),
-  );
+  // One view after another: up to 55 views must not take every pooled connection at once.
+  const counted: (readonly [string, number])[] = [];
+  for (const view of views) {
+    const selection = selectTickets(actor, [view.filters]);
+    if (selection.empty) {
+      counted.push([view.id, 0]);
+      continue;
+    }
+    const matching = fromSelection(db, selection, { one: sql`1` }).where(and(...selection.conditions)).limit(cap + 1).as('matching');
+    const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(matching);
+    counted.push([view.id, row!.count]);
+  }
   const capped = counted.filter(([, n]) => n > cap).map(([id]) => id);
   return { counts: Object.fromEntries(counted.map(([id, n]) => [id, Math.min(n, cap)])), capped, cap };
 }

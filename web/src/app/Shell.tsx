@@ -46,13 +46,13 @@ function useNavItems(): MenuProps['items'] {
 }
 
 export function LanguageSwitch() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   return (
     <Segmented
       size="small"
-      aria-label="language"
+      aria-label={t('nav.language')}
       value={i18n.language}
       options={[
         { label: '中文', value: 'zh-CN' },
@@ -136,7 +136,7 @@ export function Shell() {
       )}
       <Layout>
         <Header style={{ background: '#fff', padding: narrow ? '0 8px' : '0 16px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
-          {narrow ? <Button type="text" icon={<MenuOutlined />} aria-label="menu" onClick={() => setDrawerOpen(true)} /> : null}
+          {narrow ? <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} /> : null}
           <div style={{ flex: 1 }} />
           {can('tickets.create') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')} data-testid="new-ticket">

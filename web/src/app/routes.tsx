@@ -26,7 +26,17 @@ function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   const queryClient = useQueryClient();
-  useEffect(() => onUnauthenticated(() => queryClient.setQueryData(sessionKey, null)), [queryClient]);
+  // The session ended (expired, logged out elsewhere): nothing of it may show to whoever logs in next.
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        if (!queryClient.getQueryData(sessionKey)) return; // not signed in yet: nothing expired
+        queryClient.clear();
+        queryClient.setQueryData(sessionKey, null);
+        sessionStorage.setItem('opencsm.sessionExpired', '1');
+      }),
+    [queryClient],
+  );
   if (session.isPending) return <Loading />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
   if (!session.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../shared/api/client.ts';
 import type { components } from '../shared/api/schema';
+import { clearAllDrafts } from '../features/tickets/drafts.ts';
 
 export type Me = components['schemas']['Me'];
 
@@ -39,6 +40,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return async () => {
     await api.POST('/api/v1/auth/logout').catch(() => undefined);
+    clearAllDrafts();
     queryClient.clear();
     queryClient.setQueryData(sessionKey, null);
   };

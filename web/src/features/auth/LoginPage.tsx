@@ -16,7 +16,11 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => {
+    const expired = sessionStorage.getItem('opencsm.sessionExpired');
+    sessionStorage.removeItem('opencsm.sessionExpired');
+    return expired ? t('errors.sessionExpired') : null;
+  });
   const [submitting, setSubmitting] = useState(false);
   const next = safeNext(params.get('next'));
 
@@ -28,6 +32,8 @@ export default function LoginPage() {
     try {
       const me = await unwrap(api.POST('/api/v1/auth/login', { body: values }));
       if (me.locale === 'zh-CN' || me.locale === 'en') await applyLocale(me.locale);
+      // A different person may have used this browser before: start from an empty cache.
+      queryClient.clear();
       queryClient.setQueryData(sessionKey, me);
       navigate(next, { replace: true });
     } catch (caught) {

@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { api, unwrap } from '../../shared/api/client.ts';
 import { ticketKeys } from './keys.ts';
-import { useUsers } from './queries.ts';
-import { summariseBulk, type BulkResult } from './bulk-summary.ts';
-
-const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+import { useUsers, type BulkChanges } from './queries.ts';
+import { summariseBulk } from './bulk-summary.ts';
+import { ticketStatuses, type TicketStatus } from './list-filters.ts';
 
 /** Actions on the selected rows; each ticket succeeds or fails on its own. */
 export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
@@ -20,13 +19,13 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
   const [tag, setTag] = useState('');
   const [busy, setBusy] = useState(false);
 
-  async function apply(changes: Record<string, unknown>) {
+  async function apply(changes: BulkChanges) {
     setBusy(true);
     try {
-      const response = await unwrap(api.POST('/api/v1/tickets/bulk', { body: { ids, changes } as never }));
-      const summary = summariseBulk((response as { results: BulkResult[] }).results);
+      const response = await unwrap(api.POST('/api/v1/tickets/bulk', { body: { ids, changes } }));
+      const summary = summariseBulk(response.results);
       if (summary.failed === 0) message.success(t('list.bulkDone', { ok: summary.ok }));
-      else message.warning(`${t('list.bulkDone', { ok: summary.ok })}；${t('list.bulkFailed', { failed: summary.failed, reason: summary.reasons.join('；') })}`, 8);
+      else message.warning(`${t('list.bulkDone', { ok: summary.ok })}${t('list.separator')}${t('list.bulkFailed', { failed: summary.failed, reason: summary.reasons.join(t('list.separator')) })}`, 8);
       await queryClient.invalidateQueries({ queryKey: ticketKeys.all });
       onDone();
     } catch (error) {
@@ -58,8 +57,8 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
             placeholder={t('list.bulkStatus')}
             style={{ width: 140 }}
             disabled={busy}
-            options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            onChange={(value: string) => apply({ status: value })}
+            options={ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            onChange={(value: TicketStatus) => apply({ status: value })}
             value={null}
           />
           {can('tickets.update') ? (

@@ -4,6 +4,7 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
+import { useMe } from '../../app/session.ts';
 import { clearDraft, loadDraft, saveDraft, type DraftMode } from './drafts.ts';
 import { uploadAttachment, useAddMessage } from './queries.ts';
 import { isSendChord } from './shortcuts.ts';
@@ -26,26 +27,39 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const userId = useMe().id;
+  const owner = (id: string) => ({ userId, ticketId: id });
   const defaultMode: DraftMode = canReply ? 'reply' : 'note';
   // Text, mode and files belong to one ticket: switching tickets swaps them all at once (no
   // moment where one ticket's text could be saved as another's draft).
-  const [state, setState] = useState<ComposerState>(() => ({ ticketId, mode: defaultMode, body: loadDraft(ticketId, defaultMode), files: [] }));
-  if (state.ticketId !== ticketId) setState({ ticketId, mode: defaultMode, body: loadDraft(ticketId, defaultMode), files: [] });
+  const [state, setState] = useState<ComposerState>(() => ({ ticketId, mode: defaultMode, body: loadDraft(owner(ticketId), defaultMode), files: [] }));
+  if (state.ticketId !== ticketId) setState({ ticketId, mode: defaultMode, body: loadDraft(owner(ticketId), defaultMode), files: [] });
   const { mode, body, files } = state;
   const [dragging, setDragging] = useState(false);
   const editor = useRef<TextAreaRef>(null);
   const send = useAddMessage(ticketId);
 
-  const setMode = (next: DraftMode) => setState((s) => ({ ...s, mode: next, body: loadDraft(s.ticketId, next) }));
-  const setBody = (next: string) => setState((s) => ({ ...s, body: next }));
+  const setMode = (next: DraftMode) => setState((s) => ({ ...s, mode: next, body: loadDraft(owner(s.ticketId), next) }));
+  const setBody = (next: string) => {
+    setState((s) => ({ ...s, body: next }));
+    typed();
+  };
+  // "正在输入" for colleagues means typing now, not an old draft: it lapses after 30 s without a key.
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const typed = () => {
+    onComposingChange(true);
+    clearTimeout(idleTimer.current);
+    idleTimer.current = setTimeout(() => onComposingChange(false), 30_000);
+  };
+  useEffect(() => () => clearTimeout(idleTimer.current), []);
   /** Change the files of one ticket's composer; a late upload result for a ticket left behind is dropped. */
   const setFiles = (owner: string, change: (files: Pending[]) => Pending[]) => setState((s) => (s.ticketId === owner ? { ...s, files: change(s.files) } : s));
 
   // Saved on every change (a small synchronous write), so leaving the page never loses text.
   useEffect(() => {
-    saveDraft(state.ticketId, state.mode, state.body);
-    onComposingChange(state.body.trim().length > 0);
-  }, [state.ticketId, state.mode, state.body, onComposingChange]);
+    saveDraft({ userId, ticketId: state.ticketId }, state.mode, state.body);
+    if (!state.body.trim()) onComposingChange(false);
+  }, [userId, state.ticketId, state.mode, state.body, onComposingChange]);
   useEffect(() => {
     if (!focusRequest) return;
     if ((focusRequest.mode === 'reply' && canReply) || (focusRequest.mode === 'note' && canNote)) setMode(focusRequest.mode);
@@ -75,8 +89,9 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
     if (!text || send.isPending || files.some((f) => !f.id && !f.error)) return;
     try {
       await send.mutateAsync({ body: text, internal: mode === 'note', attachmentIds: files.flatMap((f) => (f.id ? [f.id] : [])) });
-      clearDraft(ticketId, mode);
-      setState((s) => (s.ticketId === ticketId ? { ...s, body: '', files: [] } : s));
+      clearDraft(owner(ticketId), mode);
+      // Only the text that was sent: not a draft of the other mode the agent switched to meanwhile.
+      setState((s) => (s.ticketId === ticketId && s.mode === mode ? { ...s, body: '', files: [] } : s));
       message.success(mode === 'note' ? t('ticket.noteAdded') : t('ticket.messageSent'));
     } catch (error) {
       message.error(describeError(error, t).message);

@@ -1,6 +1,6 @@
 import { App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -10,8 +10,9 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { categoryTree } from './category-tree.ts';
 import { ticketKeys } from './keys.ts';
 import { useCategories, usePriorities, useTeams, useUsers, type Category } from './queries.ts';
+import type { paths } from '../../shared/api/schema';
 
-type Contact = { id: string; name: string; email: string | null; phone: string | null; ticketCount?: number };
+type Contact = paths['/api/v1/contacts']['get']['responses'][200]['content']['application/json']['items'][number];
 type Values = { name?: string; phone?: string; email?: string; subject: string; description?: string; priority?: string; categoryId?: string; teamId?: string; assigneeId?: string; tags?: string[] };
 
 /** Phone intake (电话报修): find the caller while they talk, or take their details, and log the ticket. */
@@ -30,11 +31,12 @@ export default function NewTicketPage() {
   const users = useUsers(can('directory.read'));
   const zh = i18n.language === 'zh-CN';
   const tree = useMemo(() => categoryTree((categories.data ?? []) as Category[], zh), [categories.data, zh]);
-  const term = search.trim();
+  // Looked up as the agent types, but not on every keystroke.
+  const term = useDebounced(search.trim(), 250);
   const matches = useQuery({
     queryKey: ['contacts', 'lookup', term],
     enabled: term.length >= 2,
-    queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: { q: term, limit: 8 } } })).then((r) => (r as { items: Contact[] }).items),
+    queryFn: () => unwrap(api.GET('/api/v1/contacts', { params: { query: { q: term, limit: 8 } } })).then((r) => r.items),
     staleTime: 10_000,
   });
 
@@ -96,7 +98,7 @@ export default function NewTicketPage() {
                 <Space direction="vertical" size={0}>
                   <span>{c.name}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[c.phone, c.email, c.ticketCount !== undefined ? t('newTicket.ticketCount', { count: c.ticketCount }) : null].filter(Boolean).join(' · ')}
+                    {[c.phone, c.email].filter(Boolean).join(' · ')}
                   </Typography.Text>
                 </Space>
               ),
@@ -175,4 +177,13 @@ export default function NewTicketPage() {
 /** `requester.phone` → the form field `phone`; `subject` stays `subject`. */
 function fieldName(path: string): string {
   return path.replace(/^\//, '').replace(/^requester[./]/, '');
+}
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
 }

@@ -6,8 +6,7 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { useCategories, usePriorities, useTeams, useUpdateTicket, useUsers, type Category, type Ticket, type TicketChanges } from './queries.ts';
 import { PriorityTag, StatusTag } from './tags.tsx';
 import { categoryTree } from './category-tree.ts';
-
-const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+import { ticketStatuses } from './list-filters.ts';
 
 /**
  * The ticket's header fields. Each change is saved at once with the version the agent saw; when
@@ -48,7 +47,7 @@ export function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: b
     <Descriptions column={vertical ? 1 : { xs: 1, sm: 2, lg: 3 }} size="small" bordered={false} colon>
       <Descriptions.Item label={t('ticket.status')}>
         {canStatus ? (
-          <Select aria-label={t('ticket.status')} data-testid="field-status" size="small" style={{ minWidth: 120 }} value={ticket.status} disabled={busy} onChange={(status) => save({ status })} options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <Select aria-label={t('ticket.status')} data-testid="field-status" size="small" style={{ minWidth: 120 }} value={ticket.status} disabled={busy} onChange={(status) => save({ status })} options={ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         ) : (
           <StatusTag status={ticket.status} />
         )}

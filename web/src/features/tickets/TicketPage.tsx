@@ -103,7 +103,7 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
       <Card size="small">
         <Space direction="vertical" style={{ width: '100%' }} size={4}>
           <Space wrap size={8}>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label="back" />
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('nav.back')} />
             <Typography.Text code data-testid="ticket-number">
               {ticket.number}
             </Typography.Text>

@@ -16,12 +16,12 @@ import { PriorityTag, StatusTag } from './tags.tsx';
 import { rememberTicketOrder } from './ticket-navigation.ts';
 import { sortFromTable, sortOrderOf, type SortKey } from './list-sort.ts';
 import { ListFilters } from './ListFilters.tsx';
-import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
+import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, narrowFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
 
-type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string };
+type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string; nameZh?: string; nameEn?: string };
 
 export default function TicketsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
@@ -60,7 +60,8 @@ export default function TicketsPage() {
   };
 
   const allViews: View[] = views.data?.items ?? [];
-  const viewLabel = (v: View) => (v.kind === 'builtin' && v.key ? t(`views.${v.key}`, { defaultValue: v.name }) : v.name);
+  // Built-in names come from the server in both languages; saved views have the agent's own name.
+  const viewLabel = (v: View) => (v.kind === 'builtin' ? (i18n.language === 'zh-CN' ? v.nameZh : v.nameEn) ?? v.name : v.name);
   const countOf = (v: View) => counts.data?.counts[v.kind === 'builtin' && v.key ? v.key : v.id];
 
   const columns: TableProps<Ticket>['columns'] = [
@@ -183,7 +184,7 @@ function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: 
         onOk={async () => {
           try {
             // The new view is the current view narrowed by the filters and search on screen.
-            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: { ...(base?.filters ?? {}), ...filters, ...(q ? { q } : {}) }, ...(q ? {} : { sort: sort as never }) } }));
+            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: narrowFilters(base?.filters ?? {}, filters, q), ...(q ? {} : { sort: sort as never }) } }));
             await queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
             await queryClient.invalidateQueries({ queryKey: ticketKeys.counts() });
             message.success(t('views.savedOk'));

@@ -1,4 +1,6 @@
-export type BulkResult = { id: string; ok: true; version: number } | { id: string; ok: false; problem: { status: number; code?: string; title: string } };
+import type { paths } from '../../shared/api/schema';
+
+export type BulkResult = paths['/api/v1/tickets/bulk']['post']['responses'][200]['content']['application/json']['results'][number];
 
 /** How a bulk action went: how many succeeded, how many failed, and the distinct reasons. */
 export function summariseBulk(results: readonly BulkResult[]): { ok: number; failed: number; reasons: string[] } {

@@ -18,8 +18,8 @@ before(async () => {
 });
 
 test('field changes read as sentences with names, not ids', () => {
-  assert.equal(describeChange({ field: 'status', oldValue: 'new', newValue: 'open', actor: { name: '王芳' } }, lookups, zh), '王芳 将 状态 从 新建 改为 处理中');
-  assert.equal(describeChange({ field: 'assigneeId', oldValue: null, newValue: 'u2', actor: { name: '王芳' } }, lookups, zh), '王芳 将 处理人 从 无 改为 李雷');
+  assert.equal(describeChange({ field: 'status', oldValue: 'new', newValue: 'open', actor: { name: '王芳' } }, lookups, zh), '王芳 将状态从“新建”改为“处理中”');
+  assert.equal(describeChange({ field: 'assigneeId', oldValue: null, newValue: 'u2', actor: { name: '王芳' } }, lookups, zh), '王芳 将处理人从“无”改为“李雷”');
   assert.equal(describeChange({ field: 'status', oldValue: 'open', newValue: 'resolved', actor: null }, lookups, en), 'System changed status from Open to Resolved');
 });
 

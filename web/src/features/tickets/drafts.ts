@@ -1,6 +1,8 @@
 /**
- * Unsent replies and notes, per ticket and per mode, kept in localStorage so a draft survives
+ * Unsent replies and notes, per user, ticket and mode, kept in localStorage so a draft survives
  * navigating away, a reload, or a crash of the tab. Old drafts (30 days) are dropped on read.
+ * Keyed by user so an agent at a shared desk never sees (or sends) a colleague's draft; logging
+ * out removes them all.
  */
 export type DraftMode = 'reply' | 'note';
 type Stored = { body: string; savedAt: number };
@@ -8,18 +10,20 @@ type Stored = { body: string; savedAt: number };
 const prefix = 'opencsm.draft.';
 const maxAgeMs = 30 * 24 * 3600_000;
 
-export function draftKey(ticketId: string, mode: DraftMode): string {
-  return `${prefix}${ticketId}.${mode}`;
+export type DraftOwner = { userId: string; ticketId: string };
+
+export function draftKey({ userId, ticketId }: DraftOwner, mode: DraftMode): string {
+  return `${prefix}${userId}.${ticketId}.${mode}`;
 }
 
-export function saveDraft(ticketId: string, mode: DraftMode, body: string, storage: Storage = localStorage, now = Date.now()): void {
-  const key = draftKey(ticketId, mode);
+export function saveDraft(owner: DraftOwner, mode: DraftMode, body: string, storage: Storage = localStorage, now = Date.now()): void {
+  const key = draftKey(owner, mode);
   if (!body.trim()) storage.removeItem(key);
   else storage.setItem(key, JSON.stringify({ body, savedAt: now } satisfies Stored));
 }
 
-export function loadDraft(ticketId: string, mode: DraftMode, storage: Storage = localStorage, now = Date.now()): string {
-  const key = draftKey(ticketId, mode);
+export function loadDraft(owner: DraftOwner, mode: DraftMode, storage: Storage = localStorage, now = Date.now()): string {
+  const key = draftKey(owner, mode);
   const raw = storage.getItem(key);
   if (!raw) return '';
   try {
@@ -35,6 +39,16 @@ export function loadDraft(ticketId: string, mode: DraftMode, storage: Storage = 
   }
 }
 
-export function clearDraft(ticketId: string, mode: DraftMode, storage: Storage = localStorage): void {
-  storage.removeItem(draftKey(ticketId, mode));
+export function clearDraft(owner: DraftOwner, mode: DraftMode, storage: Storage = localStorage): void {
+  storage.removeItem(draftKey(owner, mode));
+}
+
+/** On logout: nothing typed on this device stays behind for the next person. */
+export function clearAllDrafts(storage: Storage = localStorage): void {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  for (const key of keys) storage.removeItem(key);
 }

@@ -42,3 +42,23 @@ export function filtersToQuery(filters: ListFilters): Record<string, string> {
 export function hasFilters(filters: ListFilters): boolean {
   return Object.values(filtersToQuery(filters)).length > 0;
 }
+
+type SavedFilters = ListFilters & { q?: string };
+
+/**
+ * The filters of a new saved view: the current view narrowed by what is on screen, exactly as the
+ * list combines them (every condition must hold). Lists intersect, searches join (all words must
+ * match); a single-valued filter on screen replaces the view's.
+ */
+export function narrowFilters(base: SavedFilters, onScreen: ListFilters, q: string): SavedFilters {
+  const out: SavedFilters = { ...base };
+  const intersect = <T extends string>(a: T[] | undefined, b: T[] | undefined) => (a && b ? a.filter((x) => b.includes(x)) : (b ?? a));
+  const status = intersect(base.status, onScreen.status);
+  const priority = intersect(base.priority, onScreen.priority);
+  if (status) out.status = status;
+  if (priority) out.priority = priority;
+  for (const key of ['teamId', 'assigneeId', 'tag'] as const) if (onScreen[key]) out[key] = onScreen[key];
+  const query = [base.q, q].map((part) => part?.trim()).filter(Boolean).join(' ');
+  if (query) out.q = query;
+  return out;
+}

@@ -32,9 +32,9 @@ test('j/k walk the list the agent came from and stop at its ends', () => {
 test('a bulk result is summarised with distinct failure reasons', () => {
   const summary = summariseBulk([
     { id: '1', ok: true, version: 2 },
-    { id: '2', ok: false, problem: { status: 404, title: '工单不存在' } },
-    { id: '3', ok: false, problem: { status: 404, title: '工单不存在' } },
-    { id: '4', ok: false, problem: { status: 403, title: '没有权限执行此操作' } },
+    { id: '2', ok: false, problem: { status: 404, code: 'ticket.not_found', title: '工单不存在' } },
+    { id: '3', ok: false, problem: { status: 404, code: 'ticket.not_found', title: '工单不存在' } },
+    { id: '4', ok: false, problem: { status: 403, code: 'auth.forbidden', title: '没有权限执行此操作' } },
   ]);
   assert.deepEqual(summary, { ok: 1, failed: 3, reasons: ['工单不存在', '没有权限执行此操作'] });
 });
@@ -54,4 +54,13 @@ test('list filters round-trip through the URL and drop empty values', async () =
   assert.equal(hasFilters({}), false);
   assert.equal(hasFilters({ status: [] }), false);
   assert.equal(hasFilters({ tag: 'vip' }), true);
+});
+
+test('a view saved from a narrowed list keeps exactly the tickets on screen', async () => {
+  const { narrowFilters } = await import('./list-filters.ts');
+  const mine = { assigneeId: 'me', status: ['new', 'open', 'pending'] as ('new' | 'open' | 'pending')[] };
+  assert.deepEqual(narrowFilters(mine, { status: ['open', 'resolved'] }, ''), { assigneeId: 'me', status: ['open'] });
+  assert.deepEqual(narrowFilters(mine, { priority: ['urgent'] }, '空调'), { ...mine, priority: ['urgent'], q: '空调' });
+  assert.deepEqual(narrowFilters({ q: '漏水' }, {}, '空调'), { q: '漏水 空调' });
+  assert.deepEqual(narrowFilters(mine, { assigneeId: 'u2' }, ''), { ...mine, assigneeId: 'u2' });
 });

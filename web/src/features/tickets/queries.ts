@@ -10,6 +10,7 @@ export type Team = components['schemas']['Team'];
 export type Category = components['schemas']['Category'];
 export type Priority = components['schemas']['Priority'];
 export type ListQuery = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
+export type BulkChanges = paths['/api/v1/tickets/bulk']['post']['requestBody']['content']['application/json']['changes'];
 export type TicketChanges = NonNullable<paths['/api/v1/tickets/{id}']['patch']['requestBody']>['content']['application/json'];
 
 /** A keyset-paged list: each page asks for the rows after the previous page's cursor. */

@@ -24,9 +24,13 @@ export function usePresence(ticketId: string, composing: boolean): Viewer[] {
     staleTime: heartbeatMs,
   });
 
+  // Heartbeats and the final DELETE go out one after another: a beat still in flight must not
+  // reach the server after we left and bring this tab back as a ghost viewer for 30 s.
+  const beatNow = useRef<() => void>(() => undefined);
   useEffect(() => {
     let stopped = false;
-    const beat = async () => {
+    let queue: Promise<unknown> = Promise.resolve();
+    const send = async () => {
       try {
         const result = await unwrap(api.PUT('/api/v1/tickets/{id}/viewers/{tabId}', { params: { path: { id: ticketId, tabId } }, body: { composing: composingRef.current } }));
         if (!stopped) queryClient.setQueryData(ticketKeys.viewers(ticketId), result.viewers as Viewer[]);
@@ -34,19 +38,29 @@ export function usePresence(ticketId: string, composing: boolean): Viewer[] {
         // Presence is a courtesy: a failed heartbeat must not disturb the agent's work.
       }
     };
-    void beat();
+    const beat = () => {
+      if (!stopped) queue = queue.then(send);
+    };
+    beatNow.current = beat;
+    beat();
     const timer = setInterval(beat, heartbeatMs);
     return () => {
       stopped = true;
+      beatNow.current = () => undefined;
       clearInterval(timer);
-      void api.DELETE('/api/v1/tickets/{id}/viewers/{tabId}', { params: { path: { id: ticketId, tabId } } }).catch(() => undefined);
+      void queue.then(() => api.DELETE('/api/v1/tickets/{id}/viewers/{tabId}', { params: { path: { id: ticketId, tabId } } })).catch(() => undefined);
     };
   }, [ticketId, queryClient]);
 
   // Typing started or stopped: tell the others now rather than at the next heartbeat.
+  const first = useRef(true);
   useEffect(() => {
-    void api.PUT('/api/v1/tickets/{id}/viewers/{tabId}', { params: { path: { id: ticketId, tabId } }, body: { composing } }).catch(() => undefined);
-  }, [ticketId, composing]);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    beatNow.current();
+  }, [composing]);
 
   return viewers.data ?? [];
 }
