@@ -116,3 +116,21 @@ test('a field change that lost the race says so and shows what the other agent s
   assert.equal(saved.priority, 'urgent');
   await page.context().close();
 });
+
+test('a long ticket shows its newest activity first, past the timeline API page size', { skip, timeout: 90_000 }, async () => {
+  const ticket = await newTicket('长工单：超过一页的处理记录');
+  // 505 notes (one timeline entry each) + the creation: more than one page of 500.
+  for (let batch = 0; batch < 505; batch += 25) {
+    await Promise.all(
+      Array.from({ length: Math.min(25, 505 - batch) }, (_, i) => h.api(h.users.agentA, 'POST', `/api/v1/tickets/${ticket.id}/messages`, { body: `备注 #${batch + i + 1}`, internal: true })),
+    );
+  }
+  const last = await h.api<{ id: string }>(h.users.agentA, 'POST', `/api/v1/tickets/${ticket.id}/messages`, { body: '最新的一条备注', internal: true });
+  assert.ok(last.id);
+  const page = await h.newPage({ user: h.users.agentA });
+  await page.goto(`/tickets/${ticket.id}`);
+  const newest = page.getByTestId('timeline-note').first();
+  await newest.filter({ hasText: '最新的一条备注' }).waitFor();
+  assert.equal(await page.getByTestId('timeline-note').count(), 506);
+  await page.context().close();
+});

@@ -34,7 +34,20 @@ export function useViewCounts() {
 }
 
 const ticketQuery = (id: string) => ({ queryKey: ticketKeys.detail(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}', { params: { path: { id } } })) });
-const timelineQuery = (id: string) => ({ queryKey: ticketKeys.timeline(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}/timeline', { params: { path: { id } } })) });
+/** The whole timeline, oldest first: pages of 500 until the server says there is no more. */
+const timelineQuery = (id: string) => ({
+  queryKey: ticketKeys.timeline(id),
+  queryFn: async () => {
+    const items: TimelineEntry[] = [];
+    let after: string | undefined;
+    do {
+      const page = await unwrap(api.GET('/api/v1/tickets/{id}/timeline', { params: { path: { id }, query: { limit: 500, ...(after ? { after } : {}) } } }));
+      items.push(...page.items);
+      after = page.nextCursor ?? undefined;
+    } while (after && items.length < 5_000);
+    return { items };
+  },
+});
 
 export function useTicket(id: string) {
   return useQuery(ticketQuery(id));
