@@ -3,7 +3,8 @@ import { authModule } from '../modules/auth/index.js';
 import { customersModule } from '../modules/customers/index.js';
 import { ticketsModule } from '../modules/tickets/index.js';
 import { realtimeModule } from '../realtime/stream-routes.js';
+import { slaModule } from '../modules/sla/index.js';
 import type { AppModule } from './context.js';
 
 /** Every module of the application, in one explicit list. A new module is added here. */
-export const modules: readonly AppModule[] = [authModule, customersModule, ticketsModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, ticketsModule, slaModule, jobsAdminModule, realtimeModule];

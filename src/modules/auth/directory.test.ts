@@ -375,6 +375,9 @@ describe('no credentials', () => {
     ['DELETE', `/api/v1/tickets/${uuid}/viewers/tab-1`],
     ['GET', `/api/v1/tickets/${uuid}/viewers`],
     ['GET', '/api/v1/stream'],
+    ['GET', '/api/v1/sla/calendars'],
+    ['GET', `/api/v1/sla/calendars/${uuid}`],
+    ['GET', `/api/v1/sla/calendars/${uuid}/add-business-time`],
   ];
   const publicRoutes: Array<[Method, string]> = [['POST', '/api/v1/auth/login'], ['POST', '/api/v1/auth/logout']];
 

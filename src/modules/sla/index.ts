@@ -1,2 +1,13 @@
-/** Public surface of the SLA module. Step 1 (issue 6): the business-calendar engine. */
+/** Public surface of the SLA module: the business-calendar engine and the stored calendars. */
+import type { AppModule } from '../../app/context.js';
+import { registerCalendarRoutes } from './calendar-routes.js';
+
 export * from './calendar/index.js';
+export { getCalendar, listCalendars, type CalendarView } from './calendars.js';
+
+export const slaModule: AppModule = {
+  name: 'sla',
+  registerRoutes(app, context) {
+    registerCalendarRoutes(app, context);
+  },
+};

@@ -1665,6 +1665,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sla/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历列表 Business calendars (the default first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BusinessCalendar"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历 A business calendar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{id}/add-business-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 加上工作时间 Add business minutes to an instant
+         * @description Counting starts at `from`, or at the next opening when `from` is outside business time. Ending exactly at a closing time answers that closing time.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    minutes: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -2015,6 +2137,27 @@ export interface components {
             isDefault: boolean;
             active: boolean;
         };
+        BusinessCalendarInput: {
+            /** Format: uuid */
+            id: string;
+            nameZh: string;
+            nameEn: string;
+            isDefault: boolean;
+            version: number;
+            timeZone: string;
+            weekly: {
+                start: string;
+                end: string;
+            }[][];
+            holidays: string[];
+            workdays: string[];
+            makeUpDaySchedule: {
+                start: string;
+                end: string;
+            }[] | null;
+            alwaysOpen: boolean;
+            holidayYears: number[];
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -2256,6 +2399,27 @@ export interface components {
             color: string;
             isDefault: boolean;
             active: boolean;
+        };
+        BusinessCalendar: {
+            /** Format: uuid */
+            id: string;
+            nameZh: string;
+            nameEn: string;
+            isDefault: boolean;
+            version: number;
+            timeZone: string;
+            weekly: {
+                start: string;
+                end: string;
+            }[][];
+            holidays: string[];
+            workdays: string[];
+            makeUpDaySchedule: {
+                start: string;
+                end: string;
+            }[] | null;
+            alwaysOpen: boolean;
+            holidayYears: number[];
         };
     };
     responses: never;
