@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { pino } from 'pino';
 import { createApp } from '../app/create-app.js';
-import { createTestApp, type TestApp, type TestUser } from '../app/test-app.js';
+import type { TestApp, TestUser } from '../app/test-app.js';
 import { openPostgres } from '../db/postgres.js';
 import { createSession, sessionCookieName } from '../modules/auth/index.js';
 import { SseTestClient } from './sse-test-client.js';
+import { startStreamFixture, type StreamFixture } from './stream-fixture.js';
 
 type Json = Record<string, any>;
 
@@ -16,24 +17,14 @@ let colleague: TestUser;
 let outsider: TestUser;
 let teamId: string;
 let otherTeamId: string;
-const clients: SseTestClient[] = [];
+let clients: SseTestClient[];
+let fixture: StreamFixture;
 
 before(async () => {
-  t = await createTestApp();
-  base = await t.server.listen({ port: 0, host: '127.0.0.1' });
-  agent = await t.user('agent', { name: '坐席甲' });
-  colleague = await t.user('agent', { name: '坐席乙' });
-  outsider = await t.user('agent', { name: '别组坐席' });
-  teamId = await t.team('一组', [agent.id, colleague.id]);
-  otherTeamId = await t.team('二组', [outsider.id]);
-  agent.actor.teamIds = [teamId];
-  colleague.actor.teamIds = [teamId];
-  outsider.actor.teamIds = [otherTeamId];
+  fixture = await startStreamFixture();
+  ({ t, base, agent, colleague, outsider, teamId, otherTeamId, clients } = fixture);
 });
-after(async () => {
-  for (const client of clients) client.close();
-  await t.close();
-});
+after(() => fixture.close());
 
 async function stream(headers: Record<string, string>, query = '', url = base): Promise<SseTestClient & { body: string }> {
   const client = await SseTestClient.connect(`${url}/api/v1/stream${query}`, headers);

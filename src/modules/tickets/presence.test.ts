@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import type { TestApp, TestUser } from '../../app/test-app.js';
 import { SseTestClient } from '../../realtime/sse-test-client.js';
+import { startStreamFixture, type StreamFixture } from '../../realtime/stream-fixture.js';
 
 type Json = Record<string, any>;
 
@@ -13,21 +14,14 @@ let colleague: TestUser;
 let outsider: TestUser;
 let teamId: string;
 let otherTeamId: string;
-const clients: SseTestClient[] = [];
+let clients: SseTestClient[];
+let fixture: StreamFixture;
 
 before(async () => {
-  t = await createTestApp();
-  base = await t.server.listen({ port: 0, host: '127.0.0.1' });
-  agent = await t.user('agent', { name: '坐席甲' });
-  colleague = await t.user('agent', { name: '坐席乙' });
-  outsider = await t.user('agent', { name: '别组坐席' });
-  teamId = await t.team('一组', [agent.id, colleague.id]);
-  otherTeamId = await t.team('二组', [outsider.id]);
+  fixture = await startStreamFixture();
+  ({ t, base, agent, colleague, outsider, teamId, otherTeamId, clients } = fixture);
 });
-after(async () => {
-  for (const client of clients) client.close();
-  await t.close();
-});
+after(() => fixture.close());
 
 async function createTicket(team = teamId): Promise<Json> {
   const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '谁在看', teamId: team } });
