@@ -36,6 +36,13 @@ export class Forbidden extends AppError {
 export class NotFound extends AppError {
   readonly status = 404;
 }
+/** The record was merged into another: GET answers 308 with the survivor's address. */
+export class MovedPermanently extends AppError {
+  readonly status = 308;
+  constructor(code: string, readonly location: string, params: Record<string, string | number> = {}) {
+    super(code, params);
+  }
+}
 export class Conflict extends AppError {
   readonly status = 409;
 }

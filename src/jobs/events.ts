@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../db/database.js';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db, type Tx } from '../db/database.js';
 import { domainEvents } from './schema.js';
 
 export type DomainEventInput = {
@@ -32,4 +32,26 @@ export async function recordEvent(tx: Tx, event: DomainEventInput): Promise<numb
       returning id)
     select id, pg_notify(${domainEventsChannel}, '') from recorded`);
   return Number(row!.id);
+}
+
+export type RecordedEvent = { id: number; type: string; actorId: string | null; payload: Record<string, unknown>; createdAt: Date };
+
+/** The recorded history of one aggregate (the audit trail of a contact, an organisation, …), newest first. */
+export async function listAggregateEvents(db: Db, aggregateType: string, aggregateIds: readonly string[], limit = 200): Promise<RecordedEvent[]> {
+  if (aggregateIds.length === 0) return [];
+  const rows = await db
+    .select({ id: domainEvents.id, type: domainEvents.type, actorId: domainEvents.actorId, payload: domainEvents.payload, createdAt: domainEvents.createdAt })
+    .from(domainEvents)
+    .where(and(eq(domainEvents.aggregateType, aggregateType), inArray(domainEvents.aggregateId, [...aggregateIds])))
+    .orderBy(desc(domainEvents.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/**
+ * Erase what an aggregate's past events say (PIPL erasure): the type, actor and time stay as the
+ * audit record, the payload, which may hold names, phones or emails, becomes `{redacted: true}`.
+ */
+export async function redactAggregateEvents(tx: Tx, aggregateType: string, aggregateId: string): Promise<void> {
+  await tx.update(domainEvents).set({ payload: { redacted: true } }).where(and(eq(domainEvents.aggregateType, aggregateType), eq(domainEvents.aggregateId, aggregateId)));
 }

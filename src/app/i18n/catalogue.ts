@@ -2,6 +2,9 @@
  * Server-side message catalogue (errors, notices). Every key exists in zh-CN and en; a test
  * checks that. Placeholders are `{name}`.
  */
+import { customersMessages } from '../../modules/customers/messages.js';
+import { slaMessages } from '../../modules/sla/messages.js';
+
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
@@ -66,17 +69,8 @@ const zhCN = {
   'ticket_view.limit_reached': '个人视图最多保存 {max} 个',
   'ticket_view.name_taken': '已有同名视图',
   'validation.duplicates': '包含重复的值',
-  'sla.calendar.not_found': '工作日历不存在',
-  'sla.calendar.invalid_time_zone': '时区无效，请使用 IANA 时区名，例如 Asia/Shanghai',
-  'sla.calendar.invalid_time': '时间格式应为 HH:MM（00:00–24:00）',
-  'sla.calendar.interval_end_before_start': '结束时间必须晚于开始时间',
-  'sla.calendar.intervals_overlap_or_unsorted': '工作时段必须按时间顺序排列且不能重叠',
-  'sla.calendar.invalid_date': '日期格式应为 YYYY-MM-DD',
-  'sla.calendar.duplicate_date': '日期重复',
-  'sla.calendar.holiday_and_workday': '同一天不能既是节假日又是调休工作日',
-  'sla.calendar.no_business_time': '日历中没有任何工作时间',
-  'sla.calendar.make_up_schedule_empty': '调休工作日需要工作时段：请设置调休日的工作时间',
-  'sla.calendar.date_outside_year': '日期不在所导入的年份内',
+  ...customersMessages.zhCN,
+  ...slaMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -142,17 +136,8 @@ const en: Record<MessageKey, string> = {
   'ticket_view.limit_reached': 'You can save at most {max} views',
   'ticket_view.name_taken': 'You already have a view with this name',
   'validation.duplicates': 'Contains duplicate values',
-  'sla.calendar.not_found': 'No such business calendar',
-  'sla.calendar.invalid_time_zone': 'Unknown time zone; use an IANA name such as Asia/Shanghai',
-  'sla.calendar.invalid_time': 'Times are HH:MM (00:00–24:00)',
-  'sla.calendar.interval_end_before_start': 'The end must be after the start',
-  'sla.calendar.intervals_overlap_or_unsorted': 'Working intervals must be in order and must not overlap',
-  'sla.calendar.invalid_date': 'Dates are YYYY-MM-DD',
-  'sla.calendar.duplicate_date': 'Duplicate date',
-  'sla.calendar.holiday_and_workday': 'A day cannot be both a holiday and a make-up workday',
-  'sla.calendar.no_business_time': 'The calendar has no business time at all',
-  'sla.calendar.make_up_schedule_empty': 'Make-up workdays need working hours: set the make-up day schedule',
-  'sla.calendar.date_outside_year': 'The date is not in the imported year',
+  ...customersMessages.en,
+  ...slaMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -12,10 +12,17 @@ export const permissions = [
   'tickets.reply', // public replies
   'tickets.note', // internal notes
   'directory.read', // list users and teams (to pick an assignee)
+  'customers.read', // organisations, contacts, identities, external records and the 360° view
+  'customers.write', // create and edit them (and upsert external records, e.g. an ERP sync)
+  'customers.merge', // merge duplicate contacts or organisations
+  'customers.delete', // delete customers without tickets
+  'customers.privacy', // export a contact's personal data and anonymise it (PIPL requests)
   'admin.users',
   'admin.teams',
   'admin.categories',
   'admin.priorities',
+  'admin.customer_tiers',
+  'admin.sla', // business calendars and SLA policies
   'admin.jobs',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -32,11 +39,12 @@ const agentPermissions: Permission[] = [
   'tickets.reply',
   'tickets.note',
   'directory.read',
+  'customers.read',
 ];
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'admin.categories', 'admin.priorities']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'customers.write', 'customers.merge', 'admin.categories', 'admin.priorities', 'admin.sla']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.

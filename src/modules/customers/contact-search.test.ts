@@ -72,7 +72,7 @@ describe('contact lookup', () => {
     assert.equal(res.statusCode, 200, res.body);
     const items = (res.json() as { items: Contact[] }).items;
     assert.equal(items.length, 1);
-    assert.deepEqual(Object.keys(items[0]!).sort(), ['email', 'id', 'name', 'phone']);
+    assert.deepEqual(Object.keys(items[0]!).sort(), ['anonymized', 'email', 'id', 'name', 'organization', 'phone', 'tierKey']);
     assert.equal(items[0]!.phone, '+8613800138000');
   });
 
@@ -84,12 +84,12 @@ describe('contact lookup', () => {
   });
 
   test('validation names the field; field engineers may not browse contacts', async () => {
-    for (const query of [{ q: '' }, { q: '   ' }, {}, { q: 'x'.repeat(101) }] as Array<Record<string, string>>) {
+    for (const query of [{ q: 'x'.repeat(101) }, { q: '张', sort: 'random' }] as Array<Record<string, string>>) {
       const res = await lookup(query);
       assert.equal(res.statusCode, 400, res.body);
-      assert.equal((res.json() as { errors: Array<{ path: string }> }).errors[0]!.path, 'q');
+      assert.equal((res.json() as { errors: Array<{ path: string }> }).errors[0]!.path, Object.keys(query).at(-1));
     }
-    const badLimit = await lookup({ q: '张', limit: 51 });
+    const badLimit = await lookup({ q: '张', limit: 101 });
     assert.equal((badLimit.json() as { errors: Array<{ path: string }> }).errors[0]!.path, 'limit');
     assert.equal((await lookup({ q: '张' }, await t.user('field_engineer'))).statusCode, 403);
     assert.equal((await lookup({ q: '张' }, await t.user('agent'))).statusCode, 200);

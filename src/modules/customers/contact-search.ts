@@ -1,50 +1,93 @@
-import { asc, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { normalisePhone } from './contact-identity.js';
-import type { ContactView } from './contacts.js';
-import { contacts } from './schema.js';
+import { containsPattern, escapeLike } from '../../db/like-pattern.js';
+import { summarise, type ContactSummary } from './contact-views.js';
+import { normalisePhone } from './identity-values.js';
+import { afterCursor, encodeCursor, keysetKey, keysetOrder, type CustomerSort } from './keyset.js';
+import { contactIdentities, contacts } from './schema.js';
 
 /** Fewer digits than this match too many numbers to be a phone search. */
 const minPhoneDigits = 3;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The digit strings a phone search looks for inside stored numbers (`+8613800138000`): what was
  * typed (`138 0013 8000` → 13800138000), without a trunk `0` or `00` prefix, and normalised.
  */
 export function phoneFragments(query: string): string[] {
-  const digits = query.replace(/\D/g, '');
+  const digits = query.normalize('NFKC').replace(/\D/g, '');
   if (digits.length < minPhoneDigits) return [];
   const fragments = new Set([digits]);
   if (digits.startsWith('00')) fragments.add(digits.slice(2));
   else if (digits.startsWith('0')) fragments.add(digits.slice(1));
-  const normalised = normalisePhone(query)?.replace(/^\+/, '');
+  const normalised = normalisePhone(query)?.replace(/^\+/, '').replace(/;ext=.*/, '');
   if (normalised) fragments.add(normalised);
   return [...fragments].filter((f) => f.length >= minPhoneDigits);
 }
 
-/**
- * Find requesters while someone is on the phone: by part of the name (Chinese or not), by a phone
- * number written any way, or by the start of an email address. Exact phone or email matches come
- * first, then names starting with the text, then the rest by name.
- */
-export async function searchContacts(db: Db, query: string, limit: number): Promise<ContactView[]> {
-  const text = query.trim();
-  if (!text) return [];
+/** Contacts whose name contains the text (Chinese or not), with a phone containing its digits, or an email starting with it. */
+function matchText(text: string): SQL {
   const lower = text.toLowerCase();
-  const matches: SQL[] = [sql`${contacts.name} ilike ${`%${escapeLike(text)}%`}`, sql`${contacts.email} like ${`${escapeLike(lower)}%`}`];
-  const fragments = phoneFragments(text);
-  for (const fragment of fragments) matches.push(sql`strpos(${contacts.phone}, ${fragment}) > 0`);
+  const identityMatches: SQL[] = [sql`(i.kind = 'email' and i.value like ${`${escapeLike(lower)}%`})`];
+  for (const fragment of phoneFragments(text)) identityMatches.push(sql`(i.kind = 'phone' and strpos(i.value, ${fragment}) > 0)`);
+  identityMatches.push(sql`(i.kind not in ('email', 'phone') and i.value = ${text})`);
+  return or(
+    sql`${contacts.name} ilike ${containsPattern(text)}`,
+    sql`exists (select 1 from ${contactIdentities} i where i.contact_id = ${contacts.id} and (${sql.join(identityMatches, sql` or `)}))`,
+  )!;
+}
+
+/**
+ * Find requesters while someone is on the phone: exact phone or email matches first, then names
+ * starting with the text, then the rest by name.
+ */
+export async function searchContacts(db: Db, query: string, limit: number): Promise<ContactSummary[]> {
+  const text = query.normalize('NFKC').trim();
+  if (!text) return [];
   const exactPhone = normalisePhone(text) ?? '';
   const relevance = sql`case
-    when ${contacts.phone} = ${exactPhone} or ${contacts.email} = ${lower} then 0
+    when exists (select 1 from ${contactIdentities} i where i.contact_id = ${contacts.id} and ((i.kind = 'phone' and i.value = ${exactPhone}) or (i.kind = 'email' and i.value = ${text.toLowerCase()}))) then 0
     when ${contacts.name} ilike ${`${escapeLike(text)}%`} then 1
     else 2 end`;
-  return db
-    .select({ id: contacts.id, name: contacts.name, email: contacts.email, phone: contacts.phone })
+  const rows = await db
+    .select()
     .from(contacts)
-    .where(or(...matches))
+    .where(and(isNull(contacts.mergedIntoId), matchText(text)))
     .orderBy(relevance, asc(contacts.name), asc(contacts.id))
     .limit(limit);
+  return summarise(db, rows);
+}
+
+export type ContactFilter = {
+  q?: string;
+  organizationId?: string;
+  tierKey?: string;
+  tag?: string;
+  ownerId?: string;
+  sort: CustomerSort;
+  cursor?: string;
+  limit: number;
+};
+
+/** The customer list: filters combine with AND, keyset-paged in a total order. Merged contacts are hidden. */
+export async function listContacts(db: Db, filter: ContactFilter): Promise<{ items: ContactSummary[]; nextCursor: string | null }> {
+  const conditions: SQL[] = [isNull(contacts.mergedIntoId)];
+  const text = filter.q?.normalize('NFKC').trim();
+  if (text) conditions.push(matchText(text));
+  if (filter.organizationId) conditions.push(eq(contacts.organizationId, filter.organizationId));
+  if (filter.tierKey) conditions.push(eq(contacts.tierKey, filter.tierKey));
+  if (filter.tag) conditions.push(arrayContains(contacts.tags, [filter.tag]));
+  if (filter.ownerId) conditions.push(eq(contacts.ownerId, filter.ownerId));
+  if (filter.cursor) conditions.push(afterCursor(filter.sort, filter.cursor, contacts));
+  const rows = await db
+    .select({ row: contacts, key: keysetKey(filter.sort, contacts) })
+    .from(contacts)
+    .where(and(...conditions))
+    .orderBy(...keysetOrder(filter.sort, contacts))
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    items: await summarise(db, page.map((r) => r.row)),
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(filter.sort, last.key, last.row.id) : null,
+  };
 }

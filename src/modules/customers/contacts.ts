@@ -1,53 +1,221 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import type { Db, Tx } from '../../db/database.js';
+import { Conflict, invalidField, MovedPermanently, NotFound, PreconditionFailed } from '../../app/errors.js';
+import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
-import { normaliseEmail, normalisePhone } from './contact-identity.js';
-import { contacts } from './schema.js';
+import type { Actor } from '../auth/index.js';
+import { findContactRow, getContactsByIds, presentContact, type ContactDetail, type ContactRow, type ContactSummary } from './contact-views.js';
+import type { IdentityKind } from './identity-kinds.js';
+import { normaliseIdentity, type IdentityValue } from './identity-values.js';
+import { findLiveOrganization } from './organizations.js';
+import { checkProfile, profileChanges, type ProfileInput } from './profile.js';
+import { contactIdentities, contacts } from './schema.js';
 
-export type ContactRef = { name?: string; email?: string; phone?: string };
-export type ContactView = { id: string; name: string; email: string | null; phone: string | null };
+export type IdentityInput = { kind: IdentityKind; value: string };
+/** How a channel names a customer: any of email, phone or platform identities, and a name. */
+export type ContactRef = { name?: string; email?: string; phone?: string; identities?: IdentityInput[] };
+export type NewContact = ProfileInput & { name: string; organizationId?: string | null; identities?: IdentityInput[] };
+export type ContactChanges = ProfileInput & { name?: string; organizationId?: string | null };
 
-const contactColumns = { id: contacts.id, name: contacts.name, email: contacts.email, phone: contacts.phone };
+type Normalised = IdentityValue & { kind: IdentityKind };
+
+/** Validate and normalise identities; a bad one is a 400 naming its position. */
+export function normaliseIdentities(inputs: readonly IdentityInput[], path = 'identities'): Normalised[] {
+  const seen = new Set<string>();
+  const result: Normalised[] = [];
+  inputs.forEach((input, index) => {
+    const normalised = normaliseIdentity(input.kind, input.value);
+    if (!normalised) throw invalidField(`${path}/${index}/value`, `identity.invalid_${input.kind === 'email' || input.kind === 'phone' ? input.kind : 'platform_id'}`);
+    const key = `${input.kind}:${normalised.value}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    result.push({ kind: input.kind, ...normalised });
+  });
+  return result;
+}
+
+/** The contact holding any of these identities (its survivor if it was merged), or null. */
+async function findByIdentities(db: Db, identities: readonly Normalised[]): Promise<ContactRow | null> {
+  if (identities.length === 0) return null;
+  const matches = sql.join(identities.map((i) => sql`(${i.kind}, ${i.value})`), sql`, `);
+  // Prefer the first identity given (channels pass the one they are sure of first, e.g. email).
+  const order = sql.join(identities.map((i, n) => sql`when ${contactIdentities.kind} = ${i.kind} and ${contactIdentities.value} = ${i.value} then ${n}`), sql` `);
+  const [hit] = await db
+    .select({ contactId: contactIdentities.contactId })
+    .from(contactIdentities)
+    .where(sql`(${contactIdentities.kind}, ${contactIdentities.value}) in (${matches})`)
+    .orderBy(sql`case ${order} end`)
+    .limit(1);
+  if (!hit) return null;
+  const row = await findContactRow(db, hit.contactId);
+  return row?.mergedIntoId ? ((await findContactRow(db, row.mergedIntoId)) ?? null) : (row ?? null);
+}
+
+function refIdentities(ref: ContactRef): Normalised[] {
+  const inputs: IdentityInput[] = [
+    ...(ref.email ? [{ kind: 'email' as const, value: ref.email }] : []),
+    ...(ref.phone ? [{ kind: 'phone' as const, value: ref.phone }] : []),
+    ...(ref.identities ?? []),
+  ];
+  // Channels hand over what the customer typed; an unusable value is dropped, not fatal.
+  return inputs.flatMap((input) => {
+    const normalised = normaliseIdentity(input.kind, input.value);
+    return normalised ? [{ kind: input.kind, ...normalised }] : [];
+  });
+}
 
 /**
- * Find the contact with this email or phone, or create one, inside the caller's transaction.
- * Two requests for a new identity at the same moment end with one contact: the unique indexes
- * make the second insert a no-op, and it then reads the winner's row.
+ * The contact a channel message belongs to: found by any of its identities, else created with all
+ * of them, inside the caller's transaction. Known identities are never attached to someone else
+ * (a web form cannot claim a stranger's phone). Two messages from a new identity at the same moment
+ * make one contact: the unique (kind, value) index makes the later insert wait and then do
+ * nothing; that transaction removes the contact it just made and takes the winner's.
  */
-export async function findOrCreateContact(tx: Tx, ref: ContactRef, actorId: string | null): Promise<ContactView | null> {
-  const email = ref.email ? normaliseEmail(ref.email) : null;
-  const phone = ref.phone ? normalisePhone(ref.phone) : null;
-  if (!email && !phone) return null;
-  const existing = await findByIdentity(tx, email, phone);
-  if (existing) return existing;
-  const id = uuidv7();
-  const inserted = await tx
-    .insert(contacts)
-    .values({ id, name: ref.name?.trim() || email?.split('@')[0] || phone || '', email, phone })
-    .onConflictDoNothing()
-    .returning(contactColumns);
-  if (inserted[0]) {
-    await recordEvent(tx, { type: 'contact.created', aggregateType: 'contact', aggregateId: id, actorId, payload: { email, phone } });
-    return inserted[0];
+export async function findOrCreateContact(tx: Tx, ref: ContactRef, actorId: string | null): Promise<ContactSummary | null> {
+  const identities = refIdentities(ref);
+  if (identities.length === 0) return null;
+  const existing = await findByIdentities(tx, identities);
+  if (existing) {
+    // Held until the caller commits, so a concurrent delete of this contact waits and then sees its ticket.
+    const [held] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, existing.id)).for('key share');
+    if (held) return summaryOf(tx, existing.id);
   }
-  return findByIdentity(tx, email, phone);
+  const id = uuidv7();
+  const fallbackName = identities[0]!.kind === 'email' ? identities[0]!.value.split('@')[0]! : identities[0]!.display;
+  await tx.insert(contacts).values({ id, name: ref.name?.trim() || fallbackName });
+  const inserted = await insertIdentities(tx, id, identities);
+  if (inserted.length < identities.length) {
+    await tx.delete(contacts).where(eq(contacts.id, id));
+    const winner = await findByIdentities(tx, identities);
+    return winner ? summaryOf(tx, winner.id) : null;
+  }
+  await recordEvent(tx, { type: 'contact.created', aggregateType: 'contact', aggregateId: id, actorId, payload: { identities: identities.map(({ kind, value }) => ({ kind, value })), source: 'channel' } });
+  return summaryOf(tx, id);
 }
 
-async function findByIdentity(db: Db, email: string | null, phone: string | null): Promise<ContactView | null> {
-  const conditions = [email ? eq(contacts.email, email) : undefined, phone ? eq(contacts.phone, phone) : undefined].filter(Boolean);
-  // Prefer the email match when email and phone point at different contacts.
-  const [row] = await db
-    .select(contactColumns)
-    .from(contacts)
-    .where(or(...conditions))
-    .orderBy(sql`(${contacts.email} = ${email ?? ''}) desc`)
-    .limit(1);
-  return row ?? null;
+async function summaryOf(db: Db, id: string): Promise<ContactSummary | null> {
+  return (await getContactsByIds(db, [id])).get(id) ?? null;
 }
 
-export async function getContactsByIds(db: Db, ids: string[]): Promise<Map<string, ContactView>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select(contactColumns).from(contacts).where(sql`${contacts.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
-  return new Map(rows.map((r) => [r.id, r]));
+function insertIdentities(tx: Tx, contactId: string, identities: readonly Normalised[]) {
+  if (identities.length === 0) return Promise.resolve([]);
+  return tx
+    .insert(contactIdentities)
+    .values(identities.map((i) => ({ id: uuidv7(), contactId, kind: i.kind, value: i.value, display: i.display })))
+    .onConflictDoNothing()
+    .returning({ id: contactIdentities.id });
 }
+
+/** Which of these identities already belong to someone: a 409 naming the first and its owner. */
+async function assertIdentitiesFree(db: Db, identities: readonly Normalised[], path: string, exceptContactId?: string): Promise<void> {
+  for (const [index, identity] of identities.entries()) {
+    const [owner] = await db
+      .select({ contactId: contactIdentities.contactId })
+      .from(contactIdentities)
+      .where(and(eq(contactIdentities.kind, identity.kind), eq(contactIdentities.value, identity.value)));
+    if (owner && owner.contactId !== exceptContactId) {
+      throw new Conflict('contact.identity_taken', { kind: identity.kind, value: identity.display, contactId: owner.contactId }, [
+        { path: `${path}/${index}/value`, code: 'contact.identity_taken', params: { kind: identity.kind, value: identity.display, contactId: owner.contactId } },
+      ]);
+    }
+  }
+}
+
+export async function createContact(database: Database, actor: Actor, input: NewContact): Promise<ContactDetail> {
+  const identities = normaliseIdentities(input.identities ?? []);
+  return database.transaction(async (tx) => {
+    await checkProfile(tx, input);
+    if (input.organizationId) await findLiveOrganization(tx, input.organizationId, 'organizationId');
+    await assertIdentitiesFree(tx, identities, 'identities');
+    const id = uuidv7();
+    await tx.insert(contacts).values({ id, name: input.name.trim(), organizationId: input.organizationId ?? null, ...profileChanges(input) });
+    const inserted = await insertIdentities(tx, id, identities);
+    // A concurrent request took one of them between the check and the insert.
+    if (inserted.length < identities.length) await assertIdentitiesFree(tx, identities, 'identities', id);
+    await recordEvent(tx, { type: 'contact.created', aggregateType: 'contact', aggregateId: id, actorId: actor.id, payload: { name: input.name, identities: identities.map(({ kind, value }) => ({ kind, value })) } });
+    return presentContact(tx, (await findContactRow(tx, id))!);
+  });
+}
+
+/** A contact to change: locked, not merged away (409), not anonymised, at the expected version. */
+export async function lockContactForUpdate(tx: Tx, id: string, expectedVersion?: number): Promise<ContactRow> {
+  const [row] = await tx.select().from(contacts).where(eq(contacts.id, id)).for('update');
+  if (!row) throw new NotFound('contact.not_found');
+  if (row.mergedIntoId) throw new Conflict('contact.merged', { mergedIntoId: row.mergedIntoId });
+  if (row.anonymizedAt) throw new Conflict('contact.anonymized');
+  if (expectedVersion !== undefined && row.version !== expectedVersion) throw new PreconditionFailed('contact.version_mismatch', { current: row.version });
+  return row;
+}
+
+export async function updateContact(database: Database, actor: Actor, id: string, expectedVersion: number | undefined, changes: ContactChanges): Promise<ContactDetail> {
+  return database.transaction(async (tx) => {
+    const before = await lockContactForUpdate(tx, id, expectedVersion);
+    await checkProfile(tx, changes);
+    if (changes.organizationId) await findLiveOrganization(tx, changes.organizationId, 'organizationId');
+    const set = { ...profileChanges(changes), ...(changes.name !== undefined && { name: changes.name.trim() }), ...(changes.organizationId !== undefined && { organizationId: changes.organizationId }) };
+    const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof ContactRow])));
+    if (Object.keys(changed).length === 0) return presentContact(tx, before);
+    const [row] = await tx.update(contacts).set({ ...changed, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, id)).returning();
+    const from = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof ContactRow]]));
+    await recordEvent(tx, { type: 'contact.updated', aggregateType: 'contact', aggregateId: id, actorId: actor.id, payload: { from, to: changed } });
+    return presentContact(tx, row!);
+  });
+}
+
+export async function addIdentity(database: Database, actor: Actor, contactId: string, input: IdentityInput): Promise<ContactDetail> {
+  const [identity] = normaliseIdentities([input], 'identity').map((i) => i);
+  return database.transaction(async (tx) => {
+    await lockContactForUpdate(tx, contactId);
+    await assertIdentitiesFree(tx, [identity!], 'identity', contactId);
+    const inserted = await insertIdentities(tx, contactId, [identity!]);
+    if (inserted.length === 0) await assertIdentitiesFree(tx, [identity!], 'identity', contactId); // raced, or already ours
+    if (inserted.length) {
+      await tx.update(contacts).set({ version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, contactId));
+      await recordEvent(tx, { type: 'contact.identity_added', aggregateType: 'contact', aggregateId: contactId, actorId: actor.id, payload: { kind: identity!.kind, value: identity!.value } });
+    }
+    return presentContact(tx, (await findContactRow(tx, contactId))!);
+  });
+}
+
+export async function removeIdentity(database: Database, actor: Actor, contactId: string, identityId: string): Promise<ContactDetail> {
+  return database.transaction(async (tx) => {
+    await lockContactForUpdate(tx, contactId);
+    const [removed] = await tx
+      .delete(contactIdentities)
+      .where(and(eq(contactIdentities.id, identityId), eq(contactIdentities.contactId, contactId)))
+      .returning({ kind: contactIdentities.kind, value: contactIdentities.value });
+    if (!removed) throw new NotFound('identity.not_found');
+    await tx.update(contacts).set({ version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, contactId));
+    await recordEvent(tx, { type: 'contact.identity_removed', aggregateType: 'contact', aggregateId: contactId, actorId: actor.id, payload: removed });
+    return presentContact(tx, (await findContactRow(tx, contactId))!);
+  });
+}
+
+/** One contact; a merged id answers 308 to its survivor. */
+export async function getContact(db: Db, id: string): Promise<ContactDetail> {
+  const row = await findContactRow(db, id);
+  if (!row) throw new NotFound('contact.not_found');
+  if (row.mergedIntoId) throw new MovedPermanently('contact.merged', `/api/v1/contacts/${row.mergedIntoId}`, { mergedIntoId: row.mergedIntoId });
+  return presentContact(db, row);
+}
+
+/** The contact behind an identity, written any way (`GET /contacts/lookup?phone=…`). */
+export async function lookupContact(db: Db, input: IdentityInput): Promise<ContactSummary | null> {
+  const normalised = normaliseIdentity(input.kind, input.value);
+  if (!normalised) throw invalidField(input.kind, `identity.invalid_${input.kind === 'email' || input.kind === 'phone' ? input.kind : 'platform_id'}`);
+  const row = await findByIdentities(db, [{ kind: input.kind, ...normalised }]);
+  return row ? summaryOf(db, row.id) : null;
+}
+
+/** Ids of the contacts merged into this one (directly or through earlier merges). */
+export async function mergedContactIds(db: Db, survivorId: string): Promise<string[]> {
+  const rows = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.mergedIntoId, survivorId));
+  return rows.map((r) => r.id);
+}
+
+export async function contactIdsOfOrganization(db: Db, organizationId: string): Promise<string[]> {
+  const rows = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.organizationId, organizationId)));
+  return rows.map((r) => r.id);
+}
+
+export { getContactsByIds };

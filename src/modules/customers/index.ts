@@ -1,14 +1,29 @@
-/** Public surface of the customers module (foundation: requester contacts). */
+/** Public surface of the customers module: organisations, contacts, identities, external records. */
 import type { AppModule } from '../../app/context.js';
 import { registerContactRoutes } from './contact-routes.js';
+import { registerOrganizationRoutes } from './organization-routes.js';
+import { registerRecordRoutes } from './record-routes.js';
+import { registerTierRoutes } from './tier-routes.js';
 
-export { findOrCreateContact, getContactsByIds, type ContactRef, type ContactView } from './contacts.js';
-export { normaliseEmail, normalisePhone } from './contact-identity.js';
+export { findOrCreateContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
+export type { ContactDetail, ContactSummary } from './contact-views.js';
+/** The name tickets used before organisations existed. */
+export type { ContactSummary as ContactView } from './contact-views.js';
+export { getOrganization, type OrganizationView } from './organizations.js';
+export { listRecords, type RecordRow } from './records.js';
+export { deleteContact, type ContactUsage } from './privacy.js';
+export { normaliseEmail, normalisePhone, formatPhone } from './identity-values.js';
+export { identityKinds, type IdentityKind } from './identity-kinds.js';
 export { searchContacts } from './contact-search.js';
+export { customerHistory } from './history.js';
+export { contactSchema, contactSummarySchema, customerRecordSchema, organizationSchema, identityKindSchema } from './http-schemas.js';
 
 export const customersModule: AppModule = {
   name: 'customers',
   registerRoutes(app, context) {
     registerContactRoutes(app, context);
+    registerOrganizationRoutes(app, context);
+    registerRecordRoutes(app, context);
+    registerTierRoutes(app, context);
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactSummarySchema, identityKindSchema } from '../customers/index.js';
 import { ticketSorts } from './ticket-sort.js';
 import { ticketStatuses } from './ticket-status.js';
 import { builtinViewKeys } from './ticket-views.js';
@@ -7,9 +8,15 @@ export const statusSchema = z.enum(ticketStatuses);
 const tag = z.string().trim().min(1).max(50);
 const priorityKey = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/);
 
+/** Who asked: found by any identity, else created (see customers' findOrCreateContact). */
 export const requesterSchema = z
-  .strictObject({ name: z.string().trim().max(100).optional(), email: z.email().max(254).optional(), phone: z.string().trim().min(3).max(40).optional() })
-  .refine((r) => r.email || r.phone, { message: 'validation.phone_or_email' });
+  .strictObject({
+    name: z.string().trim().max(100).optional(),
+    email: z.email().max(254).optional(),
+    phone: z.string().trim().min(3).max(40).optional(),
+    identities: z.array(z.strictObject({ kind: identityKindSchema, value: z.string().trim().min(1).max(254) })).max(10).optional(),
+  })
+  .refine((r) => r.email || r.phone || r.identities?.length, { message: 'validation.phone_or_email' });
 
 export const createTicketBody = z.strictObject({
   subject: z.string().trim().min(1).max(300),
@@ -130,7 +137,6 @@ export const bulkUpdateResponse = z
   })
   .meta({ id: 'TicketBulkResults' });
 
-const contactSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
 
 export const ticketSchema = z
   .object({
@@ -142,7 +148,7 @@ export const ticketSchema = z
     priority: z.string(),
     categoryId: z.uuid().nullable(),
     channel: z.string(),
-    requester: contactSchema.nullable(),
+    requester: contactSummarySchema.nullable(),
     teamId: z.uuid().nullable(),
     assigneeId: z.uuid().nullable(),
     tags: z.array(z.string()),

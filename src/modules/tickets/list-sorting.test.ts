@@ -169,7 +169,7 @@ describe('list items', () => {
     const item = page.items.find((i) => i.id === first.id)!;
     assert.equal(item.number, first.number);
     assert.equal(item.subject, '来电 1');
-    assert.deepEqual(item.requester, { id: first.requester!.id, name: '王小明', email: null, phone: '+8613800138001' });
+    assert.deepEqual(item.requester, { id: first.requester!.id, name: '王小明', email: null, phone: '+8613800138001', organization: null, tierKey: null, anonymized: false });
     assert.equal(item.status, 'open');
     assert.equal(item.priority, 'high');
     assert.equal(item.assigneeId, agent.id);

@@ -30,6 +30,8 @@ function useNavItems(): MenuProps['items'] {
     can('admin.teams') && { key: '/settings/teams', label: t('nav.teams') },
     can('admin.categories') && { key: '/settings/categories', label: t('nav.categories') },
     can('admin.priorities') && { key: '/settings/priorities', label: t('nav.priorities') },
+    can('admin.customer_tiers') && { key: '/settings/customer-tiers', label: t('nav.customerTiers') },
+    can('admin.sla') && { key: '/settings/calendars', label: t('nav.calendars') },
   ].filter((item): item is { key: string; label: string } => Boolean(item));
   const soon = (label: string) => (
     <span>
@@ -38,7 +40,7 @@ function useNavItems(): MenuProps['items'] {
   );
   return [
     { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets') },
-    { key: '/customers', icon: <TeamOutlined />, label: soon(t('nav.customers')) },
+    ...(can('customers.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') }] : []),
     { key: '/knowledge', icon: <BookOutlined />, label: soon(t('nav.knowledge')) },
     { key: '/reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')) },
     ...(settings.length ? [{ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), children: settings }] : []),

@@ -16,6 +16,11 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/admin/CategoriesPage.tsx'));
 const PrioritiesPage = lazy(() => import('../features/admin/PrioritiesPage.tsx'));
+const CustomersPage = lazy(() => import('../features/customers/CustomersPage.tsx'));
+const ContactPage = lazy(() => import('../features/customers/ContactPage.tsx'));
+const OrganizationPage = lazy(() => import('../features/customers/OrganizationPage.tsx'));
+const CustomerTiersPage = lazy(() => import('../features/customers/CustomerTiersPage.tsx'));
+const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 
 function page(element: ReactNode) {
@@ -58,7 +63,9 @@ export function AppRoutes() {
         <Route path="/tickets" element={page(<TicketsPage />)} />
         <Route path="/tickets/new" element={page(<NewTicketPage />)} />
         <Route path="/tickets/:id" element={page(<TicketPage />)} />
-        <Route path="/customers" element={page(<ComingSoon area="customers" />)} />
+        <Route path="/customers" element={page(<CustomersPage />)} />
+        <Route path="/customers/contacts/:id" element={page(<ContactPage />)} />
+        <Route path="/customers/organizations/:id" element={page(<OrganizationPage />)} />
         <Route path="/knowledge" element={page(<ComingSoon area="knowledge" />)} />
         <Route path="/reports" element={page(<ComingSoon area="reports" />)} />
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
@@ -66,6 +73,8 @@ export function AppRoutes() {
         <Route path="/settings/teams" element={page(<TeamsPage />)} />
         <Route path="/settings/categories" element={page(<CategoriesPage />)} />
         <Route path="/settings/priorities" element={page(<PrioritiesPage />)} />
+        <Route path="/settings/customer-tiers" element={page(<CustomerTiersPage />)} />
+        <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

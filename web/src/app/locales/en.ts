@@ -1,12 +1,14 @@
+import { customersEn } from '../../features/customers/locale.ts';
+import { slaEn } from '../../features/sla/locale.ts';
+import type { Catalogue } from './catalogue.ts';
 import type { zhCN } from './zh-CN.ts';
 
-type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 /** Same keys as the Chinese catalogue: a missing or extra key fails the type check. */
 export type Messages = Catalogue<typeof zhCN>;
 
 export const en: Messages = {
   app: { name: 'OpenCSM Agent Console', loading: 'Loading…', retry: 'Retry', save: 'Save', cancel: 'Cancel', delete: 'Delete', edit: 'Edit', create: 'New', confirm: 'OK', close: 'Close', none: 'None', unknown: 'Unknown', loadMore: 'Load more', allLoaded: 'All loaded', comingSoon: 'Coming soon', actions: 'Actions', yes: 'Yes', no: 'No', copy: 'Copy', copied: 'Copied' },
-  nav: { tickets: 'Tickets', customers: 'Customers', knowledge: 'Knowledge base', reports: 'Reports', settings: 'Settings', newTicket: 'New ticket', users: 'Users', teams: 'Teams', categories: 'Categories', priorities: 'Priorities', profile: 'Profile', tokens: 'API tokens', password: 'Change password', logout: 'Log out', language: 'Language', shortcuts: 'Shortcuts', menu: 'Menu', back: 'Back' },
+  nav: { tickets: 'Tickets', customers: 'Customers', knowledge: 'Knowledge base', reports: 'Reports', settings: 'Settings', newTicket: 'New ticket', users: 'Users', teams: 'Teams', categories: 'Categories', priorities: 'Priorities', profile: 'Profile', tokens: 'API tokens', password: 'Change password', logout: 'Log out', language: 'Language', shortcuts: 'Shortcuts', menu: 'Menu', back: 'Back', calendars: 'Business calendars', customerTiers: 'Customer tiers' },
   login: { title: 'Log in to OpenCSM', email: 'Email', password: 'Password', submit: 'Log in', failed: 'Wrong email or password', emailRequired: 'Enter your email', passwordRequired: 'Enter your password', subtitle: 'Customer service management' },
   errors: { title: 'Something went wrong', network: 'Cannot reach the server. Check your connection and retry.', notFound: 'This page or record does not exist, was deleted, or you may not see it.', forbidden: 'You are not allowed to do this. Ask an administrator.', conflict: 'Someone else changed this ticket first. The latest version is loaded; check it and try again.', generic: 'Failed: {{message}}', sessionExpired: 'Your session expired. Please log in again.' },
   views: { title: 'Views', saveCurrent: 'Save as view', viewName: 'View name', deleteView: 'Delete view', deleteConfirm: 'Delete the view “{{name}}”?', savedOk: 'View saved' },
@@ -20,5 +22,7 @@ export const en: Messages = {
   admin: { users: 'Users', teams: 'Teams', categories: 'Categories', priorities: 'Priorities', newUser: 'New user', newTeam: 'New team', newCategory: 'New category', newPriority: 'New priority', name: 'Name', email: 'Email', role: 'Role', active: 'Active', inactive: 'Deactivated', deactivate: 'Deactivate', activate: 'Activate', password: 'Initial password', userTeams: 'Teams', members: 'Members', description: 'Description', nameZh: 'Chinese name', nameEn: 'English name', parent: 'Parent', position: 'Order', key: 'Key', rank: 'Rank (1 = most urgent)', color: 'Colour', isDefault: 'Default', savedOk: 'Saved', deletedOk: 'Deleted', deleteConfirm: 'Delete “{{name}}”?', emptyUsers: 'No other users yet. Click “New user” to invite a colleague.', emptyTeams: 'No teams yet. Teams route tickets and limit who sees them.', emptyCategories: 'No categories yet. Categories classify issues for reports and routing.', noAccess: 'You have no administration rights' },
   role: { admin: 'Administrator', supervisor: 'Supervisor', agent: 'Agent', field_engineer: 'Field engineer' },
   profile: { title: 'Profile', name: 'Name', language: 'Language', savedOk: 'Saved', currentPassword: 'Current password', newPassword: 'New password (8+ characters)', changePassword: 'Change password', passwordChanged: 'Password changed; your other devices were logged out', tokens: 'API tokens', newToken: 'Create token', tokenName: 'Token name', prefix: 'Prefix', tokenCreated: 'Copy the token now; it is shown only once:', revoke: 'Revoke', revoked: 'Revoked', expiresAt: 'Expires', lastUsedAt: 'Last used', never: 'Never', emptyTokens: 'No API tokens yet. Tokens connect other systems.' },
-  placeholder: { customers: 'The customer 360° view is coming: organisations, contacts, channel identities and full history.', knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
+  customers: customersEn,
+  sla: slaEn,
+  placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

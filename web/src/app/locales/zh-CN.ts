@@ -1,7 +1,9 @@
+import { customersZhCN } from '../../features/customers/locale.ts';
+import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
 export const zhCN = {
   app: { name: 'OpenCSM 客服工作台', loading: '加载中…', retry: '重试', save: '保存', cancel: '取消', delete: '删除', edit: '编辑', create: '新建', confirm: '确定', close: '关闭', none: '无', unknown: '未知', loadMore: '加载更多', allLoaded: '已全部加载', comingSoon: '即将推出', actions: '操作', yes: '是', no: '否', copy: '复制', copied: '已复制' },
-  nav: { tickets: '工单', customers: '客户', knowledge: '知识库', reports: '报表', settings: '设置', newTicket: '新建工单', users: '用户', teams: '团队', categories: '工单分类', priorities: '优先级', profile: '个人资料', tokens: 'API 令牌', password: '修改密码', logout: '退出登录', language: '语言', shortcuts: '快捷键', menu: '菜单', back: '返回' },
+  nav: { tickets: '工单', customers: '客户', knowledge: '知识库', reports: '报表', settings: '设置', newTicket: '新建工单', users: '用户', teams: '团队', categories: '工单分类', priorities: '优先级', profile: '个人资料', tokens: 'API 令牌', password: '修改密码', logout: '退出登录', language: '语言', shortcuts: '快捷键', menu: '菜单', back: '返回', calendars: '工作日历', customerTiers: '客户等级' },
   login: { title: '登录 OpenCSM', email: '邮箱', password: '密码', submit: '登录', failed: '邮箱或密码不正确', emailRequired: '请输入邮箱', passwordRequired: '请输入密码', subtitle: '客户服务管理系统' },
   errors: { title: '出错了', network: '无法连接服务器，请检查网络后重试。', notFound: '找不到该页面或记录，可能已被删除，或您没有权限查看。', forbidden: '您没有执行此操作的权限，请联系管理员。', conflict: '该工单已被他人修改，已为您载入最新内容，请确认后重新操作。', generic: '操作失败：{{message}}', sessionExpired: '登录已过期，请重新登录。' },
   views: { title: '视图', saveCurrent: '保存为视图', viewName: '视图名称', deleteView: '删除视图', deleteConfirm: '确定删除视图“{{name}}”？', savedOk: '视图已保存' },
@@ -15,5 +17,7 @@ export const zhCN = {
   admin: { users: '用户管理', teams: '团队管理', categories: '工单分类', priorities: '优先级', newUser: '新建用户', newTeam: '新建团队', newCategory: '新建分类', newPriority: '新建优先级', name: '名称', email: '邮箱', role: '角色', active: '启用', inactive: '已停用', deactivate: '停用', activate: '启用', password: '初始密码', userTeams: '所属团队', members: '成员', description: '说明', nameZh: '中文名', nameEn: '英文名', parent: '上级分类', position: '排序', key: '标识', rank: '级别（1 最紧急）', color: '颜色', isDefault: '默认', savedOk: '已保存', deletedOk: '已删除', deleteConfirm: '确定删除“{{name}}”？', emptyUsers: '还没有其他用户，点击“新建用户”邀请同事。', emptyTeams: '还没有团队。团队用于分派工单和控制可见范围。', emptyCategories: '还没有分类。分类帮助统计问题类型并自动分派。', noAccess: '您没有管理权限' },
   role: { admin: '管理员', supervisor: '服务经理', agent: '客服', field_engineer: '现场工程师' },
   profile: { title: '个人资料', name: '姓名', language: '界面语言', savedOk: '已保存', currentPassword: '当前密码', newPassword: '新密码（至少 8 位）', changePassword: '修改密码', passwordChanged: '密码已修改，其他设备已退出登录', tokens: 'API 令牌', newToken: '创建令牌', tokenName: '令牌名称', prefix: '令牌前缀', tokenCreated: '请立即复制令牌，它只显示这一次：', revoke: '撤销', revoked: '已撤销', expiresAt: '过期时间', lastUsedAt: '最近使用', never: '从未', emptyTokens: '还没有 API 令牌。令牌用于接入其他系统。' },
-  placeholder: { customers: '客户 360° 视图即将推出：组织、联系人、渠道身份和全部历史。', knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
+  customers: customersZhCN,
+  sla: slaZhCN,
+  placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };

@@ -1,0 +1,2 @@
+ALTER TABLE "contacts" DROP COLUMN "email";--> statement-breakpoint
+ALTER TABLE "contacts" DROP COLUMN "phone";

@@ -1,0 +1,89 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { Conflict, invalidField } from '../../app/errors.js';
+import type { Database, Tx } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { Actor } from '../auth/index.js';
+import { presentContact, type ContactDetail, type ContactRow } from './contact-views.js';
+import { getOrganization, type OrganizationRow, type OrganizationView } from './organizations.js';
+import { normaliseCustomerTags } from './profile.js';
+import { contactIdentities, contacts, customerRecords, organizations } from './schema.js';
+
+export type MergeResult<T> = { survivor: T; moved: { identities: number; records: number; contacts: number } };
+
+/** The survivor keeps its own values; what it lacks it takes from the merged record. */
+function combinedProfile<T extends Pick<ContactRow, 'tierKey' | 'ownerId' | 'tags' | 'notes' | 'attributes'>>(source: T, target: T) {
+  const notes = [target.notes, source.notes].filter((n) => n.trim()).filter((n, i, all) => all.indexOf(n) === i).join('\n\n');
+  return {
+    tierKey: target.tierKey ?? source.tierKey,
+    ownerId: target.ownerId ?? source.ownerId,
+    tags: normaliseCustomerTags([...target.tags, ...source.tags]),
+    notes,
+    attributes: { ...source.attributes, ...target.attributes },
+  };
+}
+
+/** Lock both rows in id order (two opposite merges at once cannot deadlock); both must be live. */
+async function lockPair<T extends { id: string; mergedIntoId: string | null }>(
+  tx: Tx,
+  table: typeof contacts | typeof organizations,
+  sourceId: string,
+  targetId: string,
+  kind: 'contact' | 'organization',
+): Promise<{ source: T; target: T }> {
+  if (sourceId === targetId) throw invalidField('targetId', `${kind}.merge_self`);
+  const rows = (await tx.select().from(table).where(inArray(table.id, [sourceId, targetId])).orderBy(asc(table.id)).for('update')) as unknown as T[];
+  const source = rows.find((r) => r.id === sourceId);
+  const target = rows.find((r) => r.id === targetId);
+  if (!source) throw invalidField('sourceId', `${kind}.not_found`);
+  if (!target) throw invalidField('targetId', `${kind}.not_found`);
+  for (const [path, row] of [['sourceId', source], ['targetId', target]] as const) {
+    if (row.mergedIntoId) throw new Conflict(`${kind}.merged`, { mergedIntoId: row.mergedIntoId }, [{ path, code: `${kind}.merged` }]);
+    if ((row as { anonymizedAt?: Date | null }).anonymizedAt) throw new Conflict('contact.anonymized', {}, [{ path, code: 'contact.anonymized' }]);
+  }
+  return { source, target };
+}
+
+/**
+ * Merge a duplicate contact into the survivor, in one transaction: identities and external records
+ * move, contacts merged earlier into the duplicate now point at the survivor, and the duplicate
+ * stays as a tombstone whose id resolves to the survivor. Tickets follow through the
+ * `contact.merged` event (the tickets module owns them); until then they already show the survivor.
+ */
+export async function mergeContacts(database: Database, actor: Actor, sourceId: string, targetId: string): Promise<MergeResult<ContactDetail>> {
+  return database.transaction(async (tx) => {
+    const { source, target } = await lockPair<ContactRow>(tx, contacts, sourceId, targetId, 'contact');
+    const identities = await tx.update(contactIdentities).set({ contactId: target.id }).where(eq(contactIdentities.contactId, source.id)).returning({ id: contactIdentities.id });
+    const records = await tx.update(customerRecords).set({ contactId: target.id }).where(eq(customerRecords.contactId, source.id)).returning({ id: customerRecords.id });
+    const earlier = await tx.update(contacts).set({ mergedIntoId: target.id }).where(eq(contacts.mergedIntoId, source.id)).returning({ id: contacts.id });
+    const [survivor] = await tx
+      .update(contacts)
+      .set({ ...combinedProfile(source, target), organizationId: target.organizationId ?? source.organizationId, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(contacts.id, target.id))
+      .returning();
+    await tx.update(contacts).set({ mergedIntoId: target.id, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, source.id));
+    const moved = { identities: identities.length, records: records.length, contacts: earlier.length };
+    const payload = { sourceId: source.id, targetId: target.id, sourceName: source.name, mergedIds: [source.id, ...earlier.map((e) => e.id)], moved };
+    await recordEvent(tx, { type: 'contact.merged', aggregateType: 'contact', aggregateId: source.id, actorId: actor.id, payload });
+    await recordEvent(tx, { type: 'contact.absorbed', aggregateType: 'contact', aggregateId: target.id, actorId: actor.id, payload });
+    return { survivor: await presentContact(tx, survivor!), moved };
+  });
+}
+
+/** Merge a duplicate organisation: its contacts and records move to the survivor. */
+export async function mergeOrganizations(database: Database, actor: Actor, sourceId: string, targetId: string): Promise<MergeResult<OrganizationView>> {
+  const moved = await database.transaction(async (tx) => {
+    const { source, target } = await lockPair<OrganizationRow>(tx, organizations, sourceId, targetId, 'organization');
+    const movedContacts = await tx.update(contacts).set({ organizationId: target.id, updatedAt: sql`now()` }).where(eq(contacts.organizationId, source.id)).returning({ id: contacts.id });
+    const records = await tx.update(customerRecords).set({ organizationId: target.id }).where(eq(customerRecords.organizationId, source.id)).returning({ id: customerRecords.id });
+    await tx.update(organizations).set({ mergedIntoId: target.id }).where(eq(organizations.mergedIntoId, source.id));
+    await tx.update(organizations).set({ ...combinedProfile(source, target), version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, target.id));
+    await tx.update(organizations).set({ mergedIntoId: target.id, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, source.id));
+    const result = { identities: 0, records: records.length, contacts: movedContacts.length };
+    const payload = { sourceId: source.id, targetId: target.id, sourceName: source.name, moved: result };
+    await recordEvent(tx, { type: 'organization.merged', aggregateType: 'organization', aggregateId: source.id, actorId: actor.id, payload });
+    await recordEvent(tx, { type: 'organization.absorbed', aggregateType: 'organization', aggregateId: target.id, actorId: actor.id, payload });
+    return result;
+  });
+  return { survivor: await getOrganization(database.db, targetId), moved };
+}
+

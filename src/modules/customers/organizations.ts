@@ -1,0 +1,123 @@
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { Conflict, invalidField, MovedPermanently, NotFound, PreconditionFailed } from '../../app/errors.js';
+import type { Database, Db, Tx } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import { getUserNames, type Actor } from '../auth/index.js';
+import { checkProfile, profileChanges, type ProfileInput } from './profile.js';
+import { contacts, customerRecords, organizations } from './schema.js';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type NewOrganization = ProfileInput & { name: string };
+export type OrganizationChanges = ProfileInput & { name?: string };
+
+export type OrganizationView = {
+  id: string;
+  name: string;
+  tierKey: string | null;
+  tags: string[];
+  owner: { id: string; name: string } | null;
+  notes: string;
+  attributes: Record<string, unknown>;
+  contactCount: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export async function presentOrganizations(db: Db, rows: readonly OrganizationRow[]): Promise<OrganizationView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const counts = await db
+    .select({ organizationId: contacts.organizationId, n: count() })
+    .from(contacts)
+    .where(and(sql`${contacts.organizationId} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`, isNull(contacts.mergedIntoId)))
+    .groupBy(contacts.organizationId);
+  const owners = await getUserNames(db, rows.map((r) => r.ownerId).filter((id): id is string => Boolean(id)));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    tierKey: row.tierKey,
+    tags: row.tags,
+    owner: row.ownerId ? { id: row.ownerId, name: owners.get(row.ownerId) ?? '' } : null,
+    notes: row.notes,
+    attributes: row.attributes,
+    contactCount: Number(counts.find((c) => c.organizationId === row.id)?.n ?? 0),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }));
+}
+
+async function present(db: Db, row: OrganizationRow): Promise<OrganizationView> {
+  return (await presentOrganizations(db, [row]))[0]!;
+}
+
+async function findRow(db: Db, id: string): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+  return row;
+}
+
+/** An organisation a contact or record may point at: it exists and was not merged away. */
+export async function findLiveOrganization(db: Db, id: string, path: string): Promise<OrganizationRow> {
+  const row = await findRow(db, id);
+  if (!row) throw invalidField(path, 'organization.not_found');
+  if (row.mergedIntoId) throw invalidField(path, 'organization.merged', { mergedIntoId: row.mergedIntoId });
+  return row;
+}
+
+export async function getOrganization(db: Db, id: string): Promise<OrganizationView> {
+  const row = await findRow(db, id);
+  if (!row) throw new NotFound('organization.not_found');
+  if (row.mergedIntoId) throw new MovedPermanently('organization.merged', `/api/v1/organizations/${row.mergedIntoId}`, { mergedIntoId: row.mergedIntoId });
+  return present(db, row);
+}
+
+export async function createOrganization(database: Database, actor: Actor, input: NewOrganization): Promise<OrganizationView> {
+  return database.transaction(async (tx) => {
+    await checkProfile(tx, input);
+    const id = uuidv7();
+    const [row] = await tx.insert(organizations).values({ id, name: input.name.trim(), ...profileChanges(input) }).returning();
+    await recordEvent(tx, { type: 'organization.created', aggregateType: 'organization', aggregateId: id, actorId: actor.id, payload: { name: row!.name } });
+    return present(tx, row!);
+  });
+}
+
+export async function lockOrganizationForUpdate(tx: Tx, id: string, expectedVersion?: number): Promise<OrganizationRow> {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id)).for('update');
+  if (!row) throw new NotFound('organization.not_found');
+  if (row.mergedIntoId) throw new Conflict('organization.merged', { mergedIntoId: row.mergedIntoId });
+  if (expectedVersion !== undefined && row.version !== expectedVersion) throw new PreconditionFailed('organization.version_mismatch', { current: row.version });
+  return row;
+}
+
+export async function updateOrganization(database: Database, actor: Actor, id: string, expectedVersion: number | undefined, changes: OrganizationChanges): Promise<OrganizationView> {
+  return database.transaction(async (tx) => {
+    const before = await lockOrganizationForUpdate(tx, id, expectedVersion);
+    await checkProfile(tx, changes);
+    const set = { ...profileChanges(changes), ...(changes.name !== undefined && { name: changes.name.trim() }) };
+    const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof OrganizationRow])));
+    if (Object.keys(changed).length === 0) return present(tx, before);
+    const [row] = await tx.update(organizations).set({ ...changed, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, id)).returning();
+    const from = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof OrganizationRow]]));
+    await recordEvent(tx, { type: 'organization.updated', aggregateType: 'organization', aggregateId: id, actorId: actor.id, payload: { from, to: changed } });
+    return present(tx, row!);
+  });
+}
+
+/**
+ * Delete an organisation that nothing hangs from. One with contacts or records is refused (409
+ * naming the counts): moving or merging them is a decision, not a side effect of a delete.
+ */
+export async function deleteOrganization(database: Database, actor: Actor, id: string): Promise<void> {
+  await database.transaction(async (tx) => {
+    const row = await lockOrganizationForUpdate(tx, id);
+    const [{ n: contactCount } = { n: 0 }] = await tx.select({ n: count() }).from(contacts).where(eq(contacts.organizationId, id));
+    const [{ n: recordCount } = { n: 0 }] = await tx.select({ n: count() }).from(customerRecords).where(eq(customerRecords.organizationId, id));
+    if (Number(contactCount) > 0 || Number(recordCount) > 0) throw new Conflict('organization.not_empty', { contacts: Number(contactCount), records: Number(recordCount) });
+    // Organisations merged into this one point at it; they go with it.
+    await tx.delete(organizations).where(eq(organizations.mergedIntoId, id));
+    await tx.delete(organizations).where(eq(organizations.id, id));
+    await recordEvent(tx, { type: 'organization.deleted', aggregateType: 'organization', aggregateId: id, actorId: actor.id, payload: { name: row.name } });
+  });
+}
