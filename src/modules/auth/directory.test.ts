@@ -378,6 +378,37 @@ describe('no credentials', () => {
     ['GET', '/api/v1/sla/calendars'],
     ['GET', `/api/v1/sla/calendars/${uuid}`],
     ['GET', `/api/v1/sla/calendars/${uuid}/add-business-time`],
+    ['GET', '/api/v1/contacts/lookup'],
+    ['POST', '/api/v1/contacts'],
+    ['GET', `/api/v1/contacts/${uuid}`],
+    ['PATCH', `/api/v1/contacts/${uuid}`],
+    ['DELETE', `/api/v1/contacts/${uuid}`],
+    ['POST', `/api/v1/contacts/${uuid}/identities`],
+    ['DELETE', `/api/v1/contacts/${uuid}/identities/identity-id`],
+    ['GET', `/api/v1/contacts/${uuid}/duplicates`],
+    ['POST', '/api/v1/contacts/merge'],
+    ['GET', `/api/v1/contacts/${uuid}/history`],
+    ['POST', `/api/v1/contacts/${uuid}/anonymize`],
+    ['GET', `/api/v1/contacts/${uuid}/export`],
+    ['GET', `/api/v1/contacts/${uuid}/360`],
+    ['GET', `/api/v1/contacts/${uuid}/messages`],
+    ['GET', '/api/v1/organizations'],
+    ['POST', '/api/v1/organizations'],
+    ['GET', `/api/v1/organizations/${uuid}`],
+    ['PATCH', `/api/v1/organizations/${uuid}`],
+    ['DELETE', `/api/v1/organizations/${uuid}`],
+    ['GET', `/api/v1/organizations/${uuid}/duplicates`],
+    ['POST', '/api/v1/organizations/merge'],
+    ['GET', `/api/v1/organizations/${uuid}/history`],
+    ['GET', `/api/v1/organizations/${uuid}/360`],
+    ['GET', '/api/v1/customer-records'],
+    ['GET', '/api/v1/customer-records/order/SO-1'],
+    ['PUT', '/api/v1/customer-records/order/SO-1'],
+    ['DELETE', '/api/v1/customer-records/order/SO-1'],
+    ['GET', '/api/v1/customer-tiers'],
+    ['POST', '/api/v1/customer-tiers'],
+    ['PATCH', '/api/v1/customer-tiers/vip'],
+    ['DELETE', '/api/v1/customer-tiers/vip'],
   ];
   const publicRoutes: Array<[Method, string]> = [['POST', '/api/v1/auth/login'], ['POST', '/api/v1/auth/logout']];
 
@@ -390,7 +421,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}')}`));
+    const known = new Set([...protectedRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

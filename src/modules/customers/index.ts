@@ -14,7 +14,7 @@ export { listRecords, type RecordRow } from './records.js';
 export { deleteContact, type ContactUsage } from './privacy.js';
 export { normaliseEmail, normalisePhone, formatPhone } from './identity-values.js';
 export { identityKinds, type IdentityKind } from './identity-kinds.js';
-export { searchContacts } from './contact-search.js';
+export { listContacts as listContactSummaries, searchContacts } from './contact-search.js';
 export { customerHistory } from './history.js';
 export { contactSchema, contactSummarySchema, customerRecordSchema, organizationSchema, identityKindSchema } from './http-schemas.js';
 

@@ -6,6 +6,7 @@ import { registerMessageRoutes } from './message-routes.js';
 import { registerPresenceRoutes } from './presence-routes.js';
 import { handleTicketIndexJobs } from './search-index.js';
 import { registerTaxonomyRoutes } from './taxonomy-routes.js';
+import { handleContactAnonymized, handleContactMerged } from './requester-events.js';
 import { handleTeamDeleted } from './team-deleted.js';
 import { registerTicketRoutes } from './ticket-routes.js';
 import { registerViewRoutes } from './view-routes.js';
@@ -23,6 +24,9 @@ export { indexTicket, indexTickets } from './search-index.js';
 export { createCategory } from './categories.js';
 export type { TicketRow, TicketView } from './ticket-view.js';
 export { ticketStatuses, type TicketStatus } from './ticket-status.js';
+export { exportRequesterTickets, listRequesterMessages, listRequesterTickets, type CustomerMessage } from './requester-history.js';
+export { countTicketsOfRequesters } from './requester-events.js';
+export { ticketSchema } from './http-schemas.js';
 
 const ticketEventsToIndex = ['ticket.created', 'ticket.updated', 'ticket.message_added'];
 
@@ -33,6 +37,10 @@ export const ticketsModule: AppModule = {
     for (const type of ticketEventsToIndex) jobs.subscribe(type, 'tickets.index', { perAggregate: true });
     jobs.handle('tickets.team_deleted', handleTeamDeleted);
     jobs.subscribe('team.deleted', 'tickets.team_deleted');
+    jobs.handle('tickets.contact_merged', handleContactMerged);
+    jobs.subscribe('contact.merged', 'tickets.contact_merged');
+    jobs.handle('tickets.contact_anonymized', handleContactAnonymized);
+    jobs.subscribe('contact.anonymized', 'tickets.contact_anonymized');
   },
   registerRoutes(app, context) {
     const store = new AttachmentStore(join(context.config.OPENCSM_DATA_DIR, 'attachments'));
