@@ -44,6 +44,11 @@ test('seeds teams, staff, categories, customers and tickets with their histories
   assert.equal(await count('users', `email like '%@demo.opencsm.local'`), demoStaff.length);
   assert.equal(await count('ticket_categories'), 15);
   assert.equal(await count('contacts'), size.customers);
+  // Every contact belongs to its company's organisation; every requester was found, not duplicated.
+  assert.equal(await count('contacts', 'organization_id is null'), 0);
+  assert.equal(await count('organizations'), new Set(plan.customers.map((c) => c.company)).size);
+  assert.ok((await count('customer_records', `type = 'device' and expires_on is not null`)) > 0);
+  assert.equal(await count('tickets', 'requester_id not in (select id from contacts)'), 0);
   assert.equal(await count('ticket_messages', 'internal'), summary.internalNotes);
   assert.equal(await count('ticket_messages', 'not internal'), summary.publicReplies);
   assert.ok(summary.internalNotes > 0 && summary.publicReplies > 0);

@@ -7,6 +7,7 @@ import { JobRegistry } from '../jobs/registry.js';
 import { Worker } from '../jobs/worker.js';
 import { createTeam, createUser, listTeams, listUsers, type Actor, type UserView } from '../modules/auth/index.js';
 import { addMessage, createCategory, createTicket, updateTicket, type TicketChanges, type TicketStatus } from '../modules/tickets/index.js';
+import { createDemoCustomers } from './demo-customers.js';
 import { buildDemoPlan, fullDemoSize, type ChangesPlan, type DemoSize, type TicketPlan } from './demo-plan.js';
 import { defaultDemoPassword, demoCategories, demoEmailDomain, demoStaff, demoTeams, type CategoryKey, type TeamKey } from './demo-directory.js';
 
@@ -58,6 +59,8 @@ export async function seedDemoData(database: Database, options: DemoSeedOptions)
   const plan = buildDemoPlan(options.size ?? fullDemoSize);
   const { staff, teamIds } = await createStaffAndTeams(database, password);
   const categoryIds = await createCategories(database, staff.get(demoStaff[0]!.key)!);
+  const demoCustomers = await createDemoCustomers(database, staff.get(demoStaff[0]!.key)!, plan.customers);
+  log.info(demoCustomers, 'demo: organisations, contacts and records created');
   log.info({ users: staff.size, teams: teamIds.size, categories: categoryIds.size }, 'demo: staff, teams and categories created');
 
   const ticketsByStatus: Record<TicketStatus, number> = { new: 0, open: 0, pending: 0, resolved: 0, closed: 0 };

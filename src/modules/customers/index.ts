@@ -5,12 +5,12 @@ import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerRecordRoutes } from './record-routes.js';
 import { registerTierRoutes } from './tier-routes.js';
 
-export { findOrCreateContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
+export { createContact, findOrCreateContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
 export type { ContactDetail, ContactSummary } from './contact-views.js';
 /** The name tickets used before organisations existed. */
 export type { ContactSummary as ContactView } from './contact-views.js';
-export { getOrganization, type OrganizationView } from './organizations.js';
-export { listRecords, type RecordRow } from './records.js';
+export { createOrganization, getOrganization, type OrganizationView } from './organizations.js';
+export { listRecords, upsertRecord, type RecordRow } from './records.js';
 export { deleteContact, type ContactUsage } from './privacy.js';
 export { normaliseEmail, normalisePhone, formatPhone } from './identity-values.js';
 export { identityKinds, type IdentityKind } from './identity-kinds.js';
