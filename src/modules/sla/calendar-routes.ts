@@ -1,43 +1,16 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
-import { addBusinessMinutes } from './calendar/index.js';
-import { getCalendar, listCalendars, type CalendarView } from './calendars.js';
+import { addBusinessMinutes, CHINA_SCHEDULE_SOURCE, CHINA_SCHEDULE_YEARS, chinaHolidaySchedule, type YearHolidaySchedule } from './calendar/index.js';
+import { calendarJson, calendarSchema, idParams, yearScheduleSchema } from './calendar-http.js';
+import { getCalendar, listCalendars } from './calendars.js';
 
 const tags = ['sla'];
-const interval = z.object({ start: z.string(), end: z.string() });
-const calendarSchema = z
-  .object({
-    id: z.uuid(),
-    nameZh: z.string(),
-    nameEn: z.string(),
-    isDefault: z.boolean(),
-    version: z.number().int(),
-    timeZone: z.string(),
-    weekly: z.array(z.array(interval)).length(7),
-    holidays: z.array(z.string()),
-    workdays: z.array(z.string()),
-    makeUpDaySchedule: z.array(interval).nullable(),
-    alwaysOpen: z.boolean(),
-    holidayYears: z.array(z.number().int()),
-  })
-  .meta({ id: 'BusinessCalendar' });
 
-function toJson(view: CalendarView): z.input<typeof calendarSchema> {
-  const { calendar } = view;
-  return {
-    id: view.id,
-    nameZh: view.nameZh,
-    nameEn: view.nameEn,
-    isDefault: view.isDefault,
-    version: view.version,
-    timeZone: calendar.timeZone,
-    weekly: calendar.weekly.map((day) => [...day]),
-    holidays: [...calendar.holidays],
-    workdays: [...calendar.workdays],
-    makeUpDaySchedule: calendar.makeUpDaySchedule ? [...calendar.makeUpDaySchedule] : null,
-    alwaysOpen: Boolean(calendar.alwaysOpen),
-    holidayYears: view.holidayYears,
-  };
+let bundled: YearHolidaySchedule[] | undefined;
+/** The bundled data cannot change while the process runs: derive it once. */
+function bundledSchedules(): YearHolidaySchedule[] {
+  bundled ??= CHINA_SCHEDULE_YEARS.map(chinaHolidaySchedule).filter((schedule) => schedule !== undefined);
+  return bundled;
 }
 
 export function registerCalendarRoutes(app: AppServer, { database }: AppContext): void {
@@ -45,12 +18,15 @@ export function registerCalendarRoutes(app: AppServer, { database }: AppContext)
   app.get('/api/v1/sla/calendars', {
     config: { permission: 'tickets.read' },
     schema: { tags, summary: '工作日历列表 Business calendars (the default first)', response: { 200: z.object({ items: z.array(calendarSchema) }) } },
-  }, async () => ({ items: (await listCalendars(database.db)).map(toJson) }));
+  }, async () => ({ items: (await listCalendars(database.db)).map(calendarJson) }));
 
   app.get('/api/v1/sla/calendars/:id', {
     config: { permission: 'tickets.read' },
-    schema: { tags, summary: '工作日历 A business calendar', params: z.object({ id: z.uuid() }), response: { 200: calendarSchema } },
-  }, async (request) => toJson(await getCalendar(database.db, request.params.id)));
+    schema: { tags, summary: '工作日历 A business calendar', description: 'The `ETag` header carries the version for `If-Match`.', params: idParams, response: { 200: calendarSchema } },
+  }, async (request, reply) => {
+    const view = await getCalendar(database.db, request.params.id);
+    return reply.header('ETag', `"${view.version}"`).send(calendarJson(view));
+  });
 
   app.get('/api/v1/sla/calendars/:id/add-business-time', {
     config: { permission: 'tickets.read' },
@@ -58,7 +34,7 @@ export function registerCalendarRoutes(app: AppServer, { database }: AppContext)
       tags,
       summary: '加上工作时间 Add business minutes to an instant',
       description: 'Counting starts at `from`, or at the next opening when `from` is outside business time. Ending exactly at a closing time answers that closing time.',
-      params: z.object({ id: z.uuid() }),
+      params: idParams,
       querystring: z.strictObject({ from: z.iso.datetime({ offset: true }), minutes: z.coerce.number().int().min(0).max(10_000_000) }),
       response: { 200: z.object({ dueAt: z.string() }) },
     },
@@ -66,4 +42,14 @@ export function registerCalendarRoutes(app: AppServer, { database }: AppContext)
     const { calendar } = await getCalendar(database.db, request.params.id);
     return { dueAt: addBusinessMinutes(calendar, new Date(request.query.from), request.query.minutes).toISOString() };
   });
+
+  app.get('/api/v1/sla/holiday-schedules/china', {
+    config: { permission: 'tickets.read' },
+    schema: {
+      tags,
+      summary: '内置的国务院节假日安排 The official China schedules bundled with this build',
+      description: 'One entry per year the bundled data covers, with the names of the days. Years not listed count as plain weekdays until a schedule is imported into a calendar.',
+      response: { 200: z.object({ source: z.string(), schedules: z.array(yearScheduleSchema) }) },
+    },
+  }, async () => ({ source: CHINA_SCHEDULE_SOURCE, schedules: bundledSchedules() }));
 }

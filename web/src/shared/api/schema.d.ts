@@ -614,13 +614,524 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 查找联系人（来电建单）Look up contacts
-         * @description `q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), or the start of an email address. Exact phone or email matches come first. A requester's tickets: `GET /api/v1/tickets?requesterId=<id>`.
+         * 联系人列表与搜索 List and search contacts
+         * @description `q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), the start of an email address, or a platform id. With `q` and no cursor or other filter, the best matches come first (exact phone or email, then names starting with `q`); otherwise the list is keyset-paged by `sort`. A contact's tickets: `GET /api/v1/tickets?requesterId=<id>`.
          */
         get: {
             parameters: {
-                query: {
-                    q: string;
+                query?: {
+                    q?: string;
+                    tierKey?: string;
+                    tag?: string;
+                    ownerId?: string;
+                    sort?: "name" | "-updatedAt";
+                    cursor?: string;
+                    limit?: number;
+                    organizationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ContactSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 创建联系人 Create a contact
+         * @description An identity that belongs to someone else answers 409 `contact.identity_taken` naming the owner (`contactId`), so the client can offer to merge.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        organizationId?: string | null;
+                        identities?: {
+                            /** @enum {string} */
+                            kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+                            value: string;
+                        }[];
+                        tierKey?: string | null;
+                        tags?: string[];
+                        ownerId?: string | null;
+                        notes?: string;
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按身份查找联系人 Look up a contact by identity
+         * @description Exactly one of `phone` (any format), `email`, or `kind` + `value` (e.g. `kind=wechat_openid&value=o6_bm…`). 404 when nobody has it. A merged contact answers as its survivor.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    phone?: string;
+                    email?: string;
+                    kind?: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+                    value?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactSummary"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联系人详情 Get a contact (308 to the survivor when merged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除联系人 Delete a contact without tickets
+         * @description A contact with tickets is refused (409 `contact.has_tickets`): anonymise it instead (`POST /contacts/{id}/anonymize`), which keeps ticket statistics.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改联系人 Update a contact
+         * @description Send `If-Match: "<version>"` to refuse (412) a change made on stale data.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        organizationId?: string | null;
+                        tierKey?: string | null;
+                        tags?: string[];
+                        ownerId?: string | null;
+                        notes?: string;
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加联系方式 Add an identity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/identities/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除联系方式 Remove an identity */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    identityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 疑似重复的联系人 Likely duplicates
+         * @description Reasons: `same_phone` (same number, other extension), `same_email` (same mailbox: case, +tag, Gmail dots), `similar_name` (same organisation).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contact: components["schemas"]["ContactSummary"];
+                                reasons: ("same_phone" | "same_email" | "similar_name")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 合并联系人 Merge a contact into another
+         * @description `sourceId` is merged into `targetId` (the survivor): identities, external records and tickets move; `GET /contacts/{sourceId}` then answers 308 to the survivor. Recorded in both contacts' history.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sourceId: string;
+                        /** Format: uuid */
+                        targetId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survivor: components["schemas"]["Contact"];
+                            moved: {
+                                identities: number;
+                                records: number;
+                                contacts: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 变更记录 Audit trail of a contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerHistoryEntry"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/anonymize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 匿名化联系人（个人信息删除）Anonymise a contact (PIPL erasure)
+         * @description Erases name, identities, notes, tags and attributes, the payloads of its past events, and (through the tickets module) the customer's own words in ticket descriptions and messages. Ticket counts, times and categories stay for statistics. Irreversible.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业客户列表 List organisations
+         * @description `q` matches part of the name. Keyset-paged by `sort` (`-updatedAt` or `name`): pass `nextCursor` back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    tierKey?: string;
+                    tag?: string;
+                    ownerId?: string;
+                    sort?: "name" | "-updatedAt";
+                    cursor?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -636,7 +1147,183 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Contact"][];
+                            items: components["schemas"]["Organization"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建企业客户 Create an organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        tierKey?: string | null;
+                        tags?: string[];
+                        ownerId?: string | null;
+                        notes?: string;
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业客户详情 Get an organisation (308 to the survivor when merged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除企业客户 Delete an organisation without contacts or records (409 otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改企业客户 Update an organisation
+         * @description Send `If-Match: "<version>"` to refuse (412) a change made on stale data.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        tierKey?: string | null;
+                        tags?: string[];
+                        ownerId?: string | null;
+                        notes?: string;
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 疑似重复的企业 Likely duplicates (same name without legal form) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -648,6 +1335,390 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 合并企业客户 Merge an organisation into another
+         * @description `sourceId` is merged into `targetId`: its contacts and records move; `GET /organizations/{sourceId}` then answers 308 to the survivor.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sourceId: string;
+                        /** Format: uuid */
+                        targetId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survivor: components["schemas"]["Organization"];
+                            moved: {
+                                identities: number;
+                                records: number;
+                                contacts: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 变更记录 Audit trail of an organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerHistoryEntry"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务记录列表 Records of an organisation or contact */
+        get: {
+            parameters: {
+                query?: {
+                    organizationId?: string;
+                    contactId?: string;
+                    type?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerRecord"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-records/{type}/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务记录 A record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: string;
+                    externalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerRecord"];
+                    };
+                };
+            };
+        };
+        /**
+         * 写入业务记录（按类型和外部编号幂等）Upsert a record by (type, externalId)
+         * @description Types the console labels: `order` (订单), `contract` (合同), `device` (设备), `invoice` (发票); other lower-case types are kept as given. Answers 201 when created, 200 when replaced or unchanged, so an ERP sync can run repeatedly. Dates are `YYYY-MM-DD`: `occurredOn` (order, signing, installation) and `expiresOn` (warranty or contract end).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: string;
+                    externalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId?: string | null;
+                        contactId?: string | null;
+                        title: string;
+                        status?: string | null;
+                        occurredOn?: string | null;
+                        expiresOn?: string | null;
+                        payload?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerRecord"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerRecord"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除业务记录 Delete a record */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: string;
+                    externalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户等级 Customer tiers (most important first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerTier"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建客户等级 Create a tier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        rank: number;
+                        color?: string;
+                        active?: boolean;
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerTier"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-tiers/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除客户等级 Delete an unused tier */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改客户等级 Update a tier */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh?: string;
+                        nameEn?: string;
+                        rank?: number;
+                        color?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerTier"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/tickets": {
@@ -729,6 +1800,11 @@ export interface paths {
                             /** Format: email */
                             email?: string;
                             phone?: string;
+                            identities?: {
+                                /** @enum {string} */
+                                kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+                                value: string;
+                            }[];
                         };
                         /** @enum {string} */
                         channel?: "api" | "web" | "phone" | "email" | "wechat" | "wecom" | "dingtalk" | "portal";
@@ -1665,6 +2741,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/360": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 客户 360° 视图 Contact 360° view
+         * @description Profile and identities, tickets the caller may see (open first, up to 50, with counts), the latest 30 messages across channels (more: `GET /contacts/{id}/messages?before=<nextCursor>`), and the external records of the contact and its organisation. A merged id answers 308 to the survivor's view.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact: components["schemas"]["Contact"];
+                            tickets: {
+                                items: components["schemas"]["Ticket"][];
+                                counts: {
+                                    open: number;
+                                    total: number;
+                                };
+                            };
+                            messages: {
+                                items: components["schemas"]["CustomerMessage"][];
+                                nextCursor: string | null;
+                            };
+                            records: components["schemas"]["CustomerRecord"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 跨渠道消息时间线 Messages across channels, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerMessage"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/360": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 企业客户 360° 视图 Organisation 360° view
+         * @description The organisation, its contacts (first 100 by name; page with `GET /contacts?organizationId=`), its contacts' tickets and messages the caller may see, and its records.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organization: components["schemas"]["Organization"];
+                            contacts: {
+                                items: components["schemas"]["ContactSummary"][];
+                                nextCursor: string | null;
+                            };
+                            tickets: {
+                                items: components["schemas"]["Ticket"][];
+                                counts: {
+                                    open: number;
+                                    total: number;
+                                };
+                            };
+                            messages: {
+                                items: components["schemas"]["CustomerMessage"][];
+                                nextCursor: string | null;
+                            };
+                            records: components["schemas"]["CustomerRecord"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出个人信息 Export a contact's personal data (JSON)
+         * @description For a data-access request under PIPL: profile, identities, records, every ticket they asked with public messages and attachment names, and the audit trail. Internal notes are not included. Served as a download.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sla/calendars": {
         parameters: {
             query?: never;
@@ -1696,7 +2973,84 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * 创建工作日历 Create a business calendar
+         * @description Validated like every calendar: intervals "HH:MM", sorted and not overlapping; dates YYYY-MM-DD; a day is not both a holiday and a make-up workday. A bad field answers 400 naming it (`errors[].path`, e.g. `weekly.1.1.start`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        /** @default  */
+                        nameEn?: string;
+                        /** @default Asia/Shanghai */
+                        timeZone?: string;
+                        /**
+                         * @description Seven days, Sunday first (index 0 = Sunday). Intervals "HH:MM"–"HH:MM", sorted, not overlapping.
+                         * @default [
+                         *       [],
+                         *       [],
+                         *       [],
+                         *       [],
+                         *       [],
+                         *       [],
+                         *       []
+                         *     ]
+                         */
+                        weekly?: {
+                            start: string;
+                            end: string;
+                        }[][];
+                        /**
+                         * @description Local dates YYYY-MM-DD without business time.
+                         * @default []
+                         */
+                        holidays?: string[];
+                        /**
+                         * @description Make-up workdays (调休): local dates that work the make-up day schedule.
+                         * @default []
+                         */
+                        workdays?: string[];
+                        /**
+                         * @description Hours of make-up workdays; null = the Monday schedule.
+                         * @default null
+                         */
+                        makeUpDaySchedule?: {
+                            start: string;
+                            end: string;
+                        }[] | null;
+                        /**
+                         * @description 24×7: every minute counts; weekly, holidays and workdays are ignored.
+                         * @default false
+                         */
+                        alwaysOpen?: boolean;
+                        /**
+                         * @description Make this the default calendar (the previous default stops being one).
+                         * @default false
+                         */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1710,7 +3064,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工作日历 A business calendar */
+        /**
+         * 工作日历 A business calendar
+         * @description The `ETag` header carries the version for `If-Match`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1735,10 +3092,83 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * 删除工作日历 Delete a business calendar
+         * @description The default calendar cannot be deleted (409): make another one the default first. An optional `If-Match` guards against deleting a calendar someone just changed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * 修改工作日历 Update a business calendar
+         * @description Requires `If-Match: "<version>"` (428 without it); a stale version answers 412 and changes nothing. Lists replace the stored ones. `isDefault: true` moves the default here.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh?: string;
+                        nameEn?: string;
+                        timeZone?: string;
+                        weekly?: {
+                            start: string;
+                            end: string;
+                        }[][];
+                        holidays?: string[];
+                        workdays?: string[];
+                        makeUpDaySchedule?: {
+                            start: string;
+                            end: string;
+                        }[] | null;
+                        alwaysOpen?: boolean;
+                        /** @description `true` makes this the default. The default cannot be turned off directly (409): make another calendar the default instead. */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/sla/calendars/{id}/add-business-time": {
@@ -1781,6 +3211,107 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/holiday-schedules/china": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 内置的国务院节假日安排 The official China schedules bundled with this build
+         * @description One entry per year the bundled data covers, with the names of the days. Years not listed count as plain weekdays until a schedule is imported into a calendar.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source: string;
+                            schedules: components["schemas"]["YearHolidaySchedule"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/calendars/{id}/import-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入全年节假日安排 Import a year's holidays and make-up workdays
+         * @description Replaces the holidays and make-up workdays (调休) of `year`; other years are kept. Requires `If-Match`. `{"source": "china", "year": 2026}` imports the official State Council schedule bundled with this build (422 for a year it has no data for, e.g. 2027: import a file instead). Otherwise send the file format `{year, source?, holidays: [{date, name}], workdays: [{date, name}]}`; every date must lie in `year`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description `china` with no day lists: the bundled official schedule. Otherwise free text (e.g. the notice URL). */
+                        source?: string;
+                        holidays?: {
+                            date: string;
+                            name: string;
+                        }[];
+                        workdays?: {
+                            date: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1966,12 +3497,115 @@ export interface components {
             createdAt: unknown;
             updatedAt: unknown;
         };
+        ContactSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            tierKey: string | null;
+            anonymized: boolean;
+        };
+        ContactIdentityInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+            value: string;
+            display: string;
+            createdAt: unknown;
+        };
         ContactInput: {
             /** Format: uuid */
             id: string;
             name: string;
             email: string | null;
             phone: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            tierKey: string | null;
+            anonymized: boolean;
+            tags: string[];
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            identities: components["schemas"]["ContactIdentityInput"][];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        OrganizationInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            tierKey: string | null;
+            tags: string[];
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            contactCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        CustomerRecordInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            externalId: string;
+            organizationId: string | null;
+            contactId: string | null;
+            title: string;
+            status: string | null;
+            occurredOn: string | null;
+            expiresOn: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        CustomerTierInput: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            rank: number;
+            color: string;
+            active: boolean;
+        };
+        CustomerHistoryEntryInput: {
+            id: number;
+            type: string;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            createdAt: unknown;
         };
         TicketViewFiltersInput: {
             status?: ("new" | "open" | "pending" | "resolved" | "closed")[];
@@ -2043,13 +3677,7 @@ export interface components {
             priority: string;
             categoryId: string | null;
             channel: string;
-            requester: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                email: string | null;
-                phone: string | null;
-            } | null;
+            requester: components["schemas"]["ContactSummaryInput"] | null;
             teamId: string | null;
             assigneeId: string | null;
             tags: string[];
@@ -2137,6 +3765,35 @@ export interface components {
             isDefault: boolean;
             active: boolean;
         };
+        CustomerMessageInput: {
+            /** Format: uuid */
+            id: string;
+            ticket: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                subject: string;
+                status: string;
+            };
+            channel: string;
+            internal: boolean;
+            author: {
+                /** @constant */
+                kind: "customer";
+            } | {
+                /** @constant */
+                kind: "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | {
+                /** @constant */
+                kind: "system";
+            };
+            body: string;
+            attachmentCount: number;
+            createdAt: unknown;
+        };
         BusinessCalendarInput: {
             /** Format: uuid */
             id: string;
@@ -2145,6 +3802,7 @@ export interface components {
             isDefault: boolean;
             version: number;
             timeZone: string;
+            /** @description Seven days, Sunday first (index 0 = Sunday, 1 = Monday … 6 = Saturday). */
             weekly: {
                 start: string;
                 end: string;
@@ -2157,6 +3815,18 @@ export interface components {
             }[] | null;
             alwaysOpen: boolean;
             holidayYears: number[];
+        };
+        YearHolidayScheduleInput: {
+            year: number;
+            source?: string;
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            workdays: {
+                date: string;
+                name: string;
+            }[];
         };
         User: {
             /** Format: uuid */
@@ -2221,12 +3891,123 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ContactSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            tierKey: string | null;
+            anonymized: boolean;
+        };
+        ContactIdentity: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+            value: string;
+            display: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         Contact: {
             /** Format: uuid */
             id: string;
             name: string;
             email: string | null;
             phone: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            tierKey: string | null;
+            anonymized: boolean;
+            tags: string[];
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            identities: components["schemas"]["ContactIdentity"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            tierKey: string | null;
+            tags: string[];
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            contactCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CustomerRecord: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            externalId: string;
+            organizationId: string | null;
+            contactId: string | null;
+            title: string;
+            status: string | null;
+            occurredOn: string | null;
+            expiresOn: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CustomerTier: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            rank: number;
+            color: string;
+            active: boolean;
+        };
+        CustomerHistoryEntry: {
+            id: number;
+            type: string;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
         };
         TicketViewFilters: {
             status?: ("new" | "open" | "pending" | "resolved" | "closed")[];
@@ -2300,13 +4081,7 @@ export interface components {
             priority: string;
             categoryId: string | null;
             channel: string;
-            requester: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                email: string | null;
-                phone: string | null;
-            } | null;
+            requester: components["schemas"]["ContactSummary"] | null;
             teamId: string | null;
             assigneeId: string | null;
             tags: string[];
@@ -2400,6 +4175,36 @@ export interface components {
             isDefault: boolean;
             active: boolean;
         };
+        CustomerMessage: {
+            /** Format: uuid */
+            id: string;
+            ticket: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                subject: string;
+                status: string;
+            };
+            channel: string;
+            internal: boolean;
+            author: {
+                /** @constant */
+                kind: "customer";
+            } | {
+                /** @constant */
+                kind: "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | {
+                /** @constant */
+                kind: "system";
+            };
+            body: string;
+            attachmentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
         BusinessCalendar: {
             /** Format: uuid */
             id: string;
@@ -2408,6 +4213,7 @@ export interface components {
             isDefault: boolean;
             version: number;
             timeZone: string;
+            /** @description Seven days, Sunday first (index 0 = Sunday, 1 = Monday … 6 = Saturday). */
             weekly: {
                 start: string;
                 end: string;
@@ -2420,6 +4226,18 @@ export interface components {
             }[] | null;
             alwaysOpen: boolean;
             holidayYears: number[];
+        };
+        YearHolidaySchedule: {
+            year: number;
+            source?: string;
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            workdays: {
+                date: string;
+                name: string;
+            }[];
         };
     };
     responses: never;

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import { Conflict } from '../../app/errors.js';
+import type { Database } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { Actor } from '../auth/index.js';
+import { forgetCompiledCalendar, lockCalendar } from './calendars.js';
+import { assertCalendarVersion } from './if-match.js';
+import { slaCalendars } from './schema.js';
+
+/** Delete a calendar other than the default (SLAs fall back to the default, so it must stay). */
+export async function deleteCalendar(database: Database, actor: Actor, id: string, expectedVersion: number | undefined): Promise<void> {
+  await database.transaction(async (tx) => {
+    const before = await lockCalendar(tx, id);
+    assertCalendarVersion(before.version, expectedVersion);
+    if (before.isDefault) throw new Conflict('sla.calendar.default_undeletable');
+    await tx.delete(slaCalendars).where(eq(slaCalendars.id, id));
+    await recordEvent(tx, {
+      type: 'sla_calendar.deleted',
+      aggregateType: 'sla_calendar',
+      aggregateId: id,
+      actorId: actor.id,
+      payload: { nameZh: before.nameZh, nameEn: before.nameEn, version: before.version },
+    });
+  });
+  forgetCompiledCalendar(id);
+}
