@@ -5,7 +5,7 @@ import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerRecordRoutes } from './record-routes.js';
 import { registerTierRoutes } from './tier-routes.js';
 
-export { createContact, findOrCreateContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
+export { createContact, findOrCreateContact, lookupContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
 export type { ContactDetail, ContactSummary } from './contact-views.js';
 /** The name tickets used before organisations existed. */
 export type { ContactSummary as ContactView } from './contact-views.js';

@@ -12,7 +12,9 @@ export const customerSorts = ['name', '-updatedAt'] as const satisfies readonly 
 type Columns = { name: SQLWrapper; updatedAt: SQLWrapper; id: SQLWrapper };
 
 export function keysetOrder(sort: CustomerSort, t: Columns): SQL[] {
-  return sort === 'name' ? [sql`${t.name} collate "C" asc`, sql`${t.id} asc`] : [sql`${t.updatedAt} desc`, sql`${t.id} desc`];
+  // Spelled exactly as the indexes (name, id) and (updated_at desc nulls last, id desc nulls last),
+  // or PostgreSQL sorts the whole table instead of reading the index (measured: 105 ms → 3 ms at 100k).
+  return sort === 'name' ? [sql`${t.name} asc`, sql`${t.id} asc`] : [sql`${t.updatedAt} desc nulls last`, sql`${t.id} desc nulls last`];
 }
 
 /** The first key of a row as exact text, for the next cursor. */
@@ -36,6 +38,6 @@ export function afterCursor(sort: CustomerSort, cursor: string, t: Columns): SQL
   }
   const [, key, id] = parsed as [string, string, string];
   return sort === 'name'
-    ? sql`(${t.name} collate "C", ${t.id}) > (${key} collate "C", ${id}::uuid)`
+    ? sql`(${t.name}, ${t.id}) > (${key}, ${id}::uuid)`
     : sql`(${t.updatedAt}, ${t.id}) < (${key}::timestamptz, ${id}::uuid)`;
 }

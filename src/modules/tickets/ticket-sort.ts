@@ -48,8 +48,13 @@ export function sortKeys(sort: TicketSort, rank?: SQL): SortKey[] {
   }
 }
 
+/**
+ * Every key is NOT NULL, so the NULLS placement changes nothing in the result; it is spelled to
+ * match the indexes (drizzle's `.desc()` makes them `DESC NULLS LAST`), without which PostgreSQL
+ * sorts every matching ticket instead of reading the index in order.
+ */
 export function orderBy(keys: readonly SortKey[]): SQL[] {
-  return keys.map((k) => (k.desc ? sql`${k.expr} desc` : sql`${k.expr} asc`));
+  return keys.map((k) => (k.desc ? sql`${k.expr} desc nulls last` : sql`${k.expr} asc nulls first`));
 }
 
 /** Each key as text, exactly (timestamps to the microsecond), to put in the next cursor. */
