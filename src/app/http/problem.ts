@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { withoutQueryParameters } from '../../db/database.js';
 import { AppError, MovedPermanently, type FieldError } from '../errors.js';
-import { translate, type Locale } from '../i18n/catalogue.js';
+import { isMessageKey, translate, type Locale } from '../i18n/catalogue.js';
 
 /**
  * The one mapping from errors to RFC 9457 problem+json. Body:
@@ -15,7 +15,7 @@ export type Problem = {
   status: number;
   code: string;
   instance: string;
-  errors?: Array<{ path: string; code: string; message: string; in?: string }>;
+  errors?: Array<{ path: string; code: string; message: string; params?: Record<string, string | number>; in?: string }>;
 };
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, code: string, params: Record<string, unknown> = {}, errors: FieldError[] = []) {
@@ -28,7 +28,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
     instance: request.url,
   };
   if (errors.length) {
-    problem.errors = errors.map((e) => ({ path: e.path, code: e.code, message: e.message ?? translate(locale, e.code, e.params) }));
+    // Params go along: clients act on them (e.g. the contactId that already owns a phone number).
+    problem.errors = errors.map((e) => ({ path: e.path, code: e.code, message: e.message ?? translate(locale, e.code, e.params), ...(e.params && Object.keys(e.params).length ? { params: e.params } : {}) }));
   }
   return reply.status(status).type('application/problem+json; charset=utf-8').send(problem);
 }
@@ -40,6 +41,8 @@ type ZodIssueParams = { expected?: string; minimum?: number | bigint; maximum?: 
 function fieldErrorFromZod(keyword: string, instancePath: string, message: string, params: ZodIssueParams, location: string): FieldError & { in: string } {
   const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
   const base = { path, in: location };
+  // A schema's own message, when it is a catalogue key, says more than the generic one (e.g. a regex's).
+  if (isMessageKey(message)) return { ...base, code: message };
   switch (keyword) {
     case 'invalid_type':
       return /received undefined/.test(message) ? { ...base, code: 'validation.required' } : { ...base, code: 'validation.invalid_type', params: { expected: String(params.expected) } };

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, invalidField, MovedPermanently, NotFound, PreconditionFailed } from '../../app/errors.js';
@@ -19,13 +20,18 @@ export type ContactChanges = ProfileInput & { name?: string; organizationId?: st
 
 type Normalised = IdentityValue & { kind: IdentityKind };
 
-/** Validate and normalise identities; a bad one is a 400 naming its position. */
-export function normaliseIdentities(inputs: readonly IdentityInput[], path = 'identities'): Normalised[] {
+/** Where an identity was in the request: `identities.0.value` in a list, `value` on its own. */
+type PathOf = (index: number) => string;
+const inList: PathOf = (index) => `identities.${index}.value`;
+const alone: PathOf = () => 'value';
+
+/** Validate and normalise identities; a bad one is a 400 naming its field. */
+export function normaliseIdentities(inputs: readonly IdentityInput[], pathOf: PathOf = inList): Normalised[] {
   const seen = new Set<string>();
   const result: Normalised[] = [];
   inputs.forEach((input, index) => {
     const normalised = normaliseIdentity(input.kind, input.value);
-    if (!normalised) throw invalidField(`${path}/${index}/value`, `identity.invalid_${input.kind === 'email' || input.kind === 'phone' ? input.kind : 'platform_id'}`);
+    if (!normalised) throw invalidField(pathOf(index), `identity.invalid_${input.kind === 'email' || input.kind === 'phone' ? input.kind : 'platform_id'}`);
     const key = `${input.kind}:${normalised.value}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -107,7 +113,7 @@ function insertIdentities(tx: Tx, contactId: string, identities: readonly Normal
 }
 
 /** Which of these identities already belong to someone: a 409 naming the first and its owner. */
-async function assertIdentitiesFree(db: Db, identities: readonly Normalised[], path: string, exceptContactId?: string): Promise<void> {
+async function assertIdentitiesFree(db: Db, identities: readonly Normalised[], pathOf: PathOf, exceptContactId?: string): Promise<void> {
   for (const [index, identity] of identities.entries()) {
     const [owner] = await db
       .select({ contactId: contactIdentities.contactId })
@@ -115,7 +121,7 @@ async function assertIdentitiesFree(db: Db, identities: readonly Normalised[], p
       .where(and(eq(contactIdentities.kind, identity.kind), eq(contactIdentities.value, identity.value)));
     if (owner && owner.contactId !== exceptContactId) {
       throw new Conflict('contact.identity_taken', { kind: identity.kind, value: identity.display, contactId: owner.contactId }, [
-        { path: `${path}/${index}/value`, code: 'contact.identity_taken', params: { kind: identity.kind, value: identity.display, contactId: owner.contactId } },
+        { path: pathOf(index), code: 'contact.identity_taken', params: { kind: identity.kind, value: identity.display, contactId: owner.contactId } },
       ]);
     }
   }
@@ -126,12 +132,12 @@ export async function createContact(database: Database, actor: Actor, input: New
   return database.transaction(async (tx) => {
     await checkProfile(tx, input);
     if (input.organizationId) await findLiveOrganization(tx, input.organizationId, 'organizationId');
-    await assertIdentitiesFree(tx, identities, 'identities');
+    await assertIdentitiesFree(tx, identities, inList);
     const id = uuidv7();
     await tx.insert(contacts).values({ id, name: input.name.trim(), organizationId: input.organizationId ?? null, ...profileChanges(input) });
     const inserted = await insertIdentities(tx, id, identities);
     // A concurrent request took one of them between the check and the insert.
-    if (inserted.length < identities.length) await assertIdentitiesFree(tx, identities, 'identities', id);
+    if (inserted.length < identities.length) await assertIdentitiesFree(tx, identities, inList, id);
     await recordEvent(tx, { type: 'contact.created', aggregateType: 'contact', aggregateId: id, actorId: actor.id, payload: { name: input.name, identities: identities.map(({ kind, value }) => ({ kind, value })) } });
     return presentContact(tx, (await findContactRow(tx, id))!);
   });
@@ -153,7 +159,7 @@ export async function updateContact(database: Database, actor: Actor, id: string
     await checkProfile(tx, changes);
     if (changes.organizationId) await findLiveOrganization(tx, changes.organizationId, 'organizationId');
     const set = { ...profileChanges(changes), ...(changes.name !== undefined && { name: changes.name.trim() }), ...(changes.organizationId !== undefined && { organizationId: changes.organizationId }) };
-    const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof ContactRow])));
+    const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => !isDeepStrictEqual(value, before[key as keyof ContactRow])));
     if (Object.keys(changed).length === 0) return presentContact(tx, before);
     const [row] = await tx.update(contacts).set({ ...changed, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, id)).returning();
     const from = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof ContactRow]]));
@@ -163,12 +169,12 @@ export async function updateContact(database: Database, actor: Actor, id: string
 }
 
 export async function addIdentity(database: Database, actor: Actor, contactId: string, input: IdentityInput): Promise<ContactDetail> {
-  const [identity] = normaliseIdentities([input], 'identity').map((i) => i);
+  const [identity] = normaliseIdentities([input], alone);
   return database.transaction(async (tx) => {
     await lockContactForUpdate(tx, contactId);
-    await assertIdentitiesFree(tx, [identity!], 'identity', contactId);
+    await assertIdentitiesFree(tx, [identity!], alone, contactId);
     const inserted = await insertIdentities(tx, contactId, [identity!]);
-    if (inserted.length === 0) await assertIdentitiesFree(tx, [identity!], 'identity', contactId); // raced, or already ours
+    if (inserted.length === 0) await assertIdentitiesFree(tx, [identity!], alone, contactId); // raced, or already ours
     if (inserted.length) {
       await tx.update(contacts).set({ version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, contactId));
       await recordEvent(tx, { type: 'contact.identity_added', aggregateType: 'contact', aggregateId: contactId, actorId: actor.id, payload: { kind: identity!.kind, value: identity!.value } });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { NotFound } from '../../app/errors.js';
 import type { Db } from '../../db/database.js';
 import { containsPattern } from '../../db/like-pattern.js';
@@ -20,10 +20,18 @@ export function comparableEmail(email: string): string {
   return `${['gmail.com', 'googlemail.com'].includes(domain) ? base.replace(/\./g, '') : base}@${domain}`;
 }
 
+/**
+ * 张伟 ~ 张 伟 ~ 张伟（采购部）, but not 张伟 ~ 张伟国: a longer name only counts when what it adds is
+ * set apart (brackets, a dash, a space), as people annotate a contact.
+ */
+const annotation = /^\s*[(（\-—·/\s]/;
 const similarNames = (a: string, b: string) => {
   const x = comparableName(a);
   const y = comparableName(b);
-  return x.length >= 2 && y.length >= 2 && (x === y || x.startsWith(y) || y.startsWith(x));
+  if (x.length < 2 || y.length < 2) return false;
+  if (x === y) return true;
+  const [short, long] = a.length <= b.length ? [a.trim(), b.trim()] : [b.trim(), a.trim()];
+  return long.startsWith(short) && annotation.test(long.slice(short.length));
 };
 
 /**
@@ -75,6 +83,9 @@ export function comparableOrganizationName(name: string): string {
   return core;
 }
 
+/** The two-character pieces of a name: candidates share at least one, wherever the place name sits. */
+const bigrams = (text: string) => [...new Set(Array.from({ length: Math.max(1, text.length - 1) }, (_, i) => text.slice(i, i + 2)))].slice(0, 12);
+
 /** Organisations whose names match once legal forms and bracketed places are ignored. */
 export async function findOrganizationDuplicates(db: Db, organizationId: string): Promise<Array<{ id: string; name: string }>> {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
@@ -84,7 +95,7 @@ export async function findOrganizationDuplicates(db: Db, organizationId: string)
   const candidates = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(and(ne(organizations.id, organizationId), isNull(organizations.mergedIntoId), sql`${organizations.name} ilike ${containsPattern(core.slice(0, 2))}`))
+    .where(and(ne(organizations.id, organizationId), isNull(organizations.mergedIntoId), or(...bigrams(core).map((pair) => sql`${organizations.name} ilike ${containsPattern(pair)}`))))
     .limit(500);
   return candidates.filter((c) => {
     const other = comparableOrganizationName(c.name);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, invalidField, MovedPermanently, NotFound, PreconditionFailed } from '../../app/errors.js';
@@ -96,7 +97,7 @@ export async function updateOrganization(database: Database, actor: Actor, id: s
     const before = await lockOrganizationForUpdate(tx, id, expectedVersion);
     await checkProfile(tx, changes);
     const set = { ...profileChanges(changes), ...(changes.name !== undefined && { name: changes.name.trim() }) };
-    const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof OrganizationRow])));
+    const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => !isDeepStrictEqual(value, before[key as keyof OrganizationRow])));
     if (Object.keys(changed).length === 0) return present(tx, before);
     const [row] = await tx.update(organizations).set({ ...changed, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, id)).returning();
     const from = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof OrganizationRow]]));
@@ -112,7 +113,8 @@ export async function updateOrganization(database: Database, actor: Actor, id: s
 export async function deleteOrganization(database: Database, actor: Actor, id: string): Promise<void> {
   await database.transaction(async (tx) => {
     const row = await lockOrganizationForUpdate(tx, id);
-    const [{ n: contactCount } = { n: 0 }] = await tx.select({ n: count() }).from(contacts).where(eq(contacts.organizationId, id));
+    // Contacts merged away still point here (tombstones); the foreign key sets them to null.
+    const [{ n: contactCount } = { n: 0 }] = await tx.select({ n: count() }).from(contacts).where(and(eq(contacts.organizationId, id), isNull(contacts.mergedIntoId)));
     const [{ n: recordCount } = { n: 0 }] = await tx.select({ n: count() }).from(customerRecords).where(eq(customerRecords.organizationId, id));
     if (Number(contactCount) > 0 || Number(recordCount) > 0) throw new Conflict('organization.not_empty', { contacts: Number(contactCount), records: Number(recordCount) });
     // Organisations merged into this one point at it; they go with it.

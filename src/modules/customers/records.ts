@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { invalidField, NotFound } from '../../app/errors.js';
@@ -51,7 +52,8 @@ export async function upsertRecord(database: Database, actor: Actor, type: strin
     };
     const [existing] = await tx.select().from(customerRecords).where(and(eq(customerRecords.type, type), eq(customerRecords.externalId, externalId))).for('update');
     if (existing) {
-      const same = Object.entries(values).every(([key, value]) => JSON.stringify(value) === JSON.stringify(existing[key as keyof RecordRow]));
+      // jsonb gives keys back in its own order: compare values, not their JSON text.
+      const same = Object.entries(values).every(([key, value]) => isDeepStrictEqual(value, existing[key as keyof RecordRow]));
       if (same) return { record: existing, created: false };
       const [row] = await tx.update(customerRecords).set({ ...values, version: sql`${customerRecords.version} + 1`, updatedAt: sql`now()` }).where(eq(customerRecords.id, existing.id)).returning();
       await recordEvent(tx, { type: 'customer_record.updated', aggregateType: 'customer_record', aggregateId: existing.id, actorId: actor.id, payload: { type, externalId } });

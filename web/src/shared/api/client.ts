@@ -8,7 +8,7 @@ export type Problem = {
   status: number;
   code?: string;
   detail?: string;
-  errors?: { path: string; code: string; message: string }[];
+  errors?: { path: string; code: string; message: string; params?: Record<string, string | number> }[];
 };
 
 export class ApiError extends Error {
