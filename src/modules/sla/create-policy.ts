@@ -1,0 +1,32 @@
+import { count, gte, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Database } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { Actor } from '../auth/index.js';
+import { lockPolicyOrder, type PolicyRow } from './policies.js';
+import { validPolicyState } from './policy-fields.js';
+import type { CreatePolicyInput } from './policy-http.js';
+import { slaPolicies } from './schema.js';
+
+/** Create a policy at `position` (default: last), moving the policies from there on down by one. */
+export async function createPolicy(database: Database, actor: Actor, input: CreatePolicyInput): Promise<PolicyRow> {
+  const { position: wanted, ...state } = input;
+  return database.transaction(async (tx) => {
+    await lockPolicyOrder(tx);
+    const columns = await validPolicyState(tx, state);
+    const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(slaPolicies);
+    const position = Math.min(wanted ?? total, total);
+    const now = new Date();
+    if (position < total) await tx.update(slaPolicies).set({ position: sql`${slaPolicies.position} + 1` }).where(gte(slaPolicies.position, position));
+    const id = uuidv7();
+    const [row] = await tx.insert(slaPolicies).values({ id, ...columns, position, createdAt: now, updatedAt: now }).returning();
+    await recordEvent(tx, {
+      type: 'sla_policy.created',
+      aggregateType: 'sla_policy',
+      aggregateId: id,
+      actorId: actor.id,
+      payload: { nameZh: columns.nameZh, position, active: columns.active, calendarId: columns.calendarId },
+    });
+    return row!;
+  });
+}
