@@ -21,6 +21,7 @@ const ContactPage = lazy(() => import('../features/customers/ContactPage.tsx'));
 const OrganizationPage = lazy(() => import('../features/customers/OrganizationPage.tsx'));
 const CustomerTiersPage = lazy(() => import('../features/customers/CustomerTiersPage.tsx'));
 const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
+const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 
 function page(element: ReactNode) {
@@ -75,6 +76,7 @@ export function AppRoutes() {
         <Route path="/settings/priorities" element={page(<PrioritiesPage />)} />
         <Route path="/settings/customer-tiers" element={page(<CustomerTiersPage />)} />
         <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
+        <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

@@ -1,7 +1,60 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Grid, Tabs } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCan } from '../../app/session.ts';
+import { ContactList } from './ContactList.tsx';
+import { CreateContactDialog } from './CreateContactDialog.tsx';
+import { CreateOrganizationDialog } from './CreateOrganizationDialog.tsx';
+import { CustomerFilters } from './CustomerFilters.tsx';
+import { listStateFromParams, paramNames, type ListState } from './list-params.ts';
+import { OrganizationList } from './OrganizationList.tsx';
 
-/** Placeholder until the customers screens land (issue 4). */
+/** 客户: contacts and organisations, searched and filtered, the whole state in the URL. */
 export default function CustomersPage() {
   const { t } = useTranslation();
-  return <div>{t('customers.title')}</div>;
+  const can = useCan();
+  const narrow = !Grid.useBreakpoint().md;
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => listStateFromParams(params), [params]);
+  const [creating, setCreating] = useState(false);
+
+  const update = (changes: Partial<Record<keyof ListState, string | null>>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      const name = paramNames[key as keyof ListState];
+      if (value === null || value === undefined || value === '') next.delete(name);
+      else next.set(name, value);
+    }
+    setParams(next, { replace: true });
+  };
+  const clearFilters = () => update({ q: null, tierKey: null, tag: null, organizationId: null });
+  const contacts = state.tab === 'contacts';
+  const createButton = can('customers.write') ? (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={contacts ? 'new-contact' : 'new-organization'}>
+      {narrow ? null : contacts ? t('customers.newContact') : t('customers.newOrganization')}
+    </Button>
+  ) : null;
+
+  return (
+    <Card title={t('customers.title')} extra={createButton} styles={{ body: { paddingTop: 0 } }}>
+      <Tabs
+        activeKey={state.tab}
+        // The organisation filter belongs to contacts; switching tabs keeps search and tier.
+        onChange={(tab) => update({ tab: tab === 'organizations' ? 'organizations' : null, organizationId: null })}
+        items={[
+          { key: 'contacts', label: t('customers.tabs.contacts') },
+          { key: 'organizations', label: t('customers.tabs.organizations') },
+        ]}
+      />
+      <CustomerFilters state={state} narrow={narrow} onChange={update} />
+      {contacts ? (
+        <ContactList state={state} narrow={narrow} onClearFilters={clearFilters} onCreate={can('customers.write') ? () => setCreating(true) : undefined} />
+      ) : (
+        <OrganizationList state={state} narrow={narrow} onClearFilters={clearFilters} onCreate={can('customers.write') ? () => setCreating(true) : undefined} />
+      )}
+      {contacts ? <CreateContactDialog open={creating} onClose={() => setCreating(false)} /> : <CreateOrganizationDialog open={creating} onClose={() => setCreating(false)} />}
+    </Card>
+  );
 }

@@ -3318,6 +3318,274 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sla/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA 策略列表 SLA policies, in the order they are tried
+         * @description The first active policy whose conditions all hold applies to a ticket; none: the ticket has no SLA.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaPolicy"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 创建 SLA 策略 Create an SLA policy
+         * @description Priorities, categories, customer tiers, organisations, users and the calendar it names must exist; channels must be known. A bad value answers 400 naming it (`errors[].path`, e.g. `conditions.all.0.values.1`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        /** @default  */
+                        nameEn?: string;
+                        /** @default true */
+                        active?: boolean;
+                        /** @description Where to insert (0: tried first); later policies move down. Default: last. */
+                        position?: number;
+                        conditions?: components["schemas"]["SlaPolicyConditionsInput"];
+                        /**
+                         * @description Business minutes per priority key. A missing priority or a missing target: no target for it.
+                         * @default {}
+                         */
+                        targets?: {
+                            [key: string]: components["schemas"]["SlaPriorityTargetsInput"];
+                        };
+                        /**
+                         * @description The calendar to count business time in; null: the default calendar.
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /**
+                         * @description Ticket statuses that stop the clock, usually `pending` (waiting for the customer, 等待备件).
+                         * @default [
+                         *       "pending"
+                         *     ]
+                         */
+                        pauseStatuses?: ("new" | "open" | "pending" | "resolved" | "closed")[];
+                        /**
+                         * @description Warn when this share of a target has elapsed; null: no warning.
+                         * @default null
+                         */
+                        warningPercent?: number | null;
+                        /**
+                         * @description Steps at and after a breach, each firing once per ticket and target.
+                         * @default []
+                         */
+                        escalation?: components["schemas"]["SlaEscalationStepInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA 策略 An SLA policy
+         * @description The `ETag` header carries the version for `If-Match`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除 SLA 策略 Delete an SLA policy
+         * @description The policies after it move up. An optional `If-Match` guards against deleting a policy someone just changed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改 SLA 策略 Update an SLA policy
+         * @description Requires `If-Match: "<version>"` (428 without it); a stale version answers 412 and changes nothing. Fields sent replace the stored ones whole (`targets`, `conditions`, `escalation` included). The order changes only through `/reorder`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh?: string;
+                        nameEn?: string;
+                        active?: boolean;
+                        conditions?: components["schemas"]["SlaPolicyConditionsInput"];
+                        /** @description Business minutes per priority key. A missing priority or a missing target: no target for it. */
+                        targets?: {
+                            [key: string]: components["schemas"]["SlaPriorityTargetsInput"];
+                        };
+                        /** @description The calendar to count business time in; null: the default calendar. */
+                        calendarId?: string | null;
+                        /** @description Ticket statuses that stop the clock, usually `pending` (waiting for the customer, 等待备件). */
+                        pauseStatuses?: ("new" | "open" | "pending" | "resolved" | "closed")[];
+                        /** @description Warn when this share of a target has elapsed; null: no warning. */
+                        warningPercent?: number | null;
+                        /** @description Steps at and after a breach, each firing once per ticket and target. */
+                        escalation?: components["schemas"]["SlaEscalationStepInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sla/policies/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 调整 SLA 策略顺序 Reorder the SLA policies
+         * @description `ids` must name every policy exactly once (400 otherwise, e.g. when someone added one meanwhile). Answers the list in its new order.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Every policy id exactly once, in the new order. */
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaPolicy"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -3828,6 +4096,88 @@ export interface components {
                 name: string;
             }[];
         };
+        SlaPolicyConditionsInput: {
+            /** @description Every condition must hold. Empty: the policy applies to every ticket. */
+            all: {
+                /** @enum {string} */
+                field: "priority" | "categoryId" | "customerTier" | "channel" | "organizationId" | "contractType";
+                /**
+                 * @description `in`: the ticket has one of the values; `not_in`: it has none of them (a ticket without a category is `not_in` every category list).
+                 * @enum {string}
+                 */
+                op: "in" | "not_in";
+                values: string[];
+            }[];
+        };
+        SlaPriorityTargetsInput: {
+            firstResponseMinutes?: number;
+            /** @description After each customer message that awaits an answer. */
+            nextResponseMinutes?: number;
+            resolutionMinutes?: number;
+        };
+        SlaEscalationActionInput: {
+            /** @constant */
+            type: "notify";
+            /** @enum {string} */
+            to: "assignee" | "team_lead" | "supervisors" | "user";
+            /**
+             * Format: uuid
+             * @description Only with `to: "user"`, and then required.
+             */
+            userId?: string;
+        } | {
+            /** @constant */
+            type: "reassign";
+            /** @enum {string} */
+            to: "team_lead" | "user";
+            /**
+             * Format: uuid
+             * @description Only with `to: "user"`, and then required.
+             */
+            userId?: string;
+        } | {
+            /** @constant */
+            type: "set_priority";
+            priority: string;
+        };
+        SlaEscalationStepInput: {
+            /** @description Wall-clock minutes after the breach (0: at the breach). */
+            afterMinutes: number;
+            /**
+             * @description Which target's breach starts this step; `any`: whichever breaches first.
+             * @enum {string}
+             */
+            target: "first_response" | "next_response" | "resolution" | "any";
+            actions: components["schemas"]["SlaEscalationActionInput"][];
+            /**
+             * @description Hold notifications that fall outside the policy calendar's business hours until it opens.
+             * @default true
+             */
+            businessHoursOnly: boolean;
+        };
+        SlaPolicyInput: {
+            /** Format: uuid */
+            id: string;
+            nameZh: string;
+            nameEn: string;
+            /** @description 0-based; policies are tried in this order and the first match wins. */
+            position: number;
+            active: boolean;
+            conditions: components["schemas"]["SlaPolicyConditionsInput"];
+            /** @description Business minutes per priority key. A missing priority or a missing target: no target for it. */
+            targets: {
+                [key: string]: components["schemas"]["SlaPriorityTargetsInput"];
+            };
+            /** @description Null: the default calendar. */
+            calendarId: string | null;
+            /** @description Ticket statuses that stop the clock, usually `pending` (waiting for the customer, 等待备件). */
+            pauseStatuses: ("new" | "open" | "pending" | "resolved" | "closed")[];
+            warningPercent: number | null;
+            escalation: components["schemas"]["SlaEscalationStepInput"][];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -4238,6 +4588,90 @@ export interface components {
                 date: string;
                 name: string;
             }[];
+        };
+        SlaPolicyConditions: {
+            /** @description Every condition must hold. Empty: the policy applies to every ticket. */
+            all: {
+                /** @enum {string} */
+                field: "priority" | "categoryId" | "customerTier" | "channel" | "organizationId" | "contractType";
+                /**
+                 * @description `in`: the ticket has one of the values; `not_in`: it has none of them (a ticket without a category is `not_in` every category list).
+                 * @enum {string}
+                 */
+                op: "in" | "not_in";
+                values: string[];
+            }[];
+        };
+        SlaPriorityTargets: {
+            firstResponseMinutes?: number;
+            /** @description After each customer message that awaits an answer. */
+            nextResponseMinutes?: number;
+            resolutionMinutes?: number;
+        };
+        SlaEscalationAction: {
+            /** @constant */
+            type: "notify";
+            /** @enum {string} */
+            to: "assignee" | "team_lead" | "supervisors" | "user";
+            /**
+             * Format: uuid
+             * @description Only with `to: "user"`, and then required.
+             */
+            userId?: string;
+        } | {
+            /** @constant */
+            type: "reassign";
+            /** @enum {string} */
+            to: "team_lead" | "user";
+            /**
+             * Format: uuid
+             * @description Only with `to: "user"`, and then required.
+             */
+            userId?: string;
+        } | {
+            /** @constant */
+            type: "set_priority";
+            priority: string;
+        };
+        SlaEscalationStep: {
+            /** @description Wall-clock minutes after the breach (0: at the breach). */
+            afterMinutes: number;
+            /**
+             * @description Which target's breach starts this step; `any`: whichever breaches first.
+             * @enum {string}
+             */
+            target: "first_response" | "next_response" | "resolution" | "any";
+            actions: components["schemas"]["SlaEscalationAction"][];
+            /**
+             * @description Hold notifications that fall outside the policy calendar's business hours until it opens.
+             * @default true
+             */
+            businessHoursOnly: boolean;
+        };
+        SlaPolicy: {
+            /** Format: uuid */
+            id: string;
+            nameZh: string;
+            nameEn: string;
+            /** @description 0-based; policies are tried in this order and the first match wins. */
+            position: number;
+            active: boolean;
+            conditions: components["schemas"]["SlaPolicyConditions"];
+            /** @description Business minutes per priority key. A missing priority or a missing target: no target for it. */
+            targets: {
+                [key: string]: components["schemas"]["SlaPriorityTargets"];
+            };
+            /** @description Null: the default calendar. */
+            calendarId: string | null;
+            /** @description Ticket statuses that stop the clock, usually `pending` (waiting for the customer, 等待备件). */
+            pauseStatuses: ("new" | "open" | "pending" | "resolved" | "closed")[];
+            warningPercent: number | null;
+            escalation: components["schemas"]["SlaEscalationStep"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;
