@@ -1,8 +1,7 @@
 import { Alert, Col, Grid, Row, Space, Tabs } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../app/session.ts';
 import { api, ApiError, unwrap } from '../../shared/api/client.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
@@ -12,6 +11,7 @@ import { CustomerTickets } from './CustomerTickets.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { IdentitiesCard } from './IdentitiesCard.tsx';
 import { customerKeys } from './keys.ts';
+import { useFollowMerge } from './use-follow-merge.ts';
 import { MessageTimeline } from './MessageTimeline.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { useContact360, useContactHistory, useRefreshCustomers, type Contact360 } from './queries.ts';
@@ -21,21 +21,14 @@ import { RecordsTable } from './RecordsTable.tsx';
 type MergedState = { mergedFrom?: string } | null;
 
 /** 客户 360°: one contact's profile, identities, tickets, messages, records, profile form and history. */
+const survivorPath = (survivorId: string) => `/customers/contacts/${survivorId}`;
+
 export default function ContactPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const view = useContact360(id);
-  const survivorId = view.data?.contact.id;
-
-  // A merged contact's id answers 308 and fetch follows it: show the survivor under its own address.
-  useEffect(() => {
-    if (!view.data || !survivorId || survivorId === id) return;
-    queryClient.setQueryData(customerKeys.contact360(survivorId), view.data);
-    navigate(`/customers/contacts/${survivorId}`, { replace: true, state: { mergedFrom: id } });
-  }, [view.data, survivorId, id, navigate, queryClient]);
-
-  if (view.isPending || (survivorId && survivorId !== id)) return <Loading />;
+  const loaded = view.data ? { id: view.data.contact.id, data: view.data } : undefined;
+  const switching = useFollowMerge(id, loaded, customerKeys.contact360, survivorPath);
+  if (view.isPending || switching) return <Loading />;
   if (view.isError) {
     const notFound = view.error instanceof ApiError && view.error.status === 404;
     return notFound ? <ErrorState notFound /> : <ErrorState error={view.error} onRetry={() => view.refetch()} />;

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Grid, List, Row, Space, Tabs, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../app/session.ts';
 import { api, ApiError, unwrap } from '../../shared/api/client.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
@@ -12,6 +12,7 @@ import { CustomerTickets } from './CustomerTickets.tsx';
 import { formatPhone } from './format-phone.ts';
 import { HistoryList } from './HistoryList.tsx';
 import { customerKeys } from './keys.ts';
+import { useFollowMerge } from './use-follow-merge.ts';
 import { MessageTimeline } from './MessageTimeline.tsx';
 import { OrganizationDuplicatesCard } from './OrganizationDuplicatesCard.tsx';
 import { OrganizationHeader } from './OrganizationHeader.tsx';
@@ -21,21 +22,14 @@ import { RecordsTable } from './RecordsTable.tsx';
 import { TierTag } from './TierTag.tsx';
 
 /** 企业客户: an organisation's profile, contacts, tickets, messages, records and history. */
+const survivorPath = (survivorId: string) => `/customers/organizations/${survivorId}`;
+
 export default function OrganizationPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const view = useOrganization360(id);
-  const survivorId = view.data?.organization.id;
-
-  // A merged organisation's id answers 308 (followed by fetch): show the survivor under its own address.
-  useEffect(() => {
-    if (!view.data || !survivorId || survivorId === id) return;
-    queryClient.setQueryData(customerKeys.organization360(survivorId), view.data);
-    navigate(`/customers/organizations/${survivorId}`, { replace: true, state: { mergedFrom: id } });
-  }, [view.data, survivorId, id, navigate, queryClient]);
-
-  if (view.isPending || (survivorId && survivorId !== id)) return <Loading />;
+  const loaded = view.data ? { id: view.data.organization.id, data: view.data } : undefined;
+  const switching = useFollowMerge(id, loaded, customerKeys.organization360, survivorPath);
+  if (view.isPending || switching) return <Loading />;
   if (view.isError) {
     const notFound = view.error instanceof ApiError && view.error.status === 404;
     return notFound ? <ErrorState notFound /> : <ErrorState error={view.error} onRetry={() => view.refetch()} />;
