@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { can, type Actor } from '../auth/index.js';
 import { findVisibleTicketForUpdate } from './get-ticket.js';
+import { deliveringChannels, replyChannelOf } from './reply-channel.js';
 import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema.js';
 
 export type NewMessage = { body: string; internal?: boolean; attachmentIds?: string[] };
@@ -13,7 +14,8 @@ export type MessageRow = typeof ticketMessages.$inferSelect;
 /**
  * Add a public reply or an internal note, with attachments uploaded beforehand. An agent's first
  * public reply sets `firstResponseAt`, and a reply to a `new` ticket opens it. Internal notes
- * change neither.
+ * change neither. A reply on a delivering channel (email, WeChat, …) is `queued`: that channel's
+ * job sends it on `ticket.message_added` (`deliver: true`) and reports back with recordDelivery.
  */
 export async function addMessage(database: Database, actor: Actor, ticketId: string, input: NewMessage): Promise<MessageRow> {
   const internal = input.internal ?? false;
@@ -22,9 +24,12 @@ export async function addMessage(database: Database, actor: Actor, ticketId: str
     const ticket = await findVisibleTicketForUpdate(tx, actor, ticketId);
     if (ticket.status === 'closed') throw new Conflict('ticket.closed_readonly');
     const now = new Date();
+    // A note stays in the console; a reply goes out where the customer will read it.
+    const channel = internal ? 'agent' : await replyChannelOf(tx, ticket);
+    const deliver = deliveringChannels.has(channel);
     const [message] = await tx
       .insert(ticketMessages)
-      .values({ id: uuidv7(), ticketId: ticket.id, authorUserId: actor.id, internal, body: input.body, channel: 'agent', createdAt: now })
+      .values({ id: uuidv7(), ticketId: ticket.id, authorUserId: actor.id, internal, body: input.body, channel, deliveryStatus: deliver ? 'queued' : null, createdAt: now })
       .returning();
 
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
@@ -55,7 +60,7 @@ export async function addMessage(database: Database, actor: Actor, ticketId: str
       aggregateType: 'ticket',
       aggregateId: ticket.id,
       actorId: actor.id,
-      payload: { messageId: message!.id, internal, attachmentIds },
+      payload: { messageId: message!.id, internal, channel, deliver, authorUserId: actor.id, attachmentIds },
     });
     return message!;
   });

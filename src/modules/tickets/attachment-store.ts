@@ -14,6 +14,11 @@ import { Invalid } from '../../app/errors.js';
  */
 export type StoredFile = { sha256: string; size: number; contentType: string };
 
+/** The store every process of one installation shares: `<data dir>/attachments`. */
+export function attachmentStoreIn(dataDir: string): AttachmentStore {
+  return new AttachmentStore(join(dataDir, 'attachments'));
+}
+
 export class AttachmentStore {
   constructor(private readonly root: string) {}
 

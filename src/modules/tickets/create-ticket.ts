@@ -3,11 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict } from '../../app/errors.js';
 import type { Database, Db, Tx } from '../../db/database.js';
-import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
 import { findOrCreateContact, type ContactRef } from '../customers/index.js';
+import { insertTicket } from './insert-ticket.js';
 import { assertTicketReferences, defaultPriority } from './references.js';
-import { ticketEvents, ticketIdempotencyKeys, tickets } from './schema.js';
+import { ticketIdempotencyKeys, tickets } from './schema.js';
 import { nextTicketNumber } from './ticket-number.js';
 import type { TicketRow } from './ticket-view.js';
 
@@ -62,29 +62,23 @@ export async function createTicket(
     }
     const priority = input.priority ?? (await defaultPriority(tx));
     const requester = input.requester ? await findOrCreateContact(tx, input.requester, actor.id) : null;
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        id,
-        number,
-        subject: input.subject,
-        description: input.description,
-        status: input.assigneeId ? 'open' : 'new',
-        priority,
-        categoryId: input.categoryId ?? null,
-        channel: input.channel ?? 'api',
-        requesterId: requester?.id ?? null,
-        teamId: input.teamId ?? null,
-        assigneeId: input.assigneeId ?? null,
-        tags: normaliseTags(input.tags ?? []),
-        createdBy: actor.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await tx.insert(ticketEvents).values({ id: uuidv7(), ticketId: id, actorId: actor.id, type: 'created', newValue: { number, subject: input.subject }, createdAt: now });
-    await recordEvent(tx, { type: 'ticket.created', aggregateType: 'ticket', aggregateId: id, actorId: actor.id, payload: { number, teamId: ticket!.teamId, assigneeId: ticket!.assigneeId, priority, channel: ticket!.channel } });
-    return { ticket: ticket!, replayed: false };
+    const ticket = await insertTicket(tx, {
+      id,
+      number,
+      subject: input.subject,
+      description: input.description,
+      status: input.assigneeId ? 'open' : 'new',
+      priority,
+      categoryId: input.categoryId ?? null,
+      channel: input.channel ?? 'api',
+      requesterId: requester?.id ?? null,
+      teamId: input.teamId ?? null,
+      assigneeId: input.assigneeId ?? null,
+      tags: normaliseTags(input.tags ?? []),
+      createdBy: actor.id,
+      createdAt: now,
+    });
+    return { ticket, replayed: false };
   });
 }
 

@@ -167,8 +167,21 @@ export const attachmentSchema = z
   .object({ id: z.uuid(), ticketId: z.uuid(), messageId: z.uuid().nullable(), filename: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), createdAt: z.date() })
   .meta({ id: 'Attachment' });
 
+const deliveryStatusSchema = z.enum(['queued', 'sent', 'failed']).nullable().describe('Replies a channel delivers (email, WeChat): queued → sent | failed. Null: nothing to deliver.');
+
 export const messageSchema = z
-  .object({ id: z.uuid(), ticketId: z.uuid(), authorUserId: z.uuid().nullable(), internal: z.boolean(), body: z.string(), channel: z.string(), createdAt: z.date() })
+  .object({
+    id: z.uuid(),
+    ticketId: z.uuid(),
+    authorUserId: z.uuid().nullable(),
+    authorContactId: z.uuid().nullable(),
+    internal: z.boolean(),
+    body: z.string(),
+    channel: z.string().describe('The channel it came by, or (a reply) goes out on; `agent` for internal notes.'),
+    deliveryStatus: deliveryStatusSchema,
+    deliveryError: z.string().nullable(),
+    createdAt: z.date(),
+  })
   .meta({ id: 'Message' });
 
 export const timelineEntrySchema = z
@@ -181,7 +194,18 @@ export const timelineEntrySchema = z
     oldValue: z.unknown(),
     newValue: z.unknown(),
     message: z
-      .object({ id: z.uuid(), body: z.string(), internal: z.boolean(), attachments: z.array(z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number() })) })
+      .object({
+        id: z.uuid(),
+        body: z.string(),
+        bodyHtml: z.string().nullable().describe('Sanitised HTML of a rich message (email); `body` is its plain text.'),
+        internal: z.boolean(),
+        channel: z.string(),
+        authorContact: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('The customer who wrote it; agents are the entry\'s `actor`.'),
+        deliveryStatus: deliveryStatusSchema,
+        deliveryError: z.string().nullable(),
+        meta: z.record(z.string(), z.unknown()).describe('What the channel knows of it: email headers, a call\'s direction and duration, …'),
+        attachments: z.array(z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number() })),
+      })
       .nullable(),
   })
   .meta({ id: 'TimelineEntry' });

@@ -1,7 +1,6 @@
 /** Public surface of the tickets module. */
-import { join } from 'node:path';
 import type { AppModule } from '../../app/context.js';
-import { AttachmentStore } from './attachment-store.js';
+import { attachmentStoreIn } from './attachment-store.js';
 import { registerMessageRoutes } from './message-routes.js';
 import { registerPresenceRoutes } from './presence-routes.js';
 import { handleTicketIndexJobs } from './search-index.js';
@@ -14,6 +13,10 @@ import { registerViewRoutes } from './view-routes.js';
 export { createTicket, type NewTicket } from './create-ticket.js';
 export { updateTicket, type TicketChanges } from './update-ticket.js';
 export { addMessage, type NewMessage } from './add-message.js';
+export { receiveInboundMessage, inboundChannels, type InboundChannel, type InboundMessage, type InboundAttachment, type InboundResult } from './receive-inbound-message.js';
+export { recordDelivery, type DeliveryResult } from './record-delivery.js';
+export { deliveringChannels } from './reply-channel.js';
+export { AttachmentStore, attachmentStoreIn } from './attachment-store.js';
 export { getVisibleTicket } from './get-ticket.js';
 export { listTickets, type TicketFilter } from './list-tickets.js';
 export type { TicketFilters } from './ticket-filters.js';
@@ -43,7 +46,7 @@ export const ticketsModule: AppModule = {
     jobs.subscribe('contact.anonymized', 'tickets.contact_anonymized');
   },
   registerRoutes(app, context) {
-    const store = new AttachmentStore(join(context.config.OPENCSM_DATA_DIR, 'attachments'));
+    const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);
     registerTicketRoutes(app, context);
     registerViewRoutes(app, context);
     registerMessageRoutes(app, context, store);

@@ -94,10 +94,44 @@ export const ticketMessages = pgTable(
     authorContactId: uuid('author_contact_id'),
     internal: boolean('internal').notNull().default(false),
     body: text('body').notNull(),
+    /** Sanitised HTML of a rich message (an email's HTML part); `body` keeps its plain text. */
+    bodyHtml: text('body_html'),
+    /** The channel it came by (inbound) or goes out on (an agent's reply); `agent` for notes. */
     channel: text('channel').notNull().default('api'),
+    /** What the channel knows of it: email headers, a call's direction and duration, … */
+    meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
+    /** Replies a channel must deliver: queued → sent | failed. Null: nothing to deliver. */
+    deliveryStatus: text('delivery_status').$type<DeliveryStatus>(),
+    deliveryError: text('delivery_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt)],
+  (t) => [
+    index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt),
+    // "Which channel did the customer last use" reads the newest customer message of a ticket.
+    index('ticket_messages_customer_idx').on(t.ticketId, t.createdAt.desc()).where(sql`${t.authorContactId} is not null`),
+  ],
+);
+
+export type DeliveryStatus = 'queued' | 'sent' | 'failed';
+
+/**
+ * Every inbound message a channel handed us, by the channel's own id for it (an email's
+ * Message-ID, a CTI call id, a portal submission key): a redelivery finds its row and changes
+ * nothing. Written in the same transaction as the ticket or message it produced.
+ */
+export const ticketInboundReceipts = pgTable(
+  'ticket_inbound_receipts',
+  {
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    // No foreign key: the receipt is claimed first in the transaction, before the ticket it names exists.
+    ticketId: uuid('ticket_id').notNull(),
+    /** Null when the message became the ticket itself (its description). */
+    messageId: uuid('message_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.externalId] }), index('ticket_inbound_receipts_ticket_idx').on(t.ticketId)],
 );
 
 export const ticketAttachments = pgTable(

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { getUserNames, type Actor } from '../auth/index.js';
+import { getContactsByIds } from '../customers/index.js';
 import { getVisibleTicket } from './get-ticket.js';
-import { ticketAttachments, ticketEvents, ticketMessages } from './schema.js';
+import { ticketAttachments, ticketEvents, ticketMessages, type DeliveryStatus } from './schema.js';
 
 export type TimelineEntry = {
   id: string;
@@ -15,7 +16,14 @@ export type TimelineEntry = {
   message: {
     id: string;
     body: string;
+    bodyHtml: string | null;
     internal: boolean;
+    channel: string;
+    /** The customer who wrote it (inbound); agents are the entry's actor. */
+    authorContact: { id: string; name: string } | null;
+    deliveryStatus: DeliveryStatus | null;
+    deliveryError: string | null;
+    meta: Record<string, unknown>;
     attachments: Array<{ id: string; filename: string; contentType: string; size: number }>;
   } | null;
 };
@@ -41,6 +49,7 @@ export async function getTimeline(
   const messages = messageIds.length ? await db.select().from(ticketMessages).where(inArray(ticketMessages.id, messageIds)) : [];
   const attachments = messageIds.length ? await db.select().from(ticketAttachments).where(inArray(ticketAttachments.messageId, messageIds)) : [];
   const names = await getUserNames(db, pageEvents.map((e) => e.actorId).filter((id): id is string => Boolean(id)));
+  const authors = await getContactsByIds(db, [...new Set(messages.map((m) => m.authorContactId).filter((id): id is string => Boolean(id)))]);
 
   const items = pageEvents.map((event): TimelineEntry => {
     const message = event.messageId ? messages.find((m) => m.id === event.messageId) : undefined;
@@ -56,7 +65,13 @@ export async function getTimeline(
         ? {
             id: message.id,
             body: message.body,
+            bodyHtml: message.bodyHtml,
             internal: message.internal,
+            channel: message.channel,
+            authorContact: message.authorContactId ? { id: message.authorContactId, name: authors.get(message.authorContactId)?.name ?? '' } : null,
+            deliveryStatus: message.deliveryStatus,
+            deliveryError: message.deliveryError,
+            meta: message.meta,
             attachments: attachments.filter((a) => a.messageId === message.id).map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size })),
           }
         : null,

@@ -1,6 +1,7 @@
 import { LockOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
+import { Button, Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/ui/states.tsx';
 import { describeChange, type Lookups } from './describe-change.ts';
@@ -16,6 +17,7 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
       const time = <span title={dayjs(entry.createdAt).format('YYYY-MM-DD HH:mm:ss')}>{dayjs(entry.createdAt).format('MM-DD HH:mm')}</span>;
       if (entry.message) {
         const internal = entry.message.internal;
+        const author = entry.message.authorContact;
         return {
           key: entry.id,
           color: internal ? 'gold' : 'blue',
@@ -27,24 +29,29 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
               title={
                 <Space size={6} wrap>
                   <span className="opencsm-initial" aria-hidden>
-                    {entry.actor?.name.slice(0, 1) ?? '?'}
+                    {(author?.name ?? entry.actor?.name)?.slice(0, 1) ?? '?'}
                   </span>
-                  <span>{entry.actor?.name ?? t('ticket.system')}</span>
+                  <span>{author ? author.name || t('ticket.customer') : (entry.actor?.name ?? t('ticket.system'))}</span>
                   {internal ? (
                     <Tag icon={<LockOutlined />} color="gold">
                       {t('ticket.internal')}
                     </Tag>
+                  ) : author ? (
+                    <Tag color="green">{t('ticket.customer')}</Tag>
                   ) : (
                     <Tag color="blue">{t('ticket.public')}</Tag>
                   )}
+                  {!internal && (
+                    <Tag data-testid="message-channel">{t('ticket.via', { channel: t(`channel.${entry.message.channel}`, { defaultValue: entry.message.channel }) })}</Tag>
+                  )}
+                  <DeliveryTag status={entry.message.deliveryStatus} error={entry.message.deliveryError} />
                   <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
                     {time}
                   </Typography.Text>
                 </Space>
               }
             >
-              {/* Plain text rendered by React: HTML in a message is shown, never executed. */}
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: entry.message.attachments.length ? 8 : 0 }}>{entry.message.body}</Typography.Paragraph>
+              <MessageBody body={entry.message.body} html={entry.message.bodyHtml} spaced={entry.message.attachments.length > 0} />
               {entry.message.attachments.map((a) => (
                 <div key={a.id}>
                   <a href={`/api/v1/attachments/${a.id}`}>
@@ -58,7 +65,9 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
         };
       }
       const text =
-        entry.type === 'field_changed'
+        entry.type === 'delivery_changed'
+          ? describeDelivery(entry.newValue, t)
+          : entry.type === 'field_changed'
           ? describeChange(entry, lookups, t)
           : entry.type === 'created'
             ? t('ticket.created', { actor: entry.actor?.name ?? t('ticket.system') })
@@ -76,6 +85,57 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
       };
     });
   return <AntTimeline items={items} />;
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+function DeliveryTag({ status, error }: { status: 'queued' | 'sent' | 'failed' | null; error: string | null }) {
+  const { t } = useTranslation();
+  if (!status) return null;
+  const colour = status === 'failed' ? 'red' : status === 'sent' ? 'green' : 'default';
+  const label = t(status === 'failed' ? 'ticket.deliveryFailed' : status === 'sent' ? 'ticket.deliverySent' : 'ticket.deliveryQueued');
+  return (
+    <Tag color={colour} title={error ?? undefined} data-testid="message-delivery">
+      {label}
+    </Tag>
+  );
+}
+
+/**
+ * Plain text by default, rendered by React: markup in a message is shown, never executed. An
+ * email's (already sanitised) HTML can be shown on request, inside a sandboxed frame without
+ * scripts, same-origin access or remote loads, so even a sanitiser miss cannot run in the console.
+ */
+function MessageBody({ body, html, spaced }: { body: string; html: string | null; spaced: boolean }) {
+  const { t } = useTranslation();
+  const [formatted, setFormatted] = useState(false);
+  return (
+    <>
+      {formatted && html ? (
+        <iframe
+          sandbox=""
+          referrerPolicy="no-referrer"
+          title="message"
+          srcDoc={`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'">${html}`}
+          style={{ width: '100%', minHeight: 240, border: '1px solid #f0f0f0' }}
+        />
+      ) : (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: spaced || html ? 8 : 0 }}>{body}</Typography.Paragraph>
+      )}
+      {html && (
+        <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setFormatted(!formatted)}>
+          {formatted ? t('ticket.showPlain') : t('ticket.showFormatted')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function describeDelivery(value: unknown, t: Translate): string {
+  const { status, channel, error } = (value ?? {}) as { status?: string; channel?: string; error?: string };
+  const channelName = t(`channel.${channel}`, { defaultValue: channel ?? '' });
+  if (status === 'failed') return t('ticket.deliveryChangedError', { channel: channelName, error: error ?? '' });
+  return t('ticket.deliveryChanged', { channel: channelName, status: t(status === 'sent' ? 'ticket.deliverySent' : 'ticket.deliveryQueued') });
 }
 
 export function formatSize(bytes: number): string {

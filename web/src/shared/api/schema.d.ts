@@ -3982,9 +3982,14 @@ export interface components {
             /** Format: uuid */
             ticketId: string;
             authorUserId: string | null;
+            authorContactId: string | null;
             internal: boolean;
             body: string;
+            /** @description The channel it came by, or (a reply) goes out on; `agent` for internal notes. */
             channel: string;
+            /** @description Replies a channel delivers (email, WeChat): queued → sent | failed. Null: nothing to deliver. */
+            deliveryStatus: ("queued" | "sent" | "failed") | null;
+            deliveryError: string | null;
             createdAt: unknown;
         };
         TimelineEntryInput: {
@@ -4004,7 +4009,23 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 body: string;
+                /** @description Sanitised HTML of a rich message (email); `body` is its plain text. */
+                bodyHtml: string | null;
                 internal: boolean;
+                channel: string;
+                /** @description The customer who wrote it; agents are the entry's `actor`. */
+                authorContact: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Replies a channel delivers (email, WeChat): queued → sent | failed. Null: nothing to deliver. */
+                deliveryStatus: ("queued" | "sent" | "failed") | null;
+                deliveryError: string | null;
+                /** @description What the channel knows of it: email headers, a call's direction and duration, … */
+                meta: {
+                    [key: string]: unknown;
+                };
                 attachments: {
                     /** Format: uuid */
                     id: string;
@@ -4471,9 +4492,14 @@ export interface components {
             /** Format: uuid */
             ticketId: string;
             authorUserId: string | null;
+            authorContactId: string | null;
             internal: boolean;
             body: string;
+            /** @description The channel it came by, or (a reply) goes out on; `agent` for internal notes. */
             channel: string;
+            /** @description Replies a channel delivers (email, WeChat): queued → sent | failed. Null: nothing to deliver. */
+            deliveryStatus: ("queued" | "sent" | "failed") | null;
+            deliveryError: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -4495,7 +4521,23 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 body: string;
+                /** @description Sanitised HTML of a rich message (email); `body` is its plain text. */
+                bodyHtml: string | null;
                 internal: boolean;
+                channel: string;
+                /** @description The customer who wrote it; agents are the entry's `actor`. */
+                authorContact: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Replies a channel delivers (email, WeChat): queued → sent | failed. Null: nothing to deliver. */
+                deliveryStatus: ("queued" | "sent" | "failed") | null;
+                deliveryError: string | null;
+                /** @description What the channel knows of it: email headers, a call's direction and duration, … */
+                meta: {
+                    [key: string]: unknown;
+                };
                 attachments: {
                     /** Format: uuid */
                     id: string;

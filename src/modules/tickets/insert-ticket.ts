@@ -1,0 +1,37 @@
+import { uuidv7 } from 'uuidv7';
+import type { Tx } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import { ticketEvents, tickets } from './schema.js';
+import type { TicketRow } from './ticket-view.js';
+
+export type TicketInsert = Pick<TicketRow, 'id' | 'number' | 'subject' | 'description' | 'status' | 'priority' | 'channel' | 'categoryId' | 'requesterId' | 'teamId' | 'assigneeId' | 'tags'> & {
+  createdBy: string | null;
+  createdAt: Date;
+  /** The closed ticket this one follows up (a customer wrote again after it was closed). */
+  followUpOf?: { id: string; number: string };
+};
+
+/**
+ * Write a new ticket with its first timeline entry and the `ticket.created` event. Shared by every
+ * way a ticket is born (an agent or API call, an inbound channel message), so they stay the same.
+ */
+export async function insertTicket(tx: Tx, values: TicketInsert): Promise<TicketRow> {
+  const { followUpOf, ...row } = values;
+  const [ticket] = await tx.insert(tickets).values({ ...row, updatedAt: row.createdAt }).returning();
+  await tx.insert(ticketEvents).values({
+    id: uuidv7(),
+    ticketId: row.id,
+    actorId: row.createdBy,
+    type: 'created',
+    newValue: { number: row.number, subject: row.subject, channel: row.channel, ...(followUpOf && { followUpOf: followUpOf.number }) },
+    createdAt: row.createdAt,
+  });
+  await recordEvent(tx, {
+    type: 'ticket.created',
+    aggregateType: 'ticket',
+    aggregateId: row.id,
+    actorId: row.createdBy,
+    payload: { number: row.number, teamId: row.teamId, assigneeId: row.assigneeId, priority: row.priority, channel: row.channel, ...(followUpOf && { followUpOf: followUpOf.id }) },
+  });
+  return ticket!;
+}

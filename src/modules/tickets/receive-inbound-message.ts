@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { and, eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { invalidField } from '../../app/errors.js';
+import type { Database, Db, Tx } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import { findOrCreateContact, type ContactRef } from '../customers/index.js';
+import type { AttachmentStore, StoredFile } from './attachment-store.js';
+import { safeFilename } from './attachments.js';
+import { normaliseTags } from './create-ticket.js';
+import { insertTicket } from './insert-ticket.js';
+import { assertTicketReferences, defaultPriority } from './references.js';
+import { ticketAttachments, ticketEvents, ticketInboundReceipts, ticketMessages, tickets } from './schema.js';
+import { nextTicketNumber } from './ticket-number.js';
+import type { TicketRow } from './ticket-view.js';
+
+/** The channels customers reach us by. `agent` (the console) is not one: agents are users. */
+export const inboundChannels = ['email', 'portal', 'web', 'phone', 'wechat', 'wecom', 'dingtalk', 'api'] as const;
+export type InboundChannel = (typeof inboundChannels)[number];
+
+export type InboundAttachment = { filename: string; contentType?: string; content: Buffer; /** cid of an inline image */ contentId?: string };
+
+export type InboundMessage = {
+  channel: InboundChannel;
+  /** The channel's own id of this message (Message-ID, call id, submission key): the idempotency key. */
+  externalId: string;
+  /** The ticket the channel threaded it to; none (or a ticket that no longer exists): a new ticket. */
+  ticketId?: string | null;
+  /** Who wrote it, by what the channel knows of them; or the contact a portal session proved. */
+  requester: ContactRef | { contactId: string };
+  subject: string;
+  body: string;
+  bodyHtml?: string | null;
+  meta?: Record<string, unknown>;
+  attachments?: InboundAttachment[];
+  /** Defaults for a ticket this message creates (a mailbox's team, a form's category). */
+  newTicket?: { priority?: string; categoryId?: string; teamId?: string; tags?: string[] };
+};
+
+export type InboundResult = {
+  ticketId: string;
+  ticketNumber: string;
+  /** The message row, or null when the message became a new ticket (its description). */
+  messageId: string | null;
+  createdTicket: boolean;
+  /** A redelivery: the first delivery's result, and nothing was written. */
+  duplicate: boolean;
+};
+
+type Options = { timeZone: string; store: AttachmentStore };
+
+/**
+ * Store one message a customer sent through any channel, exactly once: a new ticket, a message on
+ * the ticket it threads to (reopening it if it was pending or resolved), or a follow-up ticket when
+ * that one is closed. The receipt keyed by (channel, externalId) is written first in the same
+ * transaction, so a redelivery (or two deliveries racing) finds it and writes nothing more; a crash
+ * before commit leaves nothing, and the channel's retry starts over. Channels call this only after
+ * they have stored what they received, and acknowledge only after it (or their own store) commits.
+ */
+export async function receiveInboundMessage(database: Database, input: InboundMessage, options: Options): Promise<InboundResult> {
+  const externalId = receiptKey(input.externalId);
+  // A redelivery is answered before any work, so it takes no ticket number and stores no bytes.
+  const known = await findReceipt(database.db, input.channel, externalId);
+  if (known) return known;
+  if (input.newTicket) await assertTicketReferences(database.db, input.newTicket);
+
+  // Bytes first, outside the transaction: content-addressed, so a retry writes nothing new.
+  const stored = await Promise.all((input.attachments ?? []).map(async (file) => ({ file, blob: await saveBlob(options.store, file) })));
+  const thread = input.ticketId ? await findTicket(database.db, input.ticketId) : null;
+  const now = new Date();
+  const number = !thread || thread.status === 'closed' ? await nextTicketNumber(database.db, options.timeZone, now) : null;
+
+  return database.transaction(async (tx) => {
+    const ticketId = number ? uuidv7() : thread!.id;
+    const messageId = number ? null : uuidv7();
+    const claimed = await tx.insert(ticketInboundReceipts).values({ channel: input.channel, externalId, ticketId, messageId, receivedAt: now }).onConflictDoNothing().returning();
+    if (!claimed[0]) return (await findReceipt(tx, input.channel, externalId))!;
+
+    const authorContactId = 'contactId' in input.requester ? input.requester.contactId : ((await findOrCreateContact(tx, input.requester, null))?.id ?? null);
+    if (number) {
+      const ticket = await insertTicket(tx, {
+        id: ticketId,
+        number,
+        subject: input.subject,
+        description: input.body,
+        status: 'new',
+        priority: input.newTicket?.priority ?? (await defaultPriority(tx)),
+        categoryId: input.newTicket?.categoryId ?? null,
+        channel: input.channel,
+        requesterId: authorContactId ?? thread?.requesterId ?? null,
+        teamId: input.newTicket?.teamId ?? thread?.teamId ?? null,
+        assigneeId: null,
+        tags: normaliseTags(input.newTicket?.tags ?? []),
+        createdBy: null,
+        createdAt: now,
+        ...(thread && { followUpOf: { id: thread.id, number: thread.number } }),
+      });
+      await insertAttachments(tx, ticket.id, null, stored, now);
+      return { ticketId: ticket.id, ticketNumber: ticket.number, messageId: null, createdTicket: true, duplicate: false };
+    }
+    await addCustomerMessage(tx, thread!, { id: messageId!, authorContactId, input, stored, now });
+    return { ticketId: thread!.id, ticketNumber: thread!.number, messageId, createdTicket: false, duplicate: false };
+  });
+}
+
+type StoredAttachment = { file: InboundAttachment; blob: StoredFile };
+
+async function addCustomerMessage(
+  tx: Tx,
+  thread: TicketRow,
+  m: { id: string; authorContactId: string | null; input: InboundMessage; stored: StoredAttachment[]; now: Date },
+): Promise<void> {
+  // Locked so a concurrent agent change and this reopening apply one after the other.
+  const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, thread.id)).for('update');
+  const { input, now } = m;
+  await tx.insert(ticketMessages).values({
+    id: m.id,
+    ticketId: ticket!.id,
+    authorContactId: m.authorContactId,
+    internal: false,
+    body: input.body,
+    bodyHtml: input.bodyHtml ?? null,
+    channel: input.channel,
+    meta: input.meta ?? {},
+    createdAt: now,
+  });
+  const attachmentIds = await insertAttachments(tx, ticket!.id, m.id, m.stored, now);
+  // The customer wrote again: a ticket waiting on them, or one they were told is solved, is live again.
+  const reopens = ticket!.status === 'pending' || ticket!.status === 'resolved';
+  await tx
+    .update(tickets)
+    .set({ updatedAt: now, ...(reopens && { status: 'open' as const, resolvedAt: null, version: sql`${tickets.version} + 1` }) })
+    .where(eq(tickets.id, ticket!.id));
+  await tx.insert(ticketEvents).values([
+    { id: uuidv7(), ticketId: ticket!.id, actorId: null, type: 'message_added', messageId: m.id, newValue: { internal: false, channel: input.channel }, createdAt: now },
+    ...(reopens ? [{ id: uuidv7(), ticketId: ticket!.id, actorId: null, type: 'field_changed', field: 'status', oldValue: ticket!.status, newValue: 'open', createdAt: now }] : []),
+  ]);
+  await recordEvent(tx, {
+    type: 'ticket.message_added',
+    aggregateType: 'ticket',
+    aggregateId: ticket!.id,
+    actorId: null,
+    payload: { messageId: m.id, internal: false, authorContactId: m.authorContactId, channel: input.channel, attachmentIds },
+  });
+  if (reopens) {
+    await recordEvent(tx, {
+      type: 'ticket.updated',
+      aggregateType: 'ticket',
+      aggregateId: ticket!.id,
+      actorId: null,
+      payload: { fields: ['status'], changes: { status: { from: ticket!.status, to: 'open' } }, cause: 'customer_message' },
+    });
+  }
+}
+
+async function insertAttachments(tx: Tx, ticketId: string, messageId: string | null, stored: StoredAttachment[], now: Date): Promise<string[]> {
+  if (stored.length === 0) return [];
+  const rows = stored.map(({ file, blob }) => ({
+    id: uuidv7(),
+    ticketId,
+    messageId,
+    filename: safeFilename(file.filename),
+    contentType: blob.contentType,
+    size: blob.size,
+    sha256: blob.sha256,
+    uploadedBy: null,
+    createdAt: now,
+  }));
+  await tx.insert(ticketAttachments).values(rows);
+  return rows.map((r) => r.id);
+}
+
+async function saveBlob(store: AttachmentStore, file: InboundAttachment): Promise<StoredFile> {
+  if (file.content.length === 0) throw invalidField('attachments', 'attachment.empty');
+  const saved = await store.save(Readable.from([file.content]), file.contentType);
+  return { sha256: saved.sha256, size: saved.size, contentType: saved.contentType };
+}
+
+async function findTicket(db: Db, id: string): Promise<TicketRow | null> {
+  const [row] = await db.select().from(tickets).where(eq(tickets.id, id));
+  return row ?? null;
+}
+
+async function findReceipt(db: Db, channel: string, externalId: string): Promise<InboundResult | null> {
+  const [row] = await db
+    .select({ ticketId: ticketInboundReceipts.ticketId, messageId: ticketInboundReceipts.messageId, ticketNumber: tickets.number })
+    .from(ticketInboundReceipts)
+    .innerJoin(tickets, eq(tickets.id, ticketInboundReceipts.ticketId))
+    .where(and(eq(ticketInboundReceipts.channel, channel), eq(ticketInboundReceipts.externalId, externalId)));
+  return row ? { ...row, createdTicket: row.messageId === null, duplicate: true } : null;
+}
+
+/** Message-IDs may be long; very long ids are keyed by their hash (still one receipt per id). */
+function receiptKey(externalId: string): string {
+  const trimmed = externalId.trim();
+  if (!trimmed) throw invalidField('externalId', 'validation.required');
+  return trimmed.length <= 500 ? trimmed : `sha256:${createHash('sha256').update(trimmed).digest('hex')}`;
+}
