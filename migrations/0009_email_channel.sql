@@ -53,4 +53,6 @@ CREATE UNIQUE INDEX "email_inbound_source_key" ON "email_inbound" USING btree ("
 CREATE INDEX "email_inbound_unprocessed_idx" ON "email_inbound" USING btree ("received_at") WHERE "email_inbound"."processed_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "email_mailboxes_address_key" ON "email_mailboxes" USING btree ("address");--> statement-breakpoint
 CREATE INDEX "email_messages_ticket_idx" ON "email_messages" USING btree ("ticket_id","created_at");--> statement-breakpoint
-CREATE INDEX "email_messages_ticket_message_idx" ON "email_messages" USING btree ("ticket_message_id");
+CREATE INDEX "email_messages_ticket_message_idx" ON "email_messages" USING btree ("ticket_message_id");--> statement-breakpoint
+CREATE INDEX "email_messages_message_id_lower_idx" ON "email_messages" USING btree (lower("message_id"));--> statement-breakpoint
+CREATE INDEX "email_messages_ticket_number_idx" ON "email_messages" USING btree ("ticket_number");

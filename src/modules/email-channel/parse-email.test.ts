@@ -13,7 +13,7 @@ describe('the .eml corpus: Chinese clients, encodings, quotes', () => {
     assert.deepEqual(mail.from, { address: 'zhang.san@customer.cn', name: '张三' });
     assert.equal(mail.text, '您好，换了纸盒以后还是卡纸，请派工程师上门。\n\n张三');
     assert.match(mail.quoted!, /^-----原始邮件-----/);
-    assert.equal(mail.messageId, 'outlook-zh-0001@customer.cn');
+    assert.equal(mail.messageId, 'OUTLOOK-ZH-0001@customer.cn');
     assert.equal(mail.noise, null);
   });
 
@@ -96,7 +96,7 @@ describe('noise: auto-replies, bounces, lists', () => {
   test('DSN bounce: our quoted Message-ID and the diagnostic are found', async () => {
     const mail = await fixture('bounce-dsn.eml');
     assert.equal(mail.noise, 'bounce');
-    assert.deepEqual(mail.bounce?.messageIds, ['ocsm.0190a0a0-0000-7000-8000-0000000000b1.k3j4@acme.test']);
+    assert.deepEqual(mail.bounce?.messageIds, ['OCSM.0190a0a0-0000-7000-8000-0000000000b1.k3j4@acme.test']);
     assert.match(mail.bounce!.reason, /550 5\.1\.1.*User unknown/);
   });
   test('an ordinary reply is not noise', async () => assert.equal((await fixture('netease-163.eml')).noise, null));

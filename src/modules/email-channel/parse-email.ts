@@ -9,7 +9,7 @@ export type EmailAttachment = { filename: string; contentType: string; content: 
 
 /** One received email, decoded (charsets, RFC 2047 words), with its HTML made safe. */
 export type ParsedEmail = {
-  /** Normalised Message-ID (no angle brackets, lower case), or null when the mail has none. */
+  /** Message-ID without angle brackets, or null when the mail has none. */
   messageId: string | null;
   /** Message-ID, else a hash of the bytes: the key that makes redelivery idempotent. */
   externalId: string;
@@ -34,8 +34,9 @@ export type ParsedEmail = {
   headers: ReadonlyMap<string, string>;
 };
 
+/** A Message-ID without its angle brackets, as written (we echo it exactly; matching ignores case). */
 export function normaliseMessageId(id: string): string {
-  return id.trim().replace(/^<|>$/g, '').trim().toLowerCase();
+  return id.trim().replace(/^<|>$/g, '').trim();
 }
 
 function messageIdList(value: string | string[] | undefined): string[] {
@@ -89,7 +90,7 @@ export async function parseEmail(raw: Buffer, envelope: { from?: string | null }
       filename: a.filename?.trim() || (a.contentType.startsWith('image/') ? `image.${a.contentType.split('/')[1]}` : 'attachment'),
       contentType: a.contentType,
       content: a.content,
-      contentId: a.contentId ? normaliseMessageId(a.contentId) : null,
+      contentId: a.contentId ? normaliseMessageId(a.contentId).toLowerCase() : null,
       inline: a.contentDisposition === 'inline' || Boolean(a.related),
     }));
   return {

@@ -1,15 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Config } from '../../app/config.js';
 import type { Database, Tx } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/registry.js';
-import { attachmentStoreIn, receiveInboundMessage, recordDelivery } from './tickets-port.js';
+import { attachmentStoreIn, receiveInboundMessage, recordDelivery } from '../tickets/index.js';
 import { acknowledgeJob } from './acknowledgement.js';
 import { emailKeys } from './installation-key.js';
 import type { MailboxRow } from './mailbox-model.js';
 import { parseEmail, type ParsedEmail } from './parse-email.js';
 import { emailInbound, emailMailboxes, emailMessages } from './schema.js';
-import { findThread } from './threading.js';
+import { findByMessageIds, findThread } from './threading.js';
 
 type InboundRow = typeof emailInbound.$inferSelect;
 type Outcome = 'ticket' | 'duplicate' | 'auto_reply' | 'bounce' | 'list' | 'loop' | 'no_sender';
@@ -121,7 +121,7 @@ function pickMailbox(row: InboundRow, mail: ParsedEmail, mailboxes: MailboxRow[]
 async function markBounced(database: Database, mail: ParsedEmail): Promise<void> {
   const ids = mail.bounce?.messageIds ?? [];
   if (ids.length === 0) return;
-  const sent = await database.db.select().from(emailMessages).where(and(inArray(emailMessages.messageId, ids), eq(emailMessages.direction, 'out')));
+  const sent = (await findByMessageIds(database.db, ids)).filter((m) => m.direction === 'out');
   for (const message of sent) {
     await database.transaction((tx) => tx.update(emailMessages).set({ status: 'failed' }).where(eq(emailMessages.messageId, message.messageId)));
     if (message.ticketMessageId) await recordDelivery(database, message.ticketMessageId, { status: 'failed', error: `bounce: ${mail.bounce!.reason}`, meta: { bounceMessageId: mail.messageId } });

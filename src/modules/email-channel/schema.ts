@@ -89,5 +89,10 @@ export const emailMessages = pgTable(
     status: text('status'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('email_messages_ticket_idx').on(t.ticketId, t.createdAt), index('email_messages_ticket_message_idx').on(t.ticketMessageId)],
+  (t) => [
+    index('email_messages_ticket_idx').on(t.ticketId, t.createdAt),
+    index('email_messages_ticket_message_idx').on(t.ticketMessageId),
+    index('email_messages_message_id_lower_idx').on(sql`lower(${t.messageId})`),
+    index('email_messages_ticket_number_idx').on(t.ticketNumber),
+  ],
 );

@@ -3,7 +3,7 @@ import type { Config } from '../../app/config.js';
 import type { Database } from '../../db/database.js';
 import type { EventEnvelope, JobHandler } from '../../jobs/registry.js';
 import { getContactsByIds } from '../customers/index.js';
-import { attachmentStoreIn, getDeliverableMessage, recordDelivery } from './tickets-port.js';
+import { attachmentStoreIn, getDeliverableMessage, recordDelivery } from '../tickets/index.js';
 import { emailKeys } from './installation-key.js';
 import type { MailboxRow } from './mailbox-model.js';
 import { newMessageId, referencesFor, threadIndex, uuidv7Time } from './outbound-headers.js';

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { ParsedEmail } from './parse-email.js';
 import { emailMessages } from './schema.js';
@@ -18,8 +18,8 @@ export type Thread = { ticketId: string; ticketNumber: string; by: 'references' 
 export async function findThread(db: Db, mail: ParsedEmail, ctx: { replyKey: Buffer; ourAddresses: ReadonlySet<string>; envelopeRecipients: readonly string[] }): Promise<Thread | null> {
   const ids = [...mail.inReplyTo, ...[...mail.references].reverse()];
   if (ids.length) {
-    const rows = await db.select({ messageId: emailMessages.messageId, ticketId: emailMessages.ticketId, ticketNumber: emailMessages.ticketNumber }).from(emailMessages).where(inArray(emailMessages.messageId, ids));
-    const best = ids.map((id) => rows.find((r) => r.messageId === id)).find(Boolean);
+    const rows = await findByMessageIds(db, ids);
+    const best = ids.map((id) => rows.find((r) => r.messageId.toLowerCase() === id.toLowerCase())).find(Boolean);
     if (best) return { ticketId: best.ticketId, ticketNumber: best.ticketNumber, by: 'references' };
   }
 
@@ -39,6 +39,15 @@ export async function findThread(db: Db, mail: ParsedEmail, ctx: { replyKey: Buf
     if (ticket && (await isParticipant(db, ticket.ticketId, mail.from.address))) return { ...ticket, by: 'subject_token' };
   }
   return null;
+}
+
+/** Rows of these Message-IDs, compared without case (some relays change it). */
+export async function findByMessageIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(emailMessages)
+    .where(sql`lower(${emailMessages.messageId}) in (${sql.join(ids.map((id) => sql`${id.toLowerCase()}`), sql`, `)})`);
 }
 
 async function latestTicketOfNumber(db: Db, number: string): Promise<{ ticketId: string; ticketNumber: string } | null> {
