@@ -90,7 +90,7 @@ async function decide(database: Database, config: Config, row: InboundRow, mail:
   );
 
   const participants = [...mail.to, ...mail.cc].map((a) => a.address).filter((a) => !ourAddresses.has(a) && !ourAddresses.has(a.replace(/\+[^@]*@/, '@')));
-  await database.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
     const recorded = await tx
       .insert(emailMessages)
       .values({ messageId: mail.messageId ?? mail.externalId, ticketId: result.ticketId, ticketNumber: result.ticketNumber, ticketMessageId: result.messageId, direction: 'in', mailboxId: mailbox?.id ?? null, fromAddress: mail.from!.address, recipients: participants })
@@ -104,9 +104,11 @@ async function decide(database: Database, config: Config, row: InboundRow, mail:
         dedupeKey: `${acknowledgeJob}:${result.ticketId}`,
       });
     }
-    await markProcessed(tx, row, result.duplicate ? 'duplicate' : 'ticket', { ticketId: result.ticketId, externalId: mail.externalId });
+    // A retry after a crash finds its own receipt (duplicate) but records the mail now: it is this mail's ticket.
+    const outcome = result.duplicate && !recorded[0] ? 'duplicate' : 'ticket';
+    await markProcessed(tx, row, outcome, { ticketId: result.ticketId, externalId: mail.externalId });
+    return { outcome, ticketId: result.ticketId };
   });
-  return { outcome: result.duplicate ? 'duplicate' : 'ticket', ticketId: result.ticketId };
 }
 
 /** The mailbox a mail came to: the envelope's, else the first of ours among To/Cc. */
