@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -176,4 +177,48 @@ test('a reply the customer’s server refuses (5xx) is marked failed at once, wi
   const [message] = (await messages(ticket.id)).filter((m) => m.id === reply.id);
   assert.equal(message!.delivery_status, 'failed');
   assert.match(message!.delivery_error!, /550/);
+});
+
+test('a ticket taken by phone is answered by email from the default mailbox, with the token and no In-Reply-To', async () => {
+  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '电话报修：门禁失灵', description: '客户来电', channel: 'phone', requester: { name: '周先生', email: 'zhou@customer.test' } } });
+  assert.equal(res.statusCode, 201, res.body);
+  const ticket = res.json() as Ticket;
+  const before = sink.received.length;
+  await agentReply(ticket.id, '已安排工程师。');
+  const [out] = (await sink.waitFor(before + 1)).slice(before);
+  assert.deepEqual(out!.envelope.to, ['zhou@customer.test']);
+  assert.equal(out!.mail.subject, `[#${ticket.number}] Re: 电话报修：门禁失灵`);
+  assert.equal(out!.mail.inReplyTo, undefined);
+  assert.equal(out!.mail.from!.value[0]!.address, 'support@acme.test');
+  // The customer's answer to it threads by References.
+  await deliver(mail({ from: 'zhou@customer.test', subject: `Re: [#${ticket.number}] Re: 电话报修：门禁失灵`, id: 'zhou-1@customer.test', inReplyTo: out!.mail.messageId!.slice(1, -1) }, '好的'));
+  assert.deepEqual((await messages(ticket.id)).map((m) => m.body), ['已安排工程师。', '好的']);
+});
+
+test('a reply whose SMTP server is unreachable stays queued and is retried with backoff; after the last attempt it is failed', async () => {
+  const closedPort = await new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
+    });
+  });
+  const created = await t.server.inject({ method: 'POST', url: '/api/v1/mailboxes', headers: t.admin.headers, payload: { address: 'down@acme.test', name: '故障', autoAcknowledge: false, outbound: { host: '127.0.0.1', port: closedPort, secure: false } } });
+  assert.equal(created.statusCode, 201, created.body);
+  await deliver(mail({ from: 'retry@customer.test', to: 'down@acme.test', subject: '重试', id: 'retry-1@customer.test' }, 'hi'), ['down@acme.test'], 'retry@customer.test');
+  const ticket = (await tickets()).at(-1)!;
+  const reply = await agentReply(ticket.id, '回复');
+  const status = async () => (await messages(ticket.id)).find((m) => m.id === reply.id)!;
+  assert.equal((await status()).delivery_status, 'queued');
+  const [job] = await queryRows<{ attempts: number; state: string; last_error: string; due_later: boolean }>(t.database.db, sql`select attempts, state, last_error, run_at > now() as due_later from jobs where type = 'email.deliver'`);
+  assert.deepEqual({ attempts: job!.attempts, state: job!.state, dueLater: job!.due_later }, { attempts: 1, state: 'pending', dueLater: true });
+  assert.match(job!.last_error, /ECONNREFUSED/);
+  for (let attempt = 2; attempt <= 8; attempt++) {
+    await t.database.transaction((tx) => tx.execute(sql`update jobs set run_at = now() where type = 'email.deliver'`));
+    await t.drain();
+  }
+  const final = await status();
+  assert.equal(final.delivery_status, 'failed');
+  assert.match(final.delivery_error!, /ECONNREFUSED/);
+  assert.equal((await queryRows(t.database.db, sql`select 1 from jobs where type = 'email.deliver'`)).length, 0);
 });
