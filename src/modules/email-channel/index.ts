@@ -7,7 +7,7 @@ import { registerMailboxRoutes } from './mailbox-routes.js';
 import { imapPollJob } from './mailboxes.js';
 import { processInboundHandler } from './process-inbound.js';
 import { deliverJob, deliverReplyHandler } from './send-reply.js';
-import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
+import { startSmtpListener } from './smtp-listener.js';
 
 export { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 export { parseEmail, type ParsedEmail } from './parse-email.js';
@@ -23,16 +23,10 @@ export const emailChannelModule: AppModule = {
   },
   registerRoutes(app, context) {
     registerMailboxRoutes(app, context);
-    // The SMTP listener is an entry point like HTTP: it runs where the HTTP server listens
-    // (`start`, `serve`), and stops with it.
-    if (context.config.SMTP_PORT !== undefined) {
-      let listener: SmtpListener | undefined;
-      app.addHook('onListen', async () => {
-        listener = await startSmtpListener(context.database, context.config, context.log.child({ component: 'smtp' }));
-      });
-      app.addHook('onClose', async () => {
-        await listener?.close();
-      });
-    }
+  },
+  async startIngress({ database, config, log }) {
+    if (config.SMTP_PORT === undefined) return undefined;
+    const listener = await startSmtpListener(database, config, log.child({ component: 'smtp' }));
+    return () => listener.close();
   },
 };

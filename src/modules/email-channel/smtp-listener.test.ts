@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { loadConfig } from '../../app/config.js';
+import { startIngress } from '../../app/create-app.js';
 import { createTestApp, type TestApp } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
 import { emailKeys } from './installation-key.js';
@@ -106,4 +108,21 @@ test('STARTTLS is offered and works when a certificate is configured', async () 
   // Without a certificate, a client that insists on TLS is refused.
   const plain = await smtpSend(listener.port, simple('tls2'), { from: 'a@customer.test', to: ['support@acme.test'] }, { requireTLS: true });
   assert.equal(plain.ok, false);
+});
+
+test('the app starts the listener beside HTTP when SMTP_PORT is set, stops it, and refuses to start on a taken port', async () => {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  const withSmtp = (smtpPort: number) => ({ ...t, context: { ...t.context, config: { ...t.config, SMTP_PORT: smtpPort } } });
+  assert.equal(typeof (await startIngress(t)), 'function', 'nothing to start without SMTP_PORT');
+  const stop = await startIngress(withSmtp(port));
+  assert.ok((await smtpSend(port, simple('via-app'), { from: 'a@customer.test', to: ['support@acme.test'] })).ok);
+  await stop();
+  assert.equal((await smtpSend(port, simple('after-stop'), { from: 'a@customer.test', to: ['support@acme.test'] })).ok, false);
+  await assert.rejects(startIngress(withSmtp(listener.port)), /EADDRINUSE/);
 });
