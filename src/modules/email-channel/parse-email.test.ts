@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
+import { collapseHtmlQuotes } from './collapse-html-quotes.js';
 import { collapseQuotes } from './collapse-quotes.js';
 import { parseEmail } from './parse-email.js';
 
@@ -37,17 +38,20 @@ describe('the .eml corpus: Chinese clients, encodings, quotes', () => {
     assert.deepEqual(mail.inReplyTo, ['ocsm.0190a0a0-0000-7000-8000-000000000001.abc@acme.test']);
     assert.deepEqual(mail.references, ['ocsm.0190a0a0-0000-7000-8000-000000000001.abc@acme.test']);
     assert.match(mail.html!, /师傅明天下午两点可以来/);
+    assert.doesNotMatch(mail.html!, /写道|请问什么时间方便上门/, 'quoted history cut from the HTML too');
   });
 
   test('QQ Mail: GB18030, "------------------ 原始邮件 ------------------" with non-breaking spaces collapsed', async () => {
     const mail = await fixture('qq-mail.eml');
     assert.equal(mail.subject, '回复：投诉：维修超时');
     assert.equal(mail.text, '已经等了三天了，还没有人联系我。');
+    assert.equal(mail.html, '<div>已经等了三天了，还没有人联系我。</div><div><br /></div>');
   });
 
   test('Gmail: "On … wrote:" collapsed; RFC 2047 (UTF-8) and RFC 2231 (GBK) attachment names', async () => {
     const mail = await fixture('gmail-en-attachments.eml');
     assert.equal(mail.text, 'Thanks, the signed quote is attached.');
+    assert.equal(mail.html, '<div dir="ltr">Thanks, the signed quote is attached.</div><br />');
     assert.deepEqual(mail.cc, [{ address: 'bob@partner.test', name: '' }]);
     assert.deepEqual(mail.attachments.map((a) => [a.filename, a.contentType, a.inline]), [
       ['报价单（已签字）.pdf', 'application/pdf', false],
@@ -108,4 +112,10 @@ describe('collapseQuotes', () => {
   test('a mail that is only a quote keeps its text', () => assert.equal(collapseQuotes('-----原始邮件-----\n发件人: a\n发送时间: b').text, '-----原始邮件-----\n发件人: a\n发送时间: b'));
   test('Chinese Gmail "于2026年11月20日 … 写道："', () => assert.equal(collapseQuotes('好的\n\n张三 <z@x.cn> 于2026年11月20日周五 10:00写道：\n> 旧').text, '好的'));
   test('Apple Mail Chinese "在 2026年11月20日 … 写道："', () => assert.equal(collapseQuotes('收到\n\n在 2026年11月20日，上午10:00，客服 <s@acme.test> 写道：\n\n旧').text, '收到'));
+});
+
+describe('collapseHtmlQuotes', () => {
+  test('Outlook desktop (Chinese) header block', () => assert.equal(collapseHtmlQuotes('<p>好的</p><div style="border:none;border-top:solid #E1E1E1 1.0pt"><p class="MsoNormal"><b>发件人:</b> 客服</p></div><p>旧</p>'), '<p>好的</p>'));
+  test('Outlook on the web', () => assert.equal(collapseHtmlQuotes('<div>OK</div><div id="appendonsend"></div><hr><div id="divRplyFwdMsg">From: x</div><div>old</div>'), '<div>OK</div>'));
+  test('a bare forward keeps everything', () => assert.equal(collapseHtmlQuotes('<div class="gmail_quote">only a quote</div>'), '<div class="gmail_quote">only a quote</div>'));
 });

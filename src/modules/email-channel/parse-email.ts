@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { classifyNoise, type NoiseKind } from './classify-noise.js';
+import { collapseHtmlQuotes } from './collapse-html-quotes.js';
 import { collapseQuotes } from './collapse-quotes.js';
 import { sanitiseEmailHtml, textOfHtml } from './sanitise-html.js';
 
@@ -24,7 +25,7 @@ export type ParsedEmail = {
   text: string;
   /** The quoted history that was cut off, if any. */
   quoted: string | null;
-  /** Sanitised HTML, when the mail has an HTML part. */
+  /** Sanitised HTML of the new part (quoted history cut off), when the mail has an HTML part. */
   html: string | null;
   attachments: EmailAttachment[];
   date: Date | null;
@@ -79,8 +80,10 @@ export async function parseEmail(raw: Buffer, envelope: { from?: string | null }
   const messageId = mail.messageId ? normaliseMessageId(mail.messageId) || null : null;
   const from = addresses(mail.from)[0] ?? null;
   const subject = (mail.subject ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-  const html = typeof mail.html === 'string' && mail.html.trim() ? sanitiseEmailHtml(mail.html) : null;
-  const fullText = (mail.text?.trim() ? mail.text : html ? textOfHtml(html) : '').replace(/\u00a0/g, ' ');
+  const rawHtml = typeof mail.html === 'string' && mail.html.trim() ? mail.html : null;
+  const fullText = (mail.text?.trim() ? mail.text : rawHtml ? textOfHtml(sanitiseEmailHtml(rawHtml)) : '').replace(/\u00a0/g, ' ');
+  // The HTML shown on the ticket is the new part only; the quoted history is in `quoted` (text).
+  const html = rawHtml ? sanitiseEmailHtml(collapseHtmlQuotes(rawHtml)) : null;
   const { text, quoted } = collapseQuotes(fullText);
   const noise = classifyNoise({ headers, subject, from: from?.address ?? null, envelopeFrom: envelope.from });
   const reportParts = /^(message\/(delivery-status|rfc822|global-delivery-status)|text\/rfc822-headers)$/i;

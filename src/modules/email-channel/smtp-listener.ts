@@ -40,7 +40,9 @@ export async function startSmtpListener(
     disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     ...(tls ?? {}),
     logger: false,
+    maxClients: 200,
     onRcptTo(address: SMTPServerAddress, session: Session, callback) {
+      if (session.envelope.rcptTo.length >= 100) return callback(smtpError(452, '4.5.3 too many recipients / 收件人过多'));
       const wanted = recipientMailboxAddress(address.address);
       mailboxesByAddress(database.db, [wanted]).then(
         ([mailbox]) => {
