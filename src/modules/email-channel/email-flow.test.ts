@@ -115,7 +115,7 @@ test('an agent reply goes out by email with Message-ID, In-Reply-To, References,
   assert.equal(threadIndex.length, 27, 'a 22-byte header and one 5-byte reply block');
   assert.equal(m.replyTo!.value[0]!.address, signedReplyAddress(emailKeys(t.config).replyAddress, 'support@acme.test', first.number));
   assert.equal(m.from!.value[0]!.address, 'support@acme.test');
-  assert.match(m.text!, /工程师明天上午到。\n\n-- \n某某公司 客服中心/);
+  assert.match(m.text!, new RegExp(`^工程师明天上午到。\n\n直接回复本邮件即可继续沟通（请保留主题中的 \\[#${first.number}\\]）。\n\n-- \n某某公司 客服中心`));
   const [message] = (await messages(first.id)).filter((x) => x.id === reply.id);
   assert.equal(message!.channel, 'email');
   assert.equal(message!.delivery_status, 'sent');
@@ -221,4 +221,31 @@ test('a reply whose SMTP server is unreachable stays queued and is retried with 
   assert.equal(final.delivery_status, 'failed');
   assert.match(final.delivery_error!, /ECONNREFUSED/);
   assert.equal((await queryRows(t.database.db, sql`select 1 from jobs where type = 'email.deliver'`)).length, 0);
+});
+
+test('an agent’s attachment goes out with the reply', async () => {
+  const ticket = first;
+  const boundary = '----opencsm-email-test';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="维修报告.txt"\r\nContent-Type: text/plain\r\n\r\n`, 'utf8'),
+    Buffer.from('更换了搓纸轮', 'utf8'),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const upload = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, headers: { ...t.admin.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  assert.equal(upload.statusCode, 201, upload.body);
+  const before = sink.received.length;
+  const res = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, headers: t.admin.headers, payload: { body: '报告见附件', attachmentIds: [upload.json().id] } });
+  assert.equal(res.statusCode, 201, res.body);
+  await t.drain();
+  const [out] = (await sink.waitFor(before + 1)).slice(before);
+  assert.deepEqual(out!.mail.attachments.map((a) => [a.filename, a.content.toString('utf8')]), [['维修报告.txt', '更换了搓纸轮']]);
+});
+
+test('a robot that marks nothing gets at most three acknowledgements in ten minutes (its mails still become tickets)', async () => {
+  const before = { tickets: (await tickets()).length, sent: sink.received.length };
+  for (let n = 1; n <= 5; n++) {
+    await deliver(mail({ from: 'robot@customer.test', subject: `Ticket received ${n}`, id: `robot-${n}@customer.test` }, 'We got your message.'), ['support@acme.test'], 'robot@customer.test');
+  }
+  assert.equal((await tickets()).length, before.tickets + 5);
+  assert.equal(sink.received.length, before.sent + 3);
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../../app/config.js';
 import type { Database, Tx } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -97,7 +97,7 @@ async function decide(database: Database, config: Config, row: InboundRow, mail:
       .onConflictDoNothing()
       .returning({ messageId: emailMessages.messageId });
     // 受理回执: once per new ticket (the row above is the guard against a retried job), never to noise.
-    if (result.createdTicket && recorded[0] && mailbox?.autoAcknowledge && mailbox.outbound) {
+    if (result.createdTicket && recorded[0] && mailbox?.autoAcknowledge && mailbox.outbound && !(await acknowledgedRecently(tx, mail.from!.address))) {
       await enqueueJob(tx, {
         type: acknowledgeJob,
         payload: { ticketId: result.ticketId, ticketNumber: result.ticketNumber, mailboxId: mailbox.id, to: mail.from!.address, name: mail.from!.name, subject: mail.subject, inReplyTo: mail.messageId },
@@ -128,4 +128,18 @@ async function markBounced(database: Database, mail: ParsedEmail): Promise<void>
     await database.transaction((tx) => tx.update(emailMessages).set({ status: 'failed' }).where(eq(emailMessages.messageId, message.messageId)));
     if (message.ticketMessageId) await recordDelivery(database, message.ticketMessageId, { status: 'failed', error: `bounce: ${mail.bounce!.reason}`, meta: { bounceMessageId: mail.messageId } });
   }
+}
+
+/**
+ * A loop guard beyond the headers: a robot that marks nothing and drops our References would get
+ * a new ticket and a 受理回执 for each of its answers. Three acknowledgements to one address in
+ * ten minutes is enough; the tickets are still made.
+ */
+async function acknowledgedRecently(tx: Tx, address: string): Promise<boolean> {
+  const rows = await tx
+    .select({ messageId: emailMessages.messageId })
+    .from(emailMessages)
+    .where(and(eq(emailMessages.direction, 'out'), isNull(emailMessages.ticketMessageId), sql`${address} = any(${emailMessages.recipients})`, sql`${emailMessages.createdAt} > now() - interval '10 minutes'`))
+    .limit(3);
+  return rows.length >= 3;
 }

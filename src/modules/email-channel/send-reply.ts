@@ -61,7 +61,7 @@ export function deliverReplyHandler(config: Config): JobHandler {
         ...(cc.length && { cc }),
         replyTo: { name: mailbox.name, address: signedReplyAddress(keys.replyAddress, mailbox.address, message.ticketNumber) },
         subject: subjectWithToken(`Re: ${baseSubject(message.ticketSubject)}`, message.ticketNumber),
-        text: replyText(message.body, mailbox.signature),
+        text: replyText(mailbox.language === 'en' ? 'en' : 'zh-CN', { body: message.body, ticketNumber: message.ticketNumber, signature: mailbox.signature }),
         messageId: `<${ourId}>`,
         ...(lastIn && { inReplyTo: `<${lastIn.messageId}>` }),
         ...(references.length && { references: references.map((id) => `<${id}>`) }),

@@ -34,6 +34,8 @@ export function acknowledgementMail(language: TemplateLanguage, v: { name: strin
   };
 }
 
-export function replyText(body: string, signature: string): string {
-  return signature.trim() ? `${body.trimEnd()}\n\n-- \n${signature.trim()}` : body;
+/** An agent's reply as mailed: their text, a line on how to answer (mailbox language), the signature. */
+export function replyText(language: TemplateLanguage, v: { body: string; ticketNumber: string; signature: string }): string {
+  const footer = language === 'en' ? `Simply reply to this email to continue (keep [#${v.ticketNumber}] in the subject).` : `直接回复本邮件即可继续沟通（请保留主题中的 [#${v.ticketNumber}]）。`;
+  return [v.body.trimEnd(), '', footer, ...(v.signature.trim() ? ['', '-- ', v.signature.trim()] : [])].join('\n');
 }
