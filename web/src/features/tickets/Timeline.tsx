@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/ui/states.tsx';
-import { describeChange, type Lookups } from './describe-change.ts';
+import { describeChange, describeDelivery, type Lookups } from './describe-change.ts';
 import type { TimelineEntry } from './queries.ts';
 
 /** Messages as cards (internal notes in yellow with a lock), field changes as quiet lines. */
@@ -87,8 +87,6 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
   return <AntTimeline items={items} />;
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
-
 function DeliveryTag({ status, error }: { status: 'queued' | 'sent' | 'failed' | null; error: string | null }) {
   const { t } = useTranslation();
   if (!status) return null;
@@ -129,13 +127,6 @@ function MessageBody({ body, html, spaced }: { body: string; html: string | null
       )}
     </>
   );
-}
-
-function describeDelivery(value: unknown, t: Translate): string {
-  const { status, channel, error } = (value ?? {}) as { status?: string; channel?: string; error?: string };
-  const channelName = t(`channel.${channel}`, { defaultValue: channel ?? '' });
-  if (status === 'failed') return t('ticket.deliveryChangedError', { channel: channelName, error: error ?? '' });
-  return t('ticket.deliveryChanged', { channel: channelName, status: t(status === 'sent' ? 'ticket.deliverySent' : 'ticket.deliveryQueued') });
 }
 
 export function formatSize(bytes: number): string {

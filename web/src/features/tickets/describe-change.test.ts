@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { TFunction } from 'i18next';
 import { translator } from '../../../test/i18n.ts';
-import { describeChange, displayValue, type Lookups } from './describe-change.ts';
+import { describeChange, describeDelivery, displayValue, type Lookups } from './describe-change.ts';
 
 const lookups: Lookups = {
   userName: (id) => ({ u1: '王芳', u2: '李雷' })[id],
@@ -36,4 +36,10 @@ test('values: teams, categories, priorities and tags by name; unknown ids say so
 test('long text values are shortened', () => {
   const long = '很'.repeat(200);
   assert.equal(displayValue('subject', long, lookups, zh).length, 81);
+});
+
+test('delivery lines name the channel and, on failure, the reason', () => {
+  assert.equal(describeDelivery({ status: 'failed', channel: 'email', error: '550 mailbox full' }, zh), '经邮件的回复发送失败：550 mailbox full');
+  assert.equal(describeDelivery({ status: 'sent', channel: 'wecom' }, zh), '经企业微信的回复：已发送');
+  assert.equal(describeDelivery({ status: 'sent', channel: 'email' }, en), 'Reply via Email: Sent');
 });

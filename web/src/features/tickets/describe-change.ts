@@ -38,3 +38,11 @@ export function describeChange(entry: { field: string | null; oldValue: unknown;
     to: displayValue(field, entry.newValue, lookups, t),
   });
 }
+
+/** One timeline line for what became of a reply a channel delivers: “经邮件的回复发送失败：550 mailbox full”. */
+export function describeDelivery(value: unknown, t: TFunction): string {
+  const { status, channel, error } = (value ?? {}) as { status?: string; channel?: string; error?: string };
+  const channelName = t(`channel.${channel}`, { defaultValue: channel ?? '' });
+  if (status === 'failed') return t('ticket.deliveryChangedError', { channel: channelName, error: error ?? '' });
+  return t('ticket.deliveryChanged', { channel: channelName, status: t(status === 'sent' ? 'ticket.deliverySent' : 'ticket.deliveryQueued') });
+}
