@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../app/config.js';
 import type { JobHandler } from '../../jobs/registry.js';
 import { emailKeys } from './installation-key.js';
@@ -24,10 +24,18 @@ export function acknowledgeHandler(config: Config): JobHandler {
     const to = String(payload.to);
     const keys = emailKeys(config);
     const mail = acknowledgementMail(mailbox.language === 'en' ? 'en' : 'zh-CN', { name: String(payload.name ?? ''), ticketNumber, subject: String(payload.subject ?? ''), signature: mailbox.signature });
-    const messageId = newMessageId(mailbox.address);
-    await database.transaction((tx) =>
-      tx.insert(emailMessages).values({ messageId, ticketId, ticketNumber, direction: 'out', mailboxId: mailbox.id, fromAddress: mailbox.address, recipients: [to], status: 'queued' }),
-    );
+    // A retry sends under the Message-ID the first attempt recorded, so the receiver can drop a copy.
+    const [earlier] = await database.db
+      .select({ messageId: emailMessages.messageId, status: emailMessages.status })
+      .from(emailMessages)
+      .where(and(eq(emailMessages.ticketId, ticketId), eq(emailMessages.direction, 'out'), isNull(emailMessages.ticketMessageId)));
+    if (earlier?.status === 'sent') return;
+    const messageId = earlier?.messageId ?? newMessageId(mailbox.address);
+    if (!earlier) {
+      await database.transaction((tx) =>
+        tx.insert(emailMessages).values({ messageId, ticketId, ticketNumber, direction: 'out', mailboxId: mailbox.id, fromAddress: mailbox.address, recipients: [to], status: 'queued' }),
+      );
+    }
     const inReplyTo = payload.inReplyTo ? `<${String(payload.inReplyTo)}>` : undefined;
     await transportFor(mailbox, keys).sendMail({
       from: { name: mailbox.name, address: mailbox.address },
