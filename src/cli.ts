@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './app/config.js';
-import { createApp, createLogger } from './app/create-app.js';
+import { createApp, createLogger, startIngress } from './app/create-app.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
@@ -58,6 +58,7 @@ async function run(config: Config, roles: { http: boolean; worker: boolean }): P
   const app = await createApp(config, database);
   if (roles.worker) app.worker.start();
   if (roles.http) await app.server.listen({ port: config.PORT, host: config.HOST });
+  const stopIngress = roles.http ? await startIngress(app) : async () => {};
   printBanner(config, database, roles, admin);
 
   let stopping = false;
@@ -65,6 +66,7 @@ async function run(config: Config, roles: { http: boolean; worker: boolean }): P
     if (stopping) return;
     stopping = true;
     app.context.log.info({ signal }, 'shutting down');
+    await stopIngress();
     await app.server.close();
     await app.worker.stop();
     await database.close();
@@ -81,6 +83,7 @@ function printBanner(config: Config, database: Database, roles: { http: boolean;
     `OpenCSM is running / OpenCSM 已启动 (${database.engine === 'pglite' ? `embedded database in ${config.OPENCSM_DATA_DIR}` : 'PostgreSQL'}; ${[roles.http && 'http', roles.worker && 'worker'].filter(Boolean).join(' + ')})`,
   ];
   if (roles.http) lines.push(`  App / 应用:        ${url}/`, `  API docs / 接口文档: ${url}/api/docs`);
+  if (roles.http && config.SMTP_PORT !== undefined) lines.push(`  SMTP / 收信:       ${config.SMTP_HOST}:${config.SMTP_PORT}`);
   if (admin) {
     lines.push(`  Admin login / 管理员登录: ${admin.email}`);
     lines.push(admin.password ? `  Password / 密码:   ${admin.password}   (shown once, change it after login / 仅显示一次，请登录后修改)` : '  Password / 密码:   (from OPENCSM_ADMIN_PASSWORD)');

@@ -27,6 +27,20 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** 32 bytes (hex or base64) that encrypt stored mailbox passwords and sign reply addresses; else `<data dir>/secret.key`. */
+  OPENCSM_SECRET_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes: 64 hex digits or base64')
+    .optional(),
+  /** The built-in SMTP listener (email channel): off when unset. */
+  SMTP_PORT: port.optional(),
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_MAX_MESSAGE_MB: z.coerce.number().positive().max(1024).default(25),
+  /** PEM files for STARTTLS; both or neither. */
+  SMTP_TLS_KEY: z.string().min(1).optional(),
+  SMTP_TLS_CERT: z.string().min(1).optional(),
+  /** The name the listener greets with (EHLO banner). */
+  SMTP_HOSTNAME: z.string().min(1).optional(),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -48,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(cleaned[String(issue.path[0])])}: ${issue.message}`),
     );
+  }
+  if (Boolean(parsed.data.SMTP_TLS_KEY) !== Boolean(parsed.data.SMTP_TLS_CERT)) {
+    throw new ConfigError([`SMTP_TLS_KEY / SMTP_TLS_CERT: set both (PEM key and certificate) or neither`]);
   }
   return parsed.data;
 }

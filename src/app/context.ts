@@ -23,4 +23,9 @@ export type AppModule = {
   name: string;
   registerJobs?(context: AppContext): void;
   registerRoutes?(app: AppServer, context: AppContext): void;
+  /**
+   * Entry points other than HTTP (e.g. the email channel's SMTP listener), started beside the HTTP
+   * server (`start`, `serve`); resolves to how to stop it. A failure stops start-up.
+   */
+  startIngress?(context: AppContext): Promise<(() => Promise<void>) | undefined>;
 };

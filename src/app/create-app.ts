@@ -23,3 +23,20 @@ export async function createApp(config: Config, database: Database, options: { l
   const worker = new Worker(database, context.jobs, log.child({ component: 'worker' }), options.worker);
   return { context, server, worker };
 }
+
+/** Start every module's non-HTTP entry points; returns one function that stops them all. */
+export async function startIngress(app: App): Promise<() => Promise<void>> {
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    for (const module of modules) {
+      const stop = await module.startIngress?.(app.context);
+      if (stop) stops.push(stop);
+    }
+  } catch (error) {
+    await Promise.all(stops.map((stop) => stop()));
+    throw error;
+  }
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}

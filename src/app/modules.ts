@@ -2,10 +2,11 @@ import { jobsAdminModule } from '../jobs/admin-routes.js';
 import { authModule } from '../modules/auth/index.js';
 import { customer360Module } from '../modules/customer-360/index.js';
 import { customersModule } from '../modules/customers/index.js';
+import { emailChannelModule } from '../modules/email-channel/index.js';
 import { ticketsModule } from '../modules/tickets/index.js';
 import { realtimeModule } from '../realtime/stream-routes.js';
 import { slaModule } from '../modules/sla/index.js';
 import type { AppModule } from './context.js';
 
 /** Every module of the application, in one explicit list. A new module is added here. */
-export const modules: readonly AppModule[] = [authModule, customersModule, ticketsModule, customer360Module, slaModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, ticketsModule, customer360Module, slaModule, emailChannelModule, jobsAdminModule, realtimeModule];

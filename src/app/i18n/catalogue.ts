@@ -3,6 +3,7 @@
  * checks that. Placeholders are `{name}`.
  */
 import { customersMessages } from '../../modules/customers/messages.js';
+import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -72,6 +73,7 @@ const zhCN = {
   'validation.duplicates': '包含重复的值',
   ...customersMessages.zhCN,
   ...slaMessages.zhCN,
+  ...emailChannelMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -140,6 +142,7 @@ const en: Record<MessageKey, string> = {
   'validation.duplicates': 'Contains duplicate values',
   ...customersMessages.en,
   ...slaMessages.en,
+  ...emailChannelMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -291,6 +291,7 @@ describe('permission matrix', () => {
       run: (u) => call('POST', '/api/v1/priorities', { key: `matrix-${u.actor.role.replace('_', '-')}`, nameZh: '矩阵', nameEn: 'Matrix', rank: 9 }, u.headers),
     },
     { name: 'list jobs', permission: 'admin.jobs', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/jobs', undefined, u.headers) },
+    { name: 'list mailboxes', permission: 'admin.mailboxes', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/mailboxes', undefined, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -389,6 +390,11 @@ describe('no credentials', () => {
     ['PATCH', `/api/v1/sla/policies/${uuid}`, { nameZh: 'x' }],
     ['DELETE', `/api/v1/sla/policies/${uuid}`],
     ['POST', '/api/v1/sla/policies/reorder', { ids: [] }],
+    ['GET', '/api/v1/mailboxes'],
+    ['GET', `/api/v1/mailboxes/${uuid}`],
+    ['POST', '/api/v1/mailboxes', { address: 'x@acme.test', name: 'x' }],
+    ['PATCH', `/api/v1/mailboxes/${uuid}`, { name: 'x' }],
+    ['DELETE', `/api/v1/mailboxes/${uuid}`],
     ['GET', '/api/v1/contacts/lookup'],
     ['POST', '/api/v1/contacts'],
     ['GET', `/api/v1/contacts/${uuid}`],

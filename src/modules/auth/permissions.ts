@@ -23,6 +23,7 @@ export const permissions = [
   'admin.priorities',
   'admin.customer_tiers',
   'admin.sla', // business calendars and SLA policies
+  'admin.mailboxes', // email channel: mailboxes, their SMTP/IMAP settings and passwords
   'admin.jobs',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -15,6 +15,7 @@ export { updateTicket, type TicketChanges } from './update-ticket.js';
 export { addMessage, type NewMessage } from './add-message.js';
 export { receiveInboundMessage, inboundChannels, type InboundChannel, type InboundMessage, type InboundAttachment, type InboundResult } from './receive-inbound-message.js';
 export { recordDelivery, type DeliveryResult } from './record-delivery.js';
+export { getDeliverableMessage, type DeliverableMessage } from './deliverable-message.js';
 export { deliveringChannels } from './reply-channel.js';
 export { AttachmentStore, attachmentStoreIn } from './attachment-store.js';
 export { getVisibleTicket } from './get-ticket.js';

@@ -22,6 +22,7 @@ const OrganizationPage = lazy(() => import('../features/customers/OrganizationPa
 const CustomerTiersPage = lazy(() => import('../features/customers/CustomerTiersPage.tsx'));
 const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
 const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
+const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 
 function page(element: ReactNode) {
@@ -77,6 +78,7 @@ export function AppRoutes() {
         <Route path="/settings/customer-tiers" element={page(<CustomerTiersPage />)} />
         <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
+        <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

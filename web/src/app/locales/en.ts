@@ -1,4 +1,5 @@
 import { customersEn } from '../../features/customers/locale.ts';
+import { emailEn } from '../../features/email/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -24,5 +25,6 @@ export const en: Messages = {
   profile: { title: 'Profile', name: 'Name', language: 'Language', savedOk: 'Saved', currentPassword: 'Current password', newPassword: 'New password (8+ characters)', changePassword: 'Change password', passwordChanged: 'Password changed; your other devices were logged out', tokens: 'API tokens', newToken: 'Create token', tokenName: 'Token name', prefix: 'Prefix', tokenCreated: 'Copy the token now; it is shown only once:', revoke: 'Revoke', revoked: 'Revoked', expiresAt: 'Expires', lastUsedAt: 'Last used', never: 'Never', emptyTokens: 'No API tokens yet. Tokens connect other systems.' },
   customers: customersEn,
   sla: slaEn,
+  email: emailEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

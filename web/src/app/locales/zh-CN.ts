@@ -1,4 +1,5 @@
 import { customersZhCN } from '../../features/customers/locale.ts';
+import { emailZhCN } from '../../features/email/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
 export const zhCN = {
@@ -19,5 +20,6 @@ export const zhCN = {
   profile: { title: '个人资料', name: '姓名', language: '界面语言', savedOk: '已保存', currentPassword: '当前密码', newPassword: '新密码（至少 8 位）', changePassword: '修改密码', passwordChanged: '密码已修改，其他设备已退出登录', tokens: 'API 令牌', newToken: '创建令牌', tokenName: '令牌名称', prefix: '令牌前缀', tokenCreated: '请立即复制令牌，它只显示这一次：', revoke: '撤销', revoked: '已撤销', expiresAt: '过期时间', lastUsedAt: '最近使用', never: '从未', emptyTokens: '还没有 API 令牌。令牌用于接入其他系统。' },
   customers: customersZhCN,
   sla: slaZhCN,
+  email: emailZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };

@@ -3586,6 +3586,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 邮箱列表 List mailboxes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Mailbox"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 添加邮箱 Add a mailbox
+         * @description Mail to `address` (via the built-in SMTP listener, or fetched over IMAP) becomes tickets. Passwords are stored encrypted and never returned (`hasPassword`). 409 when the address is already configured.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The address customers write to, e.g. support@acme.cn (lower-cased; no "+"). */
+                        address: string;
+                        /** @description Display name of outgoing mail, e.g. 某某公司客服中心. */
+                        name: string;
+                        /** @description New tickets from this mailbox go to this team. */
+                        teamId?: string | null;
+                        signature?: string;
+                        /**
+                         * @description Language of the auto-acknowledgement (受理回执). Default zh-CN.
+                         * @enum {string}
+                         */
+                        language?: "zh-CN" | "en";
+                        /** @description Send 受理回执 on a new ticket (never to auto-replies, bounces or lists). Default true. */
+                        autoAcknowledge?: boolean;
+                        active?: boolean;
+                        /** @description SMTP server that sends replies from this mailbox. */
+                        outbound?: {
+                            host: string;
+                            port: number;
+                            /** @description Implicit TLS (port 465). Default: true on 465, else STARTTLS when offered. */
+                            secure?: boolean;
+                            user?: string | null;
+                            /** @description Stored encrypted; leave out to keep the stored one, null to remove it. Never returned. */
+                            pass?: string | null;
+                        } | null;
+                        /** @description Poll an existing mailbox over IMAP (in addition to, or instead of, the built-in SMTP listener). */
+                        imap?: {
+                            host: string;
+                            port: number;
+                            /** @description Implicit TLS (993). Default: true on 993. */
+                            secure?: boolean;
+                            user: string;
+                            /** @description Required when IMAP is first configured; stored encrypted, never returned. */
+                            pass?: string | null;
+                            /** @description Default INBOX. */
+                            folder?: string;
+                            /**
+                             * @description Mark fetched mail \Seen (default) or move it to `moveTo`.
+                             * @enum {string}
+                             */
+                            afterFetch?: "seen" | "move";
+                            moveTo?: string | null;
+                            /** @description Default 60. */
+                            pollSeconds?: number;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 邮箱详情 A mailbox */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除邮箱 Delete a mailbox */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改邮箱 Update a mailbox
+         * @description Requires `If-Match: "<version>"` (428 without, 412 when stale). A password left out keeps the stored one; `null` removes it.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The address customers write to, e.g. support@acme.cn (lower-cased; no "+"). */
+                        address?: string;
+                        /** @description Display name of outgoing mail, e.g. 某某公司客服中心. */
+                        name?: string;
+                        /** @description New tickets from this mailbox go to this team. */
+                        teamId?: string | null;
+                        signature?: string;
+                        /**
+                         * @description Language of the auto-acknowledgement (受理回执). Default zh-CN.
+                         * @enum {string}
+                         */
+                        language?: "zh-CN" | "en";
+                        /** @description Send 受理回执 on a new ticket (never to auto-replies, bounces or lists). Default true. */
+                        autoAcknowledge?: boolean;
+                        active?: boolean;
+                        /** @description SMTP server that sends replies from this mailbox. */
+                        outbound?: {
+                            host: string;
+                            port: number;
+                            /** @description Implicit TLS (port 465). Default: true on 465, else STARTTLS when offered. */
+                            secure?: boolean;
+                            user?: string | null;
+                            /** @description Stored encrypted; leave out to keep the stored one, null to remove it. Never returned. */
+                            pass?: string | null;
+                        } | null;
+                        /** @description Poll an existing mailbox over IMAP (in addition to, or instead of, the built-in SMTP listener). */
+                        imap?: {
+                            host: string;
+                            port: number;
+                            /** @description Implicit TLS (993). Default: true on 993. */
+                            secure?: boolean;
+                            user: string;
+                            /** @description Required when IMAP is first configured; stored encrypted, never returned. */
+                            pass?: string | null;
+                            /** @description Default INBOX. */
+                            folder?: string;
+                            /**
+                             * @description Mark fetched mail \Seen (default) or move it to `moveTo`.
+                             * @enum {string}
+                             */
+                            afterFetch?: "seen" | "move";
+                            moveTo?: string | null;
+                            /** @description Default 60. */
+                            pollSeconds?: number;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -4082,6 +4330,43 @@ export interface components {
             body: string;
             attachmentCount: number;
             createdAt: unknown;
+        };
+        MailboxInput: {
+            /** Format: uuid */
+            id: string;
+            address: string;
+            name: string;
+            teamId: string | null;
+            signature: string;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            autoAcknowledge: boolean;
+            active: boolean;
+            outbound: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string | null;
+                hasPassword: boolean;
+            } | null;
+            imap: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string;
+                folder: string;
+                /** @enum {string} */
+                afterFetch: "seen" | "move";
+                moveTo: string | null;
+                pollSeconds: number;
+                hasPassword: boolean;
+                lastPolledAt: unknown | null;
+                lastError: string | null;
+                lastUid: number;
+            } | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
         };
         BusinessCalendarInput: {
             /** Format: uuid */
@@ -4596,6 +4881,45 @@ export interface components {
             attachmentCount: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        Mailbox: {
+            /** Format: uuid */
+            id: string;
+            address: string;
+            name: string;
+            teamId: string | null;
+            signature: string;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            autoAcknowledge: boolean;
+            active: boolean;
+            outbound: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string | null;
+                hasPassword: boolean;
+            } | null;
+            imap: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string;
+                folder: string;
+                /** @enum {string} */
+                afterFetch: "seen" | "move";
+                moveTo: string | null;
+                pollSeconds: number;
+                hasPassword: boolean;
+                lastPolledAt: string | null;
+                lastError: string | null;
+                lastUid: number;
+            } | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         BusinessCalendar: {
             /** Format: uuid */

@@ -1,0 +1,32 @@
+/** Public surface of the email channel: mailboxes, the SMTP listener, IMAP polling, sending replies. */
+import type { AppModule } from '../../app/context.js';
+import { acknowledgeHandler, acknowledgeJob } from './acknowledgement.js';
+import { imapPollHandler } from './imap-poll.js';
+import { processInboundJob } from './inbound-store.js';
+import { registerMailboxRoutes } from './mailbox-routes.js';
+import { imapPollJob } from './mailboxes.js';
+import { processInboundHandler } from './process-inbound.js';
+import { deliverJob, deliverReplyHandler } from './send-reply.js';
+import { startSmtpListener } from './smtp-listener.js';
+
+export { startSmtpListener, type SmtpListener } from './smtp-listener.js';
+export { parseEmail, type ParsedEmail } from './parse-email.js';
+
+export const emailChannelModule: AppModule = {
+  name: 'email-channel',
+  registerJobs({ jobs, config }) {
+    jobs.handle(processInboundJob, processInboundHandler(config));
+    jobs.handle(deliverJob, deliverReplyHandler(config));
+    jobs.subscribe('ticket.message_added', deliverJob);
+    jobs.handle(acknowledgeJob, acknowledgeHandler(config));
+    jobs.handle(imapPollJob, imapPollHandler(config));
+  },
+  registerRoutes(app, context) {
+    registerMailboxRoutes(app, context);
+  },
+  async startIngress({ database, config, log }) {
+    if (config.SMTP_PORT === undefined) return undefined;
+    const listener = await startSmtpListener(database, config, log.child({ component: 'smtp' }));
+    return () => listener.close();
+  },
+};
