@@ -27,6 +27,14 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Outbound mail relay for portal login codes, e.g. smtp://user:pass@smtp.example.cn:587. Unset: codes are logged (dev only). */
+  OPENCSM_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  OPENCSM_MAIL_FROM: z.string().min(3).default('OpenCSM <no-reply@opencsm.local>'),
+  /** Who may frame the embeddable web form (/portal/form): `*` or a space-separated list of origins. */
+  OPENCSM_PORTAL_FRAME_ANCESTORS: z
+    .string()
+    .default('*')
+    .refine((v) => v.split(/\s+/).filter(Boolean).every((s) => s === '*' || s === "'self'" || /^https?:\/\/[^\s;,'"]+$/.test(s)), 'must be * or origins like https://www.example.cn'),
 });
 
 export type Config = z.output<typeof configSchema>;

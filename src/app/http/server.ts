@@ -30,6 +30,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   // The API speaks JSON (and multipart for uploads); anything else is 415, not a confusing 400.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
+  app.decorateRequest('customer', null);
   app.decorateRequest('locale', 'zh-CN');
 
   // Refuse to start with a route that does not say who may call it.
@@ -52,6 +53,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (个人 API 令牌)' },
           session: { type: 'apiKey', in: 'cookie', name: 'opencsm_session' },
+          portal: { type: 'apiKey', in: 'cookie', name: 'opencsm_portal', description: 'Customer portal session (客户门户会话)' },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
@@ -64,7 +66,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   app.addHook('preValidation', rejectNulCharacters);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  registerWebConsole(app);
+  registerWebConsole(app, undefined, { portalFrameAncestors: context.config.OPENCSM_PORTAL_FRAME_ANCESTORS });
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
     try {

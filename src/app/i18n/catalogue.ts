@@ -4,6 +4,7 @@
  */
 import { customersMessages } from '../../modules/customers/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
+import { portalMessages } from '../../modules/portal/messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -72,6 +73,7 @@ const zhCN = {
   'validation.duplicates': '包含重复的值',
   ...customersMessages.zhCN,
   ...slaMessages.zhCN,
+  ...portalMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -140,6 +142,7 @@ const en: Record<MessageKey, string> = {
   'validation.duplicates': 'Contains duplicate values',
   ...customersMessages.en,
   ...slaMessages.en,
+  ...portalMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -24,6 +24,7 @@ export const permissions = [
   'admin.customer_tiers',
   'admin.sla', // business calendars and SLA policies
   'admin.jobs',
+  'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];
 
