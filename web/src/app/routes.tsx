@@ -23,6 +23,12 @@ const CustomerTiersPage = lazy(() => import('../features/customers/CustomerTiers
 const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
 const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
+// The customer portal: its own minimal frame, no agent session or menus.
+const PortalFormPage = lazy(() => import('../features/portal/PortalFormPage.tsx'));
+const PortalLoginPage = lazy(() => import('../features/portal/PortalLoginPage.tsx'));
+const PortalShell = lazy(() => import('../features/portal/PortalShell.tsx'));
+const PortalTicketsPage = lazy(() => import('../features/portal/PortalTicketsPage.tsx'));
+const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage.tsx'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<Loading />}>{element}</Suspense>;
@@ -53,6 +59,12 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={page(<LoginPage />)} />
+      <Route path="/portal/form" element={page(<PortalFormPage />)} />
+      <Route path="/portal/login" element={page(<PortalLoginPage />)} />
+      <Route path="/portal" element={page(<PortalShell />)}>
+        <Route index element={page(<PortalTicketsPage />)} />
+        <Route path="tickets/:id" element={page(<PortalTicketPage />)} />
+      </Route>
       <Route
         element={
           <RequireSession>
