@@ -33,6 +33,7 @@ function useNavItems(): MenuProps['items'] {
     can('admin.customer_tiers') && { key: '/settings/customer-tiers', label: t('nav.customerTiers') },
     can('admin.sla') && { key: '/settings/calendars', label: t('nav.calendars') },
     can('admin.sla') && { key: '/settings/sla-policies', label: t('sla.policies.nav') },
+    can('admin.users') && { key: '/settings/portal', label: t('portal.settings.nav') },
   ].filter((item): item is { key: string; label: string } => Boolean(item));
   const soon = (label: string) => (
     <span>

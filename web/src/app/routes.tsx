@@ -29,6 +29,7 @@ const PortalLoginPage = lazy(() => import('../features/portal/PortalLoginPage.ts
 const PortalShell = lazy(() => import('../features/portal/PortalShell.tsx'));
 const PortalTicketsPage = lazy(() => import('../features/portal/PortalTicketsPage.tsx'));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage.tsx'));
+const PortalSettingsPage = lazy(() => import('../features/portal/PortalSettingsPage.tsx'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<Loading />}>{element}</Suspense>;
@@ -89,6 +90,7 @@ export function AppRoutes() {
         <Route path="/settings/customer-tiers" element={page(<CustomerTiersPage />)} />
         <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
+        <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

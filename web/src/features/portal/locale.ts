@@ -62,7 +62,21 @@ export const portalZhCN = {
     attachments: '附件',
   },
   signOut: '退出',
-  signedInAs: '{{name}}',
+  signedInAs: '{{name}}，您好',
+  access: {
+    title: '客户门户',
+    orgAdmin: '企业管理员',
+    hint: '企业管理员在客户服务中心可以看到并处理本企业所有联系人的工单。',
+  },
+  settings: {
+    nav: '客户门户与表单',
+    title: '客户门户与网页表单',
+    portalLink: '客户服务中心（客户用邮箱验证码登录）',
+    formLink: '网页表单',
+    embed: '嵌入到网站',
+    embedHint: '把下面的代码粘贴到官网页面中。允许嵌入的网站由 OPENCSM_PORTAL_FRAME_ANCESTORS 设置（默认任何网站）。',
+    mailHint: '登录验证码通过 OPENCSM_SMTP_URL 配置的邮件服务器发送；未配置时验证码只写入服务器日志（仅适合开发环境）。',
+  },
 };
 
 export const portalEn: Catalogue<typeof portalZhCN> = {
@@ -126,5 +140,19 @@ export const portalEn: Catalogue<typeof portalZhCN> = {
     attachments: 'Attachments',
   },
   signOut: 'Sign out',
-  signedInAs: '{{name}}',
+  signedInAs: 'Hello, {{name}}',
+  access: {
+    title: 'Customer portal',
+    orgAdmin: 'Organisation admin',
+    hint: 'An organisation admin sees and acts on the tickets of every contact of their organisation in the customer service centre.',
+  },
+  settings: {
+    nav: 'Portal and web form',
+    title: 'Customer portal and web form',
+    portalLink: 'Customer service centre (customers sign in with a code sent to their email)',
+    formLink: 'Web form',
+    embed: 'Embed in a website',
+    embedHint: 'Paste this code into a page of your website. Which sites may embed it is set by OPENCSM_PORTAL_FRAME_ANCESTORS (any site by default).',
+    mailHint: 'Sign-in codes are sent through the mail server in OPENCSM_SMTP_URL; without it they are only written to the server log (for development).',
+  },
 };
