@@ -33,5 +33,7 @@ CREATE TABLE "portal_sessions" (
 );
 --> statement-breakpoint
 CREATE INDEX "portal_login_codes_email_idx" ON "portal_login_codes" USING btree ("email","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "portal_login_codes_expires_idx" ON "portal_login_codes" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "portal_rate_limits_window_idx" ON "portal_rate_limits" USING btree ("window_start");--> statement-breakpoint
-CREATE INDEX "portal_sessions_contact_idx" ON "portal_sessions" USING btree ("contact_id");
+CREATE INDEX "portal_sessions_contact_idx" ON "portal_sessions" USING btree ("contact_id");--> statement-breakpoint
+CREATE INDEX "portal_sessions_expires_idx" ON "portal_sessions" USING btree ("expires_at");

@@ -1,5 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { invalidField } from '../../app/errors.js';
 import type { Locale } from '../../app/i18n/catalogue.js';
@@ -33,9 +33,11 @@ export async function requestLoginCode(database: Database, mailer: LoginMailer, 
   const known = contact && !contact.anonymized ? contact : null;
   const id = uuidv7();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await database.transaction((tx) =>
-    tx.insert(portalLoginCodes).values({ id, email, contactId: known?.id ?? null, codeHash: hashCode(id, code).toString('hex'), expiresAt: new Date(Date.now() + codeLifetimeMs) }),
-  );
+  await database.transaction(async (tx) => {
+    await tx.insert(portalLoginCodes).values({ id, email, contactId: known?.id ?? null, codeHash: hashCode(id, code).toString('hex'), expiresAt: new Date(Date.now() + codeLifetimeMs) });
+    // Codes are useless a day on; sweep them as new ones are made (indexed, so cheap).
+    await tx.delete(portalLoginCodes).where(lt(portalLoginCodes.expiresAt, new Date(Date.now() - 86_400_000)));
+  });
   if (known) void mailer.send({ to: email, name: known.name, code, locale: input.locale }).catch(onSendError);
 }
 

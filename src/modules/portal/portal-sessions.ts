@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../../db/database.js';
 import { contactIdsOfOrganization, getContactsByIds, mergedContactIds } from '../customers/index.js';
@@ -27,6 +27,7 @@ export async function createPortalSession(tx: Tx, contactId: string, days: numbe
   const secret = `ocps_${randomBytes(32).toString('base64url')}`;
   const expiresAt = new Date(Date.now() + days * 86_400_000);
   await tx.insert(portalSessions).values({ id: uuidv7(), tokenHash: hashToken(secret), contactId, expiresAt });
+  await tx.delete(portalSessions).where(lt(portalSessions.expiresAt, new Date()));
   return { secret, expiresAt };
 }
 

@@ -17,7 +17,7 @@ export const portalLoginCodes = pgTable(
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('portal_login_codes_email_idx').on(t.email, t.createdAt.desc())],
+  (t) => [index('portal_login_codes_email_idx').on(t.email, t.createdAt.desc()), index('portal_login_codes_expires_idx').on(t.expiresAt)],
 );
 
 /** Customer sessions, separate from agents' (a customer is a contact, not a user). */
@@ -30,7 +30,7 @@ export const portalSessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('portal_sessions_contact_idx').on(t.contactId)],
+  (t) => [index('portal_sessions_contact_idx').on(t.contactId), index('portal_sessions_expires_idx').on(t.expiresAt)],
 );
 
 /** Contacts given more than their own tickets in the portal: `org_admin` sees the organisation's. */

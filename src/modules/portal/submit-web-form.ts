@@ -45,7 +45,8 @@ export async function submitWebForm(
     database,
     {
       channel: 'web',
-      externalId: options.idempotencyKey ? `key:${options.idempotencyKey}` : uuidv7(),
+      // Keys are scoped to the submitter, so guessing someone else's key reveals nothing.
+      externalId: options.idempotencyKey ? `key:${email ?? phone}:${options.idempotencyKey}` : uuidv7(),
       requester: { name: input.name, ...(email && { email }), ...(phone && { phone }) },
       subject,
       body: input.description,
