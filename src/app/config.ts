@@ -29,6 +29,8 @@ const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** Outbound mail relay for portal login codes, e.g. smtp://user:pass@smtp.example.cn:587. Unset: codes are logged (dev only). */
   OPENCSM_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** The address customers reach this server at (e.g. https://service.example.cn), for links in emails. */
+  OPENCSM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENCSM_MAIL_FROM: z.string().min(3).default('OpenCSM <no-reply@opencsm.local>'),
   /** Who may frame the embeddable web form (/portal/form): `*` or a space-separated list of origins. */
   OPENCSM_PORTAL_FRAME_ANCESTORS: z

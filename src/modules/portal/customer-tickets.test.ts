@@ -124,8 +124,17 @@ test('a reply reaches the agent as the customer\'s portal message, reopens a pen
     payload: '--y\r\nContent-Disposition: form-data; name="body"\r\n\r\n铭牌照片见附件\r\n--y\r\nContent-Disposition: form-data; name="files"; filename="铭牌.txt"\r\nContent-Type: text/plain\r\n\r\nKFR-35GW\r\n--y--\r\n',
   });
   assert.equal(withFile.statusCode, 201, withFile.body);
+  const mark = smtp.mails.length;
   const answer = await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: '收到照片' }, agent.headers);
   assert.equal(answer.channel, 'portal');
+  // The customer has an email: the portal reply is announced there ("你的工单有新回复"); internal notes are not.
+  await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: '内部：照片已转工程师', internal: true }, agent.headers);
+  await t.drain();
+  const notices = smtp.mails.slice(mark).filter((m) => m.to === 'zhou@huadong.cn');
+  assert.equal(notices.length, 1, JSON.stringify(notices));
+  assert.match(notices[0]!.subject, /你的工单有新回复/);
+  assert.match(notices[0]!.text, /收到照片/);
+  assert.ok(!notices[0]!.text.includes('内部'));
 
   const seen = (await portal('zhou', 'GET', `/api/v1/portal/tickets/${ticketId}`)).json() as Json;
   const mine = seen.entries.find((e: Json) => e.kind === 'message' && e.body === '铭牌照片见附件');

@@ -5,7 +5,7 @@ import { invalidField } from '../../app/errors.js';
 import type { Locale } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
 import { lookupContact, normaliseEmail } from '../customers/index.js';
-import type { LoginMailer } from './login-mail.js';
+import type { PortalMailer } from './portal-mailer.js';
 import { createPortalSession } from './portal-sessions.js';
 import { enforceRateLimits } from './rate-limit.js';
 import { portalLoginCodes } from './schema.js';
@@ -22,7 +22,7 @@ function hashCode(rowId: string, code: string): Buffer {
  * belongs to a customer: a row is written either way, and the mail is sent after the answer, so
  * neither the reply nor its timing tells. Self-registration is off: an unknown email gets no code.
  */
-export async function requestLoginCode(database: Database, mailer: LoginMailer, input: { email: string; ip: string; locale: Locale }, onSendError: (error: unknown) => void): Promise<void> {
+export async function requestLoginCode(database: Database, mailer: PortalMailer, input: { email: string; ip: string; locale: Locale }, onSendError: (error: unknown) => void): Promise<void> {
   const email = normaliseEmail(input.email);
   if (!email) throw invalidField('email', 'identity.invalid_email');
   await enforceRateLimits(database, [
@@ -38,7 +38,7 @@ export async function requestLoginCode(database: Database, mailer: LoginMailer, 
     // Codes are useless a day on; sweep them as new ones are made (indexed, so cheap).
     await tx.delete(portalLoginCodes).where(lt(portalLoginCodes.expiresAt, new Date(Date.now() - 86_400_000)));
   });
-  if (known) void mailer.send({ to: email, name: known.name, code, locale: input.locale }).catch(onSendError);
+  if (known) void mailer.sendLoginCode({ to: email, name: known.name, code, locale: input.locale }).catch(onSendError);
 }
 
 /**

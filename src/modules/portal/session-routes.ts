@@ -3,7 +3,7 @@ import type { AppContext, AppServer } from '../../app/context.js';
 import { customerOf } from '../../app/http/request-context.js';
 import { portalMeSchema } from './http-schemas.js';
 import { requestLoginCode, signInWithCode } from './login-codes.js';
-import type { LoginMailer } from './login-mail.js';
+import type { PortalMailer } from './portal-mailer.js';
 import { customerFromPortalSession, deletePortalSession, portalCookieName, type PortalCustomer } from './portal-sessions.js';
 
 const tags = ['portal'];
@@ -13,7 +13,7 @@ function presentMe(c: PortalCustomer) {
 }
 
 /** Customer sign-in by a one-time code mailed to them: no password to remember. */
-export function registerPortalSessionRoutes(app: AppServer, { database, config, log }: AppContext, mailer: LoginMailer): void {
+export function registerPortalSessionRoutes(app: AppServer, { database, config, log }: AppContext, mailer: PortalMailer): void {
   app.post('/api/v1/portal/login-codes', {
     config: { permission: 'public' },
     schema: {

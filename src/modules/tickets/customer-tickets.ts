@@ -130,3 +130,13 @@ export async function findOpenTicketOfRequester(db: Db, requesterId: string): Pr
     .limit(1);
   return row?.id ?? null;
 }
+
+/** What a notice about a ticket needs: its number, subject, requester and (optionally) one public message's text. */
+export async function findTicketBrief(db: Db, ticketId: string, messageId?: string): Promise<{ id: string; number: string; subject: string; requesterId: string | null; messageBody: string | null } | null> {
+  const [ticket] = await db.select({ id: tickets.id, number: tickets.number, subject: tickets.subject, requesterId: tickets.requesterId }).from(tickets).where(eq(tickets.id, ticketId));
+  if (!ticket) return null;
+  const [message] = messageId
+    ? await db.select({ body: ticketMessages.body }).from(ticketMessages).where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.internal, false)))
+    : [];
+  return { ...ticket, messageBody: message?.body ?? null };
+}

@@ -29,7 +29,7 @@ export { createCategory } from './categories.js';
 export type { TicketRow, TicketView } from './ticket-view.js';
 export { ticketStatuses, type TicketStatus } from './ticket-status.js';
 export { exportRequesterTickets, listRequesterMessages, listRequesterTickets, type CustomerMessage } from './requester-history.js';
-export { listCustomerTickets, getCustomerTicket, getCustomerAttachment, findCustomerTicketId, findOpenTicketOfRequester, agentDisplayName, type CustomerTicket, type CustomerTicketSummary, type CustomerTicketEntry } from './customer-tickets.js';
+export { listCustomerTickets, getCustomerTicket, getCustomerAttachment, findCustomerTicketId, findOpenTicketOfRequester, findTicketBrief, agentDisplayName, type CustomerTicket, type CustomerTicketSummary, type CustomerTicketEntry } from './customer-tickets.js';
 export { closeTicketByRequester } from './close-by-requester.js';
 export { listCategories } from './categories.js';
 export { countTicketsOfRequesters } from './requester-events.js';
