@@ -77,6 +77,16 @@ test('a customer signs in with the code mailed to them; the cookie is httpOnly a
   assert.equal((afterLogout.json() as Json).code, 'portal.unauthenticated');
 });
 
+test('two sign-ins racing with one code make one session', async () => {
+  const ip = nextIp();
+  await customer('race@example.cn');
+  const before = smtp.mails.length;
+  await askCode('race@example.cn', ip);
+  const code = await smtp.waitForCode('race@example.cn', { after: before });
+  const results = await Promise.all([signIn('race@example.cn', code, ip), signIn('race@example.cn', code, ip)]);
+  assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 400]);
+});
+
 test('an unknown email gets the same answer, no mail, and no code that works', async () => {
   const ip = nextIp();
   await customer('known@example.cn');

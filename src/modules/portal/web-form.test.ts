@@ -86,12 +86,18 @@ test('multipart submissions carry attachments', async () => {
   const payload = [
     ...Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
     `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="漏水.txt"\r\nContent-Type: text/plain\r\n\r\n地上有水\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="型号.txt"\r\nContent-Type: text/plain\r\n\r\nJSQ25\r\n`,
     `--${boundary}--\r\n`,
   ].join('');
   const res = await t.server.inject({ method: 'POST', url: '/api/v1/portal/forms/tickets', payload, remoteAddress: nextIp(), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
   assert.equal(res.statusCode, 201, res.body);
   const rows = await queryRows<Json>(t.database.db, sql`select a.filename from ticket_attachments a join tickets t on t.id = a.ticket_id where t.number = ${(res.json() as Json).number}`);
-  assert.deepEqual(rows.map((r) => r.filename), ['漏水.txt']);
+  assert.deepEqual(rows.map((r) => r.filename).sort(), ['型号.txt', '漏水.txt']);
+
+  const six = [...Array(6).keys()].map((i) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="f${i}.txt"\r\nContent-Type: text/plain\r\n\r\nx${i}\r\n`).join('');
+  const tooMany = await t.server.inject({ method: 'POST', url: '/api/v1/portal/forms/tickets', payload: `${payload.replace(`--${boundary}--\r\n`, '')}${six}--${boundary}--\r\n`, remoteAddress: nextIp(), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  assert.equal(tooMany.statusCode, 400, tooMany.body);
+  assert.equal((tooMany.json() as Json).errors[0].path, 'files');
 
   const missing = await t.server.inject({ method: 'POST', url: '/api/v1/portal/forms/tickets', payload: `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n钱\r\n--${boundary}--\r\n`, remoteAddress: nextIp(), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
   assert.equal(missing.statusCode, 400);
