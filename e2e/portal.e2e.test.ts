@@ -34,6 +34,7 @@ test('a customer submits the web form, signs in by code, sees the agent\'s reply
   await page.locator('#form-name').fill('郑女士');
   await page.locator('#form-email').fill('zheng@example.cn');
   await page.locator('#form-description').fill('热水器打不着火\n型号 JSQ25');
+  await page.screenshot({ path: 'docs/screenshots/portal-form.png', fullPage: true });
   await page.getByTestId('form-submit').click();
   const confirmation = await page.getByTestId('form-number').textContent();
   const number = /(\d{8}-\d{4})/.exec(confirmation ?? '')?.[1];
