@@ -15,10 +15,17 @@ import { errorHandler, sendProblem } from './problem.js';
 /** Infrastructure routes registered by plugins, public by nature (API docs UI and its assets). */
 const pluginRoutePrefixes = ['/api/docs'];
 
+/** A hop count trusts that many proxies in front of us (what Fastify does with a number, typed as a function). */
+function trustProxyOption(setting: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export async function buildServer(context: AppContext, modules: readonly AppModule[]): Promise<AppServer> {
   const app = Fastify({
     loggerInstance: context.log as FastifyBaseLogger,
     bodyLimit: 2 * 1024 * 1024,
+    // Per-IP limits (portal sign-in, web form) need the client's address, not the proxy's.
+    trustProxy: trustProxyOption(context.config.OPENCSM_TRUST_PROXY),
     // Per-request lines only when debugging; latency is in /metrics.
     logController: new LogController({ disableRequestLogging: context.config.LOG_LEVEL !== 'debug' && context.config.LOG_LEVEL !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();

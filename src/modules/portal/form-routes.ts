@@ -23,7 +23,7 @@ export function registerFormRoutes(app: AppServer, { database, config }: AppCont
       tags, summary: '网页表单提交工单 Submit a ticket from the web form',
       description: [
         'JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, and the honeypot `website` (leave empty).',
-        'Answers 201 `{number}`. Limited per IP (10/hour) and per email or phone (5/hour): 429 with Retry-After. A retry with the same Idempotency-Key returns the same number.',
+        'Answers 201 `{number}`. Limited per IP (30/hour) and per email or phone (5/hour): 429 with Retry-After. A retry with the same Idempotency-Key returns the same number.',
       ].join('\n\n'),
       headers: z.object({ 'idempotency-key': idempotencyKeyHeader }),
       consumes: ['application/json', 'multipart/form-data'],

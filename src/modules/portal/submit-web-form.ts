@@ -17,7 +17,8 @@ export type WebFormInput = {
   website?: string;
 };
 
-export const formLimits = { perIpPerHour: 10, perIdentityPerHour: 5 };
+/** Per IP generous enough for an office behind one address; per email/phone tight. */
+export const formLimits = { perIpPerHour: 30, perIdentityPerHour: 5 };
 
 /**
  * A ticket from the public web form. Bots that fill the honeypot are told it worked and nothing is
