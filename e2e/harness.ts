@@ -61,13 +61,14 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-export async function startHarness(): Promise<Harness> {
+/** `env`: extra configuration, e.g. `{ OPENCSM_SMTP_URL }` of a local SMTP sink. */
+export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)');
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-e2e-'));
   const database = await openTestDatabase();
-  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...options.env });
   // A short poll keeps search indexing and subscribers close behind the requests.
   const app = await createApp(config, database, { log, worker: { pollMs: 200 } });
   const address = await app.server.listen({ port: 0, host: '127.0.0.1' });

@@ -49,3 +49,13 @@ test('several bad values are all reported at once', () => {
     return true;
   });
 });
+
+test('proxy trust, mail relay and framing settings are checked at start-up', () => {
+  assert.equal(loadConfig({}).OPENCSM_TRUST_PROXY, false);
+  assert.equal(loadConfig({ OPENCSM_TRUST_PROXY: '1' }).OPENCSM_TRUST_PROXY, 1);
+  assert.deepEqual(loadConfig({ OPENCSM_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).OPENCSM_TRUST_PROXY, ['10.0.0.1', '10.1.0.0/16']);
+  assert.equal(loadConfig({}).OPENCSM_PORTAL_FRAME_ANCESTORS, '*');
+  for (const [name, value] of [['OPENCSM_TRUST_PROXY', 'maybe'], ['OPENCSM_SMTP_URL', 'http://mail'], ['OPENCSM_PORTAL_FRAME_ANCESTORS', "'none'; script-src *"], ['OPENCSM_PUBLIC_URL', 'ftp://x']] as const) {
+    assert.throws(() => loadConfig({ [name]: value }), (error: Error) => error instanceof ConfigError && error.message.includes(name), `${name}=${value}`);
+  }
+});

@@ -41,6 +41,25 @@ const configSchema = z.object({
   SMTP_TLS_CERT: z.string().min(1).optional(),
   /** The name the listener greets with (EHLO banner). */
   SMTP_HOSTNAME: z.string().min(1).optional(),
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe, so per-IP limits see customers, not
+   * the proxy. `false` (default), `true` (any), a hop count, or comma-separated addresses/CIDRs.
+   */
+  OPENCSM_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => /^(true|false|\d{1,2}|[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*)$/.test(v.trim()), 'must be true, false, a hop count or addresses like 10.0.0.1,10.0.0.0/8')
+    .transform((v): boolean | number | string[] => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim()))),
+  /** Outbound mail relay for portal login codes, e.g. smtp://user:pass@smtp.example.cn:587. Unset: codes are logged (dev only). */
+  OPENCSM_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** The address customers reach this server at (e.g. https://service.example.cn), for links in emails. */
+  OPENCSM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OPENCSM_MAIL_FROM: z.string().min(3).default('OpenCSM <no-reply@opencsm.local>'),
+  /** Who may frame the embeddable web form (/portal/form): `*` or a space-separated list of origins. */
+  OPENCSM_PORTAL_FRAME_ANCESTORS: z
+    .string()
+    .default('*')
+    .refine((v) => v.split(/\s+/).filter(Boolean).every((s) => s === '*' || s === "'self'" || /^https?:\/\/[^\s;,'"]+$/.test(s)), 'must be * or origins like https://www.example.cn'),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -63,3 +63,11 @@ export class Unprocessable extends AppError {
 export function invalidField(path: string, code: string, params: Record<string, string | number> = {}): Invalid {
   return new Invalid('validation.failed', {}, [{ path, code, params }]);
 }
+
+/** Too many requests in a window: answered 429 with `Retry-After` (seconds). */
+export class TooManyRequests extends AppError {
+  readonly status = 429;
+  constructor(code: string, readonly retryAfterSeconds: number) {
+    super(code, { seconds: retryAfterSeconds });
+  }
+}

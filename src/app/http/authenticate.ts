@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.js';
 import { actorFromApiToken, actorFromSession, can, sessionCookieName } from '../../modules/auth/index.js';
+import { customerFromPortalSession, portalCookieName } from '../../modules/portal/index.js';
 import { pickLocale } from '../i18n/catalogue.js';
 import { sendProblem } from './problem.js';
 
@@ -13,8 +14,16 @@ export function authenticateHook(database: Database) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     request.locale = pickLocale(request.headers['accept-language']);
     request.actor = null;
+    request.customer = null;
     const permission = request.routeOptions.config.permission;
     if (permission === 'public' || permission === undefined) return;
+    // Customer routes take the portal cookie only: an agent's session or token is not a customer.
+    if (permission === 'portal') {
+      const secret = request.cookies[portalCookieName];
+      request.customer = secret ? await customerFromPortalSession(database.db, secret) : null;
+      if (!request.customer) return sendProblem(request, reply, 401, 'portal.unauthenticated');
+      return;
+    }
 
     const authorization = request.headers.authorization;
     if (authorization) {

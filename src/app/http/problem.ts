@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { withoutQueryParameters } from '../../db/database.js';
-import { AppError, MovedPermanently, type FieldError } from '../errors.js';
+import { AppError, MovedPermanently, TooManyRequests, type FieldError } from '../errors.js';
 import { isMessageKey, translate, type Locale } from '../i18n/catalogue.js';
 
 /**
@@ -64,6 +64,7 @@ function fieldErrorFromZod(keyword: string, instancePath: string, message: strin
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof MovedPermanently) reply.header('location', error.location);
+  if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
   if (error instanceof AppError) return sendProblem(request, reply, error.status, error.code, error.params, error.errors);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = locationNames[error.validationContext ?? 'body'] ?? 'body';

@@ -1,8 +1,12 @@
 import type { Actor, Permission } from '../../modules/auth/index.js';
+import type { PortalCustomer } from '../../modules/portal/index.js';
 import type { Locale } from '../i18n/catalogue.js';
 
-/** Every route declares who may call it: a permission from the catalogue, or `public`. */
-export type RoutePermission = Permission | 'public';
+/**
+ * Every route declares who may call it: a permission from the catalogue (agents and API tokens),
+ * `portal` (a signed-in customer: the portal session cookie, never an agent credential), or `public`.
+ */
+export type RoutePermission = Permission | 'portal' | 'public';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -10,6 +14,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in customer on `portal` routes; null everywhere else. */
+    customer: PortalCustomer | null;
     locale: Locale;
   }
 }
@@ -18,4 +24,10 @@ declare module 'fastify' {
 export function actorOf(request: { actor: Actor | null }): Actor {
   if (!request.actor) throw new Error('actorOf() called on a public route');
   return request.actor;
+}
+
+/** The signed-in customer of a `portal` route (never null there). */
+export function customerOf(request: { customer: PortalCustomer | null }): PortalCustomer {
+  if (!request.customer) throw new Error('customerOf() called on a route that is not `portal`');
+  return request.customer;
 }

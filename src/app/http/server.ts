@@ -15,10 +15,17 @@ import { errorHandler, sendProblem } from './problem.js';
 /** Infrastructure routes registered by plugins, public by nature (API docs UI and its assets). */
 const pluginRoutePrefixes = ['/api/docs'];
 
+/** A hop count trusts that many proxies in front of us (what Fastify does with a number, typed as a function). */
+function trustProxyOption(setting: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export async function buildServer(context: AppContext, modules: readonly AppModule[]): Promise<AppServer> {
   const app = Fastify({
     loggerInstance: context.log as FastifyBaseLogger,
     bodyLimit: 2 * 1024 * 1024,
+    // Per-IP limits (portal sign-in, web form) need the client's address, not the proxy's.
+    trustProxy: trustProxyOption(context.config.OPENCSM_TRUST_PROXY),
     // Per-request lines only when debugging; latency is in /metrics.
     logController: new LogController({ disableRequestLogging: context.config.LOG_LEVEL !== 'debug' && context.config.LOG_LEVEL !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -30,6 +37,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   // The API speaks JSON (and multipart for uploads); anything else is 415, not a confusing 400.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
+  app.decorateRequest('customer', null);
   app.decorateRequest('locale', 'zh-CN');
 
   // Refuse to start with a route that does not say who may call it.
@@ -52,6 +60,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (个人 API 令牌)' },
           session: { type: 'apiKey', in: 'cookie', name: 'opencsm_session' },
+          portal: { type: 'apiKey', in: 'cookie', name: 'opencsm_portal', description: 'Customer portal session (客户门户会话)' },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
@@ -64,7 +73,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   app.addHook('preValidation', rejectNulCharacters);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  registerWebConsole(app);
+  registerWebConsole(app, undefined, { portalFrameAncestors: context.config.OPENCSM_PORTAL_FRAME_ANCESTORS });
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
     try {

@@ -16,10 +16,10 @@ writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
 writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(script));
 after(() => rmSync(dist, { recursive: true, force: true }));
 
-async function serverFor(dir: string) {
+async function serverFor(dir: string, options: { portalFrameAncestors?: string } = {}) {
   const app = Fastify();
   app.setNotFoundHandler((_request, reply) => reply.status(404).type('application/problem+json').send({ status: 404 }));
-  registerWebConsole(app as unknown as AppServer, dir);
+  registerWebConsole(app as unknown as AppServer, dir, options);
   await app.ready();
   return app;
 }
@@ -33,6 +33,21 @@ test('client-side routes get the app shell with a strict content security policy
     assert.equal(res.headers['cache-control'], 'no-cache');
     assert.match(res.headers['content-security-policy'] as string, /script-src 'self'(;|$)/);
     assert.equal(res.headers['x-frame-options'], 'DENY');
+  }
+  await app.close();
+});
+
+test('only the web form may be framed, by the configured sites; the portal and the console may not', async () => {
+  const app = await serverFor(dist, { portalFrameAncestors: 'https://www.example.cn https://shop.example.cn' });
+  for (const url of ['/portal/form', '/portal/form/', '/portal/form?lang=en']) {
+    const res = await app.inject({ method: 'GET', url });
+    assert.match(res.headers['content-security-policy'] as string, /frame-ancestors https:\/\/www\.example\.cn https:\/\/shop\.example\.cn;/, url);
+    assert.equal(res.headers['x-frame-options'], undefined, url);
+  }
+  for (const url of ['/portal', '/portal/login', '/portal/tickets/1', '/portal/formX', '/tickets']) {
+    const res = await app.inject({ method: 'GET', url });
+    assert.match(res.headers['content-security-policy'] as string, /frame-ancestors 'none'/, url);
+    assert.equal(res.headers['x-frame-options'], 'DENY', url);
   }
   await app.close();
 });

@@ -19,16 +19,21 @@ const contentTypes: Record<string, string> = {
 };
 
 // antd injects its styles at runtime (CSS-in-JS), hence 'unsafe-inline' for styles only.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+function contentSecurityPolicy(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    `frame-ancestors ${frameAncestors}`,
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** The one page other sites may frame: the public web form. Everything else refuses framing. */
+export const embeddablePaths: ReadonlySet<string> = new Set(['/portal/form']);
 
 type Asset = { body: Buffer; gzip?: Buffer; brotli?: Buffer; type: string; immutable: boolean };
 
@@ -56,12 +61,14 @@ function loadAssets(dir: string): Map<string, Asset> {
   return assets;
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {
+function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, frameAncestors = "'none'") {
   const accepts = String(request.headers['accept-encoding'] ?? '');
   reply.header('Content-Type', asset.type).header('Vary', 'Accept-Encoding').header('X-Content-Type-Options', 'nosniff');
   reply.header('Cache-Control', asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   if (asset.type.startsWith('text/html')) {
-    reply.header('Content-Security-Policy', contentSecurityPolicy).header('X-Frame-Options', 'DENY').header('Referrer-Policy', 'same-origin');
+    reply.header('Content-Security-Policy', contentSecurityPolicy(frameAncestors)).header('Referrer-Policy', 'same-origin');
+    // X-Frame-Options cannot list origins; CSP frame-ancestors governs framing where it is allowed.
+    if (frameAncestors === "'none'") reply.header('X-Frame-Options', 'DENY');
   }
   if (asset.brotli && /\bbr\b/.test(accepts)) return reply.header('Content-Encoding', 'br').send(asset.brotli);
   if (asset.gzip && /\bgzip\b/.test(accepts)) return reply.header('Content-Encoding', 'gzip').send(asset.gzip);
@@ -72,7 +79,7 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {
  * Serve the agent console at `/`: files of the build, and index.html for every other path that
  * is not the API (client-side routes such as /tickets/123). Without a build, say how to make one.
  */
-export function registerWebConsole(app: AppServer, dir = webDistDir): void {
+export function registerWebConsole(app: AppServer, dir = webDistDir, options: { portalFrameAncestors?: string } = {}): void {
   const index = resolve(dir, 'index.html');
   const assets = existsSync(index) ? loadAssets(resolve(dir)) : undefined;
   const handler = async (request: FastifyRequest<{ Params: { '*'?: string } }>, reply: FastifyReply) => {
@@ -88,7 +95,8 @@ export function registerWebConsole(app: AppServer, dir = webDistDir): void {
     if (asset) return send(request, reply, asset);
     // A missing hashed asset is a real 404 (a stale tab after a deploy), not the app shell.
     if (path.startsWith('/assets/') || extname(path)) return reply.callNotFound();
-    return send(request, reply, assets.get('/index.html')!);
+    const frameAncestors = embeddablePaths.has(path.replace(/\/$/, '')) ? (options.portalFrameAncestors ?? "'none'") : "'none'";
+    return send(request, reply, assets.get('/index.html')!, frameAncestors);
   };
   app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, handler);
   app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, handler);

@@ -5,6 +5,7 @@
 import { customersMessages } from '../../modules/customers/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
+import { portalMessages } from '../../modules/portal/messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -74,6 +75,7 @@ const zhCN = {
   ...customersMessages.zhCN,
   ...slaMessages.zhCN,
   ...emailChannelMessages.zhCN,
+  ...portalMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -143,6 +145,7 @@ const en: Record<MessageKey, string> = {
   ...customersMessages.en,
   ...slaMessages.en,
   ...emailChannelMessages.en,
+  ...portalMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

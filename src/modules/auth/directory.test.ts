@@ -426,8 +426,36 @@ describe('no credentials', () => {
     ['POST', '/api/v1/customer-tiers'],
     ['PATCH', '/api/v1/customer-tiers/vip'],
     ['DELETE', '/api/v1/customer-tiers/vip'],
+    ['GET', `/api/v1/contacts/${uuid}/portal-access`],
+    ['PUT', `/api/v1/contacts/${uuid}/portal-access`, { orgAdmin: true }],
+    ['POST', `/api/v1/tickets/${uuid}/calls`, { direction: 'inbound' }],
+    ['POST', '/api/v1/channels/phone/calls', { callId: 'x' }],
   ];
-  const publicRoutes: Array<[Method, string]> = [['POST', '/api/v1/auth/login'], ['POST', '/api/v1/auth/logout']];
+  /** Customer routes: the portal cookie only (an agent's session or token does not count). */
+  const portalRoutes: Array<[Method, string, unknown?]> = [
+    ['GET', '/api/v1/portal/me'],
+    ['GET', '/api/v1/portal/tickets'],
+    ['GET', `/api/v1/portal/tickets/${uuid}`],
+    ['POST', `/api/v1/portal/tickets/${uuid}/messages`, { body: 'x' }],
+    ['POST', `/api/v1/portal/tickets/${uuid}/close`],
+    ['GET', `/api/v1/portal/attachments/${uuid}`],
+  ];
+  const publicRoutes: Array<[Method, string]> = [
+    ['POST', '/api/v1/auth/login'],
+    ['POST', '/api/v1/auth/logout'],
+    ['POST', '/api/v1/portal/login-codes'],
+    ['POST', '/api/v1/portal/sessions'],
+    ['POST', '/api/v1/portal/logout'],
+    ['GET', '/api/v1/portal/forms/categories'],
+    ['POST', '/api/v1/portal/forms/tickets'],
+  ];
+
+  test('every customer route answers 401 without a portal session, even with an agent\'s token', async () => {
+    for (const [method, url, payload] of portalRoutes) {
+      assertProblem(await call(method, url, payload, {}), 401, 'portal.unauthenticated');
+      assertProblem(await call(method, url, payload), 401, 'portal.unauthenticated');
+    }
+  });
 
   test('every protected route answers 401 problem+json without credentials, before validating the request', async () => {
     for (const [method, url, payload] of protectedRoutes) {
@@ -438,7 +466,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

@@ -25,6 +25,7 @@ export const permissions = [
   'admin.sla', // business calendars and SLA policies
   'admin.mailboxes', // email channel: mailboxes, their SMTP/IMAP settings and passwords
   'admin.jobs',
+  'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];
 

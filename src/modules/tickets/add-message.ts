@@ -8,7 +8,13 @@ import { findVisibleTicketForUpdate } from './get-ticket.js';
 import { deliveringChannels, replyChannelOf } from './reply-channel.js';
 import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema.js';
 
-export type NewMessage = { body: string; internal?: boolean; attachmentIds?: string[] };
+export type NewMessage = {
+  body: string;
+  internal?: boolean;
+  attachmentIds?: string[];
+  /** A phone call the agent logs (direction, duration, recording, …): kept as `meta.call` on a public `phone` message, never delivered. */
+  call?: Record<string, unknown>;
+};
 export type MessageRow = typeof ticketMessages.$inferSelect;
 
 /**
@@ -25,11 +31,11 @@ export async function addMessage(database: Database, actor: Actor, ticketId: str
     if (ticket.status === 'closed') throw new Conflict('ticket.closed_readonly');
     const now = new Date();
     // A note stays in the console; a reply goes out where the customer will read it.
-    const channel = internal ? 'agent' : await replyChannelOf(tx, ticket);
+    const channel = internal ? 'agent' : input.call ? 'phone' : await replyChannelOf(tx, ticket);
     const deliver = deliveringChannels.has(channel);
     const [message] = await tx
       .insert(ticketMessages)
-      .values({ id: uuidv7(), ticketId: ticket.id, authorUserId: actor.id, internal, body: input.body, channel, deliveryStatus: deliver ? 'queued' : null, createdAt: now })
+      .values({ id: uuidv7(), ticketId: ticket.id, authorUserId: actor.id, internal, body: input.body, channel, meta: input.call ? { call: input.call } : {}, deliveryStatus: deliver ? 'queued' : null, createdAt: now })
       .returning();
 
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];

@@ -18,6 +18,7 @@ export { recordDelivery, type DeliveryResult } from './record-delivery.js';
 export { getDeliverableMessage, type DeliverableMessage } from './deliverable-message.js';
 export { deliveringChannels } from './reply-channel.js';
 export { AttachmentStore, attachmentStoreIn } from './attachment-store.js';
+export { contentDisposition } from './message-routes.js';
 export { getVisibleTicket } from './get-ticket.js';
 export { listTickets, type TicketFilter } from './list-tickets.js';
 export type { TicketFilters } from './ticket-filters.js';
@@ -29,6 +30,9 @@ export { createCategory } from './categories.js';
 export type { TicketRow, TicketView } from './ticket-view.js';
 export { ticketStatuses, type TicketStatus } from './ticket-status.js';
 export { exportRequesterTickets, listRequesterMessages, listRequesterTickets, type CustomerMessage } from './requester-history.js';
+export { listCustomerTickets, getCustomerTicket, getCustomerAttachment, findCustomerTicketId, findOpenTicketOfRequester, findTicketBrief, agentDisplayName, type CustomerTicket, type CustomerTicketSummary, type CustomerTicketEntry } from './customer-tickets.js';
+export { closeTicketByRequester } from './close-by-requester.js';
+export { listCategories } from './categories.js';
 export { countTicketsOfRequesters } from './requester-events.js';
 export { ticketSchema } from './http-schemas.js';
 

@@ -24,6 +24,13 @@ const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
 const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
 const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
+// The customer portal: its own minimal frame, no agent session or menus.
+const PortalFormPage = lazy(() => import('../features/portal/PortalFormPage.tsx'));
+const PortalLoginPage = lazy(() => import('../features/portal/PortalLoginPage.tsx'));
+const PortalShell = lazy(() => import('../features/portal/PortalShell.tsx'));
+const PortalTicketsPage = lazy(() => import('../features/portal/PortalTicketsPage.tsx'));
+const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage.tsx'));
+const PortalSettingsPage = lazy(() => import('../features/portal/PortalSettingsPage.tsx'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<Loading />}>{element}</Suspense>;
@@ -54,6 +61,12 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={page(<LoginPage />)} />
+      <Route path="/portal/form" element={page(<PortalFormPage />)} />
+      <Route path="/portal/login" element={page(<PortalLoginPage />)} />
+      <Route path="/portal" element={page(<PortalShell />)}>
+        <Route index element={page(<PortalTicketsPage />)} />
+        <Route path="tickets/:id" element={page(<PortalTicketPage />)} />
+      </Route>
       <Route
         element={
           <RequireSession>
@@ -79,6 +92,7 @@ export function AppRoutes() {
         <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
         <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
+        <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

@@ -1,3 +1,4 @@
+import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
@@ -19,6 +20,7 @@ export const en: Messages = {
   channel: { api: 'API', web: 'Web', phone: 'Phone', email: 'Email', wechat: 'WeChat', wecom: 'WeCom', dingtalk: 'DingTalk', portal: 'Portal', agent: 'Console' },
   field: { status: 'status', priority: 'priority', categoryId: 'category', teamId: 'team', assigneeId: 'assignee', tags: 'tags', subject: 'subject', description: 'description' },
   newTicket: { title: 'New ticket (phone intake)', requester: 'Caller', lookup: 'Find a customer by phone, email or name', createRequester: 'New customer', name: 'Name', phone: 'Phone', email: 'Email', subjectPlaceholder: 'e.g. Air conditioner not cooling', descriptionPlaceholder: 'What the customer describes, address, appointment time…', submit: 'Create ticket', created: 'Ticket {{number}} created', phoneOrEmail: 'Enter a phone number or an email', noMatch: 'No customer found; one will be created from these details', selected: 'Customer: {{name}}', change: 'Change' },
+  call: { inbound: 'Inbound call', outbound: 'Outbound call', missed: 'Missed call', duration: '{{minutes}} min {{seconds}} s', recording: 'Recording', section: 'Call record (optional)', direction: 'Direction', durationLabel: 'Duration', durationPlaceholder: 'e.g. 3:20 or 200 (seconds)', durationInvalid: 'Write the duration like 3:20', recordingUrl: 'Recording link (https)', logFailed: 'The ticket was created, but the call record was not saved: {{message}}' },
   shortcuts: { title: 'Keyboard shortcuts', next: 'Next ticket', previous: 'Previous ticket', reply: 'Reply to customer', note: 'Add internal note', help: 'Show this help', escape: 'Close dialog / leave input', send: 'Send reply' },
   admin: { users: 'Users', teams: 'Teams', categories: 'Categories', priorities: 'Priorities', newUser: 'New user', newTeam: 'New team', newCategory: 'New category', newPriority: 'New priority', name: 'Name', email: 'Email', role: 'Role', active: 'Active', inactive: 'Deactivated', deactivate: 'Deactivate', activate: 'Activate', password: 'Initial password', userTeams: 'Teams', members: 'Members', description: 'Description', nameZh: 'Chinese name', nameEn: 'English name', parent: 'Parent', position: 'Order', key: 'Key', rank: 'Rank (1 = most urgent)', color: 'Colour', isDefault: 'Default', savedOk: 'Saved', deletedOk: 'Deleted', deleteConfirm: 'Delete “{{name}}”?', emptyUsers: 'No other users yet. Click “New user” to invite a colleague.', emptyTeams: 'No teams yet. Teams route tickets and limit who sees them.', emptyCategories: 'No categories yet. Categories classify issues for reports and routing.', noAccess: 'You have no administration rights' },
   role: { admin: 'Administrator', supervisor: 'Supervisor', agent: 'Agent', field_engineer: 'Field engineer' },
@@ -26,5 +28,6 @@ export const en: Messages = {
   customers: customersEn,
   sla: slaEn,
   email: emailEn,
+  portal: portalEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

@@ -1,3 +1,4 @@
+import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
@@ -14,6 +15,7 @@ export const zhCN = {
   channel: { api: 'API', web: '网页', phone: '电话', email: '邮件', wechat: '微信', wecom: '企业微信', dingtalk: '钉钉', portal: '客户门户', agent: '工作台' },
   field: { status: '状态', priority: '优先级', categoryId: '分类', teamId: '团队', assigneeId: '处理人', tags: '标签', subject: '主题', description: '描述' },
   newTicket: { title: '新建工单（电话报修）', requester: '来电客户', lookup: '按电话、邮箱或姓名查找客户', createRequester: '新客户', name: '姓名', phone: '电话', email: '邮箱', subjectPlaceholder: '例如：空调不制冷', descriptionPlaceholder: '记录客户描述的问题、地址、预约时间…', submit: '创建工单', created: '工单 {{number}} 已创建', phoneOrEmail: '请填写电话或邮箱', noMatch: '没有找到客户，将按填写的信息新建', selected: '已选择客户：{{name}}', change: '更换' },
+  call: { inbound: '来电', outbound: '去电', missed: '未接来电', duration: '{{minutes}}分{{seconds}}秒', recording: '通话录音', section: '通话记录（可选）', direction: '方向', durationLabel: '通话时长', durationPlaceholder: '例如 3:20 或 200（秒）', durationInvalid: '时长格式不正确，例如 3:20', recordingUrl: '录音链接（https）', logFailed: '工单已创建，但通话记录保存失败：{{message}}' },
   shortcuts: { title: '键盘快捷键', next: '下一个工单', previous: '上一个工单', reply: '回复客户', note: '添加内部备注', help: '显示快捷键帮助', escape: '关闭弹窗 / 离开输入框', send: '发送回复' },
   admin: { users: '用户管理', teams: '团队管理', categories: '工单分类', priorities: '优先级', newUser: '新建用户', newTeam: '新建团队', newCategory: '新建分类', newPriority: '新建优先级', name: '名称', email: '邮箱', role: '角色', active: '启用', inactive: '已停用', deactivate: '停用', activate: '启用', password: '初始密码', userTeams: '所属团队', members: '成员', description: '说明', nameZh: '中文名', nameEn: '英文名', parent: '上级分类', position: '排序', key: '标识', rank: '级别（1 最紧急）', color: '颜色', isDefault: '默认', savedOk: '已保存', deletedOk: '已删除', deleteConfirm: '确定删除“{{name}}”？', emptyUsers: '还没有其他用户，点击“新建用户”邀请同事。', emptyTeams: '还没有团队。团队用于分派工单和控制可见范围。', emptyCategories: '还没有分类。分类帮助统计问题类型并自动分派。', noAccess: '您没有管理权限' },
   role: { admin: '管理员', supervisor: '服务经理', agent: '客服', field_engineer: '现场工程师' },
@@ -21,5 +23,6 @@ export const zhCN = {
   customers: customersZhCN,
   sla: slaZhCN,
   email: emailZhCN,
+  portal: portalZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };

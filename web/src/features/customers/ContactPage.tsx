@@ -10,6 +10,7 @@ import { ContactHeader } from './ContactHeader.tsx';
 import { CustomerTickets } from './CustomerTickets.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { IdentitiesCard } from './IdentitiesCard.tsx';
+import { PortalAccessCard } from '../portal/PortalAccessCard.tsx';
 import { customerKeys } from './keys.ts';
 import { useFollowMerge } from './use-follow-merge.ts';
 import { MessageTimeline } from './MessageTimeline.tsx';
@@ -107,6 +108,7 @@ function ContactWorkspace({ view }: { view: Contact360 }) {
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <IdentitiesCard contactId={contact.id} identities={contact.identities} editable={editable} />
+            <PortalAccessCard contactId={contact.id} hasOrganization={Boolean(contact.organization)} />
             <ContactDuplicatesCard view={view} />
           </Space>
         </Col>

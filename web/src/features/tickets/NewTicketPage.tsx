@@ -7,13 +7,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useCan } from '../../app/session.ts';
 import { api, ApiError, unwrap } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
+import { parseDuration } from './call-duration.ts';
 import { categoryTree } from './category-tree.ts';
 import { ticketKeys } from './keys.ts';
 import { useCategories, usePriorities, useTeams, useUsers, type Category } from './queries.ts';
 import type { paths } from '../../shared/api/schema';
 
 type Contact = paths['/api/v1/contacts']['get']['responses'][200]['content']['application/json']['items'][number];
-type Values = { name?: string; phone?: string; email?: string; subject: string; description?: string; priority?: string; categoryId?: string; teamId?: string; assigneeId?: string; tags?: string[] };
+type Values = { name?: string; phone?: string; email?: string; subject: string; description?: string; priority?: string; categoryId?: string; teamId?: string; assigneeId?: string; tags?: string[]; callDirection: 'inbound' | 'outbound'; callDuration?: string; callRecordingUrl?: string };
 
 /** Phone intake (电话报修): find the caller while they talk, or take their details, and log the ticket. */
 export default function NewTicketPage() {
@@ -50,6 +51,11 @@ export default function NewTicketPage() {
       form.setFields([{ name: 'phone', errors: [t('newTicket.phoneOrEmail')] }]);
       return;
     }
+    const durationSeconds = parseDuration(values.callDuration);
+    if (durationSeconds === null) {
+      form.setFields([{ name: 'callDuration', errors: [t('call.durationInvalid')] }]);
+      return;
+    }
     setSubmitting(true);
     try {
       const requester = { ...(values.name?.trim() ? { name: values.name.trim() } : {}), ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}), ...(values.email?.trim() ? { email: values.email.trim() } : {}) };
@@ -68,6 +74,21 @@ export default function NewTicketPage() {
           },
         }),
       );
+      // A ticket from a call keeps the call itself: direction, duration, recording (a phone message on the ticket).
+      if (durationSeconds !== undefined && values.phone?.trim()) {
+        await unwrap(
+          api.POST('/api/v1/tickets/{id}/calls', {
+            params: { path: { id: ticket.id } },
+            body: {
+              direction: values.callDirection,
+              callerNumber: values.phone.trim(),
+              durationSeconds,
+              summary: values.description?.trim() || values.subject,
+              ...(values.callRecordingUrl?.trim() ? { recordingUrl: values.callRecordingUrl.trim() } : {}),
+            },
+          }),
+        ).catch((error: Error) => message.error(t('call.logFailed', { message: describeError(error, t).message })));
+      }
       message.success(t('newTicket.created', { number: ticket.number }));
       void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
       navigate(`/tickets/${ticket.id}`);
@@ -84,7 +105,7 @@ export default function NewTicketPage() {
 
   return (
     <Card title={t('newTicket.title')} style={{ maxWidth: 960, margin: '0 auto' }}>
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ priority: priorities.data?.find((p) => p.isDefault)?.key }}>
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ priority: priorities.data?.find((p) => p.isDefault)?.key, callDirection: 'inbound' }}>
         <Typography.Title level={5}>{t('newTicket.requester')}</Typography.Title>
         <Form.Item label={t('newTicket.lookup')}>
           <AutoComplete
@@ -123,6 +144,24 @@ export default function NewTicketPage() {
           <Col xs={24} sm={8}>
             <Form.Item label={t('newTicket.email')} name="email" rules={[{ type: 'email' }]}>
               <Input inputMode="email" data-testid="requester-email" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Title level={5}>{t('call.section')}</Typography.Title>
+        <Row gutter={12}>
+          <Col xs={24} sm={6}>
+            <Form.Item label={t('call.direction')} name="callDirection">
+              <Select options={[{ value: 'inbound', label: t('call.inbound') }, { value: 'outbound', label: t('call.outbound') }]} data-testid="call-direction" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={6}>
+            <Form.Item label={t('call.durationLabel')} name="callDuration">
+              <Input placeholder={t('call.durationPlaceholder')} data-testid="call-duration" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label={t('call.recordingUrl')} name="callRecordingUrl" rules={[{ type: 'url', pattern: /^https:\/\//, message: t('call.recordingUrl') }]}>
+              <Input inputMode="url" placeholder="https://" data-testid="call-recording" />
             </Form.Item>
           </Col>
         </Row>

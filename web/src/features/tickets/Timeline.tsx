@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/ui/states.tsx';
+import { CallLine } from './CallLine.tsx';
 import { describeChange, describeDelivery, type Lookups } from './describe-change.ts';
 import type { TimelineEntry } from './queries.ts';
 
@@ -51,6 +52,7 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
                 </Space>
               }
             >
+              <CallLine meta={entry.message.meta} />
               <MessageBody body={entry.message.body} html={entry.message.bodyHtml} spaced={entry.message.attachments.length > 0} />
               {entry.message.attachments.map((a) => (
                 <div key={a.id}>

@@ -1,0 +1,85 @@
+/**
+ * The customer's side in real Chromium (issue 5, points 7–8): a customer submits the public web
+ * form, gets a ticket number, signs in to the portal with the code mailed to them, and reads the
+ * agent's reply — never the internal note. The form page may be framed by other sites; the
+ * console may not.
+ *
+ *   npm run build:web && node --import tsx --test e2e/portal.e2e.test.ts
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startSmtpSink, type SmtpSink } from '../src/modules/portal/test-smtp-sink.js';
+import { chromiumPath, startHarness, type Harness } from './harness.js';
+
+const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
+let h: Harness;
+let smtp: SmtpSink;
+
+before(async () => {
+  if (skip) return;
+  smtp = await startSmtpSink();
+  h = await startHarness({ env: { OPENCSM_SMTP_URL: smtp.url } });
+});
+after(async () => {
+  await h?.close();
+  await smtp?.close();
+});
+
+type TicketList = { items: Array<{ id: string; number: string }> };
+
+test('a customer submits the web form, signs in by code, sees the agent\'s reply and not the internal note', { skip, timeout: 90_000 }, async () => {
+  const context = await h.newContext();
+  const page = await context.newPage();
+  await page.goto('/portal/form');
+  await page.locator('#form-name').fill('郑女士');
+  await page.locator('#form-email').fill('zheng@example.cn');
+  await page.locator('#form-description').fill('热水器打不着火\n型号 JSQ25');
+  await page.screenshot({ path: 'docs/screenshots/portal-form.png', fullPage: true });
+  await page.getByTestId('form-submit').click();
+  const confirmation = await page.getByTestId('form-number').textContent();
+  const number = /(\d{8}-\d{4})/.exec(confirmation ?? '')?.[1];
+  assert.ok(number, `the customer is shown a ticket number: ${confirmation}`);
+
+  const { admin } = h.users;
+  const ticket = (await h.api<TicketList>(admin, 'GET', '/api/v1/tickets?limit=100')).items.find((t) => t.number === number)!;
+  assert.ok(ticket, 'the agent finds the ticket');
+  await h.api(admin, 'POST', `/api/v1/tickets/${ticket.id}/messages`, { body: '内部备注：这位客户上次投诉过', internal: true });
+  await h.api(admin, 'POST', `/api/v1/tickets/${ticket.id}/messages`, { body: '您好，师傅今天下午两点上门检查。' });
+
+  await page.goto('/portal/login');
+  const mark = smtp.mails.length;
+  await page.locator('#portal-email').fill('zheng@example.cn');
+  await page.getByTestId('portal-send-code').click();
+  const code = await smtp.waitForCode('zheng@example.cn', { after: mark, timeoutMs: 10_000 });
+  await page.locator('#portal-code').fill(code);
+  await page.getByTestId('portal-sign-in').click();
+  await page.getByTestId('portal-me').filter({ hasText: '郑女士' }).waitFor();
+
+  await page.getByTestId('portal-ticket').filter({ hasText: number }).getByRole('link').click();
+  await page.getByTestId('portal-agent-message').filter({ hasText: '师傅今天下午两点上门检查' }).waitFor();
+  await page.getByTestId('portal-description').filter({ hasText: '热水器打不着火' }).waitFor();
+  const text = await page.locator('body').innerText();
+  assert.ok(!text.includes('内部备注'), 'the internal note is not shown');
+  assert.ok(!text.includes('上次投诉过'), 'the internal note is not shown');
+  assert.ok(!text.includes(admin.email), 'no agent email');
+
+  // The customer answers; the agent sees it as a portal message.
+  await page.locator('#portal-reply').fill('好的，我在家等。');
+  await page.getByTestId('portal-send').click();
+  await page.getByTestId('portal-my-message').filter({ hasText: '我在家等' }).waitFor();
+  const timeline = await h.api<{ items: Array<{ message: { body: string; channel: string } | null }> }>(admin, 'GET', `/api/v1/tickets/${ticket.id}/timeline?limit=500`);
+  assert.equal(timeline.items.find((e) => e.message?.body === '好的，我在家等。')?.message?.channel, 'portal');
+  await page.screenshot({ path: 'docs/screenshots/portal-ticket.png', fullPage: true });
+  assert.deepEqual(h.takePageErrors(), []);
+});
+
+test('the web form may be framed by other sites; the console and the portal may not', { skip }, async () => {
+  const form = await fetch(`${h.baseURL}/portal/form`);
+  assert.match(form.headers.get('content-security-policy') ?? '', /frame-ancestors \*/);
+  assert.equal(form.headers.get('x-frame-options'), null);
+  for (const path of ['/portal', '/portal/login', '/tickets']) {
+    const res = await fetch(`${h.baseURL}${path}`);
+    assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, path);
+    assert.equal(res.headers.get('x-frame-options'), 'DENY', path);
+  }
+});

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import { queryRows } from '../../db/database.js';
+
+/** Calls agents log and calls a telephony system pushes: on the right ticket, once per call id. */
+let t: TestApp;
+let agent: TestUser;
+before(async () => {
+  t = await createTestApp();
+  agent = await t.user('agent');
+});
+after(() => t.close());
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function push(payload: Json, headers: Record<string, string> = t.admin.headers) {
+  return t.server.inject({ method: 'POST', url: '/api/v1/channels/phone/calls', headers, payload });
+}
+
+async function timelineMessages(ticketId: string): Promise<Json[]> {
+  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}/timeline?limit=500`, headers: t.admin.headers });
+  return ((res.json() as Json).items as Json[]).filter((e) => e.message).map((e) => e.message);
+}
+
+test('an agent logs a call on a ticket: a phone message with the call record, the number looked up to the contact', async () => {
+  const contact = (await t.server.inject({ method: 'POST', url: '/api/v1/contacts', headers: t.admin.headers, payload: { name: '孙先生', identities: [{ kind: 'phone', value: '13900001111' }] } })).json() as Json;
+  const ticket = (await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: agent.headers, payload: { subject: '洗衣机不脱水', channel: 'phone', requester: { phone: '13900001111' }, assigneeId: agent.id } })).json() as Json;
+  const res = await t.server.inject({
+    method: 'POST', url: `/api/v1/tickets/${ticket.id}/calls`, headers: agent.headers,
+    payload: { direction: 'outbound', callerNumber: '139-0000-1111', durationSeconds: 200, recordingUrl: 'https://pbx.example.cn/rec/1.mp3', summary: '约好周六上午上门' },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const [message] = (await timelineMessages(ticket.id)).filter((m) => m.channel === 'phone');
+  assert.equal(message!.body, '约好周六上午上门');
+  assert.equal(message!.internal, false);
+  assert.equal(message!.deliveryStatus, null);
+  assert.deepEqual({ ...message!.meta.call, startedAt: undefined }, {
+    direction: 'outbound', number: '+8613900001111', durationSeconds: 200, missed: false, recordingUrl: 'https://pbx.example.cn/rec/1.mp3', startedAt: undefined, contactId: contact.id,
+  });
+
+  for (const [payload, path] of [
+    [{ direction: 'inbound', callerNumber: '13900001111', durationSeconds: 5, recordingUrl: 'http://pbx.example.cn/rec/2.mp3', summary: 'x' }, 'recordingUrl'],
+    [{ direction: 'sideways', callerNumber: '13900001111', durationSeconds: 5, summary: 'x' }, 'direction'],
+    [{ direction: 'inbound', callerNumber: '12', durationSeconds: 5, summary: 'x' }, 'callerNumber'],
+    [{ direction: 'inbound', callerNumber: '13900001111', durationSeconds: -1, summary: 'x' }, 'durationSeconds'],
+  ] as const) {
+    const bad = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/calls`, headers: agent.headers, payload });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.equal((bad.json() as Json).errors[0].path, path);
+  }
+  const engineer = await t.user('field_engineer');
+  const hidden = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/calls`, headers: engineer.headers, payload: { direction: 'inbound', callerNumber: '13900001111', durationSeconds: 5, summary: 'x' } });
+  assert.equal(hidden.statusCode, 404, 'a ticket the caller cannot see');
+});
+
+test('CTI: a call makes a phone ticket; the same call id again changes nothing; the next call joins the open ticket', async () => {
+  const first = await push({ callId: 'cdr-1001', direction: 'inbound', callerNumber: '+86 137 0000 2222', durationSeconds: 95, summary: '冰箱不制冷' });
+  assert.equal(first.statusCode, 201, first.body);
+  const created = first.json() as Json;
+  assert.equal(created.createdTicket, true);
+
+  const again = await push({ callId: 'cdr-1001', direction: 'inbound', callerNumber: '+86 137 0000 2222', durationSeconds: 95, summary: '冰箱不制冷' });
+  assert.equal(again.statusCode, 200);
+  assert.deepEqual({ ...(again.json() as Json), duplicate: false }, created);
+
+  const next = (await push({ callId: 'cdr-1002', direction: 'inbound', callerNumber: '13700002222', durationSeconds: 40 })).json() as Json;
+  assert.equal(next.ticketId, created.ticketId);
+  assert.equal(next.createdTicket, false);
+  const messages = await timelineMessages(created.ticketId);
+  assert.equal(messages.length, 1, 'one message for the second call, none twice');
+  assert.equal(messages[0]!.channel, 'phone');
+  assert.equal(messages[0]!.meta.call.callId, 'cdr-1002');
+  assert.match(messages[0]!.body, /来电 .*40秒/);
+  const [row] = await queryRows<Json>(t.database.db, sql`select channel, description from tickets where id = ${created.ticketId}`);
+  assert.deepEqual(row, { channel: 'phone', description: '冰箱不制冷' });
+});
+
+test('CTI: a missed call from a number without an open ticket becomes a ticket tagged missed_call', async () => {
+  const res = (await push({ callId: 'cdr-2001', direction: 'inbound', callerNumber: '13600003333', durationSeconds: 0 })).json() as Json;
+  assert.equal(res.createdTicket, true);
+  const ticket = (await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${res.ticketId}`, headers: t.admin.headers })).json() as Json;
+  assert.deepEqual(ticket.tags, ['missed_call']);
+  assert.match(ticket.subject, /^未接来电/);
+});
+
+test('CTI: a bad token is 401, a user without channels.phone.ingest 403, bad input 400 naming the field', async () => {
+  assert.equal((await push({ callId: 'x', direction: 'inbound', callerNumber: '13600003333', durationSeconds: 1 }, { authorization: 'Bearer nope' })).statusCode, 401);
+  assert.equal((await push({ callId: 'x', direction: 'inbound', callerNumber: '13600003333', durationSeconds: 1 }, agent.headers)).statusCode, 403);
+  const bad = await push({ direction: 'inbound', callerNumber: '13600003333', durationSeconds: 1 });
+  assert.equal(bad.statusCode, 400);
+  assert.equal((bad.json() as Json).errors[0].path, 'callId');
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { AppContext, AppServer } from '../../app/context.js';
+import { listCategories, type AttachmentStore } from '../tickets/index.js';
+import { idempotencyKeyHeader, webFormSchema } from './http-schemas.js';
+import { readSubmission } from './multipart-body.js';
+import { submitWebForm } from './submit-web-form.js';
+
+const tags = ['portal'];
+
+/** The public web form (embeddable at /portal/form) and what it needs to render. */
+export function registerFormRoutes(app: AppServer, { database, config }: AppContext, store: AttachmentStore): void {
+  app.get('/api/v1/portal/forms/categories', {
+    config: { permission: 'public' },
+    schema: {
+      tags, summary: '表单可选的分类 Categories the form offers',
+      response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), parentId: z.uuid().nullable(), nameZh: z.string(), nameEn: z.string() })) }) },
+    },
+  }, async () => ({ items: (await listCategories(database.db)).map(({ id, parentId, nameZh, nameEn }) => ({ id, parentId, nameZh, nameEn })) }));
+
+  app.post('/api/v1/portal/forms/tickets', {
+    config: { permission: 'public' },
+    schema: {
+      tags, summary: '网页表单提交工单 Submit a ticket from the web form',
+      description: [
+        'JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, and the honeypot `website` (leave empty).',
+        'Answers 201 `{number}`. Limited per IP (30/hour) and per email or phone (5/hour): 429 with Retry-After. A retry with the same Idempotency-Key returns the same number.',
+      ].join('\n\n'),
+      headers: z.object({ 'idempotency-key': idempotencyKeyHeader }),
+      consumes: ['application/json', 'multipart/form-data'],
+      response: { 201: z.object({ number: z.string() }) },
+    },
+  }, async (request, reply) => {
+    const { fields, files } = await readSubmission(request, webFormSchema, config.OPENCSM_MAX_ATTACHMENT_MB);
+    const result = await submitWebForm(database, fields, { ip: request.ip, idempotencyKey: request.headers['idempotency-key'], files, timeZone: config.OPENCSM_TIMEZONE, store });
+    return reply.status(201).send(result);
+  });
+}

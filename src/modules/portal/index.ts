@@ -1,0 +1,26 @@
+/** Public surface of the portal module: customer sign-in and sessions, the customer portal API and the public web form. */
+import type { AppModule } from '../../app/context.js';
+import { attachmentStoreIn } from '../tickets/index.js';
+import { registerAccessRoutes } from './access-routes.js';
+import { registerFormRoutes } from './form-routes.js';
+import { createPortalMailer } from './portal-mailer.js';
+import { replyNoticeHandler } from './reply-notice.js';
+import { registerPortalSessionRoutes } from './session-routes.js';
+import { registerPortalTicketRoutes } from './ticket-routes.js';
+
+export { customerFromPortalSession, portalCookieName, type PortalCustomer } from './portal-sessions.js';
+
+export const portalModule: AppModule = {
+  name: 'portal',
+  registerJobs({ jobs, config, log }) {
+    jobs.handle('portal.reply_notice', replyNoticeHandler(createPortalMailer(config, log.child({ component: 'portal' })), config));
+    jobs.subscribe('ticket.message_added', 'portal.reply_notice');
+  },
+  registerRoutes(app, context) {
+    const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);
+    registerPortalSessionRoutes(app, context, createPortalMailer(context.config, context.log.child({ component: 'portal' })));
+    registerPortalTicketRoutes(app, context, store);
+    registerFormRoutes(app, context, store);
+    registerAccessRoutes(app, context);
+  },
+};

@@ -1,0 +1,53 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * One-time login codes, stored hashed (sha256 of row id + code). A row is written for every
+ * request, known email or not, so the answers (and attempt counting) never tell whether an address
+ * belongs to a customer; only rows with a contact ever had their code sent.
+ */
+export const portalLoginCodes = pgTable(
+  'portal_login_codes',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull(),
+    contactId: uuid('contact_id'),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('portal_login_codes_email_idx').on(t.email, t.createdAt.desc()), index('portal_login_codes_expires_idx').on(t.expiresAt)],
+);
+
+/** Customer sessions, separate from agents' (a customer is a contact, not a user). */
+export const portalSessions = pgTable(
+  'portal_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    contactId: uuid('contact_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('portal_sessions_contact_idx').on(t.contactId), index('portal_sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Contacts given more than their own tickets in the portal: `org_admin` sees the organisation's. */
+export const portalAccess = pgTable('portal_access', {
+  contactId: uuid('contact_id').primaryKey(),
+  role: text('role').$type<'org_admin'>().notNull(),
+  grantedBy: uuid('granted_by'),
+  grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Fixed-window request counters (per IP, per email, per identity), shared by every process. */
+export const portalRateLimits = pgTable(
+  'portal_rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index('portal_rate_limits_window_idx').on(t.windowStart)],
+);

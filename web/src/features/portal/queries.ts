@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, unwrap, type Problem } from '../../shared/api/client.ts';
+
+/** Query keys of the portal; the customer's data never shares a key with the agent console's. */
+export const portalKeys = {
+  me: ['portal', 'me'] as const,
+  tickets: ['portal', 'tickets'] as const,
+  ticket: (id: string) => ['portal', 'tickets', id] as const,
+  categories: ['portal', 'categories'] as const,
+};
+
+
+/** The signed-in customer, or null (not signed in). */
+export function usePortalMe() {
+  return useQuery({
+    queryKey: portalKeys.me,
+    queryFn: async () => {
+      try {
+        return await unwrap(api.GET('/api/v1/portal/me'));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function usePortalTickets() {
+  return useQuery({ queryKey: portalKeys.tickets, queryFn: () => unwrap(api.GET('/api/v1/portal/tickets', { params: { query: { limit: 100 } } })) });
+}
+
+export function usePortalTicket(id: string) {
+  return useQuery({ queryKey: portalKeys.ticket(id), queryFn: () => unwrap(api.GET('/api/v1/portal/tickets/{id}', { params: { path: { id } } })), refetchInterval: 15_000 });
+}
+
+export function useFormCategories() {
+  return useQuery({ queryKey: portalKeys.categories, queryFn: () => unwrap(api.GET('/api/v1/portal/forms/categories')), staleTime: 10 * 60_000 });
+}
+
+/**
+ * POST a multipart body (text fields and files) and return the JSON answer, or throw an ApiError
+ * with the server's problem. The typed client does not build multipart bodies, so this does.
+ */
+export async function postMultipart<T>(url: string, fields: Record<string, string | undefined>, files: File[], idempotencyKey: string, locale: string): Promise<T> {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== '') body.append(key, value);
+  for (const file of files) body.append('files', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { 'Idempotency-Key': idempotencyKey, 'Accept-Language': locale } });
+  } catch {
+    throw new ApiError({ title: 'network', status: 0, code: 'network' });
+  }
+  const json = (await response.json().catch(() => ({}))) as unknown;
+  if (!response.ok) throw new ApiError({ ...(json as Problem), status: response.status });
+  return json as T;
+}
