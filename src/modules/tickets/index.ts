@@ -27,6 +27,8 @@ export { ticketStatuses, type TicketStatus } from './ticket-status.js';
 export { exportRequesterTickets, listRequesterMessages, listRequesterTickets, type CustomerMessage } from './requester-history.js';
 export { countTicketsOfRequesters } from './requester-events.js';
 export { ticketSchema } from './http-schemas.js';
+export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
+export { provideTicketSla, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
 const ticketEventsToIndex = ['ticket.created', 'ticket.updated', 'ticket.message_added'];
 

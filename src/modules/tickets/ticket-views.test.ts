@@ -95,7 +95,7 @@ describe('built-in views and counts', () => {
 
   test('GET /ticket-views lists the built-in views first, named in the caller\'s language', async () => {
     const zh = await views(agent);
-    assert.deepEqual(zh.map((v) => v.id), ['mine', 'unassigned', 'my_teams', 'open', 'solved']);
+    assert.deepEqual(zh.map((v) => v.id), ['mine', 'unassigned', 'my_teams', 'open', 'due_soon', 'breached', 'solved']);
     for (const v of zh) {
       assert.equal(v.kind, 'builtin');
       assert.equal(v.key, v.id);
