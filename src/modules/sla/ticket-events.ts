@@ -1,4 +1,5 @@
 import type { Clock } from '../../app/clock.js';
+import type { Database } from '../../db/database.js';
 import type { EventEnvelope, JobHandler } from '../../jobs/registry.js';
 import { getTicketSnapshot, type TicketSnapshot } from '../tickets/index.js';
 import type { TargetKind } from './policy-model.js';
@@ -50,21 +51,28 @@ function messageKind(event: EventEnvelope): MessageKind | null {
 export function handleTicketEventForSla(clock: Clock): JobHandler {
   return async (payload, { database }) => {
     const event = payload as unknown as EventEnvelope;
-    const at = eventTime(event, clock);
-    await database.transaction(async (tx) => {
-      const timers = await TicketTimers.lock(tx, event.aggregateId, at);
-      const snapshot = await getTicketSnapshot(tx, event.aggregateId);
-      if (!snapshot) return;
-      const ticket = asOfEvent(snapshot, event);
-      const applied = await applyPolicy(tx, await ticketFacts(tx, ticket, at.toISOString().slice(0, 10)));
-      await reconcile(timers, ticket, applied, event.type === 'ticket.created');
-      await applyMessage(timers, ticket, applied, messageKind(event));
-      await timers.save(applied);
-    });
+    await syncTicketTimers(database, event.aggregateId, eventTime(event, clock), event);
   };
 }
 
-async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, created: boolean): Promise<void> {
+/**
+ * Bring one ticket's timers in line with its facts at `at`, after `event` (a ticket event), or
+ * without one to recompute them (a policy or calendar changed: every running clock is recounted).
+ */
+export async function syncTicketTimers(database: Database, ticketId: string, at: Date, event?: EventEnvelope): Promise<void> {
+  await database.transaction(async (tx) => {
+    const timers = await TicketTimers.lock(tx, ticketId, at);
+    const snapshot = await getTicketSnapshot(tx, ticketId);
+    if (!snapshot) return;
+    const ticket = event ? asOfEvent(snapshot, event) : snapshot;
+    const applied = await applyPolicy(tx, await ticketFacts(tx, ticket, at.toISOString().slice(0, 10)));
+    await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
+    if (event) await applyMessage(timers, ticket, applied, messageKind(event));
+    await timers.save(applied);
+  });
+}
+
+async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, { created, recount }: { created: boolean; recount: boolean }): Promise<void> {
   if (!applied) {
     // No SLA any more (the ticket no longer matches a policy): unmet targets go, met ones stay as history.
     for (const timer of timers.unmet()) await timers.remove(timer);
@@ -90,7 +98,7 @@ async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: 
       continue;
     }
     if (timer.state === 'met' && !(target === 'resolution' && reopened)) continue;
-    const retarget = timer.policyId !== applied.policy.id || timer.targetMinutes !== minutes || timer.calendarId !== applied.calendarId;
+    const retarget = recount || timer.policyId !== applied.policy.id || timer.targetMinutes !== minutes || timer.calendarId !== applied.calendarId;
     if (paused) {
       if (retarget) Object.assign(timer, { policyId: applied.policy.id, targetMinutes: minutes, calendarId: applied.calendarId });
       timers.pause(timer, await timers.calendarOf(timer, applied), `status:${ticket.status}`);

@@ -309,6 +309,23 @@ describe('warnings and escalation', () => {
   });
 });
 
+describe('admin changes', () => {
+  test('a policy\'s new target recomputes running timers with the minutes already used', async () => {
+    const ticket = await createTicket(); // 09:00, first response 120 → 11:00
+    clock.set('2026-03-02T09:30:00+08:00');
+    const policy = (await api('GET', `/api/v1/sla/policies/${policyId}`)).json();
+    const targets = { ...policy.targets, urgent: { ...policy.targets.urgent, firstResponseMinutes: 60 } };
+    const changed = await api('PATCH', `/api/v1/sla/policies/${policyId}`, { targets }, t.admin, { 'if-match': `"${policy.version}"` });
+    assert.equal(changed.statusCode, 200, changed.body);
+    await t.drain();
+    assert.equal((await slaOf(ticket.id)).first_response!.dueAt, at('2026-03-02T10:00:00+08:00'));
+    const restored = await api('PATCH', `/api/v1/sla/policies/${policyId}`, { targets: policy.targets }, t.admin, { 'if-match': `"${changed.json().version}"` });
+    assert.equal(restored.statusCode, 200, restored.body);
+    await t.drain();
+    assert.equal((await slaOf(ticket.id)).first_response!.dueAt, at('2026-03-02T11:00:00+08:00'));
+  });
+});
+
 describe('lists', () => {
   test('sorted by SLA due time; the 已超时 and 即将超时 views', async () => {
     // The manual clock is in the past, so these timers are overdue by the database's own time.

@@ -189,7 +189,7 @@ describe('saved views', () => {
     assert.deepEqual(view.filters, { priority: ['urgent'], tag: 'sv' });
     assert.equal(view.sort, 'createdAt');
     assert.equal(view.position, 0);
-    assert.deepEqual((await views(owner)).map((v) => v.id).slice(5), [view.id]);
+    assert.deepEqual((await views(owner)).map((v) => v.id).slice(7), [view.id]);
 
     const used = await api('GET', `/api/v1/tickets?view=${view.id}`, owner);
     assert.deepEqual((used.json() as { items: Array<{ subject: string }> }).items.map((i) => i.subject), ['saved view urgent']);
@@ -252,7 +252,7 @@ describe('saved views', () => {
     const over = await api('POST', '/api/v1/ticket-views', hoarder, { name: 'one more' });
     assert.equal(over.statusCode, 409, over.body);
     assert.equal((over.json() as { code: string }).code, 'ticket_view.limit_reached');
-    assert.equal((await views(hoarder)).length, 5 + maxSavedViewsPerUser);
+    assert.equal((await views(hoarder)).length, 7 + maxSavedViewsPerUser);
   });
 });
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCan } from '../../app/session.ts';
+import { SlaBadge } from '../sla/SlaBadge.tsx';
 import { api, unwrap } from '../../shared/api/client.ts';
 import { EmptyState, ErrorState } from '../../shared/ui/states.tsx';
 import { BulkBar } from './BulkBar.tsx';
@@ -74,6 +75,7 @@ export default function TicketsPage() {
           { title: t('list.requester'), key: 'requester', width: 110, ellipsis: true, render: (_: unknown, row: Ticket) => row.requester?.name ?? '—' },
           { title: t('list.status'), dataIndex: 'status', key: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
           { title: t('list.priority'), dataIndex: 'priority', key: 'priority', width: 90, sorter: !q, sortOrder: sortOrderOf(sort, 'priority'), render: (p: string) => <PriorityTag priority={p} /> },
+          { title: t('sla.timer.column'), key: 'slaDueAt', width: 200, sorter: !q, sortOrder: sortOrderOf(sort, 'slaDueAt'), render: (_: unknown, row: Ticket) => <SlaBadge sla={row.sla} /> },
           { title: t('list.assignee'), key: 'assignee', width: 110, ellipsis: true, render: (_: unknown, row: Ticket) => (row.assigneeId ? userName.get(row.assigneeId) ?? '…' : <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>) },
           { title: t('list.team'), key: 'team', width: 120, ellipsis: true, responsive: ['xxl'] as Breakpoint[], render: (_: unknown, row: Ticket) => (row.teamId ? teamName.get(row.teamId) ?? '…' : '—') },
         ]),

@@ -3,6 +3,7 @@ import { Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/ui/states.tsx';
+import { describeSlaFiring } from '../sla/sla-format.ts';
 import { describeChange, type Lookups } from './describe-change.ts';
 import type { TimelineEntry } from './queries.ts';
 
@@ -54,6 +55,19 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
                 </div>
               ))}
             </Card>
+          ),
+        };
+      }
+      if (entry.type === 'sla') {
+        const detail = (entry.newValue ?? {}) as Record<string, unknown>;
+        const line = describeSlaFiring(detail, t, (iso) => dayjs(iso).format('MM-DD HH:mm'), (key) => lookups.priorityName(key) ?? key);
+        return {
+          key: entry.id,
+          color: detail.event === 'warning' ? 'orange' : 'red',
+          children: (
+            <Typography.Text type={detail.event === 'warning' ? 'warning' : 'danger'} data-testid="timeline-sla">
+              {line} · {time}
+            </Typography.Text>
           ),
         };
       }
