@@ -40,7 +40,7 @@ test('the SLA badge counts down in business time on the ticket page and in the l
   await withTimers(overdue.id);
   // Move the second ticket's first response 25 minutes past due, as if time had passed.
   await h.database.transaction((tx) =>
-    tx.execute(sql`update sla_ticket_timers set due_at = now() - interval '25 minutes', breached_at = now() - interval '25 minutes', state = 'breached', running_since = now() - interval '10 days', used_minutes = 85, target_minutes = 60
+    tx.execute(sql`update sla_ticket_timers set due_at = now() - interval '25 minutes', breached_at = now() - interval '25 minutes', state = 'breached', running_since = now(), used_minutes = 85, target_minutes = 60
                    where ticket_id = ${overdue.id} and target = 'first_response'`),
   );
 
