@@ -1,10 +1,11 @@
-import { asc, inArray, lte } from 'drizzle-orm';
+import { asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Clock } from '../../app/clock.js';
 import type { Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { DueRowSource } from '../../jobs/registry.js';
 import { getTicketSnapshot, recordTicketActivity } from '../tickets/index.js';
 import { slaPolicies, slaTicketTimers } from './schema.js';
+import type { BusinessCalendar } from './calendar/index.js';
 import { loadCalendar } from './ticket-policy.js';
 import { nextCheckAt, plannedFirings, type PlannedFiring, type PolicyRules, type TimerRow } from './timer-math.js';
 
@@ -18,12 +19,14 @@ const roundSize = 50;
  * ticket's timeline entry, the `sla.*` domain event that notifications and escalation actions
  * follow) and its key in `fired` commit together, so a step fires exactly once: two workers never
  * pick the same row, and after a crash or downtime the missed steps are simply due and fire once.
- * When nothing is due the cost is one index probe.
+ * When nothing is due the cost is one index probe, outside any transaction.
  */
 export function slaDueTimers(clock: Clock): DueRowSource {
-  return async ({ database }) =>
-    database.transaction(async (tx) => {
-      const now = clock.now();
+  return async ({ database }) => {
+    const now = clock.now();
+    const [anyDue] = await database.db.select({ id: slaTicketTimers.id }).from(slaTicketTimers).where(lte(slaTicketTimers.nextCheckAt, now)).limit(1);
+    if (!anyDue) return 0;
+    return database.transaction(async (tx) => {
       const due = await tx
         .select()
         .from(slaTicketTimers)
@@ -34,15 +37,23 @@ export function slaDueTimers(clock: Clock): DueRowSource {
       if (due.length === 0) return 0;
       const policyIds = [...new Set(due.map((t) => t.policyId))];
       const policies = new Map((await tx.select().from(slaPolicies).where(inArray(slaPolicies.id, policyIds))).map((p) => [p.id, p]));
-      for (const timer of due) await fireDue(tx, timer, policies.get(timer.policyId) ?? null, now);
+      const calendars = new Map<string, BusinessCalendar | null>();
+      for (const timer of due) {
+        if (!calendars.has(timer.calendarId)) calendars.set(timer.calendarId, ((await loadCalendar(tx, timer.calendarId)) ?? (await loadCalendar(tx, null)))?.calendar ?? null);
+        await fireDue(tx, timer, policies.get(timer.policyId) ?? null, calendars.get(timer.calendarId) ?? null, now);
+      }
       return due.length;
     });
+  };
 }
 
-async function fireDue(tx: Tx, timer: TimerRow, rules: PolicyRules | null, now: Date): Promise<void> {
-  const calendar = (await loadCalendar(tx, timer.calendarId)) ?? (await loadCalendar(tx, null));
-  if (!calendar) return;
-  const planned = plannedFirings(timer, rules, calendar.calendar);
+async function fireDue(tx: Tx, timer: TimerRow, rules: PolicyRules | null, calendar: BusinessCalendar | null, now: Date): Promise<void> {
+  if (!calendar) {
+    // No calendar at all (none is default): nothing can be counted; stop looking at this timer.
+    await tx.update(slaTicketTimers).set({ nextCheckAt: null, updatedAt: now }).where(eq(slaTicketTimers.id, timer.id));
+    return;
+  }
+  const planned = plannedFirings(timer, rules, calendar);
   const firing = planned.filter((f) => f.at <= now && !timer.fired.includes(f.key));
   const fired = [...timer.fired];
   const history = [...timer.history];
@@ -57,11 +68,10 @@ async function fireDue(tx: Tx, timer: TimerRow, rules: PolicyRules | null, now: 
     } else if (f.kind === 'warning' && state === 'running') state = 'warning';
     if (ticket) await recordFiring(tx, timer, f, now, { assigneeId: ticket.assigneeId, teamId: ticket.teamId });
   }
-  const next = { ...timer, state, breachedAt };
   await tx
     .update(slaTicketTimers)
     .set({ state, breachedAt, fired, history: history.slice(-100), nextCheckAt: nextCheckAt(planned, fired), updatedAt: now })
-    .where(inArray(slaTicketTimers.id, [next.id]));
+    .where(eq(slaTicketTimers.id, timer.id));
 }
 
 /** One firing on the ticket's timeline and as a domain event (what notifications and actions follow). */

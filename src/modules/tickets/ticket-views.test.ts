@@ -201,11 +201,11 @@ describe('saved views', () => {
     assert.equal(moved.statusCode, 200, moved.body);
     assert.deepEqual((moved.json() as View).filters, { priority: ['low', 'lowest'] });
     await api('PATCH', `/api/v1/ticket-views/${view.id}`, owner, { position: 1 });
-    assert.deepEqual((await views(owner)).slice(5).map((v) => v.name), ['Low first', '紧急']);
+    assert.deepEqual((await views(owner)).slice(7).map((v) => v.name), ['Low first', '紧急']);
 
     const deleted = await api('DELETE', `/api/v1/ticket-views/${second.id}`, owner);
     assert.equal(deleted.statusCode, 204, deleted.body);
-    assert.deepEqual((await views(owner)).slice(5).map((v) => v.id), [view.id]);
+    assert.deepEqual((await views(owner)).slice(7).map((v) => v.id), [view.id]);
     assert.equal((await api('DELETE', `/api/v1/ticket-views/${second.id}`, owner)).statusCode, 404);
   });
 
