@@ -51,6 +51,8 @@ async function load(database: Database): Promise<void> {
     insert into sla_ticket_timers (id, ticket_id, target, policy_id, calendar_id, target_minutes, state, started_at, running_since, due_at, next_check_at)
     select gen_random_uuid(), id, 'resolution', ${policyId}, ${calendarId}, 43200, 'running', now(), now(), due, due
     from (select id, now() + interval '1 hour' + random() * interval '30 days' as due from tickets) t`);
+  // What the SLA module keeps on each ticket for lists (setTicketSlaDueAt).
+  await database.db.execute(sql`update tickets k set sla_due_at = s.due_at from sla_ticket_timers s where s.ticket_id = k.id`);
   await database.db.execute(sql`analyze`);
   console.log(`  loaded ${ticketCount} open tickets with a running timer in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

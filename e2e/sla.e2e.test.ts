@@ -39,10 +39,11 @@ test('the SLA badge counts down in business time on the ticket page and in the l
   await withTimers(created.id);
   await withTimers(overdue.id);
   // Move the second ticket's first response 25 minutes past due, as if time had passed.
-  await h.database.transaction((tx) =>
-    tx.execute(sql`update sla_ticket_timers set due_at = now() - interval '25 minutes', breached_at = now() - interval '25 minutes', state = 'breached', running_since = now(), used_minutes = 85, target_minutes = 60
-                   where ticket_id = ${overdue.id} and target = 'first_response'`),
-  );
+  await h.database.transaction(async (tx) => {
+    await tx.execute(sql`update sla_ticket_timers set due_at = now() - interval '25 minutes', breached_at = now() - interval '25 minutes', state = 'breached', running_since = now(), used_minutes = 85, target_minutes = 60
+                         where ticket_id = ${overdue.id} and target = 'first_response'`);
+    await tx.execute(sql`update tickets set sla_due_at = now() - interval '25 minutes' where id = ${overdue.id}`);
+  });
 
   const page = await h.newPage({ user: h.users.agentA });
   await page.goto(`/tickets/${created.id}`);

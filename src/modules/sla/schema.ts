@@ -102,7 +102,6 @@ export const slaTicketTimers = pgTable(
   (t) => [
     uniqueIndex('sla_ticket_timers_ticket_target_key').on(t.ticketId, t.target),
     index('sla_ticket_timers_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
-    index('sla_ticket_timers_due_idx').on(t.dueAt).where(sql`${t.state} in ('running', 'warning', 'breached')`),
     index('sla_ticket_timers_policy_idx').on(t.policyId),
   ],
 );

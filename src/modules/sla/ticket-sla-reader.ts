@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Clock } from '../../app/clock.js';
 import type { Db } from '../../db/database.js';
 import type { TicketSlaEntry, TicketSlaReader } from '../tickets/index.js';
@@ -33,13 +33,7 @@ export async function presentTimers(db: Db, timers: readonly TimerRow[], now: Da
   return entries.sort((a, b) => rank(a) - rank(b) || (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0) || targetOrder[a.target] - targetOrder[b.target]);
 }
 
-const active = sql`t.state in ('running', 'warning', 'breached')`;
-
-/**
- * What tickets read about SLAs (see tickets' ticket-sla.ts): per-ticket summaries in one query,
- * and SQL over this module's timers correlated with the list query's `tickets` row, each served
- * by the (ticket_id, target) key.
- */
+/** What tickets read about SLAs (see tickets' ticket-sla.ts): per-ticket summaries in one query. */
 export function ticketSlaReader(clock: Clock): TicketSlaReader {
   return {
     async summaries(db, ticketIds) {
@@ -49,9 +43,5 @@ export function ticketSlaReader(clock: Clock): TicketSlaReader {
       for (const { timer, ...entry } of presented) byTicket.set(timer.ticketId, [...(byTicket.get(timer.ticketId) ?? []), entry]);
       return byTicket;
     },
-    nextDueAt: sql`(select min(t.due_at) from sla_ticket_timers t where t.ticket_id = "tickets"."id" and ${active})`,
-    dueSoon: sql`(exists (select 1 from sla_ticket_timers t where t.ticket_id = "tickets"."id" and t.state in ('running', 'warning') and t.due_at > now() and (t.state = 'warning' or t.due_at <= now() + interval '1 hour'))
-      and not exists (select 1 from sla_ticket_timers t where t.ticket_id = "tickets"."id" and ${active} and (t.state = 'breached' or t.due_at <= now())))`,
-    breached: sql`exists (select 1 from sla_ticket_timers t where t.ticket_id = "tickets"."id" and ${active} and (t.state = 'breached' or t.due_at <= now()))`,
   };
 }

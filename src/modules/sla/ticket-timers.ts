@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../db/database.js';
+import { setTicketSlaDueAt } from '../tickets/index.js';
 import type { BusinessCalendar } from './calendar/index.js';
 import type { TargetKind } from './policy-model.js';
 import { slaTicketTimers, type TimerHistoryEntry } from './schema.js';
@@ -109,8 +110,11 @@ export class TicketTimers {
     return found.calendar;
   }
 
-  /** Write every changed timer with its next due-time row. */
+  /** Write every changed timer with its next due-time row, and the ticket's next due time for lists. */
   async save(applied: AppliedPolicy | null): Promise<void> {
+    const running = [...this.rows.values()].filter((t) => t.dueAt && (t.state === 'running' || t.state === 'warning' || t.state === 'breached'));
+    const next = running.reduce<Date | null>((min, t) => (min && min <= t.dueAt! ? min : t.dueAt), null);
+    await setTicketSlaDueAt(this.tx, this.ticketId, next);
     for (const timer of this.changed) {
       const rules = applied && applied.policy.id === timer.policyId ? applied.policy : null;
       timer.nextCheckAt = nextCheckAt(plannedFirings(timer, rules, await this.calendarOf(timer, applied)), timer.fired);

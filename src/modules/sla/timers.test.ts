@@ -339,7 +339,10 @@ describe('lists', () => {
     const soon = await api('GET', '/api/v1/tickets?view=due_soon&limit=100');
     assert.ok(!(soon.json().items as Json[]).some((i) => i.id === overdue.id));
     // Due within the hour by the database's clock: due soon.
-    await t.database.transaction((tx) => tx.execute(sql`update sla_ticket_timers set due_at = now() + interval '30 minutes', breached_at = null, state = 'running' where ticket_id = ${overdue.id}`));
+    await t.database.transaction(async (tx) => {
+      await tx.execute(sql`update sla_ticket_timers set due_at = now() + interval '30 minutes', breached_at = null, state = 'running' where ticket_id = ${overdue.id}`);
+      await tx.execute(sql`update tickets set sla_due_at = now() + interval '30 minutes' where id = ${overdue.id}`);
+    });
     const soonNow = await api('GET', '/api/v1/tickets?view=due_soon&limit=100');
     assert.ok((soonNow.json().items as Json[]).some((i) => i.id === overdue.id));
     const counts = (await api('GET', '/api/v1/ticket-views/counts')).json().counts;

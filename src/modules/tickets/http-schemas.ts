@@ -56,7 +56,7 @@ const teamRef = z.union([z.uuid(), z.literal('mine')]);
 const assigneeRef = z.union([z.uuid(), z.literal('me'), z.literal('none')]);
 const searchText = z.string().trim().max(200);
 export const sortSchema = z.enum(ticketSorts);
-/** `due_soon`: a target due within the hour or past its warning; `breached`: a target overdue. */
+/** `due_soon`: the next running SLA target is due within the hour; `breached`: one is overdue. */
 const slaFilterSchema = z.enum(['due_soon', 'breached']);
 /** A built-in view's key or a saved view's id. */
 const viewRef = z.union([z.enum(builtinViewKeys), z.uuid()]);

@@ -28,7 +28,7 @@ export { exportRequesterTickets, listRequesterMessages, listRequesterTickets, ty
 export { countTicketsOfRequesters } from './requester-events.js';
 export { ticketSchema } from './http-schemas.js';
 export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
-export { provideTicketSla, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
+export { provideTicketSla, setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
 const ticketEventsToIndex = ['ticket.created', 'ticket.updated', 'ticket.message_added'];
 

@@ -1,5 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/database.js';
+import { tickets } from './schema.js';
 
 export const slaTargetKinds = ['first_response', 'next_response', 'resolution'] as const;
 export const slaTimerStates = ['running', 'warning', 'breached', 'paused', 'met'] as const;
@@ -16,21 +17,16 @@ export type TicketSlaEntry = {
 /**
  * How ticket reads learn about SLAs without depending on the SLA module: the SLA module depends on
  * tickets (it reacts to ticket events and selects policies from ticket facts), so tickets cannot
- * import it. Instead the SLA module provides this small read extension at boot (its AppModule
- * wiring calls `provideTicketSla`), and tickets compose it into presentation, sorting and views.
- * The SQL fragments are correlated with the list query's `tickets` row. Without a provider (a
- * tickets-only test), every ticket has `sla: []` and sorts as "no due time".
- *
+ * import it. Two small seams instead:
+ *  - the SLA module keeps `tickets.sla_due_at` (the earliest due time of the running targets)
+ *    through `setTicketSlaDueAt`, so lists sort and filter by it from an index;
+ *  - it provides this read extension at boot (its AppModule wiring calls `provideTicketSla`),
+ *    which presentation uses for each ticket's `sla` targets. Without a provider (a tickets-only
+ *    test) every ticket has `sla: []`.
  * One provider per process: the app that boots last provides it (tests boot one app per file).
  */
 export type TicketSlaReader = {
   summaries(db: Db, ticketIds: readonly string[]): Promise<Map<string, TicketSlaEntry[]>>;
-  /** The earliest due time among the ticket's running targets (null: none). */
-  nextDueAt: SQL;
-  /** Some running target is due within the hour, or past its warning, and none is breached yet. */
-  dueSoon: SQL;
-  /** Some target is past due and not met. */
-  breached: SQL;
 };
 
 let provided: TicketSlaReader | undefined;
@@ -44,14 +40,17 @@ export async function ticketSlaSummaries(db: Db, ticketIds: readonly string[]): 
   return provided.summaries(db, ticketIds);
 }
 
-/** A far-future stand-in for "no due time", so the sort key is never NULL (keyset pagination). */
-const noDueTime = sql`'9999-12-31T00:00:00Z'::timestamptz`;
+/** The sort key, never NULL (keyset pagination): no running target sorts last. Spelled as the index. */
+export const slaDueAtKey = sql`coalesce(${tickets.slaDueAt}, '9999-12-31 00:00:00+00'::timestamptz)`;
 
-export function slaDueAtKey(): SQL {
-  return provided ? sql`coalesce(${provided.nextDueAt}, ${noDueTime})` : noDueTime;
+/** 即将超时: the next due time is within the hour; 已超时: it has passed (a running target is overdue). */
+export function slaCondition(which: 'due_soon' | 'breached'): SQL {
+  return which === 'breached'
+    ? sql`${slaDueAtKey} <= now()`
+    : sql`${slaDueAtKey} > now() and ${slaDueAtKey} <= now() + interval '1 hour'`;
 }
 
-export function slaCondition(which: 'due_soon' | 'breached'): SQL {
-  if (!provided) return sql`false`;
-  return which === 'due_soon' ? provided.dueSoon : provided.breached;
+/** Called by the SLA module in its transaction whenever a ticket's running targets change. */
+export async function setTicketSlaDueAt(tx: Tx, ticketId: string, dueAt: Date | null): Promise<void> {
+  await tx.update(tickets).set({ slaDueAt: dueAt }).where(and(eq(tickets.id, ticketId), sql`${tickets.slaDueAt} is distinct from ${dueAt?.toISOString() ?? null}::timestamptz`));
 }

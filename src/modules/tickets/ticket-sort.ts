@@ -47,7 +47,7 @@ export function sortKeys(sort: TicketSort, rank?: SQL): SortKey[] {
     }
     case 'slaDueAt':
     case '-slaDueAt':
-      return [key(slaDueAtKey(), sort === '-slaDueAt', 'timestamp'), byId(sort === '-slaDueAt')];
+      return [key(slaDueAtKey, sort === '-slaDueAt', 'timestamp'), byId(sort === '-slaDueAt')];
     case 'relevance':
       if (!rank) throw new Error('relevance needs a search rank');
       return [key(rank, true, 'real'), byId(true)];
