@@ -24,4 +24,4 @@ ALTER TABLE "tickets" ADD COLUMN "sla_due_at" timestamp with time zone;--> state
 CREATE UNIQUE INDEX "sla_ticket_timers_ticket_target_key" ON "sla_ticket_timers" USING btree ("ticket_id","target");--> statement-breakpoint
 CREATE INDEX "sla_ticket_timers_next_check_idx" ON "sla_ticket_timers" USING btree ("next_check_at") WHERE "sla_ticket_timers"."next_check_at" is not null;--> statement-breakpoint
 CREATE INDEX "sla_ticket_timers_policy_idx" ON "sla_ticket_timers" USING btree ("policy_id");--> statement-breakpoint
-CREATE INDEX "tickets_sla_due_idx" ON "tickets" USING btree (coalesce("sla_due_at", '9999-12-31 00:00:00+00'::timestamptz),"id");
+CREATE INDEX "tickets_sla_due_idx" ON "tickets" USING btree (coalesce("sla_due_at", '9999-12-31 00:00:00+00'::timestamptz) asc nulls first,"id" NULLS FIRST);

@@ -81,8 +81,9 @@ export const tickets = pgTable(
     index('tickets_status_idx').on(t.status, t.updatedAt.desc()),
     index('tickets_requester_idx').on(t.requesterId),
     index('tickets_tags_idx').using('gin', t.tags),
-    // Spelled exactly as ticket-sort.ts sorts (tickets without a running target last).
-    index('tickets_sla_due_idx').on(sql`coalesce(${t.slaDueAt}, '9999-12-31 00:00:00+00'::timestamptz)`, t.id),
+    // Spelled exactly as ticket-sort.ts sorts (ascending keys are ASC NULLS FIRST there; read
+    // backwards for -slaDueAt). Tickets without a running target sort last.
+    index('tickets_sla_due_idx').on(sql`coalesce(${t.slaDueAt}, '9999-12-31 00:00:00+00'::timestamptz) asc nulls first`, t.id.asc().nullsFirst()),
   ],
 );
 
