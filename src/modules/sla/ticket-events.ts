@@ -11,6 +11,20 @@ export const ticketEventsForSla = ['ticket.created', 'ticket.updated', 'ticket.m
 
 const doneStatuses = ['resolved', 'closed'];
 
+/** Ticket fields that choose a policy, a target or pause the clock; other changes leave timers alone. */
+const fieldsForSla = ['status', 'priority', 'categoryId', 'channel', 'requesterId'];
+
+/**
+ * Whether an event can change the ticket's timers at all. An internal note or a new tag cannot,
+ * and skipping them before any query keeps a burst of notes (hundreds on one ticket) cheap.
+ */
+export function concernsSla(event: EventEnvelope): boolean {
+  if (event.type === 'ticket.message_added') return event.payload.internal !== true;
+  if (event.type !== 'ticket.updated') return true;
+  const fields = event.payload.fields;
+  return !Array.isArray(fields) || fields.some((field) => fieldsForSla.includes(String(field)));
+}
+
 /**
  * When an event happened for the timers: the time it was recorded, or the clock's time if that is
  * earlier (a test's manual clock sits in the past; in production the two agree within a poll).
@@ -51,6 +65,7 @@ function messageKind(event: EventEnvelope): MessageKind | null {
 export function handleTicketEventForSla(clock: Clock): JobHandler {
   return async (payload, { database }) => {
     const event = payload as unknown as EventEnvelope;
+    if (!concernsSla(event)) return;
     await syncTicketTimers(database, event.aggregateId, eventTime(event, clock), event);
   };
 }
