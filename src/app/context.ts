@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { JobRegistry } from '../jobs/registry.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 
 /** What every module gets at boot. */
@@ -11,6 +12,8 @@ export type AppContext = {
   database: Database;
   log: Logger;
   jobs: JobRegistry;
+  /** The time source of time-based work (a ManualClock in tests). */
+  clock: Clock;
 };
 
 export type AppServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -2,6 +2,7 @@ import { pino, type Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { JobRegistry } from '../jobs/registry.js';
 import { Worker, type WorkerOptions } from '../jobs/worker.js';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext, AppServer } from './context.js';
 import { buildServer } from './http/server.js';
@@ -14,9 +15,9 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
 }
 
 /** Wire modules, HTTP server and worker around an open database. Nothing listens or runs yet. */
-export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions } = {}): Promise<App> {
+export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions; clock?: Clock } = {}): Promise<App> {
   const log = options.log ?? createLogger(config);
-  const context: AppContext = { config, database, log, jobs: new JobRegistry() };
+  const context: AppContext = { config, database, log, jobs: new JobRegistry(), clock: options.clock ?? systemClock };
   for (const module of modules) module.registerJobs?.(context);
   const server = await buildServer(context, modules);
   await server.ready();

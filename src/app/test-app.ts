@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import type { Database } from '../db/database.js';
 import { openTestDatabase } from '../db/test-database.js';
 import { createApiToken, createTeam, createUser, type Actor, type RoleName } from '../modules/auth/index.js';
+import type { Clock } from './clock.js';
 import { loadConfig, type Config } from './config.js';
 import { createApp, type App } from './create-app.js';
 
@@ -29,11 +30,11 @@ export type TestUser = { id: string; email: string; token: string; actor: Actor;
 
 let counter = 0;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-test-'));
   const database = await openTestDatabase();
   const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const app = await createApp(config, database, { log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }) });
+  const app = await createApp(config, database, { log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), clock: options.clock });
 
   async function user(role: RoleName, options: { teamIds?: string[]; name?: string } = {}): Promise<TestUser> {
     counter += 1;

@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { loadConfig } from '../app/config.js';
+import { systemClock } from '../app/clock.js';
 import type { AppContext } from '../app/context.js';
 import { modules } from '../app/modules.js';
 import type { Database } from '../db/database.js';
@@ -183,7 +184,7 @@ function toChanges(changes: ChangesPlan, refs: Refs): TicketChanges {
 
 /** The worker as `npm start` wires it (every module registers its jobs), run until nothing is due. */
 async function runWorkerUntilIdle(database: Database, timeZone: string, log: Logger): Promise<void> {
-  const context: AppContext = { config: loadConfig({ OPENCSM_TIMEZONE: timeZone, LOG_LEVEL: 'silent' }), database, log, jobs: new JobRegistry() };
+  const context: AppContext = { config: loadConfig({ OPENCSM_TIMEZONE: timeZone, LOG_LEVEL: 'silent' }), database, log, jobs: new JobRegistry(), clock: systemClock };
   for (const module of modules) module.registerJobs?.(context);
   await new Worker(database, context.jobs, log.child({ component: 'worker' }), { batchSize: 100 }).runUntilIdle();
 }

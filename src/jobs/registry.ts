@@ -18,7 +18,15 @@ export type EventEnvelope = {
   aggregateId: string;
   actorId: string | null;
   payload: Record<string, unknown>;
+  /** When the event was recorded (its transaction's time), as an ISO string. */
+  occurredAt: string;
 };
+
+/**
+ * A module's own due-time rows (e.g. SLA timers), polled by every worker round: it picks what is
+ * due with FOR UPDATE SKIP LOCKED, does it, and answers how many rows it handled (0: idle).
+ */
+export type DueRowSource = (context: Omit<JobContext, 'job'>) => Promise<number>;
 
 export type Subscription = { jobType: string; perAggregate: boolean };
 
@@ -30,6 +38,7 @@ export class JobRegistry {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly subscriptions = new Map<string, Subscription[]>();
+  private readonly dueSources = new Map<string, DueRowSource>();
 
   handle(jobType: string, handler: JobHandler): void {
     this.assertNew(jobType);
@@ -55,6 +64,16 @@ export class JobRegistry {
     const list = this.subscriptions.get(eventType) ?? [];
     if (!list.some((s) => s.jobType === jobType)) list.push({ jobType, perAggregate: options.perAggregate ?? false });
     this.subscriptions.set(eventType, list);
+  }
+
+  /** Poll `source` in every worker round, after the jobs (see DueRowSource). */
+  pollDueRows(name: string, source: DueRowSource): void {
+    if (this.dueSources.has(name)) throw new Error(`Due-row source ${name} is registered twice`);
+    this.dueSources.set(name, source);
+  }
+
+  dueRowSources(): ReadonlyMap<string, DueRowSource> {
+    return this.dueSources;
   }
 
   handlerOf(jobType: string): JobHandler | undefined {

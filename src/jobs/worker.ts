@@ -21,6 +21,7 @@ type EventRow = {
   aggregate_id: string;
   actor_id: string | null;
   payload: Record<string, unknown>;
+  created_at: string | Date;
 };
 
 export type WorkerOptions = {
@@ -90,7 +91,20 @@ export class Worker {
     if (finished.length) {
       await this.database.transaction((tx) => tx.execute(sql`delete from jobs where locked_by = ${this.id} and id in (${sql.join(finished.map((id) => sql`${id}::uuid`), sql`, `)})`));
     }
-    return relayed + jobs.length;
+    return relayed + jobs.length + (await this.pollDueRows());
+  }
+
+  /** Each module's due-time rows; a failing source is logged and does not stop the others. */
+  private async pollDueRows(): Promise<number> {
+    let handled = 0;
+    for (const [name, source] of this.registry.dueRowSources()) {
+      try {
+        handled += await source({ database: this.database, log: this.log.child({ dueRows: name }) });
+      } catch (error) {
+        this.log.error({ err: withoutQueryParameters(error), dueRows: name }, 'due-row source failed');
+      }
+    }
+    return handled;
   }
 
   private async run(): Promise<void> {
@@ -116,7 +130,7 @@ export class Worker {
   private async relayEvents(): Promise<number> {
     return this.database.transaction(async (tx) => {
       const rows = await queryRows<EventRow>(tx, sql`
-        select id, type, aggregate_type, aggregate_id, actor_id, payload from domain_events
+        select id, type, aggregate_type, aggregate_id, actor_id, payload, created_at from domain_events
         where dispatched_at is null order by id limit ${this.batchSize * 5}
         for update skip locked`);
       if (rows.length === 0) return 0;
@@ -128,6 +142,7 @@ export class Worker {
           aggregateId: event.aggregate_id,
           actorId: event.actor_id,
           payload: event.payload,
+          occurredAt: new Date(event.created_at).toISOString(),
         };
         for (const { jobType, perAggregate } of this.registry.subscribersOf(event.type)) {
           const dedupeKey = perAggregate ? `${jobType}:${envelope.aggregateType}:${envelope.aggregateId}` : undefined;

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { enqueueJob } from '../../jobs/queue.js';
 import { JobRegistry } from '../../jobs/registry.js';
 import { createTestApp, type TestApp } from '../test-app.js';
+import { systemClock } from '../clock.js';
 import type { AppModule } from '../context.js';
 import { buildServer } from './server.js';
 
@@ -98,7 +99,7 @@ test('the server refuses to start with a route that declares no permission', asy
       app.get('/api/v1/careless', async () => ({ ok: true }));
     },
   };
-  const context = { config: t.config, database: t.database, log: pino({ level: 'silent' }), jobs: new JobRegistry() };
+  const context = { config: t.config, database: t.database, log: pino({ level: 'silent' }), jobs: new JobRegistry(), clock: systemClock };
   const server = await buildServer(context, [careless]);
   await assert.rejects(async () => server.ready(), /Routes without a permission.*GET \/api\/v1\/careless/);
 });

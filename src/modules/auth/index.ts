@@ -10,6 +10,7 @@ export { actorFromApiToken, actorFromSession, createSession, sessionCookieName }
 export { createApiToken } from './api-tokens.js';
 export { createUser, findAssignableUser, getUser, getUserNames, listUsers, teamExists, type UserView } from './users.js';
 export { createTeam, listTeams, type TeamView } from './teams.js';
+export { findTeamLead } from './team-membership.js';
 export { ensureFirstAdmin } from './first-admin.js';
 
 export const authModule: AppModule = {

@@ -1,6 +1,6 @@
 import { and, eq, notInArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/database.js';
-import { teamMembers } from './schema.js';
+import type { Db, Tx } from '../../db/database.js';
+import { teamMembers, users } from './schema.js';
 
 /**
  * The ids of a user's teams as a sorted text array (`{}` when none): a correlated subquery for a
@@ -34,4 +34,16 @@ export async function replaceMemberships(tx: Tx, memberships: Memberships): Prom
 /** UUIDs compare case-insensitively in the database, so de-duplicate them the same way. */
 function lowerCaseUnique(ids: readonly string[]): string[] {
   return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
+/** The lead of a team (`team_members.is_lead`), the active one first by id; null when it has none. */
+export async function findTeamLead(db: Db, teamId: string): Promise<string | null> {
+  const rows = await db
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isLead, true), eq(users.active, true)))
+    .orderBy(teamMembers.userId)
+    .limit(1);
+  return rows[0]?.userId ?? null;
 }

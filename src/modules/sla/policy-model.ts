@@ -63,7 +63,7 @@ export type EscalationAction = z.output<typeof escalationActionSchema>;
 export const escalationStepSchema = z
   .strictObject({
     afterMinutes: z.number().int().min(0).max(525_600).describe('Wall-clock minutes after the breach (0: at the breach).'),
-    target: z.enum([...targetKinds, 'any']).describe('Which target\'s breach starts this step; `any`: whichever breaches first.'),
+    target: z.enum([...targetKinds, 'any']).describe('Which target\'s breach starts this step; `any`: the breach of each target (and of each next-response cycle), each firing once.'),
     actions: z.array(escalationActionSchema).min(1).max(10),
     businessHoursOnly: z.boolean().default(true).describe('Hold notifications that fall outside the policy calendar\'s business hours until it opens.'),
   })

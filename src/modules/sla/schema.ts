@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DaySchedule, WeeklySchedule } from './calendar/index.js';
-import type { EscalationStep, PolicyConditions, PolicyTargets, TicketStatusKey } from './policy-model.js';
+import type { EscalationStep, PolicyConditions, PolicyTargets, TargetKind, TicketStatusKey } from './policy-model.js';
 
 /**
  * Business calendars: the plain-data BusinessCalendar of the engine, stored as JSON, plus names.
@@ -53,4 +53,55 @@ export const slaPolicies = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sla_policies_position_idx').on(t.position), index('sla_policies_calendar_idx').on(t.calendarId)],
+);
+
+export const timerStates = ['running', 'warning', 'breached', 'paused', 'met'] as const;
+export type TimerState = (typeof timerStates)[number];
+
+/** One entry of a timer's history: a state change or a firing, with when and why. */
+export type TimerHistoryEntry = { at: string; event: string; detail?: Record<string, unknown> };
+
+/**
+ * SLA timers: one row per ticket and target (first response, next response, resolution). The
+ * clock is kept as business minutes used in finished segments plus the running segment's start,
+ * so pausing, resuming and recomputing never lose or double-count time.
+ *
+ * `next_check_at` is the timer's due-time row: the earliest warning, breach or escalation step
+ * not yet fired. The scheduler reads only rows whose time has come (partial index, FOR UPDATE
+ * SKIP LOCKED), so its cost follows what is due, not the number of open tickets. `fired` holds
+ * the keys of every firing, written in the same transaction as its effects: a step fires once,
+ * across workers and restarts. No foreign key to tickets: modules do not share tables.
+ */
+export const slaTicketTimers = pgTable(
+  'sla_ticket_timers',
+  {
+    id: uuid('id').primaryKey(),
+    ticketId: uuid('ticket_id').notNull(),
+    target: text('target').$type<TargetKind>().notNull(),
+    policyId: uuid('policy_id').notNull(),
+    calendarId: uuid('calendar_id').notNull(),
+    /** The target in business minutes, for the ticket's priority under the policy. */
+    targetMinutes: integer('target_minutes').notNull(),
+    /** next_response starts a new cycle at each customer message awaiting an answer. */
+    cycle: integer('cycle').notNull().default(1),
+    state: text('state').$type<TimerState>().notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** Business minutes used in finished segments (before the last pause or recomputation). */
+    usedMinutes: doublePrecision('used_minutes').notNull().default(0),
+    /** Start of the running segment; null while paused or met. */
+    runningSince: timestamp('running_since', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    metAt: timestamp('met_at', { withTimezone: true }),
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
+    fired: text('fired').array().notNull().default(sql`'{}'::text[]`),
+    history: jsonb('history').$type<TimerHistoryEntry[]>().notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sla_ticket_timers_ticket_target_key').on(t.ticketId, t.target),
+    index('sla_ticket_timers_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index('sla_ticket_timers_policy_idx').on(t.policyId),
+  ],
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contactSummarySchema, identityKindSchema } from '../customers/index.js';
+import { slaTargetKinds, slaTimerStates } from './ticket-sla.js';
 import { ticketSorts } from './ticket-sort.js';
 import { ticketStatuses } from './ticket-status.js';
 import { builtinViewKeys } from './ticket-views.js';
@@ -55,6 +56,8 @@ const teamRef = z.union([z.uuid(), z.literal('mine')]);
 const assigneeRef = z.union([z.uuid(), z.literal('me'), z.literal('none')]);
 const searchText = z.string().trim().max(200);
 export const sortSchema = z.enum(ticketSorts);
+/** `due_soon`: the next running SLA target is due within the hour; `breached`: one is overdue. */
+const slaFilterSchema = z.enum(['due_soon', 'breached']);
 /** A built-in view's key or a saved view's id. */
 const viewRef = z.union([z.enum(builtinViewKeys), z.uuid()]);
 
@@ -66,6 +69,7 @@ export const listTicketsQuery = z.strictObject({
   assigneeId: assigneeRef.optional(),
   requesterId: z.uuid().optional(),
   tag: tag.optional(),
+  sla: slaFilterSchema.optional(),
   q: searchText.optional(),
   sort: sortSchema.optional(),
   cursor: z.string().max(500).optional(),
@@ -80,6 +84,7 @@ export const viewFiltersSchema = z
     teamId: teamRef.optional(),
     assigneeId: assigneeRef.optional(),
     tag: tag.optional(),
+    sla: slaFilterSchema.optional(),
     q: searchText.optional(),
   })
   .meta({ id: 'TicketViewFilters' });
@@ -138,6 +143,15 @@ export const bulkUpdateResponse = z
   .meta({ id: 'TicketBulkResults' });
 
 
+export const ticketSlaSchema = z
+  .object({
+    target: z.enum(slaTargetKinds),
+    dueAt: z.date().nullable().describe('Null while paused (the due time moves when the clock resumes).'),
+    state: z.enum(slaTimerStates),
+    remainingMinutes: z.number().int().describe('Business minutes left; negative once overdue; frozen while paused or met.'),
+  })
+  .meta({ id: 'TicketSla' });
+
 export const ticketSchema = z
   .object({
     id: z.uuid(),
@@ -160,6 +174,7 @@ export const ticketSchema = z
     closedAt: z.date().nullable(),
     version: z.number().int(),
     abilities: z.object({ update: z.boolean(), changeStatus: z.boolean(), reply: z.boolean(), note: z.boolean(), reopen: z.boolean() }),
+    sla: z.array(ticketSlaSchema).describe('SLA targets, soonest first; empty when no SLA policy applies.'),
   })
   .meta({ id: 'Ticket' });
 

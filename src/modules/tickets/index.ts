@@ -35,6 +35,8 @@ export { closeTicketByRequester } from './close-by-requester.js';
 export { listCategories } from './categories.js';
 export { countTicketsOfRequesters } from './requester-events.js';
 export { ticketSchema } from './http-schemas.js';
+export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
+export { provideTicketSla, setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
 const ticketEventsToIndex = ['ticket.created', 'ticket.updated', 'ticket.message_added'];
 

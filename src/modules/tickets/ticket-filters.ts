@@ -1,6 +1,7 @@
 import { eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/index.js';
 import { tickets } from './schema.js';
+import { slaCondition } from './ticket-sla.js';
 import type { TicketStatus } from './ticket-status.js';
 
 /**
@@ -17,6 +18,8 @@ export type TicketFilters = {
   assigneeId?: string;
   tag?: string;
   requesterId?: string;
+  /** SLA state: a target due soon (即将超时) or overdue (已超时). */
+  sla?: 'due_soon' | 'breached';
   /** Full-text query in Chinese or English. */
   q?: string;
 };
@@ -36,6 +39,7 @@ export function filterConditions(actor: Actor, filters: TicketFilters): SQL[] {
   else if (filters.assigneeId) conditions.push(eq(tickets.assigneeId, filters.assigneeId));
   if (filters.tag) conditions.push(sql`${tickets.tags} @> array[${filters.tag.trim().toLowerCase()}]::text[]`);
   if (filters.requesterId) conditions.push(eq(tickets.requesterId, filters.requesterId));
+  if (filters.sla) conditions.push(slaCondition(filters.sla));
   return conditions;
 }
 

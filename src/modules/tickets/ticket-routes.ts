@@ -48,7 +48,7 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
         'Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller\'s teams); `requesterId` lists one requester\'s tickets.',
         '`view` (a built-in key or a saved view id) adds that view\'s filters and, unless `sort` is given, its sort.',
         '`q` searches subject, description and messages (Chinese and English) and orders by relevance unless `sort` is given.',
-        '`sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `relevance` (with `q` only). A `cursor` is valid only with the sort it came from.',
+        '`sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.',
       ].join(' '),
       querystring: listTicketsQuery,
       response: { 200: z.object({ items: z.array(ticketSchema), nextCursor: z.string().nullable() }) },

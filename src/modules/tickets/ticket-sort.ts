@@ -2,6 +2,7 @@ import { and, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { Invalid } from '../../app/errors.js';
 import { uuidPattern } from './get-ticket.js';
 import { tickets } from './schema.js';
+import { slaDueAtKey } from './ticket-sla.js';
 
 /**
  * The orders a ticket list can be read in. Every order ends with the ticket id, so it is total and
@@ -10,9 +11,11 @@ import { tickets } from './schema.js';
  *  - `priority`: most urgent first (ticket_priorities.rank), then most recently updated;
  *    `-priority`: least urgent first, then most recently updated;
  *  - `number`, `-number`: by human number (day, then sequence, which may grow a fifth digit);
+ *  - `slaDueAt`: the earliest SLA due time first (tickets without a running target last),
+ *    `-slaDueAt`: latest first;
  *  - `relevance`: best search match first (only with `q`).
  */
-export const ticketSorts = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'priority', '-priority', 'number', '-number', 'relevance'] as const;
+export const ticketSorts = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'priority', '-priority', 'number', '-number', 'slaDueAt', '-slaDueAt', 'relevance'] as const;
 export type TicketSort = (typeof ticketSorts)[number];
 export const defaultTicketSort: TicketSort = '-updatedAt';
 
@@ -42,6 +45,9 @@ export function sortKeys(sort: TicketSort, rank?: SQL): SortKey[] {
       // 20261123-9999 < 20261123-10000: compare the day, then the sequence's length, then the text.
       return [key(sql`left(${tickets.number}, 8) collate "C"`, desc, 'text'), key(sql`length(${tickets.number})`, desc, 'int'), key(sql`${tickets.number} collate "C"`, desc, 'text'), byId(desc)];
     }
+    case 'slaDueAt':
+    case '-slaDueAt':
+      return [key(slaDueAtKey, sort === '-slaDueAt', 'timestamp'), byId(sort === '-slaDueAt')];
     case 'relevance':
       if (!rank) throw new Error('relevance needs a search rank');
       return [key(rank, true, 'real'), byId(true)];

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { can, type Actor } from '../auth/index.js';
 import { getContactsByIds, type ContactView } from '../customers/index.js';
 import { tickets } from './schema.js';
+import { ticketSlaSummaries, type TicketSlaEntry } from './ticket-sla.js';
 import type { TicketStatus } from './ticket-status.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -12,6 +13,8 @@ export type TicketAbilities = { update: boolean; changeStatus: boolean; reply: b
 export type TicketView = Omit<TicketRow, 'requesterId'> & {
   requester: ContactView | null;
   abilities: TicketAbilities;
+  /** The ticket's SLA targets (empty: no SLA applies), from the SLA module's read extension. */
+  sla: TicketSlaEntry[];
 };
 
 export function abilitiesFor(actor: Actor, status: TicketStatus): TicketAbilities {
@@ -29,10 +32,12 @@ export function abilitiesFor(actor: Actor, status: TicketStatus): TicketAbilitie
 export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[]): Promise<TicketView[]> {
   const requesterIds = [...new Set(rows.map((r) => r.requesterId).filter((id): id is string => Boolean(id)))];
   const contacts = await getContactsByIds(db, requesterIds);
+  const sla = await ticketSlaSummaries(db, rows.map((r) => r.id));
   return rows.map(({ requesterId, ...row }) => ({
     ...row,
     requester: requesterId ? (contacts.get(requesterId) ?? null) : null,
     abilities: abilitiesFor(actor, row.status),
+    sla: sla.get(row.id) ?? [],
   }));
 }
 

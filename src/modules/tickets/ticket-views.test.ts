@@ -95,7 +95,7 @@ describe('built-in views and counts', () => {
 
   test('GET /ticket-views lists the built-in views first, named in the caller\'s language', async () => {
     const zh = await views(agent);
-    assert.deepEqual(zh.map((v) => v.id), ['mine', 'unassigned', 'my_teams', 'open', 'solved']);
+    assert.deepEqual(zh.map((v) => v.id), ['mine', 'unassigned', 'my_teams', 'open', 'due_soon', 'breached', 'solved']);
     for (const v of zh) {
       assert.equal(v.kind, 'builtin');
       assert.equal(v.key, v.id);
@@ -189,7 +189,7 @@ describe('saved views', () => {
     assert.deepEqual(view.filters, { priority: ['urgent'], tag: 'sv' });
     assert.equal(view.sort, 'createdAt');
     assert.equal(view.position, 0);
-    assert.deepEqual((await views(owner)).map((v) => v.id).slice(5), [view.id]);
+    assert.deepEqual((await views(owner)).map((v) => v.id).slice(7), [view.id]);
 
     const used = await api('GET', `/api/v1/tickets?view=${view.id}`, owner);
     assert.deepEqual((used.json() as { items: Array<{ subject: string }> }).items.map((i) => i.subject), ['saved view urgent']);
@@ -201,11 +201,11 @@ describe('saved views', () => {
     assert.equal(moved.statusCode, 200, moved.body);
     assert.deepEqual((moved.json() as View).filters, { priority: ['low', 'lowest'] });
     await api('PATCH', `/api/v1/ticket-views/${view.id}`, owner, { position: 1 });
-    assert.deepEqual((await views(owner)).slice(5).map((v) => v.name), ['Low first', '紧急']);
+    assert.deepEqual((await views(owner)).slice(7).map((v) => v.name), ['Low first', '紧急']);
 
     const deleted = await api('DELETE', `/api/v1/ticket-views/${second.id}`, owner);
     assert.equal(deleted.statusCode, 204, deleted.body);
-    assert.deepEqual((await views(owner)).slice(5).map((v) => v.id), [view.id]);
+    assert.deepEqual((await views(owner)).slice(7).map((v) => v.id), [view.id]);
     assert.equal((await api('DELETE', `/api/v1/ticket-views/${second.id}`, owner)).statusCode, 404);
   });
 
@@ -252,7 +252,7 @@ describe('saved views', () => {
     const over = await api('POST', '/api/v1/ticket-views', hoarder, { name: 'one more' });
     assert.equal(over.statusCode, 409, over.body);
     assert.equal((over.json() as { code: string }).code, 'ticket_view.limit_reached');
-    assert.equal((await views(hoarder)).length, 5 + maxSavedViewsPerUser);
+    assert.equal((await views(hoarder)).length, 7 + maxSavedViewsPerUser);
   });
 });
 

@@ -20,6 +20,8 @@ export const builtinViews = [
   { key: 'unassigned', nameZh: '未分配', nameEn: 'Unassigned', filters: { assigneeId: 'none', status: unresolved }, sort: 'createdAt' },
   { key: 'my_teams', nameZh: '我的团队', nameEn: 'My teams', filters: { teamId: 'mine', status: unresolved }, sort: 'priority' },
   { key: 'open', nameZh: '全部未解决', nameEn: 'All unsolved', filters: { status: unresolved }, sort: '-updatedAt' },
+  { key: 'due_soon', nameZh: '即将超时', nameEn: 'Due soon', filters: { sla: 'due_soon', status: unresolved }, sort: 'slaDueAt' },
+  { key: 'breached', nameZh: '已超时', nameEn: 'Overdue', filters: { sla: 'breached', status: unresolved }, sort: 'slaDueAt' },
   { key: 'solved', nameZh: '已解决', nameEn: 'Solved', filters: { status: resolvedStatuses }, sort: '-updatedAt' },
 ] as const satisfies ReadonlyArray<{ key: string; nameZh: string; nameEn: string; filters: TicketFilters; sort: TicketSort }>;
 

@@ -1,7 +1,9 @@
 import type { Catalogue } from '../../app/locales/catalogue.ts';
+import { slaTimerEn, slaTimerZhCN } from './timer-locale.ts';
 
 /** The SLA screens' messages (zh-CN first; en typed against it). */
 export const slaZhCN = {
+  timer: slaTimerZhCN,
   calendars: '工作日历',
   intro: '工作日历决定 SLA 怎样计时：只有工作时间计入响应和解决时限。未指定日历的 SLA 使用默认日历。',
   newCalendar: '新建日历',
@@ -187,6 +189,7 @@ export const slaZhCN = {
 };
 
 export const slaEn: Catalogue<typeof slaZhCN> = {
+  timer: slaTimerEn,
   calendars: 'Business calendars',
   intro: 'A business calendar decides how SLAs count: only business time counts towards response and resolution targets. SLAs without a calendar use the default one.',
   newCalendar: 'New calendar',

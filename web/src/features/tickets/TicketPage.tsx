@@ -9,6 +9,7 @@ import { isTyping } from '../../app/Shell.tsx';
 import { useMe } from '../../app/session.ts';
 import { ApiError } from '../../shared/api/client.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
+import { SlaBadge } from '../sla/SlaBadge.tsx';
 import { Composer } from './Composer.tsx';
 import type { DraftMode } from './drafts.ts';
 import type { Lookups } from './describe-change.ts';
@@ -109,6 +110,7 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
             </Typography.Text>
             <StatusTag status={ticket.status} />
             <Tag>{t(`channel.${ticket.channel}`, { defaultValue: ticket.channel })}</Tag>
+            <SlaBadge sla={ticket.sla} all />
             <Typography.Text type="secondary">{t('ticket.createdAt', { time: dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
           </Space>
           <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="ticket-subject">

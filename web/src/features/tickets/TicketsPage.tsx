@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCan } from '../../app/session.ts';
+import { SlaBadge } from '../sla/SlaBadge.tsx';
 import { api, unwrap } from '../../shared/api/client.ts';
 import { EmptyState, ErrorState } from '../../shared/ui/states.tsx';
 import { BulkBar } from './BulkBar.tsx';
@@ -67,13 +68,20 @@ export default function TicketsPage() {
   const columns: TableProps<Ticket>['columns'] = [
     // On a phone the number (150 px) would squeeze the subject to a few characters; the ticket page shows it.
     ...(narrow ? [] : [{ title: t('list.number'), dataIndex: 'number', key: 'number', width: 140, sorter: !q, sortOrder: sortOrderOf(sort, 'number'), render: (n: string) => <Typography.Text code>{n}</Typography.Text> }]),
-    { title: t('list.subject'), dataIndex: 'subject', key: 'subject', ellipsis: true, render: (s: string, row) => <a href={`/tickets/${row.id}`} onClick={(e) => { e.preventDefault(); navigate(`/tickets/${row.id}`); }}>{s}</a> },
+    { title: t('list.subject'), dataIndex: 'subject', key: 'subject', ellipsis: true, render: (s: string, row) => (
+        <>
+          <a href={`/tickets/${row.id}`} onClick={(e) => { e.preventDefault(); navigate(`/tickets/${row.id}`); }}>{s}</a>
+          {/* On a phone there is no SLA column: the badge goes under the subject. */}
+          {narrow && row.sla.length ? <div><SlaBadge sla={row.sla} /></div> : null}
+        </>
+      ) },
     ...(narrow
       ? []
       : [
           { title: t('list.requester'), key: 'requester', width: 110, ellipsis: true, render: (_: unknown, row: Ticket) => row.requester?.name ?? '—' },
           { title: t('list.status'), dataIndex: 'status', key: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
           { title: t('list.priority'), dataIndex: 'priority', key: 'priority', width: 90, sorter: !q, sortOrder: sortOrderOf(sort, 'priority'), render: (p: string) => <PriorityTag priority={p} /> },
+          { title: t('sla.timer.column'), key: 'slaDueAt', width: 190, sorter: !q, sortOrder: sortOrderOf(sort, 'slaDueAt'), render: (_: unknown, row: Ticket) => <SlaBadge sla={row.sla} /> },
           { title: t('list.assignee'), key: 'assignee', width: 110, ellipsis: true, render: (_: unknown, row: Ticket) => (row.assigneeId ? userName.get(row.assigneeId) ?? '…' : <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>) },
           { title: t('list.team'), key: 'team', width: 120, ellipsis: true, responsive: ['xxl'] as Breakpoint[], render: (_: unknown, row: Ticket) => (row.teamId ? teamName.get(row.teamId) ?? '…' : '—') },
         ]),
@@ -141,9 +149,9 @@ export default function TicketsPage() {
             dataSource={rows}
             loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
             pagination={false}
-            // The fixed columns (with the checkbox; 团队 only on very wide screens) take ~690 px:
-            // leave the subject at least ~250 px, scrolling sideways inside the table if needed.
-            scroll={narrow ? undefined : { x: 950 }}
+            // The fixed columns (with the checkbox and SLA; 团队 only on very wide screens) take
+            // ~880 px: leave the subject at least ~250 px, scrolling sideways inside the table if needed.
+            scroll={narrow ? undefined : { x: 1140 }}
             rowSelection={can('tickets.update') || can('tickets.change_status') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
             onChange={(_pagination, _filters, sorter) => {
               update({ sort: sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter) });

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/ui/states.tsx';
+import { describeSlaFiring } from '../sla/sla-format.ts';
 import { CallLine } from './CallLine.tsx';
 import { describeChange, describeDelivery, type Lookups } from './describe-change.ts';
 import type { TimelineEntry } from './queries.ts';
@@ -63,6 +64,19 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
                 </div>
               ))}
             </Card>
+          ),
+        };
+      }
+      if (entry.type === 'sla') {
+        const detail = (entry.newValue ?? {}) as Record<string, unknown>;
+        const line = describeSlaFiring(detail, t, (iso) => dayjs(iso).format('MM-DD HH:mm'), (key) => lookups.priorityName(key) ?? key);
+        return {
+          key: entry.id,
+          color: detail.event === 'warning' ? 'orange' : 'red',
+          children: (
+            <Typography.Text type={detail.event === 'warning' ? 'warning' : 'danger'} data-testid="timeline-sla">
+              {line} · {time}
+            </Typography.Text>
           ),
         };
       }

@@ -32,7 +32,7 @@ export function displayValue(field: string, value: unknown, lookups: Lookups, t:
 export function describeChange(entry: { field: string | null; oldValue: unknown; newValue: unknown; actor: { name: string } | null }, lookups: Lookups, t: TFunction): string {
   const field = entry.field ?? '';
   return t('ticket.changed', {
-    actor: entry.actor?.name ?? t('ticket.system'),
+    actor: entry.actor?.name || t('ticket.system'),
     field: t(`field.${field}`, { defaultValue: field }),
     from: displayValue(field, entry.oldValue, lookups, t),
     to: displayValue(field, entry.newValue, lookups, t),

@@ -50,7 +50,8 @@ const timelineQuery = (id: string) => ({
 });
 
 export function useTicket(id: string) {
-  return useQuery(ticketQuery(id));
+  // The SLA countdown is business time, which only the server counts: refresh it every minute.
+  return useQuery({ ...ticketQuery(id), refetchInterval: 60_000 });
 }
 
 export function useTimeline(id: string) {

@@ -1730,20 +1730,21 @@ export interface paths {
         };
         /**
          * 工单列表与搜索 List and search tickets
-         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) and orders by relevance unless `sort` is given. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `relevance` (with `q` only). A `cursor` is valid only with the sort it came from.
+         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) and orders by relevance unless `sort` is given. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
          */
         get: {
             parameters: {
                 query?: {
-                    view?: ("mine" | "unassigned" | "my_teams" | "open" | "solved") | string;
+                    view?: ("mine" | "unassigned" | "my_teams" | "open" | "due_soon" | "breached" | "solved") | string;
                     status?: string;
                     priority?: string;
                     teamId?: string | "mine";
                     assigneeId?: string | "me" | "none";
                     requesterId?: string;
                     tag?: string;
+                    sla?: "due_soon" | "breached";
                     q?: string;
-                    sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                    sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     cursor?: string;
                     limit?: number;
                 };
@@ -2056,7 +2057,7 @@ export interface paths {
                         name: string;
                         filters?: components["schemas"]["TicketViewFiltersInput"];
                         /** @enum {string} */
-                        sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                        sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     };
                 };
             };
@@ -2075,7 +2076,7 @@ export interface paths {
                             name: string;
                             filters: components["schemas"]["TicketViewFilters"];
                             /** @enum {string} */
-                            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                             position: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -2180,7 +2181,7 @@ export interface paths {
                         name?: string;
                         filters?: components["schemas"]["TicketViewFiltersInput"];
                         /** @enum {string} */
-                        sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                        sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                         position?: number;
                     };
                 };
@@ -2200,7 +2201,7 @@ export interface paths {
                             name: string;
                             filters: components["schemas"]["TicketViewFilters"];
                             /** @enum {string} */
-                            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+                            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                             position: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -2929,6 +2930,49 @@ export interface paths {
                     content: {
                         "application/json": {
                             [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单 SLA 计时器与历史 SLA timers of a ticket
+         * @description Every target of the ticket (met ones too) with its business-time clock, the steps fired (`fired`: warning, breach, escalation steps by cycle) and its history. Empty when no SLA policy applies.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaTimer"][];
                         };
                     };
                 };
@@ -4897,6 +4941,8 @@ export interface components {
             teamId?: string | "mine";
             assigneeId?: string | "me" | "none";
             tag?: string;
+            /** @enum {string} */
+            sla?: "due_soon" | "breached";
             q?: string;
         };
         TicketViewInput: {
@@ -4904,13 +4950,13 @@ export interface components {
             /** @constant */
             kind: "builtin";
             /** @enum {string} */
-            key: "mine" | "unassigned" | "my_teams" | "open" | "solved";
+            key: "mine" | "unassigned" | "my_teams" | "open" | "due_soon" | "breached" | "solved";
             name: string;
             nameZh: string;
             nameEn: string;
             filters: components["schemas"]["TicketViewFiltersInput"];
             /** @enum {string} */
-            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
         } | {
             /** Format: uuid */
             id: string;
@@ -4919,7 +4965,7 @@ export interface components {
             name: string;
             filters: components["schemas"]["TicketViewFiltersInput"];
             /** @enum {string} */
-            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
             position: number;
             createdAt: unknown;
             updatedAt: unknown;
@@ -4950,6 +4996,16 @@ export interface components {
                 };
             })[];
         };
+        TicketSlaInput: {
+            /** @enum {string} */
+            target: "first_response" | "next_response" | "resolution";
+            /** @description Null while paused (the due time moves when the clock resumes). */
+            dueAt: unknown | null;
+            /** @enum {string} */
+            state: "running" | "warning" | "breached" | "paused" | "met";
+            /** @description Business minutes left; negative once overdue; frozen while paused or met. */
+            remainingMinutes: number;
+        };
         TicketInput: {
             /** Format: uuid */
             id: string;
@@ -4979,6 +5035,8 @@ export interface components {
                 note: boolean;
                 reopen: boolean;
             };
+            /** @description SLA targets, soonest first; empty when no SLA policy applies. */
+            sla: components["schemas"]["TicketSlaInput"][];
         };
         AttachmentInput: {
             /** Format: uuid */
@@ -5230,7 +5288,7 @@ export interface components {
             /** @description Wall-clock minutes after the breach (0: at the breach). */
             afterMinutes: number;
             /**
-             * @description Which target's breach starts this step; `any`: whichever breaches first.
+             * @description Which target's breach starts this step; `any`: the breach of each target (and of each next-response cycle), each firing once.
              * @enum {string}
              */
             target: "first_response" | "next_response" | "resolution" | "any";
@@ -5263,6 +5321,33 @@ export interface components {
             version: number;
             createdAt: unknown;
             updatedAt: unknown;
+        };
+        SlaTimerInput: {
+            /** @enum {string} */
+            target: "first_response" | "next_response" | "resolution";
+            /** @enum {string} */
+            state: "running" | "warning" | "breached" | "paused" | "met";
+            dueAt: unknown | null;
+            remainingMinutes: number;
+            targetMinutes: number;
+            cycle: number;
+            /** Format: uuid */
+            policyId: string;
+            /** Format: uuid */
+            calendarId: string;
+            startedAt: unknown;
+            pausedAt: unknown | null;
+            metAt: unknown | null;
+            breachedAt: unknown | null;
+            nextCheckAt: unknown | null;
+            fired: string[];
+            history: {
+                at: string;
+                event: string;
+                detail?: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         User: {
             /** Format: uuid */
@@ -5436,6 +5521,8 @@ export interface components {
             teamId?: string | "mine";
             assigneeId?: string | "me" | "none";
             tag?: string;
+            /** @enum {string} */
+            sla?: "due_soon" | "breached";
             q?: string;
         };
         TicketView: {
@@ -5443,13 +5530,13 @@ export interface components {
             /** @constant */
             kind: "builtin";
             /** @enum {string} */
-            key: "mine" | "unassigned" | "my_teams" | "open" | "solved";
+            key: "mine" | "unassigned" | "my_teams" | "open" | "due_soon" | "breached" | "solved";
             name: string;
             nameZh: string;
             nameEn: string;
             filters: components["schemas"]["TicketViewFilters"];
             /** @enum {string} */
-            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
         } | {
             /** Format: uuid */
             id: string;
@@ -5458,7 +5545,7 @@ export interface components {
             name: string;
             filters: components["schemas"]["TicketViewFilters"];
             /** @enum {string} */
-            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "relevance";
+            sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
             position: number;
             /** Format: date-time */
             createdAt: string;
@@ -5491,6 +5578,16 @@ export interface components {
                 };
             })[];
         };
+        TicketSla: {
+            /** @enum {string} */
+            target: "first_response" | "next_response" | "resolution";
+            /** @description Null while paused (the due time moves when the clock resumes). */
+            dueAt: string | null;
+            /** @enum {string} */
+            state: "running" | "warning" | "breached" | "paused" | "met";
+            /** @description Business minutes left; negative once overdue; frozen while paused or met. */
+            remainingMinutes: number;
+        };
         Ticket: {
             /** Format: uuid */
             id: string;
@@ -5522,6 +5619,8 @@ export interface components {
                 note: boolean;
                 reopen: boolean;
             };
+            /** @description SLA targets, soonest first; empty when no SLA policy applies. */
+            sla: components["schemas"]["TicketSla"][];
         };
         Attachment: {
             /** Format: uuid */
@@ -5783,7 +5882,7 @@ export interface components {
             /** @description Wall-clock minutes after the breach (0: at the breach). */
             afterMinutes: number;
             /**
-             * @description Which target's breach starts this step; `any`: whichever breaches first.
+             * @description Which target's breach starts this step; `any`: the breach of each target (and of each next-response cycle), each firing once.
              * @enum {string}
              */
             target: "first_response" | "next_response" | "resolution" | "any";
@@ -5818,6 +5917,34 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        SlaTimer: {
+            /** @enum {string} */
+            target: "first_response" | "next_response" | "resolution";
+            /** @enum {string} */
+            state: "running" | "warning" | "breached" | "paused" | "met";
+            dueAt: string | null;
+            remainingMinutes: number;
+            targetMinutes: number;
+            cycle: number;
+            /** Format: uuid */
+            policyId: string;
+            /** Format: uuid */
+            calendarId: string;
+            /** Format: date-time */
+            startedAt: string;
+            pausedAt: string | null;
+            metAt: string | null;
+            breachedAt: string | null;
+            nextCheckAt: string | null;
+            fired: string[];
+            history: {
+                at: string;
+                event: string;
+                detail?: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
     };
     responses: never;

@@ -1,0 +1,146 @@
+import type { Clock } from '../../app/clock.js';
+import type { Database } from '../../db/database.js';
+import type { EventEnvelope, JobHandler } from '../../jobs/registry.js';
+import { getTicketSnapshot, type TicketSnapshot } from '../tickets/index.js';
+import type { TargetKind } from './policy-model.js';
+import { applyPolicy, targetMinutesOf, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
+import { TicketTimers } from './ticket-timers.js';
+
+/** Ticket events the SLA timers follow (each one a job: their facts must not fold together). */
+export const ticketEventsForSla = ['ticket.created', 'ticket.updated', 'ticket.message_added'] as const;
+
+const doneStatuses = ['resolved', 'closed'];
+
+/** Ticket fields that choose a policy, a target or pause the clock; other changes leave timers alone. */
+const fieldsForSla = ['status', 'priority', 'categoryId', 'channel', 'requesterId'];
+
+/**
+ * Whether an event can change the ticket's timers at all. An internal note or a new tag cannot,
+ * and skipping them before any query keeps a burst of notes (hundreds on one ticket) cheap.
+ */
+export function concernsSla(event: EventEnvelope): boolean {
+  if (event.type === 'ticket.message_added') return event.payload.internal !== true;
+  if (event.type !== 'ticket.updated') return true;
+  const fields = event.payload.fields;
+  return !Array.isArray(fields) || fields.some((field) => fieldsForSla.includes(String(field)));
+}
+
+/**
+ * When an event happened for the timers: the time it was recorded, or the clock's time if that is
+ * earlier (a test's manual clock sits in the past; in production the two agree within a poll).
+ */
+export function eventTime(event: EventEnvelope, clock: Clock): Date {
+  const now = clock.now();
+  const recorded = new Date(event.occurredAt);
+  return Number.isNaN(recorded.getTime()) || now < recorded ? now : recorded;
+}
+
+/** The ticket as the event left it: a later change must not be applied at this event's time. */
+function asOfEvent(ticket: TicketSnapshot, event: EventEnvelope): TicketSnapshot {
+  if (event.type !== 'ticket.updated') return ticket;
+  const changes = (event.payload.changes ?? {}) as Record<string, { to?: unknown } | undefined>;
+  const status = changes.status?.to;
+  const priority = changes.priority?.to;
+  return { ...ticket, ...(typeof status === 'string' && { status: status as TicketSnapshot['status'] }), ...(typeof priority === 'string' && { priority }) };
+}
+
+type MessageKind = 'agent_reply' | 'customer' | 'internal';
+
+/** An inbound customer message names its contact (email, portal); an agent's reply has a user actor. */
+function messageKind(event: EventEnvelope): MessageKind | null {
+  if (event.type !== 'ticket.message_added') return null;
+  if (event.payload.internal === true) return 'internal';
+  if (typeof event.payload.authorContactId === 'string') return 'customer';
+  return event.actorId ? 'agent_reply' : null;
+}
+
+/**
+ * Job `sla.ticket_event`: bring a ticket's timers in line with one event. Policy and targets
+ * follow the ticket's current facts (priority, category, customer …); a changed policy, target or
+ * calendar recomputes the due time with the minutes used so far; pause statuses stop the clock and
+ * the paused time does not count; resolving meets every target, reopening runs resolution again;
+ * an agent's public reply meets first and next response (an internal note does not), a customer's
+ * message starts a next-response cycle.
+ */
+export function handleTicketEventForSla(clock: Clock): JobHandler {
+  return async (payload, { database }) => {
+    const event = payload as unknown as EventEnvelope;
+    if (!concernsSla(event)) return;
+    await syncTicketTimers(database, event.aggregateId, eventTime(event, clock), event);
+  };
+}
+
+/**
+ * Bring one ticket's timers in line with its facts at `at`, after `event` (a ticket event), or
+ * without one to recompute them (a policy or calendar changed: every running clock is recounted).
+ */
+export async function syncTicketTimers(database: Database, ticketId: string, at: Date, event?: EventEnvelope): Promise<void> {
+  await database.transaction(async (tx) => {
+    const timers = await TicketTimers.lock(tx, ticketId, at);
+    const snapshot = await getTicketSnapshot(tx, ticketId);
+    if (!snapshot) return;
+    const ticket = event ? asOfEvent(snapshot, event) : snapshot;
+    const applied = await applyPolicy(tx, await ticketFacts(tx, ticket, at.toISOString().slice(0, 10)));
+    await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
+    if (event) await applyMessage(timers, ticket, applied, messageKind(event));
+    await timers.save(applied);
+  });
+}
+
+async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, { created, recount }: { created: boolean; recount: boolean }): Promise<void> {
+  if (!applied) {
+    // No SLA any more (the ticket no longer matches a policy): unmet targets go, met ones stay as history.
+    for (const timer of timers.unmet()) await timers.remove(timer);
+    return;
+  }
+  const done = doneStatuses.includes(ticket.status);
+  const paused = applied.policy.pauseStatuses.includes(ticket.status);
+  if (done) {
+    for (const timer of timers.unmet()) await timers.meet(timer, ticket.status);
+    return;
+  }
+  const reopened = timers.get('resolution')?.state === 'met' && !created;
+  for (const target of ['first_response', 'next_response', 'resolution'] as const) {
+    const timer = timers.get(target);
+    const minutes = targetMinutesOf(applied, target);
+    if (!timer) {
+      const wanted = target === 'resolution' || (target === 'first_response' && !ticket.firstResponseAt);
+      if (wanted && minutes && (created || target !== 'first_response' || !timers.get('resolution'))) timers.start(target, applied, minutes, paused);
+      continue;
+    }
+    if (!minutes) {
+      if (timer.state !== 'met') await timers.remove(timer);
+      continue;
+    }
+    if (timer.state === 'met' && !(target === 'resolution' && reopened)) continue;
+    const retarget = recount || timer.policyId !== applied.policy.id || timer.targetMinutes !== minutes || timer.calendarId !== applied.calendarId;
+    if (paused) {
+      if (retarget) Object.assign(timer, { policyId: applied.policy.id, targetMinutes: minutes, calendarId: applied.calendarId });
+      timers.pause(timer, await timers.calendarOf(timer, applied), `status:${ticket.status}`);
+    } else if (timer.state === 'met') {
+      timers.run(timer, applied, minutes, 'reopened');
+    } else if (timer.state === 'paused') {
+      timers.run(timer, applied, minutes, 'resumed');
+    } else if (retarget) {
+      await timers.settle(timer);
+      timers.run(timer, applied, minutes, 'recomputed');
+    }
+  }
+}
+
+async function applyMessage(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, kind: MessageKind | null): Promise<void> {
+  if (kind === 'agent_reply') {
+    for (const target of ['first_response', 'next_response'] as TargetKind[]) {
+      const timer = timers.get(target);
+      if (timer && timer.state !== 'met') await timers.meet(timer, 'agent_reply');
+    }
+    return;
+  }
+  if (kind !== 'customer' || !applied || doneStatuses.includes(ticket.status)) return;
+  const first = timers.get('first_response');
+  if (first && first.state !== 'met') return; // still waiting for the first answer
+  const next = timers.get('next_response');
+  if (next && next.state !== 'met') return; // the clock already runs for an earlier message
+  const minutes = targetMinutesOf(applied, 'next_response');
+  if (minutes) timers.start('next_response', applied, minutes, applied.policy.pauseStatuses.includes(ticket.status));
+}

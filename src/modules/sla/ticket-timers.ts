@@ -1,0 +1,128 @@
+import { eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Tx } from '../../db/database.js';
+import { setTicketSlaDueAt } from '../tickets/index.js';
+import type { BusinessCalendar } from './calendar/index.js';
+import type { TargetKind } from './policy-model.js';
+import { slaTicketTimers, type TimerHistoryEntry } from './schema.js';
+import { loadCalendar, targetMinutesOf, type AppliedPolicy } from './ticket-policy.js';
+import { nextCheckAt, plannedFirings, runningClock, startedClock, stoppedClock, type TimerRow } from './timer-math.js';
+
+/** A history list stays readable: the oldest entries give way beyond this many. */
+const maxHistory = 100;
+
+/**
+ * The timers of one ticket, loaded and locked for one change: the event handler mutates them in
+ * memory (start, pause, resume, meet, retarget) and `save` writes what changed, each with its
+ * history entry and its new due-time row (`next_check_at`).
+ */
+export class TicketTimers {
+  private readonly changed = new Set<TimerRow>();
+  private readonly created = new Set<TimerRow>();
+
+  private constructor(
+    private readonly tx: Tx,
+    readonly ticketId: string,
+    readonly at: Date,
+    readonly rows: Map<TargetKind, TimerRow>,
+  ) {}
+
+  static async lock(tx: Tx, ticketId: string, at: Date): Promise<TicketTimers> {
+    // One change of a ticket's timers at a time, also when the ticket has none yet.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sla:ticket:${ticketId}`}, 0))`);
+    const rows = await tx.select().from(slaTicketTimers).where(eq(slaTicketTimers.ticketId, ticketId)).for('update');
+    return new TicketTimers(tx, ticketId, at, new Map(rows.map((r) => [r.target, r])));
+  }
+
+  get(target: TargetKind): TimerRow | undefined {
+    return this.rows.get(target);
+  }
+
+  unmet(): TimerRow[] {
+    return [...this.rows.values()].filter((t) => t.state !== 'met');
+  }
+
+  private note(timer: TimerRow, event: string, detail?: Record<string, unknown>): void {
+    timer.history = [...timer.history, { at: this.at.toISOString(), event, ...(detail && { detail }) } satisfies TimerHistoryEntry].slice(-maxHistory);
+    timer.updatedAt = this.at;
+    this.changed.add(timer);
+  }
+
+  /** Start `target` (a new cycle if it ran before), paused from the start when the status pauses. */
+  start(target: TargetKind, applied: AppliedPolicy, minutes: number, paused: boolean): void {
+    const existing = this.rows.get(target);
+    const clock = startedClock(applied.calendar, this.at, minutes, paused);
+    const base = { policyId: applied.policy.id, calendarId: applied.calendarId, startedAt: this.at, metAt: null, ...clock };
+    if (existing) {
+      Object.assign(existing, base, { cycle: existing.cycle + 1 });
+      this.note(existing, 'started', { cycle: existing.cycle, targetMinutes: minutes, paused });
+      return;
+    }
+    const row: TimerRow = { id: uuidv7(), ticketId: this.ticketId, target, cycle: 1, nextCheckAt: null, fired: [], history: [], updatedAt: this.at, ...base };
+    this.rows.set(target, row);
+    this.created.add(row);
+    this.note(row, 'started', { cycle: 1, targetMinutes: minutes, paused });
+  }
+
+  pause(timer: TimerRow, calendar: BusinessCalendar, reason: string): void {
+    if (timer.state === 'paused' || timer.state === 'met') return;
+    Object.assign(timer, stoppedClock(timer, calendar, this.at), { state: 'paused', pausedAt: this.at, dueAt: null });
+    this.note(timer, 'paused', { reason, usedMinutes: Math.round(timer.usedMinutes) });
+  }
+
+  /** Run again (after a pause, a reopening, or with a new target or calendar); the used minutes stay. */
+  run(timer: TimerRow, applied: AppliedPolicy, minutes: number, event: string): void {
+    const wasMet = timer.state === 'met';
+    Object.assign(timer, { policyId: applied.policy.id, calendarId: applied.calendarId, targetMinutes: minutes, pausedAt: null, metAt: null });
+    Object.assign(timer, runningClock({ ...timer, state: wasMet ? 'running' : timer.state }, applied.calendar, this.at, minutes));
+    this.note(timer, event, { targetMinutes: minutes, dueAt: timer.dueAt?.toISOString() });
+  }
+
+  /** Stop the clock first, in the calendar it ran in, so the minutes used so far are kept. */
+  async settle(timer: TimerRow): Promise<void> {
+    if (!timer.runningSince) return;
+    const calendar = await this.calendarOf(timer);
+    Object.assign(timer, stoppedClock(timer, calendar, this.at));
+  }
+
+  async meet(timer: TimerRow, reason: string): Promise<void> {
+    if (timer.state === 'met') return;
+    await this.settle(timer);
+    Object.assign(timer, { state: 'met', metAt: this.at, pausedAt: null });
+    this.note(timer, 'met', { reason, usedMinutes: Math.round(timer.usedMinutes), breached: timer.breachedAt !== null });
+  }
+
+  async remove(timer: TimerRow): Promise<void> {
+    this.rows.delete(timer.target);
+    this.changed.delete(timer);
+    if (!this.created.delete(timer)) await this.tx.delete(slaTicketTimers).where(eq(slaTicketTimers.id, timer.id));
+  }
+
+  private calendars = new Map<string, BusinessCalendar>();
+  async calendarOf(timer: TimerRow, applied?: AppliedPolicy | null): Promise<BusinessCalendar> {
+    if (applied && applied.calendarId === timer.calendarId) return applied.calendar;
+    const cached = this.calendars.get(timer.calendarId);
+    if (cached) return cached;
+    // A calendar deleted since (no policy uses it any more): the default one counts instead.
+    const found = (await loadCalendar(this.tx, timer.calendarId)) ?? (await loadCalendar(this.tx, null));
+    if (!found) throw new Error('no business calendar');
+    this.calendars.set(timer.calendarId, found.calendar);
+    return found.calendar;
+  }
+
+  /** Write every changed timer with its next due-time row, and the ticket's next due time for lists. */
+  async save(applied: AppliedPolicy | null): Promise<void> {
+    const running = [...this.rows.values()].filter((t) => t.dueAt && (t.state === 'running' || t.state === 'warning' || t.state === 'breached'));
+    const next = running.reduce<Date | null>((min, t) => (min && min <= t.dueAt! ? min : t.dueAt), null);
+    await setTicketSlaDueAt(this.tx, this.ticketId, next);
+    for (const timer of this.changed) {
+      const rules = applied && applied.policy.id === timer.policyId ? applied.policy : null;
+      timer.nextCheckAt = nextCheckAt(plannedFirings(timer, rules, await this.calendarOf(timer, applied)), timer.fired);
+      const { id: _id, ...values } = timer;
+      if (this.created.has(timer)) await this.tx.insert(slaTicketTimers).values(timer);
+      else await this.tx.update(slaTicketTimers).set(values).where(eq(slaTicketTimers.id, timer.id));
+    }
+  }
+}
+
+export { targetMinutesOf };

@@ -1,0 +1,56 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/database.js';
+import { tickets } from './schema.js';
+
+export const slaTargetKinds = ['first_response', 'next_response', 'resolution'] as const;
+export const slaTimerStates = ['running', 'warning', 'breached', 'paused', 'met'] as const;
+
+/** One SLA target of a ticket as lists and the ticket page show it. */
+export type TicketSlaEntry = {
+  target: (typeof slaTargetKinds)[number];
+  dueAt: Date | null;
+  state: (typeof slaTimerStates)[number];
+  /** Business minutes left (negative once overdue); frozen while paused or met. */
+  remainingMinutes: number;
+};
+
+/**
+ * How ticket reads learn about SLAs without depending on the SLA module: the SLA module depends on
+ * tickets (it reacts to ticket events and selects policies from ticket facts), so tickets cannot
+ * import it. Two small seams instead:
+ *  - the SLA module keeps `tickets.sla_due_at` (the earliest due time of the running targets)
+ *    through `setTicketSlaDueAt`, so lists sort and filter by it from an index;
+ *  - it provides this read extension at boot (its AppModule wiring calls `provideTicketSla`),
+ *    which presentation uses for each ticket's `sla` targets. Without a provider (a tickets-only
+ *    test) every ticket has `sla: []`.
+ * One provider per process: the app that boots last provides it (tests boot one app per file).
+ */
+export type TicketSlaReader = {
+  summaries(db: Db, ticketIds: readonly string[]): Promise<Map<string, TicketSlaEntry[]>>;
+};
+
+let provided: TicketSlaReader | undefined;
+
+export function provideTicketSla(reader: TicketSlaReader | undefined): void {
+  provided = reader;
+}
+
+export async function ticketSlaSummaries(db: Db, ticketIds: readonly string[]): Promise<Map<string, TicketSlaEntry[]>> {
+  if (!provided || ticketIds.length === 0) return new Map();
+  return provided.summaries(db, ticketIds);
+}
+
+/** The sort key, never NULL (keyset pagination): no running target sorts last. Spelled as the index. */
+export const slaDueAtKey = sql`coalesce(${tickets.slaDueAt}, '9999-12-31 00:00:00+00'::timestamptz)`;
+
+/** 即将超时: the next due time is within the hour; 已超时: it has passed (a running target is overdue). */
+export function slaCondition(which: 'due_soon' | 'breached'): SQL {
+  return which === 'breached'
+    ? sql`${slaDueAtKey} <= now()`
+    : sql`${slaDueAtKey} > now() and ${slaDueAtKey} <= now() + interval '1 hour'`;
+}
+
+/** Called by the SLA module in its transaction whenever a ticket's running targets change. */
+export async function setTicketSlaDueAt(tx: Tx, ticketId: string, dueAt: Date | null): Promise<void> {
+  await tx.update(tickets).set({ slaDueAt: dueAt }).where(and(eq(tickets.id, ticketId), sql`${tickets.slaDueAt} is distinct from ${dueAt?.toISOString() ?? null}::timestamptz`));
+}
