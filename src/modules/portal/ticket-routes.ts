@@ -4,12 +4,12 @@ import type { AppContext, AppServer } from '../../app/context.js';
 import { customerOf } from '../../app/http/request-context.js';
 import {
   closeTicketByRequester,
-  contentDisposition,
   findCustomerTicketId,
   getCustomerAttachment,
   getCustomerTicket,
   listCustomerTickets,
   receiveInboundMessage,
+  sendAttachment,
   type AttachmentStore,
 } from '../tickets/index.js';
 import { customerTicketSchema, customerTicketSummarySchema, idempotencyKeyHeader, inboundResultSchema, replySchema } from './http-schemas.js';
@@ -87,14 +87,6 @@ export function registerPortalTicketRoutes(app: AppServer, { database, config }:
     schema: { tags, summary: '下载附件 Download an attachment', params: z.object({ id: z.uuid() }) },
   }, async (request, reply) => {
     const attachment = await getCustomerAttachment(database.db, await requesterIdsOf(database.db, customerOf(request)), request.params.id);
-    const { stream, size } = await store.open(attachment.sha256);
-    return reply
-      .header('Content-Type', attachment.contentType)
-      .header('Content-Length', size)
-      .header('Content-Disposition', contentDisposition(attachment.filename))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Content-Security-Policy', "sandbox; default-src 'none'")
-      .header('Cache-Control', 'private, max-age=3600')
-      .send(stream);
+    return sendAttachment(reply, store, attachment);
   });
 }

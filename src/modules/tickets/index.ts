@@ -18,7 +18,7 @@ export { recordDelivery, type DeliveryResult } from './record-delivery.js';
 export { getDeliverableMessage, type DeliverableMessage } from './deliverable-message.js';
 export { deliveringChannels } from './reply-channel.js';
 export { AttachmentStore, attachmentStoreIn } from './attachment-store.js';
-export { contentDisposition } from './message-routes.js';
+export { sendAttachment } from './send-attachment.js';
 export { getVisibleTicket } from './get-ticket.js';
 export { listTickets, type TicketFilter } from './list-tickets.js';
 export type { TicketFilters } from './ticket-filters.js';

@@ -7,6 +7,7 @@ import { addMessage } from './add-message.js';
 import { AttachmentStore } from './attachment-store.js';
 import { getVisibleAttachment, uploadAttachment } from './attachments.js';
 import { attachmentSchema, messageSchema } from './http-schemas.js';
+import { sendAttachment } from './send-attachment.js';
 
 const tags = ['tickets'];
 
@@ -49,23 +50,6 @@ export function registerMessageRoutes(app: AppServer, { database, config }: AppC
     config: { permission: 'tickets.read' },
     schema: { tags, summary: '下载附件 Download an attachment', params: z.object({ id: z.uuid() }) },
   }, async (request, reply) => {
-    const attachment = await getVisibleAttachment(database.db, actorOf(request), request.params.id);
-    const { stream, size } = await store.open(attachment.sha256);
-    return reply
-      .header('Content-Type', attachment.contentType)
-      .header('Content-Length', size)
-      .header('Content-Disposition', contentDisposition(attachment.filename))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Content-Security-Policy', "sandbox; default-src 'none'")
-      .header('Cache-Control', 'private, max-age=3600')
-      .send(stream);
+    return sendAttachment(reply, store, await getVisibleAttachment(database.db, actorOf(request), request.params.id));
   });
-}
-
-/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name (Chinese filenames survive). */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  // encodeURIComponent leaves ' ( ) * alone, but they are not attr-chars (RFC 8187 §3.2.1).
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
