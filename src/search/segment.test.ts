@@ -28,3 +28,11 @@ test('tsvector literals quote every lexeme and number positions from 1', async (
   const { tsvectorLiteral } = await import('./segment.js');
   assert.equal(tsvectorLiteral(["o'b", 'a\\b', '网络']), "'o''b':1 'a\\\\b':2 '网络':3");
 });
+
+test('long texts: Chinese words far into a long run are segmented, and Latin text next to Chinese keeps both', () => {
+  // The segmenter reads CJK runs a slice at a time; words anywhere in a long run are still found.
+  const run = `${'的'.repeat(1234)}客户反映${'的'.repeat(777)}`;
+  const lexemes = searchLexemes(`${run} error code E-42 ${'deadbeef '.repeat(5000)}网络`);
+  for (const expected of ['客户', '反映', '户反', 'e-42', 'deadbeef', '网络']) assert.ok(lexemes.includes(expected), expected);
+  assert.ok(!lexemes.some((l) => l.length > 100));
+});
