@@ -9,22 +9,15 @@
  * identity each, spread over 2 000 organisations, directly with SQL (the bench is about reads),
  * then times each query BENCH_ROUNDS times (default 200) and prints p50/p95/max in ms.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { Database } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
-import { withDatabase } from '../src/db/test-database.js';
 import { listContactSummaries, lookupContact, searchContacts } from '../src/modules/customers/index.js';
+import { onEachEngine } from './on-each-engine.js';
 
 const contactCount = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
-const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
 
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
 const given = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚'];
@@ -65,9 +58,9 @@ async function time(label: string, run: (i: number) => Promise<unknown>): Promis
   console.log(`  ${label.padEnd(44)} p50 ${at(0.5).padStart(7)} ms   p95 ${at(0.95).padStart(7)} ms   max ${samples.at(-1)!.toFixed(1).padStart(7)} ms`);
 }
 
-async function measure(engine: string, database: Database): Promise<void> {
+async function measure(engine: string, database: Database, url?: string): Promise<void> {
   console.log(`\n${engine}`);
-  await runMigrations(database, engine === 'postgres' ? process.env.BENCH_URL : undefined);
+  await runMigrations(database, url);
   await load(database);
   const db = database.db;
   // Existing numbers, written as people type them: 139-0000-1234.
@@ -83,29 +76,7 @@ async function measure(engine: string, database: Database): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`customers search bench: ${contactCount} contacts, ${rounds} rounds per query, Node ${process.version}`);
-  const dir = await mkdtemp(join(tmpdir(), 'opencsm-bench-customers-'));
-  const embedded = await openPglite({ dataDir: join(dir, 'db') });
-  try {
-    await measure('pglite', embedded);
-  } finally {
-    await embedded.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-  if (!serverUrl) return;
-  const name = 'opencsm_bench_customers';
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  process.env.BENCH_URL = withDatabase(serverUrl, name);
-  const server = await openPostgres(process.env.BENCH_URL, 5);
-  try {
-    await measure('postgres', server);
-  } finally {
-    await server.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await onEachEngine('opencsm_bench_customers', measure);
 }
 
 await main();

@@ -15,24 +15,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { pino } from 'pino';
 import { systemClock } from '../src/app/clock.js';
 import { loadConfig } from '../src/app/config.js';
 import { createApp } from '../src/app/create-app.js';
 import { queryRows, type Database } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
-import { withDatabase } from '../src/db/test-database.js';
 import type { Actor } from '../src/modules/auth/index.js';
 import { slaDueTimers } from '../src/modules/sla/fire-due-timers.js';
 import { listTickets } from '../src/modules/tickets/index.js';
+import { onEachEngine } from './on-each-engine.js';
 
 const ticketCount = Number(process.env.BENCH_TICKETS ?? 100_000);
 const dueCount = Number(process.env.BENCH_DUE ?? 1_000);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
-const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
 const log = pino({ level: 'silent' });
 
 const calendarId = '019ab000-0000-7000-8000-0000000be001';
@@ -129,29 +125,7 @@ async function measure(engine: string, database: Database, url?: string): Promis
 
 async function main(): Promise<void> {
   console.log(`SLA timers bench: ${ticketCount} open tickets with running timers, ${dueCount} made due, Node ${process.version}`);
-  const dir = await mkdtemp(join(tmpdir(), 'opencsm-bench-sla-db-'));
-  const embedded = await openPglite({ dataDir: join(dir, 'db') });
-  try {
-    await measure('pglite', embedded);
-  } finally {
-    await embedded.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-  if (!serverUrl) return;
-  const name = 'opencsm_bench_sla';
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = withDatabase(serverUrl, name);
-  const server = await openPostgres(url, 5);
-  try {
-    await measure('postgres', server, url);
-  } finally {
-    await server.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await onEachEngine('opencsm_bench_sla', measure);
 }
 
 await main();
