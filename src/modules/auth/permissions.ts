@@ -25,6 +25,8 @@ export const permissions = [
   'admin.sla', // business calendars and SLA policies
   'admin.mailboxes', // email channel: mailboxes, their SMTP/IMAP settings and passwords
   'admin.jobs',
+  'admin.security', // sign-in audit log, unlocking locked accounts, the outbound-connection allowlist
+  'email.quarantine', // 可疑邮件: review mail that points at a ticket without proof of its sender; attach, make a new ticket, or reject
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -46,7 +48,7 @@ const agentPermissions: Permission[] = [
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'customers.write', 'customers.merge', 'admin.categories', 'admin.priorities', 'admin.sla']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.
