@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -100,4 +100,59 @@ test('a bad setting stops start-up with a message naming the variable', () => {
   assert.equal(result.status, 1);
   assert.match(result.stderr, /PORT="abc"/);
   assert.match(result.stderr, /配置错误/);
+});
+
+/** Processes still running with this data folder in their environment (the server and anything it left behind). */
+function processesUsing(folder: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(`OPENCSM_DATA_DIR=${folder}`)) found.push(Number(entry));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+test('SIGTERM to the `npm start` process stops the whole tree, flushes the database and releases the folder', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'opencsm-npm-start-'));
+  try {
+    const port = await freePort();
+    const env = { ...baseEnv, LOG_LEVEL: 'warn', OPENCSM_DATA_DIR: folder, PORT: String(port) };
+    const npm = spawn('npm', ['start', '--silent'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(npm);
+    const npmExit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.on('exit', (code, signal) => resolve({ code, signal })));
+    const banner = await waitFor(npm, /Password \/ 密码:\s+\S+/);
+    const password = /Password \/ 密码:\s+(\S+)/.exec(banner)![1]!;
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@opencsm.local', password }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const created = await fetch(`${base}/api/v1/tickets`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ subject: '关机前提交', description: '' }) });
+    assert.equal(created.status, 201);
+    const { number } = await created.json();
+    // An open live-update stream must not keep the server from stopping.
+    const stream = new AbortController();
+    const live = await fetch(`${base}/api/v1/stream`, { headers: { cookie, accept: 'text/event-stream' }, signal: stream.signal });
+    assert.equal(live.status, 200);
+    assert.ok(processesUsing(folder).length >= 1, 'the server runs with the folder in its environment');
+
+    npm.kill('SIGTERM');
+    await npmExit;
+    stream.abort();
+    assert.deepEqual(processesUsing(folder), [], 'no process of the tree is left running');
+    await assert.rejects(fetch(`${base}/healthz`), 'the port is closed');
+
+    // The lock is released and the committed ticket is there after the restart.
+    const restarted = cli({ OPENCSM_DATA_DIR: folder, PORT: String(port) });
+    await waitFor(restarted, /API docs/);
+    const again = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@opencsm.local', password }) });
+    const ticket = await fetch(`${base}/api/v1/tickets/${number}`, { headers: { cookie: again.headers.get('set-cookie')!.split(';')[0]! } });
+    assert.equal((await ticket.json()).subject, '关机前提交');
+    restarted.kill('SIGTERM');
+    assert.equal(await exited(restarted), 0);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

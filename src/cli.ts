@@ -66,14 +66,26 @@ async function run(config: Config, roles: { http: boolean; worker: boolean }): P
     if (stopping) return;
     stopping = true;
     app.context.log.info({ signal }, 'shutting down');
-    await stopIngress();
-    await app.server.close();
-    await app.worker.stop();
+    // A supervisor waits ~10 s before SIGKILL: whatever still holds on (a slow client, a stuck
+    // job) gets until the deadline, then the database is flushed and closed regardless, so the
+    // data folder is consistent and its lock released.
+    const settle = (work: Promise<unknown>) => Promise.race([work.catch((error: unknown) => app.context.log.warn({ err: error }, 'shutdown step failed')), delay(shutdownStepMs)]);
+    await settle(stopIngress());
+    await settle(app.server.close());
+    await settle(app.worker.stop());
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+}
+
+/** Each shutdown step's share of the ~10 s a process supervisor allows before SIGKILL. */
+const shutdownStepMs = 2_500;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function printBanner(config: Config, database: Database, roles: { http: boolean; worker: boolean }, admin: { email: string; password: string | null } | null): void {
