@@ -4180,6 +4180,8 @@ export interface paths {
                                     name: string;
                                 };
                                 body: string;
+                                bodyHtml: string | null;
+                                opening: boolean;
                                 attachments: {
                                     /** Format: uuid */
                                     id: string;
