@@ -7,17 +7,18 @@
  *   marks (U+200E/U+200F, U+061C), zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphen,
  *   … — `passwd\u202egpj.exe` would otherwise show as "passwdexe.jpg";
  * - control characters (C0, DEL, C1) and unpaired surrogates go (a `u` regex sees a lone surrogate
- *   as a Cs code point); line and paragraph separators and any other whitespace become one space;
+ *   as a Cs code point); line breaks, tabs and line/paragraph separators become a space;
  * - the name is capped at 200 characters, keeping its extension, and is never empty (`attachment`
  *   plus the extension that was left, if any).
  */
 const invisible = /[\p{Cf}\p{Cc}\p{Cs}]/gu;
-const oddSpace = /[\p{Zl}\p{Zp}\s]+/gu;
+// Line breaks and tabs (controls, and the line/paragraph separators) read as a space, not as nothing.
+const breaks = /[\t\n\v\f\r\u2028\u2029]+/gu;
 export const maxAttachmentNameLength = 200;
 
 export function cleanAttachmentName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(invisible, '').replace(oddSpace, ' ').trim();
+  const cleaned = base.replace(breaks, ' ').replace(invisible, '').trim();
   // ".", ".." and a bare ".pdf" are no names: they become `attachment` plus what extension there was.
   const usable = /[^.\s]/u.test(cleaned.replace(/\.[\p{L}\p{N}]{1,10}$/u, '')) ? cleaned : `attachment${extensionOf(cleaned)}`;
   return capLength(usable);
