@@ -87,6 +87,17 @@ test('the problem is in the caller\'s language', async () => {
   assert.match(JSON.parse(en.body).title, /attachments together exceed/);
 });
 
+test('a retry with the same Idempotency-Key stores nothing new and counts its bytes once', async () => {
+  const ip = nextIp();
+  const first = await submit([file(10 * kb)], ip, '13500001000', { 'idempotency-key': 'retry-1' });
+  const again = await submit([file(10 * kb)], ip, '13500001000', { 'idempotency-key': 'retry-1' });
+  assert.equal(first.statusCode, 201, first.body);
+  assert.equal(again.statusCode, 201, again.body);
+  assert.equal((again.json() as Json).number, (first.json() as Json).number);
+  const [row] = await queryRows<{ bytes: string }>(t.database.db, sql`select bytes::text from portal_upload_budgets where bucket = ${`ip:${ip}`}`);
+  assert.equal(Number(row!.bytes), 10 * kb);
+});
+
 test('one address past its daily budget gets 429 with Retry-After until the next UTC day and stores nothing; others still can', async () => {
   const ip = nextIp();
   for (let i = 0; i < 3; i += 1) assert.equal((await submit([file(20 * kb)], ip, `1390000${1000 + i}`)).statusCode, 201); // 60 KB: exactly the budget
