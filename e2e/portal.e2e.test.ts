@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startSmtpSink, type SmtpSink } from '../src/modules/portal/test-smtp-sink.js';
+import { attachmentStoreIn, receiveInboundMessage } from '../src/modules/tickets/index.js';
 import { chromiumPath, startHarness, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
@@ -70,6 +71,56 @@ test('a customer submits the web form, signs in by code, sees the agent\'s reply
   const timeline = await h.api<{ items: Array<{ message: { body: string; channel: string } | null }> }>(admin, 'GET', `/api/v1/tickets/${ticket.id}/timeline?limit=500`);
   assert.equal(timeline.items.find((e) => e.message?.body === '好的，我在家等。')?.message?.channel, 'portal');
   await page.screenshot({ path: 'docs/screenshots/portal-ticket.png', fullPage: true });
+  assert.deepEqual(h.takePageErrors(), []);
+});
+
+test('an emailed ticket\'s opening message: the agent sees its attachment and opens its HTML in a sandboxed frame; the customer sees both in the portal', { skip, timeout: 90_000 }, async () => {
+  const received = await receiveInboundMessage(
+    h.database,
+    {
+      channel: 'email',
+      externalId: '<e2e-opening@customer.cn>',
+      requester: { name: '钱先生', email: 'qian@example.cn' },
+      subject: '空调遥控器失灵',
+      body: '遥控器按键没反应，见附件照片',
+      bodyHtml: '<p>遥控器按键<strong id="html-mark">没反应</strong>，见附件照片</p>',
+      attachments: [{ filename: '遥控器.txt', contentType: 'text/plain', content: Buffer.from('照片说明') }],
+    },
+    { timeZone: h.app.context.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(h.app.context.config.OPENCSM_DATA_DIR) },
+  );
+
+  const page = await h.newPage({ user: h.users.admin });
+  await page.goto(`/tickets/${received.ticketId}`);
+  const opening = page.getByTestId('timeline-opening');
+  await opening.filter({ hasText: '遥控器按键没反应' }).waitFor();
+  const link = opening.getByTestId('message-attachment').getByRole('link', { name: /遥控器\.txt/ });
+  const href = await link.getAttribute('href');
+  assert.match(href ?? '', /^\/api\/v1\/attachments\/[0-9a-f-]{36}$/);
+  const download = await page.request.get(href!);
+  assert.equal(download.status(), 200);
+  assert.equal(await download.text(), '照片说明');
+
+  await opening.getByRole('button', { name: '显示原格式' }).click();
+  const frame = opening.locator('iframe');
+  assert.equal(await frame.getAttribute('sandbox'), '', 'no scripts, no same-origin access');
+  await page.frameLocator('[data-testid="timeline-opening"] iframe').locator('#html-mark').filter({ hasText: '没反应' }).waitFor();
+
+  // The customer sees their own first message with its file at the head of the portal page.
+  const customer = await h.newContext();
+  const portalPage = await customer.newPage();
+  await portalPage.goto('/portal/login');
+  const mark = smtp.mails.length;
+  await portalPage.locator('#portal-email').fill('qian@example.cn');
+  await portalPage.getByTestId('portal-send-code').click();
+  const code = await smtp.waitForCode('qian@example.cn', { after: mark, timeoutMs: 10_000 });
+  await portalPage.locator('#portal-code').fill(code);
+  await portalPage.getByTestId('portal-sign-in').click();
+  await portalPage.getByTestId('portal-me').filter({ hasText: '钱先生' }).waitFor();
+  await portalPage.goto(`/portal/tickets/${received.ticketId}`);
+  const head = portalPage.getByTestId('portal-description');
+  await head.filter({ hasText: '遥控器按键没反应' }).waitFor();
+  await head.getByRole('link', { name: /遥控器\.txt/ }).waitFor();
+  assert.equal(await portalPage.getByTestId('portal-my-message').count(), 0, 'shown once, not again below');
   assert.deepEqual(h.takePageErrors(), []);
 });
 

@@ -22,6 +22,12 @@ const configSchema = z.object({
     .default('Asia/Shanghai')
     .refine((tz) => isValidTimeZone(tz), 'unknown IANA time zone'),
   OPENCSM_MAX_ATTACHMENT_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Anonymous web form uploads (MB): all files of one submission; per client IP per UTC day; the whole installation per UTC day. */
+  OPENCSM_FORM_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  OPENCSM_FORM_IP_DAILY_UPLOAD_MB: z.coerce.number().positive().max(1_048_576).default(100),
+  OPENCSM_FORM_DAILY_UPLOAD_MB: z.coerce.number().positive().max(1_048_576).default(2048),
+  /** Signed-in portal customers: all files of one message together (MB). */
+  OPENCSM_PORTAL_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   OPENCSM_SESSION_DAYS: z.coerce.number().int().positive().max(365).default(14),
   OPENCSM_COOKIE_SECURE: z
     .enum(['true', 'false'])
@@ -50,8 +56,13 @@ const configSchema = z.object({
     .default('false')
     .refine((v) => /^(true|false|\d{1,2}|[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*)$/.test(v.trim()), 'must be true, false, a hop count or addresses like 10.0.0.1,10.0.0.0/8')
     .transform((v): boolean | number | string[] => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim()))),
-  /** Outbound mail relay for portal login codes, e.g. smtp://user:pass@smtp.example.cn:587. Unset: codes are logged (dev only). */
+  /** Outbound mail relay for portal login codes, e.g. smtp://user:pass@smtp.example.cn:587. Unset: codes cannot be delivered (see OPENCSM_DEV_LOG_CODES). */
   OPENCSM_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Development only: with no OPENCSM_SMTP_URL, write portal sign-in codes to the log. Never in production: a code is a login. */
+  OPENCSM_DEV_LOG_CODES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** The address customers reach this server at (e.g. https://service.example.cn), for links in emails. */
   OPENCSM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENCSM_MAIL_FROM: z.string().min(3).default('OpenCSM <no-reply@opencsm.local>'),

@@ -24,14 +24,16 @@ export function registerFormRoutes(app: AppServer, { database, config }: AppCont
       description: [
         'JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, and the honeypot `website` (leave empty).',
         'Answers 201 `{number}`. Limited per IP (30/hour) and per email or phone (5/hour): 429 with Retry-After. A retry with the same Idempotency-Key returns the same number.',
+        'Uploads: all files of one submission together at most `OPENCSM_FORM_MAX_UPLOAD_MB` (413 `form.submission_too_large`); per client IP per UTC day `OPENCSM_FORM_IP_DAILY_UPLOAD_MB` (429 `form.upload_budget_ip`) and for the whole installation `OPENCSM_FORM_DAILY_UPLOAD_MB` (429 `form.upload_budget_site`), both with Retry-After until the next UTC day. A refused submission stores nothing.',
       ].join('\n\n'),
       headers: z.object({ 'idempotency-key': idempotencyKeyHeader }),
       consumes: ['application/json', 'multipart/form-data'],
       response: { 201: z.object({ number: z.string() }) },
     },
   }, async (request, reply) => {
-    const { fields, files } = await readSubmission(request, webFormSchema, config.OPENCSM_MAX_ATTACHMENT_MB);
-    const result = await submitWebForm(database, fields, { ip: request.ip, idempotencyKey: request.headers['idempotency-key'], files, timeZone: config.OPENCSM_TIMEZONE, store });
+    const { fields, files } = await readSubmission(request, webFormSchema, { fileMb: config.OPENCSM_MAX_ATTACHMENT_MB, totalMb: config.OPENCSM_FORM_MAX_UPLOAD_MB });
+    const budgets = { ipDailyMb: config.OPENCSM_FORM_IP_DAILY_UPLOAD_MB, siteDailyMb: config.OPENCSM_FORM_DAILY_UPLOAD_MB };
+    const result = await submitWebForm(database, fields, { ip: request.ip, idempotencyKey: request.headers['idempotency-key'], files, budgets, timeZone: config.OPENCSM_TIMEZONE, store });
     return reply.status(201).send(result);
   });
 }

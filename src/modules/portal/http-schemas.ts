@@ -39,6 +39,10 @@ export const customerTicketSchema = customerTicketSummarySchema.extend({
         channel: z.string(),
         author: z.discriminatedUnion('kind', [z.object({ kind: z.literal('customer'), name: z.string().nullable() }), z.object({ kind: z.literal('agent'), name: z.string() })]),
         body: z.string(),
+        /** Sanitised HTML (email), null for plain messages. */
+        bodyHtml: z.string().nullable(),
+        /** The message that made the ticket (its text is the description). */
+        opening: z.boolean(),
         attachments: z.array(attachment),
       }),
       z.object({ kind: z.literal('status'), id: z.uuid(), createdAt: z.date(), from: status.nullable(), to: status }),

@@ -3,7 +3,7 @@ import type { AppModule } from '../../app/context.js';
 import { attachmentStoreIn } from '../tickets/index.js';
 import { registerAccessRoutes } from './access-routes.js';
 import { registerFormRoutes } from './form-routes.js';
-import { createPortalMailer } from './portal-mailer.js';
+import { createPortalMailer, warnIfCodesUndeliverable } from './portal-mailer.js';
 import { replyNoticeHandler } from './reply-notice.js';
 import { registerPortalSessionRoutes } from './session-routes.js';
 import { registerPortalTicketRoutes } from './ticket-routes.js';
@@ -18,7 +18,10 @@ export const portalModule: AppModule = {
   },
   registerRoutes(app, context) {
     const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);
-    registerPortalSessionRoutes(app, context, createPortalMailer(context.config, context.log.child({ component: 'portal' })));
+    const log = context.log.child({ component: 'portal' });
+    // Routes are registered once per serving process at start: the place to say it.
+    warnIfCodesUndeliverable(context.config, log);
+    registerPortalSessionRoutes(app, context, createPortalMailer(context.config, log));
     registerPortalTicketRoutes(app, context, store);
     registerFormRoutes(app, context, store);
     registerAccessRoutes(app, context);

@@ -8,6 +8,9 @@ export const portalMessages = {
     'portal.rate_limited': '请求过于频繁，请 {seconds} 秒后再试',
     'portal.access_needs_organization': '该联系人不属于任何企业客户，不能设为企业管理员',
     'form.too_many_files': '附件最多 {maximum} 个',
+    'form.submission_too_large': '附件合计超过 {limitMb} MB，请减少或压缩附件后再提交',
+    'form.upload_budget_ip': '今天从您的网络提交的附件已达上限，请明天再试，或先不带附件提交',
+    'form.upload_budget_site': '今天网页表单接收的附件已达上限，请明天再试，或先不带附件提交',
     'call.needs_ticket_or_number': '请提供来电号码',
   },
   en: {
@@ -18,6 +21,9 @@ export const portalMessages = {
     'portal.rate_limited': 'Too many requests; try again in {seconds} s',
     'portal.access_needs_organization': 'This contact belongs to no organisation, so cannot be its admin',
     'form.too_many_files': 'At most {maximum} attachments',
+    'form.submission_too_large': 'The attachments together exceed {limitMb} MB; send fewer or smaller files',
+    'form.upload_budget_ip': 'Today\'s limit for attachments from your network is reached; try again tomorrow, or submit without attachments',
+    'form.upload_budget_site': 'Today\'s limit for attachments sent through the web form is reached; try again tomorrow, or submit without attachments',
     'call.needs_ticket_or_number': 'Give the caller\'s number',
   },
 } as const;

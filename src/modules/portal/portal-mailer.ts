@@ -6,7 +6,11 @@ import type { Locale } from '../../app/i18n/catalogue.js';
 export type LoginCodeMail = { to: string; name: string; code: string; locale: Locale };
 export type ReplyNoticeMail = { to: string; name: string; number: string; subject: string; body: string; link: string | null; locale: Locale };
 
-/** Mails the portal sends through the configured relay; with none (embedded dev), it logs them instead. */
+/**
+ * Mails the portal sends through the configured relay. With none, nothing can be mailed: a sign-in
+ * code is a login, so it goes to the log only when a developer asks for it (OPENCSM_DEV_LOG_CODES);
+ * otherwise the log says a code could not be sent, without the code.
+ */
 export type PortalMailer = {
   sendLoginCode(mail: LoginCodeMail): Promise<void>;
   sendReplyNotice(mail: ReplyNoticeMail): Promise<void>;
@@ -34,11 +38,17 @@ const replyNotice: Record<Locale, (m: ReplyNoticeMail) => { subject: string; tex
   }),
 };
 
-export function createPortalMailer(config: Pick<Config, 'OPENCSM_SMTP_URL' | 'OPENCSM_MAIL_FROM'>, log: Logger): PortalMailer {
+type MailerConfig = Pick<Config, 'OPENCSM_SMTP_URL' | 'OPENCSM_MAIL_FROM' | 'OPENCSM_DEV_LOG_CODES'>;
+
+export function createPortalMailer(config: MailerConfig, log: Logger): PortalMailer {
   if (!config.OPENCSM_SMTP_URL) {
     return {
       async sendLoginCode(mail) {
-        log.info({ to: mail.to, code: mail.code }, 'portal login code (OPENCSM_SMTP_URL is not set, so it is logged instead of mailed; set it in production)');
+        if (config.OPENCSM_DEV_LOG_CODES) {
+          log.warn({ to: mail.to, code: mail.code }, 'portal sign-in code, logged because OPENCSM_DEV_LOG_CODES=true (development only) / 门户登录验证码（仅开发用：OPENCSM_DEV_LOG_CODES=true）');
+        } else {
+          log.warn({ to: mail.to }, 'portal sign-in code not sent: OPENCSM_SMTP_URL is not set / 未设置 OPENCSM_SMTP_URL，门户登录验证码无法发送');
+        }
       },
       async sendReplyNotice(mail) {
         log.info({ to: mail.to, number: mail.number }, 'portal reply notice not mailed (OPENCSM_SMTP_URL is not set)');
@@ -51,4 +61,17 @@ export function createPortalMailer(config: Pick<Config, 'OPENCSM_SMTP_URL' | 'OP
     sendLoginCode: (mail) => send(mail.to, loginCode[mail.locale](mail)),
     sendReplyNotice: (mail) => send(mail.to, replyNotice[mail.locale](mail)),
   };
+}
+
+/**
+ * Said once at start, loudly: customers cannot sign in to the portal when codes cannot be mailed,
+ * and codes in a log are logins in a log.
+ */
+export function warnIfCodesUndeliverable(config: MailerConfig, log: Logger): void {
+  if (config.OPENCSM_SMTP_URL) return;
+  if (config.OPENCSM_DEV_LOG_CODES) {
+    log.warn('OPENCSM_DEV_LOG_CODES=true: portal sign-in codes are written to this log. Development only, never in production. / OPENCSM_DEV_LOG_CODES=true：门户登录验证码会写入日志，仅限开发环境，切勿用于生产。');
+  } else {
+    log.warn('OPENCSM_SMTP_URL is not set: the customer portal cannot mail sign-in codes, so customers cannot sign in. Set OPENCSM_SMTP_URL. / 未设置 OPENCSM_SMTP_URL：客户门户无法发送登录验证码，客户将无法登录。请设置 OPENCSM_SMTP_URL。');
+  }
 }

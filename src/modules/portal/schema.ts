@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * One-time login codes, stored hashed (sha256 of row id + code). A row is written for every
@@ -50,4 +50,18 @@ export const portalRateLimits = pgTable(
     hits: integer('hits').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index('portal_rate_limits_window_idx').on(t.windowStart)],
+);
+
+/**
+ * Bytes of anonymous uploads (the web form) per UTC day, per client IP (`ip:…`) and for the whole
+ * installation (`site`), shared by every process; see upload-budget.ts.
+ */
+export const portalUploadBudgets = pgTable(
+  'portal_upload_budgets',
+  {
+    bucket: text('bucket').notNull(),
+    day: timestamp('day', { withTimezone: true }).notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.day] }), index('portal_upload_budgets_day_idx').on(t.day)],
 );

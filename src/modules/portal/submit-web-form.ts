@@ -3,8 +3,9 @@ import { uuidv7 } from 'uuidv7';
 import { invalidField } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
 import { normaliseEmail, normalisePhone } from '../customers/index.js';
-import { receiveInboundMessage, type AttachmentStore, type InboundAttachment } from '../tickets/index.js';
+import { receiveInboundMessage, type AttachmentStore, type InboundAttachment, type InboundMessage } from '../tickets/index.js';
 import { enforceRateLimits } from './rate-limit.js';
+import { reserveUploadBudget } from './upload-budget.js';
 
 export type WebFormInput = {
   name: string;
@@ -20,6 +21,9 @@ export type WebFormInput = {
 /** Per IP generous enough for an office behind one address; per email/phone tight. */
 export const formLimits = { perIpPerHour: 30, perIdentityPerHour: 5 };
 
+/** Daily byte budgets of anonymous uploads (MB, from the configuration). */
+export type FormUploadBudgets = { ipDailyMb: number; siteDailyMb: number };
+
 /**
  * A ticket from the public web form. Bots that fill the honeypot are told it worked and nothing is
  * stored. Submissions are limited per IP and per email/phone (counted in the database, so every
@@ -28,7 +32,7 @@ export const formLimits = { perIpPerHour: 30, perIdentityPerHour: 5 };
 export async function submitWebForm(
   database: Database,
   input: WebFormInput,
-  options: { ip: string; idempotencyKey?: string; files: InboundAttachment[]; timeZone: string; store: AttachmentStore },
+  options: { ip: string; idempotencyKey?: string; files: InboundAttachment[]; budgets: FormUploadBudgets; timeZone: string; store: AttachmentStore },
 ): Promise<{ number: string }> {
   if (input.website) return { number: decoyNumber(options.timeZone) };
   const email = input.email ? normaliseEmail(input.email) : null;
@@ -41,23 +45,36 @@ export async function submitWebForm(
     { bucket: `form:ip:${options.ip}`, limit: formLimits.perIpPerHour, windowSeconds: 3600 },
     { bucket: `form:identity:${email ?? phone}`, limit: formLimits.perIdentityPerHour, windowSeconds: 3600 },
   ]);
+  // Files count against today's budgets of this address and of the installation before a byte
+  // reaches the store; over either, 429 and nothing is stored. A submission that fails after this,
+  // or replays an earlier one (which stores nothing new), gives its bytes back.
+  const bytes = options.files.reduce((sum, file) => sum + file.content.length, 0);
+  const release = bytes > 0
+    ? await reserveUploadBudget(database, [
+        { bucket: `ip:${options.ip}`, limitBytes: options.budgets.ipDailyMb * 1024 * 1024, code: 'form.upload_budget_ip' },
+        { bucket: 'site', limitBytes: options.budgets.siteDailyMb * 1024 * 1024, code: 'form.upload_budget_site' },
+      ], bytes)
+    : null;
   const subject = input.subject?.trim() || firstLine(input.description);
-  const result = await receiveInboundMessage(
-    database,
-    {
-      channel: 'web',
-      // Keys are scoped to the submitter, so guessing someone else's key reveals nothing.
-      externalId: options.idempotencyKey ? `key:${email ?? phone}:${options.idempotencyKey}` : uuidv7(),
-      requester: { name: input.name, ...(email && { email }), ...(phone && { phone }) },
-      subject,
-      body: input.description,
-      meta: { form: 'web' },
-      attachments: options.files,
-      newTicket: { ...(input.categoryId && { categoryId: input.categoryId }) },
-    },
-    { timeZone: options.timeZone, store: options.store },
-  );
-  return { number: result.ticketNumber };
+  const message: InboundMessage = {
+    channel: 'web',
+    // Keys are scoped to the submitter, so guessing someone else's key reveals nothing.
+    externalId: options.idempotencyKey ? `key:${email ?? phone}:${options.idempotencyKey}` : uuidv7(),
+    requester: { name: input.name, ...(email && { email }), ...(phone && { phone }) },
+    subject,
+    body: input.description,
+    meta: { form: 'web' },
+    attachments: options.files,
+    newTicket: { ...(input.categoryId && { categoryId: input.categoryId }) },
+  };
+  try {
+    const result = await receiveInboundMessage(database, message, { timeZone: options.timeZone, store: options.store });
+    if (result.duplicate) await release?.();
+    return { number: result.ticketNumber };
+  } catch (error) {
+    await release?.();
+    throw error;
+  }
 }
 
 function firstLine(text: string): string {

@@ -44,7 +44,7 @@ export function registerPortalTicketRoutes(app: AppServer, { database, config }:
     config: { permission: 'portal' },
     schema: {
       tags, summary: '回复工单 Reply to a ticket',
-      description: 'JSON `{body}`, or multipart with a `body` field and up to 5 `files`. Idempotent on the Idempotency-Key header. A reply to a closed ticket opens a follow-up ticket.',
+      description: 'JSON `{body}`, or multipart with a `body` field and up to 5 `files`, together at most `OPENCSM_PORTAL_MAX_UPLOAD_MB` (413 `form.submission_too_large`). Idempotent on the Idempotency-Key header. A reply to a closed ticket opens a follow-up ticket.',
       params: ticketParams,
       headers: z.object({ 'idempotency-key': idempotencyKeyHeader }),
       consumes: ['application/json', 'multipart/form-data'],
@@ -53,7 +53,7 @@ export function registerPortalTicketRoutes(app: AppServer, { database, config }:
   }, async (request, reply) => {
     const customer = customerOf(request);
     const ticket = await getCustomerTicket(database.db, await requesterIdsOf(database.db, customer), request.params.id);
-    const { fields, files } = await readSubmission(request, replySchema, config.OPENCSM_MAX_ATTACHMENT_MB);
+    const { fields, files } = await readSubmission(request, replySchema, { fileMb: config.OPENCSM_MAX_ATTACHMENT_MB, totalMb: config.OPENCSM_PORTAL_MAX_UPLOAD_MB });
     const key = request.headers['idempotency-key'];
     const result = await receiveInboundMessage(
       database,

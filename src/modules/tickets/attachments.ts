@@ -5,6 +5,7 @@ import { Conflict, Invalid, NotFound, PayloadTooLarge } from '../../app/errors.j
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
+import { cleanAttachmentName } from './attachment-name.js';
 import type { AttachmentStore } from './attachment-store.js';
 import { getVisibleTicket } from './get-ticket.js';
 import { ticketAttachments, ticketEvents, tickets } from './schema.js';
@@ -31,7 +32,7 @@ export async function uploadAttachment(
     const now = new Date();
     const [row] = await tx
       .insert(ticketAttachments)
-      .values({ id: uuidv7(), ticketId: ticket.id, filename: safeFilename(file.filename), contentType: stored.contentType, size: stored.size, sha256: stored.sha256, uploadedBy: actor.id, createdAt: now })
+      .values({ id: uuidv7(), ticketId: ticket.id, filename: cleanAttachmentName(file.filename), contentType: stored.contentType, size: stored.size, sha256: stored.sha256, uploadedBy: actor.id, createdAt: now })
       .returning();
     await tx.insert(ticketEvents).values({ id: uuidv7(), ticketId: ticket.id, actorId: actor.id, type: 'attachment_added', newValue: { attachmentId: row!.id, filename: row!.filename, size: row!.size }, createdAt: now });
     await recordEvent(tx, { type: 'ticket.attachment_added', aggregateType: 'ticket', aggregateId: ticket.id, actorId: actor.id, payload: { attachmentId: row!.id } });
@@ -48,11 +49,4 @@ export async function getVisibleAttachment(db: Db, actor: Actor, attachmentId: s
     .where(and(eq(ticketAttachments.id, attachmentId), visibleTo(actor)));
   if (!row) throw new NotFound('attachment.not_found');
   return row.attachment;
-}
-
-/** Keep the name people see, minus path parts and control characters. */
-export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return cleaned || 'attachment';
 }

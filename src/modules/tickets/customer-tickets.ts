@@ -16,7 +16,19 @@ export type CustomerTicketSummary = { id: string; number: string; subject: strin
 export type CustomerAttachment = { id: string; filename: string; contentType: string; size: number };
 
 export type CustomerTicketEntry =
-  | { kind: 'message'; id: string; createdAt: Date; channel: string; author: { kind: 'customer'; name: string | null } | { kind: 'agent'; name: string }; body: string; attachments: CustomerAttachment[] }
+  | {
+      kind: 'message';
+      id: string;
+      createdAt: Date;
+      channel: string;
+      author: { kind: 'customer'; name: string | null } | { kind: 'agent'; name: string };
+      body: string;
+      /** Sanitised HTML of a rich message (an email's), shown only on request in a sandboxed frame. */
+      bodyHtml: string | null;
+      /** The customer's message that made the ticket (its text is also the description). */
+      opening: boolean;
+      attachments: CustomerAttachment[];
+    }
   | { kind: 'status'; id: string; createdAt: Date; from: TicketStatus | null; to: TicketStatus };
 
 export type CustomerTicket = CustomerTicketSummary & {
@@ -58,7 +70,10 @@ export async function findCustomerTicketId(db: Db, requesterIds: readonly string
   return row;
 }
 
-/** Attachments a customer may download: on public messages, or sent with the ticket itself by a customer. */
+/**
+ * Attachments a customer may download: on public messages, or sent with the ticket itself by a
+ * customer (tickets made before the opening message existed, where the backfill has not run).
+ */
 const customerVisibleAttachment = or(
   sql`${ticketAttachments.messageId} in (select id from ticket_messages m where m.ticket_id = ${ticketAttachments.ticketId} and not m.internal)`,
   and(isNull(ticketAttachments.messageId), isNull(ticketAttachments.uploadedBy)),
@@ -68,7 +83,7 @@ export async function getCustomerTicket(db: Db, requesterIds: readonly string[],
   const { id } = await findCustomerTicketId(db, requesterIds, idOrNumber);
   const [ticket] = await db.select({ ...summaryColumns, description: tickets.description, requesterId: tickets.requesterId }).from(tickets).where(eq(tickets.id, id));
   const messages = await db
-    .select({ id: ticketMessages.id, channel: ticketMessages.channel, body: ticketMessages.body, authorUserId: ticketMessages.authorUserId, authorContactId: ticketMessages.authorContactId, createdAt: ticketMessages.createdAt })
+    .select({ id: ticketMessages.id, channel: ticketMessages.channel, body: ticketMessages.body, bodyHtml: ticketMessages.bodyHtml, authorUserId: ticketMessages.authorUserId, authorContactId: ticketMessages.authorContactId, createdAt: ticketMessages.createdAt })
     .from(ticketMessages)
     .where(and(eq(ticketMessages.ticketId, id), eq(ticketMessages.internal, false)))
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
@@ -81,6 +96,7 @@ export async function getCustomerTicket(db: Db, requesterIds: readonly string[],
     .select({ id: ticketEvents.id, oldValue: ticketEvents.oldValue, newValue: ticketEvents.newValue, createdAt: ticketEvents.createdAt })
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, id), eq(ticketEvents.type, 'field_changed'), eq(ticketEvents.field, 'status')));
+  const [created] = await db.select({ messageId: ticketEvents.messageId }).from(ticketEvents).where(and(eq(ticketEvents.ticketId, id), eq(ticketEvents.type, 'created')));
   const names = await getUserNames(db, messages.map((m) => m.authorUserId).filter((v): v is string => Boolean(v)));
   const files = (messageId: string | null) => attachments.filter((a) => a.messageId === messageId).map(({ messageId: _m, ...a }) => a);
 
@@ -92,6 +108,8 @@ export async function getCustomerTicket(db: Db, requesterIds: readonly string[],
       channel: m.channel,
       author: m.authorUserId ? { kind: 'agent', name: agentDisplayName(names.get(m.authorUserId) ?? '') } : { kind: 'customer', name: null },
       body: m.body,
+      bodyHtml: m.bodyHtml,
+      opening: m.id === created?.messageId,
       attachments: files(m.id),
     })),
     ...statusChanges.map((e): CustomerTicketEntry => ({ kind: 'status', id: e.id, createdAt: e.createdAt, from: (e.oldValue as TicketStatus | null) ?? null, to: e.newValue as TicketStatus })),

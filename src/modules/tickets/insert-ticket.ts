@@ -9,6 +9,11 @@ export type TicketInsert = Pick<TicketRow, 'id' | 'number' | 'subject' | 'descri
   createdAt: Date;
   /** The closed ticket this one follows up (a customer wrote again after it was closed). */
   followUpOf?: { id: string; number: string };
+  /**
+   * The customer's message that made the ticket (inbound channels): the `created` timeline entry
+   * names it, so the timeline shows it with its attachments and HTML. The caller inserts it.
+   */
+  openingMessageId?: string;
 };
 
 /**
@@ -16,13 +21,14 @@ export type TicketInsert = Pick<TicketRow, 'id' | 'number' | 'subject' | 'descri
  * way a ticket is born (an agent or API call, an inbound channel message), so they stay the same.
  */
 export async function insertTicket(tx: Tx, values: TicketInsert): Promise<TicketRow> {
-  const { followUpOf, ...row } = values;
+  const { followUpOf, openingMessageId, ...row } = values;
   const [ticket] = await tx.insert(tickets).values({ ...row, updatedAt: row.createdAt }).returning();
   await tx.insert(ticketEvents).values({
     id: uuidv7(),
     ticketId: row.id,
     actorId: row.createdBy,
     type: 'created',
+    messageId: openingMessageId ?? null,
     newValue: { number: row.number, subject: row.subject, channel: row.channel, ...(followUpOf && { followUpOf: followUpOf.number }) },
     createdAt: row.createdAt,
   });
@@ -31,7 +37,7 @@ export async function insertTicket(tx: Tx, values: TicketInsert): Promise<Ticket
     aggregateType: 'ticket',
     aggregateId: row.id,
     actorId: row.createdBy,
-    payload: { number: row.number, teamId: row.teamId, assigneeId: row.assigneeId, priority: row.priority, channel: row.channel, ...(followUpOf && { followUpOf: followUpOf.id }) },
+    payload: { number: row.number, teamId: row.teamId, assigneeId: row.assigneeId, priority: row.priority, channel: row.channel, ...(openingMessageId && { messageId: openingMessageId }), ...(followUpOf && { followUpOf: followUpOf.id }) },
   });
   return ticket!;
 }

@@ -7,7 +7,7 @@ import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { findOrCreateContact, type ContactRef } from '../customers/index.js';
 import type { AttachmentStore, StoredFile } from './attachment-store.js';
-import { safeFilename } from './attachments.js';
+import { cleanAttachmentName } from './attachment-name.js';
 import { normaliseTags } from './create-ticket.js';
 import { insertTicket } from './insert-ticket.js';
 import { assertTicketReferences, defaultPriority } from './references.js';
@@ -41,7 +41,10 @@ export type InboundMessage = {
 export type InboundResult = {
   ticketId: string;
   ticketNumber: string;
-  /** The message row, or null when the message became a new ticket (its description). */
+  /**
+   * The message row it joined as, or null when the message created a ticket (it is then the
+   * ticket's description and its opening message, which the timeline's `created` entry names).
+   */
   messageId: string | null;
   createdTicket: boolean;
   /** A redelivery: the first delivery's result, and nothing was written. */
@@ -79,6 +82,10 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
 
     const authorContactId = 'contactId' in input.requester ? input.requester.contactId : ((await findOrCreateContact(tx, input.requester, null))?.id ?? null);
     if (number) {
+      // The message that made the ticket is a message like any other (its HTML, attachments and
+      // channel meta on the timeline), named by the `created` entry. It is not a `message_added`:
+      // it neither answers nor reopens anything, and SLA counts from the creation already.
+      const openingMessageId = uuidv7();
       const ticket = await insertTicket(tx, {
         id: ticketId,
         number,
@@ -94,9 +101,12 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
         tags: normaliseTags(input.newTicket?.tags ?? []),
         createdBy: null,
         createdAt: now,
+        openingMessageId,
         ...(thread && { followUpOf: { id: thread.id, number: thread.number } }),
       });
-      await insertAttachments(tx, ticket.id, null, stored, now);
+      await insertCustomerMessage(tx, ticket.id, { id: openingMessageId, authorContactId, input, stored, now });
+      // The receipt keeps messageId null for a ticket the message created: that is how a
+      // redelivery knows it created one (InboundResult.createdTicket), as before.
       return { ticketId: ticket.id, ticketNumber: ticket.number, messageId: null, createdTicket: true, duplicate: false };
     }
     await addCustomerMessage(tx, thread!, { id: messageId!, authorContactId, input, stored, now });
@@ -114,18 +124,7 @@ async function addCustomerMessage(
   // Locked so a concurrent agent change and this reopening apply one after the other.
   const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, thread.id)).for('update');
   const { input, now } = m;
-  await tx.insert(ticketMessages).values({
-    id: m.id,
-    ticketId: ticket!.id,
-    authorContactId: m.authorContactId,
-    internal: false,
-    body: input.body,
-    bodyHtml: input.bodyHtml ?? null,
-    channel: input.channel,
-    meta: input.meta ?? {},
-    createdAt: now,
-  });
-  const attachmentIds = await insertAttachments(tx, ticket!.id, m.id, m.stored, now);
+  const attachmentIds = await insertCustomerMessage(tx, ticket!.id, m);
   // The customer wrote again: a ticket waiting on them, or one they were told is solved, is live again.
   const reopens = ticket!.status === 'pending' || ticket!.status === 'resolved';
   await tx
@@ -154,13 +153,29 @@ async function addCustomerMessage(
   }
 }
 
-async function insertAttachments(tx: Tx, ticketId: string, messageId: string | null, stored: StoredAttachment[], now: Date): Promise<string[]> {
+/** The customer's message row with its attachments; returns the attachments' ids. */
+async function insertCustomerMessage(tx: Tx, ticketId: string, m: { id: string; authorContactId: string | null; input: InboundMessage; stored: StoredAttachment[]; now: Date }): Promise<string[]> {
+  await tx.insert(ticketMessages).values({
+    id: m.id,
+    ticketId,
+    authorContactId: m.authorContactId,
+    internal: false,
+    body: m.input.body,
+    bodyHtml: m.input.bodyHtml ?? null,
+    channel: m.input.channel,
+    meta: m.input.meta ?? {},
+    createdAt: m.now,
+  });
+  return insertAttachments(tx, ticketId, m.id, m.stored, m.now);
+}
+
+async function insertAttachments(tx: Tx, ticketId: string, messageId: string, stored: StoredAttachment[], now: Date): Promise<string[]> {
   if (stored.length === 0) return [];
   const rows = stored.map(({ file, blob }) => ({
     id: uuidv7(),
     ticketId,
     messageId,
-    filename: safeFilename(file.filename),
+    filename: cleanAttachmentName(file.filename),
     contentType: blob.contentType,
     size: blob.size,
     sha256: blob.sha256,

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../shared/api/client.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
+import { MessageBody } from '../tickets/MessageBody.tsx';
 import { portalKeys, postMultipart, usePortalTicket } from './queries.ts';
 import { statusColors } from './status.ts';
 
@@ -69,18 +70,26 @@ export default function PortalTicketPage() {
     }
   }
 
+  // The message that made the ticket (email, web form) heads the page in the description's place,
+  // with its files and (on request) its formatting; tickets from the console have none.
+  const opening = data.entries.find((entry) => entry.kind === 'message' && entry.opening);
+  const openingMessage = opening?.kind === 'message' ? opening : null;
   const items = [
     {
       key: 'description',
       children: (
         <div data-testid="portal-description">
           <Typography.Text type="secondary">{dayjs(data.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{data.description}</Typography.Paragraph>
-          <Files files={data.attachments} />
+          {openingMessage ? (
+            <MessageBody body={openingMessage.body} html={openingMessage.bodyHtml} spaced />
+          ) : (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{data.description}</Typography.Paragraph>
+          )}
+          <Files files={[...data.attachments, ...(openingMessage?.attachments ?? [])]} />
         </div>
       ),
     },
-    ...data.entries.map((entry) =>
+    ...data.entries.filter((entry) => entry !== opening).map((entry) =>
       entry.kind === 'status'
         ? { key: entry.id, color: 'gray', children: <Typography.Text type="secondary">{dayjs(entry.createdAt).format('MM-DD HH:mm')} · {t('portal.ticket.statusChanged', { status: t(`status.${entry.to}`) })}</Typography.Text> }
         : {
@@ -92,7 +101,7 @@ export default function PortalTicketPage() {
                 <Typography.Text type="secondary">
                   {dayjs(entry.createdAt).format('MM-DD HH:mm')} · {t(`channel.${entry.channel}`, { defaultValue: entry.channel })}
                 </Typography.Text>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{entry.body}</Typography.Paragraph>
+                <MessageBody body={entry.body} html={entry.bodyHtml} spaced />
                 <Files files={entry.attachments} />
               </div>
             ),

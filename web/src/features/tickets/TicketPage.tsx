@@ -131,7 +131,7 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={17}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
-            {ticket.description ? (
+            {ticket.description && !openingRepeatsDescription(timeline.data?.items, ticket.description) ? (
               <Card size="small" title={t('ticket.description')}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{ticket.description}</Typography.Paragraph>
               </Card>
@@ -148,4 +148,9 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
       </Row>
     </Space>
   );
+}
+
+/** An inbound ticket's opening message (on the timeline, with its files and HTML) already shows the unedited description. */
+function openingRepeatsDescription(items: Array<{ type: string; message: { body: string } | null }> | undefined, description: string): boolean {
+  return Boolean(items?.some((entry) => entry.type === 'created' && entry.message?.body === description));
 }

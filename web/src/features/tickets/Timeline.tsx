@@ -1,12 +1,12 @@
 import { LockOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
+import { Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/ui/states.tsx';
 import { describeSlaFiring } from '../sla/sla-format.ts';
 import { CallLine } from './CallLine.tsx';
 import { describeChange, describeDelivery, type Lookups } from './describe-change.ts';
+import { MessageBody } from './MessageBody.tsx';
 import type { TimelineEntry } from './queries.ts';
 
 /** Messages as cards (internal notes in yellow with a lock), field changes as quiet lines. */
@@ -20,13 +20,15 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
       if (entry.message) {
         const internal = entry.message.internal;
         const author = entry.message.authorContact;
+        // The customer's message that made the ticket (email, web form, portal) rides on the `created` entry.
+        const opening = entry.type === 'created';
         return {
           key: entry.id,
           color: internal ? 'gold' : 'blue',
           children: (
             <Card
               size="small"
-              data-testid={internal ? 'timeline-note' : 'timeline-reply'}
+              data-testid={opening ? 'timeline-opening' : internal ? 'timeline-note' : 'timeline-reply'}
               style={{ background: internal ? '#fffbe6' : '#fff', borderColor: internal ? '#ffe58f' : undefined }}
               title={
                 <Space size={6} wrap>
@@ -43,6 +45,7 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
                   ) : (
                     <Tag color="blue">{t('ticket.public')}</Tag>
                   )}
+                  {opening && <Tag color="purple">{t('ticket.openingMessage')}</Tag>}
                   {!internal && (
                     <Tag data-testid="message-channel">{t('ticket.via', { channel: t(`channel.${entry.message.channel}`, { defaultValue: entry.message.channel }) })}</Tag>
                   )}
@@ -56,7 +59,7 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
               <CallLine meta={entry.message.meta} />
               <MessageBody body={entry.message.body} html={entry.message.bodyHtml} spaced={entry.message.attachments.length > 0} />
               {entry.message.attachments.map((a) => (
-                <div key={a.id}>
+                <div key={a.id} data-testid="message-attachment">
                   <a href={`/api/v1/attachments/${a.id}`}>
                     <PaperClipOutlined /> {a.filename}
                   </a>{' '}
@@ -112,36 +115,6 @@ function DeliveryTag({ status, error }: { status: 'queued' | 'sent' | 'failed' |
     <Tag color={colour} title={error ?? undefined} data-testid="message-delivery">
       {label}
     </Tag>
-  );
-}
-
-/**
- * Plain text by default, rendered by React: markup in a message is shown, never executed. An
- * email's (already sanitised) HTML can be shown on request, inside a sandboxed frame without
- * scripts, same-origin access or remote loads, so even a sanitiser miss cannot run in the console.
- */
-function MessageBody({ body, html, spaced }: { body: string; html: string | null; spaced: boolean }) {
-  const { t } = useTranslation();
-  const [formatted, setFormatted] = useState(false);
-  return (
-    <>
-      {formatted && html ? (
-        <iframe
-          sandbox=""
-          referrerPolicy="no-referrer"
-          title="message"
-          srcDoc={`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'">${html}`}
-          style={{ width: '100%', minHeight: 240, border: '1px solid #f0f0f0' }}
-        />
-      ) : (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: spaced || html ? 8 : 0 }}>{body}</Typography.Paragraph>
-      )}
-      {html && (
-        <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setFormatted(!formatted)}>
-          {formatted ? t('ticket.showPlain') : t('ticket.showFormatted')}
-        </Button>
-      )}
-    </>
   );
 }
 

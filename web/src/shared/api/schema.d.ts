@@ -4180,6 +4180,8 @@ export interface paths {
                                     name: string;
                                 };
                                 body: string;
+                                bodyHtml: string | null;
+                                opening: boolean;
                                 attachments: {
                                     /** Format: uuid */
                                     id: string;
@@ -4222,7 +4224,7 @@ export interface paths {
         put?: never;
         /**
          * 回复工单 Reply to a ticket
-         * @description JSON `{body}`, or multipart with a `body` field and up to 5 `files`. Idempotent on the Idempotency-Key header. A reply to a closed ticket opens a follow-up ticket.
+         * @description JSON `{body}`, or multipart with a `body` field and up to 5 `files`, together at most `OPENCSM_PORTAL_MAX_UPLOAD_MB` (413 `form.submission_too_large`). Idempotent on the Idempotency-Key header. A reply to a closed ticket opens a follow-up ticket.
          */
         post: {
             parameters: {
@@ -4404,6 +4406,8 @@ export interface paths {
          * @description JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, and the honeypot `website` (leave empty).
          *
          *     Answers 201 `{number}`. Limited per IP (30/hour) and per email or phone (5/hour): 429 with Retry-After. A retry with the same Idempotency-Key returns the same number.
+         *
+         *     Uploads: all files of one submission together at most `OPENCSM_FORM_MAX_UPLOAD_MB` (413 `form.submission_too_large`); per client IP per UTC day `OPENCSM_FORM_IP_DAILY_UPLOAD_MB` (429 `form.upload_budget_ip`) and for the whole installation `OPENCSM_FORM_DAILY_UPLOAD_MB` (429 `form.upload_budget_site`), both with Retry-After until the next UTC day. A refused submission stores nothing.
          */
         post: {
             parameters: {
