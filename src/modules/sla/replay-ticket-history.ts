@@ -21,7 +21,7 @@ export type TicketHistoryStep = { event: EventEnvelope; ticket: TicketSnapshot }
  * Unlike the job, each step carries the ticket as it was (the job reads the ticket as it is now,
  * which is right a poll after the event, not 90 days after it). Policies, calendars and each
  * ticket's customer facts are read once for the whole load (a customer's contracts count as of
- * the ticket's creation). Warnings and breaches that fell due are fired by the next worker round,
+ * the ticket's creation), and each ticket's timers are locked and read once. Warnings and breaches that fell due are fired by the next worker round,
  * at its time. One transaction for all tickets.
  */
 export async function replayTicketSlaHistories(database: Database, histories: readonly (readonly TicketHistoryStep[])[]): Promise<void> {
@@ -29,11 +29,14 @@ export async function replayTicketSlaHistories(database: Database, histories: re
     const applyPolicy = await policyChooser(tx);
     for (const history of histories) {
       let customerFacts: TicketFacts | undefined;
+      let previous: TicketTimers | undefined;
       for (const { event, ticket } of history) {
         if (!concernsSla(event)) continue;
         const at = new Date(event.occurredAt);
         customerFacts ??= await ticketFacts(tx, ticket, at.toISOString().slice(0, 10));
-        const timers = await TicketTimers.lock(tx, ticket.id, at);
+        // Locked and read once per ticket; later steps go on from the rows in memory.
+        const timers = previous ? TicketTimers.continueFrom(previous, at) : await TicketTimers.lock(tx, ticket.id, at);
+        previous = timers;
         const applied = await applyPolicy({ ...customerFacts, priority: ticket.priority, categoryPath: ticket.categoryPath, channel: ticket.channel });
         await reconcile(timers, ticket, applied, { created: event.type === 'ticket.created', recount: false });
         await applyMessage(timers, ticket, applied, messageKind(event));
