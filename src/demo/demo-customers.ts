@@ -9,10 +9,11 @@ const devices = ['HP LaserJet M479', '华为 AR6120 路由器', 'APC Smart-UPS 3
 /**
  * The demo's organisations (one per company, key accounts as 重点 tier), their contacts with phone
  * and email identities, and a few external records: each company bought equipment (an order and
- * the device with its warranty) and key accounts hold a maintenance contract. Deterministic: the
+ * the device with its warranty) and key accounts hold a maintenance contract. Returns the
+ * contacts' ids in the order of `customers`. Deterministic: the
  * n-th company always gets the same records.
  */
-export async function createDemoCustomers(database: Database, admin: Actor, customers: readonly CustomerPlan[]): Promise<{ organizations: number; records: number }> {
+export async function createDemoCustomers(database: Database, admin: Actor, customers: readonly CustomerPlan[]): Promise<{ organizations: number; records: number; contactIds: string[] }> {
   const organizationIds = new Map<string, string>();
   let records = 0;
   for (const [n, company] of demoCompanies.entries()) {
@@ -30,13 +31,15 @@ export async function createDemoCustomers(database: Database, admin: Actor, cust
       records += 1;
     }
   }
+  const contactIds: string[] = [];
   for (const customer of customers) {
-    await createContact(database, admin, {
+    const contact = await createContact(database, admin, {
       name: customer.name,
       organizationId: organizationIds.get(customer.company) ?? null,
       identities: [...(customer.phone ? [{ kind: 'phone' as const, value: customer.phone }] : []), ...(customer.email ? [{ kind: 'email' as const, value: customer.email }] : [])],
       ...(customer.keyAccount ? { tierKey: 'key' } : {}),
     });
+    contactIds.push(contact.id);
   }
-  return { organizations: organizationIds.size, records };
+  return { organizations: organizationIds.size, records, contactIds };
 }

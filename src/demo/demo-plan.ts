@@ -39,6 +39,8 @@ export type TicketPlan = {
   channel: string;
   steps: StepPlan[];
   finalStatus: TicketStatus;
+  /** Timed so that its next SLA target falls due within the hour of the seed's "today" (demo-timeline.ts). */
+  timing?: 'due_soon';
 };
 
 export type DemoPlan = { customers: CustomerPlan[]; tickets: TicketPlan[] };
@@ -57,6 +59,7 @@ export function buildDemoPlan(size: DemoSize = fullDemoSize): DemoPlan {
     const customer = n < customers.length ? firstPass[n]! : rng.weighted(customers.map((c, i) => [i, c.keyAccount ? 3 : 1] as const));
     tickets.push(buildTicket(rng, n, customer, customers[customer]!));
   }
+  markDueSoon(tickets);
   return { customers, tickets };
 }
 
@@ -105,7 +108,9 @@ function buildTicket(rng: Prng, n: number, customerIndex: number, customer: Cust
   };
   const fill = (template: string) => template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
   const creator = rng.pick(intakeAgents);
-  const channel = rng.weighted<string>([['phone', 35], ['wechat', 20], ['email', customer.email ? 20 : 0], ['web', 10], ['portal', 10], ['wecom', 5]]);
+  // Channels that work in a fresh installation (no WeChat/WeCom/DingTalk app is configured):
+  // the hotline, e-mail, the customer portal, the web form, and tickets agents type in (api).
+  const channel = rng.weighted<string>([['phone', 35], ['email', customer.email ? 25 : 0], ['portal', 15], ['web', 10], ['api', 15]]);
   const tags = new Set(scenario.tags);
   for (const tag of scenario.extraTags ?? []) if (rng.chance(0.3)) tags.add(tag);
   if (customer.keyAccount && rng.chance(0.5)) tags.add('vip');
@@ -173,6 +178,7 @@ function lifecycle(rng: Prng, scenario: Scenario, ticket: TicketPlan, context: L
     update(assignee, { status: 'pending' });
     if (ticket.finalStatus === 'pending') return steps;
     message(assignee, '客户已回复并提供了所需信息，继续处理。', true);
+    update(assignee, { status: 'open' });
   }
   if (notes[1] && rng.chance(0.5)) message(assignee, notes[1], true);
   message(assignee, rng.pick(scenario.resolutions));
@@ -189,6 +195,27 @@ function lifecycle(rng: Prng, scenario: Scenario, ticket: TicketPlan, context: L
     update(rng.chance(0.5) ? ticket.creator : supervisor, { status: 'closed' });
   }
   return steps;
+}
+
+/**
+ * Two waiting-for-a-first-answer and two answered tickets become urgent and are timed to fall due
+ * within the hour (see demo-timeline.ts), so 即将超时 has something to show at any time of day.
+ * The last ones of their status, so the rest of the plan does not move.
+ */
+function markDueSoon(tickets: TicketPlan[]): void {
+  for (const status of ['new', 'open'] as const) {
+    for (const ticket of tickets.filter((t) => t.finalStatus === status).slice(-2)) {
+      ticket.timing = 'due_soon';
+      ticket.priority = 'urgent';
+      ticket.tags = [...new Set([...ticket.tags, '紧急'])].sort();
+      // A complaint's escalation step planned from the old priority must not lower it again.
+      for (const step of ticket.steps) {
+        if (step.kind !== 'update') continue;
+        if (step.changes.priority) step.changes.priority = 'urgent';
+        if (step.changes.tags) step.changes.tags = [...new Set([...step.changes.tags, '紧急'])].sort();
+      }
+    }
+  }
 }
 
 function teamName(team: TeamKey): string {

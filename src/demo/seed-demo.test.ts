@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../app/test-app.js';
 import { queryRows } from '../db/database.js';
+import { DEFAULT_BUSINESS_CALENDAR, isBusinessTime } from '../modules/sla/index.js';
 import { buildDemoPlan, type DemoSize } from './demo-plan.js';
 import { defaultDemoPassword, demoStaff } from './demo-directory.js';
 import { seedDemoData, type DemoSeedSummary } from './seed-demo.js';
@@ -13,10 +14,21 @@ const plan = buildDemoPlan(size);
 
 let t: TestApp;
 let summary: DemoSeedSummary;
+let now: Date;
 before(async () => {
   t = await createTestApp();
-  summary = await seedDemoData(t.database, { timeZone: 'Asia/Shanghai', size });
+  now = new Date();
+  const started = performance.now();
+  summary = await seedDemoData(t.database, { timeZone: 'Asia/Shanghai', size, now });
+  // Measured, not asserted (a loaded CI machine is slower); `opencsm seed --demo` prints the same.
+  console.log(`# demo seed of ${size.tickets} tickets: ${((performance.now() - started) / 1000).toFixed(1)} s`, summary.status === 'loaded' ? JSON.stringify(summary.seconds) : '');
 });
+
+const login = async (email: string) => {
+  const response = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: defaultDemoPassword } });
+  assert.equal(response.statusCode, 200, response.body);
+  return String(response.headers['set-cookie']).split(';')[0]!;
+};
 after(() => t.close());
 
 const count = async (table: string, where = 'true') =>
@@ -30,6 +42,14 @@ test('the plan is deterministic and covers every customer, status and team', () 
   assert.equal(full.customers.length, 80);
   assert.deepEqual(new Set(full.tickets.map((p) => p.finalStatus)), new Set(['new', 'open', 'pending', 'resolved', 'closed']));
   assert.deepEqual(new Set(full.tickets.map((p) => p.team)), new Set(['frontline', 'tech', 'field', 'complaints']));
+  // Channels that work without a WeChat/WeCom/DingTalk app, in a help desk's proportions.
+  const channels = new Map<string, number>();
+  for (const p of full.tickets) channels.set(p.channel, (channels.get(p.channel) ?? 0) + 1);
+  assert.deepEqual([...channels.keys()].sort(), ['api', 'email', 'phone', 'portal', 'web']);
+  assert.ok(channels.get('phone')! > channels.get('web')!, 'the hotline brings more tickets than the web form');
+  assert.ok([...channels.values()].every((n) => n >= 15), JSON.stringify([...channels]));
+  // Two waiting and two answered tickets are timed to fall due within the hour.
+  assert.deepEqual(full.tickets.filter((p) => p.timing === 'due_soon').map((p) => `${p.finalStatus}/${p.priority}`).sort(), ['new/urgent', 'new/urgent', 'open/urgent', 'open/urgent']);
   const emails = full.customers.flatMap((c) => (c.email ? [c.email] : []));
   assert.equal(new Set(emails).size, emails.length, 'customer e-mails are unique');
   assert.ok(full.customers.every((c) => c.email || c.phone));
@@ -59,10 +79,18 @@ test('seeds teams, staff, categories, customers and tickets with their histories
   assert.deepEqual(Object.fromEntries(byStatus.map((r) => [r.status, r.n])), planned);
   assert.deepEqual(Object.fromEntries(Object.entries(summary.ticketsByStatus).filter(([, n]) => n > 0)), planned);
 
-  // Every ticket was indexed by the worker; nothing is left in the queue.
+  // Every ticket is indexed, has its timeline and events as the services write them; nothing is left in the queue.
   assert.equal(await count('ticket_search'), size.tickets);
+  assert.equal(await count('ticket_events', `type = 'created'`), size.tickets);
+  assert.equal(await count('ticket_events', `type = 'message_added'`), summary.internalNotes + summary.publicReplies);
+  assert.equal(await count('domain_events', `type = 'ticket.created'`), size.tickets);
+  assert.equal(await count('domain_events', `type = 'ticket.message_added'`), summary.internalNotes + summary.publicReplies);
   assert.equal(await count('jobs'), 0);
   assert.equal(await count('domain_events', 'dispatched_at is null'), 0);
+  // Timestamps follow the history: answered tickets have a first response, solved ones a resolution time.
+  assert.equal(await count('tickets', `status in ('resolved', 'closed') and (resolved_at is null or first_response_at is null)`), 0);
+  assert.equal(await count('tickets', `status = 'closed' and closed_at is null`), 0);
+  assert.equal(await count('tickets t', `first_response_at is distinct from (select min(created_at) from ticket_messages m where m.ticket_id = t.id and not m.internal)`), 0);
 });
 
 test('known records: the category tree, a planned ticket, its requester and assignee', async () => {
@@ -74,14 +102,15 @@ test('known records: the category tree, a planned ticket, its requester and assi
   const customer = plan.customers[first.customer]!;
   const [row] = await queryRows<{ status: string; priority: string; tags: string[]; channel: string; requester: string; creator: string; assignee: string | null }>(t.database.db, sql`
     select t.status, t.priority, t.tags, t.channel, c.name as requester, u.email as creator, a.email as assignee
-    from tickets t join contacts c on c.id = t.requester_id join users u on u.id = t.created_by left join users a on a.id = t.assignee_id
+    from tickets t join contacts c on c.id = t.requester_id left join users u on u.id = t.created_by left join users a on a.id = t.assignee_id
     where t.subject = ${first.subject} and t.description = ${first.description}
     order by t.number limit 1`);
   assert.ok(row, `ticket "${first.subject}" exists`);
   assert.equal(row.status, first.finalStatus);
   assert.equal(row.channel, first.channel);
   assert.equal(row.requester, customer.name);
-  assert.equal(row.creator, `${first.creator}@demo.opencsm.local`);
+  // The customer opened e-mail, portal and web-form tickets; an agent typed in the others.
+  assert.equal(row.creator, ['email', 'portal', 'web'].includes(first.channel) ? null : `${first.creator}@demo.opencsm.local`);
   assert.ok(first.tags.every((tag) => row.tags.includes(tag)));
   const plannedAssignee = [first.assignee, ...first.steps.map((step) => (step.kind === 'update' ? step.changes.assignee : undefined))].filter(Boolean).at(-1);
   assert.equal(row.assignee, plannedAssignee ? `${plannedAssignee}@demo.opencsm.local` : null);
@@ -93,9 +122,7 @@ test('known records: the category tree, a planned ticket, its requester and assi
 });
 
 test('demo users log in with the documented password and see tickets, searchable in Chinese', async () => {
-  const login = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'wang.fang@demo.opencsm.local', password: defaultDemoPassword } });
-  assert.equal(login.statusCode, 200, login.body);
-  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const cookie = await login('wang.fang@demo.opencsm.local');
   const word = plan.tickets[0]!.subject;
   const found = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?q=${encodeURIComponent(word)}&limit=100`, headers: { cookie } });
   assert.equal(found.statusCode, 200, found.body);
@@ -107,18 +134,88 @@ test('demo users log in with the documented password and see tickets, searchable
 });
 
 test('a field engineer sees exactly the tickets assigned to them', async () => {
-  const login = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'wu.qiang@demo.opencsm.local', password: defaultDemoPassword } });
-  assert.equal(login.statusCode, 200, login.body);
-  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const cookie = await login('wu.qiang@demo.opencsm.local');
   const list = await t.server.inject({ method: 'GET', url: '/api/v1/tickets?limit=100', headers: { cookie } });
   assert.equal(list.statusCode, 200, list.body);
   const assigned = await count('tickets t join users u on u.id = t.assignee_id', `u.email = 'wu.qiang@demo.opencsm.local'`);
   assert.equal((list.json() as { items: unknown[] }).items.length, assigned);
 });
 
+test('the tickets are spread over the last 90 days, none in the future, agents working in business hours', async () => {
+  const [span] = await queryRows<{ oldest: Date; newest: Date; latest: Date; days: number }>(t.database.db, sql`
+    select min(created_at) as oldest, max(created_at) as newest,
+           greatest((select max(created_at) from ticket_messages), (select max(created_at) from ticket_events where type <> 'sla'), max(updated_at)) as latest,
+           count(distinct (created_at at time zone 'Asia/Shanghai')::date)::int as days
+    from tickets`);
+  const daysAgo = (at: Date) => (now.getTime() - new Date(at).getTime()) / 86_400_000;
+  assert.ok(daysAgo(span!.oldest) <= 90 && daysAgo(span!.oldest) > 30, `oldest ticket ${daysAgo(span!.oldest).toFixed(1)} days ago`);
+  // (SLA warnings and breaches the last worker round fired are stamped with their real time.)
+  assert.ok(new Date(span!.latest) <= now, `nothing after now (latest ${new Date(span!.latest).toISOString()})`);
+  assert.ok(daysAgo(span!.newest) < 1, 'some tickets are from today');
+  assert.ok(span!.days >= size.tickets / 3, `created on ${span!.days} different days`);
+
+  // Old tickets are solved, recent ones still open.
+  const [ages] = await queryRows<{ closed: number; open: number }>(t.database.db, sql`
+    select avg(extract(epoch from ${now.toISOString()}::timestamptz - created_at) / 86400) filter (where status = 'closed') as closed,
+           avg(extract(epoch from ${now.toISOString()}::timestamptz - created_at) / 86400) filter (where status in ('new', 'open')) as open
+    from tickets`);
+  assert.ok(Number(ages!.closed) > 3 * Number(ages!.open), `closed tickets are older (${Number(ages!.closed).toFixed(1)} d) than open ones (${Number(ages!.open).toFixed(1)} d)`);
+
+  // Agents answer in the default calendar's business hours (the 7×24 urgent tickets aside).
+  const replies = await queryRows<{ at: Date }>(t.database.db, sql`
+    select m.created_at as at from ticket_messages m join tickets t on t.id = m.ticket_id where t.priority <> 'urgent'`);
+  assert.ok(replies.length > 0);
+  const outside = replies.filter((r) => !isBusinessTime(DEFAULT_BUSINESS_CALENDAR, new Date(r.at)));
+  assert.deepEqual(outside.map((r) => new Date(r.at).toISOString()), []);
+});
+
+test('即将超时 and 已超时 list open tickets right after seeding, through the list API and the view counts', async () => {
+  const cookie = await login('wang.fang@demo.opencsm.local');
+  const list = async (query: string) => {
+    const response = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?${query}&limit=100`, headers: { cookie } });
+    assert.equal(response.statusCode, 200, response.body);
+    return (response.json() as { items: { number: string; status: string; sla: { dueAt: string | null; state: string }[] }[] }).items;
+  };
+  const dueSoon = await list('sla=due_soon&status=new,open,pending&sort=slaDueAt');
+  const breached = await list('sla=breached&status=new,open,pending&sort=slaDueAt');
+  assert.ok(dueSoon.length >= 1, 'at least one ticket is due within the hour');
+  assert.ok(breached.length >= 1, 'at least one ticket is overdue');
+  for (const ticket of dueSoon) {
+    const due = Math.min(...ticket.sla.filter((s) => s.dueAt && s.state !== 'met' && s.state !== 'paused').map((s) => Date.parse(s.dueAt!)));
+    assert.ok(due > Date.now() && due <= Date.now() + 3_600_000, `${ticket.number} is due within the hour`);
+  }
+  // The planned due-soon tickets are among them, whatever the hour or day.
+  assert.ok(dueSoon.length >= plan.tickets.filter((p) => p.timing === 'due_soon').length);
+
+  const counts = await t.server.inject({ method: 'GET', url: '/api/v1/ticket-views/counts', headers: { cookie } });
+  assert.equal(counts.statusCode, 200, counts.body);
+  const views = await t.server.inject({ method: 'GET', url: '/api/v1/ticket-views', headers: { cookie } });
+  const idOf = (key: string) => (views.json() as { items: { id: string; key?: string }[] }).items.find((v) => v.key === key)!.id;
+  const byView = (counts.json() as { counts: Record<string, number> }).counts;
+  assert.equal(byView[idOf('due_soon')], dueSoon.length);
+  assert.equal(byView[idOf('breached')], breached.length);
+});
+
+test('a demo ticket\'s timeline reads as it happened: created, assigned, answered, solved, at their times', async () => {
+  const cookie = await login('wang.fang@demo.opencsm.local');
+  const [closed] = await queryRows<{ id: string; created_at: Date; closed_at: Date }>(t.database.db, sql`select id, created_at, closed_at from tickets where status = 'closed' order by created_at limit 1`);
+  assert.ok(closed, 'a closed ticket exists');
+  const response = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${closed.id}/timeline`, headers: { cookie } });
+  assert.equal(response.statusCode, 200, response.body);
+  const items = (response.json() as { items: { type: string; field?: string | null; newValue?: unknown; createdAt: string }[] }).items;
+  assert.equal(items[0]!.type, 'created');
+  assert.equal(Date.parse(items[0]!.createdAt), new Date(closed.created_at).getTime());
+  assert.ok(items.some((i) => i.type === 'message_added'));
+  const last = items.filter((i) => i.field === 'status').at(-1)!;
+  assert.equal(last.newValue, 'closed');
+  assert.equal(Date.parse(last.createdAt), new Date(closed.closed_at).getTime());
+  const times = items.map((i) => Date.parse(i.createdAt));
+  assert.deepEqual(times, [...times].sort((a, b) => a - b), 'in order');
+});
+
 test('a second run changes nothing and says so', async () => {
   const before = { tickets: await count('tickets'), users: await count('users'), events: await count('domain_events'), messages: await count('ticket_messages') };
-  const again = await seedDemoData(t.database, { timeZone: 'Asia/Shanghai', size });
+  const again = await seedDemoData(t.database, { timeZone: 'Asia/Shanghai', size, now });
   assert.equal(again.status, 'skipped');
   const afterwards = { tickets: await count('tickets'), users: await count('users'), events: await count('domain_events'), messages: await count('ticket_messages') };
   assert.deepEqual(afterwards, before);

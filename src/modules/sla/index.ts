@@ -18,6 +18,11 @@ export { selectPolicy, conditionsMatch, type TicketFacts } from './select-policy
 export type { EscalationAction, EscalationStep, PolicyConditions, PolicyTargets, PriorityTargets, TargetKind } from './policy-model.js';
 
 export { slaSystemActor } from './escalation-actions.js';
+export { createCalendar } from './create-calendar.js';
+export { createPolicy } from './create-policy.js';
+export type { CreateCalendarInput } from './calendar-http.js';
+export type { CreatePolicyInput } from './policy-http.js';
+export { replayTicketSlaHistories, type TicketHistoryStep } from './replay-ticket-history.js';
 
 export const slaModule: AppModule = {
   name: 'sla',

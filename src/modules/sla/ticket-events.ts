@@ -44,10 +44,10 @@ function asOfEvent(ticket: TicketSnapshot, event: EventEnvelope): TicketSnapshot
   return { ...ticket, ...(typeof status === 'string' && { status: status as TicketSnapshot['status'] }), ...(typeof priority === 'string' && { priority }) };
 }
 
-type MessageKind = 'agent_reply' | 'customer' | 'internal';
+export type MessageKind = 'agent_reply' | 'customer' | 'internal';
 
 /** An inbound customer message names its contact (email, portal); an agent's reply has a user actor. */
-function messageKind(event: EventEnvelope): MessageKind | null {
+export function messageKind(event: EventEnvelope): MessageKind | null {
   if (event.type !== 'ticket.message_added') return null;
   if (event.payload.internal === true) return 'internal';
   if (typeof event.payload.authorContactId === 'string') return 'customer';
@@ -87,7 +87,7 @@ export async function syncTicketTimers(database: Database, ticketId: string, at:
   });
 }
 
-async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, { created, recount }: { created: boolean; recount: boolean }): Promise<void> {
+export async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, { created, recount }: { created: boolean; recount: boolean }): Promise<void> {
   if (!applied) {
     // No SLA any more (the ticket no longer matches a policy): unmet targets go, met ones stay as history.
     for (const timer of timers.unmet()) await timers.remove(timer);
@@ -128,7 +128,7 @@ async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: 
   }
 }
 
-async function applyMessage(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, kind: MessageKind | null): Promise<void> {
+export async function applyMessage(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, kind: MessageKind | null): Promise<void> {
   if (kind === 'agent_reply') {
     for (const target of ['first_response', 'next_response'] as TargetKind[]) {
       const timer = timers.get(target);

@@ -34,6 +34,14 @@ export class TicketTimers {
     return new TicketTimers(tx, ticketId, at, new Map(rows.map((r) => [r.target, r])));
   }
 
+  /**
+   * The same ticket's timers at a later moment, as `previous` left them once saved, without
+   * reloading: for a caller that still holds the lock in the same transaction (a bulk replay).
+   */
+  static continueFrom(previous: TicketTimers, at: Date): TicketTimers {
+    return new TicketTimers(previous.tx, previous.ticketId, at, previous.rows);
+  }
+
   get(target: TargetKind): TimerRow | undefined {
     return this.rows.get(target);
   }

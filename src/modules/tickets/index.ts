@@ -26,6 +26,7 @@ export { ticketSorts, type TicketSort } from './ticket-sort.js';
 export { bulkUpdateTickets, type BulkChanges, type BulkResult } from './bulk-update-tickets.js';
 export { filterVisibleTicketIds, visibleTo } from './visibility.js';
 export { indexTicket, indexTickets } from './search-index.js';
+export { importTicketHistories, type PastTicket, type PastStep, type PastChanges, type ImportedHistory } from './import-ticket-history.js';
 export { createCategory } from './categories.js';
 export type { TicketRow, TicketView } from './ticket-view.js';
 export { ticketStatuses, type TicketStatus } from './ticket-status.js';

@@ -1,0 +1,61 @@
+import type { Database, Tx } from '../../db/database.js';
+import type { EventEnvelope } from '../../jobs/registry.js';
+import type { TicketSnapshot } from '../tickets/index.js';
+import type { BusinessCalendar } from './calendar/index.js';
+import { listPolicies } from './policies.js';
+import { selectPolicy, type TicketFacts } from './select-policy.js';
+import { applyMessage, concernsSla, messageKind, reconcile } from './ticket-events.js';
+import { loadCalendar, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
+import { TicketTimers } from './ticket-timers.js';
+
+/** One recorded ticket event and the ticket as that event left it. */
+export type TicketHistoryStep = { event: EventEnvelope; ticket: TicketSnapshot };
+
+/**
+ * Bring the timers of tickets written in bulk with their past (imported or demo history, whose
+ * events are recorded as already dispatched) in line with that history: each event is applied at
+ * the time it happened, as the `sla.ticket_event` job would have applied it then, so due times,
+ * pauses and met targets come out as if the timers had followed the tickets all along (and
+ * `tickets.sla_due_at` is set, so the 即将超时/已超时 views are right at once).
+ *
+ * Unlike the job, each step carries the ticket as it was (the job reads the ticket as it is now,
+ * which is right a poll after the event, not 90 days after it). Policies, calendars and each
+ * ticket's customer facts are read once for the whole load (a customer's contracts count as of
+ * the ticket's creation), and each ticket's timers are locked and read once. Warnings and breaches that fell due are fired by the next worker round,
+ * at its time. One transaction for all tickets.
+ */
+export async function replayTicketSlaHistories(database: Database, histories: readonly (readonly TicketHistoryStep[])[]): Promise<void> {
+  await database.transaction(async (tx) => {
+    const applyPolicy = await policyChooser(tx);
+    for (const history of histories) {
+      let customerFacts: TicketFacts | undefined;
+      let previous: TicketTimers | undefined;
+      for (const { event, ticket } of history) {
+        if (!concernsSla(event)) continue;
+        const at = new Date(event.occurredAt);
+        customerFacts ??= await ticketFacts(tx, ticket, at.toISOString().slice(0, 10));
+        // Locked and read once per ticket; later steps go on from the rows in memory.
+        const timers = previous ? TicketTimers.continueFrom(previous, at) : await TicketTimers.lock(tx, ticket.id, at);
+        previous = timers;
+        const applied = await applyPolicy({ ...customerFacts, priority: ticket.priority, categoryPath: ticket.categoryPath, channel: ticket.channel });
+        await reconcile(timers, ticket, applied, { created: event.type === 'ticket.created', recount: false });
+        await applyMessage(timers, ticket, applied, messageKind(event));
+        await timers.save(applied);
+      }
+    }
+  });
+}
+
+/** applyPolicy (ticket-policy.ts) over policies and calendars read once: one calendar object each, so it is compiled once. */
+async function policyChooser(tx: Tx): Promise<(facts: TicketFacts) => Promise<AppliedPolicy | null>> {
+  const policies = await listPolicies(tx);
+  const calendars = new Map<string | null, { id: string; calendar: BusinessCalendar } | null>();
+  return async (facts) => {
+    const policy = selectPolicy(policies, facts);
+    const targets = policy?.targets[facts.priority];
+    if (!policy || !targets) return null;
+    if (!calendars.has(policy.calendarId)) calendars.set(policy.calendarId, await loadCalendar(tx, policy.calendarId));
+    const calendar = calendars.get(policy.calendarId);
+    return calendar ? { policy, calendarId: calendar.id, calendar: calendar.calendar, targets } : null;
+  };
+}
