@@ -117,24 +117,36 @@ describe('per-account limits', () => {
 });
 
 describe('per-IP limits', () => {
-  test('failures on many accounts from one address lock that address for every account; other addresses are not affected', async () => {
-    const ip = '10.3.0.1';
-    const victim = await t.user('agent');
+  /** 20 failures on different accounts from `from(i)`, waiting out the delays; then the right password of another account from `from(99)`. */
+  async function sprayThenLogin(label: string, from: (i: number) => string, victim: TestUser): Promise<Res> {
     let failures = 0;
     for (let i = 0; failures < 20; i++) {
       assert.ok(i < 60, 'bounded');
-      const res = await login(`spray-${i}@example.test`, 'wrong-password', ip);
+      const res = await login(`spray-${label}-${i}@example.test`, 'wrong-password', from(i));
       if (res.statusCode === 401) failures += 1;
       else {
         assert.equal(res.json().code, 'auth.sign_in_delayed', res.body);
         advanceSeconds(retryAfter(res));
       }
     }
-    const refused = await login(victim.email, password, ip);
+    return login(victim.email, password, from(99));
+  }
+
+  test('failures on many accounts from one address lock that address for every account; other addresses are not affected', async () => {
+    const victim = await t.user('agent');
+    const refused = await sprayThenLogin('v4', () => '10.3.0.1', victim);
     assert.equal(refused.statusCode, 429, refused.body);
     assert.equal(refused.json().code, 'auth.sign_in_locked');
     assert.equal(retryAfter(refused), 900);
     assert.equal((await login(victim.email, password, '10.3.0.2')).statusCode, 200, 'the account itself is not locked');
+  });
+
+  test('IPv6 counts by /64: a new address for every guess inside one network does not escape the limit', async () => {
+    const victim = await t.user('agent');
+    const refused = await sprayThenLogin('v6', (i) => `2001:db8:77:1::${(i + 1).toString(16)}`, victim);
+    assert.equal(refused.statusCode, 429, refused.body);
+    assert.equal(refused.json().code, 'auth.sign_in_locked');
+    assert.equal((await login(victim.email, password, '2001:db8:77:2::1')).statusCode, 200, 'the next /64 is another network');
   });
 });
 

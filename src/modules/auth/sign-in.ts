@@ -2,6 +2,7 @@ import type { Clock } from '../../app/clock.js';
 import { TooManyRequests, Unauthenticated } from '../../app/errors.js';
 import type { Locale } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
+import { signInAddressKey } from './client-address.js';
 import { reserveAttempt, settleSuccess, type Refusal, type ThrottlePolicy } from './login-throttle.js';
 import { enqueueSignInAlert } from './sign-in-alert.js';
 import { hasSignedInFrom, recordSignIn, type SignInAttempt } from './sign-in-audit.js';
@@ -18,7 +19,7 @@ export type SignInContext = { database: Database; clock: Clock; policy: Throttle
 export async function signIn(context: SignInContext, input: { email: string; password: string; ip: string; userAgent: string }): Promise<{ userId: string }> {
   const { database, clock, policy } = context;
   const attempt: SignInAttempt = { email: input.email.trim().toLowerCase(), ip: input.ip, userAgent: input.userAgent };
-  const subjects = { account: attempt.email, ip: attempt.ip };
+  const subjects = { account: attempt.email, ip: signInAddressKey(attempt.ip) };
   const now = clock.now();
 
   const reservation = await reserveAttempt(database, subjects, policy, now);
