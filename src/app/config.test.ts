@@ -59,3 +59,13 @@ test('proxy trust, mail relay and framing settings are checked at start-up', () 
     assert.throws(() => loadConfig({ [name]: value }), (error: Error) => error instanceof ConfigError && error.message.includes(name), `${name}=${value}`);
   }
 });
+
+test('sign-in limits: defaults, and a delay threshold above its lock threshold stops start-up naming both', () => {
+  const config = loadConfig({});
+  assert.deepEqual(
+    [config.OPENCSM_LOGIN_ACCOUNT_DELAY_AFTER, config.OPENCSM_LOGIN_ACCOUNT_LOCK_AFTER, config.OPENCSM_LOGIN_IP_DELAY_AFTER, config.OPENCSM_LOGIN_IP_LOCK_AFTER, config.OPENCSM_LOGIN_WINDOW_MINUTES, config.OPENCSM_LOGIN_LOCK_MINUTES],
+    [5, 10, 30, 100, 15, 15],
+  );
+  assert.throws(() => loadConfig({ OPENCSM_LOGIN_IP_DELAY_AFTER: '200' }), /OPENCSM_LOGIN_IP_DELAY_AFTER must not be above OPENCSM_LOGIN_IP_LOCK_AFTER/);
+  assert.throws(() => loadConfig({ OPENCSM_LOGIN_ACCOUNT_LOCK_AFTER: '0' }), /OPENCSM_LOGIN_ACCOUNT_LOCK_AFTER=/);
+});

@@ -66,6 +66,19 @@ const configSchema = z.object({
   /** The address customers reach this server at (e.g. https://service.example.cn), for links in emails. */
   OPENCSM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENCSM_MAIL_FROM: z.string().min(3).default('OpenCSM <no-reply@opencsm.local>'),
+  /**
+   * Console sign-in protection (per account = per email tried, and per client IP), counted in the
+   * database so every process shares it. After DELAY_AFTER failures within the window each further
+   * attempt must wait a growing delay (1 s, doubling, at most 60 s) and is answered 429 inside it;
+   * at LOCK_AFTER failures the key is locked for LOCK_MINUTES. IPs get higher thresholds because
+   * an office shares one address.
+   */
+  OPENCSM_LOGIN_ACCOUNT_DELAY_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+  OPENCSM_LOGIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(1).max(1000).default(10),
+  OPENCSM_LOGIN_IP_DELAY_AFTER: z.coerce.number().int().min(1).max(100_000).default(30),
+  OPENCSM_LOGIN_IP_LOCK_AFTER: z.coerce.number().int().min(1).max(100_000).default(100),
+  OPENCSM_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  OPENCSM_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Who may frame the embeddable web form (/portal/form): `*` or a space-separated list of origins. */
   OPENCSM_PORTAL_FRAME_ANCESTORS: z
     .string()
@@ -95,6 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (Boolean(parsed.data.SMTP_TLS_KEY) !== Boolean(parsed.data.SMTP_TLS_CERT)) {
     throw new ConfigError([`SMTP_TLS_KEY / SMTP_TLS_CERT: set both (PEM key and certificate) or neither`]);
+  }
+  for (const kind of ['ACCOUNT', 'IP'] as const) {
+    if (parsed.data[`OPENCSM_LOGIN_${kind}_DELAY_AFTER`] > parsed.data[`OPENCSM_LOGIN_${kind}_LOCK_AFTER`]) {
+      throw new ConfigError([`OPENCSM_LOGIN_${kind}_DELAY_AFTER must not be above OPENCSM_LOGIN_${kind}_LOCK_AFTER (delays come before the lock)`]);
+    }
   }
   return parsed.data;
 }

@@ -67,7 +67,7 @@ export function invalidField(path: string, code: string, params: Record<string, 
 /** Too many requests in a window: answered 429 with `Retry-After` (seconds). */
 export class TooManyRequests extends AppError {
   readonly status = 429;
-  constructor(code: string, readonly retryAfterSeconds: number) {
-    super(code, { seconds: retryAfterSeconds });
+  constructor(code: string, readonly retryAfterSeconds: number, params: Record<string, string | number> = {}) {
+    super(code, { seconds: retryAfterSeconds, ...params });
   }
 }

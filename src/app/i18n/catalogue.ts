@@ -2,6 +2,7 @@
  * Server-side message catalogue (errors, notices). Every key exists in zh-CN and en; a test
  * checks that. Placeholders are `{name}`.
  */
+import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
@@ -72,6 +73,7 @@ const zhCN = {
   'ticket_view.limit_reached': '个人视图最多保存 {max} 个',
   'ticket_view.name_taken': '已有同名视图',
   'validation.duplicates': '包含重复的值',
+  ...authMessages.zhCN,
   ...customersMessages.zhCN,
   ...slaMessages.zhCN,
   ...emailChannelMessages.zhCN,
@@ -142,6 +144,7 @@ const en: Record<MessageKey, string> = {
   'ticket_view.limit_reached': 'You can save at most {max} views',
   'ticket_view.name_taken': 'You already have a view with this name',
   'validation.duplicates': 'Contains duplicate values',
+  ...authMessages.en,
   ...customersMessages.en,
   ...slaMessages.en,
   ...emailChannelMessages.en,

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Invalid, NotFound } from '../../app/errors.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from './actor.js';
 import { hashSecret, newSecret } from './secrets.js';
@@ -69,4 +69,17 @@ export async function revokeApiToken(database: Database, actor: Actor, tokenId: 
     if (revoked.length === 0) throw new NotFound('auth.token_not_found');
     await recordEvent(tx, { type: 'api_token.revoked', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id, payload: { tokenId } });
   });
+}
+
+/**
+ * Revoke every live token of a user for good (deactivation, or a password change that asks for
+ * it). Revoked tokens stay revoked: reactivating the user does not bring them back. Returns how many.
+ */
+export async function revokeApiTokensOfUser(tx: Tx, userId: string): Promise<number> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
 }

@@ -147,7 +147,10 @@ describe('users', () => {
     assert.equal((await ok<User>(patchUser(user.id, { active: false }))).active, false);
     assert.equal((await call('GET', '/api/v1/me', undefined, user.headers)).statusCode, 401);
     assert.equal((await ok<User>(patchUser(user.id, { active: true }))).active, true);
-    assert.equal((await call('GET', '/api/v1/me', undefined, user.headers)).statusCode, 200);
+    // Deactivation revoked the token for good (issue 12): reactivation does not bring it back.
+    assert.equal((await call('GET', '/api/v1/me', undefined, user.headers)).statusCode, 401);
+    const login = await call('POST', '/api/v1/auth/login', { email: user.email, password: 'password-123' }, {});
+    assert.equal(login.statusCode, 200, 'the reactivated user can sign in again');
     assertProblem(await patchUser(missingId, { name: 'ghost' }), 404, 'user.not_found');
     assertProblem(await call('GET', `/api/v1/users/${missingId}`), 404, 'user.not_found');
   });
@@ -292,6 +295,9 @@ describe('permission matrix', () => {
     },
     { name: 'list jobs', permission: 'admin.jobs', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/jobs', undefined, u.headers) },
     { name: 'list mailboxes', permission: 'admin.mailboxes', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/mailboxes', undefined, u.headers) },
+    { name: 'sign-in audit log', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/sign-in-audit', undefined, u.headers) },
+    { name: 'sign-in locks', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/sign-in-locks', undefined, u.headers) },
+    { name: 'unlock sign-in', permission: 'admin.security', allowed: ['admin'], success: 404, run: (u) => call('DELETE', `/api/v1/admin/sign-in-locks/${missingId}`, undefined, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -431,6 +437,9 @@ describe('no credentials', () => {
     ['PUT', `/api/v1/contacts/${uuid}/portal-access`, { orgAdmin: true }],
     ['POST', `/api/v1/tickets/${uuid}/calls`, { direction: 'inbound' }],
     ['POST', '/api/v1/channels/phone/calls', { callId: 'x' }],
+    ['GET', '/api/v1/admin/sign-in-audit'],
+    ['GET', '/api/v1/admin/sign-in-locks'],
+    ['DELETE', `/api/v1/admin/sign-in-locks/${uuid}`],
   ];
   /** Customer routes: the portal cookie only (an agent's session or token does not count). */
   const portalRoutes: Array<[Method, string, unknown?]> = [

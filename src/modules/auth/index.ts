@@ -1,6 +1,9 @@
 /** Public surface of the auth module: actors, permissions, credentials, users and teams. */
 import type { AppModule } from '../../app/context.js';
+import { createSystemMailer } from '../../app/system-mailer.js';
 import { registerDirectoryRoutes } from './directory-routes.js';
+import { registerSecurityRoutes } from './security-routes.js';
+import { signInAlertHandler, signInAlertJob } from './sign-in-alert.js';
 import { registerSessionRoutes } from './session-routes.js';
 
 export type { Actor } from './actor.js';
@@ -15,8 +18,12 @@ export { ensureFirstAdmin } from './first-admin.js';
 
 export const authModule: AppModule = {
   name: 'auth',
+  registerJobs({ jobs, config, log }) {
+    jobs.handle(signInAlertJob, signInAlertHandler(createSystemMailer(config, log.child({ component: 'auth' })), config));
+  },
   registerRoutes(app, context) {
     registerSessionRoutes(app, context);
     registerDirectoryRoutes(app, context);
+    registerSecurityRoutes(app, context);
   },
 };

@@ -79,3 +79,50 @@ export const apiTokens = pgTable(
   },
   (t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed-login counters, one row per account (the lower-cased email tried, whether or not a user
+ * has it, so unknown emails are limited alike) and one per client IP. Every process of a
+ * deployment counts in these rows: an attempt locks its rows (`for update`) for a short
+ * transaction, so concurrent attempts from several processes are counted one after another.
+ * The lock is derived: `failures >= lock threshold` and the last failure within the lock time.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    id: uuid('id').primaryKey(),
+    /** `account:<email>` or `ip:<address>`. */
+    key: text('key').notNull(),
+    kind: text('kind').$type<'account' | 'ip'>().notNull(),
+    subject: text('subject').notNull(),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+    /** When a lock last started. Kept by an unlock and by the lock running out, cleared by a successful login: "locked since the last sign-in". */
+    lastLockedAt: timestamp('last_locked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('login_throttles_key_key').on(t.key), index('login_throttles_last_failure_idx').on(t.lastFailureAt)],
+);
+
+/** Every sign-in attempt to the console, for admins (who tried which email, when, from where, and what happened). */
+export const signInAudit = pgTable(
+  'sign_in_audit',
+  {
+    id: uuid('id').primaryKey(),
+    /** The user whose email was tried; null when no user has it. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    outcome: text('outcome').$type<'success' | 'failure' | 'refused'>().notNull(),
+    /** Why: wrong_password, unknown_email, inactive_user (failure); account_locked, ip_locked, account_delay, ip_delay (refused); new_ip_after_lock (success). */
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('sign_in_audit_created_idx').on(t.createdAt),
+    index('sign_in_audit_user_idx').on(t.userId, t.createdAt),
+    // "Has this user signed in from this IP before?" on every successful login.
+    index('sign_in_audit_user_success_ip_idx').on(t.userId, t.ip).where(sql`${t.outcome} = 'success'`),
+  ],
+);

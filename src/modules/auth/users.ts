@@ -7,6 +7,7 @@ import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from './actor.js';
 import type { RoleName } from './permissions.js';
 import { hashPassword, verifyPassword } from './secrets.js';
+import { revokeApiTokensOfUser } from './api-tokens.js';
 import { endSessionsOfUser } from './credentials.js';
 import { users } from './schema.js';
 import { replaceMemberships, teamIdsOf } from './team-membership.js';
@@ -59,11 +60,22 @@ export async function getUser(db: Db, id: string): Promise<UserView> {
   return user;
 }
 
-export async function findUserForLogin(db: Db, email: string, password: string): Promise<{ id: string } | null> {
-  const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash, active: users.active }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+export type PasswordCheck =
+  | { ok: true; user: { id: string; email: string; name: string; locale: string } }
+  | { ok: false; userId: string | null; reason: 'unknown_email' | 'wrong_password' | 'inactive_user' };
+
+/** Check an email and password for sign-in; the reason of a failure is for the audit log only. */
+export async function checkPassword(db: Db, email: string, password: string): Promise<PasswordCheck> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
   // Verify even when the user is missing so response time does not reveal which emails exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-  return user && user.active && ok ? { id: user.id } : null;
+  if (!user) return { ok: false, userId: null, reason: 'unknown_email' };
+  if (!ok) return { ok: false, userId: user.id, reason: 'wrong_password' };
+  if (!user.active) return { ok: false, userId: user.id, reason: 'inactive_user' };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, locale: user.locale } };
 }
 
 export async function listUsers(db: Db, filter: { q?: string; role?: RoleName; active?: boolean; teamId?: string }): Promise<UserView[]> {
@@ -101,8 +113,11 @@ export async function updateUser(database: Database, actor: Actor, id: string, c
       await tx.update(users).set({ ...set, updatedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, id));
       if (changes.teamIds) await replaceMemberships(tx, { userId: id, teamIds: changes.teamIds });
       if (changes.active === false || passwordHash) await endSessionsOfUser(tx, id);
+      // Deactivation revokes API tokens for good (not just hides them while inactive): an
+      // integration key handed out by a leaver must not come back when the account is reactivated.
+      const revokedTokens = changes.active === false && before.active ? await revokeApiTokensOfUser(tx, id) : 0;
       const { password: _secret, ...auditable } = changes;
-      await recordEvent(tx, { type: 'user.updated', aggregateType: 'user', aggregateId: id, actorId: actor.id, payload: { changes: auditable, passwordChanged: Boolean(passwordHash) } });
+      await recordEvent(tx, { type: 'user.updated', aggregateType: 'user', aggregateId: id, actorId: actor.id, payload: { changes: auditable, passwordChanged: Boolean(passwordHash), revokedTokens } });
     });
   } catch (error) {
     throw mapUserWriteError(error);
@@ -113,25 +128,27 @@ export async function updateUser(database: Database, actor: Actor, id: string, c
 /**
  * Change the caller's own password and end every other session of theirs, so a stolen session
  * does not outlive the change. `keepSessionSecret` is the session making the request (omit it for
- * a bearer-token request: then every session ends). API tokens are not touched: they are revoked
- * one by one. Returns the number of sessions ended.
+ * a bearer-token request: then every session ends). API tokens are revoked too when asked
+ * (`revokeApiTokens`): a password may be changed because the account was compromised, and a
+ * token minted by the intruder would outlive it. Returns how many sessions ended and tokens were revoked.
  */
 export async function changeOwnPassword(
   database: Database,
   actor: Actor,
-  passwords: { current: string; next: string },
+  change: { current: string; next: string; revokeApiTokens?: boolean },
   keepSessionSecret?: string,
-): Promise<{ endedSessions: number }> {
+): Promise<{ endedSessions: number; revokedTokens: number }> {
   const [user] = await database.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
-  if (!user || !(await verifyPassword(passwords.current, user.passwordHash))) {
+  if (!user || !(await verifyPassword(change.current, user.passwordHash))) {
     throw new Invalid('validation.failed', {}, [{ path: 'currentPassword', code: 'auth.wrong_password' }]);
   }
-  const passwordHash = await hashPassword(passwords.next);
+  const passwordHash = await hashPassword(change.next);
   return database.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
     const endedSessions = await endSessionsOfUser(tx, actor.id, { except: keepSessionSecret });
-    await recordEvent(tx, { type: 'user.password_changed', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id, payload: { endedSessions } });
-    return { endedSessions };
+    const revokedTokens = change.revokeApiTokens ? await revokeApiTokensOfUser(tx, actor.id) : 0;
+    await recordEvent(tx, { type: 'user.password_changed', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id, payload: { endedSessions, revokedTokens } });
+    return { endedSessions, revokedTokens };
   });
 }
 

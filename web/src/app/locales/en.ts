@@ -1,3 +1,4 @@
+import { securityEn } from '../../features/auth/locale.ts';
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
@@ -28,6 +29,7 @@ export const en: Messages = {
   customers: customersEn,
   sla: slaEn,
   email: emailEn,
+  security: securityEn,
   portal: portalEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

@@ -1,3 +1,4 @@
+import { securityZhCN } from '../../features/auth/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
@@ -23,6 +24,7 @@ export const zhCN = {
   customers: customersZhCN,
   sla: slaZhCN,
   email: emailZhCN,
+  security: securityZhCN,
   portal: portalZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { applyLocale } from '../../app/i18n.ts';
 import { sessionKey, useSession } from '../../app/session.ts';
@@ -37,7 +38,7 @@ export default function LoginPage() {
       queryClient.setQueryData(sessionKey, me);
       navigate(next, { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 401 ? t('login.failed') : caught instanceof ApiError && caught.status === 0 ? t('errors.network') : String((caught as Error).message));
+      setError(loginError(caught, t));
     } finally {
       setSubmitting(false);
     }
@@ -53,7 +54,7 @@ export default function LoginPage() {
           <LoginLanguageSwitch />
         </div>
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-        {error ? <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" /> : null}
+        {error ? <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" data-testid="login-error" /> : null}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item label={t('login.email')} name="email" rules={[{ required: true, message: t('login.emailRequired') }]}>
             <Input type="email" autoComplete="username" autoFocus id="login-email" />
@@ -68,6 +69,17 @@ export default function LoginPage() {
       </Card>
     </div>
   );
+}
+
+/**
+ * What went wrong, in the console's language. Too many failures (429) shows the server's message,
+ * which says how many minutes (or seconds) to wait; it is localised through Accept-Language.
+ */
+function loginError(caught: unknown, t: TFunction): string {
+  if (!(caught instanceof ApiError)) return String((caught as Error).message);
+  if (caught.status === 401) return t('login.failed');
+  if (caught.status === 0) return t('errors.network');
+  return caught.problem.title;
 }
 
 /** Before login there is no profile to save the choice to: the switch only changes this device. */

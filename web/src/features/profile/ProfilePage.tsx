@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,16 +69,18 @@ function PasswordCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const queryClient = useQueryClient();
   return (
     <Card title={t('profile.changePassword')} id="password">
       <Form
         form={form}
         layout="vertical"
-        onFinish={async (values: { currentPassword: string; newPassword: string }) => {
+        onFinish={async (values: { currentPassword: string; newPassword: string; revokeApiTokens?: boolean }) => {
           try {
-            await unwrap(api.POST('/api/v1/me/password', { body: values }));
+            await unwrap(api.POST('/api/v1/me/password', { body: { ...values, revokeApiTokens: Boolean(values.revokeApiTokens) } }));
             form.resetFields();
-            message.success(t('profile.passwordChanged'));
+            if (values.revokeApiTokens) await queryClient.invalidateQueries({ queryKey: ['me', 'tokens'] });
+            message.success(t(values.revokeApiTokens ? 'security.passwordChangedTokensRevoked' : 'profile.passwordChanged'));
           } catch (error) {
             message.error(describeError(error, t).message);
           }
@@ -89,6 +91,9 @@ function PasswordCard() {
         </Form.Item>
         <Form.Item name="newPassword" label={t('profile.newPassword')} rules={[{ required: true, min: 8, max: 200 }]}>
           <Input.Password autoComplete="new-password" style={{ maxWidth: 360 }} />
+        </Form.Item>
+        <Form.Item name="revokeApiTokens" valuePropName="checked" extra={t('security.revokeTokensHelp')}>
+          <Checkbox data-testid="revoke-tokens">{t('security.revokeTokens')}</Checkbox>
         </Form.Item>
         <Button htmlType="submit">{t('profile.changePassword')}</Button>
       </Form>

@@ -10,7 +10,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录 Log in */
+        /**
+         * 登录 Log in
+         * @description Failed attempts are limited per account (the email tried, known or not) and per client IP. After a few failures each further attempt must wait a growing delay, and after more the account or IP is locked for a while: both answer 429 with `Retry-After` (seconds) and a problem `auth.sign_in_delayed` / `auth.sign_in_locked`; the password is not checked then. Every attempt is written to the sign-in audit log.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -153,8 +156,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 修改密码（结束其他会话）Change password (ends other sessions)
-         * @description Ends every other session of the caller and keeps the session making the request; called with an API token, it ends all of them. API tokens are not revoked: revoke them separately (`DELETE /api/v1/tokens/{id}`).
+         * 修改密码（结束其他会话，可选撤销 API 令牌）Change password (ends other sessions, optionally revokes API tokens)
+         * @description Ends every other session of the caller and keeps the session making the request; called with an API token, it ends all of them. With `revokeApiTokens: true` every API token of the caller is revoked for good as well (including the one making the request); without it, tokens stay valid.
          */
         post: {
             parameters: {
@@ -168,6 +171,7 @@ export interface paths {
                     "application/json": {
                         currentPassword: string;
                         newPassword: string;
+                        revokeApiTokens?: boolean;
                     };
                 };
             };
@@ -604,6 +608,130 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/admin/sign-in-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 登录审计日志 Sign-in audit log
+         * @description Every console sign-in attempt, newest first: the email tried, the user it belongs to (if any), IP, user agent, outcome (`success`, `failure`, `refused` by the limits) and reason. Page with `cursor` (the `nextCursor` of the previous page).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    userId?: string;
+                    email?: string;
+                    outcome?: "success" | "failure" | "refused";
+                    from?: string;
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SignInAuditEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sign-in-locks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 被锁定的账号和 IP Locked accounts and IPs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SignInLock"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sign-in-locks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 解除锁定 Unlock an account or IP */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contacts": {
@@ -4829,6 +4957,30 @@ export interface components {
             teamIds: string[];
             permissions: string[];
         };
+        SignInAuditEntryInput: {
+            /** Format: uuid */
+            id: string;
+            userId: string | null;
+            userName: string | null;
+            email: string;
+            ip: string;
+            userAgent: string;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "refused";
+            reason: string | null;
+            createdAt: unknown;
+        };
+        SignInLockInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "account" | "ip";
+            subject: string;
+            userId: string | null;
+            userName: string | null;
+            failures: number;
+            lockedUntil: unknown;
+        };
         ContactSummaryInput: {
             /** Format: uuid */
             id: string;
@@ -5400,6 +5552,32 @@ export interface components {
             locale: string;
             teamIds: string[];
             permissions: string[];
+        };
+        SignInAuditEntry: {
+            /** Format: uuid */
+            id: string;
+            userId: string | null;
+            userName: string | null;
+            email: string;
+            ip: string;
+            userAgent: string;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "refused";
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SignInLock: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "account" | "ip";
+            subject: string;
+            userId: string | null;
+            userName: string | null;
+            failures: number;
+            /** Format: date-time */
+            lockedUntil: string;
         };
         ContactSummary: {
             /** Format: uuid */
