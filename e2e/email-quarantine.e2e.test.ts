@@ -39,7 +39,7 @@ after(async () => {
   await dns?.close();
 });
 
-test('verified mark, proposed CC, and a forged reply handled in 可疑邮件', { skip, timeout: 120_000 }, async () => {
+test('verified mark, proposed CC, and a forged reply handled in 可疑邮件', { skip, timeout: 240_000 }, async () => {
   const { admin } = h.users;
   const send = async (raw: string, from: string) => assert.ok((await smtpSend(listener.port, raw, { from, to: ['support@acme.test'] })).ok);
   await send(rawMail({ from: '王经理 <wang@customer.cn>', cc: 'attacker@evil.test', subject: '发票抬头有误', id: 'w1@customer.cn' }, '请重开发票，抬头是某某公司。'), 'wang@customer.cn');

@@ -72,7 +72,8 @@ export async function authenticateSmtp(raw: Buffer, envelope: SmtpEnvelope, from
       {
         spf: asResult(result.spf ? result.spf.status?.result : 'none'),
         spfDomain: result.spf ? result.spf.domain || domainOf(envelope.mailFrom) : domainOf(envelope.mailFrom),
-        dkim: (result.dkim?.results ?? []).map((d) => ({ result: asResult(d.status?.result), domain: d.signingDomain ?? null })),
+        // An unsigned mail comes back as one `none` result without a domain: that is no signature.
+        dkim: (result.dkim?.results ?? []).map((d) => ({ result: asResult(d.status?.result), domain: d.signingDomain || null })).filter((d) => d.domain || d.result !== 'none'),
         dmarc: asResult(dmarc?.status?.result),
         dmarcPolicy: dmarc && dmarc.p ? String(dmarc.p) : null,
         arc: asResult(result.arc ? result.arc.status?.result : 'none'),
