@@ -75,7 +75,7 @@ let victimTicket: Ticket;
 test('a DKIM-signed mail (DMARC pass) becomes a ticket marked verified, with a 受理回执; its Cc is only a proposed CC', async () => {
   await signedByVictim({ from: 'Victim <victim@victim.test>', cc: 'attacker@evil.test', subject: '合同盖章', id: 'v1@victim.test' }, '请盖章后寄回');
   victimTicket = (await tickets()).at(-1)!;
-  const [meta] = await queryRows<{ auth: { verdict: string; dkim: string; dmarc: string; spf: string; reasons: string[] } }>(t.database.db, sql`select auth from email_inbound order by received_at desc limit 1`);
+  const [meta] = await queryRows<{ auth: { verdict: string; dkim: string; dmarc: string; spf: string; reasons: string[] } }>(t.database.db, sql`select auth from email_inbound where external_id = 'v1@victim.test'`);
   assert.deepEqual({ verdict: meta!.auth.verdict, dkim: meta!.auth.dkim, dmarc: meta!.auth.dmarc, spf: meta!.auth.spf }, { verdict: 'pass', dkim: 'pass', dmarc: 'pass', spf: 'fail' }, meta!.auth.reasons.join('; '));
   const [ack] = await sink.waitFor(1);
   assert.deepEqual(ack!.envelope.to, ['victim@victim.test']);
