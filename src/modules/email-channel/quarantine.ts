@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../../app/config.js';
 import { Conflict, NotFound } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
@@ -121,22 +121,36 @@ export async function decideQuarantined(database: Database, config: Config, acto
   if (!claimed) throw new Conflict('email.quarantine.already_decided', { state: (await loadRow(database.db, id)).q.state });
 
   if (action !== 'reject') {
-    const mail = await parseEmail(row.raw, { from: row.inbound.envelopeFrom });
-    const from = mail.from ?? { address: row.q.fromAddress ?? 'unknown@invalid', name: '' };
-    const sender = { ...mail, from };
-    const mailboxes = await allMailboxes(database);
-    const ourAddresses = new Set(mailboxes.map((m) => m.address));
-    const mailbox = pickMailbox(row.inbound, mail, mailboxes);
-    const auth = row.auth ?? unverified('not checked', null);
-    const result = await mailToTicket(database, config, sender, { ticketId: action === 'attach' ? row.q.ticketId : null, mailbox, threadedBy: action === 'attach' ? 'quarantine' : null, auth });
-    await database.transaction(async (tx) => {
-      await recordInboundMail(tx, sender, result, { mailbox, ourAddresses, trustedSender: action === 'new_ticket' });
-      await tx.update(emailQuarantine).set({ resultTicketId: result.ticketId }).where(eq(emailQuarantine.id, id));
-      await tx.update(emailInbound).set({ ticketId: result.ticketId, outcome: 'ticket' }).where(eq(emailInbound.id, row.inbound.id));
-    });
+    try {
+      await deliverDecided(database, config, row, action, id);
+    } catch (error) {
+      // The mail did not reach a ticket (e.g. the database went away): give the decision back, so
+      // the mail waits again instead of being marked done without its message.
+      await database.transaction(async (tx) => {
+        await tx.update(emailQuarantine).set({ state: 'pending', decidedBy: null, decidedAt: null }).where(and(eq(emailQuarantine.id, id), eq(emailQuarantine.state, stateOf[action]), isNull(emailQuarantine.resultTicketId)));
+        await recordEvent(tx, { type: 'email.quarantine_decision_undone', aggregateType: 'email_quarantine', aggregateId: id, actorId: actor.id, payload: { action, error: error instanceof Error ? error.message.slice(0, 500) : String(error) } });
+      });
+      throw error;
+    }
   } else {
     await database.transaction((tx) => tx.update(emailInbound).set({ outcome: 'rejected' }).where(eq(emailInbound.id, row.inbound.id)));
   }
   const [item] = await present(database.db, [{ ...(await loadRow(database.db, id)) }]);
   return item!;
+}
+
+async function deliverDecided(database: Database, config: Config, row: Awaited<ReturnType<typeof loadRow>>, action: 'attach' | 'new_ticket', id: string): Promise<void> {
+  const mail = await parseEmail(row.raw, { from: row.inbound.envelopeFrom });
+  const from = mail.from ?? { address: row.q.fromAddress ?? 'unknown@invalid', name: '' };
+  const sender = { ...mail, from };
+  const mailboxes = await allMailboxes(database);
+  const ourAddresses = new Set(mailboxes.map((m) => m.address));
+  const mailbox = pickMailbox(row.inbound, mail, mailboxes);
+  const auth = row.auth ?? unverified('not checked', null);
+  const result = await mailToTicket(database, config, sender, { ticketId: action === 'attach' ? row.q.ticketId : null, mailbox, threadedBy: action === 'attach' ? 'quarantine' : null, auth });
+  await database.transaction(async (tx) => {
+    await recordInboundMail(tx, sender, result, { mailbox, ourAddresses, trustedSender: action === 'new_ticket' });
+    await tx.update(emailQuarantine).set({ resultTicketId: result.ticketId }).where(eq(emailQuarantine.id, id));
+    await tx.update(emailInbound).set({ ticketId: result.ticketId, outcome: 'ticket' }).where(eq(emailInbound.id, row.inbound.id));
+  });
 }
