@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import { pino } from 'pino';
 import type { Page } from 'playwright-core';
 import { startSmtpListener, type SmtpListener } from '../src/modules/email-channel/index.js';
+import { startTestDns } from '../src/modules/email-channel/dns-test-server.js';
 import { smtpSend, startSink } from '../src/modules/email-channel/smtp-test-kit.js';
 import { chromiumPath, eventually, startHarness, type Harness } from './harness.js';
 
@@ -20,11 +21,14 @@ const shots = new URL('../docs/screenshots/', import.meta.url).pathname;
 let h: Harness;
 let listener: SmtpListener;
 let sink: Awaited<ReturnType<typeof startSink>>;
+let dns: Awaited<ReturnType<typeof startTestDns>>;
 
 before(async () => {
   if (skip) return;
   mkdirSync(shots, { recursive: true });
-  h = await startHarness();
+  // Sender authentication asks this DNS (never the real one): customer.cn allows the test's client by SPF.
+  dns = await startTestDns({ 'customer.cn': ['v=spf1 ip4:127.0.0.1 -all'] });
+  h = await startHarness({ env: { EMAIL_DNS_SERVERS: dns.server } });
   sink = await startSink();
   listener = await startSmtpListener(h.database, { ...h.app.context.config, SMTP_PORT: 0 }, pino({ level: 'silent' }));
 });
@@ -32,6 +36,7 @@ after(async () => {
   await listener?.close();
   await sink?.close();
   await h?.close();
+  await dns?.close();
 });
 
 async function screenshot(page: Page, name: string) {

@@ -48,6 +48,25 @@ const configSchema = z.object({
   /** The name the listener greets with (EHLO banner). */
   SMTP_HOSTNAME: z.string().min(1).optional(),
   /**
+   * DNS servers for sender authentication (SPF/DKIM/DMARC/ARC of mail the SMTP listener receives):
+   * comma-separated `ip` or `ip:port`; unset uses the system resolver; `none` looks nothing up
+   * (air-gapped installs: every sender is then "unverified").
+   */
+  EMAIL_DNS_SERVERS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.trim() === 'none' || v.split(',').every((s) => /^(\[[0-9a-fA-F:]+\]|[0-9.]+|[0-9a-fA-F:]+)(:\d{1,5})?$/.test(s.trim())), 'must be none or addresses like 10.0.0.53,10.0.0.54:5353'),
+  /**
+   * For mail fetched over IMAP: the authserv-ids (host names) of upstream servers whose
+   * Authentication-Results header we believe, comma-separated. Unset: IMAP mail is "unverified".
+   */
+  EMAIL_TRUSTED_AUTHSERV_IDS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  /** At most this many automatic receipts (受理回执) to one sender address per hour. */
+  EMAIL_ACK_PER_SENDER_PER_HOUR: z.coerce.number().int().min(0).max(1000).default(3),
+  /**
    * Behind a reverse proxy: whose X-Forwarded-For to believe, so per-IP limits see customers, not
    * the proxy. `false` (default), `true` (any), a hop count, or comma-separated addresses/CIDRs.
    */

@@ -298,6 +298,9 @@ describe('permission matrix', () => {
     { name: 'sign-in audit log', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/sign-in-audit', undefined, u.headers) },
     { name: 'sign-in locks', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/sign-in-locks', undefined, u.headers) },
     { name: 'unlock sign-in', permission: 'admin.security', allowed: ['admin'], success: 404, run: (u) => call('DELETE', `/api/v1/admin/sign-in-locks/${missingId}`, undefined, u.headers) },
+    { name: 'list suspicious mail', permission: 'email.quarantine', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/email-quarantine', undefined, u.headers) },
+    { name: 'list a ticket\'s email CCs', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs`, undefined, u.headers) },
+    { name: 'accept an email CC', permission: 'tickets.update', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: async (u) => call('PUT', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs/cc@acme.test`, { state: 'accepted' }, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -402,6 +405,15 @@ describe('no credentials', () => {
     ['POST', '/api/v1/mailboxes', { address: 'x@acme.test', name: 'x' }],
     ['PATCH', `/api/v1/mailboxes/${uuid}`, { name: 'x' }],
     ['DELETE', `/api/v1/mailboxes/${uuid}`],
+    ['GET', '/api/v1/email-quarantine'],
+    ['GET', '/api/v1/email-quarantine/count'],
+    ['GET', `/api/v1/email-quarantine/${uuid}`],
+    ['POST', `/api/v1/email-quarantine/${uuid}/attach`],
+    ['POST', `/api/v1/email-quarantine/${uuid}/new-ticket`],
+    ['POST', `/api/v1/email-quarantine/${uuid}/reject`],
+    ['GET', `/api/v1/tickets/${uuid}/email-ccs`],
+    ['PUT', `/api/v1/tickets/${uuid}/email-ccs/cc@acme.test`, { state: 'accepted' }],
+    ['DELETE', `/api/v1/tickets/${uuid}/email-ccs/cc@acme.test`],
     ['GET', '/api/v1/contacts/lookup'],
     ['POST', '/api/v1/contacts'],
     ['GET', `/api/v1/contacts/${uuid}`],
@@ -476,7 +488,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
 import { emailKeys } from './installation-key.js';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
+import { startTestDns } from './dns-test-server.js';
 import { fixturePath, smtpSend, startSink } from './smtp-test-kit.js';
 import { signedReplyAddress } from './ticket-token.js';
 
@@ -19,9 +20,14 @@ import { signedReplyAddress } from './ticket-token.js';
 let t: TestApp;
 let listener: SmtpListener;
 let sink: Awaited<ReturnType<typeof startSink>>;
+let dns: Awaited<ReturnType<typeof startTestDns>>;
 
 before(async () => {
-  t = await createTestApp();
+  // Sender authentication looks these up (never the real DNS): the customers' domains allow the
+  // test's client (127.0.0.1) by SPF, so their mail is "verified" and may thread by subject number.
+  const spf = ['v=spf1 ip4:127.0.0.1 -all'];
+  dns = await startTestDns({ 'customer.cn': spf, 'customer.test': spf, 'partner.test': spf, 'evil.test': spf });
+  t = await createTestApp({ EMAIL_DNS_SERVERS: dns.server });
   sink = await startSink({ reject: (to) => (to.startsWith('nobody@') ? 550 : null) });
   for (const [address, name] of [['support@acme.test', '某某公司客服中心'], ['sales@acme.test', '销售部']]) {
     const res = await t.server.inject({ method: 'POST', url: '/api/v1/mailboxes', headers: t.admin.headers, payload: { address, name, signature: '某某公司 客服中心 400-000-0000', outbound: { host: '127.0.0.1', port: sink.port, secure: false } } });
@@ -32,13 +38,15 @@ before(async () => {
 after(async () => {
   await listener.close();
   await sink.close();
+  await dns.close();
   await t.close();
 });
 
 type Ticket = { id: string; number: string; subject: string; status: string; description: string };
 type Message = { id: string; body: string; body_html: string | null; channel: string; delivery_status: string | null; delivery_error: string | null };
 
-async function deliver(raw: string | Buffer, to = ['support@acme.test'], from = 'customer@customer.test') {
+/** Over SMTP; MAIL FROM is the From header's address unless given (as a customer's own server sends it). */
+async function deliver(raw: string | Buffer, to = ['support@acme.test'], from = /^From:[^\r\n]*?<?([^<>\s]+@[^<>\s]+?)>?\r?$/m.exec(raw.toString())?.[1] ?? 'customer@customer.test') {
   const sent = await smtpSend(listener.port, raw, { from, to });
   assert.ok(sent.ok, JSON.stringify(sent));
   await t.drain();
@@ -130,19 +138,27 @@ test('replies thread: by In-Reply-To, by the subject token from a participant (O
   assert.deepEqual((await messages(first.id)).filter((m) => m.channel === 'email' && m.delivery_status === null).map((m) => m.body), ['好的，谢谢', 'Outlook 没带 References', '主题改了']);
 });
 
-test('a CC recipient’s reply to the customer’s mail threads; a forged reply token or a stranger’s subject token makes a new ticket', async () => {
+// Issue 12 changed this: being copied on a customer's mail, or knowing the subject number, no
+// longer threads (the CC is only proposed; see sender-auth.test.ts for the attacks).
+test('a CC recipient’s reply to the customer’s mail is quarantined until an agent accepts them as a CC; a forged reply token makes a new ticket; a stranger’s subject token is quarantined', async () => {
   await deliver(mail({ from: 'alice@customer.test', cc: 'bob@partner.test', subject: '报价', id: 'q1@customer.test' }, '请报价'));
   const quote = (await tickets()).at(-1)!;
-  await deliver(mail({ from: 'bob@partner.test', to: 'alice@customer.test', cc: 'support@acme.test', subject: 'Re: 报价', id: 'q2@partner.test', inReplyTo: 'q1@customer.test', references: '<q1@customer.test>' }, '我是抄送人，补充一下'));
-  assert.deepEqual((await messages(quote.id)).map((m) => m.body), ['我是抄送人，补充一下']);
+  const bobReply = (id: string, body: string) => mail({ from: 'bob@partner.test', to: 'alice@customer.test', cc: 'support@acme.test', subject: 'Re: 报价', id, inReplyTo: 'q1@customer.test', references: '<q1@customer.test>' }, body);
+  await deliver(bobReply('q2@partner.test', '我是抄送人，补充一下'), ['support@acme.test'], 'bob@partner.test');
+  assert.deepEqual(await messages(quote.id), []);
+  const accepted = await t.server.inject({ method: 'PUT', url: `/api/v1/tickets/${quote.id}/email-ccs/bob@partner.test`, headers: t.admin.headers, payload: { state: 'accepted' } });
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  await deliver(bobReply('q3@partner.test', '接受抄送后再补充'), ['support@acme.test'], 'bob@partner.test');
+  assert.deepEqual((await messages(quote.id)).map((m) => m.body), ['接受抄送后再补充']);
 
   const count = (await tickets()).length;
   const forged = `support+${first.number}.aaaaaaaaaaaa@acme.test`;
-  await deliver(mail({ from: 'mallory@evil.test', to: forged, subject: 'hijack', id: 'f1@evil.test' }, 'forged token'), [forged]);
-  await deliver(mail({ from: 'mallory@evil.test', subject: `Re: [#${first.number}] 打印机卡纸`, id: 'f2@evil.test' }, 'stranger with a token'));
-  const after = await tickets();
-  assert.equal(after.length, count + 2);
+  await deliver(mail({ from: 'mallory@evil.test', to: forged, subject: 'hijack', id: 'f1@evil.test' }, 'forged token'), [forged], 'mallory@evil.test');
+  await deliver(mail({ from: 'mallory@evil.test', subject: `Re: [#${first.number}] 打印机卡纸`, id: 'f2@evil.test' }, 'stranger with a token'), ['support@acme.test'], 'mallory@evil.test');
+  assert.equal((await tickets()).length, count + 1);
   assert.ok(!(await messages(first.id)).some((m) => /forged|stranger/.test(m.body)));
+  const [held] = await queryRows<{ reason: string; ticket_id: string }>(t.database.db, sql`select reason, ticket_id from email_quarantine where from_address = 'mallory@evil.test'`);
+  assert.deepEqual({ ...held }, { reason: 'unknown_participant', ticket_id: first.id });
 });
 
 test('auto-replies and lists make no ticket and get no acknowledgement; a bounce marks our reply failed with the reason', async () => {
@@ -241,7 +257,7 @@ test('an agent’s attachment goes out with the reply', async () => {
   assert.deepEqual(out!.mail.attachments.map((a) => [a.filename, a.content.toString('utf8')]), [['维修报告.txt', '更换了搓纸轮']]);
 });
 
-test('a robot that marks nothing gets at most three acknowledgements in ten minutes (its mails still become tickets)', async () => {
+test('a robot that marks nothing gets at most three acknowledgements an hour (EMAIL_ACK_PER_SENDER_PER_HOUR; its mails still become tickets)', async () => {
   const before = { tickets: (await tickets()).length, sent: sink.received.length };
   for (let n = 1; n <= 5; n++) {
     await deliver(mail({ from: 'robot@customer.test', subject: `Ticket received ${n}`, id: `robot-${n}@customer.test` }, 'We got your message.'), ['support@acme.test'], 'robot@customer.test');

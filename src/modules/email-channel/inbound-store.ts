@@ -13,6 +13,9 @@ export type InboundMail = {
   recipients: string[];
   mailboxIds: string[];
   raw: Buffer;
+  /** SMTP: the client's address and HELO name, for SPF in the processing job. */
+  clientIp?: string | null;
+  helo?: string | null;
 };
 
 /**
@@ -26,7 +29,7 @@ export async function storeInbound(database: Database, mail: InboundMail, alsoIn
     const id = uuidv7();
     const inserted = await tx
       .insert(emailInbound)
-      .values({ id, source: mail.source, sourceKey: mail.sourceKey ?? null, envelopeFrom: mail.envelopeFrom, recipients: mail.recipients, mailboxIds: mail.mailboxIds, raw: mail.raw, size: mail.raw.length })
+      .values({ id, source: mail.source, sourceKey: mail.sourceKey ?? null, envelopeFrom: mail.envelopeFrom, recipients: mail.recipients, mailboxIds: mail.mailboxIds, raw: mail.raw, size: mail.raw.length, clientIp: mail.clientIp ?? null, helo: mail.helo ?? null })
       .onConflictDoNothing()
       .returning({ id: emailInbound.id });
     await alsoInTransaction?.(tx);

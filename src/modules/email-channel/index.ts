@@ -1,9 +1,11 @@
-/** Public surface of the email channel: mailboxes, the SMTP listener, IMAP polling, sending replies. */
+/** Public surface of the email channel: mailboxes, the SMTP listener, IMAP polling, sending replies, the quarantine, ticket CCs. */
 import type { AppModule } from '../../app/context.js';
 import { acknowledgeHandler, acknowledgeJob } from './acknowledgement.js';
 import { imapPollHandler } from './imap-poll.js';
 import { processInboundJob } from './inbound-store.js';
 import { registerMailboxRoutes } from './mailbox-routes.js';
+import { registerQuarantineRoutes } from './quarantine-routes.js';
+import { registerTicketCcRoutes } from './ticket-cc-routes.js';
 import { imapPollJob } from './mailboxes.js';
 import { processInboundHandler } from './process-inbound.js';
 import { deliverJob, deliverReplyHandler } from './send-reply.js';
@@ -23,6 +25,8 @@ export const emailChannelModule: AppModule = {
   },
   registerRoutes(app, context) {
     registerMailboxRoutes(app, context);
+    registerQuarantineRoutes(app, context);
+    registerTicketCcRoutes(app, context);
   },
   async startIngress({ database, config, log }) {
     if (config.SMTP_PORT === undefined) return undefined;

@@ -10,6 +10,9 @@ export const emailChannelMessages = {
     'email.mailbox.if_match_required': '修改邮箱需要 If-Match 请求头（邮箱版本号）',
     'email.mailbox.if_match_invalid': 'If-Match 请求头格式不正确，应为 "版本号"',
     'email.mailbox.version_mismatch': '邮箱配置已被他人修改（当前版本 {current}），请刷新后重试',
+    'email.quarantine.not_found': '可疑邮件不存在',
+    'email.quarantine.already_decided': '这封可疑邮件已被他人处理（{state}），请刷新',
+    'email.cc.not_found': '该工单没有这个抄送人',
   },
   en: {
     'email.mailbox.not_found': 'No such mailbox',
@@ -21,5 +24,8 @@ export const emailChannelMessages = {
     'email.mailbox.if_match_required': 'Updating a mailbox needs an If-Match header (the mailbox version)',
     'email.mailbox.if_match_invalid': 'Malformed If-Match header; expected "version"',
     'email.mailbox.version_mismatch': 'Someone else changed this mailbox (now version {current}); reload and try again',
+    'email.quarantine.not_found': 'No such quarantined mail',
+    'email.quarantine.already_decided': 'Someone else already decided on this mail ({state}); reload',
+    'email.cc.not_found': 'This ticket has no such CC',
   },
 };

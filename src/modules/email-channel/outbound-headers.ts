@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 
-/** Our Message-IDs: `ocsm.<uuid>.<random>@<mailbox domain>`: unique, unguessable, recognisable in bounces. */
+/**
+ * Our Message-IDs: `ocsm.<uuid>.<128 random bits>@<mailbox domain>`: unique, recognisable in
+ * bounces, and unguessable: a reply naming one threads without further proof (threading.ts), so
+ * only someone who received our mail can produce it.
+ */
 export function newMessageId(mailboxAddress: string): string {
   const domain = mailboxAddress.split('@')[1] ?? 'opencsm.local';
-  return `ocsm.${uuidv7()}.${randomBytes(5).toString('hex')}@${domain}`.toLowerCase();
+  return `ocsm.${uuidv7()}.${randomBytes(16).toString('hex')}@${domain}`.toLowerCase();
 }
 
 /** At most 20 References (RFC 5322 allows more, some servers choke): the first and the latest 19. */

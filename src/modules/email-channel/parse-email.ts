@@ -33,6 +33,8 @@ export type ParsedEmail = {
   /** For delivery reports: the Message-IDs of ours it quotes and the reason it gives. */
   bounce: { messageIds: string[]; reason: string } | null;
   headers: ReadonlyMap<string, string>;
+  /** Every Authentication-Results header, topmost (latest added) first, unfolded. */
+  authenticationResults: string[];
 };
 
 /** A Message-ID without its angle brackets, as written (we echo it exactly; matching ignores case). */
@@ -114,5 +116,6 @@ export async function parseEmail(raw: Buffer, envelope: { from?: string | null }
     noise,
     bounce: noise === 'bounce' ? bounceDetails(raw, fullText) : null,
     headers,
+    authenticationResults: mail.headerLines.filter((h) => h.key === 'authentication-results').map((h) => h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()),
   };
 }

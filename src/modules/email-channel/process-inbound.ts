@@ -3,16 +3,21 @@ import type { Config } from '../../app/config.js';
 import type { Database, Tx } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/registry.js';
-import { attachmentStoreIn, receiveInboundMessage, recordDelivery } from '../tickets/index.js';
+import { uuidv7 } from 'uuidv7';
+import { recordDelivery } from '../tickets/index.js';
 import { acknowledgeJob } from './acknowledgement.js';
+import { senderAuthResolver } from './dns-resolver.js';
+import { mailToTicket, recordInboundMail } from './inbound-to-ticket.js';
 import { emailKeys } from './installation-key.js';
 import type { MailboxRow } from './mailbox-model.js';
 import { parseEmail, type ParsedEmail } from './parse-email.js';
-import { emailInbound, emailMailboxes, emailMessages } from './schema.js';
+import { emailInbound, emailMailboxes, emailMessages, emailQuarantine } from './schema.js';
+import { authenticateSmtp, authenticationFromHeaders } from './sender-auth.js';
+import type { SenderAuth } from './sender-auth-result.js';
 import { findByMessageIds, findThread } from './threading.js';
 
 type InboundRow = typeof emailInbound.$inferSelect;
-type Outcome = 'ticket' | 'duplicate' | 'auto_reply' | 'bounce' | 'list' | 'loop' | 'no_sender';
+type Outcome = 'ticket' | 'duplicate' | 'auto_reply' | 'bounce' | 'list' | 'loop' | 'no_sender' | 'quarantined';
 
 /**
  * The `email.process` job: one stored mail → at most one ticket message. Every step is safe to
@@ -30,7 +35,7 @@ export function processInboundHandler(config: Config): JobHandler {
   };
 }
 
-async function allMailboxes(database: Database): Promise<MailboxRow[]> {
+export async function allMailboxes(database: Database): Promise<MailboxRow[]> {
   return database.db.select().from(emailMailboxes);
 }
 
@@ -59,60 +64,54 @@ async function decide(database: Database, config: Config, row: InboundRow, mail:
     return { outcome: 'loop' };
   }
 
+  const from = mail.from;
+  const sender = { ...mail, from };
+  const auth = await senderAuthentication(config, row, mail);
   const keys = emailKeys(config);
-  const thread = await findThread(database.db, mail, { replyKey: keys.replyAddress, ourAddresses, envelopeRecipients: row.recipients });
   const mailbox = pickMailbox(row, mail, mailboxes);
-  const result = await receiveInboundMessage(
-    database,
-    {
-      channel: 'email',
-      externalId: mail.externalId,
-      ticketId: thread?.ticketId ?? null,
-      requester: { name: mail.from.name || undefined, email: mail.from.address },
-      subject: mail.subject || '(无主题 / no subject)',
-      body: mail.text || '(无正文 / no text)',
-      bodyHtml: mail.html,
-      meta: {
-        email: {
-          messageId: mail.messageId,
-          from: mail.from,
-          to: mail.to,
-          cc: mail.cc,
-          mailboxId: mailbox?.id ?? null,
-          threadedBy: thread?.by ?? null,
-          ...(mail.quoted && { quoted: mail.quoted.slice(0, 20_000) }),
-        },
-      },
-      attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, ...(a.contentId && { contentId: a.contentId }) })),
-      newTicket: mailbox?.teamId ? { teamId: mailbox.teamId } : undefined,
-    },
-    { timeZone: config.OPENCSM_TIMEZONE, store: attachmentStoreIn(config.OPENCSM_DATA_DIR) },
-  );
+  const thread = await findThread(database.db, mail, { replyKey: keys.replyAddress, ourAddresses, envelopeRecipients: row.recipients, auth });
+  if (thread?.kind === 'quarantine') {
+    // 可疑邮件: it points at a ticket without proof; it waits for a person, raw mail kept.
+    await database.transaction(async (tx) => {
+      await tx
+        .insert(emailQuarantine)
+        .values({ id: uuidv7(), inboundId: row.id, ticketId: thread.ticketId, ticketNumber: thread.ticketNumber, reason: thread.reason, fromAddress: from.address, subject: mail.subject.slice(0, 1000) })
+        .onConflictDoNothing();
+      await tx.update(emailInbound).set({ auth }).where(eq(emailInbound.id, row.id));
+      await markProcessed(tx, row, 'quarantined', { ticketId: thread.ticketId, externalId: mail.externalId });
+    });
+    return { outcome: 'quarantined', ticketId: thread.ticketId };
+  }
+  const result = await mailToTicket(database, config, sender, { ticketId: thread?.ticketId ?? null, mailbox, threadedBy: thread?.by ?? null, auth });
 
-  const participants = [...mail.to, ...mail.cc].map((a) => a.address).filter((a) => !ourAddresses.has(a) && !ourAddresses.has(a.replace(/\+[^@]*@/, '@')));
   return database.transaction(async (tx) => {
-    const recorded = await tx
-      .insert(emailMessages)
-      .values({ messageId: mail.messageId ?? mail.externalId, ticketId: result.ticketId, ticketNumber: result.ticketNumber, ticketMessageId: result.messageId, direction: 'in', mailboxId: mailbox?.id ?? null, fromAddress: mail.from!.address, recipients: participants })
-      .onConflictDoNothing()
-      .returning({ messageId: emailMessages.messageId });
-    // 受理回执: once per new ticket (the row above is the guard against a retried job), never to noise.
-    if (result.createdTicket && recorded[0] && mailbox?.autoAcknowledge && mailbox.outbound && !(await acknowledgedRecently(tx, mail.from!.address))) {
+    const recorded = await recordInboundMail(tx, sender, result, { mailbox, ourAddresses, trustedSender: true });
+    // 受理回执: once per new ticket (the recorded row guards a retried job), never to noise, only to
+    // an authenticated sender (a forged From would turn it into mail to a stranger), and at most
+    // EMAIL_ACK_PER_SENDER_PER_HOUR to one address.
+    if (result.createdTicket && recorded && mailbox?.autoAcknowledge && mailbox.outbound && auth.verdict === 'pass' && !(await receiptLimitReached(tx, from.address, config.EMAIL_ACK_PER_SENDER_PER_HOUR))) {
       await enqueueJob(tx, {
         type: acknowledgeJob,
-        payload: { ticketId: result.ticketId, ticketNumber: result.ticketNumber, mailboxId: mailbox.id, to: mail.from!.address, name: mail.from!.name, subject: mail.subject, inReplyTo: mail.messageId },
+        payload: { ticketId: result.ticketId, ticketNumber: result.ticketNumber, mailboxId: mailbox.id, to: from.address, name: from.name, subject: mail.subject, inReplyTo: mail.messageId },
         dedupeKey: `${acknowledgeJob}:${result.ticketId}`,
       });
     }
+    await tx.update(emailInbound).set({ auth }).where(eq(emailInbound.id, row.id));
     // A retry after a crash finds its own receipt (duplicate) but records the mail now: it is this mail's ticket.
-    const outcome = result.duplicate && !recorded[0] ? 'duplicate' : 'ticket';
+    const outcome = result.duplicate && !recorded ? 'duplicate' : 'ticket';
     await markProcessed(tx, row, outcome, { ticketId: result.ticketId, externalId: mail.externalId });
     return { outcome, ticketId: result.ticketId };
   });
 }
 
+/** SMTP: checked here against DNS; IMAP: a trusted upstream's Authentication-Results, if any. */
+async function senderAuthentication(config: Config, row: InboundRow, mail: ParsedEmail): Promise<SenderAuth> {
+  if (row.source === 'imap') return authenticationFromHeaders(mail.authenticationResults, config.EMAIL_TRUSTED_AUTHSERV_IDS, mail.from?.address ?? null);
+  return authenticateSmtp(row.raw, { ip: row.clientIp, helo: row.helo, mailFrom: row.envelopeFrom }, mail.from?.address ?? null, { resolver: senderAuthResolver(config), mta: config.SMTP_HOSTNAME ?? 'opencsm' });
+}
+
 /** The mailbox a mail came to: the envelope's, else the first of ours among To/Cc. */
-function pickMailbox(row: InboundRow, mail: ParsedEmail, mailboxes: MailboxRow[]): MailboxRow | undefined {
+export function pickMailbox(row: InboundRow, mail: ParsedEmail, mailboxes: MailboxRow[]): MailboxRow | undefined {
   const byId = row.mailboxIds.map((id) => mailboxes.find((m) => m.id === id)).find(Boolean);
   if (byId) return byId;
   const addresses = [...mail.to, ...mail.cc].map((a) => a.address.replace(/\+[^@]*@/, '@'));
@@ -131,15 +130,16 @@ async function markBounced(database: Database, mail: ParsedEmail): Promise<void>
 }
 
 /**
- * A loop guard beyond the headers: a robot that marks nothing and drops our References would get
- * a new ticket and a 受理回执 for each of its answers. Three acknowledgements to one address in
- * ten minutes is enough; the tickets are still made.
+ * A limit on 受理回执 per address: a robot that marks nothing and drops our References would get
+ * a new ticket and a receipt for each of its answers, and a stranger could be sent receipts in
+ * bulk. The tickets are still made.
  */
-async function acknowledgedRecently(tx: Tx, address: string): Promise<boolean> {
+async function receiptLimitReached(tx: Tx, address: string, perHour: number): Promise<boolean> {
+  if (perHour <= 0) return true;
   const rows = await tx
     .select({ messageId: emailMessages.messageId })
     .from(emailMessages)
-    .where(and(eq(emailMessages.direction, 'out'), isNull(emailMessages.ticketMessageId), sql`${address} = any(${emailMessages.recipients})`, sql`${emailMessages.createdAt} > now() - interval '10 minutes'`))
-    .limit(3);
-  return rows.length >= 3;
+    .where(and(eq(emailMessages.direction, 'out'), isNull(emailMessages.ticketMessageId), sql`${address} = any(${emailMessages.recipients})`, sql`${emailMessages.createdAt} > now() - interval '1 hour'`))
+    .limit(perHour);
+  return rows.length >= perHour;
 }

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
+
+import type { SenderAuth } from './sender-auth-result.js';
 
 export type OutboundSettings = { host: string; port: number; secure: boolean; user: string | null };
 export type ImapSettings = { host: string; port: number; secure: boolean; user: string; folder: string; afterFetch: 'seen' | 'move'; moveTo: string | null; pollSeconds: number };
@@ -58,6 +60,11 @@ export const emailInbound = pgTable(
     mailboxIds: uuid('mailbox_ids').array().notNull().default(sql`'{}'::uuid[]`),
     raw: bytea('raw').notNull(),
     size: integer('size').notNull(),
+    /** SMTP only, recorded at receipt: the client's address, its HELO name (MAIL FROM is envelopeFrom). */
+    clientIp: text('client_ip'),
+    helo: text('helo'),
+    /** Sender authentication, written by the processing job (SPF/DKIM/DMARC/ARC and the verdict). */
+    auth: jsonb('auth').$type<SenderAuth>(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
     /** ticket | duplicate | auto_reply | bounce | list | rejected */
@@ -85,6 +92,11 @@ export const emailMessages = pgTable(
     fromAddress: text('from_address'),
     /** To and Cc addresses (lower case), ours excluded. */
     recipients: text('recipients').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Incoming only: whether the sender counts as a participant of the ticket (false for mail an
+     * agent attached from the quarantine: the agent vouched for the mail, not for its sender).
+     */
+    trustedSender: boolean('trusted_sender').notNull().default(true),
     /** Outgoing only: queued | sent | failed. */
     status: text('status'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -95,4 +107,55 @@ export const emailMessages = pgTable(
     index('email_messages_message_id_lower_idx').on(sql`lower(${t.messageId})`),
     index('email_messages_ticket_number_idx').on(t.ticketNumber),
   ],
+);
+
+/**
+ * 可疑邮件: mail that points at an existing ticket (subject number, a customer's Message-ID)
+ * without evidence an outsider cannot forge. It waits here, raw mail kept in email_inbound, until
+ * someone with `email.quarantine` attaches it, makes it a new ticket, or rejects it.
+ */
+export const emailQuarantine = pgTable(
+  'email_quarantine',
+  {
+    id: uuid('id').primaryKey(),
+    inboundId: uuid('inbound_id').notNull(),
+    /** The ticket the mail points at. */
+    ticketId: uuid('ticket_id').notNull(),
+    ticketNumber: text('ticket_number').notNull(),
+    /** forged_sender | unknown_participant | failed_authentication | unauthenticated */
+    reason: text('reason').$type<QuarantineReason>().notNull(),
+    fromAddress: text('from_address'),
+    subject: text('subject').notNull().default(''),
+    /** pending | attached | new_ticket | rejected */
+    state: text('state').$type<QuarantineState>().notNull().default('pending'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The ticket the mail went to (attached or new). */
+    resultTicketId: uuid('result_ticket_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('email_quarantine_inbound_key').on(t.inboundId), index('email_quarantine_pending_idx').on(t.createdAt).where(sql`${t.state} = 'pending'`)],
+);
+
+export type QuarantineReason = 'forged_sender' | 'unknown_participant' | 'failed_authentication' | 'unauthenticated';
+export type QuarantineState = 'pending' | 'attached' | 'new_ticket' | 'rejected';
+
+/**
+ * Who besides the requester gets a ticket's email replies. People found in To/Cc of a customer's
+ * mail are `proposed` until an agent accepts (or dismisses) them: a stranger copied on a mail never
+ * becomes a recipient on their own.
+ */
+export const emailTicketCcs = pgTable(
+  'email_ticket_ccs',
+  {
+    ticketId: uuid('ticket_id').notNull(),
+    address: text('address').notNull(),
+    /** proposed | accepted | dismissed */
+    state: text('state').$type<'proposed' | 'accepted' | 'dismissed'>().notNull(),
+    name: text('name').notNull().default(''),
+    decidedBy: uuid('decided_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.address] })],
 );

@@ -11,6 +11,7 @@ import { emailMailboxes, emailMessages } from './schema.js';
 import { isPermanentSmtpError, transportFor } from './smtp-transport.js';
 import { replyText } from './templates.js';
 import { baseSubject, signedReplyAddress, subjectWithToken } from './ticket-token.js';
+import { acceptedCcs } from './ticket-ccs.js';
 import { ticketMail } from './threading.js';
 
 export const deliverJob = 'email.deliver';
@@ -19,7 +20,8 @@ const lastAttempt = 8;
 
 /**
  * Sends an agent's public reply whose channel is email (`ticket.message_added` with `deliver`), to
- * whom the customer's last mail came from, copying who was on it, from the mailbox it came to.
+ * the requester's address and the ticket's accepted CCs (ticket-ccs.ts), from the mailbox the
+ * customer's last mail came to.
  * Threading headers: Message-ID (recorded before sending, so a retry reuses it and receivers can
  * drop a duplicate), In-Reply-To, References, Thread-Index, the ticket token in the subject and a
  * signed Reply-To. A 5xx is final; other errors retry with the queue's backoff; the outcome lands
@@ -39,10 +41,11 @@ export function deliverReplyHandler(config: Config): JobHandler {
     const lastIn = conversation.find((m) => m.direction === 'in');
     const mailbox = await senderMailbox(database, lastIn?.mailboxId ?? null, message.teamId);
     if (!mailbox?.outbound) return recordDelivery(database, messageId, { status: 'failed', error: 'no mailbox with outbound SMTP settings / 没有配置发信服务器的邮箱' });
-    const requesterEmail = message.requesterId ? (await getContactsByIds(database.db, [message.requesterId])).get(message.requesterId)?.email : null;
-    const to = lastIn?.fromAddress ?? requesterEmail ?? null;
+    // To the requester contact's address (never whoever wrote last: that could be anyone who got
+    // threaded), copying only the CCs an agent accepted.
+    const to = message.requesterId ? ((await getContactsByIds(database.db, [message.requesterId])).get(message.requesterId)?.email ?? null) : null;
     if (!to) return recordDelivery(database, messageId, { status: 'failed', error: 'the customer has no email address / 客户没有邮箱地址' });
-    const cc = [...new Set(lastIn?.recipients ?? [])].filter((a) => a !== to && a !== mailbox.address);
+    const cc = [...new Set(await acceptedCcs(database.db, message.ticketId))].filter((a) => a !== to && a !== mailbox.address);
 
     const ourId = existing[0]?.messageId ?? newMessageId(mailbox.address);
     if (!existing[0]) {

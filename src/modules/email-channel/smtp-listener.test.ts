@@ -49,6 +49,10 @@ test('250 only after the raw message and its processing job are stored', async (
   assert.equal(row!.raw.toString(), simple('stored-1'));
   assert.deepEqual(row!.recipients, ['support@acme.test']);
   assert.equal(row!.envelopeFrom, 'a@customer.test');
+  // Recorded at receipt for SPF in the processing job (issue 12): the client's address and HELO name.
+  assert.match(row!.clientIp ?? '', /^(::ffff:)?127\.0\.0\.1$/);
+  assert.ok(row!.helo, 'the HELO name');
+  assert.equal(row!.auth, null, 'no DNS before 250: authentication runs in the job');
   const jobs = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from jobs where type = 'email.process' and payload->>'inboundId' = ${id}`);
   assert.equal(jobs[0]!.n, 1);
   assert.equal(await inboundCount(), before + 1);

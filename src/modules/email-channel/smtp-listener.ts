@@ -71,7 +71,9 @@ export async function startSmtpListener(
         const mailFrom = session.envelope.mailFrom;
         const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         const mailboxIds = [...new Set(recipients.map((r) => session.mailboxIds?.get(r)).filter((id): id is string => Boolean(id)))];
-        storeInbound(database, { source: 'smtp', envelopeFrom: mailFrom ? mailFrom.address.toLowerCase() : '', recipients, mailboxIds, raw: Buffer.concat(chunks) }).then(
+        // Who connected and what it called itself: cheap to record now; SPF/DKIM/DMARC need DNS and run in the processing job, so the 250 is not delayed.
+        const client = { clientIp: session.remoteAddress || null, helo: session.hostNameAppearsAs || null };
+        storeInbound(database, { source: 'smtp', envelopeFrom: mailFrom ? mailFrom.address.toLowerCase() : '', recipients, mailboxIds, raw: Buffer.concat(chunks), ...client }).then(
           ({ id }) => callback(null, `2.0.0 stored as ${id} / 已接收`),
           (error: unknown) => {
             log.error({ err: error }, 'smtp: could not store a message');

@@ -1,27 +1,32 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { ParsedEmail } from './parse-email.js';
-import { emailMessages } from './schema.js';
+import type { SenderAuth } from './sender-auth-result.js';
+import { emailMessages, emailTicketCcs, type QuarantineReason } from './schema.js';
 import { splitPlusAddress, ticketNumberInSubject, verifyReplyTag } from './ticket-token.js';
 
-export type Thread = { ticketId: string; ticketNumber: string; by: 'references' | 'reply_address' | 'subject_token' };
+type TicketRef = { ticketId: string; ticketNumber: string };
+export type Thread = TicketRef & { by: 'references' | 'reply_address' | 'subject_token' | 'customer_message_id' };
+/** Where a mail goes: into a ticket, to the quarantine (it points at a ticket without proof), or a new ticket (null). */
+export type Threading = ({ kind: 'thread' } & Thread) | ({ kind: 'quarantine'; reason: QuarantineReason } & TicketRef) | null;
 
 /**
- * Which ticket a mail answers, most reliable evidence first:
- *  1. In-Reply-To / References naming a Message-ID we know on a ticket (ours, or an earlier mail of
- *     the conversation, so a CC recipient replying to the customer's mail threads too);
+ * Which ticket a mail answers, on evidence an outsider cannot forge:
+ *  1. In-Reply-To / References naming a Message-ID WE generated (128 random bits: only someone
+ *     who received our mail knows it);
  *  2. a reply address we signed (`support+<number>.<hmac>@…`): a forged or altered one is ignored;
- *  3. the ticket number in the subject (`[#20261123-0007]`), which survives Outlook dropping
- *     References and a changed subject, but, being readable, counts only when the sender already
- *     takes part in that ticket's mail; from a stranger it starts a new ticket.
+ *  3. a customer's own earlier Message-ID, or the ticket number in the subject, only when the
+ *     sender is a participant of the ticket (see `participantsOf`) AND passes sender
+ *     authentication (sender-auth.ts): both are readable by anyone on the mail, or guessable.
+ * A mail that points at a ticket by 3. without meeting it goes to the quarantine, with the reason;
+ * one that points at nothing we know starts a new ticket.
  */
-export async function findThread(db: Db, mail: ParsedEmail, ctx: { replyKey: Buffer; ourAddresses: ReadonlySet<string>; envelopeRecipients: readonly string[] }): Promise<Thread | null> {
+export async function findThread(db: Db, mail: ParsedEmail, ctx: { replyKey: Buffer; ourAddresses: ReadonlySet<string>; envelopeRecipients: readonly string[]; auth: SenderAuth }): Promise<Threading> {
   const ids = [...mail.inReplyTo, ...[...mail.references].reverse()];
-  if (ids.length) {
-    const rows = await findByMessageIds(db, ids);
-    const best = ids.map((id) => rows.find((r) => r.messageId.toLowerCase() === id.toLowerCase())).find(Boolean);
-    if (best) return { ticketId: best.ticketId, ticketNumber: best.ticketNumber, by: 'references' };
-  }
+  const known = ids.length ? await findByMessageIds(db, ids) : [];
+  const rowOf = (id: string) => known.find((r) => r.messageId.toLowerCase() === id.toLowerCase());
+  const ours = ids.map(rowOf).find((r) => r?.direction === 'out');
+  if (ours) return { kind: 'thread', ticketId: ours.ticketId, ticketNumber: ours.ticketNumber, by: 'references' };
 
   const recipients = [...mail.to.map((a) => a.address), ...mail.cc.map((a) => a.address), ...ctx.envelopeRecipients];
   for (const recipient of recipients) {
@@ -30,14 +35,28 @@ export async function findThread(db: Db, mail: ParsedEmail, ctx: { replyKey: Buf
     const number = verifyReplyTag(ctx.replyKey, plus.tag);
     if (!number) continue;
     const ticket = await latestTicketOfNumber(db, number);
-    if (ticket) return { ...ticket, by: 'reply_address' };
+    if (ticket) return { kind: 'thread', ...ticket, by: 'reply_address' };
   }
 
+  const customers = ids.map(rowOf).find((r) => r?.direction === 'in');
   const number = ticketNumberInSubject(mail.subject);
-  if (number && mail.from) {
-    const ticket = await latestTicketOfNumber(db, number);
-    if (ticket && (await isParticipant(db, ticket.ticketId, mail.from.address))) return { ...ticket, by: 'subject_token' };
-  }
+  const pointed: (TicketRef & { by: Thread['by'] }) | null = customers
+    ? { ticketId: customers.ticketId, ticketNumber: customers.ticketNumber, by: 'customer_message_id' }
+    : number
+      ? await latestTicketOfNumber(db, number).then((t) => (t ? { ...t, by: 'subject_token' as const } : null))
+      : null;
+  if (!pointed || !mail.from) return null;
+  const participant = (await participantsOf(db, pointed.ticketId)).has(mail.from.address);
+  const reason = quarantineReason(participant, ctx.auth);
+  if (!reason) return { kind: 'thread', ...pointed };
+  return { kind: 'quarantine', ticketId: pointed.ticketId, ticketNumber: pointed.ticketNumber, reason };
+}
+
+/** Why a mail that points at a ticket may not join it (null: it may). Failed authentication names the forgery first. */
+function quarantineReason(participant: boolean, auth: SenderAuth): QuarantineReason | null {
+  if (auth.verdict === 'fail') return participant ? 'forged_sender' : 'failed_authentication';
+  if (!participant) return 'unknown_participant';
+  if (auth.verdict !== 'pass') return 'unauthenticated';
   return null;
 }
 
@@ -50,18 +69,28 @@ export async function findByMessageIds(db: Db, ids: readonly string[]) {
     .where(sql`lower(${emailMessages.messageId}) in (${sql.join(ids.map((id) => sql`${id.toLowerCase()}`), sql`, `)})`);
 }
 
-async function latestTicketOfNumber(db: Db, number: string): Promise<{ ticketId: string; ticketNumber: string } | null> {
+async function latestTicketOfNumber(db: Db, number: string): Promise<TicketRef | null> {
   const [row] = await db.select({ ticketId: emailMessages.ticketId, ticketNumber: emailMessages.ticketNumber }).from(emailMessages).where(eq(emailMessages.ticketNumber, number)).limit(1);
   return row ?? null;
 }
 
-/** Someone who wrote on, or was sent or copied, the ticket's mail. */
-async function isParticipant(db: Db, ticketId: string, address: string): Promise<boolean> {
-  const rows = await db.select({ from: emailMessages.fromAddress, recipients: emailMessages.recipients }).from(emailMessages).where(eq(emailMessages.ticketId, ticketId));
-  return rows.some((r) => r.from === address || r.recipients.includes(address));
+/**
+ * Who takes part in a ticket's mail: senders of its mail that joined it on proof (not ones an
+ * agent attached from the quarantine), whom we wrote to (the requester and accepted CCs), and the
+ * accepted CCs. Someone merely copied on a customer's mail is a proposed CC, not a participant.
+ */
+export async function participantsOf(db: Db, ticketId: string): Promise<Set<string>> {
+  const rows = await db.select({ direction: emailMessages.direction, from: emailMessages.fromAddress, recipients: emailMessages.recipients, trusted: emailMessages.trustedSender }).from(emailMessages).where(eq(emailMessages.ticketId, ticketId));
+  const ccs = await db.select({ address: emailTicketCcs.address }).from(emailTicketCcs).where(and(eq(emailTicketCcs.ticketId, ticketId), eq(emailTicketCcs.state, 'accepted')));
+  const people = new Set<string>(ccs.map((c) => c.address));
+  for (const r of rows) {
+    if (r.direction === 'in' && r.trusted && r.from) people.add(r.from);
+    if (r.direction === 'out') r.recipients.forEach((a) => people.add(a));
+  }
+  return people;
 }
 
-/** The ticket's mail conversation so far, newest first (for replying: who, and which ids to reference). */
+/** The ticket's mail conversation so far, newest first (for replying: which ids to reference). */
 export async function ticketMail(db: Db, ticketId: string) {
   return db.select().from(emailMessages).where(eq(emailMessages.ticketId, ticketId)).orderBy(desc(emailMessages.createdAt));
 }

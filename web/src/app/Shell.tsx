@@ -2,6 +2,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CustomerServiceOutlined,
+  MailOutlined,
   DownOutlined,
   MenuOutlined,
   PlusOutlined,
@@ -15,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../shared/api/client.ts';
+import { QuarantineNavLabel } from '../features/email/QuarantineNavLabel.tsx';
 import { ShortcutHelp } from '../features/tickets/ShortcutHelp.tsx';
 import { useLiveUpdates } from '../shared/realtime/use-live-updates.ts';
 import { applyLocale, type Locale } from './i18n.ts';
@@ -44,6 +46,7 @@ function useNavItems(): MenuProps['items'] {
   );
   return [
     { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets') },
+    ...(can('email.quarantine') ? [{ key: '/email-quarantine', icon: <MailOutlined />, label: <QuarantineNavLabel /> }] : []),
     ...(can('customers.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') }] : []),
     { key: '/knowledge', icon: <BookOutlined />, label: soon(t('nav.knowledge')) },
     { key: '/reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')) },

@@ -24,6 +24,7 @@ const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
 const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
 const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
+const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 // The customer portal: its own minimal frame, no agent session or menus.
 const PortalFormPage = lazy(() => import('../features/portal/PortalFormPage.tsx'));
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="/tickets" element={page(<TicketsPage />)} />
         <Route path="/tickets/new" element={page(<NewTicketPage />)} />
         <Route path="/tickets/:id" element={page(<TicketPage />)} />
+        <Route path="/email-quarantine" element={page(<QuarantinePage />)} />
         <Route path="/customers" element={page(<CustomersPage />)} />
         <Route path="/customers/contacts/:id" element={page(<ContactPage />)} />
         <Route path="/customers/organizations/:id" element={page(<OrganizationPage />)} />

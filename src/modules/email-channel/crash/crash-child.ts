@@ -16,7 +16,7 @@ import { processInboundHandler } from '../process-inbound.js';
 import { startSmtpListener } from '../smtp-listener.js';
 
 const [mode, dataDir] = process.argv.slice(2);
-const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', LOG_LEVEL: 'silent', SMTP_PORT: '0' });
+const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', LOG_LEVEL: 'silent', SMTP_PORT: '0', EMAIL_DNS_SERVERS: 'none' });
 const log = pino({ level: 'silent' });
 const database = await openDatabase(config);
 

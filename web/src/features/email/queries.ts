@@ -31,3 +31,66 @@ export function useMailboxActions() {
     remove: (mailbox: Mailbox) => refreshed(unwrap(api.DELETE('/api/v1/mailboxes/{id}', { params: { path: { id: mailbox.id }, header: ifMatch(mailbox) } }))),
   };
 }
+
+type Paths = import('../../shared/api/schema').paths;
+export type QuarantineItem = Paths['/api/v1/email-quarantine']['get']['responses'][200]['content']['application/json']['items'][number];
+export type QuarantineDetail = Paths['/api/v1/email-quarantine/{id}']['get']['responses'][200]['content']['application/json'];
+export type QuarantineAction = 'attach' | 'new-ticket' | 'reject';
+export type TicketCcs = Paths['/api/v1/tickets/{id}/email-ccs']['get']['responses'][200]['content']['application/json'];
+
+export const quarantineKeys = {
+  all: [...emailKeys.all, 'quarantine'] as const,
+  list: (page: number, pageSize: number) => [...quarantineKeys.all, 'list', page, pageSize] as const,
+  detail: (id: string) => [...quarantineKeys.all, 'detail', id] as const,
+  count: () => [...quarantineKeys.all, 'count'] as const,
+  ccs: (ticketId: string) => [...emailKeys.all, 'ccs', ticketId] as const,
+};
+
+export function useQuarantine(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: quarantineKeys.list(page, pageSize),
+    queryFn: () => unwrap(api.GET('/api/v1/email-quarantine', { params: { query: { state: 'pending', limit: pageSize, offset: (page - 1) * pageSize } } })),
+  });
+}
+
+export function useQuarantined(id: string | null) {
+  return useQuery({ queryKey: quarantineKeys.detail(id ?? ''), enabled: Boolean(id), queryFn: () => unwrap(api.GET('/api/v1/email-quarantine/{id}', { params: { path: { id: id! } } })) });
+}
+
+export function useQuarantineCount(enabled: boolean) {
+  return useQuery({ queryKey: quarantineKeys.count(), enabled, refetchInterval: 60_000, queryFn: async () => (await unwrap(api.GET('/api/v1/email-quarantine/count'))).pending });
+}
+
+export function useQuarantineDecision() {
+  const queryClient = useQueryClient();
+  return async (id: string, action: QuarantineAction) => {
+    const path = { params: { path: { id } } };
+    try {
+      if (action === 'attach') return await unwrap(api.POST('/api/v1/email-quarantine/{id}/attach', path));
+      if (action === 'new-ticket') return await unwrap(api.POST('/api/v1/email-quarantine/{id}/new-ticket', path));
+      return await unwrap(api.POST('/api/v1/email-quarantine/{id}/reject', path));
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: quarantineKeys.all });
+    }
+  };
+}
+
+export function useTicketCcs(ticketId: string) {
+  return useQuery({ queryKey: quarantineKeys.ccs(ticketId), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}/email-ccs', { params: { path: { id: ticketId } } })) });
+}
+
+export function useTicketCcActions(ticketId: string) {
+  const queryClient = useQueryClient();
+  const refreshed = async <T,>(result: Promise<T>): Promise<T> => {
+    try {
+      return await result;
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: quarantineKeys.ccs(ticketId) });
+    }
+  };
+  const path = (address: string) => ({ path: { id: ticketId, address } });
+  return {
+    decide: (address: string, state: 'accepted' | 'dismissed') => refreshed(unwrap(api.PUT('/api/v1/tickets/{id}/email-ccs/{address}', { params: path(address), body: { state } }))),
+    remove: (address: string) => refreshed(unwrap(api.DELETE('/api/v1/tickets/{id}/email-ccs/{address}', { params: path(address) }))),
+  };
+}

@@ -21,6 +21,7 @@ import { TicketFields } from './TicketFields.tsx';
 import { neighbourTicket } from './ticket-navigation.ts';
 import { Timeline } from './Timeline.tsx';
 import { usePresence } from './use-presence.ts';
+import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
 
 export default function TicketPage() {
   const { id = '' } = useParams();
@@ -144,6 +145,7 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
         </Col>
         <Col xs={24} lg={7} style={wide ? { position: 'sticky', top: 80, alignSelf: 'flex-start' } : undefined}>
           <RequesterPanel ticket={ticket} />
+          {ticket.channel === 'email' && <div style={{ marginTop: 16 }}><EmailCcPanel ticketId={ticket.id} /></div>}
         </Col>
       </Row>
     </Space>

@@ -8,6 +8,7 @@ import { CallLine } from './CallLine.tsx';
 import { describeChange, describeDelivery, type Lookups } from './describe-change.ts';
 import { MessageBody } from './MessageBody.tsx';
 import type { TimelineEntry } from './queries.ts';
+import { EmailAuthMark, emailAuthOf } from '../email/EmailAuthMark.tsx';
 
 /** Messages as cards (internal notes in yellow with a lock), field changes as quiet lines. */
 export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; lookups: Lookups }) {
@@ -50,6 +51,7 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
                     <Tag data-testid="message-channel">{t('ticket.via', { channel: t(`channel.${entry.message.channel}`, { defaultValue: entry.message.channel }) })}</Tag>
                   )}
                   <DeliveryTag status={entry.message.deliveryStatus} error={entry.message.deliveryError} />
+                  {author && entry.message.channel === 'email' && <EmailAuthMark auth={emailAuthOf(entry.message.meta)} />}
                   <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
                     {time}
                   </Typography.Text>

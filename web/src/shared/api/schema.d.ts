@@ -4006,6 +4006,527 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/email-quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可疑邮件列表 Quarantined mail
+         * @description Newest first. `state` defaults to `pending` (waiting for a decision); `total` counts all of that state.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "pending" | "attached" | "new_ticket" | "rejected";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                reason: "forged_sender" | "unknown_participant" | "failed_authentication" | "unauthenticated";
+                                /** @enum {string} */
+                                state: "pending" | "attached" | "new_ticket" | "rejected";
+                                fromAddress: string | null;
+                                subject: string;
+                                ticket: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                    subject: string | null;
+                                };
+                                /** @enum {string} */
+                                verdict: "pass" | "fail" | "none";
+                                /** Format: date-time */
+                                receivedAt: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                resultTicketId: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email-quarantine/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待处理可疑邮件数 Pending count */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pending: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email-quarantine/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可疑邮件详情 A quarantined mail
+         * @description Sanitised preview (text, and HTML made safe), selected headers, the sender authentication results and the ticket it points at.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            reason: "forged_sender" | "unknown_participant" | "failed_authentication" | "unauthenticated";
+                            /** @enum {string} */
+                            state: "pending" | "attached" | "new_ticket" | "rejected";
+                            fromAddress: string | null;
+                            subject: string;
+                            ticket: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                subject: string | null;
+                            };
+                            /** @enum {string} */
+                            verdict: "pass" | "fail" | "none";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            resultTicketId: string | null;
+                            auth: {
+                                /** @enum {string} */
+                                verdict: "pass" | "fail" | "none";
+                                /** @enum {string} */
+                                source: "smtp" | "imap" | "none";
+                                spf: string;
+                                dkim: string;
+                                dmarc: string;
+                                arc: string;
+                                fromDomain: string | null;
+                                dmarcPolicy: string | null;
+                                reasons: string[];
+                            };
+                            preview: {
+                                text: string;
+                                html: string | null;
+                                to: string[];
+                                cc: string[];
+                                attachments: {
+                                    filename: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
+                            };
+                            headers: {
+                                name: string;
+                                value: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email-quarantine/{id}/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 并入所指工单 Attach to the ticket it points at
+         * @description Audited (who, when). Only a pending mail can be decided: 409 `email.quarantine.already_decided` when someone else decided first. The raw mail is kept either way.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            reason: "forged_sender" | "unknown_participant" | "failed_authentication" | "unauthenticated";
+                            /** @enum {string} */
+                            state: "pending" | "attached" | "new_ticket" | "rejected";
+                            fromAddress: string | null;
+                            subject: string;
+                            ticket: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                subject: string | null;
+                            };
+                            /** @enum {string} */
+                            verdict: "pass" | "fail" | "none";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            resultTicketId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email-quarantine/{id}/new-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 转为新工单 Make it a new ticket
+         * @description Audited (who, when). Only a pending mail can be decided: 409 `email.quarantine.already_decided` when someone else decided first. The raw mail is kept either way.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            reason: "forged_sender" | "unknown_participant" | "failed_authentication" | "unauthenticated";
+                            /** @enum {string} */
+                            state: "pending" | "attached" | "new_ticket" | "rejected";
+                            fromAddress: string | null;
+                            subject: string;
+                            ticket: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                subject: string | null;
+                            };
+                            /** @enum {string} */
+                            verdict: "pass" | "fail" | "none";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            resultTicketId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email-quarantine/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 拒收 Reject
+         * @description Audited (who, when). Only a pending mail can be decided: 409 `email.quarantine.already_decided` when someone else decided first. The raw mail is kept either way.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            reason: "forged_sender" | "unknown_participant" | "failed_authentication" | "unauthenticated";
+                            /** @enum {string} */
+                            state: "pending" | "attached" | "new_ticket" | "rejected";
+                            fromAddress: string | null;
+                            subject: string;
+                            ticket: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                subject: string | null;
+                            };
+                            /** @enum {string} */
+                            verdict: "pass" | "fail" | "none";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            resultTicketId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/email-ccs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单抄送人 Email CCs of a ticket
+         * @description `accepted`: copied on every email reply. `proposed` (建议抄送): people found in To/Cc of customers' mail, never copied until accepted.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: {
+                                address: string;
+                                name: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "dismissed";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            proposed: {
+                                address: string;
+                                name: string;
+                                /** @enum {string} */
+                                state: "proposed" | "accepted" | "dismissed";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/email-ccs/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 接受或忽略抄送人 Accept or dismiss a CC
+         * @description `accepted` adds the address (proposed or not) to the replies' Cc; `dismissed` hides a proposal. Repeating a decision changes nothing. Audited as `ticket.email_cc_changed`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    address: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        state: "accepted" | "dismissed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "proposed" | "accepted" | "dismissed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 移除抄送人 Remove a CC */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    address: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/login-codes": {
         parameters: {
             query?: never;
