@@ -52,7 +52,14 @@ async function deliver(raw: string | Buffer, to = ['support@acme.test'], from = 
   await t.drain();
 }
 const tickets = () => queryRows<Ticket>(t.database.db, sql`select id, number, subject, status, description from tickets order by created_at`);
-const messages = (ticketId: string) => queryRows<Message>(t.database.db, sql`select id, body, body_html, channel, delivery_status, delivery_error from ticket_messages where ticket_id = ${ticketId} order by created_at`);
+// The messages after the one that opened the ticket (which the timeline's `created` entry names).
+const messages = (ticketId: string) =>
+  queryRows<Message>(
+    t.database.db,
+    sql`select id, body, body_html, channel, delivery_status, delivery_error from ticket_messages m
+        where ticket_id = ${ticketId} and not exists (select 1 from ticket_events e where e.ticket_id = m.ticket_id and e.type = 'created' and e.message_id = m.id)
+        order by created_at`,
+  );
 const header = (mail: { headers: Map<string, unknown> }, name: string) => String(mail.headers.get(name) ?? '');
 
 function mail(h: { from: string; to?: string; cc?: string; subject: string; id: string; inReplyTo?: string; references?: string; extra?: string }, body: string) {
