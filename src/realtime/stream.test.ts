@@ -70,17 +70,17 @@ test('the stream starts with headers for proxies, a retry hint and a ready event
   client.close();
 });
 
-test("an agent's stream shows a colleague's reply within 2 s, and nothing of tickets the agent may not see", async () => {
+// How fast: a commit wakes the stream by notification, not by the poll fallback; event-tail.test.ts
+// proves that with the poll an hour away, on both engines, instead of timing it here.
+test("an agent's stream shows a colleague's reply, and nothing of tickets the agent may not see", async () => {
   const mine = await createTicket(teamId);
   const theirs = await createTicket(otherTeamId);
   const agentStream = await stream(agent.headers);
   const outsiderStream = await stream(outsider.headers);
 
   await reply(theirs.id, outsider, '别组的回复');
-  const started = Date.now();
   await reply(mine.id, colleague);
-  const received = await agentStream.waitFor(isTicketEvent(mine.id, 'ticket.message_added'), { timeoutMs: 5000 });
-  assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+  const received = await agentStream.waitFor(isTicketEvent(mine.id, 'ticket.message_added'));
   const data = JSON.parse(received.data);
   assert.deepEqual(data, { ticketId: mine.id, type: 'ticket.message_added', actorId: colleague.id, eventId: data.eventId });
   assert.equal(received.id, String(data.eventId));
@@ -148,10 +148,9 @@ test('another server process on the same PostgreSQL sees events and presence wri
     const urlB = await processB.server.listen({ port: 0, host: '127.0.0.1' });
     const ticket = await createTicket(teamId);
     const onB = await stream(agent.headers, '', urlB);
-    const started = Date.now();
     await reply(ticket.id, colleague, '写在进程 A'); // through process A
+    // Notified across processes (not polled): event-tail.test.ts proves that without a clock.
     await onB.waitFor(isTicketEvent(ticket.id, 'ticket.message_added'));
-    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
     const put = await t.server.inject({ method: 'PUT', url: `/api/v1/tickets/${ticket.id}/viewers/tab-a`, headers: colleague.headers, payload: {} });
     assert.equal(put.statusCode, 200, put.body);
     await onB.waitFor((m) => m.event === 'presence' && JSON.parse(m.data).ticketId === ticket.id);
