@@ -33,14 +33,10 @@ async function stream(headers: Record<string, string>, query = '', url = base): 
   return client;
 }
 
-async function createTicket(team: string, subject = '实时测试'): Promise<Json> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject, teamId: team } });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json();
-}
+const createTicket = (teamId: string, subject = '实时测试') => t.createTicket<Json>({ subject, teamId });
 
-async function reply(ticketId: string, user: TestUser, body = '您好，已处理', server = t.server): Promise<void> {
-  const res = await server.inject({ method: 'POST', url: `/api/v1/tickets/${ticketId}/messages`, headers: user.headers, payload: { body } });
+async function reply(ticketId: string, user: TestUser, body = '您好，已处理'): Promise<void> {
+  const res = await t.api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: { body }, as: user });
   assert.equal(res.statusCode, 201, res.body);
 }
 
@@ -102,7 +98,7 @@ test('creations and updates arrive too; a session cookie works like a token', as
   const client = await stream({ cookie: `${sessionCookieName}=${secret}` });
   const ticket = await createTicket(teamId, '新工单');
   await client.waitFor(isTicketEvent(ticket.id, 'ticket.created'));
-  const res = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: { ...colleague.headers, 'if-match': `"${ticket.version}"` }, payload: { priority: 'high' } });
+  const res = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { priority: 'high' }, as: colleague, ifMatch: ticket.version });
   assert.equal(res.statusCode, 200, res.body);
   await client.waitFor(isTicketEvent(ticket.id, 'ticket.updated'));
 });
@@ -151,7 +147,7 @@ test('another server process on the same PostgreSQL sees events and presence wri
     await reply(ticket.id, colleague, '写在进程 A'); // through process A
     // Notified across processes (not polled): event-tail.test.ts proves that without a clock.
     await onB.waitFor(isTicketEvent(ticket.id, 'ticket.message_added'));
-    const put = await t.server.inject({ method: 'PUT', url: `/api/v1/tickets/${ticket.id}/viewers/tab-a`, headers: colleague.headers, payload: {} });
+    const put = await t.api('PUT', `/api/v1/tickets/${ticket.id}/viewers/tab-a`, { body: {}, as: colleague });
     assert.equal(put.statusCode, 200, put.body);
     await onB.waitFor((m) => m.event === 'presence' && JSON.parse(m.data).ticketId === ticket.id);
   } finally {
