@@ -8,12 +8,15 @@ import { createApiToken, createTeam, createUser, type Actor, type RoleName } fro
 import type { Clock } from './clock.js';
 import { loadConfig, type Config } from './config.js';
 import { createApp, type App } from './create-app.js';
+import { createTestClient, type TestClient } from './test-client.js';
+
+export { assertProblem, type ApiResponse } from './test-client.js';
 
 /**
  * Test harness: the real app on a fresh test database (PGlite or PostgreSQL), driven through
  * Fastify's `inject` (real routing, validation, hooks and serialisation, no socket).
  */
-export type TestApp = App & {
+export type TestApp = App & TestClient & {
   database: Database;
   config: Config;
   /** An admin created for the test, with an API token. */
@@ -48,6 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const admin = await user('admin');
   return {
     ...app,
+    ...createTestClient(app.server, admin),
     database,
     config,
     admin,

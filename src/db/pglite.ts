@@ -21,6 +21,11 @@ export type PgliteOptions = {
   dataDir?: string; // undefined = in memory (tests)
   /** A tarball from `dumpDataDir`, used by tests to start from a migrated template. */
   loadDataDir?: Blob;
+  /**
+   * A throwaway PostgreSQL data folder used as it is (tests: a copy of the migrated template):
+   * no lock and no fsync, since nothing in it has to survive the process.
+   */
+  scratchDir?: string;
 };
 
 export async function openPglite(options: PgliteOptions): Promise<Database> {
@@ -29,7 +34,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
   const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
   try {
-    client = new PGlite({ dataDir: pgDir, loadDataDir: options.loadDataDir });
+    client = new PGlite({ dataDir: pgDir ?? (options.scratchDir && resolve(options.scratchDir)), loadDataDir: options.loadDataDir });
     await client.waitReady;
   } catch (error) {
     lock?.release();

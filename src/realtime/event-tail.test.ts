@@ -16,7 +16,7 @@ before(async () => {
 });
 after(() => database.close());
 
-/** Collects what a tail delivers; `until` waits (generously) for a condition on it. */
+/** Collects what a tail delivers; `until` waits for a condition on it, re-checked at each delivery (up to a generous limit). */
 function collector() {
   const seen: TailEvent[] = [];
   const waiters: Array<() => void> = [];
@@ -31,7 +31,7 @@ function collector() {
       while (!condition()) {
         if (Date.now() > deadline) throw new Error(`timed out; delivered ${JSON.stringify(seen.map((e) => e.eventId))}`);
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 50);
+          const timer = setTimeout(resolve, deadline - Date.now()); // woken by a delivery, or gives up
           waiters.push(() => {
             clearTimeout(timer);
             resolve();
@@ -82,7 +82,9 @@ test('a lower id that commits after a higher one is still delivered, once', asyn
 });
 
 test('a gap that never fills does not hold later events back, and is given up after a while', async () => {
-  const tail = new EventTail(database.db, log, { pollMs: 50, gapWaitMs: 300, batchSize: 2, bufferSize: 100 });
+  // The tail's own clock, moved by hand: "a while" passes when the test says so, not after a sleep.
+  let clock = 1_000_000;
+  const tail = new EventTail(database.db, log, { pollMs: 50, gapWaitMs: 300, batchSize: 2, bufferSize: 100 }, () => clock);
   const events = collector();
   try {
     await tail.subscribe(events.listener);
@@ -93,12 +95,17 @@ test('a gap that never fills does not hold later events back, and is given up af
     // More than one batch at once: the tail reads until it has caught up.
     const later = [await record('a'), await record('b'), await record('c'), await record('d'), await record('e')];
     await events.until(() => later.every((id) => ids(events.seen).includes(id)));
+    // Still waited for: a row turning up in the gap now would be delivered (the gap is not given up early).
+    assert.ok(clock - 1_000_000 < 300);
+    // Past gapWaitMs: the read that delivers `tick` is the one that gives the gap up.
+    clock += 301;
+    const tick = await record('tick');
+    await events.until(() => ids(events.seen).includes(tick));
     // Given up: the gap no longer appears in the query (observable as: a late row there is not delivered).
-    await new Promise((resolve) => setTimeout(resolve, 1500));
     await insertWithId(before + 1, 'too late');
     const marker = await record('marker');
     await events.until(() => ids(events.seen).includes(marker));
-    assert.deepEqual(ids(events.seen), [before + 3, ...later, marker]);
+    assert.deepEqual(ids(events.seen), [before + 3, ...later, tick, marker]);
   } finally {
     await tail.close();
   }
@@ -126,6 +133,21 @@ test('a subscriber resuming after an event it saw gets what followed, in deliver
     assert.equal(tooOld.resumed, false);
   } finally {
     await tail.close();
+  }
+});
+
+test('a commit wakes the hub by notification: with the poll an hour away the event still arrives, on either engine', async () => {
+  // Neither the poll nor a gap re-read can fire during this test, so a delivery can only come
+  // from the NOTIFY sent at commit (the "live within a moment" promise, without timing it).
+  const hub = new RealtimeHub(database, log, { pollMs: 3_600_000, gapWaitMs: 3_600_000 });
+  const events = collector();
+  try {
+    await hub.subscribe({ events: events.listener, presence: () => {} });
+    const id = await record('notified');
+    await events.until(() => ids(events.seen).includes(id));
+    assert.deepEqual(ids(events.seen), [id]);
+  } finally {
+    await hub.close();
   }
 });
 

@@ -33,14 +33,10 @@ async function stream(headers: Record<string, string>, query = '', url = base): 
   return client;
 }
 
-async function createTicket(team: string, subject = '实时测试'): Promise<Json> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject, teamId: team } });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json();
-}
+const createTicket = (teamId: string, subject = '实时测试') => t.createTicket<Json>({ subject, teamId });
 
-async function reply(ticketId: string, user: TestUser, body = '您好，已处理', server = t.server): Promise<void> {
-  const res = await server.inject({ method: 'POST', url: `/api/v1/tickets/${ticketId}/messages`, headers: user.headers, payload: { body } });
+async function reply(ticketId: string, user: TestUser, body = '您好，已处理'): Promise<void> {
+  const res = await t.api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: { body }, as: user });
   assert.equal(res.statusCode, 201, res.body);
 }
 
@@ -70,17 +66,17 @@ test('the stream starts with headers for proxies, a retry hint and a ready event
   client.close();
 });
 
-test("an agent's stream shows a colleague's reply within 2 s, and nothing of tickets the agent may not see", async () => {
+// How fast: a commit wakes the stream by notification, not by the poll fallback; event-tail.test.ts
+// proves that with the poll an hour away, on both engines, instead of timing it here.
+test("an agent's stream shows a colleague's reply, and nothing of tickets the agent may not see", async () => {
   const mine = await createTicket(teamId);
   const theirs = await createTicket(otherTeamId);
   const agentStream = await stream(agent.headers);
   const outsiderStream = await stream(outsider.headers);
 
   await reply(theirs.id, outsider, '别组的回复');
-  const started = Date.now();
   await reply(mine.id, colleague);
-  const received = await agentStream.waitFor(isTicketEvent(mine.id, 'ticket.message_added'), { timeoutMs: 5000 });
-  assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+  const received = await agentStream.waitFor(isTicketEvent(mine.id, 'ticket.message_added'));
   const data = JSON.parse(received.data);
   assert.deepEqual(data, { ticketId: mine.id, type: 'ticket.message_added', actorId: colleague.id, eventId: data.eventId });
   assert.equal(received.id, String(data.eventId));
@@ -102,7 +98,7 @@ test('creations and updates arrive too; a session cookie works like a token', as
   const client = await stream({ cookie: `${sessionCookieName}=${secret}` });
   const ticket = await createTicket(teamId, '新工单');
   await client.waitFor(isTicketEvent(ticket.id, 'ticket.created'));
-  const res = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: { ...colleague.headers, 'if-match': `"${ticket.version}"` }, payload: { priority: 'high' } });
+  const res = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { priority: 'high' }, as: colleague, ifMatch: ticket.version });
   assert.equal(res.statusCode, 200, res.body);
   await client.waitFor(isTicketEvent(ticket.id, 'ticket.updated'));
 });
@@ -148,11 +144,10 @@ test('another server process on the same PostgreSQL sees events and presence wri
     const urlB = await processB.server.listen({ port: 0, host: '127.0.0.1' });
     const ticket = await createTicket(teamId);
     const onB = await stream(agent.headers, '', urlB);
-    const started = Date.now();
     await reply(ticket.id, colleague, '写在进程 A'); // through process A
+    // Notified across processes (not polled): event-tail.test.ts proves that without a clock.
     await onB.waitFor(isTicketEvent(ticket.id, 'ticket.message_added'));
-    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
-    const put = await t.server.inject({ method: 'PUT', url: `/api/v1/tickets/${ticket.id}/viewers/tab-a`, headers: colleague.headers, payload: {} });
+    const put = await t.api('PUT', `/api/v1/tickets/${ticket.id}/viewers/tab-a`, { body: {}, as: colleague });
     assert.equal(put.statusCode, 200, put.body);
     await onB.waitFor((m) => m.event === 'presence' && JSON.parse(m.data).ticketId === ticket.id);
   } finally {

@@ -5,7 +5,22 @@ import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } 
  * `scrypt$N$r$p$salt$hash`. Session and API secrets are 256-bit random values; being unguessable,
  * a fast SHA-256 of them is safe to store and cheap to look up.
  */
-const params = { N: 2 ** 15, r: 8, p: 1 };
+export type ScryptCost = { N: number; r: number; p: number };
+
+/** What every real deployment uses (~100 ms and 32 MiB per hash). */
+export const productionScryptCost: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+
+/**
+ * The test runner (scripts/run-tests.mjs) creates hundreds of users per run; at the production
+ * cost that was ~0.8 s of CPU per user on a loaded CI machine. It asks for a cheap cost with
+ * OPENCSM_TEST_PASSWORD_COST=low, honoured only together with NODE_ENV=test so no server can be
+ * weakened by one stray variable. Hashes store their own N/r/p, so either kind verifies.
+ */
+const testScryptCost: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
+
+export function scryptCost(env: NodeJS.ProcessEnv = process.env): ScryptCost {
+  return env.NODE_ENV === 'test' && env.OPENCSM_TEST_PASSWORD_COST === 'low' ? testScryptCost : productionScryptCost;
+}
 
 function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -15,6 +30,7 @@ function scryptAsync(password: string, salt: Buffer, keylen: number, options: Sc
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
+  const params = scryptCost();
   const key = await scryptAsync(password, salt, 32, { ...params, maxmem: 128 * 1024 * 1024 });
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import { assertProblem, createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
 
 /** The customer 360° view, privacy export and guarded delete: customers and tickets read together. */
 let t: TestApp;
@@ -16,18 +16,14 @@ after(() => t.close());
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, as: TestUser = t.admin) {
-  return t.server.inject({ method, url, headers: as.headers, ...(payload !== undefined && { payload: payload as Json }) });
-}
-
 async function ok(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, as: TestUser = t.admin): Promise<Json> {
-  const res = await call(method, url, payload, as);
+  const res = await t.api(method, url, { body: payload, as });
   assert.ok(res.statusCode < 300, `${method} ${url} → ${res.statusCode} ${res.body}`);
   return res.statusCode === 204 ? {} : (res.json() as Json);
 }
 
 async function ticket(subject: string, requester: Json, extra: Json = {}): Promise<Json> {
-  return ok('POST', '/api/v1/tickets', { subject, description: `${subject}的详细描述`, requester, ...extra });
+  return t.createTicket<Json>({ subject, description: `${subject}的详细描述`, requester, ...extra });
 }
 
 describe('contact 360° view', () => {
@@ -42,7 +38,7 @@ describe('contact 360° view', () => {
 
   test('tickets from any channel link to the contact by identity, open first, with counts', async () => {
     const solved = await ticket('打印机卡纸', { phone: '+86-138-0013-8000' }, { channel: 'phone' });
-    const resolve = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${solved.id}`, headers: { ...t.admin.headers, 'if-match': `"${solved.version}"` }, payload: { status: 'resolved' } });
+    const resolve = await t.api('PATCH', `/api/v1/tickets/${solved.id}`, { body: { status: 'resolved' }, ifMatch: solved.version });
     assert.equal(resolve.statusCode, 200, resolve.body);
     const open = await ticket('发票抬头错误', { email: 'XM.Wang@huaqiang.example' }, { channel: 'email', teamId });
     const view = await ok('GET', `/api/v1/contacts/${contact.id}/360`);
@@ -76,7 +72,7 @@ describe('contact 360° view', () => {
     assert.deepEqual(view.tickets.items.map((i: Json) => i.subject), ['发票抬头错误'], 'only the ticket of the agent\'s team');
     assert.deepEqual(view.tickets.counts, { open: 1, total: 1 });
     assert.ok(view.messages.items.every((m: Json) => m.ticket.subject === '发票抬头错误'));
-    assert.equal((await call('GET', `/api/v1/contacts/${contact.id}/360`, undefined, await t.user('field_engineer'))).statusCode, 403);
+    assert.equal((await t.api('GET', `/api/v1/contacts/${contact.id}/360`, { as: await t.user('field_engineer') })).statusCode, 403);
   });
 
   test('the organisation view gathers its contacts, their tickets and its records', async () => {
@@ -95,7 +91,7 @@ describe('contact 360° view', () => {
     const fromWeChat = await ticket('微信咨询保修', { identities: [{ kind: 'wechat_openid', value: 'oWx-123456' }] }, { channel: 'wechat' });
     assert.equal(fromWeChat.requester.id, duplicate.id);
     await ok('POST', '/api/v1/contacts/merge', { sourceId: duplicate.id, targetId: contact.id });
-    const redirect = await call('GET', `/api/v1/contacts/${duplicate.id}/360`);
+    const redirect = await t.api('GET', `/api/v1/contacts/${duplicate.id}/360`);
     assert.equal(redirect.statusCode, 308);
     assert.equal(redirect.headers.location, `/api/v1/contacts/${contact.id}/360`);
     // Before the tickets module has moved the ticket, the survivor's view already includes it …
@@ -118,7 +114,7 @@ describe('privacy: export, delete, anonymise', () => {
     const asked = await ticket('要求退款', { email: 'chen@example.cn' });
     await ok('POST', `/api/v1/tickets/${asked.id}/messages`, { body: '已登记退款' });
     await ok('POST', `/api/v1/tickets/${asked.id}/messages`, { body: '客户情绪激动（内部）', internal: true });
-    const res = await call('GET', `/api/v1/contacts/${person.id}/export`);
+    const res = await t.api('GET', `/api/v1/contacts/${person.id}/export`);
     assert.equal(res.statusCode, 200, res.body);
     assert.match(String(res.headers['content-disposition']), /attachment; filename="contact-.*\.json"/);
     const data = res.json() as Json;
@@ -127,21 +123,20 @@ describe('privacy: export, delete, anonymise', () => {
     assert.equal(data.tickets[0].description, '要求退款的详细描述');
     assert.deepEqual(data.tickets[0].messages.map((m: Json) => m.body), ['已登记退款']);
     assert.ok(data.history.some((h: Json) => h.type === 'contact.created'));
-    assert.equal((await call('GET', `/api/v1/contacts/${person.id}/export`, undefined, await t.user('supervisor'))).statusCode, 403);
+    assert.equal((await t.api('GET', `/api/v1/contacts/${person.id}/export`, { as: await t.user('supervisor') })).statusCode, 403);
   });
 
   test('a contact with tickets cannot be deleted; one without can; only admins delete', async () => {
     const withTicket = (await ticket('咨询', { phone: '13911112222' })).requester;
-    const res = await call('DELETE', `/api/v1/contacts/${withTicket.id}`);
-    assert.equal(res.statusCode, 409);
-    assert.equal((res.json() as Json).code, 'contact.has_tickets');
+    const res = await t.api('DELETE', `/api/v1/contacts/${withTicket.id}`);
+    assertProblem(res, 409, 'contact.has_tickets');
     assert.match((res.json() as Json).detail ?? (res.json() as Json).title, /1/);
     const lonely = await ok('POST', '/api/v1/contacts', { name: '无工单', identities: [{ kind: 'phone', value: '13922223333' }] });
-    assert.equal((await call('DELETE', `/api/v1/contacts/${lonely.id}`, undefined, await t.user('supervisor'))).statusCode, 403);
-    assert.equal((await call('DELETE', `/api/v1/contacts/${lonely.id}`)).statusCode, 204);
-    assert.equal((await call('GET', `/api/v1/contacts/${lonely.id}`)).statusCode, 404);
+    assert.equal((await t.api('DELETE', `/api/v1/contacts/${lonely.id}`, { as: await t.user('supervisor') })).statusCode, 403);
+    assert.equal((await t.api('DELETE', `/api/v1/contacts/${lonely.id}`)).statusCode, 204);
+    assert.equal((await t.api('GET', `/api/v1/contacts/${lonely.id}`)).statusCode, 404);
     // The phone is free again.
-    assert.equal((await call('GET', '/api/v1/contacts/lookup?phone=13922223333')).statusCode, 404);
+    assert.equal((await t.api('GET', '/api/v1/contacts/lookup?phone=13922223333')).statusCode, 404);
   });
 
   test('anonymising erases the person and their words but keeps the ticket for statistics', async () => {
@@ -164,7 +159,7 @@ describe('privacy: export, delete, anonymise', () => {
     const history = await ok('GET', `/api/v1/contacts/${contactId}/history`);
     assert.ok(history.items.every((h: Json) => h.type === 'contact.anonymized' || h.payload.redacted === true), JSON.stringify(history.items));
     assert.doesNotMatch(JSON.stringify(history), /13633334444|周先生/);
-    assert.equal((await call('GET', '/api/v1/contacts/lookup?phone=13633334444')).statusCode, 404);
-    assert.equal((await call('PATCH', `/api/v1/contacts/${contactId}`, { name: '周' })).statusCode, 409);
+    assert.equal((await t.api('GET', '/api/v1/contacts/lookup?phone=13633334444')).statusCode, 404);
+    assert.equal((await t.api('PATCH', `/api/v1/contacts/${contactId}`, { body: { name: '周' } })).statusCode, 409);
   });
 });

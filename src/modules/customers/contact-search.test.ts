@@ -13,13 +13,11 @@ after(() => t.close());
 type Contact = { id: string; name: string; email: string | null; phone: string | null };
 
 async function createRequester(requester: Record<string, string>): Promise<Contact> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '来电', requester } });
-  assert.equal(res.statusCode, 201, res.body);
-  return (res.json() as { requester: Contact }).requester;
+  return (await t.createTicket<{ requester: Contact }>({ subject: '来电', requester })).requester;
 }
 
 const lookup = (query: Record<string, string | number>, as: TestUser = t.admin) =>
-  t.server.inject({ method: 'GET', url: `/api/v1/contacts?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, headers: as.headers });
+  t.api('GET', `/api/v1/contacts?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, { as: as });
 
 async function found(q: string, as: TestUser = t.admin): Promise<string[]> {
   const res = await lookup({ q }, as);
@@ -79,7 +77,7 @@ describe('contact lookup', () => {
   test('a requester\'s other tickets: GET /tickets?requesterId=', async () => {
     const contact = (await (await lookup({ q: '李四' })).json() as { items: Contact[] }).items[0]!;
     await createRequester({ phone: '07558888 6666' });
-    const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?requesterId=${contact.id}`, headers: t.admin.headers });
+    const res = await t.api('GET', `/api/v1/tickets?requesterId=${contact.id}`);
     assert.equal((res.json() as { items: unknown[] }).items.length, 2);
   });
 
@@ -104,5 +102,5 @@ test('phone fragments: typed digits, without trunk prefixes, and normalised', ()
 });
 
 test('the lookup answers 401 without credentials', async () => {
-  assert.equal((await t.server.inject({ method: 'GET', url: '/api/v1/contacts?q=x' })).statusCode, 401);
+  assert.equal((await t.api('GET', '/api/v1/contacts?q=x', { as: null })).statusCode, 401);
 });

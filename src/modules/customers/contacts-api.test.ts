@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { inArray, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
 import { contacts } from './schema.js';
 
 /** Contacts and organisations through the HTTP API: create, identities, validation, lookup, lists. */
@@ -29,18 +29,14 @@ type Contact = {
 type Problem = { status: number; code: string; title: string; errors?: Array<{ path: string; code: string; message: string }> };
 type Page = { items: Array<{ id: string; name: string }>; nextCursor: string | null };
 
-function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, as: TestUser = t.admin, headers: Record<string, string> = {}) {
-  return t.server.inject({ method, url, headers: { ...as.headers, ...headers }, ...(payload !== undefined && { payload: payload as object }) });
-}
-
 async function createContact(body: Record<string, unknown>): Promise<Contact> {
-  const res = await call('POST', '/api/v1/contacts', body);
+  const res = await t.api('POST', '/api/v1/contacts', { body });
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as Contact;
 }
 
 async function createOrganization(body: Record<string, unknown>): Promise<{ id: string; name: string; contactCount: number }> {
-  const res = await call('POST', '/api/v1/organizations', body);
+  const res = await t.api('POST', '/api/v1/organizations', { body });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
@@ -108,10 +104,10 @@ describe('create', () => {
       ],
     );
 
-    const read = await call('GET', `/api/v1/contacts/${contact.id}`);
+    const read = await t.api('GET', `/api/v1/contacts/${contact.id}`);
     assert.equal(read.statusCode, 200);
     assert.deepEqual(read.json(), JSON.parse(JSON.stringify(contact)), 'GET answers what POST answered');
-    const orgNow = await call('GET', `/api/v1/organizations/${org.id}`);
+    const orgNow = await t.api('GET', `/api/v1/organizations/${org.id}`);
     assert.equal((orgNow.json() as { contactCount: number }).contactCount, 1);
   });
 
@@ -135,9 +131,8 @@ describe('an identity that belongs to someone else', () => {
       { identities: [{ kind: 'phone', value: '0086 138 0013 8001' }], path: 'identities.0.value' },
     ];
     for (const { identities, path } of cases) {
-      const res = await call('POST', '/api/v1/contacts', { name: '新客户', identities });
-      assert.equal(res.statusCode, 409, res.body);
-      assert.equal((res.json() as Problem).code, 'contact.identity_taken');
+      const res = await t.api('POST', '/api/v1/contacts', { body: { name: '新客户', identities } });
+      assertProblem(res, 409, 'contact.identity_taken');
       assert.deepEqual(fieldError(res), { status: 409, code: 'contact.identity_taken', path });
     }
     assert.equal(await contactCount(), before, 'no contact was created');
@@ -145,20 +140,19 @@ describe('an identity that belongs to someone else', () => {
 
   test('adding it to another contact is a 409 too, and changes nothing', async () => {
     const other = await createContact({ name: '王五' });
-    const res = await call('POST', `/api/v1/contacts/${other.id}/identities`, { kind: 'phone', value: '138 0013 8001' });
-    assert.equal(res.statusCode, 409, res.body);
-    assert.equal((res.json() as Problem).code, 'contact.identity_taken');
-    const after = (await call('GET', `/api/v1/contacts/${other.id}`)).json() as Contact;
+    const res = await t.api('POST', `/api/v1/contacts/${other.id}/identities`, { body: { kind: 'phone', value: '138 0013 8001' } });
+    assertProblem(res, 409, 'contact.identity_taken');
+    const after = (await t.api('GET', `/api/v1/contacts/${other.id}`)).json() as Contact;
     assert.deepEqual(after.identities, []);
     assert.equal(after.version, other.version);
   });
 
   test("the 409 names the owner's contactId, so the client can offer a merge", async () => {
-    const created = await call('POST', '/api/v1/contacts', { name: '新客户', identities: [{ kind: 'email', value: 'Li.Si@OWNER.example' }] });
+    const created = await t.api('POST', '/api/v1/contacts', { body: { name: '新客户', identities: [{ kind: 'email', value: 'Li.Si@OWNER.example' }] } });
     assert.equal(created.statusCode, 409);
     assert.ok(created.body.includes(owner.id), `POST /contacts: ${created.body}`);
     const other = await createContact({ name: '另一位' });
-    const added = await call('POST', `/api/v1/contacts/${other.id}/identities`, { kind: 'phone', value: '+86 13800138001' });
+    const added = await t.api('POST', `/api/v1/contacts/${other.id}/identities`, { body: { kind: 'phone', value: '+86 13800138001' } });
     assert.equal(added.statusCode, 409);
     assert.ok(added.body.includes(owner.id), `POST /contacts/{id}/identities: ${added.body}`);
   });
@@ -179,30 +173,30 @@ describe('validation names the field', () => {
       [{ name: '  ' }, { code: 'validation.too_small', path: 'name' }],
     ];
     for (const [body, expected] of cases) {
-      const res = await call('POST', '/api/v1/contacts', body);
+      const res = await t.api('POST', '/api/v1/contacts', { body });
       assert.deepEqual(fieldError(res), { status: 400, ...expected }, `${JSON.stringify(body).slice(0, 80)} → ${res.body.slice(0, 300)}`);
     }
     assert.equal(await contactCount(), before, 'nothing was created');
   });
 
   test('the same checks apply to organisations and to PATCH', async () => {
-    assert.deepEqual(fieldError(await call('POST', '/api/v1/organizations', { name: '乙公司', tierKey: 'platinum' })), { status: 400, code: 'customer_tier.not_found', path: 'tierKey' });
-    assert.deepEqual(fieldError(await call('POST', '/api/v1/organizations', { name: '乙公司', website: 'x' })), { status: 400, code: 'validation.unrecognized_keys', path: 'website' });
+    assert.deepEqual(fieldError(await t.api('POST', '/api/v1/organizations', { body: { name: '乙公司', tierKey: 'platinum' } })), { status: 400, code: 'customer_tier.not_found', path: 'tierKey' });
+    assert.deepEqual(fieldError(await t.api('POST', '/api/v1/organizations', { body: { name: '乙公司', website: 'x' } })), { status: 400, code: 'validation.unrecognized_keys', path: 'website' });
     const contact = await createContact({ name: '丙' });
-    assert.deepEqual(fieldError(await call('PATCH', `/api/v1/contacts/${contact.id}`, { organizationId: '01890000-0000-7000-8000-000000000002' })), { status: 400, code: 'organization.not_found', path: 'organizationId' });
-    assert.deepEqual(fieldError(await call('PATCH', `/api/v1/contacts/${contact.id}`, { identities: [] })), { status: 400, code: 'validation.unrecognized_keys', path: 'identities' });
+    assert.deepEqual(fieldError(await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { organizationId: '01890000-0000-7000-8000-000000000002' } })), { status: 400, code: 'organization.not_found', path: 'organizationId' });
+    assert.deepEqual(fieldError(await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { identities: [] } })), { status: 400, code: 'validation.unrecognized_keys', path: 'identities' });
   });
 
   test('a field error has one path syntax, whether zod or the service found it', async () => {
     // An empty value is refused by the schema, an unreadable phone by the service: same field, same path.
-    const empty = fieldError(await call('POST', '/api/v1/contacts', { name: '丁', identities: [{ kind: 'phone', value: '' }] }));
-    const unreadable = fieldError(await call('POST', '/api/v1/contacts', { name: '丁', identities: [{ kind: 'phone', value: '12' }] }));
+    const empty = fieldError(await t.api('POST', '/api/v1/contacts', { body: { name: '丁', identities: [{ kind: 'phone', value: '' }] } }));
+    const unreadable = fieldError(await t.api('POST', '/api/v1/contacts', { body: { name: '丁', identities: [{ kind: 'phone', value: '12' }] } }));
     assert.equal(unreadable.path, empty.path, `schema says ${empty.path}, service says ${unreadable.path}`);
   });
 
   test('adding an unreadable identity names the body field `value`', async () => {
     const contact = await createContact({ name: '戊' });
-    const res = await call('POST', `/api/v1/contacts/${contact.id}/identities`, { kind: 'phone', value: '12' });
+    const res = await t.api('POST', `/api/v1/contacts/${contact.id}/identities`, { body: { kind: 'phone', value: '12' } });
     assert.deepEqual(fieldError(res), { status: 400, code: 'identity.invalid_phone', path: 'value' });
   });
 });
@@ -210,75 +204,72 @@ describe('validation names the field', () => {
 describe('update', () => {
   test('If-Match refuses a change made on stale data (412) and the data stays', async () => {
     const contact = await createContact({ name: '赵六', notes: 'v1' });
-    const first = await call('PATCH', `/api/v1/contacts/${contact.id}`, { notes: 'v2' }, t.admin, { 'if-match': '"1"' });
+    const first = await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { notes: 'v2' }, ifMatch: 1 });
     assert.equal(first.statusCode, 200, first.body);
     assert.equal((first.json() as Contact).version, 2);
-    const stale = await call('PATCH', `/api/v1/contacts/${contact.id}`, { name: '赵六六', notes: 'stale' }, t.admin, { 'if-match': '"1"' });
-    assert.equal(stale.statusCode, 412, stale.body);
-    assert.equal((stale.json() as Problem).code, 'contact.version_mismatch');
-    const now = (await call('GET', `/api/v1/contacts/${contact.id}`)).json() as Contact;
+    const stale = await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { name: '赵六六', notes: 'stale' }, ifMatch: 1 });
+    assertProblem(stale, 412, 'contact.version_mismatch');
+    const now = (await t.api('GET', `/api/v1/contacts/${contact.id}`)).json() as Contact;
     assert.deepEqual([now.name, now.notes, now.version], ['赵六', 'v2', 2]);
-    const weak = await call('PATCH', `/api/v1/contacts/${contact.id}`, { notes: 'v3' }, t.admin, { 'if-match': 'W/"2"' });
+    const weak = await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { notes: 'v3' }, headers: { 'if-match': 'W/"2"' } });
     assert.equal(weak.statusCode, 200, weak.body);
     assert.equal((weak.json() as Contact).version, 3);
-    const bad = await call('PATCH', `/api/v1/contacts/${contact.id}`, { notes: 'v4' }, t.admin, { 'if-match': 'yesterday' });
+    const bad = await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { notes: 'v4' }, headers: { 'if-match': 'yesterday' } });
     assert.deepEqual(fieldError(bad), { status: 400, code: 'validation.invalid', path: 'If-Match' });
   });
 
   test('without If-Match the last writer wins; an unchanged PATCH keeps the version', async () => {
     const contact = await createContact({ name: '钱七', tags: ['a'] });
-    const same = await call('PATCH', `/api/v1/contacts/${contact.id}`, { name: '钱七', tags: ['a'] });
+    const same = await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { name: '钱七', tags: ['a'] } });
     assert.equal((same.json() as Contact).version, 1);
-    const changed = await call('PATCH', `/api/v1/contacts/${contact.id}`, { tierKey: 'vip', tags: ['b', 'b '] });
+    const changed = await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { tierKey: 'vip', tags: ['b', 'b '] } });
     assert.equal(changed.statusCode, 200, changed.body);
     assert.deepEqual([(changed.json() as Contact).tierKey, (changed.json() as Contact).tags, (changed.json() as Contact).version], ['vip', ['b'], 2]);
   });
 
   test('the same attributes sent again are no change, whatever the order of their keys', async () => {
     const contact = await createContact({ name: '属性', attributes: { title: '采购经理', dept: '采购部' } });
-    const again = await call('PATCH', `/api/v1/contacts/${contact.id}`, { attributes: { title: '采购经理', dept: '采购部' } });
+    const again = await t.api('PATCH', `/api/v1/contacts/${contact.id}`, { body: { attributes: { title: '采购经理', dept: '采购部' } } });
     const org = await createOrganization({ name: '属性公司', attributes: { industry: '制造', city: '深圳' } });
-    const orgAgain = await call('PATCH', `/api/v1/organizations/${org.id}`, { attributes: { industry: '制造', city: '深圳' } });
+    const orgAgain = await t.api('PATCH', `/api/v1/organizations/${org.id}`, { body: { attributes: { industry: '制造', city: '深圳' } } });
     const versions = { contact: (again.json() as Contact).version, organization: (orgAgain.json() as { version: number }).version };
     assert.deepEqual(versions, { contact: 1, organization: 1 }, 'jsonb reorders keys; an unchanged object must still compare equal');
   });
 
   test('organisations: If-Match 412 too', async () => {
     const org = await createOrganization({ name: '版本测试公司' });
-    assert.equal((await call('PATCH', `/api/v1/organizations/${org.id}`, { notes: 'x' }, t.admin, { 'if-match': '"1"' })).statusCode, 200);
-    const stale = await call('PATCH', `/api/v1/organizations/${org.id}`, { notes: 'y' }, t.admin, { 'if-match': '"1"' });
-    assert.equal(stale.statusCode, 412);
-    assert.equal((stale.json() as Problem).code, 'organization.version_mismatch');
+    assert.equal((await t.api('PATCH', `/api/v1/organizations/${org.id}`, { body: { notes: 'x' }, ifMatch: 1 })).statusCode, 200);
+    const stale = await t.api('PATCH', `/api/v1/organizations/${org.id}`, { body: { notes: 'y' }, ifMatch: 1 });
+    assertProblem(stale, 412, 'organization.version_mismatch');
   });
 });
 
 describe('identities', () => {
   test('add and remove, each bumping the version', async () => {
     const contact = await createContact({ name: '孙八', identities: [{ kind: 'email', value: 'sun.ba@example.com' }] });
-    const added = await call('POST', `/api/v1/contacts/${contact.id}/identities`, { kind: 'phone', value: '0755-8888 6666 转 12' });
+    const added = await t.api('POST', `/api/v1/contacts/${contact.id}/identities`, { body: { kind: 'phone', value: '0755-8888 6666 转 12' } });
     assert.equal(added.statusCode, 201, added.body);
     const withPhone = added.json() as Contact;
     assert.deepEqual(withPhone.identities.map((i) => i.value), ['sun.ba@example.com', '+8675588886666;ext=12']);
     assert.equal(withPhone.phone, '+8675588886666;ext=12');
     assert.equal(withPhone.version, 2);
 
-    const again = await call('POST', `/api/v1/contacts/${contact.id}/identities`, { kind: 'phone', value: '+86 755 8888 6666 ext. 12' });
+    const again = await t.api('POST', `/api/v1/contacts/${contact.id}/identities`, { body: { kind: 'phone', value: '+86 755 8888 6666 ext. 12' } });
     assert.equal(again.statusCode, 201, 'adding one it already has is harmless');
     assert.equal((again.json() as Contact).identities.length, 2);
     assert.equal((again.json() as Contact).version, 2, 'and changes nothing');
 
     const phone = withPhone.identities.find((i) => i.kind === 'phone')!;
-    const removed = await call('DELETE', `/api/v1/contacts/${contact.id}/identities/${phone.id}`);
+    const removed = await t.api('DELETE', `/api/v1/contacts/${contact.id}/identities/${phone.id}`);
     assert.equal(removed.statusCode, 200, removed.body);
     assert.deepEqual((removed.json() as Contact).identities.map((i) => i.value), ['sun.ba@example.com']);
     assert.equal((removed.json() as Contact).phone, null);
     assert.equal((removed.json() as Contact).version, 3);
-    assert.equal((await call('GET', `/api/v1/contacts/lookup?${query({ phone: '0755 88886666 转 12' })}`)).statusCode, 404);
-    const twice = await call('DELETE', `/api/v1/contacts/${contact.id}/identities/${phone.id}`);
-    assert.equal(twice.statusCode, 404);
-    assert.equal((twice.json() as Problem).code, 'identity.not_found');
+    assert.equal((await t.api('GET', `/api/v1/contacts/lookup?${query({ phone: '0755 88886666 转 12' })}`)).statusCode, 404);
+    const twice = await t.api('DELETE', `/api/v1/contacts/${contact.id}/identities/${phone.id}`);
+    assertProblem(twice, 404, 'identity.not_found');
 
-    const history = (await call('GET', `/api/v1/contacts/${contact.id}/history`)).json() as { items: Array<{ type: string; actor: { id: string } | null }> };
+    const history = (await t.api('GET', `/api/v1/contacts/${contact.id}/history`)).json() as { items: Array<{ type: string; actor: { id: string } | null }> };
     assert.deepEqual(history.items.map((h) => h.type), ['contact.identity_removed', 'contact.identity_added', 'contact.created']);
     assert.ok(history.items.every((h) => h.actor?.id === t.admin.id));
   });
@@ -286,9 +277,9 @@ describe('identities', () => {
   test('an identity of another contact cannot be removed through this one', async () => {
     const a = await createContact({ name: '周九', identities: [{ kind: 'email', value: 'zhou.jiu@example.com' }] });
     const b = await createContact({ name: '吴十' });
-    const res = await call('DELETE', `/api/v1/contacts/${b.id}/identities/${a.identities[0]!.id}`);
+    const res = await t.api('DELETE', `/api/v1/contacts/${b.id}/identities/${a.identities[0]!.id}`);
     assert.equal(res.statusCode, 404);
-    assert.equal(((await call('GET', `/api/v1/contacts/${a.id}`)).json() as Contact).identities.length, 1);
+    assert.equal(((await t.api('GET', `/api/v1/contacts/${a.id}`)).json() as Contact).identities.length, 1);
   });
 });
 
@@ -298,7 +289,7 @@ describe('lookup', () => {
     stored = await createContact({ name: '郑查询', identities: [{ kind: 'phone', value: '13800138099' }, { kind: 'email', value: 'Zheng@Lookup.example' }, { kind: 'wechat_openid', value: 'oLookup_123' }] });
   });
 
-  const lookup = (params: Record<string, string>) => call('GET', `/api/v1/contacts/lookup?${query(params)}`);
+  const lookup = (params: Record<string, string>) => t.api('GET', `/api/v1/contacts/lookup?${query(params)}`);
 
   test('finds the contact by a phone written another way', async () => {
     for (const phone of ['+86-138-0013-8099', '138 0013 8099', '0086 13800138099', '１３８００１３８０９９']) {
@@ -307,7 +298,7 @@ describe('lookup', () => {
       assert.equal((res.json() as { id: string }).id, stored.id);
     }
     // As typed in a browser's address bar: the unencoded + arrives as a space.
-    const raw = await call('GET', '/api/v1/contacts/lookup?phone=+86-138-0013-8099');
+    const raw = await t.api('GET', '/api/v1/contacts/lookup?phone=+86-138-0013-8099');
     assert.equal(raw.statusCode, 200, raw.body);
     assert.equal((raw.json() as { id: string }).id, stored.id);
   });
@@ -322,8 +313,7 @@ describe('lookup', () => {
 
   test('404 when nobody has it; 400 for two identities or an unreadable one', async () => {
     const unknown = await lookup({ phone: '139 9999 0000' });
-    assert.equal(unknown.statusCode, 404);
-    assert.equal((unknown.json() as Problem).code, 'contact.not_found');
+    assertProblem(unknown, 404, 'contact.not_found');
     const two = await lookup({ phone: '13800138099', email: 'zheng@lookup.example' });
     assert.equal(two.statusCode, 400);
     assert.equal((two.json() as Problem).errors?.[0]?.code, 'contact.lookup_needs_one');
@@ -365,7 +355,7 @@ describe('list and search', () => {
     const ids: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
-      const res = await call('GET', `/api/v1/contacts?${query({ ...params, cursor })}`);
+      const res = await t.api('GET', `/api/v1/contacts?${query({ ...params, cursor })}`);
       assert.equal(res.statusCode, 200, res.body);
       const body = res.json() as Page;
       assert.ok(body.items.length <= Number(params.limit ?? 50));
@@ -416,12 +406,12 @@ describe('list and search', () => {
   }
 
   test('a cursor from another sort, or a forged one, is refused naming `cursor`', async () => {
-    const first = (await call('GET', `/api/v1/contacts?${query({ tag: 'list-test', sort: 'name', limit: 2 })}`)).json() as Page;
+    const first = (await t.api('GET', `/api/v1/contacts?${query({ tag: 'list-test', sort: 'name', limit: 2 })}`)).json() as Page;
     assert.ok(first.nextCursor);
-    const other = await call('GET', `/api/v1/contacts?${query({ tag: 'list-test', sort: '-updatedAt', limit: 2, cursor: first.nextCursor! })}`);
+    const other = await t.api('GET', `/api/v1/contacts?${query({ tag: 'list-test', sort: '-updatedAt', limit: 2, cursor: first.nextCursor! })}`);
     assert.deepEqual(fieldError(other), { status: 400, code: 'validation.invalid', path: 'cursor' });
     for (const cursor of ['not-base64!', Buffer.from('["name","x","not-a-uuid"]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
-      assert.deepEqual(fieldError(await call('GET', `/api/v1/contacts?${query({ tag: 'list-test', sort: 'name', cursor })}`)), { status: 400, code: 'validation.invalid', path: 'cursor' });
+      assert.deepEqual(fieldError(await t.api('GET', `/api/v1/contacts?${query({ tag: 'list-test', sort: 'name', cursor })}`)), { status: 400, code: 'validation.invalid', path: 'cursor' });
     }
   });
 
@@ -429,7 +419,7 @@ describe('list and search', () => {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const body = (await call('GET', `/api/v1/organizations?${query({ q: '列表测试', sort: 'name', limit: 1, cursor })}`)).json() as Page;
+      const body = (await t.api('GET', `/api/v1/organizations?${query({ q: '列表测试', sort: 'name', limit: 1, cursor })}`)).json() as Page;
       ids.push(...body.items.map((i) => i.id));
       cursor = body.nextCursor ?? undefined;
     } while (cursor);
@@ -438,7 +428,7 @@ describe('list and search', () => {
 
   test('search by part of a Chinese name, a few phone digits, an email prefix', async () => {
     await createContact({ name: '王大锤', identities: [{ kind: 'phone', value: '186 2233 4455' }, { kind: 'email', value: 'dachui.wang@search.example' }] });
-    const found = async (q: string) => ((await call('GET', `/api/v1/contacts?${query({ q })}`)).json() as Page).items.map((i) => i.name);
+    const found = async (q: string) => ((await t.api('GET', `/api/v1/contacts?${query({ q })}`)).json() as Page).items.map((i) => i.name);
     const wang = await found('王');
     for (const name of ['王大锤', '王小明', '王小红', '王五']) assert.ok(wang.includes(name), `王 finds ${name}: ${wang}`);
     assert.ok(wang.every((name) => name.includes('王')), `only names containing 王 (not 汪洋): ${wang}`);
@@ -450,7 +440,7 @@ describe('list and search', () => {
     assert.deepEqual(await found('DaChui'), ['王大锤']);
     assert.deepEqual(await found('search.example'), [], 'the domain alone is not a prefix');
     // With a filter the search is a keyset-paged list: 王小明 is in 甲, 王小红 in 乙.
-    const filtered = await call('GET', `/api/v1/contacts?${query({ q: '王', organizationId: orgP })}`);
+    const filtered = await t.api('GET', `/api/v1/contacts?${query({ q: '王', organizationId: orgP })}`);
     assert.equal(filtered.statusCode, 200, filtered.body);
     assert.deepEqual((filtered.json() as Page).items.map((i) => i.name), ['王小明']);
   });

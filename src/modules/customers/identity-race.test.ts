@@ -68,7 +68,7 @@ describe('two tickets from a new phone number at the same moment', () => {
       const name = `同时来电 ${round}`;
       const ways = [local, `+86-${local.slice(0, 3)}-${local.slice(3, 7)}-${local.slice(7)}`];
       const [a, b] = await Promise.all(
-        ways.map((phone) => t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: `来电 ${round}`, requester: { name, phone } } })),
+        ways.map((phone) => t.api('POST', '/api/v1/tickets', { body: { subject: `来电 ${round}`, requester: { name, phone } } })),
       );
       assert.equal(a!.statusCode, 201, a!.body);
       assert.equal(b!.statusCode, 201, b!.body);
@@ -77,7 +77,7 @@ describe('two tickets from a new phone number at the same moment', () => {
       assert.equal(requesterA.id, requesterB.id, `round ${round}: both tickets name the same requester`);
       assert.equal(requesterA.phone, `+86${local}`);
       await assertOneContact(`+86${local}`, requesterA.id, name);
-      const listed = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?requesterId=${requesterA.id}`, headers: t.admin.headers });
+      const listed = await t.api('GET', `/api/v1/tickets?requesterId=${requesterA.id}`);
       assert.equal((listed.json() as { items: unknown[] }).items.length, 2, `round ${round}: both tickets are the contact's`);
     }
     assertRaced(context, (await deletedContacts()).length - deletedBefore, rounds);
@@ -93,7 +93,7 @@ describe('two tickets from a new phone number at the same moment', () => {
         { name, email, phone: local },
         { name, identities: [{ kind: 'phone', value: `0086 ${local}` }, { kind: 'email', value: email.toUpperCase() }] },
       ];
-      const responses = await Promise.all(refs.map((requester) => t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '两个渠道', requester } })));
+      const responses = await Promise.all(refs.map((requester) => t.api('POST', '/api/v1/tickets', { body: { subject: '两个渠道', requester } })));
       for (const res of responses) assert.equal(res.statusCode, 201, res.body);
       const ids = responses.map((res) => (res.json() as { requester: { id: string } }).requester.id);
       assert.equal(ids[0], ids[1]);

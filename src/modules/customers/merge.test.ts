@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import { assertProblem, createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
 
 /** Merging duplicate contacts and organisations, and finding the duplicates in the first place. */
 let t: TestApp;
@@ -17,32 +17,26 @@ type Contact = { id: string; name: string; phone: string | null; email: string |
 type Problem = { code: string; errors?: Array<{ path: string; code: string }> };
 type HistoryEntry = { type: string; actor: { id: string; name: string } | null; payload: Record<string, unknown> };
 
-function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, as: TestUser = t.admin) {
-  return t.server.inject({ method, url, headers: as.headers, ...(payload !== undefined && { payload: payload as object }) });
-}
-
 function created<T>(res: { statusCode: number; body: string; json(): unknown }): T {
   assert.ok(res.statusCode === 200 || res.statusCode === 201, res.body);
   return res.json() as T;
 }
 
-const newContact = async (body: Record<string, unknown>) => created<Contact>(await call('POST', '/api/v1/contacts', body));
-const newOrganization = async (name: string) => created<{ id: string; name: string }>(await call('POST', '/api/v1/organizations', { name }));
+const newContact = async (body: Record<string, unknown>) => created<Contact>(await t.api('POST', '/api/v1/contacts', { body }));
+const newOrganization = async (name: string) => created<{ id: string; name: string }>(await t.api('POST', '/api/v1/organizations', { body: { name } }));
 
 async function ticketFor(requester: Record<string, string>, subject: string): Promise<string> {
-  const res = await call('POST', '/api/v1/tickets', { subject, requester });
-  const ticket = created<{ id: string; requester: { id: string } }>(res);
-  return ticket.id;
+  return (await t.createTicket<{ id: string }>({ subject, requester })).id;
 }
 
 async function ticketsOf(contactId: string): Promise<string[]> {
-  const res = await call('GET', `/api/v1/tickets?requesterId=${contactId}`);
+  const res = await t.api('GET', `/api/v1/tickets?requesterId=${contactId}`);
   assert.equal(res.statusCode, 200, res.body);
   return (res.json() as { items: Array<{ id: string }> }).items.map((i) => i.id).sort();
 }
 
-const merge = (sourceId: string, targetId: string, as: TestUser = supervisor) => call('POST', '/api/v1/contacts/merge', { sourceId, targetId }, as);
-const history = async (id: string) => ((await call('GET', `/api/v1/contacts/${id}/history`)).json() as { items: HistoryEntry[] }).items;
+const merge = (sourceId: string, targetId: string, as: TestUser = supervisor) => t.api('POST', '/api/v1/contacts/merge', { body: { sourceId, targetId }, as });
+const history = async (id: string) => ((await t.api('GET', `/api/v1/contacts/${id}/history`)).json() as { items: HistoryEntry[] }).items;
 
 describe('merging contact A into B', () => {
   let a: Contact;
@@ -57,7 +51,7 @@ describe('merging contact A into B', () => {
     c = await newContact({ name: '陈静 总部', identities: [{ kind: 'wechat_openid', value: 'oChenJingHQ' }] });
     ticketsOfA = [await ticketFor({ phone: '+86 138-0000-1111' }, '打印机卡纸'), await ticketFor({ email: 'chen.jing@old.example' }, '发票抬头')].sort();
     ticketOfB = await ticketFor({ email: 'chenjing@new.example' }, '报价');
-    const record = await call('PUT', '/api/v1/customer-records/order/SO-MERGE-1', { contactId: a.id, title: '订单 SO-MERGE-1' });
+    const record = await t.api('PUT', '/api/v1/customer-records/order/SO-MERGE-1', { body: { contactId: a.id, title: '订单 SO-MERGE-1' } });
     assert.equal(record.statusCode, 201, record.body);
     assert.deepEqual(await ticketsOf(a.id), ticketsOfA, 'the tickets found A by its identities');
   });
@@ -75,29 +69,27 @@ describe('merging contact A into B', () => {
     assert.equal(survivor.notes, '新系统录入\n\n来自展会');
     assert.ok(survivor.version > b.version);
 
-    const record = (await call('GET', '/api/v1/customer-records/order/SO-MERGE-1')).json() as { contactId: string };
+    const record = (await t.api('GET', '/api/v1/customer-records/order/SO-MERGE-1')).json() as { contactId: string };
     assert.equal(record.contactId, b.id);
-    const found = await call('GET', '/api/v1/contacts/lookup?phone=13800001111');
+    const found = await t.api('GET', '/api/v1/contacts/lookup?phone=13800001111');
     assert.equal((found.json() as { id: string }).id, b.id, 'A\'s phone now finds B');
-    const listed = (await call('GET', '/api/v1/contacts?q=陈静')).json() as { items: Array<{ id: string }> };
+    const listed = (await t.api('GET', '/api/v1/contacts?q=陈静')).json() as { items: Array<{ id: string }> };
     assert.ok(!listed.items.some((i) => i.id === a.id), 'the merged contact is no longer listed');
   });
 
   test('A answers 308 to B; changing or merging A again is a 409', async () => {
-    const read = await call('GET', `/api/v1/contacts/${a.id}`);
+    const read = await t.api('GET', `/api/v1/contacts/${a.id}`);
     assert.equal(read.statusCode, 308);
     assert.equal(read.headers.location, `/api/v1/contacts/${b.id}`);
     assert.equal((read.json() as Problem).code, 'contact.merged');
 
-    const patch = await call('PATCH', `/api/v1/contacts/${a.id}`, { notes: 'too late' });
-    assert.equal(patch.statusCode, 409);
-    assert.equal((patch.json() as Problem).code, 'contact.merged');
-    const addIdentity = await call('POST', `/api/v1/contacts/${a.id}/identities`, { kind: 'email', value: 'late@old.example' });
+    const patch = await t.api('PATCH', `/api/v1/contacts/${a.id}`, { body: { notes: 'too late' } });
+    assertProblem(patch, 409, 'contact.merged');
+    const addIdentity = await t.api('POST', `/api/v1/contacts/${a.id}/identities`, { body: { kind: 'email', value: 'late@old.example' } });
     assert.equal(addIdentity.statusCode, 409);
 
     const again = await merge(a.id, c.id);
-    assert.equal(again.statusCode, 409, again.body);
-    assert.equal((again.json() as Problem).code, 'contact.merged');
+    assertProblem(again, 409, 'contact.merged');
     assert.deepEqual((again.json() as Problem).errors?.map((e) => e.path), ['sourceId']);
     const intoMerged = await merge(c.id, a.id);
     assert.equal(intoMerged.statusCode, 409, 'a tombstone cannot be a survivor either');
@@ -106,7 +98,7 @@ describe('merging contact A into B', () => {
 
   test('A\'s tickets move to B once the worker has run', async () => {
     // Until then a ticket of A already shows B as its requester.
-    const ticket = (await call('GET', `/api/v1/tickets/${ticketsOfA[0]}`)).json() as { requester: { id: string } };
+    const ticket = (await t.api('GET', `/api/v1/tickets/${ticketsOfA[0]}`)).json() as { requester: { id: string } };
     assert.equal(ticket.requester.id, b.id);
     await t.drain();
     assert.deepEqual(await ticketsOf(b.id), [...ticketsOfA, ticketOfB].sort());
@@ -132,11 +124,11 @@ describe('merging contact A into B', () => {
     const res = await merge(b.id, c.id);
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((res.json() as { moved: { contacts: number } }).moved.contacts, 1, 'A, merged into B earlier, now points at C');
-    const read = await call('GET', `/api/v1/contacts/${a.id}`);
+    const read = await t.api('GET', `/api/v1/contacts/${a.id}`);
     assert.equal(read.statusCode, 308);
     assert.equal(read.headers.location, `/api/v1/contacts/${c.id}`, 'one hop, not A → B → C');
-    assert.equal((await call('GET', `/api/v1/contacts/${b.id}`)).headers.location, `/api/v1/contacts/${c.id}`);
-    assert.equal(((await call('GET', '/api/v1/contacts/lookup?email=chen.jing@old.example')).json() as { id: string }).id, c.id);
+    assert.equal((await t.api('GET', `/api/v1/contacts/${b.id}`)).headers.location, `/api/v1/contacts/${c.id}`);
+    assert.equal(((await t.api('GET', '/api/v1/contacts/lookup?email=chen.jing@old.example')).json() as { id: string }).id, c.id);
     await t.drain();
     assert.deepEqual(await ticketsOf(c.id), [...ticketsOfA, ticketOfB].sort());
     const ofC = (await history(c.id)).map((h) => h.type);
@@ -160,8 +152,8 @@ describe('merge rules', () => {
     const y = await newContact({ name: '合并权限乙' });
     const denied = await merge(x.id, y.id, agent);
     assert.equal(denied.statusCode, 403);
-    assert.equal((await call('GET', `/api/v1/contacts/${x.id}`)).statusCode, 200, 'nothing happened');
-    assert.equal((await call('POST', '/api/v1/organizations/merge', { sourceId: x.id, targetId: y.id }, agent)).statusCode, 403);
+    assert.equal((await t.api('GET', `/api/v1/contacts/${x.id}`)).statusCode, 200, 'nothing happened');
+    assert.equal((await t.api('POST', '/api/v1/organizations/merge', { body: { sourceId: x.id, targetId: y.id }, as: agent })).statusCode, 403);
     assert.equal((await merge(x.id, y.id, supervisor)).statusCode, 200);
   });
 });
@@ -172,28 +164,28 @@ describe('merging organisations', () => {
     const y = await newOrganization('深圳华强电子有限公司');
     const staff = [await newContact({ name: '员工一', organizationId: x.id }), await newContact({ name: '员工二', organizationId: x.id })];
     await newContact({ name: '员工三', organizationId: y.id });
-    assert.equal((await call('PUT', '/api/v1/customer-records/contract/HT-2025-01', { organizationId: x.id, title: '年度维保合同', expiresOn: '2025-12-31' })).statusCode, 201);
+    assert.equal((await t.api('PUT', '/api/v1/customer-records/contract/HT-2025-01', { body: { organizationId: x.id, title: '年度维保合同', expiresOn: '2025-12-31' } })).statusCode, 201);
 
-    const res = await call('POST', '/api/v1/organizations/merge', { sourceId: x.id, targetId: y.id }, supervisor);
+    const res = await t.api('POST', '/api/v1/organizations/merge', { body: { sourceId: x.id, targetId: y.id }, as: supervisor });
     assert.equal(res.statusCode, 200, res.body);
     const { survivor, moved } = res.json() as { survivor: { id: string; contactCount: number }; moved: Record<string, number> };
     assert.deepEqual(moved, { identities: 0, records: 1, contacts: 2 });
     assert.equal(survivor.id, y.id);
     assert.equal(survivor.contactCount, 3);
 
-    const read = await call('GET', `/api/v1/organizations/${x.id}`);
+    const read = await t.api('GET', `/api/v1/organizations/${x.id}`);
     assert.equal(read.statusCode, 308);
     assert.equal(read.headers.location, `/api/v1/organizations/${y.id}`);
-    for (const contact of staff) assert.equal(((await call('GET', `/api/v1/contacts/${contact.id}`)).json() as Contact).organization?.id, y.id);
-    assert.equal(((await call('GET', '/api/v1/customer-records/contract/HT-2025-01')).json() as { organizationId: string }).organizationId, y.id);
-    const listed = (await call('GET', `/api/v1/contacts?organizationId=${y.id}`)).json() as { items: unknown[] };
+    for (const contact of staff) assert.equal(((await t.api('GET', `/api/v1/contacts/${contact.id}`)).json() as Contact).organization?.id, y.id);
+    assert.equal(((await t.api('GET', '/api/v1/customer-records/contract/HT-2025-01')).json() as { organizationId: string }).organizationId, y.id);
+    const listed = (await t.api('GET', `/api/v1/contacts?organizationId=${y.id}`)).json() as { items: unknown[] };
     assert.equal(listed.items.length, 3);
 
-    assert.equal((await call('PATCH', `/api/v1/organizations/${x.id}`, { notes: 'x' })).statusCode, 409);
-    const intoOld = await call('POST', '/api/v1/contacts', { name: '新员工', organizationId: x.id });
+    assert.equal((await t.api('PATCH', `/api/v1/organizations/${x.id}`, { body: { notes: 'x' } })).statusCode, 409);
+    const intoOld = await t.api('POST', '/api/v1/contacts', { body: { name: '新员工', organizationId: x.id } });
     assert.equal(intoOld.statusCode, 400);
     assert.deepEqual((intoOld.json() as Problem).errors?.map((e) => [e.path, e.code]), [['organizationId', 'organization.merged']]);
-    const orgHistory = ((await call('GET', `/api/v1/organizations/${y.id}/history`)).json() as { items: HistoryEntry[] }).items;
+    const orgHistory = ((await t.api('GET', `/api/v1/organizations/${y.id}/history`)).json() as { items: HistoryEntry[] }).items;
     assert.deepEqual(orgHistory.find((h) => h.type === 'organization.absorbed')?.actor, { id: supervisor.id, name: '主管 刘' });
   });
 
@@ -202,7 +194,7 @@ describe('merging organisations', () => {
     const orgs = await Promise.all(names.map((name) => newOrganization(name)));
     const unrelated = await newOrganization('华为技术有限公司');
     for (const org of orgs) {
-      const res = await call('GET', `/api/v1/organizations/${org.id}/duplicates`);
+      const res = await t.api('GET', `/api/v1/organizations/${org.id}/duplicates`);
       assert.equal(res.statusCode, 200, res.body);
       const found = (res.json() as { items: Array<{ id: string; name: string }> }).items.map((i) => i.id);
       const others = orgs.filter((o) => o.id !== org.id).map((o) => o.id);
@@ -230,7 +222,7 @@ describe('contact duplicates', () => {
     const merged = await newContact({ name: '张伟', organizationId: org.id, identities: [{ kind: 'phone', value: '010-12345678 转 789' }] });
     assert.equal((await merge(merged.id, spaced.id)).statusCode, 200);
 
-    const res = await call('GET', `/api/v1/contacts/${zhang.id}/duplicates`);
+    const res = await t.api('GET', `/api/v1/contacts/${zhang.id}/duplicates`);
     assert.equal(res.statusCode, 200, res.body);
     const found = new Map((res.json() as { items: Array<{ contact: { id: string }; reasons: string[] }> }).items.map((i) => [i.contact.id, i.reasons]));
     assert.deepEqual(found.get(otherExtension.id), ['same_phone']);
@@ -249,6 +241,6 @@ describe('contact duplicates', () => {
     const x = await newContact({ name: '已合并' });
     const y = await newContact({ name: '保留' });
     assert.equal((await merge(x.id, y.id)).statusCode, 200);
-    assert.equal((await call('GET', `/api/v1/contacts/${x.id}/duplicates`)).statusCode, 404);
+    assert.equal((await t.api('GET', `/api/v1/contacts/${x.id}/duplicates`)).statusCode, 404);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import type { Caller } from '../../app/test-client.js';
 import { queryRows } from '../../db/database.js';
 
 /** Calls agents log and calls a telephony system pushes: on the right ticket, once per call id. */
@@ -15,22 +16,19 @@ after(() => t.close());
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function push(payload: Json, headers: Record<string, string> = t.admin.headers) {
-  return t.server.inject({ method: 'POST', url: '/api/v1/channels/phone/calls', headers, payload });
+function push(body: Json, as: Caller = t.admin) {
+  return t.api('POST', '/api/v1/channels/phone/calls', { body, as });
 }
 
 async function timelineMessages(ticketId: string): Promise<Json[]> {
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}/timeline?limit=500`, headers: t.admin.headers });
+  const res = await t.api('GET', `/api/v1/tickets/${ticketId}/timeline?limit=500`);
   return ((res.json() as Json).items as Json[]).filter((e) => e.message).map((e) => e.message);
 }
 
 test('an agent logs a call on a ticket: a phone message with the call record, the number looked up to the contact', async () => {
-  const contact = (await t.server.inject({ method: 'POST', url: '/api/v1/contacts', headers: t.admin.headers, payload: { name: '孙先生', identities: [{ kind: 'phone', value: '13900001111' }] } })).json() as Json;
-  const ticket = (await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: agent.headers, payload: { subject: '洗衣机不脱水', channel: 'phone', requester: { phone: '13900001111' }, assigneeId: agent.id } })).json() as Json;
-  const res = await t.server.inject({
-    method: 'POST', url: `/api/v1/tickets/${ticket.id}/calls`, headers: agent.headers,
-    payload: { direction: 'outbound', callerNumber: '139-0000-1111', durationSeconds: 200, recordingUrl: 'https://pbx.example.cn/rec/1.mp3', summary: '约好周六上午上门' },
-  });
+  const contact = (await t.api('POST', '/api/v1/contacts', { body: { name: '孙先生', identities: [{ kind: 'phone', value: '13900001111' }] } })).json() as Json;
+  const ticket = (await t.api('POST', '/api/v1/tickets', { body: { subject: '洗衣机不脱水', channel: 'phone', requester: { phone: '13900001111' }, assigneeId: agent.id }, as: agent })).json() as Json;
+  const res = await t.api('POST', `/api/v1/tickets/${ticket.id}/calls`, { body: { direction: 'outbound', callerNumber: '139-0000-1111', durationSeconds: 200, recordingUrl: 'https://pbx.example.cn/rec/1.mp3', summary: '约好周六上午上门' }, as: agent });
   assert.equal(res.statusCode, 201, res.body);
   const [message] = (await timelineMessages(ticket.id)).filter((m) => m.channel === 'phone');
   assert.equal(message!.body, '约好周六上午上门');
@@ -46,12 +44,12 @@ test('an agent logs a call on a ticket: a phone message with the call record, th
     [{ direction: 'inbound', callerNumber: '12', durationSeconds: 5, summary: 'x' }, 'callerNumber'],
     [{ direction: 'inbound', callerNumber: '13900001111', durationSeconds: -1, summary: 'x' }, 'durationSeconds'],
   ] as const) {
-    const bad = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/calls`, headers: agent.headers, payload });
+    const bad = await t.api('POST', `/api/v1/tickets/${ticket.id}/calls`, { body: payload, as: agent });
     assert.equal(bad.statusCode, 400, bad.body);
     assert.equal((bad.json() as Json).errors[0].path, path);
   }
   const engineer = await t.user('field_engineer');
-  const hidden = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/calls`, headers: engineer.headers, payload: { direction: 'inbound', callerNumber: '13900001111', durationSeconds: 5, summary: 'x' } });
+  const hidden = await t.api('POST', `/api/v1/tickets/${ticket.id}/calls`, { body: { direction: 'inbound', callerNumber: '13900001111', durationSeconds: 5, summary: 'x' }, as: engineer });
   assert.equal(hidden.statusCode, 404, 'a ticket the caller cannot see');
 });
 
@@ -80,14 +78,14 @@ test('CTI: a call makes a phone ticket; the same call id again changes nothing; 
 test('CTI: a missed call from a number without an open ticket becomes a ticket tagged missed_call', async () => {
   const res = (await push({ callId: 'cdr-2001', direction: 'inbound', callerNumber: '13600003333', durationSeconds: 0 })).json() as Json;
   assert.equal(res.createdTicket, true);
-  const ticket = (await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${res.ticketId}`, headers: t.admin.headers })).json() as Json;
+  const ticket = (await t.api('GET', `/api/v1/tickets/${res.ticketId}`)).json() as Json;
   assert.deepEqual(ticket.tags, ['missed_call']);
   assert.match(ticket.subject, /^未接来电/);
 });
 
 test('CTI: a bad token is 401, a user without channels.phone.ingest 403, bad input 400 naming the field', async () => {
-  assert.equal((await push({ callId: 'x', direction: 'inbound', callerNumber: '13600003333', durationSeconds: 1 }, { authorization: 'Bearer nope' })).statusCode, 401);
-  assert.equal((await push({ callId: 'x', direction: 'inbound', callerNumber: '13600003333', durationSeconds: 1 }, agent.headers)).statusCode, 403);
+  assert.equal((await push({ callId: 'x', direction: 'inbound', callerNumber: '13600003333', durationSeconds: 1 }, { headers: { authorization: 'Bearer nope' } })).statusCode, 401);
+  assert.equal((await push({ callId: 'x', direction: 'inbound', callerNumber: '13600003333', durationSeconds: 1 }, agent)).statusCode, 403);
   const bad = await push({ direction: 'inbound', callerNumber: '13600003333', durationSeconds: 1 });
   assert.equal(bad.statusCode, 400);
   assert.equal((bad.json() as Json).errors[0].path, 'callId');

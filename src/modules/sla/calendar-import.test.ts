@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../app/test-app.js';
+import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
 import { domainEvents } from '../../jobs/schema.js';
 import { chinaHolidaySchedule } from './calendar/index.js';
 
@@ -17,22 +17,21 @@ type Calendar = { id: string; version: number; holidays: string[]; workdays: str
 const office = [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }];
 
 async function create(holidays: string[] = [], workdays: string[] = []): Promise<Calendar> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/sla/calendars', headers: t.admin.headers, payload: { nameZh: '导入测试', weekly: [[], office, office, office, office, office, []], holidays, workdays } });
+  const res = await t.api('POST', '/api/v1/sla/calendars', { body: { nameZh: '导入测试', weekly: [[], office, office, office, office, office, []], holidays, workdays } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 function importSchedule(id: string, body: object, ifMatch: string | null = '"1"', locale = 'zh-CN') {
-  const headers = { ...t.admin.headers, 'accept-language': locale, ...(ifMatch === null ? {} : { 'if-match': ifMatch }) };
-  return t.server.inject({ method: 'POST', url: `/api/v1/sla/calendars/${id}/import-schedule`, headers, payload: body });
+  return t.api('POST', `/api/v1/sla/calendars/${id}/import-schedule`, { body, headers: { 'accept-language': locale }, ...(ifMatch === null ? {} : { ifMatch }) });
 }
 
 async function stored(id: string): Promise<Calendar> {
-  return (await t.server.inject({ method: 'GET', url: `/api/v1/sla/calendars/${id}`, headers: t.admin.headers })).json();
+  return (await t.api('GET', `/api/v1/sla/calendars/${id}`)).json();
 }
 
 async function due(id: string, from: string, minutes: number): Promise<string> {
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/sla/calendars/${id}/add-business-time?from=${encodeURIComponent(from)}&minutes=${minutes}`, headers: t.admin.headers });
+  const res = await t.api('GET', `/api/v1/sla/calendars/${id}/add-business-time?from=${encodeURIComponent(from)}&minutes=${minutes}`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().dueAt;
 }
@@ -66,8 +65,7 @@ test('importing the bundled 2026 schedule replaces 2026 only and records where i
 test('a year the bundled package has no data for (2027) is refused with 422 saying so, and nothing changes', async () => {
   const calendar = await create();
   const zh = await importSchedule(calendar.id, { source: 'china', year: 2027 });
-  assert.equal(zh.statusCode, 422, zh.body);
-  assert.equal(zh.json().code, 'sla.calendar.no_bundled_schedule');
+  assertProblem(zh, 422, 'sla.calendar.no_bundled_schedule');
   assert.match(zh.json().title, /2027 年/);
   assert.match(zh.json().title, /导入/);
   const en = await importSchedule(calendar.id, { source: 'china', year: 2027 }, '"1"', 'en');
@@ -115,8 +113,7 @@ test('a bad file is a 400 naming the field (dates outside the year, clashes, mis
 test('import needs If-Match: 428 without it, 412 when stale; an unknown calendar is a 404', async () => {
   const calendar = await create();
   const missing = await importSchedule(calendar.id, { source: 'china', year: 2026 }, null);
-  assert.equal(missing.statusCode, 428, missing.body);
-  assert.equal(missing.json().code, 'sla.calendar.if_match_required');
+  assertProblem(missing, 428, 'sla.calendar.if_match_required');
   const stale = await importSchedule(calendar.id, { source: 'china', year: 2026 }, '"3"');
   assert.equal(stale.statusCode, 412, stale.body);
   assert.deepEqual((await stored(calendar.id)).holidays, []);
@@ -126,7 +123,7 @@ test('import needs If-Match: 428 without it, 412 when stale; an unknown calendar
 
 test('the bundled schedules are listed with the names of the days, for 2024–2026 only', async () => {
   const agent = await t.user('agent');
-  const res = await t.server.inject({ method: 'GET', url: '/api/v1/sla/holiday-schedules/china', headers: agent.headers });
+  const res = await t.api('GET', '/api/v1/sla/holiday-schedules/china', { as: agent });
   assert.equal(res.statusCode, 200, res.body);
   const { source, schedules } = res.json() as { source: string; schedules: { year: number; holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }[] };
   assert.match(source, /chinese-days/);
@@ -134,5 +131,5 @@ test('the bundled schedules are listed with the names of the days, for 2024–20
   const year2026 = schedules.find((s) => s.year === 2026)!;
   assert.equal(year2026.holidays.find((d) => d.date === '2026-02-17')?.name, '春节');
   assert.equal(year2026.workdays.find((d) => d.date === '2026-02-14')?.name, '春节');
-  assert.equal((await t.server.inject({ method: 'GET', url: '/api/v1/sla/holiday-schedules/china' })).statusCode, 401);
+  assert.equal((await t.api('GET', '/api/v1/sla/holiday-schedules/china', { as: null })).statusCode, 401);
 });

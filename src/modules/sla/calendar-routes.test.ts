@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import { assertProblem, createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
 
 /** The stored business calendars over HTTP: the seeded default and the business-time arithmetic. */
 let t: TestApp;
@@ -13,7 +13,7 @@ after(() => t.close());
 
 type Calendar = { id: string; nameZh: string; isDefault: boolean; timeZone: string; weekly: { start: string; end: string }[][]; holidays: string[]; workdays: string[]; alwaysOpen: boolean; holidayYears: number[] };
 
-const get = (url: string, as: TestUser = agent) => t.server.inject({ method: 'GET', url, headers: as.headers });
+const get = (url: string, as: TestUser = agent) => t.api('GET', url, { as: as });
 
 async function defaultCalendar(): Promise<Calendar> {
   const res = await get('/api/v1/sla/calendars');
@@ -71,8 +71,7 @@ test('bad input is a 400 naming the field; an unknown calendar is a 404; no cred
     assert.ok((res.json().errors as { path: string }[]).some((e) => e.path === field), `${query}: ${res.body}`);
   }
   const missing = await get('/api/v1/sla/calendars/019ab000-0000-7000-8000-00000000ffff');
-  assert.equal(missing.statusCode, 404);
-  assert.equal(missing.json().code, 'sla.calendar.not_found');
-  const anonymous = await t.server.inject({ method: 'GET', url: '/api/v1/sla/calendars' });
+  assertProblem(missing, 404, 'sla.calendar.not_found');
+  const anonymous = await t.api('GET', '/api/v1/sla/calendars', { as: null });
   assert.equal(anonymous.statusCode, 401);
 });

@@ -36,54 +36,49 @@ before(async () => {
   teamId = await t.team('售后一组', [agent.id, lead.id]);
   await t.database.transaction((tx) => tx.execute(sql`update team_members set is_lead = true where user_id = ${lead.id}`));
   // "P1 answered in 2 hours": urgent and high tickets, ahead of the seeded default policy.
-  const created = await api('POST', '/api/v1/sla/policies', {
+  const created = await t.api('POST', '/api/v1/sla/policies', { body: {
     nameZh: '重点工单',
     conditions: { all: [{ field: 'priority', op: 'in', values: ['urgent', 'high'] }] },
     targets: { urgent: { firstResponseMinutes: 120, nextResponseMinutes: 60, resolutionMinutes: 480 }, high: { firstResponseMinutes: 240, resolutionMinutes: 960 } },
     pauseStatuses: ['pending'],
     warningPercent: 80,
     escalation,
-  });
+  } });
   assert.equal(created.statusCode, 201, created.body);
   policyId = created.json().id;
-  const all = (await api('GET', '/api/v1/sla/policies')).json().items as Json[];
-  const reordered = await api('POST', '/api/v1/sla/policies/reorder', { ids: [policyId, ...all.map((p) => p.id).filter((id) => id !== policyId)] });
+  const all = (await t.api('GET', '/api/v1/sla/policies')).json().items as Json[];
+  const reordered = await t.api('POST', '/api/v1/sla/policies/reorder', { body: { ids: [policyId, ...all.map((p) => p.id).filter((id) => id !== policyId)] } });
   assert.equal(reordered.statusCode, 200, reordered.body);
   // A channel with a policy that sets no targets: "no SLA".
-  const none = await api('POST', '/api/v1/sla/policies', { nameZh: '电话咨询（无 SLA）', conditions: { all: [{ field: 'channel', op: 'in', values: ['phone'] }] }, targets: {} });
+  const none = await t.api('POST', '/api/v1/sla/policies', { body: { nameZh: '电话咨询（无 SLA）', conditions: { all: [{ field: 'channel', op: 'in', values: ['phone'] }] }, targets: {} } });
   assert.equal(none.statusCode, 201, none.body);
-  const order = (await api('GET', '/api/v1/sla/policies')).json().items.map((p: Json) => p.id) as string[];
-  await api('POST', '/api/v1/sla/policies/reorder', { ids: [none.json().id, ...order.filter((id) => id !== none.json().id)] });
+  const order = (await t.api('GET', '/api/v1/sla/policies')).json().items.map((p: Json) => p.id) as string[];
+  await t.api('POST', '/api/v1/sla/policies/reorder', { body: { ids: [none.json().id, ...order.filter((id) => id !== none.json().id)] } });
 });
 after(() => t.close());
 beforeEach(() => clock.set('2026-03-02T09:00:00+08:00'));
 
-function api(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Json, as: TestUser = t.admin, headers: Record<string, string> = {}) {
-  return t.server.inject({ method, url, headers: { ...as.headers, ...headers }, ...(payload && { payload }) });
-}
-
 async function createTicket(body: Json = {}): Promise<Json> {
-  const res = await api('POST', '/api/v1/tickets', { subject: 'SLA 测试', priority: 'urgent', teamId, assigneeId: agent.id, requester: { email: 'kehu@example.test' }, ...body });
-  assert.equal(res.statusCode, 201, res.body);
+  const ticket = await t.createTicket<Json>({ subject: 'SLA 测试', priority: 'urgent', teamId, assigneeId: agent.id, requester: { email: 'kehu@example.test' }, ...body });
   await t.drain();
-  return res.json();
+  return ticket;
 }
 
 async function slaOf(id: string): Promise<Record<string, Sla>> {
-  const res = await api('GET', `/api/v1/tickets/${id}`);
+  const res = await t.api('GET', `/api/v1/tickets/${id}`);
   assert.equal(res.statusCode, 200, res.body);
   return Object.fromEntries((res.json().sla as Sla[]).map((s) => [s.target, s]));
 }
 
 async function update(id: string, changes: Json): Promise<void> {
-  const current = (await api('GET', `/api/v1/tickets/${id}`)).json();
-  const res = await api('PATCH', `/api/v1/tickets/${id}`, changes, t.admin, { 'if-match': `"${current.version}"` });
+  const current = (await t.api('GET', `/api/v1/tickets/${id}`)).json();
+  const res = await t.api('PATCH', `/api/v1/tickets/${id}`, { body: changes, ifMatch: current.version });
   assert.equal(res.statusCode, 200, res.body);
   await t.drain();
 }
 
 async function reply(id: string, internal: boolean): Promise<void> {
-  const res = await api('POST', `/api/v1/tickets/${id}/messages`, { body: internal ? '内部备注' : '您好，已收到', internal }, agent);
+  const res = await t.api('POST', `/api/v1/tickets/${id}/messages`, { body: { body: internal ? '内部备注' : '您好，已收到', internal }, as: agent });
   assert.equal(res.statusCode, 201, res.body);
   await t.drain();
 }
@@ -134,7 +129,7 @@ describe('due times in business time', () => {
     assert.equal(sla.first_response!.state, 'running');
     assert.equal(sla.first_response!.dueAt, at('2026-03-02T15:30:00+08:00'));
     assert.equal(sla.resolution!.dueAt, at('2026-03-03T13:30:00+08:00'), '450 minutes left from 14:00: 240 on Monday, 210 on Tuesday');
-    const history = (await api('GET', `/api/v1/tickets/${ticket.id}/sla`)).json().items.find((x: Json) => x.target === 'first_response').history.map((h: Json) => h.event);
+    const history = (await t.api('GET', `/api/v1/tickets/${ticket.id}/sla`)).json().items.find((x: Json) => x.target === 'first_response').history.map((h: Json) => h.event);
     assert.deepEqual(history, ['started', 'paused', 'resumed']);
   });
 
@@ -203,7 +198,7 @@ describe('responses', () => {
     await reply(ticket.id, false);
     await update(ticket.id, { status: 'pending' });
     assert.deepEqual(Object.keys(await slaOf(ticket.id)), []);
-    const list = await api('GET', `/api/v1/tickets?q=${encodeURIComponent('SLA 测试')}&sort=slaDueAt&limit=100`);
+    const list = await t.api('GET', `/api/v1/tickets?q=${encodeURIComponent('SLA 测试')}&sort=slaDueAt&limit=100`);
     assert.equal(list.statusCode, 200, list.body);
   });
 });
@@ -239,7 +234,7 @@ describe('warnings and escalation', () => {
     await twoWorkers();
     await twoWorkers();
     assert.deepEqual(kinds(await slaEvents(ticket.id)), ['sla.warning', 'sla.breached', 'step0:notify', 'step1:actions']);
-    const reassigned = (await api('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    const reassigned = (await t.api('GET', `/api/v1/tickets/${ticket.id}`)).json();
     assert.equal(reassigned.assigneeId, lead.id, 'reassigned to the team lead');
 
     clock.set('2026-03-02T16:00:00+08:00');
@@ -247,14 +242,14 @@ describe('warnings and escalation', () => {
     await twoWorkers();
     const fired = kinds(await slaEvents(ticket.id));
     assert.deepEqual(fired, ['sla.warning', 'sla.breached', 'step0:notify', 'step1:actions', 'step2:actions', 'step2:notify']);
-    const raised = (await api('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    const raised = (await t.api('GET', `/api/v1/tickets/${ticket.id}`)).json();
     assert.equal(raised.priority, 'urgent', 'priority raised by the SLA, through the tickets service');
     // The raise recomputed the targets, and nothing fired twice.
     clock.set('2026-03-02T17:00:00+08:00');
     await twoWorkers();
     assert.deepEqual(kinds(await slaEvents(ticket.id)), fired);
 
-    const timeline = (await api('GET', `/api/v1/tickets/${ticket.id}/timeline`)).json().items as Json[];
+    const timeline = (await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`)).json().items as Json[];
     const slaEntries = timeline.filter((e) => e.type === 'sla' && e.newValue.target === 'first_response').map((e) => e.newValue.event);
     assert.deepEqual(slaEntries, ['warning', 'breached', 'escalated', 'escalated', 'escalated', 'escalated']);
     const priorityChange = timeline.find((e) => e.type === 'field_changed' && e.field === 'priority');
@@ -313,13 +308,13 @@ describe('admin changes', () => {
   test('a policy\'s new target recomputes running timers with the minutes already used', async () => {
     const ticket = await createTicket(); // 09:00, first response 120 → 11:00
     clock.set('2026-03-02T09:30:00+08:00');
-    const policy = (await api('GET', `/api/v1/sla/policies/${policyId}`)).json();
+    const policy = (await t.api('GET', `/api/v1/sla/policies/${policyId}`)).json();
     const targets = { ...policy.targets, urgent: { ...policy.targets.urgent, firstResponseMinutes: 60 } };
-    const changed = await api('PATCH', `/api/v1/sla/policies/${policyId}`, { targets }, t.admin, { 'if-match': `"${policy.version}"` });
+    const changed = await t.api('PATCH', `/api/v1/sla/policies/${policyId}`, { body: { targets }, ifMatch: policy.version });
     assert.equal(changed.statusCode, 200, changed.body);
     await t.drain();
     assert.equal((await slaOf(ticket.id)).first_response!.dueAt, at('2026-03-02T10:00:00+08:00'));
-    const restored = await api('PATCH', `/api/v1/sla/policies/${policyId}`, { targets: policy.targets }, t.admin, { 'if-match': `"${changed.json().version}"` });
+    const restored = await t.api('PATCH', `/api/v1/sla/policies/${policyId}`, { body: { targets: policy.targets }, ifMatch: changed.json().version });
     assert.equal(restored.statusCode, 200, restored.body);
     await t.drain();
     assert.equal((await slaOf(ticket.id)).first_response!.dueAt, at('2026-03-02T11:00:00+08:00'));
@@ -330,22 +325,22 @@ describe('lists', () => {
   test('sorted by SLA due time; the 已超时 and 即将超时 views', async () => {
     // The manual clock is in the past, so these timers are overdue by the database's own time.
     const overdue = await createTicket({ subject: 'SLA 列表 A' });
-    const list = await api('GET', `/api/v1/tickets?view=breached&sort=slaDueAt&limit=100`);
+    const list = await t.api('GET', `/api/v1/tickets?view=breached&sort=slaDueAt&limit=100`);
     assert.equal(list.statusCode, 200, list.body);
     const items = list.json().items as Json[];
     assert.ok(items.some((i) => i.id === overdue.id));
     const dues = items.map((i) => Math.min(...(i.sla as Sla[]).filter((s) => s.dueAt && s.state !== 'met' && s.state !== 'paused').map((s) => Date.parse(s.dueAt!))));
     assert.deepEqual(dues, [...dues].sort((a, b) => a - b));
-    const soon = await api('GET', '/api/v1/tickets?view=due_soon&limit=100');
+    const soon = await t.api('GET', '/api/v1/tickets?view=due_soon&limit=100');
     assert.ok(!(soon.json().items as Json[]).some((i) => i.id === overdue.id));
     // Due within the hour by the database's clock: due soon.
     await t.database.transaction(async (tx) => {
       await tx.execute(sql`update sla_ticket_timers set due_at = now() + interval '30 minutes', breached_at = null, state = 'running' where ticket_id = ${overdue.id}`);
       await tx.execute(sql`update tickets set sla_due_at = now() + interval '30 minutes' where id = ${overdue.id}`);
     });
-    const soonNow = await api('GET', '/api/v1/tickets?view=due_soon&limit=100');
+    const soonNow = await t.api('GET', '/api/v1/tickets?view=due_soon&limit=100');
     assert.ok((soonNow.json().items as Json[]).some((i) => i.id === overdue.id));
-    const counts = (await api('GET', '/api/v1/ticket-views/counts')).json().counts;
+    const counts = (await t.api('GET', '/api/v1/ticket-views/counts')).json().counts;
     assert.ok(counts.due_soon >= 1 && counts.breached >= 1);
   });
 });
