@@ -33,7 +33,7 @@ test('a query is a phrase whose elements keep their distances in the query', () 
 });
 
 test('the document puts each unit at its character offset, fields apart, weights inside', () => {
-  assert.equal(searchDocument([{ text: '等了40分钟', weight: 'B' }]), "'等':1B '等了':1B '了':2B '40':3B '分':5B '分钟':5B '钟':6B");
+  assert.equal(searchDocument([{ text: '等了40分钟', weight: 'B' }]), "'等':1B '等了':1B '了':2B '40':3B '0':4B '分':5B '分钟':5B '钟':6B");
   const two = searchDocument([{ text: '一个', weight: 'A' }, { text: '小时', weight: 'C' }]);
   assert.match(two, /'一个':1A/);
   assert.match(two, /'小时':11C/, 'the second field starts after a gap: no phrase across fields');
@@ -63,4 +63,11 @@ test('long texts: Chinese far into a long run is indexed, and Latin text next to
   const lexemes = searchLexemes(`${run} error code E-42 ${'deadbeef '.repeat(5000)}网络`);
   for (const expected of ['客户', '反映', '户反', 'e-42', 'deadbeef', '网络']) assert.ok(lexemes.includes(expected), expected);
   assert.ok(!lexemes.some((l) => l.length > 100));
+});
+
+test('digits are found inside longer numbers, as substrings: 200元 in 1200元, 42 in E42', () => {
+  const lexemes = searchLexemes('退了1200元，错误E42');
+  for (const expected of ['1200', '200', '00', 'e42', '42']) assert.ok(lexemes.includes(expected), expected);
+  assert.match(searchDocument([{ text: '1200元', weight: 'B' }]), /'200':2B/);
+  assert.ok(!searchLexemes('9'.repeat(40)).includes('9'.repeat(39)), 'a very long number is not cut into every suffix');
 });

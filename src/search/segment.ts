@@ -7,7 +7,9 @@
  *  - Text is cut into runs at script boundaries, so Latin words and numbers written against
  *    Chinese are words of their own ("用app点的" → app; "等了40分钟" → 40).
  *  - Every Chinese character is indexed, alone and as a bigram with the next one, at its character
- *    offset; Latin words and numbers are indexed at their offsets too. A query becomes a phrase
+ *    offset; Latin words and numbers are indexed at their offsets too, and so is every suffix of a
+ *    number (200元 is found in 1200元, as a substring search would). Latin letters match as
+ *    prefixes of words (print → printer), not inside them (pad does not find iPad). A query becomes a phrase
  *    whose elements sit at the distances they have in the query (`<->`, `<N>`), so 一个小时 must
  *    appear contiguously (not 三个小时…一个办公室) and 40分钟 means 40 right before 分钟.
  *
@@ -62,6 +64,7 @@ function indexUnits(text: string): { units: Unit[]; length: number } {
       const end = wordEnd(chars, kinds, i);
       const word = chars.slice(i, end).join('');
       units.push({ lexeme: word, offset: i, kind });
+      units.push(...numberSuffixes(chars, i, end));
       if ([...word].some((c) => joiners.has(c))) {
         let partStart = i;
         for (let k = i; k <= end; k++) {
@@ -75,6 +78,31 @@ function indexUnits(text: string): { units: Unit[]; length: number } {
     } else i++;
   }
   return { units: units.filter((u) => u.lexeme.length <= maxLexemeLength), length: chars.length };
+}
+
+/**
+ * Digits inside a word are searched like Chinese characters, as substrings: 200元 is in 1200元 and
+ * 42 in E42. Every suffix of a digit run is indexed at its own offset (the run's start is covered
+ * by the word itself, or by the query's prefix match). Runs longer than a phone number are not:
+ * their suffixes would grow with the square of the length.
+ */
+const maxSuffixedDigits = 16;
+function numberSuffixes(chars: readonly string[], start: number, end: number): Unit[] {
+  const units: Unit[] = [];
+  let k = start;
+  while (k < end) {
+    if (!/\p{Nd}/u.test(chars[k]!)) {
+      k++;
+      continue;
+    }
+    let runEnd = k;
+    while (runEnd < end && /\p{Nd}/u.test(chars[runEnd]!)) runEnd++;
+    if (runEnd - k <= maxSuffixedDigits) {
+      for (let s = k === start ? k + 1 : k; s < runEnd; s++) units.push({ lexeme: chars.slice(s, runEnd).join(''), offset: s, kind: 'word' });
+    }
+    k = runEnd;
+  }
+  return units;
 }
 
 /** Distinct lexemes of `text` (for tests and diagnostics; the index uses `searchDocument`). */

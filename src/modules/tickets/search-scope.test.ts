@@ -33,7 +33,9 @@ before(async () => {
   agent = await t.user('agent', { teamIds: [team] });
   made.assigned = await createTicket({ subject: '打印机卡纸', teamId: team, assigneeId: agent.id });
   made.teamOpen = await createTicket({ subject: '会议室打印机不出纸', teamId: team });
-  made.solved = await createTicket({ subject: '打印机驱动', description: '已远程处理', teamId: team, status: 'resolved' });
+  made.solved = await createTicket({ subject: '打印机驱动', description: '已远程处理', teamId: team });
+  const solved = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${made.solved}`, headers: { ...t.admin.headers, 'if-match': '"1"' }, payload: { status: 'resolved' } });
+  assert.equal(solved.statusCode, 200, solved.body);
   made.invisible = await createTicket({ subject: '打印机漏墨', teamId: otherTeam });
   made.hour = await createTicket({ subject: '投诉', description: '等了一个小时才有人接电话', teamId: team });
   made.scattered = await createTicket({ subject: '投诉', description: '等了三个小时，去了一个办公室也没人管', teamId: team });
