@@ -57,7 +57,8 @@ async function main(argv: string[]): Promise<void> {
       try {
         const started = Date.now();
         await loadBenchTickets(database, { tickets: count, onProgress: (n) => n % 50_000 === 0 && log.info({ tickets: n }, 'bench-data: loaded') });
-        for (const table of ['tickets', 'ticket_messages', 'ticket_search']) await database.db.execute(sql.raw(`analyze ${table}`));
+        // VACUUM also empties the GIN index's pending list: until then every search scans it (365 ms → 3 ms for a prefix at 200k tickets).
+        for (const table of ['tickets', 'ticket_messages', 'ticket_search']) await database.db.execute(sql.raw(`vacuum analyze ${table}`));
         process.stdout.write(`Loaded ${count} tickets in ${((Date.now() - started) / 1000).toFixed(0)} s / 已导入 ${count} 张工单\n`);
       } finally {
         await database.close();
