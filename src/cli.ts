@@ -14,6 +14,8 @@ const usage = `Usage: opencsm <command>
   worker       background worker only (beside other processes only with DATABASE_URL)
   migrate      apply database migrations and exit
   seed --demo  load the deterministic demo data set (演示数据)
+  reindex-search
+               rebuild every ticket's search document (after an upgrade that changes search, 重建搜索索引)
   bench-data --tickets N
                bulk-load N generated Chinese tickets with messages, for benchmarks only (压测数据)
 `;
@@ -44,6 +46,17 @@ async function main(argv: string[]): Promise<void> {
         const summary = await seedDemoData(database, { timeZone: config.OPENCSM_TIMEZONE });
         if (summary.status === 'skipped') process.stdout.write(`${summary.reason}\n`);
         else process.stdout.write(`Demo data loaded / 演示数据已加载:\n${JSON.stringify(summary, null, 2)}\n`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'reindex-search': {
+      const { reindexAllTickets } = await import('./demo/reindex-search.js');
+      const database = await openDatabase(config);
+      try {
+        const count = await reindexAllTickets(database, (n) => log.info({ tickets: n }, 'reindex-search: indexed'));
+        process.stdout.write(`Reindexed ${count} tickets / 已重建 ${count} 张工单的搜索索引\n`);
       } finally {
         await database.close();
       }
