@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contactSummarySchema, identityKindSchema } from '../customers/index.js';
+import { searchScopes } from './ticket-filters.js';
 import { slaTargetKinds, slaTimerStates } from './ticket-sla.js';
 import { ticketSorts } from './ticket-sort.js';
 import { ticketStatuses } from './ticket-status.js';
@@ -61,6 +62,11 @@ const slaFilterSchema = z.enum(['due_soon', 'breached']);
 /** A built-in view's key or a saved view's id. */
 const viewRef = z.union([z.enum(builtinViewKeys), z.uuid()]);
 
+/** What a search found (first page only): where it looked and how many, counted up to a cap. */
+export const searchSummarySchema = z
+  .object({ scope: z.enum(searchScopes), total: z.number().int(), totalCapped: z.boolean() })
+  .meta({ id: 'TicketSearchSummary' });
+
 export const listTicketsQuery = z.strictObject({
   view: viewRef.optional(),
   status: csvOf(statusSchema).optional(),
@@ -71,6 +77,7 @@ export const listTicketsQuery = z.strictObject({
   tag: tag.optional(),
   sla: slaFilterSchema.optional(),
   q: searchText.optional(),
+  scope: z.enum(searchScopes).optional(),
   sort: sortSchema.optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

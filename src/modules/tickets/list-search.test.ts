@@ -203,11 +203,11 @@ describe('keyset pagination', () => {
     assertValidationError(await list({ cursor: 'a'.repeat(600) }), 'cursor');
   });
 
-  test('a cursor of a search is refused by a plain list and vice versa (it would silently restart the walk)', async () => {
+  test('a cursor of a search in relevance order is refused by a plain list and vice versa (it would silently restart the walk)', async () => {
     const plain = await listPage({ tag: 'walk', limit: 2 });
     assert.ok(plain.nextCursor);
-    assertValidationError(await list({ tag: 'walk', limit: 2, q: 'walk', cursor: plain.nextCursor }), 'cursor');
-    const searched = await listPage({ q: 'walk', limit: 2 });
+    assertValidationError(await list({ tag: 'walk', limit: 2, q: 'walk', sort: 'relevance', cursor: plain.nextCursor }), 'cursor');
+    const searched = await listPage({ q: 'walk', sort: 'relevance', limit: 2 });
     assert.ok(searched.nextCursor, 'the search has a second page');
     assertValidationError(await list({ tag: 'walk', limit: 2, cursor: searched.nextCursor! }), 'cursor');
   });
@@ -262,7 +262,7 @@ describe('search', () => {
     assert.deepEqual(await search('火星探测器'), []);
     assert.deepEqual(await search('xylophone'), []);
     const punct = await listPage({ q: '!!! ???' });
-    assert.deepEqual(punct, { items: [], nextCursor: null });
+    assert.deepEqual(punct, { items: [], nextCursor: null, search: { scope: 'all', total: 0, totalCapped: false } });
   });
 
   test('tsquery syntax in the query is treated as text, not as an operator', async () => {
@@ -284,17 +284,18 @@ describe('search', () => {
     assert.deepEqual(await search('滤芯'), [ticket.id]);
   });
 
-  test('a subject match ranks above a description-only match', async () => {
+  test('in relevance order a subject match comes before a description-only match', async () => {
     const inSubject = await createTicket({ subject: '蓝牙耳机无法配对', description: '客户来电' });
     // Created later, so it would come first if ranks tied (ties break by id, descending).
     const inDescription = await createTicket({ subject: '来电咨询', description: '客户说蓝牙耳机有杂音' });
     await t.drain();
-    assert.deepEqual(await search('蓝牙耳机'), [inSubject.id, inDescription.id]);
+    assert.deepEqual(await search('蓝牙耳机', t.admin, { sort: 'relevance' }), [inSubject.id, inDescription.id]);
+    assert.deepEqual(await search('蓝牙耳机'), [inDescription.id, inSubject.id], 'by default, newest first');
 
     const enSubject = await createTicket({ subject: 'Router keeps rebooting', description: 'customer called' });
     const enDescription = await createTicket({ subject: 'Customer call', description: 'their router keeps rebooting' });
     await t.drain();
-    assert.deepEqual(await search('router'), [enSubject.id, enDescription.id]);
+    assert.deepEqual(await search('router', t.admin, { sort: 'relevance' }), [enSubject.id, enDescription.id]);
   });
 
   test('search combines with filters', async () => {
@@ -310,13 +311,13 @@ describe('search', () => {
     for (let i = 0; i < 5; i++) subjectHits.push((await createTicket({ subject: `quokka sighting ${i}` })).id);
     for (let i = 0; i < 4; i++) descriptionHits.push((await createTicket({ subject: `other ${i}`, description: `a quokka was seen ${i}` })).id);
     await t.drain();
-    const pages = await walk({ q: 'quokka', limit: 4 });
+    const pages = await walk({ q: 'quokka', sort: 'relevance', limit: 4 });
     assert.equal(pages.at(-1)!.nextCursor, null);
     const seen = pages.flatMap((p) => p.items.map((i) => i.id));
     assert.equal(seen.length, 9, seen.join(','));
     assert.deepEqual(sorted(seen.slice(0, 5)), sorted(subjectHits));
     assert.deepEqual(sorted(seen.slice(5)), sorted(descriptionHits));
-    assert.deepEqual(seen, await search('quokka'), 'pages concatenate to the unpaged search');
+    assert.deepEqual(seen, await search('quokka', t.admin, { sort: 'relevance' }), 'pages concatenate to the unpaged search');
   });
 
   test('search results respect visibility', async () => {

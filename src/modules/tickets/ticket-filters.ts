@@ -24,6 +24,13 @@ export type TicketFilters = {
   q?: string;
 };
 
+/**
+ * Where a search looks: `all` (default) — every ticket the caller may see, open or solved, whatever
+ * view the search box sits in (one search box, one answer); `view` — only the tickets of `view`.
+ */
+export const searchScopes = ['all', 'view'] as const;
+export type SearchScope = (typeof searchScopes)[number];
+
 const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** The SQL conditions of one set of filters, except `q` (search needs a join; see list-tickets). */

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
-import { App, Badge, Button, Card, Grid, Input, Menu, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Badge, Button, Card, Checkbox, Grid, Input, Menu, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { api, unwrap } from '../../shared/api/client.ts';
 import { EmptyState, ErrorState } from '../../shared/ui/states.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { ticketKeys } from './keys.ts';
-import { prefetchTicket, useTeams, useTicketList, useUsers, useViewCounts, useViews, type ListQuery, type Ticket } from './queries.ts';
+import { prefetchTicket, useTeams, useTicketList, useUsers, useViewCounts, useViews, type ListQuery, type SearchSummary, type Ticket } from './queries.ts';
 import { PriorityTag, StatusTag } from './tags.tsx';
 import { rememberTicketOrder } from './ticket-navigation.ts';
 import { sortFromTable, sortOrderOf, type SortKey } from './list-sort.ts';
@@ -42,7 +42,9 @@ export default function TicketsPage() {
   // Each view has its own default order (e.g. 我的工单 by priority); a header click overrides it.
   const currentView = (views.data?.items ?? []).find((v) => v.id === view);
   const sort = (sortParam ?? currentView?.sort ?? '-updatedAt') as SortKey;
-  const query = useMemo(() => ({ view, ...filterQuery, ...(q ? { q } : sortParam ? { sort: sortParam } : {}) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, filterQuery, q, sortParam]);
+  // A search looks through every ticket the user may see unless 仅当前视图 is ticked (scope=view).
+  const scope = params.get('scope') === 'view' ? 'view' : 'all';
+  const query = useMemo(() => ({ view, ...filterQuery, ...(q ? { q, scope } : sortParam ? { sort: sortParam } : {}) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, filterQuery, q, scope, sortParam]);
   const list = useTicketList(query);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
@@ -102,7 +104,7 @@ export default function TicketsPage() {
         mode="inline"
         selectedKeys={[view]}
         style={{ borderInlineEnd: 0 }}
-        onClick={({ key }) => update({ view: key, q: null, ...filtersToParams({}) })}
+        onClick={({ key }) => update({ view: key, q: null, scope: null, ...filtersToParams({}) })}
         items={allViews.map((v) => {
           const key = v.kind === 'builtin' && v.key ? v.key : v.id;
           return {
@@ -137,6 +139,7 @@ export default function TicketsPage() {
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
            {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}) })} /> : null}
         </Space>
+        {q ? <SearchScopeLine summary={list.data?.pages[0]?.search ?? null} viewName={currentView ? viewLabel(currentView) ?? '' : ''} currentViewOnly={scope === 'view'} onChange={(only) => update({ scope: only ? 'view' : null })} /> : null}
         <ListFilters value={filters} narrow={narrow} onChange={(next) => update(filtersToParams(next))} />
         {selected.length ? <BulkBar ids={selected} onDone={() => setSelected([])} /> : null}
         {list.isError ? (
@@ -157,7 +160,7 @@ export default function TicketsPage() {
               update({ sort: sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter) });
             }}
             onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), onMouseEnter: () => prefetchTicket(queryClient, row.id), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>}
-            locale={{ emptyText: <EmptyState title={q ? t('list.emptySearch', { q }) : t('list.empty')} hint={q ? undefined : t('list.emptyHint')} /> }}
+            locale={{ emptyText: <EmptyState title={q ? (scope === 'view' ? t('search.emptyView', { q, view: currentView ? viewLabel(currentView) : '' }) : t('search.emptyAll', { q })) : t('list.empty')} hint={q ? undefined : t('list.emptyHint')} /> }}
           />
         )}
         <div style={{ textAlign: 'center', marginTop: 12 }}>
@@ -232,5 +235,22 @@ function DeleteViewButton({ view, onDeleted }: { view: View; onDeleted: () => vo
         </Tag>
       </Popconfirm>
     </div>
+  );
+}
+
+/**
+ * Where a search looked and how many it found ("在全部工单中找到 41 张"), with the one switch
+ * between all tickets and the current view (仅当前视图).
+ */
+function SearchScopeLine({ summary, viewName, currentViewOnly, onChange }: { summary: SearchSummary | null; viewName: string; currentViewOnly: boolean; onChange: (only: boolean) => void }) {
+  const { t } = useTranslation();
+  const n = summary ? `${summary.total}${summary.totalCapped ? '+' : ''}` : '…';
+  return (
+    <Space style={{ marginBottom: 8, flexWrap: 'wrap' }} data-testid="search-scope">
+      <Typography.Text data-testid="search-found">{currentViewOnly ? t('search.foundView', { n, view: viewName }) : t('search.foundAll', { n })}</Typography.Text>
+      <Checkbox checked={currentViewOnly} onChange={(e) => onChange(e.target.checked)} data-testid="search-current-view">
+        {t('search.currentViewOnly')}
+      </Checkbox>
+    </Space>
   );
 }

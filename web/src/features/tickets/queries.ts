@@ -9,6 +9,8 @@ export type User = components['schemas']['User'];
 export type Team = components['schemas']['Team'];
 export type Category = components['schemas']['Category'];
 export type Priority = components['schemas']['Priority'];
+/** What a search found: where it looked and how many (first page only). */
+export type SearchSummary = components['schemas']['TicketSearchSummary'];
 export type ListQuery = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
 export type BulkChanges = paths['/api/v1/tickets/bulk']['post']['requestBody']['content']['application/json']['changes'];
 export type TicketChanges = NonNullable<paths['/api/v1/tickets/{id}']['patch']['requestBody']>['content']['application/json'];

@@ -1858,7 +1858,7 @@ export interface paths {
         };
         /**
          * 工单列表与搜索 List and search tickets
-         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) and orders by relevance unless `sort` is given. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
+         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view's filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
          */
         get: {
             parameters: {
@@ -1872,6 +1872,7 @@ export interface paths {
                     tag?: string;
                     sla?: "due_soon" | "breached";
                     q?: string;
+                    scope?: "all" | "view";
                     sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     cursor?: string;
                     limit?: number;
@@ -1891,6 +1892,7 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["Ticket"][];
                             nextCursor: string | null;
+                            search: components["schemas"]["TicketSearchSummary"] | null;
                         };
                     };
                 };
@@ -5612,6 +5614,12 @@ export interface components {
             };
             createdAt: unknown;
         };
+        TicketSearchSummaryInput: {
+            /** @enum {string} */
+            scope: "all" | "view";
+            total: number;
+            totalCapped: boolean;
+        };
         TicketViewFiltersInput: {
             status?: ("new" | "open" | "pending" | "resolved" | "closed")[];
             priority?: string[];
@@ -6217,6 +6225,12 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+        };
+        TicketSearchSummary: {
+            /** @enum {string} */
+            scope: "all" | "view";
+            total: number;
+            totalCapped: boolean;
         };
         TicketViewFilters: {
             status?: ("new" | "open" | "pending" | "resolved" | "closed")[];
