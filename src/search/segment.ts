@@ -17,6 +17,14 @@
  * positions match any substring, whatever a segmenter would have made of it.)
  */
 
+/**
+ * Which segmentation wrote a stored document. Raise it whenever a change to this file changes the
+ * documents: stored documents of an older version are rebuilt in the background (tickets'
+ * reindex-stale-search.ts), so an upgrade needs no manual step. 1: ICU words and bigrams without
+ * positions; 2: script runs with character positions (issue 13).
+ */
+export const searchSegmenterVersion = 2;
+
 const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const wordChar = /[\p{L}\p{N}]/u;
 /** Inside a Latin word these join its parts: HP-2000, ops@example.com, v1.2, snake_case. */

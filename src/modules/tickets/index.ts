@@ -3,6 +3,7 @@ import type { AppModule } from '../../app/context.js';
 import { attachmentStoreIn } from './attachment-store.js';
 import { registerMessageRoutes } from './message-routes.js';
 import { registerPresenceRoutes } from './presence-routes.js';
+import { reindexStaleSearch } from './reindex-stale-search.js';
 import { handleTicketIndexJobs } from './search-index.js';
 import { registerTaxonomyRoutes } from './taxonomy-routes.js';
 import { handleContactAnonymized, handleContactMerged } from './requester-events.js';
@@ -45,6 +46,7 @@ export const ticketsModule: AppModule = {
   name: 'tickets',
   registerJobs({ jobs }) {
     jobs.handleBatch('tickets.index', handleTicketIndexJobs);
+    jobs.pollDueRows('tickets.search_reindex', reindexStaleSearch);
     for (const type of ticketEventsToIndex) jobs.subscribe(type, 'tickets.index', { perAggregate: true });
     jobs.handle('tickets.team_deleted', handleTeamDeleted);
     jobs.subscribe('team.deleted', 'tickets.team_deleted');

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { searchSegmenterVersion } from '../../search/segment.js';
 import type { TicketStatus } from './ticket-status.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -189,9 +190,11 @@ export const ticketSearch = pgTable(
       .primaryKey()
       .references(() => tickets.id, { onDelete: 'cascade' }),
     document: tsvector('document').notNull(),
+    /** The segmenter that wrote the document; older ones are rebuilt in the background (reindex-stale-search.ts). */
+    segmenter: integer('segmenter').notNull().default(searchSegmenterVersion),
     indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ticket_search_document_idx').using('gin', t.document)],
+  (t) => [index('ticket_search_document_idx').using('gin', t.document), index('ticket_search_segmenter_idx').on(t.segmenter)],
 );
 
 /** Idempotency keys of ticket creation: a retry with the same key returns the first ticket. */

@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import type { EventEnvelope } from '../../jobs/registry.js';
-import { searchDocument } from '../../search/segment.js';
+import { searchDocument, searchSegmenterVersion } from '../../search/segment.js';
 import { ticketMessages, tickets } from './schema.js';
 
 /**
@@ -25,12 +25,12 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
       { text: ticket.description, weight: 'B' },
       ...bodies.map((text) => ({ text, weight: 'C' as const })),
     ]);
-    return sql`(${ticket.id}::uuid, ${document}::tsvector, now())`;
+    return sql`(${ticket.id}::uuid, ${document}::tsvector, ${searchSegmenterVersion}, now())`;
   });
   await database.transaction((tx) =>
     tx.execute(sql`
-      insert into ticket_search (ticket_id, document, indexed_at) values ${sql.join(documents, sql`, `)}
-      on conflict (ticket_id) do update set document = excluded.document, indexed_at = excluded.indexed_at`),
+      insert into ticket_search (ticket_id, document, segmenter, indexed_at) values ${sql.join(documents, sql`, `)}
+      on conflict (ticket_id) do update set document = excluded.document, segmenter = excluded.segmenter, indexed_at = excluded.indexed_at`),
   );
 }
 
