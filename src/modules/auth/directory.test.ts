@@ -499,7 +499,7 @@ describe('two admins demoting each other at once', () => {
     const other = await ok<User>(createUser({ role: 'admin', email: uniqueEmail('rival') }), 201);
     const login = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.email, password: 'password-123' } });
     assert.equal(login.statusCode, 200, login.body);
-    const cookie = { cookie: `opencsm_session=${login.cookies.find((c) => c.name === 'opencsm_session')!.value}` };
+    const cookie = { cookie: `opencsm_session=${login.cookies.find((c) => c.name === 'opencsm_session')!.value}`, 'sec-fetch-site': 'same-origin' };
     assert.deepEqual((await activeAdmins()).sort(), [t.admin.id, other.id].sort());
     const race = () => Promise.all([patchUser(other.id, { role: 'agent' }), patchUser(t.admin.id, { role: 'agent' }, cookie)]);
 
