@@ -7,6 +7,7 @@ export const platformMessages = {
     'outbound.unresolvable': '无法解析主机名 {host}',
     'outbound.allow_entry_invalid': '无效的白名单条目：{entry}（应为 IP 地址、CIDR 网段或主机名）',
     'security_settings.version_mismatch': '安全设置已被他人修改（当前版本 {current}），请刷新后重试',
+    'security_settings.if_match_required': '请在 If-Match 中提供当前版本号',
   },
   en: {
     'validation.lone_surrogate': 'Contains an invalid Unicode character (a lone UTF-16 surrogate)',
@@ -15,5 +16,6 @@ export const platformMessages = {
     'outbound.unresolvable': 'Cannot resolve the host name {host}',
     'outbound.allow_entry_invalid': 'Invalid allowlist entry: {entry} (expected an IP address, a CIDR range or a host name)',
     'security_settings.version_mismatch': 'Someone else changed the security settings (now version {current}); reload and try again',
+    'security_settings.if_match_required': 'Send the current version in If-Match',
   },
 } as const;

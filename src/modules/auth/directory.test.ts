@@ -292,6 +292,7 @@ describe('permission matrix', () => {
     },
     { name: 'list jobs', permission: 'admin.jobs', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/jobs', undefined, u.headers) },
     { name: 'list mailboxes', permission: 'admin.mailboxes', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/mailboxes', undefined, u.headers) },
+    { name: 'read security settings', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/settings/security', undefined, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -396,6 +397,8 @@ describe('no credentials', () => {
     ['POST', '/api/v1/mailboxes', { address: 'x@acme.test', name: 'x' }],
     ['PATCH', `/api/v1/mailboxes/${uuid}`, { name: 'x' }],
     ['DELETE', `/api/v1/mailboxes/${uuid}`],
+    ['GET', '/api/v1/settings/security'],
+    ['PUT', '/api/v1/settings/security', { outboundAllow: [] }],
     ['GET', '/api/v1/contacts/lookup'],
     ['POST', '/api/v1/contacts'],
     ['GET', `/api/v1/contacts/${uuid}`],
