@@ -35,6 +35,7 @@ function useNavItems(): MenuProps['items'] {
     can('admin.sla') && { key: '/settings/sla-policies', label: t('sla.policies.nav') },
     can('admin.mailboxes') && { key: '/settings/mailboxes', label: t('email.nav') },
     can('admin.users') && { key: '/settings/portal', label: t('portal.settings.nav') },
+    can('admin.security') && { key: '/settings/security', label: t('securitySettings.nav') },
   ].filter((item): item is { key: string; label: string } => Boolean(item));
   const soon = (label: string) => (
     <span>

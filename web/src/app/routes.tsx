@@ -23,6 +23,7 @@ const CustomerTiersPage = lazy(() => import('../features/customers/CustomerTiers
 const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
 const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
 const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
+const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 // The customer portal: its own minimal frame, no agent session or menus.
 const PortalFormPage = lazy(() => import('../features/portal/PortalFormPage.tsx'));
@@ -93,6 +94,7 @@ export function AppRoutes() {
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
         <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
+        <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

@@ -1,6 +1,7 @@
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
+import { securitySettingsEn } from '../../features/security-settings/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -28,6 +29,7 @@ export const en: Messages = {
   customers: customersEn,
   sla: slaEn,
   email: emailEn,
+  securitySettings: securitySettingsEn,
   portal: portalEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

@@ -1,6 +1,7 @@
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
+import { securitySettingsZhCN } from '../../features/security-settings/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
   customers: customersZhCN,
   sla: slaZhCN,
   email: emailZhCN,
+  securitySettings: securitySettingsZhCN,
   portal: portalZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };
