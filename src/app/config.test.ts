@@ -59,3 +59,17 @@ test('proxy trust, mail relay and framing settings are checked at start-up', () 
     assert.throws(() => loadConfig({ [name]: value }), (error: Error) => error instanceof ConfigError && error.message.includes(name), `${name}=${value}`);
   }
 });
+
+test('metrics exposure and the outbound allowlist are checked at start-up', () => {
+  const defaults = loadConfig({});
+  assert.equal(defaults.OPENCSM_METRICS_TOKEN, undefined);
+  assert.equal(defaults.OPENCSM_METRICS_LISTEN, undefined);
+  assert.deepEqual(defaults.OPENCSM_OUTBOUND_ALLOW, []);
+  assert.deepEqual(loadConfig({ OPENCSM_METRICS_LISTEN: '9464' }).OPENCSM_METRICS_LISTEN, { host: '127.0.0.1', port: 9464 });
+  assert.deepEqual(loadConfig({ OPENCSM_METRICS_LISTEN: '10.0.0.5:9464' }).OPENCSM_METRICS_LISTEN, { host: '10.0.0.5', port: 9464 });
+  assert.deepEqual(loadConfig({ OPENCSM_METRICS_LISTEN: '[::1]:9464' }).OPENCSM_METRICS_LISTEN, { host: '::1', port: 9464 });
+  assert.deepEqual(loadConfig({ OPENCSM_OUTBOUND_ALLOW: '10.0.0.0/8, mail.corp.local 192.168.1.25' }).OPENCSM_OUTBOUND_ALLOW, ['10.0.0.0/8', 'mail.corp.local', '192.168.1.25']);
+  for (const [name, value] of [['OPENCSM_METRICS_TOKEN', 'short'], ['OPENCSM_METRICS_LISTEN', 'localhost:port'], ['OPENCSM_OUTBOUND_ALLOW', '10.0.0.0/33'], ['OPENCSM_OUTBOUND_ALLOW', 'http://intranet']] as const) {
+    assert.throws(() => loadConfig({ [name]: value }), (error: Error) => error instanceof ConfigError && error.message.includes(name), `${name}=${value}`);
+  }
+});
