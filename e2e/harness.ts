@@ -68,7 +68,8 @@ export async function startHarness(options: { env?: Record<string, string> } = {
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-e2e-'));
   const database = await openTestDatabase();
-  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...options.env });
+  // The test SMTP sink listens on loopback: allowlisted for the outbound guard, as for an on-premise server.
+  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', OPENCSM_OUTBOUND_ALLOW: '127.0.0.1, ::1', ...options.env });
   // A short poll keeps search indexing and subscribers close behind the requests.
   const app = await createApp(config, database, { log, worker: { pollMs: 200 } });
   const address = await app.server.listen({ port: 0, host: '127.0.0.1' });

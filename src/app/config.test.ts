@@ -69,3 +69,17 @@ test('sign-in limits: defaults, and a delay threshold above its lock threshold s
   assert.throws(() => loadConfig({ OPENCSM_LOGIN_IP_DELAY_AFTER: '200' }), /OPENCSM_LOGIN_IP_DELAY_AFTER must not be above OPENCSM_LOGIN_IP_LOCK_AFTER/);
   assert.throws(() => loadConfig({ OPENCSM_LOGIN_ACCOUNT_LOCK_AFTER: '0' }), /OPENCSM_LOGIN_ACCOUNT_LOCK_AFTER=/);
 });
+
+test('metrics exposure and the outbound allowlist are checked at start-up', () => {
+  const defaults = loadConfig({});
+  assert.equal(defaults.OPENCSM_METRICS_TOKEN, undefined);
+  assert.equal(defaults.OPENCSM_METRICS_LISTEN, undefined);
+  assert.deepEqual(defaults.OPENCSM_OUTBOUND_ALLOW, []);
+  assert.deepEqual(loadConfig({ OPENCSM_METRICS_LISTEN: '9464' }).OPENCSM_METRICS_LISTEN, { host: '127.0.0.1', port: 9464 });
+  assert.deepEqual(loadConfig({ OPENCSM_METRICS_LISTEN: '10.0.0.5:9464' }).OPENCSM_METRICS_LISTEN, { host: '10.0.0.5', port: 9464 });
+  assert.deepEqual(loadConfig({ OPENCSM_METRICS_LISTEN: '[::1]:9464' }).OPENCSM_METRICS_LISTEN, { host: '::1', port: 9464 });
+  assert.deepEqual(loadConfig({ OPENCSM_OUTBOUND_ALLOW: '10.0.0.0/8, mail.corp.local 192.168.1.25' }).OPENCSM_OUTBOUND_ALLOW, ['10.0.0.0/8', 'mail.corp.local', '192.168.1.25']);
+  for (const [name, value] of [['OPENCSM_METRICS_TOKEN', 'short'], ['OPENCSM_METRICS_LISTEN', 'localhost:port'], ['OPENCSM_OUTBOUND_ALLOW', '10.0.0.0/33'], ['OPENCSM_OUTBOUND_ALLOW', 'http://intranet']] as const) {
+    assert.throws(() => loadConfig({ [name]: value }), (error: Error) => error instanceof ConfigError && error.message.includes(name), `${name}=${value}`);
+  }
+});

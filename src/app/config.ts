@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOutboundAllowEntry } from './net/outbound-allowlist.js';
 
 /**
  * Configuration is read from the environment once, at boot. A bad value stops start-up with a
@@ -98,6 +99,27 @@ const configSchema = z.object({
   OPENCSM_LOGIN_IP_LOCK_AFTER: z.coerce.number().int().min(1).max(100_000).default(100),
   OPENCSM_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   OPENCSM_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Bearer token that /metrics requires. Without it (and without OPENCSM_METRICS_LISTEN) /metrics answers 404. */
+  OPENCSM_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Serve /metrics on its own address (e.g. 127.0.0.1:9464, for a scraper on the private network) instead of the public port. */
+  OPENCSM_METRICS_LISTEN: z
+    .string()
+    .regex(/^(?:(\[[0-9a-fA-F:.]+\]|[^:\s]+):)?\d{1,5}$/, 'must be a port or host:port, e.g. 127.0.0.1:9464')
+    .transform((v) => {
+      const match = /^(?:(\[[0-9a-fA-F:.]+\]|[^:\s]+):)?(\d{1,5})$/.exec(v)!;
+      return { host: (match[1] ?? '127.0.0.1').replace(/^\[|\]$/g, ''), port: Number(match[2]) };
+    })
+    .optional(),
+  /**
+   * Internal hosts that outbound connections to user-given hosts (mailbox SMTP/IMAP) may reach:
+   * comma- or space-separated IP addresses, CIDR ranges and host names, e.g. `10.0.0.0/8, mail.corp.local`.
+   * Admins add more in 设置 › 安全 (Settings › Security).
+   */
+  OPENCSM_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((entries) => entries.every(isOutboundAllowEntry), 'must be IP addresses, CIDR ranges or host names, separated by commas'),
   /** Who may frame the embeddable web form (/portal/form): `*` or a space-separated list of origins. */
   OPENCSM_PORTAL_FRAME_ANCESTORS: z
     .string()

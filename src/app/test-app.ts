@@ -36,7 +36,9 @@ let counter = 0;
 export async function createTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-test-'));
   const database = await openTestDatabase();
-  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  // Test mail servers (SMTP sinks, Dovecot) listen on loopback: allowlisted here, as an operator
+  // would for an on-premise server; tests of the guard itself pass their own list.
+  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', OPENCSM_OUTBOUND_ALLOW: '127.0.0.1, ::1', ...env });
   const app = await createApp(config, database, { log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), clock: options.clock });
 
   async function user(role: RoleName, options: { teamIds?: string[]; name?: string } = {}): Promise<TestUser> {

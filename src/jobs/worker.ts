@@ -28,14 +28,25 @@ export type WorkerOptions = {
   /** Sleep between polls when nothing was due. */
   pollMs?: number;
   batchSize?: number;
-  /** How long a picked job is ours before another worker may assume we died. */
+  /** How long a picked job is ours before another worker may assume we died (default 30 s). */
   leaseMs?: number;
+  /** How often a worker renews the lease of the jobs it is running (default 10 s, a third of the lease). */
+  heartbeatMs?: number;
+  /**
+   * Put every `running` job back to pending when the loop starts. Right only when no other process
+   * can hold jobs: the embedded engine (one process by design, its data folder locked), the default there.
+   */
+  reclaimRunningOnStart?: boolean;
+  /** The time leases are measured in (a ManualClock in tests). */
+  clock?: { now(): Date };
 };
 
 /**
  * The worker loop: relays committed domain events into subscriber jobs, then runs due jobs.
- * Any number of workers may run against one PostgreSQL; SKIP LOCKED keeps them apart, and a job
- * whose worker crashed is picked again when its lease runs out.
+ * Any number of workers may run against one PostgreSQL; SKIP LOCKED keeps them apart. A lease is
+ * short (30 s) and renewed every 10 s while the job runs, so a long job keeps it and a job whose
+ * worker was killed is picked by another within 30 s. On the embedded engine a start reclaims
+ * every running job at once: whoever held them was this same data folder's previous process.
  */
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -45,6 +56,9 @@ export class Worker {
   private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
+  private readonly clock: { now(): Date };
+  readonly reclaimRunningOnStart: boolean;
 
   constructor(
     private readonly database: Database,
@@ -54,7 +68,10 @@ export class Worker {
   ) {
     this.pollMs = options.pollMs ?? 500;
     this.batchSize = options.batchSize ?? 20;
-    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.heartbeatMs = options.heartbeatMs ?? Math.floor(this.leaseMs / 3);
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.reclaimRunningOnStart = options.reclaimRunningOnStart ?? database.engine === 'pglite';
   }
 
   start(): void {
@@ -77,15 +94,46 @@ export class Worker {
     throw new Error('runUntilIdle: work keeps arriving');
   }
 
+  /** Every `running` job back to pending, due now; how many. Only when no other process can hold jobs. */
+  async reclaimRunningJobs(): Promise<number> {
+    const rows = await this.database.transaction((tx) =>
+      queryRows<{ id: string }>(tx, sql`
+        update jobs set state = 'pending', locked_by = null, locked_until = null, run_at = now(), updated_at = now()
+        where state = 'running' returning id`),
+    );
+    if (rows.length) this.log.warn({ jobs: rows.length }, 'reclaimed jobs left running by the previous process');
+    return rows.length;
+  }
+
+  /** Renew the lease of every job this worker is running; how many. */
+  async heartbeat(): Promise<number> {
+    const until = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
+    const rows = await this.database.transaction((tx) =>
+      queryRows<{ id: string }>(tx, sql`
+        update jobs set locked_until = ${until}::timestamptz
+        where locked_by = ${this.id} and state = 'running' returning id`),
+    );
+    return rows.length;
+  }
+
   /** One round: relay events, run due jobs. Returns how many things it did. */
   async tick(): Promise<number> {
     const relayed = await this.relayEvents();
     const jobs = await this.pickDueJobs();
     const finished: string[] = [];
-    for (const [type, group] of groupByType(jobs)) {
-      const batchHandler = this.registry.batchHandlerOf(type);
-      if (batchHandler) finished.push(...(await this.runBatch(batchHandler, group)));
-      else for (const job of group) if (await this.runJob(job)) finished.push(job.id);
+    // While jobs run, their leases are renewed; a killed process stops renewing and loses them.
+    const beat = jobs.length
+      ? setInterval(() => void this.heartbeat().catch((error: unknown) => this.log.error({ err: withoutQueryParameters(error) }, 'job lease heartbeat failed')), this.heartbeatMs)
+      : undefined;
+    beat?.unref();
+    try {
+      for (const [type, group] of groupByType(jobs)) {
+        const batchHandler = this.registry.batchHandlerOf(type);
+        if (batchHandler) finished.push(...(await this.runBatch(batchHandler, group)));
+        else for (const job of group) if (await this.runJob(job)) finished.push(job.id);
+      }
+    } finally {
+      clearInterval(beat);
     }
     // Finished jobs are removed together: one transaction per round, not per job.
     if (finished.length) {
@@ -108,6 +156,13 @@ export class Worker {
   }
 
   private async run(): Promise<void> {
+    if (this.reclaimRunningOnStart) {
+      try {
+        await this.reclaimRunningJobs();
+      } catch (error) {
+        this.log.error({ err: withoutQueryParameters(error) }, 'reclaiming running jobs failed');
+      }
+    }
     while (this.running) {
       let didWork = 0;
       try {
@@ -156,13 +211,15 @@ export class Worker {
   }
 
   private async pickDueJobs(): Promise<PickedJob[]> {
+    const now = this.clock.now();
+    const leaseEnd = new Date(now.getTime() + this.leaseMs).toISOString();
     return this.database.transaction(async (tx) => {
       const rows = await queryRows<PickedJob>(tx, sql`
         update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.id},
-               locked_until = now() + ${`${this.leaseMs} milliseconds`}::interval, updated_at = now()
+               locked_until = ${leaseEnd}::timestamptz, updated_at = now()
         where id in (
           select id from jobs
-          where (state = 'pending' and run_at <= now()) or (state = 'running' and locked_until < now())
+          where (state = 'pending' and run_at <= now()) or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
           order by run_at limit ${this.batchSize}
           for update skip locked)
         returning id, type, payload, attempts, max_attempts, event_id`);

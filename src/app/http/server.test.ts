@@ -42,16 +42,12 @@ test('the API docs page is served', async () => {
   assert.match(res.headers['content-type'] as string, /text\/html/);
 });
 
-test('health, readiness and Prometheus metrics', async () => {
+test('health and readiness are public; metrics are not (see exposure.test.ts)', async () => {
   assert.deepEqual((await t.server.inject({ method: 'GET', url: '/healthz' })).json(), { status: 'ok' });
   const ready = await t.server.inject({ method: 'GET', url: '/readyz' });
   assert.equal(ready.statusCode, 200);
   assert.equal(ready.json().engine, t.database.engine);
-  await t.server.inject({ method: 'GET', url: '/api/v1/me', headers: t.admin.headers });
-  const metrics = await t.server.inject({ method: 'GET', url: '/metrics' });
-  assert.equal(metrics.statusCode, 200);
-  assert.match(metrics.body, /opencsm_http_request_duration_seconds_bucket\{.*route="\/api\/v1\/me"/);
-  assert.match(metrics.body, /opencsm_jobs\{state="dead"\} \d+/);
+  assert.equal((await t.server.inject({ method: 'GET', url: '/metrics' })).statusCode, 404, 'no metrics token configured: no /metrics');
 });
 
 test('errors are RFC 9457 problem+json, localised by Accept-Language', async () => {

@@ -7,9 +7,11 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { sql } from 'drizzle-orm';
 import type { AppContext, AppModule, AppServer } from '../context.js';
 import { authenticateHook } from './authenticate.js';
-import { registerWebConsole } from './web-console.js';
+import { contentSecurityPolicy, registerWebConsole } from './web-console.js';
+import { sameOriginWritesHook } from './same-origin-writes.js';
+import { sendStrictTransportSecurity } from './transport-security.js';
 import { registerMetrics } from './metrics.js';
-import { rejectNulCharacters } from './reject-nul.js';
+import { rejectUnstorableText } from './reject-unstorable-text.js';
 import { errorHandler, sendProblem } from './problem.js';
 
 /** Infrastructure routes registered by plugins, public by nature (API docs UI and its assets). */
@@ -68,9 +70,19 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The console's policy: no framing, scripts only from here (Swagger UI loads its own files).
+    staticCSP: contentSecurityPolicy("'none'"),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/docs')) reply.header('X-Frame-Options', 'DENY').header('X-Content-Type-Options', 'nosniff').header('Referrer-Policy', 'same-origin');
+  });
+  if (context.config.OPENCSM_COOKIE_SECURE) app.addHook('onRequest', sendStrictTransportSecurity);
+  // Before authentication: a forged cross-site write costs no session lookup.
+  app.addHook('onRequest', sameOriginWritesHook({ publicUrl: context.config.OPENCSM_PUBLIC_URL }));
   app.addHook('onRequest', authenticateHook(context.database));
-  app.addHook('preValidation', rejectNulCharacters);
+  app.addHook('preValidation', rejectUnstorableText);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   registerWebConsole(app, undefined, { portalFrameAncestors: context.config.OPENCSM_PORTAL_FRAME_ANCESTORS });
@@ -83,7 +95,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
       return sendProblem(request, reply, 503, 'server.not_ready');
     }
   });
-  registerMetrics(app, context.database);
+  registerMetrics(app, context.database, context.config);
 
   for (const module of modules) module.registerRoutes?.(app, context);
   return app;

@@ -18,8 +18,9 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-// antd injects its styles at runtime (CSS-in-JS), hence 'unsafe-inline' for styles only.
-function contentSecurityPolicy(frameAncestors: string): string {
+// antd injects its styles at runtime (CSS-in-JS), hence 'unsafe-inline' for styles only. The API
+// docs (Swagger UI: its own script files, inline style attributes) live under the same policy.
+export function contentSecurityPolicy(frameAncestors: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -7,6 +7,7 @@ import { customersMessages } from '../../modules/customers/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
+import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -78,6 +79,7 @@ const zhCN = {
   ...slaMessages.zhCN,
   ...emailChannelMessages.zhCN,
   ...portalMessages.zhCN,
+  ...platformMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -149,6 +151,7 @@ const en: Record<MessageKey, string> = {
   ...slaMessages.en,
   ...emailChannelMessages.en,
   ...portalMessages.en,
+  ...platformMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

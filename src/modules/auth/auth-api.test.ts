@@ -17,13 +17,13 @@ function login(email: string, pass: string, headers: Record<string, string> = {}
   return t.server.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email, password: pass } }) as Promise<Res>;
 }
 
-/** Log in and return the session cookie header. */
+/** Log in and return the session cookie header, with the same-origin mark every browser adds (CSRF check). */
 async function session(email: string, pass = password): Promise<Record<string, string>> {
   const res = await login(email, pass);
   assert.equal(res.statusCode, 200, res.body);
   const cookie = res.cookies.find((c) => c.name === 'opencsm_session');
   assert.ok(cookie, 'a session cookie');
-  return { cookie: `opencsm_session=${cookie.value}` };
+  return { cookie: `opencsm_session=${cookie.value}`, 'sec-fetch-site': 'same-origin' };
 }
 
 const me = (headers: Record<string, string>) => t.server.inject({ method: 'GET', url: '/api/v1/me', headers }) as Promise<Res>;

@@ -301,6 +301,7 @@ describe('permission matrix', () => {
     { name: 'list suspicious mail', permission: 'email.quarantine', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/email-quarantine', undefined, u.headers) },
     { name: 'list a ticket\'s email CCs', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs`, undefined, u.headers) },
     { name: 'accept an email CC', permission: 'tickets.update', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: async (u) => call('PUT', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs/cc@acme.test`, { state: 'accepted' }, u.headers) },
+    { name: 'read security settings', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/settings/security', undefined, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -414,6 +415,8 @@ describe('no credentials', () => {
     ['GET', `/api/v1/tickets/${uuid}/email-ccs`],
     ['PUT', `/api/v1/tickets/${uuid}/email-ccs/cc@acme.test`, { state: 'accepted' }],
     ['DELETE', `/api/v1/tickets/${uuid}/email-ccs/cc@acme.test`],
+    ['GET', '/api/v1/settings/security'],
+    ['PUT', '/api/v1/settings/security', { outboundAllow: [] }],
     ['GET', '/api/v1/contacts/lookup'],
     ['POST', '/api/v1/contacts'],
     ['GET', `/api/v1/contacts/${uuid}`],
@@ -520,7 +523,7 @@ describe('two admins demoting each other at once', () => {
     const other = await ok<User>(createUser({ role: 'admin', email: uniqueEmail('rival') }), 201);
     const login = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.email, password: 'password-123' } });
     assert.equal(login.statusCode, 200, login.body);
-    const cookie = { cookie: `opencsm_session=${login.cookies.find((c) => c.name === 'opencsm_session')!.value}` };
+    const cookie = { cookie: `opencsm_session=${login.cookies.find((c) => c.name === 'opencsm_session')!.value}`, 'sec-fetch-site': 'same-origin' };
     assert.deepEqual((await activeAdmins()).sort(), [t.admin.id, other.id].sort());
     const race = () => Promise.all([patchUser(other.id, { role: 'agent' }), patchUser(t.admin.id, { role: 'agent' }, cookie)]);
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../app/config.js';
 import type { JobHandler } from '../../jobs/registry.js';
+import { pinOutbound } from '../security-settings/index.js';
 import { emailKeys } from './installation-key.js';
 import { newMessageId, threadIndex, uuidv7Time } from './outbound-headers.js';
 import { emailMailboxes, emailMessages } from './schema.js';
@@ -37,7 +38,7 @@ export function acknowledgeHandler(config: Config): JobHandler {
       );
     }
     const inReplyTo = payload.inReplyTo ? `<${String(payload.inReplyTo)}>` : undefined;
-    await transportFor(mailbox, keys).sendMail({
+    await transportFor(mailbox, keys, (host) => pinOutbound(database.db, config, host)).sendMail({
       from: { name: mailbox.name, address: mailbox.address },
       to,
       replyTo: { name: mailbox.name, address: signedReplyAddress(keys.replyAddress, mailbox.address, ticketNumber) },

@@ -3,6 +3,7 @@ import { ImapFlow } from 'imapflow';
 import type { Config } from '../../app/config.js';
 import type { Database } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { pinOutbound } from '../security-settings/index.js';
 import type { JobHandler } from '../../jobs/registry.js';
 import { storeInbound } from './inbound-store.js';
 import { decryptSecret, emailKeys } from './installation-key.js';
@@ -43,8 +44,11 @@ export function imapPollHandler(config: Config): JobHandler {
 /** One round against the server; true when more mail is waiting than one batch. */
 export async function pollOnce(database: Database, config: Config, mailbox: MailboxRow): Promise<boolean> {
   const settings = mailbox.imap!;
+  // Through the outbound guard: connect to the address it checked, the name only for TLS.
+  const pinned = await pinOutbound(database.db, config, settings.host);
   const client = new ImapFlow({
-    host: settings.host,
+    host: pinned.address,
+    servername: pinned.host,
     port: settings.port,
     secure: settings.secure,
     auth: { user: settings.user, pass: mailbox.imapPassword ? decryptSecret(emailKeys(config).secrets, mailbox.imapPassword) : '' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
+import { checkOutboundHost } from '../security-settings/index.js';
 import { emailKeys } from './installation-key.js';
 import { createMailboxBody, idParams, ifMatchHeaders, mailboxSchema, mailboxVersionFrom, updateMailboxBody } from './mailbox-http.js';
 import { createMailbox, deleteMailbox, getMailbox, listMailboxes, updateMailbox } from './mailboxes.js';
@@ -11,6 +12,8 @@ const permission = 'admin.mailboxes' as const;
 /** Administration of mailboxes: addresses, teams, signatures, outbound SMTP and IMAP fetching. */
 export function registerMailboxRoutes(app: AppServer, { database, config }: AppContext): void {
   const keys = () => emailKeys(config);
+  // Hosts are checked against the outbound guard when saved (and again at every connection).
+  const checkHost = (host: string, field: string) => checkOutboundHost(database.db, config, host, field);
 
   app.get('/api/v1/mailboxes', {
     config: { permission },
@@ -26,7 +29,7 @@ export function registerMailboxRoutes(app: AppServer, { database, config }: AppC
       response: { 201: mailboxSchema },
     },
   }, async (request, reply) => {
-    const view = await createMailbox(database, keys(), actorOf(request), request.body);
+    const view = await createMailbox(database, keys(), actorOf(request), request.body, checkHost);
     return reply.status(201).header('ETag', `"${view.version}"`).send(view);
   });
 
@@ -50,7 +53,7 @@ export function registerMailboxRoutes(app: AppServer, { database, config }: AppC
     },
   }, async (request, reply) => {
     const expected = mailboxVersionFrom(request.headers['if-match'], true)!;
-    const view = await updateMailbox(database, keys(), actorOf(request), request.params.id, expected, request.body);
+    const view = await updateMailbox(database, keys(), actorOf(request), request.params.id, expected, request.body, checkHost);
     return reply.header('ETag', `"${view.version}"`).send(view);
   });
 

@@ -23,6 +23,13 @@ export type MailboxInput = {
   imap?: ImapInput | null;
 };
 export type MailboxChanges = Partial<MailboxInput>;
+/** The outbound guard's check of a user-given host: throws a 400 naming `field` when refused. */
+export type CheckHost = (host: string, field: string) => Promise<void>;
+
+async function checkHosts(checkHost: CheckHost, input: { outbound?: OutboundInput | null; imap?: ImapInput | null }): Promise<void> {
+  if (input.outbound) await checkHost(input.outbound.host.trim(), 'outbound.host');
+  if (input.imap) await checkHost(input.imap.host.trim(), 'imap.host');
+}
 
 export const imapPollJob = 'email.imap.poll';
 
@@ -87,9 +94,10 @@ async function insertOrConflict<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createMailbox(database: Database, keys: EmailKeys, actor: Actor, input: MailboxInput): Promise<MailboxView> {
+export async function createMailbox(database: Database, keys: EmailKeys, actor: Actor, input: MailboxInput, checkHost: CheckHost): Promise<MailboxView> {
   const address = normaliseAddress(input.address);
   await checkTeam(database.db, input.teamId);
+  await checkHosts(checkHost, input);
   if (input.imap && !input.imap.pass) throw invalidField('imap.pass', 'email.mailbox.imap_password_required');
   return insertOrConflict(() =>
     database.transaction(async (tx) => {
@@ -124,9 +132,10 @@ export async function createMailbox(database: Database, keys: EmailKeys, actor: 
  * A password left out keeps the stored one; `null` removes it. Changing the IMAP server or folder
  * starts UID tracking afresh (UIDs mean nothing across folders).
  */
-export async function updateMailbox(database: Database, keys: EmailKeys, actor: Actor, id: string, expectedVersion: number, changes: MailboxChanges): Promise<MailboxView> {
+export async function updateMailbox(database: Database, keys: EmailKeys, actor: Actor, id: string, expectedVersion: number, changes: MailboxChanges, checkHost: CheckHost): Promise<MailboxView> {
   const address = changes.address !== undefined ? normaliseAddress(changes.address) : undefined;
   await checkTeam(database.db, changes.teamId);
+  await checkHosts(checkHost, changes);
   return insertOrConflict(() =>
     database.transaction(async (tx) => {
       const [current] = await tx.select().from(emailMailboxes).where(eq(emailMailboxes.id, id)).for('update');

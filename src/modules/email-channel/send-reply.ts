@@ -3,6 +3,7 @@ import type { Config } from '../../app/config.js';
 import type { Database } from '../../db/database.js';
 import type { EventEnvelope, JobHandler } from '../../jobs/registry.js';
 import { getContactsByIds } from '../customers/index.js';
+import { pinOutbound } from '../security-settings/index.js';
 import { attachmentStoreIn, getDeliverableMessage, recordDelivery } from '../tickets/index.js';
 import { emailKeys } from './installation-key.js';
 import type { MailboxRow } from './mailbox-model.js';
@@ -58,7 +59,7 @@ export function deliverReplyHandler(config: Config): JobHandler {
     const store = attachmentStoreIn(config.OPENCSM_DATA_DIR);
     const attachments = await Promise.all(message.attachments.map(async (a) => ({ filename: a.filename, contentType: a.contentType, content: (await store.open(a.sha256)).stream })));
     try {
-      await transportFor(mailbox, keys).sendMail({
+      await transportFor(mailbox, keys, (host) => pinOutbound(database.db, config, host)).sendMail({
         from: { name: mailbox.name, address: mailbox.address },
         to,
         ...(cc.length && { cc }),

@@ -1,20 +1,42 @@
 import nodemailer from 'nodemailer';
+import type { SendMailOptions, SentMessageInfo } from 'nodemailer';
+import type { PinnedHost } from '../../app/net/outbound-guard.js';
 import { decryptSecret, type EmailKeys } from './installation-key.js';
 import type { MailboxRow } from './mailbox-model.js';
 
-/** A nodemailer transport for a mailbox's own SMTP server; the password is decrypted only here. */
-export function transportFor(mailbox: MailboxRow, keys: EmailKeys) {
+/** Resolves a user-given host through the outbound guard (see security-settings' pinOutbound). */
+export type PinHost = (host: string) => Promise<PinnedHost>;
+
+/**
+ * A sender for a mailbox's own SMTP server; the password is decrypted only here. Each send first
+ * passes the host through the outbound guard and connects to the address it pinned, keeping the
+ * name for TLS (SNI and certificate check), so DNS cannot point the connection elsewhere between
+ * the check and the connect.
+ */
+export function transportFor(mailbox: MailboxRow, keys: EmailKeys, pinHost: PinHost) {
   const outbound = mailbox.outbound!;
-  const pass = mailbox.outboundPassword ? decryptSecret(keys.secrets, mailbox.outboundPassword) : null;
-  return nodemailer.createTransport({
-    host: outbound.host,
-    port: outbound.port,
-    secure: outbound.secure,
-    ...(outbound.user && { auth: { user: outbound.user, pass: pass ?? '' } }),
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
+  return {
+    async sendMail(message: SendMailOptions): Promise<SentMessageInfo> {
+      const pinned = await pinHost(outbound.host);
+      const pass = mailbox.outboundPassword ? decryptSecret(keys.secrets, mailbox.outboundPassword) : null;
+      const transport = nodemailer.createTransport({
+        host: pinned.address,
+        servername: pinned.host,
+        port: outbound.port,
+        secure: outbound.secure,
+        tls: { servername: pinned.host },
+        ...(outbound.user && { auth: { user: outbound.user, pass: pass ?? '' } }),
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      });
+      try {
+        return await transport.sendMail(message);
+      } finally {
+        transport.close();
+      }
+    },
+  };
 }
 
 /** A rejection the server will give again (5xx): retrying cannot help. */

@@ -35,7 +35,7 @@ async function signIn(email: string): Promise<string> {
 }
 
 function portal(who: string, method: 'GET' | 'POST', url: string, payload?: Json, headers: Record<string, string> = {}) {
-  return t.server.inject({ method, url, cookies: { opencsm_portal: cookies[who]! }, headers, ...(payload && { payload }) });
+  return t.server.inject({ method, url, cookies: { opencsm_portal: cookies[who]! }, headers: { 'sec-fetch-site': 'same-origin', ...headers }, ...(payload && { payload }) });
 }
 
 before(async () => {
@@ -120,7 +120,7 @@ test('a reply reaches the agent as the customer\'s portal message, reopens a pen
   // With a file (multipart), and the agent's answer goes out on the portal.
   const withFile = await t.server.inject({
     method: 'POST', url: `/api/v1/portal/tickets/${ticketId}/messages`, cookies: { opencsm_portal: cookies.zhou! },
-    headers: { 'content-type': 'multipart/form-data; boundary=y' },
+    headers: { 'content-type': 'multipart/form-data; boundary=y', 'sec-fetch-site': 'same-origin' },
     payload: '--y\r\nContent-Disposition: form-data; name="body"\r\n\r\n铭牌照片见附件\r\n--y\r\nContent-Disposition: form-data; name="files"; filename="铭牌.txt"\r\nContent-Type: text/plain\r\n\r\nKFR-35GW\r\n--y--\r\n',
   });
   assert.equal(withFile.statusCode, 201, withFile.body);

@@ -70,7 +70,7 @@ test('a customer signs in with the code mailed to them; the cookie is httpOnly a
   assert.equal(again.statusCode, 400);
   assert.equal((again.json() as Json).errors[0].path, 'code');
 
-  const out = await t.server.inject({ method: 'POST', url: '/api/v1/portal/logout', cookies: { opencsm_portal: cookie.value } });
+  const out = await t.server.inject({ method: 'POST', url: '/api/v1/portal/logout', cookies: { opencsm_portal: cookie.value }, headers: { origin: 'http://localhost' } });
   assert.equal(out.statusCode, 204);
   const afterLogout = await t.server.inject({ method: 'GET', url: '/api/v1/portal/me', cookies: { opencsm_portal: cookie.value } });
   assert.equal(afterLogout.statusCode, 401);

@@ -38,6 +38,7 @@ function useNavItems(): MenuProps['items'] {
     can('admin.mailboxes') && { key: '/settings/mailboxes', label: t('email.nav') },
     can('admin.users') && { key: '/settings/portal', label: t('portal.settings.nav') },
     can('admin.security') && { key: '/settings/sign-in-security', label: t('security.nav') },
+    can('admin.security') && { key: '/settings/security', label: t('securitySettings.nav') },
   ].filter((item): item is { key: string; label: string } => Boolean(item));
   const soon = (label: string) => (
     <span>

@@ -25,6 +25,7 @@ const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
 const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
+const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 // The customer portal: its own minimal frame, no agent session or menus.
 const PortalFormPage = lazy(() => import('../features/portal/PortalFormPage.tsx'));
@@ -97,6 +98,7 @@ export function AppRoutes() {
         <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
+        <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

@@ -2,6 +2,7 @@ import { securityEn } from '../../features/auth/locale.ts';
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
+import { securitySettingsEn } from '../../features/security-settings/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -31,6 +32,7 @@ export const en: Messages = {
   sla: slaEn,
   email: emailEn,
   security: securityEn,
+  securitySettings: securitySettingsEn,
   portal: portalEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

@@ -2,6 +2,7 @@ import { securityZhCN } from '../../features/auth/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
+import { securitySettingsZhCN } from '../../features/security-settings/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
 export const zhCN = {
@@ -26,6 +27,7 @@ export const zhCN = {
   sla: slaZhCN,
   email: emailZhCN,
   security: securityZhCN,
+  securitySettings: securitySettingsZhCN,
   portal: portalZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };

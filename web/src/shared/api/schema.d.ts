@@ -5313,6 +5313,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全设置 Security settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecuritySettings"];
+                    };
+                };
+            };
+        };
+        /**
+         * 修改安全设置 Update security settings
+         * @description Requires `If-Match: "<version>"` ("0" before the first save; 428 without, 412 when stale). Takes effect at once in every process.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outboundAllow: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecuritySettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -5853,6 +5920,15 @@ export interface components {
             body: string;
             attachmentCount: number;
             createdAt: unknown;
+        };
+        SecuritySettingsInput: {
+            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
+            outboundAllow: string[];
+            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
+            outboundAllowFromConfig: string[];
+            /** @description 0 until first saved. */
+            version: number;
+            updatedAt: unknown | null;
         };
         MailboxInput: {
             /** Format: uuid */
@@ -6477,6 +6553,15 @@ export interface components {
             attachmentCount: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        SecuritySettings: {
+            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
+            outboundAllow: string[];
+            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
+            outboundAllowFromConfig: string[];
+            /** @description 0 until first saved. */
+            version: number;
+            updatedAt: string | null;
         };
         Mailbox: {
             /** Format: uuid */

@@ -1,0 +1,12 @@
+/** Public surface of the installation's security settings (outbound allowlist; more to come). */
+import type { AppModule } from '../../app/context.js';
+import { registerSecuritySettingsRoutes } from './routes.js';
+
+export { checkOutboundHost, getSecuritySettings, outboundPolicy, pinOutbound, type SecuritySettingsView } from './security-settings.js';
+
+export const securitySettingsModule: AppModule = {
+  name: 'security-settings',
+  registerRoutes(app, context) {
+    registerSecuritySettingsRoutes(app, context);
+  },
+};
