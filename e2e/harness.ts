@@ -144,8 +144,10 @@ export async function startHarness(options: { env?: Record<string, string> } = {
       api,
       async newContext(options = {}) {
         const context = await browser!.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 800 }, ...options });
-        context.setDefaultTimeout(10_000);
-        context.setDefaultNavigationTimeout(15_000);
+        // Generous: two browsers and two servers share the CI machine's two cores; a first visit
+        // to a lazily loaded page took over 10 s there (the portal opening-message test).
+        context.setDefaultTimeout(20_000);
+        context.setDefaultNavigationTimeout(30_000);
         context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
         contexts.add(context);
         context.on('close', () => contexts.delete(context));
