@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+// (Cookie-authenticated writes carry Origin, as a browser's do: the same-origin check refuses them otherwise.)
 // The newcomer's path: `npm start` on an empty folder prints an admin login that works, a second
 // process on the same folder is refused, a restart keeps the data, and a bad setting is named.
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,7 +71,7 @@ test('npm start: prints a working admin login, refuses a second process, survive
   const me = await fetch(`${base}/api/v1/me`, { headers: { cookie } });
   assert.equal(me.status, 200);
   assert.equal((await me.json()).role, 'admin');
-  const created = await fetch(`${base}/api/v1/tickets`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ subject: '重启后仍在', description: '' }) });
+  const created = await fetch(`${base}/api/v1/tickets`, { method: 'POST', headers: { cookie, origin: base, 'content-type': 'application/json' }, body: JSON.stringify({ subject: '重启后仍在', description: '' }) });
   assert.equal(created.status, 201);
   const { number } = await created.json();
 
@@ -129,7 +130,7 @@ test('SIGTERM to the `npm start` process stops the whole tree, flushes the datab
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@opencsm.local', password }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const created = await fetch(`${base}/api/v1/tickets`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ subject: '关机前提交', description: '' }) });
+    const created = await fetch(`${base}/api/v1/tickets`, { method: 'POST', headers: { cookie, origin: base, 'content-type': 'application/json' }, body: JSON.stringify({ subject: '关机前提交', description: '' }) });
     assert.equal(created.status, 201);
     const { number } = await created.json();
     // An open live-update stream must not keep the server from stopping.
