@@ -31,6 +31,8 @@ export type ApiResponse<T = any> = {
   body: string;
   /** The parsed JSON body (undefined when the body is empty or not JSON). */
   data: T;
+  /** The cookies the answer sets (sign-in tests read the session cookie). */
+  cookies: Array<{ name: string; value: string; [attribute: string]: unknown }>;
   json<J = T>(): J;
 };
 
@@ -56,7 +58,7 @@ export function createTestClient(server: FastifyInstance, admin: Caller): TestCl
     });
     let data: unknown;
     if (/json/.test(String(res.headers['content-type'] ?? '')) && res.body) data = JSON.parse(res.body);
-    return { statusCode: res.statusCode, headers: res.headers, body: res.body, data: data as T, json: <J>() => res.json() as J };
+    return { statusCode: res.statusCode, headers: res.headers, body: res.body, data: data as T, cookies: res.cookies, json: <J>() => res.json() as J };
   }
 
   return {
