@@ -115,7 +115,7 @@ test('a reply reaches the agent as the customer\'s portal message, reopens a pen
   assert.equal(messages[0]!.message.authorContact.id, ids.zhou);
 
   // With a file (multipart), and the agent's answer goes out on the portal.
-  const withFile = await t.api('POST', `/api/v1/portal/tickets/${ticketId}/messages`, { as: null, headers: { 'content-type': 'multipart/form-data; boundary=y', 'sec-fetch-site': 'same-origin' }, body: '--y\r\nContent-Disposition: form-data; name="body"\r\n\r\n铭牌照片见附件\r\n--y\r\nContent-Disposition: form-data; name="files"; filename="铭牌.txt"\r\nContent-Type: text/plain\r\n\r\nKFR-35GW\r\n--y--\r\n' });
+  const withFile = await t.api('POST', `/api/v1/portal/tickets/${ticketId}/messages`, { as: null, headers: { cookie: `opencsm_portal=${cookies.zhou!}`, 'content-type': 'multipart/form-data; boundary=y', 'sec-fetch-site': 'same-origin' }, body: '--y\r\nContent-Disposition: form-data; name="body"\r\n\r\n铭牌照片见附件\r\n--y\r\nContent-Disposition: form-data; name="files"; filename="铭牌.txt"\r\nContent-Type: text/plain\r\n\r\nKFR-35GW\r\n--y--\r\n' });
   assert.equal(withFile.statusCode, 201, withFile.body);
   const mark = smtp.mails.length;
   const answer = await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: '收到照片' }, agent.headers);
