@@ -27,18 +27,25 @@ const { loadConfig } = await import('../src/app/config.js');
 const { createApp } = await import('../src/app/create-app.js');
 const { createUser, createApiToken } = await import('../src/modules/auth/index.js');
 lap('imports');
-const database = await openTestDatabase();
-lap('database');
-const app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), database, { log: pino({ level: 'silent' }) });
-lap('createApp');
-for (let i = 0; i < 3; i++) {
-  const user = await createUser(database, null, { email: `probe${i}@example.test`, name: `probe ${i}`, password: 'password-123', role: 'agent' });
-  await createApiToken(database, { id: user.id, email: `probe${i}@example.test`, name: user.name, role: 'agent', locale: 'zh-CN', teamIds: [] }, { name: 'probe' });
+// BENCH_FILES=N: the set-up of N test files in one process, as the runner's groups run them
+// (imports once; a database, an app and three users per file). Phases of files 2..N get a suffix.
+const files = Math.max(1, Number(process.env.BENCH_FILES ?? 1) || 1);
+for (let file = 1; file <= files; file++) {
+  const suffix = file === 1 ? '' : `#${file}`;
+  const database = await openTestDatabase();
+  lap(`database${suffix}`);
+  const app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), database, { log: pino({ level: 'silent' }) });
+  lap(`createApp${suffix}`);
+  for (let i = 0; i < 3; i++) {
+    const email = `probe${file}-${i}@example.test`;
+    const user = await createUser(database, null, { email, name: `probe ${i}`, password: 'password-123', role: 'agent' });
+    await createApiToken(database, { id: user.id, email, name: user.name, role: 'agent', locale: 'zh-CN', teamIds: [] }, { name: 'probe' });
+  }
+  lap(`threeUsers${suffix}`);
+  await app.worker.stop();
+  await app.server.close();
+  await database.close();
+  lap(`close${suffix}`);
 }
-lap('threeUsers');
-await app.worker.stop();
-await app.server.close();
-await database.close();
-lap('close');
 const total = process.cpuUsage(cpuAtStart);
 console.log(JSON.stringify({ startupMs: Math.round(startedAt), ...phases, totalCpuMsAfterStartup: Math.round((total.user + total.system) / 1000) }));

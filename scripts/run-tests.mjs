@@ -5,7 +5,7 @@
 // skipped, loudly, when it is not. OPENCSM_TEST_TSX=1 runs the .ts files through tsx instead
 // (slower; for comparing or when the compile itself is in doubt).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compiledPath, compileTests } from './compile-tests.mjs';
 
@@ -96,6 +96,38 @@ const prepared = spawnSync(process.execPath, [...node, prepareScript, 'create', 
 if (prepared.status !== 0) {
   cleanUp();
   process.exit(prepared.status ?? 1);
+}
+
+// Several test files per process: each node:test process imports a group of compiled test files,
+// each inside a suite named after its file, so imports and the database engine's start are paid
+// once per group instead of once per file (BENCHMARKS.md, "Test suite"). Every file keeps its own
+// database and app (opened in its own hooks/tests), its hooks stay scoped to its suite, and a
+// failure is reported under the file's path. Browser tests and the tsx mode keep one process per
+// file; OPENCSM_TEST_FILES_PER_PROCESS=1 restores that for all.
+const perProcess = Math.max(1, Number(process.env.OPENCSM_TEST_FILES_PER_PROCESS ?? 6) || 1);
+if (!useTsx && perProcess > 1) testPaths = groupTestFiles(files, testPaths, perProcess);
+
+function groupTestFiles(sources, compiled, size) {
+  const alone = [];
+  const grouped = [];
+  sources.forEach((file, i) => (file.startsWith('e2e/') ? alone : grouped).push({ file, compiled: compiled[i] }));
+  const count = Math.ceil(grouped.length / size);
+  if (count === 0) return alone.map((entry) => entry.compiled);
+  // Round-robin over the sorted list: slow neighbours (one module's files) land in different groups.
+  const groups = Array.from({ length: count }, () => []);
+  grouped.forEach((entry, i) => groups[i % count].push(entry));
+  const dir = join(build, 'test-groups');
+  mkdirSync(dir, { recursive: true });
+  const paths = groups.map((group, i) => {
+    const path = join(dir, `group-${String(i + 1).padStart(2, '0')}.test.js`);
+    const lines = group.map(({ file, compiled: target }) => {
+      const specifier = JSON.stringify(`./${relative(dir, join(root, target))}`);
+      return `describe(${JSON.stringify(file)}, async () => { await import(${specifier}); });`;
+    });
+    writeFileSync(path, [`import { describe } from 'node:test';`, ...lines, ''].join('\n'));
+    return relative(root, path);
+  });
+  return [...paths, ...alone.map((entry) => entry.compiled)];
 }
 
 const tap = join(tmp, `results-${process.pid}.tap`);

@@ -22,6 +22,8 @@ export type ApiOptions = {
   ifMatch?: number | string;
   /** Appended to the URL; undefined values are left out. */
   query?: Record<string, string | number | boolean | undefined>;
+  /** The client address the server sees (per-address limits); inject's default otherwise. */
+  remoteAddress?: string;
 };
 
 export type ApiResponse<T = any> = {
@@ -31,6 +33,10 @@ export type ApiResponse<T = any> = {
   body: string;
   /** The parsed JSON body (undefined when the body is empty or not JSON). */
   data: T;
+  /** The cookies the answer sets (sign-in tests read the session cookie). */
+  cookies: Array<{ name: string; value: string; [attribute: string]: unknown }>;
+  /** The body as bytes (downloads). */
+  rawPayload: Buffer;
   json<J = T>(): J;
 };
 
@@ -52,11 +58,12 @@ export function createTestClient(server: FastifyInstance, admin: Caller): TestCl
       method,
       url: search ? `${url}${url.includes('?') ? '&' : '?'}${search}` : url,
       headers,
+      ...(options.remoteAddress !== undefined && { remoteAddress: options.remoteAddress }),
       ...(options.body !== undefined && { payload: options.body as string | object }),
     });
     let data: unknown;
     if (/json/.test(String(res.headers['content-type'] ?? '')) && res.body) data = JSON.parse(res.body);
-    return { statusCode: res.statusCode, headers: res.headers, body: res.body, data: data as T, json: <J>() => res.json() as J };
+    return { statusCode: res.statusCode, headers: res.headers, body: res.body, data: data as T, cookies: res.cookies, rawPayload: res.rawPayload, json: <J>() => res.json() as J };
   }
 
   return {

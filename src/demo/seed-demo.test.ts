@@ -25,7 +25,7 @@ before(async () => {
 });
 
 const login = async (email: string) => {
-  const response = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: defaultDemoPassword } });
+  const response = await t.api('POST', '/api/v1/auth/login', { as: null, body: { email, password: defaultDemoPassword } });
   assert.equal(response.statusCode, 200, response.body);
   return String(response.headers['set-cookie']).split(';')[0]!;
 };
@@ -124,18 +124,18 @@ test('known records: the category tree, a planned ticket, its requester and assi
 test('demo users log in with the documented password and see tickets, searchable in Chinese', async () => {
   const cookie = await login('wang.fang@demo.opencsm.local');
   const word = plan.tickets[0]!.subject;
-  const found = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?q=${encodeURIComponent(word)}&limit=100`, headers: { cookie } });
+  const found = await t.api('GET', `/api/v1/tickets?q=${encodeURIComponent(word)}&limit=100`, { as: null, headers: { cookie } });
   assert.equal(found.statusCode, 200, found.body);
   const subjects = (found.json() as { items: { subject: string }[] }).items.map((i) => i.subject);
   assert.ok(subjects.includes(word), `search for "${word}" finds it`);
 
-  const wrong = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'wang.fang@demo.opencsm.local', password: 'not-the-password' } });
+  const wrong = await t.api('POST', '/api/v1/auth/login', { as: null, body: { email: 'wang.fang@demo.opencsm.local', password: 'not-the-password' } });
   assert.equal(wrong.statusCode, 401);
 });
 
 test('a field engineer sees exactly the tickets assigned to them', async () => {
   const cookie = await login('wu.qiang@demo.opencsm.local');
-  const list = await t.server.inject({ method: 'GET', url: '/api/v1/tickets?limit=100', headers: { cookie } });
+  const list = await t.api('GET', '/api/v1/tickets?limit=100', { as: null, headers: { cookie } });
   assert.equal(list.statusCode, 200, list.body);
   const assigned = await count('tickets t join users u on u.id = t.assignee_id', `u.email = 'wu.qiang@demo.opencsm.local'`);
   assert.equal((list.json() as { items: unknown[] }).items.length, assigned);
@@ -172,7 +172,7 @@ test('the tickets are spread over the last 90 days, none in the future, agents w
 test('即将超时 and 已超时 list open tickets right after seeding, through the list API and the view counts', async () => {
   const cookie = await login('wang.fang@demo.opencsm.local');
   const list = async (query: string) => {
-    const response = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?${query}&limit=100`, headers: { cookie } });
+    const response = await t.api('GET', `/api/v1/tickets?${query}&limit=100`, { as: null, headers: { cookie } });
     assert.equal(response.statusCode, 200, response.body);
     return (response.json() as { items: { number: string; status: string; sla: { dueAt: string | null; state: string }[] }[] }).items;
   };
@@ -187,9 +187,9 @@ test('即将超时 and 已超时 list open tickets right after seeding, through 
   // The planned due-soon tickets are among them, whatever the hour or day.
   assert.ok(dueSoon.length >= plan.tickets.filter((p) => p.timing === 'due_soon').length);
 
-  const counts = await t.server.inject({ method: 'GET', url: '/api/v1/ticket-views/counts', headers: { cookie } });
+  const counts = await t.api('GET', '/api/v1/ticket-views/counts', { as: null, headers: { cookie } });
   assert.equal(counts.statusCode, 200, counts.body);
-  const views = await t.server.inject({ method: 'GET', url: '/api/v1/ticket-views', headers: { cookie } });
+  const views = await t.api('GET', '/api/v1/ticket-views', { as: null, headers: { cookie } });
   const idOf = (key: string) => (views.json() as { items: { id: string; key?: string }[] }).items.find((v) => v.key === key)!.id;
   const byView = (counts.json() as { counts: Record<string, number> }).counts;
   assert.equal(byView[idOf('due_soon')], dueSoon.length);
@@ -200,7 +200,7 @@ test('a demo ticket\'s timeline reads as it happened: created, assigned, answere
   const cookie = await login('wang.fang@demo.opencsm.local');
   const [closed] = await queryRows<{ id: string; created_at: Date; closed_at: Date }>(t.database.db, sql`select id, created_at, closed_at from tickets where status = 'closed' order by created_at limit 1`);
   assert.ok(closed, 'a closed ticket exists');
-  const response = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${closed.id}/timeline`, headers: { cookie } });
+  const response = await t.api('GET', `/api/v1/tickets/${closed.id}/timeline`, { as: null, headers: { cookie } });
   assert.equal(response.statusCode, 200, response.body);
   const items = (response.json() as { items: { type: string; field?: string | null; newValue?: unknown; createdAt: string }[] }).items;
   assert.equal(items[0]!.type, 'created');

@@ -14,7 +14,7 @@ const password = 'password-123';
 type Res = { statusCode: number; body: string; headers: Record<string, unknown>; cookies: Array<{ name: string; value: string; httpOnly?: boolean; sameSite?: string; path?: string; expires?: Date; maxAge?: number }>; json(): any };
 
 function login(email: string, pass: string, headers: Record<string, string> = {}): Promise<Res> {
-  return t.server.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email, password: pass } }) as Promise<Res>;
+  return t.api('POST', '/api/v1/auth/login', { as: null, headers, body: { email, password: pass } }) as Promise<Res>;
 }
 
 /** Log in and return the session cookie header, with the same-origin mark every browser adds (CSRF check). */
@@ -26,7 +26,7 @@ async function session(email: string, pass = password): Promise<Record<string, s
   return { cookie: `opencsm_session=${cookie.value}`, 'sec-fetch-site': 'same-origin' };
 }
 
-const me = (headers: Record<string, string>) => t.server.inject({ method: 'GET', url: '/api/v1/me', headers }) as Promise<Res>;
+const me = (headers: Record<string, string>) => t.api('GET', '/api/v1/me', { as: null, headers }) as Promise<Res>;
 
 function assertProblem(res: Res, status: number, code: string, path?: string) {
   assert.equal(res.statusCode, status, res.body);
@@ -83,8 +83,8 @@ describe('login and sessions', () => {
   });
 
   test('a malformed login body is 400', async () => {
-    assertProblem((await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'not-an-email', password } })) as Res, 400, 'validation.failed', 'email');
-    assertProblem((await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: agent.email } })) as Res, 400, 'validation.failed', 'password');
+    assertProblem((await t.api('POST', '/api/v1/auth/login', { as: null, body: { email: 'not-an-email', password } })) as Res, 400, 'validation.failed', 'email');
+    assertProblem((await t.api('POST', '/api/v1/auth/login', { as: null, body: { email: agent.email } })) as Res, 400, 'validation.failed', 'password');
   });
 
   test('no cookie, an unknown cookie or an expired session is 401', async () => {
@@ -99,7 +99,7 @@ describe('login and sessions', () => {
   test('logout ends the session (and only it) and clears the cookie', async () => {
     const first = await session(agent.email);
     const second = await session(agent.email);
-    const out = (await t.server.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: first })) as Res;
+    const out = (await t.api('POST', '/api/v1/auth/logout', { as: null, headers: first })) as Res;
     assert.equal(out.statusCode, 204, out.body);
     const cleared = out.cookies.find((c) => c.name === 'opencsm_session');
     assert.ok(cleared, 'the cookie is cleared');
@@ -107,29 +107,29 @@ describe('login and sessions', () => {
     assertProblem(await me(first), 401, 'auth.unauthenticated');
     assert.equal((await me(second)).statusCode, 200, 'another session of the same user lives on');
     // Logging out without a session is harmless.
-    assert.equal((await t.server.inject({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode, 204);
+    assert.equal((await t.api('POST', '/api/v1/auth/logout', { as: null })).statusCode, 204);
   });
 
   test('a deactivated user cannot log in, and their sessions and tokens stop working', async () => {
     const leaver = await t.user('agent');
     const cookie = await session(leaver.email);
     assert.equal((await me(leaver.headers)).statusCode, 200);
-    const off = await t.server.inject({ method: 'PATCH', url: `/api/v1/users/${leaver.id}`, headers: t.admin.headers, payload: { active: false } });
+    const off = await t.api('PATCH', `/api/v1/users/${leaver.id}`, { body: { active: false } });
     assert.equal(off.statusCode, 200, off.body);
     assertProblem(await login(leaver.email, password), 401, 'auth.invalid_credentials');
     assertProblem(await me(cookie), 401, 'auth.unauthenticated');
     assertProblem(await me(leaver.headers), 401, 'auth.token_invalid');
     // Reactivated, they log in again.
-    await t.server.inject({ method: 'PATCH', url: `/api/v1/users/${leaver.id}`, headers: t.admin.headers, payload: { active: true } });
+    await t.api('PATCH', `/api/v1/users/${leaver.id}`, { body: { active: true } });
     assert.equal((await login(leaver.email, password)).statusCode, 200);
   });
 
   test('a role change applies to the very next request of an existing session', async () => {
     const user = await t.user('agent');
     const cookie = await session(user.email);
-    assertProblem((await t.server.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: cookie })) as Res, 403, 'auth.forbidden');
-    await t.server.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: t.admin.headers, payload: { role: 'admin' } });
-    assert.equal((await t.server.inject({ method: 'GET', url: '/api/v1/admin/jobs', headers: cookie })).statusCode, 200);
+    assertProblem((await t.api('GET', '/api/v1/admin/jobs', { as: null, headers: cookie })) as Res, 403, 'auth.forbidden');
+    await t.api('PATCH', `/api/v1/users/${user.id}`, { body: { role: 'admin' } });
+    assert.equal((await t.api('GET', '/api/v1/admin/jobs', { as: null, headers: cookie })).statusCode, 200);
     assert.equal((await me(cookie)).json().role, 'admin');
   });
 });
@@ -141,9 +141,9 @@ describe('API tokens', () => {
   });
 
   const createToken = (body: Record<string, unknown>, as: Record<string, string> = owner.headers) =>
-    t.server.inject({ method: 'POST', url: '/api/v1/tokens', headers: as, payload: body }) as Promise<Res>;
+    t.api('POST', '/api/v1/tokens', { as: null, headers: as, body: body }) as Promise<Res>;
   const listTokens = async (as: Record<string, string> = owner.headers) => {
-    const res = (await t.server.inject({ method: 'GET', url: '/api/v1/tokens', headers: as })) as Res;
+    const res = (await t.api('GET', '/api/v1/tokens', { as: null, headers: as })) as Res;
     assert.equal(res.statusCode, 200, res.body);
     return res;
   };
@@ -184,12 +184,12 @@ describe('API tokens', () => {
     const bearer = { authorization: `Bearer ${token}` };
     assert.equal((await me(bearer)).statusCode, 200);
     const stranger = await t.user('agent');
-    assertProblem((await t.server.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: stranger.headers })) as Res, 404, 'auth.token_not_found');
+    assertProblem((await t.api('DELETE', `/api/v1/tokens/${id}`, { as: stranger })) as Res, 404, 'auth.token_not_found');
     assert.equal((await me(bearer)).statusCode, 200, 'a stranger cannot revoke it');
-    const revoked = await t.server.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: owner.headers });
+    const revoked = await t.api('DELETE', `/api/v1/tokens/${id}`, { as: owner });
     assert.equal(revoked.statusCode, 204, revoked.body);
     assertProblem(await me(bearer), 401, 'auth.token_invalid');
-    assertProblem((await t.server.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: owner.headers })) as Res, 404, 'auth.token_not_found');
+    assertProblem((await t.api('DELETE', `/api/v1/tokens/${id}`, { as: owner })) as Res, 404, 'auth.token_not_found');
     const listed = (await listTokens()).json().items.find((x: { id: string }) => x.id === id);
     assert.ok(listed.revokedAt, 'the list shows it revoked');
   });
@@ -228,22 +228,22 @@ describe('API tokens', () => {
 describe('own profile and password', () => {
   test('PATCH /me changes name and locale, and nothing else', async () => {
     const user = await t.user('agent');
-    const res = (await t.server.inject({ method: 'PATCH', url: '/api/v1/me', headers: user.headers, payload: { locale: 'en', name: 'Li Lei' } })) as Res;
+    const res = (await t.api('PATCH', '/api/v1/me', { as: user, body: { locale: 'en', name: 'Li Lei' } })) as Res;
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().locale, 'en');
     assert.equal(res.json().name, 'Li Lei');
     assert.equal((await me(user.headers)).json().locale, 'en');
-    assertProblem((await t.server.inject({ method: 'PATCH', url: '/api/v1/me', headers: user.headers, payload: { locale: 'fr' } })) as Res, 400, 'validation.failed', 'locale');
-    const escalate = (await t.server.inject({ method: 'PATCH', url: '/api/v1/me', headers: user.headers, payload: { role: 'admin' } })) as Res;
+    assertProblem((await t.api('PATCH', '/api/v1/me', { as: user, body: { locale: 'fr' } })) as Res, 400, 'validation.failed', 'locale');
+    const escalate = (await t.api('PATCH', '/api/v1/me', { as: user, body: { role: 'admin' } })) as Res;
     assert.equal(escalate.statusCode, 400, escalate.body);
-    const deactivate = (await t.server.inject({ method: 'PATCH', url: '/api/v1/me', headers: user.headers, payload: { active: false } })) as Res;
+    const deactivate = (await t.api('PATCH', '/api/v1/me', { as: user, body: { active: false } })) as Res;
     assert.equal(deactivate.statusCode, 400, deactivate.body);
     assert.equal((await me(user.headers)).json().role, 'agent');
   });
 
   test('changing the password: a wrong current password is 400 naming currentPassword; afterwards only the new one logs in', async () => {
     const user = await t.user('agent');
-    const change = (body: Record<string, unknown>) => t.server.inject({ method: 'POST', url: '/api/v1/me/password', headers: user.headers, payload: body }) as Promise<Res>;
+    const change = (body: Record<string, unknown>) => t.api('POST', '/api/v1/me/password', { as: user, body: body }) as Promise<Res>;
     const wrong = await change({ currentPassword: 'not-my-password', newPassword: 'brand-new-secret' });
     assertProblem(wrong, 400, 'validation.failed', 'currentPassword');
     assert.equal(wrong.json().errors[0].code, 'auth.wrong_password');
@@ -257,7 +257,7 @@ describe('own profile and password', () => {
   });
 
   const changePassword = (headers: Record<string, string>, currentPassword: string, newPassword: string) =>
-    t.server.inject({ method: 'POST', url: '/api/v1/me/password', headers, payload: { currentPassword, newPassword } }) as Promise<Res>;
+    t.api('POST', '/api/v1/me/password', { as: null, headers, body: { currentPassword, newPassword } }) as Promise<Res>;
   const passwordChangedEvents = (userId: string) =>
     t.database.db.execute(sql`select payload from domain_events where type = 'user.password_changed' and aggregate_id = ${userId} order by id`)
       .then((result) => (result as unknown as { rows: Array<{ payload: { endedSessions?: number } }> }).rows);
@@ -314,7 +314,7 @@ describe('own profile and password', () => {
   test('an admin reset of a password ends the user\'s sessions', async () => {
     const user = await t.user('agent');
     const cookie = await session(user.email);
-    const reset = await t.server.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: t.admin.headers, payload: { password: 'reset-by-admin' } });
+    const reset = await t.api('PATCH', `/api/v1/users/${user.id}`, { body: { password: 'reset-by-admin' } });
     assert.equal(reset.statusCode, 200, reset.body);
     assertProblem(await me(cookie), 401, 'auth.unauthenticated');
     assert.equal((await login(user.email, 'reset-by-admin')).statusCode, 200);

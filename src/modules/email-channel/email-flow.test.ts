@@ -30,7 +30,7 @@ before(async () => {
   t = await createTestApp({ EMAIL_DNS_SERVERS: dns.server });
   sink = await startSink({ reject: (to) => (to.startsWith('nobody@') ? 550 : null) });
   for (const [address, name] of [['support@acme.test', '某某公司客服中心'], ['sales@acme.test', '销售部']]) {
-    const res = await t.server.inject({ method: 'POST', url: '/api/v1/mailboxes', headers: t.admin.headers, payload: { address, name, signature: '某某公司 客服中心 400-000-0000', outbound: { host: '127.0.0.1', port: sink.port, secure: false } } });
+    const res = await t.api('POST', '/api/v1/mailboxes', { body: { address, name, signature: '某某公司 客服中心 400-000-0000', outbound: { host: '127.0.0.1', port: sink.port, secure: false } } });
     assert.equal(res.statusCode, 201, res.body);
   }
   listener = await startSmtpListener(t.database, loadConfig({ SMTP_PORT: '0' }), pino({ level: 'silent' }));
@@ -82,7 +82,7 @@ function mail(h: { from: string; to?: string; cc?: string; subject: string; id: 
 }
 
 async function agentReply(ticketId: string, body: string) {
-  const res = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticketId}/messages`, headers: t.admin.headers, payload: { body } });
+  const res = await t.api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: { body } });
   assert.equal(res.statusCode, 201, res.body);
   await t.drain();
   return res.json() as { id: string };
@@ -153,7 +153,7 @@ test('a CC recipient’s reply to the customer’s mail is quarantined until an 
   const bobReply = (id: string, body: string) => mail({ from: 'bob@partner.test', to: 'alice@customer.test', cc: 'support@acme.test', subject: 'Re: 报价', id, inReplyTo: 'q1@customer.test', references: '<q1@customer.test>' }, body);
   await deliver(bobReply('q2@partner.test', '我是抄送人，补充一下'), ['support@acme.test'], 'bob@partner.test');
   assert.deepEqual(await messages(quote.id), []);
-  const accepted = await t.server.inject({ method: 'PUT', url: `/api/v1/tickets/${quote.id}/email-ccs/bob@partner.test`, headers: t.admin.headers, payload: { state: 'accepted' } });
+  const accepted = await t.api('PUT', `/api/v1/tickets/${quote.id}/email-ccs/bob@partner.test`, { body: { state: 'accepted' } });
   assert.equal(accepted.statusCode, 200, accepted.body);
   await deliver(bobReply('q3@partner.test', '接受抄送后再补充'), ['support@acme.test'], 'bob@partner.test');
   assert.deepEqual((await messages(quote.id)).map((m) => m.body), ['接受抄送后再补充']);
@@ -203,7 +203,7 @@ test('a reply the customer’s server refuses (5xx) is marked failed at once, wi
 });
 
 test('a ticket taken by phone is answered by email from the default mailbox, with the token and no In-Reply-To', async () => {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '电话报修：门禁失灵', description: '客户来电', channel: 'phone', requester: { name: '周先生', email: 'zhou@customer.test' } } });
+  const res = await t.api('POST', '/api/v1/tickets', { body: { subject: '电话报修：门禁失灵', description: '客户来电', channel: 'phone', requester: { name: '周先生', email: 'zhou@customer.test' } } });
   assert.equal(res.statusCode, 201, res.body);
   const ticket = res.json() as Ticket;
   const before = sink.received.length;
@@ -226,7 +226,7 @@ test('a reply whose SMTP server is unreachable stays queued and is retried with 
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
     });
   });
-  const created = await t.server.inject({ method: 'POST', url: '/api/v1/mailboxes', headers: t.admin.headers, payload: { address: 'down@acme.test', name: '故障', autoAcknowledge: false, outbound: { host: '127.0.0.1', port: closedPort, secure: false } } });
+  const created = await t.api('POST', '/api/v1/mailboxes', { body: { address: 'down@acme.test', name: '故障', autoAcknowledge: false, outbound: { host: '127.0.0.1', port: closedPort, secure: false } } });
   assert.equal(created.statusCode, 201, created.body);
   await deliver(mail({ from: 'retry@customer.test', to: 'down@acme.test', subject: '重试', id: 'retry-1@customer.test' }, 'hi'), ['down@acme.test'], 'retry@customer.test');
   const ticket = (await tickets()).at(-1)!;
@@ -254,10 +254,10 @@ test('an agent’s attachment goes out with the reply', async () => {
     Buffer.from('更换了搓纸轮', 'utf8'),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const upload = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, headers: { ...t.admin.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  const upload = await t.api('POST', `/api/v1/tickets/${ticket.id}/attachments`, { as: null, headers: { ...t.admin.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, body: payload });
   assert.equal(upload.statusCode, 201, upload.body);
   const before = sink.received.length;
-  const res = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, headers: t.admin.headers, payload: { body: '报告见附件', attachmentIds: [upload.json().id] } });
+  const res = await t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '报告见附件', attachmentIds: [upload.json().id] } });
   assert.equal(res.statusCode, 201, res.body);
   await t.drain();
   const [out] = (await sink.waitFor(before + 1)).slice(before);

@@ -44,12 +44,7 @@ const mailbox = async () => (await t.database.db.select().from(emailMailboxes).w
 test('fetched mail becomes tickets, is marked \\Seen, and the last UID is kept', async () => {
   await imap.append('INBOX', await readFile(fixturePath('foxmail-gb18030.eml')));
   await imap.append('INBOX', await readFile(fixturePath('big5-qp.eml')));
-  const res = await t.server.inject({
-    method: 'POST',
-    url: '/api/v1/mailboxes',
-    headers: t.admin.headers,
-    payload: { address: 'support@acme.test', name: '客服', imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: dovecot.user, pass: dovecot.pass } },
-  });
+  const res = await t.api('POST', '/api/v1/mailboxes', { body: { address: 'support@acme.test', name: '客服', imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: dovecot.user, pass: dovecot.pass } } });
   assert.equal(res.statusCode, 201, res.body);
   mailboxId = res.json().id;
   await t.drain();

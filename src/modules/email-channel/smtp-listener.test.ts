@@ -23,7 +23,7 @@ const log = pino({ level: 'silent' });
 before(async () => {
   t = await createTestApp();
   for (const address of ['support@acme.test', 'sales@acme.test']) {
-    const res = await t.server.inject({ method: 'POST', url: '/api/v1/mailboxes', headers: t.admin.headers, payload: { address, name: '客服中心' } });
+    const res = await t.api('POST', '/api/v1/mailboxes', { body: { address, name: '客服中心' } });
     assert.equal(res.statusCode, 201, res.body);
   }
   listener = await startSmtpListener(t.database, loadConfig({ SMTP_PORT: '0', SMTP_MAX_MESSAGE_MB: '0.05' }), log);

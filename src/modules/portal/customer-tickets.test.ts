@@ -20,22 +20,22 @@ const ids: Record<string, string> = {};
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function api(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: Json, headers: Record<string, string> = t.admin.headers): Promise<Json> {
-  const res = await t.server.inject({ method, url, headers, ...(payload && { payload }) });
+  const res = await t.api(method, url, { as: null, headers, body: payload });
   assert.ok(res.statusCode < 300, `${method} ${url} → ${res.statusCode} ${res.body}`);
   return res.json() as Json;
 }
 
 async function signIn(email: string): Promise<string> {
   const mark = smtp.mails.length;
-  await t.server.inject({ method: 'POST', url: '/api/v1/portal/login-codes', payload: { email } });
+  await t.api('POST', '/api/v1/portal/login-codes', { as: null, body: { email } });
   const code = await smtp.waitForCode(email, { after: mark });
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/portal/sessions', payload: { email, code } });
+  const res = await t.api('POST', '/api/v1/portal/sessions', { as: null, body: { email, code } });
   assert.equal(res.statusCode, 200, res.body);
   return res.cookies.find((c) => c.name === 'opencsm_portal')!.value;
 }
 
 function portal(who: string, method: 'GET' | 'POST', url: string, payload?: Json, headers: Record<string, string> = {}) {
-  return t.server.inject({ method, url, cookies: { opencsm_portal: cookies[who]! }, headers: { 'sec-fetch-site': 'same-origin', ...headers }, ...(payload && { payload }) });
+  return t.api(method, url, { as: null, headers: { cookie: `opencsm_portal=${cookies[who]!}`, 'sec-fetch-site': 'same-origin', ...headers }, body: payload });
 }
 
 before(async () => {
@@ -74,10 +74,7 @@ test('a customer sees only their tickets; another customer\'s ticket by id or nu
 
 test('internal notes, their attachments and agent-only fields never reach the customer', async () => {
   const ticketId = ids.chenTicket!;
-  const upload = await t.server.inject({
-    method: 'POST', url: `/api/v1/tickets/${ticketId}/attachments`, headers: { ...agent.headers, 'content-type': 'multipart/form-data; boundary=x' },
-    payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="报价底价.txt"\r\nContent-Type: text/plain\r\n\r\n底价 8000\r\n--x--\r\n',
-  });
+  const upload = await t.api('POST', `/api/v1/tickets/${ticketId}/attachments`, { as: null, headers: { ...agent.headers, 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="file"; filename="报价底价.txt"\r\nContent-Type: text/plain\r\n\r\n底价 8000\r\n--x--\r\n' });
   assert.equal(upload.statusCode, 201, upload.body);
   await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: '内部：客户是重点客户，底价 8000', internal: true, attachmentIds: [(upload.json() as Json).id] }, agent.headers);
   await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: '您好，工程师明天上午上门。' }, agent.headers);
@@ -118,11 +115,7 @@ test('a reply reaches the agent as the customer\'s portal message, reopens a pen
   assert.equal(messages[0]!.message.authorContact.id, ids.zhou);
 
   // With a file (multipart), and the agent's answer goes out on the portal.
-  const withFile = await t.server.inject({
-    method: 'POST', url: `/api/v1/portal/tickets/${ticketId}/messages`, cookies: { opencsm_portal: cookies.zhou! },
-    headers: { 'content-type': 'multipart/form-data; boundary=y', 'sec-fetch-site': 'same-origin' },
-    payload: '--y\r\nContent-Disposition: form-data; name="body"\r\n\r\n铭牌照片见附件\r\n--y\r\nContent-Disposition: form-data; name="files"; filename="铭牌.txt"\r\nContent-Type: text/plain\r\n\r\nKFR-35GW\r\n--y--\r\n',
-  });
+  const withFile = await t.api('POST', `/api/v1/portal/tickets/${ticketId}/messages`, { as: null, headers: { cookie: `opencsm_portal=${cookies.zhou!}`, 'content-type': 'multipart/form-data; boundary=y', 'sec-fetch-site': 'same-origin' }, body: '--y\r\nContent-Disposition: form-data; name="body"\r\n\r\n铭牌照片见附件\r\n--y\r\nContent-Disposition: form-data; name="files"; filename="铭牌.txt"\r\nContent-Type: text/plain\r\n\r\nKFR-35GW\r\n--y--\r\n' });
   assert.equal(withFile.statusCode, 201, withFile.body);
   const mark = smtp.mails.length;
   const answer = await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: '收到照片' }, agent.headers);
@@ -157,9 +150,9 @@ test('an organisation admin sees and acts on the organisation\'s tickets; a plai
   assert.deepEqual(plain.items.map((i: Json) => i.id), [ids.zhouTicket]);
   assert.equal((await portal('zhou', 'GET', `/api/v1/portal/tickets/${ids.chenTicket}`)).statusCode, 404);
 
-  const forbidden = await t.server.inject({ method: 'PUT', url: `/api/v1/contacts/${ids.chen}/portal-access`, headers: agent.headers, payload: { orgAdmin: true } });
+  const forbidden = await t.api('PUT', `/api/v1/contacts/${ids.chen}/portal-access`, { as: agent, body: { orgAdmin: true } });
   assert.equal(forbidden.statusCode, 403, 'agents without customers.write cannot grant it');
-  const noOrg = await t.server.inject({ method: 'PUT', url: `/api/v1/contacts/${ids.stranger}/portal-access`, headers: t.admin.headers, payload: { orgAdmin: true } });
+  const noOrg = await t.api('PUT', `/api/v1/contacts/${ids.stranger}/portal-access`, { body: { orgAdmin: true } });
   assert.equal(noOrg.statusCode, 422);
   assert.deepEqual(await api('PUT', `/api/v1/contacts/${ids.chen}/portal-access`, { orgAdmin: true }), { contactId: ids.chen, orgAdmin: true });
 

@@ -11,7 +11,7 @@ let categoryId: string;
 let ipCounter = 0;
 before(async () => {
   t = await createTestApp();
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/categories', headers: t.admin.headers, payload: { nameZh: '空调维修', nameEn: 'AC repair' } });
+  const res = await t.api('POST', '/api/v1/categories', { body: { nameZh: '空调维修', nameEn: 'AC repair' } });
   categoryId = (res.json() as Json).id;
 });
 after(() => t.close());
@@ -24,7 +24,7 @@ function nextIp() {
 }
 
 function submit(payload: Json, options: { ip?: string; key?: string } = {}) {
-  return t.server.inject({ method: 'POST', url: '/api/v1/portal/forms/tickets', payload, remoteAddress: options.ip ?? nextIp(), headers: options.key ? { 'idempotency-key': options.key } : {} });
+  return t.api('POST', '/api/v1/portal/forms/tickets', { as: null, headers: options.key ? { 'idempotency-key': options.key } : {}, body: payload, remoteAddress: options.ip ?? nextIp() });
 }
 
 async function ticketCount(): Promise<number> {
@@ -42,7 +42,7 @@ test('a submission makes a web ticket for the contact found by phone, answered w
   assert.equal(row!.channel, 'web');
   assert.equal(row!.subject, '空调外机噪音很大');
   assert.equal(row!.category_id, categoryId);
-  const lookup = (await t.server.inject({ method: 'GET', url: '/api/v1/contacts/lookup?phone=13800138000', headers: t.admin.headers })).json() as Json;
+  const lookup = (await t.api('GET', '/api/v1/contacts/lookup?phone=13800138000')).json() as Json;
   assert.equal(lookup.id, row!.requester_id);
 });
 
@@ -90,17 +90,17 @@ test('multipart submissions carry attachments', async () => {
     `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="型号.txt"\r\nContent-Type: text/plain\r\n\r\nJSQ25\r\n`,
     `--${boundary}--\r\n`,
   ].join('');
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/portal/forms/tickets', payload, remoteAddress: nextIp(), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const res = await t.api('POST', '/api/v1/portal/forms/tickets', { as: null, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: payload, remoteAddress: nextIp() });
   assert.equal(res.statusCode, 201, res.body);
   const rows = await queryRows<Json>(t.database.db, sql`select a.filename from ticket_attachments a join tickets t on t.id = a.ticket_id where t.number = ${(res.json() as Json).number}`);
   assert.deepEqual(rows.map((r) => r.filename).sort(), ['型号.txt', '漏水.txt']);
 
   const six = [...Array(6).keys()].map((i) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="f${i}.txt"\r\nContent-Type: text/plain\r\n\r\nx${i}\r\n`).join('');
-  const tooMany = await t.server.inject({ method: 'POST', url: '/api/v1/portal/forms/tickets', payload: `${payload.replace(`--${boundary}--\r\n`, '')}${six}--${boundary}--\r\n`, remoteAddress: nextIp(), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const tooMany = await t.api('POST', '/api/v1/portal/forms/tickets', { as: null, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: `${payload.replace(`--${boundary}--\r\n`, '')}${six}--${boundary}--\r\n`, remoteAddress: nextIp() });
   assert.equal(tooMany.statusCode, 400, tooMany.body);
   assert.equal((tooMany.json() as Json).errors[0].path, 'files');
 
-  const missing = await t.server.inject({ method: 'POST', url: '/api/v1/portal/forms/tickets', payload: `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n钱\r\n--${boundary}--\r\n`, remoteAddress: nextIp(), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const missing = await t.api('POST', '/api/v1/portal/forms/tickets', { as: null, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n钱\r\n--${boundary}--\r\n`, remoteAddress: nextIp() });
   assert.equal(missing.statusCode, 400);
   assert.ok((missing.json() as Json).errors.some((e: Json) => e.path === 'description'));
 });
@@ -123,7 +123,7 @@ test('limits per identity and per IP answer 429 with Retry-After and a problem b
 });
 
 test('the form lists categories without signing in', async () => {
-  const res = await t.server.inject({ method: 'GET', url: '/api/v1/portal/forms/categories' });
+  const res = await t.api('GET', '/api/v1/portal/forms/categories', { as: null });
   assert.equal(res.statusCode, 200);
   assert.ok((res.json() as Json).items.some((c: Json) => c.id === categoryId && c.nameZh === '空调维修'));
 });

@@ -14,19 +14,19 @@ type Result = { id: string; ok: true; version: number } | { id: string; ok: fals
 type Res = { statusCode: number; body: string; json(): unknown };
 
 async function createTicket(payload: Record<string, unknown>, as: TestUser = t.admin): Promise<Ticket> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: as.headers, payload: { description: '', ...payload } });
+  const res = await t.api('POST', '/api/v1/tickets', { as: as, body: { description: '', ...payload } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as Ticket;
 }
 
 async function getTicket(id: string): Promise<Ticket> {
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${id}`, headers: t.admin.headers });
+  const res = await t.api('GET', `/api/v1/tickets/${id}`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as Ticket;
 }
 
 const bulk = (payload: unknown, as: TestUser = t.admin, headers: Record<string, string> = {}) =>
-  t.server.inject({ method: 'POST', url: '/api/v1/tickets/bulk', headers: { ...as.headers, ...headers }, payload: payload as Record<string, unknown> });
+  t.api('POST', '/api/v1/tickets/bulk', { as, headers, body: payload });
 
 async function results(payload: unknown, as: TestUser = t.admin): Promise<Result[]> {
   const res = await bulk(payload, as);
@@ -66,7 +66,7 @@ describe('bulk updates', () => {
     }
     assert.deepEqual((await getTicket(a.id)).tags, ['old', 'vip'], 'addTags adds to the existing tags');
     assert.deepEqual((await getTicket(b.id)).tags, ['old', 'vip']);
-    const timeline = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${a.id}/timeline`, headers: t.admin.headers });
+    const timeline = await t.api('GET', `/api/v1/tickets/${a.id}/timeline`);
     const fields = (timeline.json() as { items: Array<{ field: string | null }> }).items.map((e) => e.field).filter(Boolean);
     for (const field of ['assigneeId', 'teamId', 'priority', 'tags', 'status']) assert.ok(fields.includes(field), `timeline has ${field}: ${fields.join(',')}`);
   });
@@ -74,7 +74,7 @@ describe('bulk updates', () => {
   test('one ticket that cannot change does not stop the others; each failure is a problem of its own', async () => {
     const fine = await createTicket({ subject: 'bulk fine', teamId: team });
     const closed = await createTicket({ subject: 'bulk closed', teamId: team });
-    const closing = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${closed.id}`, headers: { ...t.admin.headers, 'if-match': `"${closed.version}"` }, payload: { status: 'closed' } });
+    const closing = await t.api('PATCH', `/api/v1/tickets/${closed.id}`, { as: null, headers: { ...t.admin.headers, 'if-match': `"${closed.version}"` }, body: { status: 'closed' } });
     assert.equal(closing.statusCode, 200, closing.body);
     const invisible = await createTicket({ subject: 'bulk invisible', teamId: otherTeam });
     const missing = '0190a0a0-0000-7000-8000-000000000000';
@@ -144,6 +144,6 @@ describe('bulk updates', () => {
 });
 
 test('the bulk route answers 401 without credentials', async () => {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets/bulk', payload: { ids: ['0190a0a0-0000-7000-8000-000000000000'], changes: { status: 'open' } } });
+  const res = await t.api('POST', '/api/v1/tickets/bulk', { as: null, body: { ids: ['0190a0a0-0000-7000-8000-000000000000'], changes: { status: 'open' } } });
   assert.equal(res.statusCode, 401, res.body);
 });

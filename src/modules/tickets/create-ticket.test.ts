@@ -16,7 +16,7 @@ after(() => t.close());
 type Json = Record<string, unknown>;
 
 function create(payload: unknown, headers: Record<string, string> = t.admin.headers) {
-  return t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload: payload as Json });
+  return t.api('POST', '/api/v1/tickets', { as: null, headers, body: payload as Json });
 }
 
 async function createOk(payload: Json, headers?: Record<string, string>): Promise<Json> {
@@ -27,7 +27,7 @@ async function createOk(payload: Json, headers?: Record<string, string>): Promis
 
 /** Tickets carrying `tag`, as the admin sees them in the list. */
 async function ticketsTagged(tag: string): Promise<Json[]> {
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?tag=${encodeURIComponent(tag)}&limit=100`, headers: t.admin.headers });
+  const res = await t.api('GET', `/api/v1/tickets?tag=${encodeURIComponent(tag)}&limit=100`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().items;
 }
@@ -81,7 +81,7 @@ describe('creating a ticket', () => {
     assert.equal(res.headers['idempotent-replayed'], undefined);
     assert.deepEqual(ticket.abilities, { update: true, changeStatus: true, reply: true, note: true, reopen: false });
 
-    const read = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}`, headers: t.admin.headers });
+    const read = await t.api('GET', `/api/v1/tickets/${ticket.id}`);
     assert.equal(read.statusCode, 200, read.body);
     assert.equal(read.json().number, ticket.number);
   });
@@ -96,7 +96,7 @@ describe('creating a ticket', () => {
   });
 
   test('a ticket may be created in a category', async () => {
-    const category = await t.server.inject({ method: 'POST', url: '/api/v1/categories', headers: t.admin.headers, payload: { nameZh: '硬件故障', nameEn: 'Hardware' } });
+    const category = await t.api('POST', '/api/v1/categories', { body: { nameZh: '硬件故障', nameEn: 'Hardware' } });
     assert.equal(category.statusCode, 201, category.body);
     const ticket = await createOk({ subject: '显示器不亮', categoryId: category.json().id });
     assert.equal(ticket.categoryId, category.json().id);
@@ -210,7 +210,7 @@ describe('validation', () => {
   });
 
   test('a body that is not JSON is a problem too', async () => {
-    const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: { ...t.admin.headers, 'content-type': 'application/json' }, payload: '{"subject":' });
+    const res = await t.api('POST', '/api/v1/tickets', { as: null, headers: { ...t.admin.headers, 'content-type': 'application/json' }, body: '{"subject":' });
     assertProblem(res, 400, 'request.malformed_json');
   });
 });

@@ -17,7 +17,7 @@ after(() => t.close());
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function ok(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Json, headers: Record<string, string> = {}): Promise<Json> {
-  const res = await t.server.inject({ method, url, headers: { ...t.admin.headers, ...headers }, ...(payload && { payload }) });
+  const res = await t.api(method, url, { headers, body: payload });
   assert.ok(res.statusCode < 300, `${method} ${url} → ${res.statusCode} ${res.body}`);
   return res.json() as Json;
 }

@@ -16,22 +16,22 @@ type Ticket = { id: string; number: string; subject: string; status: string; pri
 type Page = { items: Ticket[]; nextCursor: string | null };
 
 async function createTicket(payload: Record<string, unknown>, as: TestUser = t.admin): Promise<Ticket> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: as.headers, payload: { description: '', ...payload } });
+  const res = await t.api('POST', '/api/v1/tickets', { as: as, body: { description: '', ...payload } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 async function patchTicket(ticket: Ticket, changes: Record<string, unknown>): Promise<Ticket> {
-  const current = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}`, headers: t.admin.headers });
+  const current = await t.api('GET', `/api/v1/tickets/${ticket.id}`);
   assert.equal(current.statusCode, 200, current.body);
-  const res = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: { ...t.admin.headers, 'if-match': `"${current.json().version}"` }, payload: changes });
+  const res = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { as: null, headers: { ...t.admin.headers, 'if-match': `"${current.json().version}"` }, body: changes });
   assert.equal(res.statusCode, 200, res.body);
   return res.json();
 }
 
 async function list(query: Record<string, string | number>, as: TestUser = t.admin) {
   const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
-  return t.server.inject({ method: 'GET', url: `/api/v1/tickets?${qs}`, headers: as.headers });
+  return t.api('GET', `/api/v1/tickets?${qs}`, { as: as });
 }
 
 async function listPage(query: Record<string, string | number>, as: TestUser = t.admin): Promise<Page> {
@@ -277,7 +277,7 @@ describe('search', () => {
     const ticket = await createTicket({ subject: '回复检索测试', description: 'nothing special here' });
     await t.drain();
     assert.deepEqual(await search('zanzibarite'), []);
-    const reply = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/messages`, headers: t.admin.headers, payload: { body: 'The part number is ZANZIBARITE-7, 已更换滤芯' } });
+    const reply = await t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: 'The part number is ZANZIBARITE-7, 已更换滤芯' } });
     assert.equal(reply.statusCode, 201, reply.body);
     await t.drain();
     assert.deepEqual(await search('zanzibarite'), [ticket.id]);

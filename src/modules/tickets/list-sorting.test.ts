@@ -18,13 +18,13 @@ type Ticket = { id: string; number: string; subject: string; status: string; pri
 type Page = { items: Ticket[]; nextCursor: string | null };
 
 async function createTicket(payload: Record<string, unknown>, as: TestUser = t.admin): Promise<Ticket> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: as.headers, payload: { description: '', ...payload } });
+  const res = await t.api('POST', '/api/v1/tickets', { as: as, body: { description: '', ...payload } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 const list = (query: Record<string, string | number>, as: TestUser = t.admin) =>
-  t.server.inject({ method: 'GET', url: `/api/v1/tickets?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, headers: as.headers });
+  t.api('GET', `/api/v1/tickets?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, { as: as });
 
 async function walk(query: Record<string, string | number>): Promise<string[]> {
   const seen: string[] = [];
@@ -56,7 +56,7 @@ describe('sorting', () => {
 
   before(async () => {
     // A priority that ties in rank with `high`, so priority order must break ties by recency and id.
-    const priority = await t.server.inject({ method: 'POST', url: '/api/v1/priorities', headers: t.admin.headers, payload: { key: 'high_too', nameZh: '也高', nameEn: 'Also high', rank: 2 } });
+    const priority = await t.api('POST', '/api/v1/priorities', { body: { key: 'high_too', nameZh: '也高', nameEn: 'Also high', rank: 2 } });
     assert.equal(priority.statusCode, 201, priority.body);
     const priorities = ['urgent', 'high', 'high_too', 'normal', 'low', 'lowest'];
     const created: Ticket[] = [];

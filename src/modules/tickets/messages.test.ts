@@ -32,23 +32,23 @@ type Response = { statusCode: number; headers: Record<string, unknown>; body: st
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 async function createTicket(payload: Json = {}, headers: Headers = t.admin.headers): Promise<Json> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload: { subject: '消息测试', description: '', teamId, ...payload } });
+  const res = await t.api('POST', '/api/v1/tickets', { as: null, headers, body: { subject: '消息测试', description: '', teamId, ...payload } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 async function getTicket(id: string): Promise<Json> {
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${id}`, headers: t.admin.headers });
+  const res = await t.api('GET', `/api/v1/tickets/${id}`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json();
 }
 
 function postMessage(ticketId: string, payload: Json, headers: Headers = agent.headers) {
-  return t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticketId}/messages`, headers, payload });
+  return t.api('POST', `/api/v1/tickets/${ticketId}/messages`, { as: null, headers, body: payload });
 }
 
 async function timeline(ticketId: string): Promise<Json[]> {
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}/timeline`, headers: t.admin.headers });
+  const res = await t.api('GET', `/api/v1/tickets/${ticketId}/timeline`);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().items;
 }
@@ -78,7 +78,7 @@ function multipartBody(file: { field?: string; filename: string; contentType: st
 
 function upload(ticketId: string, file: { field?: string; filename: string; contentType: string; data: Buffer } | null, headers: Headers = agent.headers) {
   const { payload, contentType } = multipartBody(file);
-  return t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticketId}/attachments`, headers: { ...headers, 'content-type': contentType }, payload });
+  return t.api('POST', `/api/v1/tickets/${ticketId}/attachments`, { as: null, headers: { ...headers, 'content-type': contentType }, body: payload });
 }
 
 async function uploadOk(ticketId: string, file: { filename: string; contentType: string; data: Buffer }, headers: Headers = agent.headers): Promise<Json> {
@@ -88,7 +88,7 @@ async function uploadOk(ticketId: string, file: { filename: string; contentType:
 }
 
 function download(attachmentId: string, headers: Headers = agent.headers) {
-  return t.server.inject({ method: 'GET', url: `/api/v1/attachments/${attachmentId}`, headers });
+  return t.api('GET', `/api/v1/attachments/${attachmentId}`, { as: null, headers });
 }
 
 /** Files stored under the attachment root (excluding the temp folder). */
@@ -129,7 +129,7 @@ describe('replies and internal notes', () => {
     assert.ok(after.firstResponseAt, 'firstResponseAt set');
     assert.equal(Date.parse(after.firstResponseAt), Date.parse(message.createdAt));
     assert.equal(after.version, ticket.version + 1, 'the status change bumps the version');
-    const stale = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, payload: { subject: '旧版本' } });
+    const stale = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { as: null, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, body: { subject: '旧版本' } });
     assertProblem(stale, 412, 'ticket.version_mismatch');
   });
 
@@ -155,7 +155,7 @@ describe('replies and internal notes', () => {
 
   test('a reply to a pending ticket does not change its status', async () => {
     const ticket = await createTicket();
-    const pending = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, payload: { status: 'pending' } });
+    const pending = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { as: null, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, body: { status: 'pending' } });
     assert.equal(pending.statusCode, 200, pending.body);
     assert.equal((await postMessage(ticket.id, { body: '请提供更多信息' })).statusCode, 201);
     const after = await getTicket(ticket.id);
@@ -313,7 +313,7 @@ describe('attachments', () => {
     assert.deepEqual(empty.errors.map((e: Json) => [e.path, e.code]), [['file', 'attachment.empty']]);
     const wrongField = assertProblem(await upload(ticket.id, { field: 'document', filename: 'a.txt', contentType: 'text/plain', data: Buffer.from('a') }), 400, 'validation.failed');
     assert.deepEqual(wrongField.errors.map((e: Json) => [e.path, e.code]), [['file', 'attachment.missing_file']]);
-    const json = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, headers: agent.headers, payload: { file: 'abc' } });
+    const json = await t.api('POST', `/api/v1/tickets/${ticket.id}/attachments`, { as: agent, body: { file: 'abc' } });
     assert.equal(json.statusCode, 400, json.body);
     assert.equal((await timeline(ticket.id)).filter((e) => e.type === 'attachment_added').length, 0);
   });
@@ -322,10 +322,10 @@ describe('attachments', () => {
     const ticket = await createTicket();
     const before = await storedFiles();
     const url = `/api/v1/tickets/${ticket.id}/attachments`;
-    const noBoundary = await t.server.inject({ method: 'POST', url, headers: { ...agent.headers, 'content-type': 'multipart/form-data' }, payload: 'abc' });
+    const noBoundary = await t.api('POST', url, { as: null, headers: { ...agent.headers, 'content-type': 'multipart/form-data' }, body: 'abc' });
     assertProblem(noBoundary, 400, 'request.malformed_multipart');
     const cut = '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello wor';
-    const cutOff = await t.server.inject({ method: 'POST', url, headers: { ...agent.headers, 'content-type': 'multipart/form-data; boundary=XX' }, payload: cut });
+    const cutOff = await t.api('POST', url, { as: null, headers: { ...agent.headers, 'content-type': 'multipart/form-data; boundary=XX' }, body: cut });
     assertProblem(cutOff, 400, 'request.malformed_multipart');
     assert.deepEqual(await storedFiles(), before);
     assert.equal((await timeline(ticket.id)).filter((e) => e.type === 'attachment_added').length, 0);
@@ -333,7 +333,7 @@ describe('attachments', () => {
 
   test('a closed ticket takes no uploads', async () => {
     const ticket = await createTicket();
-    const closed = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, payload: { status: 'closed' } });
+    const closed = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { as: null, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, body: { status: 'closed' } });
     assert.equal(closed.statusCode, 200, closed.body);
     assertProblem(await upload(ticket.id, { filename: 'late.txt', contentType: 'text/plain', data: Buffer.from('late') }), 409, 'ticket.closed_readonly');
   });

@@ -24,17 +24,17 @@ before(async () => {
 after(() => fixture.close());
 
 async function createTicket(team = teamId): Promise<Json> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '谁在看', teamId: team } });
+  const res = await t.api('POST', '/api/v1/tickets', { body: { subject: '谁在看', teamId: team } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 function heartbeat(ticketId: string, tabId: string, user: TestUser, payload: Json | undefined = {}) {
-  return t.server.inject({ method: 'PUT', url: `/api/v1/tickets/${ticketId}/viewers/${tabId}`, headers: user.headers, ...(payload && { payload }) });
+  return t.api('PUT', `/api/v1/tickets/${ticketId}/viewers/${tabId}`, { as: user, body: payload });
 }
 
 async function viewers(ticketId: string, user: TestUser): Promise<Json[]> {
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}/viewers`, headers: user.headers });
+  const res = await t.api('GET', `/api/v1/tickets/${ticketId}/viewers`, { as: user });
   assert.equal(res.statusCode, 200, res.body);
   return res.json().viewers;
 }
@@ -64,10 +64,10 @@ test('a heartbeat answers with the other viewers; GET lists them; DELETE leaves'
   await heartbeat(ticket.id, 'tab-10', colleague, { composing: false });
   assert.deepEqual(await viewers(ticket.id, agent), [{ userId: colleague.id, name: '坐席乙', composing: true }]);
 
-  const left = await t.server.inject({ method: 'DELETE', url: `/api/v1/tickets/${ticket.id}/viewers/tab-9`, headers: colleague.headers });
+  const left = await t.api('DELETE', `/api/v1/tickets/${ticket.id}/viewers/tab-9`, { as: colleague });
   assert.equal(left.statusCode, 204, left.body);
   assert.deepEqual(await viewers(ticket.id, agent), [{ userId: colleague.id, name: '坐席乙', composing: false }]);
-  await t.server.inject({ method: 'DELETE', url: `/api/v1/tickets/${ticket.id}/viewers/tab-10`, headers: colleague.headers });
+  await t.api('DELETE', `/api/v1/tickets/${ticket.id}/viewers/tab-10`, { as: colleague });
   assert.deepEqual(await viewers(ticket.id, agent), []);
   // Works with the ticket number too.
   assert.equal((await heartbeat(ticket.number, 'tab-1', agent)).statusCode, 200);
@@ -78,14 +78,14 @@ test('tickets the caller may not see are 404; a bad tab id is 400; no credential
   const hidden = await heartbeat(ticket.id, 'tab-1', outsider);
   assert.equal(hidden.statusCode, 404, hidden.body);
   assert.equal(hidden.json().code, 'ticket.not_found');
-  assert.equal((await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/viewers`, headers: outsider.headers })).statusCode, 404);
-  assert.equal((await t.server.inject({ method: 'DELETE', url: `/api/v1/tickets/${ticket.id}/viewers/tab-1`, headers: outsider.headers })).statusCode, 404);
+  assert.equal((await t.api('GET', `/api/v1/tickets/${ticket.id}/viewers`, { as: outsider })).statusCode, 404);
+  assert.equal((await t.api('DELETE', `/api/v1/tickets/${ticket.id}/viewers/tab-1`, { as: outsider })).statusCode, 404);
   const badTab = await heartbeat(ticket.id, 'bad tab!', agent);
   assert.equal(badTab.statusCode, 400, badTab.body);
   assert.equal(badTab.json().errors[0].path, 'tabId');
   const badBody = await heartbeat(ticket.id, 'tab-1', agent, { composing: 'yes' });
   assert.equal(badBody.statusCode, 400);
-  assert.equal((await t.server.inject({ method: 'PUT', url: `/api/v1/tickets/${ticket.id}/viewers/tab-1`, payload: {} })).statusCode, 401);
+  assert.equal((await t.api('PUT', `/api/v1/tickets/${ticket.id}/viewers/tab-1`, { as: null, body: {} })).statusCode, 401);
 });
 
 test('expired rows are ignored, and swept by the next heartbeat on the ticket', async () => {
@@ -120,7 +120,7 @@ test('joining, composing and leaving are announced on the streams of users who m
   assert.equal(agentStream.messages.slice(from).filter(presenceOf(ticket.id)).length, 1);
 
   from = agentStream.messages.length;
-  await t.server.inject({ method: 'DELETE', url: `/api/v1/tickets/${ticket.id}/viewers/tab-c`, headers: colleague.headers });
+  await t.api('DELETE', `/api/v1/tickets/${ticket.id}/viewers/tab-c`, { as: colleague });
   await agentStream.waitFor(presenceOf(ticket.id), { from });
 
   // The outsider's own ticket is announced to them; the agent's ticket never was (it came first).

@@ -15,7 +15,7 @@ after(() => t.close());
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function ok(method: 'GET' | 'POST', url: string, payload?: Json): Promise<Json> {
-  const res = await t.server.inject({ method, url, headers: t.admin.headers, ...(payload && { payload }) });
+  const res = await t.api(method, url, { body: payload });
   assert.ok(res.statusCode < 300, `${method} ${url} → ${res.statusCode} ${res.body}`);
   return res.json() as Json;
 }

@@ -9,10 +9,10 @@ before(async () => {
 after(() => t.close());
 
 test('creates a ticket and finds it by Chinese search', async () => {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '客户反映打印机无法连接网络', description: 'x' } });
+  const res = await t.api('POST', '/api/v1/tickets', { body: { subject: '客户反映打印机无法连接网络', description: 'x' } });
   assert.equal(res.statusCode, 201, res.body);
   await t.drain();
-  const found = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?q=${encodeURIComponent('网络')}`, headers: t.admin.headers });
+  const found = await t.api('GET', `/api/v1/tickets?q=${encodeURIComponent('网络')}`);
   assert.equal(found.statusCode, 200, found.body);
   assert.equal(found.json().items.length, 1);
 });
@@ -27,28 +27,28 @@ test('forged cursors are a 400 naming cursor, never a database error', async () 
     forge({ u: '+275760-09-13T00:00:00.000Z', i: id }),
     'not base64 json',
   ]) {
-    const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?cursor=${encodeURIComponent(cursor)}`, headers: t.admin.headers });
+    const res = await t.api('GET', `/api/v1/tickets?cursor=${encodeURIComponent(cursor)}`);
     assert.equal(res.statusCode, 400, cursor);
     assert.equal(res.json().errors[0].path, 'cursor');
   }
   for (const r of [1e300, 1e-300, -1]) {
-    const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?q=x&cursor=${forge({ r, i: id })}`, headers: t.admin.headers });
+    const res = await t.api('GET', `/api/v1/tickets?q=x&cursor=${forge({ r, i: id })}`);
     assert.equal(res.statusCode, 400, String(r));
   }
 });
 
 test('a ticket with megabytes of pasted logs is indexed (capped) and does not block others', async () => {
   const { randomBytes } = await import('node:crypto');
-  const big = (await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '巨大日志工单', description: '见回复' } })).json();
+  const big = (await t.api('POST', '/api/v1/tickets', { body: { subject: '巨大日志工单', description: '见回复' } })).json();
   for (let i = 0; i < 6; i++) {
     const words = Array.from({ length: 11_000 }, () => randomBytes(4).toString('hex')).join(' ');
-    const res = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${big.id}/messages`, headers: t.admin.headers, payload: { body: words, internal: true } });
+    const res = await t.api('POST', `/api/v1/tickets/${big.id}/messages`, { body: { body: words, internal: true } });
     assert.equal(res.statusCode, 201);
   }
-  const neighbour = (await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: t.admin.headers, payload: { subject: '扫描仪卡纸', description: '' } })).json();
+  const neighbour = (await t.api('POST', '/api/v1/tickets', { body: { subject: '扫描仪卡纸', description: '' } })).json();
   await t.drain();
   for (const [q, id] of [['巨大日志', big.id], ['扫描仪', neighbour.id]]) {
-    const found = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?q=${encodeURIComponent(q)}`, headers: t.admin.headers });
+    const found = await t.api('GET', `/api/v1/tickets?q=${encodeURIComponent(q)}`);
     assert.deepEqual(found.json().items.map((x: { id: string }) => x.id), [id], q);
   }
 });

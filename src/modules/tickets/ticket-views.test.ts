@@ -19,18 +19,18 @@ type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string;
 type Res = { statusCode: number; body: string; json(): unknown };
 
 async function createTicket(payload: Record<string, unknown>, as: TestUser = t.admin): Promise<Ticket> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: as.headers, payload: { description: '', ...payload } });
+  const res = await t.api('POST', '/api/v1/tickets', { as: as, body: { description: '', ...payload } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as Ticket;
 }
 
 async function setStatus(ticket: Ticket, status: string): Promise<void> {
-  const res = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.id}`, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, payload: { status } });
+  const res = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { as: null, headers: { ...t.admin.headers, 'if-match': `"${ticket.version}"` }, body: { status } });
   assert.equal(res.statusCode, 200, res.body);
 }
 
 const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as: TestUser, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.server.inject({ method, url, headers: { ...as.headers, ...headers }, ...(payload !== undefined && { payload: payload as Record<string, unknown> }) });
+  t.api(method, url, { as, headers, body: payload });
 
 async function listAll(as: TestUser, query: Record<string, string>): Promise<string[]> {
   const ids: string[] = [];
@@ -259,7 +259,7 @@ describe('saved views', () => {
 test('every view route answers 401 without credentials', async () => {
   const id = '0190a0a0-0000-7000-8000-000000000000';
   for (const [method, url, payload] of [['GET', '/api/v1/ticket-views'], ['GET', '/api/v1/ticket-views/counts'], ['POST', '/api/v1/ticket-views', { name: 'x' }], ['PATCH', `/api/v1/ticket-views/${id}`, { name: 'x' }], ['DELETE', `/api/v1/ticket-views/${id}`]] as const) {
-    const res = await t.server.inject({ method, url, ...(payload && { payload }) });
+    const res = await t.api(method, url, { as: null, body: payload });
     assert.equal(res.statusCode, 401, `${method} ${url}`);
   }
 });

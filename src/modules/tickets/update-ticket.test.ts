@@ -24,13 +24,13 @@ type Headers = Record<string, string>;
 type Response = { statusCode: number; headers: Record<string, unknown>; body: string; json(): any };
 
 async function createTicket(payload: Json = {}, headers: Headers = t.admin.headers): Promise<Json> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload: { subject: '测试工单', description: '描述', ...payload } });
+  const res = await t.api('POST', '/api/v1/tickets', { as: null, headers, body: { subject: '测试工单', description: '描述', ...payload } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 function get(idOrNumber: string, headers: Headers = t.admin.headers) {
-  return t.server.inject({ method: 'GET', url: `/api/v1/tickets/${encodeURIComponent(idOrNumber)}`, headers });
+  return t.api('GET', `/api/v1/tickets/${encodeURIComponent(idOrNumber)}`, { as: null, headers });
 }
 
 async function getOk(idOrNumber: string, headers: Headers = t.admin.headers): Promise<Json> {
@@ -41,7 +41,7 @@ async function getOk(idOrNumber: string, headers: Headers = t.admin.headers): Pr
 
 function patch(id: string, ifMatch: string | number | undefined, payload: Json, headers: Headers = t.admin.headers) {
   const withVersion: Headers = ifMatch === undefined ? { ...headers } : { ...headers, 'if-match': typeof ifMatch === 'number' ? `"${ifMatch}"` : ifMatch };
-  return t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${encodeURIComponent(id)}`, headers: withVersion, payload });
+  return t.api('PATCH', `/api/v1/tickets/${encodeURIComponent(id)}`, { as: null, headers: withVersion, body: payload });
 }
 
 /** PATCH at the ticket's current version and expect 200. */
@@ -54,7 +54,7 @@ async function change(ticket: Json, payload: Json, headers: Headers = t.admin.he
 }
 
 async function timeline(id: string, headers: Headers = t.admin.headers): Promise<Json[]> {
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${id}/timeline`, headers });
+  const res = await t.api('GET', `/api/v1/tickets/${id}/timeline`, { as: null, headers });
   assert.equal(res.statusCode, 200, res.body);
   return res.json().items;
 }
@@ -252,7 +252,7 @@ describe('status transitions', () => {
     assert.equal(reopen.title, '工单已关闭，无法修改');
     assertProblem(await patch(closed.id, closed.version, { subject: '关闭后修改' }), 409, 'ticket.closed_readonly');
     assertProblem(await patch(closed.id, closed.version, { tags: ['late'] }), 409, 'ticket.closed_readonly');
-    const reply = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${closed.id}/messages`, headers: t.admin.headers, payload: { body: '关闭后回复' } });
+    const reply = await t.api('POST', `/api/v1/tickets/${closed.id}/messages`, { body: { body: '关闭后回复' } });
     assertProblem(reply, 409, 'ticket.closed_readonly');
     assert.deepEqual(snapshot(await getOk(closed.id)), snapshot(closed));
   });
@@ -301,7 +301,7 @@ describe('assignment', () => {
 
   test('a deactivated user cannot be assigned', async () => {
     const leaver = await t.user('agent', { name: '已离职' });
-    const off = await t.server.inject({ method: 'PATCH', url: `/api/v1/users/${leaver.id}`, headers: t.admin.headers, payload: { active: false } });
+    const off = await t.api('PATCH', `/api/v1/users/${leaver.id}`, { body: { active: false } });
     assert.equal(off.statusCode, 200, off.body);
     const ticket = await createTicket();
     const problem = assertProblem(await patch(ticket.id, ticket.version, { assigneeId: leaver.id }), 400, 'validation.failed');
@@ -352,7 +352,7 @@ describe('tags', () => {
 
 describe('timeline', () => {
   test('records creation and each changed field with actor, old and new value', async () => {
-    const category = await t.server.inject({ method: 'POST', url: '/api/v1/categories', headers: t.admin.headers, payload: { nameZh: '网络', nameEn: 'Network' } });
+    const category = await t.api('POST', '/api/v1/categories', { body: { nameZh: '网络', nameEn: 'Network' } });
     assert.equal(category.statusCode, 201, category.body);
     const ticket = await createTicket({ subject: '旧标题', teamId }, agent.headers);
     const updated = await change(ticket, { subject: '新标题', description: '新描述', priority: 'urgent', categoryId: category.json().id, teamId: null, tags: ['x'] }, agent.headers);
@@ -381,14 +381,14 @@ describe('timeline', () => {
 
   test('the timeline is found by ticket number too', async () => {
     const ticket = await createTicket();
-    const byNumber = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.number}/timeline`, headers: t.admin.headers });
+    const byNumber = await t.api('GET', `/api/v1/tickets/${ticket.number}/timeline`);
     assert.equal(byNumber.statusCode, 200, byNumber.body);
     assert.deepEqual(byNumber.json().items, await timeline(ticket.id));
   });
 
   test('the timeline of an invisible ticket is 404', async () => {
     const ticket = await createTicket();
-    const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/timeline`, headers: otherAgent.headers });
+    const res = await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`, { as: otherAgent });
     assertProblem(res, 404, 'ticket.not_found');
   });
 
@@ -396,12 +396,12 @@ describe('timeline', () => {
     const ticket = await createTicket();
     let current = ticket;
     for (const subject of ['一', '二', '三']) current = await change(current, { subject });
-    const first = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/timeline?limit=2`, headers: t.admin.headers });
+    const first = await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline?limit=2`);
     assert.equal(first.statusCode, 200, first.body);
     const page1 = first.json();
     assert.equal(page1.items.length, 2);
     assert.ok(page1.nextCursor);
-    const second = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/timeline?limit=2&after=${page1.nextCursor}`, headers: t.admin.headers });
+    const second = await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline?limit=2&after=${page1.nextCursor}`);
     const page2 = second.json();
     assert.equal(page2.items.length, 2);
     assert.equal(page2.nextCursor, null);

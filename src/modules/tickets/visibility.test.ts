@@ -16,24 +16,24 @@ after(() => t.close());
 type Ticket = { id: string; number: string; subject: string; teamId: string | null; assigneeId: string | null; version: number };
 
 async function createTicket(payload: Record<string, unknown>, as: TestUser = t.admin): Promise<Ticket> {
-  const res = await t.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: as.headers, payload: { description: '', ...payload } });
+  const res = await t.api('POST', '/api/v1/tickets', { as: as, body: { description: '', ...payload } });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 async function getTicket(idOrNumber: string, as: TestUser = t.admin) {
-  return t.server.inject({ method: 'GET', url: `/api/v1/tickets/${idOrNumber}`, headers: as.headers });
+  return t.api('GET', `/api/v1/tickets/${idOrNumber}`, { as: as });
 }
 
 async function patchTicket(id: string, changes: Record<string, unknown>, as: TestUser = t.admin) {
   const current = await getTicket(id);
   assert.equal(current.statusCode, 200, current.body);
-  return t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${id}`, headers: { ...as.headers, 'if-match': `"${current.json().version}"` }, payload: changes });
+  return t.api('PATCH', `/api/v1/tickets/${id}`, { as: null, headers: { ...as.headers, 'if-match': `"${current.json().version}"` }, body: changes });
 }
 
 async function listIds(as: TestUser, query: Record<string, string>): Promise<string[]> {
   const qs = new URLSearchParams({ limit: '100', ...query }).toString();
-  const res = await t.server.inject({ method: 'GET', url: `/api/v1/tickets?${qs}`, headers: as.headers });
+  const res = await t.api('GET', `/api/v1/tickets?${qs}`, { as: as });
   assert.equal(res.statusCode, 200, res.body);
   return (res.json().items as Array<{ id: string }>).map((i) => i.id).sort();
 }
@@ -100,7 +100,7 @@ describe('ticket visibility by role', () => {
         const label = `${name} / ${ticket.subject}`;
         const byId = await getTicket(ticket.id, user);
         const byNumber = await getTicket(ticket.number, user);
-        const timeline = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.number}/timeline`, headers: user.headers });
+        const timeline = await t.api('GET', `/api/v1/tickets/${ticket.number}/timeline`, { as: user });
         if (visible.has(ticket.id)) {
           assert.equal(byId.statusCode, 200, label);
           assert.equal(byNumber.json().id, ticket.id, label);
@@ -126,11 +126,11 @@ describe('ticket visibility by role', () => {
   });
 
   test('writes to an invisible ticket are 404 too, and change nothing', async () => {
-    const patched = await t.server.inject({ method: 'PATCH', url: `/api/v1/tickets/${tk.unrelated.id}`, headers: { ...agent.headers, 'if-match': '"1"' }, payload: { subject: 'hijacked' } });
+    const patched = await t.api('PATCH', `/api/v1/tickets/${tk.unrelated.id}`, { as: null, headers: { ...agent.headers, 'if-match': '"1"' }, body: { subject: 'hijacked' } });
     assertNotFound(patched);
-    const reply = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${tk.unrelated.id}/messages`, headers: agent.headers, payload: { body: 'hello' } });
+    const reply = await t.api('POST', `/api/v1/tickets/${tk.unrelated.id}/messages`, { as: agent, body: { body: 'hello' } });
     assertNotFound(reply);
-    const engineerNote = await t.server.inject({ method: 'POST', url: `/api/v1/tickets/${tk.teamA.id}/messages`, headers: engineer.headers, payload: { body: 'note', internal: true } });
+    const engineerNote = await t.api('POST', `/api/v1/tickets/${tk.teamA.id}/messages`, { as: engineer, body: { body: 'note', internal: true } });
     assertNotFound(engineerNote);
     const after = await getTicket(tk.unrelated.id);
     assert.equal(after.json().subject, '能见度 unrelated');
@@ -149,7 +149,7 @@ describe('ticket visibility by role', () => {
   test('joining a team makes its tickets visible at once; a new assignee gains and the old one loses the ticket', async () => {
     const joiner = await t.user('agent');
     assert.deepEqual(await listIds(joiner, { tag: 'vis' }), []);
-    const joined = await t.server.inject({ method: 'PATCH', url: `/api/v1/users/${joiner.id}`, headers: t.admin.headers, payload: { teamIds: [teamB] } });
+    const joined = await t.api('PATCH', `/api/v1/users/${joiner.id}`, { body: { teamIds: [teamB] } });
     assert.equal(joined.statusCode, 200, joined.body);
     assert.deepEqual(await listIds(joiner, { tag: 'vis' }), sorted([tk.teamB.id, tk.assignedToAgent.id, tk.assignedToEngineer.id]));
 
@@ -181,16 +181,16 @@ describe('team deletion', () => {
     const other = await createTicket({ subject: 'other team', teamId: keep });
     assert.equal((await getTicket(doomed1.id, member)).statusCode, 200, 'a member sees the team ticket');
 
-    const deleted = await t.server.inject({ method: 'DELETE', url: `/api/v1/teams/${teamId}`, headers: t.admin.headers });
+    const deleted = await t.api('DELETE', `/api/v1/teams/${teamId}`);
     assert.equal(deleted.statusCode, 204, deleted.body);
-    assert.equal((await t.server.inject({ method: 'GET', url: `/api/v1/teams/${teamId}`, headers: t.admin.headers })).statusCode, 404);
+    assert.equal((await t.api('GET', `/api/v1/teams/${teamId}`)).statusCode, 404);
     await t.drain();
 
     for (const ticket of [doomed1, doomed2]) {
       const after = (await getTicket(ticket.id)).json();
       assert.equal(after.teamId, null, ticket.subject);
       assert.equal(after.version, ticket.version + 1, 'the change bumps the version');
-      const timeline = await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/timeline`, headers: t.admin.headers });
+      const timeline = await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`);
       const entry = (timeline.json().items as Array<{ type: string; field: string | null; oldValue: unknown; newValue: unknown; actor: { id: string } | null }>).find((e) => e.field === 'teamId');
       assert.ok(entry, `a teamId entry on ${ticket.subject}: ${timeline.body}`);
       assert.equal(entry.type, 'field_changed');
