@@ -2,6 +2,7 @@
 import type { AppModule } from '../../app/context.js';
 import { attachmentStoreIn } from './attachment-store.js';
 import { registerMessageRoutes } from './message-routes.js';
+import { registerTicketNameRoutes } from './ticket-names.js';
 import { registerPresenceRoutes } from './presence-routes.js';
 import { reindexStaleSearch } from './reindex-stale-search.js';
 import { handleTicketIndexJobs } from './search-index.js';
@@ -62,5 +63,6 @@ export const ticketsModule: AppModule = {
     registerMessageRoutes(app, context, store);
     registerTaxonomyRoutes(app, context);
     registerPresenceRoutes(app, context);
+    registerTicketNameRoutes(app, context);
   },
 };
