@@ -284,6 +284,7 @@ describe('permission matrix', () => {
     { name: 'reply', permission: 'tickets.reply', allowed: all, success: 201, run: async (u) => call('POST', `/api/v1/tickets/${(await ticketFor(u)).id}/messages`, { body: 'reply' }, u.headers) },
     { name: 'note', permission: 'tickets.note', allowed: all, success: 201, run: async (u) => call('POST', `/api/v1/tickets/${(await ticketFor(u)).id}/messages`, { body: 'note', internal: true }, u.headers) },
     { name: 'names on a ticket', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/names`, undefined, u.headers) },
+    { name: 'phone intake', permission: 'tickets.create', allowed: ['admin', 'supervisor', 'agent'], success: 201, run: (u) => call('POST', '/api/v1/channels/phone/intake', { subject: 'matrix intake', requester: { phone: '13800138000' } }, u.headers) },
     { name: 'list users', permission: 'directory.read', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: (u) => call('GET', '/api/v1/users', undefined, u.headers) },
     { name: 'list teams', permission: 'directory.read', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: (u) => call('GET', '/api/v1/teams', undefined, u.headers) },
     { name: 'create user', permission: 'admin.users', allowed: ['admin'], success: 201, run: (u) => createUser({ name: `made by ${u.actor.role}` }, u.headers) },

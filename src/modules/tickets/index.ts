@@ -37,7 +37,8 @@ export { listCustomerTickets, getCustomerTicket, getCustomerAttachment, findCust
 export { closeTicketByRequester } from './close-by-requester.js';
 export { listCategories } from './categories.js';
 export { countTicketsOfRequesters } from './requester-events.js';
-export { ticketSchema } from './http-schemas.js';
+export { createTicketBody, ticketSchema } from './http-schemas.js';
+export { presentTicket } from './ticket-view.js';
 export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
 export { provideTicketSla, setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
