@@ -3,6 +3,7 @@ import type { AppModule } from '../../app/context.js';
 import { attachmentStoreIn } from './attachment-store.js';
 import { registerMessageRoutes } from './message-routes.js';
 import { registerTicketNameRoutes } from './ticket-names.js';
+import { registerCustomerCardRoutes } from './customer-card.js';
 import { registerPresenceRoutes } from './presence-routes.js';
 import { reindexStaleSearch } from './reindex-stale-search.js';
 import { handleTicketIndexJobs } from './search-index.js';
@@ -65,5 +66,6 @@ export const ticketsModule: AppModule = {
     registerTaxonomyRoutes(app, context);
     registerPresenceRoutes(app, context);
     registerTicketNameRoutes(app, context);
+    registerCustomerCardRoutes(app, context);
   },
 };
