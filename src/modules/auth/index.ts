@@ -14,6 +14,7 @@ export { createApiToken } from './api-tokens.js';
 export { createUser, findAssignableUser, getUser, getUserNames, listUsers, teamExists, type UserView } from './users.js';
 export { createTeam, listTeams, type TeamView } from './teams.js';
 export { findTeamLead } from './team-membership.js';
+export { getTeamNames } from './names.js';
 export { ensureFirstAdmin } from './first-admin.js';
 
 export const authModule: AppModule = {

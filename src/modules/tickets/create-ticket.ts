@@ -7,7 +7,7 @@ import type { Actor } from '../auth/index.js';
 import { findOrCreateContact, type ContactRef } from '../customers/index.js';
 import { insertTicket } from './insert-ticket.js';
 import { assertTicketReferences, defaultPriority } from './references.js';
-import { ticketIdempotencyKeys, tickets } from './schema.js';
+import { ticketIdempotencyKeys, ticketMessages, tickets } from './schema.js';
 import { nextTicketNumber } from './ticket-number.js';
 import type { TicketRow } from './ticket-view.js';
 
@@ -21,6 +21,8 @@ export type NewTicket = {
   tags?: string[];
   requester?: ContactRef;
   channel?: string;
+  /** Phone intake: kept on the opening message's meta (e.g. `call`: direction, duration, recording). Not part of the HTTP body. */
+  openingMeta?: Record<string, unknown>;
 };
 
 export type CreateTicketOptions = { timeZone: string; idempotencyKey?: string };
@@ -62,6 +64,9 @@ export async function createTicket(
     }
     const priority = input.priority ?? (await defaultPriority(tx));
     const requester = input.requester ? await findOrCreateContact(tx, input.requester, actor.id) : null;
+    // A phone ticket is the customer's report, taken down by the agent: its description becomes the
+    // customer's opening message ("电话报修，客服代录"), shown once, never as a public agent reply.
+    const openingMessageId = input.channel === 'phone' && requester && input.description.trim() ? uuidv7() : undefined;
     const ticket = await insertTicket(tx, {
       id,
       number,
@@ -77,7 +82,20 @@ export async function createTicket(
       tags: normaliseTags(input.tags ?? []),
       createdBy: actor.id,
       createdAt: now,
+      ...(openingMessageId && { openingMessageId }),
     });
+    if (openingMessageId) {
+      await tx.insert(ticketMessages).values({
+        id: openingMessageId,
+        ticketId: id,
+        authorContactId: requester!.id,
+        internal: false,
+        body: input.description,
+        channel: 'phone',
+        meta: { ...input.openingMeta, enteredBy: { userId: actor.id } },
+        createdAt: now,
+      });
+    }
     return { ticket, replayed: false };
   });
 }

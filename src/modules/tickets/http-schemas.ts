@@ -233,7 +233,7 @@ export const timelineEntrySchema = z
   .meta({ id: 'TimelineEntry' });
 
 export const categorySchema = z
-  .object({ id: z.uuid(), parentId: z.uuid().nullable(), nameZh: z.string(), nameEn: z.string(), position: z.number().int(), active: z.boolean(), createdAt: z.date() })
+  .object({ id: z.uuid(), parentId: z.uuid().nullable(), nameZh: z.string(), nameEn: z.string(), position: z.number().int(), active: z.boolean(), defaultTeamId: z.uuid().nullable(), createdAt: z.date() })
   .meta({ id: 'Category' });
 
 export const categoryBody = z.strictObject({
@@ -242,6 +242,8 @@ export const categoryBody = z.strictObject({
   parentId: z.uuid().nullable().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
   active: z.boolean().optional(),
+  /** The team new tickets of this category go to when no team is given (phone intake routes at once). */
+  defaultTeamId: z.uuid().nullable().optional(),
 });
 
 export const prioritySchema = z

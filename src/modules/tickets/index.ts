@@ -2,6 +2,8 @@
 import type { AppModule } from '../../app/context.js';
 import { attachmentStoreIn } from './attachment-store.js';
 import { registerMessageRoutes } from './message-routes.js';
+import { registerTicketNameRoutes } from './ticket-names.js';
+import { registerCustomerCardRoutes } from './customer-card.js';
 import { registerPresenceRoutes } from './presence-routes.js';
 import { reindexStaleSearch } from './reindex-stale-search.js';
 import { handleTicketIndexJobs } from './search-index.js';
@@ -36,7 +38,8 @@ export { listCustomerTickets, getCustomerTicket, getCustomerAttachment, findCust
 export { closeTicketByRequester } from './close-by-requester.js';
 export { listCategories } from './categories.js';
 export { countTicketsOfRequesters } from './requester-events.js';
-export { ticketSchema } from './http-schemas.js';
+export { createTicketBody, ticketSchema } from './http-schemas.js';
+export { presentTicket } from './ticket-view.js';
 export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
 export { provideTicketSla, setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
@@ -62,5 +65,7 @@ export const ticketsModule: AppModule = {
     registerMessageRoutes(app, context, store);
     registerTaxonomyRoutes(app, context);
     registerPresenceRoutes(app, context);
+    registerTicketNameRoutes(app, context);
+    registerCustomerCardRoutes(app, context);
   },
 };

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { defaultTeamOfCategory } from './categories.js';
 import { ticketEvents, tickets } from './schema.js';
 import type { TicketRow } from './ticket-view.js';
 
@@ -21,7 +22,9 @@ export type TicketInsert = Pick<TicketRow, 'id' | 'number' | 'subject' | 'descri
  * way a ticket is born (an agent or API call, an inbound channel message), so they stay the same.
  */
 export async function insertTicket(tx: Tx, values: TicketInsert): Promise<TicketRow> {
-  const { followUpOf, openingMessageId, ...row } = values;
+  const { followUpOf, openingMessageId, ...given } = values;
+  // Every way a ticket is born gets the category's team when it names none, so it is routed at once.
+  const row = !given.teamId && given.categoryId ? { ...given, teamId: await defaultTeamOfCategory(tx, given.categoryId) } : given;
   const [ticket] = await tx.insert(tickets).values({ ...row, updatedAt: row.createdAt }).returning();
   await tx.insert(ticketEvents).values({
     id: uuidv7(),

@@ -38,6 +38,8 @@ export const ticketCategories = pgTable(
     nameEn: text('name_en').notNull().default(''),
     position: integer('position').notNull().default(0),
     active: boolean('active').notNull().default(true),
+    /** New tickets of this category (or a sub-category without its own) go to this team when none is given. No FK: teams belong to the auth module; `team.deleted` clears it. */
+    defaultTeamId: uuid('default_team_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('ticket_categories_parent_idx').on(t.parentId)],

@@ -2,13 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { recordEvent } from '../../jobs/events.js';
 import type { EventEnvelope, JobContext } from '../../jobs/registry.js';
-import { ticketEvents, tickets } from './schema.js';
+import { ticketCategories, ticketEvents, tickets } from './schema.js';
 
-/** Job `tickets.team_deleted`: tickets of a deleted team lose their team, each with a timeline entry. */
+/** Job `tickets.team_deleted`: tickets of a deleted team lose their team, each with a timeline entry; categories routing to it stop doing so. */
 export async function handleTeamDeleted(payload: Record<string, unknown>, { database }: JobContext): Promise<void> {
   const event = payload as unknown as EventEnvelope;
   await database.transaction(async (tx) => {
     const now = new Date();
+    await tx.update(ticketCategories).set({ defaultTeamId: null }).where(eq(ticketCategories.defaultTeamId, event.aggregateId));
     const affected = await tx.update(tickets).set({ teamId: null, updatedAt: now, version: sql`${tickets.version} + 1` }).where(eq(tickets.teamId, event.aggregateId)).returning({ id: tickets.id });
     if (affected.length === 0) return;
     await tx.insert(ticketEvents).values(

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch, Tree, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Tree, TreeSelect, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../shared/api/client.ts';
@@ -8,10 +8,10 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { categoryTree, type CategoryNode } from '../tickets/category-tree.ts';
 import { ticketKeys } from '../tickets/keys.ts';
-import type { Category } from '../tickets/queries.ts';
+import { useTeams, type Category } from '../tickets/queries.ts';
 import { AdminGate } from './AdminGate.tsx';
 
-type Values = { nameZh: string; nameEn?: string; parentId?: string | null; position?: number; active?: boolean };
+type Values = { nameZh: string; nameEn?: string; parentId?: string | null; position?: number; active?: boolean; defaultTeamId?: string | null };
 
 export default function CategoriesPage() {
   return (
@@ -23,6 +23,7 @@ export default function CategoriesPage() {
 
 function Categories() {
   const { t, i18n } = useTranslation();
+  const teams = useTeams();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const zh = i18n.language === 'zh-CN';
@@ -35,7 +36,7 @@ function Categories() {
 
   async function save(values: Values) {
     try {
-      const body = { nameZh: values.nameZh, nameEn: values.nameEn ?? '', parentId: values.parentId ?? null, position: values.position ?? 0, active: values.active ?? true };
+      const body = { nameZh: values.nameZh, nameEn: values.nameEn ?? '', parentId: values.parentId ?? null, position: values.position ?? 0, active: values.active ?? true, defaultTeamId: values.defaultTeamId || null };
       if (editing === 'new') await unwrap(api.POST('/api/v1/categories', { body }));
       else if (editing) await unwrap(api.PATCH('/api/v1/categories/{id}', { params: { path: { id: editing.id } }, body }));
       message.success(t('admin.savedOk'));
@@ -85,6 +86,10 @@ function Categories() {
           </Form.Item>
           <Form.Item name="parentId" label={t('admin.parent')}>
             <TreeSelect allowClear treeDefaultExpandAll treeData={tree} />
+          </Form.Item>
+          {/* New tickets of this category without a team go to this one (phone intake routes at once). */}
+          <Form.Item name="defaultTeamId" label={t('admin.defaultTeam')} extra={t('admin.defaultTeamHint')}>
+            <Select allowClear data-testid="category-default-team" options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
           </Form.Item>
           <Form.Item name="position" label={t('admin.position')}>
             <InputNumber min={0} max={10000} />

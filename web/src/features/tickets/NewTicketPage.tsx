@@ -1,4 +1,5 @@
-import { App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +42,16 @@ export default function NewTicketPage() {
     staleTime: 10_000,
   });
 
+  // The caller's unresolved tickets, so the agent adds to one instead of opening a duplicate.
+  const [caller, setCaller] = useState<Contact | null>(null);
+  const openTickets = useQuery({
+    queryKey: ['tickets', 'caller-open', caller?.id],
+    enabled: !!caller,
+    queryFn: () => unwrap(api.GET('/api/v1/tickets', { params: { query: { requesterId: caller!.id, status: 'new,open,pending', limit: 10 } } })).then((r) => r.items),
+  });
+
   function pick(contact: Contact) {
+    setCaller(contact);
     form.setFieldsValue({ name: contact.name, phone: contact.phone ?? undefined, email: contact.email ?? undefined });
     setSearch('');
   }
@@ -59,36 +69,23 @@ export default function NewTicketPage() {
     setSubmitting(true);
     try {
       const requester = { ...(values.name?.trim() ? { name: values.name.trim() } : {}), ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}), ...(values.email?.trim() ? { email: values.email.trim() } : {}) };
-      const ticket = await unwrap(
-        api.POST('/api/v1/tickets', {
-          body: {
-            subject: values.subject,
-            description: values.description ?? '',
-            channel: 'phone',
-            requester,
-            ...(values.priority ? { priority: values.priority } : {}),
-            ...(values.categoryId ? { categoryId: values.categoryId } : {}),
-            ...(values.teamId ? { teamId: values.teamId } : {}),
-            ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
-            ...(values.tags?.length ? { tags: values.tags } : {}),
-          },
-        }),
-      );
-      // A ticket from a call keeps the call itself: direction, duration, recording (a phone message on the ticket).
-      if (durationSeconds !== undefined && values.phone?.trim()) {
-        await unwrap(
-          api.POST('/api/v1/tickets/{id}/calls', {
-            params: { path: { id: ticket.id } },
-            body: {
-              direction: values.callDirection,
-              callerNumber: values.phone.trim(),
-              durationSeconds,
-              summary: values.description?.trim() || values.subject,
-              ...(values.callRecordingUrl?.trim() ? { recordingUrl: values.callRecordingUrl.trim() } : {}),
-            },
-          }),
-        ).catch((error: Error) => message.error(t('call.logFailed', { message: describeError(error, t).message })));
-      }
+      const fields = {
+        subject: values.subject,
+        description: values.description ?? '',
+        requester,
+        ...(values.priority ? { priority: values.priority } : {}),
+        ...(values.categoryId ? { categoryId: values.categoryId } : {}),
+        ...(values.teamId ? { teamId: values.teamId } : {}),
+        ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
+        ...(values.tags?.length ? { tags: values.tags } : {}),
+      };
+      // With a number, the intake endpoint stores the description once, as the caller's report
+      // ("电话报修，客服代录"), with the call (direction, duration, recording) on it; before, the
+      // call was logged as a public agent message repeating the description in the portal.
+      const call = durationSeconds !== undefined ? { direction: values.callDirection, durationSeconds, ...(values.callRecordingUrl?.trim() ? { recordingUrl: values.callRecordingUrl.trim() } : {}) } : undefined;
+      const ticket = values.phone?.trim()
+        ? await unwrap(api.POST('/api/v1/channels/phone/intake', { body: { ...fields, ...(call && { call }) } }))
+        : await unwrap(api.POST('/api/v1/tickets', { body: { ...fields, channel: 'phone' } }));
       message.success(t('newTicket.created', { number: ticket.number }));
       void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
       navigate(`/tickets/${ticket.id}`);
@@ -130,6 +127,29 @@ export default function NewTicketPage() {
             <Input.Search placeholder="138 0013 8000 / 张三 / name@example.com" loading={matches.isFetching} />
           </AutoComplete>
         </Form.Item>
+        {openTickets.data && openTickets.data.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="caller-open-tickets"
+            style={{ marginBottom: 16 }}
+            message={t('newTicket.openTickets', { count: openTickets.data.length })}
+            description={
+              <Space direction="vertical" size={2}>
+                <Typography.Text type="secondary">{t('newTicket.openTicketsHint')}</Typography.Text>
+                {openTickets.data.map((ticket) => (
+                  <Space key={ticket.id} size={6} wrap>
+                    <Link to={`/tickets/${ticket.id}`}>
+                      {ticket.number} {ticket.subject}
+                    </Link>
+                    <Tag>{t(`status.${ticket.status}`, { defaultValue: ticket.status })}</Tag>
+                    <Tag>{((p) => (p ? (zh ? p.nameZh : p.nameEn) : ticket.priority))(priorities.data?.find((p) => p.key === ticket.priority))}</Tag>
+                  </Space>
+                ))}
+              </Space>
+            }
+          />
+        )}
         <Row gutter={12}>
           <Col xs={24} sm={8}>
             <Form.Item label={t('newTicket.name')} name="name" rules={[{ max: 100 }]}>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
+import { nameIn, useTicketNames } from './ticket-names.ts';
 import { useCategories, usePriorities, useTeams, useUpdateTicket, useUsers, type Category, type Ticket, type TicketChanges } from './queries.ts';
 import { PriorityTag, StatusTag } from './tags.tsx';
 import { categoryTree } from './category-tree.ts';
@@ -18,6 +19,7 @@ export function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: b
   const update = useUpdateTicket(ticket.id);
   const users = useUsers(ticket.abilities.update);
   const teams = useTeams(ticket.abilities.update);
+  const names = useTicketNames(ticket.id, ticket.version, !ticket.abilities.update);
   const categories = useCategories();
   const priorities = usePriorities();
   const zh = i18n.language === 'zh-CN';
@@ -35,8 +37,8 @@ export function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: b
   }
 
   const busy = update.isPending;
-  const userName = (id: string | null) => (id ? users.data?.find((u) => u.id === id)?.name ?? '…' : t('ticket.unassigned'));
-  const teamName = (id: string | null) => (id ? teams.data?.find((x) => x.id === id)?.name ?? '…' : t('ticket.noTeam'));
+  const userName = (id: string | null) => (id ? users.data?.find((u) => u.id === id)?.name ?? nameIn(names.data?.users, id) ?? '…' : t('ticket.unassigned'));
+  const teamName = (id: string | null) => (id ? teams.data?.find((x) => x.id === id)?.name ?? nameIn(names.data?.teams, id) ?? '…' : t('ticket.noTeam'));
   const categoryName = (id: string | null) => {
     const found = categories.data?.find((c) => c.id === id);
     return found ? (zh ? found.nameZh : found.nameEn || found.nameZh) : t('ticket.noCategory');

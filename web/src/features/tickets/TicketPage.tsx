@@ -13,6 +13,7 @@ import { SlaBadge } from '../sla/SlaBadge.tsx';
 import { Composer } from './Composer.tsx';
 import type { DraftMode } from './drafts.ts';
 import type { Lookups } from './describe-change.ts';
+import { nameIn, useTicketNames } from './ticket-names.ts';
 import { prefetchTicket, useCategories, usePriorities, useTeams, useTicket, useTimeline, useUsers, type Ticket } from './queries.ts';
 import { RequesterPanel } from './RequesterPanel.tsx';
 import { shortcutFor } from './shortcuts.ts';
@@ -44,6 +45,8 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
   const timeline = useTimeline(ticket.id);
   const users = useUsers(me.permissions.includes('directory.read'));
   const teams = useTeams(me.permissions.includes('directory.read'));
+  // Without the directory (field engineers), the names this ticket mentions.
+  const names = useTicketNames(ticket.id, ticket.version, !me.permissions.includes('directory.read'));
   const categories = useCategories();
   const priorities = usePriorities();
   const [composing, setComposing] = useState(false);
@@ -54,8 +57,8 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
 
   const lookups: Lookups = useMemo(
     () => ({
-      userName: (userId) => users.data?.find((u) => u.id === userId)?.name,
-      teamName: (teamId) => teams.data?.find((x) => x.id === teamId)?.name,
+      userName: (userId) => users.data?.find((u) => u.id === userId)?.name ?? nameIn(names.data?.users, userId),
+      teamName: (teamId) => teams.data?.find((x) => x.id === teamId)?.name ?? nameIn(names.data?.teams, teamId),
       categoryName: (categoryId) => {
         const found = categories.data?.find((c) => c.id === categoryId);
         return found ? (zh ? found.nameZh : found.nameEn || found.nameZh) : undefined;
@@ -65,7 +68,7 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
         return found ? (zh ? found.nameZh : found.nameEn) : undefined;
       },
     }),
-    [users.data, teams.data, categories.data, priorities.data, zh],
+    [users.data, teams.data, names.data, categories.data, priorities.data, zh],
   );
 
   useEffect(() => {

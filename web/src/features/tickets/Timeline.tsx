@@ -47,6 +47,8 @@ export function Timeline({ entries, lookups }: { entries: TimelineEntry[]; looku
                     <Tag color="blue">{t('ticket.public')}</Tag>
                   )}
                   {opening && <Tag color="purple">{t('ticket.openingMessage')}</Tag>}
+                  {/* Phone intake: the customer's report, typed in by the agent who took the call. */}
+                  {opening && entry.message.meta?.enteredBy ? <Tag data-testid="phone-entered">{t('ticket.phoneEntered')}</Tag> : null}
                   {!internal && (
                     <Tag data-testid="message-channel">{t('ticket.via', { channel: t(`channel.${entry.message.channel}`, { defaultValue: entry.message.channel }) })}</Tag>
                   )}

@@ -2516,6 +2516,7 @@ export interface paths {
                         parentId?: string | null;
                         position?: number;
                         active?: boolean;
+                        defaultTeamId?: string | null;
                     };
                 };
             };
@@ -2592,6 +2593,7 @@ export interface paths {
                         parentId?: string | null;
                         position?: number;
                         active?: boolean;
+                        defaultTeamId?: string | null;
                     };
                 };
             };
@@ -2858,6 +2860,121 @@ export interface paths {
                                 userId: string;
                                 name: string;
                                 composing: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单涉及的用户和团队名称 Names of the users and teams a ticket mentions
+         * @description For every role that may see the ticket (also field engineers, who cannot read the directory): names only, no emails or roles. 404 for a ticket the caller may not see.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单客户卡片（只读）Read-only customer card of a ticket's requester
+         * @description Contact, organisation, address and devices (external records of type `device`, with warranty) of the requester, for every role that may see the ticket; 404 otherwise or when the ticket has no requester.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                            };
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            address: string | null;
+                            devices: {
+                                externalId: string;
+                                title: string;
+                                status: string | null;
+                                installedOn: string | null;
+                                warrantyUntil: string | null;
+                                inWarranty: boolean | null;
                             }[];
                         };
                     };
@@ -5313,6 +5430,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/phone/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 电话报修建单 Phone intake: open a ticket for a caller
+         * @description Creates a `phone` ticket whose description is the caller's opening message (author: the requester contact; `meta.enteredBy.userId`: the agent; `meta.call`: the call). `requester.phone` is required and is the call's number. The category's default team applies when no `teamId` is given.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        /** @default  */
+                        description?: string;
+                        priority?: string;
+                        /** Format: uuid */
+                        categoryId?: string;
+                        /** Format: uuid */
+                        teamId?: string;
+                        /** Format: uuid */
+                        assigneeId?: string;
+                        tags?: string[];
+                        requester?: {
+                            name?: string;
+                            /** Format: email */
+                            email?: string;
+                            phone?: string;
+                            identities?: {
+                                /** @enum {string} */
+                                kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+                                value: string;
+                            }[];
+                        };
+                        call?: {
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            durationSeconds: number;
+                            /** Format: uri */
+                            recordingUrl?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/security": {
         parameters: {
             query?: never;
@@ -5869,6 +6061,7 @@ export interface components {
             nameEn: string;
             position: number;
             active: boolean;
+            defaultTeamId: string | null;
             createdAt: unknown;
         };
         PriorityInput: {
@@ -6497,6 +6690,7 @@ export interface components {
             nameEn: string;
             position: number;
             active: boolean;
+            defaultTeamId: string | null;
             /** Format: date-time */
             createdAt: string;
         };

@@ -1,0 +1,1 @@
+ALTER TABLE "ticket_categories" ADD COLUMN "default_team_id" uuid;
