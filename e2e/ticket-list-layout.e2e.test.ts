@@ -52,7 +52,8 @@ test('at 1366×768 the list has no horizontal scroll and 处理人 and 更新时
   }
   // The subject keeps a readable width next to the fixed columns.
   const subject = await header(page, '主题');
-  assert.ok(subject.box.width >= 200, `subject column only ${subject.box.width} px`);
+  const widths = await page.locator('.ant-table-thead th').evaluateAll((ths) => ths.map((th) => `${th.textContent}:${Math.round(th.getBoundingClientRect().width)}`));
+  assert.ok(subject.box.width >= 200, `subject column only ${subject.box.width} px (${widths.join(' ')})`);
   assert.equal(await page.getByTestId('ticket-list').getAttribute('data-layout'), 'merged');
   assert.deepEqual(h.takePageErrors(), []);
 });

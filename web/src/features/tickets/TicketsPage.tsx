@@ -146,7 +146,11 @@ export default function TicketsPage() {
             loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
             pagination={false}
             // No sideways scrolling: the layout picks columns that leave the subject ≥ 240 px.
-            rowSelection={can('tickets.update') || can('tickets.change_status') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
+            // Virtual rows: only the rows in the table's own scroll box are rendered, so the first
+            // rows appear at once after the data arrives and "load more" does not slow the page.
+            virtual={layout !== 'phone' && tableWidth > 0}
+            scroll={layout !== 'phone' && tableWidth > 0 ? { x: tableWidth, y: Math.max(360, window.innerHeight - 240) } : undefined}
+            rowSelection={can('tickets.update') || can('tickets.change_status') ? { columnWidth: 32, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
             onChange={(_pagination, _filters, sorter) => {
               update({ sort: sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter) });
             }}
