@@ -233,7 +233,7 @@ test('ticket list: views with counts, live count update, bulk status change', { 
 
   const page = await h.newPage({ user: agent });
   await page.goto('/tickets');
-  const rows = page.locator('tr[data-testid^="ticket-row-"]');
+  const rows = page.locator('[data-testid^="ticket-row-"]');
   await eventually(async () => (await rows.count()) === 5, '5 rows in 我的工单');
   for (const t of mine) await page.getByTestId(`ticket-row-${t.number}`).waitFor();
   // The subject keeps a readable width at a laptop's 1366 px (it was squeezed to 0 px once).
@@ -273,7 +273,7 @@ test('keyboard: ? opens the shortcut help, j / k walk the list, n starts an inte
   for (const subject of ['键盘测试工单一', '键盘测试工单二', '键盘测试工单三']) await createTicket(agent, { subject, assigneeId: agent.id, requester: { name: '测试客户', phone: '13500001234' } });
   const page = await h.newPage({ user: agent });
   await page.goto('/tickets');
-  const rows = page.locator('tr[data-testid^="ticket-row-"]');
+  const rows = page.locator('[data-testid^="ticket-row-"]');
   await eventually(async () => (await rows.count()) === 3, '3 rows');
   const numbers = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')!.replace('ticket-row-', '')));
 
@@ -342,7 +342,7 @@ test('phone width (360 px): the list and a ticket page fit without horizontal sc
   await createTicket(agentA, { subject: '手机端测试：冰箱冷藏室结霜严重，门封条可能老化', teamId: h.teamId, requester: { name: '马先生', phone: '13200001111' } });
   const page = await h.newPage({ user: agentA, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
   await page.goto('/tickets?view=open');
-  const rows = page.locator('tr[data-testid^="ticket-row-"]');
+  const rows = page.locator('[data-testid^="ticket-row-"]');
   await rows.first().waitFor();
   await page.getByRole('button', { name: '菜单' }).waitFor(); // the side menu folds into a drawer
   const list = await pageWidth(page);

@@ -1,21 +1,22 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
-import { App, Badge, Button, Card, Checkbox, Grid, Input, Menu, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Badge, Button, Card, Checkbox, Grid, Input, Menu, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCan } from '../../app/session.ts';
-import { SlaBadge } from '../sla/SlaBadge.tsx';
+import { useCan, useMe } from '../../app/session.ts';
 import { api, unwrap } from '../../shared/api/client.ts';
 import { EmptyState, ErrorState } from '../../shared/ui/states.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { ticketKeys } from './keys.ts';
-import { prefetchTicket, useTeams, useTicketList, useUsers, useViewCounts, useViews, type ListQuery, type SearchSummary, type Ticket } from './queries.ts';
-import { PriorityTag, StatusTag } from './tags.tsx';
+import { prefetchTicket, useTicketList, useViewCounts, useViews, type ListQuery, type SearchSummary, type Ticket } from './queries.ts';
 import { rememberTicketOrder } from './ticket-navigation.ts';
-import { sortFromTable, sortOrderOf, type SortKey } from './list-sort.ts';
+import { sortFromTable, type SortKey } from './list-sort.ts';
+import { ticketColumns } from './list-columns.tsx';
+import { listLayout } from './list-layout.ts';
+import { useListPreferences } from './list-preferences.ts';
+import { ListSettings } from './ListSettings.tsx';
+import { useElementWidth } from './use-element-width.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, narrowFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
 
@@ -35,8 +36,10 @@ export default function TicketsPage() {
   const queryClient = useQueryClient();
   const views = useViews();
   const counts = useViewCounts();
-  const users = useUsers(can('directory.read'));
-  const teams = useTeams(can('directory.read'));
+  const me = useMe();
+  const [preferences, setPreferences] = useListPreferences(me.id);
+  const [tableBox, tableWidth] = useElementWidth();
+  const layout = listLayout(tableWidth, narrow);
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const filterQuery = useMemo(() => filtersToQuery(filters), [filters]);
   // Each view has its own default order (e.g. 我的工单 by priority); a header click overrides it.
@@ -47,8 +50,6 @@ export default function TicketsPage() {
   const query = useMemo(() => ({ view, ...filterQuery, ...(q ? { q, scope } : sortParam ? { sort: sortParam } : {}) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, filterQuery, q, scope, sortParam]);
   const list = useTicketList(query);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
-  const teamName = useMemo(() => new Map((teams.data ?? []).map((team) => [team.id, team.name])), [teams.data]);
 
   useEffect(() => rememberTicketOrder(rows.map((r) => r.id)), [rows]);
   useEffect(() => setSelected([]), [view, q, filterQuery]);
@@ -67,28 +68,16 @@ export default function TicketsPage() {
   const viewLabel = (v: View) => (v.kind === 'builtin' ? (i18n.language === 'zh-CN' ? v.nameZh : v.nameEn) ?? v.name : v.name);
   const countOf = (v: View) => counts.data?.counts[v.kind === 'builtin' && v.key ? v.key : v.id];
 
-  const columns: TableProps<Ticket>['columns'] = [
-    // On a phone the number (150 px) would squeeze the subject to a few characters; the ticket page shows it.
-    ...(narrow ? [] : [{ title: t('list.number'), dataIndex: 'number', key: 'number', width: 140, sorter: !q, sortOrder: sortOrderOf(sort, 'number'), render: (n: string) => <Typography.Text code>{n}</Typography.Text> }]),
-    { title: t('list.subject'), dataIndex: 'subject', key: 'subject', ellipsis: true, render: (s: string, row) => (
-        <>
-          <a href={`/tickets/${row.id}`} onClick={(e) => { e.preventDefault(); navigate(`/tickets/${row.id}`); }}>{s}</a>
-          {/* On a phone there is no SLA column: the badge goes under the subject. */}
-          {narrow && row.sla.length ? <div><SlaBadge sla={row.sla} /></div> : null}
-        </>
-      ) },
-    ...(narrow
-      ? []
-      : [
-          { title: t('list.requester'), key: 'requester', width: 110, ellipsis: true, render: (_: unknown, row: Ticket) => row.requester?.name ?? '—' },
-          { title: t('list.status'), dataIndex: 'status', key: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
-          { title: t('list.priority'), dataIndex: 'priority', key: 'priority', width: 90, sorter: !q, sortOrder: sortOrderOf(sort, 'priority'), render: (p: string) => <PriorityTag priority={p} /> },
-          { title: t('sla.timer.column'), key: 'slaDueAt', width: 190, sorter: !q, sortOrder: sortOrderOf(sort, 'slaDueAt'), render: (_: unknown, row: Ticket) => <SlaBadge sla={row.sla} /> },
-          { title: t('list.assignee'), key: 'assignee', width: 110, ellipsis: true, render: (_: unknown, row: Ticket) => (row.assigneeId ? userName.get(row.assigneeId) ?? '…' : <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>) },
-          { title: t('list.team'), key: 'team', width: 120, ellipsis: true, responsive: ['xxl'] as Breakpoint[], render: (_: unknown, row: Ticket) => (row.teamId ? teamName.get(row.teamId) ?? '…' : '—') },
-        ]),
-    { title: t('list.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: narrow ? 90 : 110, sorter: !q, sortOrder: sortOrderOf(sort, 'updatedAt'), render: (d: string) => <span title={dayjs(d).format('YYYY-MM-DD HH:mm:ss')}>{dayjs(d).fromNow()}</span> },
-  ];
+  const open = useCallback((id: string) => navigate(`/tickets/${id}`), [navigate]);
+  const canReadDirectory = can('directory.read');
+  const columns = useMemo(
+    () => ticketColumns({ layout, hidden: preferences.hidden, sort, sortable: !q, canReadDirectory, t, open }),
+    [layout, preferences.hidden, sort, q, canReadDirectory, t, open],
+  );
+  // Cells only re-render when their row object changes (see list-columns.tsx), so whatever
+  // else they show gets a fresh table: the layout, the hidden columns, the language.
+  const tableKey = `${layout}:${preferences.hidden.join(',')}:${i18n.language}`;
+  const onRow = useCallback((row: Ticket) => ({ onDoubleClick: () => open(row.id), onMouseEnter: () => prefetchTicket(queryClient, row.id), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>, [open, queryClient]);
 
   const viewPicker = narrow ? (
     <Select
@@ -137,6 +126,7 @@ export default function TicketsPage() {
             data-testid="ticket-search"
           />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
+          {narrow ? null : <ListSettings value={preferences} onChange={setPreferences} />}
            {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}) })} /> : null}
         </Space>
         {q ? <SearchScopeLine summary={list.data?.pages[0]?.search ?? null} viewName={currentView ? viewLabel(currentView) ?? '' : ''} currentViewOnly={scope === 'view'} onChange={(only) => update({ scope: only ? 'view' : null })} /> : null}
@@ -145,23 +135,29 @@ export default function TicketsPage() {
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => list.refetch()} />
         ) : (
+          <div ref={tableBox} data-testid="ticket-list" data-layout={layout} data-density={preferences.density}>
           <Table<Ticket>
+            key={tableKey}
             rowKey="id"
-            size="middle"
+            size={preferences.density === 'compact' ? 'small' : 'middle'}
+            tableLayout="fixed"
             columns={columns}
             dataSource={rows}
             loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
             pagination={false}
-            // The fixed columns (with the checkbox and SLA; 团队 only on very wide screens) take
-            // ~880 px: leave the subject at least ~250 px, scrolling sideways inside the table if needed.
-            scroll={narrow ? undefined : { x: 1140 }}
-            rowSelection={can('tickets.update') || can('tickets.change_status') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
+            // No sideways scrolling: the layout picks columns that leave the subject ≥ 240 px.
+            // Virtual rows: only the rows in the table's own scroll box are rendered, so the first
+            // rows appear at once after the data arrives and "load more" does not slow the page.
+            virtual={layout !== 'phone' && tableWidth > 0}
+            scroll={layout !== 'phone' && tableWidth > 0 ? { x: tableWidth, y: Math.max(360, window.innerHeight - 240) } : undefined}
+            rowSelection={can('tickets.update') || can('tickets.change_status') ? { columnWidth: 32, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
             onChange={(_pagination, _filters, sorter) => {
               update({ sort: sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter) });
             }}
-            onRow={(row) => ({ onDoubleClick: () => navigate(`/tickets/${row.id}`), onMouseEnter: () => prefetchTicket(queryClient, row.id), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>}
+            onRow={onRow}
             locale={{ emptyText: <EmptyState title={q ? (scope === 'view' ? t('search.emptyView', { q, view: currentView ? viewLabel(currentView) : '' }) : t('search.emptyAll', { q })) : t('list.empty')} hint={q ? undefined : t('list.emptyHint')} /> }}
           />
+          </div>
         )}
         <div style={{ textAlign: 'center', marginTop: 12 }}>
           {list.hasNextPage ? (
