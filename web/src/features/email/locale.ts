@@ -80,7 +80,7 @@ export const emailZhCN = {
     dismiss: '忽略',
     remove: '移除',
     add: '添加抄送人',
-    addPlaceholder: 'name@example.com',
+    addPlaceholder: '邮箱地址，如 name@example.com',
     invalid: '邮箱地址格式不正确',
   },
 };
