@@ -13,8 +13,16 @@ import { fileURLToPath } from 'node:url';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'opencsm-start-'));
 const children: ChildProcess[] = [];
+const groups: number[] = [];
 after(() => {
   for (const child of children) child.kill('SIGKILL');
+  for (const group of groups) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -122,8 +130,9 @@ test('SIGTERM to the `npm start` process stops the whole tree, flushes the datab
   try {
     const port = await freePort();
     const env = { ...baseEnv, LOG_LEVEL: 'warn', OPENCSM_DATA_DIR: folder, PORT: String(port) };
-    const npm = spawn('npm', ['start', '--silent'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(npm);
+    // Its own process group, so a failing test can still SIGKILL the whole tree (npm and the server it execs).
+    const npm = spawn('npm', ['start', '--silent'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    groups.push(npm.pid!);
     const npmExit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.on('exit', (code, signal) => resolve({ code, signal })));
     const banner = await waitFor(npm, /Password \/ 密码:\s+\S+/);
     const password = /Password \/ 密码:\s+(\S+)/.exec(banner)![1]!;
