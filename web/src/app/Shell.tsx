@@ -31,7 +31,8 @@ function useNavItems(): MenuProps['items'] {
   const settings = allowedSettingsPages(can).map((page) => ({ key: page.path, label: t(page.labelKey) }));
   const soon = (label: string) => (
     <span>
-      {label} <Tag style={{ marginInlineStart: 4 }}>{t('app.comingSoon')}</Tag>
+      {/* A short tag: "Knowledge base Coming soon" did not fit the sider in English. */}
+      {label} <Tag title={t('app.comingSoon')} style={{ marginInlineStart: 4, marginInlineEnd: 0, paddingInline: 4 }}>{t('app.comingSoonShort')}</Tag>
     </span>
   );
   return [
@@ -102,6 +103,7 @@ export function Shell() {
   const menu = (
     <Menu
       mode="inline"
+      inlineIndent={16}
       theme="dark"
       items={items}
       selectedKeys={selectedKeys}
@@ -128,7 +130,8 @@ export function Shell() {
           {menu}
         </Drawer>
       ) : (
-        <Sider width={200} breakpoint="lg" collapsedWidth={64} style={{ position: 'sticky', top: 0, height: '100vh' }}>
+        {/* 216 px with a 16 px indent: the longest English labels ("Outbound connections", "Knowledge base Soon") fit uncut. */}
+        <Sider width={216} breakpoint="lg" collapsedWidth={64} style={{ position: 'sticky', top: 0, height: '100vh' }}>
           <div style={{ color: '#fff', fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>OpenCSM</div>
           {menu}
         </Sider>

@@ -6,7 +6,7 @@ import { securitySettingsZhCN } from '../../features/security-settings/locale.ts
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
 export const zhCN = {
-  app: { name: 'OpenCSM 客服工作台', loading: '加载中…', retry: '重试', save: '保存', cancel: '取消', delete: '删除', edit: '编辑', create: '新建', confirm: '确定', close: '关闭', none: '无', unknown: '未知', loadMore: '加载更多', allLoaded: '已全部加载', comingSoon: '即将推出', actions: '操作', yes: '是', no: '否', copy: '复制', copied: '已复制' },
+  app: { name: 'OpenCSM 客服工作台', loading: '加载中…', retry: '重试', save: '保存', cancel: '取消', delete: '删除', edit: '编辑', create: '新建', confirm: '确定', close: '关闭', none: '无', unknown: '未知', loadMore: '加载更多', allLoaded: '已全部加载', comingSoonShort: '即将推出', comingSoon: '即将推出', actions: '操作', yes: '是', no: '否', copy: '复制', copied: '已复制' },
   nav: { tickets: '工单', customers: '客户', knowledge: '知识库', reports: '报表', settings: '设置', newTicket: '新建工单', users: '用户', teams: '团队', categories: '工单分类', priorities: '优先级', profile: '个人资料', tokens: 'API 令牌', password: '修改密码', logout: '退出登录', language: '语言', shortcuts: '快捷键', menu: '菜单', back: '返回', calendars: '工作日历', customerTiers: '客户等级' },
   login: { title: '登录 OpenCSM', email: '邮箱', password: '密码', submit: '登录', failed: '邮箱或密码不正确', emailRequired: '请输入邮箱', passwordRequired: '请输入密码', subtitle: '客户服务管理系统' },
   errors: { title: '出错了', network: '无法连接服务器，请检查网络后重试。', notFound: '找不到该页面或记录，可能已被删除，或您没有权限查看。', forbidden: '您没有执行此操作的权限，请联系管理员。', conflict: '该工单已被他人修改，已为您载入最新内容，请确认后重新操作。', generic: '操作失败：{{message}}', sessionExpired: '登录已过期，请重新登录。' },
