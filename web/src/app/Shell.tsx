@@ -130,7 +130,7 @@ export function Shell() {
           {menu}
         </Drawer>
       ) : (
-        {/* 216 px with a 16 px indent: the longest English labels ("Outbound connections", "Knowledge base Soon") fit uncut. */}
+        // 216 px with a 16 px indent: the longest English labels ("Outbound connections", "Knowledge base Soon") fit uncut.
         <Sider width={216} breakpoint="lg" collapsedWidth={64} style={{ position: 'sticky', top: 0, height: '100vh' }}>
           <div style={{ color: '#fff', fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>OpenCSM</div>
           {menu}
