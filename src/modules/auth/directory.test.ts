@@ -299,6 +299,7 @@ describe('permission matrix', () => {
     { name: 'sign-in locks', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/sign-in-locks', undefined, u.headers) },
     { name: 'unlock sign-in', permission: 'admin.security', allowed: ['admin'], success: 404, run: (u) => call('DELETE', `/api/v1/admin/sign-in-locks/${missingId}`, undefined, u.headers) },
     { name: 'list suspicious mail', permission: 'email.quarantine', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/email-quarantine', undefined, u.headers) },
+    { name: 'which way a reply will go', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/reply-plan`, undefined, u.headers) },
     { name: 'list a ticket\'s email CCs', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs`, undefined, u.headers) },
     { name: 'accept an email CC', permission: 'tickets.update', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: async (u) => call('PUT', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs/cc@acme.test`, { state: 'accepted' }, u.headers) },
     { name: 'read security settings', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/settings/security', undefined, u.headers) },
