@@ -354,6 +354,7 @@ describe('no credentials', () => {
     ['GET', `/api/v1/tickets/${uuid}`],
     ['PATCH', `/api/v1/tickets/${uuid}`, { subject: 'x' }],
     ['GET', `/api/v1/tickets/${uuid}/timeline`],
+    ['GET', `/api/v1/tickets/${uuid}/reply-plan`],
     ['GET', `/api/v1/tickets/${uuid}/sla`],
     ['POST', `/api/v1/tickets/${uuid}/messages`, { body: 'x' }],
     ['POST', `/api/v1/tickets/${uuid}/attachments`],
