@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import type { JobRegistry } from '../jobs/registry.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { ReplyChannels } from './reply-channels.js';
 
 /** What every module gets at boot. */
 export type AppContext = {
@@ -14,6 +15,8 @@ export type AppContext = {
   jobs: JobRegistry;
   /** The time source of time-based work (a ManualClock in tests). */
   clock: Clock;
+  /** Channels that can send an agent's reply out; channel modules register, tickets asks. */
+  replyChannels: ReplyChannels;
 };
 
 export type AppServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

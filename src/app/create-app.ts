@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext, AppServer } from './context.js';
 import { buildServer } from './http/server.js';
+import { ReplyChannels } from './reply-channels.js';
 import { modules } from './modules.js';
 
 export type App = { context: AppContext; server: AppServer; worker: Worker };
@@ -17,7 +18,7 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
 /** Wire modules, HTTP server and worker around an open database. Nothing listens or runs yet. */
 export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions; clock?: Clock } = {}): Promise<App> {
   const log = options.log ?? createLogger(config);
-  const context: AppContext = { config, database, log, jobs: new JobRegistry(), clock: options.clock ?? systemClock };
+  const context: AppContext = { config, database, log, jobs: new JobRegistry(), clock: options.clock ?? systemClock, replyChannels: new ReplyChannels() };
   for (const module of modules) module.registerJobs?.(context);
   const server = await buildServer(context, modules);
   await server.ready();

@@ -3,6 +3,7 @@ import { loadConfig } from '../app/config.js';
 import { systemClock } from '../app/clock.js';
 import type { AppContext } from '../app/context.js';
 import { modules } from '../app/modules.js';
+import { ReplyChannels } from '../app/reply-channels.js';
 import type { Database } from '../db/database.js';
 import { JobRegistry } from '../jobs/registry.js';
 import { Worker } from '../jobs/worker.js';
@@ -213,7 +214,7 @@ function toChanges(changes: ChangesPlan, refs: Refs): PastChanges {
 
 /** The worker as `npm start` wires it (every module registers its jobs), run until nothing is due. */
 async function runWorkerUntilIdle(database: Database, timeZone: string, log: Logger): Promise<void> {
-  const context: AppContext = { config: loadConfig({ OPENCSM_TIMEZONE: timeZone, LOG_LEVEL: 'silent' }), database, log, jobs: new JobRegistry(), clock: systemClock };
+  const context: AppContext = { config: loadConfig({ OPENCSM_TIMEZONE: timeZone, LOG_LEVEL: 'silent' }), database, log, jobs: new JobRegistry(), clock: systemClock, replyChannels: new ReplyChannels() };
   for (const module of modules) module.registerJobs?.(context);
   await new Worker(database, context.jobs, log.child({ component: 'worker' }), { batchSize: 100 }).runUntilIdle();
 }

@@ -8,6 +8,7 @@ import { registerQuarantineRoutes } from './quarantine-routes.js';
 import { registerTicketCcRoutes } from './ticket-cc-routes.js';
 import { imapPollJob } from './mailboxes.js';
 import { processInboundHandler } from './process-inbound.js';
+import { emailReplyProbe } from './reply-probe.js';
 import { deliverJob, deliverReplyHandler } from './send-reply.js';
 import { startSmtpListener } from './smtp-listener.js';
 
@@ -16,7 +17,8 @@ export { parseEmail, type ParsedEmail } from './parse-email.js';
 
 export const emailChannelModule: AppModule = {
   name: 'email-channel',
-  registerJobs({ jobs, config }) {
+  registerJobs({ jobs, config, replyChannels }) {
+    replyChannels.register('email', emailReplyProbe);
     jobs.handle(processInboundJob, processInboundHandler(config));
     jobs.handle(deliverJob, deliverReplyHandler(config));
     jobs.subscribe('ticket.message_added', deliverJob);

@@ -1,7 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { invalidField } from '../../app/errors.js';
+import { Invalid, invalidField } from '../../app/errors.js';
 import type { Locale } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
 import { lookupContact, normaliseEmail } from '../customers/index.js';
@@ -50,19 +50,22 @@ export async function signInWithCode(database: Database, input: { email: string;
   const email = normaliseEmail(input.email);
   if (!email) throw invalidField('email', 'identity.invalid_email');
   await enforceRateLimits(database, [{ bucket: `login-verify:ip:${input.ip}`, limit: 50, windowSeconds: 600 }]);
-  type Outcome = { failure: string } | { session: { secret: string; expiresAt: Date } };
+  type Outcome = { failure: string; params?: { remaining: number } } | { session: { secret: string; expiresAt: Date } };
   const outcome = await database.transaction(async (tx): Promise<Outcome> => {
     const [row] = await tx.select().from(portalLoginCodes).where(and(eq(portalLoginCodes.email, email), isNull(portalLoginCodes.consumedAt))).orderBy(desc(portalLoginCodes.createdAt), desc(portalLoginCodes.id)).limit(1).for('update');
-    if (!row) return { failure: 'portal.code_invalid' }
+    if (!row) return { failure: 'portal.code_not_requested' }
     if (row.expiresAt.getTime() <= Date.now()) return { failure: 'portal.code_expired' }
     if (row.attempts >= maxCodeAttempts) return { failure: 'portal.code_attempts_exceeded' }
     await tx.update(portalLoginCodes).set({ attempts: sql`${portalLoginCodes.attempts} + 1` }).where(eq(portalLoginCodes.id, row.id));
     const given = /^\d{6}$/.test(input.code) ? input.code : '';
     const matches = timingSafeEqual(hashCode(row.id, given), Buffer.from(row.codeHash, 'hex'));
-    if (!matches || !row.contactId) return { failure: row.attempts + 1 >= maxCodeAttempts ? 'portal.code_attempts_exceeded' : 'portal.code_invalid' }
+    // The customer is told how many tries are left; the count is the same for known and unknown emails.
+    const remaining = maxCodeAttempts - (row.attempts + 1);
+    if (!matches || !row.contactId) return remaining <= 0 ? { failure: 'portal.code_attempts_exceeded' } : { failure: 'portal.code_invalid', params: { remaining } }
     await tx.update(portalLoginCodes).set({ consumedAt: new Date() }).where(eq(portalLoginCodes.id, row.id));
     return { session: await createPortalSession(tx, row.contactId, sessionDays) };
   });
-  if ('failure' in outcome) throw invalidField('code', outcome.failure);
+  // The failure itself is the problem's title (not "请求参数有误: code …"), and still names the field.
+  if ('failure' in outcome) throw new Invalid(outcome.failure, outcome.params ?? {}, [{ path: 'code', code: outcome.failure, params: outcome.params ?? {} }]);
   return outcome.session;
 }

@@ -2,7 +2,8 @@
 export const portalMessages = {
   zhCN: {
     'portal.unauthenticated': '请先登录客户服务门户',
-    'portal.code_invalid': '验证码不正确',
+    'portal.code_invalid': '验证码不正确，还可以尝试 {remaining} 次',
+    'portal.code_not_requested': '验证码不正确，请先获取验证码',
     'portal.code_expired': '验证码已过期，请重新获取',
     'portal.code_attempts_exceeded': '验证码错误次数过多，请重新获取',
     'portal.rate_limited': '请求过于频繁，请 {seconds} 秒后再试',
@@ -15,7 +16,8 @@ export const portalMessages = {
   },
   en: {
     'portal.unauthenticated': 'Please sign in to the customer portal',
-    'portal.code_invalid': 'The code is not correct',
+    'portal.code_invalid': 'Wrong code, {remaining} attempts left',
+    'portal.code_not_requested': 'Wrong code; ask for a code first',
     'portal.code_expired': 'The code has expired; ask for a new one',
     'portal.code_attempts_exceeded': 'Too many wrong codes; ask for a new one',
     'portal.rate_limited': 'Too many requests; try again in {seconds} s',

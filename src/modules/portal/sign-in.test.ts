@@ -103,6 +103,7 @@ test('an unknown email gets the same answer, no mail, and no code that works', a
     const wrong = await signIn(email, '000000', ip);
     assert.equal(wrong.statusCode, 400);
     assert.deepEqual((wrong.json() as Json).errors.map((e: Json) => [e.path, e.code]), [['code', 'portal.code_invalid']]);
+    assert.equal((wrong.json() as Json).title, '验证码不正确，还可以尝试 4 次');
   }
 });
 
@@ -114,8 +115,15 @@ test('five wrong codes lock the code: even the right one then fails until a new 
   const code = await smtp.waitForCode('wrong@example.cn', { after: before });
   const wrongCode = code === '123456' ? '654321' : '123456';
   const codes: string[] = [];
-  for (let i = 0; i < 5; i += 1) codes.push(((await signIn('wrong@example.cn', wrongCode, ip)).json() as Json).errors[0].code);
+  const titles: string[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const problem = (await signIn('wrong@example.cn', wrongCode, ip)).json() as Json;
+    codes.push(problem.errors[0].code);
+    titles.push(problem.title);
+  }
   assert.deepEqual(codes, ['portal.code_invalid', 'portal.code_invalid', 'portal.code_invalid', 'portal.code_invalid', 'portal.code_attempts_exceeded']);
+  // The title says what went wrong and how many tries remain, not "请求参数有误: code …".
+  assert.deepEqual(titles, ['验证码不正确，还可以尝试 4 次', '验证码不正确，还可以尝试 3 次', '验证码不正确，还可以尝试 2 次', '验证码不正确，还可以尝试 1 次', '验证码错误次数过多，请重新获取']);
   const right = await signIn('wrong@example.cn', code, ip);
   assert.equal(right.statusCode, 400);
   assert.equal((right.json() as Json).errors[0].code, 'portal.code_attempts_exceeded');
@@ -125,6 +133,21 @@ test('five wrong codes lock the code: even the right one then fails until a new 
   await askCode('wrong@example.cn', ip);
   const fresh = await smtp.waitForCode('wrong@example.cn', { after: mark });
   assert.equal((await signIn('wrong@example.cn', fresh, ip)).statusCode, 200);
+});
+
+test('a wrong code says, in English too, how many attempts are left; a code never asked for says so', async () => {
+  const ip = nextIp();
+  await customer('english@example.cn');
+  const before = smtp.mails.length;
+  await askCode('english@example.cn', ip);
+  await smtp.waitForCode('english@example.cn', { after: before });
+  const wrong = await t.server.inject({ method: 'POST', url: '/api/v1/portal/sessions', payload: { email: 'english@example.cn', code: '000000' }, remoteAddress: ip, headers: { 'accept-language': 'en' } });
+  assert.equal(wrong.statusCode, 400);
+  const problem = wrong.json() as Json;
+  assert.equal(problem.title, 'Wrong code, 4 attempts left');
+  assert.deepEqual(problem.errors.map((e: Json) => [e.path, e.message, e.params]), [['code', 'Wrong code, 4 attempts left', { remaining: 4 }]]);
+  const never = (await signIn('never-asked@example.cn', '000000', ip)).json() as Json;
+  assert.deepEqual([never.errors[0].path, never.title], ['code', '验证码不正确，请先获取验证码']);
 });
 
 test('an expired code is refused, naming the code field', async () => {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
 import { setTicketSlaDueAt } from '../tickets/index.js';
 import type { BusinessCalendar } from './calendar/index.js';
 import type { TargetKind } from './policy-model.js';
@@ -19,6 +20,7 @@ const maxHistory = 100;
 export class TicketTimers {
   private readonly changed = new Set<TimerRow>();
   private readonly created = new Set<TimerRow>();
+  private removedAny = false;
 
   private constructor(
     private readonly tx: Tx,
@@ -103,6 +105,7 @@ export class TicketTimers {
   async remove(timer: TimerRow): Promise<void> {
     this.rows.delete(timer.target);
     this.changed.delete(timer);
+    this.removedAny = true;
     if (!this.created.delete(timer)) await this.tx.delete(slaTicketTimers).where(eq(slaTicketTimers.id, timer.id));
   }
 
@@ -129,6 +132,11 @@ export class TicketTimers {
       const { id: _id, ...values } = timer;
       if (this.created.has(timer)) await this.tx.insert(slaTicketTimers).values(timer);
       else await this.tx.update(slaTicketTimers).set(values).where(eq(slaTicketTimers.id, timer.id));
+    }
+    // Timers follow ticket events in a job, after the ticket's own live update went out: this event
+    // (on the ticket, so the live stream forwards it) tells open consoles to fetch the new SLA.
+    if (this.changed.size || this.removedAny) {
+      await recordEvent(this.tx, { type: 'sla.timers_changed', aggregateType: 'ticket', aggregateId: this.ticketId, payload: { targets: [...this.changed].map((timer) => timer.target) } });
     }
   }
 }

@@ -103,6 +103,20 @@ describe('due times in business time', () => {
     assert.equal(sla.resolution!.dueAt, at('2026-02-14T17:30:00+08:00'));
   });
 
+  test('a change of the timers is a ticket event, so open consoles refetch the SLA badge; a change that leaves them alone is not', async () => {
+    const ticket = await createTicket();
+    const changes = async () =>
+      (await t.database.db.select({ type: domainEvents.type, payload: domainEvents.payload }).from(domainEvents).where(and(eq(domainEvents.aggregateType, 'ticket'), eq(domainEvents.aggregateId, ticket.id)))).filter((e) => e.type === 'sla.timers_changed');
+    const afterCreate = (await changes()).length;
+    assert.ok(afterCreate >= 1, 'starting the timers is announced');
+    await update(ticket.id, { status: 'pending' });
+    const paused = await changes();
+    assert.equal(paused.length, afterCreate + 1, 'pausing is announced once');
+    assert.deepEqual(((paused.at(-1)!.payload as Json).targets as string[]).sort(), ['first_response', 'resolution']);
+    await update(ticket.id, { subject: 'SLA 测试（改标题）' });
+    assert.equal((await changes()).length, afterCreate + 1, 'a change that leaves the timers alone says nothing');
+  });
+
   test('a P1 ticket at 17:30 before National Day waits out the whole holiday week', async () => {
     clock.set('2025-09-30T17:30:00+08:00');
     const ticket = await createTicket();

@@ -5,7 +5,10 @@ import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { can, type Actor } from '../auth/index.js';
 import { findVisibleTicketForUpdate } from './get-ticket.js';
-import { deliveringChannels, replyChannelOf } from './reply-channel.js';
+import { ReplyChannels } from '../../app/reply-channels.js';
+import { translate } from '../../app/i18n/catalogue.js';
+import { deliveringChannels } from './reply-channel.js';
+import { planReply, replyWayState, type ReplyWay } from './reply-route.js';
 import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema.js';
 
 export type NewMessage = {
@@ -14,6 +17,8 @@ export type NewMessage = {
   attachmentIds?: string[];
   /** A phone call the agent logs (direction, duration, recording, …): kept as `meta.call` on a public `phone` message, never delivered. */
   call?: Record<string, unknown>;
+  /** The way the agent chose for a public reply (see planReply); without it, the planned way. */
+  via?: ReplyWay;
 };
 export type MessageRow = typeof ticketMessages.$inferSelect;
 
@@ -22,20 +27,26 @@ export type MessageRow = typeof ticketMessages.$inferSelect;
  * public reply sets `firstResponseAt`, and a reply to a `new` ticket opens it. Internal notes
  * change neither. A reply on a delivering channel (email, WeChat, …) is `queued`: that channel's
  * job sends it on `ticket.message_added` (`deliver: true`) and reports back with recordDelivery.
+ * `replyChannels` says which channels can deliver now (the app's; without it none can).
  */
-export async function addMessage(database: Database, actor: Actor, ticketId: string, input: NewMessage): Promise<MessageRow> {
+export async function addMessage(database: Database, actor: Actor, ticketId: string, input: NewMessage, replyChannels: ReplyChannels = new ReplyChannels()): Promise<MessageRow> {
   const internal = input.internal ?? false;
   if (!can(actor, internal ? 'tickets.note' : 'tickets.reply')) throw new Forbidden();
   return database.transaction(async (tx) => {
     const ticket = await findVisibleTicketForUpdate(tx, actor, ticketId);
     if (ticket.status === 'closed') throw new Conflict('ticket.closed_readonly');
     const now = new Date();
-    // A note stays in the console; a reply goes out where the customer will read it.
-    const channel = internal ? 'agent' : input.call ? 'phone' : await replyChannelOf(tx, ticket);
-    const deliver = deliveringChannels.has(channel);
+    // A note stays in the console; a reply goes out where the customer will read it: the way the
+    // agent chose, else the planned one (which falls back to a way that works).
+    const channel = internal ? 'agent' : input.call ? 'phone' : (input.via ?? (await planReply(tx, replyChannels, ticket)).via);
+    // A reply for a channel that cannot deliver it now is failed at once, with the reason, rather
+    // than queued for a sender that will never come.
+    const blocked = !internal && !input.call && deliveringChannels.has(channel) ? await replyWayState(tx, replyChannels, ticket, channel as ReplyWay) : null;
+    const failure = blocked && !blocked.ready ? `${translate('zh-CN', blocked.reason ?? 'reply.channel_not_configured')} / ${translate('en', blocked.reason ?? 'reply.channel_not_configured')}` : null;
+    const deliver = deliveringChannels.has(channel) && !failure;
     const [message] = await tx
       .insert(ticketMessages)
-      .values({ id: uuidv7(), ticketId: ticket.id, authorUserId: actor.id, internal, body: input.body, channel, meta: input.call ? { call: input.call } : {}, deliveryStatus: deliver ? 'queued' : null, createdAt: now })
+      .values({ id: uuidv7(), ticketId: ticket.id, authorUserId: actor.id, internal, body: input.body, channel, meta: input.call ? { call: input.call } : {}, deliveryStatus: failure ? 'failed' : deliver ? 'queued' : null, deliveryError: failure, createdAt: now })
       .returning();
 
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
@@ -59,6 +70,7 @@ export async function addMessage(database: Database, actor: Actor, ticketId: str
       .where(eq(tickets.id, ticket.id));
     await tx.insert(ticketEvents).values([
       { id: uuidv7(), ticketId: ticket.id, actorId: actor.id, type: 'message_added', messageId: message!.id, newValue: { internal }, createdAt: now },
+      ...(failure ? [{ id: uuidv7(), ticketId: ticket.id, actorId: null, type: 'delivery_changed', oldValue: null, newValue: { messageId: message!.id, status: 'failed', channel, error: failure }, createdAt: now }] : []),
       ...(opens ? [{ id: uuidv7(), ticketId: ticket.id, actorId: actor.id, type: 'field_changed', field: 'status', oldValue: 'new', newValue: 'open', createdAt: now }] : []),
     ]);
     await recordEvent(tx, {

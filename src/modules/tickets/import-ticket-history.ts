@@ -134,7 +134,7 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     previous = step.at;
     if (state.status === 'closed') throw new Error(`import: ticket ${ticket.id} is closed at ${step.at.toISOString()}; nothing may follow`);
     if (step.kind === 'message') {
-      // Where the reply went (replyChannelOf): the ticket's channel if it delivers or is the
+      // Where the reply went (planReply's preferred way, as if every channel worked): the ticket's channel if it delivers or is the
       // portal, else e-mail when the requester has an address, else the portal.
       const replyChannel = deliveringChannels.has(ticket.channel) || ticket.channel === 'portal' ? ticket.channel : requesterHasEmail ? 'email' : 'portal';
       const channel = step.internal ? 'agent' : replyChannel;

@@ -105,6 +105,8 @@ test('an agent\'s reply goes out on the channel the customer last used; delivery
   assert.equal(phoneReply.channel, 'portal');
   assert.equal(phoneReply.deliveryStatus, null);
 
+  // A WeCom channel is configured (a channel module would register this at boot).
+  t.context.replyChannels.register('wecom', async () => ({ ready: true }));
   await receive({ channel: 'wecom', externalId: 'wecom-msg-1', ticketId: first.ticketId, requester: { contactId: (await ok('GET', `/api/v1/tickets/${first.ticketId}`)).requester.id }, body: '师傅几点到？' });
   const reply = await ok('POST', `/api/v1/tickets/${first.ticketId}/messages`, { body: '下午两点前到' });
   assert.equal(reply.channel, 'wecom');
@@ -130,7 +132,9 @@ test('an agent\'s reply goes out on the channel the customer last used; delivery
   assert.deepEqual(shown.meta, { msgid: 'w-1' });
 });
 
-test('a ticket from a web form is answered by email when the requester gave an address', async () => {
+test('a ticket from a web form is answered by email when the requester gave an address and a mailbox can send', async () => {
+  const mailbox = await t.server.inject({ method: 'POST', url: '/api/v1/mailboxes', headers: t.admin.headers, payload: { address: 'service@acme.test', name: '客服中心', outbound: { host: 'smtp.acme.test', port: 465, user: 'service', pass: 'smtp-secret' } } });
+  assert.equal(mailbox.statusCode, 201, mailbox.body);
   const first = await receive({ channel: 'web', externalId: 'form-1', requester: { name: '赵先生', email: 'zhao@example.cn' } });
   const reply = await ok('POST', `/api/v1/tickets/${first.ticketId}/messages`, { body: '收到' });
   assert.equal(reply.channel, 'email');

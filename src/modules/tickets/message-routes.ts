@@ -3,25 +3,54 @@ import type { AppContext, AppServer } from '../../app/context.js';
 import { Forbidden, Invalid } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { can } from '../auth/index.js';
+import { translate } from '../../app/i18n/catalogue.js';
 import { addMessage } from './add-message.js';
 import { AttachmentStore } from './attachment-store.js';
 import { getVisibleAttachment, uploadAttachment } from './attachments.js';
 import { attachmentSchema, messageSchema } from './http-schemas.js';
+import { getVisibleTicket } from './get-ticket.js';
+import { planReply, replyWays } from './reply-route.js';
 import { sendAttachment } from './send-attachment.js';
 
 const tags = ['tickets'];
 
-export function registerMessageRoutes(app: AppServer, { database, config }: AppContext, store: AttachmentStore): void {
+const replyOptionSchema = z.object({
+  channel: z.enum(replyWays),
+  ready: z.boolean(),
+  /** Why this way cannot deliver now, in the request's language. */
+  reason: z.string().nullable(),
+  /** Where it goes, when the channel can say (the requester's email address). */
+  to: z.string().nullable(),
+});
+
+export function registerMessageRoutes(app: AppServer, { database, config, replyChannels }: AppContext, store: AttachmentStore): void {
+  app.get('/api/v1/tickets/:id/reply-plan', {
+    config: { permission: 'tickets.read' },
+    schema: {
+      tags, summary: '回复将通过哪种方式发出 Which way a reply will go',
+      description: '`preferred`: where the customer expects the answer (the channel they last wrote on, else the ticket\'s; phone and web-form tickets by email when the requester has an address, else the portal). When it cannot deliver now, `preferredReady` is false, `reason` says why and `via` is the first way that works. `options`: the ways to choose from (pass one as `via` when sending); `phone` means the agent calls and records the answer, nothing is sent.',
+      params: z.object({ id: z.string().min(1).max(64) }),
+      response: { 200: z.object({ preferred: z.enum(replyWays), preferredReady: z.boolean(), reason: z.string().nullable(), via: z.enum(replyWays), options: z.array(replyOptionSchema) }) },
+    },
+  }, async (request) => {
+    const ticket = await getVisibleTicket(database.db, actorOf(request), request.params.id);
+    const plan = await planReply(database.db, replyChannels, ticket);
+    const say = (reason: string | null) => (reason ? translate(request.locale ?? 'zh-CN', reason) : null);
+    return { ...plan, reason: say(plan.reason), options: plan.options.map((o) => ({ ...o, reason: say(o.reason) })) };
+  });
+
+
   app.post('/api/v1/tickets/:id/messages', {
     // Replies and notes need tickets.reply or tickets.note; the service checks which one.
     config: { permission: 'tickets.read' },
     schema: {
       tags, summary: '回复或内部备注 Add a reply or an internal note',
       params: z.object({ id: z.string().min(1).max(64) }),
-      body: z.strictObject({ body: z.string().trim().min(1).max(100_000), internal: z.boolean().optional(), attachmentIds: z.array(z.uuid()).max(20).optional() }),
+      description: 'A public reply goes the way `GET …/reply-plan` names as `via`, or the way given here as `via`. A reply for a channel that cannot deliver now is stored with `deliveryStatus: failed` and the reason in `deliveryError`, never left queued.',
+      body: z.strictObject({ body: z.string().trim().min(1).max(100_000), internal: z.boolean().optional(), attachmentIds: z.array(z.uuid()).max(20).optional(), via: z.enum(replyWays).optional() }),
       response: { 201: messageSchema },
     },
-  }, async (request, reply) => reply.status(201).send(await addMessage(database, actorOf(request), request.params.id, request.body)));
+  }, async (request, reply) => reply.status(201).send(await addMessage(database, actorOf(request), request.params.id, request.body, replyChannels)));
 
   app.post('/api/v1/tickets/:id/attachments', {
     config: { permission: 'tickets.read' },

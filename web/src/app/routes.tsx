@@ -3,7 +3,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { onUnauthenticated } from '../shared/api/client.ts';
 import { ErrorState, Loading } from '../shared/ui/states.tsx';
-import { sessionKey, useSession } from './session.ts';
+import { sessionKey, useCan, useSession } from './session.ts';
+import { settingsLanding } from './settings-pages.ts';
 import { Shell } from './Shell.tsx';
 
 // Each screen is its own chunk: the first screen after login loads only the shell and the list.
@@ -37,6 +38,14 @@ const PortalSettingsPage = lazy(() => import('../features/portal/PortalSettingsP
 
 function page(element: ReactNode) {
   return <Suspense fallback={<Loading />}>{element}</Suspense>;
+}
+
+/** /settings opens the first settings page the role may use (a supervisor has no user administration). */
+function SettingsLanding() {
+  const can = useCan();
+  const landing = settingsLanding(can);
+  if (!landing) return <Navigate to="/tickets" replace />;
+  return <Navigate to={landing} replace />;
 }
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -87,7 +96,7 @@ export function AppRoutes() {
         <Route path="/customers/organizations/:id" element={page(<OrganizationPage />)} />
         <Route path="/knowledge" element={page(<ComingSoon area="knowledge" />)} />
         <Route path="/reports" element={page(<ComingSoon area="reports" />)} />
-        <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
+        <Route path="/settings" element={<SettingsLanding />} />
         <Route path="/settings/users" element={page(<UsersPage />)} />
         <Route path="/settings/teams" element={page(<TeamsPage />)} />
         <Route path="/settings/categories" element={page(<CategoriesPage />)} />

@@ -25,7 +25,10 @@ export default function PortalLoginPage() {
     try {
       await work();
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 0 ? t('errors.network') : (caught as Error).message);
+      if (caught instanceof ApiError && caught.status === 0) setError(t('errors.network'));
+      // A wrong code's problem title already says it all ("验证码不正确，还可以尝试 4 次"); no field prefix.
+      else if (caught instanceof ApiError && caught.problem.code !== 'validation.failed') setError(caught.problem.title);
+      else setError((caught as Error).message);
     } finally {
       setBusy(false);
     }

@@ -26,16 +26,22 @@ export default function PortalShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 16px', gap: 8 }}>
-        <Link to="/portal">
+      {/* The header may wrap to two rows on a phone (360 px): the title never breaks mid-word and never runs under the controls. */}
+      <Layout.Header
+        data-testid="portal-header"
+        style={{ background: '#fff', display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', padding: '8px 12px', rowGap: 4, columnGap: 8, height: 'auto', minHeight: 64, lineHeight: 1.5 }}
+      >
+        <Link to="/portal" data-testid="portal-title" style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong style={{ fontSize: 16 }}>
             {t('portal.title')}
           </Typography.Text>
         </Link>
-        <Space wrap>
-          <Typography.Text data-testid="portal-me">{t('portal.signedInAs', { name: me.data.name })}</Typography.Text>
+        <Space wrap size={8} style={{ marginInlineStart: 'auto', justifyContent: 'flex-end' }}>
+          <Typography.Text data-testid="portal-me" ellipsis style={{ maxWidth: 160 }}>
+            {t('portal.signedInAs', { name: me.data.name })}
+          </Typography.Text>
           <LanguageSwitch />
-          <Button size="small" onClick={signOut}>
+          <Button size="small" onClick={signOut} data-testid="portal-sign-out">
             {t('portal.signOut')}
           </Button>
         </Space>

@@ -7,6 +7,7 @@ import { AdminGate } from '../admin/AdminGate.tsx';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { summariseWeek, yearsMissingData, type Calendar } from './calendar-draft.ts';
 import { calendarProblem } from './calendar-problem.ts';
+import { localizedName } from './localized-name.ts';
 import { useBundledSchedules, useCalendarActions, useCalendars } from './queries.ts';
 
 export default function CalendarsPage() {
@@ -18,7 +19,7 @@ export default function CalendarsPage() {
 }
 
 function Calendars() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const calendars = useCalendars();
   const bundled = useBundledSchedules();
@@ -29,7 +30,7 @@ function Calendars() {
   if (calendars.isError) return <ErrorState error={calendars.error} onRetry={() => calendars.refetch()} />;
   if (bundled.isError) return <ErrorState error={bundled.error} onRetry={() => bundled.refetch()} />;
 
-  const name = (calendar: Calendar) => calendar.nameZh;
+  const name = (calendar: Calendar) => localizedName(calendar, i18n.language).name;
   async function act(work: Promise<unknown>, done: string) {
     try {
       await work;
@@ -59,10 +60,10 @@ function Calendars() {
               render: (_: unknown, c) => (
                 <Space orientation="vertical" size={0}>
                   <Space size={4}>
-                    <Button type="link" style={{ padding: 0 }} onClick={() => setEditing(c.id)}>{c.nameZh}</Button>
+                    <Button type="link" style={{ padding: 0 }} onClick={() => setEditing(c.id)}>{name(c)}</Button>
                     {c.isDefault ? <Tag color="blue">{t('sla.isDefault')}</Tag> : null}
                   </Space>
-                  {c.nameEn ? <Typography.Text type="secondary">{c.nameEn}</Typography.Text> : null}
+                  {localizedName(c, i18n.language).other ? <Typography.Text type="secondary">{localizedName(c, i18n.language).other}</Typography.Text> : null}
                 </Space>
               ),
             },
@@ -110,7 +111,7 @@ function Calendars() {
         open={editing !== null}
         size={780}
         destroyOnHidden
-        title={editing === 'new' ? t('sla.newTitle') : t('sla.editTitle', { name: editingCalendar?.nameZh ?? '' })}
+        title={editing === 'new' ? t('sla.newTitle') : t('sla.editTitle', { name: editingCalendar ? name(editingCalendar) : '' })}
         onClose={() => setEditing(null)}
       >
         {editing === 'new' ? (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { calendarProblem } from './calendar-problem.ts';
+import { localizedName } from './localized-name.ts';
 import { moveId, unreachablePolicies, type Policy } from './policy-draft.ts';
 import { PolicyEditor } from './PolicyEditor.tsx';
 import { usePolicies, usePolicyActions } from './policy-queries.ts';
@@ -20,7 +21,8 @@ export default function PoliciesPage() {
 }
 
 function Policies() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const nameOf = (policy: { nameZh: string; nameEn: string }) => localizedName(policy, i18n.language);
   const { message } = App.useApp();
   const policies = usePolicies();
   const references = usePolicyReferences();
@@ -80,14 +82,14 @@ function Policies() {
               render: (_: unknown, p) => (
                 <Space orientation="vertical" size={0}>
                   <Space size={4}>
-                    <Button type="link" style={{ padding: 0 }} onClick={() => setEditing(p.id)}>{p.nameZh}</Button>
+                    <Button type="link" style={{ padding: 0 }} onClick={() => setEditing(p.id)} data-testid="policy-name">{nameOf(p).name}</Button>
                     {unreachable.has(p.id) ? (
                       <Tooltip title={t('sla.policies.unreachable')}>
                         <WarningOutlined style={{ color: '#faad14' }} aria-label={t('sla.policies.unreachable')} />
                       </Tooltip>
                     ) : null}
                   </Space>
-                  {p.nameEn ? <Typography.Text type="secondary">{p.nameEn}</Typography.Text> : null}
+                  {nameOf(p).other ? <Typography.Text type="secondary">{nameOf(p).other}</Typography.Text> : null}
                 </Space>
               ),
             },
@@ -127,7 +129,7 @@ function Policies() {
                   checked={p.active}
                   disabled={busy}
                   aria-label={t('sla.policies.active')}
-                  onChange={(active) => act(() => actions.update(p, { active }), t(active ? 'sla.policies.activated' : 'sla.policies.deactivated', { name: p.nameZh }))}
+                  onChange={(active) => act(() => actions.update(p, { active }), t(active ? 'sla.policies.activated' : 'sla.policies.deactivated', { name: nameOf(p).name }))}
                 />
               ),
             },
@@ -137,7 +139,7 @@ function Policies() {
               render: (_: unknown, p) => (
                 <Space>
                   <Button size="small" onClick={() => setEditing(p.id)}>{t('app.edit')}</Button>
-                  <Popconfirm title={t('sla.policies.deleteConfirm', { name: p.nameZh })} onConfirm={() => act(() => actions.remove(p), t('sla.policies.deleted'))}>
+                  <Popconfirm title={t('sla.policies.deleteConfirm', { name: nameOf(p).name })} onConfirm={() => act(() => actions.remove(p), t('sla.policies.deleted'))}>
                     <Button size="small" danger>{t('app.delete')}</Button>
                   </Popconfirm>
                 </Space>
@@ -150,7 +152,7 @@ function Policies() {
         open={editing !== null}
         size={860}
         destroyOnHidden
-        title={editing === 'new' ? t('sla.policies.newTitle') : t('sla.policies.editTitle', { name: editingPolicy?.nameZh ?? '' })}
+        title={editing === 'new' ? t('sla.policies.newTitle') : t('sla.policies.editTitle', { name: editingPolicy ? nameOf(editingPolicy).name : '' })}
         onClose={() => setEditing(null)}
       >
         {editing === 'new' ? (

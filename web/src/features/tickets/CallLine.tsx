@@ -1,6 +1,7 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../shared/format-phone.ts';
 import { formatDuration } from './call-duration.ts';
 
 type Call = { direction?: string; number?: string; durationSeconds?: number; missed?: boolean; recordingUrl?: string | null };
@@ -16,7 +17,7 @@ export function CallLine({ meta }: { meta: Record<string, unknown> }) {
       <Tag icon={<PhoneOutlined />} color={call.missed ? 'red' : 'cyan'}>
         {t(`call.${kind}`)}
       </Tag>
-      {call.number ? <Typography.Text>{call.number}</Typography.Text> : null}
+      {call.number ? <Typography.Text data-testid="call-number">{formatPhone(call.number)}</Typography.Text> : null}
       {!call.missed && typeof call.durationSeconds === 'number' ? <Typography.Text type="secondary">{formatDuration(call.durationSeconds, t)}</Typography.Text> : null}
       {call.recordingUrl && /^https:\/\//.test(call.recordingUrl) ? (
         <a href={call.recordingUrl} target="_blank" rel="noopener noreferrer">

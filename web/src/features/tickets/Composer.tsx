@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { useMe } from '../../app/session.ts';
 import { clearDraft, loadDraft, saveDraft, type DraftMode } from './drafts.ts';
-import { uploadAttachment, useAddMessage } from './queries.ts';
+import { uploadAttachment, useAddMessage, useReplyPlan, type ReplyWay } from './queries.ts';
+import { ReplyWayHint } from './ReplyWayHint.tsx';
 import { isSendChord } from './shortcuts.ts';
 import { formatSize } from './Timeline.tsx';
 
@@ -38,6 +39,10 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
   const [dragging, setDragging] = useState(false);
   const editor = useRef<TextAreaRef>(null);
   const send = useAddMessage(ticketId);
+  const plan = useReplyPlan(ticketId, canReply);
+  // The agent's choice of way for this ticket; until they choose, the planned one.
+  const [chosenWay, setChosenWay] = useState<{ ticketId: string; way: ReplyWay } | null>(null);
+  const way = chosenWay?.ticketId === ticketId && plan.data?.options.some((o) => o.ready && o.channel === chosenWay.way) ? chosenWay.way : plan.data?.via;
 
   const setMode = (next: DraftMode) => setState((s) => ({ ...s, mode: next, body: loadDraft(owner(s.ticketId), next) }));
   const setBody = (next: string) => {
@@ -88,7 +93,7 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
     const text = body.trim();
     if (!text || send.isPending || files.some((f) => !f.id && !f.error)) return;
     try {
-      await send.mutateAsync({ body: text, internal: mode === 'note', attachmentIds: files.flatMap((f) => (f.id ? [f.id] : [])) });
+      await send.mutateAsync({ body: text, internal: mode === 'note', attachmentIds: files.flatMap((f) => (f.id ? [f.id] : [])), ...(mode === 'reply' && way ? { via: way } : {}) });
       clearDraft(owner(ticketId), mode);
       // Only the text that was sent: not a draft of the other mode the agent switched to meanwhile.
       setState((s) => (s.ticketId === ticketId && s.mode === mode ? { ...s, body: '', files: [] } : s));
@@ -125,6 +130,7 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
           ]}
           data-testid="composer-mode"
         />
+        {!internal && plan.data && way ? <ReplyWayHint plan={plan.data} via={way} onChange={(next) => setChosenWay({ ticketId, way: next })} /> : null}
         <Input.TextArea
           ref={editor}
           value={body}

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useCan } from '../../app/session.ts';
 import { api, ApiError, unwrap } from '../../shared/api/client.ts';
+import { formatPhone } from '../../shared/format-phone.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { parseDuration } from './call-duration.ts';
 import { categoryTree } from './category-tree.ts';
@@ -52,7 +53,7 @@ export default function NewTicketPage() {
 
   function pick(contact: Contact) {
     setCaller(contact);
-    form.setFieldsValue({ name: contact.name, phone: contact.phone ?? undefined, email: contact.email ?? undefined });
+    form.setFieldsValue({ name: contact.name, phone: contact.phone ? formatPhone(contact.phone) : undefined, email: contact.email ?? undefined });
     setSearch('');
   }
 
@@ -116,7 +117,7 @@ export default function NewTicketPage() {
                 <Space direction="vertical" size={0}>
                   <span>{c.name}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[c.phone, c.email].filter(Boolean).join(' · ')}
+                    {[c.phone && formatPhone(c.phone), c.email].filter(Boolean).join(' · ')}
                   </Typography.Text>
                 </Space>
               ),

@@ -8,6 +8,8 @@ export const ticketKeys = {
   detail: (id: string) => [...ticketKeys.all, 'detail', id] as const,
   timeline: (id: string) => [...ticketKeys.all, 'timeline', id] as const,
   viewers: (id: string) => [...ticketKeys.all, 'viewers', id] as const,
+  /** Under the ticket's detail key: every live update of the ticket refreshes it too. */
+  replyPlan: (id: string) => [...ticketKeys.detail(id), 'reply-plan'] as const,
   requesterTickets: (contactId: string) => [...ticketKeys.all, 'requester', contactId] as const,
   directory: ['directory'] as const,
   users: () => [...ticketKeys.directory, 'users'] as const,

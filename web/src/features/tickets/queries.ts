@@ -116,13 +116,21 @@ export function useUpdateTicket(id: string) {
 export function useAddMessage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (message: { body: string; internal: boolean; attachmentIds: string[] }) =>
+    mutationFn: (message: { body: string; internal: boolean; attachmentIds: string[]; via?: ReplyWay }) =>
       unwrap(api.POST('/api/v1/tickets/{id}/messages', { params: { path: { id } }, body: message })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(id) });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(id) });
     },
   });
+}
+
+export type ReplyPlan = paths['/api/v1/tickets/{id}/reply-plan']['get']['responses'][200]['content']['application/json'];
+export type ReplyWay = ReplyPlan['via'];
+
+/** Which way a reply will go (and the ways that work), shown in the composer before sending. */
+export function useReplyPlan(id: string, enabled: boolean) {
+  return useQuery({ queryKey: ticketKeys.replyPlan(id), queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}/reply-plan', { params: { path: { id } } })), enabled });
 }
 
 /** Multipart upload; the typed client has no multipart body type, so this one uses fetch. */

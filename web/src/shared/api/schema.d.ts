@@ -2344,6 +2344,61 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/tickets/{id}/reply-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 回复将通过哪种方式发出 Which way a reply will go
+         * @description `preferred`: where the customer expects the answer (the channel they last wrote on, else the ticket's; phone and web-form tickets by email when the requester has an address, else the portal). When it cannot deliver now, `preferredReady` is false, `reason` says why and `via` is the first way that works. `options`: the ways to choose from (pass one as `via` when sending); `phone` means the agent calls and records the answer, nothing is sent.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            preferred: "email" | "wechat" | "wecom" | "dingtalk" | "portal" | "phone";
+                            preferredReady: boolean;
+                            reason: string | null;
+                            /** @enum {string} */
+                            via: "email" | "wechat" | "wecom" | "dingtalk" | "portal" | "phone";
+                            options: {
+                                /** @enum {string} */
+                                channel: "email" | "wechat" | "wecom" | "dingtalk" | "portal" | "phone";
+                                ready: boolean;
+                                reason: string | null;
+                                to: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/messages": {
         parameters: {
             query?: never;
@@ -2353,7 +2408,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 回复或内部备注 Add a reply or an internal note */
+        /**
+         * 回复或内部备注 Add a reply or an internal note
+         * @description A public reply goes the way `GET …/reply-plan` names as `via`, or the way given here as `via`. A reply for a channel that cannot deliver now is stored with `deliveryStatus: failed` and the reason in `deliveryError`, never left queued.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2369,6 +2427,8 @@ export interface paths {
                         body: string;
                         internal?: boolean;
                         attachmentIds?: string[];
+                        /** @enum {string} */
+                        via?: "email" | "wechat" | "wecom" | "dingtalk" | "portal" | "phone";
                     };
                 };
             };

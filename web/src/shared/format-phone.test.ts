@@ -24,3 +24,12 @@ test('anything else is shown as stored', () => {
   assert.equal(formatPhone('+86123'), '+86123');
   assert.equal(formatPhone(''), '');
 });
+
+test('numbers as typed or sent by a phone system read like stored ones', () => {
+  assert.equal(formatPhone('18635647349'), '186 3564 7349');
+  assert.equal(formatPhone('+86 186 3564 7349'), '186 3564 7349');
+  assert.equal(formatPhone('0755-8888 6666'), '0755 8888 6666');
+  assert.equal(formatPhone('(010) 1234 5678'), '010 1234 5678');
+  assert.equal(formatPhone('+8618635647349'), '186 3564 7349');
+  assert.equal(formatPhone('客户没留号码'), '客户没留号码');
+});

@@ -1,0 +1,64 @@
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { ReplyChannels, ReplyChannelState } from '../../app/reply-channels.js';
+import type { Db } from '../../db/database.js';
+import { getContactsByIds } from '../customers/index.js';
+import { deliveringChannels } from './reply-channel.js';
+import { ticketMessages } from './schema.js';
+import type { TicketRow } from './ticket-view.js';
+
+/** The ways an agent may choose for a reply: the delivering channels, the portal, a phone call. */
+export const replyWays = ['email', 'wechat', 'wecom', 'dingtalk', 'portal', 'phone'] as const;
+export type ReplyWay = (typeof replyWays)[number];
+
+export type ReplyOption = { channel: ReplyWay; ready: boolean; reason: string | null; to: string | null };
+
+/**
+ * Which way a reply will go, said before it is sent. `preferred` is where the customer expects the
+ * answer (the channel they last wrote on, else the ticket's; a phone or web-form ticket is
+ * answered by email when the requester has an address, else in the portal). When that way cannot
+ * deliver now (a WeChat ticket without a WeChat channel, email without an outbound mailbox),
+ * `reason` says why and `via` is the first way that works. `options` are the ways to choose from.
+ */
+export type ReplyPlan = { preferred: ReplyWay; preferredReady: boolean; reason: string | null; via: ReplyWay; options: ReplyOption[] };
+
+const portalOption: ReplyOption = { channel: 'portal', ready: true, reason: null, to: null };
+/** The agent calls the customer and records the answer on the ticket: nothing is sent. */
+const phoneOption: ReplyOption = { channel: 'phone', ready: true, reason: null, to: null };
+
+export async function planReply(db: Db, channels: ReplyChannels, ticket: TicketRow): Promise<ReplyPlan> {
+  const [last] = await db
+    .select({ channel: ticketMessages.channel })
+    .from(ticketMessages)
+    .where(and(eq(ticketMessages.ticketId, ticket.id), isNotNull(ticketMessages.authorContactId)))
+    .orderBy(desc(ticketMessages.createdAt))
+    .limit(1);
+  const used = last?.channel ?? ticket.channel;
+  const requester = ticket.requesterId ? (await getContactsByIds(db, [ticket.requesterId])).get(ticket.requesterId) : undefined;
+  const requesterEmail = requester?.email ?? null;
+  const target = { ticketId: ticket.id, teamId: ticket.teamId, requesterEmail };
+  const stateOf = async (channel: ReplyWay): Promise<ReplyOption> => {
+    if (channel === 'portal') return portalOption;
+    if (channel === 'phone') return phoneOption;
+    const state: ReplyChannelState = channel === 'email' && !requesterEmail ? { ready: false, reason: 'reply.no_email_address' } : await channels.state(channel, db, target);
+    return state.ready ? { channel, ready: true, reason: null, to: state.to ?? null } : { channel, ready: false, reason: state.reason, to: null };
+  };
+
+  const preferred: ReplyWay = deliveringChannels.has(used) || used === 'portal' ? (used as ReplyWay) : requesterEmail ? 'email' : 'portal';
+  const email = await stateOf('email');
+  const first = preferred === 'email' ? email : await stateOf(preferred);
+  const options = [...(preferred !== 'email' && preferred !== 'portal' ? [first] : []), email, portalOption, phoneOption];
+  const via = first.ready ? preferred : (options.find((o) => o.ready && o.channel !== 'phone')?.channel ?? 'portal');
+  return { preferred, preferredReady: first.ready, reason: first.reason, via, options };
+}
+
+/** The state of one way at send time (the agent's choice is checked again: a mailbox may have gone). */
+export async function replyWayState(db: Db, channels: ReplyChannels, ticket: TicketRow, way: ReplyWay): Promise<ReplyOption> {
+  const plan = await planReply(db, channels, ticket);
+  return plan.options.find((o) => o.channel === way) ?? (await stateOfUnlisted(db, channels, ticket, way));
+}
+
+/** A delivering channel the plan did not list (the agent asked for WeChat on an email ticket). */
+async function stateOfUnlisted(db: Db, channels: ReplyChannels, ticket: TicketRow, way: ReplyWay): Promise<ReplyOption> {
+  const state = await channels.state(way, db, { ticketId: ticket.id, teamId: ticket.teamId, requesterEmail: null });
+  return state.ready ? { channel: way, ready: true, reason: null, to: state.to ?? null } : { channel: way, ready: false, reason: state.reason, to: null };
+}

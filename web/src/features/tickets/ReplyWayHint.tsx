@@ -1,0 +1,47 @@
+import { Alert, Segmented, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ReplyPlan, ReplyWay } from './queries.ts';
+
+/**
+ * Says, before sending, which way the reply will go ("回复将通过邮件发送至 wu@example.cn"). When
+ * the ticket's own channel cannot deliver (a WeChat ticket without a WeChat channel) it says so and
+ * offers the ways that work: email when the customer has an address and a mailbox can send, the
+ * portal, or a note of a phone call.
+ */
+export function ReplyWayHint({ plan, via, onChange }: { plan: ReplyPlan; via: ReplyWay; onChange: (way: ReplyWay) => void }) {
+  const { t } = useTranslation();
+  const channel = (way: string) => t(`channel.${way}`);
+  const chosen = plan.options.find((o) => o.channel === via);
+  const ready = plan.options.filter((o) => o.ready);
+  const sentence =
+    via === 'phone' ? t('replyWay.phone') : via === 'portal' ? t('replyWay.portal') : chosen?.to ? t('replyWay.goesByTo', { channel: channel(via), to: chosen.to }) : t('replyWay.goesBy', { channel: channel(via) });
+  return (
+    <Alert
+      data-testid="reply-plan"
+      data-via={via}
+      type={plan.preferredReady ? 'info' : 'warning'}
+      showIcon
+      style={{ padding: '4px 12px' }}
+      title={
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          {plan.preferredReady ? null : (
+            <Typography.Text data-testid="reply-plan-problem">{t('replyWay.cannot', { channel: channel(plan.preferred), reason: plan.reason ?? '' })}</Typography.Text>
+          )}
+          <Space wrap size={8}>
+            <Typography.Text strong data-testid="reply-plan-via">{sentence}</Typography.Text>
+            {ready.length > 1 ? (
+              <Segmented
+                size="small"
+                aria-label={t('replyWay.choose')}
+                value={via}
+                onChange={(value) => onChange(value as ReplyWay)}
+                options={ready.map((o) => ({ value: o.channel, label: channel(o.channel) }))}
+                data-testid="reply-via"
+              />
+            ) : null}
+          </Space>
+        </Space>
+      }
+    />
+  );
+}
