@@ -18,7 +18,8 @@ const patchUser = (id: string, payload: Record<string, unknown>) => t.server.inj
 async function session(email: string, pass = password): Promise<Record<string, string>> {
   const res = (await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pass } })) as Res;
   assert.equal(res.statusCode, 200, res.body);
-  return { cookie: `opencsm_session=${res.cookies.find((c) => c.name === 'opencsm_session')!.value}` };
+  // What a browser sends from our own pages (the same-origin check refuses cookie writes otherwise).
+  return { cookie: `opencsm_session=${res.cookies.find((c) => c.name === 'opencsm_session')!.value}`, 'sec-fetch-site': 'same-origin' };
 }
 
 async function newToken(headers: Record<string, string>, name: string): Promise<Record<string, string>> {

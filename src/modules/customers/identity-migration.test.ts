@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -23,7 +23,8 @@ const beforeCustomers = 5; // migrations 0000–0004
 
 async function migrationsUpTo(count: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'opencsm-migrations-'));
-  await cp(migrationsFolder, dir, { recursive: true });
+  // The compiled test run links migrations/ into its mirror: copy what the link points at.
+  await cp(await realpath(migrationsFolder), dir, { recursive: true });
   const journalPath = join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: unknown[] };
   await writeFile(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));

@@ -132,7 +132,7 @@ test('a signed-in customer\'s message has a total too: 413, nothing stored', asy
   const { secret } = await t.database.transaction((tx) => createPortalSession(tx, ticket.requester.id, 1));
   const before = { counts: await counts(), files: await storedFiles() };
   const body = multipartBody({ body: '补充照片' }, [file(20 * kb), file(20 * kb)]);
-  const res = await t.server.inject({ method: 'POST', url: `/api/v1/portal/tickets/${ticket.id}/messages`, payload: body.payload, headers: body.headers, cookies: { [portalCookieName]: secret } });
+  const res = await t.server.inject({ method: 'POST', url: `/api/v1/portal/tickets/${ticket.id}/messages`, payload: body.payload, headers: { ...body.headers, 'sec-fetch-site': 'same-origin' }, cookies: { [portalCookieName]: secret } });
   assertProblem(res, 413, 'form.submission_too_large');
   assert.deepEqual(await counts(), before.counts);
   assert.deepEqual(await storedFiles(), before.files);
