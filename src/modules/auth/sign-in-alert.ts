@@ -3,6 +3,7 @@ import type { Locale } from '../../app/i18n/catalogue.js';
 import type { SystemMailer } from '../../app/system-mailer.js';
 import type { Tx } from '../../db/database.js';
 import type { JobContext } from '../../jobs/registry.js';
+import { z } from 'zod';
 import { enqueueJob } from '../../jobs/queue.js';
 
 /**
@@ -12,7 +13,9 @@ import { enqueueJob } from '../../jobs/queue.js';
  */
 export const signInAlertJob = 'auth.sign_in_alert';
 
-export type SignInAlert = { to: string; name: string; locale: Locale; ip: string; userAgent: string; at: string };
+/** The job's payload: parsed when the job runs (stored JSON is not trusted to match a type). */
+const signInAlertSchema = z.object({ to: z.string(), name: z.string(), locale: z.enum(['zh-CN', 'en']), ip: z.string(), userAgent: z.string(), at: z.string() });
+export type SignInAlert = z.infer<typeof signInAlertSchema> & { locale: Locale };
 
 export async function enqueueSignInAlert(tx: Tx, alert: SignInAlert): Promise<void> {
   await enqueueJob(tx, { type: signInAlertJob, payload: alert });
@@ -45,7 +48,7 @@ export function composeSignInAlert(alert: SignInAlert, timeZone: string): { subj
 
 export function signInAlertHandler(mailer: SystemMailer, config: Pick<Config, 'OPENCSM_TIMEZONE'>) {
   return async function sendSignInAlert(payload: Record<string, unknown>, _context: JobContext): Promise<void> {
-    const alert = payload as unknown as SignInAlert;
+    const alert = signInAlertSchema.parse(payload);
     await mailer.send({ to: alert.to, ...composeSignInAlert(alert, config.OPENCSM_TIMEZONE) });
   };
 }
