@@ -1,3 +1,4 @@
+import { rawMail } from './sender-auth-kit.js';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -62,24 +63,7 @@ const messages = (ticketId: string) =>
   );
 const header = (mail: { headers: Map<string, unknown> }, name: string) => String(mail.headers.get(name) ?? '');
 
-function mail(h: { from: string; to?: string; cc?: string; subject: string; id: string; inReplyTo?: string; references?: string; extra?: string }, body: string) {
-  return [
-    `From: ${h.from}`,
-    `To: ${h.to ?? 'support@acme.test'}`,
-    ...(h.cc ? [`Cc: ${h.cc}`] : []),
-    `Subject: =?UTF-8?B?${Buffer.from(h.subject).toString('base64')}?=`,
-    `Message-ID: <${h.id}>`,
-    ...(h.inReplyTo ? [`In-Reply-To: <${h.inReplyTo}>`] : []),
-    ...(h.references ? [`References: ${h.references}`] : []),
-    ...(h.extra ? [h.extra] : []),
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=UTF-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    Buffer.from(body).toString('base64'),
-    '',
-  ].join('\r\n');
-}
+const mail = rawMail;
 
 async function agentReply(ticketId: string, body: string) {
   const res = await t.api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: { body } });
