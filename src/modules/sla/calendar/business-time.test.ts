@@ -129,6 +129,14 @@ describe('weekends, holidays and 调休', () => {
     assert.equal(businessMinutesBetween(china, from, due), 100_000);
     assert.equal(isBusinessTime(china, new Date(due.getTime() - 1)), true);
   });
+  test('a sparse calendar may put a large budget beyond 100 years (found by the property test, seed -814261794)', () => {
+    // One business minute a week: 5,229 minutes end in the 5,229th week, ~100.2 years on. The
+    // 100-year search limit bounds the search for the next business time, not the whole walk.
+    const oneMinuteOnMondays: BusinessCalendar = { timeZone: 'UTC', weekly: [[], [{ start: '00:00', end: '00:01' }], [], [], [], [], []], holidays: [], workdays: [] };
+    const firstMonday = Date.UTC(2023, 11, 25);
+    const due = addBusinessMinutes(oneMinuteOnMondays, new Date(Date.UTC(2023, 11, 20)), 5229);
+    assert.equal(due.getTime(), firstMonday + 5228 * 7 * 86_400_000 + 60_000);
+  });
 });
 
 describe('midnight and night shifts', () => {

@@ -20,7 +20,11 @@ import { dayNumberOf, MS_PER_MINUTE } from './local-date.js';
  *   or UTC offset change) in one step, so cost grows with calendar days, not with minutes.
  */
 
-/** Refuse to search further than this for business time (only a broken calendar gets here). */
+/**
+ * Refuse to look further than this for the next business time (only a calendar without any gets
+ * here). It bounds the days searched since business time was last found, not the whole walk: a
+ * sparse calendar (one minute on Mondays) may legitimately put a large budget beyond 100 years.
+ */
 const MAX_DAYS_SEARCHED = 366 * 100;
 
 function instantOf(date: Date, name: string): number {
@@ -67,12 +71,13 @@ export function addBusinessMinutes(calendar: BusinessCalendar, from: Date, minut
       if (remaining <= end - start) return new Date(start + remaining);
       remaining -= end - start;
       time = end;
+      searched = 0;
     }
     day += 1;
     while (remaining > compiled.weekMs && isOrdinaryWeek(compiled, day)) {
       remaining -= compiled.weekMs;
       day += 7;
-      searched += 7;
+      searched = compiled.weekMs > 0 ? 0 : searched + 7;
     }
   }
   return noBusinessTime();
