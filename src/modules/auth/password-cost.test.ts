@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hashPassword, productionScryptCost, scryptCost, verifyPassword } from './secrets.js';
+import { hashPassword, productionScryptCost, scryptCost, unknownUserHash, verifyPassword } from './secrets.js';
 
 // The test runner hashes passwords cheaply (OPENCSM_TEST_PASSWORD_COST=low); these guard that
 // the cheap setting never leaks into a real server and that both kinds of hash verify.
@@ -36,3 +36,12 @@ async function strongKey(password: string, salt: string): Promise<string> {
     ),
   );
 }
+
+test('an unknown email is checked against a stand-in hash of the same cost as a real account', async () => {
+  // Same N/r/p as a new hash: the same time in production, and no production-strength hash per
+  // unknown-email guess under the test runner's cheap setting.
+  const costOf = (stored: string) => stored.split('$').slice(1, 4).map(Number);
+  assert.deepEqual(costOf(unknownUserHash()), costOf(await hashPassword('any')));
+  assert.deepEqual(costOf(unknownUserHash()), [scryptCost().N, scryptCost().r, scryptCost().p]);
+  assert.equal(await verifyPassword('any', unknownUserHash()), false);
+});

@@ -48,6 +48,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
+/**
+ * A stored-hash stand-in to verify against when the email is unknown, so the answer takes as long
+ * as for a real account. It has the cost new hashes get (the runner's cheap cost under test, which
+ * made every unknown-email guess in a test cost a production-strength hash).
+ */
+export function unknownUserHash(): string {
+  const { N, r, p } = scryptCost();
+  return ['scrypt', N, r, p, 'AAAAAAAAAAAAAAAAAAAAAA==', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='].join('$');
+}
+
 /** A new secret with a readable prefix, e.g. `ocsm_3q2…`. */
 export function newSecret(prefix: string): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;

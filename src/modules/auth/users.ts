@@ -6,7 +6,7 @@ import { containsPattern } from '../../db/like-pattern.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from './actor.js';
 import type { RoleName } from './permissions.js';
-import { hashPassword, verifyPassword } from './secrets.js';
+import { hashPassword, unknownUserHash, verifyPassword } from './secrets.js';
 import { revokeApiTokensOfUser } from './api-tokens.js';
 import { endSessionsOfUser } from './credentials.js';
 import { users } from './schema.js';
@@ -71,7 +71,7 @@ export async function checkPassword(db: Db, email: string, password: string): Pr
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   // Verify even when the user is missing so response time does not reveal which emails exist.
-  const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+  const ok = await verifyPassword(password, user?.passwordHash ?? unknownUserHash());
   if (!user) return { ok: false, userId: null, reason: 'unknown_email' };
   if (!ok) return { ok: false, userId: user.id, reason: 'wrong_password' };
   if (!user.active) return { ok: false, userId: user.id, reason: 'inactive_user' };
