@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { nodeArgsForScript } from '../app/test-child.js';
 import { DataDirLockedError } from './data-dir-lock.js';
 import { queryRows } from './database.js';
 import { openPglite } from './pglite.js';
@@ -75,7 +76,7 @@ test('committed writes survive a clean restart', async () => {
 
 test('a commit survives the process being killed right after it', async () => {
   const dataDir = join(root, 'crash');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', new URL('./fixtures/write-and-crash.ts', import.meta.url).pathname, dataDir, 'acknowledged'], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [...nodeArgsForScript(new URL('./fixtures/write-and-crash.ts', import.meta.url)), dataDir, 'acknowledged'], { encoding: 'utf8' });
   assert.equal(child.signal, 'SIGKILL', child.stderr);
   assert.match(child.stdout, /committed/);
   // The dead process left its lock behind; the next start takes it over and finds the row.

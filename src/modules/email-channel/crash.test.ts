@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
+import { nodeArgsForScript } from '../../app/test-child.js';
 import { queryRows, type Database } from '../../db/database.js';
 import { openDatabase } from '../../db/open-database.js';
 import { openTestDatabase } from '../../db/test-database.js';
@@ -34,10 +35,10 @@ after(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const child = new URL('./crash/crash-child.ts', import.meta.url).pathname;
+const child = nodeArgsForScript(new URL('./crash/crash-child.ts', import.meta.url));
 
 async function receiveThenKill(raw: string): Promise<void> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, 'receive', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...child, 'receive', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stderr.on('data', (d) => (err += d));
@@ -60,7 +61,7 @@ test('250 then SIGKILL, then SIGKILL right after the ticket commit, then a norma
   const raw = 'From: 张三 <zhang@customer.cn>\r\nTo: support@acme.test\r\nSubject: =?UTF-8?B?5omT5Y2w5py65Y2h57q4?=\r\nMessage-ID: <crash-1@customer.cn>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nprinter jam\r\n';
   await receiveThenKill(raw);
 
-  const processing = spawnSync(process.execPath, ['--import', 'tsx', child, 'process', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl ?? '' }, encoding: 'utf8' });
+  const processing = spawnSync(process.execPath, [...child, 'process', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl ?? '' }, encoding: 'utf8' });
   assert.equal(processing.signal, 'SIGKILL', `${processing.stdout}${processing.stderr}`);
 
   // The same mail delivered again by the sender (it never saw our 250 in its logs, say).
