@@ -1,4 +1,4 @@
-import { PhoneOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Drawer, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -42,7 +42,7 @@ export function FieldJobCard({ ticket }: { ticket: Ticket }) {
             <PhoneOutlined /> {formatPhone(phone)}
           </a>
         )}
-        {card.data?.address && <Typography.Text type="secondary" data-testid="field-job-address" style={{ overflowWrap: 'anywhere' }}>{card.data.address}</Typography.Text>}
+        {card.data?.address && <Typography.Text type="secondary" data-testid="field-job-address" style={{ overflowWrap: 'anywhere' }}><EnvironmentOutlined /> {card.data.address}</Typography.Text>}
       </Space>
       {/* Full width on a phone, a side panel on a wider screen. */}
       <Drawer open={open} onClose={() => setOpen(false)} width="min(100vw, 480px)" title={ticket.requester?.name} data-testid="customer-card">
