@@ -129,10 +129,17 @@ test('the engineer\'s list loads more jobs on demand, keeps its cards side by si
     await createTicket({ subject: `批量上门任务 ${String(i).padStart(2, '0')}`, teamId: h.teamId, assigneeId: busy.id, requester: { name: `客户${i}`, phone: `1390000${String(1000 + i)}` } });
   }
   const page = await h.newPage({ user: busy, ...phoneViewport });
+  // Each card's customer details load when the card comes near the screen, not all 50 at once.
+  const cardRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/api\/v1\/tickets\/[^/]+\/customer$/.test(new URL(request.url()).pathname)) cardRequests.push(request.url());
+  });
   await page.goto('/tickets');
   const cards = page.getByTestId('field-job');
   await cards.first().waitFor();
   assert.equal(await cards.count(), 50, 'one page of jobs');
+  await eventually(() => cardRequests.length > 0, 'the first cards\' customer details');
+  assert.ok(cardRequests.length < 20, `${cardRequests.length} customer cards loaded for a screen that shows a few jobs`);
   await page.getByRole('button', { name: '加载更多' }).click();
   await eventually(async () => (await cards.count()) === 52, 'the last two jobs after 加载更多');
   const shown = await cards.getByTestId('field-job-open').allInnerTexts();

@@ -9,6 +9,7 @@ import { formatPhone } from '../../shared/format-phone.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import type { Ticket } from './queries.ts';
 import { StatusTag } from './tags.tsx';
+import { useSeen } from './use-seen.ts';
 
 /**
  * A field engineer's job in the ticket list (360 px): customer, phone to tap, address and status,
@@ -18,37 +19,40 @@ import { StatusTag } from './tags.tsx';
 export function FieldJobCard({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const card = useCustomerCard(ticket.id, !!ticket.requester);
+  const [box, seen] = useSeen<HTMLDivElement>();
+  const card = useCustomerCard(ticket.id, !!ticket.requester && (seen || open));
   const phone = ticket.requester?.phone ?? null;
   return (
-    <Card size="small" data-testid="field-job" data-number={ticket.number} style={{ height: '100%' }}>
-      <Space direction="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
-        <Space size={6} wrap>
-          <Typography.Text code>{ticket.number}</Typography.Text>
-          <span data-testid="field-job-status"><StatusTag status={ticket.status} /></span>
+    <div ref={box} style={{ minWidth: 0 }}>
+      <Card size="small" data-testid="field-job" data-number={ticket.number} style={{ height: '100%' }}>
+        <Space direction="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
+          <Space size={6} wrap>
+            <Typography.Text code>{ticket.number}</Typography.Text>
+            <span data-testid="field-job-status"><StatusTag status={ticket.status} /></span>
+          </Space>
+          {/* The subject opens the job (a large target on a phone). */}
+          <Link to={`/tickets/${ticket.id}`} data-testid="field-job-open" style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+            {ticket.subject}
+          </Link>
+          {ticket.requester ? (
+            <Button type="link" size="small" style={{ padding: 0 }} data-testid="field-job-customer" onClick={() => setOpen(true)}>
+              {ticket.requester.name || t('ticket.customer')}
+            </Button>
+          ) : null}
+          {/* Dialled as stored (E.164), read as people say it (138 0013 8000). */}
+          {phone && (
+            <a href={`tel:${phone}`} data-testid="field-job-phone">
+              <PhoneOutlined /> {formatPhone(phone)}
+            </a>
+          )}
+          {card.data?.address && <Typography.Text type="secondary" data-testid="field-job-address" style={{ overflowWrap: 'anywhere' }}><EnvironmentOutlined /> {card.data.address}</Typography.Text>}
         </Space>
-        {/* The subject opens the job (a large target on a phone). */}
-        <Link to={`/tickets/${ticket.id}`} data-testid="field-job-open" style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
-          {ticket.subject}
-        </Link>
-        {ticket.requester ? (
-          <Button type="link" size="small" style={{ padding: 0 }} data-testid="field-job-customer" onClick={() => setOpen(true)}>
-            {ticket.requester.name || t('ticket.customer')}
-          </Button>
-        ) : null}
-        {/* Dialled as stored (E.164), read as people say it (138 0013 8000). */}
-        {phone && (
-          <a href={`tel:${phone}`} data-testid="field-job-phone">
-            <PhoneOutlined /> {formatPhone(phone)}
-          </a>
-        )}
-        {card.data?.address && <Typography.Text type="secondary" data-testid="field-job-address" style={{ overflowWrap: 'anywhere' }}><EnvironmentOutlined /> {card.data.address}</Typography.Text>}
-      </Space>
-      {/* Full width on a phone, a side panel on a wider screen. */}
-      <Drawer open={open} onClose={() => setOpen(false)} width="min(100vw, 480px)" title={ticket.requester?.name} data-testid="customer-card">
-        {card.data ? <CustomerCardBody card={card.data} /> : card.isError ? <ErrorState error={card.error} onRetry={() => card.refetch()} /> : <Loading />}
-      </Drawer>
-    </Card>
+        {/* Full width on a phone, a side panel on a wider screen. */}
+        <Drawer open={open} onClose={() => setOpen(false)} width="min(100vw, 480px)" title={ticket.requester?.name} data-testid="customer-card">
+          {card.data ? <CustomerCardBody card={card.data} /> : card.isError ? <ErrorState error={card.error} onRetry={() => card.refetch()} /> : <Loading />}
+        </Drawer>
+      </Card>
+    </div>
   );
 }
 
