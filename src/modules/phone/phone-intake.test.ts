@@ -54,6 +54,7 @@ test('a phone-intake ticket has its description once, as the customer\'s opening
   assert.equal(shown[0]!.opening, true);
   assert.equal(shown[0]!.author.kind, 'customer');
   assert.equal(shown[0]!.body, '客户说洗衣机转不动，有异响');
+  assert.equal(shown[0]!.enteredByAgent, true, 'the portal can say the agent took it down by phone');
 });
 
 test('a phone ticket made through POST /tickets gets the same opening message; other channels do not', async () => {

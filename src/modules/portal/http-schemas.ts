@@ -43,6 +43,8 @@ export const customerTicketSchema = customerTicketSummarySchema.extend({
         bodyHtml: z.string().nullable(),
         /** The message that made the ticket (its text is the description). */
         opening: z.boolean(),
+        /** Taken down by an agent during a call (phone intake): "电话报修，客服代录". */
+        enteredByAgent: z.boolean(),
         attachments: z.array(attachment),
       }),
       z.object({ kind: z.literal('status'), id: z.uuid(), createdAt: z.date(), from: status.nullable(), to: status }),

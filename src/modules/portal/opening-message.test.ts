@@ -77,6 +77,7 @@ test('an email that creates a ticket is its opening message: text, sanitised HTM
   assert.equal(messages[0]!.opening, true);
   assert.equal(messages[0]!.bodyHtml, html);
   assert.equal(messages[0]!.author.kind, 'customer');
+  assert.equal(messages[0]!.enteredByAgent, false, 'the customer wrote it themselves');
   assert.deepEqual(messages[0]!.attachments.map((a: Json) => a.filename), ['卡纸.png']);
   const portalDownload = await t.server.inject({ method: 'GET', url: `/api/v1/portal/attachments/${messages[0]!.attachments[0].id}`, cookies: { [portalCookieName]: portal.secret } });
   assert.equal(portalDownload.statusCode, 200);

@@ -27,6 +27,8 @@ export type CustomerTicketEntry =
       bodyHtml: string | null;
       /** The customer's message that made the ticket (its text is also the description). */
       opening: boolean;
+      /** Taken down by an agent during a call (phone intake): shown as "电话报修，客服代录", not as the customer's own words. */
+      enteredByAgent: boolean;
       attachments: CustomerAttachment[];
     }
   | { kind: 'status'; id: string; createdAt: Date; from: TicketStatus | null; to: TicketStatus };
@@ -83,7 +85,7 @@ export async function getCustomerTicket(db: Db, requesterIds: readonly string[],
   const { id } = await findCustomerTicketId(db, requesterIds, idOrNumber);
   const [ticket] = await db.select({ ...summaryColumns, description: tickets.description, requesterId: tickets.requesterId }).from(tickets).where(eq(tickets.id, id));
   const messages = await db
-    .select({ id: ticketMessages.id, channel: ticketMessages.channel, body: ticketMessages.body, bodyHtml: ticketMessages.bodyHtml, authorUserId: ticketMessages.authorUserId, authorContactId: ticketMessages.authorContactId, createdAt: ticketMessages.createdAt })
+    .select({ id: ticketMessages.id, channel: ticketMessages.channel, body: ticketMessages.body, bodyHtml: ticketMessages.bodyHtml, authorUserId: ticketMessages.authorUserId, authorContactId: ticketMessages.authorContactId, createdAt: ticketMessages.createdAt, enteredByAgent: sql<boolean>`(${ticketMessages.meta} -> 'enteredBy') is not null` })
     .from(ticketMessages)
     .where(and(eq(ticketMessages.ticketId, id), eq(ticketMessages.internal, false)))
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
@@ -110,6 +112,7 @@ export async function getCustomerTicket(db: Db, requesterIds: readonly string[],
       body: m.body,
       bodyHtml: m.bodyHtml,
       opening: m.id === created?.messageId,
+      enteredByAgent: m.enteredByAgent,
       attachments: files(m.id),
     })),
     ...statusChanges.map((e): CustomerTicketEntry => ({ kind: 'status', id: e.id, createdAt: e.createdAt, from: (e.oldValue as TicketStatus | null) ?? null, to: e.newValue as TicketStatus })),

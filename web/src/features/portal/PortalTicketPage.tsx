@@ -80,6 +80,8 @@ export default function PortalTicketPage() {
       children: (
         <div data-testid="portal-description">
           <Typography.Text type="secondary">{dayjs(data.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+          {/* A phone ticket's description is the customer's report as the agent took it down. */}
+          {openingMessage?.enteredByAgent ? <Tag style={{ marginInlineStart: 8 }} data-testid="portal-phone-entered">{t('portal.ticket.phoneEntered')}</Tag> : null}
           {openingMessage ? (
             <MessageBody body={openingMessage.body} html={openingMessage.bodyHtml} spaced />
           ) : (

@@ -139,7 +139,7 @@ export default function NewTicketPage() {
               <Space direction="vertical" size={2}>
                 <Typography.Text type="secondary">{t('newTicket.openTicketsHint')}</Typography.Text>
                 {openTickets.data.map((ticket) => (
-                  <Space key={ticket.id} size={6} wrap>
+                  <Space key={ticket.id} size={6} wrap data-testid="caller-open-ticket">
                     <Link to={`/tickets/${ticket.id}`}>
                       {ticket.number} {ticket.subject}
                     </Link>

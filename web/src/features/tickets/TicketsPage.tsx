@@ -18,6 +18,7 @@ import { useListPreferences } from './list-preferences.ts';
 import { ListSettings } from './ListSettings.tsx';
 import { useElementWidth } from './use-element-width.ts';
 import { ListFilters } from './ListFilters.tsx';
+import { FieldJobList } from './FieldJobList.tsx';
 import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, narrowFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
 
 type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string; nameZh?: string; nameEn?: string };
@@ -38,6 +39,8 @@ export default function TicketsPage() {
   const counts = useViewCounts();
   const me = useMe();
   const [preferences, setPreferences] = useListPreferences(me.id);
+  // Field engineers get job cards instead of table rows, at every width (FieldJobList says why).
+  const jobCards = me.role === 'field_engineer';
   const [tableBox, tableWidth] = useElementWidth();
   const layout = listLayout(tableWidth, narrow);
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -78,6 +81,8 @@ export default function TicketsPage() {
   // else they show gets a fresh table: the layout, the hidden columns, the language.
   const tableKey = `${layout}:${preferences.hidden.join(',')}:${i18n.language}`;
   const onRow = useCallback((row: Ticket) => ({ onDoubleClick: () => open(row.id), onMouseEnter: () => prefetchTicket(queryClient, row.id), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>, [open, queryClient]);
+
+  const emptyState = <EmptyState title={q ? (scope === 'view' ? t('search.emptyView', { q, view: currentView ? viewLabel(currentView) : '' }) : t('search.emptyAll', { q })) : t('list.empty')} hint={q ? undefined : t(jobCards ? 'fieldJob.emptyHint' : 'list.emptyHint')} />;
 
   const viewPicker = narrow ? (
     <Select
@@ -126,7 +131,7 @@ export default function TicketsPage() {
             data-testid="ticket-search"
           />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
-          {narrow ? null : <ListSettings value={preferences} onChange={setPreferences} />}
+          {narrow || jobCards ? null : <ListSettings value={preferences} onChange={setPreferences} />}
            {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}) })} /> : null}
         </Space>
         {q ? <SearchScopeLine summary={list.data?.pages[0]?.search ?? null} viewName={currentView ? viewLabel(currentView) ?? '' : ''} currentViewOnly={scope === 'view'} onChange={(only) => update({ scope: only ? 'view' : null })} /> : null}
@@ -134,6 +139,8 @@ export default function TicketsPage() {
         {selected.length ? <BulkBar ids={selected} onDone={() => setSelected([])} /> : null}
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => list.refetch()} />
+        ) : jobCards ? (
+          <FieldJobList rows={rows} loading={list.isPending || (list.isFetching && list.isPlaceholderData)} empty={emptyState} />
         ) : (
           <div ref={tableBox} data-testid="ticket-list" data-layout={layout} data-density={preferences.density}>
           <Table<Ticket>
@@ -155,7 +162,7 @@ export default function TicketsPage() {
               update({ sort: sortFromTable(Array.isArray(sorter) ? sorter[0] : sorter) });
             }}
             onRow={onRow}
-            locale={{ emptyText: <EmptyState title={q ? (scope === 'view' ? t('search.emptyView', { q, view: currentView ? viewLabel(currentView) : '' }) : t('search.emptyAll', { q })) : t('list.empty')} hint={q ? undefined : t('list.emptyHint')} /> }}
+            locale={{ emptyText: emptyState }}
           />
           </div>
         )}

@@ -5010,6 +5010,7 @@ export interface paths {
                                 body: string;
                                 bodyHtml: string | null;
                                 opening: boolean;
+                                enteredByAgent: boolean;
                                 attachments: {
                                     /** Format: uuid */
                                     id: string;
