@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { ManualClock } from '../../app/clock.js';
 import { assertProblem, createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
 
 /** The read-only customer card a field engineer opens from a job (issue 13 §2). */
 let t: TestApp;
 let engineer: TestUser;
+// 04:00 on 12-07 in Shanghai, still 12-06 in UTC.
+const clock = new ManualClock('2026-12-06T20:00:00Z');
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { clock });
   engineer = await t.user('field_engineer', { name: '吴强' });
 });
 after(() => t.close());
@@ -18,6 +21,8 @@ test('a field engineer reads the card of their job\'s customer: contact, address
   const put = (id: string, body: Record<string, unknown>) => t.api('PUT', `/api/v1/customer-records/device/${id}`, { body: { contactId, ...body } });
   assert.equal((await put('AC-001', { title: '格力空调 KFR-35', occurredOn: '2024-05-01', expiresOn: '2099-05-01', payload: { address: '杭州市西湖区文三路 90 号' } })).statusCode, 201);
   assert.equal((await put('WH-002', { title: '热水器', expiresOn: '2020-01-01' })).statusCode, 201);
+  assert.equal((await put('TV-003', { title: '电视机', expiresOn: '2026-12-06' })).statusCode, 201);
+  assert.equal((await put('FR-004', { title: '冰箱', expiresOn: '2026-12-07' })).statusCode, 201);
 
   const res = await t.api('GET', `/api/v1/tickets/${ticket.id}/customer`, { as: engineer });
   assert.equal(res.statusCode, 200, res.body);
@@ -27,6 +32,9 @@ test('a field engineer reads the card of their job\'s customer: contact, address
   assert.equal(devices['AC-001'].warrantyUntil, '2099-05-01');
   assert.equal(devices['AC-001'].inWarranty, true);
   assert.equal(devices['WH-002'].inWarranty, false);
+  // By the business's date (Asia/Shanghai) on the app's clock: 12-06's warranty has ended, 12-07's has not.
+  assert.equal(devices['TV-003'].inWarranty, false);
+  assert.equal(devices['FR-004'].inWarranty, true);
 
   // The card is all they get: the customer records themselves stay closed.
   assertProblem(await t.api('GET', `/api/v1/contacts/${contactId}`, { as: engineer }), 403, 'auth.forbidden');

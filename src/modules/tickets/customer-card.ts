@@ -13,13 +13,15 @@ import { getVisibleTicket } from './get-ticket.js';
  * warranty. Field-service data gets proper fields with work orders; until then the address is
  * taken from what exists (contact, then organisation attributes, then a device record's payload).
  */
-export async function customerCard(db: Db, actor: Actor, idOrNumber: string) {
+export async function customerCard(db: Db, actor: Actor, idOrNumber: string, when: { now: Date; timeZone: string }) {
   const ticket = await getVisibleTicket(db, actor, idOrNumber);
   if (!ticket.requesterId) throw new NotFound('contact.not_found');
   const contact = await getContact(db, ticket.requesterId);
   const organization = contact.organization ? await getOrganization(db, contact.organization.id) : null;
   const records = await listRecords(db, { contactIds: [contact.id], ...(organization && { organizationIds: [organization.id] }), type: 'device' }, 50);
-  const today = new Date().toISOString().slice(0, 10);
+  // A warranty runs to the end of its last day where the business is (not UTC, which is still
+  // "yesterday" until 08:00 in Shanghai), on the app's clock.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: when.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(when.now);
   const devices = records.map((r) => ({
     externalId: r.externalId,
     title: r.title,
@@ -41,7 +43,7 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-export function registerCustomerCardRoutes(app: AppServer, { database }: AppContext): void {
+export function registerCustomerCardRoutes(app: AppServer, { database, clock, config }: AppContext): void {
   app.get('/api/v1/tickets/:id/customer', {
     config: { permission: 'tickets.read' },
     schema: {
@@ -58,5 +60,5 @@ export function registerCustomerCardRoutes(app: AppServer, { database }: AppCont
         }),
       },
     },
-  }, async (request) => customerCard(database.db, actorOf(request), request.params.id));
+  }, async (request) => customerCard(database.db, actorOf(request), request.params.id, { now: clock.now(), timeZone: config.OPENCSM_TIMEZONE }));
 }
