@@ -134,7 +134,9 @@ function groupTestFiles(sources, compiled, size) {
     writeFileSync(path, [`import { describe } from 'node:test';`, ...lines, ''].join('\n'));
     return relative(root, path);
   });
-  return [...paths, ...alone.map((entry) => entry.compiled)];
+  // Longest first (the browser files run 0.5–2 min each, a group of six API files less), so the
+  // two workers do not end with one long file running alone while the other core idles.
+  return [...alone.map((entry) => entry.compiled), ...paths];
 }
 
 const tap = join(tmp, `results-${process.pid}.tap`);
