@@ -70,6 +70,15 @@ test('j renders the next ticket from the prefetched cache, in the same page fram
   await page.getByTestId('requester-panel').filter({ hasText: '陈先生' }).waitFor();
   assert.deepEqual(requested.filter((path) => path === `/api/v1/tickets/${first.id}` || path === `/api/v1/tickets/${first.id}/timeline`), []);
   assert.ok(await frame.evaluate((element) => element.isConnected), 'the page frame was replaced on the way back');
+
+  // The browser's history follows the switches: Back shows the ticket of the previous address.
+  await page.waitForURL(`**/tickets/${first.id}`);
+  await page.goBack();
+  await page.waitForURL(`**/tickets/${second.id}`);
+  await page.getByTestId('ticket-subject').filter({ hasText: second.subject }).waitFor();
+  await page.goBack();
+  await page.waitForURL(`**/tickets/${first.id}`);
+  await page.getByTestId('ticket-subject').filter({ hasText: first.subject }).waitFor();
   assert.deepEqual(h.takePageErrors(), []);
 });
 

@@ -37,6 +37,8 @@ export default function TicketPage() {
   // between them and restarted by any other update (a query answering), which made a switch
   // several times slower than its render on a slow PC. Back/forward and links use the URL alone.
   const [switched, setSwitched] = useState<{ from: string; to: string } | null>(null);
+  // Once the URL has caught up the route decides again (so Back to `from` shows `from`).
+  if (switched && switched.to === routeId) setSwitched(null);
   const id = switched?.from === routeId ? switched.to : routeId;
   const switchTo = useCallback(
     (target: string) => {
