@@ -13,7 +13,12 @@
  *
  * 2 and 3 run with the CPU throttled BENCH_CPU_THROTTLE times (default 4, a low-end office PC)
  * through CDP Emulation.setCPUThrottlingRate; the machine's load average is printed with them
- * because the figures depend on what else runs.
+ * because the wall times depend on what else runs. The switches are also traced, and each one's
+ * main-thread CPU is reported (thread time of the renderer's tasks, bench/main-thread-cpu.ts): it
+ * includes the throttle (Chromium throttles by keeping the thread busy) but not the time spent
+ * waiting for a CPU, so it stays close to what an idle machine would show when the wall time does
+ * not. "whole switch" is everything from the key press to the next one (the side panel, presence,
+ * the neighbours' prefetch).
  *
  * Embedded PGlite in a temporary folder with the demo data (300 tickets). Needs Chromium
  * (CHROMIUM_PATH or /usr/bin/chromium); skipped with a message otherwise.
@@ -30,6 +35,7 @@ import { loadConfig } from '../src/app/config.js';
 import { createApp } from '../src/app/create-app.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { seedDemoData } from '../src/demo/seed-demo.js';
+import { switchCpu, traced } from './main-thread-cpu.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const switches = Number(process.env.BENCH_SWITCHES ?? 20);
@@ -132,17 +138,23 @@ async function main() {
         return mark ? mark.startTime - (window as unknown as { switchStart: number }).switchStart : null;
       }, undefined, { timeout: 10_000, polling: 'raf' });
       const ms = (await handle.jsonValue()) as number;
+      // What the new page asks for next (presence, the customer, neighbours) answered and drawn.
       await page.waitForLoadState('networkidle');
       return ms;
     };
-    const cold: number[] = [];
-    const warm: number[] = [];
-    for (let i = 0; i < switches; i++) cold.push(await time('j'));
-    for (let i = 0; i < switches; i++) warm.push(await time('k'));
     const fmt = (values: number[]) => `median ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
-    console.log(`ticket switch, first visit (j, ${switches}×): ${fmt(cold)}`);
-    console.log(`ticket switch, cached (k, ${switches}×): ${fmt(warm)}`);
-    console.log(`ticket list, data → first row (${listRuns}×, ${rowsShown} rows in the DOM): ${fmt(firstRow)}`);
+    // Each direction traced on its own: the main thread's CPU per switch besides the wall time.
+    for (const [key, name] of [['j', 'first visit (j)'], ['k', 'cached (k)']] as const) {
+      const { result: walls, events } = await traced(cdp, async () => {
+        const out: number[] = [];
+        for (let i = 0; i < switches; i++) out.push(await time(key));
+        return out;
+      });
+      const cpu = switchCpu(events, 'opencsm:ticket-rendered:');
+      console.log(`ticket switch, ${name}, ${switches}×: wall ${fmt(walls)}`);
+      console.log(`  main-thread CPU (thread time): to the timeline rendered ${fmt(cpu.map((c) => c.toMark))}; whole switch ${fmt(cpu.map((c) => c.total))}`);
+    }
+    if (listRuns > 0) console.log(`ticket list, data → first row (${listRuns}×, ${rowsShown} rows in the DOM): ${fmt(firstRow)}`);
     console.log(`load average after: ${load()}`);
   } finally {
     await browser.close();

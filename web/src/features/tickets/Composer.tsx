@@ -1,7 +1,7 @@
 import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Segmented, Space, Tag, Typography, Upload } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { memo, useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { useMe } from '../../app/session.ts';
@@ -16,9 +16,10 @@ type ComposerState = { ticketId: string; mode: DraftMode; body: string; files: P
 
 /**
  * Reply to the customer or write an internal note. Text is kept as a draft per ticket and mode;
- * files dropped or pasted upload at once and are attached when the message is sent.
+ * files dropped or pasted upload at once and are attached when the message is sent. Memoised:
+ * the page around it renders again on every live update of the ticket.
  */
-export function Composer({ ticketId, canReply, canNote, focusRequest, onComposingChange }: {
+export const Composer = memo(function Composer({ ticketId, canReply, canNote, focusRequest, onComposingChange }: {
   ticketId: string;
   canReply: boolean;
   canNote: boolean;
@@ -179,4 +180,4 @@ export function Composer({ ticketId, canReply, canNote, focusRequest, onComposin
       </Space>
     </Card>
   );
-}
+});

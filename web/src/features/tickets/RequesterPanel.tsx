@@ -1,6 +1,7 @@
 import { BankOutlined, MailOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../app/session.ts';
@@ -18,9 +19,10 @@ const shownRecords = 5;
 /**
  * Who is asking, how to reach them, and what else they have asked (and bought). With
  * `customers.read` this is the contact's 360° view (tickets, orders, devices, a link to the
- * customer page); without it, the requester on the ticket and their tickets.
+ * customer page); without it, the requester on the ticket and their tickets. Memoised on the
+ * ticket: the page renders again for presence and timeline updates this panel does not show.
  */
-export function RequesterPanel({ ticket }: { ticket: Ticket }) {
+export const RequesterPanel = memo(function RequesterPanel({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const can = useCan();
   const canReadCustomers = can('customers.read');
@@ -96,7 +98,7 @@ export function RequesterPanel({ ticket }: { ticket: Ticket }) {
       {view.data?.records.length ? <RequesterRecords records={view.data.records} contactId={contactId} /> : null}
     </Card>
   );
-}
+});
 
 /** Their orders and devices (warranty state at a glance), the first few, with a way to all of them. */
 function RequesterRecords({ records, contactId }: { records: CustomerRecord[]; contactId: string }) {

@@ -1,5 +1,5 @@
 import { App, Descriptions, Select, TreeSelect, Typography } from 'antd';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
@@ -12,8 +12,10 @@ import { ticketStatuses } from './list-filters.ts';
 /**
  * The ticket's header fields. Each change is saved at once with the version the agent saw; when
  * someone else saved first the server answers 412, we say so and show the current values.
+ * Memoised, with option lists built once per directory answer: the page renders again for
+ * things these fields do not show (a reply sent, the CC list), and six selects are not free.
  */
-export function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: boolean }) {
+export const TicketFields = memo(function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const update = useUpdateTicket(ticket.id);
@@ -25,6 +27,9 @@ export function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: b
   const zh = i18n.language === 'zh-CN';
   const tree = useMemo(() => categoryTree((categories.data ?? []) as Category[], zh), [categories.data, zh]);
   const editable = ticket.abilities.update;
+  const statusOptions = useMemo(() => ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })), [t]);
+  const teamOptions = useMemo(() => [{ value: '', label: t('ticket.noTeam') }, ...(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))], [teams.data, t]);
+  const userOptions = useMemo(() => [{ value: '', label: t('ticket.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))], [users.data, t]);
 
   async function save(changes: TicketChanges) {
     try {
@@ -49,7 +54,7 @@ export function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: b
     <Descriptions column={vertical ? 1 : { xs: 1, sm: 2, lg: 3 }} size="small" bordered={false} colon>
       <Descriptions.Item label={t('ticket.status')}>
         {canStatus ? (
-          <Select aria-label={t('ticket.status')} data-testid="field-status" size="small" style={{ minWidth: 120 }} value={ticket.status} disabled={busy} onChange={(status) => save({ status })} options={ticketStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <Select aria-label={t('ticket.status')} data-testid="field-status" size="small" style={{ minWidth: 120 }} value={ticket.status} disabled={busy} onChange={(status) => save({ status })} options={statusOptions} />
         ) : (
           <StatusTag status={ticket.status} />
         )}
@@ -70,14 +75,14 @@ export function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: b
       </Descriptions.Item>
       <Descriptions.Item label={t('ticket.team')}>
         {editable ? (
-          <Select aria-label={t('ticket.team')} data-testid="field-team" size="small" style={{ minWidth: 140 }} value={ticket.teamId ?? ''} disabled={busy} onChange={(teamId: string) => save({ teamId: teamId || null })} options={[{ value: '', label: t('ticket.noTeam') }, ...(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))]} />
+          <Select aria-label={t('ticket.team')} data-testid="field-team" size="small" style={{ minWidth: 140 }} value={ticket.teamId ?? ''} disabled={busy} onChange={(teamId: string) => save({ teamId: teamId || null })} options={teamOptions} />
         ) : (
           teamName(ticket.teamId)
         )}
       </Descriptions.Item>
       <Descriptions.Item label={t('ticket.assignee')}>
         {editable ? (
-          <Select aria-label={t('ticket.assignee')} data-testid="field-assignee" size="small" style={{ minWidth: 140 }} showSearch={{ optionFilterProp: 'label' }} value={ticket.assigneeId ?? ''} disabled={busy} onChange={(assigneeId: string) => save({ assigneeId: assigneeId || null })} options={[{ value: '', label: t('ticket.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))]} />
+          <Select aria-label={t('ticket.assignee')} data-testid="field-assignee" size="small" style={{ minWidth: 140 }} showSearch={{ optionFilterProp: 'label' }} value={ticket.assigneeId ?? ''} disabled={busy} onChange={(assigneeId: string) => save({ assigneeId: assigneeId || null })} options={userOptions} />
         ) : (
           userName(ticket.assigneeId)
         )}
@@ -93,4 +98,4 @@ export function TicketFields({ ticket, vertical }: { ticket: Ticket; vertical: b
       </Descriptions.Item>
     </Descriptions>
   );
-}
+});

@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Grid, Row, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Grid, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isTyping } from '../../app/Shell.tsx';
@@ -21,12 +21,32 @@ import { StatusTag } from './tags.tsx';
 import { TicketFields } from './TicketFields.tsx';
 import { neighbourTicket } from './ticket-navigation.ts';
 import { Timeline } from './Timeline.tsx';
-import { usePresence } from './use-presence.ts';
+import { afterNextPaint } from './after-next-paint.ts';
+import { PresenceNotice } from './PresenceNotice.tsx';
 import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
 
+// The CC panel renders again only when its ticket changes, not on every render of the page.
+const CcPanel = memo(EmailCcPanel);
+
 export default function TicketPage() {
-  const { id = '' } = useParams();
+  const { id: routeId = '' } = useParams();
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  // j / k show the next ticket at once, as an urgent render finished in one go; the URL follows
+  // through the router, whose navigations are transitions: rendered in 5 ms slices with a frame
+  // between them and restarted by any other update (a query answering), which made a switch
+  // several times slower than its render on a slow PC. Back/forward and links use the URL alone.
+  const [switched, setSwitched] = useState<{ from: string; to: string } | null>(null);
+  // Once the URL has caught up the route decides again (so Back to `from` shows `from`).
+  if (switched && switched.to === routeId) setSwitched(null);
+  const id = switched?.from === routeId ? switched.to : routeId;
+  const switchTo = useCallback(
+    (target: string) => {
+      setSwitched({ from: routeId, to: target });
+      navigate(`/tickets/${target}`);
+    },
+    [routeId, navigate],
+  );
   const ticket = useTicket(id);
   if (ticket.isPending) return <Loading />;
   if (ticket.isError) {
@@ -34,10 +54,10 @@ export default function TicketPage() {
     return notFound ? <ErrorState notFound /> : <ErrorState error={ticket.error} onRetry={() => ticket.refetch()} />;
   }
   // Not keyed by ticket: switching tickets updates the mounted page instead of rebuilding it.
-  return <TicketWorkspace ticket={ticket.data} title={t('ticket.timeline')} />;
+  return <TicketWorkspace ticket={ticket.data} title={t('ticket.timeline')} switchTo={switchTo} />;
 }
 
-function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
+function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: string; switchTo: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
@@ -51,7 +71,6 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
   const priorities = usePriorities();
   const [composing, setComposing] = useState(false);
   const [focusRequest, setFocusRequest] = useState<{ mode: DraftMode; n: number } | null>(null);
-  const viewers = usePresence(ticket.id, composing).filter((v) => v.userId !== me.id);
   const onComposingChange = useCallback((value: boolean) => setComposing(value), []);
   const zh = i18n.language === 'zh-CN';
 
@@ -78,14 +97,16 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
       event.preventDefault();
       if (action === 'next' || action === 'previous') {
         const target = neighbourTicket(ticket.id, action === 'next' ? 1 : -1);
-        if (target) navigate(`/tickets/${target}`);
+        if (target) switchTo(target);
       } else setFocusRequest((current) => ({ mode: action, n: (current?.n ?? 0) + 1 }));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ticket.id, navigate]);
+  }, [ticket.id, switchTo]);
 
-  // The neighbours in the list are where `j`/`k` go next: load them now so the switch is instant.
+  // The neighbours in the list are where `j`/`k` go next: load them into the cache while the
+  // agent reads this one (the effect runs after this ticket painted), so the next switch renders
+  // from the cache without waiting for the network.
   const queryClient = useQueryClient();
   useEffect(() => {
     for (const step of [1, -1] as const) {
@@ -94,17 +115,21 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
     }
   }, [ticket.id, queryClient]);
 
-  // Marks for the ticket-switch benchmark (bench/web-console.bench.ts).
-  useEffect(() => {
-    if (timeline.data) performance.mark(`opencsm:ticket-rendered:${ticket.id}`);
-  }, [timeline.data, ticket.id]);
+  // Newest first, computed once per timeline (not on every render of the page).
+  const entries = useMemo(() => (timeline.data ? [...timeline.data.items].reverse() : []), [timeline.data]);
 
-  const others = viewers.map((v) => v.name);
-  const typing = viewers.filter((v) => v.composing).map((v) => v.name);
+  // For the ticket-switch benchmark (bench/web-console.bench.ts): the first frame showing this
+  // ticket's timeline has been painted. Before the side panels' effect, so it is not behind them.
+  useEffect(() => {
+    if (!timeline.data) return;
+    return afterNextPaint(() => performance.mark(`opencsm:ticket-rendered:${ticket.id}`));
+  }, [timeline.data, ticket.id]);
+  const panelsTicketId = useFollowingId(ticket.id);
+
   const wide = Boolean(screens.lg);
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="ticket-workspace">
       <Card size="small">
         <Space direction="vertical" style={{ width: '100%' }} size={4}>
           <Space wrap size={8}>
@@ -120,39 +145,52 @@ function TicketWorkspace({ ticket, title }: { ticket: Ticket; title: string }) {
           <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="ticket-subject">
             {ticket.subject}
           </Typography.Title>
-          {others.length ? (
-            <Alert
-              type={typing.length ? 'warning' : 'info'}
-              showIcon
-              icon={<EyeOutlined />}
-              data-testid="presence-notice"
-              title={typing.length ? t('ticket.composing', { names: typing.join('、') }) : t('ticket.viewers', { names: others.join('、') })}
-            />
-          ) : null}
+          <PresenceNotice ticketId={ticket.id} composing={composing} />
           <TicketFields ticket={ticket} vertical={!screens.sm} />
         </Space>
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={17}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
-            {ticket.description && !openingRepeatsDescription(timeline.data?.items, ticket.description) ? (
+            {ticket.description && !openingRepeatsDescription(entries, ticket.description) ? (
               <Card size="small" title={t('ticket.description')}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{ticket.description}</Typography.Paragraph>
               </Card>
             ) : null}
             <Composer ticketId={ticket.id} canReply={ticket.abilities.reply} canNote={ticket.abilities.note} focusRequest={focusRequest} onComposingChange={onComposingChange} />
             <Card size="small" title={title}>
-              {timeline.isPending ? <Loading /> : timeline.isError ? <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} /> : <Timeline entries={[...timeline.data.items].reverse()} lookups={lookups} />}
+              {timeline.isPending ? <Loading /> : timeline.isError ? <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} /> : <Timeline ticketId={ticket.id} entries={entries} lookups={lookups} />}
             </Card>
           </Space>
         </Col>
         <Col xs={24} lg={7} style={wide ? { position: 'sticky', top: 80, alignSelf: 'flex-start' } : undefined}>
-          <RequesterPanel ticket={ticket} />
-          {ticket.channel === 'email' && <div style={{ marginTop: 16 }}><EmailCcPanel ticketId={ticket.id} /></div>}
+          {panelsTicketId === ticket.id ? (
+            <>
+              <RequesterPanel ticket={ticket} />
+              {ticket.channel === 'email' && <div style={{ marginTop: 16 }}><CcPanel ticketId={ticket.id} /></div>}
+            </>
+          ) : (
+            <Card size="small" title={t('ticket.requesterPanel')} loading aria-busy aria-label={t('ticketPage.loadingCustomer')} data-testid="requester-panel-pending" />
+          )}
         </Col>
       </Row>
     </Space>
   );
+}
+
+/**
+ * The id the side panels (customer, CCs) show: after a switch it follows the ticket once the
+ * first frame of the new ticket (header, composer, conversation) is painted, so the customer's
+ * 360° view, the costliest part of the page to render, comes right after instead of delaying
+ * them. Until then the panel shows a placeholder, never the previous ticket's customer.
+ */
+function useFollowingId(id: string): string {
+  const [shown, setShown] = useState(id);
+  useEffect(() => {
+    if (shown === id) return;
+    return afterNextPaint(() => startTransition(() => setShown(id)));
+  }, [id, shown]);
+  return shown;
 }
 
 /** An inbound ticket's opening message (on the timeline, with its files and HTML) already shows the unedited description. */
