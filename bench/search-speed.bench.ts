@@ -3,10 +3,15 @@
  * ticket), newest first, with its capped count — for rare, medium and very common terms.
  *
  * Needs a database loaded with `npx opencsm bench-data --tickets N` (its address in
- * BENCH_SEARCH_URL, e.g. postgresql://opencsm@127.0.0.1:55432/bench_search); skipped with a note
+ * BENCH_SEARCH_URL, e.g. postgresql://opencsm@127.0.0.1:55434/bench_1m); skipped with a note
  * otherwise, as loading a million tickets is not something every `npm run bench` should do.
- * Prints, per term, how many tickets match and p50/p95/max over BENCH_ROUNDS (default 40).
+ * Prints the data and database size, the machine's load average before and after (the machine is
+ * shared: figures taken under load are upper bounds), and per term how many tickets match and
+ * p50/p95/max over BENCH_ROUNDS (default 40) after two warm-up rounds. The rounds go term after
+ * term, interleaved, so a burst of load on the machine spreads over every term instead of landing
+ * on one.
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/database.js';
@@ -24,20 +29,35 @@ if (!url) {
 } else {
   const database = await openPostgres(url, 2);
   const reader: Actor = { id: '00000000-0000-7000-8000-000000000000', email: 'bench@example.com', name: 'bench', role: 'admin', locale: 'zh-CN', teamIds: [] };
-  const [{ n }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from tickets`) as [{ n: number }];
-  console.log(`\nsearch speed on PostgreSQL: ${n} tickets, first page of 25 newest first + count (capped at 1000), ${rounds} rounds`);
-  console.log('term              matches   p50 ms   p95 ms   max ms');
+  const [facts] = await queryRows<{ tickets: number; messages: number; database: string; search: string; gin: string; version: string }>(database.db, sql`
+    select (select count(*)::int from tickets) as tickets, (select count(*)::int from ticket_messages) as messages,
+      pg_size_pretty(pg_database_size(current_database())) as database,
+      pg_size_pretty(pg_total_relation_size('ticket_search') - pg_relation_size('ticket_search_document_idx')) as search,
+      pg_size_pretty(pg_relation_size('ticket_search_document_idx')) as gin, current_setting('server_version') as version`);
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+  console.log(`\nsearch speed on PostgreSQL ${facts!.version}: ${facts!.tickets} tickets, ${facts!.messages} messages; database ${facts!.database}, ticket_search ${facts!.search} + GIN ${facts!.gin}`);
+  console.log(`${cpus().length} CPUs, load average (1/5/15 min) before: ${load()}`);
+  console.log(`first page of 25 newest first + count (capped), ${rounds} rounds`);
+
+  const matches = new Map<string, number>();
   for (const term of terms) {
-    const [{ matches }] = await queryRows<{ matches: number }>(database.db, sql`select count(*)::int as matches from ticket_search where document @@ ${searchQuery(term)}::tsquery`) as [{ matches: number }];
-    const times: number[] = [];
-    for (let i = 0; i < rounds + 2; i++) {
+    const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ticket_search where document @@ ${searchQuery(term)}::tsquery`);
+    matches.set(term, row!.n);
+  }
+  const times = new Map<string, number[]>(terms.map((t) => [t, []]));
+  for (let i = 0; i < rounds + 2; i++) {
+    for (const term of terms) {
       const started = performance.now();
       await listTickets(database.db, reader, { q: term, limit: 25 });
-      if (i >= 2) times.push(performance.now() - started); // two warm-up rounds
+      if (i >= 2) times.get(term)!.push(performance.now() - started); // two warm-up rounds
     }
-    times.sort((a, b) => a - b);
-    const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!.toFixed(1);
-    console.log(`${term.padEnd(16)} ${String(matches).padStart(8)} ${at(0.5).padStart(8)} ${at(0.95).padStart(8)} ${times.at(-1)!.toFixed(1).padStart(8)}`);
   }
+  console.log('term              matches   p50 ms   p95 ms   max ms');
+  for (const term of terms) {
+    const sorted = times.get(term)!.sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!.toFixed(1);
+    console.log(`${term.padEnd(16)} ${String(matches.get(term)).padStart(8)} ${at(0.5).padStart(8)} ${at(0.95).padStart(8)} ${sorted.at(-1)!.toFixed(1).padStart(8)}`);
+  }
+  console.log(`load average after: ${load()}`);
   await database.close();
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { searchDocument, searchLexemes, searchQuery, subjectQuery, tsvectorLiteral } from './segment.js';
+import { complaintTexts } from '../demo/complaint-texts.js';
+import { searchDocument, searchLexemes, searchQuery, sentenceMemo, subjectQuery, tsvectorLiteral } from './segment.js';
 
 test('Chinese text yields every character and bigram', () => {
   const lexemes = searchLexemes('客户反映打印机无法连接网络');
@@ -70,4 +71,18 @@ test('digits are found inside longer numbers, as substrings: 200元 in 1200元, 
   for (const expected of ['1200', '200', '00', 'e42', '42']) assert.ok(lexemes.includes(expected), expected);
   assert.match(searchDocument([{ text: '1200元', weight: 'B' }]), /'200':2B/);
   assert.ok(!searchLexemes('9'.repeat(40)).includes('9'.repeat(39)), 'a very long number is not cut into every suffix');
+});
+
+test('the per-sentence memo of bench-data gives the very documents of cutting each text whole', () => {
+  const memo = sentenceMemo();
+  const texts = [
+    ...complaintTexts(300).flatMap((t) => [t.subject, t.description, ...t.messages]),
+    // Sentence ends inside Latin compounds and numbers, full-width punctuation, repeated sentences.
+    '错误代码E-42。E-42！HP-2000打印机，v1.2版本；ops@example.com、等了40分钟。等了40分钟。',
+    'ＫＦＣ的pizza，ｉＰａｄ坏了！ 200元, 1200元? snake_case.',
+  ];
+  for (const text of texts) {
+    const fields = [{ text, weight: 'B' as const }, { text: `${text}。${text}`, weight: 'C' as const }];
+    assert.equal(searchDocument(fields, memo), searchDocument(fields), text);
+  }
 });

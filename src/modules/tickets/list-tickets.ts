@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { invalidField } from '../../app/errors.js';
-import type { Db } from '../../db/database.js';
+import { queryRows, type Db } from '../../db/database.js';
 import { searchQuery, subjectQuery } from '../../search/segment.js';
 import type { Actor } from '../auth/index.js';
 import { ticketSearch, tickets } from './schema.js';
@@ -8,7 +8,7 @@ import { combinedQuery, filterConditions, type SearchScope, type TicketFilters }
 import { afterCursor, decodeCursor, defaultTicketSort, encodeCursor, keyValues, orderBy, sortKeys, type TicketSort } from './ticket-sort.js';
 import type { TicketRow } from './ticket-view.js';
 import { resolveView } from './ticket-views.js';
-import { visibleTo } from './visibility.js';
+import { seesEveryTicket, visibleTo } from './visibility.js';
 
 export type TicketFilter = TicketFilters & {
   /** A built-in view's key or a saved view's id: its filters apply too (AND), and its sort unless `sort` is given. */
@@ -24,21 +24,58 @@ export type TicketFilter = TicketFilters & {
 /** Counting search hits stops here ("1000+"): a count of every match would cost what ranking did. */
 export const searchCountCap = 1_000;
 
+/**
+ * A search first tests up to this many tickets one by one (sampleMatches). At 1M tickets that is
+ * ~40 ms on the loaded machine, and it settles the count of any word in more than 8 % of tickets
+ * without the GIN index, whose cost grows with the number of matches. A larger budget settles
+ * rarer words but costs more to every search that then needs the index anyway.
+ */
+export const searchScanBudget = 12_000;
+/**
+ * Whether the sample can settle the count: PostgreSQL's estimate of how many documents match says
+ * the word is common enough (more than the cap within the budget). Its estimates of words are
+ * close (E-42: 50 559 for 50 565 at 1M tickets); a phrase is estimated as if its bigrams were
+ * independent, 4–40× too low (打印机: 54 973 for 211 902; 40分钟: 876 for 37 638), hence the
+ * slack. A word the sample cannot settle then costs only the index (火星探测器: 60 → ~5 ms).
+ * Without statistics (a new or small database) it samples: the budget covers the table.
+ */
+async function worthSampling(db: Db, tsquery: string): Promise<boolean> {
+  const [plan] = await queryRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) select 1 from ${ticketSearch} where ${ticketSearch.document} @@ ${tsquery}::tsquery`);
+  const [table] = await queryRows<{ rows: number }>(db, sql`select reltuples::float8 as rows from pg_class where oid = 'ticket_search'::regclass`);
+  const json = plan?.['QUERY PLAN'];
+  const estimated = (typeof json === 'string' ? JSON.parse(json) : json) as Array<{ Plan: { 'Plan Rows': number } }>;
+  const rows = table?.rows ?? 0;
+  if (rows <= searchScanBudget) return true;
+  const slack = tsquery.includes('<') ? 10 : 1;
+  return (estimated[0]!.Plan['Plan Rows'] * slack) / rows >= (searchCountCap + 1) / searchScanBudget;
+}
+
+/** Testing a ticket costs ~6× more when each needs a probe into tickets (visibility, filters). */
+const scanBudget = (selection: TicketSelection) => (selection.everyTicket ? searchScanBudget : searchScanBudget / 5);
+
 /** What a search found, on the first page of its results. */
 export type SearchSummary = { scope: SearchScope; total: number; totalCapped: boolean };
 
 /** Which tickets a list shows, before ordering: visibility, every filter set, and the search (last). */
-export type TicketSelection = { conditions: SQL[]; tsquery?: string; empty: boolean };
+export type TicketSelection = {
+  conditions: SQL[];
+  tsquery?: string;
+  empty: boolean;
+  /** No condition but the search: every ticket is a candidate, and the search needs no join to tickets to count. */
+  everyTicket: boolean;
+};
 
 export function selectTickets(actor: Actor, filterSets: readonly TicketFilters[]): TicketSelection {
-  const conditions: SQL[] = [visibleTo(actor), ...filterSets.flatMap((f) => filterConditions(actor, f))];
+  const filters = filterSets.flatMap((f) => filterConditions(actor, f));
+  const conditions: SQL[] = [visibleTo(actor), ...filters];
+  const everyTicket = seesEveryTicket(actor) && filters.length === 0;
   const q = combinedQuery(filterSets);
-  if (q === undefined) return { conditions, empty: false };
+  if (q === undefined) return { conditions, empty: false, everyTicket };
   const tsquery = searchQuery(q);
   // A query of only punctuation matches nothing.
-  if (!tsquery) return { conditions, empty: true };
+  if (!tsquery) return { conditions, empty: true, everyTicket };
   conditions.push(sql`${ticketSearch.document} @@ ${tsquery}::tsquery`);
-  return { conditions, tsquery, empty: false };
+  return { conditions, tsquery, empty: false, everyTicket };
 }
 
 /** The base query of a selection: tickets, joined to their search documents when searching. */
@@ -55,12 +92,38 @@ async function countSelection(db: Db, selection: TicketSelection, cap: number): 
 }
 
 /**
+ * How many of the first `searchScanBudget` tickets of a search's selection, in table order, match
+ * it — counting no further than `cap` + 1. Testing documents one after the other in table order
+ * proves "more than 1 000" for a common word far sooner than the GIN index can: the index builds
+ * a bitmap of every match before the first row is counted (打印机 at 1M tickets: 212 000 matches,
+ * ~270 ms on the loaded machine, against ~15 ms to test the ~4 800 rows that hold 1 001 matches).
+ */
+async function sampleMatches(db: Db, selection: TicketSelection, tsquery: string, cap: number): Promise<number> {
+  const scanned = selection.everyTicket
+    ? db.select({ document: ticketSearch.document }).from(ticketSearch).limit(scanBudget(selection)).as('scanned')
+    : fromSelection(db, selection, { document: ticketSearch.document }).where(and(...selection.conditions.slice(0, -1))).limit(scanBudget(selection)).as('scanned');
+  const hits = db.select({ one: sql`1` }).from(scanned).where(sql`ts_match_vq(${scanned.document}, ${tsquery}::tsquery)`).limit(cap + 1).as('hits');
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(hits);
+  return row!.count;
+}
+
+/**
  * A selection's conditions with its search test (always the last one, see selectTickets) in a
  * form no GIN index serves: `ts_match_vq` is the function behind `@@` (see listTickets).
  */
 function walkConditions(selection: TicketSelection, tsquery: string): SQL[] {
   return [...selection.conditions.slice(0, -1), sql`ts_match_vq(${ticketSearch.document}, ${tsquery}::tsquery)`];
 }
+
+/**
+ * Planner settings for a search's own transaction. No parallel workers: starting two for a page of
+ * 25 cost 100–200 ms on the loaded 2-vCPU machine, and a search never scans enough to gain from
+ * them. No JIT: a common word's count is estimated above PostgreSQL's JIT threshold, and compiling
+ * costs more than running it. 32 MB of work memory keeps the GIN bitmap of a common word exact:
+ * at 4 MB it turned lossy and every document on a lossy page was tested (打印机 at 1M tickets:
+ * 6 768 needless tests → 78). Set per transaction, so nothing else on the database changes.
+ */
+const searchSettings = sql`select set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`;
 
 /**
  * Keyset pagination in a stable, total order (see ticket-sort.ts). The cursor carries the sort it
@@ -92,18 +155,28 @@ export async function listTickets(
   const cursor = rawCursor ? decodeCursor(rawCursor, sort, keys) : undefined;
   const conditions = cursor ? [...selection.conditions, afterCursor(keys, cursor.values)] : selection.conditions;
 
-  // A search counts its matches first (up to the cap). PostgreSQL estimates phrase queries far too
-  // rare (179 rows for 40分钟 where 7 518 matched at 200k tickets), so left alone it reads every
-  // match through the GIN index and sorts them (3 s). When there are more matches than the cap,
-  // the page is read by walking the sort's index instead, testing each ticket with the function
-  // behind `@@` (which the GIN index cannot serve): a common word fills a page within a few
-  // hundred tickets. Below the cap, reading every match and sorting is cheap.
-  const counted = selection.tsquery ? await countSelection(db, selection, searchCountCap) : 0;
-  const walk = selection.tsquery && counted > searchCountCap ? [...walkConditions(selection, selection.tsquery), ...conditions.slice(selection.conditions.length)] : conditions;
-  const rows = await fromSelection(db, selection, { ticket: tickets, keys: keyValues(keys) })
-    .where(and(...walk))
-    .orderBy(...orderBy(keys))
-    .limit(limit + 1);
+  // A search counts its matches first (up to the cap): by testing tickets one by one in table
+  // order (sampleMatches), which settles a common word within a few thousand tickets, and else
+  // through the GIN index. PostgreSQL estimates phrase queries far too rare (179 rows for 40分钟
+  // where 7 518 matched at 200k tickets), so left alone it reads every match through the GIN
+  // index and sorts them (3 s). When there are more matches than the cap, the page is read by
+  // walking the sort's index instead, testing each ticket with the function behind `@@` (which
+  // the GIN index cannot serve): a common word fills a page within a few hundred tickets. Below
+  // the cap, reading every match and sorting is cheap.
+  const read = async (reader: Db) => {
+    let counted = 0;
+    if (selection.tsquery) {
+      const sampled = (await worthSampling(reader, selection.tsquery)) ? await sampleMatches(reader, selection, selection.tsquery, searchCountCap) : 0;
+      counted = sampled > searchCountCap ? sampled : await countSelection(reader, selection, searchCountCap);
+    }
+    const walk = selection.tsquery && counted > searchCountCap ? [...walkConditions(selection, selection.tsquery), ...conditions.slice(selection.conditions.length)] : conditions;
+    const rows = await fromSelection(reader, selection, { ticket: tickets, keys: keyValues(keys) })
+      .where(and(...walk))
+      .orderBy(...orderBy(keys))
+      .limit(limit + 1);
+    return { counted, rows };
+  };
+  const { counted, rows } = selection.tsquery ? await db.transaction(async (tx) => (await tx.execute(searchSettings), read(tx))) : await read(db);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const total = rows.length <= limit && !cursor ? page.length : counted;
