@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
-import { readEnvelope, storedEnvelopeSchema, type AnyEventDefinition, type EventDefinition, type EventEnvelope, type EventFacts, type PayloadOfShape, type PayloadShape } from './event-definition.js';
+import { readEnvelope, storedEnvelopeSchema, type AnyEventDefinition, type EnvelopeOf, type EventDefinition, type EventEnvelope, type EventFacts, type PayloadOfShape, type PayloadShape } from './event-definition.js';
 
 export type JobContext = {
   database: Database;
@@ -12,7 +12,7 @@ export type JobHandler = (payload: Record<string, unknown>, context: JobContext)
 export type BatchJobHandler = (payloads: Array<Record<string, unknown>>, context: Omit<JobContext, 'job'>) => Promise<void>;
 
 /** Handles one committed event, parsed and typed by its definition. */
-export type EventHandler<N extends string, S extends PayloadShape> = (event: EventEnvelope<N, PayloadOfShape<S>>, context: JobContext) => Promise<void>;
+export type EventHandler<D extends AnyEventDefinition> = (event: EnvelopeOf<D>, context: JobContext) => Promise<void>;
 /** Handles the events of a batch job at once; it gets each event's facts (no payloads). */
 export type BatchEventHandler = (events: EventFacts[], context: Omit<JobContext, 'job'>) => Promise<void>;
 
@@ -57,7 +57,7 @@ export class JobRegistry {
    * several events, with a handler each. `perAggregate`: events of one aggregate that arrive while
    * its job is still pending fold into that one job (e.g. reindexing a ticket once after a burst).
    */
-  subscribe<N extends string, S extends PayloadShape>(definition: EventDefinition<N, S>, jobType: string, handler: EventHandler<N, S>, options: { perAggregate?: boolean } = {}): void {
+  subscribe<N extends string, S extends PayloadShape>(definition: EventDefinition<N, S>, jobType: string, handler: (event: EventEnvelope<N, PayloadOfShape<S>>, context: JobContext) => Promise<void>, options: { perAggregate?: boolean } = {}): void {
     let byEvent = this.eventHandlers.get(jobType);
     if (!byEvent) {
       const handlers = new Map<string, JobHandler>();
