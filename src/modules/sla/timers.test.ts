@@ -7,6 +7,7 @@ import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.j
 import { recordEvent } from '../../jobs/events.js';
 import { domainEvents } from '../../jobs/schema.js';
 import { Worker } from '../../jobs/worker.js';
+import { ticketMessageAdded } from '../tickets/index.js';
 
 /**
  * SLA timers end to end over HTTP with a controllable clock: nothing sleeps; the clock moves and
@@ -194,7 +195,7 @@ describe('responses', () => {
     clock.set('2026-03-02T11:00:00+08:00');
     // The inbound channels record a customer's message like this (authorContactId, no agent).
     await t.database.transaction((tx) =>
-      recordEvent(tx, { type: 'ticket.message_added', aggregateType: 'ticket', aggregateId: ticket.id, payload: { messageId: ticket.id, authorContactId: ticket.requester.id, channel: 'email', internal: false } }),
+      recordEvent(tx, ticketMessageAdded, { aggregateId: ticket.id, cause: 'customer', contactId: ticket.requester.id, payload: { messageId: ticket.id, authorContactId: ticket.requester.id, channel: 'email', internal: false } }),
     );
     await t.drain();
     let sla = await slaOf(ticket.id);
