@@ -269,6 +269,11 @@ describe('warnings and escalation', () => {
     assert.deepEqual(slaEntries, ['warning', 'breached', 'escalated', 'escalated', 'escalated', 'escalated']);
     const priorityChange = timeline.find((e) => e.type === 'field_changed' && e.field === 'priority');
     assert.equal(priorityChange?.actor?.id, '00000000-0000-7000-8000-00000000051a', 'the SLA is the audited actor');
+    // Every event of the escalation says the SLA caused it: the firings, and the ticket changes its steps made.
+    const caused = await t.database.db.select({ type: domainEvents.type, cause: domainEvents.cause, actorId: domainEvents.actorId, payload: domainEvents.payload }).from(domainEvents).where(and(eq(domainEvents.aggregateType, 'ticket'), eq(domainEvents.aggregateId, ticket.id))).orderBy(domainEvents.id);
+    assert.deepEqual([...new Set(caused.filter((e) => e.type.startsWith('sla.')).map((e) => e.cause))], ['sla']);
+    const stepChanges = caused.filter((e) => e.type === 'ticket.updated' && e.actorId === '00000000-0000-7000-8000-00000000051a');
+    assert.deepEqual(stepChanges.map((e) => [e.cause, e.payload.fields]), [['sla', ['assigneeId']], ['sla', ['priority']]]);
   });
 
   test('after downtime the missed steps fire once each on recovery', async () => {
