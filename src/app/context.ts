@@ -5,7 +5,10 @@ import type { Database } from '../db/database.js';
 import type { JobRegistry } from '../jobs/registry.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { FieldTypes } from './field-types.js';
+import type { ReadModels } from './read-models.js';
 import type { ReplyChannels } from './reply-channels.js';
+import type { TransitionGuards } from './transition-guards.js';
 
 /** What every module gets at boot. */
 export type AppContext = {
@@ -17,6 +20,14 @@ export type AppContext = {
   clock: Clock;
   /** Channels that can send an agent's reply out; channel modules register, tickets asks. */
   replyChannels: ReplyChannels;
+  /**
+   * Extension points (instead of module-level globals): read models a module provides to one that
+   * cannot import it (SLA targets for ticket views), the field types of ticket fields, and guards
+   * that may refuse a status change. Modules fill them in registerJobs; each app has its own.
+   */
+  readModels: ReadModels;
+  fieldTypes: FieldTypes;
+  transitionGuards: TransitionGuards;
 };
 
 export type AppServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

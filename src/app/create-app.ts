@@ -6,7 +6,10 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext, AppServer } from './context.js';
 import { buildServer } from './http/server.js';
+import { FieldTypes } from './field-types.js';
+import { ReadModels } from './read-models.js';
 import { ReplyChannels } from './reply-channels.js';
+import { TransitionGuards } from './transition-guards.js';
 import { modules } from './modules.js';
 
 export type App = { context: AppContext; server: AppServer; worker: Worker };
@@ -15,10 +18,25 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
   return pino({ level: config.LOG_LEVEL, base: { app: 'opencsm' } });
 }
 
+/** What every module gets at boot, with empty registries for them to fill (see AppContext). */
+export function newAppContext(config: Config, database: Database, log: Logger, clock: Clock = systemClock): AppContext {
+  return {
+    config,
+    database,
+    log,
+    jobs: new JobRegistry(),
+    clock,
+    replyChannels: new ReplyChannels(),
+    readModels: new ReadModels(),
+    fieldTypes: new FieldTypes(),
+    transitionGuards: new TransitionGuards(),
+  };
+}
+
 /** Wire modules, HTTP server and worker around an open database. Nothing listens or runs yet. */
 export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions; clock?: Clock } = {}): Promise<App> {
   const log = options.log ?? createLogger(config);
-  const context: AppContext = { config, database, log, jobs: new JobRegistry(), clock: options.clock ?? systemClock, replyChannels: new ReplyChannels() };
+  const context = newAppContext(config, database, log, options.clock);
   for (const module of modules) module.registerJobs?.(context);
   const server = await buildServer(context, modules);
   await server.ready();

@@ -1,11 +1,8 @@
 import { pino, type Logger } from 'pino';
 import { loadConfig } from '../app/config.js';
-import { systemClock } from '../app/clock.js';
-import type { AppContext } from '../app/context.js';
+import { newAppContext } from '../app/create-app.js';
 import { modules } from '../app/modules.js';
-import { ReplyChannels } from '../app/reply-channels.js';
 import type { Database } from '../db/database.js';
-import { JobRegistry } from '../jobs/registry.js';
 import { Worker } from '../jobs/worker.js';
 import { createTeam, createUser, listTeams, listUsers, type Actor, type UserView } from '../modules/auth/index.js';
 import { replayTicketSlaHistories } from '../modules/sla/index.js';
@@ -89,7 +86,7 @@ export async function seedDemoData(database: Database, options: DemoSeedOptions)
 
   const refs: Refs = { staff, teamIds, categoryIds };
   const pastTickets = plan.tickets.map((ticket, index) => toPastTicket(ticket, index, now, demoCustomers.contactIds[ticket.customer] ?? null, refs));
-  const histories = await importTicketHistories(database, pastTickets, { timeZone: options.timeZone, newId: demoIdGenerator(prng('opencsm-demo/ids/history')) });
+  const histories = await importTicketHistories(database, pastTickets, { timeZone: options.timeZone, newId: demoIdGenerator(prng('opencsm-demo/ids/history')), batch: 'demo' });
   const ticketsDone = performance.now();
   log.info({ tickets: histories.length }, 'demo: tickets written with their histories and search index');
 
@@ -214,7 +211,7 @@ function toChanges(changes: ChangesPlan, refs: Refs): PastChanges {
 
 /** The worker as `npm start` wires it (every module registers its jobs), run until nothing is due. */
 async function runWorkerUntilIdle(database: Database, timeZone: string, log: Logger): Promise<void> {
-  const context: AppContext = { config: loadConfig({ OPENCSM_TIMEZONE: timeZone, LOG_LEVEL: 'silent' }), database, log, jobs: new JobRegistry(), clock: systemClock, replyChannels: new ReplyChannels() };
+  const context = newAppContext(loadConfig({ OPENCSM_TIMEZONE: timeZone, LOG_LEVEL: 'silent' }), database, log);
   for (const module of modules) module.registerJobs?.(context);
   await new Worker(database, context.jobs, log.child({ component: 'worker' }), { batchSize: 100 }).runUntilIdle();
 }

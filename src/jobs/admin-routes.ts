@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppModule } from '../app/context.js';
 import { Conflict, NotFound } from '../app/errors.js';
 import { recordEvent } from './events.js';
+import { jobRetried } from './job-events.js';
 
 const jobSchema = z
   .object({
@@ -67,7 +68,7 @@ export const jobsAdminModule: AppModule = {
                  dedupe_key = null
           where id = ${request.params.id}
           returning id, type, state, attempts, max_attempts, run_at, last_error, created_at, updated_at`);
-        await recordEvent(tx, { type: 'job.retried', aggregateType: 'job', aggregateId: request.params.id, actorId: actor.id });
+        await recordEvent(tx, jobRetried, { aggregateId: request.params.id, cause: 'agent', actorId: actor.id, payload: {} });
         return present(rows[0]!);
       });
     });

@@ -1,14 +1,21 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Tx } from '../db/database.js';
+import { causeOf, defaultCauseOfOldRow, eventCauseSchema, InvalidEventPayload, type AnyEventDefinition, type EventCause, type PayloadInputOf } from './event-definition.js';
 import { domainEvents } from './schema.js';
 
-export type DomainEventInput = {
-  type: string; // e.g. "ticket.created"
-  aggregateType: string; // e.g. "ticket"
+/** What a service says when it records an event of a given definition. */
+export type EventInput<D extends AnyEventDefinition> = {
   aggregateId: string;
+  cause: EventCause;
+  /** The acting user; required when the cause is an agent. */
   actorId?: string | null;
-  payload?: Record<string, unknown>;
+  /** The acting contact when a customer acted. */
+  contactId?: string | null;
+  payload: PayloadInputOf<D>;
 };
+
+/** The row an event becomes, checked against its definition (an invalid payload is never written). */
+export type CheckedEvent = { type: string; version: number; aggregateType: string; aggregateId: string; cause: EventCause; actorId: string | null; contactId: string | null; payload: Record<string, unknown> };
 
 /**
  * The NOTIFY channel that says "domain events were committed". The payload is empty on purpose:
@@ -17,40 +24,64 @@ export type DomainEventInput = {
  */
 export const domainEventsChannel = 'opencsm_events';
 
+/** Validate an event before it is written: its payload against the definition, its cause against its actor. */
+export function checkEvent<D extends AnyEventDefinition>(definition: D, input: EventInput<D>): CheckedEvent {
+  const parsed = definition.recordSchema.safeParse(input.payload);
+  if (!parsed.success) throw new InvalidEventPayload(definition.name, parsed.error.issues, 'record');
+  const cause = eventCauseSchema.safeParse(input.cause);
+  if (!cause.success) throw new Error(`cannot record event ${definition.name}: unknown cause ${JSON.stringify(input.cause)}`);
+  if (cause.data === 'agent' && !input.actorId) throw new Error(`cannot record event ${definition.name}: an agent's change names the agent (actorId)`);
+  return {
+    type: definition.name,
+    version: definition.version,
+    aggregateType: definition.aggregate,
+    aggregateId: input.aggregateId,
+    cause: cause.data,
+    actorId: input.actorId ?? null,
+    contactId: input.contactId ?? null,
+    payload: parsed.data,
+  };
+}
+
 /**
  * Write a domain event inside the caller's transaction. It becomes visible to the relay only if
- * the change that caused it commits, and is never lost once it has. The same statement queues a
+ * the change that caused it commits, and is never lost once it has. The payload is checked against
+ * the event's declaration first (a mismatch throws and writes nothing). The same statement queues a
  * notification that PostgreSQL (and PGlite) deliver at commit, waking live-update streams in every
  * process at once instead of at their next poll.
  */
-export async function recordEvent(tx: Tx, event: DomainEventInput): Promise<number> {
+export async function recordEvent<D extends AnyEventDefinition>(tx: Tx, definition: D, input: EventInput<D>): Promise<number> {
+  const event = checkEvent(definition, input);
   const [row] = await queryRows<{ id: number | string }>(tx, sql`
     with recorded as (
-      insert into ${domainEvents} (type, aggregate_type, aggregate_id, actor_id, payload)
-      values (${event.type}, ${event.aggregateType}, ${event.aggregateId}, ${event.actorId ?? null}::uuid,
-              ${JSON.stringify(event.payload ?? {})}::jsonb)
+      insert into ${domainEvents} (type, version, aggregate_type, aggregate_id, cause, actor_id, contact_id, payload)
+      values (${event.type}, ${event.version}, ${event.aggregateType}, ${event.aggregateId}, ${event.cause},
+              ${event.actorId}::uuid, ${event.contactId}::uuid, ${JSON.stringify(event.payload)}::jsonb)
       returning id)
     select id, pg_notify(${domainEventsChannel}, '') from recorded`);
   return Number(row!.id);
 }
 
-export type RecordedEvent = { id: number; type: string; actorId: string | null; payload: Record<string, unknown>; createdAt: Date };
+export type RecordedEvent = { id: number; type: string; version: number; cause: EventCause; actorId: string | null; contactId: string | null; payload: Record<string, unknown>; createdAt: Date };
 
-/** The recorded history of one aggregate (the audit trail of a contact, an organisation, …), newest first. */
+/**
+ * The recorded history of one aggregate (the audit trail of a contact, an organisation, …), newest
+ * first. Rows written before events carried a cause read with the cause they imply (an actor: agent).
+ */
 export async function listAggregateEvents(db: Db, aggregateType: string, aggregateIds: readonly string[], limit = 200): Promise<RecordedEvent[]> {
   if (aggregateIds.length === 0) return [];
   const rows = await db
-    .select({ id: domainEvents.id, type: domainEvents.type, actorId: domainEvents.actorId, payload: domainEvents.payload, createdAt: domainEvents.createdAt })
+    .select({ id: domainEvents.id, type: domainEvents.type, version: domainEvents.version, cause: domainEvents.cause, actorId: domainEvents.actorId, contactId: domainEvents.contactId, payload: domainEvents.payload, createdAt: domainEvents.createdAt })
     .from(domainEvents)
     .where(and(eq(domainEvents.aggregateType, aggregateType), inArray(domainEvents.aggregateId, [...aggregateIds])))
     .orderBy(desc(domainEvents.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  return rows.map((r) => ({ ...r, id: Number(r.id), ...causeOf({ causeOfOldRow: defaultCauseOfOldRow }, r) }));
 }
 
 /**
- * Erase what an aggregate's past events say (PIPL erasure): the type, actor and time stay as the
- * audit record, the payload, which may hold names, phones or emails, becomes `{redacted: true}`.
+ * Erase what an aggregate's past events say (PIPL erasure): the type, cause, actor and time stay as
+ * the audit record, the payload, which may hold names, phones or emails, becomes `{redacted: true}`.
  */
 export async function redactAggregateEvents(tx: Tx, aggregateType: string, aggregateId: string): Promise<void> {
   await tx.update(domainEvents).set({ payload: { redacted: true } }).where(and(eq(domainEvents.aggregateType, aggregateType), eq(domainEvents.aggregateId, aggregateId)));

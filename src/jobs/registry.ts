@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
+import { readEnvelope, storedEnvelopeSchema, type AnyEventDefinition, type EnvelopeOf, type EventDefinition, type EventEnvelope, type EventFacts, type PayloadOfShape, type PayloadShape } from './event-definition.js';
 
 export type JobContext = {
   database: Database;
@@ -10,17 +11,10 @@ export type JobHandler = (payload: Record<string, unknown>, context: JobContext)
 /** Handles every due job of one type picked in a round at once (e.g. index 20 tickets in one transaction). */
 export type BatchJobHandler = (payloads: Array<Record<string, unknown>>, context: Omit<JobContext, 'job'>) => Promise<void>;
 
-/** A domain event as the relay hands it to a subscriber's job. */
-export type EventEnvelope = {
-  eventId: number;
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  actorId: string | null;
-  payload: Record<string, unknown>;
-  /** When the event was recorded (its transaction's time), as an ISO string. */
-  occurredAt: string;
-};
+/** Handles one committed event, parsed and typed by its definition. */
+export type EventHandler<D extends AnyEventDefinition> = (event: EnvelopeOf<D>, context: JobContext) => Promise<void>;
+/** Handles the events of a batch job at once; it gets each event's facts (no payloads). */
+export type BatchEventHandler = (events: EventFacts[], context: Omit<JobContext, 'job'>) => Promise<void>;
 
 /**
  * A module's own due-time rows (e.g. SLA timers), polled by every worker round: it picks what is
@@ -38,6 +32,8 @@ export class JobRegistry {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly subscriptions = new Map<string, Subscription[]>();
+  /** Per event-following job type: how to read and handle each event type it follows. */
+  private readonly eventHandlers = new Map<string, Map<string, JobHandler>>();
   private readonly dueSources = new Map<string, DueRowSource>();
 
   handle(jobType: string, handler: JobHandler): void {
@@ -56,13 +52,50 @@ export class JobRegistry {
   }
 
   /**
-   * Run job `jobType` (payload: an EventEnvelope) for each committed event of `eventType`.
-   * `perAggregate`: events of one aggregate that arrive while its job is still pending fold into
-   * that one job (e.g. reindexing a ticket once after a burst of changes).
+   * Run job `jobType` for each committed event of `definition`: `handler` receives the event parsed
+   * by its definition (an old row upgraded: version, cause, payload shape). One job type may follow
+   * several events, with a handler each. `perAggregate`: events of one aggregate that arrive while
+   * its job is still pending fold into that one job (e.g. reindexing a ticket once after a burst).
    */
-  subscribe(eventType: string, jobType: string, options: { perAggregate?: boolean } = {}): void {
+  subscribe<N extends string, S extends PayloadShape>(definition: EventDefinition<N, S>, jobType: string, handler: (event: EventEnvelope<N, PayloadOfShape<S>>, context: JobContext) => Promise<void>, options: { perAggregate?: boolean } = {}): void {
+    let byEvent = this.eventHandlers.get(jobType);
+    if (!byEvent) {
+      const handlers = new Map<string, JobHandler>();
+      this.handle(jobType, (payload, context) => {
+        const type = storedEnvelopeSchema.shape.type.parse(payload.type);
+        const handle = handlers.get(type);
+        if (!handle) throw new Error(`Job type ${jobType} does not follow event ${type}`);
+        return handle(payload, context);
+      });
+      this.eventHandlers.set(jobType, handlers);
+      byEvent = handlers;
+    }
+    if (byEvent.has(definition.name)) throw new Error(`Job type ${jobType} subscribes to ${definition.name} twice`);
+    byEvent.set(definition.name, (payload, context) => handler(readEnvelope(definition, payload), context));
+    this.follow(definition.name, jobType, options.perAggregate ?? false);
+  }
+
+  /** Like `subscribe` for a batch job (`handleBatch`): `handler` gets the facts of each event of `definitions`. */
+  subscribeBatch(definitions: readonly AnyEventDefinition[], jobType: string, handler: BatchEventHandler, options: { perAggregate?: boolean } = {}): void {
+    const byName = new Map(definitions.map((d) => [d.name, d]));
+    this.handleBatch(jobType, (payloads, context) =>
+      handler(
+        payloads.map((payload) => {
+          const type = storedEnvelopeSchema.shape.type.parse(payload.type);
+          const definition = byName.get(type);
+          if (!definition) throw new Error(`Job type ${jobType} does not follow event ${type}`);
+          const { payload: _payload, ...facts } = readEnvelope(definition, payload);
+          return facts;
+        }),
+        context,
+      ),
+    );
+    for (const definition of definitions) this.follow(definition.name, jobType, options.perAggregate ?? false);
+  }
+
+  private follow(eventType: string, jobType: string, perAggregate: boolean): void {
     const list = this.subscriptions.get(eventType) ?? [];
-    if (!list.some((s) => s.jobType === jobType)) list.push({ jobType, perAggregate: options.perAggregate ?? false });
+    if (!list.some((s) => s.jobType === jobType)) list.push({ jobType, perAggregate });
     this.subscriptions.set(eventType, list);
   }
 

@@ -10,9 +10,19 @@ export const domainEvents = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     type: text('type').notNull(),
+    /** The payload's version (its definition's, see event-definition.ts); rows from before typed events are 1. */
+    version: integer('version').notNull().default(1),
     aggregateType: text('aggregate_type').notNull(),
     aggregateId: text('aggregate_id').notNull(),
+    /**
+     * Why: agent, customer, system, sla, rule:<id>, process:<id>, import:<batch>. A column, not a
+     * payload key: erasure redacts payloads and the audit record must keep its cause; rules will
+     * select by it. NULL only on rows written before typed events (read as the cause they imply).
+     */
+    cause: text('cause'),
     actorId: uuid('actor_id'),
+    /** The contact who acted, when the cause is a customer. */
+    contactId: uuid('contact_id'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),

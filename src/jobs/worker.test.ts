@@ -4,12 +4,17 @@ import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { queryRows, type Database } from '../db/database.js';
 import { openTestDatabase } from '../db/test-database.js';
+import { z } from 'zod';
+import { defineEvent, type EventEnvelope } from './event-definition.js';
 import { recordEvent } from './events.js';
 import { enqueueJob } from './queue.js';
-import { JobRegistry, type EventEnvelope } from './registry.js';
+import { JobRegistry } from './registry.js';
 import { Worker } from './worker.js';
 
 const log = pino({ level: 'silent' });
+const probeHappened = defineEvent({ name: 'probe.happened', version: 1, aggregate: 'probe', payload: { n: z.number().optional() } });
+const probeIgnored = defineEvent({ name: 'probe.ignored', version: 1, aggregate: 'probe', payload: {} });
+const probeChanged = defineEvent({ name: 'probe.changed', version: 1, aggregate: 'probe', payload: {} });
 let database: Database;
 before(async () => {
   database = await openTestDatabase();
@@ -29,11 +34,10 @@ const makeEverythingDue = () => database.transaction((tx) => tx.execute(sql`upda
 
 test('an event committed with a change reaches each subscriber once, with its envelope', async () => {
   const registry = new JobRegistry();
-  const received: EventEnvelope[] = [];
-  registry.handle('probe.follow', async (payload) => void received.push(payload as unknown as EventEnvelope));
-  registry.subscribe('probe.happened', 'probe.follow');
-  await database.transaction((tx) => recordEvent(tx, { type: 'probe.happened', aggregateType: 'probe', aggregateId: 'p1', payload: { n: 1 } }));
-  await database.transaction((tx) => recordEvent(tx, { type: 'probe.ignored', aggregateType: 'probe', aggregateId: 'p1' }));
+  const received: EventEnvelope<'probe.happened', { n?: number }>[] = [];
+  registry.subscribe(probeHappened, 'probe.follow', async (event) => void received.push(event));
+  await database.transaction((tx) => recordEvent(tx, probeHappened, { aggregateId: 'p1', cause: 'system', payload: { n: 1 } }));
+  await database.transaction((tx) => recordEvent(tx, probeIgnored, { aggregateId: 'p1', cause: 'system', payload: {} }));
   await new Worker(database, registry, log).runUntilIdle();
   assert.equal(received.length, 1);
   assert.equal(received[0]!.type, 'probe.happened');
@@ -47,11 +51,10 @@ test('an event committed with a change reaches each subscriber once, with its en
 test('an event written in a rolled-back transaction never reaches anyone', async () => {
   const registry = new JobRegistry();
   let calls = 0;
-  registry.handle('probe.follow', async () => void calls++);
-  registry.subscribe('probe.happened', 'probe.follow');
+  registry.subscribe(probeHappened, 'probe.follow', async () => void calls++);
   await assert.rejects(
     database.transaction(async (tx) => {
-      await recordEvent(tx, { type: 'probe.happened', aggregateType: 'probe', aggregateId: 'p2' });
+      await recordEvent(tx, probeHappened, { aggregateId: 'p2', cause: 'system', payload: {} });
       throw new Error('change failed');
     }),
   );
@@ -126,10 +129,9 @@ test('a job scheduled for later runs only when due (timers as due-time rows)', a
 test('events of one aggregate fold into one pending job when the subscription asks for it', async () => {
   const registry = new JobRegistry();
   const seen: number[] = [];
-  registry.handle('probe.reindex', async (payload) => void seen.push((payload as unknown as EventEnvelope).eventId));
-  registry.subscribe('probe.changed', 'probe.reindex', { perAggregate: true });
-  for (let i = 0; i < 5; i++) await database.transaction((tx) => recordEvent(tx, { type: 'probe.changed', aggregateType: 'probe', aggregateId: 'same' }));
-  await database.transaction((tx) => recordEvent(tx, { type: 'probe.changed', aggregateType: 'probe', aggregateId: 'other' }));
+  registry.subscribe(probeChanged, 'probe.reindex', async (event) => void seen.push(event.eventId), { perAggregate: true });
+  for (let i = 0; i < 5; i++) await database.transaction((tx) => recordEvent(tx, probeChanged, { aggregateId: 'same', cause: 'system', payload: {} }));
+  await database.transaction((tx) => recordEvent(tx, probeChanged, { aggregateId: 'other', cause: 'system', payload: {} }));
   await new Worker(database, registry, log).runUntilIdle();
   assert.equal(seen.length, 2);
 });

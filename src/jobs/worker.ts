@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { isUniqueViolation, queryRows, withoutQueryParameters, type Database } from '../db/database.js';
 import { enqueueJob, retryDelayMs } from './queue.js';
-import type { BatchJobHandler, EventEnvelope, JobRegistry } from './registry.js';
+import type { StoredEnvelope } from './event-definition.js';
+import type { BatchJobHandler, JobRegistry } from './registry.js';
 
 type PickedJob = {
   id: string;
@@ -17,9 +18,12 @@ type PickedJob = {
 type EventRow = {
   id: number;
   type: string;
+  version: number;
   aggregate_type: string;
   aggregate_id: string;
+  cause: string | null;
   actor_id: string | null;
+  contact_id: string | null;
   payload: Record<string, unknown>;
   created_at: string | Date;
 };
@@ -185,20 +189,24 @@ export class Worker {
   private async relayEvents(): Promise<number> {
     return this.database.transaction(async (tx) => {
       const rows = await queryRows<EventRow>(tx, sql`
-        select id, type, aggregate_type, aggregate_id, actor_id, payload, created_at from domain_events
+        select id, type, version, aggregate_type, aggregate_id, cause, actor_id, contact_id, payload, created_at from domain_events
         where dispatched_at is null order by id limit ${this.batchSize * 5}
         for update skip locked`);
       if (rows.length === 0) return 0;
       for (const event of rows) {
-        const envelope: EventEnvelope = {
+        // Stored as the row says; the subscriber's definition reads it (and upgrades an old one).
+        const envelope = {
           eventId: Number(event.id),
           type: event.type,
+          version: event.version,
           aggregateType: event.aggregate_type,
           aggregateId: event.aggregate_id,
+          cause: event.cause,
           actorId: event.actor_id,
+          contactId: event.contact_id,
           payload: event.payload,
           occurredAt: new Date(event.created_at).toISOString(),
-        };
+        } satisfies StoredEnvelope;
         for (const { jobType, perAggregate } of this.registry.subscribersOf(event.type)) {
           const dedupeKey = perAggregate ? `${jobType}:${envelope.aggregateType}:${envelope.aggregateId}` : undefined;
           await enqueueJob(tx, { type: jobType, payload: envelope, eventId: envelope.eventId, dedupeKey });

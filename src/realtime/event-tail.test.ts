@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import type { Database } from '../db/database.js';
 import { openTestDatabase } from '../db/test-database.js';
+import { defineEvent } from '../jobs/event-definition.js';
 import { recordEvent } from '../jobs/events.js';
 import { EventTail, type TailEvent } from './event-tail.js';
 import { RealtimeHub } from './realtime-hub.js';
@@ -42,10 +43,13 @@ function collector() {
   };
 }
 
+const probeHappened = defineEvent({ name: 'probe.happened', version: 1, aggregate: 'probe', payload: {} });
+const probeSlow = defineEvent({ name: 'probe.slow', version: 1, aggregate: 'probe', payload: {} });
+
 const ids = (events: readonly TailEvent[]) => events.map((e) => e.eventId);
 
 async function record(aggregateId: string): Promise<number> {
-  return database.transaction((tx) => recordEvent(tx, { type: 'probe.happened', aggregateType: 'probe', aggregateId }));
+  return database.transaction((tx) => recordEvent(tx, probeHappened, { aggregateId, cause: 'system', payload: {} }));
 }
 
 /** An event row with a chosen id, as a transaction that took its id earlier and commits now would leave it. */
@@ -162,7 +166,7 @@ test('real concurrent transactions committing in reverse id order (PostgreSQL)',
     let taken!: () => void;
     const idTaken = new Promise<void>((resolve) => (taken = resolve));
     const slow = database.transaction(async (tx) => {
-      firstId = await recordEvent(tx, { type: 'probe.slow', aggregateType: 'probe', aggregateId: 'slow' });
+      firstId = await recordEvent(tx, probeSlow, { aggregateId: 'slow', cause: 'system', payload: {} });
       taken();
       await released;
     });

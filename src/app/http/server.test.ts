@@ -3,10 +3,8 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { enqueueJob } from '../../jobs/queue.js';
-import { JobRegistry } from '../../jobs/registry.js';
 import { createTestApp, type TestApp } from '../test-app.js';
-import { systemClock } from '../clock.js';
-import { ReplyChannels } from '../reply-channels.js';
+import { newAppContext } from '../create-app.js';
 import type { AppModule } from '../context.js';
 import { buildServer } from './server.js';
 
@@ -94,7 +92,7 @@ test('the server refuses to start with a route that declares no permission', asy
       app.get('/api/v1/careless', async () => ({ ok: true }));
     },
   };
-  const context = { config: t.config, database: t.database, log: pino({ level: 'silent' }), jobs: new JobRegistry(), clock: systemClock, replyChannels: new ReplyChannels() };
+  const context = newAppContext(t.config, t.database, pino({ level: 'silent' }));
   const server = await buildServer(context, [careless]);
   await assert.rejects(async () => server.ready(), /Routes without a permission.*GET \/api\/v1\/careless/);
 });

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { Invalid, NotFound } from '../../app/errors.js';
 import type { Database, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { apiTokenCreated, apiTokenRevoked } from './events.js';
 import type { Actor } from './actor.js';
 import { hashSecret, newSecret } from './secrets.js';
 import { apiTokens } from './schema.js';
@@ -49,7 +50,7 @@ export async function createApiToken(
         expiresAt: input.expiresAt ?? null,
       })
       .returning(view);
-    await recordEvent(tx, { type: 'api_token.created', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id, payload: { tokenId: created!.id, name: input.name } });
+    await recordEvent(tx, apiTokenCreated, { aggregateId: actor.id, cause: 'agent', actorId: actor.id, payload: { tokenId: created!.id, name: input.name } });
     return created!;
   });
   return { ...row, token };
@@ -67,7 +68,7 @@ export async function revokeApiToken(database: Database, actor: Actor, tokenId: 
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     if (revoked.length === 0) throw new NotFound('auth.token_not_found');
-    await recordEvent(tx, { type: 'api_token.revoked', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id, payload: { tokenId } });
+    await recordEvent(tx, apiTokenRevoked, { aggregateId: actor.id, cause: 'agent', actorId: actor.id, payload: { tokenId } });
   });
 }
 

@@ -15,6 +15,8 @@ export { createUser, findAssignableUser, getUser, getUserNames, listUsers, teamE
 export { createTeam, listTeams, type TeamView } from './teams.js';
 export { findTeamLead } from './team-membership.js';
 export { getTeamNames } from './names.js';
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
 export { ensureFirstAdmin } from './first-admin.js';
 
 export const authModule: AppModule = {

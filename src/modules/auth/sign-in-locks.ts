@@ -2,6 +2,7 @@ import { eq, gte, or, and, sql } from 'drizzle-orm';
 import { NotFound } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { signInUnlocked } from './events.js';
 import type { Actor } from './actor.js';
 import { lockedUntil, type ThrottleKind, type ThrottlePolicy } from './login-throttle.js';
 import { loginThrottles, users } from './schema.js';
@@ -52,6 +53,6 @@ export async function unlockSignIn(database: Database, actor: Actor, id: string,
     const [row] = await tx.select().from(loginThrottles).where(eq(loginThrottles.id, id)).for('update');
     if (!row || !lockedUntil(row, policy[row.kind], policy, now)) throw new NotFound('auth.sign_in_lock_not_found');
     await tx.update(loginThrottles).set({ failures: 0, windowStartedAt: now }).where(eq(loginThrottles.id, id));
-    await recordEvent(tx, { type: 'sign_in.unlocked', aggregateType: 'sign_in_lock', aggregateId: id, actorId: actor.id, payload: { kind: row.kind, subject: row.subject, failures: row.failures } });
+    await recordEvent(tx, signInUnlocked, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { kind: row.kind, subject: row.subject, failures: row.failures } });
   });
 }

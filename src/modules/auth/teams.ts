@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, Invalid, NotFound } from '../../app/errors.js';
 import { isForeignKeyViolation, isUniqueViolation, type Database, type Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { teamCreated, teamDeleted, teamUpdated } from './events.js';
 import type { Actor } from './actor.js';
 import { teams } from './schema.js';
 import { replaceMemberships } from './team-membership.js';
@@ -25,7 +26,7 @@ export async function createTeam(database: Database, actor: Actor, input: TeamIn
   await writeTeam(database, async (tx) => {
     await tx.insert(teams).values({ id, name: input.name.trim(), description: input.description ?? '' });
     if (input.memberIds?.length) await replaceMemberships(tx, { teamId: id, userIds: input.memberIds });
-    await recordEvent(tx, { type: 'team.created', aggregateType: 'team', aggregateId: id, actorId: actor.id, payload: { name: input.name } });
+    await recordEvent(tx, teamCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: input.name } });
   });
   return getTeam(database.db, id);
 }
@@ -39,7 +40,7 @@ export async function updateTeam(database: Database, actor: Actor, id: string, c
       .returning({ id: teams.id });
     if (updated.length === 0) throw new NotFound('team.not_found');
     if (changes.memberIds) await replaceMemberships(tx, { teamId: id, userIds: changes.memberIds });
-    await recordEvent(tx, { type: 'team.updated', aggregateType: 'team', aggregateId: id, actorId: actor.id, payload: { changes } });
+    await recordEvent(tx, teamUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { changes } });
   });
   return getTeam(database.db, id);
 }
@@ -49,7 +50,7 @@ export async function deleteTeam(database: Database, actor: Actor, id: string): 
   await database.transaction(async (tx) => {
     const deleted = await tx.delete(teams).where(eq(teams.id, id)).returning({ name: teams.name });
     if (deleted.length === 0) throw new NotFound('team.not_found');
-    await recordEvent(tx, { type: 'team.deleted', aggregateType: 'team', aggregateId: id, actorId: actor.id, payload: { name: deleted[0]!.name } });
+    await recordEvent(tx, teamDeleted, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: deleted[0]!.name } });
   });
 }
 

@@ -4,6 +4,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../app/errors.js';
 import { queryRows, isForeignKeyViolation, isUniqueViolation, type Database, type Db, type Tx } from '../../db/database.js';
 import { containsPattern } from '../../db/like-pattern.js';
 import { recordEvent } from '../../jobs/events.js';
+import { userCreated, userPasswordChanged, userUpdated } from './events.js';
 import type { Actor } from './actor.js';
 import type { RoleName } from './permissions.js';
 import { hashPassword, unknownUserHash, verifyPassword } from './secrets.js';
@@ -46,7 +47,7 @@ export async function createUser(database: Database, actor: Actor | null, input:
     await database.transaction(async (tx) => {
       await tx.insert(users).values({ id, email: input.email.trim().toLowerCase(), name: input.name, passwordHash, role: input.role, locale: input.locale ?? 'zh-CN' });
       if (input.teamIds?.length) await replaceMemberships(tx, { userId: id, teamIds: input.teamIds });
-      await recordEvent(tx, { type: 'user.created', aggregateType: 'user', aggregateId: id, actorId: actor?.id, payload: { email: input.email, role: input.role } });
+      await recordEvent(tx, userCreated, { aggregateId: id, cause: actor ? 'agent' : 'system', actorId: actor?.id, payload: { email: input.email, role: input.role } });
     });
   } catch (error) {
     throw mapUserWriteError(error);
@@ -117,7 +118,7 @@ export async function updateUser(database: Database, actor: Actor, id: string, c
       // integration key handed out by a leaver must not come back when the account is reactivated.
       const revokedTokens = changes.active === false && before.active ? await revokeApiTokensOfUser(tx, id) : 0;
       const { password: _secret, ...auditable } = changes;
-      await recordEvent(tx, { type: 'user.updated', aggregateType: 'user', aggregateId: id, actorId: actor.id, payload: { changes: auditable, passwordChanged: Boolean(passwordHash), revokedTokens } });
+      await recordEvent(tx, userUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { changes: auditable, passwordChanged: Boolean(passwordHash), revokedTokens } });
     });
   } catch (error) {
     throw mapUserWriteError(error);
@@ -147,7 +148,7 @@ export async function changeOwnPassword(
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
     const endedSessions = await endSessionsOfUser(tx, actor.id, { except: keepSessionSecret });
     const revokedTokens = change.revokeApiTokens ? await revokeApiTokensOfUser(tx, actor.id) : 0;
-    await recordEvent(tx, { type: 'user.password_changed', aggregateType: 'user', aggregateId: actor.id, actorId: actor.id, payload: { endedSessions, revokedTokens } });
+    await recordEvent(tx, userPasswordChanged, { aggregateId: actor.id, cause: 'agent', actorId: actor.id, payload: { endedSessions, revokedTokens } });
     return { endedSessions, revokedTokens };
   });
 }

@@ -1,4 +1,5 @@
 import { MovedPermanently } from '../../app/errors.js';
+import type { ReadModels } from '../../app/read-models.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../auth/index.js';
 import { contactIdsOfOrganization, getContact, getOrganization, listContactSummaries, listRecords, mergedContactIds } from '../customers/index.js';
@@ -26,23 +27,23 @@ export async function requesterIdsOf(db: Db, contactId: string): Promise<string[
  * Everything an agent needs the moment a customer writes or calls, in one read: the profile with
  * identities, tickets (open first), the latest messages across channels, and external records.
  */
-export async function contact360(db: Db, actor: Actor, id: string) {
+export async function contact360(db: Db, actor: Actor, id: string, readModels: ReadModels) {
   const contact = await following('/360', () => getContact(db, id));
   const requesterIds = await requesterIdsOf(db, contact.id);
   const [tickets, messages, records] = await Promise.all([
-    listRequesterTickets(db, actor, requesterIds, ticketLimit),
+    listRequesterTickets(db, actor, requesterIds, ticketLimit, readModels),
     listRequesterMessages(db, actor, requesterIds, { limit: messageLimit }),
     listRecords(db, { contactIds: [contact.id], organizationIds: contact.organization ? [contact.organization.id] : [] }),
   ]);
   return { contact, tickets, messages, records };
 }
 
-export async function organization360(db: Db, actor: Actor, id: string) {
+export async function organization360(db: Db, actor: Actor, id: string, readModels: ReadModels) {
   const organization = await following('/360', () => getOrganization(db, id));
   const contactIds = await contactIdsOfOrganization(db, organization.id);
   const [contacts, tickets, messages, records] = await Promise.all([
     listContactSummaries(db, { organizationId: organization.id, sort: 'name', limit: 100 }),
-    listRequesterTickets(db, actor, contactIds, ticketLimit),
+    listRequesterTickets(db, actor, contactIds, ticketLimit, readModels),
     listRequesterMessages(db, actor, contactIds, { limit: messageLimit }),
     listRecords(db, { organizationIds: [organization.id] }),
   ]);

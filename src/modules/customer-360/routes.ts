@@ -25,7 +25,7 @@ const messagesPage = z.object({ items: z.array(customerMessageSchema), nextCurso
 const ticketsBlock = z.object({ items: z.array(ticketSchema), counts: z.object({ open: z.number().int(), total: z.number().int() }) });
 
 /** The customer 360° view and the privacy requests that span customers and tickets. */
-export function registerCustomer360Routes(app: AppServer, { database }: AppContext): void {
+export function registerCustomer360Routes(app: AppServer, { database, readModels }: AppContext): void {
   app.get('/api/v1/contacts/:id/360', {
     config: { permission: 'customers.read' },
     schema: {
@@ -35,7 +35,7 @@ export function registerCustomer360Routes(app: AppServer, { database }: AppConte
       params: idParams,
       response: { 200: z.object({ contact: contactSchema, tickets: ticketsBlock, messages: messagesPage, records: z.array(customerRecordSchema) }) },
     },
-  }, async (request) => contact360(database.db, actorOf(request), request.params.id));
+  }, async (request) => contact360(database.db, actorOf(request), request.params.id, readModels));
 
   app.get('/api/v1/contacts/:id/messages', {
     config: { permission: 'customers.read' },
@@ -65,7 +65,7 @@ export function registerCustomer360Routes(app: AppServer, { database }: AppConte
         }),
       },
     },
-  }, async (request) => organization360(database.db, actorOf(request), request.params.id));
+  }, async (request) => organization360(database.db, actorOf(request), request.params.id, readModels));
 
   app.get('/api/v1/contacts/:id/export', {
     config: { permission: 'customers.privacy' },

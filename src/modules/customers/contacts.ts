@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, invalidField, MovedPermanently, NotFound, PreconditionFailed } from '../../app/errors.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { contactCreated, contactIdentityAdded, contactIdentityRemoved, contactUpdated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { findContactRow, getContactsByIds, presentContact, type ContactDetail, type ContactRow, type ContactSummary } from './contact-views.js';
 import type { IdentityKind } from './identity-kinds.js';
@@ -95,7 +96,8 @@ export async function findOrCreateContact(tx: Tx, ref: ContactRef, actorId: stri
     const winner = await findByIdentities(tx, identities);
     return winner ? summaryOf(tx, winner.id) : null;
   }
-  await recordEvent(tx, { type: 'contact.created', aggregateType: 'contact', aggregateId: id, actorId, payload: { identities: identities.map(({ kind, value }) => ({ kind, value })), source: 'channel' } });
+  // Made because a customer wrote (a channel), or by the agent entering their message (phone intake).
+  await recordEvent(tx, contactCreated, { aggregateId: id, ...(actorId ? { cause: 'agent', actorId } : { cause: 'customer', contactId: id }), payload: { identities: identities.map(({ kind, value }) => ({ kind, value })), source: 'channel' } });
   return summaryOf(tx, id);
 }
 
@@ -138,7 +140,7 @@ export async function createContact(database: Database, actor: Actor, input: New
     const inserted = await insertIdentities(tx, id, identities);
     // A concurrent request took one of them between the check and the insert.
     if (inserted.length < identities.length) await assertIdentitiesFree(tx, identities, inList, id);
-    await recordEvent(tx, { type: 'contact.created', aggregateType: 'contact', aggregateId: id, actorId: actor.id, payload: { name: input.name, identities: identities.map(({ kind, value }) => ({ kind, value })) } });
+    await recordEvent(tx, contactCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: input.name, identities: identities.map(({ kind, value }) => ({ kind, value })) } });
     return presentContact(tx, (await findContactRow(tx, id))!);
   });
 }
@@ -163,7 +165,7 @@ export async function updateContact(database: Database, actor: Actor, id: string
     if (Object.keys(changed).length === 0) return presentContact(tx, before);
     const [row] = await tx.update(contacts).set({ ...changed, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, id)).returning();
     const from = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof ContactRow]]));
-    await recordEvent(tx, { type: 'contact.updated', aggregateType: 'contact', aggregateId: id, actorId: actor.id, payload: { from, to: changed } });
+    await recordEvent(tx, contactUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { from, to: changed } });
     return presentContact(tx, row!);
   });
 }
@@ -177,7 +179,7 @@ export async function addIdentity(database: Database, actor: Actor, contactId: s
     if (inserted.length === 0) await assertIdentitiesFree(tx, [identity!], alone, contactId); // raced, or already ours
     if (inserted.length) {
       await tx.update(contacts).set({ version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, contactId));
-      await recordEvent(tx, { type: 'contact.identity_added', aggregateType: 'contact', aggregateId: contactId, actorId: actor.id, payload: { kind: identity!.kind, value: identity!.value } });
+      await recordEvent(tx, contactIdentityAdded, { aggregateId: contactId, cause: 'agent', actorId: actor.id, payload: { kind: identity!.kind, value: identity!.value } });
     }
     return presentContact(tx, (await findContactRow(tx, contactId))!);
   });
@@ -192,7 +194,7 @@ export async function removeIdentity(database: Database, actor: Actor, contactId
       .returning({ kind: contactIdentities.kind, value: contactIdentities.value });
     if (!removed) throw new NotFound('identity.not_found');
     await tx.update(contacts).set({ version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, contactId));
-    await recordEvent(tx, { type: 'contact.identity_removed', aggregateType: 'contact', aggregateId: contactId, actorId: actor.id, payload: removed });
+    await recordEvent(tx, contactIdentityRemoved, { aggregateId: contactId, cause: 'agent', actorId: actor.id, payload: removed });
     return presentContact(tx, (await findContactRow(tx, contactId))!);
   });
 }

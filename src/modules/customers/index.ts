@@ -5,6 +5,8 @@ import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerRecordRoutes } from './record-routes.js';
 import { registerTierRoutes } from './tier-routes.js';
 
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
 export { createContact, findOrCreateContact, lookupContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
 export type { ContactDetail, ContactSummary } from './contact-views.js';
 /** The name tickets used before organisations existed. */

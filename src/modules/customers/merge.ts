@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { Conflict, invalidField } from '../../app/errors.js';
 import type { Database, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { contactAbsorbed, contactMerged, organizationAbsorbed, organizationMerged } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { presentContact, type ContactDetail, type ContactRow } from './contact-views.js';
 import { getOrganization, type OrganizationRow, type OrganizationView } from './organizations.js';
@@ -63,8 +64,8 @@ export async function mergeContacts(database: Database, actor: Actor, sourceId: 
     await tx.update(contacts).set({ mergedIntoId: target.id, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, source.id));
     const moved = { identities: identities.length, records: records.length, contacts: earlier.length };
     const payload = { sourceId: source.id, targetId: target.id, sourceName: source.name, mergedIds: [source.id, ...earlier.map((e) => e.id)], moved };
-    await recordEvent(tx, { type: 'contact.merged', aggregateType: 'contact', aggregateId: source.id, actorId: actor.id, payload });
-    await recordEvent(tx, { type: 'contact.absorbed', aggregateType: 'contact', aggregateId: target.id, actorId: actor.id, payload });
+    await recordEvent(tx, contactMerged, { aggregateId: source.id, cause: 'agent', actorId: actor.id, payload });
+    await recordEvent(tx, contactAbsorbed, { aggregateId: target.id, cause: 'agent', actorId: actor.id, payload });
     return { survivor: await presentContact(tx, survivor!), moved };
   });
 }
@@ -80,8 +81,8 @@ export async function mergeOrganizations(database: Database, actor: Actor, sourc
     await tx.update(organizations).set({ mergedIntoId: target.id, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, source.id));
     const result = { identities: 0, records: records.length, contacts: movedContacts.length };
     const payload = { sourceId: source.id, targetId: target.id, sourceName: source.name, moved: result };
-    await recordEvent(tx, { type: 'organization.merged', aggregateType: 'organization', aggregateId: source.id, actorId: actor.id, payload });
-    await recordEvent(tx, { type: 'organization.absorbed', aggregateType: 'organization', aggregateId: target.id, actorId: actor.id, payload });
+    await recordEvent(tx, organizationMerged, { aggregateId: source.id, cause: 'agent', actorId: actor.id, payload });
+    await recordEvent(tx, organizationAbsorbed, { aggregateId: target.id, cause: 'agent', actorId: actor.id, payload });
     return result;
   });
   return { survivor: await getOrganization(database.db, targetId), moved };

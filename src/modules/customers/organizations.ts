@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, invalidField, MovedPermanently, NotFound, PreconditionFailed } from '../../app/errors.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { organizationCreated, organizationDeleted, organizationUpdated } from './events.js';
 import { getUserNames, type Actor } from '../auth/index.js';
 import { checkProfile, profileChanges, type ProfileInput } from './profile.js';
 import { contacts, customerRecords, organizations } from './schema.js';
@@ -79,7 +80,7 @@ export async function createOrganization(database: Database, actor: Actor, input
     await checkProfile(tx, input);
     const id = uuidv7();
     const [row] = await tx.insert(organizations).values({ id, name: input.name.trim(), ...profileChanges(input) }).returning();
-    await recordEvent(tx, { type: 'organization.created', aggregateType: 'organization', aggregateId: id, actorId: actor.id, payload: { name: row!.name } });
+    await recordEvent(tx, organizationCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: row!.name } });
     return present(tx, row!);
   });
 }
@@ -101,7 +102,7 @@ export async function updateOrganization(database: Database, actor: Actor, id: s
     if (Object.keys(changed).length === 0) return present(tx, before);
     const [row] = await tx.update(organizations).set({ ...changed, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, id)).returning();
     const from = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof OrganizationRow]]));
-    await recordEvent(tx, { type: 'organization.updated', aggregateType: 'organization', aggregateId: id, actorId: actor.id, payload: { from, to: changed } });
+    await recordEvent(tx, organizationUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { from, to: changed } });
     return present(tx, row!);
   });
 }
@@ -120,6 +121,6 @@ export async function deleteOrganization(database: Database, actor: Actor, id: s
     // Organisations merged into this one point at it; they go with it.
     await tx.delete(organizations).where(eq(organizations.mergedIntoId, id));
     await tx.delete(organizations).where(eq(organizations.id, id));
-    await recordEvent(tx, { type: 'organization.deleted', aggregateType: 'organization', aggregateId: id, actorId: actor.id, payload: { name: row.name } });
+    await recordEvent(tx, organizationDeleted, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: row.name } });
   });
 }

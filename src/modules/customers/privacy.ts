@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../app/errors.js';
 import type { Database, Tx } from '../../db/database.js';
 import { recordEvent, redactAggregateEvents } from '../../jobs/events.js';
+import { contactAnonymized, contactDeleted } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { findContactRow, presentContact, type ContactDetail } from './contact-views.js';
 import { lockContactForUpdate, mergedContactIds } from './contacts.js';
@@ -33,7 +34,7 @@ export async function anonymiseContact(database: Database, actor: Actor, id: str
       // Contacts merged into this one carried the same person's data.
       if (contactId !== id) await tx.update(contacts).set({ name: '', notes: '', attributes: {}, tags: [], anonymizedAt: sql`now()` }).where(eq(contacts.id, contactId));
     }
-    await recordEvent(tx, { type: 'contact.anonymized', aggregateType: 'contact', aggregateId: id, actorId: actor.id, payload: { contactIds: [id, ...aliases] } });
+    await recordEvent(tx, contactAnonymized, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { contactIds: [id, ...aliases] } });
     return presentContact(tx, row!);
   });
 }
@@ -56,6 +57,6 @@ export async function deleteContact(database: Database, actor: Actor, id: string
     for (const contactId of ids.slice(1)) await tx.delete(contacts).where(eq(contacts.id, contactId));
     await tx.delete(contacts).where(eq(contacts.id, id));
     for (const contactId of ids) await redactAggregateEvents(tx, 'contact', contactId);
-    await recordEvent(tx, { type: 'contact.deleted', aggregateType: 'contact', aggregateId: id, actorId: actor.id });
+    await recordEvent(tx, contactDeleted, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: {} });
   });
 }

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { invalidField, NotFound } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { customerRecordCreated, customerRecordDeleted, customerRecordUpdated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { findContactRow } from './contact-views.js';
 import { findLiveOrganization } from './organizations.js';
@@ -56,7 +57,7 @@ export async function upsertRecord(database: Database, actor: Actor, type: strin
       const same = Object.entries(values).every(([key, value]) => isDeepStrictEqual(value, existing[key as keyof RecordRow]));
       if (same) return { record: existing, created: false };
       const [row] = await tx.update(customerRecords).set({ ...values, version: sql`${customerRecords.version} + 1`, updatedAt: sql`now()` }).where(eq(customerRecords.id, existing.id)).returning();
-      await recordEvent(tx, { type: 'customer_record.updated', aggregateType: 'customer_record', aggregateId: existing.id, actorId: actor.id, payload: { type, externalId } });
+      await recordEvent(tx, customerRecordUpdated, { aggregateId: existing.id, cause: 'agent', actorId: actor.id, payload: { type, externalId } });
       return { record: row!, created: false };
     }
     // Two syncs creating the same record at once: the unique key makes the later one update instead.
@@ -66,7 +67,7 @@ export async function upsertRecord(database: Database, actor: Actor, type: strin
       .onConflictDoUpdate({ target: [customerRecords.type, customerRecords.externalId], set: { ...values, version: sql`${customerRecords.version} + 1`, updatedAt: sql`now()` } })
       .returning();
     const created = row!.version === 1;
-    await recordEvent(tx, { type: created ? 'customer_record.created' : 'customer_record.updated', aggregateType: 'customer_record', aggregateId: row!.id, actorId: actor.id, payload: { type, externalId } });
+    await recordEvent(tx, created ? customerRecordCreated : customerRecordUpdated, { aggregateId: row!.id, cause: 'agent', actorId: actor.id, payload: { type, externalId } });
     return { record: row!, created };
   });
 }
@@ -81,7 +82,7 @@ export async function deleteRecord(database: Database, actor: Actor, type: strin
   await database.transaction(async (tx) => {
     const [row] = await tx.delete(customerRecords).where(and(eq(customerRecords.type, type), eq(customerRecords.externalId, externalId))).returning({ id: customerRecords.id });
     if (!row) throw new NotFound('customer_record.not_found');
-    await recordEvent(tx, { type: 'customer_record.deleted', aggregateType: 'customer_record', aggregateId: row.id, actorId: actor.id, payload: { type, externalId } });
+    await recordEvent(tx, customerRecordDeleted, { aggregateId: row.id, cause: 'agent', actorId: actor.id, payload: { type, externalId } });
   });
 }
 

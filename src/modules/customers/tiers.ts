@@ -2,6 +2,7 @@ import { asc, count, eq, or } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../app/errors.js';
 import { isUniqueViolation, type Database, type Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { customerTierCreated, customerTierDeleted, customerTierUpdated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { contacts, customerTiers, organizations } from './schema.js';
 
@@ -16,7 +17,7 @@ export async function createTier(database: Database, actor: Actor, input: TierIn
   try {
     return await database.transaction(async (tx) => {
       const [row] = await tx.insert(customerTiers).values(input).returning();
-      await recordEvent(tx, { type: 'customer_tier.created', aggregateType: 'customer_tier', aggregateId: input.key, actorId: actor.id, payload: { ...input } });
+      await recordEvent(tx, customerTierCreated, { aggregateId: input.key, cause: 'agent', actorId: actor.id, payload: { ...input } });
       return row!;
     });
   } catch (error) {
@@ -29,7 +30,7 @@ export async function updateTier(database: Database, actor: Actor, key: string, 
   return database.transaction(async (tx) => {
     const [row] = await tx.update(customerTiers).set(changes).where(eq(customerTiers.key, key)).returning();
     if (!row) throw new NotFound('customer_tier.not_found');
-    await recordEvent(tx, { type: 'customer_tier.updated', aggregateType: 'customer_tier', aggregateId: key, actorId: actor.id, payload: { ...changes } });
+    await recordEvent(tx, customerTierUpdated, { aggregateId: key, cause: 'agent', actorId: actor.id, payload: { ...changes } });
     return row;
   });
 }
@@ -42,6 +43,6 @@ export async function deleteTier(database: Database, actor: Actor, key: string):
     if (Number(inContacts?.n) + Number(inOrganizations?.n) > 0) throw new Conflict('customer_tier.in_use');
     const [row] = await tx.delete(customerTiers).where(eq(customerTiers.key, key)).returning();
     if (!row) throw new NotFound('customer_tier.not_found');
-    await recordEvent(tx, { type: 'customer_tier.deleted', aggregateType: 'customer_tier', aggregateId: key, actorId: actor.id });
+    await recordEvent(tx, customerTierDeleted, { aggregateId: key, cause: 'agent', actorId: actor.id, payload: {} });
   });
 }

@@ -1,5 +1,6 @@
 /** Public surface of the email channel: mailboxes, the SMTP listener, IMAP polling, sending replies, the quarantine, ticket CCs. */
 import type { AppModule } from '../../app/context.js';
+import { ticketMessageAdded } from '../tickets/index.js';
 import { acknowledgeHandler, acknowledgeJob } from './acknowledgement.js';
 import { imapPollHandler } from './imap-poll.js';
 import { processInboundJob } from './inbound-store.js';
@@ -12,6 +13,8 @@ import { emailReplyProbe } from './reply-probe.js';
 import { deliverJob, deliverReplyHandler } from './send-reply.js';
 import { startSmtpListener } from './smtp-listener.js';
 
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
 export { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 export { parseEmail, type ParsedEmail } from './parse-email.js';
 
@@ -20,8 +23,7 @@ export const emailChannelModule: AppModule = {
   registerJobs({ jobs, config, replyChannels }) {
     replyChannels.register('email', emailReplyProbe);
     jobs.handle(processInboundJob, processInboundHandler(config));
-    jobs.handle(deliverJob, deliverReplyHandler(config));
-    jobs.subscribe('ticket.message_added', deliverJob);
+    jobs.subscribe(ticketMessageAdded, deliverJob, deliverReplyHandler(config));
     jobs.handle(acknowledgeJob, acknowledgeHandler(config));
     jobs.handle(imapPollJob, imapPollHandler(config));
   },

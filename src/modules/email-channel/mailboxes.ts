@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, invalidField, NotFound, PreconditionFailed } from '../../app/errors.js';
 import { isUniqueViolation, type Database, type Db, type Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { mailboxCreated, mailboxDeleted, mailboxUpdated } from './events.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { teamExists, type Actor } from '../auth/index.js';
 import { encryptSecret, type EmailKeys } from './installation-key.js';
@@ -122,7 +123,7 @@ export async function createMailbox(database: Database, keys: EmailKeys, actor: 
         })
         .returning();
       await schedulePoll(tx, row!);
-      await recordEvent(tx, { type: 'mailbox.created', aggregateType: 'mailbox', aggregateId: row!.id, actorId: actor.id, payload: { address } });
+      await recordEvent(tx, mailboxCreated, { aggregateId: row!.id, cause: 'agent', actorId: actor.id, payload: { address } });
       return presentMailbox(row!);
     }),
   );
@@ -169,7 +170,7 @@ export async function updateMailbox(database: Database, keys: EmailKeys, actor: 
         .where(eq(emailMailboxes.id, id))
         .returning();
       await schedulePoll(tx, row!);
-      await recordEvent(tx, { type: 'mailbox.updated', aggregateType: 'mailbox', aggregateId: id, actorId: actor.id, payload: { fields: Object.keys(changes) } });
+      await recordEvent(tx, mailboxUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { fields: Object.keys(changes) } });
       return presentMailbox(row!);
     }),
   );
@@ -181,6 +182,6 @@ export async function deleteMailbox(database: Database, actor: Actor, id: string
     if (!current) throw new NotFound('email.mailbox.not_found');
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw new PreconditionFailed('email.mailbox.version_mismatch', { current: current.version });
     await tx.delete(emailMailboxes).where(eq(emailMailboxes.id, id));
-    await recordEvent(tx, { type: 'mailbox.deleted', aggregateType: 'mailbox', aggregateId: id, actorId: actor.id, payload: { address: current.address } });
+    await recordEvent(tx, mailboxDeleted, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { address: current.address } });
   });
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../app/config.js';
 import { Conflict, NotFound } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { quarantineDecided, quarantineDecisionUndone } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { findTicketBrief } from '../tickets/index.js';
 import { mailToTicket, recordInboundMail } from './inbound-to-ticket.js';
@@ -115,7 +116,7 @@ export async function decideQuarantined(database: Database, config: Config, acto
       .where(and(eq(emailQuarantine.id, id), eq(emailQuarantine.state, 'pending')))
       .returning({ id: emailQuarantine.id });
     if (!updated) return false;
-    await recordEvent(tx, { type: 'email.quarantine_decided', aggregateType: 'email_quarantine', aggregateId: id, actorId: actor.id, payload: { action, ticketId: row.q.ticketId, from: row.q.fromAddress, reason: row.q.reason } });
+    await recordEvent(tx, quarantineDecided, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { action, ticketId: row.q.ticketId, from: row.q.fromAddress, reason: row.q.reason } });
     return true;
   });
   if (!claimed) throw new Conflict('email.quarantine.already_decided', { state: (await loadRow(database.db, id)).q.state });
@@ -128,7 +129,7 @@ export async function decideQuarantined(database: Database, config: Config, acto
       // the mail waits again instead of being marked done without its message.
       await database.transaction(async (tx) => {
         await tx.update(emailQuarantine).set({ state: 'pending', decidedBy: null, decidedAt: null }).where(and(eq(emailQuarantine.id, id), eq(emailQuarantine.state, stateOf[action]), isNull(emailQuarantine.resultTicketId)));
-        await recordEvent(tx, { type: 'email.quarantine_decision_undone', aggregateType: 'email_quarantine', aggregateId: id, actorId: actor.id, payload: { action, error: error instanceof Error ? error.message.slice(0, 500) : String(error) } });
+        await recordEvent(tx, quarantineDecisionUndone, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { action, error: error instanceof Error ? error.message.slice(0, 500) : String(error) } });
       });
       throw error;
     }

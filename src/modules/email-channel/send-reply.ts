@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Config } from '../../app/config.js';
 import type { Database } from '../../db/database.js';
-import type { EventEnvelope, JobHandler } from '../../jobs/registry.js';
+import type { EventHandler } from '../../jobs/registry.js';
 import { getContactsByIds } from '../customers/index.js';
 import { pinOutbound } from '../security-settings/index.js';
-import { attachmentStoreIn, getDeliverableMessage, recordDelivery } from '../tickets/index.js';
+import { attachmentStoreIn, getDeliverableMessage, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
 import { emailKeys } from './installation-key.js';
 import type { MailboxRow } from './mailbox-model.js';
 import { newMessageId, referencesFor, threadIndex, uuidv7Time } from './outbound-headers.js';
@@ -28,11 +28,10 @@ const lastAttempt = 8;
  * signed Reply-To. A 5xx is final; other errors retry with the queue's backoff; the outcome lands
  * on the timeline through recordDelivery.
  */
-export function deliverReplyHandler(config: Config): JobHandler {
-  return async (payload, { database, log, job }) => {
-    const event = payload as unknown as EventEnvelope;
-    if (event.payload.channel !== 'email' || event.payload.deliver !== true || event.payload.internal === true) return;
-    const messageId = String(event.payload.messageId);
+export function deliverReplyHandler(config: Config): EventHandler<typeof ticketMessageAdded> {
+  return async (event, { database, log, job }) => {
+    if (event.payload.channel !== 'email' || event.payload.deliver !== true || event.payload.internal) return;
+    const messageId = event.payload.messageId;
     const message = await getDeliverableMessage(database.db, messageId);
     if (!message) return;
     const existing = await database.db.select().from(emailMessages).where(and(eq(emailMessages.ticketMessageId, messageId), eq(emailMessages.direction, 'out')));

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { NotFound } from '../../app/errors.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketEmailCcChanged } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { getVisibleTicket } from '../tickets/index.js';
 import type { EmailAddress } from './parse-email.js';
@@ -64,7 +65,7 @@ export async function decideTicketCc(database: Database, actor: Actor, ticketIdO
           .values({ ticketId: ticket.id, address: lower, state, decidedBy: actor.id })
           .onConflictDoUpdate({ target: [emailTicketCcs.ticketId, emailTicketCcs.address], set: { state, decidedBy: actor.id, updatedAt: sql`now()` } })
           .returning();
-    await recordEvent(tx, { type: 'ticket.email_cc_changed', aggregateType: 'ticket', aggregateId: ticket.id, actorId: actor.id, payload: { address: lower, from: current?.state ?? null, to: state } });
+    await recordEvent(tx, ticketEmailCcChanged, { aggregateId: ticket.id, cause: 'agent', actorId: actor.id, payload: { address: lower, from: current?.state ?? null, to: state } });
     return row ? { address: row.address, name: row.name, state: row.state, updatedAt: row.updatedAt } : null;
   });
 }

@@ -1,6 +1,6 @@
 /** Public surface of the portal module: customer sign-in and sessions, the customer portal API and the public web form. */
 import type { AppModule } from '../../app/context.js';
-import { attachmentStoreIn } from '../tickets/index.js';
+import { attachmentStoreIn, ticketMessageAdded } from '../tickets/index.js';
 import { registerAccessRoutes } from './access-routes.js';
 import { registerFormRoutes } from './form-routes.js';
 import { createPortalMailer, warnIfCodesUndeliverable } from './portal-mailer.js';
@@ -8,13 +8,14 @@ import { replyNoticeHandler } from './reply-notice.js';
 import { registerPortalSessionRoutes } from './session-routes.js';
 import { registerPortalTicketRoutes } from './ticket-routes.js';
 
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
 export { customerFromPortalSession, portalCookieName, type PortalCustomer } from './portal-sessions.js';
 
 export const portalModule: AppModule = {
   name: 'portal',
   registerJobs({ jobs, config, log }) {
-    jobs.handle('portal.reply_notice', replyNoticeHandler(createPortalMailer(config, log.child({ component: 'portal' })), config));
-    jobs.subscribe('ticket.message_added', 'portal.reply_notice');
+    jobs.subscribe(ticketMessageAdded, 'portal.reply_notice', replyNoticeHandler(createPortalMailer(config, log.child({ component: 'portal' })), config));
   },
   registerRoutes(app, context) {
     const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);

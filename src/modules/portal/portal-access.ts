@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Unprocessable } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { contactPortalAccessChanged } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { getContact } from '../customers/index.js';
 import { portalAccess } from './schema.js';
@@ -23,7 +24,7 @@ export async function setPortalAccess(database: Database, actor: Actor, contactI
       ? await tx.insert(portalAccess).values({ contactId: contact.id, role: 'org_admin', grantedBy: actor.id }).onConflictDoNothing().returning()
       : await tx.delete(portalAccess).where(eq(portalAccess.contactId, contact.id)).returning();
     if (changed.length) {
-      await recordEvent(tx, { type: 'contact.portal_access_changed', aggregateType: 'contact', aggregateId: contact.id, actorId: actor.id, payload: { orgAdmin } });
+      await recordEvent(tx, contactPortalAccessChanged, { aggregateId: contact.id, cause: 'agent', actorId: actor.id, payload: { orgAdmin } });
     }
   });
   return { contactId: contact.id, orgAdmin };

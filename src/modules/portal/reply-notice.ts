@@ -1,7 +1,7 @@
 import type { Config } from '../../app/config.js';
-import type { EventEnvelope, JobContext } from '../../jobs/registry.js';
+import type { EventHandler } from '../../jobs/registry.js';
 import { getContactsByIds } from '../customers/index.js';
-import { findTicketBrief } from '../tickets/index.js';
+import { findTicketBrief, type ticketMessageAdded } from '../tickets/index.js';
 import type { PortalMailer } from './portal-mailer.js';
 
 /**
@@ -10,11 +10,10 @@ import type { PortalMailer } from './portal-mailer.js';
  * address, so they know to look. Replies on delivering channels (email, WeChat, …) reach the
  * customer themselves and are not announced again. At least once: a retry after a send may mail twice.
  */
-export function replyNoticeHandler(mailer: PortalMailer, config: Pick<Config, 'OPENCSM_PUBLIC_URL'>) {
-  return async function handleReplyNotice(payload: Record<string, unknown>, { database }: JobContext): Promise<void> {
-    const event = payload as unknown as EventEnvelope;
-    const message = event.payload as { internal?: boolean; channel?: string; authorUserId?: string; messageId?: string };
-    if (message.internal || message.channel !== 'portal' || !message.authorUserId || !message.messageId) return;
+export function replyNoticeHandler(mailer: PortalMailer, config: Pick<Config, 'OPENCSM_PUBLIC_URL'>): EventHandler<typeof ticketMessageAdded> {
+  return async function handleReplyNotice(event, { database }) {
+    const message = event.payload;
+    if (message.internal || message.channel !== 'portal' || !message.authorUserId) return;
     const ticket = await findTicketBrief(database.db, event.aggregateId, message.messageId);
     if (!ticket?.requesterId || !ticket.messageBody) return;
     const requester = (await getContactsByIds(database.db, [ticket.requesterId])).get(ticket.requesterId);

@@ -5,6 +5,7 @@ import { isOutboundAllowEntry } from '../../app/net/outbound-allowlist.js';
 import { OutboundRefused, pinOutboundHost, type OutboundPolicy, type PinnedHost, type ResolveHost } from '../../app/net/outbound-guard.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { securitySettingsUpdated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { securitySettings } from './schema.js';
 
@@ -41,7 +42,7 @@ export async function updateSecuritySettings(
     const values = { outboundAllow: entries, version: version + 1, updatedAt: new Date(), updatedBy: actor.id };
     if (current) await tx.update(securitySettings).set(values).where(eq(securitySettings.id, 1));
     else await tx.insert(securitySettings).values({ id: 1, ...values });
-    await recordEvent(tx, { type: 'security_settings.updated', aggregateType: 'security_settings', aggregateId: '1', actorId: actor.id, payload: { outboundAllow: entries } });
+    await recordEvent(tx, securitySettingsUpdated, { aggregateId: '1', cause: 'agent', actorId: actor.id, payload: { outboundAllow: entries } });
   });
   return getSecuritySettings(database.db, config);
 }

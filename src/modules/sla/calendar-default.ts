@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaCalendarUpdated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { slaCalendars } from './schema.js';
 
@@ -20,10 +21,9 @@ export async function releaseDefault(tx: Tx, actor: Actor, newDefaultId: string,
     .where(and(eq(slaCalendars.isDefault, true), ne(slaCalendars.id, newDefaultId)))
     .returning({ id: slaCalendars.id, version: slaCalendars.version });
   for (const calendar of released) {
-    await recordEvent(tx, {
-      type: 'sla_calendar.updated',
-      aggregateType: 'sla_calendar',
+    await recordEvent(tx, slaCalendarUpdated, {
       aggregateId: calendar.id,
+      cause: 'agent',
       actorId: actor.id,
       payload: { fields: ['isDefault'], changes: { isDefault: { from: true, to: false } }, version: calendar.version, newDefaultId },
     });

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaCalendarCreated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { releaseDefault } from './calendar-default.js';
 import { validCalendarColumns } from './calendar-fields.js';
@@ -18,10 +19,9 @@ export async function createCalendar(database: Database, actor: Actor, input: Cr
       .insert(slaCalendars)
       .values({ id, nameZh: input.nameZh, nameEn: input.nameEn, ...columns, isDefault: input.isDefault, createdAt: now, updatedAt: now })
       .returning();
-    await recordEvent(tx, {
-      type: 'sla_calendar.created',
-      aggregateType: 'sla_calendar',
+    await recordEvent(tx, slaCalendarCreated, {
       aggregateId: id,
+      cause: 'agent',
       actorId: actor.id,
       payload: { nameZh: input.nameZh, isDefault: input.isDefault, alwaysOpen: columns.alwaysOpen, timeZone: columns.timeZone },
     });

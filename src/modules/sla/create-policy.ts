@@ -2,6 +2,7 @@ import { count, gte, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaPolicyCreated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { lockPolicyOrder, type PolicyRow } from './policies.js';
 import { validPolicyState } from './policy-fields.js';
@@ -20,10 +21,9 @@ export async function createPolicy(database: Database, actor: Actor, input: Crea
     if (position < total) await tx.update(slaPolicies).set({ position: sql`${slaPolicies.position} + 1` }).where(gte(slaPolicies.position, position));
     const id = uuidv7();
     const [row] = await tx.insert(slaPolicies).values({ id, ...columns, position, createdAt: now, updatedAt: now }).returning();
-    await recordEvent(tx, {
-      type: 'sla_policy.created',
-      aggregateType: 'sla_policy',
+    await recordEvent(tx, slaPolicyCreated, {
       aggregateId: id,
+      cause: 'agent',
       actorId: actor.id,
       payload: { nameZh: columns.nameZh, position, active: columns.active, calendarId: columns.calendarId },
     });

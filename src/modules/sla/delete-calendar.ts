@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { Conflict } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaCalendarDeleted } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { forgetCompiledCalendar, lockCalendar } from './calendars.js';
 import { assertCalendarVersion } from './if-match.js';
@@ -21,10 +22,9 @@ export async function deleteCalendar(database: Database, actor: Actor, id: strin
     const users = await tx.select({ nameZh: slaPolicies.nameZh }).from(slaPolicies).where(eq(slaPolicies.calendarId, id)).orderBy(asc(slaPolicies.position));
     if (users.length) throw new Conflict('sla.calendar.in_use', { policies: users.map((policy) => `“${policy.nameZh}”`).join('、') });
     await tx.delete(slaCalendars).where(eq(slaCalendars.id, id));
-    await recordEvent(tx, {
-      type: 'sla_calendar.deleted',
-      aggregateType: 'sla_calendar',
+    await recordEvent(tx, slaCalendarDeleted, {
       aggregateId: id,
+      cause: 'agent',
       actorId: actor.id,
       payload: { nameZh: before.nameZh, nameEn: before.nameEn, version: before.version },
     });

@@ -1,6 +1,7 @@
 import { eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaPolicyDeleted } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { assertPolicyVersion } from './if-match.js';
 import { lockPolicy, lockPolicyOrder } from './policies.js';
@@ -17,10 +18,9 @@ export async function deletePolicy(database: Database, actor: Actor, id: string,
     assertPolicyVersion(before.version, expectedVersion);
     await tx.delete(slaPolicies).where(eq(slaPolicies.id, id));
     await tx.update(slaPolicies).set({ position: sql`${slaPolicies.position} - 1` }).where(gt(slaPolicies.position, before.position));
-    await recordEvent(tx, {
-      type: 'sla_policy.deleted',
-      aggregateType: 'sla_policy',
+    await recordEvent(tx, slaPolicyDeleted, {
       aggregateId: id,
+      cause: 'agent',
       actorId: actor.id,
       payload: { nameZh: before.nameZh, nameEn: before.nameEn, position: before.position, version: before.version },
     });

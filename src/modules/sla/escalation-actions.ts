@@ -1,8 +1,9 @@
 import { Conflict, NotFound } from '../../app/errors.js';
-import type { EventEnvelope, JobHandler } from '../../jobs/registry.js';
+import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { EventHandler } from '../../jobs/registry.js';
 import { findTeamLead, type Actor } from '../auth/index.js';
 import { getTicketSnapshot, updateTicket, type TicketChanges } from '../tickets/index.js';
-import type { EscalationAction } from './policy-model.js';
+import type { slaEscalated } from './events.js';
 
 /**
  * Who changes a ticket when an escalation step reassigns it or raises its priority: the SLA
@@ -17,13 +18,12 @@ export const slaSystemActor: Actor = { id: '00000000-0000-7000-8000-00000000051a
  * changed meanwhile (412) retries with the new version; a closed ticket or a team without a lead
  * is skipped, as the timeline entry of the step already says what was due.
  */
-export const handleEscalationActions: JobHandler = async (payload, { database, log }) => {
-  const event = payload as unknown as EventEnvelope;
+export const escalationActionsHandler = (guards: TransitionGuards): EventHandler<typeof slaEscalated> => async (event, { database, log }) => {
   if (event.payload.part !== 'actions') return;
   const ticket = await getTicketSnapshot(database.db, event.aggregateId);
   if (!ticket || ticket.status === 'closed') return;
   const changes: TicketChanges = {};
-  for (const action of (event.payload.actions ?? []) as EscalationAction[]) {
+  for (const action of event.payload.actions) {
     if (action.type === 'set_priority') changes.priority = action.priority;
     if (action.type === 'reassign') {
       const assigneeId = action.to === 'user' ? action.userId : ticket.teamId ? await findTeamLead(database.db, ticket.teamId) : null;
@@ -33,7 +33,7 @@ export const handleEscalationActions: JobHandler = async (payload, { database, l
   }
   if (Object.keys(changes).length === 0) return;
   try {
-    await updateTicket(database, slaSystemActor, ticket.id, ticket.version, changes);
+    await updateTicket(database, slaSystemActor, ticket.id, ticket.version, changes, { guards, cause: 'sla' });
   } catch (error) {
     if (error instanceof Conflict || error instanceof NotFound) return;
     throw error;

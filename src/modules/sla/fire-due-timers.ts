@@ -2,6 +2,7 @@ import { asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Clock } from '../../app/clock.js';
 import type { Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaBreached, slaEscalated, slaWarning } from './events.js';
 import type { DueRowSource } from '../../jobs/registry.js';
 import { getTicketSnapshot, recordTicketActivity } from '../tickets/index.js';
 import { slaPolicies, slaTicketTimers } from './schema.js';
@@ -77,11 +78,18 @@ async function fireDue(tx: Tx, timer: TimerRow, rules: PolicyRules | null, calen
 /** One firing on the ticket's timeline and as a domain event (what notifications and actions follow). */
 async function recordFiring(tx: Tx, timer: TimerRow, f: PlannedFiring, now: Date, ticket: { assigneeId: string | null; teamId: string | null }): Promise<void> {
   const base = { target: timer.target, cycle: timer.cycle, timerId: timer.id, dueAt: timer.dueAt?.toISOString() ?? null, plannedAt: f.at.toISOString(), ...ticket };
-  const detail =
-    f.kind === 'escalation'
-      ? { ...base, event: 'escalated', step: f.step, part: f.part, actions: f.actions, stepAt: f.stepAt.toISOString(), heldForBusinessHours: f.at > f.stepAt }
-      : { ...base, event: f.kind === 'breach' ? 'breached' : 'warning' };
-  await recordTicketActivity(tx, { ticketId: timer.ticketId, type: 'sla', detail, at: now });
-  const type = f.kind === 'escalation' ? 'sla.escalated' : f.kind === 'breach' ? 'sla.breached' : 'sla.warning';
-  await recordEvent(tx, { type, aggregateType: 'ticket', aggregateId: timer.ticketId, payload: detail });
+  const on = { aggregateId: timer.ticketId, cause: 'sla' as const };
+  if (f.kind === 'escalation') {
+    const detail = { ...base, event: 'escalated' as const, step: f.step, part: f.part, actions: f.actions, stepAt: f.stepAt.toISOString(), heldForBusinessHours: f.at > f.stepAt };
+    await recordTicketActivity(tx, { ticketId: timer.ticketId, type: 'sla', detail, at: now });
+    await recordEvent(tx, slaEscalated, { ...on, payload: detail });
+  } else if (f.kind === 'breach') {
+    const detail = { ...base, event: 'breached' as const };
+    await recordTicketActivity(tx, { ticketId: timer.ticketId, type: 'sla', detail, at: now });
+    await recordEvent(tx, slaBreached, { ...on, payload: detail });
+  } else {
+    const detail = { ...base, event: 'warning' as const };
+    await recordTicketActivity(tx, { ticketId: timer.ticketId, type: 'sla', detail, at: now });
+    await recordEvent(tx, slaWarning, { ...on, payload: detail });
+  }
 }

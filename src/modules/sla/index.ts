@@ -1,16 +1,19 @@
 /** Public surface of the SLA module: the business-calendar engine, the stored calendars, the SLA policies and the timers on tickets. */
 import type { AppModule } from '../../app/context.js';
-import { provideTicketSla } from '../tickets/index.js';
 import { registerCalendarAdminRoutes } from './calendar-admin-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
-import { handleEscalationActions } from './escalation-actions.js';
+import { escalationActionsHandler } from './escalation-actions.js';
+import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
+import { slaCalendarUpdated, slaEscalated, slaPolicyDeleted, slaPolicyUpdated } from './events.js';
 import { slaDueTimers } from './fire-due-timers.js';
 import { registerPolicyRoutes } from './policy-routes.js';
-import { handleRecompute, policyEventsForSla } from './recompute-timers.js';
-import { handleTicketEventForSla, ticketEventsForSla } from './ticket-events.js';
+import { handleRecompute, handleRecomputePage, recomputePageJob } from './recompute-timers.js';
+import { handleTicketEventForSla } from './ticket-events.js';
 import { ticketSlaReader } from './ticket-sla-reader.js';
 import { registerTimerRoutes } from './timer-routes.js';
 
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
 export * from './calendar/index.js';
 export { getCalendar, listCalendars, type CalendarView } from './calendars.js';
 export { listPolicies, type PolicyRow } from './policies.js';
@@ -26,16 +29,22 @@ export { replayTicketSlaHistories, type TicketHistoryStep } from './replay-ticke
 
 export const slaModule: AppModule = {
   name: 'sla',
-  registerJobs({ jobs, clock }) {
-    jobs.handle('sla.ticket_event', handleTicketEventForSla(clock));
-    for (const type of ticketEventsForSla) jobs.subscribe(type, 'sla.ticket_event');
+  registerJobs({ jobs, clock, readModels, transitionGuards }) {
+    // One job per event: their facts must not fold together.
+    const followTicket = handleTicketEventForSla(clock);
+    jobs.subscribe(ticketCreated, 'sla.ticket_event', followTicket);
+    jobs.subscribe(ticketUpdated, 'sla.ticket_event', followTicket);
+    jobs.subscribe(ticketMessageAdded, 'sla.ticket_event', followTicket);
     jobs.pollDueRows('sla.timers', slaDueTimers(clock));
-    jobs.handle('sla.escalation_actions', handleEscalationActions);
-    jobs.subscribe('sla.escalated', 'sla.escalation_actions');
-    jobs.handle('sla.recompute', handleRecompute(clock));
-    for (const type of policyEventsForSla) jobs.subscribe(type, 'sla.recompute');
-    // Tickets show SLAs through this read extension (tickets cannot import this module).
-    provideTicketSla(ticketSlaReader(clock));
+    jobs.subscribe(slaEscalated, 'sla.escalation_actions', escalationActionsHandler(transitionGuards));
+    const recompute = handleRecompute(clock);
+    // Admin changes that move the due times of running timers.
+    jobs.subscribe(slaPolicyUpdated, 'sla.recompute', recompute);
+    jobs.subscribe(slaPolicyDeleted, 'sla.recompute', recompute);
+    jobs.subscribe(slaCalendarUpdated, 'sla.recompute', recompute);
+    jobs.handle(recomputePageJob, handleRecomputePage(clock));
+    // Tickets show SLAs through this read model (tickets cannot import this module).
+    readModels.provide('ticketSla', ticketSlaReader(clock));
   },
   registerRoutes(app, context) {
     registerTimerRoutes(app, context);

@@ -1,39 +1,52 @@
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
+import type { Database } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import type { EventEnvelope, JobHandler } from '../../jobs/registry.js';
+import type { JobContext, JobHandler } from '../../jobs/registry.js';
 import { slaTicketTimers } from './schema.js';
 import { syncTicketTimers } from './ticket-events.js';
 
-/** Admin changes that move the due times of running timers. */
-export const policyEventsForSla = ['sla_policy.updated', 'sla_policy.deleted', 'sla_calendar.updated'] as const;
+
+/** Job `sla.recompute_page`: the next page of a recount, after the ticket id the last page ended at. */
+export const recomputePageJob = 'sla.recompute_page';
+const recomputePage = z.object({ aggregateType: z.enum(['sla_policy', 'sla_calendar']), aggregateId: z.string(), after: z.string() });
 
 const pageSize = 200;
 
 /**
  * Job `sla.recompute`: after a policy or a calendar changed (targets, pause statuses, escalation,
  * working hours, holidays, the default switched), recount every unmet timer that used it, page by
- * page (the job queues its own next page), each ticket in its own transaction. Which policy a
- * ticket matches is decided again too. A policy created or reordered applies to a ticket at its
- * next change, as re-matching every open ticket at once is not what an admin editing the order
- * expects.
+ * page (the job queues its own next page as `sla.recompute_page`), each ticket in its own
+ * transaction. Which policy a ticket matches is decided again too. A policy created or reordered
+ * applies to a ticket at its next change, as re-matching every open ticket at once is not what an
+ * admin editing the order expects.
  */
-export function handleRecompute(clock: Clock): JobHandler {
+export function handleRecompute(clock: Clock): (event: { aggregateType: string; aggregateId: string }, context: JobContext) => Promise<void> {
+  return async (event, { database }) => recount(database, clock, event.aggregateType === 'sla_calendar' ? 'sla_calendar' : 'sla_policy', event.aggregateId, undefined);
+}
+
+export function handleRecomputePage(clock: Clock): JobHandler {
   return async (payload, { database }) => {
-    const event = payload as unknown as EventEnvelope & { after?: string };
-    const column = event.aggregateType === 'sla_calendar' ? slaTicketTimers.calendarId : slaTicketTimers.policyId;
-    const conditions = [eq(column, event.aggregateId), ne(slaTicketTimers.state, 'met')];
-    if (event.after) conditions.push(gt(slaTicketTimers.ticketId, event.after));
-    const rows = await database.db
-      .selectDistinct({ ticketId: slaTicketTimers.ticketId })
-      .from(slaTicketTimers)
-      .where(and(...conditions))
-      .orderBy(asc(slaTicketTimers.ticketId))
-      .limit(pageSize);
-    const at = clock.now();
-    for (const { ticketId } of rows) await syncTicketTimers(database, ticketId, at);
-    if (rows.length === pageSize) {
-      await database.transaction((tx) => enqueueJob(tx, { type: 'sla.recompute', payload: { ...event, after: rows.at(-1)!.ticketId } }));
-    }
+    const page = recomputePage.parse(payload);
+    await recount(database, clock, page.aggregateType, page.aggregateId, page.after);
   };
+}
+
+async function recount(database: Database, clock: Clock, aggregateType: 'sla_policy' | 'sla_calendar', aggregateId: string, after: string | undefined): Promise<void> {
+  const column = aggregateType === 'sla_calendar' ? slaTicketTimers.calendarId : slaTicketTimers.policyId;
+  const conditions = [eq(column, aggregateId), ne(slaTicketTimers.state, 'met')];
+  if (after) conditions.push(gt(slaTicketTimers.ticketId, after));
+  const rows = await database.db
+    .selectDistinct({ ticketId: slaTicketTimers.ticketId })
+    .from(slaTicketTimers)
+    .where(and(...conditions))
+    .orderBy(asc(slaTicketTimers.ticketId))
+    .limit(pageSize);
+  const at = clock.now();
+  for (const { ticketId } of rows) await syncTicketTimers(database, ticketId, at);
+  if (rows.length === pageSize) {
+    const next: z.input<typeof recomputePage> = { aggregateType, aggregateId, after: rows.at(-1)!.ticketId };
+    await database.transaction((tx) => enqueueJob(tx, { type: recomputePageJob, payload: next }));
+  }
 }

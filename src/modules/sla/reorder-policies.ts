@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { invalidField } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaPoliciesReordered } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { listPolicies, lockPolicyOrder, type PolicyRow } from './policies.js';
 import { slaPolicies } from './schema.js';
@@ -26,10 +27,9 @@ export async function reorderPolicies(database: Database, actor: Actor, ids: rea
     for (const [position, id] of wanted.entries()) {
       if (before[position] !== id) await tx.update(slaPolicies).set({ position }).where(eq(slaPolicies.id, id));
     }
-    await recordEvent(tx, {
-      type: 'sla_policies.reordered',
-      aggregateType: 'sla_policy_order',
+    await recordEvent(tx, slaPoliciesReordered, {
       aggregateId: 'sla_policies',
+      cause: 'agent',
       actorId: actor.id,
       payload: { from: before, to: wanted },
     });

@@ -1,6 +1,5 @@
 import type { Database, Tx } from '../../db/database.js';
-import type { EventEnvelope } from '../../jobs/registry.js';
-import type { TicketSnapshot } from '../tickets/index.js';
+import type { TicketEventEnvelope, TicketSnapshot } from '../tickets/index.js';
 import type { BusinessCalendar } from './calendar/index.js';
 import { listPolicies } from './policies.js';
 import { selectPolicy, type TicketFacts } from './select-policy.js';
@@ -9,7 +8,7 @@ import { loadCalendar, ticketFacts, type AppliedPolicy } from './ticket-policy.j
 import { TicketTimers } from './ticket-timers.js';
 
 /** One recorded ticket event and the ticket as that event left it. */
-export type TicketHistoryStep = { event: EventEnvelope; ticket: TicketSnapshot };
+export type TicketHistoryStep = { event: TicketEventEnvelope; ticket: TicketSnapshot };
 
 /**
  * Bring the timers of tickets written in bulk with their past (imported or demo history, whose

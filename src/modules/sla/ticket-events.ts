@@ -1,15 +1,15 @@
+import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
 import type { Database } from '../../db/database.js';
-import type { EventEnvelope, JobHandler } from '../../jobs/registry.js';
-import { getTicketSnapshot, type TicketSnapshot } from '../tickets/index.js';
+import type { JobContext } from '../../jobs/registry.js';
+import { getTicketSnapshot, ticketStatuses, type TicketEventEnvelope, type TicketSnapshot } from '../tickets/index.js';
 import type { TargetKind } from './policy-model.js';
 import { applyPolicy, targetMinutesOf, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
 import { TicketTimers } from './ticket-timers.js';
 
-/** Ticket events the SLA timers follow (each one a job: their facts must not fold together). */
-export const ticketEventsForSla = ['ticket.created', 'ticket.updated', 'ticket.message_added'] as const;
 
 const doneStatuses = ['resolved', 'closed'];
+const ticketStatusSchema = z.enum(ticketStatuses);
 
 /** Ticket fields that choose a policy, a target or pause the clock; other changes leave timers alone. */
 const fieldsForSla = ['status', 'priority', 'categoryId', 'channel', 'requesterId'];
@@ -18,38 +18,36 @@ const fieldsForSla = ['status', 'priority', 'categoryId', 'channel', 'requesterI
  * Whether an event can change the ticket's timers at all. An internal note or a new tag cannot,
  * and skipping them before any query keeps a burst of notes (hundreds on one ticket) cheap.
  */
-export function concernsSla(event: EventEnvelope): boolean {
-  if (event.type === 'ticket.message_added') return event.payload.internal !== true;
+export function concernsSla(event: TicketEventEnvelope): boolean {
+  if (event.type === 'ticket.message_added') return !event.payload.internal;
   if (event.type !== 'ticket.updated') return true;
-  const fields = event.payload.fields;
-  return !Array.isArray(fields) || fields.some((field) => fieldsForSla.includes(String(field)));
+  return event.payload.fields.some((field) => fieldsForSla.includes(field));
 }
 
 /**
  * When an event happened for the timers: the time it was recorded, or the clock's time if that is
  * earlier (a test's manual clock sits in the past; in production the two agree within a poll).
  */
-export function eventTime(event: EventEnvelope, clock: Clock): Date {
+export function eventTime(event: Pick<TicketEventEnvelope, 'occurredAt'>, clock: Clock): Date {
   const now = clock.now();
   const recorded = new Date(event.occurredAt);
   return Number.isNaN(recorded.getTime()) || now < recorded ? now : recorded;
 }
 
 /** The ticket as the event left it: a later change must not be applied at this event's time. */
-function asOfEvent(ticket: TicketSnapshot, event: EventEnvelope): TicketSnapshot {
+function asOfEvent(ticket: TicketSnapshot, event: TicketEventEnvelope): TicketSnapshot {
   if (event.type !== 'ticket.updated') return ticket;
-  const changes = (event.payload.changes ?? {}) as Record<string, { to?: unknown } | undefined>;
-  const status = changes.status?.to;
-  const priority = changes.priority?.to;
-  return { ...ticket, ...(typeof status === 'string' && { status: status as TicketSnapshot['status'] }), ...(typeof priority === 'string' && { priority }) };
+  const status = ticketStatusSchema.safeParse(event.payload.changes?.status?.to);
+  const priority = event.payload.changes?.priority?.to;
+  return { ...ticket, ...(status.success && { status: status.data }), ...(typeof priority === 'string' && { priority }) };
 }
 
 export type MessageKind = 'agent_reply' | 'customer' | 'internal';
 
 /** An inbound customer message names its contact (email, portal); an agent's reply has a user actor. */
-export function messageKind(event: EventEnvelope): MessageKind | null {
+export function messageKind(event: TicketEventEnvelope): MessageKind | null {
   if (event.type !== 'ticket.message_added') return null;
-  if (event.payload.internal === true) return 'internal';
+  if (event.payload.internal) return 'internal';
   if (typeof event.payload.authorContactId === 'string') return 'customer';
   return event.actorId ? 'agent_reply' : null;
 }
@@ -62,9 +60,8 @@ export function messageKind(event: EventEnvelope): MessageKind | null {
  * an agent's public reply meets first and next response (an internal note does not), a customer's
  * message starts a next-response cycle.
  */
-export function handleTicketEventForSla(clock: Clock): JobHandler {
-  return async (payload, { database }) => {
-    const event = payload as unknown as EventEnvelope;
+export function handleTicketEventForSla(clock: Clock): (event: TicketEventEnvelope, context: JobContext) => Promise<void> {
+  return async (event, { database }) => {
     if (!concernsSla(event)) return;
     await syncTicketTimers(database, event.aggregateId, eventTime(event, clock), event);
   };
@@ -74,7 +71,7 @@ export function handleTicketEventForSla(clock: Clock): JobHandler {
  * Bring one ticket's timers in line with its facts at `at`, after `event` (a ticket event), or
  * without one to recompute them (a policy or calendar changed: every running clock is recounted).
  */
-export async function syncTicketTimers(database: Database, ticketId: string, at: Date, event?: EventEnvelope): Promise<void> {
+export async function syncTicketTimers(database: Database, ticketId: string, at: Date, event?: TicketEventEnvelope): Promise<void> {
   await database.transaction(async (tx) => {
     const timers = await TicketTimers.lock(tx, ticketId, at);
     const snapshot = await getTicketSnapshot(tx, ticketId);

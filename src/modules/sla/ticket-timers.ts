@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaTimersChanged } from './events.js';
 import { setTicketSlaDueAt } from '../tickets/index.js';
 import type { BusinessCalendar } from './calendar/index.js';
 import type { TargetKind } from './policy-model.js';
@@ -136,7 +137,7 @@ export class TicketTimers {
     // Timers follow ticket events in a job, after the ticket's own live update went out: this event
     // (on the ticket, so the live stream forwards it) tells open consoles to fetch the new SLA.
     if (this.changed.size || this.removedAny) {
-      await recordEvent(this.tx, { type: 'sla.timers_changed', aggregateType: 'ticket', aggregateId: this.ticketId, payload: { targets: [...this.changed].map((timer) => timer.target) } });
+      await recordEvent(this.tx, slaTimersChanged, { aggregateId: this.ticketId, cause: 'sla', payload: { targets: [...this.changed].map((timer) => timer.target) } });
     }
   }
 }

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.j
 import { recordEvent } from '../../jobs/events.js';
 import { domainEvents } from '../../jobs/schema.js';
 import { Worker } from '../../jobs/worker.js';
+import { ticketMessageAdded } from '../tickets/index.js';
 
 /**
  * SLA timers end to end over HTTP with a controllable clock: nothing sleeps; the clock moves and
@@ -194,7 +195,7 @@ describe('responses', () => {
     clock.set('2026-03-02T11:00:00+08:00');
     // The inbound channels record a customer's message like this (authorContactId, no agent).
     await t.database.transaction((tx) =>
-      recordEvent(tx, { type: 'ticket.message_added', aggregateType: 'ticket', aggregateId: ticket.id, payload: { messageId: ticket.id, authorContactId: ticket.requester.id, channel: 'email', internal: false } }),
+      recordEvent(tx, ticketMessageAdded, { aggregateId: ticket.id, cause: 'customer', contactId: ticket.requester.id, payload: { messageId: ticket.id, authorContactId: ticket.requester.id, channel: 'email', internal: false } }),
     );
     await t.drain();
     let sla = await slaOf(ticket.id);
@@ -268,6 +269,11 @@ describe('warnings and escalation', () => {
     assert.deepEqual(slaEntries, ['warning', 'breached', 'escalated', 'escalated', 'escalated', 'escalated']);
     const priorityChange = timeline.find((e) => e.type === 'field_changed' && e.field === 'priority');
     assert.equal(priorityChange?.actor?.id, '00000000-0000-7000-8000-00000000051a', 'the SLA is the audited actor');
+    // Every event of the escalation says the SLA caused it: the firings, and the ticket changes its steps made.
+    const caused = await t.database.db.select({ type: domainEvents.type, cause: domainEvents.cause, actorId: domainEvents.actorId, payload: domainEvents.payload }).from(domainEvents).where(and(eq(domainEvents.aggregateType, 'ticket'), eq(domainEvents.aggregateId, ticket.id))).orderBy(domainEvents.id);
+    assert.deepEqual([...new Set(caused.filter((e) => e.type.startsWith('sla.')).map((e) => e.cause))], ['sla']);
+    const stepChanges = caused.filter((e) => e.type === 'ticket.updated' && e.actorId === '00000000-0000-7000-8000-00000000051a');
+    assert.deepEqual(stepChanges.map((e) => [e.cause, e.payload.fields]), [['sla', ['assigneeId']], ['sla', ['priority']]]);
   });
 
   test('after downtime the missed steps fire once each on recovery', async () => {

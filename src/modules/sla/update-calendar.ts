@@ -3,6 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Conflict, PreconditionFailed } from '../../app/errors.js';
 import type { Database, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaCalendarUpdated } from './events.js';
+import type { PayloadInputOf } from '../../jobs/event-definition.js';
 import type { Actor } from '../auth/index.js';
 import { releaseDefault } from './calendar-default.js';
 import { validCalendarColumns, type CalendarColumns } from './calendar-fields.js';
@@ -48,7 +50,7 @@ export async function updateCalendar(database: Database, actor: Actor, id: strin
 }
 
 /** Store `next` over `before` as one new version with its event; nothing changes when they are equal. */
-export async function writeCalendarChange(tx: Tx, actor: Actor, before: CalendarRow, next: CalendarState, eventDetails: Record<string, unknown> = {}): Promise<CalendarView> {
+export async function writeCalendarChange(tx: Tx, actor: Actor, before: CalendarRow, next: CalendarState, eventDetails: Pick<PayloadInputOf<typeof slaCalendarUpdated>, 'import'> = {}): Promise<CalendarView> {
   const previous = stateOf(before);
   // Deep equality, not JSON text: jsonb hands back object keys in its own order.
   const changed = fields.filter((field) => !isDeepStrictEqual(previous[field], next[field]));
@@ -63,10 +65,9 @@ export async function writeCalendarChange(tx: Tx, actor: Actor, before: Calendar
     .returning();
   // The row is locked, so this only happens if a caller forgot to lock it.
   if (!row) throw new PreconditionFailed('sla.calendar.version_mismatch', { current: before.version });
-  await recordEvent(tx, {
-    type: 'sla_calendar.updated',
-    aggregateType: 'sla_calendar',
+  await recordEvent(tx, slaCalendarUpdated, {
     aggregateId: before.id,
+    cause: 'agent',
     actorId: actor.id,
     payload: { fields: changed, changes: Object.fromEntries(changed.map((field) => [field, describeChange(previous[field], next[field])])), version: row.version, ...eventDetails },
   });

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { slaPolicyUpdated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { assertPolicyVersion } from './if-match.js';
 import { lockPolicy, type PolicyRow } from './policies.js';
@@ -30,10 +31,9 @@ export async function updatePolicy(database: Database, actor: Actor, id: string,
       .set({ ...set, version: sql`${slaPolicies.version} + 1`, updatedAt: new Date() })
       .where(eq(slaPolicies.id, id))
       .returning();
-    await recordEvent(tx, {
-      type: 'sla_policy.updated',
-      aggregateType: 'sla_policy',
+    await recordEvent(tx, slaPolicyUpdated, {
       aggregateId: id,
+      cause: 'agent',
       actorId: actor.id,
       payload: { fields: changed, changes: Object.fromEntries(changed.map((field) => [field, { from: previous[field], to: next[field] }])), version: row!.version },
     });

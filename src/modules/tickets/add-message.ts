@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, Forbidden, Invalid } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketMessageAdded } from './events.js';
 import { can, type Actor } from '../auth/index.js';
 import { findVisibleTicketForUpdate } from './get-ticket.js';
 import { ReplyChannels } from '../../app/reply-channels.js';
@@ -73,10 +74,9 @@ export async function addMessage(database: Database, actor: Actor, ticketId: str
       ...(failure ? [{ id: uuidv7(), ticketId: ticket.id, actorId: null, type: 'delivery_changed', oldValue: null, newValue: { messageId: message!.id, status: 'failed', channel, error: failure }, createdAt: now }] : []),
       ...(opens ? [{ id: uuidv7(), ticketId: ticket.id, actorId: actor.id, type: 'field_changed', field: 'status', oldValue: 'new', newValue: 'open', createdAt: now }] : []),
     ]);
-    await recordEvent(tx, {
-      type: 'ticket.message_added',
-      aggregateType: 'ticket',
+    await recordEvent(tx, ticketMessageAdded, {
       aggregateId: ticket.id,
+      cause: 'agent',
       actorId: actor.id,
       payload: { messageId: message!.id, internal, channel, deliver, authorUserId: actor.id, attachmentIds },
     });

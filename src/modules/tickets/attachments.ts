@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, Invalid, NotFound, PayloadTooLarge } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketAttachmentAdded } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { cleanAttachmentName } from './attachment-name.js';
 import type { AttachmentStore } from './attachment-store.js';
@@ -35,7 +36,7 @@ export async function uploadAttachment(
       .values({ id: uuidv7(), ticketId: ticket.id, filename: cleanAttachmentName(file.filename), contentType: stored.contentType, size: stored.size, sha256: stored.sha256, uploadedBy: actor.id, createdAt: now })
       .returning();
     await tx.insert(ticketEvents).values({ id: uuidv7(), ticketId: ticket.id, actorId: actor.id, type: 'attachment_added', newValue: { attachmentId: row!.id, filename: row!.filename, size: row!.size }, createdAt: now });
-    await recordEvent(tx, { type: 'ticket.attachment_added', aggregateType: 'ticket', aggregateId: ticket.id, actorId: actor.id, payload: { attachmentId: row!.id } });
+    await recordEvent(tx, ticketAttachmentAdded, { aggregateId: ticket.id, cause: 'agent', actorId: actor.id, payload: { attachmentId: row!.id } });
     return row!;
   });
 }

@@ -1,4 +1,5 @@
 import { AppError, Forbidden, Invalid, invalidField, PreconditionFailed } from '../../app/errors.js';
+import type { TransitionGuards } from '../../app/transition-guards.js';
 import type { Database } from '../../db/database.js';
 import { can, type Actor } from '../auth/index.js';
 import { normaliseTags } from './create-ticket.js';
@@ -30,7 +31,7 @@ const attemptsPerTicket = 3;
  * single PATCH, which needs If-Match. Problems shared by every ticket (permission, unknown
  * assignee, team or priority) fail the whole request instead, naming the field.
  */
-export async function bulkUpdateTickets(database: Database, actor: Actor, ids: readonly string[], changes: BulkChanges): Promise<BulkResult[]> {
+export async function bulkUpdateTickets(database: Database, actor: Actor, ids: readonly string[], changes: BulkChanges, guards: TransitionGuards): Promise<BulkResult[]> {
   const { addTags, ...fields } = changes;
   const otherThanStatus = Object.entries(changes).some(([field, value]) => field !== 'status' && value !== undefined);
   if (otherThanStatus && !can(actor, 'tickets.update')) throw new Forbidden();
@@ -42,7 +43,7 @@ export async function bulkUpdateTickets(database: Database, actor: Actor, ids: r
   const results: BulkResult[] = [];
   for (const id of ids) {
     try {
-      results.push({ id, ok: true, version: await updateOne(database, actor, id, fields, addTags) });
+      results.push({ id, ok: true, version: await updateOne(database, actor, id, fields, addTags, guards) });
     } catch (error) {
       results.push({ id, ok: false, error: error instanceof AppError ? error : new BulkItemFailed(error) });
     }
@@ -50,13 +51,13 @@ export async function bulkUpdateTickets(database: Database, actor: Actor, ids: r
   return results;
 }
 
-async function updateOne(database: Database, actor: Actor, id: string, fields: TicketChanges, addTags: string[] | undefined): Promise<number> {
+async function updateOne(database: Database, actor: Actor, id: string, fields: TicketChanges, addTags: string[] | undefined, guards: TransitionGuards): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const current = await getVisibleTicket(database.db, actor, id);
     const tags = addTags ? normaliseTags([...current.tags, ...addTags]) : undefined;
     if (tags && tags.length > maxTags) throw invalidField('changes.addTags', 'validation.too_big', { maximum: maxTags });
     try {
-      const after = await updateTicket(database, actor, current.id, current.version, { ...fields, ...(tags && { tags }) });
+      const after = await updateTicket(database, actor, current.id, current.version, { ...fields, ...(tags && { tags }) }, { guards });
       return after.version;
     } catch (error) {
       if (!(error instanceof PreconditionFailed) || attempt >= attemptsPerTicket) throw error;

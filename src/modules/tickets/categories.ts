@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, Invalid, NotFound } from '../../app/errors.js';
 import { queryRows, type Database, type Db, type Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { categoryCreated, categoryDeactivated, categoryDeleted, categoryUpdated } from './events.js';
 import { teamExists, type Actor } from '../auth/index.js';
 import { ticketCategories, tickets } from './schema.js';
 
@@ -24,7 +25,7 @@ export async function createCategory(database: Database, actor: Actor, input: Ca
       .insert(ticketCategories)
       .values({ id: uuidv7(), nameZh: input.nameZh, nameEn: input.nameEn ?? '', parentId: input.parentId ?? null, position: input.position ?? 0, active: input.active ?? true, defaultTeamId: input.defaultTeamId ?? null })
       .returning();
-    await recordEvent(tx, { type: 'category.created', aggregateType: 'category', aggregateId: row!.id, actorId: actor.id, payload: { ...input } });
+    await recordEvent(tx, categoryCreated, { aggregateId: row!.id, cause: 'agent', actorId: actor.id, payload: { ...input } });
     return row!;
   });
 }
@@ -40,7 +41,7 @@ export async function updateCategory(database: Database, actor: Actor, id: strin
       if (await isSelfOrDescendant(tx, id, changes.parentId)) throw new Conflict('validation.failed', {}, [{ path: 'parentId', code: 'category.cycle' }]);
     }
     const [row] = await tx.update(ticketCategories).set(changes).where(eq(ticketCategories.id, id)).returning();
-    await recordEvent(tx, { type: 'category.updated', aggregateType: 'category', aggregateId: id, actorId: actor.id, payload: { changes } });
+    await recordEvent(tx, categoryUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { changes } });
     return row!;
   });
 }
@@ -55,7 +56,7 @@ export async function deleteCategory(database: Database, actor: Actor, id: strin
     const [used] = await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.categoryId, id)).limit(1);
     if (used) await tx.update(ticketCategories).set({ active: false }).where(eq(ticketCategories.id, id));
     else await tx.delete(ticketCategories).where(eq(ticketCategories.id, id));
-    await recordEvent(tx, { type: used ? 'category.deactivated' : 'category.deleted', aggregateType: 'category', aggregateId: id, actorId: actor.id });
+    await recordEvent(tx, used ? categoryDeactivated : categoryDeleted, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: {} });
     return { deleted: !used };
   });
 }

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { NotFound } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketUpdated } from './events.js';
 import { ticketEvents, tickets } from './schema.js';
 import type { TicketRow } from './ticket-view.js';
 
@@ -25,12 +26,11 @@ export async function closeTicketByRequester(database: Database, requesterIds: r
       .where(eq(tickets.id, before.id))
       .returning();
     await tx.insert(ticketEvents).values({ id: uuidv7(), ticketId: before.id, actorId: null, type: 'field_changed', field: 'status', oldValue: before.status, newValue: 'closed', createdAt: now });
-    await recordEvent(tx, {
-      type: 'ticket.updated',
-      aggregateType: 'ticket',
+    await recordEvent(tx, ticketUpdated, {
       aggregateId: before.id,
-      actorId: null,
-      payload: { fields: ['status'], changes: { status: { from: before.status, to: 'closed' } }, cause: 'requester', contactId },
+      cause: 'customer',
+      contactId,
+      payload: { fields: ['status'], changes: { status: { from: before.status, to: 'closed' } } },
     });
     return after!;
   });

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../../db/database.js';
-import { recordPastEvents, type PastEventInput } from '../../jobs/past-events.js';
-import type { EventEnvelope } from '../../jobs/registry.js';
+import { readEnvelope, type EventCause, type StoredEnvelope } from '../../jobs/event-definition.js';
+import { pastEvent, recordPastEvents, type PastEvent } from '../../jobs/past-events.js';
 import { getContactsByIds } from '../customers/index.js';
 import { normaliseTags } from './create-ticket.js';
 import { deliveringChannels } from './reply-channel.js';
+import { ticketCreated, ticketMessageAdded, ticketUpdated, type TicketEventEnvelope } from './events.js';
 import { ticketCategories, ticketEvents, ticketMessages, tickets } from './schema.js';
 import { indexTickets } from './search-index.js';
 import type { TicketSnapshot } from './ticket-activity.js';
@@ -42,10 +43,12 @@ export type ImportOptions = {
   timeZone: string;
   /** Id of each message and timeline row, in history order (pass a seeded generator for stable ids). */
   newId: (at: Date) => string;
+  /** Names the load in every event's cause (`import:<batch>`), e.g. `demo`. */
+  batch: string;
 };
 
 /** Each recorded event with the ticket as that event left it (what SLA timers replay). */
-export type ImportedHistory = { ticketId: string; number: string; steps: { event: EventEnvelope; ticket: TicketSnapshot }[] };
+export type ImportedHistory = { ticketId: string; number: string; steps: { event: TicketEventEnvelope; ticket: TicketSnapshot }[] };
 
 const trackedFields = ['status', 'priority', 'teamId', 'assigneeId', 'tags'] as const;
 
@@ -68,14 +71,16 @@ export async function importTicketHistories(database: Database, input: readonly 
     const rows: (typeof tickets.$inferInsert)[] = [];
     const messages: (typeof ticketMessages.$inferInsert)[] = [];
     const timeline: (typeof ticketEvents.$inferInsert)[] = [];
-    const events: PastEventInput[] = [];
+    const events: PastEvent[] = [];
+    const envelopes: Array<(eventId: number) => TicketEventEnvelope> = [];
     const folded = input.map((ticket) => {
       const hasEmail = Boolean(ticket.requesterId && requesters.get(ticket.requesterId)?.email);
-      const result = foldHistory(ticket, numbers.get(ticket.id)!, categoryPaths, hasEmail, options.newId);
+      const result = foldHistory(ticket, numbers.get(ticket.id)!, categoryPaths, hasEmail, options);
       rows.push(result.row);
       messages.push(...result.messages);
       timeline.push(...result.timeline);
       events.push(...result.events);
+      envelopes.push(...result.envelopes);
       return result;
     });
     for (const chunk of chunks(rows, 1_000)) await tx.insert(tickets).values(chunk);
@@ -87,8 +92,8 @@ export async function importTicketHistories(database: Database, input: readonly 
       ticketId: row.id,
       number: row.number,
       steps: snapshots.map(({ ticket }) => {
-        const event = events[next]!;
-        const envelope: EventEnvelope = { eventId: eventIds[next++]!, type: event.type, aggregateType: event.aggregateType, aggregateId: event.aggregateId, actorId: event.actorId ?? null, payload: event.payload ?? {}, occurredAt: event.occurredAt.toISOString() };
+        const envelope = envelopes[next]!(eventIds[next]!);
+        next++;
         return { event: envelope, ticket };
       }),
     }));
@@ -101,12 +106,14 @@ type Folded = {
   row: typeof tickets.$inferInsert & { id: string; number: string };
   messages: (typeof ticketMessages.$inferInsert)[];
   timeline: (typeof ticketEvents.$inferInsert)[];
-  events: PastEventInput[];
+  events: PastEvent[];
+  /** Each event as a subscriber would read it, once its id is known. */
+  envelopes: Array<(eventId: number) => TicketEventEnvelope>;
   snapshots: { ticket: TicketSnapshot }[];
 };
 
 /** Play one history in memory with the services' rules (create-ticket.ts, add-message.ts, update-ticket.ts). */
-function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<string, string[]>, requesterHasEmail: boolean, newId: (at: Date) => string): Folded {
+function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<string, string[]>, requesterHasEmail: boolean, { newId, batch }: ImportOptions): Folded {
   const state = {
     status: (ticket.assigneeId ? 'open' : 'new') as TicketStatus,
     priority: ticket.priority,
@@ -119,13 +126,18 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     resolvedAt: null as Date | null,
     closedAt: null as Date | null,
   };
-  const out: Folded = { row: { id: ticket.id, number, subject: '', description: '', priority: '' }, messages: [], timeline: [], events: [], snapshots: [] };
+  const out: Folded = { row: { id: ticket.id, number, subject: '', description: '', priority: '' }, messages: [], timeline: [], events: [], envelopes: [], snapshots: [] };
   const categoryPath = ticket.categoryId ? (categoryPaths.get(ticket.categoryId) ?? [ticket.categoryId]) : [];
   const snapshot = () => out.snapshots.push({ ticket: { id: ticket.id, status: state.status, priority: state.priority, channel: ticket.channel, requesterId: ticket.requesterId, teamId: state.teamId, assigneeId: state.assigneeId, categoryPath, createdAt: ticket.createdAt, firstResponseAt: state.firstResponseAt, version: state.version } });
-  const event = (type: string, actorId: string | null, at: Date, payload: Record<string, unknown>) => out.events.push({ type, aggregateType: 'ticket', aggregateId: ticket.id, actorId, payload, occurredAt: at });
+  const cause: EventCause = `import:${batch}`;
+  const record = (event: PastEvent, envelope: (stored: StoredEnvelope) => TicketEventEnvelope) => {
+    out.events.push(event);
+    out.envelopes.push((eventId) => envelope({ ...storedOf(event), eventId }));
+  };
 
   out.timeline.push({ id: newId(ticket.createdAt), ticketId: ticket.id, actorId: ticket.createdBy, type: 'created', newValue: { number, subject: ticket.subject, channel: ticket.channel }, createdAt: ticket.createdAt });
-  event('ticket.created', ticket.createdBy, ticket.createdAt, { number, teamId: ticket.teamId, assigneeId: ticket.assigneeId, priority: ticket.priority, channel: ticket.channel });
+  const created = pastEvent(ticketCreated, { aggregateId: ticket.id, cause, actorId: ticket.createdBy, occurredAt: ticket.createdAt, payload: { number, teamId: ticket.teamId, assigneeId: ticket.assigneeId, priority: ticket.priority, channel: ticket.channel } });
+  record(created, (stored) => readEnvelope(ticketCreated, stored));
   snapshot();
 
   let previous = ticket.createdAt;
@@ -150,7 +162,8 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
         state.version += 1;
         out.timeline.push({ id: newId(step.at), ticketId: ticket.id, actorId: step.byUserId, type: 'field_changed', field: 'status', oldValue: 'new', newValue: 'open', createdAt: step.at });
       }
-      event('ticket.message_added', step.byUserId, step.at, { messageId, internal: step.internal, channel, deliver: delivered, authorUserId: step.byUserId, attachmentIds: [] });
+      const added = pastEvent(ticketMessageAdded, { aggregateId: ticket.id, cause, actorId: step.byUserId, occurredAt: step.at, payload: { messageId, internal: step.internal, channel, deliver: delivered, authorUserId: step.byUserId, attachmentIds: [] } });
+      record(added, (stored) => readEnvelope(ticketMessageAdded, stored));
     } else {
       const next: PastChanges = { ...step.changes, ...(step.changes.tags && { tags: normaliseTags(step.changes.tags) }) };
       if (next.assigneeId && state.status === 'new' && !next.status) next.status = 'open';
@@ -163,7 +176,8 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
       state.version += 1;
       state.updatedAt = step.at;
       for (const field of diffs) out.timeline.push({ id: newId(step.at), ticketId: ticket.id, actorId: step.byUserId, type: 'field_changed', field, oldValue: before[field], newValue: state[field], createdAt: step.at });
-      event('ticket.updated', step.byUserId, step.at, { fields: diffs, changes: Object.fromEntries(diffs.map((f) => [f, { from: before[f], to: state[f] }])) });
+      const updated = pastEvent(ticketUpdated, { aggregateId: ticket.id, cause, actorId: step.byUserId, occurredAt: step.at, payload: { fields: diffs, changes: Object.fromEntries(diffs.map((f) => [f, { from: before[f], to: state[f] }])) } });
+      record(updated, (stored) => readEnvelope(ticketUpdated, stored));
     }
     snapshot();
   }
@@ -237,4 +251,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** A past event as the relay would store it in a job (what readEnvelope reads). */
+function storedOf(event: PastEvent) {
+  const { occurredAt, type, version, aggregateType, aggregateId, cause, actorId, contactId, payload } = event;
+  return { type, version, aggregateType, aggregateId, cause, actorId, contactId, payload, occurredAt: occurredAt.toISOString() };
 }

@@ -1,5 +1,7 @@
 /** Public surface of the tickets module. */
 import type { AppModule } from '../../app/context.js';
+import { teamDeleted } from '../auth/index.js';
+import { contactAnonymized, contactMerged } from '../customers/index.js';
 import { attachmentStoreIn } from './attachment-store.js';
 import { registerMessageRoutes } from './message-routes.js';
 import { registerTicketNameRoutes } from './ticket-names.js';
@@ -10,11 +12,14 @@ import { handleTicketIndexJobs } from './search-index.js';
 import { registerTaxonomyRoutes } from './taxonomy-routes.js';
 import { handleContactAnonymized, handleContactMerged } from './requester-events.js';
 import { handleTeamDeleted } from './team-deleted.js';
+import { ticketCreated, ticketMessageAdded, ticketUpdated } from './events.js';
 import { registerTicketRoutes } from './ticket-routes.js';
 import { registerViewRoutes } from './view-routes.js';
 
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
 export { createTicket, type NewTicket } from './create-ticket.js';
-export { updateTicket, type TicketChanges } from './update-ticket.js';
+export { updateTicket, type TicketChanges, type UpdateHow } from './update-ticket.js';
 export { addMessage, type NewMessage } from './add-message.js';
 export { receiveInboundMessage, inboundChannels, type InboundChannel, type InboundMessage, type InboundAttachment, type InboundResult } from './receive-inbound-message.js';
 export { recordDelivery, type DeliveryResult } from './record-delivery.js';
@@ -41,22 +46,17 @@ export { countTicketsOfRequesters } from './requester-events.js';
 export { createTicketBody, ticketSchema } from './http-schemas.js';
 export { presentTicket } from './ticket-view.js';
 export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
-export { provideTicketSla, setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
+export { setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
-const ticketEventsToIndex = ['ticket.created', 'ticket.updated', 'ticket.message_added'];
 
 export const ticketsModule: AppModule = {
   name: 'tickets',
   registerJobs({ jobs }) {
-    jobs.handleBatch('tickets.index', handleTicketIndexJobs);
+    jobs.subscribeBatch([ticketCreated, ticketUpdated, ticketMessageAdded], 'tickets.index', handleTicketIndexJobs, { perAggregate: true });
     jobs.pollDueRows('tickets.search_reindex', reindexStaleSearch);
-    for (const type of ticketEventsToIndex) jobs.subscribe(type, 'tickets.index', { perAggregate: true });
-    jobs.handle('tickets.team_deleted', handleTeamDeleted);
-    jobs.subscribe('team.deleted', 'tickets.team_deleted');
-    jobs.handle('tickets.contact_merged', handleContactMerged);
-    jobs.subscribe('contact.merged', 'tickets.contact_merged');
-    jobs.handle('tickets.contact_anonymized', handleContactAnonymized);
-    jobs.subscribe('contact.anonymized', 'tickets.contact_anonymized');
+    jobs.subscribe(teamDeleted, 'tickets.team_deleted', handleTeamDeleted);
+    jobs.subscribe(contactMerged, 'tickets.contact_merged', handleContactMerged);
+    jobs.subscribe(contactAnonymized, 'tickets.contact_anonymized', handleContactAnonymized);
   },
   registerRoutes(app, context) {
     const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);

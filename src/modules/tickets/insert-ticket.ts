@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketCreated } from './events.js';
 import { defaultTeamOfCategory } from './categories.js';
 import { ticketEvents, tickets } from './schema.js';
 import type { TicketRow } from './ticket-view.js';
@@ -35,11 +36,10 @@ export async function insertTicket(tx: Tx, values: TicketInsert): Promise<Ticket
     newValue: { number: row.number, subject: row.subject, channel: row.channel, ...(followUpOf && { followUpOf: followUpOf.number }) },
     createdAt: row.createdAt,
   });
-  await recordEvent(tx, {
-    type: 'ticket.created',
-    aggregateType: 'ticket',
+  await recordEvent(tx, ticketCreated, {
     aggregateId: row.id,
-    actorId: row.createdBy,
+    // An agent (or API client) created it, or the customer's message through a channel did.
+    ...(row.createdBy ? { cause: 'agent', actorId: row.createdBy } : { cause: 'customer', contactId: row.requesterId }),
     payload: { number: row.number, teamId: row.teamId, assigneeId: row.assigneeId, priority: row.priority, channel: row.channel, ...(openingMessageId && { messageId: openingMessageId }), ...(followUpOf && { followUpOf: followUpOf.id }) },
   });
   return ticket!;

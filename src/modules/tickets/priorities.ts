@@ -2,6 +2,7 @@ import { asc, eq, ne } from 'drizzle-orm';
 import { Conflict, NotFound } from '../../app/errors.js';
 import { isUniqueViolation, type Database, type Db, type Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { priorityCreated, priorityDeleted, priorityUpdated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { ticketPriorities, tickets } from './schema.js';
 
@@ -19,7 +20,7 @@ export async function createPriority(database: Database, actor: Actor, input: Pr
     return await database.transaction(async (tx) => {
       if (input.isDefault) await clearDefault(tx, input.key);
       const [row] = await tx.insert(ticketPriorities).values(input).returning();
-      await recordEvent(tx, { type: 'priority.created', aggregateType: 'priority', aggregateId: input.key, actorId: actor.id, payload: { ...input } });
+      await recordEvent(tx, priorityCreated, { aggregateId: input.key, cause: 'agent', actorId: actor.id, payload: { ...input } });
       return row!;
     });
   } catch (error) {
@@ -38,7 +39,7 @@ export async function updatePriority(database: Database, actor: Actor, key: stri
     if (Object.keys(changes).length === 0) return before;
     if (changes.isDefault) await clearDefault(tx, key);
     const [row] = await tx.update(ticketPriorities).set(changes).where(eq(ticketPriorities.key, key)).returning();
-    await recordEvent(tx, { type: 'priority.updated', aggregateType: 'priority', aggregateId: key, actorId: actor.id, payload: { changes } });
+    await recordEvent(tx, priorityUpdated, { aggregateId: key, cause: 'agent', actorId: actor.id, payload: { changes } });
     return row!;
   });
 }
@@ -51,7 +52,7 @@ export async function deletePriority(database: Database, actor: Actor, key: stri
     const [used] = await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.priority, key)).limit(1);
     if (used) throw new Conflict('priority.in_use');
     await tx.delete(ticketPriorities).where(eq(ticketPriorities.key, key));
-    await recordEvent(tx, { type: 'priority.deleted', aggregateType: 'priority', aggregateId: key, actorId: actor.id });
+    await recordEvent(tx, priorityDeleted, { aggregateId: key, cause: 'agent', actorId: actor.id, payload: {} });
   });
 }
 

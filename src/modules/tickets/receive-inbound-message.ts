@@ -5,6 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import { invalidField } from '../../app/errors.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketMessageAdded, ticketUpdated } from './events.js';
 import { findOrCreateContact, type ContactRef } from '../customers/index.js';
 import type { AttachmentStore, StoredFile } from './attachment-store.js';
 import { cleanAttachmentName } from './attachment-name.js';
@@ -135,20 +136,18 @@ async function addCustomerMessage(
     { id: uuidv7(), ticketId: ticket!.id, actorId: null, type: 'message_added', messageId: m.id, newValue: { internal: false, channel: input.channel }, createdAt: now },
     ...(reopens ? [{ id: uuidv7(), ticketId: ticket!.id, actorId: null, type: 'field_changed', field: 'status', oldValue: ticket!.status, newValue: 'open', createdAt: now }] : []),
   ]);
-  await recordEvent(tx, {
-    type: 'ticket.message_added',
-    aggregateType: 'ticket',
+  await recordEvent(tx, ticketMessageAdded, {
     aggregateId: ticket!.id,
-    actorId: null,
+    cause: 'customer',
+    contactId: m.authorContactId,
     payload: { messageId: m.id, internal: false, authorContactId: m.authorContactId, channel: input.channel, attachmentIds },
   });
   if (reopens) {
-    await recordEvent(tx, {
-      type: 'ticket.updated',
-      aggregateType: 'ticket',
+    await recordEvent(tx, ticketUpdated, {
       aggregateId: ticket!.id,
-      actorId: null,
-      payload: { fields: ['status'], changes: { status: { from: ticket!.status, to: 'open' } }, cause: 'customer_message' },
+      cause: 'customer',
+      contactId: m.authorContactId,
+      payload: { fields: ['status'], changes: { status: { from: ticket!.status, to: 'open' } } },
     });
   }
 }

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { NotFound } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketMessageDelivery } from './events.js';
 import { ticketEvents, ticketMessages, type DeliveryStatus } from './schema.js';
 
 export type DeliveryResult = { status: Exclude<DeliveryStatus, 'queued'>; error?: string; meta?: Record<string, unknown> };
@@ -33,6 +34,6 @@ export async function recordDelivery(database: Database, messageId: string, resu
       newValue: { messageId, status: result.status, channel: message.channel, ...(error && { error }) },
       createdAt: now,
     });
-    await recordEvent(tx, { type: 'ticket.message_delivery', aggregateType: 'ticket', aggregateId: message.ticketId, payload: { messageId, status: result.status, channel: message.channel } });
+    await recordEvent(tx, ticketMessageDelivery, { aggregateId: message.ticketId, cause: 'system', payload: { messageId, status: result.status, channel: message.channel } });
   });
 }

@@ -2,7 +2,10 @@ import { and, inArray, isNotNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
-import type { EventEnvelope, JobContext } from '../../jobs/registry.js';
+import type { EnvelopeOf } from '../../jobs/event-definition.js';
+import type { JobContext } from '../../jobs/registry.js';
+import type { contactAnonymized, contactMerged } from '../customers/index.js';
+import { ticketUpdated } from './events.js';
 import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema.js';
 
 /** What replaces a customer's words after an erasure request. */
@@ -14,9 +17,8 @@ export const redactedSubject = '[已匿名 · Anonymised]';
  * earlier) move to the survivor, each with a timeline entry. Safe to run twice: the second run
  * finds nothing left to move.
  */
-export async function handleContactMerged(payload: Record<string, unknown>, { database }: JobContext): Promise<void> {
-  const event = payload as unknown as EventEnvelope;
-  const { targetId, mergedIds } = event.payload as { targetId: string; mergedIds: string[] };
+export async function handleContactMerged(event: EnvelopeOf<typeof contactMerged>, { database }: JobContext): Promise<void> {
+  const { targetId, mergedIds } = event.payload;
   await database.transaction(async (tx) => {
     const now = new Date();
     const moved = await tx.select({ id: tickets.id, from: tickets.requesterId }).from(tickets).where(inArray(tickets.requesterId, mergedIds)).for('update');
@@ -30,7 +32,7 @@ export async function handleContactMerged(payload: Record<string, unknown>, { da
     );
     await tx.update(ticketMessages).set({ authorContactId: targetId }).where(inArray(ticketMessages.authorContactId, mergedIds));
     for (const { id } of moved) {
-      await recordEvent(tx, { type: 'ticket.updated', aggregateType: 'ticket', aggregateId: id, actorId: event.actorId, payload: { fields: ['requesterId'], reason: 'contact.merged' } });
+      await recordEvent(tx, ticketUpdated, { aggregateId: id, cause: 'system', actorId: event.actorId, payload: { fields: ['requesterId'], reason: 'contact.merged' } });
     }
   });
 }
@@ -41,9 +43,8 @@ export async function handleContactMerged(payload: Record<string, unknown>, { da
  * messages they wrote, with those messages' attachments. Numbers, statuses, times, priorities,
  * categories and agents' replies stay, so reports still count the tickets.
  */
-export async function handleContactAnonymized(payload: Record<string, unknown>, { database }: JobContext): Promise<void> {
-  const event = payload as unknown as EventEnvelope;
-  const { contactIds } = event.payload as { contactIds: string[] };
+export async function handleContactAnonymized(event: EnvelopeOf<typeof contactAnonymized>, { database }: JobContext): Promise<void> {
+  const { contactIds } = event.payload;
   await database.transaction(async (tx) => {
     const now = new Date();
     const affected = await tx
@@ -59,7 +60,7 @@ export async function handleContactAnonymized(payload: Record<string, unknown>, 
     if (messages.length) await tx.delete(ticketAttachments).where(inArray(ticketAttachments.messageId, messages.map((m) => m.id)));
     const ticketIds = [...new Set([...affected.map((a) => a.id), ...messages.map((m) => m.ticketId)])];
     for (const id of ticketIds) {
-      await recordEvent(tx, { type: 'ticket.updated', aggregateType: 'ticket', aggregateId: id, actorId: event.actorId, payload: { fields: ['subject', 'description'], reason: 'contact.anonymized' } });
+      await recordEvent(tx, ticketUpdated, { aggregateId: id, cause: 'system', actorId: event.actorId, payload: { fields: ['subject', 'description'], reason: 'contact.anonymized' } });
     }
   });
 }

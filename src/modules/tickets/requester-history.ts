@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { ReadModels } from '../../app/read-models.js';
 import type { Db } from '../../db/database.js';
 import { getUserNames, type Actor } from '../auth/index.js';
 import { ticketAttachments, ticketMessages, tickets } from './schema.js';
@@ -11,13 +12,13 @@ import { visibleTo } from './visibility.js';
  */
 
 /** Open tickets first (newest activity first), then solved and closed ones. */
-export async function listRequesterTickets(db: Db, actor: Actor, requesterIds: string[], limit: number): Promise<{ items: TicketView[]; counts: { open: number; total: number } }> {
+export async function listRequesterTickets(db: Db, actor: Actor, requesterIds: string[], limit: number, readModels: ReadModels): Promise<{ items: TicketView[]; counts: { open: number; total: number } }> {
   if (requesterIds.length === 0) return { items: [], counts: { open: 0, total: 0 } };
   const where = and(inArray(tickets.requesterId, requesterIds), visibleTo(actor));
   const solved = sql`${tickets.status} in ('resolved', 'closed')`;
   const rows = await db.select().from(tickets).where(where).orderBy(solved, desc(tickets.updatedAt), desc(tickets.id)).limit(limit);
   const [counts] = await db.select({ total: sql<number>`count(*)::int`, open: sql<number>`(count(*) filter (where not ${solved}))::int` }).from(tickets).where(where);
-  return { items: await presentTickets(db, actor, rows), counts: { open: Number(counts?.open ?? 0), total: Number(counts?.total ?? 0) } };
+  return { items: await presentTickets(db, actor, rows, readModels), counts: { open: Number(counts?.open ?? 0), total: Number(counts?.total ?? 0) } };
 }
 
 export type CustomerMessage = {

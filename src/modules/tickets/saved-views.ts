@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, invalidField, NotFound } from '../../app/errors.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketViewCreated, ticketViewDeleted, ticketViewUpdated } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { ticketSavedViews, type SavedViewFilters } from './schema.js';
 import type { TicketSort } from './ticket-sort.js';
@@ -54,7 +55,7 @@ export async function createSavedView(database: Database, actor: Actor, input: S
     const now = new Date();
     const id = uuidv7();
     await tx.insert(ticketSavedViews).values({ id, ownerId: actor.id, name: input.name, filters: input.filters, sort, position: stats!.nextPosition, createdAt: now, updatedAt: now });
-    await recordEvent(tx, { type: 'ticket_view.created', aggregateType: 'ticket_view', aggregateId: id, actorId: actor.id, payload: { name: input.name, filters: input.filters, sort } });
+    await recordEvent(tx, ticketViewCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: input.name, filters: input.filters, sort } });
     return (await findOwnSavedView(tx, actor, id))!;
   });
 }
@@ -68,7 +69,7 @@ export async function updateSavedView(database: Database, actor: Actor, id: stri
     assertSortFits(fields.sort ?? before.sort, fields.filters ?? before.filters);
     if (fields.name !== undefined && fields.name.toLowerCase() !== before.name.toLowerCase()) await assertNameFree(tx, actor, fields.name);
     await tx.update(ticketSavedViews).set({ ...fields, updatedAt: new Date() }).where(eq(ticketSavedViews.id, id));
-    await recordEvent(tx, { type: 'ticket_view.updated', aggregateType: 'ticket_view', aggregateId: id, actorId: actor.id, payload: { changes: fields } });
+    await recordEvent(tx, ticketViewUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { changes: fields } });
     return (await findOwnSavedView(tx, actor, id))!;
   });
 }
@@ -77,7 +78,7 @@ export async function deleteSavedView(database: Database, actor: Actor, id: stri
   await database.transaction(async (tx) => {
     const deleted = await tx.delete(ticketSavedViews).where(and(eq(ticketSavedViews.id, id), eq(ticketSavedViews.ownerId, actor.id))).returning({ id: ticketSavedViews.id });
     if (deleted.length === 0) throw new NotFound('ticket_view.not_found');
-    await recordEvent(tx, { type: 'ticket_view.deleted', aggregateType: 'ticket_view', aggregateId: id, actorId: actor.id });
+    await recordEvent(tx, ticketViewDeleted, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: {} });
   });
 }
 

@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import type { EventEnvelope } from '../../jobs/registry.js';
+import type { EventFacts } from '../../jobs/event-definition.js';
 import { searchDocument, searchSegmenterVersion } from '../../search/segment.js';
 import { ticketMessages, tickets } from './schema.js';
 
@@ -36,6 +36,6 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
 
 export const indexTicket = (database: Database, ticketId: string) => indexTickets(database, [ticketId]);
 
-export async function handleTicketIndexJobs(payloads: Array<Record<string, unknown>>, { database }: { database: Database }): Promise<void> {
-  await indexTickets(database, payloads.map((p) => (p as unknown as EventEnvelope).aggregateId));
+export async function handleTicketIndexJobs(events: EventFacts[], { database }: { database: Database }): Promise<void> {
+  await indexTickets(database, events.map((event) => event.aggregateId));
 }

@@ -23,7 +23,7 @@ export function parseIfMatch(header: string | undefined): number {
   return Number(match[1]);
 }
 
-export function registerTicketRoutes(app: AppServer, { database, config }: AppContext): void {
+export function registerTicketRoutes(app: AppServer, { database, config, readModels, transitionGuards }: AppContext): void {
   app.post('/api/v1/tickets', {
     config: { permission: 'tickets.create' },
     schema: {
@@ -37,7 +37,7 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
     const actor = actorOf(request);
     const { ticket, replayed } = await createTicket(database, actor, request.body, { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: request.headers['idempotency-key'] });
     if (replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(201).header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket));
+    return reply.status(201).header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket, readModels));
   });
 
   app.get('/api/v1/tickets', {
@@ -56,7 +56,7 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
   }, async (request) => {
     const actor = actorOf(request);
     const page = await listTickets(database.db, actor, request.query);
-    return { items: await presentTickets(database.db, actor, page.items), nextCursor: page.nextCursor, search: page.search };
+    return { items: await presentTickets(database.db, actor, page.items, readModels), nextCursor: page.nextCursor, search: page.search };
   });
 
   app.post('/api/v1/tickets/bulk', {
@@ -69,7 +69,7 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
       response: { 200: bulkUpdateResponse },
     },
   }, async (request) => {
-    const results = await bulkUpdateTickets(database, actorOf(request), request.body.ids, request.body.changes);
+    const results = await bulkUpdateTickets(database, actorOf(request), request.body.ids, request.body.changes, transitionGuards);
     return {
       results: results.map((r) => {
         if (r.ok) return r;
@@ -85,7 +85,7 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
   }, async (request, reply) => {
     const actor = actorOf(request);
     const ticket = await getVisibleTicket(database.db, actor, request.params.id);
-    return reply.header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket));
+    return reply.header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket, readModels));
   });
 
   app.patch('/api/v1/tickets/:id', {
@@ -101,8 +101,8 @@ export function registerTicketRoutes(app: AppServer, { database, config }: AppCo
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const ticket = await updateTicket(database, actor, request.params.id, parseIfMatch(request.headers['if-match']), request.body);
-    return reply.header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket));
+    const ticket = await updateTicket(database, actor, request.params.id, parseIfMatch(request.headers['if-match']), request.body, { guards: transitionGuards });
+    return reply.header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket, readModels));
   });
 
   app.get('/api/v1/tickets/:id/timeline', {

@@ -20,25 +20,13 @@ export type TicketSlaEntry = {
  * import it. Two small seams instead:
  *  - the SLA module keeps `tickets.sla_due_at` (the earliest due time of the running targets)
  *    through `setTicketSlaDueAt`, so lists sort and filter by it from an index;
- *  - it provides this read extension at boot (its AppModule wiring calls `provideTicketSla`),
- *    which presentation uses for each ticket's `sla` targets. Without a provider (a tickets-only
- *    test) every ticket has `sla: []`.
- * One provider per process: the app that boots last provides it (tests boot one app per file).
+ *  - it provides this reader as the app context's `ticketSla` read model (src/app/read-models.ts)
+ *    at boot, which presentation uses for each ticket's `sla` targets. Without a provider (a
+ *    tickets-only app) every ticket has `sla: []`.
  */
 export type TicketSlaReader = {
   summaries(db: Db, ticketIds: readonly string[]): Promise<Map<string, TicketSlaEntry[]>>;
 };
-
-let provided: TicketSlaReader | undefined;
-
-export function provideTicketSla(reader: TicketSlaReader | undefined): void {
-  provided = reader;
-}
-
-export async function ticketSlaSummaries(db: Db, ticketIds: readonly string[]): Promise<Map<string, TicketSlaEntry[]>> {
-  if (!provided || ticketIds.length === 0) return new Map();
-  return provided.summaries(db, ticketIds);
-}
 
 /** The sort key, never NULL (keyset pagination): no running target sorts last. Spelled as the index. */
 export const slaDueAtKey = sql`coalesce(${tickets.slaDueAt}, '9999-12-31 00:00:00+00'::timestamptz)`;

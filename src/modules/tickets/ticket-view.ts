@@ -1,8 +1,9 @@
+import type { ReadModels } from '../../app/read-models.js';
 import type { Db } from '../../db/database.js';
 import { can, type Actor } from '../auth/index.js';
 import { getContactsByIds, type ContactView } from '../customers/index.js';
 import { tickets } from './schema.js';
-import { ticketSlaSummaries, type TicketSlaEntry } from './ticket-sla.js';
+import type { TicketSlaEntry } from './ticket-sla.js';
 import type { TicketStatus } from './ticket-status.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -28,11 +29,15 @@ export function abilitiesFor(actor: Actor, status: TicketStatus): TicketAbilitie
   };
 }
 
-/** Rows → API views, loading every requester in one query. */
-export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[]): Promise<TicketView[]> {
+/**
+ * Rows → API views, loading every requester in one query. SLA targets come from the SLA module's
+ * read model on the app context (none provided, e.g. a tickets-only app: every ticket has `sla: []`).
+ */
+export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[], readModels: ReadModels): Promise<TicketView[]> {
   const requesterIds = [...new Set(rows.map((r) => r.requesterId).filter((id): id is string => Boolean(id)))];
   const contacts = await getContactsByIds(db, requesterIds);
-  const sla = await ticketSlaSummaries(db, rows.map((r) => r.id));
+  const slaReader = readModels.get('ticketSla');
+  const sla = slaReader && rows.length ? await slaReader.summaries(db, rows.map((r) => r.id)) : new Map<string, TicketSlaEntry[]>();
   return rows.map(({ requesterId, ...row }) => ({
     ...row,
     requester: requesterId ? (contacts.get(requesterId) ?? null) : null,
@@ -41,6 +46,6 @@ export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[]): P
   }));
 }
 
-export async function presentTicket(db: Db, actor: Actor, row: TicketRow): Promise<TicketView> {
-  return (await presentTickets(db, actor, [row]))[0]!;
+export async function presentTicket(db: Db, actor: Actor, row: TicketRow, readModels: ReadModels): Promise<TicketView> {
+  return (await presentTickets(db, actor, [row], readModels))[0]!;
 }

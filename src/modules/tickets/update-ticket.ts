@@ -2,7 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, Forbidden, PreconditionFailed } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
+import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { EventCause } from '../../jobs/event-definition.js';
 import { recordEvent } from '../../jobs/events.js';
+import { ticketUpdated } from './events.js';
 import { can, type Actor } from '../auth/index.js';
 import { normaliseTags } from './create-ticket.js';
 import { findVisibleTicketForUpdate } from './get-ticket.js';
@@ -22,6 +25,12 @@ export type TicketChanges = {
   tags?: string[];
 };
 
+/**
+ * How a change is written: the app's transition guards (asked before a status change) and the
+ * change's cause (an agent's by default; the SLA's escalations say 'sla', rules will say 'rule:<id>').
+ */
+export type UpdateHow = { guards: TransitionGuards; cause?: EventCause };
+
 const trackedFields = ['subject', 'description', 'status', 'priority', 'categoryId', 'teamId', 'assigneeId', 'tags'] as const;
 
 /**
@@ -34,7 +43,9 @@ export async function updateTicket(
   ticketId: string,
   expectedVersion: number,
   changes: TicketChanges,
+  how: UpdateHow,
 ): Promise<TicketRow> {
+  const cause = how.cause ?? 'agent';
   const otherThanStatus = Object.keys(changes).filter((field) => field !== 'status' && changes[field as keyof TicketChanges] !== undefined);
   if (otherThanStatus.length && !can(actor, 'tickets.update')) throw new Forbidden();
   return database.transaction(async (tx) => {
@@ -58,6 +69,8 @@ export async function updateTicket(
       assigneeId: diffs.includes('assigneeId') ? next.assigneeId : undefined,
     });
 
+    if (diffs.includes('status')) await how.guards.check(tx, { ticketId: before.id, from: before.status, to: next.status!, actorId: actor.id, cause });
+
     const now = new Date();
     const set: Partial<TicketRow> = Object.fromEntries(diffs.map((field) => [field, next[field]]));
     if (diffs.includes('status')) Object.assign(set, statusTimestamps(before.status, next.status!, now));
@@ -69,10 +82,9 @@ export async function updateTicket(
     await tx.insert(ticketEvents).values(
       diffs.map((field) => ({ id: uuidv7(), ticketId: before.id, actorId: actor.id, type: 'field_changed', field, oldValue: before[field], newValue: after![field], createdAt: now })),
     );
-    await recordEvent(tx, {
-      type: 'ticket.updated',
-      aggregateType: 'ticket',
+    await recordEvent(tx, ticketUpdated, {
       aggregateId: before.id,
+      cause,
       actorId: actor.id,
       payload: { fields: diffs, changes: Object.fromEntries(diffs.map((f) => [f, { from: before[f], to: after![f] }])) },
     });

@@ -1,0 +1,26 @@
+import type { TicketSlaReader } from '../modules/tickets/index.js';
+
+/**
+ * Read models one module provides to another that cannot import it, because the dependency
+ * points the other way: SLA depends on tickets (it follows ticket events), yet ticket views show
+ * SLA targets. Each entry names the reader's type, declared by the module that reads it.
+ */
+export type ReadModelTypes = {
+  /** SLA targets of tickets, for ticket views (provided by the SLA module). */
+  ticketSla: TicketSlaReader;
+};
+
+/** The read models of one app, provided at boot (AppModule.registerJobs). Not a module-level global: tests boot several apps. */
+export class ReadModels {
+  private readonly providers: Partial<ReadModelTypes> = {};
+
+  provide<K extends keyof ReadModelTypes>(name: K, provider: ReadModelTypes[K]): void {
+    if (this.providers[name]) throw new Error(`Read model ${name} is provided twice`);
+    this.providers[name] = provider;
+  }
+
+  /** The provider, or undefined when no module provides it (e.g. an app without the SLA module). */
+  get<K extends keyof ReadModelTypes>(name: K): ReadModelTypes[K] | undefined {
+    return this.providers[name];
+  }
+}
