@@ -1,5 +1,5 @@
-import type { CheckedCondition, CheckedLeaf, FieldDescriptor, InstantRange } from './types.js';
-import { compareDecimal, foldText } from './values.js';
+import type { CheckedCondition, CheckedLeaf, FieldDescriptor, InstantRange, Moment } from './types.js';
+import { compareDecimal, foldText, momentRange } from './values.js';
 
 export type EvaluationContext = {
   /** The record's values by field key (a ticket, a form's draft). Absent keys are empty. */
@@ -8,6 +8,8 @@ export type EvaluationContext = {
   previous?: Readonly<Record<string, unknown>>;
   /** Is this instant within business hours of that calendar? The SLA module's calendars answer it. */
   businessTime?: (calendarId: string, at: Date) => boolean;
+  /** The moment of judging, for values relative to now (`{fromNow: {hours: -24}}`); the caller's clock, so tests can move it. */
+  now?: Date;
 };
 
 /** A condition could not be judged in this place (no previous values, no calendar): never guessed. */
@@ -52,8 +54,8 @@ function evaluateLeaf(leaf: CheckedLeaf, context: EvaluationContext): boolean {
       const before = readValue(leaf.field, context.previous[leaf.field.key]);
       if (leaf.op === 'changed') return !sameValue(leaf.field, before, current);
       const matchOp = leaf.field.type === 'multiselect' ? 'contains' : 'is';
-      const wasMatching = matches({ ...leaf, op: matchOp }, before);
-      const isMatching = matches({ ...leaf, op: matchOp }, current);
+      const wasMatching = matches({ ...leaf, op: matchOp }, before, context.now);
+      const isMatching = matches({ ...leaf, op: matchOp }, current, context.now);
       return leaf.op === 'changed_from' ? wasMatching && !isMatching : isMatching && !wasMatching;
     }
     case 'within_business_hours': {
@@ -62,26 +64,31 @@ function evaluateLeaf(leaf: CheckedLeaf, context: EvaluationContext): boolean {
       return context.businessTime(leaf.value.calendarId, new Date(current));
     }
     default:
-      return matches(leaf, current);
+      return matches(leaf, current, context.now);
   }
 }
 
-function matches(leaf: CheckedLeaf, x: Value): boolean {
+function matches(leaf: CheckedLeaf, x: Value, now: Date | undefined): boolean {
   const { field, value } = leaf;
+  const range = (moment: Moment): InstantRange => {
+    const resolved = momentRange(moment, now);
+    if (!resolved) throw new ConditionNotEvaluable('condition.now_required', leaf.path);
+    return resolved;
+  };
   switch (leaf.op) {
     case 'is_empty':
       return isEmpty(x);
     case 'is_not_empty':
       return !isEmpty(x);
     case 'is_not':
-      return !matches({ ...leaf, op: 'is' }, x);
+      return !matches({ ...leaf, op: 'is' }, x, now);
     case 'not_in':
-      return !matches({ ...leaf, op: 'in' }, x);
+      return !matches({ ...leaf, op: 'in' }, x, now);
   }
   if (x === null) return false;
   switch (leaf.op) {
     case 'is':
-      if (value.kind === 'instants') return typeof x === 'number' && within(x, value.ranges[0]!);
+      if (value.kind === 'instants') return typeof x === 'number' && within(x, range(value.ranges[0]!));
       return value.kind === 'scalar' && equal(field, x, value.value);
     case 'in':
       if (value.kind !== 'list') return false;
@@ -96,10 +103,10 @@ function matches(leaf: CheckedLeaf, x: Value): boolean {
     case 'gte':
     case 'lt':
     case 'lte':
-      if (value.kind === 'instants') return typeof x === 'number' && compareInstant(leaf.op, x, value.ranges[0]!);
+      if (value.kind === 'instants') return typeof x === 'number' && compareInstant(leaf.op, x, range(value.ranges[0]!));
       return value.kind === 'scalar' && compareBy(leaf.op, order(field, x, value.value));
     case 'between':
-      if (value.kind === 'instants') return typeof x === 'number' && x >= value.ranges[0]!.from && x < value.ranges[1]!.to;
+      if (value.kind === 'instants') return typeof x === 'number' && x >= range(value.ranges[0]!).from && x < range(value.ranges[1]!).to;
       return value.kind === 'range' && order(field, x, value.from) >= 0 && order(field, x, value.to) <= 0;
     default:
       return false;

@@ -10,7 +10,7 @@ import { changeOperators, operatorsFor, valueShape } from './operators.js';
 import { compileCondition } from './sql-compile.js';
 import { fieldLookup, type FieldDescriptor, type FieldType } from './types.js';
 import { validateCondition } from './validate.js';
-import { compareDecimal, parseScalar } from './values.js';
+import { compareDecimal, momentRange, parseScalar } from './values.js';
 
 /**
  * The property the whole design rests on: for random rows and random valid conditions, the
@@ -49,7 +49,18 @@ const conditionDomains: Record<FieldType, unknown[]> = {
   money: ['-5.5', '0', '0.01', '0.1', '99.9', 99.9, '99.90', '100', 12345.67],
   number: [-1, 0, 0.1, 0.5, 1, 2.5, 10],
   date: ['2025-12-31', '2026-02-28', '2026-03-01', '2026-03-02', '2026-03-03'],
-  datetime: ['2026-03-01', '2026-03-02', '2026-03-01T16:00:00Z', '2026-03-02T00:00:00+08:00', '2026-03-02T16:30:00+08:00', '2026-03-02T15:59:59.999Z', '2026-03-02T00:00:00-05:00'],
+  datetime: [
+    '2026-03-01',
+    '2026-03-02',
+    '2026-03-01T16:00:00Z',
+    '2026-03-02T00:00:00+08:00',
+    '2026-03-02T16:30:00+08:00',
+    '2026-03-02T15:59:59.999Z',
+    '2026-03-02T00:00:00-05:00',
+    { fromNow: { hours: -24 } },
+    { fromNow: { minutes: 30 } },
+    { fromNow: { days: -1, hours: 8 } },
+  ],
   boolean: [true, false],
   multiselect: [...labelOptions],
   user: [...users, users[0]!.toUpperCase()],
@@ -59,6 +70,8 @@ const conditionDomains: Record<FieldType, unknown[]> = {
 };
 
 const timeZones = ['Asia/Shanghai', 'UTC', 'America/New_York'] as const;
+/** Moments of judging: relative values ("24 hours ago") land on the rows' boundaries from some of them. */
+const nows = ['2026-03-02T16:00:00.000Z', '2026-03-02T15:30:00.000Z', '2026-03-03T08:00:00.000Z'].map((iso) => new Date(iso));
 
 function rowArbitrary(): fc.Arbitrary<Record<string, unknown>> {
   const record: Record<string, fc.Arbitrary<unknown>> = {};
@@ -72,20 +85,20 @@ function rowArbitrary(): fc.Arbitrary<Record<string, unknown>> {
 }
 
 /** Sorts a pair for `between`, by the field's own order. */
-function ordered(field: FieldDescriptor, a: unknown, b: unknown, timeZone: string): [unknown, unknown] {
+function ordered(field: FieldDescriptor, a: unknown, b: unknown, timeZone: string, now: Date): [unknown, unknown] {
   let order: number;
   if (field.type === 'money') order = compareDecimal(String(a), String(b));
   else if (field.type === 'datetime') {
     const from = (v: unknown) => {
       const parsed = parseScalar(field, v, timeZone);
-      return parsed.ok && typeof parsed.value === 'object' ? parsed.value.from : 0;
+      return parsed.ok && typeof parsed.value === 'object' ? (momentRange(parsed.value, now)?.from ?? 0) : 0;
     };
     order = from(a) - from(b);
   } else order = (a as number | string) < (b as number | string) ? -1 : (a as number | string) > (b as number | string) ? 1 : 0;
   return order <= 0 ? [a, b] : [b, a];
 }
 
-function leafArbitrary(timeZone: string): fc.Arbitrary<unknown> {
+function leafArbitrary(timeZone: string, now: Date): fc.Arbitrary<unknown> {
   const compilable = scratchFields.flatMap((field) =>
     operatorsFor(field.type)
       .filter((op) => !changeOperators.includes(op) && op !== 'within_business_hours')
@@ -100,15 +113,15 @@ function leafArbitrary(timeZone: string): fc.Arbitrary<unknown> {
       case 'list':
         return fc.uniqueArray(one, { minLength: 1, maxLength: 3 }).map((value) => ({ field: field.key, op, value }));
       case 'pair':
-        return fc.tuple(one, one).map(([a, b]) => ({ field: field.key, op, value: ordered(field, a, b, timeZone) }));
+        return fc.tuple(one, one).map(([a, b]) => ({ field: field.key, op, value: ordered(field, a, b, timeZone, now) }));
       default:
         return one.map((value) => ({ field: field.key, op, value }));
     }
   });
 }
 
-function treeArbitrary(timeZone: string): fc.Arbitrary<unknown> {
-  const leaf = leafArbitrary(timeZone);
+function treeArbitrary(timeZone: string, now: Date): fc.Arbitrary<unknown> {
+  const leaf = leafArbitrary(timeZone, now);
   return fc.letrec<{ node: unknown; all: unknown; any: unknown; not: unknown }>((tie) => ({
     node: fc.oneof({ maxDepth: 4, depthIdentifier: 'condition' }, leaf, tie('all'), tie('any'), tie('not')),
     all: fc.record({ all: fc.array(tie('node'), { maxLength: 3, depthIdentifier: 'condition' }) }),
@@ -121,23 +134,24 @@ test('random conditions over random rows: the evaluator and the compiled SQL sel
   const lookup = fieldLookup(scratchFields);
   let judged = 0;
   let discriminating = 0;
-  const scenario = fc.constantFrom(...timeZones).chain((timeZone) =>
+  const scenario = fc.tuple(fc.constantFrom(...timeZones), fc.constantFrom(...nows)).chain(([timeZone, now]) =>
     fc.record({
       timeZone: fc.constant(timeZone),
+      now: fc.constant(now),
       rows: fc.array(rowArbitrary(), { minLength: 1, maxLength: 25 }),
-      conditions: fc.array(treeArbitrary(timeZone), { minLength: 1, maxLength: 8 }),
+      conditions: fc.array(treeArbitrary(timeZone, now), { minLength: 1, maxLength: 8 }),
     }),
   );
   await fc.assert(
-    fc.asyncProperty(scenario, async ({ timeZone, rows: values, conditions }) => {
+    fc.asyncProperty(scenario, async ({ timeZone, now, rows: values, conditions }) => {
       const rows: ScratchRow[] = values.map((v, index) => ({ id: index + 1, values: v }));
       await replaceScratchRows(db, rows);
       for (const input of conditions) {
         const result = validateCondition(input, lookup, { timeZone });
         assert.ok(result.ok, `generated an invalid condition ${JSON.stringify(input)}: ${JSON.stringify(!result.ok && result.issues)}`);
-        const inMemory = rows.filter((row) => evaluate(result.condition, { values: row.values })).map((row) => row.id);
-        const bySql = await queryRows<{ id: number }>(db, sql`select id from ${sql.identifier(scratchTable)} where ${compileCondition(result.condition)} order by id`);
-        assert.deepEqual(bySql.map((row) => row.id), inMemory, `condition ${JSON.stringify(input)} (${timeZone})`);
+        const inMemory = rows.filter((row) => evaluate(result.condition, { values: row.values, now })).map((row) => row.id);
+        const bySql = await queryRows<{ id: number }>(db, sql`select id from ${sql.identifier(scratchTable)} where ${compileCondition(result.condition, { now })} order by id`);
+        assert.deepEqual(bySql.map((row) => row.id), inMemory, `condition ${JSON.stringify(input)} (${timeZone}, now ${now.toISOString()})`);
         judged++;
         if (inMemory.length > 0 && inMemory.length < rows.length) discriminating++;
       }

@@ -3,8 +3,12 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/database.js';
 import { openTestDatabase } from '../db/test-database.js';
+import { ConditionNotEvaluable, evaluate } from './evaluate.js';
 import { matchBothWays } from './fixtures/both-ways.js';
-import { createScratchTable, replaceScratchRows, type ScratchRow } from './fixtures/scratch-table.js';
+import { createScratchTable, replaceScratchRows, scratchFields, type ScratchRow } from './fixtures/scratch-table.js';
+import { compileCondition } from './sql-compile.js';
+import { fieldLookup } from './types.js';
+import { validateCondition } from './validate.js';
 
 /**
  * One example per operator and field type, each judged in memory and by SQL (matchBothWays
@@ -162,3 +166,24 @@ test('groups: empty all is true, empty any is false, nesting', async () => {
   };
   assert.deepEqual(await matchBothWays(db, nested, rows), [1, 4, 5, 6]);
 });
+
+test('datetime relative to now: the caller’s clock decides, in memory and in SQL alike', async () => {
+  // Now is 2026-03-02 16:00 UTC; 24 hours before is row 1's instant exactly.
+  const now = new Date('2026-03-02T16:00:00.000Z');
+  const olderThanADay = { field: 'at', op: 'lte', value: { fromNow: { hours: -24 } } };
+  assert.deepEqual(await matchBothWaysAt(olderThanADay, now), [1, 2]);
+  assert.deepEqual(await matchBothWaysAt({ field: 'j_at', op: 'gt', value: { fromNow: { days: -1 } } }, now), [3, 5]);
+  assert.deepEqual(await matchBothWaysAt({ field: 'at', op: 'between', value: [{ fromNow: { days: -1 } }, { fromNow: { minutes: 0 } }] }, now), [1, 3, 5]);
+  assert.deepEqual(await matchBothWaysAt(olderThanADay, new Date('2026-03-03T16:00:00.000Z')), [1, 2, 3, 5], 'a day later, more rows are old');
+});
+
+async function matchBothWaysAt(input: unknown, now: Date): Promise<number[]> {
+  const result = validateCondition(input, fieldLookup(scratchFields));
+  assert.ok(result.ok);
+  const inMemory = rows.filter((row) => evaluate(result.condition, { values: row.values, now })).map((row) => row.id);
+  const bySql = await queryRows<{ id: number }>(db, sql`select id from condition_rows where ${compileCondition(result.condition, { now })} order by id`);
+  assert.deepEqual(bySql.map((row) => row.id), inMemory);
+  assert.throws(() => evaluate(result.condition, { values: rows[0]!.values }), (error: unknown) => error instanceof ConditionNotEvaluable && error.code === 'condition.now_required');
+  assert.throws(() => compileCondition(result.condition), TypeError, 'no silent now()');
+  return inMemory;
+}

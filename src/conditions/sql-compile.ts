@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { Unprocessable } from '../app/errors.js';
 import { nonCompilableIssues } from './compilable.js';
-import type { CheckedCondition, CheckedLeaf, FieldDescriptor, InstantRange } from './types.js';
-import { foldText, lowerAscii, upperAscii } from './values.js';
+import type { CheckedCondition, CheckedLeaf, FieldDescriptor, InstantRange, Moment } from './types.js';
+import { foldText, lowerAscii, momentRange, upperAscii } from './values.js';
 
 /** The condition holds operators or fields SQL cannot judge: refused whole, never compiled with parts dropped. */
 export class ConditionNotCompilable extends Unprocessable {
@@ -14,6 +14,11 @@ export class ConditionNotCompilable extends Unprocessable {
 export type CompileOptions = {
   /** Qualify columns with this table name or alias (`t.status`), for queries that join. */
   table?: string;
+  /**
+   * The moment values relative to now (`{fromNow: {hours: -24}}`) are measured from. A parameter,
+   * not SQL's now(): the caller's clock decides, as it does for evaluate(), so both agree and tests can move it.
+   */
+  now?: Date;
 };
 
 /**
@@ -46,6 +51,11 @@ function compileLeaf(leaf: CheckedLeaf, options: CompileOptions): SQL {
   const x = valueExpression(field, options);
   const present = field.type === 'multiselect' ? isArray(field, x) : sql`${x} is not null`;
   const given = (test: SQL) => sql`(${present} and ${test})`;
+  const range = (moment: Moment): InstantRange => {
+    const resolved = momentRange(moment, options.now);
+    if (!resolved) throw new TypeError(`compileCondition: ${leaf.path} is relative to now; pass options.now`);
+    return resolved;
+  };
   switch (leaf.op) {
     case 'is_empty':
       return empty(field, x);
@@ -56,7 +66,7 @@ function compileLeaf(leaf: CheckedLeaf, options: CompileOptions): SQL {
     case 'not_in':
       return sql`(not ${compileLeaf({ ...leaf, op: 'in' }, options)})`;
     case 'is':
-      if (value.kind === 'instants') return given(inRange(x, value.ranges[0]!));
+      if (value.kind === 'instants') return given(inRange(x, range(value.ranges[0]!)));
       if (value.kind !== 'scalar') break;
       return field.type === 'text' ? given(sql`${fold(x)} = ${foldText(String(value.value))}`) : given(sql`${x} = ${literal(field, value.value)}`);
     case 'in':
@@ -80,11 +90,11 @@ function compileLeaf(leaf: CheckedLeaf, options: CompileOptions): SQL {
     case 'gte':
     case 'lt':
     case 'lte':
-      if (value.kind === 'instants') return given(instantComparison(leaf.op, x, value.ranges[0]!));
+      if (value.kind === 'instants') return given(instantComparison(leaf.op, x, range(value.ranges[0]!)));
       if (value.kind !== 'scalar') break;
       return given(sql`${x} ${sql.raw(comparisonOperators[leaf.op])} ${literal(field, value.value)}`);
     case 'between':
-      if (value.kind === 'instants') return given(sql`${x} >= ${instant(value.ranges[0]!.from)} and ${x} < ${instant(value.ranges[1]!.to)}`);
+      if (value.kind === 'instants') return given(sql`${x} >= ${instant(range(value.ranges[0]!).from)} and ${x} < ${instant(range(value.ranges[1]!).to)}`);
       if (value.kind !== 'range') break;
       return given(sql`${x} between ${literal(field, value.from)} and ${literal(field, value.to)}`);
   }

@@ -80,6 +80,8 @@ export type ConditionIssue = { path: string; code: string; params?: Record<strin
 
 /** A datetime value as the half-open instant range it stands for: an instant is one millisecond, a date the whole day in the condition's time zone. */
 export type InstantRange = { from: number; to: number };
+/** A datetime value: fixed instants, or an offset from the moment of judging (`{fromNow: {hours: -24}}`), which time rules need. */
+export type Moment = InstantRange | { fromNowMs: number };
 
 /**
  * A leaf after validation: the field resolved, the value normalised for its type (texts as given,
@@ -98,7 +100,7 @@ export type CheckedValue =
   | { kind: 'scalar'; value: string | number | boolean }
   | { kind: 'list'; values: Array<string | number | boolean> }
   | { kind: 'range'; from: string | number; to: string | number }
-  | { kind: 'instants'; ranges: InstantRange[] }
+  | { kind: 'instants'; ranges: Moment[] }
   | { kind: 'calendar'; calendarId: string };
 
 export type CheckedCondition =

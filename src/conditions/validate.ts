@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { changeOperators, operatorsFor, valueShape } from './operators.js';
-import { operators, type CheckedCondition, type CheckedValue, type ConditionIssue, type FieldDescriptor, type FieldLookup, type InstantRange, type Operator } from './types.js';
+import { operators, type CheckedCondition, type CheckedValue, type ConditionIssue, type FieldDescriptor, type FieldLookup, type Moment, type Operator } from './types.js';
 import { compareDecimal, isTimeZone, parseScalar } from './values.js';
 
 export type ValidateOptions = {
@@ -126,8 +126,10 @@ function checkValue(
       const high = one(raw[1], `${path}.1`);
       if (low === undefined || high === undefined) return undefined;
       if (typeof low === 'object' && typeof high === 'object') {
-        const ranges: InstantRange[] = [low, high];
-        return low.from > high.from ? issue(path, 'condition.between_order') : { kind: 'instants', ranges };
+        const ranges: Moment[] = [low, high];
+        // A fixed bound against a relative one can be in either order depending on when it is judged.
+        const reversed = 'fromNowMs' in low ? 'fromNowMs' in high && low.fromNowMs > high.fromNowMs : !('fromNowMs' in high) && low.from > high.from;
+        return reversed ? issue(path, 'condition.between_order') : { kind: 'instants', ranges };
       }
       if (typeof low === 'object' || typeof high === 'object' || typeof low === 'boolean' || typeof high === 'boolean') return issue(path, 'condition.expected_pair');
       const order = field.type === 'money' ? compareDecimal(String(low), String(high)) : low < high ? -1 : low > high ? 1 : 0;

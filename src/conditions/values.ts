@@ -1,4 +1,4 @@
-import type { FieldDescriptor, InstantRange } from './types.js';
+import type { FieldDescriptor, InstantRange, Moment } from './types.js';
 
 /**
  * Values of the condition language: parsing a condition's value for a field type, and the few
@@ -19,7 +19,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; para
 const fail = (code: string, params?: Record<string, string | number>): Parsed<never> => ({ ok: false, code, ...(params ? { params } : {}) });
 
 /** One value of a field's type as a condition states it (the value of `is`, one item of `in`). */
-export function parseScalar(field: FieldDescriptor, raw: unknown, timeZone: string): Parsed<string | number | boolean | InstantRange> {
+export function parseScalar(field: FieldDescriptor, raw: unknown, timeZone: string): Parsed<string | number | boolean | Moment> {
   switch (field.type) {
     case 'text':
       if (typeof raw !== 'string') return fail('condition.expected_text');
@@ -38,6 +38,7 @@ export function parseScalar(field: FieldDescriptor, raw: unknown, timeZone: stri
       return { ok: true, value: raw };
     case 'datetime': {
       if (typeof raw === 'string' && isCalendarDate(raw)) return { ok: true, value: dayRange(raw, timeZone) };
+      if (typeof raw === 'object' && raw !== null && 'fromNow' in raw) return parseFromNow((raw as { fromNow: unknown }).fromNow, Object.keys(raw).length);
       const at = typeof raw === 'string' && instantPattern.test(raw) ? Date.parse(raw) : Number.NaN;
       if (!Number.isFinite(at)) return fail('condition.expected_datetime');
       return { ok: true, value: { from: at, to: at + 1 } };
@@ -58,6 +59,32 @@ export function parseScalar(field: FieldDescriptor, raw: unknown, timeZone: stri
       return { ok: true, value: raw };
     }
   }
+}
+
+const unitMs = { days: 86_400_000, hours: 3_600_000, minutes: 60_000 } as const;
+/** About a century either way: further is a typo, and beyond it a Date stops being exact. */
+const fromNowLimitMs = 100 * 366 * unitMs.days;
+
+/** `{fromNow: {days?, hours?, minutes?}}`, signed whole numbers: `{hours: -24}` is 24 hours ago. */
+function parseFromNow(offset: unknown, keyCount: number): Parsed<Moment> {
+  if (keyCount !== 1 || typeof offset !== 'object' || offset === null || Array.isArray(offset)) return fail('condition.expected_datetime');
+  const entries = Object.entries(offset);
+  if (!entries.length) return fail('condition.expected_datetime');
+  let total = 0;
+  for (const [unit, amount] of entries) {
+    if (!(unit in unitMs) || typeof amount !== 'number' || !Number.isInteger(amount)) return fail('condition.expected_datetime');
+    total += amount * unitMs[unit as keyof typeof unitMs];
+  }
+  if (Math.abs(total) > fromNowLimitMs) return fail('condition.expected_datetime');
+  return { ok: true, value: { fromNowMs: total } };
+}
+
+/** The instants a datetime value stands for at `now`; undefined when it is relative and no `now` was given. */
+export function momentRange(moment: Moment, now: Date | undefined): InstantRange | undefined {
+  if (!('fromNowMs' in moment)) return moment;
+  if (!now) return undefined;
+  const at = now.getTime() + moment.fromNowMs;
+  return { from: at, to: at + 1 };
 }
 
 function isCalendarDate(text: string): boolean {
