@@ -89,4 +89,7 @@ test('the built-in ticket fields compile against the real tickets table', async 
   });
   const rows = await queryRows<{ number: string }>(db, sql`select t.number from tickets t where ${compileCondition(condition, { table: 't' })} order by t.number`);
   assert.deepEqual(rows.map((row) => row.number), ['20260302-0001']);
+  const withCategory = checked({ all: [{ field: 'category', op: 'is_not_empty' }, { not: { field: 'category', op: 'in', value: [categoryPrinters] } }] });
+  const none = await queryRows<{ number: string }>(db, sql`select number from tickets where ${compileCondition(withCategory)}`);
+  assert.deepEqual(none, [], 'a select kept in a uuid column: emptiness and membership compile');
 });

@@ -143,7 +143,8 @@ function empty(field: FieldDescriptor, x: SQL): SQL {
         : sql`coalesce(cardinality(${x}) = 0, true)`;
     case 'text':
     case 'select':
-      return sql`coalesce(${x} = '', true)`;
+      // ::text: a select may be kept in a uuid column (a ticket's category), where '' is no uuid.
+      return sql`coalesce(${x}::text = '', true)`;
     case 'user':
     case 'team':
     case 'contact':
