@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { queryRows } from '../db/database.js';
 import { openTestDatabase } from '../db/test-database.js';
 import { evaluate } from './evaluate.js';
-import { createScratchTable, kindOptions, labelOptions, replaceScratchRows, scratchFields, scratchTable, type ScratchRow } from './fixtures/scratch-table.js';
+import { categoryOptions, createScratchTable, kindOptions, labelOptions, replaceScratchRows, scratchFields, scratchTable, type ScratchRow } from './fixtures/scratch-table.js';
 import { changeOperators, operatorsFor, valueShape } from './operators.js';
 import { compileCondition } from './sql-compile.js';
 import { fieldLookup, type FieldDescriptor, type FieldType } from './types.js';
@@ -69,6 +69,10 @@ const conditionDomains: Record<FieldType, unknown[]> = {
   organisation: [],
 };
 
+/** Fields whose values differ from their type's domain: a select whose options are ids in a uuid column. */
+const dataDomainsByKey: Record<string, unknown[]> = { category: [null, ...categoryOptions] };
+const conditionDomainsByKey: Record<string, unknown[]> = { category: [...categoryOptions] };
+
 const timeZones = ['Asia/Shanghai', 'UTC', 'America/New_York'] as const;
 /** Moments of judging: relative values ("24 hours ago") land on the rows' boundaries from some of them. */
 const nows = ['2026-03-02T16:00:00.000Z', '2026-03-02T15:30:00.000Z', '2026-03-03T08:00:00.000Z'].map((iso) => new Date(iso));
@@ -76,7 +80,7 @@ const nows = ['2026-03-02T16:00:00.000Z', '2026-03-02T15:30:00.000Z', '2026-03-0
 function rowArbitrary(): fc.Arbitrary<Record<string, unknown>> {
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of scratchFields) {
-    const domain = dataDomains[field.type];
+    const domain = dataDomainsByKey[field.key] ?? dataDomains[field.type];
     const isJson = field.sql !== undefined && 'jsonColumn' in field.sql;
     // A JSONB key may also be missing altogether.
     record[field.key] = fc.constantFrom(...domain, ...(isJson ? [undefined] : []));
@@ -105,7 +109,7 @@ function leafArbitrary(timeZone: string, now: Date): fc.Arbitrary<unknown> {
       .map((op) => ({ field, op })),
   );
   return fc.constantFrom(...compilable).chain(({ field, op }) => {
-    const domain = conditionDomains[field.type];
+    const domain = conditionDomainsByKey[field.key] ?? conditionDomains[field.type];
     const one = fc.constantFrom(...domain);
     switch (valueShape(field.type, op)) {
       case 'none':
