@@ -20,10 +20,17 @@ module.exports = {
     },
     {
       name: 'no-platform-depends-on-app-wiring',
-      comment: 'db, jobs and search are below the modules; they must not import module code at all.',
+      comment: 'db, jobs, search and conditions are below the modules; they must not import module code at all.',
       severity: 'error',
-      from: { path: '^src/(db|jobs|search)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(db|jobs|search|conditions)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/modules/' },
+    },
+    {
+      name: 'conditions-pure-parts-run-in-the-browser',
+      comment: 'The web console imports the condition language\'s pure files: only sql-compile.ts, validation-problem.ts and the test fixtures may use Node, the database or the app.',
+      severity: 'error',
+      from: { path: '^src/conditions/', pathNot: ['^src/conditions/(sql-compile|validation-problem)\\.ts$', '^src/conditions/fixtures/', '\\.test\\.ts$'] },
+      to: { pathNot: ['^src/conditions/', '(^|/)node_modules/zod/'] },
     },
     {
       name: 'no-circular',

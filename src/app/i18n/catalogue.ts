@@ -2,6 +2,7 @@
  * Server-side message catalogue (errors, notices). Every key exists in zh-CN and en; a test
  * checks that. Placeholders are `{name}`.
  */
+import { conditionMessages } from '../../conditions/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
@@ -84,6 +85,7 @@ const zhCN = {
   ...emailChannelMessages.zhCN,
   ...portalMessages.zhCN,
   ...platformMessages.zhCN,
+  ...conditionMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -160,6 +162,7 @@ const en: Record<MessageKey, string> = {
   ...emailChannelMessages.en,
   ...portalMessages.en,
   ...platformMessages.en,
+  ...conditionMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
