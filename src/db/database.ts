@@ -1,5 +1,8 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { SQL } from 'drizzle-orm';
+import type pg from 'pg';
 
 /**
  * The one query surface every module uses. Both engines (PGlite, node-postgres) give a drizzle
@@ -11,8 +14,16 @@ export type Tx = Db;
 
 export type Engine = 'pglite' | 'postgres';
 
+/**
+ * The engine's own client, for the few places that need more than SQL (LISTEN, dumping a data
+ * folder, drizzle's engine-specific migrator), typed per engine instead of read off drizzle's
+ * untyped `$client`.
+ */
+export type Driver = { readonly engine: 'pglite'; readonly client: PGlite; readonly db: PgliteDatabase } | { readonly engine: 'postgres'; readonly pool: pg.Pool };
+
 export interface Database {
   readonly engine: Engine;
+  readonly driver: Driver;
   /** For reads outside a transaction. Writes go through `transaction` so they are durable and evented. */
   readonly db: Db;
   /**

@@ -40,12 +40,14 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     lock?.release();
     throw error;
   }
-  const db = drizzle(client) as unknown as Db;
+  const pgliteDb = drizzle(client);
+  const db = pgliteDb as unknown as Db;
 
   const flushWal = pgDir ? walFlusher(client, pgDir) : async () => {};
 
   return {
     engine: 'pglite',
+    driver: { engine: 'pglite', client, db: pgliteDb },
     db,
     async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       const result = await db.transaction(work);
@@ -122,6 +124,6 @@ function fsyncFile(path: string): void {
 
 /** Dump a database's files so another process can start from them (test templates). */
 export async function dumpPglite(database: Database): Promise<Blob> {
-  const client = (database.db as unknown as { $client: PGlite }).$client;
-  return client.dumpDataDir('none');
+  if (database.driver.engine !== 'pglite') throw new Error('dumpPglite needs a PGlite database');
+  return database.driver.client.dumpDataDir('none');
 }

@@ -11,6 +11,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const db = drizzle(pool) as unknown as Db;
   return {
     engine: 'postgres',
+    driver: { engine: 'postgres', pool },
     db,
     transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       return withRetries(() => db.transaction(work));

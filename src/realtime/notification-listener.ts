@@ -23,12 +23,10 @@ export interface NotificationListener {
 }
 
 export function createNotificationListener(database: Database, channels: readonly string[], handlers: NotificationHandlers, log: Logger): NotificationListener {
-  // The drizzle instance of either driver keeps its driver client as `$client` (the pg pool or
-  // the PGlite instance); src/db/pglite.ts reads it the same way to dump test templates.
-  const client = (database.db as unknown as { $client: unknown }).$client;
-  return database.engine === 'pglite'
-    ? new PgliteNotificationListener(client as PGlite, channels, handlers)
-    : new PostgresNotificationListener({ ...(client as pg.Pool).options, application_name: 'opencsm-listen' }, channels, handlers, log);
+  const { driver } = database;
+  return driver.engine === 'pglite'
+    ? new PgliteNotificationListener(driver.client, channels, handlers)
+    : new PostgresNotificationListener({ ...driver.pool.options, application_name: 'opencsm-listen' }, channels, handlers, log);
 }
 
 class PgliteNotificationListener implements NotificationListener {
