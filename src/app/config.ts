@@ -28,6 +28,8 @@ const configSchema = z.object({
   OPENCSM_FORM_IP_DAILY_UPLOAD_MB: z.coerce.number().positive().max(1_048_576).default(100),
   OPENCSM_FORM_DAILY_UPLOAD_MB: z.coerce.number().positive().max(1_048_576).default(2048),
   /** Signed-in portal customers: all files of one message together (MB). */
+  /** The most tickets one export (CSV or Excel) writes; the console says so before it starts. */
+  OPENCSM_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   OPENCSM_PORTAL_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   OPENCSM_SESSION_DAYS: z.coerce.number().int().positive().max(365).default(14),
   OPENCSM_COOKIE_SECURE: z

@@ -8,6 +8,7 @@ import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
+import { ticketMessages } from '../../modules/tickets/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
 import { platformMessages } from './platform-messages.js';
 
@@ -83,6 +84,7 @@ const zhCN = {
   ...authMessages.zhCN,
   ...customersMessages.zhCN,
   ...slaMessages.zhCN,
+  ...ticketMessages.zhCN,
   ...emailChannelMessages.zhCN,
   ...portalMessages.zhCN,
   ...platformMessages.zhCN,
@@ -161,6 +163,7 @@ const en: Record<MessageKey, string> = {
   ...authMessages.en,
   ...customersMessages.en,
   ...slaMessages.en,
+  ...ticketMessages.en,
   ...emailChannelMessages.en,
   ...portalMessages.en,
   ...platformMessages.en,

@@ -11,6 +11,7 @@ export const permissions = [
   'tickets.change_status', // move visible tickets through their statuses (all a field engineer may change)
   'tickets.reply', // public replies
   'tickets.note', // internal notes
+  'tickets.export', // download a list of tickets as Excel or CSV (customer data leaves the system: supervisors and admins)
   'directory.read', // list users and teams (to pick an assignee)
   'customers.read', // organisations, contacts, identities, external records and the 360° view
   'customers.write', // create and edit them (and upsert external records, e.g. an ERP sync)
@@ -48,7 +49,7 @@ const agentPermissions: Permission[] = [
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.

@@ -94,3 +94,14 @@ export const categoryDeleted = defineEvent({ name: 'category.deleted', version: 
 export const ticketViewCreated = defineEvent({ name: 'ticket_view.created', version: 1, aggregate: 'ticket_view', payload: { name: z.string(), filters: changes, sort: z.string().optional() } });
 export const ticketViewUpdated = defineEvent({ name: 'ticket_view.updated', version: 1, aggregate: 'ticket_view', payload: { changes } });
 export const ticketViewDeleted = defineEvent({ name: 'ticket_view.deleted', version: 1, aggregate: 'ticket_view', payload: {} });
+
+/**
+ * Someone downloaded tickets as a file: who (the envelope's actor), which list and columns, how
+ * many rows. Exports carry customer data out of the system, so each one stays on the audit record.
+ */
+export const ticketsExported = defineEvent({
+  name: 'tickets.exported',
+  version: 1,
+  aggregate: 'ticket_export',
+  payload: { format: z.enum(['csv', 'xlsx']), rows: z.number().int(), truncated: z.boolean(), columns: z.array(z.string()), filter: changes },
+});

@@ -15,6 +15,7 @@ import { handleTeamDeleted } from './team-deleted.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated } from './events.js';
 import { registerTicketRoutes } from './ticket-routes.js';
 import { registerViewRoutes } from './view-routes.js';
+import { registerExportRoutes } from './export/export-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -62,6 +63,7 @@ export const ticketsModule: AppModule = {
     const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);
     registerTicketRoutes(app, context);
     registerViewRoutes(app, context);
+    registerExportRoutes(app, context);
     registerMessageRoutes(app, context, store);
     registerTaxonomyRoutes(app, context);
     registerPresenceRoutes(app, context);

@@ -2344,6 +2344,57 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/tickets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出工单 Export tickets (Excel or CSV)
+         * @description The tickets GET /tickets would list for the same `view`, filters, `q` and `sort` (every page, up to OPENCSM_EXPORT_MAX_ROWS), as `format=xlsx` (default) or `csv` (UTF-8 with a byte order mark, so Excel shows Chinese). `columns` picks and orders the columns. Times are in the installation's time zone. Cells that a spreadsheet would run as a formula are written with a leading apostrophe. The response header `X-Export-Max-Rows` says the limit.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    view?: ("mine" | "unassigned" | "my_teams" | "open" | "due_soon" | "breached" | "solved") | string;
+                    status?: string;
+                    priority?: string;
+                    teamId?: string | "mine";
+                    assigneeId?: string | "me" | "none";
+                    requesterId?: string;
+                    tag?: string;
+                    sla?: "due_soon" | "breached";
+                    q?: string;
+                    scope?: "all" | "view";
+                    sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                    format?: "csv" | "xlsx";
+                    columns?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/reply-plan": {
         parameters: {
             query?: never;
