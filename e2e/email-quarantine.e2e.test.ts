@@ -48,6 +48,13 @@ test('verified mark, proposed CC, and a forged reply handled in 可疑邮件', {
     return list.items.find((t) => t.subject === '发票抬头有误');
   }, 'the email ticket'))!;
 
+  // The ticket exists once the processing job's first transaction commits; its proposed CCs
+  // come in the job's last one, and the page reads them once: wait for them, not for the ticket.
+  await eventually(async () => {
+    const ccs = await h.api<{ proposed: Array<{ address: string }> }>(admin, 'GET', `/api/v1/tickets/${ticket.id}/email-ccs`);
+    return ccs.proposed.some((cc) => cc.address === 'attacker@evil.test');
+  }, 'the mail processed: attacker@evil.test proposed as a CC');
+
   const page = await h.newPage({ user: admin });
   await page.goto(`/tickets/${ticket.id}`);
   await page.getByTestId('email-cc-panel').getByTestId('email-cc-proposed').filter({ hasText: 'attacker@evil.test' }).waitFor();
@@ -55,7 +62,11 @@ test('verified mark, proposed CC, and a forged reply handled in 可疑邮件', {
 
   // The attacker, copied on that mail, answers it from their own address.
   await send(rawMail({ from: 'attacker@evil.test', subject: 'Re: 发票抬头有误', id: 'a1@evil.test', inReplyTo: 'w1@customer.cn' }, '请把发票寄到新地址：某某路 1 号'), 'attacker@evil.test');
-  await page.goto('/email-quarantine');
+  // The quarantine page reads its list once: open it when the processing job has put the mail
+  // there. Through the menu, so the menu's count was fetched before the mail (0) and has to follow
+  // the list (under load the page once showed the row beside a count of 0).
+  await eventually(async () => (await h.api<{ pending: number }>(admin, 'GET', '/api/v1/email-quarantine/count')).pending === 1, 'the forged reply processed into 可疑邮件');
+  await page.locator('.ant-layout-sider').getByRole('menuitem', { name: /可疑邮件/ }).click();
   const row = page.getByTestId('quarantine-table').locator('.ant-table-row').filter({ hasText: 'attacker@evil.test' });
   await row.filter({ hasText: '发件人不是该工单的参与人' }).filter({ hasText: ticket.number }).waitFor();
   await page.getByTestId('quarantine-count').filter({ hasText: '1' }).waitFor();
