@@ -9,37 +9,23 @@
  * Waits are for expected conditions only (locators, or `eventually` for a number), ~10 s each.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { chromiumPath, eventually, password, startHarness, type E2eUser, type Harness } from './harness.js';
+import { chromiumPath, docScreenshot, eventually, password, startHarness, type E2eUser, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
-const shots = new URL('../docs/screenshots/', import.meta.url).pathname;
 let h: Harness;
 
 type Ticket = { id: string; number: string; subject: string; status: string; assigneeId: string | null };
 
 before(async () => {
   if (skip) return;
-  mkdirSync(shots, { recursive: true });
   h = await startHarness();
 });
 
 after(async () => {
   await h?.close();
 });
-
-/** Each test ends with no uncaught exception on any page. */
-function noPageErrors() {
-  assert.deepEqual(h.takePageErrors(), [], 'uncaught exceptions in the console');
-}
-
-async function screenshot(page: Page, name: string) {
-  // No transient toasts in the pictures.
-  await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), undefined, { timeout: 10_000 });
-  await page.screenshot({ path: `${shots}${name}`, animations: 'disabled', caret: 'hide' });
-}
 
 /** Open an Ant Design select and choose the option labelled `label`. */
 async function choose(page: Page, select: Locator, label: string) {
@@ -79,7 +65,7 @@ test('login: a wrong password is refused in Chinese, the right one opens the tic
   await page.reload(); // a clean form for the picture
   await page.locator('#login-email').fill(h.users.agentA.email);
   await page.locator('#login-password').fill(password);
-  await screenshot(page, 'login.png');
+  await docScreenshot(page, 'login.png');
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/\/tickets/);
   await page.getByTestId('view-mine').waitFor();
@@ -88,7 +74,7 @@ test('login: a wrong password is refused in Chinese, the right one opens the tic
   const sider = await page.locator('.ant-layout-sider').boundingBox();
   assert.deepEqual([sider?.x, sider?.y], [0, 0]);
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('phone intake (新建工单): a known caller is found by phone; a new caller is created on the fly', { skip, timeout: 60_000 }, async () => {
@@ -114,7 +100,7 @@ test('phone intake (新建工单): a known caller is found by phone; a new calle
   await page.getByTestId('ticket-description-input').fill('客户来电：客厅空调开机半小时仍不制冷，室内机有滴水。\n地址：上海市浦东新区张杨路 500 号 12 楼\n希望明天上午上门。');
   await choose(page, page.locator('.ant-form-item').filter({ hasText: '优先级' }).locator('.ant-select'), '高');
   await choose(page, page.locator('.ant-form-item').filter({ hasText: '团队' }).locator('.ant-select'), '一线客服');
-  await screenshot(page, 'new-ticket.png');
+  await docScreenshot(page, 'new-ticket.png');
   await page.getByTestId('create-ticket').click();
 
   await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
@@ -139,7 +125,7 @@ test('phone intake (新建工单): a known caller is found by phone; a new calle
   const found = await h.api<{ items: { name: string; phone: string | null }[] }>(agentA, 'GET', '/api/v1/contacts?q=13912345678');
   assert.deepEqual(found.items.map((c) => c.name), ['刘女士']);
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('ticket page: reply, internal note, assign, resolve — a colleague sees it live and the presence notice', { skip, timeout: 90_000 }, async () => {
@@ -191,7 +177,7 @@ test('ticket page: reply, internal note, assign, resolve — a colleague sees it
   await colleague.getByTestId('timeline-note').filter({ hasText: noteText }).waitFor();
   // Scroll just enough for the reply (below the note) to be in the picture.
   await replyCard.evaluate((el) => window.scrollBy(0, Math.max(0, el.getBoundingClientRect().bottom - window.innerHeight + 16)));
-  await screenshot(page, 'ticket-page.png');
+  await docScreenshot(page, 'ticket-page.png');
   await page.evaluate(() => window.scrollTo(0, 0));
 
   // Assign to the colleague.
@@ -214,7 +200,7 @@ test('ticket page: reply, internal note, assign, resolve — a colleague sees it
   await colleague.getByTestId('presence-notice').waitFor({ state: 'detached' });
   await page.context().close();
   await colleague.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('ticket list: views with counts, live count update, bulk status change', { skip, timeout: 60_000 }, async () => {
@@ -264,9 +250,9 @@ test('ticket list: views with counts, live count update, bulk status change', { 
   for (const t of [first, second]) await page.getByTestId(`ticket-row-${t.number}`).locator('.ant-tag').filter({ hasText: '等待客户' }).waitFor();
   for (const t of [first, second]) assert.equal((await h.api<Ticket>(agent, 'GET', `/api/v1/tickets/${t.id}`)).status, 'pending');
   assert.equal((await h.api<Ticket>(agent, 'GET', `/api/v1/tickets/${mine[2]!.id}`)).status, mine[2]!.status, 'unselected tickets unchanged');
-  await screenshot(page, 'ticket-list.png');
+  await docScreenshot(page, 'ticket-list.png');
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('keyboard: ? opens the shortcut help, j / k walk the list, n starts an internal note', { skip, timeout: 60_000 }, async () => {
@@ -303,7 +289,7 @@ test('keyboard: ? opens the shortcut help, j / k walk the list, n starts an inte
   await page.getByTestId('ticket-number').filter({ hasText: numbers[1]! }).waitFor();
   assert.equal(await page.getByRole('dialog').filter({ hasText: '键盘快捷键' }).isVisible(), false);
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('language: switching to English changes the labels, survives a reload and follows the user', { skip, timeout: 60_000 }, async () => {
@@ -335,7 +321,7 @@ test('language: switching to English changes the labels, survives a reload and f
   await other.getByTestId('view-mine').getByText('My tickets').waitFor();
   await other.locator('.ant-layout-sider').getByText('Tickets', { exact: true }).waitFor();
   await other.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('phone width (360 px): the list and a ticket page fit without horizontal scrolling', { skip, timeout: 60_000 }, async () => {
@@ -351,7 +337,7 @@ test('phone width (360 px): the list and a ticket page fit without horizontal sc
   // …and the subject, the column that matters, keeps most of the row.
   const subjectWidth = await page.locator('thead th').filter({ hasText: '主题' }).evaluate((th) => th.getBoundingClientRect().width);
   assert.ok(subjectWidth >= 150, `subject column is ${subjectWidth} px wide on a phone`);
-  await screenshot(page, 'mobile-ticket-list.png');
+  await docScreenshot(page, 'mobile-ticket-list.png');
 
   await rows.first().getByRole('link').click();
   await page.getByTestId('ticket-subject').waitFor();
@@ -360,7 +346,7 @@ test('phone width (360 px): the list and a ticket page fit without horizontal sc
   const ticket = await pageWidth(page);
   assert.ok(ticket.scroll <= 361, `ticket page: page is ${ticket.scroll} px wide in a 360 px viewport`);
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('permissions: agents see no 设置; admins manage users; a field engineer may change status but not the assignee', { skip, timeout: 60_000 }, async () => {
@@ -381,7 +367,7 @@ test('permissions: agents see no 设置; admins manage users; a field engineer m
   await adminPage.waitForURL(/\/settings\/users$/);
   const table = adminPage.locator('.ant-table');
   for (const name of ['王经理', '李娜', '张伟']) await table.getByRole('cell', { name, exact: true }).waitFor();
-  await screenshot(adminPage, 'admin-users.png');
+  await docScreenshot(adminPage, 'admin-users.png');
   await adminPage.context().close();
 
   const engineer = await h.user('field_engineer', '赵工');
@@ -398,5 +384,5 @@ test('permissions: agents see no 设置; admins manage users; a field engineer m
   await page.getByTestId('field-status').filter({ hasText: '处理中' }).waitFor();
   assert.equal((await h.api<Ticket>(engineer, 'GET', `/api/v1/tickets/${job.id}`)).status, 'open');
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });

@@ -9,14 +9,12 @@
  * Waits are for expected conditions only (locators, or `eventually` for a number), ~10 s each.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { chromiumPath, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
+import { chromiumPath, docScreenshot, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
-const shots = new URL('../docs/screenshots/', import.meta.url).pathname;
 let h: Harness;
 let supervisor: E2eUser;
 /** What the API seeded: one organisation, a contact with two tickets and an order, and a likely duplicate. */
@@ -28,7 +26,6 @@ type CustomerRecord = { id: string; externalId: string; title: string };
 
 before(async () => {
   if (skip) return;
-  mkdirSync(shots, { recursive: true });
   h = await startHarness();
   const { admin, agentA } = h.users;
   supervisor = await h.user('supervisor', '赵主管', [h.teamId]);
@@ -68,17 +65,6 @@ after(async () => {
   await h?.close();
 });
 
-/** Each test ends with no uncaught exception on any page. */
-function noPageErrors() {
-  assert.deepEqual(h.takePageErrors(), [], 'uncaught exceptions in the console');
-}
-
-async function screenshot(page: Page, name: string) {
-  // No transient toasts in the pictures.
-  await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), undefined, { timeout: 10_000 });
-  await page.screenshot({ path: `${shots}${name}`, animations: 'disabled', caret: 'hide' });
-}
-
 async function pageWidth(page: Page): Promise<{ scroll: number; client: number }> {
   return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 }
@@ -108,7 +94,7 @@ test('agent: from the requester panel to the contact 360° view with the other t
   await duplicates.getByText('同企业相似姓名').waitFor();
   assert.equal(await duplicates.getByRole('button', { name: '合并' }).count(), 0, 'agents have no customers.merge');
   assert.equal(await page.getByTestId('anonymize-contact').count(), 0, 'agents have no customers.privacy');
-  await screenshot(page, 'customer-360.png');
+  await docScreenshot(page, 'customer-360.png');
 
   await page.getByRole('tab', { name: /订单与合同/ }).click();
   const records = page.getByTestId('customer-records');
@@ -121,7 +107,7 @@ test('agent: from the requester panel to the contact 360° view with the other t
   await page.getByTestId('customer-messages').getByText('您好，师傅明天上午上门检查外机。').waitFor();
   await page.getByTestId('customer-messages').getByRole('link', { name: seed.earlier.number }).waitFor();
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('agent: the customer list finds the contact by a phone number written any way', { skip, timeout: 60_000 }, async () => {
@@ -144,7 +130,7 @@ test('agent: the customer list finds the contact by a phone number written any w
   await page.getByTestId('organization-name').filter({ hasText: '深圳华强电子有限公司' }).waitFor();
   await page.getByTestId('organization-contacts').getByRole('link', { name: '陈志明', exact: true }).waitFor();
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('supervisor: merge the duplicate into the contact, land on the survivor; the old address shows it', { skip, timeout: 60_000 }, async () => {
@@ -164,7 +150,7 @@ test('supervisor: merge the duplicate into the contact, land on the survivor; th
   await summary.getByText('chen.zm@huaqiang.example').waitFor();
   await summary.getByText('0 张工单').waitFor();
   await summary.getByText('“陈志明（采购）”的页面地址会自动打开“陈志明”', { exact: false }).waitFor();
-  await screenshot(page, 'customer-merge.png');
+  await docScreenshot(page, 'customer-merge.png');
   await dialog.getByRole('button', { name: '确认合并' }).click();
 
   await page.waitForURL(new RegExp(`/customers/contacts/${seed.contactId}$`));
@@ -182,7 +168,7 @@ test('supervisor: merge the duplicate into the contact, land on the survivor; th
   await page.getByTestId('contact-name').filter({ hasText: /^陈志明$/ }).waitFor();
   await page.getByTestId('identities-email').getByText('chen.zm@huaqiang.example').waitFor();
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('supervisor: a phone that is someone else\'s leads to them, a new contact is created; a stale profile save says so and shows the new version', { skip, timeout: 60_000 }, async () => {
@@ -223,7 +209,7 @@ test('supervisor: a phone that is someone else\'s leads to them, a new contact i
   await page.getByText('资料已保存').waitFor();
   assert.equal((await h.api<{ notes: string }>(h.users.admin, 'GET', `/api/v1/contacts/${seed.contactId}`)).notes, '只在工作日上午联系');
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('admin: a contact with tickets cannot be deleted (anonymise instead); export and anonymisation', { skip, timeout: 60_000 }, async () => {
@@ -253,7 +239,7 @@ test('admin: a contact with tickets cannot be deleted (anonymise instead); expor
   await page.getByTestId('identities-card').getByText('还没有联系方式').waitFor();
   await page.getByTestId('ticket-counts').filter({ hasText: '全部 1' }).waitFor(); // tickets stay for statistics
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('phone width (360 px): the contact page and the customer list fit without sideways scrolling', { skip, timeout: 60_000 }, async () => {
@@ -275,5 +261,5 @@ test('phone width (360 px): the contact page and the customer list fit without s
   const list = await pageWidth(page);
   assert.ok(list.scroll <= list.client, `the list fits: ${list.scroll} > ${list.client}`);
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });

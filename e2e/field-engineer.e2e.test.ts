@@ -26,10 +26,6 @@ after(async () => {
   await h?.close();
 });
 
-function noPageErrors() {
-  assert.deepEqual(h.takePageErrors(), [], 'uncaught exceptions in the console');
-}
-
 async function pageWidth(page: Page): Promise<{ scroll: number; client: number }> {
   return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 }
@@ -120,7 +116,7 @@ test('360 px: the engineer\'s jobs are cards with customer, phone to call, addre
   const directory = await page.request.get('/api/v1/users');
   assert.equal(directory.status(), 403);
   await page.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });
 
 test('the engineer\'s list loads more jobs on demand, keeps its cards side by side on a laptop, and says so when there is no job', { skip, timeout: 120_000 }, async () => {
@@ -164,5 +160,5 @@ test('the engineer\'s list loads more jobs on demand, keeps its cards side by si
   await empty.getByText('派给您的上门工单会显示在这里。').waitFor();
   await empty.getByText('这个视图里没有工单').waitFor();
   await empty.context().close();
-  noPageErrors();
+  h.assertNoPageErrors();
 });

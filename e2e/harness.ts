@@ -9,7 +9,8 @@
  *   ...
  *   await h.close();
  */
-import { existsSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { createApp, type App } from '../src/app/create-app.js';
 import type { Database } from '../src/db/database.js';
 import { openTestDatabase } from '../src/db/test-database.js';
 import { createApiToken, createTeam, createUser, type Actor, type RoleName } from '../src/modules/auth/index.js';
+import { startSmtpSink, type SmtpSink } from '../src/modules/portal/test-smtp-sink.js';
 
 /** Debian's `chromium` (or CHROMIUM_PATH); undefined when there is none, and the browser tests skip. */
 export function chromiumPath(): string | undefined {
@@ -58,6 +60,8 @@ export type Harness = {
   logInWithForm(page: Page, user: E2eUser): Promise<void>;
   /** Uncaught exceptions seen on any page since the last call (then forgotten). */
   takePageErrors(): string[];
+  /** Fails when any page threw an uncaught exception since the last check. */
+  assertNoPageErrors(): void;
   close(): Promise<void>;
 };
 
@@ -174,6 +178,9 @@ export async function startHarness(options: { env?: Record<string, string> } = {
       takePageErrors() {
         return pageErrors.splice(0);
       },
+      assertNoPageErrors() {
+        assert.deepEqual(pageErrors.splice(0), [], 'uncaught exceptions in the console');
+      },
       close,
     };
     return harness;
@@ -181,6 +188,60 @@ export async function startHarness(options: { env?: Record<string, string> } = {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+export type HarnessWithMailSink = Harness & {
+  /** Receives what the server mails through its relay (portal sign-in codes, security notices). */
+  smtp: SmtpSink;
+  /** On the portal's sign-in page: asks for a code for `email` and reads it from the mail, as the customer would. */
+  requestPortalCode(page: Page, email: string): Promise<string>;
+  /** Signs a customer in to the portal with the mailed code; resolves once the portal greets them by `name`. */
+  portalSignIn(page: Page, email: string, name: string): Promise<void>;
+};
+
+/**
+ * The harness with the server's mail relay (`OPENCSM_SMTP_URL`) pointed at a local SMTP sink, for
+ * tests that read what a person would find in their mailbox; `close()` closes both.
+ */
+export async function startHarnessWithMailSink(options: { env?: Record<string, string> } = {}): Promise<HarnessWithMailSink> {
+  const smtp = await startSmtpSink();
+  let harness: Harness;
+  try {
+    harness = await startHarness({ env: { ...options.env, OPENCSM_SMTP_URL: smtp.url } });
+  } catch (error) {
+    await smtp.close();
+    throw error;
+  }
+  async function requestPortalCode(page: Page, email: string): Promise<string> {
+    await page.goto('/portal/login');
+    const mark = smtp.mails.length;
+    await page.locator('#portal-email').fill(email);
+    await page.getByTestId('portal-send-code').click();
+    return smtp.waitForCode(email, { after: mark, timeoutMs: 15_000 });
+  }
+  return {
+    ...harness,
+    smtp,
+    requestPortalCode,
+    async portalSignIn(page, email, name) {
+      await page.locator('#portal-code').fill(await requestPortalCode(page, email));
+      await page.getByTestId('portal-sign-in').click();
+      await page.getByTestId('portal-me').filter({ hasText: name }).waitFor();
+    },
+    async close() {
+      await harness.close();
+      await smtp.close();
+    },
+  };
+}
+
+const screenshotsDir = new URL('../docs/screenshots/', import.meta.url).pathname;
+
+/** A picture for the docs, docs/screenshots/`name`: once no toast is showing, without animations or caret. */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), undefined, { timeout: 10_000 });
+  await page.screenshot({ path: join(screenshotsDir, name), animations: 'disabled', caret: 'hide' });
 }
 
 /**

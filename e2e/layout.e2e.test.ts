@@ -8,25 +8,21 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { startSmtpSink, type SmtpSink } from '../src/modules/portal/test-smtp-sink.js';
 import { attachmentStoreIn, receiveInboundMessage } from '../src/modules/tickets/index.js';
-import { chromiumPath, eventually, startHarness, type Harness } from './harness.js';
+import { chromiumPath, eventually, startHarnessWithMailSink, type HarnessWithMailSink } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
-let h: Harness;
-let smtp: SmtpSink;
+let h: HarnessWithMailSink;
 
 type Ticket = { id: string; number: string; version: number; sla: Array<{ target: string; state: string }> };
 type Box = { x: number; y: number; width: number; height: number };
 
 before(async () => {
   if (skip) return;
-  smtp = await startSmtpSink();
-  h = await startHarness({ env: { OPENCSM_SMTP_URL: smtp.url } });
+  h = await startHarnessWithMailSink();
 });
 after(async () => {
   await h?.close();
-  await smtp?.close();
 });
 
 async function box(locator: Locator): Promise<Box> {
@@ -41,11 +37,7 @@ test('portal at 360 px: the header\'s title, language switch and sign-out do not
   await h.api(h.users.admin, 'POST', '/api/v1/contacts', { name: '欧阳女士', identities: [{ kind: 'email', value: 'ouyang@example.cn' }] });
   const context = await h.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.goto('/portal/login');
-  const mark = smtp.mails.length;
-  await page.locator('#portal-email').fill('ouyang@example.cn');
-  await page.getByTestId('portal-send-code').click();
-  const code = await smtp.waitForCode('ouyang@example.cn', { after: mark, timeoutMs: 10_000 });
+  const code = await h.requestPortalCode(page, 'ouyang@example.cn');
   await page.locator('#portal-code').fill(code === '000000' ? '111111' : '000000');
   await page.getByTestId('portal-sign-in').click();
   const alert = page.getByRole('alert').filter({ hasText: '验证码不正确' });

@@ -10,23 +10,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startSmtpSink, type SmtpSink } from '../src/modules/portal/test-smtp-sink.js';
-import { chromiumPath, startHarness, type Harness } from './harness.js';
+import { chromiumPath, startHarnessWithMailSink, type HarnessWithMailSink } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
-let h: Harness;
-let smtp: SmtpSink;
+let h: HarnessWithMailSink;
 
 type Ticket = { id: string; number: string; subject: string; status: string; priority: string; teamId: string | null };
 
 before(async () => {
   if (skip) return;
-  smtp = await startSmtpSink();
-  h = await startHarness({ env: { OPENCSM_SMTP_URL: smtp.url } });
+  h = await startHarnessWithMailSink();
 });
 after(async () => {
   await h?.close();
-  await smtp?.close();
 });
 
 const option = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
@@ -82,14 +78,7 @@ test('the caller\'s open ticket is shown while they are looked up; a category\'s
 
   // The caller signs in to the portal with the code mailed to them and opens the new ticket.
   const portal = await (await h.newContext()).newPage();
-  await portal.goto('/portal/login');
-  const mark = smtp.mails.length;
-  await portal.locator('#portal-email').fill(caller.email);
-  await portal.getByTestId('portal-send-code').click();
-  const code = await smtp.waitForCode(caller.email, { after: mark, timeoutMs: 15_000 });
-  await portal.locator('#portal-code').fill(code);
-  await portal.getByTestId('portal-sign-in').click();
-  await portal.getByTestId('portal-me').filter({ hasText: '陈先生' }).waitFor();
+  await h.portalSignIn(portal, caller.email, '陈先生');
   await portal.goto(`/portal/tickets/${id}`);
   const head = portal.getByTestId('portal-description');
   await head.filter({ hasText: description }).waitFor();

@@ -8,22 +8,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startSmtpSink, type SmtpSink } from '../src/modules/portal/test-smtp-sink.js';
 import { attachmentStoreIn, receiveInboundMessage } from '../src/modules/tickets/index.js';
-import { chromiumPath, startHarness, type Harness } from './harness.js';
+import { chromiumPath, startHarnessWithMailSink, type HarnessWithMailSink } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
-let h: Harness;
-let smtp: SmtpSink;
+let h: HarnessWithMailSink;
 
 before(async () => {
   if (skip) return;
-  smtp = await startSmtpSink();
-  h = await startHarness({ env: { OPENCSM_SMTP_URL: smtp.url } });
+  h = await startHarnessWithMailSink();
 });
 after(async () => {
   await h?.close();
-  await smtp?.close();
 });
 
 type TicketList = { items: Array<{ id: string; number: string }> };
@@ -47,14 +43,7 @@ test('a customer submits the web form, signs in by code, sees the agent\'s reply
   await h.api(admin, 'POST', `/api/v1/tickets/${ticket.id}/messages`, { body: '内部备注：这位客户上次投诉过', internal: true });
   await h.api(admin, 'POST', `/api/v1/tickets/${ticket.id}/messages`, { body: '您好，师傅今天下午两点上门检查。' });
 
-  await page.goto('/portal/login');
-  const mark = smtp.mails.length;
-  await page.locator('#portal-email').fill('zheng@example.cn');
-  await page.getByTestId('portal-send-code').click();
-  const code = await smtp.waitForCode('zheng@example.cn', { after: mark, timeoutMs: 10_000 });
-  await page.locator('#portal-code').fill(code);
-  await page.getByTestId('portal-sign-in').click();
-  await page.getByTestId('portal-me').filter({ hasText: '郑女士' }).waitFor();
+  await h.portalSignIn(page, 'zheng@example.cn', '郑女士');
 
   await page.getByTestId('portal-ticket').filter({ hasText: number }).getByRole('link').click();
   await page.getByTestId('portal-agent-message').filter({ hasText: '师傅今天下午两点上门检查' }).waitFor();
@@ -108,14 +97,7 @@ test('an emailed ticket\'s opening message: the agent sees its attachment and op
   // The customer sees their own first message with its file at the head of the portal page.
   const customer = await h.newContext();
   const portalPage = await customer.newPage();
-  await portalPage.goto('/portal/login');
-  const mark = smtp.mails.length;
-  await portalPage.locator('#portal-email').fill('qian@example.cn');
-  await portalPage.getByTestId('portal-send-code').click();
-  const code = await smtp.waitForCode('qian@example.cn', { after: mark, timeoutMs: 10_000 });
-  await portalPage.locator('#portal-code').fill(code);
-  await portalPage.getByTestId('portal-sign-in').click();
-  await portalPage.getByTestId('portal-me').filter({ hasText: '钱先生' }).waitFor();
+  await h.portalSignIn(portalPage, 'qian@example.cn', '钱先生');
   await portalPage.goto(`/portal/tickets/${received.ticketId}`);
   const head = portalPage.getByTestId('portal-description');
   await head.filter({ hasText: '遥控器按键没反应' }).waitFor();

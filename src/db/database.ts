@@ -5,10 +5,21 @@ import type { SQL } from 'drizzle-orm';
 import type pg from 'pg';
 
 /**
+ * What raw SQL (`execute`) answers on both engines: node-postgres' `QueryResult` and PGlite's
+ * `Results` both carry the rows as `rows`. Drizzle's own base kind leaves the answer `unknown`;
+ * with this one both drivers' databases are a `Db` as they are, and `queryRows` reads `rows`
+ * without a cast.
+ */
+type RowsOf<Row> = { rows: Row[] };
+export interface RowsQueryResultHKT extends PgQueryResultHKT {
+  type: RowsOf<this['row']>;
+}
+
+/**
  * The one query surface every module uses. Both engines (PGlite, node-postgres) give a drizzle
  * `PgDatabase`; a transaction is one too, so service helpers accept either.
  */
-export type Db = PgDatabase<PgQueryResultHKT>;
+export type Db = PgDatabase<RowsQueryResultHKT>;
 /** A drizzle transaction. Same API as `Db`; the name documents "call me inside a transaction". */
 export type Tx = Db;
 
@@ -77,8 +88,8 @@ export async function withRetries<T>(attempt: () => Promise<T>, maxAttempts = 5)
 }
 
 /** Run raw SQL and return its rows (both drivers answer `{ rows }`). */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
+export async function queryRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result = await db.execute<T>(query);
   return result.rows;
 }
 

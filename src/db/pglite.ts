@@ -41,7 +41,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     throw error;
   }
   const pgliteDb = drizzle(client);
-  const db = pgliteDb as unknown as Db;
+  const db: Db = pgliteDb;
 
   const flushWal = pgDir ? walFlusher(client, pgDir) : async () => {};
 

@@ -8,7 +8,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // Fail fast with a clear error if the server cannot be reached.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzle(pool) as unknown as Db;
+  const db: Db = drizzle(pool);
   return {
     engine: 'postgres',
     driver: { engine: 'postgres', pool },

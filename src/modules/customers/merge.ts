@@ -5,7 +5,7 @@ import { recordEvent } from '../../jobs/events.js';
 import { contactAbsorbed, contactMerged, organizationAbsorbed, organizationMerged } from './events.js';
 import type { Actor } from '../auth/index.js';
 import { presentContact, type ContactDetail, type ContactRow } from './contact-views.js';
-import { getOrganization, type OrganizationRow, type OrganizationView } from './organizations.js';
+import { getOrganization, type OrganizationView } from './organizations.js';
 import { normaliseCustomerTags } from './profile.js';
 import { contactIdentities, contacts, customerRecords, organizations } from './schema.js';
 
@@ -23,23 +23,27 @@ function combinedProfile<T extends Pick<ContactRow, 'tierKey' | 'ownerId' | 'tag
   };
 }
 
-/** Lock both rows in id order (two opposite merges at once cannot deadlock); both must be live. */
-async function lockPair<T extends { id: string; mergedIntoId: string | null }>(
-  tx: Tx,
-  table: typeof contacts | typeof organizations,
-  sourceId: string,
-  targetId: string,
-  kind: 'contact' | 'organization',
-): Promise<{ source: T; target: T }> {
+/** A row that can be merged: contacts (which may be anonymised) and organisations. */
+type Mergeable = { id: string; mergedIntoId: string | null; anonymizedAt?: Date | null };
+
+/**
+ * Both rows of a merge, locked in id order (two opposite merges at once cannot deadlock). One
+ * query per table rather than one over either table, so each answers its own row type.
+ */
+const lockContactRows = (tx: Tx, ids: string[]) => tx.select().from(contacts).where(inArray(contacts.id, ids)).orderBy(asc(contacts.id)).for('update');
+const lockOrganizationRows = (tx: Tx, ids: string[]) => tx.select().from(organizations).where(inArray(organizations.id, ids)).orderBy(asc(organizations.id)).for('update');
+
+/** Lock the pair with `lockRows`; both must exist and be live. */
+async function lockPair<T extends Mergeable>(lockRows: (ids: string[]) => Promise<T[]>, sourceId: string, targetId: string, kind: 'contact' | 'organization'): Promise<{ source: T; target: T }> {
   if (sourceId === targetId) throw invalidField('targetId', `${kind}.merge_self`);
-  const rows = (await tx.select().from(table).where(inArray(table.id, [sourceId, targetId])).orderBy(asc(table.id)).for('update')) as unknown as T[];
+  const rows = await lockRows([sourceId, targetId]);
   const source = rows.find((r) => r.id === sourceId);
   const target = rows.find((r) => r.id === targetId);
   if (!source) throw invalidField('sourceId', `${kind}.not_found`);
   if (!target) throw invalidField('targetId', `${kind}.not_found`);
   for (const [path, row] of [['sourceId', source], ['targetId', target]] as const) {
     if (row.mergedIntoId) throw new Conflict(`${kind}.merged`, { mergedIntoId: row.mergedIntoId }, [{ path, code: `${kind}.merged` }]);
-    if ((row as { anonymizedAt?: Date | null }).anonymizedAt) throw new Conflict('contact.anonymized', {}, [{ path, code: 'contact.anonymized' }]);
+    if (row.anonymizedAt) throw new Conflict('contact.anonymized', {}, [{ path, code: 'contact.anonymized' }]);
   }
   return { source, target };
 }
@@ -52,7 +56,7 @@ async function lockPair<T extends { id: string; mergedIntoId: string | null }>(
  */
 export async function mergeContacts(database: Database, actor: Actor, sourceId: string, targetId: string): Promise<MergeResult<ContactDetail>> {
   return database.transaction(async (tx) => {
-    const { source, target } = await lockPair<ContactRow>(tx, contacts, sourceId, targetId, 'contact');
+    const { source, target } = await lockPair((ids) => lockContactRows(tx, ids), sourceId, targetId, 'contact');
     const identities = await tx.update(contactIdentities).set({ contactId: target.id }).where(eq(contactIdentities.contactId, source.id)).returning({ id: contactIdentities.id });
     const records = await tx.update(customerRecords).set({ contactId: target.id }).where(eq(customerRecords.contactId, source.id)).returning({ id: customerRecords.id });
     const earlier = await tx.update(contacts).set({ mergedIntoId: target.id }).where(eq(contacts.mergedIntoId, source.id)).returning({ id: contacts.id });
@@ -73,7 +77,7 @@ export async function mergeContacts(database: Database, actor: Actor, sourceId: 
 /** Merge a duplicate organisation: its contacts and records move to the survivor. */
 export async function mergeOrganizations(database: Database, actor: Actor, sourceId: string, targetId: string): Promise<MergeResult<OrganizationView>> {
   const moved = await database.transaction(async (tx) => {
-    const { source, target } = await lockPair<OrganizationRow>(tx, organizations, sourceId, targetId, 'organization');
+    const { source, target } = await lockPair((ids) => lockOrganizationRows(tx, ids), sourceId, targetId, 'organization');
     const movedContacts = await tx.update(contacts).set({ organizationId: target.id, updatedAt: sql`now()` }).where(eq(contacts.organizationId, source.id)).returning({ id: contacts.id });
     const records = await tx.update(customerRecords).set({ organizationId: target.id }).where(eq(customerRecords.organizationId, source.id)).returning({ id: customerRecords.id });
     await tx.update(organizations).set({ mergedIntoId: target.id }).where(eq(organizations.mergedIntoId, source.id));
