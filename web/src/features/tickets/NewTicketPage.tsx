@@ -109,10 +109,12 @@ export default function NewTicketPage() {
           <AutoComplete
             value={search}
             onChange={setSearch}
-            onSelect={(_value, option) => pick((option as unknown as { contact: Contact }).contact)}
+            onSelect={(id: string) => {
+              const contact = matches.data?.find((c) => c.id === id);
+              if (contact) pick(contact);
+            }}
             options={(matches.data ?? []).map((c) => ({
               value: c.id,
-              contact: c,
               label: (
                 <Space direction="vertical" size={0}>
                   <span>{c.name}</span>
