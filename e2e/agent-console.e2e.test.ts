@@ -156,7 +156,7 @@ test('ticket page: reply, internal note, assign, resolve — a colleague sees it
   await page.getByTestId('composer-body').fill(reply);
   await colleague.getByTestId('presence-notice').filter({ hasText: '李娜 正在输入' }).waitFor();
   await page.getByTestId('composer-send').click();
-  await page.getByText('回复已发送').waitFor();
+  // The 「回复已发送」 toast lasts 3 s, which a loaded CI machine can miss: wait for what it announces.
   await page.getByTestId('timeline-reply').filter({ hasText: reply }).waitFor();
   // …and the colleague's page shows it without a reload.
   await colleague.getByTestId('timeline-reply').filter({ hasText: reply }).waitFor();
@@ -245,7 +245,6 @@ test('ticket list: views with counts, live count update, bulk status change', { 
   await page.getByTestId(`ticket-row-${second.number}`).getByRole('checkbox').check();
   await page.getByTestId('bulk-count').filter({ hasText: '已选 2 项' }).waitFor();
   await choose(page, page.locator('.ant-alert .ant-select').filter({ hasText: '改状态' }), '等待客户');
-  await page.getByText('已更新 2 个工单').waitFor();
   await page.getByTestId('bulk-count').waitFor({ state: 'detached' });
   for (const t of [first, second]) await page.getByTestId(`ticket-row-${t.number}`).locator('.ant-tag').filter({ hasText: '等待客户' }).waitFor();
   for (const t of [first, second]) assert.equal((await h.api<Ticket>(agent, 'GET', `/api/v1/tickets/${t.id}`)).status, 'pending');
