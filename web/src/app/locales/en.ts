@@ -1,3 +1,4 @@
+import { formsDesignerEn } from '../../features/forms/designer/locale.ts';
 import { securityEn } from '../../features/auth/locale.ts';
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
@@ -38,5 +39,6 @@ export const en: Messages = {
   security: securityEn,
   securitySettings: securitySettingsEn,
   portal: portalEn,
+  formsDesigner: formsDesignerEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

@@ -1,3 +1,4 @@
+import { formsDesignerZhCN } from '../../features/forms/designer/locale.ts';
 import { securityZhCN } from '../../features/auth/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
@@ -33,5 +34,6 @@ export const zhCN = {
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
   portal: portalZhCN,
+  formsDesigner: formsDesignerZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };
