@@ -20,9 +20,9 @@ module.exports = {
     },
     {
       name: 'no-platform-depends-on-app-wiring',
-      comment: 'db, jobs, search and conditions are below the modules; they must not import module code at all.',
+      comment: 'db, jobs, search, conditions and forms are below the modules; they must not import module code at all.',
       severity: 'error',
-      from: { path: '^src/(db|jobs|search|conditions)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(db|jobs|search|conditions|forms)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/modules/' },
     },
     {
@@ -31,6 +31,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/conditions/', pathNot: ['^src/conditions/(sql-compile|validation-problem)\\.ts$', '^src/conditions/fixtures/', '\\.test\\.ts$'] },
       to: { pathNot: ['^src/conditions/', '(^|/)node_modules/zod/'] },
+    },
+    {
+      name: 'form-engine-runs-in-the-browser',
+      comment: 'The web console renders forms with the server\'s own engine: src/forms may use only itself, the pure condition files, zod and libphonenumber-js.',
+      severity: 'error',
+      from: { path: '^src/forms/', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: ['^src/forms/', '^src/conditions/(types|operators|values|validate|evaluate|compilable|messages)\\.ts$', '(^|/)node_modules/(zod|libphonenumber-js)/'] },
     },
     {
       name: 'no-circular',

@@ -3,6 +3,7 @@
  * checks that. Placeholders are `{name}`.
  */
 import { conditionMessages } from '../../conditions/messages.js';
+import { formMessages } from '../../forms/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
@@ -86,6 +87,7 @@ const zhCN = {
   ...portalMessages.zhCN,
   ...platformMessages.zhCN,
   ...conditionMessages.zhCN,
+  ...formMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -163,6 +165,7 @@ const en: Record<MessageKey, string> = {
   ...portalMessages.en,
   ...platformMessages.en,
   ...conditionMessages.en,
+  ...formMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
