@@ -1,9 +1,9 @@
 import { App, Button, Col, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customFieldTypes, fieldKeySchema, roleKeys, type CustomFieldType, type FieldDefinitionInput, type FieldEntity, type FieldOption, type FieldSettings, type Label } from '../../../../../src/forms/definition.ts';
+import { customFieldTypes, fieldKeySchema, roleKeys, type CustomFieldType, type FieldEntity, type FieldOption, type FieldSettings, type Label } from '../../../../../src/forms/definition.ts';
 import { describeError } from '../../../shared/ui/describe-error.ts';
-import { useFieldActions } from './forms-api.ts';
+import { useFieldActions, type FieldChanges } from './forms-api.ts';
 import { OptionsEditor } from './OptionsEditor.tsx';
 import type { RegistryField } from './registry-field.ts';
 import { typesWithOptions } from './registry-field.ts';
@@ -49,9 +49,11 @@ export function FieldDrawer({ entity, field, onClose }: { entity: FieldEntity; f
   async function save(values: Values) {
     const help = Object.fromEntries(Object.entries(values.help ?? {}).filter(([, text]) => text?.trim()));
     const settings = Object.fromEntries(Object.entries(values.settings ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-    const body: Partial<FieldDefinitionInput> = {
-      label: { 'zh-CN': values.label['zh-CN'].trim(), en: (values.label.en ?? '').trim() },
-      help: Object.keys(help).length ? help : undefined,
+    const label = { 'zh-CN': values.label['zh-CN'].trim(), en: (values.label.en ?? '').trim() };
+    const body: FieldChanges = {
+      label,
+      // Cleared on an existing field: null removes it; on a new one it is simply absent.
+      help: Object.keys(help).length ? help : creating ? undefined : null,
       settings,
       options: typesWithOptions.has(values.type) && !settings.optionSource ? values.options.map(trimOption) : undefined,
       filterable: values.filterable,
@@ -61,7 +63,7 @@ export function FieldDrawer({ entity, field, onClose }: { entity: FieldEntity; f
       writeRoles: values.writeRoles,
     };
     try {
-      if (creating) await actions.create({ ...body, key: values.key, type: values.type, entity } as FieldDefinitionInput);
+      if (creating) await actions.create({ ...body, label, help: body.help ?? undefined, key: values.key, type: values.type });
       else await actions.update(field, body);
       message.success(t('formsDesigner.fields.saved'));
       onClose();

@@ -6,7 +6,7 @@ import type { FieldEntity } from '../../../../../src/forms/definition.ts';
 import { describeError } from '../../../shared/ui/describe-error.ts';
 import { ErrorState } from '../../../shared/ui/states.tsx';
 import { FieldDrawer } from './FieldDrawer.tsx';
-import { useFieldActions, useRegistry, valuesInUse } from './forms-api.ts';
+import { useFieldActions, useRegistry, deleteRefusal } from './forms-api.ts';
 import { labelIn, type RegistryField } from './registry-field.ts';
 
 /**
@@ -26,11 +26,11 @@ export function FieldsList({ entity }: { entity: FieldEntity }) {
       await actions.remove(field, false);
       message.success(t('formsDesigner.fields.deleted'));
     } catch (error) {
-      const count = valuesInUse(error);
-      if (count === undefined) return void message.error(describeError(error, t).message);
+      const refusal = deleteRefusal(error);
+      if (refusal === undefined) return void message.error(describeError(error, t).message);
       modal.confirm({
         title: t('formsDesigner.fields.inUseTitle', { name }),
-        content: t('formsDesigner.fields.inUse', { count }),
+        content: `${refusal} ${t('formsDesigner.fields.archiveHint')}`,
         okText: t('formsDesigner.fields.archive'),
         cancelText: t('app.cancel'),
         onOk: async () => {

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import i18next from 'i18next';
-import type { FieldDefinitionInput, FieldEntity, FormDefinition, Label } from '../../../../../src/forms/definition.ts';
+import type { FieldDefinitionInput, FieldEntity, FieldOption, FormDefinition, Label } from '../../../../../src/forms/definition.ts';
 import { ApiError, type Problem } from '../../../shared/api/client.ts';
 import type { RegistryField } from './registry-field.ts';
 
@@ -41,13 +41,18 @@ export function useRegistry(entity: FieldEntity) {
   return useQuery({ queryKey: formsKeys.fields(entity), queryFn: async () => (await call<{ items: RegistryField[] }>('GET', fieldsPath[entity])).items });
 }
 
-/** The server's refusal to delete a field that still holds values: how many records do. */
-export function valuesInUse(error: unknown): number | undefined {
+/**
+ * The server's refusal to delete a field: records still hold values (`forms.field.has_values`,
+ * the count in its localised title) or a published form places it (`forms.field.on_form`).
+ * Either way the admin may archive it instead.
+ */
+export function deleteRefusal(error: unknown): string | undefined {
   if (!(error instanceof ApiError) || error.status !== 409) return undefined;
-  const problem = error.problem as Problem & { params?: Record<string, unknown>; count?: unknown };
-  const count = problem.params?.count ?? problem.count ?? problem.errors?.[0]?.params?.count;
-  return typeof count === 'number' ? count : Number.isFinite(Number(count)) ? Number(count) : undefined;
+  return error.problem.code === 'forms.field.has_values' || error.problem.code === 'forms.field.on_form' ? error.problem.title : undefined;
 }
+
+/** A PATCH: absent = unchanged; a null help clears it. */
+export type FieldChanges = Omit<Partial<FieldDefinitionInput>, 'help' | 'key' | 'type' | 'entity'> & { help?: FieldDefinitionInput['help'] | null };
 
 export function useFieldActions(entity: FieldEntity) {
   const queryClient = useQueryClient();
@@ -61,7 +66,7 @@ export function useFieldActions(entity: FieldEntity) {
   };
   return {
     create: (body: FieldDefinitionInput) => refreshed(call<RegistryField>('POST', path, { body })),
-    update: (field: RegistryField, body: Partial<FieldDefinitionInput>) => refreshed(call<RegistryField>('PATCH', `${path}/${encodeURIComponent(field.key)}`, { body, version: field.version })),
+    update: (field: RegistryField, body: FieldChanges) => refreshed(call<RegistryField>('PATCH', `${path}/${encodeURIComponent(field.key)}`, { body, version: field.version })),
     remove: (field: RegistryField, archive: boolean) => refreshed(call<unknown>('DELETE', `${path}/${encodeURIComponent(field.key)}${archive ? '?archive=true' : ''}`, { version: field.version })),
   };
 }
@@ -81,12 +86,7 @@ export type TicketType = {
 export type TypeBody = Pick<TicketType, 'label' | 'defaultTeamId' | 'defaultPriority' | 'slaPolicyId' | 'active'>;
 
 /** One published, immutable version of a type's form, and who published it when. */
-export type TypeVersion = { version: number; form: FormDefinition; publishedAt?: string; publishedBy?: { id?: string; name?: string } | string | null };
-
-export function publisherName(version: TypeVersion): string {
-  const by = version.publishedBy;
-  return typeof by === 'string' ? by : (by?.name ?? '');
-}
+export type TypeVersion = { key: string; version: number; form: FormDefinition; publishedAt: string; publishedBy: string | null };
 
 export function useTicketTypes() {
   return useQuery({ queryKey: formsKeys.types(), queryFn: async () => (await call<{ items: TicketType[] }>('GET', '/api/v1/ticket-types')).items });
@@ -123,8 +123,7 @@ export function useTypeActions() {
   };
 }
 
-/** China's 省/市/区 tree the server ships, for previewing a cascader with that source. */
-export type RegionNode = { value: string; label: string; children?: RegionNode[] };
+/** China's 省/市/区 tree the server ships (values are region codes), for previewing a cascader with that source. */
 export function useChinaRegions(enabled: boolean) {
-  return useQuery({ queryKey: formsKeys.regions(), enabled, staleTime: Infinity, queryFn: async () => (await call<{ items: RegionNode[] }>('GET', '/api/v1/field-options/china-regions')).items });
+  return useQuery({ queryKey: formsKeys.regions(), enabled, staleTime: Infinity, queryFn: async () => (await call<{ options: FieldOption[] }>('GET', '/api/v1/field-options/china-regions')).options });
 }

@@ -1,5 +1,6 @@
-import type { FieldDescriptor, FieldType } from '../../../../../src/conditions/types.ts';
-import type { CustomFieldType, FieldOption, FieldSettings, Label } from '../../../../../src/forms/definition.ts';
+import { fieldTypes, type FieldDescriptor, type FieldType } from '../../../../../src/conditions/types.ts';
+import { customFieldTypes, type CustomFieldType, type FieldOption, type FieldSettings, type Label } from '../../../../../src/forms/definition.ts';
+import { describeField } from '../../../../../src/forms/field-kinds.ts';
 
 /**
  * A field as `GET /api/v1/ticket-fields` lists it: the custom fields of src/forms/definition.ts
@@ -24,35 +25,22 @@ export type RegistryField = {
 };
 
 /**
- * The condition-language type a field's values compare as, or undefined for fields a rule
- * cannot test (attachments; cascader paths). Kept beside the designer until the engine's
- * `describeField` (src/forms/field-kinds.ts) lands; both follow definition.ts's mapping.
+ * The field as the condition language sees it, through the engine's own `describeField` for
+ * custom fields (so the designer checks rules exactly as the server will); a built-in field's
+ * type is already a condition type. Undefined for fields no condition can test (attachments).
  */
-export function conditionTypeOf(type: RegistryField['type']): FieldType | undefined {
-  switch (type) {
-    case 'textarea':
-    case 'phone':
-    case 'email':
-    case 'url':
-    case 'record':
-      return 'text';
-    case 'checkbox':
-      return 'boolean';
-    case 'rating':
-      return 'number';
-    case 'cascader':
-    case 'attachments':
-      return undefined;
-    default:
-      return type;
-  }
+export function descriptorOf(field: RegistryField): FieldDescriptor | undefined {
+  if (field.builtIn && isConditionType(field.type)) return { key: field.key, type: field.type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value })) } : {}) };
+  if (!field.builtIn && isCustomType(field.type)) return describeField({ key: field.key, type: field.type, options: field.options }) ?? undefined;
+  return undefined;
 }
 
-/** The field as the condition language sees it; options keep deleted ones (old values still compare). */
-export function descriptorOf(field: RegistryField): FieldDescriptor | undefined {
-  const type = conditionTypeOf(field.type);
-  if (!type) return undefined;
-  return { key: field.key, type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value })) } : {}) };
+function isCustomType(type: string): type is CustomFieldType {
+  return (customFieldTypes as readonly string[]).includes(type);
+}
+
+function isConditionType(type: string): type is FieldType {
+  return (fieldTypes as readonly string[]).includes(type);
 }
 
 /** A label in the console's language, falling back to Chinese (the English label is optional). */

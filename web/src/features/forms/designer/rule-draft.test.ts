@@ -75,6 +75,7 @@ test('effects naming a field off the form, an unknown option, or a wrong value a
   assert.equal(fillMessage('字段 {field} 没有选项“{value}”', issues[0]!.params), '字段 pollution_type 没有选项“光污染”');
 });
 
-test('a cascader field is not offered to conditions (its value is a path), the others are', () => {
-  assert.deepEqual(descriptors.map((d) => [d.key, d.type]), [['pollution_type', 'select'], ['needs_visit', 'boolean'], ['visit_time', 'datetime'], ['status', 'select']]);
+test('fields are described by the engine’s describeField: a cascader’s path is an open set, built-in types pass as they are', () => {
+  assert.deepEqual(descriptors.map((d) => [d.key, d.type]), [['pollution_type', 'select'], ['needs_visit', 'boolean'], ['visit_time', 'datetime'], ['location', 'multiselect'], ['status', 'select']]);
+  assert.equal(descriptorOf({ key: 'photos', label: { 'zh-CN': '照片', en: '' }, type: 'attachments' }), undefined);
 });
