@@ -1,3 +1,4 @@
+import { customFieldsEn } from '../../features/forms/locale.ts';
 import { securityEn } from '../../features/auth/locale.ts';
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
@@ -37,6 +38,7 @@ export const en: Messages = {
   email: emailEn,
   security: securityEn,
   securitySettings: securitySettingsEn,
+  customFields: customFieldsEn,
   portal: portalEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };
