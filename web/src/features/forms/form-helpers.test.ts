@@ -43,3 +43,16 @@ test('widths: full, half and third of the 24 columns; one column on a phone', ()
   assert.deepEqual(columnSpans('third'), { xs: 24, sm: 12, md: 8 });
   assert.deepEqual(columnSpans(undefined), { xs: 24, sm: 24, md: 24 });
 });
+
+test('values read as people say them: option labels (retired ones too), regions, yuan, yes/no', async () => {
+  const { formatFieldValue } = await import('./format-value.ts');
+  const { location, needsSurvey, fineAmount } = await import('../../../../src/forms/fixtures/environmental-complaint.ts');
+  const words = { language: 'zh-CN', yes: '是', no: '否' };
+  assert.equal(formatFieldValue(pollutionType, 'wastewater', words), '废水');
+  assert.equal(formatFieldValue(pollutionType, 'odour', words), '异味');
+  assert.equal(formatFieldValue({ ...pollutionType, type: 'multiselect' }, ['noise', 'wastewater'], words), '噪音、废水');
+  assert.equal(formatFieldValue(location, ['44', '4403', '440305'], words), '广东省 / 深圳市 / 南山区');
+  assert.equal(formatFieldValue(needsSurvey, false, words), '否');
+  assert.equal(formatFieldValue(fineAmount, '1280.5', words), '¥1,280.50');
+  assert.equal(formatFieldValue(pollutionType, null, words), null);
+});
