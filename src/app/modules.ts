@@ -3,6 +3,7 @@ import { authModule } from '../modules/auth/index.js';
 import { customer360Module } from '../modules/customer-360/index.js';
 import { customersModule } from '../modules/customers/index.js';
 import { emailChannelModule } from '../modules/email-channel/index.js';
+import { formsModule } from '../modules/forms/index.js';
 import { ticketsModule } from '../modules/tickets/index.js';
 import { realtimeModule } from '../realtime/stream-routes.js';
 import { slaModule } from '../modules/sla/index.js';
@@ -12,4 +13,4 @@ import { securitySettingsModule } from '../modules/security-settings/index.js';
 import type { AppModule } from './context.js';
 
 /** Every module of the application, in one explicit list. A new module is added here. */
-export const modules: readonly AppModule[] = [authModule, customersModule, ticketsModule, customer360Module, slaModule, emailChannelModule, portalModule, phoneModule, securitySettingsModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, emailChannelModule, portalModule, phoneModule, securitySettingsModule, jobsAdminModule, realtimeModule];

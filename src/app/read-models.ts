@@ -1,3 +1,4 @@
+import type { TicketFieldsReader } from '../modules/forms/index.js';
 import type { TicketSlaReader } from '../modules/tickets/index.js';
 
 /**
@@ -8,6 +9,8 @@ import type { TicketSlaReader } from '../modules/tickets/index.js';
 export type ReadModelTypes = {
   /** SLA targets of tickets, for ticket views (provided by the SLA module). */
   ticketSla: TicketSlaReader;
+  /** The ticket's built-in fields and counts of custom field values, for the field registry (provided by the tickets module). */
+  ticketFields: TicketFieldsReader;
 };
 
 /** The read models of one app, provided at boot (AppModule.registerJobs). Not a module-level global: tests boot several apps. */

@@ -7,6 +7,7 @@ import { formMessages } from '../../forms/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
+import { formsModuleMessages } from '../../modules/forms/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
 import { platformMessages } from './platform-messages.js';
@@ -88,6 +89,7 @@ const zhCN = {
   ...platformMessages.zhCN,
   ...conditionMessages.zhCN,
   ...formMessages.zhCN,
+  ...formsModuleMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -166,6 +168,7 @@ const en: Record<MessageKey, string> = {
   ...platformMessages.en,
   ...conditionMessages.en,
   ...formMessages.en,
+  ...formsModuleMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -27,6 +27,8 @@ export const permissions = [
   'admin.jobs',
   'admin.security', // sign-in audit log, unlocking locked accounts, the outbound-connection allowlist
   'email.quarantine', // 可疑邮件: review mail that points at a ticket without proof of its sender; attach, make a new ticket, or reject
+  'forms.read', // the field registry, ticket types and their forms (every signed-in role: forms render from them)
+  'forms.manage', // create and change custom fields and ticket types, publish forms (设置 › 工单类型与字段)
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -44,15 +46,16 @@ const agentPermissions: Permission[] = [
   'tickets.note',
   'directory.read',
   'customers.read',
+  'forms.read',
 ];
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.
-  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note']),
+  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note', 'forms.read']),
 };
 
 export function roleHas(role: RoleName, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import type { AppModule } from '../../app/context.js';
 import { teamDeleted } from '../auth/index.js';
 import { contactAnonymized, contactMerged } from '../customers/index.js';
 import { attachmentStoreIn } from './attachment-store.js';
+import { ticketFieldsReader } from './builtin-fields.js';
 import { registerMessageRoutes } from './message-routes.js';
 import { registerTicketNameRoutes } from './ticket-names.js';
 import { registerCustomerCardRoutes } from './customer-card.js';
@@ -51,7 +52,8 @@ export { setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry,
 
 export const ticketsModule: AppModule = {
   name: 'tickets',
-  registerJobs({ jobs }) {
+  registerJobs({ jobs, readModels }) {
+    readModels.provide('ticketFields', ticketFieldsReader);
     jobs.subscribeBatch([ticketCreated, ticketUpdated, ticketMessageAdded], 'tickets.index', handleTicketIndexJobs, { perAggregate: true });
     jobs.pollDueRows('tickets.search_reindex', reindexStaleSearch);
     jobs.subscribe(teamDeleted, 'tickets.team_deleted', handleTeamDeleted);

@@ -73,6 +73,11 @@ export const tickets = pgTable(
      * tickets, BENCHMARKS.md).
      */
     slaDueAt: timestamp('sla_due_at', { withTimezone: true }),
+    /** The ticket type (forms module; no FK across modules) and the form version the ticket follows. */
+    typeId: uuid('type_id'),
+    typeVersion: integer('type_version'),
+    /** Custom field values by key, in each type's one stored form (src/forms/field-values.ts). */
+    fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default({}),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -1,0 +1,26 @@
+/** Public surface of the forms module: the field registry and ticket types (issue 14 §3–§6). */
+import type { AppModule } from '../../app/context.js';
+import { registerFieldRoutes } from './field-routes.js';
+import { registerTypeRoutes } from './type-routes.js';
+
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
+export type { BuiltinField, TicketFieldsReader } from './field-readers.js';
+export { listFields, getField, type CustomField } from './fields.js';
+export { loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
+export { getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
+export { presentField } from './field-views.js';
+export { fieldSchema, typeFormSchema } from './http-schemas.js';
+export { builtInOptionTrees } from './china-regions.js';
+export { matchesEtag } from './if-match.js';
+export { formsRevisionNow } from './revision.js';
+
+export const formsModule: AppModule = {
+  name: 'forms',
+  registerRoutes(app, context) {
+    registerFieldRoutes(app, context, 'ticket');
+    registerFieldRoutes(app, context, 'contact');
+    registerFieldRoutes(app, context, 'organisation');
+    registerTypeRoutes(app, context);
+  },
+};

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import type { BuiltinField, TicketFieldsReader } from '../forms/index.js';
+import { ticketCategories, ticketPriorities, tickets } from './schema.js';
+import { ticketStatuses } from './ticket-status.js';
+
+/**
+ * The ticket's own fields, described once for the field registry (issue 14 §1): labels, the
+ * condition-language type, where SQL finds the value, and what lists and the portal do with it.
+ * Form rules, view filters and the registry's listing read this; the condition tests' fixture
+ * (src/conditions/fixtures/ticket-fields.ts) describes the same columns for the platform's tests.
+ */
+export const ticketChannels = ['api', 'web', 'phone', 'email', 'wechat', 'wecom', 'dingtalk', 'portal'] as const;
+
+type Static = Omit<BuiltinField, 'options'>;
+const field = (key: string, zh: string, en: string, type: BuiltinField['type'], column: string, flags: Partial<Pick<BuiltinField, 'filterable' | 'sortable' | 'searchable' | 'customerVisible'>> = {}): Static => ({
+  key,
+  label: { 'zh-CN': zh, en },
+  type,
+  sql: { column },
+  filterable: flags.filterable ?? true,
+  sortable: flags.sortable ?? false,
+  searchable: flags.searchable ?? false,
+  customerVisible: flags.customerVisible ?? false,
+});
+
+/** In registry order. Option lists of admin-defined values (priorities, categories) are read when asked. */
+const staticFields: readonly Static[] = [
+  field('subject', '标题', 'Subject', 'text', 'subject', { filterable: false, searchable: true, customerVisible: true }),
+  field('description', '描述', 'Description', 'text', 'description', { filterable: false, searchable: true, customerVisible: true }),
+  field('status', '状态', 'Status', 'select', 'status', { customerVisible: true }),
+  field('priority', '优先级', 'Priority', 'select', 'priority', { sortable: true }),
+  field('category', '分类', 'Category', 'select', 'category_id'),
+  field('team', '团队', 'Team', 'team', 'team_id'),
+  field('assignee', '处理人', 'Assignee', 'user', 'assignee_id'),
+  field('requester', '提交人', 'Requester', 'contact', 'requester_id'),
+  field('tags', '标签', 'Tags', 'multiselect', 'tags'),
+  field('channel', '渠道', 'Channel', 'select', 'channel'),
+  field('created', '创建时间', 'Created', 'datetime', 'created_at', { sortable: true, customerVisible: true }),
+  field('updated', '更新时间', 'Updated', 'datetime', 'updated_at', { sortable: true, customerVisible: true }),
+  field('sla_due', 'SLA 到期', 'SLA due', 'datetime', 'sla_due_at', { sortable: true }),
+];
+
+/**
+ * The descriptors without admin-defined option lists: enough to judge a form's rules on every
+ * write (their values were checked against the options when the form was published), at no query.
+ */
+export function builtinTicketDescriptors(): BuiltinField[] {
+  const fixed: Record<string, readonly string[]> = { status: ticketStatuses, channel: ticketChannels };
+  return staticFields.map((f) => ({ ...f, ...(fixed[f.key] && { options: fixed[f.key]!.map((value) => ({ value })) }) }));
+}
+
+/** With every option (priority keys, category ids): what the registry lists and publishing checks against. */
+async function builtinTicketFields(db: Db): Promise<BuiltinField[]> {
+  const [priorities, categories] = await Promise.all([db.select({ key: ticketPriorities.key }).from(ticketPriorities), db.select({ id: ticketCategories.id }).from(ticketCategories)]);
+  const admin: Record<string, string[]> = { priority: priorities.map((p) => p.key), category: categories.map((c) => c.id) };
+  return builtinTicketDescriptors().map((f) => (admin[f.key] ? { ...f, options: admin[f.key]!.map((value) => ({ value })) } : f));
+}
+
+/** What the forms module reads of tickets (its `ticketFields` read model). */
+export const ticketFieldsReader: TicketFieldsReader = {
+  builtins: builtinTicketFields,
+  async countValues(db, key) {
+    const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(sql`${tickets.fields} ? ${key}`);
+    return row?.count ?? 0;
+  },
+};
