@@ -1,3 +1,4 @@
+import { customFieldsZhCN } from '../../features/forms/locale.ts';
 import { formsDesignerZhCN } from '../../features/forms/designer/locale.ts';
 import { securityZhCN } from '../../features/auth/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
@@ -33,6 +34,7 @@ export const zhCN = {
   email: emailZhCN,
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
+  customFields: customFieldsZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
