@@ -14,7 +14,7 @@ type Props = { form: FormDefinition; registry: readonly RegistryField[]; dispatc
 
 /** The agents' form: a palette of the registry's custom fields, dragged into sections. */
 export function FormCanvas({ form, registry, dispatch }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const byKey = new Map(registry.map((field) => [field.key, field]));
   const placed = new Set(placedKeys(form));
   const custom = registry.filter((field) => !field.builtIn && !field.archived);
@@ -32,7 +32,7 @@ export function FormCanvas({ form, registry, dispatch }: Props) {
               <Typography.Text type="secondary">{t('formsDesigner.designer.paletteEmpty')}</Typography.Text>
             ) : (
               <Space orientation="vertical" style={{ width: '100%' }} data-palette>
-                {palette.map((field) => <PaletteItem key={field.key} field={field} sections={form.sections} dispatch={dispatch} />)}
+                {palette.map((field) => <PaletteItem key={field.key} field={field} targets={form.sections.map((section) => ({ key: section.key, label: labelIn(section.label, i18n.language) }))} dispatch={dispatch} />)}
               </Space>
             )}
           </Card>
@@ -51,8 +51,8 @@ export function FormCanvas({ form, registry, dispatch }: Props) {
   );
 }
 
-/** A field not yet on the form: dragged (pointer or keyboard), or added through its menu. */
-function PaletteItem({ field, sections, dispatch }: { field: RegistryField; sections: FormSection[]; dispatch: (action: DesignerAction) => void }) {
+/** A field not yet on the form: dragged (pointer or keyboard), or added through its menu to one of the targets. */
+export function PaletteItem({ field, targets, dispatch }: { field: RegistryField; targets: { key: string; label: string }[]; dispatch: (action: DesignerAction) => void }) {
   const { t, i18n } = useTranslation();
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: paletteId(field.key) });
   const name = labelIn(field.label, i18n.language);
@@ -62,8 +62,8 @@ function PaletteItem({ field, sections, dispatch }: { field: RegistryField; sect
         <Typography.Text>{name}</Typography.Text> <Tag style={{ marginInlineStart: 4 }}>{t(`formsDesigner.types.${field.type}`, { defaultValue: field.type })}</Tag>
       </div>
       <Dropdown
-        disabled={sections.length === 0}
-        menu={{ items: sections.map((section) => ({ key: section.key, label: labelIn(section.label, i18n.language) })), onClick: ({ key }) => dispatch({ type: 'place_field', key: field.key, to: { container: key, index: Number.MAX_SAFE_INTEGER } }) }}
+        disabled={targets.length === 0}
+        menu={{ items: targets, onClick: ({ key }) => dispatch({ type: 'place_field', key: field.key, to: { container: key, index: Number.MAX_SAFE_INTEGER } }) }}
       >
         <Button size="small" type="text" icon={<PlusOutlined />} aria-label={`${t('formsDesigner.designer.addTo')} ${name}`} title={t('formsDesigner.designer.addTo')} />
       </Dropdown>

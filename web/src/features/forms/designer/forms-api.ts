@@ -102,8 +102,12 @@ export function useTypeVersion(key: string, version: number | null | undefined) 
     queryKey: formsKeys.version(key, version ?? 0),
     enabled: !!version,
     staleTime: Infinity,
-    queryFn: () => call<TypeVersion>('GET', `/api/v1/ticket-types/${encodeURIComponent(key)}/versions/${version}`),
+    queryFn: () => fetchTypeVersion(key, version!),
   });
+}
+
+export function fetchTypeVersion(key: string, version: number): Promise<TypeVersion> {
+  return call<TypeVersion>('GET', `/api/v1/ticket-types/${encodeURIComponent(key)}/versions/${version}`);
 }
 
 export function useTypeActions() {

@@ -192,12 +192,6 @@ export const formsDesignerZhCN = {
       within_business_hours: '在工作时间内',
     },
     effects: { show: '显示', hide: '隐藏', require: '设为必填', read_only: '设为只读', options: '只允许选项', default: '默认值为', set: '设为', compute: '计算' },
-    issues: {
-      no_effect: '规则至少需要一个动作',
-      field_not_on_form: '字段 {field} 不在表单上',
-      options_empty: '请至少选择一个选项',
-      unknown_option: '字段没有选项“{value}”',
-    },
   },
   portal: {
     intro: '门户表单是客户在客户门户提交此类工单时看到的表单。只有“客户可见”的字段可以放入。',
@@ -425,12 +419,6 @@ export const formsDesignerEn: Catalogue<typeof formsDesignerZhCN> = {
       within_business_hours: 'within business hours',
     },
     effects: { show: 'show', hide: 'hide', require: 'make required', read_only: 'make read-only', options: 'only allow options', default: 'default to', set: 'set to', compute: 'compute' },
-    issues: {
-      no_effect: 'A rule needs at least one action',
-      field_not_on_form: 'Field {field} is not on the form',
-      options_empty: 'Choose at least one option',
-      unknown_option: 'The field has no option "{value}"',
-    },
   },
   portal: {
     intro: 'The portal form is what a customer fills when submitting this type in the customer portal. Only fields visible to customers can be placed on it.',

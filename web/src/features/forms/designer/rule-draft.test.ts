@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import { evaluate } from '../../../../../src/conditions/evaluate.ts';
 import { fieldLookup, type FieldDescriptor } from '../../../../../src/conditions/types.ts';
 import { validateCondition } from '../../../../../src/conditions/validate.ts';
-import { formRuleSchema } from '../../../../../src/forms/definition.ts';
+import { formRuleSchema, type FormRule } from '../../../../../src/forms/definition.ts';
 import { descriptorOf, type RegistryField } from './registry-field.ts';
-import { draftOfRule, fillMessage, formOperatorsFor, nextRuleId, resetLeaf, ruleOfDraft, rulesIssues } from './rule-draft.ts';
+import { checkDraft, describeIssue, ruleIndexOf } from './draft-check.ts';
+import { draftOfRule, formOperatorsFor, nextRuleId, resetLeaf, ruleOfDraft } from './rule-draft.ts';
 
 const registry: RegistryField[] = [
   { key: 'pollution_type', label: { 'zh-CN': '污染类型', en: 'Pollution' }, type: 'select', options: ['噪音', '废气', '废水', '固废'].map((value) => ({ value, label: { 'zh-CN': value, en: '' } })) },
@@ -16,8 +17,16 @@ const registry: RegistryField[] = [
 ];
 const descriptors = registry.map(descriptorOf).filter((d): d is FieldDescriptor => !!d);
 const lookup = fieldLookup(descriptors);
-const onForm = new Set(['pollution_type', 'needs_visit', 'visit_time', 'location']);
-const optionsOf = (key: string) => registry.find((field) => field.key === key)?.options?.map((option) => option.value);
+/** The 环保投诉 form with the given rules, checked as publishing checks it. */
+function issuesOf(rules: FormRule[]) {
+  const form = {
+    sections: [{ key: 'basic', label: { 'zh-CN': '基本信息', en: '' }, fields: ['pollution_type', 'location', 'needs_visit', 'visit_time'].map((key) => ({ key, width: 'full' as const, required: false })) }],
+    rules,
+    portal: { enabled: false, fields: [] },
+  };
+  const checked = checkDraft(form, registry);
+  return checked.issues;
+}
 
 test('the builder’s "当 是否需要现场勘察 是 是 则 勘察时间 必填" is a contract rule the condition language accepts and judges', () => {
   const leaf = resetLeaf('needs_visit', 'boolean');
@@ -29,7 +38,7 @@ test('the builder’s "当 是否需要现场勘察 是 是 则 勘察时间 必
   assert.ok(checked.ok);
   assert.equal(evaluate(checked.condition, { values: { needs_visit: true } }), true);
   assert.equal(evaluate(checked.condition, { values: {} }), false);
-  assert.deepEqual(rulesIssues([rule], lookup, onForm, optionsOf), []);
+  assert.deepEqual(issuesOf([rule]), []);
 });
 
 test('several conditions join with all / any; operators without a value carry none', () => {
@@ -41,7 +50,7 @@ test('several conditions join with all / any; operators without a value carry no
   });
   assert.deepEqual(rule.when, { any: [{ field: 'pollution_type', op: 'in', value: [] }, { field: 'visit_time', op: 'is_empty' }] });
   // An empty list is caught before publishing, at the path the server would name.
-  assert.deepEqual(rulesIssues([rule], lookup, onForm, optionsOf).map((issue) => [issue.path, issue.code]), [['rules.0.when.any.0.value', 'condition.list_empty']]);
+  assert.deepEqual(issuesOf([rule]).map((issue) => [issue.path, issue.code]), [['rules.0.when.any.0.value', 'condition.list_empty']]);
   const filled = ruleOfDraft({ ...draftOfRule(rule)!, conditions: [{ field: 'pollution_type', op: 'in', value: ['废水', '废气'] }, { field: 'visit_time', op: 'is_empty' }] });
   assert.ok(validateCondition(filled.when, lookup).ok);
 });
@@ -61,18 +70,19 @@ test('a form rule offers no "changed" or business-hours operators: a form has no
   assert.deepEqual(formOperatorsFor('boolean'), ['is', 'is_not', 'is_empty', 'is_not_empty']);
 });
 
-test('effects naming a field off the form, an unknown option, or a wrong value are reported with their paths', () => {
+test('effects naming a field off the form, an unknown option, or a wrong value are reported at the paths publishing would refuse', () => {
   const rules = [
     { id: 'r1', when: { field: 'pollution_type', op: 'is', value: '光污染' }, then: [{ effect: 'require' as const, field: 'removed_field' }] },
     { id: 'r2', then: [{ effect: 'options' as const, field: 'pollution_type', values: ['废水', '核污染'] }] },
   ];
-  const issues = rulesIssues(rules, lookup, onForm, optionsOf);
-  assert.deepEqual(issues.map((issue) => [issue.path, issue.code]), [
-    ['rules.0.when.value', 'condition.unknown_option'],
-    ['rules.0.then.0.field', 'designer.rule.field_not_on_form'],
-    ['rules.1.then.0.values', 'designer.rule.unknown_option'],
+  const issues = issuesOf(rules);
+  assert.deepEqual(issues.map((issue) => [issue.path, issue.code, ruleIndexOf(issue)]), [
+    ['rules.0.when.value', 'condition.unknown_option', 0],
+    ['rules.0.then.0.field', 'form.rule_field_not_on_form', 0],
+    ['rules.1.then.0.values.1', 'form.unknown_option', 1],
   ]);
-  assert.equal(fillMessage('字段 {field} 没有选项“{value}”', issues[0]!.params), '字段 pollution_type 没有选项“光污染”');
+  assert.equal(describeIssue(issues[0]!, 'zh-CN'), '字段 pollution_type 没有选项“光污染”');
+  assert.equal(describeIssue(issues[1]!, 'en'), 'The rule acts on field removed_field, which is not on the form');
 });
 
 test('fields are described by the engine’s describeField: a cascader’s path is an open set, built-in types pass as they are', () => {

@@ -1,6 +1,5 @@
 import { operatorsFor, valueShape } from '../../../../../src/conditions/operators.ts';
-import type { ConditionIssue, FieldLookup, Operator } from '../../../../../src/conditions/types.ts';
-import { validateCondition } from '../../../../../src/conditions/validate.ts';
+import type { Operator } from '../../../../../src/conditions/types.ts';
 import type { FormRule, RuleEffect } from '../../../../../src/forms/definition.ts';
 
 /**
@@ -58,39 +57,4 @@ export function nextRuleId(rules: readonly FormRule[]): string {
   let n = rules.length + 1;
   while (taken.has(`rule_${n}`)) n += 1;
   return `rule_${n}`;
-}
-
-/**
- * Every problem in a form's rules, with paths like the server's (`rules.2.when.value`,
- * `rules.0.then.1.field`): conditions checked by the condition language itself over the form's
- * fields and the built-in ones, effects checked against the fields on the form. Codes are
- * `condition.*` (the condition language's catalogue) or `designer.rule.*` (ours).
- */
-export function rulesIssues(rules: readonly FormRule[], fields: FieldLookup, onForm: ReadonlySet<string>, optionsOf: (key: string) => readonly string[] | undefined): ConditionIssue[] {
-  return rules.flatMap((rule, index) => {
-    const issues: ConditionIssue[] = [];
-    if (rule.when !== undefined) {
-      const checked = validateCondition(rule.when, fields, { path: `rules.${index}.when` });
-      if (!checked.ok) issues.push(...checked.issues);
-    }
-    if (rule.then.length === 0) issues.push({ path: `rules.${index}.then`, code: 'designer.rule.no_effect' });
-    rule.then.forEach((effect, at) => {
-      const path = `rules.${index}.then.${at}`;
-      if (!onForm.has(effect.field)) return issues.push({ path: `${path}.field`, code: 'designer.rule.field_not_on_form', params: { field: effect.field } });
-      if (effect.effect === 'options') {
-        const offered = new Set(optionsOf(effect.field) ?? []);
-        const unknown = effect.values.find((value) => !offered.has(value));
-        if (!effect.values.length) issues.push({ path: `${path}.values`, code: 'designer.rule.options_empty' });
-        else if (unknown !== undefined) issues.push({ path: `${path}.values`, code: 'designer.rule.unknown_option', params: { value: unknown } });
-      }
-      if (effect.effect === 'compute' && effect.of.some((key) => !onForm.has(key))) issues.push({ path: `${path}.of`, code: 'designer.rule.field_not_on_form', params: { field: effect.of.find((key) => !onForm.has(key))! } });
-      return undefined;
-    });
-    return issues;
-  });
-}
-
-/** Fills a catalogue message's `{name}` placeholders (the condition language's messages use single braces). */
-export function fillMessage(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
