@@ -2,7 +2,7 @@ import { CloseOutlined, HolderOutlined, SettingOutlined } from '@ant-design/icon
 import { useDroppable } from '@dnd-kit/core';
 import { rectSortingStrategy, SortableContext, useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { Button, Checkbox, Col, Empty, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Col, Empty, Form, Input, Modal, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldWidths, type FormField } from '../../../../../src/forms/definition.ts';
@@ -56,7 +56,7 @@ function PlacedFieldCard({ container, placed, field, dispatch }: { container: st
           {!field && <Tag color="red">{placed.key}</Tag>}
         </Space>
         <Space size={4} wrap>
-          <Select size="small" aria-label={t('formsDesigner.designer.width')} value={placed.width} onChange={(width) => update({ width })} options={fieldWidths.map((width) => ({ value: width, label: t(`formsDesigner.designer.widths.${width}`) }))} style={{ width: 96 }} />
+          <Segmented<FormField['width']> size="small" aria-label={t('formsDesigner.designer.width')} value={placed.width} onChange={(width) => update({ width })} options={fieldWidths.map((width) => ({ value: width, label: t(`formsDesigner.designer.widths.${width}`) }))} />
           <Checkbox checked={placed.required} onChange={(event) => update({ required: event.target.checked })}>{t('formsDesigner.designer.required')}</Checkbox>
           <Button size="small" type="text" icon={<SettingOutlined />} aria-label={t('formsDesigner.designer.fieldSettings', { name })} onClick={() => setEditing(true)} />
           <Button size="small" type="text" icon={<CloseOutlined />} aria-label={`${t('formsDesigner.designer.removeField')} ${name}`} title={t('formsDesigner.designer.removeField')} onClick={() => dispatch({ type: 'remove_field', key: placed.key, container })} />

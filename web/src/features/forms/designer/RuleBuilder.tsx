@@ -112,7 +112,7 @@ function RuleRows({ draft, onChange, conditionFields, formFields }: { draft: Rul
 
 function OperatorSelect({ descriptor, value, onChange }: { descriptor: FieldDescriptor; value: Operator; onChange: (op: Operator) => void }) {
   const { t } = useTranslation();
-  return <Select size="middle" style={{ width: 150 }} aria-label={t('formsDesigner.rules.operator')} value={value} onChange={onChange} options={formOperatorsFor(descriptor.type).map((op) => ({ value: op, label: t(`formsDesigner.rules.ops.${op}`) }))} />;
+  return <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} aria-label={t('formsDesigner.rules.operator')} value={value} onChange={onChange} options={formOperatorsFor(descriptor.type).map((op) => ({ value: op, label: t(`formsDesigner.rules.ops.${op}`) }))} />;
 }
 
 function LeafValue({ leaf, field, descriptor, onChange }: { leaf: LeafDraft; field: RegistryField; descriptor: FieldDescriptor; onChange: (value: unknown) => void }) {
@@ -151,7 +151,7 @@ function EffectRow({ effect, targets, formFields, onChange, onRemove }: { effect
   };
   return (
     <Space wrap style={{ paddingInlineStart: 16 }} data-effect={effect.effect}>
-      <Select style={{ width: 140 }} aria-label={t('formsDesigner.rules.then')} value={effect.effect} onChange={(kind) => onChange(withKind(kind))} options={effectKinds.map((kind) => ({ value: kind, label: t(`formsDesigner.rules.effects.${kind}`) }))} />
+      <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 140 }} aria-label={t('formsDesigner.rules.then')} value={effect.effect} onChange={(kind) => onChange(withKind(kind))} options={effectKinds.map((kind) => ({ value: kind, label: t(`formsDesigner.rules.effects.${kind}`) }))} />
       <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 180 }} aria-label={t('formsDesigner.rules.target')} value={effect.field} options={targets} onChange={(field: string) => onChange({ ...withKind(effect.effect), field })} />
       {effect.effect === 'options' && (
         <Select mode="multiple" style={{ minWidth: 200 }} aria-label={t('formsDesigner.rules.value')} value={effect.values} onChange={(values: string[]) => onChange({ ...effect, values })} options={liveOptions(target?.options).map((option) => ({ value: option.value, label: labelIn(option.label, i18n.language) || option.value }))} />
@@ -159,7 +159,7 @@ function EffectRow({ effect, targets, formFields, onChange, onRemove }: { effect
       {(effect.effect === 'default' || effect.effect === 'set') && <ValueInput field={target} value={effect.value} ariaLabel={t('formsDesigner.rules.value')} onChange={(value) => onChange({ ...effect, value })} />}
       {effect.effect === 'compute' && (
         <>
-          <Select style={{ width: 120 }} aria-label={t('formsDesigner.rules.formula')} value={effect.formula} onChange={(formula) => onChange({ ...effect, formula })} options={(['sum', 'product', 'difference', 'days_between'] as const).map((formula) => ({ value: formula, label: t(`formsDesigner.rules.formulas.${formula}`) }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 120 }} aria-label={t('formsDesigner.rules.formula')} value={effect.formula} onChange={(formula) => onChange({ ...effect, formula })} options={(['sum', 'product', 'difference', 'days_between'] as const).map((formula) => ({ value: formula, label: t(`formsDesigner.rules.formulas.${formula}`) }))} />
           <Select mode="multiple" style={{ minWidth: 200 }} aria-label={t('formsDesigner.rules.of')} value={effect.of} onChange={(of: string[]) => onChange({ ...effect, of })} options={targets.filter((option) => option.value !== effect.field)} />
         </>
       )}

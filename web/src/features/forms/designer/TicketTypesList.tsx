@@ -88,13 +88,13 @@ function NewTypeModal({ onClose, onCreated }: { onClose: () => void; onCreated: 
           <Col xs={24} sm={12}><Form.Item name={['label', 'en']} label={t('formsDesigner.fields.labelEn')} rules={[{ max: 200 }]}><Input placeholder="Environmental complaint" /></Form.Item></Col>
         </Row>
         <Form.Item name="defaultTeamId" label={t('formsDesigner.typesPage.defaultTeam')}>
-          <Select allowClear loading={teams.isPending} options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={teams.isPending} options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))} />
         </Form.Item>
         <Form.Item name="defaultPriority" label={t('formsDesigner.typesPage.defaultPriority')}>
-          <Select allowClear loading={priorities.isPending} options={(priorities.data ?? []).map((priority) => ({ value: priority.key, label: english ? priority.nameEn : priority.nameZh }))} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={priorities.isPending} options={(priorities.data ?? []).map((priority) => ({ value: priority.key, label: english ? priority.nameEn : priority.nameZh }))} />
         </Form.Item>
         <Form.Item name="slaPolicyId" label={t('formsDesigner.typesPage.slaPolicy')}>
-          <Select allowClear placeholder={t('formsDesigner.typesPage.slaAuto')} loading={policies.isPending} options={(policies.data ?? []).map((policy) => ({ value: policy.id, label: english && policy.nameEn ? policy.nameEn : policy.nameZh }))} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('formsDesigner.typesPage.slaAuto')} loading={policies.isPending} options={(policies.data ?? []).map((policy) => ({ value: policy.id, label: english && policy.nameEn ? policy.nameEn : policy.nameZh }))} />
         </Form.Item>
       </Form>
     </Modal>
