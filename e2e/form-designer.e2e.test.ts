@@ -226,7 +226,7 @@ async function buildEnvironmentalComplaint(page: Page, admin: E2eUser) {
 
   // 版本: the list, and version 1 read-only.
   await page.getByRole('tab', { name: '版本' }).click();
-  await page.getByRole('button', { name: '查看' }).click();
+  await page.getByRole('button', { name: /查\s?看/ }).click();
   await page.locator('[data-version-view="1"]').getByTestId('custom-field-pollution_type').waitFor();
   await shot(page, 'admin-forms-versions.png');
   assert.deepEqual(h.takePageErrors(), []);

@@ -30,7 +30,7 @@ export function FormPreview({ prepared, issues, describe }: { prepared: Prepared
       <Space wrap>
         <Segmented<"staff" | "customer"> value={who} onChange={(value) => { setWho(value); form.resetFields(); }} options={[{ value: 'staff', label: t('formsDesigner.preview.asAgent') }, { value: 'customer', label: t('formsDesigner.preview.asCustomer') }]} />
         <Segmented<(typeof previewWidths)[number]> value={width} onChange={setWidth} options={previewWidths.map((w) => ({ value: w, label: t(w === 1440 ? 'formsDesigner.preview.desktop' : 'formsDesigner.preview.mobile') }))} />
-        <Button onClick={() => void form.validateFields().catch(() => undefined)}>{t('app.confirm')}</Button>
+        <Button onClick={() => void form.validateFields().catch(() => undefined)}>{t('formsDesigner.preview.check')}</Button>
       </Space>
       <Typography.Text type="secondary">{t('formsDesigner.preview.hint')}</Typography.Text>
       {issues.length > 0 && <Alert type="error" showIcon title={issues.map((issue) => <div key={issue.path + issue.code}>{describe(issue)}</div>)} />}
