@@ -236,6 +236,10 @@ test('the same pages in English, and a refused delete offers to archive the fiel
   const english: E2eUser = await h.user('admin', 'Alex Admin');
   await h.api(english, 'PATCH', '/api/v1/me', { locale: 'en' });
   const page = await h.newPage({ user: english, locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  await explain(page, () => inEnglish(page));
+});
+
+async function inEnglish(page: Page) {
   await page.goto('/settings/ticket-types/env_complaint');
   await page.getByText('Published').or(page.getByText(/Version 1, published by/)).first().waitFor();
   await page.locator('[data-placed-field="pollution_type"]').waitFor();
@@ -243,6 +247,21 @@ test('the same pages in English, and a refused delete offers to archive the fiel
   await page.getByRole('tab', { name: /Conditions/ }).click();
   await page.locator('[data-rule="rule_1"]').waitFor();
   await shot(page, 'admin-forms-rules-en.png');
+
+  // Leaving through the menu with unpublished changes loses nothing: coming back restores them.
+  await page.getByRole('tab', { name: 'Form', exact: true }).click();
+  await page.locator('[data-placed-field="pollution_type"]').getByText('Third').click();
+  await page.getByTestId('designer-dirty').waitFor();
+  await page.locator('.ant-layout-sider').getByText('Priorities').click();
+  await page.waitForURL(/\/settings\/priorities$/);
+  // Route changes are transitions: the designer stays mounted until the next page has rendered.
+  await page.getByRole('button', { name: 'New priority' }).waitFor();
+  await page.goBack();
+  await page.getByText('The unpublished changes you left earlier are restored.').waitFor();
+  await page.locator('[data-placed-field="pollution_type"] .ant-segmented-item-selected').filter({ hasText: 'Third' }).waitFor();
+  await page.getByRole('button', { name: 'Discard them' }).click();
+  await page.locator('[data-placed-field="pollution_type"] .ant-segmented-item-selected').filter({ hasText: 'Half' }).waitFor();
+  assert.equal(await page.getByTestId('designer-dirty').count(), 0);
 
   // A field a published form places cannot be deleted: the server says why, the console offers to archive it.
   await page.goto('/settings/ticket-types?tab=fields');
@@ -254,4 +273,4 @@ test('the same pages in English, and a refused delete offers to archive the fiel
   await refusal.getByRole('button', { name: 'Archive' }).click();
   await row.getByText('Archived').waitFor();
   assert.deepEqual(h.takePageErrors(), []);
-});
+}

@@ -10,6 +10,7 @@ import { ErrorState, Loading } from '../../../shared/ui/states.tsx';
 import { AdminGate } from '../../admin/AdminGate.tsx';
 import { designerReducer, emptyForm, placedKeys, sameForm } from './designer-state.ts';
 import { checkDraft, describeIssue, ruleIndexOf } from './draft-check.ts';
+import { readStoredDraft, writeStoredDraft } from './stored-draft.ts';
 import { FormCanvas } from './FormCanvas.tsx';
 import { FormPreview } from './FormPreview.tsx';
 import { useRegistry, useTicketType, useTypeActions, useTypeVersion, type TicketType } from './forms-api.ts';
@@ -49,7 +50,10 @@ function TypeDesigner({ type, registry, published, publishedAt, publishedBy }: D
   const actions = useTypeActions();
   const publisher = usePublisherName();
   const [base, setBase] = useState<FormDefinition>(() => published ?? emptyForm());
-  const [state, dispatch] = useReducer(designerReducer, { form: base });
+  const baseVersion = type.currentVersion ?? 0;
+  // A draft left through the menu earlier (for this same published version) comes back.
+  const [restored] = useState(() => readStoredDraft(localStorage, type.key, baseVersion));
+  const [state, dispatch] = useReducer(designerReducer, { form: restored ?? base });
   const [tab, setTab] = useState('form');
   const [publishing, setPublishing] = useState(false);
   const dirty = !sameForm(state.form, base);
@@ -57,6 +61,8 @@ function TypeDesigner({ type, registry, published, publishedAt, publishedBy }: D
   const describe = (issue: Parameters<typeof describeIssue>[0]) => describeIssue(issue, i18n.language);
   const ruleIssues = check.issues.filter((issue) => ruleIndexOf(issue) !== undefined);
   const otherIssues = check.issues.filter((issue) => ruleIndexOf(issue) === undefined);
+
+  useEffect(() => writeStoredDraft(localStorage, type.key, dirty ? { baseVersion, form: state.form } : null), [dirty, state.form, type.key, baseVersion]);
 
   // Closing the tab or reloading with unpublished changes asks first (the browser's own dialog).
   useEffect(() => {
@@ -122,6 +128,15 @@ function TypeDesigner({ type, registry, published, publishedAt, publishedBy }: D
       }
     >
       <Typography.Paragraph type="secondary" data-testid="designer-version">{status}</Typography.Paragraph>
+      {restored && dirty && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('formsDesigner.designer.restored')}
+          action={<Button size="small" onClick={() => dispatch({ type: 'load', form: base })}>{t('formsDesigner.designer.discard')}</Button>}
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={setTab}
