@@ -226,3 +226,17 @@ describe('lists by custom field', () => {
     assert.equal(counts.data.counts[view.data.id], 2);
   });
 });
+
+describe('search', () => {
+  test('text fields marked searchable join the search document; others do not', async () => {
+    for (const [key, searchable] of [['site_report', true], ['private_memo', false]] as const) {
+      assert.equal((await t.api('POST', '/api/v1/ticket-fields', { body: { key, label: { 'zh-CN': key }, type: 'textarea', searchable } })).statusCode, 201);
+    }
+    const ticket = await t.createTicket({ subject: '排污口检查', fields: { site_report: '排污口附近发现油膜', private_memo: '疑似夜间偷排' } });
+    await t.drain();
+    const found = await t.api('GET', '/api/v1/tickets', { query: { q: '油膜' } });
+    assert.deepEqual(found.data.items.map((i: { id: string }) => i.id), [ticket.id]);
+    const hidden = await t.api('GET', '/api/v1/tickets', { query: { q: '偷排' } });
+    assert.deepEqual(hidden.data.items, []);
+  });
+});
