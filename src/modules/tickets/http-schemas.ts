@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { contactSummarySchema, identityKindSchema } from '../customers/index.js';
 import { searchScopes } from './ticket-filters.js';
 import { slaTargetKinds, slaTimerStates } from './ticket-sla.js';
-import { ticketSorts } from './ticket-sort.js';
+import { customSortPattern, ticketSorts } from './ticket-sort.js';
 import { ticketStatuses } from './ticket-status.js';
 import { builtinViewKeys } from './ticket-views.js';
 
 export const statusSchema = z.enum(ticketStatuses);
 const tag = z.string().trim().min(1).max(50);
 const priorityKey = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/);
+const typeKey = z.string().min(1).max(63);
+/** Custom field values by key (GET /ticket-fields); value formats per type in docs/api.md. A value a field refuses is a 400 at `fields.<key>`. */
+export const customValues = z.record(z.string().min(1).max(63), z.unknown()).describe('Custom field values by key; null or "" clears one. Formats per field type: docs/api.md.');
 
 /** Who asked: found by any identity, else created (see customers' findOrCreateContact). */
 export const requesterSchema = z
@@ -30,6 +33,8 @@ export const createTicketBody = z.strictObject({
   tags: z.array(tag).max(30).optional(),
   requester: requesterSchema.optional(),
   channel: z.enum(['api', 'web', 'phone', 'email', 'wechat', 'wecom', 'dingtalk', 'portal']).optional(),
+  type: typeKey.optional().describe('The ticket type\'s key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given.'),
+  fields: customValues.optional(),
 });
 
 export const updateTicketBody = z
@@ -42,6 +47,8 @@ export const updateTicketBody = z
     teamId: z.uuid().nullable().optional(),
     assigneeId: z.uuid().nullable().optional(),
     tags: z.array(tag).max(30).optional(),
+    type: typeKey.nullable().optional().describe('Another ticket type (null: none). Every custom value is kept.'),
+    fields: customValues.optional(),
   });
 
 /** `a,b,c` in a query string → a validated list. */
@@ -56,7 +63,9 @@ const teamRef = z.union([z.uuid(), z.literal('mine')]);
 /** A user id, `me`, or `none` for unassigned. */
 const assigneeRef = z.union([z.uuid(), z.literal('me'), z.literal('none')]);
 const searchText = z.string().trim().max(200);
-export const sortSchema = z.enum(ticketSorts);
+export const sortSchema = z
+  .union([z.enum(ticketSorts), z.custom<`fields.${string}` | `-fields.${string}`>((v) => typeof v === 'string' && customSortPattern.test(v), { message: 'validation.invalid' })])
+  .describe('A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field.');
 /** `due_soon`: the next running SLA target is due within the hour; `breached`: one is overdue. */
 const slaFilterSchema = z.enum(['due_soon', 'breached']);
 /** A built-in view's key or a saved view's id. */
@@ -67,7 +76,7 @@ export const searchSummarySchema = z
   .object({ scope: z.enum(searchScopes), total: z.number().int(), totalCapped: z.boolean() })
   .meta({ id: 'TicketSearchSummary' });
 
-export const listTicketsQuery = z.strictObject({
+export const listTicketsQuery = z.object({
   view: viewRef.optional(),
   status: csvOf(statusSchema).optional(),
   priority: csvOf(priorityKey).optional(),
@@ -81,7 +90,7 @@ export const listTicketsQuery = z.strictObject({
   sort: sortSchema.optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+}).catchall(z.string().max(4100).describe('`fields.<key>=a,b`: a filterable custom field holds one of these values. Any other name is refused.'));
 
 /** A view's filters: the list query's filters (same rules), as JSON arrays instead of CSV. */
 export const viewFiltersSchema = z
@@ -93,12 +102,15 @@ export const viewFiltersSchema = z
     tag: tag.optional(),
     sla: slaFilterSchema.optional(),
     q: searchText.optional(),
+    fields: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/), z.array(z.string().min(1).max(200)).max(20)).optional().describe('Filterable custom fields: each holds one of the values.'),
   })
   .meta({ id: 'TicketViewFilters' });
 
 const viewName = z.string().trim().min(1).max(100);
-export const savedViewBody = z.strictObject({ name: viewName, filters: viewFiltersSchema.default({}), sort: sortSchema.optional() });
-export const savedViewChanges = z.strictObject({ name: viewName.optional(), filters: viewFiltersSchema.optional(), sort: sortSchema.optional(), position: z.number().int().min(0).max(10_000).optional() });
+/** List columns: built-in ones by name (`priority`, `assigneeId` …) and custom fields as `fields.<key>`. */
+const viewColumns = z.array(z.string().regex(/^(fields\.[a-z][a-z0-9_]{0,62}|[a-zA-Z][a-zA-Z0-9_]{0,62})$/)).max(40).describe('List columns: built-in (`priority`) and custom (`fields.<key>`), in order.');
+export const savedViewBody = z.strictObject({ name: viewName, filters: viewFiltersSchema.default({}), sort: sortSchema.optional(), columns: viewColumns.optional() });
+export const savedViewChanges = z.strictObject({ name: viewName.optional(), filters: viewFiltersSchema.optional(), sort: sortSchema.optional(), columns: viewColumns.optional(), position: z.number().int().min(0).max(10_000).optional() });
 
 export const ticketViewSchema = z
   .discriminatedUnion('kind', [
@@ -113,7 +125,7 @@ export const ticketViewSchema = z
       filters: viewFiltersSchema,
       sort: sortSchema,
     }),
-    z.object({ id: z.uuid(), kind: z.literal('saved'), name: z.string(), filters: viewFiltersSchema, sort: sortSchema, position: z.number().int(), createdAt: z.date(), updatedAt: z.date() }),
+    z.object({ id: z.uuid(), kind: z.literal('saved'), name: z.string(), filters: viewFiltersSchema, sort: sortSchema, columns: z.array(z.string()), position: z.number().int(), createdAt: z.date(), updatedAt: z.date() }),
   ])
   .meta({ id: 'TicketView' });
 
@@ -136,6 +148,7 @@ export const bulkUpdateBody = z.strictObject({
       teamId: z.uuid().nullable().optional(),
       priority: priorityKey.optional(),
       addTags: z.array(tag).min(1).max(30).optional(),
+      fields: customValues.optional(),
     })
     .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'ticket.bulk_no_changes' }),
 });
@@ -182,6 +195,8 @@ export const ticketSchema = z
     version: z.number().int(),
     abilities: z.object({ update: z.boolean(), changeStatus: z.boolean(), reply: z.boolean(), note: z.boolean(), reopen: z.boolean() }),
     sla: z.array(ticketSlaSchema).describe('SLA targets, soonest first; empty when no SLA policy applies.'),
+    type: z.object({ key: z.string(), label: z.object({ 'zh-CN': z.string(), en: z.string() }), version: z.number().int() }).nullable().describe('The ticket type and the form version the ticket follows.'),
+    fields: z.record(z.string(), z.unknown()).describe('Custom field values the caller may read, by key.'),
   })
   .meta({ id: 'Ticket' });
 
