@@ -1,6 +1,7 @@
 import { Alert, Form, Select, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldDescriptor } from '../../../../src/conditions/types.ts';
 import type { FormAudience } from '../../../../src/forms/definition.ts';
 import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
 import { ErrorState } from '../../shared/ui/states.tsx';
@@ -15,6 +16,8 @@ type Props = {
   typeForm: { data?: TypeForm; isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
   typeKey: string | undefined;
   audience: FormAudience;
+  /** Built-in fields the rules may test (from the registry); undefined while it loads. */
+  builtins: FieldDescriptor[] | undefined;
   /** Told once a type's form is ready: the page prefills the type's defaults and keeps the prepared form for its check. */
   onReady: (prepared: PreparedForm | null, answer: TypeForm | undefined) => void;
   testId?: string;
@@ -24,9 +27,9 @@ type Props = {
  * 工单类型 and the chosen type's form, inside the page's Ant Design Form (`type` and `fields.*`).
  * With no type chosen nothing else renders; a type without custom fields says so.
  */
-export function TicketTypeFields({ types, typesLoading, typeForm, typeKey, audience, onReady, testId = 'ticket-type' }: Props) {
+export function TicketTypeFields({ types, typesLoading, typeForm, typeKey, audience, builtins, onReady, testId = 'ticket-type' }: Props) {
   const { t, i18n } = useTranslation();
-  const prepared = usePreparedForm(typeForm.data);
+  const prepared = usePreparedForm(builtins ? typeForm.data : undefined, builtins);
   const ready = prepared?.ok ? prepared.form : null;
   useEffect(() => onReady(ready, typeForm.data), [ready, typeForm.data, onReady]);
   const offered = (types ?? []).filter((type) => type.active && type.currentVersion !== null);
@@ -43,7 +46,7 @@ export function TicketTypeFields({ types, typesLoading, typeForm, typeKey, audie
         />
       </Form.Item>
       {typeKey ? (
-        typeForm.isPending ? (
+        typeForm.isPending || !builtins ? (
           <Skeleton active paragraph={{ rows: 3 }} />
         ) : typeForm.isError ? (
           <ErrorState error={typeForm.error} onRetry={() => void typeForm.refetch()} />
