@@ -32,7 +32,7 @@ export function TicketTypeFields({ types, typesLoading, typeForm, typeKey, audie
   const prepared = usePreparedForm(builtins ? typeForm.data : undefined, builtins);
   const ready = prepared?.ok ? prepared.form : null;
   useEffect(() => onReady(ready, typeForm.data), [ready, typeForm.data, onReady]);
-  const offered = (types ?? []).filter((type) => type.active && type.currentVersion !== null);
+  const offered = (types ?? []).filter((type) => type.active !== false && type.currentVersion !== null);
   return (
     <>
       <Form.Item label={t('customFields.type')} name="type" extra={!typesLoading && !offered.length ? t('customFields.noTypesHint') : undefined}>
