@@ -8,7 +8,7 @@ export * from './events.js';
 export type { BuiltinField, TicketFieldsReader } from './field-readers.js';
 export { listFields, getField, type CustomField } from './fields.js';
 export { loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
-export { getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
+export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
 export { presentField } from './field-views.js';
 export { fieldSchema, typeFormSchema } from './http-schemas.js';
 export { builtInOptionTrees } from './china-regions.js';

@@ -55,3 +55,11 @@ export async function listPortalTicketTypes(db: Db): Promise<Array<{ key: string
     .orderBy(asc(ticketTypes.position), asc(ticketTypes.createdAt));
   return rows.map((row) => ({ key: row.key, label: row.label, title: row.form.portal.title ? { 'zh-CN': row.form.portal.title['zh-CN'], en: row.form.portal.title.en ?? '' } : null }));
 }
+
+/** Keys and labels of ticket types by id, for ticket views and timelines (one query). */
+export async function describeTicketTypes(db: Db, ids: readonly string[]): Promise<Map<string, { key: string; label: Label }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: ticketTypes.id, key: ticketTypes.key, label: ticketTypes.label }).from(ticketTypes).where(inArray(ticketTypes.id, unique));
+  return new Map(rows.map((row) => [row.id, { key: row.key, label: row.label }]));
+}

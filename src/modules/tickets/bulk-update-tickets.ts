@@ -6,9 +6,9 @@ import { normaliseTags } from './create-ticket.js';
 import { getVisibleTicket } from './get-ticket.js';
 import { assertTicketReferences } from './references.js';
 import type { TicketStatus } from './ticket-status.js';
-import { updateTicket, type TicketChanges } from './update-ticket.js';
+import { updateTicket, type TicketChanges, type UpdateHow } from './update-ticket.js';
 
-export type BulkChanges = { status?: TicketStatus; assigneeId?: string | null; teamId?: string | null; priority?: string; addTags?: string[] };
+export type BulkChanges = { status?: TicketStatus; assigneeId?: string | null; teamId?: string | null; priority?: string; addTags?: string[]; fields?: Record<string, unknown> };
 export type BulkResult = { id: string; ok: true; version: number } | { id: string; ok: false; error: AppError };
 
 /** An unexpected failure of one ticket: reported as a 500 in its result; the others go on. */
@@ -31,7 +31,7 @@ const attemptsPerTicket = 3;
  * single PATCH, which needs If-Match. Problems shared by every ticket (permission, unknown
  * assignee, team or priority) fail the whole request instead, naming the field.
  */
-export async function bulkUpdateTickets(database: Database, actor: Actor, ids: readonly string[], changes: BulkChanges, guards: TransitionGuards): Promise<BulkResult[]> {
+export async function bulkUpdateTickets(database: Database, actor: Actor, ids: readonly string[], changes: BulkChanges, guards: TransitionGuards, timeZone?: string): Promise<BulkResult[]> {
   const { addTags, ...fields } = changes;
   const otherThanStatus = Object.entries(changes).some(([field, value]) => field !== 'status' && value !== undefined);
   if (otherThanStatus && !can(actor, 'tickets.update')) throw new Forbidden();
@@ -43,7 +43,7 @@ export async function bulkUpdateTickets(database: Database, actor: Actor, ids: r
   const results: BulkResult[] = [];
   for (const id of ids) {
     try {
-      results.push({ id, ok: true, version: await updateOne(database, actor, id, fields, addTags, guards) });
+      results.push({ id, ok: true, version: await updateOne(database, actor, id, fields, addTags, { guards, ...(timeZone && { timeZone }) }) });
     } catch (error) {
       results.push({ id, ok: false, error: error instanceof AppError ? error : new BulkItemFailed(error) });
     }
@@ -51,13 +51,13 @@ export async function bulkUpdateTickets(database: Database, actor: Actor, ids: r
   return results;
 }
 
-async function updateOne(database: Database, actor: Actor, id: string, fields: TicketChanges, addTags: string[] | undefined, guards: TransitionGuards): Promise<number> {
+async function updateOne(database: Database, actor: Actor, id: string, fields: TicketChanges, addTags: string[] | undefined, how: UpdateHow): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const current = await getVisibleTicket(database.db, actor, id);
     const tags = addTags ? normaliseTags([...current.tags, ...addTags]) : undefined;
     if (tags && tags.length > maxTags) throw invalidField('changes.addTags', 'validation.too_big', { maximum: maxTags });
     try {
-      const after = await updateTicket(database, actor, current.id, current.version, { ...fields, ...(tags && { tags }) }, { guards });
+      const after = await updateTicket(database, actor, current.id, current.version, { ...fields, ...(tags && { tags }) }, how);
       return after.version;
     } catch (error) {
       if (!(error instanceof PreconditionFailed) || attempt >= attemptsPerTicket) throw error;

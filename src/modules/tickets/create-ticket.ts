@@ -6,6 +6,7 @@ import type { Database, Db, Tx } from '../../db/database.js';
 import type { Actor } from '../auth/index.js';
 import { findOrCreateContact, type ContactRef } from '../customers/index.js';
 import { insertTicket } from './insert-ticket.js';
+import { builtinValuesOf, judgeTicketFields } from './ticket-form.js';
 import { assertTicketReferences, defaultPriority } from './references.js';
 import { ticketIdempotencyKeys, ticketMessages, tickets } from './schema.js';
 import { nextTicketNumber } from './ticket-number.js';
@@ -21,6 +22,10 @@ export type NewTicket = {
   tags?: string[];
   requester?: ContactRef;
   channel?: string;
+  /** The ticket type's key (工单类型): its form judges `fields`, its defaults fill team and priority. */
+  type?: string;
+  /** Custom field values by key. */
+  fields?: Record<string, unknown>;
   /** Phone intake: kept on the opening message's meta (e.g. `call`: direction, duration, recording). Not part of the HTTP body. */
   openingMeta?: Record<string, unknown>;
 };
@@ -46,12 +51,24 @@ export async function createTicket(
     if (replay) return { ticket: replay, replayed: true };
   }
   await assertTicketReferences(database.db, input);
+  const now = new Date();
+  // Judged before a number is taken, like the references: a refused value leaves no gap.
+  const judged =
+    input.type !== undefined || input.fields !== undefined
+      ? await judgeTicketFields(
+          database.db,
+          input.type !== undefined ? { typeKey: input.type } : null,
+          { input: input.fields ?? {}, audience: { kind: 'staff', role: actor.role }, builtinValues: builtinValuesOf({ ...input, channel: input.channel ?? 'api', status: input.assigneeId ? 'open' : 'new' }) },
+          { timeZone: options.timeZone, now },
+        )
+      : null;
+  const type = judged?.type ?? null;
+  if (type?.defaultTeamId && !input.teamId) await assertTicketReferences(database.db, { teamId: type.defaultTeamId });
   // The number is taken in its own statement, before the transaction: inside it, the day's
   // counter row stayed locked until commit and every concurrent creation queued behind it
   // (BENCHMARKS.md, "First bottleneck"). A creation that fails afterwards leaves a gap; numbers
   // stay unique and are never reused. (On PGlite the counter's WAL record precedes the ticket's
   // commit, so the commit's fsync makes it durable too.)
-  const now = new Date();
   const number = await nextTicketNumber(database.db, options.timeZone, now);
   return database.transaction(async (tx) => {
     const id = uuidv7();
@@ -62,7 +79,7 @@ export async function createTicket(
         return { ticket: existing!, replayed: true };
       }
     }
-    const priority = input.priority ?? (await defaultPriority(tx));
+    const priority = input.priority ?? type?.defaultPriority ?? (await defaultPriority(tx));
     const requester = input.requester ? await findOrCreateContact(tx, input.requester, actor.id) : null;
     // A phone ticket is the customer's report, taken down by the agent: its description becomes the
     // customer's opening message ("电话报修，客服代录"), shown once, never as a public agent reply.
@@ -77,11 +94,12 @@ export async function createTicket(
       categoryId: input.categoryId ?? null,
       channel: input.channel ?? 'api',
       requesterId: requester?.id ?? null,
-      teamId: input.teamId ?? null,
+      teamId: input.teamId ?? type?.defaultTeamId ?? null,
       assigneeId: input.assigneeId ?? null,
       tags: normaliseTags(input.tags ?? []),
       createdBy: actor.id,
       createdAt: now,
+      ...(judged && { typeId: type?.id ?? null, typeVersion: type?.version ?? null, fields: judged.values, typeKey: type?.key }),
       ...(openingMessageId && { openingMessageId }),
     });
     if (openingMessageId) {

@@ -19,6 +19,10 @@ export const ticketCreated = defineEvent({
     messageId: z.string().optional(),
     /** The closed ticket this one follows up. */
     followUpOf: z.string().optional(),
+    /** The ticket type's key, when it has one. */
+    type: z.string().optional(),
+    /** Custom field values by key (none: absent). */
+    fields: z.record(z.string(), z.unknown()).optional(),
   },
   // Before typed events a ticket nobody signed in created was opened by its customer.
   causeOfOldRow: ({ actorId }) => ({ cause: actorId ? 'agent' : 'customer', contactId: null }),

@@ -9,6 +9,9 @@ import { builtinViewKeys } from './ticket-views.js';
 export const statusSchema = z.enum(ticketStatuses);
 const tag = z.string().trim().min(1).max(50);
 const priorityKey = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/);
+const typeKey = z.string().min(1).max(63);
+/** Custom field values by key (GET /ticket-fields); value formats per type in docs/api.md. A value a field refuses is a 400 at `fields.<key>`. */
+export const customValues = z.record(z.string().min(1).max(63), z.unknown()).describe('Custom field values by key; null or "" clears one. Formats per field type: docs/api.md.');
 
 /** Who asked: found by any identity, else created (see customers' findOrCreateContact). */
 export const requesterSchema = z
@@ -30,6 +33,8 @@ export const createTicketBody = z.strictObject({
   tags: z.array(tag).max(30).optional(),
   requester: requesterSchema.optional(),
   channel: z.enum(['api', 'web', 'phone', 'email', 'wechat', 'wecom', 'dingtalk', 'portal']).optional(),
+  type: typeKey.optional().describe('The ticket type\'s key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given.'),
+  fields: customValues.optional(),
 });
 
 export const updateTicketBody = z
@@ -42,6 +47,8 @@ export const updateTicketBody = z
     teamId: z.uuid().nullable().optional(),
     assigneeId: z.uuid().nullable().optional(),
     tags: z.array(tag).max(30).optional(),
+    type: typeKey.nullable().optional().describe('Another ticket type (null: none). Every custom value is kept.'),
+    fields: customValues.optional(),
   });
 
 /** `a,b,c` in a query string → a validated list. */
@@ -136,6 +143,7 @@ export const bulkUpdateBody = z.strictObject({
       teamId: z.uuid().nullable().optional(),
       priority: priorityKey.optional(),
       addTags: z.array(tag).min(1).max(30).optional(),
+      fields: customValues.optional(),
     })
     .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'ticket.bulk_no_changes' }),
 });
@@ -182,6 +190,8 @@ export const ticketSchema = z
     version: z.number().int(),
     abilities: z.object({ update: z.boolean(), changeStatus: z.boolean(), reply: z.boolean(), note: z.boolean(), reopen: z.boolean() }),
     sla: z.array(ticketSlaSchema).describe('SLA targets, soonest first; empty when no SLA policy applies.'),
+    type: z.object({ key: z.string(), label: z.object({ 'zh-CN': z.string(), en: z.string() }), version: z.number().int() }).nullable().describe('The ticket type and the form version the ticket follows.'),
+    fields: z.record(z.string(), z.unknown()).describe('Custom field values the caller may read, by key.'),
   })
   .meta({ id: 'Ticket' });
 

@@ -9,6 +9,12 @@ import type { TicketRow } from './ticket-view.js';
 export type TicketInsert = Pick<TicketRow, 'id' | 'number' | 'subject' | 'description' | 'status' | 'priority' | 'channel' | 'categoryId' | 'requesterId' | 'teamId' | 'assigneeId' | 'tags'> & {
   createdBy: string | null;
   createdAt: Date;
+  /** The ticket type, the form version it follows and its custom values (judged by the caller). */
+  typeId?: string | null;
+  typeVersion?: number | null;
+  fields?: Record<string, unknown>;
+  /** The type's key, for the `ticket.created` event. */
+  typeKey?: string;
   /** The closed ticket this one follows up (a customer wrote again after it was closed). */
   followUpOf?: { id: string; number: string };
   /**
@@ -23,7 +29,7 @@ export type TicketInsert = Pick<TicketRow, 'id' | 'number' | 'subject' | 'descri
  * way a ticket is born (an agent or API call, an inbound channel message), so they stay the same.
  */
 export async function insertTicket(tx: Tx, values: TicketInsert): Promise<TicketRow> {
-  const { followUpOf, openingMessageId, ...given } = values;
+  const { followUpOf, openingMessageId, typeKey, ...given } = values;
   // Every way a ticket is born gets the category's team when it names none, so it is routed at once.
   const row = !given.teamId && given.categoryId ? { ...given, teamId: await defaultTeamOfCategory(tx, given.categoryId) } : given;
   const [ticket] = await tx.insert(tickets).values({ ...row, updatedAt: row.createdAt }).returning();
@@ -33,14 +39,14 @@ export async function insertTicket(tx: Tx, values: TicketInsert): Promise<Ticket
     actorId: row.createdBy,
     type: 'created',
     messageId: openingMessageId ?? null,
-    newValue: { number: row.number, subject: row.subject, channel: row.channel, ...(followUpOf && { followUpOf: followUpOf.number }) },
+    newValue: { number: row.number, subject: row.subject, channel: row.channel, ...(followUpOf && { followUpOf: followUpOf.number }), ...(typeKey && { type: typeKey }), ...(row.fields && Object.keys(row.fields).length && { fields: row.fields }) },
     createdAt: row.createdAt,
   });
   await recordEvent(tx, ticketCreated, {
     aggregateId: row.id,
     // An agent (or API client) created it, or the customer's message through a channel did.
     ...(row.createdBy ? { cause: 'agent', actorId: row.createdBy } : { cause: 'customer', contactId: row.requesterId }),
-    payload: { number: row.number, teamId: row.teamId, assigneeId: row.assigneeId, priority: row.priority, channel: row.channel, ...(openingMessageId && { messageId: openingMessageId }), ...(followUpOf && { followUpOf: followUpOf.id }) },
+    payload: { number: row.number, teamId: row.teamId, assigneeId: row.assigneeId, priority: row.priority, channel: row.channel, ...(openingMessageId && { messageId: openingMessageId }), ...(followUpOf && { followUpOf: followUpOf.id }), ...(typeKey && { type: typeKey }), ...(row.fields && Object.keys(row.fields).length && { fields: row.fields }) },
   });
   return ticket!;
 }

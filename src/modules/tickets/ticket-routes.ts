@@ -69,7 +69,7 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
       response: { 200: bulkUpdateResponse },
     },
   }, async (request) => {
-    const results = await bulkUpdateTickets(database, actorOf(request), request.body.ids, request.body.changes, transitionGuards);
+    const results = await bulkUpdateTickets(database, actorOf(request), request.body.ids, request.body.changes, transitionGuards, config.OPENCSM_TIMEZONE);
     return {
       results: results.map((r) => {
         if (r.ok) return r;
@@ -101,7 +101,7 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const ticket = await updateTicket(database, actor, request.params.id, parseIfMatch(request.headers['if-match']), request.body, { guards: transitionGuards });
+    const ticket = await updateTicket(database, actor, request.params.id, parseIfMatch(request.headers['if-match']), request.body, { guards: transitionGuards, timeZone: config.OPENCSM_TIMEZONE });
     return reply.header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket, readModels));
   });
 

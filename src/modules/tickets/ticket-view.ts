@@ -2,6 +2,8 @@ import type { ReadModels } from '../../app/read-models.js';
 import type { Db } from '../../db/database.js';
 import { can, type Actor } from '../auth/index.js';
 import { getContactsByIds, type ContactView } from '../customers/index.js';
+import type { Label } from '../../forms/definition.js';
+import { describeTicketTypes, listFields } from '../forms/index.js';
 import { tickets } from './schema.js';
 import type { TicketSlaEntry } from './ticket-sla.js';
 import type { TicketStatus } from './ticket-status.js';
@@ -11,8 +13,10 @@ export type TicketRow = typeof tickets.$inferSelect;
 /** What the caller may do with this ticket, so clients hide buttons without copying the rules. */
 export type TicketAbilities = { update: boolean; changeStatus: boolean; reply: boolean; note: boolean; reopen: boolean };
 
-export type TicketView = Omit<TicketRow, 'requesterId'> & {
+export type TicketView = Omit<TicketRow, 'requesterId' | 'typeId' | 'typeVersion'> & {
   requester: ContactView | null;
+  /** The ticket type and the form version it follows. */
+  type: { key: string; label: Label; version: number } | null;
   abilities: TicketAbilities;
   /** The ticket's SLA targets (empty: no SLA applies), from the SLA module's read extension. */
   sla: TicketSlaEntry[];
@@ -38,12 +42,29 @@ export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[], re
   const contacts = await getContactsByIds(db, requesterIds);
   const slaReader = readModels.get('ticketSla');
   const sla = slaReader && rows.length ? await slaReader.summaries(db, rows.map((r) => r.id)) : new Map<string, TicketSlaEntry[]>();
-  return rows.map(({ requesterId, ...row }) => ({
+  const types = await describeTicketTypes(db, rows.flatMap((r) => (r.typeId ? [r.typeId] : [])));
+  const readable = await readableFields(db, actor, rows);
+  return rows.map(({ requesterId, typeId, typeVersion, fields, ...row }) => ({
     ...row,
+    type: typeId && types.has(typeId) ? { ...types.get(typeId)!, version: typeVersion ?? 0 } : null,
+    fields: Object.fromEntries(Object.entries(fields).filter(([key]) => readable(key))),
     requester: requesterId ? (contacts.get(requesterId) ?? null) : null,
     abilities: abilitiesFor(actor, row.status),
     sla: sla.get(row.id) ?? [],
   }));
+}
+
+/**
+ * Which custom values the caller may read: a field's read roles (empty: every staff role). Values
+ * of a field no longer in the registry are not shown. Definitions are read only when a value exists.
+ */
+async function readableFields(db: Db, actor: Actor, rows: TicketRow[]): Promise<(key: string) => boolean> {
+  if (!rows.some((r) => Object.keys(r.fields).length > 0)) return () => false;
+  const definitions = new Map((await listFields(db, 'ticket')).map((field) => [field.key, field]));
+  return (key) => {
+    const field = definitions.get(key);
+    return Boolean(field && (field.readRoles.length === 0 || field.readRoles.includes(actor.role)));
+  };
 }
 
 export async function presentTicket(db: Db, actor: Actor, row: TicketRow, readModels: ReadModels): Promise<TicketView> {

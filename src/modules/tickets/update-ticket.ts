@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, Forbidden, PreconditionFailed } from '../../app/errors.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
+import { describeTicketTypes, type WhichForm } from '../forms/index.js';
+import { builtinValuesOf, judgeTicketFields } from './ticket-form.js';
 import type { TransitionGuards } from '../../app/transition-guards.js';
 import type { EventCause } from '../../jobs/event-definition.js';
 import { recordEvent } from '../../jobs/events.js';
@@ -23,13 +25,17 @@ export type TicketChanges = {
   teamId?: string | null;
   assigneeId?: string | null;
   tags?: string[];
+  /** Another ticket type by key (null: none). Every custom value is kept; the new type's form judges them. */
+  type?: string | null;
+  /** Custom field values by key; null or "" clears one. */
+  fields?: Record<string, unknown>;
 };
 
 /**
  * How a change is written: the app's transition guards (asked before a status change) and the
  * change's cause (an agent's by default; the SLA's escalations say 'sla', rules will say 'rule:<id>').
  */
-export type UpdateHow = { guards: TransitionGuards; cause?: EventCause };
+export type UpdateHow = { guards: TransitionGuards; cause?: EventCause; /** The installation's time zone (form rules on dates); default Asia/Shanghai. */ timeZone?: string };
 
 const trackedFields = ['subject', 'description', 'status', 'priority', 'categoryId', 'teamId', 'assigneeId', 'tags'] as const;
 
@@ -61,7 +67,9 @@ export async function updateTicket(
     if (next.assigneeId && before.status === 'new' && !next.status) next.status = 'open';
 
     const diffs = trackedFields.filter((field) => next[field] !== undefined && JSON.stringify(next[field]) !== JSON.stringify(before[field]));
-    if (diffs.length === 0) return before;
+    const now = new Date();
+    const custom = await judgeCustomChanges(tx, actor, before, next, { timeZone: how.timeZone ?? 'Asia/Shanghai', now });
+    if (diffs.length === 0 && custom.entries.length === 0) return before;
     await assertTicketReferences(tx, {
       priority: diffs.includes('priority') ? next.priority : undefined,
       categoryId: diffs.includes('categoryId') ? next.categoryId : undefined,
@@ -71,25 +79,61 @@ export async function updateTicket(
 
     if (diffs.includes('status')) await how.guards.check(tx, { ticketId: before.id, from: before.status, to: next.status!, actorId: actor.id, cause });
 
-    const now = new Date();
-    const set: Partial<TicketRow> = Object.fromEntries(diffs.map((field) => [field, next[field]]));
+    const set: Partial<TicketRow> = { ...Object.fromEntries(diffs.map((field) => [field, next[field]])), ...custom.set };
     if (diffs.includes('status')) Object.assign(set, statusTimestamps(before.status, next.status!, now));
     const [after] = await tx
       .update(tickets)
       .set({ ...set, updatedAt: now, version: sql`${tickets.version} + 1` })
       .where(and(eq(tickets.id, before.id), eq(tickets.version, expectedVersion)))
       .returning();
+    const entries = [...diffs.map((field) => ({ field: field as string, from: before[field], to: after![field] })), ...custom.entries];
     await tx.insert(ticketEvents).values(
-      diffs.map((field) => ({ id: uuidv7(), ticketId: before.id, actorId: actor.id, type: 'field_changed', field, oldValue: before[field], newValue: after![field], createdAt: now })),
+      entries.map((entry) => ({ id: uuidv7(), ticketId: before.id, actorId: actor.id, type: 'field_changed', field: entry.field, oldValue: entry.from, newValue: entry.to, createdAt: now })),
     );
     await recordEvent(tx, ticketUpdated, {
       aggregateId: before.id,
       cause,
       actorId: actor.id,
-      payload: { fields: diffs, changes: Object.fromEntries(diffs.map((f) => [f, { from: before[f], to: after![f] }])) },
+      payload: { fields: entries.map((e) => e.field), changes: Object.fromEntries(entries.map((e) => [e.field, { from: e.from, to: e.to }])) },
     });
     return after!;
   });
+}
+
+type CustomChanges = { set: Partial<TicketRow>; entries: Array<{ field: string; from: unknown; to: unknown }> };
+
+/**
+ * The type and custom field part of an update, judged by the form of the ticket's type (the version
+ * it follows; the new type's current version when the type changes) with the built-in values as
+ * they will be. A typed ticket is judged on every change, since its rules may test built-in fields.
+ * Each changed value is its own timeline entry (`fields.<key>`), like a built-in field.
+ */
+async function judgeCustomChanges(tx: Tx, actor: Actor, before: TicketRow, next: TicketChanges, options: { timeZone: string; now: Date }): Promise<CustomChanges> {
+  if (next.fields === undefined && next.type === undefined && before.typeId === null) return { set: {}, entries: [] };
+  const current: WhichForm = before.typeId !== null && before.typeVersion !== null ? { typeId: before.typeId, version: before.typeVersion } : null;
+  const types = next.type !== undefined || before.typeId ? await describeTicketTypes(tx, before.typeId ? [before.typeId] : []) : new Map<string, { key: string }>();
+  const currentKey = before.typeId ? (types.get(before.typeId)?.key ?? null) : null;
+  const typeChanges = next.type !== undefined && next.type !== currentKey;
+  const which: WhichForm = typeChanges ? (next.type === null ? null : { typeKey: next.type! }) : current;
+  const judged = await judgeTicketFields(
+    tx,
+    which,
+    { input: next.fields ?? {}, previous: before.fields, audience: { kind: 'staff', role: actor.role }, builtinValues: builtinValuesOf(afterChanges(before, next)) },
+    options,
+  );
+  const entries = judged.changed.map((key) => ({ field: `fields.${key}`, from: before.fields[key] ?? null, to: judged.values[key] ?? null }));
+  if (typeChanges) entries.unshift({ field: 'type', from: currentKey, to: judged.type?.key ?? null });
+  const set: Partial<TicketRow> = {
+    ...(judged.changed.length && { fields: judged.values }),
+    ...(typeChanges && { typeId: judged.type?.id ?? null, typeVersion: judged.type?.version ?? null }),
+  };
+  return { set, entries };
+}
+
+/** The built-in values as the update leaves them (what the form's rules judge). */
+function afterChanges(before: TicketRow, next: TicketChanges): TicketRow {
+  const pick = <K extends keyof TicketChanges & keyof TicketRow>(key: K) => (next[key] !== undefined ? next[key] : before[key]);
+  return { ...before, subject: pick('subject'), description: pick('description'), status: pick('status'), priority: pick('priority'), categoryId: pick('categoryId'), teamId: pick('teamId'), assigneeId: pick('assigneeId'), tags: pick('tags') };
 }
 
 function statusTimestamps(from: TicketStatus, to: TicketStatus, now: Date): Partial<TicketRow> {

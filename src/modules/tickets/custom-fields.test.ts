@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { assertProblem, createTestApp, type ApiResponse, type TestApp, type TestUser } from '../../app/test-app.js';
+import { listAggregateEvents } from '../../jobs/events.js';
+import { complaintFields, complaintForm, complaintType } from '../forms/environmental-complaint.js';
+
+/**
+ * Custom fields and ticket types on tickets (issue 14 §3–§5, §7): every write path judges values
+ * with the type's form, errors name `fields.<key>`, changes are timeline entries and part of
+ * `ticket.updated`, views show only what the caller may read.
+ */
+let t: TestApp;
+let team: string;
+before(async () => {
+  t = await createTestApp();
+  team = await t.team('环保组');
+  for (const field of complaintFields) assert.equal((await t.api('POST', '/api/v1/ticket-fields', { body: field })).statusCode, 201);
+  const type = await t.api('POST', '/api/v1/ticket-types', { body: { ...complaintType, defaultPriority: 'high', defaultTeamId: team, form: complaintForm } });
+  assert.equal(type.statusCode, 201, type.body);
+});
+after(() => t.close());
+
+const nanshan = ['44', '4403', '440305'];
+const complaint = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ subject: '河道排污', type: 'env_complaint', fields, ...extra });
+
+function fieldIssue(res: ApiResponse, key: string, code: string) {
+  const problem = assertProblem(res, 400, 'validation.failed');
+  const error = problem.errors?.find((e) => e.path === `fields.${key}`);
+  assert.ok(error, `an error at fields.${key}: ${res.body}`);
+  assert.equal(error.code, code, res.body);
+  assert.ok(error.message && !error.message.includes('form.'), 'the message is translated');
+}
+
+describe('creating a ticket of a type', () => {
+  test('the API refuses 环保投诉 without 勘察时间 when 是否需要现场勘察 is set; with it the ticket is created', async () => {
+    const missing = await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'water', location: nanshan, needs_survey: true }) });
+    fieldIssue(missing, 'survey_at', 'form.required');
+    const count = await t.api('GET', '/api/v1/tickets', { query: { q: '河道排污' } });
+    assert.equal(count.data.items.length, 0, 'nothing was created');
+
+    const created = await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'water', location: nanshan, needs_survey: true, survey_at: '2026-12-08T09:30:00+08:00' }) });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.deepEqual(created.data.type, { key: 'env_complaint', label: complaintType.label, version: 1 });
+    assert.deepEqual(created.data.fields, { pollution_type: 'water', location: nanshan, needs_survey: true, survey_at: '2026-12-08T01:30:00.000Z' });
+    assert.equal(created.data.priority, 'high', 'the type\'s default priority');
+    assert.equal(created.data.teamId, team, 'the type\'s default team');
+    const unticked = await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'noise', location: nanshan, needs_survey: false }, { priority: 'low' }) });
+    assert.equal(unticked.statusCode, 201, unticked.body);
+    assert.equal(unticked.data.priority, 'low', 'a given priority wins over the type\'s');
+  });
+
+  test('a value a field refuses is a 400 at fields.<key>: unknown option, a region path not in the tree, a field that does not exist, a required field', async () => {
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'smell', location: nanshan }) }), 'pollution_type', 'form.unknown_option');
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'gas', location: ['44', '1101', '110101'] }) }), 'location', 'form.unknown_option');
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'gas', location: ['44', '4403'] }) }), 'location', 'form.path_depth');
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'gas', colour: 'red' }) }), 'colour', 'form.unknown_field');
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ location: nanshan }) }), 'pollution_type', 'form.required');
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'gas', needs_survey: 'yes' }) }), 'needs_survey', 'form.expected_boolean');
+    const unknownType = await t.api('POST', '/api/v1/tickets', { body: { subject: 'x', type: 'no_such_type' } });
+    const problem = assertProblem(unknownType, 400, 'validation.failed');
+    assert.equal(problem.errors?.[0]?.path, 'type');
+    assert.equal(problem.errors?.[0]?.code, 'forms.type.unknown');
+  });
+
+  test('a ticket without a type may hold any field of the registry; phone intake takes type and fields too', async () => {
+    const plain = await t.createTicket({ fields: { pollution_type: 'solid' } });
+    assert.equal(plain.type, null);
+    assert.deepEqual(plain.fields, { pollution_type: 'solid' });
+    const phone = await t.api('POST', '/api/v1/channels/phone/intake', { body: { subject: '电话投诉：噪音扰民', requester: { phone: '13800138000' }, type: 'env_complaint', fields: { pollution_type: 'noise', needs_survey: true } } });
+    fieldIssue(phone, 'survey_at', 'form.required');
+    const ok = await t.api('POST', '/api/v1/channels/phone/intake', { body: { subject: '电话投诉：噪音扰民', requester: { phone: '13800138000' }, type: 'env_complaint', fields: { pollution_type: 'noise' } } });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.equal(ok.data.fields.pollution_type, 'noise');
+  });
+});
+
+describe('changing a ticket', () => {
+  test('each custom field change is a timeline entry (fields.<key>, old and new) and part of ticket.updated', async () => {
+    const ticket = await t.createTicket(complaint({ pollution_type: 'noise', location: nanshan }));
+    const res = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { fields: { pollution_type: 'water' } }, ifMatch: ticket.version });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.data.fields.pollution_type, 'water');
+    const timeline = (await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`)).data.items;
+    const entry = timeline.find((e: { field: string | null }) => e.field === 'fields.pollution_type');
+    assert.ok(entry, JSON.stringify(timeline));
+    assert.equal(entry.oldValue, 'noise');
+    assert.equal(entry.newValue, 'water');
+    const [updated] = await listAggregateEvents(t.database.db, 'ticket', [ticket.id]).then((events) => events.filter((e) => e.type === 'ticket.updated'));
+    assert.deepEqual(updated?.payload, { fields: ['fields.pollution_type'], changes: { 'fields.pollution_type': { from: 'noise', to: 'water' } } });
+  });
+
+  test('the server judges updates too: ticking 是否需要现场勘察 without 勘察时间 is refused; an unrelated change is not blocked', async () => {
+    const ticket = await t.createTicket(complaint({ pollution_type: 'noise' }));
+    fieldIssue(await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { fields: { needs_survey: true } }, ifMatch: ticket.version }), 'survey_at', 'form.required');
+    const both = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { fields: { needs_survey: true, survey_at: '2026-12-09T10:00:00+08:00' } }, ifMatch: ticket.version });
+    assert.equal(both.statusCode, 200, both.body);
+    fieldIssue(await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { fields: { survey_at: null } }, ifMatch: both.data.version }), 'survey_at', 'form.required');
+    const status = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { status: 'pending' }, ifMatch: both.data.version });
+    assert.equal(status.statusCode, 200, status.body);
+  });
+
+  test('changing the type keeps every value; removing it keeps them too', async () => {
+    const consult = await t.api('POST', '/api/v1/ticket-types', { body: { key: 'consult', label: { 'zh-CN': '咨询' }, form: { sections: [{ key: 'main', label: { 'zh-CN': '咨询' }, fields: [{ key: 'location' }] }] } } });
+    assert.equal(consult.statusCode, 201, consult.body);
+    const ticket = await t.createTicket(complaint({ pollution_type: 'gas', location: nanshan }));
+    const moved = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { type: 'consult' }, ifMatch: ticket.version });
+    assert.equal(moved.statusCode, 200, moved.body);
+    assert.equal(moved.data.type.key, 'consult');
+    assert.deepEqual(moved.data.fields, { pollution_type: 'gas', location: nanshan });
+    const none = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { type: null }, ifMatch: moved.data.version });
+    assert.equal(none.data.type, null);
+    assert.deepEqual(none.data.fields, { pollution_type: 'gas', location: nanshan });
+    const timeline = (await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`)).data.items.filter((e: { field: string | null }) => e.field === 'type');
+    assert.deepEqual(timeline.map((e: { oldValue: unknown; newValue: unknown }) => [e.oldValue, e.newValue]), [['env_complaint', 'consult'], ['consult', null]]);
+  });
+
+  test('bulk update sets custom fields on each ticket through the same check', async () => {
+    const a = await t.createTicket(complaint({ pollution_type: 'noise' }));
+    const b = await t.createTicket(complaint({ pollution_type: 'gas' }));
+    const res = await t.api('POST', '/api/v1/tickets/bulk', { body: { ids: [a.id, b.id], changes: { fields: { pollution_type: 'solid' } } } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.ok(res.data.results.every((r: { ok: boolean }) => r.ok), res.body);
+    assert.equal((await t.api('GET', `/api/v1/tickets/${b.id}`)).data.fields.pollution_type, 'solid');
+    const refused = await t.api('POST', '/api/v1/tickets/bulk', { body: { ids: [a.id], changes: { fields: { needs_survey: true } } } });
+    assert.equal(refused.data.results[0].ok, false);
+    assert.equal(refused.data.results[0].problem.code, 'validation.failed');
+  });
+});
+
+describe('who reads and writes a field', () => {
+  let agent: TestUser;
+  before(async () => {
+    agent = await t.user('agent');
+    const res = await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'compensation', label: { 'zh-CN': '赔偿金额' }, type: 'money', readRoles: ['admin', 'supervisor'], writeRoles: ['admin'] } });
+    assert.equal(res.statusCode, 201, res.body);
+  });
+
+  test('a field with read roles is left out of the views of other roles; write roles refuse other writers', async () => {
+    const ticket = await t.createTicket({ fields: { compensation: '1280.5', pollution_type: 'noise' }, assigneeId: agent.id });
+    assert.equal(ticket.fields.compensation, '1280.50');
+    const asAgent = await t.api('GET', `/api/v1/tickets/${ticket.id}`, { as: agent });
+    assert.deepEqual(asAgent.data.fields, { pollution_type: 'noise' });
+    fieldIssue(await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { as: agent, body: { fields: { compensation: '99' } }, ifMatch: ticket.version }), 'compensation', 'form.not_writable');
+  });
+});
+
+describe('deleting a field in use', () => {
+  test('refused with 409 and the count while tickets hold a value; archiving keeps the values', async () => {
+    assert.equal((await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'reporter_mood', label: { 'zh-CN': '情绪' }, type: 'rating' } })).statusCode, 201);
+    const one = await t.createTicket({ fields: { reporter_mood: 2 } });
+    await t.createTicket({ fields: { reporter_mood: 4 } });
+    const refused = assertProblem(await t.api('DELETE', '/api/v1/ticket-fields/reporter_mood'), 409, 'forms.field.has_values');
+    assert.match(refused.title, /2/);
+    const archived = await t.api('DELETE', '/api/v1/ticket-fields/reporter_mood', { query: { archive: 'true' } });
+    assert.equal(archived.statusCode, 200, archived.body);
+    assert.equal((await t.api('GET', `/api/v1/tickets/${one.id}`)).data.fields.reporter_mood, 2, 'the value stays');
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: { subject: 'x', fields: { reporter_mood: 3 } } }), 'reporter_mood', 'form.field_archived');
+    assertProblem(await t.api('DELETE', '/api/v1/ticket-fields/location'), 409, 'forms.field.has_values');
+  });
+});
