@@ -1849,6 +1849,1081 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/ticket-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 字段列表 List 工单字段 ticket fields
+         * @description Built-in fields (`builtIn: true`: subject, status, priority …) first, then custom fields in their order, archived ones included. Each lists the condition operators it takes.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Field"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建字段 Create one of the 工单字段 ticket fields
+         * @description At least `{key, label: {zh-CN, en}, type}`; `options` for select, multiselect and cascader (or `settings.optionSource: "china-regions"`). Answers 201 with the field; every malformed property is a 400 naming its path.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        /** @enum {string} */
+                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        options?: unknown[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-fields/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 字段详情 Get one of the 工单字段 ticket fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除或归档字段 Delete or archive one of the 工单字段 ticket fields
+         * @description Deletes a field no record holds a value of (204). While values exist (or a published form places it) the answer is 409 with the count; `?archive=true` confirms archiving instead (200 with the field): values are kept and shown, no new ones are taken.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    archive?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改字段 Update one of the 工单字段 ticket fields
+         * @description Requires `If-Match: "<version>"`. The key never changes; the type only between `text` and `textarea`. Options left out are kept, marked `deleted` (old values keep their label); relabelling keeps every value.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        } | null;
+                        /** @enum {string} */
+                        type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        options?: unknown[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contact-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 字段列表 List 联系人字段 contact fields
+         * @description Custom fields in their order, archived ones included.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Field"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建字段 Create one of the 联系人字段 contact fields
+         * @description At least `{key, label: {zh-CN, en}, type}`; `options` for select, multiselect and cascader (or `settings.optionSource: "china-regions"`). Answers 201 with the field; every malformed property is a 400 naming its path.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        /** @enum {string} */
+                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        options?: unknown[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-fields/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 字段详情 Get one of the 联系人字段 contact fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除或归档字段 Delete or archive one of the 联系人字段 contact fields
+         * @description Deletes a field no record holds a value of (204). While values exist (or a published form places it) the answer is 409 with the count; `?archive=true` confirms archiving instead (200 with the field): values are kept and shown, no new ones are taken.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    archive?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改字段 Update one of the 联系人字段 contact fields
+         * @description Requires `If-Match: "<version>"`. The key never changes; the type only between `text` and `textarea`. Options left out are kept, marked `deleted` (old values keep their label); relabelling keeps every value.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        } | null;
+                        /** @enum {string} */
+                        type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        options?: unknown[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisation-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 字段列表 List 企业客户字段 organisation fields
+         * @description Custom fields in their order, archived ones included.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Field"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建字段 Create one of the 企业客户字段 organisation fields
+         * @description At least `{key, label: {zh-CN, en}, type}`; `options` for select, multiselect and cascader (or `settings.optionSource: "china-regions"`). Answers 201 with the field; every malformed property is a 400 naming its path.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        /** @enum {string} */
+                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        options?: unknown[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisation-fields/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 字段详情 Get one of the 企业客户字段 organisation fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除或归档字段 Delete or archive one of the 企业客户字段 organisation fields
+         * @description Deletes a field no record holds a value of (204). While values exist (or a published form places it) the answer is 409 with the count; `?archive=true` confirms archiving instead (200 with the field): values are kept and shown, no new ones are taken.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    archive?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改字段 Update one of the 企业客户字段 organisation fields
+         * @description Requires `If-Match: "<version>"`. The key never changes; the type only between `text` and `textarea`. Options left out are kept, marked `deleted` (old values keep their label); relabelling keeps every value.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        } | null;
+                        /** @enum {string} */
+                        type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        options?: unknown[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ticket-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单类型列表 List ticket types */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TicketType"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建工单类型 Create a ticket type
+         * @description With `form`, version 1 of its form is published at once (checked like POST …/versions). Default team, priority and SLA policy go to new tickets of the type that name none.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        active?: boolean;
+                        position?: number;
+                        defaultTeamId?: string | null;
+                        defaultPriority?: string | null;
+                        slaPolicyId?: string | null;
+                        /** @description A form to publish as version 1 at once (see POST …/versions). */
+                        form?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketType"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-types/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单类型详情 Get a ticket type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketType"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改工单类型 Update a ticket type
+         * @description Requires `If-Match: "<version>"`. The form is not changed here: publish a new version.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        active?: boolean;
+                        position?: number;
+                        defaultTeamId?: string | null;
+                        defaultPriority?: string | null;
+                        slaPolicyId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketType"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ticket-types/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布表单新版本 Publish a new form version
+         * @description The form places existing, non-archived ticket fields; rule conditions are checked over the form's fields and the built-in ones; effects must name fields on the form. Problems answer 400 with paths like `form.rules.0.when.value`. Versions are immutable; tickets keep theirs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        form: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketTypeVersion"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-types/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 表单版本 Get a published form version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketTypeVersion"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-types/{key}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单类型表单 The form of a ticket type
+         * @description The current version's form and the definitions of the fields it places. Strong `ETag`; send `If-None-Match` to get 304 while nothing in the registry changed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-none-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketTypeForm"];
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-options/china-regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 省/市/区 China's administrative divisions
+         * @description The tree cascader fields with `settings.optionSource: "china-regions"` take their values from: `{source, options: [{value: code, label, children}]}`. A value is the path of codes (["44", "4403", "440305"]). Strong `ETag`, 304 on `If-None-Match`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-none-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets": {
         parameters: {
             query?: never;
@@ -1939,6 +3014,12 @@ export interface paths {
                         };
                         /** @enum {string} */
                         channel?: "api" | "web" | "phone" | "email" | "wechat" | "wecom" | "dingtalk" | "portal";
+                        /** @description The ticket type's key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given. */
+                        type?: string;
+                        /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                        fields?: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -1991,6 +3072,10 @@ export interface paths {
                             teamId?: string | null;
                             priority?: string;
                             addTags?: string[];
+                            /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                            fields?: {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };
@@ -2075,6 +3160,12 @@ export interface paths {
                         teamId?: string | null;
                         assigneeId?: string | null;
                         tags?: string[];
+                        /** @description Another ticket type (null: none). Every custom value is kept. */
+                        type?: string | null;
+                        /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                        fields?: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -5538,6 +6629,12 @@ export interface paths {
                                 value: string;
                             }[];
                         };
+                        /** @description The ticket type's key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given. */
+                        type?: string;
+                        /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                        fields?: {
+                            [key: string]: unknown;
+                        };
                         call?: {
                             /** @enum {string} */
                             direction: "inbound" | "outbound";
@@ -6042,6 +7139,19 @@ export interface components {
             };
             /** @description SLA targets, soonest first; empty when no SLA policy applies. */
             sla: components["schemas"]["TicketSlaInput"][];
+            /** @description The ticket type and the form version the ticket follows. */
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            } | null;
+            /** @description Custom field values the caller may read, by key. */
+            fields: {
+                [key: string]: unknown;
+            };
         };
         AttachmentInput: {
             /** Format: uuid */
@@ -6133,6 +7243,86 @@ export interface components {
             color: string;
             isDefault: boolean;
             active: boolean;
+        };
+        FieldInput: {
+            key: string;
+            /** @enum {string} */
+            entity: "ticket" | "contact" | "organisation";
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here. */
+            builtIn: boolean;
+            /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
+            type: string;
+            /** @description Condition operators the field takes (docs/conditions.md). */
+            operators: string[];
+            help?: {
+                "zh-CN"?: string;
+                en?: string;
+            };
+            /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may. */
+            options?: {
+                [key: string]: unknown;
+            }[];
+            settings?: {
+                [key: string]: unknown;
+            };
+            filterable: boolean;
+            sortable: boolean;
+            searchable: boolean;
+            customerVisible: boolean;
+            readRoles?: string[];
+            writeRoles?: string[];
+            archived: boolean;
+            version?: number;
+            position?: number;
+            createdAt?: unknown;
+            updatedAt?: unknown;
+        };
+        TicketTypeInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            active: boolean;
+            position: number;
+            defaultTeamId: string | null;
+            defaultPriority: string | null;
+            slaPolicyId: string | null;
+            currentVersion: number | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        TicketTypeVersionInput: {
+            key: string;
+            version: number;
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            publishedAt: unknown;
+            publishedBy: string | null;
+        };
+        TicketTypeFormInput: {
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            };
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            fields: components["schemas"]["FieldInput"][];
         };
         JobInput: {
             /** Format: uuid */
@@ -6668,6 +7858,19 @@ export interface components {
             };
             /** @description SLA targets, soonest first; empty when no SLA policy applies. */
             sla: components["schemas"]["TicketSla"][];
+            /** @description The ticket type and the form version the ticket follows. */
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            } | null;
+            /** @description Custom field values the caller may read, by key. */
+            fields: {
+                [key: string]: unknown;
+            };
         };
         Attachment: {
             /** Format: uuid */
@@ -6763,6 +7966,91 @@ export interface components {
             color: string;
             isDefault: boolean;
             active: boolean;
+        };
+        Field: {
+            key: string;
+            /** @enum {string} */
+            entity: "ticket" | "contact" | "organisation";
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here. */
+            builtIn: boolean;
+            /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
+            type: string;
+            /** @description Condition operators the field takes (docs/conditions.md). */
+            operators: string[];
+            help?: {
+                "zh-CN"?: string;
+                en?: string;
+            };
+            /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may. */
+            options?: {
+                [key: string]: unknown;
+            }[];
+            settings?: {
+                [key: string]: unknown;
+            };
+            filterable: boolean;
+            sortable: boolean;
+            searchable: boolean;
+            customerVisible: boolean;
+            readRoles?: string[];
+            writeRoles?: string[];
+            archived: boolean;
+            version?: number;
+            position?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        TicketType: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            active: boolean;
+            position: number;
+            defaultTeamId: string | null;
+            defaultPriority: string | null;
+            slaPolicyId: string | null;
+            currentVersion: number | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TicketTypeVersion: {
+            key: string;
+            version: number;
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: string | null;
+        };
+        TicketTypeForm: {
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            };
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            fields: components["schemas"]["Field"][];
         };
         Job: {
             /** Format: uuid */
