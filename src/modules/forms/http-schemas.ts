@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customFieldTypes, fieldDefinitionSchema, fieldEntities, fieldKeySchema, formDefinitionSchema, labelSchema } from '../../forms/definition.js';
+import { customFieldTypes, fieldDefinitionSchema, fieldEntities, fieldKeySchema, fieldOptionSchema, fieldSettingsSchema, formDefinitionSchema, labelSchema } from '../../forms/definition.js';
 
 /**
  * Request and response shapes of the registry and ticket types. Bodies are strict: an unknown
@@ -13,11 +13,24 @@ const optionsJson = z.array(z.record(z.string(), jsonValue)).describe('Options `
 export const newFieldBody = fieldDefinitionSchema.omit({ entity: true }).extend({ position: z.number().int().min(0).max(10_000).optional() }).strict();
 
 /** PATCH: any property but `key` (and `type` only between text and textarea); absent = unchanged. */
-export const fieldChangesBody = fieldDefinitionSchema
-  .omit({ entity: true, key: true })
-  .extend({ position: z.number().int().min(0).max(10_000), archived: z.boolean(), help: labelSchema.partial().nullable() })
-  .partial()
-  .strict();
+export const fieldChangesBody = z
+  .strictObject({
+    label: labelSchema,
+    help: labelSchema.partial().nullable(),
+    type: z.enum(customFieldTypes),
+    options: z.array(fieldOptionSchema).max(2000),
+    // Spelled out rather than `.partial()` of the definition, whose defaults would fill in
+    // properties a PATCH left out (filterable: false, settings: {}).
+    settings: fieldSettingsSchema,
+    filterable: z.boolean(),
+    searchable: z.boolean(),
+    customerVisible: z.boolean(),
+    readRoles: z.array(z.string()),
+    writeRoles: z.array(z.string()),
+    position: z.number().int().min(0).max(10_000),
+    archived: z.boolean(),
+  })
+  .partial();
 
 export const fieldSchema = z
   .object({

@@ -225,6 +225,8 @@ export type SavedViewFilters = {
   assigneeId?: string;
   tag?: string;
   q?: string;
+  /** Filterable custom fields by key: each holds one of the values. */
+  fields?: Record<string, string[]>;
 };
 
 /** Personal ticket views (queues) an agent saved from a filtered list. Built-in views are code. */
