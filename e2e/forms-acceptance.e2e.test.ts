@@ -59,6 +59,7 @@ async function defineComplaintType(supervisor: E2eUser): Promise<void> {
     key: 'env_complaint',
     label: label('环保投诉', 'Environmental complaint'),
     defaultPriority: 'high',
+    defaultTeamId: h.teamId,
     form: {
       sections: [{ key: 'complaint', label: label('投诉信息', 'Complaint'), fields: placed }],
       rules: [{ id: 'survey_time_when_needed', when: { field: 'needs_survey', op: 'is', value: true }, then: [{ effect: 'show', field: 'survey_at' }, { effect: 'require', field: 'survey_at' }] }],
@@ -172,7 +173,7 @@ test('环保投诉: defined without a restart, refused by the API without 勘察
   assert.equal((await h.api<Ticket>(admin, 'GET', `/api/v1/tickets/${submitted.id}`)).fields.pollution_type, 'water');
 
   // A view filtered by 污染类型 = 废水, with 污染类型 as a column: the customer's ticket, not the noise one.
-  await agent.goto('/tickets?view=all');
+  await agent.goto('/tickets?view=open');
   await chooseSelect(agent, 'filter-fields.pollution_type', '废水');
   await agent.keyboard.press('Escape');
   await agent.getByTestId('list-settings-button').click();
