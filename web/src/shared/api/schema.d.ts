@@ -2055,7 +2055,6 @@ export interface paths {
                         /** @enum {string} */
                         type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
                         options?: unknown[];
-                        /** @default {} */
                         settings?: {
                             min?: number;
                             max?: number;
@@ -2067,15 +2066,10 @@ export interface paths {
                             recordKind?: string;
                             scale?: number;
                         };
-                        /** @default false */
                         filterable?: boolean;
-                        /** @default false */
                         searchable?: boolean;
-                        /** @default false */
                         customerVisible?: boolean;
-                        /** @default [] */
                         readRoles?: string[];
-                        /** @default [] */
                         writeRoles?: string[];
                         position?: number;
                         archived?: boolean;
@@ -2302,7 +2296,6 @@ export interface paths {
                         /** @enum {string} */
                         type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
                         options?: unknown[];
-                        /** @default {} */
                         settings?: {
                             min?: number;
                             max?: number;
@@ -2314,15 +2307,10 @@ export interface paths {
                             recordKind?: string;
                             scale?: number;
                         };
-                        /** @default false */
                         filterable?: boolean;
-                        /** @default false */
                         searchable?: boolean;
-                        /** @default false */
                         customerVisible?: boolean;
-                        /** @default [] */
                         readRoles?: string[];
-                        /** @default [] */
                         writeRoles?: string[];
                         position?: number;
                         archived?: boolean;
@@ -2549,7 +2537,6 @@ export interface paths {
                         /** @enum {string} */
                         type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
                         options?: unknown[];
-                        /** @default {} */
                         settings?: {
                             min?: number;
                             max?: number;
@@ -2561,15 +2548,10 @@ export interface paths {
                             recordKind?: string;
                             scale?: number;
                         };
-                        /** @default false */
                         filterable?: boolean;
-                        /** @default false */
                         searchable?: boolean;
-                        /** @default false */
                         customerVisible?: boolean;
-                        /** @default [] */
                         readRoles?: string[];
-                        /** @default [] */
                         writeRoles?: string[];
                         position?: number;
                         archived?: boolean;
@@ -2933,7 +2915,7 @@ export interface paths {
         };
         /**
          * 工单列表与搜索 List and search tickets
-         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view's filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
+         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view's filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest. `fields.<key>=a,b` keeps tickets whose filterable custom field holds one of the values (a multi select or cascader: any of them); `sort=fields.<key>` (or `-fields.<key>`) orders by a filterable single-value custom field. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
          */
         get: {
             parameters: {
@@ -2948,6 +2930,7 @@ export interface paths {
                     sla?: "due_soon" | "breached";
                     q?: string;
                     scope?: "all" | "view";
+                    /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                     sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     cursor?: string;
                     limit?: number;
@@ -3277,7 +3260,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         filters?: components["schemas"]["TicketViewFiltersInput"];
-                        /** @enum {string} */
+                        /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                         sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     };
                 };
@@ -3296,7 +3279,7 @@ export interface paths {
                             kind: "saved";
                             name: string;
                             filters: components["schemas"]["TicketViewFilters"];
-                            /** @enum {string} */
+                            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                             position: number;
                             /** Format: date-time */
@@ -3401,7 +3384,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         filters?: components["schemas"]["TicketViewFiltersInput"];
-                        /** @enum {string} */
+                        /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                         sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                         position?: number;
                     };
@@ -3421,7 +3404,7 @@ export interface paths {
                             kind: "saved";
                             name: string;
                             filters: components["schemas"]["TicketViewFilters"];
-                            /** @enum {string} */
+                            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                             position: number;
                             /** Format: date-time */
@@ -7031,6 +7014,86 @@ export interface components {
             };
             createdAt: unknown;
         };
+        FieldInput: {
+            key: string;
+            /** @enum {string} */
+            entity: "ticket" | "contact" | "organisation";
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here. */
+            builtIn: boolean;
+            /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
+            type: string;
+            /** @description Condition operators the field takes (docs/conditions.md). */
+            operators: string[];
+            help?: {
+                "zh-CN"?: string;
+                en?: string;
+            };
+            /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may. */
+            options?: {
+                [key: string]: unknown;
+            }[];
+            settings?: {
+                [key: string]: unknown;
+            };
+            filterable: boolean;
+            sortable: boolean;
+            searchable: boolean;
+            customerVisible: boolean;
+            readRoles?: string[];
+            writeRoles?: string[];
+            archived: boolean;
+            version?: number;
+            position?: number;
+            createdAt?: unknown;
+            updatedAt?: unknown;
+        };
+        TicketTypeInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            active: boolean;
+            position: number;
+            defaultTeamId: string | null;
+            defaultPriority: string | null;
+            slaPolicyId: string | null;
+            currentVersion: number | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        TicketTypeVersionInput: {
+            key: string;
+            version: number;
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            publishedAt: unknown;
+            publishedBy: string | null;
+        };
+        TicketTypeFormInput: {
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            };
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            fields: components["schemas"]["FieldInput"][];
+        };
         TicketSearchSummaryInput: {
             /** @enum {string} */
             scope: "all" | "view";
@@ -7046,6 +7109,10 @@ export interface components {
             /** @enum {string} */
             sla?: "due_soon" | "breached";
             q?: string;
+            /** @description Filterable custom fields: each holds one of the values. */
+            fields?: {
+                [key: string]: string[];
+            };
         };
         TicketViewInput: {
             id: string;
@@ -7057,7 +7124,7 @@ export interface components {
             nameZh: string;
             nameEn: string;
             filters: components["schemas"]["TicketViewFiltersInput"];
-            /** @enum {string} */
+            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
         } | {
             /** Format: uuid */
@@ -7066,7 +7133,7 @@ export interface components {
             kind: "saved";
             name: string;
             filters: components["schemas"]["TicketViewFiltersInput"];
-            /** @enum {string} */
+            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
             position: number;
             createdAt: unknown;
@@ -7243,86 +7310,6 @@ export interface components {
             color: string;
             isDefault: boolean;
             active: boolean;
-        };
-        FieldInput: {
-            key: string;
-            /** @enum {string} */
-            entity: "ticket" | "contact" | "organisation";
-            label: {
-                "zh-CN": string;
-                en: string;
-            };
-            /** @description A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here. */
-            builtIn: boolean;
-            /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
-            type: string;
-            /** @description Condition operators the field takes (docs/conditions.md). */
-            operators: string[];
-            help?: {
-                "zh-CN"?: string;
-                en?: string;
-            };
-            /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may. */
-            options?: {
-                [key: string]: unknown;
-            }[];
-            settings?: {
-                [key: string]: unknown;
-            };
-            filterable: boolean;
-            sortable: boolean;
-            searchable: boolean;
-            customerVisible: boolean;
-            readRoles?: string[];
-            writeRoles?: string[];
-            archived: boolean;
-            version?: number;
-            position?: number;
-            createdAt?: unknown;
-            updatedAt?: unknown;
-        };
-        TicketTypeInput: {
-            /** Format: uuid */
-            id: string;
-            key: string;
-            label: {
-                "zh-CN": string;
-                en: string;
-            };
-            active: boolean;
-            position: number;
-            defaultTeamId: string | null;
-            defaultPriority: string | null;
-            slaPolicyId: string | null;
-            currentVersion: number | null;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        TicketTypeVersionInput: {
-            key: string;
-            version: number;
-            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
-            form: {
-                [key: string]: unknown;
-            };
-            publishedAt: unknown;
-            publishedBy: string | null;
-        };
-        TicketTypeFormInput: {
-            type: {
-                key: string;
-                label: {
-                    "zh-CN": string;
-                    en: string;
-                };
-                version: number;
-            };
-            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
-            form: {
-                [key: string]: unknown;
-            };
-            fields: components["schemas"]["FieldInput"][];
         };
         JobInput: {
             /** Format: uuid */
@@ -7746,6 +7733,91 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        Field: {
+            key: string;
+            /** @enum {string} */
+            entity: "ticket" | "contact" | "organisation";
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here. */
+            builtIn: boolean;
+            /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
+            type: string;
+            /** @description Condition operators the field takes (docs/conditions.md). */
+            operators: string[];
+            help?: {
+                "zh-CN"?: string;
+                en?: string;
+            };
+            /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may. */
+            options?: {
+                [key: string]: unknown;
+            }[];
+            settings?: {
+                [key: string]: unknown;
+            };
+            filterable: boolean;
+            sortable: boolean;
+            searchable: boolean;
+            customerVisible: boolean;
+            readRoles?: string[];
+            writeRoles?: string[];
+            archived: boolean;
+            version?: number;
+            position?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        TicketType: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            active: boolean;
+            position: number;
+            defaultTeamId: string | null;
+            defaultPriority: string | null;
+            slaPolicyId: string | null;
+            currentVersion: number | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TicketTypeVersion: {
+            key: string;
+            version: number;
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: string | null;
+        };
+        TicketTypeForm: {
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            };
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            fields: components["schemas"]["Field"][];
+        };
         TicketSearchSummary: {
             /** @enum {string} */
             scope: "all" | "view";
@@ -7761,6 +7833,10 @@ export interface components {
             /** @enum {string} */
             sla?: "due_soon" | "breached";
             q?: string;
+            /** @description Filterable custom fields: each holds one of the values. */
+            fields?: {
+                [key: string]: string[];
+            };
         };
         TicketView: {
             id: string;
@@ -7772,7 +7848,7 @@ export interface components {
             nameZh: string;
             nameEn: string;
             filters: components["schemas"]["TicketViewFilters"];
-            /** @enum {string} */
+            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
         } | {
             /** Format: uuid */
@@ -7781,7 +7857,7 @@ export interface components {
             kind: "saved";
             name: string;
             filters: components["schemas"]["TicketViewFilters"];
-            /** @enum {string} */
+            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
             position: number;
             /** Format: date-time */
@@ -7966,91 +8042,6 @@ export interface components {
             color: string;
             isDefault: boolean;
             active: boolean;
-        };
-        Field: {
-            key: string;
-            /** @enum {string} */
-            entity: "ticket" | "contact" | "organisation";
-            label: {
-                "zh-CN": string;
-                en: string;
-            };
-            /** @description A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here. */
-            builtIn: boolean;
-            /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
-            type: string;
-            /** @description Condition operators the field takes (docs/conditions.md). */
-            operators: string[];
-            help?: {
-                "zh-CN"?: string;
-                en?: string;
-            };
-            /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may. */
-            options?: {
-                [key: string]: unknown;
-            }[];
-            settings?: {
-                [key: string]: unknown;
-            };
-            filterable: boolean;
-            sortable: boolean;
-            searchable: boolean;
-            customerVisible: boolean;
-            readRoles?: string[];
-            writeRoles?: string[];
-            archived: boolean;
-            version?: number;
-            position?: number;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
-        };
-        TicketType: {
-            /** Format: uuid */
-            id: string;
-            key: string;
-            label: {
-                "zh-CN": string;
-                en: string;
-            };
-            active: boolean;
-            position: number;
-            defaultTeamId: string | null;
-            defaultPriority: string | null;
-            slaPolicyId: string | null;
-            currentVersion: number | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        TicketTypeVersion: {
-            key: string;
-            version: number;
-            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
-            form: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            publishedAt: string;
-            publishedBy: string | null;
-        };
-        TicketTypeForm: {
-            type: {
-                key: string;
-                label: {
-                    "zh-CN": string;
-                    en: string;
-                };
-                version: number;
-            };
-            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
-            form: {
-                [key: string]: unknown;
-            };
-            fields: components["schemas"]["Field"][];
         };
         Job: {
             /** Format: uuid */
