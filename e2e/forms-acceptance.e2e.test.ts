@@ -12,17 +12,22 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { startSmtpSink, type SmtpSink } from '../src/modules/portal/test-smtp-sink.js';
 import { chromiumPath, startHarness, type E2eUser, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
+// The portal signs customers in with a code sent by email.
+let smtp: SmtpSink;
 
 before(async () => {
   if (skip) return;
-  h = await startHarness();
+  smtp = await startSmtpSink();
+  h = await startHarness({ env: { OPENCSM_SMTP_URL: smtp.url } });
 });
 after(async () => {
   await h?.close();
+  await smtp?.close();
 });
 
 type Ticket = { id: string; number: string; fields: Record<string, unknown>; type: { key: string; version: number } | null };
@@ -184,5 +189,17 @@ test('环保投诉: defined without a restart, refused by the API without 勘察
   assert.equal(await agent.getByTestId(`ticket-row-${noise.number}`).count(), 0, 'the noise complaint is filtered out');
   assert.match(agent.url(), /fields\.pollution_type=water/);
   await agent.screenshot({ path: 'docs/screenshots/forms-list-filter.png' });
+
+  // The customer, signed in to the portal, reads the values they may see on their ticket.
+  await customer.goto('/portal/login');
+  const mark = smtp.mails.length;
+  await customer.locator('#portal-email').fill('zhou@example.cn');
+  await customer.getByTestId('portal-send-code').click();
+  await customer.locator('#portal-code').fill(await smtp.waitForCode('zhou@example.cn', { after: mark, timeoutMs: 10_000 }));
+  await customer.getByTestId('portal-sign-in').click();
+  await customer.getByTestId('portal-ticket').filter({ hasText: number }).getByRole('link').click();
+  await customer.getByTestId('portal-custom-value-pollution_type').filter({ hasText: '废水' }).waitFor();
+  await customer.getByTestId('portal-custom-value-location').filter({ hasText: '广东省 / 深圳市 / 南山区' }).waitFor();
+  await customer.getByTestId('portal-custom-value-needs_survey').filter({ hasText: '是' }).waitFor();
   assert.deepEqual(h.takePageErrors(), []);
 });

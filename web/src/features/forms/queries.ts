@@ -55,12 +55,14 @@ export function useTicketFields() {
   return useQuery({ queryKey: formKeys.fields, queryFn: () => getJson<{ items: RegistryField[] }>('/api/v1/ticket-fields').then((answer) => answer.items), staleTime: 60_000 });
 }
 
-export function usePortalTicketTypes() {
-  return useQuery({ queryKey: formKeys.portalTypes, queryFn: () => getJson<{ items: TicketTypeSummary[] }>('/api/v1/portal/ticket-types').then((answer) => answer.items), staleTime: 60_000 });
+export function usePortalTicketTypes(enabled = true) {
+  return useQuery({ queryKey: formKeys.portalTypes, enabled, queryFn: () => getJson<{ items: TicketTypeSummary[] }>('/api/v1/portal/ticket-types').then((answer) => answer.items), staleTime: 60_000 });
 }
 
+export const fetchPortalTypeForm = (key: string) => getJson<TypeForm>(`/api/v1/portal/ticket-types/${encodeURIComponent(key)}/form`);
+
 export function usePortalTypeForm(key: string | undefined) {
-  return useQuery({ queryKey: formKeys.portalTypeForm(key ?? ''), enabled: Boolean(key), queryFn: () => getJson<TypeForm>(`/api/v1/portal/ticket-types/${encodeURIComponent(key!)}/form`), staleTime: 30_000 });
+  return useQuery({ queryKey: formKeys.portalTypeForm(key ?? ''), enabled: Boolean(key), queryFn: () => fetchPortalTypeForm(key!), staleTime: 30_000 });
 }
 
 /** The registry's built-in fields as the condition language sees them, for rules that test priority, category … */

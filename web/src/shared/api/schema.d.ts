@@ -6056,6 +6056,10 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             description: string;
+                            /** @description Values of the custom fields a customer may see, by key. */
+                            fields: {
+                                [key: string]: unknown;
+                            };
                             mine: boolean;
                             attachments: {
                                 /** Format: uuid */
@@ -6306,7 +6310,7 @@ export interface paths {
         put?: never;
         /**
          * 网页表单提交工单 Submit a ticket from the web form
-         * @description JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, and the honeypot `website` (leave empty).
+         * @description JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, the honeypot `website` (leave empty), and `type` with `fields` (a ticket type's customer form, GET /portal/ticket-types/{key}/form; in multipart `fields` is one JSON field). A value the form refuses is a 400 at `fields.<key>`.
          *
          *     Answers 201 `{number}`. Limited per IP (30/hour) and per email or phone (5/hour): 429 with Retry-After. A retry with the same Idempotency-Key returns the same number.
          *
@@ -6336,6 +6340,104 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/ticket-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户可提交的工单类型 Ticket types customers can submit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                title: {
+                                    "zh-CN": string;
+                                    en: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/ticket-types/{key}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单类型的客户表单 The customer form of a ticket type
+         * @description The portal form (`form.portal`), its customer-visible fields and the rules acting on them; submit it to POST /portal/forms/tickets with `type` and `fields`. Strong ETag, 304 on If-None-Match.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-none-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketTypeForm"];
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
