@@ -52,6 +52,8 @@ async function defineComplaintType(supervisor: E2eUser): Promise<void> {
     { key: 'location', label: label('发生地点', 'Location'), type: 'cascader', customerVisible: true, settings: { optionSource: 'china-regions', levels: 3 } },
     { key: 'needs_survey', label: label('是否需要现场勘察', 'Site survey needed'), type: 'checkbox', customerVisible: true },
     { key: 'survey_at', label: label('勘察时间', 'Survey time'), type: 'datetime', customerVisible: true },
+    // Staff only, and only supervisors write it: an agent reads it, read-only.
+    { key: 'inspector_notes', label: label('勘察记录', 'Inspector notes'), type: 'textarea', writeRoles: ['supervisor'] },
   ];
   for (const field of fields) await h.api(supervisor, 'POST', '/api/v1/ticket-fields', field);
   const placed = [
@@ -66,7 +68,10 @@ async function defineComplaintType(supervisor: E2eUser): Promise<void> {
     defaultPriority: 'high',
     defaultTeamId: h.teamId,
     form: {
-      sections: [{ key: 'complaint', label: label('投诉信息', 'Complaint'), fields: placed }],
+      sections: [
+        { key: 'complaint', label: label('投诉信息', 'Complaint'), fields: placed },
+        { key: 'handling', label: label('处理', 'Handling'), fields: [{ key: 'inspector_notes', width: 'full' }] },
+      ],
       rules: [{ id: 'survey_time_when_needed', when: { field: 'needs_survey', op: 'is', value: true }, then: [{ effect: 'show', field: 'survey_at' }, { effect: 'require', field: 'survey_at' }] }],
       portal: { enabled: true, title: label('环保投诉', 'Environmental complaint'), fields: placed.map((field) => ({ ...field, width: 'full' })) },
     },
@@ -169,6 +174,7 @@ test('环保投诉: defined without a restart, refused by the API without 勘察
   await panel.getByTestId('custom-value-location').filter({ hasText: '广东省 / 深圳市 / 南山区' }).waitFor();
   await panel.getByTestId('custom-value-survey_at').filter({ hasText: '2026-12-08 09:30' }).waitFor();
   await panel.getByTestId('custom-fields-edit').click();
+  assert.ok(await panel.getByTestId('custom-field-inspector_notes').locator('textarea').isDisabled(), '勘察记录 is read-only for an agent');
   await panel.getByTestId('custom-field-pollution_type').locator('.ant-select').click();
   await visibleOption(agent, '废水').click();
   await panel.getByTestId('custom-fields-save').click();
@@ -182,7 +188,8 @@ test('环保投诉: defined without a restart, refused by the API without 勘察
   await agent.keyboard.press('Escape');
   await agent.getByTestId('list-settings-button').click();
   await agent.getByTestId('list-custom-columns').getByText('污染类型').click();
-  await agent.keyboard.press('Escape');
+  await agent.getByTestId('list-settings-button').click();
+  await agent.getByTestId('list-settings').waitFor({ state: 'hidden' });
   const list = agent.getByTestId('ticket-list');
   await list.locator('.ant-table-thead').getByText('污染类型').waitFor();
   await agent.getByTestId(`ticket-row-${submitted.number}`).getByText('废水').waitFor();
@@ -201,5 +208,6 @@ test('环保投诉: defined without a restart, refused by the API without 勘察
   await customer.getByTestId('portal-custom-value-pollution_type').filter({ hasText: '废水' }).waitFor();
   await customer.getByTestId('portal-custom-value-location').filter({ hasText: '广东省 / 深圳市 / 南山区' }).waitFor();
   await customer.getByTestId('portal-custom-value-needs_survey').filter({ hasText: '是' }).waitFor();
+  assert.ok(!(await customer.locator('body').innerText()).includes('勘察记录'), 'staff-only fields never reach the customer');
   assert.deepEqual(h.takePageErrors(), []);
 });
