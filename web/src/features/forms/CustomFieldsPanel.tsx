@@ -39,7 +39,11 @@ export function CustomFieldsPanel({ ticket, editable, audience, save }: { ticket
   const title = (
     <Space size={8} wrap>
       <span>{t('customFields.panel')}</span>
-      {ticket.type ? <Typography.Text type="secondary">{labelIn(ticket.type.label, i18n.language)}</Typography.Text> : null}
+      {ticket.type ? (
+        <Typography.Text type="secondary" data-testid="custom-fields-type-label">
+          {labelIn(ticket.type.label, i18n.language)} · {t('customFields.formVersion', { version: ticket.type.version })}
+        </Typography.Text>
+      ) : null}
     </Space>
   );
   const extra = editable ? <TypeSwitch ticket={ticket} save={save} /> : null;
