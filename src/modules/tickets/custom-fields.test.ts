@@ -216,13 +216,33 @@ describe('lists by custom field', () => {
     assert.equal(await indexOf('location'), undefined);
   });
 
-  test('a saved view stores custom-field filters', async () => {
-    const view = await t.api('POST', '/api/v1/ticket-views', { body: { name: '废水投诉', filters: { tag, fields: { pollution_type: ['water'] } }, sort: 'fields.pollution_type' } });
+  test('a saved view stores custom-field filters and columns', async () => {
+    const columns = ['number', 'subject', 'fields.pollution_type', 'fields.location'];
+    const view = await t.api('POST', '/api/v1/ticket-views', { body: { name: '废水投诉', filters: { tag, fields: { pollution_type: ['water'] } }, sort: 'fields.pollution_type', columns } });
     assert.equal(view.statusCode, 201, view.body);
     assert.deepEqual(view.data.filters.fields, { pollution_type: ['water'] });
+    assert.deepEqual(view.data.columns, columns);
+    const listedViews = await t.api('GET', '/api/v1/ticket-views');
+    assert.deepEqual(listedViews.data.items.find((v: { id: string }) => v.id === view.data.id).columns, columns);
+    const badColumn = assertProblem(await t.api('POST', '/api/v1/ticket-views', { body: { name: 'x', columns: ['fields.Bad Key'] } }), 400, 'validation.failed');
+    assert.equal(badColumn.errors?.[0]?.path, 'columns.0');
     const listed = await t.api('GET', '/api/v1/tickets', { query: { view: view.data.id } });
     assert.deepEqual(subjectsOf(listed), ['water', 'water']);
     const counts = await t.api('GET', '/api/v1/ticket-views/counts');
     assert.equal(counts.data.counts[view.data.id], 2);
+  });
+});
+
+describe('search', () => {
+  test('text fields marked searchable join the search document; others do not', async () => {
+    for (const [key, searchable] of [['site_report', true], ['private_memo', false]] as const) {
+      assert.equal((await t.api('POST', '/api/v1/ticket-fields', { body: { key, label: { 'zh-CN': key }, type: 'textarea', searchable } })).statusCode, 201);
+    }
+    const ticket = await t.createTicket({ subject: '排污口检查', fields: { site_report: '排污口附近发现油膜', private_memo: '疑似夜间偷排' } });
+    await t.drain();
+    const found = await t.api('GET', '/api/v1/tickets', { query: { q: '油膜' } });
+    assert.deepEqual(found.data.items.map((i: { id: string }) => i.id), [ticket.id]);
+    const hidden = await t.api('GET', '/api/v1/tickets', { query: { q: '偷排' } });
+    assert.deepEqual(hidden.data.items, []);
   });
 });

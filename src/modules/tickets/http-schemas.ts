@@ -107,8 +107,10 @@ export const viewFiltersSchema = z
   .meta({ id: 'TicketViewFilters' });
 
 const viewName = z.string().trim().min(1).max(100);
-export const savedViewBody = z.strictObject({ name: viewName, filters: viewFiltersSchema.default({}), sort: sortSchema.optional() });
-export const savedViewChanges = z.strictObject({ name: viewName.optional(), filters: viewFiltersSchema.optional(), sort: sortSchema.optional(), position: z.number().int().min(0).max(10_000).optional() });
+/** List columns: built-in ones by name (`priority`, `assigneeId` …) and custom fields as `fields.<key>`. */
+const viewColumns = z.array(z.string().regex(/^(fields\.[a-z][a-z0-9_]{0,62}|[a-zA-Z][a-zA-Z0-9_]{0,62})$/)).max(40).describe('List columns: built-in (`priority`) and custom (`fields.<key>`), in order.');
+export const savedViewBody = z.strictObject({ name: viewName, filters: viewFiltersSchema.default({}), sort: sortSchema.optional(), columns: viewColumns.optional() });
+export const savedViewChanges = z.strictObject({ name: viewName.optional(), filters: viewFiltersSchema.optional(), sort: sortSchema.optional(), columns: viewColumns.optional(), position: z.number().int().min(0).max(10_000).optional() });
 
 export const ticketViewSchema = z
   .discriminatedUnion('kind', [
@@ -123,7 +125,7 @@ export const ticketViewSchema = z
       filters: viewFiltersSchema,
       sort: sortSchema,
     }),
-    z.object({ id: z.uuid(), kind: z.literal('saved'), name: z.string(), filters: viewFiltersSchema, sort: sortSchema, position: z.number().int(), createdAt: z.date(), updatedAt: z.date() }),
+    z.object({ id: z.uuid(), kind: z.literal('saved'), name: z.string(), filters: viewFiltersSchema, sort: sortSchema, columns: z.array(z.string()), position: z.number().int(), createdAt: z.date(), updatedAt: z.date() }),
   ])
   .meta({ id: 'TicketView' });
 

@@ -238,6 +238,8 @@ export const ticketSavedViews = pgTable(
     name: text('name').notNull(),
     filters: jsonb('filters').$type<SavedViewFilters>().notNull().default({}),
     sort: text('sort').notNull().default('-updatedAt'),
+    /** List columns the view shows, built-in (`priority`) and custom (`fields.pollution_type`); empty: the console's default. */
+    columns: text('columns').array().notNull().default(sql`'{}'::text[]`),
     position: integer('position').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

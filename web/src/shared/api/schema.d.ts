@@ -1910,7 +1910,10 @@ export interface paths {
                         };
                         /** @enum {string} */
                         type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
-                        options?: unknown[];
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
                         /** @default {} */
                         settings?: {
                             min?: number;
@@ -2054,7 +2057,10 @@ export interface paths {
                         } | null;
                         /** @enum {string} */
                         type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
-                        options?: unknown[];
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
                         settings?: {
                             min?: number;
                             max?: number;
@@ -2151,7 +2157,10 @@ export interface paths {
                         };
                         /** @enum {string} */
                         type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
-                        options?: unknown[];
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
                         /** @default {} */
                         settings?: {
                             min?: number;
@@ -2295,7 +2304,10 @@ export interface paths {
                         } | null;
                         /** @enum {string} */
                         type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
-                        options?: unknown[];
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
                         settings?: {
                             min?: number;
                             max?: number;
@@ -2392,7 +2404,10 @@ export interface paths {
                         };
                         /** @enum {string} */
                         type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
-                        options?: unknown[];
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
                         /** @default {} */
                         settings?: {
                             min?: number;
@@ -2536,7 +2551,10 @@ export interface paths {
                         } | null;
                         /** @enum {string} */
                         type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
-                        options?: unknown[];
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
                         settings?: {
                             min?: number;
                             max?: number;
@@ -3262,6 +3280,8 @@ export interface paths {
                         filters?: components["schemas"]["TicketViewFiltersInput"];
                         /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                         sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                        /** @description List columns: built-in (`priority`) and custom (`fields.<key>`), in order. */
+                        columns?: string[];
                     };
                 };
             };
@@ -3281,6 +3301,7 @@ export interface paths {
                             filters: components["schemas"]["TicketViewFilters"];
                             /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                            columns: string[];
                             position: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -3386,6 +3407,8 @@ export interface paths {
                         filters?: components["schemas"]["TicketViewFiltersInput"];
                         /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                         sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                        /** @description List columns: built-in (`priority`) and custom (`fields.<key>`), in order. */
+                        columns?: string[];
                         position?: number;
                     };
                 };
@@ -3406,6 +3429,7 @@ export interface paths {
                             filters: components["schemas"]["TicketViewFilters"];
                             /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                            columns: string[];
                             position: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -7237,6 +7261,7 @@ export interface components {
             filters: components["schemas"]["TicketViewFiltersInput"];
             /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+            columns: string[];
             position: number;
             createdAt: unknown;
             updatedAt: unknown;
@@ -7961,6 +7986,7 @@ export interface components {
             filters: components["schemas"]["TicketViewFilters"];
             /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+            columns: string[];
             position: number;
             /** Format: date-time */
             createdAt: string;
