@@ -195,6 +195,19 @@ test('环保投诉: defined without a restart, refused by the API without 勘察
   await agent.getByTestId(`ticket-row-${submitted.number}`).getByText('废水').waitFor();
   assert.equal(await agent.getByTestId(`ticket-row-${noise.number}`).count(), 0, 'the noise complaint is filtered out');
   assert.match(agent.url(), /fields\.pollution_type=water/);
+  // Saved as a view, the filter and the column go with it (to the server, for every device).
+  await agent.getByRole('button', { name: '保存为视图' }).click();
+  await agent.getByPlaceholder('视图名称').fill('废水投诉');
+  await agent.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await agent.waitForURL(/view=[0-9a-f-]{36}/);
+  assert.doesNotMatch(agent.url(), /fields\./);
+  await list.locator('.ant-table-thead').getByText('污染类型').waitFor();
+  await agent.getByTestId(`ticket-row-${submitted.number}`).getByText('废水').waitFor();
+  assert.equal(await agent.getByTestId(`ticket-row-${noise.number}`).count(), 0, 'the saved view keeps the filter');
+  const views = await h.api<{ items: Array<{ kind: string; name: string; filters: Record<string, unknown>; columns?: string[] }> }>(agentA, 'GET', '/api/v1/ticket-views');
+  const saved = views.items.find((view) => view.kind === 'saved' && view.name === '废水投诉');
+  assert.deepEqual(saved?.filters.fields, { pollution_type: ['water'] });
+  assert.deepEqual(saved?.columns, ['fields.pollution_type']);
   await agent.screenshot({ path: 'docs/screenshots/forms-list-filter.png' });
 
   // The customer, signed in to the portal, reads the values they may see on their ticket.

@@ -16,7 +16,7 @@ import { ticketColumns } from './list-columns.tsx';
 import { listLayout } from './list-layout.ts';
 import { useListPreferences } from './list-preferences.ts';
 import { ListSettings } from './ListSettings.tsx';
-import { useCustomColumns } from './custom-columns.ts';
+import { useViewColumns, withCustomKeys } from './view-columns.ts';
 import { useTicketFields } from '../forms/queries.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { ListFilters } from './ListFilters.tsx';
@@ -41,7 +41,8 @@ export default function TicketsPage() {
   const counts = useViewCounts();
   const me = useMe();
   const [preferences, setPreferences] = useListPreferences(me.id);
-  const [customColumnKeys, setCustomColumnKeys] = useCustomColumns(me.id, view);
+  const savedView = (views.data?.items ?? []).find((v) => v.kind === 'saved' && v.id === view);
+  const [customColumnKeys, setCustomColumnKeys] = useViewColumns(me.id, view, savedView?.kind === 'saved' ? savedView : undefined);
   const registry = useTicketFields();
   const customFields = useMemo(() => (registry.data ?? []).filter((field) => !field.builtIn && !field.archived), [registry.data]);
   const customColumns = useMemo(() => customColumnKeys.flatMap((key) => customFields.filter((field) => field.key === key)), [customColumnKeys, customFields]);
@@ -138,7 +139,7 @@ export default function TicketsPage() {
           />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
           {narrow || jobCards ? null : <ListSettings value={preferences} onChange={setPreferences} customFields={customFields} customColumns={customColumnKeys} onCustomColumnsChange={setCustomColumnKeys} />}
-           {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}), ...clearedCustomFilters(params) })} /> : null}
+           {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} customColumns={customColumnKeys} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}), ...clearedCustomFilters(params) })} /> : null}
         </Space>
         {q ? <SearchScopeLine summary={list.data?.pages[0]?.search ?? null} viewName={currentView ? viewLabel(currentView) ?? '' : ''} currentViewOnly={scope === 'view'} onChange={(only) => update({ scope: only ? 'view' : null })} /> : null}
         <ListFilters value={filters} narrow={narrow} onChange={(next) => update(filtersToParams(next))} />
@@ -186,7 +187,7 @@ export default function TicketsPage() {
   );
 }
 
-function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: string; filters: ListFilterValues; sort: string; onSaved: (id: string) => void }) {
+function SaveViewButton({ view, q, filters, sort, customColumns, onSaved }: { view: string; q: string; filters: ListFilterValues; sort: string; customColumns: string[]; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -204,7 +205,7 @@ function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: 
         onOk={async () => {
           try {
             // The new view is the current view narrowed by the filters and search on screen.
-            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: narrowFilters(base?.filters ?? {}, filters, q), ...(q ? {} : { sort: sort as never }) } }));
+            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: narrowFilters(base?.filters ?? {}, filters, q), ...(q ? {} : { sort: sort as never }), columns: withCustomKeys([], customColumns) } }));
             await queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
             await queryClient.invalidateQueries({ queryKey: ticketKeys.counts() });
             message.success(t('views.savedOk'));
