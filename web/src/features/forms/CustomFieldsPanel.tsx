@@ -12,7 +12,8 @@ import { fieldErrorsFrom } from './form-issues.ts';
 import { FormRenderer } from './FormRenderer.tsx';
 import { FieldValueText } from './FieldValueText.tsx';
 import { changedValues, precheck } from './precheck.ts';
-import { builtinDescriptors, usePreparedForm, useTicketFields, useTicketTypes, useTypeForm } from './queries.ts';
+import { builtinDescriptors, usePreparedForm } from './prepared-form.ts';
+import { useTicketFields, useTicketTypes, useTypeForm } from './queries.ts';
 
 export type TicketCustomFields = {
   id: string;

@@ -7,7 +7,8 @@ import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
 import { ErrorState } from '../../shared/ui/states.tsx';
 import { labelIn } from './field-labels.ts';
 import { FormRenderer } from './FormRenderer.tsx';
-import { usePreparedForm, type TicketTypeSummary, type TypeForm } from './queries.ts';
+import { usePreparedForm } from './prepared-form.ts';
+import type { TicketTypeSummary, TypeForm } from './queries.ts';
 
 type Props = {
   types: TicketTypeSummary[] | undefined;

@@ -1,8 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { fieldTypes, type FieldDescriptor, type FieldType } from '../../../../src/conditions/types.ts';
 import type { FieldDefinition, FormDefinition, Label } from '../../../../src/forms/definition.ts';
-import { prepareForm, type PrepareResult } from '../../../../src/forms/prepare-form.ts';
 import { ApiError } from '../../shared/api/client.ts';
 import { formKeys } from './keys.ts';
 
@@ -63,15 +60,4 @@ export const fetchPortalTypeForm = (key: string) => getJson<TypeForm>(`/api/v1/p
 
 export function usePortalTypeForm(key: string | undefined) {
   return useQuery({ queryKey: formKeys.portalTypeForm(key ?? ''), enabled: Boolean(key), queryFn: () => fetchPortalTypeForm(key!), staleTime: 30_000 });
-}
-
-/** The registry's built-in fields as the condition language sees them, for rules that test priority, category … */
-export function builtinDescriptors(registry: readonly RegistryField[] | undefined): FieldDescriptor[] {
-  const known = (type: string): type is FieldType => (fieldTypes as readonly string[]).includes(type);
-  return (registry ?? []).filter((field) => field.builtIn && known(field.type)).map((field) => ({ key: field.key, type: field.type as FieldType, ...(field.options && { options: field.options }) }));
-}
-
-/** The form checked and ready to judge, once per answer (rules validated as the server did at publishing). */
-export function usePreparedForm(answer: TypeForm | undefined, builtins?: readonly FieldDescriptor[]): PrepareResult | undefined {
-  return useMemo(() => (answer ? prepareForm({ form: answer.form, fields: answer.fields, ...(builtins && { builtins }) }) : undefined), [answer, builtins]);
 }

@@ -17,7 +17,8 @@ import type { paths } from '../../shared/api/schema';
 import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
 import { fieldErrorsFrom } from '../forms/form-issues.ts';
 import { filledValues, precheck } from '../forms/precheck.ts';
-import { builtinDescriptors, useTicketFields, useTicketTypes, useTypeForm, type TypeForm } from '../forms/queries.ts';
+import { builtinDescriptors } from '../forms/prepared-form.ts';
+import { useTicketFields, useTicketTypes, useTypeForm, type TypeForm } from '../forms/queries.ts';
 import { TicketTypeFields } from '../forms/TicketTypeFields.tsx';
 
 type Contact = paths['/api/v1/contacts']['get']['responses'][200]['content']['application/json']['items'][number];

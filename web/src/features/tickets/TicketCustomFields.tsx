@@ -1,6 +1,8 @@
-import { memo, useMemo } from 'react';
+import { Card } from 'antd';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import { useMe } from '../../app/session.ts';
-import { CustomFieldsPanel } from '../forms/CustomFieldsPanel.tsx';
+// Loaded after the page: it brings the form engine (zod, phone metadata), which a ticket switch must not wait for.
+const CustomFieldsPanel = lazy(() => import('../forms/CustomFieldsPanel.tsx').then((module) => ({ default: module.CustomFieldsPanel })));
 import { useTicketTypes } from '../forms/queries.ts';
 import { useUpdateTicket, type Ticket } from './queries.ts';
 
@@ -17,11 +19,13 @@ export const TicketCustomFields = memo(function TicketCustomFields({ ticket }: {
   const offersType = ticket.abilities.update && (types.data ?? []).some((type) => type.active && type.currentVersion !== null);
   if (!ticket.type && !Object.keys(ticket.fields).length && !offersType) return null;
   return (
-    <CustomFieldsPanel
-      ticket={ticket}
-      editable={ticket.abilities.update}
-      audience={audience}
-      save={(changes) => update.mutateAsync({ version: ticket.version, changes })}
-    />
+    <Suspense fallback={<Card size="small" loading />}>
+      <CustomFieldsPanel
+        ticket={ticket}
+        editable={ticket.abilities.update}
+        audience={audience}
+        save={(changes) => update.mutateAsync({ version: ticket.version, changes })}
+      />
+    </Suspense>
   );
 });
