@@ -12,7 +12,8 @@ import { fieldErrorsFrom } from './form-issues.ts';
 import { FormRenderer } from './FormRenderer.tsx';
 import { FieldValueText } from './FieldValueText.tsx';
 import { changedValues, precheck } from './precheck.ts';
-import { usePreparedForm, useTicketTypes, useTypeForm } from './queries.ts';
+import { builtinDescriptors, usePreparedForm } from './prepared-form.ts';
+import { useTicketFields, useTicketTypes, useTypeForm } from './queries.ts';
 
 export type TicketCustomFields = {
   id: string;
@@ -32,18 +33,24 @@ type Save = (changes: { type?: string; fields?: Record<string, unknown> }) => Pr
 export function CustomFieldsPanel({ ticket, editable, audience, save }: { ticket: TicketCustomFields; editable: boolean; audience: FormAudience; save: Save }) {
   const { t, i18n } = useTranslation();
   const typeForm = useTypeForm(ticket.type?.key, ticket.type?.version);
-  const prepared = usePreparedForm(typeForm.data);
+  const registry = useTicketFields();
+  const builtins = useMemo(() => (registry.data ? builtinDescriptors(registry.data) : registry.isError ? [] : undefined), [registry.data, registry.isError]);
+  const prepared = usePreparedForm(builtins ? typeForm.data : undefined, builtins);
   const [editing, setEditing] = useState(false);
   const title = (
     <Space size={8} wrap>
       <span>{t('customFields.panel')}</span>
-      {ticket.type ? <Typography.Text type="secondary">{labelIn(ticket.type.label, i18n.language)}</Typography.Text> : null}
+      {ticket.type ? (
+        <Typography.Text type="secondary" data-testid="custom-fields-type-label">
+          {labelIn(ticket.type.label, i18n.language)} · {t('customFields.formVersion', { version: ticket.type.version })}
+        </Typography.Text>
+      ) : null}
     </Space>
   );
   const extra = editable ? <TypeSwitch ticket={ticket} save={save} /> : null;
   let body;
   if (!ticket.type) body = <EmptyState title={t('customFields.chooseType')} />;
-  else if (typeForm.isPending) body = <Loading />;
+  else if (typeForm.isPending || !builtins) body = <Loading />;
   else if (typeForm.isError) body = <ErrorState error={typeForm.error} onRetry={() => void typeForm.refetch()} />;
   else if (!prepared?.ok) body = <ErrorState error={new Error(prepared?.issues.map((issue) => issue.code).join('; ') ?? '')} />;
   else if (editing) body = <EditFields ticket={ticket} prepared={prepared.form} audience={audience} save={save} done={() => setEditing(false)} />;

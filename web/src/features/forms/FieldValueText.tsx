@@ -10,7 +10,7 @@ export function FieldValueText({ field, value, staff = true }: { field: Rendered
   const { t, i18n } = useTranslation();
   const users = useUsers(staff && field.type === 'user');
   const teams = useTeams(staff && field.type === 'team');
-  const regions = useChinaRegions(field.type === 'cascader' && field.settings?.optionSource === 'china-regions');
+  const regions = useChinaRegions(field.type === 'cascader' && field.settings?.optionSource === 'china-regions', staff ? 'staff' : 'customer');
   const text = formatFieldValue(field, value, {
     language: i18n.language,
     yes: t('customFields.yes'),

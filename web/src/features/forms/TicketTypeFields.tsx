@@ -1,12 +1,14 @@
 import { Alert, Form, Select, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldDescriptor } from '../../../../src/conditions/types.ts';
 import type { FormAudience } from '../../../../src/forms/definition.ts';
 import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
 import { ErrorState } from '../../shared/ui/states.tsx';
 import { labelIn } from './field-labels.ts';
 import { FormRenderer } from './FormRenderer.tsx';
-import { usePreparedForm, type TicketTypeSummary, type TypeForm } from './queries.ts';
+import { usePreparedForm } from './prepared-form.ts';
+import type { TicketTypeSummary, TypeForm } from './queries.ts';
 
 type Props = {
   types: TicketTypeSummary[] | undefined;
@@ -15,6 +17,8 @@ type Props = {
   typeForm: { data?: TypeForm; isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
   typeKey: string | undefined;
   audience: FormAudience;
+  /** Built-in fields the rules may test (from the registry); undefined while it loads. */
+  builtins: FieldDescriptor[] | undefined;
   /** Told once a type's form is ready: the page prefills the type's defaults and keeps the prepared form for its check. */
   onReady: (prepared: PreparedForm | null, answer: TypeForm | undefined) => void;
   testId?: string;
@@ -24,12 +28,12 @@ type Props = {
  * 工单类型 and the chosen type's form, inside the page's Ant Design Form (`type` and `fields.*`).
  * With no type chosen nothing else renders; a type without custom fields says so.
  */
-export function TicketTypeFields({ types, typesLoading, typeForm, typeKey, audience, onReady, testId = 'ticket-type' }: Props) {
+export function TicketTypeFields({ types, typesLoading, typeForm, typeKey, audience, builtins, onReady, testId = 'ticket-type' }: Props) {
   const { t, i18n } = useTranslation();
-  const prepared = usePreparedForm(typeForm.data);
+  const prepared = usePreparedForm(builtins ? typeForm.data : undefined, builtins);
   const ready = prepared?.ok ? prepared.form : null;
   useEffect(() => onReady(ready, typeForm.data), [ready, typeForm.data, onReady]);
-  const offered = (types ?? []).filter((type) => type.active && type.currentVersion !== null);
+  const offered = (types ?? []).filter((type) => type.active !== false && type.currentVersion !== null);
   return (
     <>
       <Form.Item label={t('customFields.type')} name="type" extra={!typesLoading && !offered.length ? t('customFields.noTypesHint') : undefined}>
@@ -43,7 +47,7 @@ export function TicketTypeFields({ types, typesLoading, typeForm, typeKey, audie
         />
       </Form.Item>
       {typeKey ? (
-        typeForm.isPending ? (
+        typeForm.isPending || !builtins ? (
           <Skeleton active paragraph={{ rows: 3 }} />
         ) : typeForm.isError ? (
           <ErrorState error={typeForm.error} onRetry={() => void typeForm.refetch()} />

@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import type { FieldDefinition, FormDefinition, Label } from '../../../../src/forms/definition.ts';
-import { prepareForm, type PrepareResult } from '../../../../src/forms/prepare-form.ts';
 import { ApiError } from '../../shared/api/client.ts';
 import { formKeys } from './keys.ts';
 
@@ -9,7 +7,10 @@ import { formKeys } from './keys.ts';
 export type TicketTypeSummary = { key: string; label: Label; active: boolean; defaultTeamId: string | null; defaultPriority: string | null; currentVersion: number | null };
 
 /** A type's form version with the definitions of the fields it places (THE form definition endpoint). */
-export type TypeForm = { type: { key: string; label: Label; version: number; defaultTeamId?: string | null; defaultPriority?: string | null }; form: FormDefinition; fields: FieldDefinition[] };
+export type TypeForm = { type: { key: string; label: Label; version: number }; form: FormDefinition; fields: FieldDefinition[] };
+
+/** A registry entry (GET /ticket-fields): a custom field's definition, or a built-in field described for conditions. */
+export type RegistryField = FieldDefinition & { builtIn: boolean; sortable: boolean; operators: string[] };
 
 async function getJson<T>(url: string): Promise<T> {
   let response: Response;
@@ -33,7 +34,14 @@ export function useTypeForm(key: string | undefined, version?: number) {
   return useQuery({
     queryKey: formKeys.typeForm(key ?? '', version),
     enabled: Boolean(key),
-    queryFn: () => getJson<TypeForm>(version === undefined ? `/api/v1/ticket-types/${encodeURIComponent(key!)}/form` : `/api/v1/ticket-types/${encodeURIComponent(key!)}/versions/${version}`),
+    queryFn: async (): Promise<TypeForm> => {
+      const path = `/api/v1/ticket-types/${encodeURIComponent(key!)}`;
+      const current = await getJson<TypeForm>(`${path}/form`);
+      if (version === undefined || current.type.version === version) return current;
+      // An older version: its form, with the registry's definitions (archived fields and retired options included).
+      const [old, registry] = await Promise.all([getJson<{ form: FormDefinition }>(`${path}/versions/${version}`), getJson<{ items: RegistryField[] }>('/api/v1/ticket-fields')]);
+      return { type: { ...current.type, version }, form: old.form, fields: registry.items.filter((field) => !field.builtIn) };
+    },
     // A published version never changes; the current one moves only when an admin publishes.
     staleTime: version === undefined ? 30_000 : Infinity,
   });
@@ -41,18 +49,15 @@ export function useTypeForm(key: string | undefined, version?: number) {
 
 /** Every ticket field of the registry (built-in and custom, archived too): timeline labels, list columns and filters. */
 export function useTicketFields() {
-  return useQuery({ queryKey: formKeys.fields, queryFn: () => getJson<{ items: Array<FieldDefinition & { builtIn?: boolean; sortable?: boolean }> }>('/api/v1/ticket-fields').then((answer) => answer.items), staleTime: 60_000 });
+  return useQuery({ queryKey: formKeys.fields, queryFn: () => getJson<{ items: RegistryField[] }>('/api/v1/ticket-fields').then((answer) => answer.items), staleTime: 60_000 });
 }
 
-export function usePortalTicketTypes() {
-  return useQuery({ queryKey: formKeys.portalTypes, queryFn: () => getJson<{ items: TicketTypeSummary[] }>('/api/v1/portal/ticket-types').then((answer) => answer.items), staleTime: 60_000 });
+export function usePortalTicketTypes(enabled = true) {
+  return useQuery({ queryKey: formKeys.portalTypes, enabled, queryFn: () => getJson<{ items: TicketTypeSummary[] }>('/api/v1/portal/ticket-types').then((answer) => answer.items), staleTime: 60_000 });
 }
+
+export const fetchPortalTypeForm = (key: string) => getJson<TypeForm>(`/api/v1/portal/ticket-types/${encodeURIComponent(key)}/form`);
 
 export function usePortalTypeForm(key: string | undefined) {
-  return useQuery({ queryKey: formKeys.portalTypeForm(key ?? ''), enabled: Boolean(key), queryFn: () => getJson<TypeForm>(`/api/v1/portal/ticket-types/${encodeURIComponent(key!)}/form`), staleTime: 30_000 });
-}
-
-/** The form checked and ready to judge, once per answer (rules validated as the server did at publishing). */
-export function usePreparedForm(answer: TypeForm | undefined): PrepareResult | undefined {
-  return useMemo(() => (answer ? prepareForm({ form: answer.form, fields: answer.fields }) : undefined), [answer]);
+  return useQuery({ queryKey: formKeys.portalTypeForm(key ?? ''), enabled: Boolean(key), queryFn: () => fetchPortalTypeForm(key!), staleTime: 30_000 });
 }

@@ -17,7 +17,8 @@ import type { paths } from '../../shared/api/schema';
 import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
 import { fieldErrorsFrom } from '../forms/form-issues.ts';
 import { filledValues, precheck } from '../forms/precheck.ts';
-import { useTicketTypes, useTypeForm, type TypeForm } from '../forms/queries.ts';
+import { builtinDescriptors } from '../forms/prepared-form.ts';
+import { useTicketFields, useTicketTypes, useTypeForm, type TypeForm } from '../forms/queries.ts';
 import { TicketTypeFields } from '../forms/TicketTypeFields.tsx';
 
 type Contact = paths['/api/v1/contacts']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -41,14 +42,17 @@ export default function NewTicketPage() {
   const onTypeReady = useCallback(
     (ready: PreparedForm | null, answer: TypeForm | undefined) => {
       prepared.current = ready;
-      if (!answer) return;
+      const type = answer && types.data?.find((candidate) => candidate.key === answer.type.key);
+      if (!type) return;
       const defaults: Partial<Values> = {};
-      if (answer.type.defaultPriority && !form.isFieldTouched('priority')) defaults.priority = answer.type.defaultPriority;
-      if (answer.type.defaultTeamId && !form.isFieldTouched('teamId')) defaults.teamId = answer.type.defaultTeamId;
+      if (type.defaultPriority && !form.isFieldTouched('priority')) defaults.priority = type.defaultPriority;
+      if (type.defaultTeamId && !form.isFieldTouched('teamId')) defaults.teamId = type.defaultTeamId;
       form.setFieldsValue(defaults);
     },
-    [form],
+    [form, types.data],
   );
+  const registry = useTicketFields();
+  const builtins = useMemo(() => (registry.data ? builtinDescriptors(registry.data) : registry.isError ? [] : undefined), [registry.data, registry.isError]);
   const [search, setSearch] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const priorities = usePriorities();
@@ -139,7 +143,7 @@ export default function NewTicketPage() {
   return (
     <Card title={t('newTicket.title')} style={{ maxWidth: 960, margin: '0 auto' }}>
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ priority: priorities.data?.find((p) => p.isDefault)?.key, callDirection: 'inbound' }}>
-        <TicketTypeFields types={types.data} typesLoading={types.isPending} typeForm={typeForm} typeKey={typeKey} audience={audience} onReady={onTypeReady} />
+        <TicketTypeFields types={types.data} typesLoading={types.isPending} typeForm={typeForm} typeKey={typeKey} audience={audience} builtins={builtins} onReady={onTypeReady} />
         <Typography.Title level={5}>{t('newTicket.requester')}</Typography.Title>
         <Form.Item label={t('newTicket.lookup')}>
           <AutoComplete

@@ -52,3 +52,9 @@ test('custom field columns are chosen per view and per user; damaged entries mea
   data.set(customColumnsKey('user-d'), '{not json');
   assert.deepEqual(readCustomColumns(storage, 'user-d', 'mine'), []);
 });
+
+test('a saved view keeps its custom columns as fields.<key> beside its built-in ones', async () => {
+  const { customKeysOf, withCustomKeys } = await import('./view-columns.ts');
+  assert.deepEqual(customKeysOf(['priority', 'fields.pollution_type', 'fields.location']), ['pollution_type', 'location']);
+  assert.deepEqual(withCustomKeys(['priority', 'fields.location'], ['pollution_type']), ['priority', 'fields.pollution_type']);
+});

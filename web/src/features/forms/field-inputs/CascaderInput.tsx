@@ -18,9 +18,9 @@ function toCascader(options: readonly FieldOption[], language: string): Cascader
 }
 
 /** 产品线 → 型号, or 省 / 市 / 区 from the maintained tree (fetched once, then cached). */
-export function CascaderInput({ field, id, value, onChange, disabled, language }: FieldInputProps) {
+export function CascaderInput({ field, id, value, onChange, disabled, language, audience }: FieldInputProps) {
   const fromSource = field.settings?.optionSource === 'china-regions';
-  const regions = useChinaRegions(fromSource);
+  const regions = useChinaRegions(fromSource, audience);
   const tree = fromSource ? regions.data : field.options;
   const options = useMemo(() => toCascader(tree ?? [], language), [tree, language]);
   const path = asStrings(value);
