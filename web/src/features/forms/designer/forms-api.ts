@@ -1,30 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import i18next from 'i18next';
-import type { FieldDefinitionInput, FieldEntity, FieldOption, FormDefinition, Label } from '../../../../../src/forms/definition.ts';
-import { ApiError, type Problem } from '../../../shared/api/client.ts';
+import { z } from 'zod';
+import { fieldTypes } from '../../../../../src/conditions/types.ts';
+import { customFieldTypes, fieldOptionSchema, fieldSettingsSchema, formDefinitionSchema, type FieldDefinitionInput, type FieldEntity, type FieldOption, type FormDefinition } from '../../../../../src/forms/definition.ts';
+import { api, ApiError, unwrap } from '../../../shared/api/client.ts';
+import type { components } from '../../../shared/api/schema';
 import type { RegistryField } from './registry-field.ts';
 
 /**
  * The designer's calls to the forms API (issue 14: /ticket-fields, /contact-fields,
- * /organisation-fields, /ticket-types). Written against the routes the backend branch builds, in
- * this one file: when its OpenAPI types are generated these become typed `api` calls here and
- * nowhere else changes.
+ * /organisation-fields, /ticket-types) through the typed client. The OpenAPI document describes
+ * option trees and forms as plain JSON (a recursive schema does not serialise), so answers are
+ * read back through the contract's own zod schemas here, not cast.
  */
-async function call<T>(method: string, path: string, options: { body?: unknown; version?: number } = {}): Promise<T> {
-  const headers: Record<string, string> = { 'accept-language': i18next.language || 'zh-CN' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.version !== undefined) headers['if-match'] = `"${options.version}"`;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
-  } catch {
-    throw new ApiError({ title: 'network', status: 0, code: 'network' });
-  }
-  const text = await response.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new ApiError(data && typeof data === 'object' && 'title' in data ? { ...(data as Problem), status: response.status } : { title: `HTTP ${response.status}`, status: response.status });
-  return data as T;
-}
+type ApiField = components['schemas']['Field'];
 
 export const formsKeys = {
   all: ['forms-designer'] as const,
@@ -32,13 +20,92 @@ export const formsKeys = {
   types: () => [...formsKeys.all, 'types'] as const,
   type: (key: string) => [...formsKeys.all, 'type', key] as const,
   version: (key: string, version: number) => [...formsKeys.all, 'type', key, 'version', version] as const,
-  regions: () => [...formsKeys.all, 'china-regions'] as const,
 };
 
-const fieldsPath: Record<FieldEntity, string> = { ticket: '/api/v1/ticket-fields', contact: '/api/v1/contact-fields', organisation: '/api/v1/organisation-fields' };
+const optionsSchema = z.array(fieldOptionSchema);
+
+function isRegistryType(type: string): type is RegistryField['type'] {
+  return (customFieldTypes as readonly string[]).includes(type) || (fieldTypes as readonly string[]).includes(type);
+}
+
+/** A registry entry as the designer uses it; undefined for a type this console does not know (a newer server). */
+export function registryFieldOf(raw: ApiField): RegistryField | undefined {
+  if (!isRegistryType(raw.type)) return undefined;
+  const options = raw.options ? optionsSchema.safeParse(raw.options) : undefined;
+  const settings = raw.settings ? fieldSettingsSchema.safeParse(raw.settings) : undefined;
+  return {
+    key: raw.key,
+    label: raw.label,
+    type: raw.type,
+    builtIn: raw.builtIn,
+    ...(raw.help && { help: raw.help }),
+    ...(options?.success && { options: options.data }),
+    ...(settings?.success && { settings: settings.data }),
+    filterable: raw.filterable,
+    searchable: raw.searchable,
+    customerVisible: raw.customerVisible,
+    ...(raw.readRoles && { readRoles: raw.readRoles }),
+    ...(raw.writeRoles && { writeRoles: raw.writeRoles }),
+    archived: raw.archived,
+    ...(raw.version !== undefined && { version: raw.version }),
+  };
+}
+
+const ifMatch = (version: number | undefined) => ({ 'if-match': `"${version ?? 0}"` });
+
+/** A POST: the contract's definition without `entity` (the URL says it). */
+export type NewFieldBody = Omit<FieldDefinitionInput, 'entity' | 'options'> & { options?: FieldOption[] };
+/** A PATCH: absent = unchanged; a null help clears it. */
+export type FieldChanges = Omit<Partial<FieldDefinitionInput>, 'help' | 'key' | 'type' | 'entity' | 'options'> & { help?: FieldDefinitionInput['help'] | null; options?: FieldOption[] };
+
+async function listFields(entity: FieldEntity): Promise<ApiField[]> {
+  switch (entity) {
+    case 'ticket':
+      return (await unwrap(api.GET('/api/v1/ticket-fields'))).items;
+    case 'contact':
+      return (await unwrap(api.GET('/api/v1/contact-fields'))).items;
+    case 'organisation':
+      return (await unwrap(api.GET('/api/v1/organisation-fields'))).items;
+  }
+}
+
+function createField(entity: FieldEntity, body: NewFieldBody): Promise<ApiField> {
+  switch (entity) {
+    case 'ticket':
+      return unwrap(api.POST('/api/v1/ticket-fields', { body }));
+    case 'contact':
+      return unwrap(api.POST('/api/v1/contact-fields', { body }));
+    case 'organisation':
+      return unwrap(api.POST('/api/v1/organisation-fields', { body }));
+  }
+}
+
+function updateField(entity: FieldEntity, field: RegistryField, body: FieldChanges): Promise<ApiField> {
+  const params = { path: { key: field.key }, header: ifMatch(field.version) };
+  switch (entity) {
+    case 'ticket':
+      return unwrap(api.PATCH('/api/v1/ticket-fields/{key}', { params, body }));
+    case 'contact':
+      return unwrap(api.PATCH('/api/v1/contact-fields/{key}', { params, body }));
+    case 'organisation':
+      return unwrap(api.PATCH('/api/v1/organisation-fields/{key}', { params, body }));
+  }
+}
+
+function deleteField(entity: FieldEntity, field: RegistryField, archive: boolean): Promise<unknown> {
+  const params = { path: { key: field.key }, query: archive ? { archive: 'true' as const } : {} };
+  switch (entity) {
+    case 'ticket':
+      return unwrap(api.DELETE('/api/v1/ticket-fields/{key}', { params }));
+    case 'contact':
+      return unwrap(api.DELETE('/api/v1/contact-fields/{key}', { params }));
+    case 'organisation':
+      return unwrap(api.DELETE('/api/v1/organisation-fields/{key}', { params }));
+  }
+}
 
 export function useRegistry(entity: FieldEntity) {
-  return useQuery({ queryKey: formsKeys.fields(entity), queryFn: async () => (await call<{ items: RegistryField[] }>('GET', fieldsPath[entity])).items });
+  return useQuery({ queryKey: formsKeys.fields(entity), queryFn: async () => (await listFields(entity)).flatMap((raw) => registryFieldOf(raw) ?? []) });
 }
 
 /**
@@ -51,12 +118,8 @@ export function deleteRefusal(error: unknown): string | undefined {
   return error.problem.code === 'forms.field.has_values' || error.problem.code === 'forms.field.on_form' ? error.problem.title : undefined;
 }
 
-/** A PATCH: absent = unchanged; a null help clears it. */
-export type FieldChanges = Omit<Partial<FieldDefinitionInput>, 'help' | 'key' | 'type' | 'entity'> & { help?: FieldDefinitionInput['help'] | null };
-
 export function useFieldActions(entity: FieldEntity) {
   const queryClient = useQueryClient();
-  const path = fieldsPath[entity];
   const refreshed = async <T,>(result: Promise<T>): Promise<T> => {
     try {
       return await result;
@@ -65,35 +128,28 @@ export function useFieldActions(entity: FieldEntity) {
     }
   };
   return {
-    create: (body: FieldDefinitionInput) => refreshed(call<RegistryField>('POST', path, { body })),
-    update: (field: RegistryField, body: FieldChanges) => refreshed(call<RegistryField>('PATCH', `${path}/${encodeURIComponent(field.key)}`, { body, version: field.version })),
-    remove: (field: RegistryField, archive: boolean) => refreshed(call<unknown>('DELETE', `${path}/${encodeURIComponent(field.key)}${archive ? '?archive=true' : ''}`, { version: field.version })),
+    create: (body: NewFieldBody) => refreshed(createField(entity, body)),
+    update: (field: RegistryField, body: FieldChanges) => refreshed(updateField(entity, field, body)),
+    remove: (field: RegistryField, archive: boolean) => refreshed(deleteField(entity, field, archive)),
   };
 }
 
-export type TicketType = {
-  key: string;
-  label: Label;
-  active?: boolean;
-  defaultTeamId?: string | null;
-  defaultPriority?: string | null;
-  slaPolicyId?: string | null;
-  /** The published version new tickets get; null before the first publish. */
-  currentVersion?: number | null;
-  version?: number;
-};
+export type TicketType = components['schemas']['TicketType'];
+export type TypeBody = Pick<TicketType, 'label' | 'defaultTeamId' | 'defaultPriority' | 'slaPolicyId'>;
 
-export type TypeBody = Pick<TicketType, 'label' | 'defaultTeamId' | 'defaultPriority' | 'slaPolicyId' | 'active'>;
-
-/** One published, immutable version of a type's form, and who published it when. */
+/** One published, immutable version of a type's form, and who (a user id) published it when. */
 export type TypeVersion = { key: string; version: number; form: FormDefinition; publishedAt: string; publishedBy: string | null };
 
+function typeVersionOf(raw: components['schemas']['TicketTypeVersion']): TypeVersion {
+  return { ...raw, form: formDefinitionSchema.parse(raw.form) };
+}
+
 export function useTicketTypes() {
-  return useQuery({ queryKey: formsKeys.types(), queryFn: async () => (await call<{ items: TicketType[] }>('GET', '/api/v1/ticket-types')).items });
+  return useQuery({ queryKey: formsKeys.types(), queryFn: async () => (await unwrap(api.GET('/api/v1/ticket-types'))).items });
 }
 
 export function useTicketType(key: string) {
-  return useQuery({ queryKey: formsKeys.type(key), queryFn: () => call<TicketType>('GET', `/api/v1/ticket-types/${encodeURIComponent(key)}`) });
+  return useQuery({ queryKey: formsKeys.type(key), queryFn: () => unwrap(api.GET('/api/v1/ticket-types/{key}', { params: { path: { key } } })) });
 }
 
 /** A published version never changes, so it is fetched once. */
@@ -106,8 +162,8 @@ export function useTypeVersion(key: string, version: number | null | undefined) 
   });
 }
 
-export function fetchTypeVersion(key: string, version: number): Promise<TypeVersion> {
-  return call<TypeVersion>('GET', `/api/v1/ticket-types/${encodeURIComponent(key)}/versions/${version}`);
+export async function fetchTypeVersion(key: string, version: number): Promise<TypeVersion> {
+  return typeVersionOf(await unwrap(api.GET('/api/v1/ticket-types/{key}/versions/{version}', { params: { path: { key, version } } })));
 }
 
 export function useTypeActions() {
@@ -121,13 +177,8 @@ export function useTypeActions() {
     }
   };
   return {
-    create: (body: TypeBody & { key: string }) => refreshed(call<TicketType>('POST', '/api/v1/ticket-types', { body })),
-    update: (type: TicketType, body: Partial<TypeBody>) => refreshed(call<TicketType>('PATCH', `/api/v1/ticket-types/${encodeURIComponent(type.key)}`, { body, version: type.version }), type.key),
-    publish: (type: TicketType, form: FormDefinition) => refreshed(call<TypeVersion>('POST', `/api/v1/ticket-types/${encodeURIComponent(type.key)}/versions`, { body: { form } }), type.key),
+    create: (body: TypeBody & { key: string }) => refreshed(unwrap(api.POST('/api/v1/ticket-types', { body }))),
+    update: (type: TicketType, body: Partial<TypeBody>) => refreshed(unwrap(api.PATCH('/api/v1/ticket-types/{key}', { params: { path: { key: type.key }, header: ifMatch(type.version) }, body })), type.key),
+    publish: async (type: TicketType, form: FormDefinition) => typeVersionOf(await refreshed(unwrap(api.POST('/api/v1/ticket-types/{key}/versions', { params: { path: { key: type.key } }, body: { form } })), type.key)),
   };
-}
-
-/** China's 省/市/区 tree the server ships (values are region codes), for previewing a cascader with that source. */
-export function useChinaRegions(enabled: boolean) {
-  return useQuery({ queryKey: formsKeys.regions(), enabled, staleTime: Infinity, queryFn: async () => (await call<{ options: FieldOption[] }>('GET', '/api/v1/field-options/china-regions')).options });
 }
