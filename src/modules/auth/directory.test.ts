@@ -305,6 +305,11 @@ describe('permission matrix', () => {
     { name: 'list a ticket\'s email CCs', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs`, undefined, u.headers) },
     { name: 'accept an email CC', permission: 'tickets.update', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: async (u) => call('PUT', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs/cc@acme.test`, { state: 'accepted' }, u.headers) },
     { name: 'read security settings', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/settings/security', undefined, u.headers) },
+    { name: 'read the field registry', permission: 'forms.read', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/ticket-fields', undefined, u.headers) },
+    { name: 'read ticket types', permission: 'forms.read', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/ticket-types', undefined, u.headers) },
+    { name: 'read the region tree', permission: 'forms.read', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/field-options/china-regions', undefined, u.headers) },
+    { name: 'create a custom field', permission: 'forms.manage', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/contact-fields', { key: `matrix_${u.actor.role}`, label: { 'zh-CN': '矩阵' }, type: 'text' }, u.headers) },
+    { name: 'create a ticket type', permission: 'forms.manage', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/ticket-types', { key: `matrix_${u.actor.role}`, label: { 'zh-CN': '矩阵' } }, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -463,6 +468,21 @@ describe('no credentials', () => {
     ['GET', '/api/v1/admin/sign-in-audit'],
     ['GET', '/api/v1/admin/sign-in-locks'],
     ['DELETE', `/api/v1/admin/sign-in-locks/${uuid}`],
+    ...(['ticket', 'contact', 'organisation'] as const).flatMap((entity): Array<[Method, string, unknown?]> => [
+      ['GET', `/api/v1/${entity}-fields`],
+      ['POST', `/api/v1/${entity}-fields`, { key: 'x', label: { 'zh-CN': 'x' }, type: 'text' }],
+      ['GET', `/api/v1/${entity}-fields/normal`],
+      ['PATCH', `/api/v1/${entity}-fields/normal`, { label: { 'zh-CN': 'x' } }],
+      ['DELETE', `/api/v1/${entity}-fields/normal`],
+    ]),
+    ['GET', '/api/v1/ticket-types'],
+    ['POST', '/api/v1/ticket-types', { key: 'x', label: { 'zh-CN': 'x' } }],
+    ['GET', '/api/v1/ticket-types/normal'],
+    ['PATCH', '/api/v1/ticket-types/normal', { active: false }],
+    ['POST', '/api/v1/ticket-types/normal/versions', { form: { sections: [] } }],
+    ['GET', '/api/v1/ticket-types/normal/versions/1'],
+    ['GET', '/api/v1/ticket-types/normal/form'],
+    ['GET', '/api/v1/field-options/china-regions'],
   ];
   /** Customer routes: the portal cookie only (an agent's session or token does not count). */
   const portalRoutes: Array<[Method, string, unknown?]> = [
@@ -481,6 +501,8 @@ describe('no credentials', () => {
     ['POST', '/api/v1/portal/logout'],
     ['GET', '/api/v1/portal/forms/categories'],
     ['POST', '/api/v1/portal/forms/tickets'],
+    ['GET', '/api/v1/portal/ticket-types'],
+    ['GET', '/api/v1/portal/ticket-types/normal/form'],
   ];
 
   test('every customer route answers 401 without a portal session, even with an agent\'s token', async () => {
@@ -499,7 +521,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

@@ -43,6 +43,8 @@ describe('custom ticket fields', () => {
     fieldError(await t.api('POST', '/api/v1/ticket-fields', { body: { ...pollution, key: 'x3', colour: 'red' } }), 'colour', 'validation.unrecognized_keys');
     fieldError(await t.api('POST', '/api/v1/ticket-fields', { body: { ...pollution, key: 'x4', options: undefined } }), 'options', 'forms.field.options_needed');
     fieldError(await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'x5', label: { 'zh-CN': '备注' }, type: 'text', options: pollution.options } }), 'options', 'forms.field.options_not_allowed');
+    fieldError(await t.api('POST', '/api/v1/ticket-fields', { body: { ...pollution, key: 'x9', options: [{ value: 'a' }] } }), 'options.0.label', 'validation.required');
+    fieldError(await t.api('POST', '/api/v1/ticket-fields', { body: { ...pollution, key: 'x9', options: [{ value: 'a', label: { 'zh-CN': 'A' }, children: [{ value: '', label: { 'zh-CN': 'B' } }] }] } }), 'options.0.children.0.value', 'validation.invalid');
     const twice = [...pollution.options, { value: 'noise', label: { 'zh-CN': '又一个噪音' } }];
     fieldError(await t.api('POST', '/api/v1/ticket-fields', { body: { ...pollution, key: 'x6', options: twice } }), 'options.4.value', 'forms.field.duplicate_option');
     fieldError(await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'x7', label: { 'zh-CN': '金额' }, type: 'money', searchable: true } }), 'searchable', 'forms.field.not_searchable_type');

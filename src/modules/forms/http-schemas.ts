@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customFieldTypes, fieldDefinitionSchema, fieldEntities, fieldKeySchema, formDefinitionSchema, labelSchema } from '../../forms/definition.js';
+import { customFieldTypes, fieldDefinitionSchema, fieldEntities, fieldKeySchema, fieldOptionSchema, fieldSettingsSchema, formDefinitionSchema, labelSchema } from '../../forms/definition.js';
 
 /**
  * Request and response shapes of the registry and ticket types. Bodies are strict: an unknown
@@ -9,15 +9,41 @@ import { customFieldTypes, fieldDefinitionSchema, fieldEntities, fieldKeySchema,
 const jsonValue = z.unknown();
 const optionsJson = z.array(z.record(z.string(), jsonValue)).describe('Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may.');
 
+/** Options in a body: plain JSON objects in the OpenAPI document (a recursive schema does not serialise), checked by the contract's schema. */
+const optionTrees = z.array(fieldOptionSchema);
+const optionsBody = z
+  .array(z.record(z.string(), jsonValue))
+  .max(2000)
+  .transform((options, ctx) => {
+    const parsed = optionTrees.safeParse(options);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.code === 'invalid_type' && issue.input === undefined ? 'validation.required' : 'validation.invalid', path: issue.path });
+    return z.NEVER;
+  })
+  .describe('Options `{value, label: {zh-CN, en}, deleted?, children?}`.');
+
 /** POST: the contract's definition, without `entity` (the URL says it). */
-export const newFieldBody = fieldDefinitionSchema.omit({ entity: true }).extend({ position: z.number().int().min(0).max(10_000).optional() }).strict();
+export const newFieldBody = fieldDefinitionSchema.omit({ entity: true }).extend({ options: optionsBody.optional(), position: z.number().int().min(0).max(10_000).optional() }).strict();
 
 /** PATCH: any property but `key` (and `type` only between text and textarea); absent = unchanged. */
-export const fieldChangesBody = fieldDefinitionSchema
-  .omit({ entity: true, key: true })
-  .extend({ position: z.number().int().min(0).max(10_000), archived: z.boolean(), help: labelSchema.partial().nullable() })
-  .partial()
-  .strict();
+export const fieldChangesBody = z
+  .strictObject({
+    label: labelSchema,
+    help: labelSchema.partial().nullable(),
+    type: z.enum(customFieldTypes),
+    options: optionsBody,
+    // Spelled out rather than `.partial()` of the definition, whose defaults would fill in
+    // properties a PATCH left out (filterable: false, settings: {}).
+    settings: fieldSettingsSchema,
+    filterable: z.boolean(),
+    searchable: z.boolean(),
+    customerVisible: z.boolean(),
+    readRoles: z.array(z.string()),
+    writeRoles: z.array(z.string()),
+    position: z.number().int().min(0).max(10_000),
+    archived: z.boolean(),
+  })
+  .partial();
 
 export const fieldSchema = z
   .object({

@@ -80,13 +80,19 @@ test('internal notes, their attachments and agent-only fields never reach the cu
   await api('POST', `/api/v1/tickets/${ticketId}/messages`, { body: '您好，工程师明天上午上门。' }, agent.headers);
   const current = await api('GET', `/api/v1/tickets/${ticketId}`);
   await api('PATCH', `/api/v1/tickets/${ticketId}`, { status: 'pending' }, { ...agent.headers, 'if-match': `"${current.version}"` });
+  // Custom fields: the customer sees a customer-visible value, never an agent-only one.
+  await api('POST', '/api/v1/ticket-fields', { key: 'visit_window', label: { 'zh-CN': '上门时段' }, type: 'text', customerVisible: true });
+  await api('POST', '/api/v1/ticket-fields', { key: 'margin_note', label: { 'zh-CN': '利润备注' }, type: 'text' });
+  const pending = await api('GET', `/api/v1/tickets/${ticketId}`);
+  await api('PATCH', `/api/v1/tickets/${ticketId}`, { fields: { visit_window: '明天上午', margin_note: '底价以上' } }, { ...agent.headers, 'if-match': `"${pending.version}"` });
 
   const res = await portal('chen', 'GET', `/api/v1/portal/tickets/${ticketId}`);
   assert.equal(res.statusCode, 200);
   const body = res.body;
   for (const secret of ['内部', '底价', 'vip-internal', agent.email, 'Li Na', agent.id]) assert.ok(!body.includes(secret), `the customer must not see ${secret}`);
   const ticket = res.json() as Json;
-  assert.deepEqual(Object.keys(ticket).sort(), ['attachments', 'channel', 'createdAt', 'description', 'entries', 'id', 'mine', 'number', 'status', 'subject', 'updatedAt']);
+  assert.deepEqual(Object.keys(ticket).sort(), ['attachments', 'channel', 'createdAt', 'description', 'entries', 'fields', 'id', 'mine', 'number', 'status', 'subject', 'updatedAt']);
+  assert.deepEqual(ticket.fields, { visit_window: '明天上午' });
   // (A phone ticket opens with the customer's own message since issue 13 §3; the agent's reply follows it.)
   const reply = ticket.entries.find((e: Json) => e.kind === 'message' && e.author.kind === 'agent');
   assert.deepEqual(reply.author, { kind: 'agent', name: 'Li' });

@@ -22,7 +22,7 @@ export function registerFormRoutes(app: AppServer, { database, config }: AppCont
     schema: {
       tags, summary: '网页表单提交工单 Submit a ticket from the web form',
       description: [
-        'JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, and the honeypot `website` (leave empty).',
+        'JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, the honeypot `website` (leave empty), and `type` with `fields` (a ticket type\'s customer form, GET /portal/ticket-types/{key}/form; in multipart `fields` is one JSON field). A value the form refuses is a 400 at `fields.<key>`.',
         'Answers 201 `{number}`. Limited per IP (30/hour) and per email or phone (5/hour): 429 with Retry-After. A retry with the same Idempotency-Key returns the same number.',
         'Uploads: all files of one submission together at most `OPENCSM_FORM_MAX_UPLOAD_MB` (413 `form.submission_too_large`); per client IP per UTC day `OPENCSM_FORM_IP_DAILY_UPLOAD_MB` (429 `form.upload_budget_ip`) and for the whole installation `OPENCSM_FORM_DAILY_UPLOAD_MB` (429 `form.upload_budget_site`), both with Retry-After until the next UTC day. A refused submission stores nothing.',
       ].join('\n\n'),

@@ -27,6 +27,7 @@ export const customerTicketSummarySchema = z.object({
 /** Customer-facing fields only (docs/api.md lists them): no tags, assignee, team, priority, notes or message meta. */
 export const customerTicketSchema = customerTicketSummarySchema.extend({
   description: z.string(),
+  fields: z.record(z.string(), z.unknown()).describe('Values of the custom fields a customer may see, by key.'),
   /** Whether the requester is the signed-in customer (an organisation admin also sees colleagues' tickets). */
   mine: z.boolean(),
   attachments: z.array(attachment),
@@ -62,6 +63,20 @@ export const webFormSchema = z.strictObject({
   subject: z.string().trim().max(200).optional(),
   description: z.string().trim().min(1).max(20_000),
   website: z.string().max(500).optional(),
+  /** A ticket type whose portal form is enabled (GET /portal/ticket-types). */
+  type: z.string().trim().min(1).max(63).optional().or(z.literal('').transform(() => undefined)),
+  /** The portal form's values by key; in a multipart submission, one field holding them as JSON. */
+  fields: z.preprocess(jsonFromText, z.record(z.string().max(63), z.unknown())).optional(),
 });
+
+/** Multipart fields are text: `fields` arrives as JSON there. Unparseable text stays text, and the record schema names it. */
+function jsonFromText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
 
 export const replySchema = z.strictObject({ body: z.string().trim().min(1).max(20_000) });

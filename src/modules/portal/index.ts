@@ -7,6 +7,7 @@ import { createPortalMailer, warnIfCodesUndeliverable } from './portal-mailer.js
 import { replyNoticeHandler } from './reply-notice.js';
 import { registerPortalSessionRoutes } from './session-routes.js';
 import { registerPortalTicketRoutes } from './ticket-routes.js';
+import { registerPortalTicketTypeRoutes } from './ticket-type-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -25,6 +26,7 @@ export const portalModule: AppModule = {
     registerPortalSessionRoutes(app, context, createPortalMailer(context.config, log));
     registerPortalTicketRoutes(app, context, store);
     registerFormRoutes(app, context, store);
+    registerPortalTicketTypeRoutes(app, context);
     registerAccessRoutes(app, context);
   },
 };

@@ -14,6 +14,8 @@ export type WebFormInput = {
   categoryId?: string;
   subject?: string;
   description: string;
+  type?: string;
+  fields?: Record<string, unknown>;
   /** Honeypot: hidden from people, filled by bots. */
   website?: string;
 };
@@ -65,7 +67,7 @@ export async function submitWebForm(
     body: input.description,
     meta: { form: 'web' },
     attachments: options.files,
-    newTicket: { ...(input.categoryId && { categoryId: input.categoryId }) },
+    newTicket: { ...(input.categoryId && { categoryId: input.categoryId }), ...(input.type && { type: input.type }), ...(input.fields && { fields: input.fields }) },
   };
   try {
     const result = await receiveInboundMessage(database, message, { timeZone: options.timeZone, store: options.store });

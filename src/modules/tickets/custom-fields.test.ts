@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertProblem, createTestApp, type ApiResponse, type TestApp, type TestUser } from '../../app/test-app.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/database.js';
 import { listAggregateEvents } from '../../jobs/events.js';
+import { customFieldIndexName } from './custom-field-indexes.js';
 import { complaintFields, complaintForm, complaintType } from '../forms/environmental-complaint.js';
 
 /**
@@ -156,5 +159,90 @@ describe('deleting a field in use', () => {
     assert.equal((await t.api('GET', `/api/v1/tickets/${one.id}`)).data.fields.reporter_mood, 2, 'the value stays');
     fieldIssue(await t.api('POST', '/api/v1/tickets', { body: { subject: 'x', fields: { reporter_mood: 3 } } }), 'reporter_mood', 'form.field_archived');
     assertProblem(await t.api('DELETE', '/api/v1/ticket-fields/location'), 409, 'forms.field.has_values');
+  });
+});
+
+describe('lists by custom field', () => {
+  const tag = 'list-by-field';
+  before(async () => {
+    for (const value of ['water', 'gas', 'water', 'noise']) await t.createTicket(complaint({ pollution_type: value, location: nanshan }, { tags: [tag] }));
+    await t.drain();
+  });
+
+  const subjectsOf = (res: ApiResponse) => res.data.items.map((i: { fields: { pollution_type: string } }) => i.fields.pollution_type);
+
+  test('fields.<key>=a,b filters a filterable field (equal / in); sort=fields.<key> pages through in order', async () => {
+    const water = await t.api('GET', '/api/v1/tickets', { query: { tag, 'fields.pollution_type': 'water' } });
+    assert.equal(water.statusCode, 200, water.body);
+    assert.deepEqual(subjectsOf(water), ['water', 'water']);
+    const either = await t.api('GET', '/api/v1/tickets', { query: { tag, 'fields.pollution_type': 'water,gas' } });
+    assert.deepEqual(subjectsOf(either).sort(), ['gas', 'water', 'water']);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await t.api('GET', '/api/v1/tickets', { query: { tag, sort: '-fields.pollution_type', limit: 1, cursor } });
+      assert.equal(page.statusCode, 200, page.body);
+      seen.push(...subjectsOf(page));
+      cursor = page.data.nextCursor ?? undefined;
+    } while (cursor);
+    assert.deepEqual(seen, ['water', 'water', 'noise', 'gas']);
+  });
+
+  test('a field not marked filterable, or an unknown parameter, is a 400 naming it', async () => {
+    const problem = assertProblem(await t.api('GET', '/api/v1/tickets', { query: { 'fields.location': '44' } }), 400, 'validation.failed');
+    assert.deepEqual(problem.errors?.map((e) => [e.path, e.code]), [['fields.location', 'ticket.field_not_filterable']]);
+    const unknown = assertProblem(await t.api('GET', '/api/v1/tickets', { query: { colour: 'red' } }), 400, 'validation.failed');
+    assert.equal(unknown.errors?.[0]?.path, 'colour');
+    const sort = assertProblem(await t.api('GET', '/api/v1/tickets', { query: { sort: 'fields.location' } }), 400, 'validation.failed');
+    assert.equal(sort.errors?.[0]?.path, 'sort');
+  });
+
+  test('marking a field filterable builds its index outside the request (btree for one value, GIN for a path); unmarking drops it', async () => {
+    const indexOf = async (key: string) => {
+      const rows = await queryRows<{ indexdef: string }>(t.database.db, sql`select indexdef from pg_indexes where tablename = 'tickets' and indexname = ${customFieldIndexName(key)}`);
+      return rows[0]?.indexdef;
+    };
+    assert.match((await indexOf('pollution_type')) ?? '', /btree .*fields.*pollution_type.*COLLATE "C".*id/);
+    const location = (await t.api('GET', '/api/v1/ticket-fields/location')).data;
+    const marked = await t.api('PATCH', '/api/v1/ticket-fields/location', { body: { filterable: true }, ifMatch: location.version });
+    assert.equal(marked.statusCode, 200, marked.body);
+    await t.drain();
+    assert.match((await indexOf('location')) ?? '', /gin .*fields -> 'location'/);
+    const inGuangdong = await t.api('GET', '/api/v1/tickets', { query: { tag, 'fields.location': '44' } });
+    assert.equal(inGuangdong.data.items.length, 4, 'a path holds every region it passes through');
+    assert.equal((await t.api('PATCH', '/api/v1/ticket-fields/location', { body: { filterable: false }, ifMatch: location.version + 1 })).statusCode, 200);
+    await t.drain();
+    assert.equal(await indexOf('location'), undefined);
+  });
+
+  test('a saved view stores custom-field filters and columns', async () => {
+    const columns = ['number', 'subject', 'fields.pollution_type', 'fields.location'];
+    const view = await t.api('POST', '/api/v1/ticket-views', { body: { name: '废水投诉', filters: { tag, fields: { pollution_type: ['water'] } }, sort: 'fields.pollution_type', columns } });
+    assert.equal(view.statusCode, 201, view.body);
+    assert.deepEqual(view.data.filters.fields, { pollution_type: ['water'] });
+    assert.deepEqual(view.data.columns, columns);
+    const listedViews = await t.api('GET', '/api/v1/ticket-views');
+    assert.deepEqual(listedViews.data.items.find((v: { id: string }) => v.id === view.data.id).columns, columns);
+    const badColumn = assertProblem(await t.api('POST', '/api/v1/ticket-views', { body: { name: 'x', columns: ['fields.Bad Key'] } }), 400, 'validation.failed');
+    assert.equal(badColumn.errors?.[0]?.path, 'columns.0');
+    const listed = await t.api('GET', '/api/v1/tickets', { query: { view: view.data.id } });
+    assert.deepEqual(subjectsOf(listed), ['water', 'water']);
+    const counts = await t.api('GET', '/api/v1/ticket-views/counts');
+    assert.equal(counts.data.counts[view.data.id], 2);
+  });
+});
+
+describe('search', () => {
+  test('text fields marked searchable join the search document; others do not', async () => {
+    for (const [key, searchable] of [['site_report', true], ['private_memo', false]] as const) {
+      assert.equal((await t.api('POST', '/api/v1/ticket-fields', { body: { key, label: { 'zh-CN': key }, type: 'textarea', searchable } })).statusCode, 201);
+    }
+    const ticket = await t.createTicket({ subject: '排污口检查', fields: { site_report: '排污口附近发现油膜', private_memo: '疑似夜间偷排' } });
+    await t.drain();
+    const found = await t.api('GET', '/api/v1/tickets', { query: { q: '油膜' } });
+    assert.deepEqual(found.data.items.map((i: { id: string }) => i.id), [ticket.id]);
+    const hidden = await t.api('GET', '/api/v1/tickets', { query: { q: '偷排' } });
+    assert.deepEqual(hidden.data.items, []);
   });
 });

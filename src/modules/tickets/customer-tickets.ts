@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { NotFound } from '../../app/errors.js';
 import type { Db } from '../../db/database.js';
+import { listFields } from '../forms/index.js';
 import { getUserNames } from '../auth/index.js';
 import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema.js';
 import type { TicketStatus } from './ticket-status.js';
@@ -36,6 +37,8 @@ export type CustomerTicketEntry =
 export type CustomerTicket = CustomerTicketSummary & {
   description: string;
   requesterId: string | null;
+  /** Custom values of fields marked customer-visible, by key. */
+  fields: Record<string, unknown>;
   attachments: CustomerAttachment[];
   entries: CustomerTicketEntry[];
 };
@@ -83,7 +86,7 @@ const customerVisibleAttachment = or(
 
 export async function getCustomerTicket(db: Db, requesterIds: readonly string[], idOrNumber: string): Promise<CustomerTicket> {
   const { id } = await findCustomerTicketId(db, requesterIds, idOrNumber);
-  const [ticket] = await db.select({ ...summaryColumns, description: tickets.description, requesterId: tickets.requesterId }).from(tickets).where(eq(tickets.id, id));
+  const [ticket] = await db.select({ ...summaryColumns, description: tickets.description, requesterId: tickets.requesterId, fields: tickets.fields }).from(tickets).where(eq(tickets.id, id));
   const messages = await db
     .select({ id: ticketMessages.id, channel: ticketMessages.channel, body: ticketMessages.body, bodyHtml: ticketMessages.bodyHtml, authorUserId: ticketMessages.authorUserId, authorContactId: ticketMessages.authorContactId, createdAt: ticketMessages.createdAt, enteredByAgent: sql<boolean>`(${ticketMessages.meta} -> 'enteredBy') is not null` })
     .from(ticketMessages)
@@ -117,7 +120,14 @@ export async function getCustomerTicket(db: Db, requesterIds: readonly string[],
     })),
     ...statusChanges.map((e): CustomerTicketEntry => ({ kind: 'status', id: e.id, createdAt: e.createdAt, from: (e.oldValue as TicketStatus | null) ?? null, to: e.newValue as TicketStatus })),
   ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  return { ...ticket!, attachments: files(null), entries };
+  return { ...ticket!, fields: await customerVisibleValues(db, ticket!.fields), attachments: files(null), entries };
+}
+
+/** A customer sees the values of customer-visible fields only (a field's definition says so). */
+async function customerVisibleValues(db: Db, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (Object.keys(values).length === 0) return {};
+  const visible = new Set((await listFields(db, 'ticket')).filter((field) => field.customerVisible).map((field) => field.key));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => visible.has(key)));
 }
 
 /**

@@ -95,7 +95,7 @@ export const categoryUpdated = defineEvent({ name: 'category.updated', version: 
 export const categoryDeactivated = defineEvent({ name: 'category.deactivated', version: 1, aggregate: 'category', payload: {} });
 export const categoryDeleted = defineEvent({ name: 'category.deleted', version: 1, aggregate: 'category', payload: {} });
 
-export const ticketViewCreated = defineEvent({ name: 'ticket_view.created', version: 1, aggregate: 'ticket_view', payload: { name: z.string(), filters: changes, sort: z.string().optional() } });
+export const ticketViewCreated = defineEvent({ name: 'ticket_view.created', version: 1, aggregate: 'ticket_view', payload: { name: z.string(), filters: changes, sort: z.string().optional(), columns: z.array(z.string()).optional() } });
 export const ticketViewUpdated = defineEvent({ name: 'ticket_view.updated', version: 1, aggregate: 'ticket_view', payload: { changes } });
 export const ticketViewDeleted = defineEvent({ name: 'ticket_view.deleted', version: 1, aggregate: 'ticket_view', payload: {} });
 

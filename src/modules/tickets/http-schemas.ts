@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contactSummarySchema, identityKindSchema } from '../customers/index.js';
 import { searchScopes } from './ticket-filters.js';
 import { slaTargetKinds, slaTimerStates } from './ticket-sla.js';
-import { ticketSorts } from './ticket-sort.js';
+import { customSortPattern, ticketSorts } from './ticket-sort.js';
 import { ticketStatuses } from './ticket-status.js';
 import { builtinViewKeys } from './ticket-views.js';
 
@@ -63,7 +63,9 @@ const teamRef = z.union([z.uuid(), z.literal('mine')]);
 /** A user id, `me`, or `none` for unassigned. */
 const assigneeRef = z.union([z.uuid(), z.literal('me'), z.literal('none')]);
 const searchText = z.string().trim().max(200);
-export const sortSchema = z.enum(ticketSorts);
+export const sortSchema = z
+  .union([z.enum(ticketSorts), z.custom<`fields.${string}` | `-fields.${string}`>((v) => typeof v === 'string' && customSortPattern.test(v), { message: 'validation.invalid' })])
+  .describe('A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field.');
 /** `due_soon`: the next running SLA target is due within the hour; `breached`: one is overdue. */
 const slaFilterSchema = z.enum(['due_soon', 'breached']);
 /** A built-in view's key or a saved view's id. */
@@ -74,7 +76,7 @@ export const searchSummarySchema = z
   .object({ scope: z.enum(searchScopes), total: z.number().int(), totalCapped: z.boolean() })
   .meta({ id: 'TicketSearchSummary' });
 
-export const listTicketsQuery = z.strictObject({
+export const listTicketsQuery = z.object({
   view: viewRef.optional(),
   status: csvOf(statusSchema).optional(),
   priority: csvOf(priorityKey).optional(),
@@ -88,7 +90,7 @@ export const listTicketsQuery = z.strictObject({
   sort: sortSchema.optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+}).catchall(z.string().max(4100).describe('`fields.<key>=a,b`: a filterable custom field holds one of these values. Any other name is refused.'));
 
 /** A view's filters: the list query's filters (same rules), as JSON arrays instead of CSV. */
 export const viewFiltersSchema = z
@@ -100,12 +102,15 @@ export const viewFiltersSchema = z
     tag: tag.optional(),
     sla: slaFilterSchema.optional(),
     q: searchText.optional(),
+    fields: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/), z.array(z.string().min(1).max(200)).max(20)).optional().describe('Filterable custom fields: each holds one of the values.'),
   })
   .meta({ id: 'TicketViewFilters' });
 
 const viewName = z.string().trim().min(1).max(100);
-export const savedViewBody = z.strictObject({ name: viewName, filters: viewFiltersSchema.default({}), sort: sortSchema.optional() });
-export const savedViewChanges = z.strictObject({ name: viewName.optional(), filters: viewFiltersSchema.optional(), sort: sortSchema.optional(), position: z.number().int().min(0).max(10_000).optional() });
+/** List columns: built-in ones by name (`priority`, `assigneeId` …) and custom fields as `fields.<key>`. */
+const viewColumns = z.array(z.string().regex(/^(fields\.[a-z][a-z0-9_]{0,62}|[a-zA-Z][a-zA-Z0-9_]{0,62})$/)).max(40).describe('List columns: built-in (`priority`) and custom (`fields.<key>`), in order.');
+export const savedViewBody = z.strictObject({ name: viewName, filters: viewFiltersSchema.default({}), sort: sortSchema.optional(), columns: viewColumns.optional() });
+export const savedViewChanges = z.strictObject({ name: viewName.optional(), filters: viewFiltersSchema.optional(), sort: sortSchema.optional(), columns: viewColumns.optional(), position: z.number().int().min(0).max(10_000).optional() });
 
 export const ticketViewSchema = z
   .discriminatedUnion('kind', [
@@ -120,7 +125,7 @@ export const ticketViewSchema = z
       filters: viewFiltersSchema,
       sort: sortSchema,
     }),
-    z.object({ id: z.uuid(), kind: z.literal('saved'), name: z.string(), filters: viewFiltersSchema, sort: sortSchema, position: z.number().int(), createdAt: z.date(), updatedAt: z.date() }),
+    z.object({ id: z.uuid(), kind: z.literal('saved'), name: z.string(), filters: viewFiltersSchema, sort: sortSchema, columns: z.array(z.string()), position: z.number().int(), createdAt: z.date(), updatedAt: z.date() }),
   ])
   .meta({ id: 'TicketView' });
 

@@ -2,6 +2,8 @@
 import type { AppModule } from '../../app/context.js';
 import { teamDeleted } from '../auth/index.js';
 import { contactAnonymized, contactMerged } from '../customers/index.js';
+import { fieldArchived, fieldChanged, fieldCreated, fieldDeleted } from '../forms/index.js';
+import { handleFieldIndexEvent } from './custom-field-indexes.js';
 import { attachmentStoreIn } from './attachment-store.js';
 import { ticketFieldsReader } from './builtin-fields.js';
 import { registerMessageRoutes } from './message-routes.js';
@@ -60,6 +62,11 @@ export const ticketsModule: AppModule = {
     jobs.subscribe(teamDeleted, 'tickets.team_deleted', handleTeamDeleted);
     jobs.subscribe(contactMerged, 'tickets.contact_merged', handleContactMerged);
     jobs.subscribe(contactAnonymized, 'tickets.contact_anonymized', handleContactAnonymized);
+    // The index behind each filterable custom field, built outside the admin's request.
+    jobs.subscribe(fieldCreated, 'tickets.custom_field_index', handleFieldIndexEvent);
+    jobs.subscribe(fieldChanged, 'tickets.custom_field_index', handleFieldIndexEvent);
+    jobs.subscribe(fieldArchived, 'tickets.custom_field_index', handleFieldIndexEvent);
+    jobs.subscribe(fieldDeleted, 'tickets.custom_field_index', handleFieldIndexEvent);
   },
   registerRoutes(app, context) {
     const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);

@@ -4,8 +4,9 @@ import { queryRows, type Db } from '../../db/database.js';
 import { searchQuery, subjectQuery } from '../../search/segment.js';
 import type { Actor } from '../auth/index.js';
 import { ticketSearch, tickets } from './schema.js';
-import { combinedQuery, filterConditions, type SearchScope, type TicketFilters } from './ticket-filters.js';
-import { afterCursor, decodeCursor, defaultTicketSort, encodeCursor, keyValues, orderBy, sortKeys, type TicketSort } from './ticket-sort.js';
+import { assertSortableField, filterableFields } from './custom-field-filters.js';
+import { combinedQuery, filterConditions, filtersByCustomField, type CustomFilterContext, type SearchScope, type TicketFilters } from './ticket-filters.js';
+import { afterCursor, customSortKey, decodeCursor, defaultTicketSort, encodeCursor, keyValues, orderBy, sortKeys, type TicketSort } from './ticket-sort.js';
 import type { TicketRow } from './ticket-view.js';
 import { resolveView } from './ticket-views.js';
 import { seesEveryTicket, visibleTo } from './visibility.js';
@@ -65,8 +66,8 @@ export type TicketSelection = {
   everyTicket: boolean;
 };
 
-export function selectTickets(actor: Actor, filterSets: readonly TicketFilters[]): TicketSelection {
-  const filters = filterSets.flatMap((f) => filterConditions(actor, f));
+export function selectTickets(actor: Actor, filterSets: readonly TicketFilters[], custom?: CustomFilterContext): TicketSelection {
+  const filters = filterSets.flatMap((f) => filterConditions(actor, f, custom));
   const conditions: SQL[] = [visibleTo(actor), ...filters];
   const everyTicket = seesEveryTicket(actor) && filters.length === 0;
   const q = combinedQuery(filterSets);
@@ -146,7 +147,10 @@ export async function listTickets(
   const sort = requestedSort ?? view?.sort ?? defaultTicketSort;
   if (sort === 'relevance' && !searching) throw invalidField('sort', 'ticket.relevance_needs_query');
 
-  const selection = selectTickets(actor, filterSets);
+  const customSort = customSortKey(sort);
+  const custom = filtersByCustomField(filterSets) || customSort ? { fields: await filterableFields(db), strict: true } : undefined;
+  if (customSort) assertSortableField(customSort, custom!.fields);
+  const selection = selectTickets(actor, filterSets, custom);
   const summary = (total: number): SearchSummary | null =>
     searchingOwn && !rawCursor ? { scope, total: Math.min(total, searchCountCap), totalCapped: total > searchCountCap } : null;
   if (selection.empty) return { items: [], nextCursor: null, search: summary(0) };

@@ -11,6 +11,7 @@ import type { AttachmentStore, StoredFile } from './attachment-store.js';
 import { cleanAttachmentName } from './attachment-name.js';
 import { normaliseTags } from './create-ticket.js';
 import { insertTicket } from './insert-ticket.js';
+import { builtinValuesOf, judgeTicketFields, type JudgedFields } from './ticket-form.js';
 import { assertTicketReferences, defaultPriority } from './references.js';
 import { ticketAttachments, ticketEvents, ticketInboundReceipts, ticketMessages, tickets } from './schema.js';
 import { nextTicketNumber } from './ticket-number.js';
@@ -36,7 +37,15 @@ export type InboundMessage = {
   meta?: Record<string, unknown>;
   attachments?: InboundAttachment[];
   /** Defaults for a ticket this message creates (a mailbox's team, a form's category). */
-  newTicket?: { priority?: string; categoryId?: string; teamId?: string; tags?: string[] };
+  newTicket?: {
+    priority?: string;
+    categoryId?: string;
+    teamId?: string;
+    tags?: string[];
+    /** A ticket type whose portal form is enabled, and the customer's values of that form. */
+    type?: string;
+    fields?: Record<string, unknown>;
+  };
 };
 
 export type InboundResult = {
@@ -68,6 +77,7 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
   const known = await findReceipt(database.db, input.channel, externalId);
   if (known) return known;
   if (input.newTicket) await assertTicketReferences(database.db, input.newTicket);
+  const judged = await judgeCustomerFields(database.db, input, options.timeZone);
 
   // Bytes first, outside the transaction: content-addressed, so a retry writes nothing new.
   const stored = await Promise.all((input.attachments ?? []).map(async (file) => ({ file, blob: await saveBlob(options.store, file) })));
@@ -93,16 +103,17 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
         subject: input.subject,
         description: input.body,
         status: 'new',
-        priority: input.newTicket?.priority ?? (await defaultPriority(tx)),
+        priority: input.newTicket?.priority ?? judged?.type?.defaultPriority ?? (await defaultPriority(tx)),
         categoryId: input.newTicket?.categoryId ?? null,
         channel: input.channel,
         requesterId: authorContactId ?? thread?.requesterId ?? null,
-        teamId: input.newTicket?.teamId ?? thread?.teamId ?? null,
+        teamId: input.newTicket?.teamId ?? judged?.type?.defaultTeamId ?? thread?.teamId ?? null,
         assigneeId: null,
         tags: normaliseTags(input.newTicket?.tags ?? []),
         createdBy: null,
         createdAt: now,
         openingMessageId,
+        ...(judged && { typeId: judged.type?.id ?? null, typeVersion: judged.type?.version ?? null, fields: judged.values, ...(judged.type && { typeKey: judged.type.key }) }),
         ...(thread && { followUpOf: { id: thread.id, number: thread.number } }),
       });
       await insertCustomerMessage(tx, ticket.id, { id: openingMessageId, authorContactId, input, stored, now });
@@ -113,6 +124,23 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
     await addCustomerMessage(tx, thread!, { id: messageId!, authorContactId, input, stored, now });
     return { ticketId: thread!.id, ticketNumber: thread!.number, messageId, createdTicket: false, duplicate: false };
   });
+}
+
+/**
+ * A customer's type and values for the ticket a message may create (portal, web form), judged as
+ * the customer's form: only the portal form's fields, only of a type whose portal form is on.
+ */
+async function judgeCustomerFields(db: Db, input: InboundMessage, timeZone: string): Promise<JudgedFields | null> {
+  const { type, fields } = input.newTicket ?? {};
+  if (type === undefined && fields === undefined) return null;
+  const judged = await judgeTicketFields(
+    db,
+    type !== undefined ? { typeKey: type } : null,
+    { input: fields ?? {}, audience: { kind: 'customer' }, builtinValues: builtinValuesOf({ subject: input.subject, description: input.body, channel: input.channel, status: 'new', categoryId: input.newTicket?.categoryId ?? null }) },
+    { timeZone, now: new Date() },
+  );
+  if (judged.type && !judged.type.portalEnabled) throw invalidField('type', 'forms.type.not_on_portal', { key: judged.type.key });
+  return judged;
 }
 
 type StoredAttachment = { file: InboundAttachment; blob: StoredFile };

@@ -9,8 +9,8 @@ import { ticketSavedViews, type SavedViewFilters } from './schema.js';
 import type { TicketSort } from './ticket-sort.js';
 
 /** An agent's own saved ticket view. Only its owner sees, uses, changes or deletes it. */
-export type SavedView = { id: string; name: string; filters: SavedViewFilters; sort: TicketSort; position: number; createdAt: Date; updatedAt: Date };
-export type SavedViewInput = { name: string; filters: SavedViewFilters; sort?: TicketSort };
+export type SavedView = { id: string; name: string; filters: SavedViewFilters; sort: TicketSort; columns: string[]; position: number; createdAt: Date; updatedAt: Date };
+export type SavedViewInput = { name: string; filters: SavedViewFilters; sort?: TicketSort; columns?: string[] };
 export type SavedViewChanges = Partial<SavedViewInput> & { position?: number };
 
 export const maxSavedViewsPerUser = 50;
@@ -20,6 +20,7 @@ const columns = {
   name: ticketSavedViews.name,
   filters: ticketSavedViews.filters,
   sort: sql<TicketSort>`${ticketSavedViews.sort}`,
+  columns: ticketSavedViews.columns,
   position: ticketSavedViews.position,
   createdAt: ticketSavedViews.createdAt,
   updatedAt: ticketSavedViews.updatedAt,
@@ -54,8 +55,8 @@ export async function createSavedView(database: Database, actor: Actor, input: S
     await assertNameFree(tx, actor, input.name);
     const now = new Date();
     const id = uuidv7();
-    await tx.insert(ticketSavedViews).values({ id, ownerId: actor.id, name: input.name, filters: input.filters, sort, position: stats!.nextPosition, createdAt: now, updatedAt: now });
-    await recordEvent(tx, ticketViewCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: input.name, filters: input.filters, sort } });
+    await tx.insert(ticketSavedViews).values({ id, ownerId: actor.id, name: input.name, filters: input.filters, sort, columns: input.columns ?? [], position: stats!.nextPosition, createdAt: now, updatedAt: now });
+    await recordEvent(tx, ticketViewCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: input.name, filters: input.filters, sort, ...(input.columns && { columns: input.columns }) } });
     return (await findOwnSavedView(tx, actor, id))!;
   });
 }

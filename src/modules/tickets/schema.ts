@@ -225,6 +225,8 @@ export type SavedViewFilters = {
   assigneeId?: string;
   tag?: string;
   q?: string;
+  /** Filterable custom fields by key: each holds one of the values. */
+  fields?: Record<string, string[]>;
 };
 
 /** Personal ticket views (queues) an agent saved from a filtered list. Built-in views are code. */
@@ -236,6 +238,8 @@ export const ticketSavedViews = pgTable(
     name: text('name').notNull(),
     filters: jsonb('filters').$type<SavedViewFilters>().notNull().default({}),
     sort: text('sort').notNull().default('-updatedAt'),
+    /** List columns the view shows, built-in (`priority`) and custom (`fields.pollution_type`); empty: the console's default. */
+    columns: text('columns').array().notNull().default(sql`'{}'::text[]`),
     position: integer('position').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

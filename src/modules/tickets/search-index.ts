@@ -2,11 +2,12 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import type { EventFacts } from '../../jobs/event-definition.js';
 import { searchDocument, searchSegmenterVersion } from '../../search/segment.js';
+import { listFields } from '../forms/index.js';
 import { ticketMessages, tickets } from './schema.js';
 
 /**
  * Job `tickets.index`: rebuild tickets' search documents from number and subject (weight A),
- * description (B) and messages (C), each message a field of its own so a phrase never runs from
+ * description and searchable custom text fields (B) and messages (C), each message a field of its own so a phrase never runs from
  * one message into the next (segment.ts). Runs after ticket events, many tickets per transaction
  * (a batch job: per-job transactions cost as much as creating the ticket, BENCHMARKS.md).
  * Internal notes are indexed too: only staff search tickets, and they see the notes anyway.
@@ -14,8 +15,9 @@ import { ticketMessages, tickets } from './schema.js';
 export async function indexTickets(database: Database, ticketIds: readonly string[]): Promise<void> {
   const ids = [...new Set(ticketIds)];
   if (ids.length === 0) return;
-  const rows = await database.db.select({ id: tickets.id, subject: tickets.subject, description: tickets.description, number: tickets.number }).from(tickets).where(inArray(tickets.id, ids));
+  const rows = await database.db.select({ id: tickets.id, subject: tickets.subject, description: tickets.description, number: tickets.number, fields: tickets.fields }).from(tickets).where(inArray(tickets.id, ids));
   if (rows.length === 0) return; // deleted since: nothing to index
+  const searchable = await searchableKeys(database, rows);
   const messages = await database.db.select({ ticketId: ticketMessages.ticketId, body: ticketMessages.body }).from(ticketMessages).where(inArray(ticketMessages.ticketId, ids)).orderBy(ticketMessages.createdAt);
   const documents = rows.map((ticket) => {
     const bodies = messages.filter((m) => m.ticketId === ticket.id).map((m) => m.body);
@@ -23,6 +25,8 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
       { text: ticket.number, weight: 'A' },
       { text: ticket.subject, weight: 'A' },
       { text: ticket.description, weight: 'B' },
+      // Text custom fields marked searchable (form values like 现场说明), each a field of its own.
+      ...searchable.flatMap((key) => (typeof ticket.fields[key] === 'string' ? [{ text: ticket.fields[key], weight: 'B' as const }] : [])),
       ...bodies.map((text) => ({ text, weight: 'C' as const })),
     ]);
     return sql`(${ticket.id}::uuid, ${document}::tsvector, ${searchSegmenterVersion}, now())`;
@@ -32,6 +36,12 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
       insert into ticket_search (ticket_id, document, segmenter, indexed_at) values ${sql.join(documents, sql`, `)}
       on conflict (ticket_id) do update set document = excluded.document, segmenter = excluded.segmenter, indexed_at = excluded.indexed_at`),
   );
+}
+
+/** Keys of the ticket fields marked searchable, read only when a ticket of the batch holds custom values. */
+async function searchableKeys(database: Database, rows: ReadonlyArray<{ fields: Record<string, unknown> }>): Promise<string[]> {
+  if (!rows.some((row) => Object.keys(row.fields).length > 0)) return [];
+  return (await listFields(database.db, 'ticket')).filter((field) => field.searchable).map((field) => field.key);
 }
 
 export const indexTicket = (database: Database, ticketId: string) => indexTickets(database, [ticketId]);

@@ -1,5 +1,7 @@
 import { eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/index.js';
+import type { CustomField } from '../forms/index.js';
+import { customFieldConditions } from './custom-field-filters.js';
 import { tickets } from './schema.js';
 import { slaCondition } from './ticket-sla.js';
 import type { TicketStatus } from './ticket-status.js';
@@ -22,6 +24,8 @@ export type TicketFilters = {
   sla?: 'due_soon' | 'breached';
   /** Full-text query in Chinese or English. */
   q?: string;
+  /** Custom fields marked filterable: each value one of these (custom-field-filters.ts). */
+  fields?: Record<string, string[]>;
 };
 
 /**
@@ -31,11 +35,23 @@ export type TicketFilters = {
 export const searchScopes = ['all', 'view'] as const;
 export type SearchScope = (typeof searchScopes)[number];
 
+export type CustomFilterContext = { fields: ReadonlyMap<string, CustomField>; strict: boolean };
+
+/** Whether any of these filter sets filters by a custom field. */
+export const filtersByCustomField = (filterSets: readonly TicketFilters[]) => filterSets.some((f) => f.fields && Object.keys(f.fields).length > 0);
+
 const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
-/** The SQL conditions of one set of filters, except `q` (search needs a join; see list-tickets). */
-export function filterConditions(actor: Actor, filters: TicketFilters): SQL[] {
+/**
+ * The SQL conditions of one set of filters, except `q` (search needs a join; see list-tickets).
+ * Custom field filters need the filterable fields (`custom`), read by the caller.
+ */
+export function filterConditions(actor: Actor, filters: TicketFilters, custom?: CustomFilterContext): SQL[] {
   const conditions: SQL[] = [];
+  if (filters.fields && Object.keys(filters.fields).length) {
+    if (!custom) throw new Error('custom field filters need the filterable fields');
+    conditions.push(...customFieldConditions(filters.fields, custom.fields, { strict: custom.strict }));
+  }
   if (filters.status?.length) conditions.push(sql`${tickets.status} in (${inList(filters.status)})`);
   if (filters.priority?.length) conditions.push(sql`${tickets.priority} in (${inList(filters.priority)})`);
   if (filters.teamId === 'mine') {

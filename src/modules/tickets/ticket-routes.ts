@@ -8,6 +8,7 @@ import { createTicket } from './create-ticket.js';
 import { getVisibleTicket } from './get-ticket.js';
 import { bulkUpdateBody, bulkUpdateResponse, createTicketBody, listTicketsQuery, searchSummarySchema, ticketSchema, timelineEntrySchema, updateTicketBody } from './http-schemas.js';
 import { listTickets } from './list-tickets.js';
+import { customFiltersFromQuery } from './custom-field-filters.js';
 import { presentTicket, presentTickets } from './ticket-view.js';
 import { getTimeline } from './timeline.js';
 import { updateTicket } from './update-ticket.js';
@@ -48,6 +49,7 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
         'Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller\'s teams); `requesterId` lists one requester\'s tickets.',
         '`view` (a built-in key or a saved view id) adds that view\'s filters and, unless `sort` is given, its sort.',
         '`q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view\'s filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest.',
+        '`fields.<key>=a,b` keeps tickets whose filterable custom field holds one of the values (a multi select or cascader: any of them); `sort=fields.<key>` (or `-fields.<key>`) orders by a filterable single-value custom field.',
         '`sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.',
       ].join(' '),
       querystring: listTicketsQuery,
@@ -55,7 +57,10 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
     },
   }, async (request) => {
     const actor = actorOf(request);
-    const page = await listTickets(database.db, actor, request.query);
+    const known = new Set(Object.keys(listTicketsQuery.shape));
+    const { status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, cursor, limit, view } = request.query;
+    const fields = customFiltersFromQuery(Object.fromEntries(Object.entries(request.query).filter(([name]) => !known.has(name))));
+    const page = await listTickets(database.db, actor, { status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, cursor, limit, view, ...(Object.keys(fields).length && { fields }) });
     return { items: await presentTickets(database.db, actor, page.items, readModels), nextCursor: page.nextCursor, search: page.search };
   });
 

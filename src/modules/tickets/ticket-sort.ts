@@ -3,6 +3,7 @@ import { Invalid } from '../../app/errors.js';
 import { uuidPattern } from './get-ticket.js';
 import { tickets } from './schema.js';
 import { slaDueAtKey } from './ticket-sla.js';
+import { scalarExpression } from './custom-field-filters.js';
 
 /**
  * The orders a ticket list can be read in. Every order ends with the ticket id, so it is total and
@@ -18,10 +19,17 @@ import { slaDueAtKey } from './ticket-sla.js';
  *    better than this.
  */
 export const ticketSorts = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'priority', '-priority', 'number', '-number', 'slaDueAt', '-slaDueAt', 'relevance'] as const;
-export type TicketSort = (typeof ticketSorts)[number];
+/** Also `fields.<key>` / `-fields.<key>`: a filterable single-value custom field, then the id. */
+export type TicketSort = (typeof ticketSorts)[number] | `fields.${string}` | `-fields.${string}`;
+export const customSortPattern = /^-?fields\.[a-z][a-z0-9_]{0,62}$/;
+
+/** The custom field a sort orders by, if it is one. */
+export function customSortKey(sort: TicketSort): string | undefined {
+  return customSortPattern.test(sort) ? sort.replace(/^-?fields\./, '') : undefined;
+}
 export const defaultTicketSort: TicketSort = '-updatedAt';
 
-type KeyType = 'timestamp' | 'int' | 'real' | 'text' | 'uuid';
+type KeyType = 'timestamp' | 'int' | 'real' | 'text' | 'uuid' | 'value';
 /** One key of an order: the expression, its direction, and how its cursor value is typed. */
 export type SortKey = { expr: SQL; desc: boolean; type: KeyType };
 
@@ -31,6 +39,8 @@ const key = (expr: SQLWrapper, desc: boolean, type: KeyType): SortKey => ({ expr
 /** The keys of `sort`; `subjectHit` is 1 for a ticket whose subject matches the search, else 0. */
 export function sortKeys(sort: TicketSort, subjectHit?: SQL): SortKey[] {
   const byId = (desc: boolean) => key(tickets.id, desc, 'uuid');
+  const custom = customSortKey(sort);
+  if (custom) return [key(scalarExpression(custom), sort.startsWith('-'), 'value'), byId(sort.startsWith('-'))];
   switch (sort) {
     case '-updatedAt':
     case 'updatedAt':
@@ -53,6 +63,8 @@ export function sortKeys(sort: TicketSort, subjectHit?: SQL): SortKey[] {
     case 'relevance':
       if (!subjectHit) throw new Error('relevance needs a search');
       return [key(subjectHit, true, 'int'), key(tickets.updatedAt, true, 'timestamp'), byId(true)];
+    default:
+      throw new Error(`unknown sort ${sort}`);
   }
 }
 
@@ -72,8 +84,8 @@ export function keyValues(keys: readonly SortKey[]): SQL<string[]> {
   return sql<string[]>`array[${sql.join(keys.map(asText), sql`, `)}]::text[]`;
 }
 
-const casts: Record<KeyType, SQL> = { timestamp: sql`timestamptz`, int: sql`int`, real: sql`real`, text: sql`text`, uuid: sql`uuid` };
-const typed = (k: SortKey, value: string) => (k.type === 'text' ? sql`${value}::text collate "C"` : sql`${value}::${casts[k.type]}`);
+const casts: Record<KeyType, SQL> = { timestamp: sql`timestamptz`, int: sql`int`, real: sql`real`, text: sql`text`, uuid: sql`uuid`, value: sql`text` };
+const typed = (k: SortKey, value: string) => (k.type === 'text' || k.type === 'value' ? sql`${value}::text collate "C"` : sql`${value}::${casts[k.type]}`);
 
 /** Rows strictly after the cursor's position in this order. */
 export function afterCursor(keys: readonly SortKey[], values: readonly string[]): SQL {
@@ -103,6 +115,8 @@ const validValue: Record<KeyType, (v: string) => boolean> = {
   real: (v) => /^\d+(\.\d+)?(e-?\d+)?$/i.test(v) && Number(v) < 1e6 && (Number(v) === 0 || Number(v) > 1e-30),
   text: (v) => /^[\d-]{1,40}$/.test(v),
   uuid: (v) => uuidPattern.test(v),
+  // A custom field's stored value as text (any text a field holds).
+  value: (v) => v.length <= 10_000,
 };
 
 /**

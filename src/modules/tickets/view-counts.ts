@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../auth/index.js';
 import { fromSelection, selectTickets } from './list-tickets.js';
 import { listTicketViews } from './ticket-views.js';
+import { filterableFields } from './custom-field-filters.js';
+import { filtersByCustomField } from './ticket-filters.js';
 
 /** Counting stops here: a queue of "10000+" needs no exact figure, and the count stays cheap. */
 export const viewCountCap = 10_000;
@@ -17,8 +19,10 @@ export async function countTicketViews(db: Db, actor: Actor, cap = viewCountCap)
   const views = await listTicketViews(db, actor);
   // One view after another: up to 55 views must not take every pooled connection at once.
   const counted: (readonly [string, number])[] = [];
+  // A saved view may filter by a field no longer filterable: it then counts nothing (not an error).
+  const custom = filtersByCustomField(views.map((v) => v.filters)) ? { fields: await filterableFields(db), strict: false } : undefined;
   for (const view of views) {
-    const selection = selectTickets(actor, [view.filters]);
+    const selection = selectTickets(actor, [view.filters], custom);
     if (selection.empty) {
       counted.push([view.id, 0]);
       continue;

@@ -17,6 +17,9 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/admin/CategoriesPage.tsx'));
 const PrioritiesPage = lazy(() => import('../features/admin/PrioritiesPage.tsx'));
+const TicketFormsPage = lazy(() => import('../features/forms/designer/TicketFormsPage.tsx'));
+const TypeDesignerPage = lazy(() => import('../features/forms/designer/TypeDesignerPage.tsx'));
+const CustomerFieldsPage = lazy(() => import('../features/forms/designer/CustomerFieldsPage.tsx'));
 const CustomersPage = lazy(() => import('../features/customers/CustomersPage.tsx'));
 const ContactPage = lazy(() => import('../features/customers/ContactPage.tsx'));
 const OrganizationPage = lazy(() => import('../features/customers/OrganizationPage.tsx'));
@@ -101,6 +104,9 @@ export function AppRoutes() {
         <Route path="/settings/teams" element={page(<TeamsPage />)} />
         <Route path="/settings/categories" element={page(<CategoriesPage />)} />
         <Route path="/settings/priorities" element={page(<PrioritiesPage />)} />
+        <Route path="/settings/ticket-types" element={page(<TicketFormsPage />)} />
+        <Route path="/settings/ticket-types/:key" element={page(<TypeDesignerPage />)} />
+        <Route path="/settings/customer-fields" element={page(<CustomerFieldsPage />)} />
         <Route path="/settings/customer-tiers" element={page(<CustomerTiersPage />)} />
         <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />

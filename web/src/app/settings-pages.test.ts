@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { settingsLanding } from './settings-pages.ts';
+import { allowedSettingsPages, settingsLanding } from './settings-pages.ts';
 
 const role = (...permissions: string[]) => (permission: string) => permissions.includes(permission);
 
@@ -13,4 +13,11 @@ test('/settings lands on the first settings page the role may use', () => {
 
 test('a role with no settings page has no landing', () => {
   assert.equal(settingsLanding(role('tickets.read')), null);
+});
+
+test('工单类型与字段 and 客户字段 are offered to whoever may manage forms (admins and supervisors), not to agents who only read them', () => {
+  const paths = (can: (permission: string) => boolean) => allowedSettingsPages(can).map((page) => page.path);
+  assert.ok(paths(role('admin.categories', 'forms.manage')).includes('/settings/ticket-types'));
+  assert.ok(paths(role('forms.manage')).includes('/settings/customer-fields'));
+  assert.deepEqual(paths(role('forms.read')), []);
 });

@@ -7,6 +7,8 @@ export const settingsPages = [
   { path: '/settings/teams', permission: 'admin.teams', labelKey: 'nav.teams' },
   { path: '/settings/categories', permission: 'admin.categories', labelKey: 'nav.categories' },
   { path: '/settings/priorities', permission: 'admin.priorities', labelKey: 'nav.priorities' },
+  { path: '/settings/ticket-types', permission: 'forms.manage', labelKey: 'formsDesigner.nav.types' },
+  { path: '/settings/customer-fields', permission: 'forms.manage', labelKey: 'formsDesigner.nav.customerFields' },
   { path: '/settings/customer-tiers', permission: 'admin.customer_tiers', labelKey: 'nav.customerTiers' },
   { path: '/settings/calendars', permission: 'admin.sla', labelKey: 'nav.calendars' },
   { path: '/settings/sla-policies', permission: 'admin.sla', labelKey: 'sla.policies.nav' },

@@ -1,3 +1,5 @@
+import { customFieldsEn } from '../../features/forms/locale.ts';
+import { formsDesignerEn } from '../../features/forms/designer/locale.ts';
 import { securityEn } from '../../features/auth/locale.ts';
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
@@ -37,6 +39,8 @@ export const en: Messages = {
   email: emailEn,
   security: securityEn,
   securitySettings: securitySettingsEn,
+  customFields: customFieldsEn,
   portal: portalEn,
+  formsDesigner: formsDesignerEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

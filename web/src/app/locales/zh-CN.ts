@@ -1,3 +1,5 @@
+import { customFieldsZhCN } from '../../features/forms/locale.ts';
+import { formsDesignerZhCN } from '../../features/forms/designer/locale.ts';
 import { securityZhCN } from '../../features/auth/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
@@ -32,6 +34,8 @@ export const zhCN = {
   email: emailZhCN,
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
+  customFields: customFieldsZhCN,
   portal: portalZhCN,
+  formsDesigner: formsDesignerZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };

@@ -1,13 +1,22 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Result, Select, Typography, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../app/Shell.tsx';
 import { ApiError } from '../../shared/api/client.ts';
 import { postMultipart, useFormCategories } from './queries.ts';
+import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
+import { fieldErrorsFrom } from '../forms/form-issues.ts';
+import { filledValues, precheck } from '../forms/precheck.ts';
+import { usePortalTicketTypes, usePortalTypeForm } from '../forms/queries.ts';
+import { TicketTypeFields } from '../forms/TicketTypeFields.tsx';
 
-type Values = { name: string; phone?: string; email?: string; categoryId?: string; subject?: string; description: string; website?: string };
+type Values = { name: string; phone?: string; email?: string; categoryId?: string; subject?: string; description: string; website?: string; type?: string; fields?: Record<string, unknown> };
+
+const customer = { kind: 'customer' as const };
+/** A customer's form tests only its own fields: the portal does not read the staff registry. */
+const noBuiltins: never[] = [];
 
 /**
  * The public web form, embeddable in other sites with an <iframe> (the server lets /portal/form be
@@ -24,17 +33,35 @@ export default function PortalFormPage() {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const zh = i18n.language === 'zh-CN';
+  // Types whose portal form is enabled; the chosen one's customer form renders under it.
+  const types = usePortalTicketTypes();
+  const typeKey = Form.useWatch('type', form);
+  const typeForm = usePortalTypeForm(typeKey);
+  const prepared = useRef<PreparedForm | null>(null);
+  const onTypeReady = useCallback((ready: PreparedForm | null) => void (prepared.current = ready), []);
 
   async function onFinish(values: Values) {
+    // The type's rules, checked with the server's code before sending (the server checks again).
+    const custom = filledValues(form.getFieldValue('fields') as Record<string, unknown> | undefined);
+    if (values.type && prepared.current) {
+      const issues = precheck(prepared.current, custom, { audience: customer, language: i18n.language });
+      if (issues.length) {
+        form.setFields(issues);
+        return;
+      }
+    }
     setSubmitting(true);
     setError(null);
     try {
-      const result = await postMultipart<{ number: string }>('/api/v1/portal/forms/tickets', { ...values }, files.map((f) => f.originFileObj as File), key, i18n.language);
+      const { type, fields: _fields, ...text } = values;
+      const typed = type ? { type, fields: JSON.stringify(custom) } : {};
+      const result = await postMultipart<{ number: string }>('/api/v1/portal/forms/tickets', { ...text, ...typed }, files.map((f) => f.originFileObj as File), key, i18n.language);
       setNumber(result.number);
     } catch (caught) {
       const problem = caught instanceof ApiError ? caught.problem : null;
-      const fieldErrors = (problem?.errors ?? []).filter((e) => ['name', 'phone', 'email', 'categoryId', 'subject', 'description'].includes(e.path));
-      if (fieldErrors.length) form.setFields(fieldErrors.map((e) => ({ name: e.path as keyof Values, errors: [e.message] })));
+      const { fields: customErrors, rest } = fieldErrorsFrom(problem?.errors ?? [], ['fields']);
+      const fieldErrors = rest.filter((e) => ['name', 'phone', 'email', 'categoryId', 'subject', 'description', 'type'].includes(e.path));
+      if (fieldErrors.length || customErrors.length) form.setFields([...customErrors, ...fieldErrors.map((e) => ({ name: e.path as keyof Values, errors: [e.message] }))]);
       else setError(problem?.status === 0 ? t('errors.network') : (caught as Error).message);
     } finally {
       setSubmitting(false);
@@ -93,6 +120,9 @@ export default function PortalFormPage() {
                   options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: zh ? c.nameZh : c.nameEn || c.nameZh }))}
                 />
               </Form.Item>
+              {types.data?.length ? (
+                <TicketTypeFields types={types.data} typesLoading={types.isPending} typeForm={typeForm} typeKey={typeKey} audience={customer} builtins={noBuiltins} onReady={onTypeReady} testId="form-type" />
+              ) : null}
               <Form.Item label={t('portal.form.subject')} name="subject">
                 <Input id="form-subject" maxLength={200} />
               </Form.Item>

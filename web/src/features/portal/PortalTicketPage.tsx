@@ -10,6 +10,7 @@ import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { MessageBody } from '../tickets/MessageBody.tsx';
 import { portalKeys, postMultipart, usePortalTicket } from './queries.ts';
 import { statusColors } from './status.ts';
+import { PortalCustomFields } from './PortalCustomFields.tsx';
 
 type Attachment = { id: string; filename: string };
 
@@ -88,6 +89,7 @@ export default function PortalTicketPage() {
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{data.description}</Typography.Paragraph>
           )}
           <Files files={[...data.attachments, ...(openingMessage?.attachments ?? [])]} />
+          <PortalCustomFields values={data.fields} />
         </div>
       ),
     },

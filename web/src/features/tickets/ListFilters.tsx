@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { usePriorities, useTeams, useUsers } from './queries.ts';
 import { ticketStatuses, type ListFilters as Filters, type TicketStatus } from './list-filters.ts';
+import { labelIn, liveOptions } from '../forms/field-labels.ts';
+import { useTicketFields } from '../forms/queries.ts';
 
 /** Narrow the current view by status, priority, team, assignee and tag; saved with the view. */
 export function ListFilters({ value, onChange, narrow }: { value: Filters; onChange: (next: Filters) => void; narrow: boolean }) {
@@ -12,6 +14,9 @@ export function ListFilters({ value, onChange, narrow }: { value: Filters; onCha
   const users = useUsers(can('directory.read'));
   const teams = useTeams(can('directory.read'));
   const zh = i18n.language === 'zh-CN';
+  // Filterable custom choice fields (污染类型 …) filter by their options; retired options still find old tickets.
+  const registry = useTicketFields();
+  const customFilters = (registry.data ?? []).filter((field) => !field.builtIn && !field.archived && field.filterable && (field.type === 'select' || field.type === 'multiselect'));
   // '100%' of a wrapping Space item is the item's own (content) width: the selects collapsed to ~45 px on a phone. Two a row instead.
   const width = narrow ? 160 : 150;
   return (
@@ -24,6 +29,20 @@ export function ListFilters({ value, onChange, narrow }: { value: Filters; onCha
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width }} placeholder={t('list.assignee')} value={value.assigneeId} onChange={(assigneeId?: string) => onChange({ ...value, assigneeId })} options={[{ value: 'none', label: t('ticket.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))]} />
         </>
       ) : null}
+      {customFilters.map((field) => (
+        <Select
+          key={field.key}
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          style={{ width }}
+          placeholder={labelIn(field.label, i18n.language)}
+          value={value.fields?.[field.key] ?? []}
+          onChange={(values: string[]) => onChange({ ...value, fields: { ...value.fields, [field.key]: values } })}
+          options={[...liveOptions(field.options), ...(field.options ?? []).filter((option) => option.deleted)].map((option) => ({ value: option.value, label: labelIn(option.label, i18n.language) }))}
+          data-testid={`filter-fields.${field.key}`}
+        />
+      ))}
     </Space>
   );
 }

@@ -1,11 +1,11 @@
 import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { useCan } from '../../app/session.ts';
+import { useCan, useMe } from '../../app/session.ts';
 import { api, ApiError, unwrap } from '../../shared/api/client.ts';
 import { formatPhone } from '../../shared/format-phone.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
@@ -14,9 +14,15 @@ import { categoryTree } from './category-tree.ts';
 import { ticketKeys } from './keys.ts';
 import { useCategories, usePriorities, useTeams, useUsers, type Category } from './queries.ts';
 import type { paths } from '../../shared/api/schema';
+import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
+import { fieldErrorsFrom } from '../forms/form-issues.ts';
+import { filledValues, precheck } from '../forms/precheck.ts';
+import { builtinDescriptors } from '../forms/prepared-form.ts';
+import { useTicketFields, useTicketTypes, useTypeForm, type TypeForm } from '../forms/queries.ts';
+import { TicketTypeFields } from '../forms/TicketTypeFields.tsx';
 
 type Contact = paths['/api/v1/contacts']['get']['responses'][200]['content']['application/json']['items'][number];
-type Values = { name?: string; phone?: string; email?: string; subject: string; description?: string; priority?: string; categoryId?: string; teamId?: string; assigneeId?: string; tags?: string[]; callDirection: 'inbound' | 'outbound'; callDuration?: string; callRecordingUrl?: string };
+type Values = { name?: string; phone?: string; email?: string; subject: string; description?: string; priority?: string; categoryId?: string; teamId?: string; assigneeId?: string; tags?: string[]; callDirection: 'inbound' | 'outbound'; callDuration?: string; callRecordingUrl?: string; type?: string; fields?: Record<string, unknown> };
 
 /** Phone intake (电话报修): find the caller while they talk, or take their details, and log the ticket. */
 export default function NewTicketPage() {
@@ -25,7 +31,28 @@ export default function NewTicketPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const can = useCan();
+  const me = useMe();
   const [form] = Form.useForm<Values>();
+  // 工单类型: its form renders under the built-in fields; its defaults prefill team and priority.
+  const types = useTicketTypes();
+  const typeKey = Form.useWatch('type', form);
+  const typeForm = useTypeForm(typeKey);
+  const prepared = useRef<PreparedForm | null>(null);
+  const audience = useMemo(() => ({ kind: 'staff' as const, role: me.role }), [me.role]);
+  const onTypeReady = useCallback(
+    (ready: PreparedForm | null, answer: TypeForm | undefined) => {
+      prepared.current = ready;
+      const type = answer && types.data?.find((candidate) => candidate.key === answer.type.key);
+      if (!type) return;
+      const defaults: Partial<Values> = {};
+      if (type.defaultPriority && !form.isFieldTouched('priority')) defaults.priority = type.defaultPriority;
+      if (type.defaultTeamId && !form.isFieldTouched('teamId')) defaults.teamId = type.defaultTeamId;
+      form.setFieldsValue(defaults);
+    },
+    [form, types.data],
+  );
+  const registry = useTicketFields();
+  const builtins = useMemo(() => (registry.data ? builtinDescriptors(registry.data) : registry.isError ? [] : undefined), [registry.data, registry.isError]);
   const [search, setSearch] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const priorities = usePriorities();
@@ -67,6 +94,16 @@ export default function NewTicketPage() {
       form.setFields([{ name: 'callDuration', errors: [t('call.durationInvalid')] }]);
       return;
     }
+    // The type's rules (勘察时间 required when 是否需要现场勘察 is ticked) are checked here with the
+    // server's code before sending; the server checks again.
+    const custom = filledValues(form.getFieldValue('fields') as Record<string, unknown> | undefined);
+    if (values.type && prepared.current) {
+      const issues = precheck(prepared.current, custom, { audience, language: i18n.language });
+      if (issues.length) {
+        form.setFields(issues);
+        return;
+      }
+    }
     setSubmitting(true);
     try {
       const requester = { ...(values.name?.trim() ? { name: values.name.trim() } : {}), ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}), ...(values.email?.trim() ? { email: values.email.trim() } : {}) };
@@ -79,6 +116,7 @@ export default function NewTicketPage() {
         ...(values.teamId ? { teamId: values.teamId } : {}),
         ...(values.assigneeId ? { assigneeId: values.assigneeId } : {}),
         ...(values.tags?.length ? { tags: values.tags } : {}),
+        ...(values.type ? { type: values.type, fields: custom } : {}),
       };
       // With a number, the intake endpoint stores the description once, as the caller's report
       // ("电话报修，客服代录"), with the call (direction, duration, recording) on it; before, the
@@ -93,7 +131,8 @@ export default function NewTicketPage() {
     } catch (error) {
       // Field errors from the server land on the field they name.
       if (error instanceof ApiError && error.problem.errors?.length) {
-        form.setFields(error.problem.errors.map((e) => ({ name: fieldName(e.path) as keyof Values, errors: [e.message] })));
+        const { fields: customErrors, rest } = fieldErrorsFrom(error.problem.errors, ['fields']);
+        form.setFields([...customErrors, ...rest.map((e) => ({ name: fieldName(e.path) as keyof Values, errors: [e.message] }))]);
       }
       message.error(describeError(error, t).message);
     } finally {
@@ -104,6 +143,7 @@ export default function NewTicketPage() {
   return (
     <Card title={t('newTicket.title')} style={{ maxWidth: 960, margin: '0 auto' }}>
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ priority: priorities.data?.find((p) => p.isDefault)?.key, callDirection: 'inbound' }}>
+        <TicketTypeFields types={types.data} typesLoading={types.isPending} typeForm={typeForm} typeKey={typeKey} audience={audience} builtins={builtins} onReady={onTypeReady} />
         <Typography.Title level={5}>{t('newTicket.requester')}</Typography.Title>
         <Form.Item label={t('newTicket.lookup')}>
           <AutoComplete

@@ -24,6 +24,8 @@ import { Timeline } from './Timeline.tsx';
 import { afterNextPaint } from './after-next-paint.ts';
 import { PresenceNotice } from './PresenceNotice.tsx';
 import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
+import { TicketCustomFields } from './TicketCustomFields.tsx';
+import { useTicketFields } from '../forms/queries.ts';
 
 // The CC panel renders again only when its ticket changes, not on every render of the page.
 const CcPanel = memo(EmailCcPanel);
@@ -73,6 +75,8 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
   const [focusRequest, setFocusRequest] = useState<{ mode: DraftMode; n: number } | null>(null);
   const onComposingChange = useCallback((value: boolean) => setComposing(value), []);
   const zh = i18n.language === 'zh-CN';
+  // Custom field changes on the timeline read with the registry's labels (archived fields too).
+  const registry = useTicketFields();
 
   const lookups: Lookups = useMemo(
     () => ({
@@ -86,8 +90,10 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
         const found = priorities.data?.find((p) => p.key === key);
         return found ? (zh ? found.nameZh : found.nameEn) : undefined;
       },
+      customField: (key) => registry.data?.find((field) => field.key === key && !field.builtIn),
+      language: i18n.language,
     }),
-    [users.data, teams.data, names.data, categories.data, priorities.data, zh],
+    [users.data, teams.data, names.data, categories.data, priorities.data, zh, registry.data, i18n.language],
   );
 
   useEffect(() => {
@@ -157,6 +163,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{ticket.description}</Typography.Paragraph>
               </Card>
             ) : null}
+            <TicketCustomFields ticket={ticket} />
             <Composer ticketId={ticket.id} canReply={ticket.abilities.reply} canNote={ticket.abilities.note} focusRequest={focusRequest} onComposingChange={onComposingChange} />
             <Card size="small" title={title}>
               {timeline.isPending ? <Loading /> : timeline.isError ? <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} /> : <Timeline ticketId={ticket.id} entries={entries} lookups={lookups} />}

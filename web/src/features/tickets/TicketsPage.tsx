@@ -16,10 +16,12 @@ import { ticketColumns } from './list-columns.tsx';
 import { listLayout } from './list-layout.ts';
 import { useListPreferences } from './list-preferences.ts';
 import { ListSettings } from './ListSettings.tsx';
+import { useViewColumns, withCustomKeys } from './view-columns.ts';
+import { useTicketFields } from '../forms/queries.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { FieldJobList } from './FieldJobList.tsx';
-import { filtersFromParams, filtersToParams, filtersToQuery, hasFilters, narrowFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
+import { clearedCustomFilters, filtersFromParams, filtersToParams, filtersToQuery, hasFilters, narrowFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
 
 type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string; nameZh?: string; nameEn?: string };
 
@@ -39,6 +41,11 @@ export default function TicketsPage() {
   const counts = useViewCounts();
   const me = useMe();
   const [preferences, setPreferences] = useListPreferences(me.id);
+  const savedView = (views.data?.items ?? []).find((v) => v.kind === 'saved' && v.id === view);
+  const [customColumnKeys, setCustomColumnKeys] = useViewColumns(me.id, view, savedView?.kind === 'saved' ? savedView : undefined);
+  const registry = useTicketFields();
+  const customFields = useMemo(() => (registry.data ?? []).filter((field) => !field.builtIn && !field.archived), [registry.data]);
+  const customColumns = useMemo(() => customColumnKeys.flatMap((key) => customFields.filter((field) => field.key === key)), [customColumnKeys, customFields]);
   // Field engineers get job cards instead of table rows, at every width (FieldJobList says why).
   const jobCards = me.role === 'field_engineer';
   const [tableBox, tableWidth] = useElementWidth();
@@ -74,12 +81,12 @@ export default function TicketsPage() {
   const open = useCallback((id: string) => navigate(`/tickets/${id}`), [navigate]);
   const canReadDirectory = can('directory.read');
   const columns = useMemo(
-    () => ticketColumns({ layout, hidden: preferences.hidden, sort, sortable: !q, canReadDirectory, t, open }),
-    [layout, preferences.hidden, sort, q, canReadDirectory, t, open],
+    () => ticketColumns({ layout, hidden: preferences.hidden, sort, sortable: !q, canReadDirectory, t, open, custom: customColumns, language: i18n.language }),
+    [layout, preferences.hidden, sort, q, canReadDirectory, t, open, customColumns, i18n.language],
   );
   // Cells only re-render when their row object changes (see list-columns.tsx), so whatever
   // else they show gets a fresh table: the layout, the hidden columns, the language.
-  const tableKey = `${layout}:${preferences.hidden.join(',')}:${i18n.language}`;
+  const tableKey = `${layout}:${preferences.hidden.join(',')}:${customColumnKeys.join(',')}:${i18n.language}`;
   const onRow = useCallback((row: Ticket) => ({ onDoubleClick: () => open(row.id), onMouseEnter: () => prefetchTicket(queryClient, row.id), 'data-testid': `ticket-row-${row.number}` }) as React.HTMLAttributes<HTMLElement>, [open, queryClient]);
 
   const emptyState = <EmptyState title={q ? (scope === 'view' ? t('search.emptyView', { q, view: currentView ? viewLabel(currentView) : '' }) : t('search.emptyAll', { q })) : t('list.empty')} hint={q ? undefined : t(jobCards ? 'fieldJob.emptyHint' : 'list.emptyHint')} />;
@@ -98,7 +105,7 @@ export default function TicketsPage() {
         mode="inline"
         selectedKeys={[view]}
         style={{ borderInlineEnd: 0 }}
-        onClick={({ key }) => update({ view: key, q: null, scope: null, ...filtersToParams({}) })}
+        onClick={({ key }) => update({ view: key, q: null, scope: null, ...filtersToParams({}), ...clearedCustomFilters(params) })}
         items={allViews.map((v) => {
           const key = v.kind === 'builtin' && v.key ? v.key : v.id;
           return {
@@ -131,8 +138,8 @@ export default function TicketsPage() {
             data-testid="ticket-search"
           />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
-          {narrow || jobCards ? null : <ListSettings value={preferences} onChange={setPreferences} />}
-           {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}) })} /> : null}
+          {narrow || jobCards ? null : <ListSettings value={preferences} onChange={setPreferences} customFields={customFields} customColumns={customColumnKeys} onCustomColumnsChange={setCustomColumnKeys} />}
+           {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} customColumns={customColumnKeys} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}), ...clearedCustomFilters(params) })} /> : null}
         </Space>
         {q ? <SearchScopeLine summary={list.data?.pages[0]?.search ?? null} viewName={currentView ? viewLabel(currentView) ?? '' : ''} currentViewOnly={scope === 'view'} onChange={(only) => update({ scope: only ? 'view' : null })} /> : null}
         <ListFilters value={filters} narrow={narrow} onChange={(next) => update(filtersToParams(next))} />
@@ -180,7 +187,7 @@ export default function TicketsPage() {
   );
 }
 
-function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: string; filters: ListFilterValues; sort: string; onSaved: (id: string) => void }) {
+function SaveViewButton({ view, q, filters, sort, customColumns, onSaved }: { view: string; q: string; filters: ListFilterValues; sort: string; customColumns: string[]; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -198,7 +205,7 @@ function SaveViewButton({ view, q, filters, sort, onSaved }: { view: string; q: 
         onOk={async () => {
           try {
             // The new view is the current view narrowed by the filters and search on screen.
-            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: narrowFilters(base?.filters ?? {}, filters, q), ...(q ? {} : { sort: sort as never }) } }));
+            const saved = await unwrap(api.POST('/api/v1/ticket-views', { body: { name: name.trim(), filters: narrowFilters(base?.filters ?? {}, filters, q), ...(q ? {} : { sort: sort as never }), columns: withCustomKeys([], customColumns) } }));
             await queryClient.invalidateQueries({ queryKey: ticketKeys.views() });
             await queryClient.invalidateQueries({ queryKey: ticketKeys.counts() });
             message.success(t('views.savedOk'));

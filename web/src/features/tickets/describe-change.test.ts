@@ -43,3 +43,14 @@ test('delivery lines name the channel and, on failure, the reason', () => {
   assert.equal(describeDelivery({ status: 'sent', channel: 'wecom' }, zh), '经企业微信的回复：已发送');
   assert.equal(describeDelivery({ status: 'sent', channel: 'email' }, en), 'Reply via Email: Sent');
 });
+
+test('custom field changes name the field and its options by their labels: 将污染类型从“噪音”改为“废水”', async () => {
+  const { pollutionType, needsSurvey } = await import('../../../../src/forms/fixtures/environmental-complaint.ts');
+  const withFields: Lookups = { ...lookups, customField: (key) => ({ pollution_type: pollutionType, needs_survey: needsSurvey })[key], language: 'zh-CN' };
+  assert.equal(describeChange({ field: 'fields.pollution_type', oldValue: 'noise', newValue: 'wastewater', actor: { name: '王芳' } }, withFields, zh), '王芳 将污染类型从“噪音”改为“废水”');
+  // A retired option keeps its label; a cleared value reads 无; a checkbox reads 是/否.
+  assert.equal(describeChange({ field: 'fields.pollution_type', oldValue: 'odour', newValue: null, actor: { name: '王芳' } }, withFields, zh), '王芳 将污染类型从“异味”改为“无”');
+  assert.equal(describeChange({ field: 'fields.needs_survey', oldValue: false, newValue: true, actor: null }, { ...withFields, language: 'en' }, en), 'System changed Site survey needed from No to Yes');
+  // A field the registry no longer lists still reads, by its key.
+  assert.equal(describeChange({ field: 'fields.gone', oldValue: 'a', newValue: 'b', actor: { name: '王芳' } }, withFields, zh), '王芳 将gone从“a”改为“b”');
+});

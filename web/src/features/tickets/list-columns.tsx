@@ -16,6 +16,9 @@ import type { OptionalColumn } from './list-preferences.ts';
 import { sortOrderOf, type SortKey } from './list-sort.ts';
 import { useTeams, useUsers, type Ticket } from './queries.ts';
 import { PriorityTag, StatusTag } from './tags.tsx';
+import { labelIn } from '../forms/field-labels.ts';
+import { FieldValueText } from '../forms/FieldValueText.tsx';
+import type { RegistryField } from '../forms/queries.ts';
 
 type Options = {
   layout: ListLayout;
@@ -25,11 +28,14 @@ type Options = {
   canReadDirectory: boolean;
   t: TFunction;
   open: (id: string) => void;
+  /** Custom fields chosen as columns for this view (not on a phone: the subject needs the width). */
+  custom?: readonly RegistryField[];
+  language?: string;
 };
 
 const sameRow = (row: Ticket, previous: Ticket) => row !== previous;
 
-export function ticketColumns({ layout, hidden, sort, sortable, canReadDirectory, t, open }: Options): TableColumnType<Ticket>[] {
+export function ticketColumns({ layout, hidden, sort, sortable, canReadDirectory, t, open, custom = [], language = 'zh-CN' }: Options): TableColumnType<Ticket>[] {
   const width = columnWidths(layout);
   const phone = layout === 'phone';
   const merged = layout === 'merged';
@@ -64,7 +70,17 @@ export function ticketColumns({ layout, hidden, sort, sortable, canReadDirectory
   };
   const rest = visibleColumns(layout, hidden).map((key) => byKey[key]!);
   const columns = phone ? [subject, ...rest] : [rest[0]!.key === 'number' ? rest[0]! : null, subject, ...rest.filter((c) => c.key !== 'number')].filter((c): c is TableColumnType<Ticket> => c !== null);
-  return columns.map((column) => ({ ...column, shouldCellUpdate: sameRow }));
+  const customColumns: TableColumnType<Ticket>[] = phone
+    ? []
+    : custom.map((field) => ({
+        title: labelIn(field.label, language),
+        key: `fields.${field.key}`,
+        width: 120,
+        ellipsis: true,
+        ...(field.sortable ? { sorter: sortable, sortOrder: sortOrderOf(sort, `fields.${field.key}`) } : {}),
+        render: (_: unknown, row: Ticket) => <FieldValueText field={field} value={row.fields?.[field.key]} staff={canReadDirectory} />,
+      }));
+  return [...columns, ...customColumns].map((column) => ({ ...column, shouldCellUpdate: sameRow }));
 }
 
 /** The assignee's name from the (cached, shared) directory query; "未分配" when none. */

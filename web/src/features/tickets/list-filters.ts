@@ -3,8 +3,14 @@ import type { components } from '../../shared/api/schema';
 export type TicketStatus = components['schemas']['Ticket']['status'];
 export const ticketStatuses: readonly TicketStatus[] = ['new', 'open', 'pending', 'resolved', 'closed'];
 
-/** Filters of the ticket list as they live in the URL (`?status=new,open&teamId=…`). */
-export type ListFilters = { status?: TicketStatus[]; priority?: string[]; teamId?: string; assigneeId?: string; tag?: string };
+/**
+ * Filters of the ticket list as they live in the URL (`?status=new,open&teamId=…`). Custom fields
+ * filter by option values as `fields.<key>=wastewater,exhaust` (any of them), as the API takes them.
+ */
+export type ListFilters = { status?: TicketStatus[]; priority?: string[]; teamId?: string; assigneeId?: string; tag?: string; fields?: Record<string, string[]> };
+
+const customPrefix = 'fields.';
+const customKey = /^fields\.([a-z][a-z0-9_]*)$/;
 
 const listKeys = ['status', 'priority'] as const;
 const singleKeys = ['teamId', 'assigneeId', 'tag'] as const;
@@ -21,7 +27,19 @@ export function filtersFromParams(params: URLSearchParams): ListFilters {
     const value = params.get(key)?.trim();
     if (value) filters[key] = value;
   }
+  const fields: Record<string, string[]> = {};
+  for (const name of new Set(params.keys())) {
+    const key = customKey.exec(name)?.[1];
+    const values = key ? listOf(name) : [];
+    if (key && values.length) fields[key] = values;
+  }
+  if (Object.keys(fields).length) filters.fields = fields;
   return filters;
+}
+
+/** Every custom filter of these URL parameters set to null: leaving a view drops them all. */
+export function clearedCustomFilters(params: URLSearchParams): Record<string, null> {
+  return Object.fromEntries([...new Set(params.keys())].filter((name) => name.startsWith(customPrefix)).map((name) => [name, null]));
 }
 
 /** The URL parameters for these filters: every filter key present, `null` to remove it. */
@@ -29,6 +47,8 @@ export function filtersToParams(filters: ListFilters): Record<string, string | n
   const out: Record<string, string | null> = {};
   for (const key of listKeys) out[key] = filters[key]?.length ? filters[key]!.join(',') : null;
   for (const key of singleKeys) out[key] = filters[key] || null;
+  // A custom filter emptied on screen stays in `fields` as [] so its parameter is removed.
+  for (const [key, values] of Object.entries(filters.fields ?? {})) out[`${customPrefix}${key}`] = values.length ? values.join(',') : null;
   return out;
 }
 
@@ -58,6 +78,12 @@ export function narrowFilters(base: SavedFilters, onScreen: ListFilters, q: stri
   if (status) out.status = status;
   if (priority) out.priority = priority;
   for (const key of ['teamId', 'assigneeId', 'tag'] as const) if (onScreen[key]) out[key] = onScreen[key];
+  const fields = { ...base.fields };
+  for (const [key, values] of Object.entries(onScreen.fields ?? {})) {
+    const narrowed = intersect(base.fields?.[key], values.length ? values : undefined);
+    if (narrowed?.length) fields[key] = narrowed;
+  }
+  if (Object.keys(fields).length) out.fields = fields;
   const query = [base.q, q].map((part) => part?.trim()).filter(Boolean).join(' ');
   if (query) out.q = query;
   return out;

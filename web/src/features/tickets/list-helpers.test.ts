@@ -64,3 +64,21 @@ test('a view saved from a narrowed list keeps exactly the tickets on screen', as
   assert.deepEqual(narrowFilters({ q: '漏水' }, {}, '空调'), { q: '漏水 空调' });
   assert.deepEqual(narrowFilters(mine, { assigneeId: 'u2' }, ''), { ...mine, assigneeId: 'u2' });
 });
+
+test('custom field filters live in the URL as fields.<key>=a,b, reach the API the same way and narrow a saved view', async () => {
+  const { clearedCustomFilters, filtersFromParams, filtersToParams, filtersToQuery, narrowFilters } = await import('./list-filters.ts');
+  const params = new URLSearchParams('status=open&fields.pollution_type=wastewater,exhaust&fields.Bad-Key=x&fields.empty=');
+  const filters = filtersFromParams(params);
+  assert.deepEqual(filters, { status: ['open'], fields: { pollution_type: ['wastewater', 'exhaust'] } });
+  assert.deepEqual(filtersToQuery(filters), { status: 'open', 'fields.pollution_type': 'wastewater,exhaust' });
+  // Emptied on screen: its parameter goes.
+  assert.equal(filtersToParams({ fields: { pollution_type: [] } })['fields.pollution_type'], null);
+  assert.deepEqual(clearedCustomFilters(params), { 'fields.pollution_type': null, 'fields.Bad-Key': null, 'fields.empty': null });
+  assert.deepEqual(narrowFilters({ fields: { pollution_type: ['wastewater', 'noise'] } }, { fields: { pollution_type: ['wastewater'] } }, ''), { fields: { pollution_type: ['wastewater'] } });
+});
+
+test('a sortable custom field column sorts by fields.<key>; anything else falls back to the newest first', () => {
+  assert.equal(sortFromTable({ columnKey: 'fields.pollution_type', order: 'descend' }), '-fields.pollution_type');
+  assert.equal(sortOrderOf('-fields.pollution_type', 'fields.pollution_type'), 'descend');
+  assert.equal(sortFromTable({ columnKey: 'fields.Drop table', order: 'ascend' }), '-updatedAt');
+});

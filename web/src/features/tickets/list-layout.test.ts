@@ -37,3 +37,24 @@ test('list preferences are kept per user and survive damaged entries', () => {
   data.set(listPreferencesKey('user-d'), JSON.stringify({ density: 'huge', hidden: ['assignee', 'sla'] }));
   assert.deepEqual(readListPreferences(storage, 'user-d'), { density: 'comfortable', hidden: ['sla'] });
 });
+
+test('custom field columns are chosen per view and per user; damaged entries mean none', async () => {
+  const { customColumnsKey, readCustomColumns, writeCustomColumns } = await import('./custom-columns.ts');
+  const data = new Map<string, string>();
+  const storage = { getItem: (key: string) => data.get(key) ?? null, setItem: (key: string, value: string) => void data.set(key, value) };
+  writeCustomColumns(storage, 'user-a', 'complaints', ['pollution_type']);
+  writeCustomColumns(storage, 'user-a', 'mine', ['model']);
+  assert.deepEqual(readCustomColumns(storage, 'user-a', 'complaints'), ['pollution_type']);
+  assert.deepEqual(readCustomColumns(storage, 'user-a', 'mine'), ['model']);
+  assert.deepEqual(readCustomColumns(storage, 'user-b', 'complaints'), []);
+  data.set(customColumnsKey('user-c'), JSON.stringify({ mine: ['ok_key', 'Bad Key', 3] }));
+  assert.deepEqual(readCustomColumns(storage, 'user-c', 'mine'), ['ok_key']);
+  data.set(customColumnsKey('user-d'), '{not json');
+  assert.deepEqual(readCustomColumns(storage, 'user-d', 'mine'), []);
+});
+
+test('a saved view keeps its custom columns as fields.<key> beside its built-in ones', async () => {
+  const { customKeysOf, withCustomKeys } = await import('./view-columns.ts');
+  assert.deepEqual(customKeysOf(['priority', 'fields.pollution_type', 'fields.location']), ['pollution_type', 'location']);
+  assert.deepEqual(withCustomKeys(['priority', 'fields.location'], ['pollution_type']), ['priority', 'fields.pollution_type']);
+});

@@ -1849,6 +1849,1081 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/ticket-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 字段列表 List 工单字段 ticket fields
+         * @description Built-in fields (`builtIn: true`: subject, status, priority …) first, then custom fields in their order, archived ones included. Each lists the condition operators it takes.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Field"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建字段 Create one of the 工单字段 ticket fields
+         * @description At least `{key, label: {zh-CN, en}, type}`; `options` for select, multiselect and cascader (or `settings.optionSource: "china-regions"`). Answers 201 with the field; every malformed property is a 400 naming its path.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        /** @enum {string} */
+                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-fields/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 字段详情 Get one of the 工单字段 ticket fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除或归档字段 Delete or archive one of the 工单字段 ticket fields
+         * @description Deletes a field no record holds a value of (204). While values exist (or a published form places it) the answer is 409 with the count; `?archive=true` confirms archiving instead (200 with the field): values are kept and shown, no new ones are taken.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    archive?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改字段 Update one of the 工单字段 ticket fields
+         * @description Requires `If-Match: "<version>"`. The key never changes; the type only between `text` and `textarea`. Options left out are kept, marked `deleted` (old values keep their label); relabelling keeps every value.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        } | null;
+                        /** @enum {string} */
+                        type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        filterable?: boolean;
+                        searchable?: boolean;
+                        customerVisible?: boolean;
+                        readRoles?: string[];
+                        writeRoles?: string[];
+                        position?: number;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contact-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 字段列表 List 联系人字段 contact fields
+         * @description Custom fields in their order, archived ones included.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Field"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建字段 Create one of the 联系人字段 contact fields
+         * @description At least `{key, label: {zh-CN, en}, type}`; `options` for select, multiselect and cascader (or `settings.optionSource: "china-regions"`). Answers 201 with the field; every malformed property is a 400 naming its path.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        /** @enum {string} */
+                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-fields/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 字段详情 Get one of the 联系人字段 contact fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除或归档字段 Delete or archive one of the 联系人字段 contact fields
+         * @description Deletes a field no record holds a value of (204). While values exist (or a published form places it) the answer is 409 with the count; `?archive=true` confirms archiving instead (200 with the field): values are kept and shown, no new ones are taken.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    archive?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改字段 Update one of the 联系人字段 contact fields
+         * @description Requires `If-Match: "<version>"`. The key never changes; the type only between `text` and `textarea`. Options left out are kept, marked `deleted` (old values keep their label); relabelling keeps every value.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        } | null;
+                        /** @enum {string} */
+                        type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        filterable?: boolean;
+                        searchable?: boolean;
+                        customerVisible?: boolean;
+                        readRoles?: string[];
+                        writeRoles?: string[];
+                        position?: number;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisation-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 字段列表 List 企业客户字段 organisation fields
+         * @description Custom fields in their order, archived ones included.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Field"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建字段 Create one of the 企业客户字段 organisation fields
+         * @description At least `{key, label: {zh-CN, en}, type}`; `options` for select, multiselect and cascader (or `settings.optionSource: "china-regions"`). Answers 201 with the field; every malformed property is a 400 naming its path.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        /** @enum {string} */
+                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @default {} */
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        /** @default false */
+                        filterable?: boolean;
+                        /** @default false */
+                        searchable?: boolean;
+                        /** @default false */
+                        customerVisible?: boolean;
+                        /** @default [] */
+                        readRoles?: string[];
+                        /** @default [] */
+                        writeRoles?: string[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisation-fields/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 字段详情 Get one of the 企业客户字段 organisation fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除或归档字段 Delete or archive one of the 企业客户字段 organisation fields
+         * @description Deletes a field no record holds a value of (204). While values exist (or a published form places it) the answer is 409 with the count; `?archive=true` confirms archiving instead (200 with the field): values are kept and shown, no new ones are taken.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    archive?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改字段 Update one of the 企业客户字段 organisation fields
+         * @description Requires `If-Match: "<version>"`. The key never changes; the type only between `text` and `textarea`. Options left out are kept, marked `deleted` (old values keep their label); relabelling keeps every value.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        help?: {
+                            "zh-CN"?: string;
+                            /** @default  */
+                            en?: string;
+                        } | null;
+                        /** @enum {string} */
+                        type?: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
+                        options?: {
+                            [key: string]: unknown;
+                        }[];
+                        settings?: {
+                            min?: number;
+                            max?: number;
+                            maxLength?: number;
+                            decimals?: number;
+                            /** @enum {string} */
+                            optionSource?: "china-regions";
+                            levels?: number;
+                            recordKind?: string;
+                            scale?: number;
+                        };
+                        filterable?: boolean;
+                        searchable?: boolean;
+                        customerVisible?: boolean;
+                        readRoles?: string[];
+                        writeRoles?: string[];
+                        position?: number;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Field"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ticket-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单类型列表 List ticket types */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TicketType"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建工单类型 Create a ticket type
+         * @description With `form`, version 1 of its form is published at once (checked like POST …/versions). Default team, priority and SLA policy go to new tickets of the type that name none.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        active?: boolean;
+                        position?: number;
+                        defaultTeamId?: string | null;
+                        defaultPriority?: string | null;
+                        slaPolicyId?: string | null;
+                        /** @description A form to publish as version 1 at once (see POST …/versions). */
+                        form?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketType"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-types/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单类型详情 Get a ticket type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketType"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改工单类型 Update a ticket type
+         * @description Requires `If-Match: "<version>"`. The form is not changed here: publish a new version.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        active?: boolean;
+                        position?: number;
+                        defaultTeamId?: string | null;
+                        defaultPriority?: string | null;
+                        slaPolicyId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketType"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ticket-types/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布表单新版本 Publish a new form version
+         * @description The form places existing, non-archived ticket fields; rule conditions are checked over the form's fields and the built-in ones; effects must name fields on the form. Problems answer 400 with paths like `form.rules.0.when.value`. Versions are immutable; tickets keep theirs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        form: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketTypeVersion"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-types/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 表单版本 Get a published form version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketTypeVersion"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-types/{key}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单类型表单 The form of a ticket type
+         * @description The current version's form and the definitions of the fields it places. Strong `ETag`; send `If-None-Match` to get 304 while nothing in the registry changed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-none-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketTypeForm"];
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-options/china-regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 省/市/区 China's administrative divisions
+         * @description The tree cascader fields with `settings.optionSource: "china-regions"` take their values from: `{source, options: [{value: code, label, children}]}`. A value is the path of codes (["44", "4403", "440305"]). Strong `ETag`, 304 on `If-None-Match`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-none-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets": {
         parameters: {
             query?: never;
@@ -1858,7 +2933,7 @@ export interface paths {
         };
         /**
          * 工单列表与搜索 List and search tickets
-         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view's filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
+         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view's filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest. `fields.<key>=a,b` keeps tickets whose filterable custom field holds one of the values (a multi select or cascader: any of them); `sort=fields.<key>` (or `-fields.<key>`) orders by a filterable single-value custom field. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
          */
         get: {
             parameters: {
@@ -1873,6 +2948,7 @@ export interface paths {
                     sla?: "due_soon" | "breached";
                     q?: string;
                     scope?: "all" | "view";
+                    /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                     sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     cursor?: string;
                     limit?: number;
@@ -1939,6 +3015,12 @@ export interface paths {
                         };
                         /** @enum {string} */
                         channel?: "api" | "web" | "phone" | "email" | "wechat" | "wecom" | "dingtalk" | "portal";
+                        /** @description The ticket type's key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given. */
+                        type?: string;
+                        /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                        fields?: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -1991,6 +3073,10 @@ export interface paths {
                             teamId?: string | null;
                             priority?: string;
                             addTags?: string[];
+                            /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                            fields?: {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };
@@ -2075,6 +3161,12 @@ export interface paths {
                         teamId?: string | null;
                         assigneeId?: string | null;
                         tags?: string[];
+                        /** @description Another ticket type (null: none). Every custom value is kept. */
+                        type?: string | null;
+                        /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                        fields?: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -2186,8 +3278,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         filters?: components["schemas"]["TicketViewFiltersInput"];
-                        /** @enum {string} */
+                        /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                         sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                        /** @description List columns: built-in (`priority`) and custom (`fields.<key>`), in order. */
+                        columns?: string[];
                     };
                 };
             };
@@ -2205,8 +3299,9 @@ export interface paths {
                             kind: "saved";
                             name: string;
                             filters: components["schemas"]["TicketViewFilters"];
-                            /** @enum {string} */
+                            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                            columns: string[];
                             position: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -2310,8 +3405,10 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         filters?: components["schemas"]["TicketViewFiltersInput"];
-                        /** @enum {string} */
+                        /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                         sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                        /** @description List columns: built-in (`priority`) and custom (`fields.<key>`), in order. */
+                        columns?: string[];
                         position?: number;
                     };
                 };
@@ -2330,8 +3427,9 @@ export interface paths {
                             kind: "saved";
                             name: string;
                             filters: components["schemas"]["TicketViewFilters"];
-                            /** @enum {string} */
+                            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+                            columns: string[];
                             position: number;
                             /** Format: date-time */
                             createdAt: string;
@@ -5033,6 +6131,10 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             description: string;
+                            /** @description Values of the custom fields a customer may see, by key. */
+                            fields: {
+                                [key: string]: unknown;
+                            };
                             mine: boolean;
                             attachments: {
                                 /** Format: uuid */
@@ -5283,7 +6385,7 @@ export interface paths {
         put?: never;
         /**
          * 网页表单提交工单 Submit a ticket from the web form
-         * @description JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, and the honeypot `website` (leave empty).
+         * @description JSON or multipart (the same fields, plus up to 5 `files`). Fields: `name`, `phone` and/or `email` (one required), `categoryId`, `subject` (default: the first line of the description), `description`, the honeypot `website` (leave empty), and `type` with `fields` (a ticket type's customer form, GET /portal/ticket-types/{key}/form; in multipart `fields` is one JSON field). A value the form refuses is a 400 at `fields.<key>`.
          *
          *     Answers 201 `{number}`. Limited per IP (30/hour) and per email or phone (5/hour): 429 with Retry-After. A retry with the same Idempotency-Key returns the same number.
          *
@@ -5313,6 +6415,104 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/ticket-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户可提交的工单类型 Ticket types customers can submit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                title: {
+                                    "zh-CN": string;
+                                    en: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/ticket-types/{key}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单类型的客户表单 The customer form of a ticket type
+         * @description The portal form (`form.portal`), its customer-visible fields and the rules acting on them; submit it to POST /portal/forms/tickets with `type` and `fields`. Strong ETag, 304 on If-None-Match.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-none-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketTypeForm"];
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5588,6 +6788,12 @@ export interface paths {
                                 kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
                                 value: string;
                             }[];
+                        };
+                        /** @description The ticket type's key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given. */
+                        type?: string;
+                        /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                        fields?: {
+                            [key: string]: unknown;
                         };
                         call?: {
                             /** @enum {string} */
@@ -5985,6 +7191,86 @@ export interface components {
             };
             createdAt: unknown;
         };
+        FieldInput: {
+            key: string;
+            /** @enum {string} */
+            entity: "ticket" | "contact" | "organisation";
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here. */
+            builtIn: boolean;
+            /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
+            type: string;
+            /** @description Condition operators the field takes (docs/conditions.md). */
+            operators: string[];
+            help?: {
+                "zh-CN"?: string;
+                en?: string;
+            };
+            /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may. */
+            options?: {
+                [key: string]: unknown;
+            }[];
+            settings?: {
+                [key: string]: unknown;
+            };
+            filterable: boolean;
+            sortable: boolean;
+            searchable: boolean;
+            customerVisible: boolean;
+            readRoles?: string[];
+            writeRoles?: string[];
+            archived: boolean;
+            version?: number;
+            position?: number;
+            createdAt?: unknown;
+            updatedAt?: unknown;
+        };
+        TicketTypeInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            active: boolean;
+            position: number;
+            defaultTeamId: string | null;
+            defaultPriority: string | null;
+            slaPolicyId: string | null;
+            currentVersion: number | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        TicketTypeVersionInput: {
+            key: string;
+            version: number;
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            publishedAt: unknown;
+            publishedBy: string | null;
+        };
+        TicketTypeFormInput: {
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            };
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            fields: components["schemas"]["FieldInput"][];
+        };
         TicketSearchSummaryInput: {
             /** @enum {string} */
             scope: "all" | "view";
@@ -6000,6 +7286,10 @@ export interface components {
             /** @enum {string} */
             sla?: "due_soon" | "breached";
             q?: string;
+            /** @description Filterable custom fields: each holds one of the values. */
+            fields?: {
+                [key: string]: string[];
+            };
         };
         TicketViewInput: {
             id: string;
@@ -6011,7 +7301,7 @@ export interface components {
             nameZh: string;
             nameEn: string;
             filters: components["schemas"]["TicketViewFiltersInput"];
-            /** @enum {string} */
+            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
         } | {
             /** Format: uuid */
@@ -6020,8 +7310,9 @@ export interface components {
             kind: "saved";
             name: string;
             filters: components["schemas"]["TicketViewFiltersInput"];
-            /** @enum {string} */
+            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+            columns: string[];
             position: number;
             createdAt: unknown;
             updatedAt: unknown;
@@ -6093,6 +7384,19 @@ export interface components {
             };
             /** @description SLA targets, soonest first; empty when no SLA policy applies. */
             sla: components["schemas"]["TicketSlaInput"][];
+            /** @description The ticket type and the form version the ticket follows. */
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            } | null;
+            /** @description Custom field values the caller may read, by key. */
+            fields: {
+                [key: string]: unknown;
+            };
         };
         AttachmentInput: {
             /** Format: uuid */
@@ -6607,6 +7911,91 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        Field: {
+            key: string;
+            /** @enum {string} */
+            entity: "ticket" | "contact" | "organisation";
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here. */
+            builtIn: boolean;
+            /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
+            type: string;
+            /** @description Condition operators the field takes (docs/conditions.md). */
+            operators: string[];
+            help?: {
+                "zh-CN"?: string;
+                en?: string;
+            };
+            /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`; `value` never changes, a label may. */
+            options?: {
+                [key: string]: unknown;
+            }[];
+            settings?: {
+                [key: string]: unknown;
+            };
+            filterable: boolean;
+            sortable: boolean;
+            searchable: boolean;
+            customerVisible: boolean;
+            readRoles?: string[];
+            writeRoles?: string[];
+            archived: boolean;
+            version?: number;
+            position?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        TicketType: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            active: boolean;
+            position: number;
+            defaultTeamId: string | null;
+            defaultPriority: string | null;
+            slaPolicyId: string | null;
+            currentVersion: number | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TicketTypeVersion: {
+            key: string;
+            version: number;
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: string | null;
+        };
+        TicketTypeForm: {
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            };
+            /** @description A form definition: `{sections, rules, portal}` (src/forms/definition.ts). */
+            form: {
+                [key: string]: unknown;
+            };
+            fields: components["schemas"]["Field"][];
+        };
         TicketSearchSummary: {
             /** @enum {string} */
             scope: "all" | "view";
@@ -6622,6 +8011,10 @@ export interface components {
             /** @enum {string} */
             sla?: "due_soon" | "breached";
             q?: string;
+            /** @description Filterable custom fields: each holds one of the values. */
+            fields?: {
+                [key: string]: string[];
+            };
         };
         TicketView: {
             id: string;
@@ -6633,7 +8026,7 @@ export interface components {
             nameZh: string;
             nameEn: string;
             filters: components["schemas"]["TicketViewFilters"];
-            /** @enum {string} */
+            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
         } | {
             /** Format: uuid */
@@ -6642,8 +8035,9 @@ export interface components {
             kind: "saved";
             name: string;
             filters: components["schemas"]["TicketViewFilters"];
-            /** @enum {string} */
+            /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
             sort: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
+            columns: string[];
             position: number;
             /** Format: date-time */
             createdAt: string;
@@ -6719,6 +8113,19 @@ export interface components {
             };
             /** @description SLA targets, soonest first; empty when no SLA policy applies. */
             sla: components["schemas"]["TicketSla"][];
+            /** @description The ticket type and the form version the ticket follows. */
+            type: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                version: number;
+            } | null;
+            /** @description Custom field values the caller may read, by key. */
+            fields: {
+                [key: string]: unknown;
+            };
         };
         Attachment: {
             /** Format: uuid */

@@ -1,0 +1,1 @@
+ALTER TABLE "ticket_saved_views" ADD COLUMN "columns" text[] DEFAULT '{}'::text[] NOT NULL;

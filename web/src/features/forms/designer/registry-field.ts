@@ -1,0 +1,58 @@
+import { fieldTypes, type FieldDescriptor, type FieldType } from '../../../../../src/conditions/types.ts';
+import { customFieldTypes, type CustomFieldType, type FieldOption, type FieldSettings, type Label } from '../../../../../src/forms/definition.ts';
+import { describeField } from '../../../../../src/forms/field-kinds.ts';
+
+/**
+ * A field as `GET /api/v1/ticket-fields` lists it: the custom fields of src/forms/definition.ts
+ * and the ticket's built-in fields (`builtIn: true`, whose type is already a condition-language
+ * type such as `team` or `select`).
+ */
+export type RegistryField = {
+  key: string;
+  label: Label;
+  type: CustomFieldType | FieldType;
+  builtIn?: boolean;
+  help?: Partial<Label>;
+  options?: FieldOption[];
+  settings?: FieldSettings;
+  filterable?: boolean;
+  searchable?: boolean;
+  customerVisible?: boolean;
+  readRoles?: string[];
+  writeRoles?: string[];
+  archived?: boolean;
+  version?: number;
+};
+
+/**
+ * The field as the condition language sees it, through the engine's own `describeField` for
+ * custom fields (so the designer checks rules exactly as the server will); a built-in field's
+ * type is already a condition type. Undefined for fields no condition can test (attachments).
+ */
+export function descriptorOf(field: RegistryField): FieldDescriptor | undefined {
+  if (field.builtIn && isConditionType(field.type)) return { key: field.key, type: field.type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value })) } : {}) };
+  if (!field.builtIn && isCustomType(field.type)) return describeField({ key: field.key, type: field.type, options: field.options }) ?? undefined;
+  return undefined;
+}
+
+function isCustomType(type: string): type is CustomFieldType {
+  return (customFieldTypes as readonly string[]).includes(type);
+}
+
+function isConditionType(type: string): type is FieldType {
+  return (fieldTypes as readonly string[]).includes(type);
+}
+
+/** A label in the console's language, falling back to Chinese (the English label is optional). */
+export function labelIn(label: Partial<Label> | undefined, language: string): string {
+  if (!label) return '';
+  return (language.startsWith('en') ? label.en : label['zh-CN']) || label['zh-CN'] || label.en || '';
+}
+
+/** Options still offered (not soft-deleted), at every level of a tree. */
+export function liveOptions(options: readonly FieldOption[] | undefined): FieldOption[] {
+  return (options ?? []).filter((option) => !option.deleted).map(({ children, ...option }) => (children ? { ...option, children: liveOptions(children) } : option));
+}
+
+/** Types that hold options of their own (or a built-in tree, for the cascader). */
+export const typesWithOptions: ReadonlySet<string> = new Set(['select', 'multiselect', 'cascader']);
