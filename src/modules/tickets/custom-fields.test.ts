@@ -144,6 +144,14 @@ describe('who reads and writes a field', () => {
     const asAgent = await t.api('GET', `/api/v1/tickets/${ticket.id}`, { as: agent });
     assert.deepEqual(asAgent.data.fields, { pollution_type: 'noise' });
     fieldIssue(await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { as: agent, body: { fields: { compensation: '99' } }, ifMatch: ticket.version }), 'compensation', 'form.not_writable');
+
+    assert.equal((await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { fields: { compensation: '2000' } }, ifMatch: ticket.version })).statusCode, 200);
+    const own = (await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`)).data.items;
+    assert.ok(own.some((e: { field: string | null }) => e.field === 'fields.compensation'), 'the admin sees the change');
+    const timeline = await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`, { as: agent });
+    assert.ok(!timeline.body.includes('1280') && !timeline.body.includes('2000'), `the agent's timeline holds no compensation: ${timeline.body}`);
+    const created = timeline.data.items.find((e: { type: string }) => e.type === 'created');
+    assert.deepEqual(created.newValue.fields, { pollution_type: 'noise' });
   });
 });
 
