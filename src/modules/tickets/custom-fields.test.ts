@@ -254,3 +254,17 @@ describe('search', () => {
     assert.deepEqual(hidden.data.items, []);
   });
 });
+
+describe('an archived field on a published form', () => {
+  test('is no longer required: new tickets of the type are not refused for lacking it', async () => {
+    assert.equal((await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'permit_no', label: { 'zh-CN': '许可证号' }, type: 'text' } })).statusCode, 201);
+    const form = { sections: [{ key: 'main', label: { 'zh-CN': '许可' }, fields: [{ key: 'permit_no', required: true }] }] };
+    assert.equal((await t.api('POST', '/api/v1/ticket-types', { body: { key: 'permit', label: { 'zh-CN': '许可证' }, form } })).statusCode, 201);
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: { subject: '许可', type: 'permit' } }), 'permit_no', 'form.required');
+    const held = await t.createTicket({ subject: '许可', type: 'permit', fields: { permit_no: 'XK-1' } });
+    assert.equal((await t.api('DELETE', '/api/v1/ticket-fields/permit_no', { query: { archive: 'true' } })).statusCode, 200);
+    const after = await t.api('POST', '/api/v1/tickets', { body: { subject: '许可', type: 'permit' } });
+    assert.equal(after.statusCode, 201, after.body);
+    assert.equal((await t.api('GET', `/api/v1/tickets/${held.id}`)).data.fields.permit_no, 'XK-1', 'old values stay');
+  });
+});
