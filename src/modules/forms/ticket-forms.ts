@@ -24,6 +24,22 @@ export type TicketTypeRef = {
 /** What a ticket write is judged against: its type (if any), every ticket field, the prepared form. */
 export type TicketForm = { type: TicketTypeRef | null; fields: CustomField[]; prepared: PreparedForm };
 
+/**
+ * An archived field takes no new values, so a published form cannot go on requiring it: every new
+ * ticket of the type would be refused until a new version is published. Its placement stays (old
+ * values still show); only `required` goes.
+ */
+function withoutArchivedRequirements(form: FormDefinition, archived: ReadonlySet<string>): FormDefinition {
+  if (archived.size === 0) return form;
+  const placed = <F extends { key: string; required?: boolean }>(field: F): F => (archived.has(field.key) ? { ...field, required: false } : field);
+  return {
+    ...form,
+    sections: form.sections.map((section) => ({ ...section, fields: section.fields.map(placed) })),
+    rules: form.rules.map((rule) => ({ ...rule, then: rule.then.filter((effect) => !(effect.effect === 'require' && archived.has(effect.field))) })).filter((rule) => rule.then.length > 0),
+    portal: { ...form.portal, fields: form.portal.fields.map(placed) },
+  };
+}
+
 /** A ticket without a type: no sections or rules, every field of the registry may hold a value. */
 const noForm: FormDefinition = { sections: [], rules: [], portal: { enabled: false, fields: [] } };
 
@@ -56,7 +72,8 @@ export async function loadTicketForm(db: Db, which: WhichForm, options: { timeZo
     throw new NotFound('forms.type.version_not_found', { version: which.version });
   }
   const fields = rows.map(fieldFromRow);
-  const prepared = prepareForm({ form: type?.form ?? noForm, fields, builtins: options.builtins, timeZone: options.timeZone, valueContext: { optionTrees: builtInOptionTrees() } });
+  const archived = new Set(fields.filter((field) => field.archived).map((field) => field.key));
+  const prepared = prepareForm({ form: withoutArchivedRequirements(type?.form ?? noForm, archived), fields, builtins: options.builtins, timeZone: options.timeZone, valueContext: { optionTrees: builtInOptionTrees() } });
   // A published version was checked when it was published; failing now means the registry moved
   // under it in a way publishing cannot foresee, which is a bug to see, not a user error.
   if (!prepared.ok) throw new Error(`Form of ticket type ${String(type?.key)} v${String(type?.version)} no longer prepares: ${JSON.stringify(prepared.issues.slice(0, 3))}`);

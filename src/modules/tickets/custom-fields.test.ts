@@ -144,6 +144,14 @@ describe('who reads and writes a field', () => {
     const asAgent = await t.api('GET', `/api/v1/tickets/${ticket.id}`, { as: agent });
     assert.deepEqual(asAgent.data.fields, { pollution_type: 'noise' });
     fieldIssue(await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { as: agent, body: { fields: { compensation: '99' } }, ifMatch: ticket.version }), 'compensation', 'form.not_writable');
+
+    assert.equal((await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { fields: { compensation: '2000' } }, ifMatch: ticket.version })).statusCode, 200);
+    const own = (await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`)).data.items;
+    assert.ok(own.some((e: { field: string | null }) => e.field === 'fields.compensation'), 'the admin sees the change');
+    const timeline = await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`, { as: agent });
+    assert.ok(!timeline.body.includes('1280') && !timeline.body.includes('2000'), `the agent's timeline holds no compensation: ${timeline.body}`);
+    const created = timeline.data.items.find((e: { type: string }) => e.type === 'created');
+    assert.deepEqual(created.newValue.fields, { pollution_type: 'noise' });
   });
 });
 
@@ -244,5 +252,19 @@ describe('search', () => {
     assert.deepEqual(found.data.items.map((i: { id: string }) => i.id), [ticket.id]);
     const hidden = await t.api('GET', '/api/v1/tickets', { query: { q: '偷排' } });
     assert.deepEqual(hidden.data.items, []);
+  });
+});
+
+describe('an archived field on a published form', () => {
+  test('is no longer required: new tickets of the type are not refused for lacking it', async () => {
+    assert.equal((await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'permit_no', label: { 'zh-CN': '许可证号' }, type: 'text' } })).statusCode, 201);
+    const form = { sections: [{ key: 'main', label: { 'zh-CN': '许可' }, fields: [{ key: 'permit_no', required: true }] }] };
+    assert.equal((await t.api('POST', '/api/v1/ticket-types', { body: { key: 'permit', label: { 'zh-CN': '许可证' }, form } })).statusCode, 201);
+    fieldIssue(await t.api('POST', '/api/v1/tickets', { body: { subject: '许可', type: 'permit' } }), 'permit_no', 'form.required');
+    const held = await t.createTicket({ subject: '许可', type: 'permit', fields: { permit_no: 'XK-1' } });
+    assert.equal((await t.api('DELETE', '/api/v1/ticket-fields/permit_no', { query: { archive: 'true' } })).statusCode, 200);
+    const after = await t.api('POST', '/api/v1/tickets', { body: { subject: '许可', type: 'permit' } });
+    assert.equal(after.statusCode, 201, after.body);
+    assert.equal((await t.api('GET', `/api/v1/tickets/${held.id}`)).data.fields.permit_no, 'XK-1', 'old values stay');
   });
 });

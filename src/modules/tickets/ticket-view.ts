@@ -59,6 +59,11 @@ export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[], re
  */
 async function readableFields(db: Db, actor: Actor, rows: TicketRow[]): Promise<(key: string) => boolean> {
   if (!rows.some((r) => Object.keys(r.fields).length > 0)) return () => false;
+  return fieldReadability(db, actor);
+}
+
+/** Whether the caller may read a custom ticket field (its read roles; empty: every staff role). */
+export async function fieldReadability(db: Db, actor: Actor): Promise<(key: string) => boolean> {
   const definitions = new Map((await listFields(db, 'ticket')).map((field) => [field.key, field]));
   return (key) => {
     const field = definitions.get(key);

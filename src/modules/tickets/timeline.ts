@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { getUserNames, type Actor } from '../auth/index.js';
 import { getContactsByIds } from '../customers/index.js';
 import { getVisibleTicket } from './get-ticket.js';
+import { fieldReadability } from './ticket-view.js';
 import { ticketAttachments, ticketEvents, ticketMessages, type DeliveryStatus } from './schema.js';
 
 export type TimelineEntry = {
@@ -43,7 +44,7 @@ export async function getTimeline(
   if (page.after) conditions.push(sql`${ticketEvents.id} > ${page.after}::uuid`);
   // Event ids are UUIDv7 (time-ordered), so id order is creation order.
   const events = await db.select().from(ticketEvents).where(and(...conditions)).orderBy(asc(ticketEvents.id)).limit(page.limit + 1);
-  const pageEvents = events.slice(0, page.limit);
+  const pageEvents = await withoutUnreadableValues(db, actor, events.slice(0, page.limit));
 
   const messageIds = pageEvents.map((e) => e.messageId).filter((id): id is string => Boolean(id));
   const messages = messageIds.length ? await db.select().from(ticketMessages).where(inArray(ticketMessages.id, messageIds)) : [];
@@ -77,5 +78,25 @@ export async function getTimeline(
         : null,
     };
   });
-  return { items, nextCursor: events.length > page.limit ? pageEvents.at(-1)!.id : null };
+  return { items, nextCursor: events.length > page.limit ? events[page.limit - 1]!.id : null };
+}
+
+type EventRow = typeof ticketEvents.$inferSelect;
+const customValuesOf = (value: unknown): Record<string, unknown> | null =>
+  value && typeof value === 'object' && 'fields' in value && value.fields && typeof value.fields === 'object' ? Object.fromEntries(Object.entries(value.fields)) : null;
+
+/**
+ * A custom field the caller's role may not read stays out of the timeline as out of the ticket
+ * view: its change entries (`fields.<key>`) are left out, its value out of the `created` entry.
+ */
+async function withoutUnreadableValues(db: Db, actor: Actor, events: EventRow[]): Promise<EventRow[]> {
+  if (!events.some((e) => e.field?.startsWith('fields.') || customValuesOf(e.newValue))) return events;
+  const readable = await fieldReadability(db, actor);
+  return events
+    .filter((e) => !e.field?.startsWith('fields.') || readable(e.field.slice('fields.'.length)))
+    .map((e) => {
+      const values = customValuesOf(e.newValue);
+      if (!values || typeof e.newValue !== 'object') return e;
+      return { ...e, newValue: { ...e.newValue, fields: Object.fromEntries(Object.entries(values).filter(([key]) => readable(key))) } };
+    });
 }
