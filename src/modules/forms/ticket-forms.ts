@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { NotFound, invalidField } from '../../app/errors.js';
 import type { FieldDescriptor } from '../../conditions/types.js';
-import { queryRows, type Db } from '../../db/database.js';
-import type { FieldOption, FieldSettings, FormDefinition, Label } from '../../forms/definition.js';
+import type { Db } from '../../db/database.js';
+import type { FormDefinition, Label } from '../../forms/definition.js';
 import { prepareForm, type PreparedForm } from '../../forms/prepare-form.js';
 import { builtInOptionTrees } from './china-regions.js';
 import { fieldFromRow, type CustomField } from './fields.js';
@@ -29,72 +29,40 @@ const noForm: FormDefinition = { sections: [], rules: [], portal: { enabled: fal
 
 export type WhichForm = { typeKey: string } | { typeId: string; version: number } | null;
 
-type Loaded = { fields: Array<Record<string, unknown>>; type: (Record<string, unknown> & { form: FormDefinition }) | null };
+type TypeRow = { id: string; key: string; label: Label; active: boolean; version: number; form: FormDefinition; defaultTeamId: string | null; defaultPriority: string | null; slaPolicyId: string | null };
 
 /**
- * Loads a ticket form in one query (the registry's ticket fields and the type's version), read on
- * every write — no in-process cache, so a field or version published through one server process
- * holds in every other at once. `builtins` are the ticket's own fields rules may test, given by the
- * caller (the tickets module), whose values the rules judged when the form was published.
+ * Loads a ticket form: the registry's ticket fields and the type's version, two constant queries
+ * side by side (never one per field), read on every write — no in-process cache, so a field or
+ * version published through one server process holds in every other at once. (One query building
+ * JSON of both measured slower than the two plain ones.) `builtins` are the ticket's own fields
+ * rules may test, given by the caller (the tickets module); the rules' values were checked
+ * against their options when the form was published.
  */
 export async function loadTicketForm(db: Db, which: WhichForm, options: { timeZone: string; builtins: readonly FieldDescriptor[] }): Promise<TicketForm> {
-  const typeFilter =
-    which === null ? sql`false` : 'typeKey' in which ? sql`t.key = ${which.typeKey} and v.version = t.current_version` : sql`t.id = ${which.typeId}::uuid and v.version = ${which.version}`;
-  const [row] = await queryRows<Loaded>(
-    db,
-    sql`select
-      (select coalesce(json_agg(f order by f.position, f.created_at), '[]'::json) from ${customFields} f where f.entity = 'ticket') as fields,
-      (select json_build_object('id', t.id, 'key', t.key, 'label', t.label, 'active', t.active, 'version', v.version, 'form', v.form,
-              'defaultTeamId', t.default_team_id, 'defaultPriority', t.default_priority, 'slaPolicyId', t.sla_policy_id)
-         from ${ticketTypes} t join ${ticketTypeVersions} v on v.type_id = t.id where ${typeFilter}) as type`,
-  );
-  if (which !== null && !row?.type) {
+  const typeQuery = async (): Promise<TypeRow | null> => {
+    if (which === null) return null;
+    const match = 'typeKey' in which ? and(eq(ticketTypes.key, which.typeKey), eq(ticketTypeVersions.version, ticketTypes.currentVersion)) : and(eq(ticketTypes.id, which.typeId), eq(ticketTypeVersions.version, which.version));
+    const [row] = await db
+      .select({ id: ticketTypes.id, key: ticketTypes.key, label: ticketTypes.label, active: ticketTypes.active, version: ticketTypeVersions.version, form: ticketTypeVersions.form, defaultTeamId: ticketTypes.defaultTeamId, defaultPriority: ticketTypes.defaultPriority, slaPolicyId: ticketTypes.slaPolicyId })
+      .from(ticketTypes)
+      .innerJoin(ticketTypeVersions, eq(ticketTypeVersions.typeId, ticketTypes.id))
+      .where(match);
+    return row ?? null;
+  };
+  const [rows, type] = await Promise.all([db.select().from(customFields).where(eq(customFields.entity, 'ticket')).orderBy(asc(customFields.position), asc(customFields.createdAt)), typeQuery()]);
+  if (which !== null && !type) {
     if ('typeKey' in which) throw invalidField('type', 'forms.type.unknown', { key: which.typeKey });
     throw new NotFound('forms.type.version_not_found', { version: which.version });
   }
-  const fields = (row?.fields ?? []).map(fieldFromJson);
-  const type = row?.type ?? null;
+  const fields = rows.map(fieldFromRow);
   const prepared = prepareForm({ form: type?.form ?? noForm, fields, builtins: options.builtins, timeZone: options.timeZone, valueContext: { optionTrees: builtInOptionTrees() } });
   // A published version was checked when it was published; failing now means the registry moved
   // under it in a way publishing cannot foresee, which is a bug to see, not a user error.
   if (!prepared.ok) throw new Error(`Form of ticket type ${String(type?.key)} v${String(type?.version)} no longer prepares: ${JSON.stringify(prepared.issues.slice(0, 3))}`);
   return {
-    type: type && {
-      id: String(type.id),
-      key: String(type.key),
-      label: type.label as Label,
-      version: Number(type.version),
-      active: Boolean(type.active),
-      portalEnabled: type.form.portal?.enabled === true,
-      defaultTeamId: (type.defaultTeamId as string | null) ?? null,
-      defaultPriority: (type.defaultPriority as string | null) ?? null,
-      slaPolicyId: (type.slaPolicyId as string | null) ?? null,
-    },
+    type: type && { ...type, portalEnabled: type.form.portal?.enabled === true },
     fields,
     prepared: prepared.form,
   };
-}
-
-/** A `custom_fields` row as json_agg spells it (snake_case, timestamps as text). */
-function fieldFromJson(json: Record<string, unknown>): CustomField {
-  return fieldFromRow({
-    id: String(json.id),
-    entity: json.entity as CustomField['entity'],
-    key: String(json.key),
-    label: json.label as Label,
-    help: (json.help as Partial<Label> | null) ?? null,
-    type: json.type as CustomField['type'],
-    options: (json.options as FieldOption[] | null) ?? null,
-    settings: (json.settings as FieldSettings | null) ?? {},
-    filterable: Boolean(json.filterable),
-    searchable: Boolean(json.searchable),
-    customerVisible: Boolean(json.customer_visible),
-    readRoles: (json.read_roles as string[] | null) ?? [],
-    writeRoles: (json.write_roles as string[] | null) ?? [],
-    archived: Boolean(json.archived),
-    position: Number(json.position),
-    version: Number(json.version),
-    createdAt: new Date(String(json.created_at)),
-    updatedAt: new Date(String(json.updated_at)),
-  });
 }

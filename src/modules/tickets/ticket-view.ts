@@ -42,8 +42,7 @@ export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[], re
   const contacts = await getContactsByIds(db, requesterIds);
   const slaReader = readModels.get('ticketSla');
   const sla = slaReader && rows.length ? await slaReader.summaries(db, rows.map((r) => r.id)) : new Map<string, TicketSlaEntry[]>();
-  const types = await describeTicketTypes(db, rows.flatMap((r) => (r.typeId ? [r.typeId] : [])));
-  const readable = await readableFields(db, actor, rows);
+  const [types, readable] = await Promise.all([describeTicketTypes(db, rows.flatMap((r) => (r.typeId ? [r.typeId] : []))), readableFields(db, actor, rows)]);
   return rows.map(({ requesterId, typeId, typeVersion, fields, ...row }) => ({
     ...row,
     type: typeId && types.has(typeId) ? { ...types.get(typeId)!, version: typeVersion ?? 0 } : null,
