@@ -191,6 +191,7 @@ test('环保投诉: defined without a restart, refused by the API without 勘察
   // Changing the type keeps every value, including those the new form does not place.
   await chooseSelect(agent, 'custom-fields-type', '一般投诉');
   await panel.getByTestId('custom-fields-type-label').filter({ hasText: '一般投诉' }).waitFor();
+  await agent.getByTestId('timeline-change').filter({ hasText: '将工单类型从“环保投诉”改为“一般投诉”' }).waitFor();
   await panel.getByTestId('custom-value-pollution_type').filter({ hasText: '废水' }).waitFor();
   const moved = await h.api<Ticket>(admin, 'GET', `/api/v1/tickets/${submitted.id}`);
   assert.equal(moved.type?.key, 'general_complaint');
