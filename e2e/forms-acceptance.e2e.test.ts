@@ -75,6 +75,12 @@ async function defineComplaintType(supervisor: E2eUser): Promise<void> {
       rules: [{ id: 'survey_time_when_needed', when: { field: 'needs_survey', op: 'is', value: true }, then: [{ effect: 'show', field: 'survey_at' }, { effect: 'require', field: 'survey_at' }] }],
       portal: { enabled: true, title: label('环保投诉', 'Environmental complaint'), fields: placed.map((field) => ({ ...field, width: 'full' })) },
     },
+  });  // A second type sharing 污染类型: a ticket moved to it keeps every value.
+  await h.api(supervisor, 'POST', '/api/v1/ticket-types', {
+    key: 'general_complaint',
+    label: label('一般投诉', 'General complaint'),
+    defaultTeamId: h.teamId,
+    form: { sections: [{ key: 'main', label: label('投诉', 'Complaint'), fields: [{ key: 'pollution_type' }] }], rules: [], portal: { enabled: false, fields: [] } },
   });
 }
 
@@ -181,6 +187,15 @@ test('环保投诉: defined without a restart, refused by the API without 勘察
   await panel.getByTestId('custom-value-pollution_type').filter({ hasText: '废水' }).waitFor();
   await agent.getByTestId('timeline-change').filter({ hasText: '将污染类型从“废气”改为“废水”' }).waitFor();
   assert.equal((await h.api<Ticket>(admin, 'GET', `/api/v1/tickets/${submitted.id}`)).fields.pollution_type, 'water');
+
+  // Changing the type keeps every value, including those the new form does not place.
+  await chooseSelect(agent, 'custom-fields-type', '一般投诉');
+  await panel.getByTestId('custom-fields-type-label').filter({ hasText: '一般投诉' }).waitFor();
+  await agent.getByTestId('timeline-change').filter({ hasText: '将工单类型从“环保投诉”改为“一般投诉”' }).waitFor();
+  await panel.getByTestId('custom-value-pollution_type').filter({ hasText: '废水' }).waitFor();
+  const moved = await h.api<Ticket>(admin, 'GET', `/api/v1/tickets/${submitted.id}`);
+  assert.equal(moved.type?.key, 'general_complaint');
+  assert.deepEqual(moved.fields, { pollution_type: 'water', location: ['44', '4403', '440305'], needs_survey: true, survey_at: '2026-12-08T01:30:00.000Z' });
 
   // A view filtered by 污染类型 = 废水, with 污染类型 as a column: the customer's ticket, not the noise one.
   await agent.goto('/tickets?view=open');

@@ -21,7 +21,7 @@ export const zhCN = {
   ticketPage: { showEarlier: '显示更早的 {{n}} 条记录', loadingCustomer: '正在加载客户信息' },
   replyWay: { goesBy: '回复将通过{{channel}}发送', goesByTo: '回复将通过{{channel}}发送至 {{to}}', portal: '回复将显示在客户门户，客户登录后可见', phone: '作为电话答复记录，不会发送给客户', cannot: '该工单来自{{channel}}，但无法经{{channel}}回复：{{reason}}', choose: '回复方式' },
   channel: { api: 'API', web: '网页', phone: '电话', email: '邮件', wechat: '微信', wecom: '企业微信', dingtalk: '钉钉', portal: '客户门户', agent: '工作台' },
-  field: { status: '状态', priority: '优先级', categoryId: '分类', teamId: '团队', assigneeId: '处理人', tags: '标签', subject: '主题', description: '描述' },
+  field: { status: '状态', priority: '优先级', categoryId: '分类', teamId: '团队', assigneeId: '处理人', tags: '标签', subject: '主题', description: '描述', type: '工单类型' },
   newTicket: { title: '新建工单（电话报修）', requester: '来电客户', lookup: '按电话、邮箱或姓名查找客户', createRequester: '新客户', name: '姓名', phone: '电话', email: '邮箱', subjectPlaceholder: '例如：空调不制冷', descriptionPlaceholder: '记录客户描述的问题、地址、预约时间…', submit: '创建工单', created: '工单 {{number}} 已创建', phoneOrEmail: '请填写电话或邮箱', noMatch: '没有找到客户，将按填写的信息新建', selected: '已选择客户：{{name}}', change: '更换', openTickets: '该客户有 {{count}} 张未解决工单', openTicketsHint: '可以在已有工单中补充，避免重复建单' },
   call: { inbound: '来电', outbound: '去电', missed: '未接来电', duration: '{{minutes}}分{{seconds}}秒', recording: '通话录音', section: '通话记录（可选）', direction: '方向', durationLabel: '通话时长', durationPlaceholder: '例如 3:20 或 200（秒）', durationInvalid: '时长格式不正确，例如 3:20', recordingUrl: '录音链接（https）', logFailed: '工单已创建，但通话记录保存失败：{{message}}' },
   shortcuts: { title: '键盘快捷键', next: '下一个工单', previous: '上一个工单', reply: '回复客户', note: '添加内部备注', help: '显示快捷键帮助', escape: '关闭弹窗 / 离开输入框', send: '发送回复' },

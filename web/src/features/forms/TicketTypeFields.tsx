@@ -1,4 +1,4 @@
-import { Alert, Form, Select, Skeleton } from 'antd';
+import { Alert, Form, Select, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldDescriptor } from '../../../../src/conditions/types.ts';
@@ -54,6 +54,8 @@ export function TicketTypeFields({ types, typesLoading, typeForm, typeKey, audie
         ) : prepared && !prepared.ok ? (
           // A published form that does not prepare here means the browser lacks what the server knew (a bug to see, not hide).
           <Alert type="error" showIcon title={prepared.issues.map((issue) => `${issue.path}: ${issue.code}`).join('; ')} />
+        ) : ready && (audience.kind === 'customer' ? ready.portalPlacement : ready.staffPlacement).size === 0 ? (
+          <Typography.Paragraph type="secondary">{t('customFields.noFields')}</Typography.Paragraph>
         ) : ready ? (
           <FormRenderer prepared={ready} audience={audience} mode="create" />
         ) : null

@@ -25,7 +25,8 @@ import { afterNextPaint } from './after-next-paint.ts';
 import { PresenceNotice } from './PresenceNotice.tsx';
 import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
 import { TicketCustomFields } from './TicketCustomFields.tsx';
-import { useTicketFields } from '../forms/queries.ts';
+import { useTicketFields, useTicketTypes } from '../forms/queries.ts';
+import { labelIn } from '../forms/field-labels.ts';
 
 // The CC panel renders again only when its ticket changes, not on every render of the page.
 const CcPanel = memo(EmailCcPanel);
@@ -77,6 +78,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
   const zh = i18n.language === 'zh-CN';
   // Custom field changes on the timeline read with the registry's labels (archived fields too).
   const registry = useTicketFields();
+  const types = useTicketTypes();
 
   const lookups: Lookups = useMemo(
     () => ({
@@ -92,8 +94,12 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
       },
       customField: (key) => registry.data?.find((field) => field.key === key && !field.builtIn),
       language: i18n.language,
+      typeName: (key) => {
+        const found = types.data?.find((type) => type.key === key);
+        return found ? labelIn(found.label, i18n.language) : undefined;
+      },
     }),
-    [users.data, teams.data, names.data, categories.data, priorities.data, zh, registry.data, i18n.language],
+    [users.data, teams.data, names.data, categories.data, priorities.data, zh, registry.data, i18n.language, types.data],
   );
 
   useEffect(() => {

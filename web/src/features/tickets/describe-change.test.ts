@@ -54,3 +54,9 @@ test('custom field changes name the field and its options by their labels: 将�
   // A field the registry no longer lists still reads, by its key.
   assert.equal(describeChange({ field: 'fields.gone', oldValue: 'a', newValue: 'b', actor: { name: '王芳' } }, withFields, zh), '王芳 将gone从“a”改为“b”');
 });
+
+test('a type change names both types by their labels', () => {
+  const withTypes: Lookups = { ...lookups, typeName: (key) => ({ env_complaint: '环保投诉', general_complaint: '一般投诉' })[key] };
+  assert.equal(describeChange({ field: 'type', oldValue: 'env_complaint', newValue: 'general_complaint', actor: { name: '王芳' } }, withTypes, zh), '王芳 将工单类型从“环保投诉”改为“一般投诉”');
+  assert.equal(describeChange({ field: 'type', oldValue: null, newValue: 'gone', actor: null }, withTypes, en), 'System changed ticket type from None to gone');
+});

@@ -11,6 +11,8 @@ export type Lookups = {
   customField?(key: string): RenderedField | undefined;
   /** The reader's language, for custom field and option labels. */
   language?: string;
+  /** A ticket type's label by its key (工单类型 changes). */
+  typeName?(key: string): string | undefined;
 };
 
 const customPrefix = 'fields.';
@@ -32,6 +34,8 @@ export function displayValue(field: string, value: unknown, lookups: Lookups, t:
       return lookups.categoryName(text) ?? t('app.unknown');
     case 'priority':
       return lookups.priorityName(text) ?? text;
+    case 'type':
+      return lookups.typeName?.(text) ?? text;
     default:
       return text.length > 80 ? `${text.slice(0, 80)}…` : text;
   }
