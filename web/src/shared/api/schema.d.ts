@@ -3466,6 +3466,7 @@ export interface paths {
                     sla?: "due_soon" | "breached";
                     q?: string;
                     scope?: "all" | "view";
+                    /** @description A built-in order, or `fields.<key>` / `-fields.<key>` for a filterable single-value custom field. */
                     sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     format?: "csv" | "xlsx";
                     columns?: string;
