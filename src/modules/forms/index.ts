@@ -7,7 +7,7 @@ import { registerTypeRoutes } from './type-routes.js';
 export * from './events.js';
 export type { BuiltinField, TicketFieldsReader } from './field-readers.js';
 export { listFields, getField, type CustomField } from './fields.js';
-export { loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
+export { currentTicketForm, loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
 export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
 export { presentField } from './field-views.js';
 export { fieldSchema, typeFormSchema } from './http-schemas.js';

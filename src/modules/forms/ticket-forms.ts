@@ -1,10 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { NotFound, invalidField } from '../../app/errors.js';
 import type { FieldDescriptor } from '../../conditions/types.js';
-import type { Db } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 import type { FormDefinition, Label } from '../../forms/definition.js';
 import { prepareForm, type PreparedForm } from '../../forms/prepare-form.js';
 import { builtInOptionTrees } from './china-regions.js';
+import { formsRevisionNow } from './revision.js';
 import { fieldFromRow, type CustomField } from './fields.js';
 import { customFields, ticketTypes, ticketTypeVersions } from './schema.js';
 
@@ -46,6 +47,43 @@ const noForm: FormDefinition = { sections: [], rules: [], portal: { enabled: fal
 export type WhichForm = { typeKey: string } | { typeId: string; version: number } | null;
 
 type TypeRow = { id: string; key: string; label: Label; active: boolean; version: number; form: FormDefinition; defaultTeamId: string | null; defaultPriority: string | null; slaPolicyId: string | null };
+
+/**
+ * Prepared forms of one database handle (one app), each under the registry revision it was read
+ * at. A write asks for the current revision (one primary-key read) and reuses the prepared form
+ * when nothing changed since: reading the fields and the version and preparing the form cost more
+ * than the rest of a create with 30 fields (BENCHMARKS.md). Every change of a field or a type bumps
+ * the revision in its own transaction, so a change made through another server process is seen by
+ * the next write here: nothing goes stale. Keyed by the app's Database, so apps in one process
+ * (tests) never share entries.
+ */
+const preparedForms = new WeakMap<Database, Map<string, { revision: number; form: TicketForm }>>();
+const maxCachedForms = 200;
+
+function cacheKey(which: WhichForm, timeZone: string): string {
+  if (which === null) return `none|${timeZone}`;
+  return 'typeKey' in which ? `key:${which.typeKey}|${timeZone}` : `id:${which.typeId}:${which.version}|${timeZone}`;
+}
+
+/**
+ * The ticket form `which` names, from the cache of `database` when the registry has not changed
+ * since it was prepared, else read (loadTicketForm) and kept. `db` is the caller's connection or
+ * transaction; the revision is read through it, so a write sees its own transaction's changes.
+ */
+export async function currentTicketForm(database: Database, db: Db, which: WhichForm, options: { timeZone: string; builtins: readonly FieldDescriptor[] }): Promise<TicketForm> {
+  const revision = await formsRevisionNow(db);
+  let forms = preparedForms.get(database);
+  if (!forms) preparedForms.set(database, (forms = new Map()));
+  const key = cacheKey(which, options.timeZone);
+  const cached = forms.get(key);
+  if (cached && cached.revision === revision) return cached.form;
+  // Read after the revision: a change committing in between is cached under the older revision
+  // and read again by the next write, never the other way round.
+  const form = await loadTicketForm(db, which, options);
+  if (forms.size >= maxCachedForms) forms.clear();
+  forms.set(key, { revision, form });
+  return form;
+}
 
 /**
  * Loads a ticket form: the registry's ticket fields and the type's version, two constant queries

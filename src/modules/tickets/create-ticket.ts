@@ -56,6 +56,7 @@ export async function createTicket(
   const judged =
     input.type !== undefined || input.fields !== undefined
       ? await judgeTicketFields(
+          database,
           database.db,
           input.type !== undefined ? { typeKey: input.type } : null,
           { input: input.fields ?? {}, audience: { kind: 'staff', role: actor.role }, builtinValues: builtinValuesOf({ ...input, channel: input.channel ?? 'api', status: input.assigneeId ? 'open' : 'new' }) },

@@ -77,7 +77,7 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
   const known = await findReceipt(database.db, input.channel, externalId);
   if (known) return known;
   if (input.newTicket) await assertTicketReferences(database.db, input.newTicket);
-  const judged = await judgeCustomerFields(database.db, input, options.timeZone);
+  const judged = await judgeCustomerFields(database, input, options.timeZone);
 
   // Bytes first, outside the transaction: content-addressed, so a retry writes nothing new.
   const stored = await Promise.all((input.attachments ?? []).map(async (file) => ({ file, blob: await saveBlob(options.store, file) })));
@@ -130,11 +130,12 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
  * A customer's type and values for the ticket a message may create (portal, web form), judged as
  * the customer's form: only the portal form's fields, only of a type whose portal form is on.
  */
-async function judgeCustomerFields(db: Db, input: InboundMessage, timeZone: string): Promise<JudgedFields | null> {
+async function judgeCustomerFields(database: Database, input: InboundMessage, timeZone: string): Promise<JudgedFields | null> {
   const { type, fields } = input.newTicket ?? {};
   if (type === undefined && fields === undefined) return null;
   const judged = await judgeTicketFields(
-    db,
+    database,
+    database.db,
     type !== undefined ? { typeKey: type } : null,
     { input: fields ?? {}, audience: { kind: 'customer' }, builtinValues: builtinValuesOf({ subject: input.subject, description: input.body, channel: input.channel, status: 'new', categoryId: input.newTicket?.categoryId ?? null }) },
     { timeZone, now: new Date() },

@@ -1,9 +1,9 @@
 import { Invalid } from '../../app/errors.js';
-import type { Db } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 import type { FormAudience } from '../../forms/definition.js';
 import { checkSubmission } from '../../forms/check-submission.js';
 import type { FieldValue } from '../../forms/field-values.js';
-import { builtInOptionTrees, loadTicketForm, type TicketTypeRef, type WhichForm } from '../forms/index.js';
+import { builtInOptionTrees, currentTicketForm, type TicketTypeRef, type WhichForm } from '../forms/index.js';
 import { builtinTicketDescriptors } from './builtin-fields.js';
 import type { TicketRow } from './ticket-view.js';
 
@@ -32,12 +32,13 @@ export function builtinValuesOf(row: Partial<Pick<TicketRow, 'subject' | 'descri
 }
 
 export async function judgeTicketFields(
+  database: Database,
   db: Db,
   which: WhichForm,
   submission: { input: Readonly<Record<string, unknown>>; previous?: Readonly<Record<string, unknown>>; audience: FormAudience; builtinValues: Record<string, unknown> },
   options: { timeZone: string; now: Date },
 ): Promise<JudgedFields> {
-  const form = await loadTicketForm(db, which, { timeZone: options.timeZone, builtins: builtinTicketDescriptors() });
+  const form = await currentTicketForm(database, db, which, { timeZone: options.timeZone, builtins: builtinTicketDescriptors() });
   if (form.type && !form.type.active && which !== null && 'typeKey' in which) throw new Invalid('validation.failed', {}, [{ path: 'type', code: 'forms.type.inactive', params: { key: form.type.key } }]);
   const result = checkSubmission(form.prepared, {
     input: submission.input,

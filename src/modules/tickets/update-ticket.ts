@@ -68,7 +68,7 @@ export async function updateTicket(
 
     const diffs = trackedFields.filter((field) => next[field] !== undefined && JSON.stringify(next[field]) !== JSON.stringify(before[field]));
     const now = new Date();
-    const custom = await judgeCustomChanges(tx, actor, before, next, { timeZone: how.timeZone ?? 'Asia/Shanghai', now });
+    const custom = await judgeCustomChanges(database, tx, actor, before, next, { timeZone: how.timeZone ?? 'Asia/Shanghai', now });
     if (diffs.length === 0 && custom.entries.length === 0) return before;
     await assertTicketReferences(tx, {
       priority: diffs.includes('priority') ? next.priority : undefined,
@@ -108,7 +108,7 @@ type CustomChanges = { set: Partial<TicketRow>; entries: Array<{ field: string; 
  * they will be. A typed ticket is judged on every change, since its rules may test built-in fields.
  * Each changed value is its own timeline entry (`fields.<key>`), like a built-in field.
  */
-async function judgeCustomChanges(tx: Tx, actor: Actor, before: TicketRow, next: TicketChanges, options: { timeZone: string; now: Date }): Promise<CustomChanges> {
+async function judgeCustomChanges(database: Database, tx: Tx, actor: Actor, before: TicketRow, next: TicketChanges, options: { timeZone: string; now: Date }): Promise<CustomChanges> {
   if (next.fields === undefined && next.type === undefined && before.typeId === null) return { set: {}, entries: [] };
   const current: WhichForm = before.typeId !== null && before.typeVersion !== null ? { typeId: before.typeId, version: before.typeVersion } : null;
   const types = next.type !== undefined || before.typeId ? await describeTicketTypes(tx, before.typeId ? [before.typeId] : []) : new Map<string, { key: string }>();
@@ -116,6 +116,7 @@ async function judgeCustomChanges(tx: Tx, actor: Actor, before: TicketRow, next:
   const typeChanges = next.type !== undefined && next.type !== currentKey;
   const which: WhichForm = typeChanges ? (next.type === null ? null : { typeKey: next.type! }) : current;
   const judged = await judgeTicketFields(
+    database,
     tx,
     which,
     { input: next.fields ?? {}, previous: before.fields, audience: { kind: 'staff', role: actor.role }, builtinValues: builtinValuesOf(afterChanges(before, next)) },
