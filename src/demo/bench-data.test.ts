@@ -3,6 +3,9 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.js';
 import { openTestDatabase } from '../db/test-database.js';
+import { parseFieldValue } from '../forms/field-values.js';
+import { builtInOptionTrees, createField, listFields } from '../modules/forms/index.js';
+import type { Actor } from '../modules/auth/index.js';
 import { searchQuery } from '../search/segment.js';
 import { loadBenchTickets } from './bench-data.js';
 
@@ -45,6 +48,36 @@ test('into tables that already hold tickets nothing is dropped', async () => {
     const steps: string[] = [];
     await loadBenchTickets(other, { tickets: 10, deferIndexes: true, onStep: (step) => steps.push(step) });
     assert.deepEqual(steps, []);
+  } finally {
+    await other.close();
+  }
+});
+
+test('every custom ticket field gets values of its type, in the stored form real writes use', async () => {
+  const other = await openTestDatabase();
+  try {
+    const admin: Actor = { id: '00000000-0000-7000-8000-0000000000aa', email: 'a@example.cn', name: 'admin', role: 'admin', locale: 'zh-CN', teamIds: [] };
+    const label = (zh: string) => ({ 'zh-CN': zh, en: zh });
+    await createField(other, admin, 'ticket', { key: 'product_line', label: label('产品线'), type: 'select', filterable: true, options: ['打印机', '复印机', '扫描仪'].map((v, i) => ({ value: `p${i}`, label: label(v) })) });
+    await createField(other, admin, 'ticket', { key: 'region', label: label('地区'), type: 'cascader', settings: { optionSource: 'china-regions', levels: 3 } });
+    for (const type of ['money', 'datetime', 'phone', 'checkbox', 'multiselect'] as const) {
+      await createField(other, admin, 'ticket', { key: `f_${type}`, label: label(type), type, ...(type === 'multiselect' && { options: ['a', 'b', 'c'].map((v) => ({ value: v, label: label(v) })) }) });
+    }
+    await loadBenchTickets(other, { tickets: 300, batchSize: 100, index: false });
+    const fields = await listFields(other.db, 'ticket');
+    const rows = await queryRows<{ fields: Record<string, unknown> }>(other.db, sql`select fields from tickets`);
+    const held = new Map<string, number>();
+    for (const row of rows) {
+      for (const [key, value] of Object.entries(row.fields)) {
+        const field = fields.find((f) => f.key === key)!;
+        const parsed = parseFieldValue(field, value, { optionTrees: builtInOptionTrees() });
+        assert.deepEqual(parsed, { ok: true, value }, `${key}: ${JSON.stringify(value)} is stored as the engine would store it`);
+        held.set(key, (held.get(key) ?? 0) + 1);
+      }
+    }
+    for (const field of fields) assert.ok((held.get(field.key) ?? 0) > 200, `${field.key} is filled on most tickets (${held.get(field.key) ?? 0} of 300)`);
+    const [common] = await queryRows<{ p0: number; p2: number }>(other.db, sql`select count(*) filter (where fields->>'product_line' = 'p0')::int as p0, count(*) filter (where fields->>'product_line' = 'p2')::int as p2 from tickets`);
+    assert.ok(common!.p0 > common!.p2 * 1.5, `selects are skewed: ${common!.p0} × the first option, ${common!.p2} × the third`);
   } finally {
     await other.close();
   }

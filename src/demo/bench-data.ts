@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../db/database.js';
 import { searchDocument, searchSegmenterVersion, sentenceMemo } from '../search/segment.js';
+import { builtInOptionTrees, listFields, type CustomField } from '../modules/forms/index.js';
+import { benchFieldValues } from './bench-field-values.js';
 import { complaintText, type ComplaintText } from './complaint-texts.js';
 import { prng } from './prng.js';
 
@@ -13,7 +15,8 @@ import { prng } from './prng.js';
  * for benchmark databases only, never for one holding real data.
  *
  * Tickets are spread over the last year (newest first: ticket i is i × 30 s old), 70 % of them
- * solved; each has 0–3 messages. Search documents are made by the same `searchDocument` the index
+ * solved; each has 0–3 messages. Every custom ticket field the installation defines gets values of
+ * its type (bench-field-values.ts), so lists filter by them at scale. Search documents are made by the same `searchDocument` the index
  * job uses, from the same fields (with a per-sentence memo: same documents, half the time).
  *
  * Speed (BENCHMARKS.md): the next batch is generated while the previous one is written, and into
@@ -42,7 +45,7 @@ const statuses = [['resolved', 50], ['closed', 20], ['open', 15], ['pending', 8]
 const priorities = [['normal', 70], ['high', 15], ['low', 10], ['urgent', 5]] as const;
 const channels = [['email', 30], ['phone', 25], ['portal', 20], ['wechat', 15], ['api', 10]] as const;
 
-export type BenchTicket = ComplaintText & { id: string; number: string; createdAt: Date; status: string; priority: string; channel: string };
+export type BenchTicket = ComplaintText & { id: string; number: string; createdAt: Date; status: string; priority: string; channel: string; fields: Record<string, unknown> };
 
 const secondsApart = 30;
 
@@ -52,6 +55,8 @@ export async function loadBenchTickets(database: Database, options: BenchDataOpt
   const segment = sentenceMemo();
   const now = Date.now();
   const ids: string[] = [];
+  const customFields: CustomField[] = await listFields(database.db, 'ticket');
+  const trees = customFields.length ? builtInOptionTrees() : {};
   const deferred = options.deferIndexes ? await dropIndexesIfEmpty(database, options.onStep) : undefined;
   const writing: Promise<void>[] = [];
   const inFlight = database.engine === 'postgres' ? 2 : 1;
@@ -69,6 +74,7 @@ export async function loadBenchTickets(database: Database, options: BenchDataOpt
           status: random.weighted(statuses),
           priority: random.weighted(priorities),
           channel: random.weighted(channels),
+          fields: customFields.length ? benchFieldValues(customFields, random, trees, createdAt) : {},
         });
       }
       const rows = batchRows(batch, index ? segment : undefined);
@@ -92,7 +98,7 @@ type BatchRows = { tickets: string; messages: string | null; documents: string |
 
 function batchRows(batch: BenchTicket[], segment: ReturnType<typeof sentenceMemo> | undefined): BatchRows {
   const ticketRows = batch.map((t) => ({
-    id: t.id, number: t.number, subject: t.subject, description: t.description, status: t.status, priority: t.priority, channel: t.channel,
+    id: t.id, number: t.number, subject: t.subject, description: t.description, status: t.status, priority: t.priority, channel: t.channel, fields: t.fields,
     created_at: t.createdAt.toISOString(),
     // Replies come within the hour; solved tickets were solved then too.
     updated_at: new Date(t.createdAt.getTime() + t.messages.length * 600_000).toISOString(),
@@ -120,10 +126,10 @@ async function insertBatch(tx: Tx, rows: BatchRows): Promise<void> {
   // A lost batch on a crash costs nothing here (the load is rerun); a flush per batch costs time.
   await tx.execute(sql`set local synchronous_commit = off`);
   await tx.execute(sql`
-    insert into tickets (id, number, subject, description, status, priority, channel, created_at, updated_at, resolved_at)
-    select id, number, subject, description, status, priority, channel, created_at, updated_at, case when resolved then updated_at end
+    insert into tickets (id, number, subject, description, status, priority, channel, fields, created_at, updated_at, resolved_at)
+    select id, number, subject, description, status, priority, channel, fields, created_at, updated_at, case when resolved then updated_at end
     from jsonb_to_recordset(${rows.tickets}::jsonb)
-      as r(id uuid, number text, subject text, description text, status text, priority text, channel text, created_at timestamptz, updated_at timestamptz, resolved boolean)`);
+      as r(id uuid, number text, subject text, description text, status text, priority text, channel text, fields jsonb, created_at timestamptz, updated_at timestamptz, resolved boolean)`);
   if (rows.messages) {
     await tx.execute(sql`
       insert into ticket_messages (id, ticket_id, body, channel, created_at)
