@@ -1,0 +1,162 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { searchLexemes, searchQuery, subjectQuery } from '../../search/segment.js';
+import { readableBy, translationColumns } from './article-access.js';
+import type { ArticleLocale, ArticleReader, ArticleStatus, ArticleVisibility } from './article-model.js';
+import { kbArticles, kbArticleTranslations } from './schema.js';
+
+export type ArticleHit = {
+  id: string;
+  slug: string;
+  locale: ArticleLocale;
+  title: string;
+  snippet: string;
+  status: ArticleStatus;
+  visibility: ArticleVisibility;
+  categoryId: string | null;
+  tags: string[];
+  updatedAt: Date;
+  /** Suggestions only: the words of the ticket or subject the article matched. */
+  matchedWords?: string[];
+};
+
+export type ArticleSearch = {
+  q?: string;
+  /** The reader's language: an article in both is shown in this one. */
+  locale?: ArticleLocale;
+  categoryId?: string;
+  status?: ArticleStatus;
+  limit: number;
+  /** `public_reply`: only what may go into a reply the customer reads. */
+  purpose?: 'read' | 'public_reply';
+};
+
+const hitColumns = {
+  id: kbArticleTranslations.articleId,
+  slug: kbArticles.slug,
+  locale: kbArticleTranslations.locale,
+  title: kbArticleTranslations.title,
+  bodyText: sql<string>`left(${kbArticleTranslations.bodyText}, 2000)`,
+  status: kbArticleTranslations.status,
+  visibility: kbArticleTranslations.visibility,
+  categoryId: kbArticles.categoryId,
+  tags: kbArticles.tags,
+  updatedAt: kbArticleTranslations.updatedAt,
+};
+type HitRow = { [K in keyof typeof hitColumns]: K extends 'bodyText' ? string : (typeof kbArticleTranslations.$inferSelect & typeof kbArticles.$inferSelect)[K extends 'id' ? 'articleId' : K] };
+
+/** Planner settings for a search's own transaction (as tickets' searches: no parallel workers, no JIT). */
+const searchSettings = sql`select set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`;
+
+/**
+ * Search articles (or list them, without `q`) as the reader may read them: the reader's filter is
+ * part of the same SQL as the match (article-access.ts), so nothing unreadable is ever fetched,
+ * counted or ranked. Exact like ticket search (each word a phrase, segment.ts); title hits first,
+ * then newest. An article found in both languages is shown once, in the reader's language.
+ */
+export async function searchArticles(db: Db, reader: ArticleReader, search: ArticleSearch): Promise<ArticleHit[]> {
+  const conditions: SQL[] = [readableBy(reader, translationColumns, search.purpose)];
+  if (search.categoryId) conditions.push(eq(kbArticles.categoryId, search.categoryId));
+  if (search.status) conditions.push(eq(kbArticleTranslations.status, search.status));
+  const q = search.q?.trim() ? searchQuery(search.q) : undefined;
+  if (q === null) return [];
+  if (q) conditions.push(sql`${kbArticleTranslations.document} @@ ${q}::tsquery`);
+  const order = q ? [desc(sql`(${kbArticleTranslations.document} @@ ${subjectQuery(q)}::tsquery)`), desc(kbArticleTranslations.updatedAt)] : [desc(kbArticleTranslations.updatedAt)];
+  const read = (tx: Db) =>
+    tx
+      .select(hitColumns)
+      .from(kbArticleTranslations)
+      .innerJoin(kbArticles, eq(kbArticles.id, kbArticleTranslations.articleId))
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(search.limit * 2);
+  const rows = q ? await db.transaction(async (tx) => (await tx.execute(searchSettings), read(tx))) : await read(db);
+  return onePerArticle(rows as HitRow[], search.locale, search.limit).map((row) => present(row, search.q));
+}
+
+function onePerArticle(rows: HitRow[], locale: ArticleLocale | undefined, limit: number): HitRow[] {
+  const chosen = new Map<string, HitRow>();
+  for (const row of rows) {
+    const seen = chosen.get(row.id);
+    if (!seen || (row.locale === locale && seen.locale !== locale)) chosen.set(row.id, row);
+  }
+  // Keep the order of each article's first appearance (title hits first, then newest).
+  const order = [...new Set(rows.map((r) => r.id))];
+  return order.map((id) => chosen.get(id)!).slice(0, limit);
+}
+
+function present(row: HitRow, q: string | undefined, matchedWords?: string[]): ArticleHit {
+  const { bodyText, ...rest } = row;
+  return { ...rest, snippet: snippetOf(bodyText, q), ...(matchedWords && { matchedWords }) };
+}
+
+/** About 120 characters of the body around the first word of the query found in it. */
+export function snippetOf(text: string, q: string | undefined): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const lower = flat.toLowerCase();
+  const at = (q ?? '').split(/\s+/).filter(Boolean).map((w) => lower.indexOf(w.toLowerCase())).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const start = Math.max(0, at - 40);
+  return (start > 0 ? '…' : '') + flat.slice(start, start + 120) + (start + 120 < flat.length ? '…' : '');
+}
+
+const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The terms a free text is matched by for suggestions (a ticket's subject and text, what a
+ * customer is typing): its Chinese bigrams and Latin words, at most `maxTerms`, in text order.
+ */
+export function suggestionTerms(text: string, maxTerms = 40): string[] {
+  const lexemes = searchLexemes(text.slice(0, 2000));
+  const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+  const terms = lexemes.filter((l) => (cjk.test(l) ? [...l].length === 2 : l.length >= 2 && !/^\d{1,2}$/.test(l)));
+  // A one-character subject has no bigram: its character is the term.
+  return (terms.length ? terms : lexemes).slice(0, maxTerms);
+}
+
+/**
+ * Articles for a text that is not a query: any of its terms may match, ranked by how well
+ * (title matches weigh most), top `limit`, each with the words of the text it matched. Filtered by
+ * the reader's visibility in the same SQL, like every search.
+ */
+export async function suggestArticles(db: Db, reader: ArticleReader, text: string, options: { limit: number; locale?: ArticleLocale; purpose?: 'read' | 'public_reply' }): Promise<ArticleHit[]> {
+  const terms = suggestionTerms(text);
+  if (terms.length === 0) return [];
+  const any = terms.map(quote).join(' | ');
+  const termArray = sql`array[${sql.join(terms.map((t) => sql`${quote(t)}`), sql`, `)}]::text[]`;
+  const matched = sql<string[]>`array(select term from unnest(${termArray}) term where ${kbArticleTranslations.document} @@ term::tsquery)`;
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(searchSettings);
+    return tx
+      .select({ ...hitColumns, matched })
+      .from(kbArticleTranslations)
+      .innerJoin(kbArticles, eq(kbArticles.id, kbArticleTranslations.articleId))
+      .where(and(readableBy(reader, translationColumns, options.purpose), eq(kbArticleTranslations.status, 'published'), sql`${kbArticleTranslations.document} @@ ${any}::tsquery`))
+      .orderBy(desc(sql`ts_rank(${kbArticleTranslations.document}, ${any}::tsquery)`), desc(kbArticleTranslations.updatedAt))
+      .limit(options.limit * 2);
+  });
+  const byId = new Map(rows.map((r) => [`${r.id}:${r.locale}`, r.matched.map((t) => t.slice(1, -1).replace(/''/g, "'"))]));
+  return onePerArticle(rows as unknown as HitRow[], options.locale, options.limit).map((row) => present(row, undefined, wordsOf(text, byId.get(`${row.id}:${row.locale}`) ?? [])));
+}
+
+/**
+ * The matched terms as the words a person reads: adjacent bigrams of the text merged back
+ * (打印 + 印机 → 打印机), Latin words as written.
+ */
+export function wordsOf(text: string, terms: readonly string[]): string[] {
+  const chars = [...text.normalize('NFKC')];
+  const lower = chars.map((c) => c.toLowerCase());
+  const covered = new Array<boolean>(chars.length).fill(false);
+  for (const term of terms) {
+    const units = [...term];
+    for (let i = 0; i + units.length <= lower.length; i++) {
+      if (units.every((u, k) => lower[i + k] === u)) for (let k = 0; k < units.length; k++) covered[i + k] = true;
+    }
+  }
+  const words: string[] = [];
+  let run = '';
+  for (let i = 0; i <= chars.length; i++) {
+    if (i < chars.length && covered[i]) run += chars[i];
+    else if (run) (words.push(run.trim()), (run = ''));
+  }
+  return [...new Set(words.filter(Boolean))];
+}
