@@ -23,8 +23,18 @@ const publicHit = ({ status: _s, visibility: _v, ...hit }: ArticleHit) => hit;
 export function registerHelpRoutes(app: AppServer, { database, clock, config }: AppContext): void {
   app.get('/api/v1/help/articles', {
     config: { permission },
-    schema: { tags, summary: '帮助中心文章与搜索 Help centre articles and search', description: 'Published public articles (no credentials). `q` searches title, tags and body; title hits first.', querystring: searchQuery, response: { 200: z.object({ items: z.array(publicHitSchema) }) } },
-  }, async (request) => ({ items: (await searchArticles(database.db, await helpReader(database.db, request), request.query)).map(publicHit) }));
+    schema: {
+      tags, summary: '帮助中心文章与搜索 Help centre articles and search',
+      description: 'Published public articles (no credentials). `q` searches title, tags and body for every word as written; title hits first. When nothing contains the words as written, the answer is the best matches for any of them (as suggestions), since a customer does not know the article\'s wording.',
+      querystring: searchQuery, response: { 200: z.object({ items: z.array(publicHitSchema) }) },
+    },
+  }, async (request) => {
+    const reader = await helpReader(database.db, request);
+    const exact = await searchArticles(database.db, reader, request.query);
+    const q = request.query.q?.trim();
+    if (exact.length > 0 || !q || request.query.categoryId) return { items: exact.map(publicHit) };
+    return { items: (await suggestArticles(database.db, reader, q, { limit: request.query.limit, locale: request.query.locale })).map(publicHit) };
+  });
 
   app.get('/api/v1/help/suggestions', {
     config: { permission },

@@ -78,3 +78,8 @@ test('a field engineer (knowledge.read) reads published articles only; without c
   assert.equal((await t.api('POST', '/api/v1/articles', { as: engineer, body: { translations: [zh('x', 'y')] } })).statusCode, 403);
   assert.equal((await t.api('GET', '/api/v1/articles', { as: null })).statusCode, 401);
 });
+
+test('a help-centre search with no exact match answers the best matches for any of its words — still public only', async () => {
+  const loose = await t.api('GET', '/api/v1/help/articles', { as: null, query: { q: '路由器变红' } });
+  assert.deepEqual(idsOf(loose), only('public'));
+});
