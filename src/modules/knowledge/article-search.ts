@@ -55,23 +55,45 @@ const searchSettings = sql`select set_config('max_parallel_workers_per_gather', 
  * then newest. An article found in both languages is shown once, in the reader's language.
  */
 export async function searchArticles(db: Db, reader: ArticleReader, search: ArticleSearch): Promise<ArticleHit[]> {
-  const conditions: SQL[] = [readableBy(reader, translationColumns, search.purpose)];
-  if (search.categoryId) conditions.push(eq(kbArticles.categoryId, search.categoryId));
-  if (search.status) conditions.push(eq(kbArticleTranslations.status, search.status));
+  const filters: SQL[] = [readableBy(reader, translationColumns, search.purpose)];
+  if (search.categoryId) filters.push(eq(kbArticles.categoryId, search.categoryId));
+  if (search.status) filters.push(eq(kbArticleTranslations.status, search.status));
   const q = search.q?.trim() ? searchQuery(search.q) : undefined;
   if (q === null) return [];
-  if (q) conditions.push(sql`${kbArticleTranslations.document} @@ ${q}::tsquery`);
-  const order = q ? [desc(sql`(${kbArticleTranslations.document} @@ ${subjectQuery(q)}::tsquery)`), desc(kbArticleTranslations.updatedAt)] : [desc(kbArticleTranslations.updatedAt)];
-  const read = (tx: Db) =>
-    tx
-      .select(hitColumns)
-      .from(kbArticleTranslations)
-      .innerJoin(kbArticles, eq(kbArticles.id, kbArticleTranslations.articleId))
-      .where(and(...conditions))
-      .orderBy(...order)
-      .limit(search.limit * 2);
-  const rows = q ? await db.transaction(async (tx) => (await tx.execute(searchSettings), read(tx))) : await read(db);
+  const wanted = search.limit * 2;
+  const rows = !q
+    ? await selectHits(db).where(and(...filters)).orderBy(newestFirst).limit(wanted)
+    : await db.transaction(async (tx) => {
+        await tx.execute(searchSettings);
+        // Title hits first, then the rest, each newest first (two reads: an ORDER BY on "is a
+        // title hit" would have to test every match before the first row).
+        const titles = await matching(tx, filters, subjectQuery(q), wanted, []);
+        if (titles.length >= wanted) return titles;
+        return [...titles, ...(await matching(tx, filters, q, wanted - titles.length, titles.map((r) => r.id)))];
+      });
   return onePerArticle(rows as HitRow[], search.locale, search.limit).map((row) => present(row, search.q));
+}
+
+const selectHits = (tx: Db) => tx.select(hitColumns).from(kbArticleTranslations).innerJoin(kbArticles, eq(kbArticles.id, kbArticleTranslations.articleId));
+const newestFirst = sql`${kbArticleTranslations.updatedAt} desc nulls last`;
+
+/**
+ * A search's readable matches are settled through the GIN index while they are few, and by walking
+ * the readable articles newest first while they are many: a GIN bitmap costs as much as the word
+ * has matches, and each match's document is tested again, so a common word (退款 in a third of the
+ * articles) cost 2 s at 50 000 articles read whole and sorted (BENCHMARKS.md). Counting up to
+ * `denseMatches` through the index stops early; above it, matches are dense enough that the walk
+ * meets `limit` of them soon.
+ */
+const denseMatches = 300;
+async function matching(tx: Db, filters: SQL[], tsquery: string, limit: number, exclude: string[]) {
+  const conditions = [...filters, ...(exclude.length ? [sql`${kbArticleTranslations.articleId} <> all(${sql`array[${sql.join(exclude.map((id) => sql`${id}::uuid`), sql`, `)}]`})`] : [])];
+  const capped = tx.select({ one: sql`1` }).from(kbArticleTranslations).innerJoin(kbArticles, eq(kbArticles.id, kbArticleTranslations.articleId)).where(and(...conditions, sql`${kbArticleTranslations.document} @@ ${tsquery}::tsquery`)).limit(denseMatches + 1).as('capped');
+  const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(capped)) as [{ count: number }];
+  if (count === 0) return [];
+  if (count <= denseMatches) return selectHits(tx).where(and(...conditions, sql`${kbArticleTranslations.document} @@ ${tsquery}::tsquery`)).orderBy(newestFirst).limit(limit);
+  // ts_match_vq is the function behind @@ in a form no GIN index serves: the plan walks the newest first.
+  return selectHits(tx).where(and(...conditions, sql`ts_match_vq(${kbArticleTranslations.document}, ${tsquery}::tsquery)`)).orderBy(newestFirst).limit(limit);
 }
 
 function onePerArticle(rows: HitRow[], locale: ArticleLocale | undefined, limit: number): HitRow[] {

@@ -134,3 +134,13 @@ test('categories form a tree; supervisors manage them, agents only read; a cycle
   assert.equal(inCategory.statusCode, 200, inCategory.body);
   assert.deepEqual(inCategory.data.items.map((a: { id: string }) => a.id), [filed.id]);
 });
+
+test('search: title hits first, then newest; each word as written (exact, like ticket search); tags count', async () => {
+  const inTitle = await publishedArticle(t, agent, supervisor, { translations: [zh('积分兑换规则', '每月一日更新。')], visibility: 'public' });
+  const inBody = await publishedArticle(t, agent, supervisor, { translations: [zh('会员说明', '会员积分兑换需满一百分。')], visibility: 'public' });
+  const tagged = await publishedArticle(t, agent, supervisor, { translations: [zh('常见问题', '请看下方。')], tags: ['积分兑换'], visibility: 'public' });
+  const found = await t.api('GET', '/api/v1/help/articles', { as: null, query: { q: '积分兑换' } });
+  assert.deepEqual(found.data.items.map((a: { id: string }) => a.id), [inTitle.id, tagged.id, inBody.id]);
+  const exact = await t.api('GET', '/api/v1/articles', { as: agent, query: { q: '兑换积分' } });
+  assert.deepEqual(exact.data.items, [], 'the words must appear in this order');
+});

@@ -83,6 +83,8 @@ export const kbArticleTranslations = pgTable(
     primaryKey({ columns: [t.articleId, t.locale] }),
     index('kb_article_translations_document_idx').using('gin', t.document),
     index('kb_article_translations_status_idx').on(t.status, t.visibility, t.updatedAt.desc()),
+    // Staff searches of a common word walk every readable article newest first (article-search.ts).
+    index('kb_article_translations_updated_idx').on(t.updatedAt.desc()),
   ],
 );
 
