@@ -2,8 +2,9 @@
  * The public help centre in real Chromium on a phone-sized screen (issue 17 §3/§4): a customer
  * searches in Chinese with suggestions as they type, opens an article at its shareable address,
  * says it did not help and why, and goes on to the web form with the search carried over, where
- * the subject suggests the article again. Internal articles and drafts never show. Writes the
- * screenshots of docs/knowledge.md.
+ * the subject suggests the article again. Internal articles and drafts never show. In the console an
+ * agent writes a draft and submits it, a supervisor publishes it (the editor → review → publish
+ * flow), and an agent inserts it into a reply with ??. Writes the screenshots of docs/knowledge.md.
  *
  *   npm run build:web && node scripts/run-tests.mjs e2e/knowledge.e2e.test.ts
  */
@@ -92,5 +93,46 @@ test('a customer on a 360 px phone finds a public article by a Chinese query, vo
   assert.equal(await page.locator('#form-subject').inputValue(), '路由器变红');
   await page.getByTestId('subject-suggestions').getByRole('link', { name: '路由器指示灯变红怎么办' }).waitFor();
   await page.screenshot({ path: `${shots}help-form-suggestions.png`, animations: 'disabled', caret: 'hide', fullPage: true });
+  assert.deepEqual(h.takePageErrors(), []);
+});
+
+test('console: an agent drafts and submits an article, a supervisor publishes it, another agent inserts it with ?? into a reply', { skip, timeout: 120_000 }, async () => {
+  const writer = await h.newPage({ user: h.users.agentA });
+  await writer.goto('/knowledge');
+  await writer.getByTestId('knowledge-create').click();
+  await writer.locator('#article-title').fill('空调不制冷的自查步骤');
+  await writer.locator('#article-body').fill('先检查遥控器是否为制冷模式。\n\n再清洗滤网，等待十分钟。');
+  // antd's Select: open it and pick the second option (公开) with the keyboard.
+  await writer.locator('#article-visibility').click();
+  await writer.keyboard.press('ArrowDown');
+  await writer.keyboard.press('Enter');
+  await writer.getByTestId('article-save').click();
+  await writer.waitForURL(/\/knowledge\/[0-9a-f-]{36}$/);
+  await writer.getByTestId('article-status').getByText('草稿').waitFor();
+  assert.equal(await writer.getByTestId('article-publish').count(), 0, 'an agent is not offered publishing');
+  await writer.getByTestId('article-submit').click();
+  await writer.getByTestId('article-status').getByText('待审核').waitFor();
+  const id = /\/knowledge\/([0-9a-f-]{36})$/.exec(writer.url())![1]!;
+
+  const reviewer = await h.newPage({ user: supervisor });
+  await reviewer.goto('/knowledge');
+  await reviewer.getByTestId('knowledge-list').getByRole('link', { name: '空调不制冷的自查步骤' }).click();
+  await reviewer.getByTestId('article-publish').click();
+  await reviewer.getByTestId('article-status').getByText('已发布').waitFor();
+  await reviewer.getByTestId('article-versions').getByText('版本 3').waitFor();
+  await reviewer.screenshot({ path: `${shots}knowledge-review.png`, animations: 'disabled', caret: 'hide' });
+
+  const ticket = await h.api<{ id: string }>(h.users.agentB, 'POST', '/api/v1/tickets', { subject: '空调不制冷', description: '客户说开了半小时还是热风', assigneeId: h.users.agentB.id });
+  const agent = await h.newPage({ user: h.users.agentB });
+  await agent.goto(`/tickets/${ticket.id}`);
+  await agent.getByTestId('ticket-article-suggestions').getByRole('link', { name: '空调不制冷的自查步骤' }).waitFor();
+  await agent.getByTestId('composer-body').fill('您好，??空调不制冷');
+  await agent.getByTestId('composer-article-search').getByText('空调不制冷的自查步骤').waitFor();
+  await agent.getByTestId('composer-article-search').getByRole('button', { name: '插入内容' }).click();
+  await agent.waitForFunction(() => (document.querySelector('[data-testid="composer-body"]') as HTMLTextAreaElement | null)?.value.includes('先检查遥控器'));
+  assert.equal(await agent.getByTestId('composer-body').inputValue(), '您好，先检查遥控器是否为制冷模式。\n再清洗滤网，等待十分钟。');
+  await agent.screenshot({ path: `${shots}knowledge-composer.png`, animations: 'disabled', caret: 'hide' });
+  const used = await h.api<{ items: Array<{ articleId: string; mode: string }> }>(h.users.agentB, 'GET', `/api/v1/tickets/${ticket.id}/articles`);
+  assert.deepEqual(used.items.map((u) => [u.articleId, u.mode]), [[id, 'content']]);
   assert.deepEqual(h.takePageErrors(), []);
 });
