@@ -90,6 +90,19 @@ async function measure(engine: string, database: Database, url?: string): Promis
   await runMigrations(database, url);
   await load(database);
   const db = database.db;
+  if (process.env.BENCH_EXPLAIN) {
+    // The plans behind the figures (BENCH_EXPLAIN=1): the common word's count, title walk and body walk.
+    const show = async (label: string, statement: string) => {
+      const rows = (await db.execute(sql.raw(`explain (analyze, buffers off, timing off) ${statement}`))) as unknown as { rows: Array<Record<string, string>> };
+      console.log(`-- ${label}\n${rows.rows.map((r) => Object.values(r)[0]).join('\n')}`);
+    };
+    const from = `from kb_article_translations t join kb_articles a on a.id = t.article_id where t.status = 'published' and t.visibility = 'public'`;
+    await show('count (title)', `select count(*) from (select 1 ${from} and t.document @@ '''退款'':A'::tsquery limit 301) c`);
+    await db.execute(sql.raw(`set enable_sort = off; set enable_bitmapscan = off; set enable_seqscan = off`));
+    await show('walk (title)', `select t.article_id, a.slug, t.title ${from} and ts_match_vq(t.document, '''退款'':A'::tsquery) order by t.updated_at desc nulls last limit 40`);
+    await db.execute(sql.raw(`reset enable_sort; reset enable_bitmapscan; reset enable_seqscan`));
+    await show('documents', `select avg(pg_column_size(document))::int as doc_bytes, avg(pg_column_size(t.*))::int as row_bytes from kb_article_translations t`);
+  }
   const visitor = { kind: 'visitor' as const, organizationId: null, tierKeys: [] };
   const agent: Actor = { id: uuidv7(), email: 'a@example.test', name: 'agent', role: 'agent', locale: 'zh-CN', teamIds: [] };
   const staff = { kind: 'staff' as const, actor: agent };
