@@ -98,9 +98,9 @@ async function measure(engine: string, database: Database, url?: string): Promis
     };
     const from = `from kb_article_translations t join kb_articles a on a.id = t.article_id where t.status = 'published' and t.visibility = 'public'`;
     await show('count (title)', `select count(*) from (select 1 ${from} and t.document @@ '''退款'':A'::tsquery limit 301) c`);
-    await db.execute(sql.raw(`set enable_sort = off; set enable_bitmapscan = off; set enable_seqscan = off`));
+    for (const setting of ['enable_sort', 'enable_bitmapscan', 'enable_seqscan']) await db.execute(sql.raw(`set ${setting} = off`));
     await show('walk (title)', `select t.article_id, a.slug, t.title ${from} and ts_match_vq(t.document, '''退款'':A'::tsquery) order by t.updated_at desc nulls last limit 40`);
-    await db.execute(sql.raw(`reset enable_sort; reset enable_bitmapscan; reset enable_seqscan`));
+    for (const setting of ['enable_sort', 'enable_bitmapscan', 'enable_seqscan']) await db.execute(sql.raw(`reset ${setting}`));
     await show('documents', `select avg(pg_column_size(document))::int as doc_bytes, avg(pg_column_size(t.*))::int as row_bytes from kb_article_translations t`);
   }
   const visitor = { kind: 'visitor' as const, organizationId: null, tierKeys: [] };
