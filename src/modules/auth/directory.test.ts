@@ -478,6 +478,8 @@ describe('no credentials', () => {
     ['GET', `/api/v1/tickets/${uuid}/articles`],
     ['POST', `/api/v1/tickets/${uuid}/articles`, {}],
     ['POST', `/api/v1/tickets/${uuid}/messages/message-id/article-draft`, {}],
+    ['POST', `/api/v1/articles/${uuid}/files`],
+    ['GET', '/api/v1/articles/files/{sha256}'],
     ['GET', '/api/v1/knowledge/categories'],
     ['POST', '/api/v1/knowledge/categories', { nameZh: 'x' }],
     ['PUT', `/api/v1/knowledge/categories/${uuid}`, { nameZh: 'x' }],
@@ -506,6 +508,7 @@ describe('no credentials', () => {
     ['POST', `/api/v1/help/articles/${uuid}/visits`],
     ['POST', `/api/v1/help/articles/${uuid}/votes`],
     ['POST', '/api/v1/help/ticket-submitted'],
+    ['GET', '/api/v1/help/files/{sha256}'],
   ];
 
   test('every customer route answers 401 without a portal session, even with an agent\'s token', async () => {

@@ -27,3 +27,6 @@ export const articleDeflection = defineEvent({ name: 'knowledge.deflection', ver
 
 /** A knowledge category was created or changed (name, parent, position). */
 export const categorySaved = defineEvent({ name: 'knowledge.category_saved', version: 1, aggregate: 'kb_category', payload: { created: z.boolean(), parentId: z.string().nullable() } });
+
+/** An image or attachment was added to an article. */
+export const articleFileAdded = defineEvent({ name: 'knowledge.article_file_added', version: 1, aggregate: 'article', payload: { fileId: z.string(), sha256: z.string(), contentType: z.string(), size: z.number().int() } });

@@ -5,7 +5,9 @@ import { deflectionDueVisits } from './article-visits.js';
 import { registerCategoryRoutes } from './category-routes.js';
 import { articleVoted } from './events.js';
 import { feedbackTaskHandler } from './feedback-task.js';
+import { registerFileRoutes } from './file-routes.js';
 import { registerHelpRoutes } from './help-routes.js';
+import { attachmentStoreIn } from '../tickets/index.js';
 import { registerTicketArticleRoutes } from './ticket-article-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers (reports: viewed, used, voted, deflection). */
@@ -24,5 +26,7 @@ export const knowledgeModule: AppModule = {
     registerTicketArticleRoutes(app, context);
     registerCategoryRoutes(app, context);
     registerHelpRoutes(app, context);
+    // The installation's one content-addressed file store, shared with ticket attachments.
+    registerFileRoutes(app, context, attachmentStoreIn(context.config.OPENCSM_DATA_DIR));
   },
 };

@@ -166,3 +166,21 @@ export const kbArticleUses = pgTable(
   },
   (t) => [index('kb_article_uses_ticket_idx').on(t.ticketId, t.createdAt), index('kb_article_uses_article_idx').on(t.articleId)],
 );
+
+/** Images and attachments of an article: bytes in the installation's content-addressed store (tickets' AttachmentStore), by SHA-256. */
+export const kbArticleFiles = pgTable(
+  'kb_article_files',
+  {
+    id: uuid('id').primaryKey(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('kb_article_files_article_idx').on(t.articleId), index('kb_article_files_sha_idx').on(t.sha256)],
+);
