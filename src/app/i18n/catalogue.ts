@@ -11,6 +11,7 @@ import { formsModuleMessages } from '../../modules/forms/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
 import { ticketMessages } from '../../modules/tickets/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
+import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -90,6 +91,7 @@ const zhCN = {
   ...ticketMessages.zhCN,
   ...emailChannelMessages.zhCN,
   ...portalMessages.zhCN,
+  ...knowledgeMessages.zhCN,
   ...platformMessages.zhCN,
   ...conditionMessages.zhCN,
   ...formMessages.zhCN,
@@ -172,6 +174,7 @@ const en: Record<MessageKey, string> = {
   ...ticketMessages.en,
   ...emailChannelMessages.en,
   ...portalMessages.en,
+  ...knowledgeMessages.en,
   ...platformMessages.en,
   ...conditionMessages.en,
   ...formMessages.en,

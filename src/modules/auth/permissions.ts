@@ -30,6 +30,9 @@ export const permissions = [
   'email.quarantine', // 可疑邮件: review mail that points at a ticket without proof of its sender; attach, make a new ticket, or reject
   'forms.read', // the field registry, ticket types and their forms (every signed-in role: forms render from them)
   'forms.manage', // create and change custom fields and ticket types, publish forms (设置 › 工单类型与字段)
+  'knowledge.read', // published knowledge-base articles (internal and public): search, suggestions, ?? in the composer
+  'knowledge.write', // write drafts, edit one's own unpublished articles, submit them for review, make a draft from a reply
+  'knowledge.review', // review, publish, archive and roll back any article; edit any article; manage knowledge categories
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -48,15 +51,17 @@ const agentPermissions: Permission[] = [
   'directory.read',
   'customers.read',
   'forms.read',
+  'knowledge.read',
+  'knowledge.write',
 ];
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.
-  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note', 'forms.read']),
+  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note', 'forms.read', 'knowledge.read']),
 };
 
 export function roleHas(role: RoleName, permission: Permission): boolean {

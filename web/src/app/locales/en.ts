@@ -1,6 +1,7 @@
 import { customFieldsEn } from '../../features/forms/locale.ts';
 import { formsDesignerEn } from '../../features/forms/designer/locale.ts';
 import { securityEn } from '../../features/auth/locale.ts';
+import { knowledgeEn } from '../../features/knowledge/locale.ts';
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
@@ -42,5 +43,6 @@ export const en: Messages = {
   customFields: customFieldsEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,
+  knowledge: knowledgeEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

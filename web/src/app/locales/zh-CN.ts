@@ -1,6 +1,7 @@
 import { customFieldsZhCN } from '../../features/forms/locale.ts';
 import { formsDesignerZhCN } from '../../features/forms/designer/locale.ts';
 import { securityZhCN } from '../../features/auth/locale.ts';
+import { knowledgeZhCN } from '../../features/knowledge/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
@@ -37,5 +38,6 @@ export const zhCN = {
   customFields: customFieldsZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
+  knowledge: knowledgeZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };
