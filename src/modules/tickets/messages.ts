@@ -26,7 +26,7 @@ export const ticketMessages = {
     'ticket.status.pending': '等待客户',
     'ticket.status.resolved': '已解决',
     'ticket.status.closed': '已关闭',
-    'ticket.channel.api': 'API',
+    'ticket.channel.api': 'API 接口',
     'ticket.channel.web': '网页表单',
     'ticket.channel.portal': '客户门户',
     'ticket.channel.phone': '电话',
