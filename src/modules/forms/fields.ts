@@ -46,6 +46,16 @@ export async function listFields(db: Db, entity: FieldEntity): Promise<CustomFie
   return rows.map(fieldFromRow);
 }
 
+/** What reads of values need to know of a field, without its labels and options (a ticket view reads this on every answer). */
+export type FieldFacts = Pick<CustomField, 'key' | 'type' | 'filterable' | 'searchable' | 'customerVisible' | 'readRoles' | 'archived'>;
+
+export async function listFieldFacts(db: Db, entity: FieldEntity): Promise<FieldFacts[]> {
+  return db
+    .select({ key: customFields.key, type: customFields.type, filterable: customFields.filterable, searchable: customFields.searchable, customerVisible: customFields.customerVisible, readRoles: customFields.readRoles, archived: customFields.archived })
+    .from(customFields)
+    .where(eq(customFields.entity, entity));
+}
+
 export async function getField(db: Db, entity: FieldEntity, key: string): Promise<CustomField> {
   const [row] = await db.select().from(customFields).where(and(eq(customFields.entity, entity), eq(customFields.key, key)));
   if (!row) throw new NotFound('forms.field.not_found', { key });

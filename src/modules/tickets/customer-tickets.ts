@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { NotFound } from '../../app/errors.js';
 import type { Db } from '../../db/database.js';
-import { listFields } from '../forms/index.js';
+import { listFieldFacts } from '../forms/index.js';
 import { getUserNames } from '../auth/index.js';
 import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema.js';
 import type { TicketStatus } from './ticket-status.js';
@@ -126,7 +126,7 @@ export async function getCustomerTicket(db: Db, requesterIds: readonly string[],
 /** A customer sees the values of customer-visible fields only (a field's definition says so). */
 async function customerVisibleValues(db: Db, values: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (Object.keys(values).length === 0) return {};
-  const visible = new Set((await listFields(db, 'ticket')).filter((field) => field.customerVisible).map((field) => field.key));
+  const visible = new Set((await listFieldFacts(db, 'ticket')).filter((field) => field.customerVisible).map((field) => field.key));
   return Object.fromEntries(Object.entries(values).filter(([key]) => visible.has(key)));
 }
 

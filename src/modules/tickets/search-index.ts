@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import type { EventFacts } from '../../jobs/event-definition.js';
 import { searchDocument, searchSegmenterVersion } from '../../search/segment.js';
-import { listFields } from '../forms/index.js';
+import { listFieldFacts } from '../forms/index.js';
 import { ticketMessages, tickets } from './schema.js';
 
 /**
@@ -41,7 +41,7 @@ export async function indexTickets(database: Database, ticketIds: readonly strin
 /** Keys of the ticket fields marked searchable, read only when a ticket of the batch holds custom values. */
 async function searchableKeys(database: Database, rows: ReadonlyArray<{ fields: Record<string, unknown> }>): Promise<string[]> {
   if (!rows.some((row) => Object.keys(row.fields).length > 0)) return [];
-  return (await listFields(database.db, 'ticket')).filter((field) => field.searchable).map((field) => field.key);
+  return (await listFieldFacts(database.db, 'ticket')).filter((field) => field.searchable).map((field) => field.key);
 }
 
 export const indexTicket = (database: Database, ticketId: string) => indexTickets(database, [ticketId]);

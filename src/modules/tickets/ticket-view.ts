@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { can, type Actor } from '../auth/index.js';
 import { getContactsByIds, type ContactView } from '../customers/index.js';
 import type { Label } from '../../forms/definition.js';
-import { describeTicketTypes, listFields } from '../forms/index.js';
+import { describeTicketTypes, listFieldFacts } from '../forms/index.js';
 import { tickets } from './schema.js';
 import type { TicketSlaEntry } from './ticket-sla.js';
 import type { TicketStatus } from './ticket-status.js';
@@ -64,7 +64,7 @@ async function readableFields(db: Db, actor: Actor, rows: TicketRow[]): Promise<
 
 /** Whether the caller may read a custom ticket field (its read roles; empty: every staff role). */
 export async function fieldReadability(db: Db, actor: Actor): Promise<(key: string) => boolean> {
-  const definitions = new Map((await listFields(db, 'ticket')).map((field) => [field.key, field]));
+  const definitions = new Map((await listFieldFacts(db, 'ticket')).map((field) => [field.key, field]));
   return (key) => {
     const field = definitions.get(key);
     return Boolean(field && (field.readRoles.length === 0 || field.readRoles.includes(actor.role)));

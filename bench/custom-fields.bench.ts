@@ -1,0 +1,186 @@
+/**
+ * `npm run bench` (part): what custom fields cost (issue 14 §8).
+ *
+ * 1. Create: the same ticket created over the API (in-process `inject`, one at a time, so the
+ *    figure is the work of one create, not queueing) without a type and fields, and with a type
+ *    whose form holds 30 custom fields of every kind and all 30 values — blocks of each
+ *    interleaved, so load on the shared machine spreads over both. Prints the median and mean per
+ *    create, the server process's CPU per create, and the ratio.
+ * 2. The form definition endpoint: full answer and a revalidation (If-None-Match → 304).
+ * 3. With BENCH_FIELDS_URL (a database loaded by `npx opencsm bench-data --tickets N` after the
+ *    fields of step 1 were made there with BENCH_SETUP_ONLY=1): the first page of a list filtered
+ *    by an indexed custom select, for a common and a rare option, p50/p95 over BENCH_ROUNDS.
+ *
+ * Environment: BENCH_DATABASE_URL (PostgreSQL server; a fresh database BENCH_DATABASE_NAME,
+ * default opencsm_bench_fields, is created and dropped; without it the embedded engine is used),
+ * BENCH_CREATES (per variant, default 200), BENCH_FIELDS_URL, BENCH_SETUP_ONLY, BENCH_ROUNDS.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { pino } from 'pino';
+import { loadConfig } from '../src/app/config.js';
+import { createApp } from '../src/app/create-app.js';
+import { openDatabase } from '../src/db/open-database.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { withDatabase } from '../src/db/test-database.js';
+import { createApiToken, createUser, loadActor, type Actor } from '../src/modules/auth/index.js';
+import { listTickets } from '../src/modules/tickets/index.js';
+
+const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
+const databaseName = process.env.BENCH_DATABASE_NAME || 'opencsm_bench_fields';
+const creates = Number(process.env.BENCH_CREATES ?? 200);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 40);
+const block = 20;
+
+const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const options = (...names: string[]) => names.map((name, i) => ({ value: `o${i + 1}`, label: label(name, `Option ${i + 1}`) }));
+
+/** 30 fields of every kind a service form uses; the first select is filterable (indexed). */
+export const benchFields: Array<Record<string, unknown>> = [
+  { key: 'product_line', type: 'select', label: label('产品线', 'Product line'), filterable: true, options: options('打印机', '复印机', '扫描仪', '投影仪', '碎纸机', '考勤机', '收银机', '标签机') },
+  { key: 'fault_kind', type: 'select', label: label('故障类型', 'Fault'), filterable: true, options: options('不开机', '卡纸', '异响', '漏墨', '联网失败', '其他') },
+  ...['保修状态', '服务方式', '客户等级', '来源渠道', '紧急程度', '区域'].map((zh, i) => ({ key: `select_${i + 1}`, type: 'select', label: label(zh, `Select ${i + 1}`), options: options('甲', '乙', '丙', '丁') })),
+  ...['配件', '症状'].map((zh, i) => ({ key: `multi_${i + 1}`, type: 'multiselect', label: label(zh, `Multi ${i + 1}`), options: options('硒鼓', '定影器', '搓纸轮', '主板', '电源') })),
+  { key: 'location', type: 'cascader', label: label('发生地点', 'Location'), settings: { optionSource: 'china-regions', levels: 3 } },
+  ...['序列号', '型号', '联系人', '工程师备注', '客户单位'].map((zh, i) => ({ key: `text_${i + 1}`, type: 'text', label: label(zh, `Text ${i + 1}`) })),
+  { key: 'details', type: 'textarea', label: label('详细描述', 'Details') },
+  ...['使用年限', '故障次数', '打印量'].map((zh, i) => ({ key: `number_${i + 1}`, type: 'number', label: label(zh, `Number ${i + 1}`) })),
+  ...['报价', '实收'].map((zh, i) => ({ key: `money_${i + 1}`, type: 'money', label: label(zh, `Money ${i + 1}`) })),
+  { key: 'bought_on', type: 'date', label: label('购买日期', 'Bought on') },
+  { key: 'visit_at', type: 'datetime', label: label('上门时间', 'Visit at') },
+  ...['需要上门', '在保'].map((zh, i) => ({ key: `check_${i + 1}`, type: 'checkbox', label: label(zh, `Check ${i + 1}`) })),
+  { key: 'site_phone', type: 'phone', label: label('现场电话', 'Site phone') },
+  { key: 'site_email', type: 'email', label: label('现场邮箱', 'Site email') },
+  { key: 'order_url', type: 'url', label: label('订单链接', 'Order link') },
+  { key: 'score', type: 'rating', label: label('评分', 'Score') },
+];
+
+/** One value per field, valid for its type (the create body's `fields`). */
+const benchValues: Record<string, unknown> = {
+  product_line: 'o1', fault_kind: 'o2', select_1: 'o1', select_2: 'o2', select_3: 'o3', select_4: 'o4', select_5: 'o1', select_6: 'o2',
+  multi_1: ['o1', 'o3'], multi_2: ['o2'], location: ['44', '4403', '440305'],
+  text_1: 'SN-20261206-0042', text_2: 'LaserJet M404dn', text_3: '王工', text_4: '需带定影器', text_5: '深圳某贸易公司',
+  details: '客户反映打印机无法连接网络，重启后仍然脱机。', number_1: 3, number_2: 2, number_3: 12000, money_1: '380.00', money_2: '350.50',
+  bought_on: '2024-03-15', visit_at: '2026-12-08T09:30:00+08:00', check_1: true, check_2: false, site_phone: '138 0013 8000', site_email: 'it@example.cn', order_url: 'https://example.cn/orders/42', score: 4,
+};
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95), mean: values.reduce((a, b) => a + b, 0) / values.length };
+};
+
+async function freshDatabaseUrl(): Promise<string | undefined> {
+  if (!serverUrl) return undefined;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`drop database if exists ${databaseName} with (force)`);
+  await client.query(`create database ${databaseName}`);
+  await client.end();
+  return withDatabase(serverUrl, databaseName);
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-bench-fields-'));
+const databaseUrl = process.env.BENCH_SETUP_ONLY && process.env.BENCH_FIELDS_URL ? process.env.BENCH_FIELDS_URL : await freshDatabaseUrl();
+const config = loadConfig({ LOG_LEVEL: 'silent', OPENCSM_DATA_DIR: dataDir, OPENCSM_TIMEZONE: 'Asia/Shanghai', ...(databaseUrl && { DATABASE_URL: databaseUrl }) });
+const database = await openDatabase(config);
+const app = await createApp(config, database, { log: pino({ level: 'silent' }) });
+const user = await createUser(database, null, { email: `bench-${Date.now()}@example.cn`, name: 'bench', password: 'bench-password-1', role: 'admin' });
+const actor = await loadActor(database.db, user.id);
+const { token } = await createApiToken(database, actor!, { name: 'bench' });
+const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const call = async (method: 'GET' | 'POST', url: string, body?: unknown, extra: Record<string, string> = {}) => app.server.inject({ method, url, headers: { ...headers, ...extra }, ...(body !== undefined && { payload: JSON.stringify(body) }) });
+
+for (const field of benchFields) {
+  const res = await call('POST', '/api/v1/ticket-fields', field);
+  if (res.statusCode !== 201) throw new Error(`field ${String(field.key)}: ${res.statusCode} ${res.body}`);
+}
+const form = { sections: [{ key: 'all', label: label('报修信息', 'Repair'), fields: benchFields.map((f) => ({ key: f.key, width: 'half' })) }], rules: [{ id: 'visit', when: { field: 'check_1', op: 'is', value: true }, then: [{ effect: 'require', field: 'visit_at' }] }] };
+const typeRes = await call('POST', '/api/v1/ticket-types', { key: 'repair', label: label('报修', 'Repair'), form });
+if (typeRes.statusCode !== 201) throw new Error(`type: ${typeRes.statusCode} ${typeRes.body}`);
+await app.worker.runUntilIdle(); // the filterable fields' indexes
+
+if (process.env.BENCH_SETUP_ONLY) {
+  console.log(`custom fields: ${benchFields.length} fields and the type 'repair' made in ${databaseUrl ?? 'the embedded database'}; now run npx opencsm bench-data there`);
+} else {
+  console.log(`\ncustom fields on ${database.engine}: ${cpus().length} CPUs, load average before ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  const plain = { subject: '打印机无法连接网络', description: '财务部的打印机显示脱机，重启后仍无法打印。' };
+  const variants = { without: plain, with: { ...plain, type: 'repair', fields: benchValues } } as const;
+  const times: Record<keyof typeof variants, number[]> = { without: [], with: [] };
+  const cpu: Record<keyof typeof variants, number> = { without: 0, with: 0 };
+  for (let done = -block; done < creates; done += block) {
+    for (const name of ['without', 'with'] as const) {
+      for (let i = 0; i < block; i++) {
+        const cpuBefore = process.cpuUsage();
+        const started = performance.now();
+        const res = await call('POST', '/api/v1/tickets', variants[name]);
+        const elapsed = performance.now() - started;
+        if (res.statusCode !== 201) throw new Error(`create ${name}: ${res.statusCode} ${res.body}`);
+        if (done >= 0) {
+          times[name].push(elapsed);
+          const used = process.cpuUsage(cpuBefore);
+          cpu[name] += (used.user + used.system) / 1000;
+        }
+      }
+      await app.worker.runUntilIdle(); // the follow-up jobs of the block, outside the measured calls
+    }
+  }
+  const without = stats(times.without);
+  const withFields = stats(times.with);
+  const line = (name: string, s: ReturnType<typeof stats>, cpuMs: number) => console.log(`${name.padEnd(22)} p50 ${s.p50.toFixed(2)} ms  mean ${s.mean.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  server CPU ${(cpuMs / creates).toFixed(2)} ms/create`);
+  console.log(`create, one at a time, ${creates} of each in interleaved blocks of ${block}:`);
+  line('without type/fields', without, cpu.without);
+  line('with type + 30 fields', withFields, cpu.with);
+  console.log(`with / without: p50 ×${(withFields.p50 / without.p50).toFixed(2)}, mean ×${(withFields.mean / without.mean).toFixed(2)}, CPU ×${(cpu.with / cpu.without).toFixed(2)}`);
+
+  const formTimes: number[] = [];
+  const revalidations: number[] = [];
+  let etag = '';
+  for (let i = 0; i < 50; i++) {
+    let started = performance.now();
+    const full = await call('GET', '/api/v1/ticket-types/repair/form');
+    formTimes.push(performance.now() - started);
+    etag = String(full.headers.etag);
+    started = performance.now();
+    const again = await call('GET', '/api/v1/ticket-types/repair/form', undefined, { 'if-none-match': etag });
+    revalidations.push(performance.now() - started);
+    if (again.statusCode !== 304) throw new Error(`expected 304, got ${again.statusCode}`);
+    if (i === 0) console.log(`form definition: ${full.body.length} bytes, ETag ${etag}`);
+  }
+  console.log(`GET /ticket-types/repair/form  full p50 ${stats(formTimes).p50.toFixed(2)} ms, 304 p50 ${stats(revalidations).p50.toFixed(2)} ms`);
+  console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+}
+await app.worker.stop();
+await app.server.close();
+await database.close();
+await rm(dataDir, { recursive: true, force: true });
+if (databaseUrl && !process.env.BENCH_SETUP_ONLY && serverUrl) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`drop database if exists ${databaseName} with (force)`);
+  await client.end();
+}
+
+const filterUrl = process.env.BENCH_FIELDS_URL;
+if (filterUrl && !process.env.BENCH_SETUP_ONLY) {
+  const loaded = await openPostgres(filterUrl, 2);
+  const reader: Actor = { id: '00000000-0000-7000-8000-000000000000', email: 'bench@example.com', name: 'bench', role: 'admin', locale: 'zh-CN', teamIds: [] };
+  const cases = [['product_line = 打印机 (common)', 'o1'], ['product_line = 收银机 (rare)', 'o7']] as const;
+  const filterTimes = new Map<string, number[]>(cases.map(([name]) => [name, []]));
+  for (let i = 0; i < rounds + 2; i++) {
+    for (const [name, value] of cases) {
+      const started = performance.now();
+      await listTickets(loaded.db, reader, { limit: 25, fields: { product_line: [value] } });
+      if (i >= 2) filterTimes.get(name)!.push(performance.now() - started);
+    }
+  }
+  console.log(`list filtered by an indexed custom select, first page of 25 newest first, ${rounds} rounds:`);
+  for (const [name] of cases) {
+    const s = stats(filterTimes.get(name)!);
+    console.log(`${name.padEnd(30)} p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms`);
+  }
+  await loaded.close();
+}
