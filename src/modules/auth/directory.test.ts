@@ -305,6 +305,11 @@ describe('permission matrix', () => {
     { name: 'list a ticket\'s email CCs', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs`, undefined, u.headers) },
     { name: 'accept an email CC', permission: 'tickets.update', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: async (u) => call('PUT', `/api/v1/tickets/${(await ticketFor(u)).id}/email-ccs/cc@acme.test`, { state: 'accepted' }, u.headers) },
     { name: 'read security settings', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/settings/security', undefined, u.headers) },
+    { name: 'list surveys', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys', undefined, u.headers) },
+    { name: 'survey statistics', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys/stats', undefined, u.headers) },
+    { name: 'read survey settings', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/settings/surveys', undefined, u.headers) },
+    { name: 'send a survey by hand', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 400, run: (u) => call('POST', '/api/v1/surveys', { kind: 'nps', contactId: missingId }, u.headers) },
+    { name: 'a ticket\'s surveys', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/surveys`, undefined, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -463,6 +468,13 @@ describe('no credentials', () => {
     ['GET', '/api/v1/admin/sign-in-audit'],
     ['GET', '/api/v1/admin/sign-in-locks'],
     ['DELETE', `/api/v1/admin/sign-in-locks/${uuid}`],
+    ['GET', '/api/v1/surveys'],
+    ['POST', '/api/v1/surveys', { kind: 'nps', contactId: uuid }],
+    ['GET', '/api/v1/surveys/stats'],
+    ['GET', '/api/v1/settings/surveys'],
+    ['PUT', '/api/v1/settings/surveys', { csatDelayMinutes: 5 }],
+    ['GET', `/api/v1/tickets/${uuid}/surveys`],
+    ['GET', `/api/v1/contacts/${uuid}/surveys`],
   ];
   /** Customer routes: the portal cookie only (an agent's session or token does not count). */
   const portalRoutes: Array<[Method, string, unknown?]> = [
@@ -472,6 +484,8 @@ describe('no credentials', () => {
     ['POST', `/api/v1/portal/tickets/${uuid}/messages`, { body: 'x' }],
     ['POST', `/api/v1/portal/tickets/${uuid}/close`],
     ['GET', `/api/v1/portal/attachments/${uuid}`],
+    ['GET', `/api/v1/portal/tickets/${uuid}/survey`],
+    ['POST', `/api/v1/portal/tickets/${uuid}/survey`, { score: 5 }],
   ];
   const publicRoutes: Array<[Method, string]> = [
     ['POST', '/api/v1/auth/login'],
@@ -481,6 +495,9 @@ describe('no credentials', () => {
     ['POST', '/api/v1/portal/logout'],
     ['GET', '/api/v1/portal/forms/categories'],
     ['POST', '/api/v1/portal/forms/tickets'],
+    ['GET', `/api/v1/survey-links/${uuid}.1999999999.not-signed`],
+    ['POST', `/api/v1/survey-links/${uuid}.1999999999.not-signed/answer`],
+    ['POST', `/api/v1/survey-links/${uuid}.1999999999.not-signed/comment`],
   ];
 
   test('every customer route answers 401 without a portal session, even with an agent\'s token', async () => {
@@ -499,7 +516,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/survey-links/{id}.1999999999.not-signed', '/survey-links/{token}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

@@ -40,8 +40,7 @@ export const surveySettingsSchema = z
     npsTierKeys: z.array(z.string().trim().min(1).max(64)).max(50),
     npsQuietDaysAfterComplaint: z.number().int().min(0).max(365),
     npsComplaintTypeKey: z.string().trim().min(1).max(64),
-  })
-  .meta({ id: 'SurveySettingsInput' });
+  });
 
 export const surveySettingsViewSchema = surveySettingsSchema.extend({ version: z.number().int(), updatedAt: z.date().nullable() }).meta({ id: 'SurveySettings' });
 

@@ -2,6 +2,7 @@ import { securityEn } from '../../features/auth/locale.ts';
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
+import { surveysEn } from '../../features/surveys/locale.ts';
 import { securitySettingsEn } from '../../features/security-settings/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -37,6 +38,7 @@ export const en: Messages = {
   email: emailEn,
   security: securityEn,
   securitySettings: securitySettingsEn,
+  surveys: surveysEn,
   portal: portalEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

@@ -2,6 +2,7 @@ import { securityZhCN } from '../../features/auth/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
+import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { securitySettingsZhCN } from '../../features/security-settings/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
@@ -32,6 +33,7 @@ export const zhCN = {
   email: emailZhCN,
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
+  surveys: surveysZhCN,
   portal: portalZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };
