@@ -495,9 +495,9 @@ describe('no credentials', () => {
     ['POST', '/api/v1/portal/logout'],
     ['GET', '/api/v1/portal/forms/categories'],
     ['POST', '/api/v1/portal/forms/tickets'],
-    ['GET', `/api/v1/survey-links/${uuid}.1999999999.not-signed`],
-    ['POST', `/api/v1/survey-links/${uuid}.1999999999.not-signed/answer`],
-    ['POST', `/api/v1/survey-links/${uuid}.1999999999.not-signed/comment`],
+    ['GET', `/api/v1/survey-links/${uuid}_1999999999_not-signed`],
+    ['POST', `/api/v1/survey-links/${uuid}_1999999999_not-signed/answer`],
+    ['POST', `/api/v1/survey-links/${uuid}_1999999999_not-signed/comment`],
   ];
 
   test('every customer route answers 401 without a portal session, even with an agent\'s token', async () => {
@@ -516,7 +516,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/survey-links/{id}.1999999999.not-signed', '/survey-links/{token}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

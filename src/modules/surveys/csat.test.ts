@@ -112,10 +112,10 @@ describe('CSAT after a resolution', () => {
     await t.drain();
     const secondToken = tokenOf(surveyLinksIn(smtp, customer).get(5)!);
     const firstToken = tokenOf(links.get(2)!);
-    const [secondId] = secondToken.split('.');
-    const forged = [secondId, ...firstToken.split('.').slice(1)].join('.');
+    const secondId = secondToken.slice(0, 36);
+    const forged = secondId + firstToken.slice(36);
     assertProblem(await t.api('POST', `/api/v1/survey-links/${forged}/answer`, { as: null, body: { score: 1 } }), 404, 'survey.link_invalid');
-    const tamperedExpiry = secondToken.replace(/\.(\d+)\./, (_m, s) => `.${Number(s) + 86400}.`);
+    const tamperedExpiry = secondToken.replace(/_(\d+)_/, (_m, s) => `_${Number(s) + 86400}_`);
     assertProblem(await t.api('POST', `/api/v1/survey-links/${tamperedExpiry}/answer`, { as: null, body: { score: 1 } }), 404, 'survey.link_invalid');
     assert.equal((await surveysOf(second.id))[0].status, 'delivered', 'nothing was recorded on the other ticket');
     assertProblem(await t.api('POST', `/api/v1/survey-links/${secondToken}/answer`, { as: null, body: { score: 7 } }), 400, 'validation.failed');
