@@ -34,7 +34,8 @@ async function surveyOfLink(db: Db, key: Buffer, token: string, now: Date): Prom
   const claims = readSurveyLink(key, token);
   if (!claims) throw new NotFound('survey.link_invalid');
   const [row] = await db.select().from(surveys).where(eq(surveys.id, claims.surveyId));
-  if (!row || !row.expiresAt || row.expiresAt.getTime() !== claims.expiresAt.getTime()) throw new NotFound('survey.link_invalid');
+  // The token carries whole seconds.
+  if (!row || !row.expiresAt || Math.floor(row.expiresAt.getTime() / 1000) !== claims.expiresAt.getTime() / 1000) throw new NotFound('survey.link_invalid');
   if (claims.expiresAt <= now) throw new Gone('survey.link_expired');
   return row;
 }

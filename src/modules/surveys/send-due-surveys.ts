@@ -66,7 +66,8 @@ export function sendDueSurveys(clock: Clock, channels: SurveyChannels, hasPublic
       for (const row of due) {
         const contact = contacts.get(row.contactId);
         const route: SurveyRoute = !contact || contact.anonymized ? { way: 'none', reason: 'survey.no_channel' } : chooseRoute(row, contact, channels);
-        const expiresAt = new Date(now.getTime() + settings.linkValidDays * 86_400_000);
+        // Whole seconds, as the link's token carries it.
+        const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + settings.linkValidDays * 86_400_000);
         await dispatch(tx, row, route.way === 'email' && !hasPublicUrl ? { way: 'none', reason: 'survey.no_public_url' } : route, now, expiresAt);
       }
       return due.length;
