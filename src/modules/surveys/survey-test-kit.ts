@@ -1,10 +1,11 @@
-import type { SmtpSink } from '../portal/test-smtp-sink.js';
+/** What a test SMTP sink kept (the portal's sink, passed in by the tests). */
+export type ReceivedMails = { mails: ReadonlyArray<{ to: string; text: string }> };
 
 /**
  * Test support: the survey links in the newest mail to `email` (one per score), read the way the
  * customer reads them — from the mail the real SMTP sink received.
  */
-export function surveyLinksIn(sink: SmtpSink, email: string): Map<number, string> {
+export function surveyLinksIn(sink: ReceivedMails, email: string): Map<number, string> {
   const mail = sink.mails.filter((m) => m.to === email.toLowerCase()).at(-1);
   if (!mail) throw new Error(`no mail to ${email}`);
   const links = new Map<number, string>();
