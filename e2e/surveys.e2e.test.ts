@@ -72,6 +72,13 @@ test('a resolved ticket: 2 stars by the emailed link, a comment, the supervisor 
   assert.notEqual(followUp.assigneeId, agentA.id, 'not the handler');
   assert.equal(followUp.assigneeId, supervisor.id);
 
+  // The handler sees the rating and the comment on the ticket's timeline.
+  const agentPage = await h.newPage({ user: agentA });
+  await agentPage.goto(`/tickets/${ticket.id}`);
+  await agentPage.getByTestId('timeline-survey').filter({ hasText: '客户评分' }).filter({ hasText: '2 星' }).waitFor();
+  await agentPage.getByTestId('timeline-survey').filter({ hasText: '师傅来得太晚了' }).first().waitFor();
+  await agentPage.screenshot({ path: 'docs/screenshots/survey-on-ticket.png' });
+
   const supervisorPage = await h.newPage({ user: supervisor });
   await supervisorPage.goto(`/tickets/${followUpId}`);
   await supervisorPage.getByText(`回访：${ticket.number}`).first().waitFor();

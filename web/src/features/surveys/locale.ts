@@ -17,6 +17,14 @@ export const surveysZhCN = {
     invalid: '这个调查链接无效。',
     expired: '这个调查链接已过期。',
   },
+  timeline: {
+    stars: '{{stars}}（{{score}} 星）',
+    nps: '推荐意愿 {{score}} 分',
+    answered: '客户评分 {{rating}}',
+    answeredWithComment: '客户评分 {{rating}}：{{comment}}',
+    commented: '客户评价：{{comment}}',
+    followUp: '差评回访工单 {{number}} 已创建',
+  },
   settings: {
     nav: '满意度调查',
     title: '满意度调查设置',
@@ -54,6 +62,14 @@ export const surveysEn: Catalogue<typeof surveysZhCN> = {
     commentThanks: 'Thank you — we read every comment.',
     invalid: 'This survey link is not valid.',
     expired: 'This survey link has expired.',
+  },
+  timeline: {
+    stars: '{{stars}} ({{score}} of 5)',
+    nps: 'Would recommend: {{score}} of 10',
+    answered: 'Customer rating {{rating}}',
+    answeredWithComment: 'Customer rating {{rating}}: {{comment}}',
+    commented: 'Customer comment: {{comment}}',
+    followUp: 'Follow-up ticket {{number}} opened after the low rating',
   },
   settings: {
     nav: 'Satisfaction surveys',
