@@ -13,6 +13,9 @@ export default defineConfig({
     // Route pages are split by React.lazy; the vendor chunks below keep antd and React cached
     // across releases of our own code.
     rollupOptions: {
+      // Two pages: the console (with the portal) and the public help centre, which must not load
+      // the console's bundle (antd) on a customer's phone.
+      input: { main: `${import.meta.dirname}/index.html`, help: `${import.meta.dirname}/help.html` },
       output: {
         manualChunks(id: string) {
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';

@@ -11,6 +11,7 @@ import { registerWebConsole } from './web-console.js';
 const dist = mkdtempSync(join(tmpdir(), 'opencsm-web-'));
 mkdirSync(join(dist, 'assets'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+writeFileSync(join(dist, 'help.html'), '<!doctype html><div id="help-root"></div>');
 const script = 'console.log("控制台");'.repeat(50);
 writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
 writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(script));
@@ -82,5 +83,17 @@ test('without a build the console says, in both languages, how to build it', asy
   assert.equal(res.statusCode, 503);
   assert.match(res.body, /npm run build:web/);
   assert.match(res.body, /控制台尚未构建/);
+  await app.close();
+});
+
+test('the public help centre has its own light page at /help and every article address under it, never the console shell', async () => {
+  const app = await serverFor(dist);
+  for (const url of ['/help', '/help/', '/help?q=%E9%80%80%E6%AC%BE', '/help/articles/reset-your-password-1a2b3c4d']) {
+    const res = await app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 200, url);
+    assert.match(res.body, /<div id="help-root">/, url);
+    assert.equal(res.headers['x-frame-options'], 'DENY');
+  }
+  assert.match((await app.inject({ method: 'GET', url: '/helpdesk' })).body, /<div id="root">/, 'only /help itself and below');
   await app.close();
 });

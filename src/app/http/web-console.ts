@@ -97,7 +97,9 @@ export function registerWebConsole(app: AppServer, dir = webDistDir, options: { 
     // A missing hashed asset is a real 404 (a stale tab after a deploy), not the app shell.
     if (path.startsWith('/assets/') || extname(path)) return reply.callNotFound();
     const frameAncestors = embeddablePaths.has(path.replace(/\/$/, '')) ? (options.portalFrameAncestors ?? "'none'") : "'none'";
-    return send(request, reply, assets.get('/index.html')!, frameAncestors);
+    // The public help centre is its own light page (web/help.html), not the console's shell.
+    const helpCentre = (path === '/help' || path.startsWith('/help/')) && assets.has('/help.html');
+    return send(request, reply, assets.get(helpCentre ? '/help.html' : '/index.html')!, frameAncestors);
   };
   app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, handler);
   app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, handler);

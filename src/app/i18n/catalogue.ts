@@ -12,6 +12,7 @@ import { slaMessages } from '../../modules/sla/messages.js';
 import { ticketMessages } from '../../modules/tickets/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
 import { surveysMessages } from '../../modules/surveys/messages.js';
+import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -89,6 +90,7 @@ const zhCN = {
   ...ticketMessages.zhCN,
   ...emailChannelMessages.zhCN,
   ...portalMessages.zhCN,
+  ...knowledgeMessages.zhCN,
   ...platformMessages.zhCN,
   ...conditionMessages.zhCN,
   ...formMessages.zhCN,
@@ -170,6 +172,7 @@ const en: Record<MessageKey, string> = {
   ...ticketMessages.en,
   ...emailChannelMessages.en,
   ...portalMessages.en,
+  ...knowledgeMessages.en,
   ...platformMessages.en,
   ...conditionMessages.en,
   ...formMessages.en,

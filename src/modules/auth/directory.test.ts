@@ -310,6 +310,9 @@ describe('permission matrix', () => {
     { name: 'read survey settings', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/settings/surveys', undefined, u.headers) },
     { name: 'send a survey by hand', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 400, run: (u) => call('POST', '/api/v1/surveys', { kind: 'nps', contactId: missingId }, u.headers) },
     { name: 'a ticket\'s surveys', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/surveys`, undefined, u.headers) },
+    { name: 'read security settings', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/settings/security', undefined, u.headers) },    { name: 'search articles', permission: 'knowledge.read', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/articles?q=x', undefined, u.headers) },
+    { name: 'write an article', permission: 'knowledge.write', allowed: ['admin', 'supervisor', 'agent'], success: 201, run: (u) => call('POST', '/api/v1/articles', { translations: [{ locale: 'zh-CN', title: `matrix ${u.actor.role}`, bodyHtml: '<p>x</p>' }] }, u.headers) },
+    { name: 'create a knowledge category', permission: 'knowledge.review', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/knowledge/categories', { nameZh: `matrix ${u.actor.role}` }, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -475,6 +478,24 @@ describe('no credentials', () => {
     ['PUT', '/api/v1/settings/surveys', { csatDelayMinutes: 5 }],
     ['GET', `/api/v1/tickets/${uuid}/surveys`],
     ['GET', `/api/v1/contacts/${uuid}/surveys`],
+    ['GET', '/api/v1/articles'],
+    ['POST', '/api/v1/articles', { translations: [] }],
+    ['GET', `/api/v1/articles/${uuid}`],
+    ['PATCH', `/api/v1/articles/${uuid}`, {}],
+    ['POST', `/api/v1/articles/${uuid}/transitions`, { transition: 'publish' }],
+    ['GET', `/api/v1/articles/${uuid}/versions`],
+    ['GET', `/api/v1/articles/${uuid}/diff`],
+    ['POST', `/api/v1/articles/${uuid}/rollback`, { toVersion: 1 }],
+    ['GET', `/api/v1/articles/${uuid}/feedback`],
+    ['GET', `/api/v1/tickets/${uuid}/article-suggestions`],
+    ['GET', `/api/v1/tickets/${uuid}/articles`],
+    ['POST', `/api/v1/tickets/${uuid}/articles`, {}],
+    ['POST', `/api/v1/tickets/${uuid}/messages/message-id/article-draft`, {}],
+    ['POST', `/api/v1/articles/${uuid}/files`],
+    ['GET', '/api/v1/articles/files/{sha256}'],
+    ['GET', '/api/v1/knowledge/categories'],
+    ['POST', '/api/v1/knowledge/categories', { nameZh: 'x' }],
+    ['PUT', `/api/v1/knowledge/categories/${uuid}`, { nameZh: 'x' }],
   ];
   /** Customer routes: the portal cookie only (an agent's session or token does not count). */
   const portalRoutes: Array<[Method, string, unknown?]> = [
@@ -498,6 +519,14 @@ describe('no credentials', () => {
     ['GET', `/api/v1/survey-links/${uuid}_1999999999_not-signed`],
     ['POST', `/api/v1/survey-links/${uuid}_1999999999_not-signed/answer`],
     ['POST', `/api/v1/survey-links/${uuid}_1999999999_not-signed/comment`],
+    ['GET', '/api/v1/help/articles'],
+    ['GET', '/api/v1/help/suggestions'],
+    ['GET', '/api/v1/help/articles/{slug}'],
+    ['GET', '/api/v1/help/categories'],
+    ['POST', `/api/v1/help/articles/${uuid}/visits`],
+    ['POST', `/api/v1/help/articles/${uuid}/votes`],
+    ['POST', '/api/v1/help/ticket-submitted'],
+    ['GET', '/api/v1/help/files/{sha256}'],
   ];
 
   test('every customer route answers 401 without a portal session, even with an agent\'s token', async () => {
@@ -516,7 +545,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

@@ -32,6 +32,9 @@ export const permissions = [
   'forms.manage', // create and change custom fields and ticket types, publish forms (设置 › 工单类型与字段)
   'surveys.read', // 满意度调查: the list of CSAT/NPS surveys and their statistics (response rates, CSAT, NPS)
   'surveys.manage', // survey settings (delay, cooldown, low-rating threshold, NPS schedule) and sending a survey by hand
+  'knowledge.read', // published knowledge-base articles (internal and public): search, suggestions, ?? in the composer
+  'knowledge.write', // write drafts, edit one's own unpublished articles, submit them for review, make a draft from a reply
+  'knowledge.review', // review, publish, archive and roll back any article; edit any article; manage knowledge categories
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -50,15 +53,17 @@ const agentPermissions: Permission[] = [
   'directory.read',
   'customers.read',
   'forms.read',
+  'knowledge.read',
+  'knowledge.write',
 ];
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'surveys.read', 'surveys.manage']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.
-  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note', 'forms.read']),
+  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note', 'forms.read', 'knowledge.read']),
 };
 
 export function roleHas(role: RoleName, permission: Permission): boolean {

@@ -39,7 +39,7 @@ function useNavItems(): MenuProps['items'] {
     { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets') },
     ...(can('email.quarantine') ? [{ key: '/email-quarantine', icon: <MailOutlined />, label: <QuarantineNavLabel /> }] : []),
     ...(can('customers.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') }] : []),
-    { key: '/knowledge', icon: <BookOutlined />, label: soon(t('nav.knowledge')) },
+    ...(can('knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge') }] : []),
     { key: '/reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')) },
     ...(settings.length ? [{ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), children: settings }] : []),
   ];

@@ -31,6 +31,8 @@ const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettings
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
+const KnowledgePage = lazy(() => import('../features/knowledge/KnowledgePage.tsx'));
+const ArticleEditorPage = lazy(() => import('../features/knowledge/ArticleEditorPage.tsx'));
 // The customer portal: its own minimal frame, no agent session or menus.
 const PortalFormPage = lazy(() => import('../features/portal/PortalFormPage.tsx'));
 const PortalLoginPage = lazy(() => import('../features/portal/PortalLoginPage.tsx'));
@@ -98,7 +100,9 @@ export function AppRoutes() {
         <Route path="/customers" element={page(<CustomersPage />)} />
         <Route path="/customers/contacts/:id" element={page(<ContactPage />)} />
         <Route path="/customers/organizations/:id" element={page(<OrganizationPage />)} />
-        <Route path="/knowledge" element={page(<ComingSoon area="knowledge" />)} />
+        <Route path="/knowledge" element={page(<KnowledgePage />)} />
+        <Route path="/knowledge/new" element={page(<ArticleEditorPage />)} />
+        <Route path="/knowledge/:id" element={page(<ArticleEditorPage />)} />
         <Route path="/reports" element={page(<ComingSoon area="reports" />)} />
         <Route path="/settings" element={<SettingsLanding />} />
         <Route path="/settings/users" element={page(<UsersPage />)} />

@@ -1,4 +1,5 @@
 import { securityEn } from '../../features/auth/locale.ts';
+import { knowledgeEn } from '../../features/knowledge/locale.ts';
 import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
@@ -40,5 +41,6 @@ export const en: Messages = {
   securitySettings: securitySettingsEn,
   surveys: surveysEn,
   portal: portalEn,
+  knowledge: knowledgeEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

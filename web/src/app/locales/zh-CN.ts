@@ -1,4 +1,5 @@
 import { securityZhCN } from '../../features/auth/locale.ts';
+import { knowledgeZhCN } from '../../features/knowledge/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
@@ -35,5 +36,6 @@ export const zhCN = {
   securitySettings: securitySettingsZhCN,
   surveys: surveysZhCN,
   portal: portalZhCN,
+  knowledge: knowledgeZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };

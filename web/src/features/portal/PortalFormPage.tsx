@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { LanguageSwitch } from '../../app/Shell.tsx';
 import { ApiError } from '../../shared/api/client.ts';
 import { postMultipart, useFormCategories } from './queries.ts';
+import { reportTicketSubmitted, SubjectSuggestions } from '../knowledge/SubjectSuggestions.tsx';
 
 type Values = { name: string; phone?: string; email?: string; categoryId?: string; subject?: string; description: string; website?: string };
 
@@ -17,6 +18,9 @@ type Values = { name: string; phone?: string; email?: string; categoryId?: strin
 export default function PortalFormPage() {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const subject = Form.useWatch('subject', form);
+  // The help centre's "submit a ticket" carries the search over as ?subject=.
+  const [initialSubject] = useState(() => new URLSearchParams(window.location.search).get('subject')?.slice(0, 200) ?? undefined);
   const categories = useFormCategories();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -31,6 +35,7 @@ export default function PortalFormPage() {
     try {
       const result = await postMultipart<{ number: string }>('/api/v1/portal/forms/tickets', { ...values }, files.map((f) => f.originFileObj as File), key, i18n.language);
       setNumber(result.number);
+      reportTicketSubmitted();
     } catch (caught) {
       const problem = caught instanceof ApiError ? caught.problem : null;
       const fieldErrors = (problem?.errors ?? []).filter((e) => ['name', 'phone', 'email', 'categoryId', 'subject', 'description'].includes(e.path));
@@ -75,7 +80,7 @@ export default function PortalFormPage() {
           <>
             <Typography.Paragraph type="secondary">{t('portal.form.intro')}</Typography.Paragraph>
             {error ? <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" /> : null}
-            <Form form={form} layout="vertical" onFinish={onFinish} requiredMark="optional">
+            <Form form={form} layout="vertical" onFinish={onFinish} requiredMark="optional" initialValues={{ subject: initialSubject }}>
               <Form.Item label={t('portal.form.name')} name="name" rules={[{ required: true, whitespace: true, message: t('portal.form.required') }]}>
                 <Input id="form-name" autoComplete="name" maxLength={100} />
               </Form.Item>
@@ -96,6 +101,7 @@ export default function PortalFormPage() {
               <Form.Item label={t('portal.form.subject')} name="subject">
                 <Input id="form-subject" maxLength={200} />
               </Form.Item>
+              <SubjectSuggestions subject={subject} />
               <Form.Item label={t('portal.form.description')} name="description" rules={[{ required: true, whitespace: true, message: t('portal.form.required') }]}>
                 <Input.TextArea id="form-description" rows={5} maxLength={20_000} placeholder={t('portal.form.descriptionPlaceholder')} />
               </Form.Item>

@@ -2,6 +2,7 @@ import { CloseOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Segmented, Space, Tag, Typography, Upload } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { memo, useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { ComposerArticleSearch } from '../knowledge/ComposerArticleSearch.tsx';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { useMe } from '../../app/session.ts';
@@ -155,6 +156,7 @@ export const Composer = memo(function Composer({ ticketId, canReply, canNote, fo
           maxLength={100_000}
           data-testid="composer-body"
         />
+        <ComposerArticleSearch ticketId={ticketId} body={body} internal={internal} onInsert={setBody} />
         {files.length ? (
           <Space wrap>
             {files.map((f) => (

@@ -16,6 +16,7 @@ import type { Lookups } from './describe-change.ts';
 import { nameIn, useTicketNames } from './ticket-names.ts';
 import { prefetchTicket, useCategories, usePriorities, useTeams, useTicket, useTimeline, useUsers, type Ticket } from './queries.ts';
 import { RequesterPanel } from './RequesterPanel.tsx';
+import { TicketArticlesPanel } from '../knowledge/TicketArticlesPanel.tsx';
 import { shortcutFor } from './shortcuts.ts';
 import { StatusTag } from './tags.tsx';
 import { TicketFields } from './TicketFields.tsx';
@@ -168,6 +169,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
             <>
               <RequesterPanel ticket={ticket} />
               {ticket.channel === 'email' && <div style={{ marginTop: 16 }}><CcPanel ticketId={ticket.id} /></div>}
+              <TicketArticlesPanel ticketId={ticket.id} />
             </>
           ) : (
             <Card size="small" title={t('ticket.requesterPanel')} loading aria-busy aria-label={t('ticketPage.loadingCustomer')} data-testid="requester-panel-pending" />

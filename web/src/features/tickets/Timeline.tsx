@@ -1,4 +1,5 @@
 import { LockOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArticleFromReply } from '../knowledge/ArticleFromReply.tsx';
 import { Button, Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
 import { memo, useMemo, useState } from 'react';
 import dayjs from 'dayjs';
@@ -29,7 +30,7 @@ export const Timeline = memo(function Timeline({ ticketId, entries, lookups }: {
   const count = shown.ticketId === ticketId ? shown.count : timelineWindow;
   const visible = useMemo(() => entries.filter((entry) => entry.type !== 'attachment_added' || !entry.message), [entries]);
   if (!visible.length) return <EmptyState title={t('ticket.emptyTimeline')} />;
-  const items = visible.slice(0, count).map((entry) => ({ key: entry.id, color: entryColour(entry), children: <EntryView entry={entry} lookups={lookups} /> }));
+  const items = visible.slice(0, count).map((entry) => ({ key: entry.id, color: entryColour(entry), children: <EntryView ticketId={ticketId} entry={entry} lookups={lookups} /> }));
   const earlier = visible.length - count;
   return (
     <>
@@ -50,7 +51,7 @@ function entryColour(entry: TimelineEntry): string {
 }
 
 /** One entry of the timeline; renders again only when its entry (or the names it shows) changed. */
-const EntryView = memo(function EntryView({ entry, lookups }: { entry: TimelineEntry; lookups: Lookups }) {
+const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticketId: string; entry: TimelineEntry; lookups: Lookups }) {
   const { t } = useTranslation();
   const time = <span title={dayjs(entry.createdAt).format('YYYY-MM-DD HH:mm:ss')}>{dayjs(entry.createdAt).format('MM-DD HH:mm')}</span>;
   if (entry.message) {
@@ -63,6 +64,7 @@ const EntryView = memo(function EntryView({ entry, lookups }: { entry: TimelineE
         size="small"
         data-testid={opening ? 'timeline-opening' : internal ? 'timeline-note' : 'timeline-reply'}
         style={{ background: internal ? '#fffbe6' : '#fff', borderColor: internal ? '#ffe58f' : undefined }}
+        extra={!internal && !author && !opening ? <ArticleFromReply ticketId={ticketId} messageId={entry.message.id} /> : undefined}
         title={
           <Space size={6} wrap>
             <span className="opencsm-initial" aria-hidden>

@@ -1,0 +1,1 @@
+CREATE INDEX "kb_article_translations_updated_idx" ON "kb_article_translations" USING btree ("updated_at" DESC NULLS LAST);

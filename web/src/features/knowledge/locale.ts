@@ -1,0 +1,17 @@
+/** The knowledge base's words in the console and the web form (merged into web/src/app/locales). */
+export const knowledgeZhCN = {
+  title: '知识库', search: '搜索标题、标签或正文', create: '新建文章', all: '全部', empty: '还没有文章', emptySearch: '没有找到与“{{q}}”匹配的文章', emptyHint: '解决问题后，把答案写成文章，下次同事和客户都能直接找到。',
+  status: { draft: '草稿', in_review: '待审核', published: '已发布', archived: '已归档' },
+  visibility: { internal: '内部', public: '公开', restricted: '部分客户' },
+  editor: { titleLabel: '标题', body: '正文', bodyHint: '空一行分段；保存时服务器会清理不安全的内容。', visibilityLabel: '可见范围', tags: '标签', reviewBy: '复审日期', save: '保存', saved: '已保存', submit: '提交审核', publish: '发布', reject: '退回修改', archive: '归档', rejectNote: '退回原因', versions: '版本历史', compare: '与上一版对比', rollback: '回滚到此版本', rolledBack: '已回滚到版本 {{n}}', readOnly: '当前状态下您不能修改这篇文章', publicLink: '公开链接', addTranslation: '添加英文译文', version: '版本 {{n}}', reason: { created: '创建', updated: '修改', submit: '提交审核', reject: '退回', publish: '发布', archive: '归档', rolled_back: '回滚' } },
+  suggest: { title: '这些文章也许能解决您的问题：' },
+  ticket: { suggestions: '相关知识', none: '没有匹配的文章', matched: '匹配：{{words}}', insertLink: '插入链接', insertContent: '插入内容', internalOnly: '内部文章，只能插入内部备注', inserted: '已插入“{{title}}”', used: '本工单引用的文章', search: '搜索知识库（??）', draftFromReply: '由此回复创建文章', draftCreated: '已创建草稿，已移除 {{count}} 处个人信息，请检查标记处' },
+};
+export const knowledgeEn: typeof knowledgeZhCN = {
+  title: 'Knowledge base', search: 'Search titles, tags or text', create: 'New article', all: 'All', empty: 'No articles yet', emptySearch: 'No articles match “{{q}}”', emptyHint: 'Once a problem is solved, write the answer down: colleagues and customers will find it next time.',
+  status: { draft: 'Draft', in_review: 'In review', published: 'Published', archived: 'Archived' },
+  visibility: { internal: 'Internal', public: 'Public', restricted: 'Some customers' },
+  editor: { titleLabel: 'Title', body: 'Text', bodyHint: 'A blank line starts a paragraph; the server removes anything unsafe when saving.', visibilityLabel: 'Visible to', tags: 'Tags', reviewBy: 'Review by', save: 'Save', saved: 'Saved', submit: 'Submit for review', publish: 'Publish', reject: 'Send back', archive: 'Archive', rejectNote: 'Why it goes back', versions: 'Versions', compare: 'Compare with the previous', rollback: 'Roll back to this version', rolledBack: 'Rolled back to version {{n}}', readOnly: 'You cannot change this article in its state', publicLink: 'Public link', addTranslation: 'Add an English translation', version: 'Version {{n}}', reason: { created: 'Created', updated: 'Edited', submit: 'Submitted', reject: 'Sent back', publish: 'Published', archive: 'Archived', rolled_back: 'Rolled back' } },
+  suggest: { title: 'These articles may already answer your question:' },
+  ticket: { suggestions: 'Related articles', none: 'No matching articles', matched: 'Matched: {{words}}', insertLink: 'Insert link', insertContent: 'Insert content', internalOnly: 'Internal article: only into an internal note', inserted: 'Inserted “{{title}}”', used: 'Articles used on this ticket', search: 'Search the knowledge base (??)', draftFromReply: 'Make an article from this reply', draftCreated: 'Draft created; {{count}} pieces of personal data removed — check the marked places' },
+};
