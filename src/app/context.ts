@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { FieldTypes } from './field-types.js';
 import type { ReadModels } from './read-models.js';
 import type { ReplyChannels } from './reply-channels.js';
+import type { SurveyChannels } from './survey-channels.js';
 import type { TransitionGuards } from './transition-guards.js';
 
 /** What every module gets at boot. */
@@ -20,6 +21,8 @@ export type AppContext = {
   clock: Clock;
   /** Channels that can send an agent's reply out; channel modules register, tickets asks. */
   replyChannels: ReplyChannels;
+  /** Channels that can carry a survey invitation (WeChat/WeCom menu messages, SMS); the surveys module asks. */
+  surveyChannels: SurveyChannels;
   /**
    * Extension points (instead of module-level globals): read models a module provides to one that
    * cannot import it (SLA targets for ticket views), the field types of ticket fields, and guards

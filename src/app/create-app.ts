@@ -9,6 +9,7 @@ import { buildServer } from './http/server.js';
 import { FieldTypes } from './field-types.js';
 import { ReadModels } from './read-models.js';
 import { ReplyChannels } from './reply-channels.js';
+import { SurveyChannels } from './survey-channels.js';
 import { TransitionGuards } from './transition-guards.js';
 import { modules } from './modules.js';
 
@@ -27,6 +28,7 @@ export function newAppContext(config: Config, database: Database, log: Logger, c
     jobs: new JobRegistry(),
     clock,
     replyChannels: new ReplyChannels(),
+    surveyChannels: new SurveyChannels(),
     readModels: new ReadModels(),
     fieldTypes: new FieldTypes(),
     transitionGuards: new TransitionGuards(),

@@ -10,8 +10,9 @@ import { slaModule } from '../modules/sla/index.js';
 import { portalModule } from '../modules/portal/index.js';
 import { phoneModule } from '../modules/phone/index.js';
 import { securitySettingsModule } from '../modules/security-settings/index.js';
+import { surveysModule } from '../modules/surveys/index.js';
 import { knowledgeModule } from '../modules/knowledge/index.js';
 import type { AppModule } from './context.js';
 
 /** Every module of the application, in one explicit list. A new module is added here. */
-export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, emailChannelModule, portalModule, phoneModule, knowledgeModule, securitySettingsModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, emailChannelModule, portalModule, phoneModule, knowledgeModule, securitySettingsModule, surveysModule, jobsAdminModule, realtimeModule];

@@ -11,6 +11,7 @@ import { formsModuleMessages } from '../../modules/forms/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
 import { ticketMessages } from '../../modules/tickets/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
+import { surveysMessages } from '../../modules/surveys/messages.js';
 import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { platformMessages } from './platform-messages.js';
 
@@ -96,6 +97,7 @@ const zhCN = {
   ...conditionMessages.zhCN,
   ...formMessages.zhCN,
   ...formsModuleMessages.zhCN,
+  ...surveysMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -179,6 +181,7 @@ const en: Record<MessageKey, string> = {
   ...conditionMessages.en,
   ...formMessages.en,
   ...formsModuleMessages.en,
+  ...surveysMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -311,6 +311,11 @@ describe('permission matrix', () => {
     { name: 'create a custom field', permission: 'forms.manage', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/contact-fields', { key: `matrix_${u.actor.role}`, label: { 'zh-CN': '矩阵' }, type: 'text' }, u.headers) },
     { name: 'create a ticket type', permission: 'forms.manage', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/ticket-types', { key: `matrix_${u.actor.role}`, label: { 'zh-CN': '矩阵' } }, u.headers) },
     { name: 'search articles', permission: 'knowledge.read', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/articles?q=x', undefined, u.headers) },
+    { name: 'list surveys', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys', undefined, u.headers) },
+    { name: 'survey statistics', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys/stats', undefined, u.headers) },
+    { name: 'read survey settings', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/settings/surveys', undefined, u.headers) },
+    { name: 'send a survey by hand', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 400, run: (u) => call('POST', '/api/v1/surveys', { kind: 'nps', contactId: missingId }, u.headers) },
+    { name: 'a ticket\'s surveys', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/surveys`, undefined, u.headers) },
     { name: 'write an article', permission: 'knowledge.write', allowed: ['admin', 'supervisor', 'agent'], success: 201, run: (u) => call('POST', '/api/v1/articles', { translations: [{ locale: 'zh-CN', title: `matrix ${u.actor.role}`, bodyHtml: '<p>x</p>' }] }, u.headers) },
     { name: 'create a knowledge category', permission: 'knowledge.review', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/knowledge/categories', { nameZh: `matrix ${u.actor.role}` }, u.headers) },
   ];
@@ -486,6 +491,13 @@ describe('no credentials', () => {
     ['GET', '/api/v1/ticket-types/normal/versions/1'],
     ['GET', '/api/v1/ticket-types/normal/form'],
     ['GET', '/api/v1/field-options/china-regions'],
+    ['GET', '/api/v1/surveys'],
+    ['POST', '/api/v1/surveys', { kind: 'nps', contactId: uuid }],
+    ['GET', '/api/v1/surveys/stats'],
+    ['GET', '/api/v1/settings/surveys'],
+    ['PUT', '/api/v1/settings/surveys', { csatDelayMinutes: 5 }],
+    ['GET', `/api/v1/tickets/${uuid}/surveys`],
+    ['GET', `/api/v1/contacts/${uuid}/surveys`],
     ['GET', '/api/v1/articles'],
     ['POST', '/api/v1/articles', { translations: [] }],
     ['GET', `/api/v1/articles/${uuid}`],
@@ -513,6 +525,8 @@ describe('no credentials', () => {
     ['POST', `/api/v1/portal/tickets/${uuid}/messages`, { body: 'x' }],
     ['POST', `/api/v1/portal/tickets/${uuid}/close`],
     ['GET', `/api/v1/portal/attachments/${uuid}`],
+    ['GET', `/api/v1/portal/tickets/${uuid}/survey`],
+    ['POST', `/api/v1/portal/tickets/${uuid}/survey`, { score: 5 }],
   ];
   const publicRoutes: Array<[Method, string]> = [
     ['POST', '/api/v1/auth/login'],
@@ -524,6 +538,9 @@ describe('no credentials', () => {
     ['POST', '/api/v1/portal/forms/tickets'],
     ['GET', '/api/v1/portal/ticket-types'],
     ['GET', '/api/v1/portal/ticket-types/normal/form'],
+    ['GET', `/api/v1/survey-links/${uuid}_1999999999_not-signed`],
+    ['POST', `/api/v1/survey-links/${uuid}_1999999999_not-signed/answer`],
+    ['POST', `/api/v1/survey-links/${uuid}_1999999999_not-signed/comment`],
     ['GET', '/api/v1/help/articles'],
     ['GET', '/api/v1/help/suggestions'],
     ['GET', '/api/v1/help/articles/{slug}'],
@@ -550,7 +567,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

@@ -30,6 +30,8 @@ export const permissions = [
   'email.quarantine', // 可疑邮件: review mail that points at a ticket without proof of its sender; attach, make a new ticket, or reject
   'forms.read', // the field registry, ticket types and their forms (every signed-in role: forms render from them)
   'forms.manage', // create and change custom fields and ticket types, publish forms (设置 › 工单类型与字段)
+  'surveys.read', // 满意度调查: the list of CSAT/NPS surveys and their statistics (response rates, CSAT, NPS)
+  'surveys.manage', // survey settings (delay, cooldown, low-rating threshold, NPS schedule) and sending a survey by hand
   'knowledge.read', // published knowledge-base articles (internal and public): search, suggestions, ?? in the composer
   'knowledge.write', // write drafts, edit one's own unpublished articles, submit them for review, make a draft from a reply
   'knowledge.review', // review, publish, archive and roll back any article; edit any article; manage knowledge categories
@@ -57,7 +59,7 @@ const agentPermissions: Permission[] = [
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.

@@ -25,6 +25,15 @@ export function emailKeys(config: Pick<Config, 'OPENCSM_SECRET_KEY' | 'OPENCSM_D
   return keys;
 }
 
+/**
+ * A 32-byte key derived from the installation secret for one purpose of another module (e.g. the
+ * surveys module's signed rating links), so no two purposes share a key.
+ */
+export function installationSubKey(config: Pick<Config, 'OPENCSM_SECRET_KEY' | 'OPENCSM_DATA_DIR'>, purpose: string): Buffer {
+  const master = config.OPENCSM_SECRET_KEY ? decodeKey(config.OPENCSM_SECRET_KEY) : keyFile(config.OPENCSM_DATA_DIR);
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `opencsm:${purpose}`, 32));
+}
+
 export function decodeKey(value: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
   if (key.length !== 32) throw new Error('OPENCSM_SECRET_KEY must be 32 bytes (64 hex digits or base64)');

@@ -30,6 +30,9 @@ const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
+const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
+// The customer's rating page behind an emailed survey link: public, like the web form.
+const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 const KnowledgePage = lazy(() => import('../features/knowledge/KnowledgePage.tsx'));
 const ArticleEditorPage = lazy(() => import('../features/knowledge/ArticleEditorPage.tsx'));
@@ -79,6 +82,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={page(<LoginPage />)} />
       <Route path="/portal/form" element={page(<PortalFormPage />)} />
+      <Route path="/survey/:token" element={page(<SurveyPage />)} />
       <Route path="/portal/login" element={page(<PortalLoginPage />)} />
       <Route path="/portal" element={page(<PortalShell />)}>
         <Route index element={page(<PortalTicketsPage />)} />
@@ -118,6 +122,7 @@ export function AppRoutes() {
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
+        <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

@@ -16,6 +16,7 @@ export const settingsPages = [
   { path: '/settings/portal', permission: 'admin.users', labelKey: 'portal.settings.nav' },
   { path: '/settings/sign-in-security', permission: 'admin.security', labelKey: 'security.nav' },
   { path: '/settings/security', permission: 'admin.security', labelKey: 'securitySettings.nav' },
+  { path: '/settings/surveys', permission: 'surveys.manage', labelKey: 'surveys.settings.nav' },
 ] as const;
 
 export type SettingsPage = (typeof settingsPages)[number];

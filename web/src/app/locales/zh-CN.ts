@@ -5,6 +5,7 @@ import { knowledgeZhCN } from '../../features/knowledge/locale.ts';
 import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
+import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { securitySettingsZhCN } from '../../features/security-settings/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
@@ -36,6 +37,7 @@ export const zhCN = {
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
   customFields: customFieldsZhCN,
+  surveys: surveysZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
   knowledge: knowledgeZhCN,

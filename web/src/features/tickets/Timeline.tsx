@@ -11,6 +11,7 @@ import { describeChange, describeDelivery, type Lookups } from './describe-chang
 import { MessageBody } from './MessageBody.tsx';
 import type { TimelineEntry } from './queries.ts';
 import { EmailAuthMark, emailAuthOf } from '../email/EmailAuthMark.tsx';
+import { describeSurveyEntry, isLowRating, isSurveyEntry } from '../surveys/describe-survey-entry.ts';
 
 /** How many entries a ticket page renders at first (newest first); older ones on request. */
 export const timelineWindow = 30;
@@ -112,6 +113,13 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
     return (
       <Typography.Text type={detail.event === 'warning' ? 'warning' : 'danger'} data-testid="timeline-sla">
         {line} · {time}
+      </Typography.Text>
+    );
+  }
+  if (isSurveyEntry(entry.type)) {
+    return (
+      <Typography.Text type={isLowRating(entry.type, entry.newValue) ? 'danger' : undefined} data-testid="timeline-survey">
+        {describeSurveyEntry(entry.type, entry.newValue, t)} · {time}
       </Typography.Text>
     );
   }

@@ -1,0 +1,32 @@
+/** Public surface of the surveys module: CSAT after resolutions, periodic NPS, their links, follow-ups and statistics. */
+import type { AppModule } from '../../app/context.js';
+import { createSystemMailer } from '../../app/system-mailer.js';
+import { ticketCreated, ticketUpdated } from '../tickets/index.js';
+import { deliverSurveyHandler } from './deliver-survey.js';
+import { surveyAnswered } from './events.js';
+import { lowRatingHandler, notifySupervisorHandler, notifySupervisorJob } from './follow-up.js';
+import { complaintQuietHandler, planNpsSurveys } from './plan-nps.js';
+import { registerSurveyRoutes } from './routes.js';
+import { scheduleCsatHandler } from './schedule-csat.js';
+import { deliverSurveyJob, sendDueSurveys } from './send-due-surveys.js';
+import { createSurveyMailer } from './survey-mail.js';
+
+/** Its domain events (names, versions, payloads): what reports compute CSAT, NPS and response rates from. */
+export * from './events.js';
+export { surveysSystemActor } from './follow-up.js';
+
+export const surveysModule: AppModule = {
+  name: 'surveys',
+  registerJobs({ jobs, config, clock, log, surveyChannels }) {
+    jobs.subscribe(ticketUpdated, 'surveys.csat', scheduleCsatHandler(clock));
+    jobs.subscribe(ticketCreated, 'surveys.complaint', complaintQuietHandler(clock));
+    jobs.pollDueRows('surveys.nps_plan', planNpsSurveys(clock));
+    jobs.pollDueRows('surveys.send', sendDueSurveys(clock, surveyChannels, Boolean(config.OPENCSM_PUBLIC_URL)));
+    jobs.handle(deliverSurveyJob, deliverSurveyHandler(config, createSurveyMailer(config), surveyChannels));
+    jobs.subscribe(surveyAnswered, 'surveys.low_rating', lowRatingHandler(config.OPENCSM_TIMEZONE));
+    jobs.handle(notifySupervisorJob, notifySupervisorHandler(createSystemMailer(config, log.child({ component: 'surveys' })), config));
+  },
+  registerRoutes(app, context) {
+    registerSurveyRoutes(app, context);
+  },
+};
