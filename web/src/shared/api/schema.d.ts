@@ -6824,6 +6824,1153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 搜索知识库 Search articles
+         * @description Articles the caller may read: reviewers every article, writers published ones and their own, readers published ones. `q` searches title, tags and body (Chinese and English, each word as written); title hits first, then newest. `for=reply` keeps only published public articles (what may go into a customer's reply: the `??` of the composer). Without `q`, newest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    locale?: "zh-CN" | "en";
+                    categoryId?: string;
+                    limit?: number;
+                    status?: "draft" | "in_review" | "published" | "archived";
+                    for?: "reply" | "note";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ArticleHit"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建文章（草稿）Create an article (a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        translations: {
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            title: string;
+                            bodyHtml: string;
+                        }[];
+                        categoryId?: string | null;
+                        tags?: string[];
+                        relatedIds?: string[];
+                        /** @enum {string} */
+                        visibility?: "internal" | "public" | "restricted";
+                        organizationIds?: string[];
+                        tierKeys?: string[];
+                        slug?: string;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        reviewerId?: string | null;
+                        reviewBy?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Article"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文章详情 An article (by id or slug) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Article"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改文章 Update an article
+         * @description Requires `If-Match: "<version>"`. Writers edit their own drafts; reviewers any article (a published one stays published). Every change is a new version.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        translations?: {
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            title: string;
+                            bodyHtml: string;
+                        }[];
+                        categoryId?: string | null;
+                        tags?: string[];
+                        relatedIds?: string[];
+                        /** @enum {string} */
+                        visibility?: "internal" | "public" | "restricted";
+                        organizationIds?: string[];
+                        tierKeys?: string[];
+                        slug?: string;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        reviewerId?: string | null;
+                        reviewBy?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Article"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交审核 / 发布 / 退回 / 归档 Submit, publish, send back, archive
+         * @description `submit` (草稿 → 待审核, the owner), `reject` (待审核 → 草稿, with a note), `publish` (→ 已发布), `archive` (→ 已归档): the last three need knowledge.review. Requires `If-Match`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        transition: "submit" | "reject" | "publish" | "archive";
+                        note?: string;
+                        reviewerId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Article"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 版本历史 Versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ArticleVersion"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 版本对比 Compare two versions */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleDiff"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 回滚到某个版本 Roll back to a version
+         * @description The chosen version's text and settings become a new version; the state stays. Requires `If-Match`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Article"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 读者反馈 Votes and reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            helpful: number;
+                            notHelpful: number;
+                            reasons: {
+                                reason: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/article-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 推荐文章 Articles suggested for a ticket
+         * @description Up to 5 published articles the caller may read, matched by the ticket's subject and description, best first, each with `matchedWords` (the words of the ticket it matched).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    locale?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ArticleHit"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单引用的文章 Articles used on a ticket */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                articleId: string;
+                                slug: string;
+                                mode: string;
+                                locale: string;
+                                userId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 在回复中插入文章 Insert an article into a reply or note
+         * @description Records that the article was used on the ticket and answers its link and content to insert. `into: reply` accepts only published public articles (400 `article.not_public` at `articleId` for an internal one).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        articleId: string;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en";
+                        /** @enum {string} */
+                        mode: "link" | "content";
+                        /** @enum {string} */
+                        into: "reply" | "note";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            articleId: string;
+                            slug: string;
+                            title: string;
+                            bodyHtml: string;
+                            bodyText: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/messages/{messageId}/article-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 由此回复创建文章 Make a draft article from a reply
+         * @description A public reply becomes a draft (internal until reviewed) owned by the caller, with phone numbers, email addresses, ticket numbers and the customer's name replaced by marked placeholders (`<mark data-redacted>`) for the reviewer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default zh-CN
+                         * @enum {string}
+                         */
+                        locale?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            article: components["schemas"]["Article"];
+                            redactions: {
+                                kind: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 知识库分类 Knowledge categories (a tree by parentId) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KnowledgeCategory"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建分类 Create a category */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn?: string;
+                        parentId?: string | null;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeCategory"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改分类 Update a category */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn?: string;
+                        parentId?: string | null;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeCategory"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 帮助中心文章与搜索 Help centre articles and search
+         * @description Published public articles (no credentials). `q` searches title, tags and body for every word as written; title hits first. When nothing contains the words as written, the answer is the best matches for any of them (as suggestions), since a customer does not know the article's wording.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    locale?: "zh-CN" | "en";
+                    categoryId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublicArticleHit"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 输入时推荐文章 Suggestions while typing a subject
+         * @description Up to 5 published public articles for what a customer is typing (any of its words may match; best first), each with `matchedWords`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    locale?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublicArticleHit"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/articles/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮助中心文章 A help centre article (by slug) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicArticle"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮助中心分类 Help centre categories */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KnowledgeCategory"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/articles/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录阅读 Record that a visitor opened an article
+         * @description Counts a view and starts the 30-minute deflection window for this visitor (a first-party cookie identifies the visitor; it is set when missing).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "help" | "form";
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/articles/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 有用吗？ Vote on an article
+         * @description One vote per visitor per article: voting again changes the vote. A "not helpful" vote (with an optional reason) becomes a task for the article's owner.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        helpful: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            helpful: boolean;
+                            changed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/ticket-submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 访客提交了工单 The visitor submitted a ticket
+         * @description Sent by the web form and the portal after a ticket is submitted: the articles this visitor opened in the last 30 minutes did not deflect it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visits: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传文章图片或附件（multipart，字段 file）Upload an image or attachment (multipart field "file")
+         * @description Limit 25 MB; the type is sniffed from the bytes. Embed an image as `<img src="{url}">`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            filename: string;
+                            contentType: string;
+                            size: number;
+                            image: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文章文件（员工）An article's file, for staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sha256: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 帮助中心文章的图片与附件 A help-centre article's image or attachment
+         * @description Only files of articles the visitor may read (published public ones, or a signed-in customer's restricted ones).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sha256: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/security": {
         parameters: {
             query?: never;
@@ -6885,6 +8032,513 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 调查列表 Surveys
+         * @description CSAT and NPS surveys, newest first; filter by kind, status, ticket or customer. `before`: the last id of the previous page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "csat" | "nps";
+                    status?: "scheduled" | "sending" | "delivered" | "answered" | "skipped" | "failed" | "cancelled";
+                    ticketId?: string;
+                    contactId?: string;
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Survey"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 发送调查 Send a survey
+         * @description `{kind: "csat", ticketId}` asks a resolved ticket's requester again; `{kind: "nps", contactId}` asks one customer. Due at once; the worker sends it through the customer's channel.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "csat";
+                        /** Format: uuid */
+                        ticketId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "nps";
+                        /** Format: uuid */
+                        contactId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Survey"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 调查统计 Survey statistics
+         * @description Response rate per channel (answers ÷ surveys delivered) and CSAT (share of 4–5 stars, mean) or NPS (% promoters − % detractors) grouped by channel, team, organization, tier, period or month of the answer. `from`/`to` bound the send time.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "csat" | "nps";
+                    by?: "channel" | "team" | "organization" | "tier" | "period" | "month";
+                    from?: unknown;
+                    to?: unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调查设置 Survey settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveySettings"];
+                    };
+                };
+            };
+        };
+        /**
+         * 修改调查设置 Update survey settings
+         * @description Any subset of the settings. Requires `If-Match: "<version>"` ("0" before the first save; 428 without, 412 when stale).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csatEnabled?: boolean;
+                        csatDelayMinutes?: number;
+                        csatCooldownDays?: number;
+                        lowRatingThreshold?: number;
+                        followUpTypeKey?: string;
+                        linkValidDays?: number;
+                        npsEnabled?: boolean;
+                        npsIntervalDays?: number;
+                        npsSamplePercent?: number;
+                        npsTierKeys?: string[];
+                        npsQuietDaysAfterComplaint?: number;
+                        npsComplaintTypeKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveySettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单的满意度调查 A ticket's surveys
+         * @description Rating, comment and the 回访 ticket of each survey of a ticket the caller may see.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Survey"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 客户的调查 A customer's surveys
+         * @description CSAT and NPS answers of one customer (the customer 360).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Survey"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 调查页面 The survey behind a link
+         * @description 404 for a link that is not ours or was altered, 410 once it expired.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-links/{token}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交评分 Answer a survey
+         * @description Once per link: a second answer is 409 `survey.link_used`. CSAT 1–5, NPS 0–10 (400 at `score` otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyPage"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-links/{token}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补充评价 Add the comment
+         * @description After the rating, once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyPage"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/tickets/{id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单的满意度调查 The survey of my ticket
+         * @description The survey the signed-in requester may answer on the ticket page, or null.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: components["schemas"]["SurveyPage"] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 在门户评分 Rate my ticket
+         * @description With a score: the answer (once); with only a comment: the comment after it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score?: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: components["schemas"]["SurveyPage"] | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7720,6 +9374,210 @@ export interface components {
                 };
             }[];
         };
+        SurveyInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            ticketId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** @description email, portal, or a registered channel (wechat, wecom, sms) */
+            channel: string;
+            /** @enum {string} */
+            status: "scheduled" | "sending" | "delivered" | "answered" | "skipped" | "failed" | "cancelled";
+            /** @description NPS: the period it belongs to */
+            period: string | null;
+            /** @description CSAT 1–5, NPS 0–10 */
+            score: number | null;
+            comment: string | null;
+            /** @description Why it was skipped, failed or cancelled (message key) */
+            reason: string | null;
+            /** @description The 回访 ticket a low rating opened */
+            followUpTicketId: string | null;
+            dueAt: unknown | null;
+            sentAt: unknown | null;
+            deliveredAt: unknown | null;
+            answeredAt: unknown | null;
+            expiresAt: unknown | null;
+            createdAt: unknown;
+        };
+        SurveySettingsInput: {
+            csatEnabled: boolean;
+            csatDelayMinutes: number;
+            csatCooldownDays: number;
+            lowRatingThreshold: number;
+            followUpTypeKey: string;
+            linkValidDays: number;
+            npsEnabled: boolean;
+            npsIntervalDays: number;
+            npsSamplePercent: number;
+            npsTierKeys: string[];
+            npsQuietDaysAfterComplaint: number;
+            npsComplaintTypeKey: string;
+            version: number;
+            updatedAt: unknown | null;
+        };
+        SurveyPageInput: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            ticketNumber: string | null;
+            ticketSubject: string | null;
+            scores: number[];
+            score: number | null;
+            comment: string | null;
+            answered: boolean;
+            expiresAt: unknown;
+        };
+        SurveyStatsInput: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            /** @enum {string} */
+            by: "channel" | "team" | "organization" | "tier" | "period" | "month";
+            responseRates: {
+                channel: string;
+                delivered: number;
+                answered: number;
+                /** @description answers ÷ surveys delivered */
+                responseRate: number | null;
+            }[];
+            groups: {
+                key: string | null;
+                answered: number;
+                average: number | null;
+                /** @description share of 4–5 stars */
+                csat: number | null;
+                /** @description % promoters − % detractors */
+                nps: number | null;
+                promoters: number;
+                passives: number;
+                detractors: number;
+            }[];
+        };
+        ArticleInput: {
+            id: string;
+            slug: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** @enum {string} */
+            visibility: "internal" | "public" | "restricted";
+            organizationIds: string[];
+            tierKeys: string[];
+            categoryId: string | null;
+            tags: string[];
+            relatedIds: string[];
+            ownerId: string;
+            reviewerId: string | null;
+            reviewBy: string | null;
+            version: number;
+            createdBy: string;
+            createdAt: unknown;
+            updatedAt: unknown;
+            publishedAt: unknown | null;
+            translations: {
+                /** @enum {string} */
+                locale: "zh-CN" | "en";
+                title: string;
+                bodyHtml: string;
+                bodyText: string;
+            }[];
+            related: {
+                id: string;
+                slug: string;
+                titles: {
+                    [key: string]: string;
+                };
+            }[];
+            abilities?: {
+                edit: boolean;
+                submit: boolean;
+                review: boolean;
+            };
+        };
+        PublicArticleInput: {
+            id: string;
+            slug: string;
+            categoryId: string | null;
+            tags: string[];
+            translations: {
+                /** @enum {string} */
+                locale: "zh-CN" | "en";
+                title: string;
+                bodyHtml: string;
+                bodyText: string;
+            }[];
+            related: {
+                id: string;
+                slug: string;
+                titles: {
+                    [key: string]: string;
+                };
+            }[];
+            updatedAt: unknown;
+            publishedAt: unknown | null;
+        };
+        ArticleHitInput: {
+            id: string;
+            slug: string;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+            title: string;
+            snippet: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** @enum {string} */
+            visibility: "internal" | "public" | "restricted";
+            categoryId: string | null;
+            tags: string[];
+            updatedAt: unknown;
+            matchedWords?: string[];
+        };
+        PublicArticleHitInput: {
+            id: string;
+            slug: string;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+            title: string;
+            snippet: string;
+            categoryId: string | null;
+            tags: string[];
+            updatedAt: unknown;
+            matchedWords?: string[];
+        };
+        KnowledgeCategoryInput: {
+            id: string;
+            parentId: string | null;
+            nameZh: string;
+            nameEn: string;
+            position: number;
+            createdAt: unknown;
+        };
+        ArticleVersionInput: {
+            articleId: string;
+            number: number;
+            status: string;
+            reason: string;
+            restoredFrom: number | null;
+            actorId: string;
+            createdAt: unknown;
+        };
+        ArticleDiffInput: {
+            texts: {
+                locale: string;
+                /** @enum {string} */
+                field: "title" | "body";
+                lines: {
+                    /** @enum {string} */
+                    op: "same" | "added" | "removed";
+                    text: string;
+                }[];
+            }[];
+            settings: {
+                field: string;
+                from: unknown;
+                to: unknown;
+            }[];
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -8460,6 +10318,219 @@ export interface components {
                 detail?: {
                     [key: string]: unknown;
                 };
+            }[];
+        };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            ticketId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** @description email, portal, or a registered channel (wechat, wecom, sms) */
+            channel: string;
+            /** @enum {string} */
+            status: "scheduled" | "sending" | "delivered" | "answered" | "skipped" | "failed" | "cancelled";
+            /** @description NPS: the period it belongs to */
+            period: string | null;
+            /** @description CSAT 1–5, NPS 0–10 */
+            score: number | null;
+            comment: string | null;
+            /** @description Why it was skipped, failed or cancelled (message key) */
+            reason: string | null;
+            /** @description The 回访 ticket a low rating opened */
+            followUpTicketId: string | null;
+            dueAt: string | null;
+            sentAt: string | null;
+            deliveredAt: string | null;
+            answeredAt: string | null;
+            expiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveySettings: {
+            csatEnabled: boolean;
+            csatDelayMinutes: number;
+            csatCooldownDays: number;
+            lowRatingThreshold: number;
+            followUpTypeKey: string;
+            linkValidDays: number;
+            npsEnabled: boolean;
+            npsIntervalDays: number;
+            npsSamplePercent: number;
+            npsTierKeys: string[];
+            npsQuietDaysAfterComplaint: number;
+            npsComplaintTypeKey: string;
+            version: number;
+            updatedAt: string | null;
+        };
+        SurveyPage: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            ticketNumber: string | null;
+            ticketSubject: string | null;
+            scores: number[];
+            score: number | null;
+            comment: string | null;
+            answered: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SurveyStats: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            /** @enum {string} */
+            by: "channel" | "team" | "organization" | "tier" | "period" | "month";
+            responseRates: {
+                channel: string;
+                delivered: number;
+                answered: number;
+                /** @description answers ÷ surveys delivered */
+                responseRate: number | null;
+            }[];
+            groups: {
+                key: string | null;
+                answered: number;
+                average: number | null;
+                /** @description share of 4–5 stars */
+                csat: number | null;
+                /** @description % promoters − % detractors */
+                nps: number | null;
+                promoters: number;
+                passives: number;
+                detractors: number;
+            }[];
+        };
+        Article: {
+            id: string;
+            slug: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** @enum {string} */
+            visibility: "internal" | "public" | "restricted";
+            organizationIds: string[];
+            tierKeys: string[];
+            categoryId: string | null;
+            tags: string[];
+            relatedIds: string[];
+            ownerId: string;
+            reviewerId: string | null;
+            reviewBy: string | null;
+            version: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+            translations: {
+                /** @enum {string} */
+                locale: "zh-CN" | "en";
+                title: string;
+                bodyHtml: string;
+                bodyText: string;
+            }[];
+            related: {
+                id: string;
+                slug: string;
+                titles: {
+                    [key: string]: string;
+                };
+            }[];
+            abilities?: {
+                edit: boolean;
+                submit: boolean;
+                review: boolean;
+            };
+        };
+        PublicArticle: {
+            id: string;
+            slug: string;
+            categoryId: string | null;
+            tags: string[];
+            translations: {
+                /** @enum {string} */
+                locale: "zh-CN" | "en";
+                title: string;
+                bodyHtml: string;
+                bodyText: string;
+            }[];
+            related: {
+                id: string;
+                slug: string;
+                titles: {
+                    [key: string]: string;
+                };
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            publishedAt: string | null;
+        };
+        ArticleHit: {
+            id: string;
+            slug: string;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+            title: string;
+            snippet: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** @enum {string} */
+            visibility: "internal" | "public" | "restricted";
+            categoryId: string | null;
+            tags: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            matchedWords?: string[];
+        };
+        PublicArticleHit: {
+            id: string;
+            slug: string;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+            title: string;
+            snippet: string;
+            categoryId: string | null;
+            tags: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            matchedWords?: string[];
+        };
+        KnowledgeCategory: {
+            id: string;
+            parentId: string | null;
+            nameZh: string;
+            nameEn: string;
+            position: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ArticleVersion: {
+            articleId: string;
+            number: number;
+            status: string;
+            reason: string;
+            restoredFrom: number | null;
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ArticleDiff: {
+            texts: {
+                locale: string;
+                /** @enum {string} */
+                field: "title" | "body";
+                lines: {
+                    /** @enum {string} */
+                    op: "same" | "added" | "removed";
+                    text: string;
+                }[];
+            }[];
+            settings: {
+                field: string;
+                from: unknown;
+                to: unknown;
             }[];
         };
     };
