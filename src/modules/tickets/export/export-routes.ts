@@ -5,7 +5,9 @@ import { translate } from '../../../app/i18n/catalogue.js';
 import { actorOf } from '../../../app/http/request-context.js';
 import { recordEvent } from '../../../jobs/events.js';
 import { ticketsExported } from '../events.js';
+import { customFiltersFromQuery } from '../custom-field-filters.js';
 import { listTicketsQuery } from '../http-schemas.js';
+import { customExportColumns } from './custom-columns.js';
 import { exportTickets, resolveColumns } from './export-tickets.js';
 import { csvWriter, localTime, xlsxWriter } from './spreadsheet-writers.js';
 
@@ -30,14 +32,17 @@ export function registerExportRoutes(app: AppServer, { database, config }: AppCo
     schema: {
       tags: ['tickets'],
       summary: '导出工单 Export tickets (Excel or CSV)',
-      description: `The tickets GET /tickets would list for the same \`view\`, filters, \`q\` and \`sort\` (every page, up to OPENCSM_EXPORT_MAX_ROWS), as \`format=xlsx\` (default) or \`csv\` (UTF-8 with a byte order mark, so Excel shows Chinese). \`columns\` picks and orders the columns. Times are in the installation's time zone. Cells that a spreadsheet would run as a formula are written with a leading apostrophe. The response header \`X-Export-Max-Rows\` says the limit.`,
+      description: `The tickets GET /tickets would list for the same \`view\`, filters, \`q\` and \`sort\` (every page, up to OPENCSM_EXPORT_MAX_ROWS), as \`format=xlsx\` (default) or \`csv\` (UTF-8 with a byte order mark, so Excel shows Chinese). \`columns\` picks and orders the columns: built-in ones and custom fields as \`fields.<key>\` (choices by their labels, 省/市/区 by name); \`fields.<key>=a,b\` filters like the list. Times are in the installation's time zone. Cells that a spreadsheet would run as a formula are written with a leading apostrophe. The response header \`X-Export-Max-Rows\` says the limit.`,
       querystring: exportQuery,
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const { format, columns: columnKeys, ...filter } = request.query;
-    const columns = resolveColumns(columnKeys);
     const timeZone = config.OPENCSM_TIMEZONE;
+    const known = new Set(Object.keys(exportQuery.shape));
+    const { format, columns: columnKeys, view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort } = request.query;
+    const fields = customFiltersFromQuery(Object.fromEntries(Object.entries(request.query).filter(([name]) => !known.has(name))));
+    const filter = { view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, ...(Object.keys(fields).length && { fields }) };
+    const columns = resolveColumns(columnKeys, await customExportColumns(database.db, actor));
     const writer = format === 'csv' ? csvWriter(timeZone) : xlsxWriter(timeZone, translate(request.locale, 'ticket.export.sheet'));
     const stamp = localTime(new Date(), timeZone).replace(/[-: ]/g, '').replace(/^(\d{8})/, '$1-');
     const name = `${translate(request.locale, 'ticket.export.sheet')}-${stamp}.${writer.extension}`;

@@ -21,8 +21,8 @@ export type ExportRequest = {
 };
 
 /** The columns asked for, in the order asked; an unknown key is a 400 naming it. */
-export function resolveColumns(keys: readonly string[] | undefined, available: readonly ExportColumn[] = builtinExportColumns): ExportColumn[] {
-  const byKey = new Map(available.map((c) => [c.key, c]));
+export function resolveColumns(keys: readonly string[] | undefined, custom: readonly ExportColumn[] = []): ExportColumn[] {
+  const byKey = new Map([...builtinExportColumns, ...custom].map((c) => [c.key, c]));
   return (keys?.length ? keys : defaultExportColumnKeys).map((key) => {
     const column = byKey.get(key);
     if (!column) throw invalidField('columns', 'ticket.export.unknown_column', { column: key });

@@ -110,3 +110,22 @@ test('customer data leaves the system only for roles allowed to export, and unkn
   assert.deepEqual(problem.errors?.map((e) => [e.path, e.code]), [['columns', 'ticket.export.unknown_column']]);
   assertProblem(await get('format=pdf'), 400, 'validation.failed');
 });
+
+test('custom fields export as columns by their labels, and filter like the list', async () => {
+  const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+  const post = (url: string, body: unknown) => t.api('POST', url, { body });
+  assert.equal((await post('/api/v1/ticket-fields', { key: 'pollution_type', label: label('污染类型', 'Pollution type'), type: 'select', filterable: true, options: [{ value: 'noise', label: label('噪音', 'Noise') }, { value: 'wastewater', label: label('废水', 'Wastewater') }] })).statusCode, 201);
+  assert.equal((await post('/api/v1/ticket-fields', { key: 'location', label: label('发生地点', 'Location'), type: 'cascader', settings: { optionSource: 'china-regions', levels: 3 } })).statusCode, 201);
+  assert.equal((await post('/api/v1/ticket-fields', { key: 'fine', label: label('罚款', 'Fine'), type: 'money', readRoles: ['admin'] })).statusCode, 201);
+  await t.drain(); // the filterable field's index
+  const water = await t.createTicket<{ number: string }>({ subject: '河道排污', fields: { pollution_type: 'wastewater', location: ['44', '4403', '440305'], fine: '5000' } });
+  await t.createTicket({ subject: '工地夜间施工', fields: { pollution_type: 'noise' } });
+  const res = await get('format=csv&columns=number,fields.pollution_type,fields.location&fields.pollution_type=wastewater');
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(csvRows(res.rawPayload.subarray(3).toString('utf8')), [['工单号', '污染类型', '发生地点'], [water.number, '废水', '广东省 / 深圳市 / 南山区']]);
+  // A field the caller's role may not read is not a column they can ask for.
+  const problem = assertProblem(await get('format=csv&columns=number,fields.fine'), 400, 'validation.failed');
+  assert.equal(problem.errors?.[0]?.path, 'columns');
+  const admin = await t.api('GET', '/api/v1/tickets/export?format=csv&columns=fields.fine&fields.pollution_type=wastewater', { headers: { 'accept-language': 'en' } });
+  assert.deepEqual(csvRows(admin.rawPayload.subarray(3).toString('utf8')), [['Fine'], ['5000']]);
+});

@@ -15,6 +15,7 @@ import { sortFromTable, type SortKey } from './list-sort.ts';
 import { ticketColumns } from './list-columns.tsx';
 import { listLayout } from './list-layout.ts';
 import { useListPreferences } from './list-preferences.ts';
+import { ExportButton } from './ExportButton.tsx';
 import { ListSettings } from './ListSettings.tsx';
 import { useViewColumns, withCustomKeys } from './view-columns.ts';
 import { useTicketFields } from '../forms/queries.ts';
@@ -138,6 +139,7 @@ export default function TicketsPage() {
             data-testid="ticket-search"
           />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
+          {narrow || jobCards ? null : <ExportButton query={query} customColumns={customColumnKeys} />}
           {narrow || jobCards ? null : <ListSettings value={preferences} onChange={setPreferences} customFields={customFields} customColumns={customColumnKeys} onCustomColumnsChange={setCustomColumnKeys} />}
            {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} customColumns={customColumnKeys} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}), ...clearedCustomFilters(params) })} /> : null}
         </Space>
