@@ -71,7 +71,7 @@ export async function searchArticles(db: Db, reader: ArticleReader, search: Arti
         if (titles.length >= wanted) return titles;
         return [...titles, ...(await matching(tx, filters, q, wanted - titles.length, titles.map((r) => r.id)))];
       });
-  return onePerArticle(rows as HitRow[], search.locale, search.limit).map((row) => present(row, search.q));
+  return onePerArticle(rows, search.locale, search.limit).map((row) => present(row, search.q));
 }
 
 const selectHits = (tx: Db) => tx.select(hitColumns).from(kbArticleTranslations).innerJoin(kbArticles, eq(kbArticles.id, kbArticleTranslations.articleId));
@@ -162,7 +162,7 @@ export async function suggestArticles(db: Db, reader: ArticleReader, text: strin
       .limit(options.limit * 2);
   });
   const byId = new Map(rows.map((r) => [`${r.id}:${r.locale}`, r.matched.map((t) => t.slice(1, -1).replace(/''/g, "'"))]));
-  return onePerArticle(rows as unknown as HitRow[], options.locale, options.limit).map((row) => present(row, undefined, wordsOf(text, byId.get(`${row.id}:${row.locale}`) ?? [])));
+  return onePerArticle(rows, options.locale, options.limit).map((row) => present(row, undefined, wordsOf(text, byId.get(`${row.id}:${row.locale}`) ?? [])));
 }
 
 /**
