@@ -57,6 +57,8 @@ export function registerExportRoutes(app: AppServer, { database, config }: AppCo
       await database.transaction((tx) =>
         recordEvent(tx, ticketsExported, { aggregateId: uuidv7(), cause: 'agent', actorId: actor.id, payload: { format, rows: result.rows, truncated: result.truncated, columns: columns.map((c) => c.key), filter } }),
       );
+      // Ended only once the export is on the audit record: whoever holds the whole file is recorded.
+      await writer.end();
     } catch (error) {
       // The status line is gone: the only honest signal left is a broken download.
       request.log.error({ err: error }, 'ticket export failed');

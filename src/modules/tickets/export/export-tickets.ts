@@ -33,7 +33,8 @@ export function resolveColumns(keys: readonly string[] | undefined, custom: read
 /**
  * Writes the tickets a list shows (same visibility, view, filters, search and sort as
  * GET /tickets) to `writer`, a header row first, page by page with one lookup of names per page.
- * Resolves to the number of tickets written and whether more matched than `maxRows`.
+ * Resolves to the number of tickets written and whether more matched than `maxRows`; the caller
+ * ends the file (after recording the export, so a finished download means an audited one).
  */
 export async function exportTickets(db: Db, actor: Actor, request: ExportRequest, columns: readonly ExportColumn[], writer: SpreadsheetWriter): Promise<{ rows: number; truncated: boolean }> {
   const { locale } = request;
@@ -49,7 +50,6 @@ export async function exportTickets(db: Db, actor: Actor, request: ExportRequest
     rows += page.items.length;
     cursor = page.nextCursor ?? undefined;
   } while (cursor && rows < request.maxRows);
-  await writer.end();
   return { rows, truncated: Boolean(cursor) };
 }
 
