@@ -39,7 +39,7 @@ const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const options = (...names: string[]) => names.map((name, i) => ({ value: `o${i + 1}`, label: label(name, `Option ${i + 1}`) }));
 
 /** 30 fields of every kind a service form uses; the first select is filterable (indexed). */
-export const benchFields: Array<Record<string, unknown>> = [
+const benchFields: Array<Record<string, unknown>> = [
   { key: 'product_line', type: 'select', label: label('产品线', 'Product line'), filterable: true, options: options('打印机', '复印机', '扫描仪', '投影仪', '碎纸机', '考勤机', '收银机', '标签机') },
   { key: 'fault_kind', type: 'select', label: label('故障类型', 'Fault'), filterable: true, options: options('不开机', '卡纸', '异响', '漏墨', '联网失败', '其他') },
   ...['保修状态', '服务方式', '客户等级', '来源渠道', '紧急程度', '区域'].map((zh, i) => ({ key: `select_${i + 1}`, type: 'select', label: label(zh, `Select ${i + 1}`), options: options('甲', '乙', '丙', '丁') })),
