@@ -3451,7 +3451,7 @@ export interface paths {
         };
         /**
          * 导出工单 Export tickets (Excel or CSV)
-         * @description The tickets GET /tickets would list for the same `view`, filters, `q` and `sort` (every page, up to OPENCSM_EXPORT_MAX_ROWS), as `format=xlsx` (default) or `csv` (UTF-8 with a byte order mark, so Excel shows Chinese). `columns` picks and orders the columns. Times are in the installation's time zone. Cells that a spreadsheet would run as a formula are written with a leading apostrophe. The response header `X-Export-Max-Rows` says the limit.
+         * @description The tickets GET /tickets would list for the same `view`, filters, `q` and `sort` (every page, up to OPENCSM_EXPORT_MAX_ROWS), as `format=xlsx` (default) or `csv` (UTF-8 with a byte order mark, so Excel shows Chinese). `columns` picks and orders the columns: built-in ones and custom fields as `fields.<key>` (choices by their labels, 省/市/区 by name); `fields.<key>=a,b` filters like the list. Times are in the installation's time zone. Cells that a spreadsheet would run as a formula are written with a leading apostrophe. The response header `X-Export-Max-Rows` says the limit.
          */
         get: {
             parameters: {
