@@ -154,9 +154,17 @@ async function buildEnvironmentalComplaint(page: Page, admin: E2eUser) {
   // Keyboard: focus the palette item, Space picks it up, arrows move it over the section, Space drops it.
   const handle = page.locator('[data-palette-field="visit_time"] > div').first();
   await handle.focus();
+  // Each key waits for the drag to have answered the one before: on a loaded machine the arrows
+  // otherwise arrive before the pick-up has measured where the sections are.
   await page.keyboard.press('Space');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.getByTestId('drag-overlay').waitFor();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
   await page.keyboard.press('Space');
+  await page.getByTestId('drag-overlay').waitFor({ state: 'detached' });
   await section.locator('[data-placed-field="visit_time"]').waitFor();
   const placed = await section.locator('[data-placed-field]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-placed-field')));
   assert.deepEqual(placed.sort(), ['location', 'needs_visit', 'pollution_type', 'visit_time']);

@@ -58,7 +58,7 @@ export function DesignerDnd({ form, fields, dispatch, children }: { form: FormDe
       }}
     >
       {children}
-      <DragOverlay>{dragging ? <Tag color="blue" style={{ padding: '6px 12px', fontSize: 14, cursor: 'grabbing' }}>{label(dragging)}</Tag> : null}</DragOverlay>
+      <DragOverlay>{dragging ? <Tag color="blue" style={{ padding: '6px 12px', fontSize: 14, cursor: 'grabbing' }} data-testid="drag-overlay">{label(dragging)}</Tag> : null}</DragOverlay>
     </DndContext>
   );
 }
