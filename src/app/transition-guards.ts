@@ -29,9 +29,19 @@ export class TransitionGuards {
 
   /** Throws TransitionRefused with the first refusal, in the order the guards were added. */
   async check(tx: Tx, transition: StatusTransition): Promise<void> {
+    const refused = await this.firstRefusal(tx, transition);
+    if (refused) throw new TransitionRefused(refused.code, { guard: refused.guard, from: transition.from, to: transition.to, ...refused.params });
+  }
+
+  /**
+   * The first refusal with the guard's name, or null: for a change that is a side effect and must
+   * not fail its cause (a customer's message that would reopen the ticket is stored either way).
+   */
+  async firstRefusal(tx: Tx, transition: StatusTransition): Promise<(TransitionRefusal & { guard: string }) | null> {
     for (const [name, guard] of this.guards) {
       const refusal = await guard(tx, transition);
-      if (refusal) throw new TransitionRefused(refusal.code, { guard: name, from: transition.from, to: transition.to, ...refusal.params });
+      if (refusal) return { ...refusal, guard: name };
     }
+    return null;
   }
 }

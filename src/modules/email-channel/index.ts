@@ -21,9 +21,9 @@ export { installationSubKey } from './installation-key.js';
 
 export const emailChannelModule: AppModule = {
   name: 'email-channel',
-  registerJobs({ jobs, config, replyChannels }) {
+  registerJobs({ jobs, config, replyChannels, transitionGuards }) {
     replyChannels.register('email', emailReplyProbe);
-    jobs.handle(processInboundJob, processInboundHandler(config));
+    jobs.handle(processInboundJob, processInboundHandler(config, transitionGuards));
     jobs.subscribe(ticketMessageAdded, deliverJob, deliverReplyHandler(config));
     jobs.handle(acknowledgeJob, acknowledgeHandler(config));
     jobs.handle(imapPollJob, imapPollHandler(config));

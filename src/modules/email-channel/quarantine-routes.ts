@@ -46,7 +46,7 @@ const detailSchema = itemSchema.extend({
 const idParams = z.strictObject({ id: z.uuid() });
 
 /** 可疑邮件: mail that points at a ticket without proof of its sender (threading.ts), and the three ways out. */
-export function registerQuarantineRoutes(app: AppServer, { database, config }: AppContext): void {
+export function registerQuarantineRoutes(app: AppServer, { database, config, transitionGuards }: AppContext): void {
   app.get('/api/v1/email-quarantine', {
     config: { permission },
     schema: {
@@ -80,6 +80,6 @@ export function registerQuarantineRoutes(app: AppServer, { database, config }: A
         params: idParams,
         response: { 200: itemSchema },
       },
-    }, async (request) => decideQuarantined(database, config, actorOf(request), request.params.id, action));
+    }, async (request) => decideQuarantined(database, config, transitionGuards, actorOf(request), request.params.id, action));
   }
 }

@@ -8,7 +8,7 @@ import { logCall } from './log-call.js';
 
 const tags = ['phone'];
 
-export function registerCallRoutes(app: AppServer, { database, config }: AppContext): void {
+export function registerCallRoutes(app: AppServer, { database, config, transitionGuards }: AppContext): void {
   const store = attachmentStoreIn(config.OPENCSM_DATA_DIR);
 
   app.post('/api/v1/tickets/:id/calls', {
@@ -40,7 +40,7 @@ export function registerCallRoutes(app: AppServer, { database, config }: AppCont
       },
     },
   }, async (request, reply) => {
-    const result = await ingestCall(database, request.body, { timeZone: config.OPENCSM_TIMEZONE, store });
+    const result = await ingestCall(database, request.body, { timeZone: config.OPENCSM_TIMEZONE, store, guards: transitionGuards });
     return reply.status(result.duplicate ? 200 : 201).send(result);
   });
 }

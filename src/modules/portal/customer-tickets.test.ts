@@ -194,3 +194,34 @@ test('the customer closes their ticket: no actor, the event\'s cause is the cust
   assert.equal((followUp.json() as Json).createdTicket, true);
   assert.equal(((await portal('stranger', 'GET', '/api/v1/portal/tickets')).json() as Json).items.length, 2);
 });
+
+test('the app\'s transition guards are asked when the customer closes a ticket (409, nothing written) and when their reply would reopen it (kept as it is, the reply stored)', async () => {
+  const asked: Array<{ from: string; to: string; cause: string; actorId: string | null }> = [];
+  // A stand-in for the process engine's guard: the customer may neither close nor reopen a ticket tagged `survey-pending`.
+  t.context.transitionGuards.add('test.survey_pending', async (tx, transition) => {
+    asked.push({ from: transition.from, to: transition.to, cause: transition.cause, actorId: transition.actorId });
+    const [row] = await queryRows<{ tags: string[] }>(tx, sql`select tags from tickets where id = ${transition.ticketId}`);
+    return transition.cause === 'customer' && row?.tags.includes('survey-pending') ? { code: 'ticket.transition_refused' } : null;
+  });
+  const ticket = await api('POST', '/api/v1/tickets', { subject: '周工的现场勘察', channel: 'phone', requester: { email: 'zhou@huadong.cn' }, tags: ['survey-pending'], assigneeId: agent.id });
+
+  const refused = await portal('zhou', 'POST', `/api/v1/portal/tickets/${ticket.id}/close`);
+  assert.equal(refused.statusCode, 409, refused.body);
+  assert.equal((refused.json() as Json).code, 'ticket.transition_refused');
+  assert.match((refused.json() as Json).title, /test\.survey_pending/, 'the message names the guard');
+  assert.equal((await api('GET', `/api/v1/tickets/${ticket.id}`)).status, 'open', 'nothing was written');
+  assert.deepEqual(asked, [{ from: 'open', to: 'closed', cause: 'customer', actorId: null }]);
+
+  // The agent resolves it (the guard allows agents)…
+  const resolved = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { ifMatch: ticket.version, body: { status: 'resolved' } });
+  assert.equal(resolved.statusCode, 200, resolved.body);
+  asked.length = 0;
+  // …the customer's reply would reopen it: the guard keeps it resolved, and the reply is stored.
+  const reply = await portal('zhou', 'POST', `/api/v1/portal/tickets/${ticket.id}/messages`, { body: '勘察时间改到周五' });
+  assert.equal(reply.statusCode, 201, reply.body);
+  assert.deepEqual(asked, [{ from: 'resolved', to: 'open', cause: 'customer', actorId: null }]);
+  const after = await api('GET', `/api/v1/tickets/${ticket.id}`);
+  assert.equal(after.status, 'resolved');
+  const messages = await queryRows<{ body: string; channel: string }>(t.database.db, sql`select body, channel from ticket_messages where ticket_id = ${ticket.id}`);
+  assert.deepEqual(messages.map((m) => ({ ...m })), [{ body: '勘察时间改到周五', channel: 'portal' }], 'the reply is on the ticket');
+});

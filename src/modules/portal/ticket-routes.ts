@@ -20,7 +20,7 @@ const tags = ['portal'];
 const ticketParams = z.object({ id: z.string().trim().min(1).max(64) });
 
 /** What a signed-in customer does with their tickets: read, reply (with attachments), close. */
-export function registerPortalTicketRoutes(app: AppServer, { database, config }: AppContext, store: AttachmentStore): void {
+export function registerPortalTicketRoutes(app: AppServer, { database, config, transitionGuards }: AppContext, store: AttachmentStore): void {
   app.get('/api/v1/portal/tickets', {
     config: { permission: 'portal' },
     schema: {
@@ -66,7 +66,7 @@ export function registerPortalTicketRoutes(app: AppServer, { database, config }:
         body: fields.body,
         attachments: files,
       },
-      { timeZone: config.OPENCSM_TIMEZONE, store },
+      { timeZone: config.OPENCSM_TIMEZONE, store, guards: transitionGuards },
     );
     return reply.status(201).send({ ticketId: result.ticketId, ticketNumber: result.ticketNumber, createdTicket: result.createdTicket, duplicate: result.duplicate });
   });
@@ -78,7 +78,7 @@ export function registerPortalTicketRoutes(app: AppServer, { database, config }:
     const customer = customerOf(request);
     const requesterIds = await requesterIdsOf(database.db, customer);
     const { id } = await findCustomerTicketId(database.db, requesterIds, request.params.id);
-    const row = await closeTicketByRequester(database, requesterIds, id, customer.contactId);
+    const row = await closeTicketByRequester(database, requesterIds, id, customer.contactId, transitionGuards);
     return { id: row.id, number: row.number, subject: row.subject, status: row.status, channel: row.channel, createdAt: row.createdAt, updatedAt: row.updatedAt };
   });
 

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { invalidField } from '../../app/errors.js';
+import type { TransitionGuards } from '../../app/transition-guards.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { ticketMessageAdded, ticketUpdated } from './events.js';
@@ -61,7 +62,11 @@ export type InboundResult = {
   duplicate: boolean;
 };
 
-type Options = { timeZone: string; store: AttachmentStore };
+/**
+ * `guards`: the app's transition guards, asked before a customer's message reopens a ticket; a
+ * refusal keeps the status (the message is stored all the same: a customer message is never lost).
+ */
+type Options = { timeZone: string; store: AttachmentStore; guards: TransitionGuards };
 
 /**
  * Store one message a customer sent through any channel, exactly once: a new ticket, a message on
@@ -121,7 +126,7 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
       // redelivery knows it created one (InboundResult.createdTicket), as before.
       return { ticketId: ticket.id, ticketNumber: ticket.number, messageId: null, createdTicket: true, duplicate: false };
     }
-    await addCustomerMessage(tx, thread!, { id: messageId!, authorContactId, input, stored, now });
+    await addCustomerMessage(tx, thread!, { id: messageId!, authorContactId, input, stored, now }, options.guards);
     return { ticketId: thread!.id, ticketNumber: thread!.number, messageId, createdTicket: false, duplicate: false };
   });
 }
@@ -150,13 +155,17 @@ async function addCustomerMessage(
   tx: Tx,
   thread: TicketRow,
   m: { id: string; authorContactId: string | null; input: InboundMessage; stored: StoredAttachment[]; now: Date },
+  guards: TransitionGuards,
 ): Promise<void> {
   // Locked so a concurrent agent change and this reopening apply one after the other.
   const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, thread.id)).for('update');
   const { input, now } = m;
   const attachmentIds = await insertCustomerMessage(tx, ticket!.id, m);
   // The customer wrote again: a ticket waiting on them, or one they were told is solved, is live again.
-  const reopens = ticket!.status === 'pending' || ticket!.status === 'resolved';
+  // A guard (e.g. a process stage) may keep it where it is; the message is stored either way.
+  const reopens =
+    (ticket!.status === 'pending' || ticket!.status === 'resolved') &&
+    !(await guards.firstRefusal(tx, { ticketId: ticket!.id, from: ticket!.status, to: 'open', actorId: null, cause: 'customer' }));
   await tx
     .update(tickets)
     .set({ updatedAt: now, ...(reopens && { status: 'open' as const, resolvedAt: null, version: sql`${tickets.version} + 1` }) })
