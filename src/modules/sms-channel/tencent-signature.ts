@@ -5,8 +5,8 @@ import { createHash, createHmac } from 'node:crypto';
  * (cloud.tencent.com/document/api/213/30654 for CVM; the SMS API's copy is
  * cloud.tencent.com/document/api/382/52072). The test reproduces the document's worked CVM
  * DescribeInstances example, intermediate values included:
- * 1. CanonicalRequest = METHOD \n URI \n QUERY \n canonical headers (lower-case `name:value\n`,
- *    sorted) \n signed header names (`;`-joined) \n hex(SHA256(payload));
+ * 1. CanonicalRequest = METHOD \n URI \n QUERY \n canonical headers (`name:value\n`, both
+ *    lower-cased and trimmed, sorted by name) \n signed header names (`;`-joined) \n hex(SHA256(payload));
  * 2. StringToSign = "TC3-HMAC-SHA256" \n timestamp \n `date/service/tc3_request` \n hex(SHA256(CanonicalRequest)),
  *    the date being the UTC date of the timestamp;
  * 3. key = HMAC chain "TC3"+SecretKey → date → service → "tc3_request"; Signature = hex(HMAC(key, StringToSign));
@@ -39,7 +39,7 @@ export const tc3Algorithm = 'TC3-HMAC-SHA256';
 
 export function tc3Sign(request: Tc3Request, secretKey: string): Tc3Signed {
   const headers = Object.entries(request.headers)
-    .map(([name, value]) => [name.toLowerCase(), value.trim()] as const)
+    .map(([name, value]) => [name.toLowerCase(), value.trim().toLowerCase()] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const signedHeaders = headers.map(([name]) => name).join(';');
   const canonicalRequest = [
@@ -54,11 +54,17 @@ export function tc3Sign(request: Tc3Request, secretKey: string): Tc3Signed {
   const credentialScope = `${date}/${request.service}/tc3_request`;
   const hashedCanonicalRequest = sha256Hex(canonicalRequest);
   const stringToSign = [tc3Algorithm, String(request.timestamp), credentialScope, hashedCanonicalRequest].join('\n');
-  const secretDate = hmac(`TC3${secretKey}`, date);
-  const secretService = hmac(secretDate, request.service);
-  const secretSigning = hmac(secretService, 'tc3_request');
-  const signature = createHmac('sha256', secretSigning).update(stringToSign, 'utf8').digest('hex');
+  const signature = tc3SignatureWithSigningKey(tc3SigningKey(secretKey, date, request.service), stringToSign);
   return { canonicalRequest, hashedCanonicalRequest, stringToSign, credentialScope, signedHeaders, signature };
+}
+
+/** SecretSigning = HMAC(HMAC(HMAC("TC3" + SecretKey, date), service), "tc3_request"). */
+export function tc3SigningKey(secretKey: string, date: string, service: string): Buffer {
+  return hmac(hmac(hmac(`TC3${secretKey}`, date), service), 'tc3_request');
+}
+
+export function tc3SignatureWithSigningKey(signingKey: Buffer, stringToSign: string): string {
+  return createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
 }
 
 export function tc3Authorization(secretId: string, signed: Tc3Signed): string {
