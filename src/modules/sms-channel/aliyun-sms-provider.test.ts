@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ManualClock } from '../../app/clock.js';
 import { createAliyunSmsProvider, aliyunSmsSettingsSchema } from './aliyun-sms-provider.js';
+import { aliyunRpcSignature } from './aliyun-signature.js';
 import { startFakeAliyunSmsServer, type FakeAliyunSmsServer } from './fake-aliyun-sms-server.js';
 import { SmsSendFailed } from './sms-errors.js';
 
@@ -120,4 +121,31 @@ test('settings: the endpoint defaults to Alibaba’s and must be http(s)', () =>
   assert.equal(aliyunSmsSettingsSchema.parse({ ...keys, signName: 'x' }).endpoint, 'https://dysmsapi.aliyuncs.com/');
   assert.equal(aliyunSmsSettingsSchema.safeParse({ ...keys, signName: 'x', endpoint: 'file:///etc/passwd' }).success, false);
   assert.equal(aliyunSmsSettingsSchema.safeParse({ ...keys, signName: '' }).success, false);
+});
+
+test('the fake server checks every parameter: one changed after signing is refused (SignatureDoesNotMatch)', async () => {
+  const params: Record<string, string> = {
+    AccessKeyId: keys.accessKeyId,
+    Action: 'SendSms',
+    Format: 'JSON',
+    PhoneNumbers: '13800138000',
+    RegionId: 'cn-hangzhou',
+    SignName: '某某科技',
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureNonce: 'tamper-test-nonce',
+    SignatureVersion: '1.0',
+    TemplateCode: 'SMS_1',
+    Timestamp: '2026-12-06T08:00:00Z',
+    Version: '2017-05-25',
+  };
+  const signature = aliyunRpcSignature('POST', params, keys.accessKeySecret);
+  const sentBefore = vendor.sent.length;
+  const tampered = await fetch(vendor.endpoint, { method: 'POST', body: new URLSearchParams({ ...params, PhoneNumbers: '13900139000', Signature: signature }) });
+  assert.equal(tampered.status, 400);
+  assert.equal((await tampered.json()).Code, 'SignatureDoesNotMatch');
+  // The untouched request passes, as a GET too (the signature then starts with GET&).
+  const query = new URLSearchParams({ ...params, Signature: aliyunRpcSignature('GET', params, keys.accessKeySecret) });
+  const honest = await fetch(`${vendor.endpoint}?${query}`);
+  assert.equal((await honest.json()).Code, 'OK');
+  assert.equal(vendor.sent.length, sentBefore + 1);
 });

@@ -4,6 +4,7 @@ import { ManualClock } from '../../app/clock.js';
 import { startFakeTencentSmsServer, type FakeTencentSmsServer } from './fake-tencent-sms-server.js';
 import { SmsSendFailed } from './sms-errors.js';
 import { createTencentSmsProvider, tencentSmsSettingsSchema } from './tencent-sms-provider.js';
+import { tc3Authorization, tc3Sign } from './tencent-signature.js';
 
 const clock = new ManualClock('2026-12-06T08:00:00Z');
 const keys = { secretId: 'AKIDfakeSecretId0000', secretKey: 'fakeSecretKey0000' };
@@ -102,4 +103,29 @@ test('a vendor that does not answer within the timeout is a retryable vendor_una
     createTencentSmsProvider(tencentSmsSettingsSchema.parse({ ...keys, smsSdkAppId: '1400006666', signName: 'x', endpoint: down.endpoint }), { clock }).sendCode('+8613800138000', '1', {}),
   );
   assert.deepEqual([error.code, error.params.vendorCode], ['sms.vendor_unavailable', 'ECONNREFUSED']);
+});
+
+test('the fake server signs over the body: a body changed after signing is refused (AuthFailure.SignatureFailure)', async () => {
+  const host = new URL(vendor.endpoint).host;
+  const timestamp = Math.floor(clock.now().getTime() / 1000);
+  const honestBody = JSON.stringify({ PhoneNumberSet: ['+8613800138000'], SmsSdkAppId: '1400006666', SignName: '某某科技', TemplateId: '1', TemplateParamSet: ['1'] });
+  const headers = { 'content-type': 'application/json; charset=utf-8', host, 'x-tc-action': 'SendSms' };
+  const signed = tc3Sign({ method: 'POST', path: '/', query: '', headers, payload: honestBody, service: 'sms', timestamp }, keys.secretKey);
+  const send = (body: string) =>
+    fetch(vendor.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': headers['content-type'],
+        'x-tc-action': 'SendSms',
+        'x-tc-version': '2021-01-11',
+        'x-tc-timestamp': String(timestamp),
+        'x-tc-region': 'ap-guangzhou',
+        authorization: tc3Authorization(keys.secretId, signed),
+      },
+      body,
+    }).then((response) => response.json());
+  const tampered = await send(honestBody.replace('+8613800138000', '+8613900139000'));
+  assert.equal(tampered.Response.Error.Code, 'AuthFailure.SignatureFailure');
+  const honest = await send(honestBody);
+  assert.equal(honest.Response.SendStatusSet[0].Code, 'Ok');
 });
