@@ -85,6 +85,15 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Development only: an SMS provider that keeps verification codes and notifications in the
+   * server (and its log) instead of sending them. Without it no SMS can be "sent" unconfigured:
+   * a code is a login.
+   */
+  OPENCSM_SMS_DEV_CODES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** The address customers reach this server at (e.g. https://service.example.cn), for links in emails. */
   OPENCSM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENCSM_MAIL_FROM: z.string().min(3).default('OpenCSM <no-reply@opencsm.local>'),

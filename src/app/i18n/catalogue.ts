@@ -13,6 +13,7 @@ import { ticketMessages } from '../../modules/tickets/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
 import { surveysMessages } from '../../modules/surveys/messages.js';
 import { knowledgeMessages } from '../../modules/knowledge/messages.js';
+import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -98,6 +99,7 @@ const zhCN = {
   ...formMessages.zhCN,
   ...formsModuleMessages.zhCN,
   ...surveysMessages.zhCN,
+  ...smsChannelMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -182,6 +184,7 @@ const en: Record<MessageKey, string> = {
   ...formMessages.en,
   ...formsModuleMessages.en,
   ...surveysMessages.en,
+  ...smsChannelMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
