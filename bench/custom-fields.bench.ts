@@ -67,6 +67,17 @@ const benchValues: Record<string, unknown> = {
   bought_on: '2024-03-15', visit_at: '2026-12-08T09:30:00+08:00', check_1: true, check_2: false, site_phone: '138 0013 8000', site_email: 'it@example.cn', order_url: 'https://example.cn/orders/42', score: 4,
 };
 
+/**
+ * SQL statements sent to PostgreSQL (node-postgres; every pool query goes through Client.query):
+ * counted around each measured create, so the two variants' round trips can be compared.
+ */
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: Parameters<typeof clientQuery>) {
+  statements += 1;
+  return Reflect.apply(clientQuery, this, args);
+} as typeof clientQuery;
+
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
@@ -111,13 +122,16 @@ if (process.env.BENCH_SETUP_ONLY) {
   const variants = { without: plain, with: { ...plain, type: 'repair', fields: benchValues } } as const;
   const times: Record<keyof typeof variants, number[]> = { without: [], with: [] };
   const cpu: Record<keyof typeof variants, number> = { without: 0, with: 0 };
+  const sent: Record<keyof typeof variants, number> = { without: 0, with: 0 };
   for (let done = -block; done < creates; done += block) {
     for (const name of ['without', 'with'] as const) {
       for (let i = 0; i < block; i++) {
         const cpuBefore = process.cpuUsage();
+        const statementsBefore = statements;
         const started = performance.now();
         const res = await call('POST', '/api/v1/tickets', variants[name]);
         const elapsed = performance.now() - started;
+        if (done >= 0) sent[name] += statements - statementsBefore;
         if (res.statusCode !== 201) throw new Error(`create ${name}: ${res.statusCode} ${res.body}`);
         if (done >= 0) {
           times[name].push(elapsed);
@@ -130,10 +144,11 @@ if (process.env.BENCH_SETUP_ONLY) {
   }
   const without = stats(times.without);
   const withFields = stats(times.with);
-  const line = (name: string, s: ReturnType<typeof stats>, cpuMs: number) => console.log(`${name.padEnd(22)} p50 ${s.p50.toFixed(2)} ms  mean ${s.mean.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  server CPU ${(cpuMs / creates).toFixed(2)} ms/create`);
+  const line = (name: string, s: ReturnType<typeof stats>, cpuMs: number, sentCount: number) =>
+    console.log(`${name.padEnd(22)} p50 ${s.p50.toFixed(2)} ms  mean ${s.mean.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  server CPU ${(cpuMs / creates).toFixed(2)} ms/create${database.engine === 'postgres' ? `  ${(sentCount / creates).toFixed(1)} statements/create` : ''}`);
   console.log(`create, one at a time, ${creates} of each in interleaved blocks of ${block}:`);
-  line('without type/fields', without, cpu.without);
-  line('with type + 30 fields', withFields, cpu.with);
+  line('without type/fields', without, cpu.without, sent.without);
+  line('with type + 30 fields', withFields, cpu.with, sent.with);
   console.log(`with / without: p50 ×${(withFields.p50 / without.p50).toFixed(2)}, mean ×${(withFields.mean / without.mean).toFixed(2)}, CPU ×${(cpu.with / cpu.without).toFixed(2)}`);
 
   const formTimes: number[] = [];

@@ -9,6 +9,7 @@ import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
 import { fieldArchived, fieldChanged, fieldCreated, fieldDeleted } from './events.js';
 import { assertField, mergeOptions, typeChangeAllowed } from './field-checks.js';
+import { RegistryCache } from './registry-cache.js';
 import { bumpFormsRevision } from './revision.js';
 import { customFields, ticketTypes, ticketTypeVersions } from './schema.js';
 
@@ -49,11 +50,16 @@ export async function listFields(db: Db, entity: FieldEntity): Promise<CustomFie
 /** What reads of values need to know of a field, without its labels and options (a ticket view reads this on every answer). */
 export type FieldFacts = Pick<CustomField, 'key' | 'type' | 'filterable' | 'searchable' | 'customerVisible' | 'readRoles' | 'archived'>;
 
+/** Kept per app under the registry's revision: every ticket view asks (registry-cache.ts). */
+const fieldFacts = new RegistryCache<FieldFacts[]>();
+
 export async function listFieldFacts(db: Db, entity: FieldEntity): Promise<FieldFacts[]> {
-  return db
-    .select({ key: customFields.key, type: customFields.type, filterable: customFields.filterable, searchable: customFields.searchable, customerVisible: customFields.customerVisible, readRoles: customFields.readRoles, archived: customFields.archived })
-    .from(customFields)
-    .where(eq(customFields.entity, entity));
+  return fieldFacts.get(db, entity, () =>
+    db
+      .select({ key: customFields.key, type: customFields.type, filterable: customFields.filterable, searchable: customFields.searchable, customerVisible: customFields.customerVisible, readRoles: customFields.readRoles, archived: customFields.archived })
+      .from(customFields)
+      .where(eq(customFields.entity, entity)),
+  );
 }
 
 export async function getField(db: Db, entity: FieldEntity, key: string): Promise<CustomField> {
@@ -89,7 +95,7 @@ export async function createField(database: Database, actor: Actor, entity: Fiel
     return await database.transaction(async (tx) => {
       const position = input.position ?? (await nextPosition(tx, entity));
       const [row] = await tx.insert(customFields).values({ ...values, position }).returning();
-      await bumpFormsRevision(tx);
+      await bumpFormsRevision(database, tx);
       await recordEvent(tx, fieldCreated, { aggregateId: row!.id, cause: 'agent', actorId: actor.id, payload: factsOf(row!) });
       return fieldFromRow(row!);
     });
@@ -135,7 +141,7 @@ export async function updateField(database: Database, actor: Actor, entity: Fiel
       .set({ ...next, version: before.version + 1, updatedAt: new Date() })
       .where(eq(customFields.id, before.id))
       .returning();
-    await bumpFormsRevision(tx);
+    await bumpFormsRevision(database, tx);
     await recordEvent(tx, fieldChanged, { aggregateId: before.id, cause: 'agent', actorId: actor.id, payload: { ...factsOf(after!), changes: changed } });
     return fieldFromRow(after!);
   });
@@ -163,7 +169,7 @@ export async function removeField(
   await database.transaction(async (tx) => {
     const [row] = await tx.delete(customFields).where(eq(customFields.id, field.id)).returning();
     if (!row) throw new NotFound('forms.field.not_found', { key });
-    await bumpFormsRevision(tx);
+    await bumpFormsRevision(database, tx);
     await recordEvent(tx, fieldDeleted, { aggregateId: row.id, cause: 'agent', actorId: actor.id, payload: factsOf(row) });
   });
   return { deleted: true };
@@ -177,7 +183,7 @@ async function archive(database: Database, actor: Actor, field: CustomField): Pr
       .set({ archived: true, version: sql`${customFields.version} + 1`, updatedAt: new Date() })
       .where(eq(customFields.id, field.id))
       .returning();
-    await bumpFormsRevision(tx);
+    await bumpFormsRevision(database, tx);
     await recordEvent(tx, fieldArchived, { aggregateId: field.id, cause: 'agent', actorId: actor.id, payload: factsOf(row!) });
     return fieldFromRow(row!);
   });

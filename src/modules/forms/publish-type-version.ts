@@ -37,7 +37,7 @@ export async function publishTypeVersion(database: Database, readModels: ReadMod
     const version = (last?.max ?? 0) + 1;
     const [row] = await tx.insert(ticketTypeVersions).values({ typeId: type.id, version, form, publishedBy: actor.id }).returning();
     await tx.update(ticketTypes).set({ currentVersion: version, version: locked.version + 1, updatedAt: new Date() }).where(eq(ticketTypes.id, type.id));
-    await bumpFormsRevision(tx);
+    await bumpFormsRevision(database, tx);
     await recordEvent(tx, typePublished, { aggregateId: type.id, cause: 'agent', actorId: actor.id, payload: { key, version } });
     return { key, version, form: row!.form, publishedAt: row!.publishedAt, publishedBy: row!.publishedBy };
   });

@@ -5,7 +5,7 @@ import type { Database, Db } from '../../db/database.js';
 import type { FormDefinition, Label } from '../../forms/definition.js';
 import { prepareForm, type PreparedForm } from '../../forms/prepare-form.js';
 import { builtInOptionTrees } from './china-regions.js';
-import { formsRevisionNow } from './revision.js';
+import { RegistryCache } from './registry-cache.js';
 import { fieldFromRow, type CustomField } from './fields.js';
 import { customFields, ticketTypes, ticketTypeVersions } from './schema.js';
 
@@ -49,16 +49,12 @@ export type WhichForm = { typeKey: string } | { typeId: string; version: number 
 type TypeRow = { id: string; key: string; label: Label; active: boolean; version: number; form: FormDefinition; defaultTeamId: string | null; defaultPriority: string | null; slaPolicyId: string | null };
 
 /**
- * Prepared forms of one database handle (one app), each under the registry revision it was read
- * at. A write asks for the current revision (one primary-key read) and reuses the prepared form
- * when nothing changed since: reading the fields and the version and preparing the form cost more
- * than the rest of a create with 30 fields (BENCHMARKS.md). Every change of a field or a type bumps
- * the revision in its own transaction, so a change made through another server process is seen by
- * the next write here: nothing goes stale. Keyed by the app's Database, so apps in one process
- * (tests) never share entries.
+ * Prepared forms, per app, under the registry revision they were read at (registry-cache.ts):
+ * reading the fields and the version and preparing the form cost more than the rest of a create
+ * with 30 fields (BENCHMARKS.md). A change through this process is seen by its next write; one
+ * through another server process within a second.
  */
-const preparedForms = new WeakMap<Database, Map<string, { revision: number; form: TicketForm }>>();
-const maxCachedForms = 200;
+const preparedForms = new RegistryCache<TicketForm>();
 
 function cacheKey(which: WhichForm, timeZone: string): string {
   if (which === null) return `none|${timeZone}`;
@@ -67,28 +63,16 @@ function cacheKey(which: WhichForm, timeZone: string): string {
 
 /**
  * The ticket form `which` names, from the cache of `database` when the registry has not changed
- * since it was prepared, else read (loadTicketForm) and kept. `db` is the caller's connection or
- * transaction; the revision is read through it, so a write sees its own transaction's changes.
+ * since it was prepared, else read (loadTicketForm, through `db`: the caller's connection or
+ * transaction) and kept.
  */
 export async function currentTicketForm(database: Database, db: Db, which: WhichForm, options: { timeZone: string; builtins: readonly FieldDescriptor[] }): Promise<TicketForm> {
-  const revision = await formsRevisionNow(db);
-  let forms = preparedForms.get(database);
-  if (!forms) preparedForms.set(database, (forms = new Map()));
-  const key = cacheKey(which, options.timeZone);
-  const cached = forms.get(key);
-  if (cached && cached.revision === revision) return cached.form;
-  // Read after the revision: a change committing in between is cached under the older revision
-  // and read again by the next write, never the other way round.
-  const form = await loadTicketForm(db, which, options);
-  if (forms.size >= maxCachedForms) forms.clear();
-  forms.set(key, { revision, form });
-  return form;
+  return preparedForms.get(db, cacheKey(which, options.timeZone), () => loadTicketForm(db, which, options), database.db);
 }
 
 /**
  * Loads a ticket form: the registry's ticket fields and the type's version, two constant queries
- * side by side (never one per field), read on every write — no in-process cache, so a field or
- * version published through one server process holds in every other at once. (One query building
+ * side by side (never one per field). (One query building
  * JSON of both measured slower than the two plain ones.) `builtins` are the ticket's own fields
  * rules may test, given by the caller (the tickets module); the rules' values were checked
  * against their options when the form was published.

@@ -65,7 +65,7 @@ export async function createTicketType(database: Database, actor: Actor, input: 
           slaPolicyId: input.slaPolicyId ?? null,
         })
         .returning();
-      await bumpFormsRevision(tx);
+      await bumpFormsRevision(database, tx);
       await recordEvent(tx, typeCreated, { aggregateId: row!.id, cause: 'agent', actorId: actor.id, payload: { key: row!.key } });
       return typeFromRow(row!);
     });
@@ -88,7 +88,7 @@ export async function updateTicketType(database: Database, actor: Actor, key: st
       .set({ ...Object.fromEntries(changed.map((name) => [name, next[name]])), version: before.version + 1, updatedAt: new Date() })
       .where(eq(ticketTypes.id, before.id))
       .returning();
-    await bumpFormsRevision(tx);
+    await bumpFormsRevision(database, tx);
     await recordEvent(tx, typeChanged, { aggregateId: before.id, cause: 'agent', actorId: actor.id, payload: { key, changes: changed } });
     return typeFromRow(after!);
   });

@@ -3,6 +3,7 @@ import { NotFound } from '../../app/errors.js';
 import type { Db } from '../../db/database.js';
 import type { FormDefinition, FormField, Label } from '../../forms/definition.js';
 import { fieldFromRow, type CustomField } from './fields.js';
+import { RegistryCache } from './registry-cache.js';
 import { customFields, ticketTypes, ticketTypeVersions } from './schema.js';
 
 /** A type's current form with the definitions of the fields it places (the form endpoints). */
@@ -57,9 +58,23 @@ export async function listPortalTicketTypes(db: Db): Promise<Array<{ key: string
 }
 
 /** Keys and labels of ticket types by id, for ticket views and timelines (one query). */
-export async function describeTicketTypes(db: Db, ids: readonly string[]): Promise<Map<string, { key: string; label: Label }>> {
+type TypeName = { key: string; label: Label };
+
+/**
+ * Every type's key and label by id (an installation has tens), kept per app under the registry's
+ * revision (registry-cache.ts): ticket views name the type of each ticket they show.
+ */
+const typeNames = new RegistryCache<Map<string, TypeName>>();
+
+export async function describeTicketTypes(db: Db, ids: readonly string[]): Promise<Map<string, TypeName>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: ticketTypes.id, key: ticketTypes.key, label: ticketTypes.label }).from(ticketTypes).where(inArray(ticketTypes.id, unique));
-  return new Map(rows.map((row) => [row.id, { key: row.key, label: row.label }]));
+  const all = await typeNames.get(db, 'all', async () => {
+    const rows = await db.select({ id: ticketTypes.id, key: ticketTypes.key, label: ticketTypes.label }).from(ticketTypes);
+    return new Map(rows.map((row) => [row.id, { key: row.key, label: row.label }]));
+  });
+  return new Map(unique.flatMap((id) => {
+    const name = all.get(id);
+    return name ? [[id, name] as const] : [];
+  }));
 }
