@@ -6,7 +6,7 @@ import { listContacts, searchContacts } from './contact-search.js';
 import { addIdentity, createContact, getContact, lookupContact, removeIdentity, updateContact, type IdentityInput } from './contacts.js';
 import { findContactDuplicates } from './duplicates.js';
 import { customerHistory } from './history.js';
-import { contactSchema, contactSummarySchema, historyEntrySchema, idParams, identityInput, identityKindSchema, listQuery, mergeBody, movedSchema, optionalIfMatch, profileBody } from './http-schemas.js';
+import { contactSchema, contactSummarySchema, fieldsDescription, historyEntrySchema, idParams, identityInput, identityKindSchema, listQuery, mergeBody, movedSchema, optionalIfMatch, profileBody } from './http-schemas.js';
 import { mergeContacts } from './merge.js';
 import { anonymiseContact } from './privacy.js';
 
@@ -58,7 +58,7 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
     schema: {
       tags,
       summary: '创建联系人 Create a contact',
-      description: 'An identity that belongs to someone else answers 409 `contact.identity_taken` naming the owner (`contactId`), so the client can offer to merge.',
+      description: `An identity that belongs to someone else answers 409 \`contact.identity_taken\` naming the owner (\`contactId\`), so the client can offer to merge. ${fieldsDescription}`,
       body: z.strictObject({ name: z.string().trim().min(1).max(100), organizationId: z.uuid().nullable().optional(), identities: z.array(identityInput).max(20).optional(), ...profileBody }),
       response: { 201: contactSchema },
     },
@@ -67,14 +67,14 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
   app.get('/api/v1/contacts/:id', {
     config: { permission: 'customers.read' },
     schema: { tags, summary: '联系人详情 Get a contact (308 to the survivor when merged)', params: idParams, response: { 200: contactSchema } },
-  }, async (request) => getContact(database.db, request.params.id));
+  }, async (request) => getContact(database.db, request.params.id, actorOf(request)));
 
   app.patch('/api/v1/contacts/:id', {
     config: { permission: 'customers.write' },
     schema: {
       tags,
       summary: '修改联系人 Update a contact',
-      description: 'Send `If-Match: "<version>"` to refuse (412) a change made on stale data.',
+      description: `Send \`If-Match: "<version>"\` to refuse (412) a change made on stale data. ${fieldsDescription}`,
       params: idParams,
       headers: ifMatchHeader,
       body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), organizationId: z.uuid().nullable().optional(), ...profileBody }),
@@ -108,16 +108,16 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
     schema: {
       tags,
       summary: '合并联系人 Merge a contact into another',
-      description: '`sourceId` is merged into `targetId` (the survivor): identities, external records and tickets move; `GET /contacts/{sourceId}` then answers 308 to the survivor. Recorded in both contacts\' history.',
+      description: '`sourceId` is merged into `targetId` (the survivor): identities, external records and tickets move; `GET /contacts/{sourceId}` then answers 308 to the survivor. Recorded in both contacts\' history. The survivor keeps its custom field values and takes the merged one\'s where it has none (`fieldsTaken` lists their keys).',
       body: mergeBody,
-      response: { 200: z.object({ survivor: contactSchema, moved: movedSchema }) },
+      response: { 200: z.object({ survivor: contactSchema, moved: movedSchema, fieldsTaken: z.array(z.string()) }) },
     },
   }, async (request) => mergeContacts(database, actorOf(request), request.body.sourceId, request.body.targetId));
 
   app.get('/api/v1/contacts/:id/history', {
     config: { permission: 'customers.read' },
     schema: { tags, summary: '变更记录 Audit trail of a contact', params: idParams, response: { 200: z.object({ items: z.array(historyEntrySchema) }) } },
-  }, async (request) => ({ items: await customerHistory(database.db, 'contact', request.params.id) }));
+  }, async (request) => ({ items: await customerHistory(database.db, 'contact', request.params.id, actorOf(request)) }));
 
   app.post('/api/v1/contacts/:id/anonymize', {
     config: { permission: 'customers.privacy' },

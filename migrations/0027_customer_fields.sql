@@ -1,0 +1,2 @@
+ALTER TABLE "contacts" ADD COLUMN "fields" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "fields" jsonb DEFAULT '{}'::jsonb NOT NULL;
