@@ -32,6 +32,13 @@ test('only what changed is sent', () => {
   assert.deepEqual(profileChanges(before, { ...before, organizationId: null, attributes: [{ key: '区域', value: '华东' }] }), { organizationId: null, attributes: { 区域: '华东' } });
 });
 
+test('custom values: only the keys that changed are sent, a cleared one as null', () => {
+  const before = profileFormValues({ ...contact, fields: { industry: 'manufacturing', budget: '500.00' } });
+  assert.deepEqual(profileChanges(before, before), {});
+  assert.deepEqual(profileChanges(before, { ...before, fields: { industry: 'retail', budget: '' } }), { fields: { industry: 'retail', budget: null } });
+  assert.deepEqual(profileChanges(before, { ...before, fields: { industry: 'manufacturing', budget: '500.00', source: 'expo' } }), { fields: { source: 'expo' } });
+});
+
 test('organisations have no organisation field to change', () => {
   const { organization: _organization, ...organization } = contact;
   const before = profileFormValues(organization);
