@@ -8,12 +8,14 @@
  * Agents may not edit contacts (customers.write is a supervisor's permission), so the person who
  * fills it is a supervisor working the queue; the agent's part is reading it.
  *
+ * Writes docs/screenshots/contact-fields.png (the 360 page with the filled field).
+ *
  * Waits are for expected conditions only (locators), ~10 s each.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { chromiumPath, startHarness, type E2eUser, type Harness } from './harness.js';
+import { chromiumPath, docScreenshot, startHarness, type E2eUser, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -63,6 +65,7 @@ test('contact custom fields: none defined, an admin defines 客户行业, it is 
 
   await page.reload();
   await page.getByTestId('customer-custom-fields').getByTestId('customer-field-industry').getByText('零售').waitFor();
+  await docScreenshot(page, 'contact-fields.png');
   await page.getByRole('tab', { name: '变更记录' }).click();
   await page.getByTestId('customer-history').getByText('周主管 修改了客户行业从“无”改为“零售”').waitFor();
   const stored = await h.api<{ fields: Record<string, unknown> }>(h.users.admin, 'GET', `/api/v1/contacts/${contactId}`);

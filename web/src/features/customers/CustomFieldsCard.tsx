@@ -1,8 +1,8 @@
-import { Button, Card, Descriptions } from 'antd';
+import { Button, Card, Descriptions, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../app/session.ts';
-import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
+import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { labelIn } from '../forms/field-labels.ts';
 import { FieldValueText } from '../forms/FieldValueText.tsx';
 import { useCustomerForm, type CustomerFieldEntity } from './customer-form.ts';
@@ -25,12 +25,22 @@ export function CustomFieldsCard({ entity, values, onEdit }: { entity: CustomerF
   else if (registry.isError || !form) body = <ErrorState error={registry.error ?? new Error('form')} onRetry={() => void registry.refetch()} />;
   else if (!shown.length) {
     const admin = can('forms.manage');
+    // Small: a side card that every contact shows must not push identities and duplicates away.
     body = (
-      <EmptyState
-        title={t(entity === 'contact' ? 'customers.customFields.noneContact' : 'customers.customFields.noneOrganization')}
-        hint={admin ? t('customers.customFields.defineHint') : t('customers.customFields.askAdmin')}
-        action={admin ? <Link to="/settings/customer-fields" data-testid="define-custom-fields">{t('customers.customFields.define')}</Link> : undefined}
-      />
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        style={{ margin: '4px 0' }}
+        description={
+          <>
+            <div>{t(entity === 'contact' ? 'customers.customFields.noneContact' : 'customers.customFields.noneOrganization')}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {admin ? t('customers.customFields.defineHint') : t('customers.customFields.askAdmin')}
+            </Typography.Text>
+          </>
+        }
+      >
+        {admin ? <Link to="/settings/customer-fields" data-testid="define-custom-fields">{t('customers.customFields.define')}</Link> : null}
+      </Empty>
     );
   } else {
     body = (
