@@ -116,13 +116,15 @@ describe('contact custom fields', () => {
   });
 
   test('merge: the survivor keeps its values and takes the merged contact\'s where it has none, and says which', async () => {
-    const source = await newContact('李雷（旧）', { industry: 'manufacturing', annual_budget: '99', backup_phone: '13900139000' });
+    const source = await newContact('李雷（旧）', { industry: 'manufacturing', annual_budget: '99', backup_phone: '13900139000', credit_note: '预付' });
     const target = await newContact('李雷', { industry: 'retail' });
     const result = ok<{ survivor: Contact; fieldsTaken: string[] }>(await t.api('POST', '/api/v1/contacts/merge', { body: { sourceId: source.id, targetId: target.id }, as: supervisor }));
-    assert.deepEqual(result.survivor.fields, { industry: 'retail', annual_budget: '99.00', backup_phone: '+8613900139000' });
-    assert.deepEqual(result.fieldsTaken.sort(), ['annual_budget', 'backup_phone']);
+    assert.deepEqual(result.survivor.fields, { industry: 'retail', annual_budget: '99.00', backup_phone: '+8613900139000', credit_note: '预付' });
+    assert.deepEqual(result.fieldsTaken.sort(), ['annual_budget', 'backup_phone', 'credit_note']);
     const absorbed = (await history(target.id)).find((e) => e.type === 'contact.absorbed');
-    assert.deepEqual((absorbed?.payload.fieldsTaken as string[]).sort(), ['annual_budget', 'backup_phone']);
+    assert.deepEqual((absorbed?.payload.fieldsTaken as string[]).sort(), ['annual_budget', 'backup_phone', 'credit_note']);
+    const seenByAgent = (await history(target.id, agent)).find((e) => e.type === 'contact.absorbed');
+    assert.deepEqual((seenByAgent?.payload.fieldsTaken as string[]).sort(), ['annual_budget', 'backup_phone'], 'an agent is not told of a field it may not read');
   });
 
   test('a field some contact holds a value of is not deleted (409 with the count) until archived; an archived field takes no new values', async () => {

@@ -43,9 +43,15 @@ export async function judgeCustomerFields(
  */
 export type FieldReader = Pick<Actor, 'role'> | 'every field';
 
-/** Whether `reader` may read each field of `entity`. Definitions are read only when some value exists. */
+/** Whether `reader` may read each field of `entity`. Definitions are read only when some of `values` holds one. */
 export async function fieldReadability(db: Db, entity: RecordEntity, reader: FieldReader | undefined, values: readonly Record<string, unknown>[]): Promise<(key: string) => boolean> {
-  if (!reader || !values.some((v) => Object.keys(v).length > 0)) return () => false;
+  if (!values.some((v) => Object.keys(v).length > 0)) return () => false;
+  return readableFieldsOf(db, entity, reader);
+}
+
+/** Whether `reader` may read each field of `entity` (one query of the registry's facts). */
+export async function readableFieldsOf(db: Db, entity: RecordEntity, reader: FieldReader | undefined): Promise<(key: string) => boolean> {
+  if (!reader) return () => false;
   const facts = new Map((await listFieldFacts(db, entity)).map((field) => [field.key, field]));
   return (key) => {
     const field = facts.get(key);
