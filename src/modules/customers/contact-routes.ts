@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { invalidField, NotFound } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
+import { contactFieldConditions, contactFiltersFromQuery } from './contact-field-filters.js';
 import { listContacts, searchContacts } from './contact-search.js';
 import { addIdentity, createContact, getContact, lookupContact, removeIdentity, updateContact, type IdentityInput } from './contacts.js';
 import { findContactDuplicates } from './duplicates.js';
@@ -12,6 +13,9 @@ import { anonymiseContact } from './privacy.js';
 
 const tags = ['contacts'];
 const ifMatchHeader = z.object({ 'if-match': z.string().optional() });
+const listContactsQuery = z
+  .object({ ...listQuery, organizationId: z.uuid().optional() })
+  .catchall(z.string().max(4100).describe('`fields.<key>=a,b`: a filterable select, multi select or cascader of contacts holds one of these values. Any other name is refused.'));
 
 /** Contacts (联系人): CRUD, identities, lookup, duplicates, merge, history and anonymisation. */
 export function registerContactRoutes(app: AppServer, { database }: AppContext): void {
@@ -20,15 +24,18 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
     schema: {
       tags,
       summary: '联系人列表与搜索 List and search contacts',
-      description: '`q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), the start of an email address, or a platform id. With `q` and no cursor or other filter, the best matches come first (exact phone or email, then names starting with `q`); otherwise the list is keyset-paged by `sort`. A contact\'s tickets: `GET /api/v1/tickets?requesterId=<id>`.',
-      querystring: z.strictObject({ ...listQuery, organizationId: z.uuid().optional() }),
+      description: '`q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), the start of an email address, or a platform id. With `q` and no cursor or other filter, the best matches come first (exact phone or email, then names starting with `q`); otherwise the list is keyset-paged by `sort`. A contact\'s tickets: `GET /api/v1/tickets?requesterId=<id>`. `fields.<key>=a,b` keeps contacts whose filterable select (multi select, cascader: any level) holds one of the values; another field, or one the caller may not read, is a 400 at `fields.<key>`.',
+      querystring: listContactsQuery,
       response: { 200: z.object({ items: z.array(contactSummarySchema), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => {
-    const { q, cursor, organizationId, tierKey, tag, ownerId, limit } = request.query;
+    const { q, cursor, organizationId, tierKey, tag, ownerId, limit, sort } = request.query;
+    const known = new Set(Object.keys(listContactsQuery.shape));
+    const filters = contactFiltersFromQuery(Object.fromEntries(Object.entries(request.query).filter(([name]) => !known.has(name))));
     // Typing a caller's name or number: rank by relevance (one page is all anyone reads).
-    if (q && !cursor && !organizationId && !tierKey && !tag && !ownerId) return { items: await searchContacts(database.db, q, limit), nextCursor: null };
-    return listContacts(database.db, request.query);
+    if (q && !cursor && !organizationId && !tierKey && !tag && !ownerId && Object.keys(filters).length === 0) return { items: await searchContacts(database.db, q, limit), nextCursor: null };
+    const fieldConditions = await contactFieldConditions(database.db, filters, actorOf(request));
+    return listContacts(database.db, { q, cursor, organizationId, tierKey, tag, ownerId, limit, sort, fieldConditions });
   });
 
   app.get('/api/v1/contacts/lookup', {

@@ -16,10 +16,10 @@ before(async () => {
   agent = await t.user('agent');
   const option = (value: string, zh: string, children?: unknown[]) => ({ value, label: { 'zh-CN': zh, en: '' }, ...(children && { children }) });
   const fields = [
-    { key: 'industry', label: { 'zh-CN': '客户行业', en: 'Industry' }, type: 'select', options: [option('manufacturing', '制造业'), option('retail', '零售'), option('energy', '能源')] },
+    { key: 'industry', label: { 'zh-CN': '客户行业', en: 'Industry' }, type: 'select', filterable: true, options: [option('manufacturing', '制造业'), option('retail', '零售'), option('energy', '能源')] },
     { key: 'annual_budget', label: { 'zh-CN': '年度预算', en: 'Annual budget' }, type: 'money' },
     { key: 'backup_phone', label: { 'zh-CN': '备用电话', en: 'Backup phone' }, type: 'phone' },
-    { key: 'product', label: { 'zh-CN': '产品线', en: 'Product' }, type: 'cascader', options: [option('printer', '打印机', [option('p100', 'P100'), option('p200', 'P200')])] },
+    { key: 'product', label: { 'zh-CN': '产品线', en: 'Product' }, type: 'cascader', filterable: true, options: [option('printer', '打印机', [option('p100', 'P100'), option('p200', 'P200')])] },
     { key: 'credit_note', label: { 'zh-CN': '信用备注', en: 'Credit note' }, type: 'text', readRoles: ['admin', 'supervisor'], writeRoles: ['admin'] },
   ];
   for (const field of fields) assert.equal((await t.api('POST', '/api/v1/contact-fields', { body: field })).statusCode, 201);
@@ -145,6 +145,38 @@ describe('contact custom fields', () => {
     assert.deepEqual(exported.contact.fields, { industry: 'retail', credit_note: '仅主管可见' });
     const erased = ok<Contact>(await t.api('POST', `/api/v1/contacts/${contact.id}/anonymize`));
     assert.deepEqual(erased.fields, {});
+  });
+});
+
+describe('the contact list filters by filterable choice fields', () => {
+  type Page = { items: Array<{ name: string }> };
+  const names = async (query: Record<string, string>, as?: TestUser) => ok<Page>(await t.api('GET', '/api/v1/contacts', { query: { tag: '筛选测试', sort: 'name', ...query }, as: as ?? agent })).items.map((c) => c.name).sort();
+
+  before(async () => {
+    const tagged = async (name: string, fields: Record<string, unknown>) => ok(await t.api('POST', '/api/v1/contacts', { body: { name, tags: ['筛选测试'], fields } }), 201);
+    await tagged('筛选 甲', { industry: 'retail', product: ['printer', 'p100'] });
+    await tagged('筛选 乙', { industry: 'manufacturing', product: ['printer', 'p200'] });
+    await tagged('筛选 丙', { industry: 'retail' });
+    await tagged('筛选 丁', {});
+  });
+
+  test('fields.<key>=a,b keeps contacts holding one of the values; a cascader matches at any level', async () => {
+    assert.deepEqual(await names({ 'fields.industry': 'retail' }), ['筛选 丙', '筛选 甲']);
+    assert.deepEqual(await names({ 'fields.industry': 'retail,manufacturing' }), ['筛选 丙', '筛选 乙', '筛选 甲']);
+    assert.deepEqual(await names({ 'fields.product': 'printer' }), ['筛选 乙', '筛选 甲']);
+    assert.deepEqual(await names({ 'fields.product': 'p200', 'fields.industry': 'manufacturing' }), ['筛选 乙']);
+    assert.deepEqual(await names({ 'fields.industry': 'retail', q: '丙' }), ['筛选 丙'], 'with a search text too');
+  });
+
+  test('a field that is not a filterable choice, or an unknown parameter, is a 400 naming it', async () => {
+    fieldError(await t.api('GET', '/api/v1/contacts', { query: { 'fields.annual_budget': '10' }, as: agent }), 'fields.annual_budget', 'contact.field_not_filterable');
+    fieldError(await t.api('GET', '/api/v1/contacts', { query: { 'fields.nothing': 'x' }, as: agent }), 'fields.nothing', 'contact.field_not_filterable');
+    fieldError(await t.api('GET', '/api/v1/contacts', { query: { colour: 'red' }, as: agent }), 'colour', 'validation.unrecognized_keys');
+    // Filtering by a field one may not read would reveal its values.
+    const secret = { key: 'risk_level', label: { 'zh-CN': '风险等级' }, type: 'select', filterable: true, readRoles: ['admin', 'supervisor'], options: [{ value: 'high', label: { 'zh-CN': '高' } }] };
+    ok(await t.api('POST', '/api/v1/contact-fields', { body: secret }), 201);
+    fieldError(await t.api('GET', '/api/v1/contacts', { query: { 'fields.risk_level': 'high' }, as: agent }), 'fields.risk_level', 'contact.field_not_filterable');
+    assert.deepEqual(await names({ 'fields.risk_level': 'high' }, supervisor), []);
   });
 });
 

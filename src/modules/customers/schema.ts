@@ -69,6 +69,8 @@ export const contacts = pgTable(
     index('contacts_name_idx').on(t.name, t.id),
     index('contacts_organization_idx').on(t.organizationId),
     index('contacts_tags_idx').using('gin', t.tags),
+    // The list's custom field filters (`fields @> {"industry": "retail"}`), one index for every key.
+    index('contacts_fields_idx').using('gin', t.fields.op('jsonb_path_ops')),
   ],
 );
 
