@@ -21,12 +21,14 @@ const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chrom
 let h: Harness;
 let supervisor: E2eUser;
 let contactId: string;
+let otherId: string;
 
 before(async () => {
   if (skip) return;
   h = await startHarness();
   supervisor = await h.user('supervisor', '周主管', [h.teamId]);
   contactId = (await h.api<{ id: string }>(h.users.admin, 'POST', '/api/v1/contacts', { name: '郑晓峰', identities: [{ kind: 'phone', value: '139 0013 9000' }] })).id;
+  otherId = (await h.api<{ id: string }>(h.users.admin, 'POST', '/api/v1/contacts', { name: '吴天明' })).id;
 });
 
 after(async () => {
@@ -48,6 +50,7 @@ test('contact custom fields: none defined, an admin defines 客户行业, it is 
     key: 'industry',
     label: { 'zh-CN': '客户行业', en: 'Industry' },
     type: 'select',
+    filterable: true,
     options: [option('manufacturing', '制造业'), option('retail', '零售'), option('energy', '能源')],
   });
 
@@ -76,5 +79,14 @@ test('contact custom fields: none defined, an admin defines 客户行业, it is 
   const agentCard = agentPage.getByTestId('customer-custom-fields');
   await agentCard.getByTestId('customer-field-industry').getByText('零售').waitFor();
   assert.equal(await agentCard.getByTestId('custom-fields-edit').count(), 0, 'an agent reads the value but may not edit the contact');
+
+  // The contact list filters by it (a filterable select): only 郑晓峰 is 零售.
+  await agentPage.goto('/customers');
+  await agentPage.getByTestId(`contact-row-${otherId}`).waitFor();
+  await agentPage.getByTestId('contact-filter-industry').click();
+  await visibleOption(agentPage, '零售').click();
+  await agentPage.waitForURL(/fields\.industry=retail/);
+  await agentPage.getByTestId(`contact-row-${otherId}`).waitFor({ state: 'detached' });
+  await agentPage.getByTestId(`contact-row-${contactId}`).waitFor();
   h.assertNoPageErrors();
 });

@@ -4,6 +4,7 @@ import { prepareForm, type PreparedForm } from '../../../../src/forms/prepare-fo
 import { registryForm } from '../../../../src/forms/record-form.ts';
 import { useMe } from '../../app/session.ts';
 import { useRecordFields } from '../forms/queries.ts';
+import { readableFields } from './readable-fields.ts';
 
 /** The registries the customer pages read: contact fields and organisation fields. */
 export type CustomerFieldEntity = 'contact' | 'organisation';
@@ -15,11 +16,6 @@ export type CustomerForm = {
   prepared: PreparedForm;
   audience: FormAudience;
 };
-
-/** Custom fields a role may read: the server sends no values of the others, so the page shows none of them. */
-export function readableFields<F extends Pick<FieldDefinition, 'readRoles'> & { builtIn?: boolean }>(registry: readonly F[], role: string): F[] {
-  return registry.filter((field) => !field.builtIn && (field.readRoles.length === 0 || field.readRoles.includes(role)));
-}
 
 /**
  * A contact's or organisation's custom fields ready to show and edit with the ticket page's

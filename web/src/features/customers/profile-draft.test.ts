@@ -55,3 +55,13 @@ test('the list state comes from the URL; the organisation filter only on the con
   assert.equal(organizations.organizationId, undefined);
   assert.equal(isNarrowed(listStateFromParams(new URLSearchParams(''))), false);
 });
+
+test('custom field filters come from `fields.<key>` in the URL, on the contacts tab only, and are sent as the API takes them', () => {
+  const contacts = listStateFromParams(new URLSearchParams('fields.industry=retail,energy&fields.Bad=x&fields.source='));
+  assert.deepEqual(contacts.fields, { industry: 'retail,energy' });
+  assert.deepEqual(contactQuery(contacts), { sort: '-updatedAt', 'fields.industry': 'retail,energy' });
+  assert.ok(isNarrowed(contacts));
+  const organizations = listStateFromParams(new URLSearchParams('tab=organizations&fields.industry=retail'));
+  assert.equal(organizations.fields, undefined);
+  assert.deepEqual(organizationQuery(organizations), { sort: '-updatedAt' });
+});
