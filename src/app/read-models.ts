@@ -1,4 +1,4 @@
-import type { TicketFieldsReader } from '../modules/forms/index.js';
+import type { CustomerFieldsReader, TicketFieldsReader } from '../modules/forms/index.js';
 import type { TicketSlaReader } from '../modules/tickets/index.js';
 
 /**
@@ -11,6 +11,8 @@ export type ReadModelTypes = {
   ticketSla: TicketSlaReader;
   /** The ticket's built-in fields and counts of custom field values, for the field registry (provided by the tickets module). */
   ticketFields: TicketFieldsReader;
+  /** Counts of contact and organisation custom field values, for the field registry (provided by the customers module). */
+  customerFields: CustomerFieldsReader;
 };
 
 /** The read models of one app, provided at boot (AppModule.registerJobs). Not a module-level global: tests boot several apps. */

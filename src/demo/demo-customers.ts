@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { Actor } from '../modules/auth/index.js';
 import { createContact, createOrganization, upsertRecord } from '../modules/customers/index.js';
+import { createDemoContactFields, demoIndustryOf, demoSourceOf } from './demo-contact-fields.js';
 import type { CustomerPlan } from './demo-plan.js';
 import { demoCompanies } from './demo-directory.js';
 
@@ -10,8 +11,8 @@ const devices = ['HP LaserJet M479', '华为 AR6120 路由器', 'APC Smart-UPS 3
  * The demo's organisations (one per company, key accounts as 重点 tier), their contacts with phone
  * and email identities, and a few external records: each company bought equipment (an order and
  * the device with its warranty) and key accounts hold a maintenance contract. Returns the
- * contacts' ids in the order of `customers`. Deterministic: the
- * n-th company always gets the same records.
+ * contacts' ids in the order of `customers`. Contacts carry the demo's custom fields 客户行业 and
+ * 客户来源. Deterministic: the n-th company always gets the same records.
  */
 export async function createDemoCustomers(database: Database, admin: Actor, customers: readonly CustomerPlan[]): Promise<{ organizations: number; records: number; contactIds: string[] }> {
   const organizationIds = new Map<string, string>();
@@ -32,12 +33,14 @@ export async function createDemoCustomers(database: Database, admin: Actor, cust
     }
   }
   const contactIds: string[] = [];
-  for (const customer of customers) {
+  const fill = await createDemoContactFields(database, admin);
+  for (const [index, customer] of customers.entries()) {
     const contact = await createContact(database, admin, {
       name: customer.name,
       organizationId: organizationIds.get(customer.company) ?? null,
       identities: [...(customer.phone ? [{ kind: 'phone' as const, value: customer.phone }] : []), ...(customer.email ? [{ kind: 'email' as const, value: customer.email }] : [])],
       ...(customer.keyAccount ? { tierKey: 'key' } : {}),
+      fields: { ...(fill.industry && { industry: demoIndustryOf(customer.company) }), ...(fill.source && { source: demoSourceOf(index) }) },
     });
     contactIds.push(contact.id);
   }

@@ -66,6 +66,8 @@ test('seeds teams, staff, categories, customers and tickets with their histories
   assert.equal(await count('contacts'), size.customers);
   // Every contact belongs to its company's organisation; every requester was found, not duplicated.
   assert.equal(await count('contacts', 'organization_id is null'), 0);
+  // Every contact carries the demo's 客户行业 and 客户来源 (custom contact fields).
+  assert.equal(await count('contacts', `fields ->> 'industry' is not null and fields ->> 'source' is not null`), size.customers);
   assert.equal(await count('organizations'), new Set(plan.customers.map((c) => c.company)).size);
   assert.ok((await count('customer_records', `type = 'device' and expires_on is not null`)) > 0);
   assert.equal(await count('tickets', 'requester_id not in (select id from contacts)'), 0);

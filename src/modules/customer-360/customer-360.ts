@@ -28,7 +28,7 @@ export async function requesterIdsOf(db: Db, contactId: string): Promise<string[
  * identities, tickets (open first), the latest messages across channels, and external records.
  */
 export async function contact360(db: Db, actor: Actor, id: string, readModels: ReadModels) {
-  const contact = await following('/360', () => getContact(db, id));
+  const contact = await following('/360', () => getContact(db, id, actor));
   const requesterIds = await requesterIdsOf(db, contact.id);
   const [tickets, messages, records] = await Promise.all([
     listRequesterTickets(db, actor, requesterIds, ticketLimit, readModels),
@@ -39,7 +39,7 @@ export async function contact360(db: Db, actor: Actor, id: string, readModels: R
 }
 
 export async function organization360(db: Db, actor: Actor, id: string, readModels: ReadModels) {
-  const organization = await following('/360', () => getOrganization(db, id));
+  const organization = await following('/360', () => getOrganization(db, id, actor));
   const contactIds = await contactIdsOfOrganization(db, organization.id);
   const [contacts, tickets, messages, records] = await Promise.all([
     listContactSummaries(db, { organizationId: organization.id, sort: 'name', limit: 100 }),

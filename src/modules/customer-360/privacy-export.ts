@@ -6,15 +6,16 @@ import { requesterIdsOf } from './customer-360.js';
 
 /**
  * One contact's personal data as JSON (PIPL right of access and portability): the profile with
- * every identity, external records, tickets with public messages, and the audit trail.
+ * every identity and every custom field value (whatever their read roles: the data is the
+ * person's), external records, tickets with public messages, and the audit trail.
  */
 export async function exportContactData(database: Database, actor: Actor, id: string) {
-  const contact = await getContact(database.db, id);
+  const contact = await getContact(database.db, id, 'every field');
   const requesterIds = await requesterIdsOf(database.db, contact.id);
   const [records, tickets, history] = await Promise.all([
     listRecords(database.db, { contactIds: [contact.id] }, 10_000),
     exportRequesterTickets(database.db, requesterIds),
-    customerHistory(database.db, 'contact', contact.id),
+    customerHistory(database.db, 'contact', contact.id, 'every field'),
   ]);
   return {
     format: 'opencsm.contact-export/1',

@@ -2,16 +2,20 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { invalidField, NotFound } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
+import { contactFieldConditions, contactFiltersFromQuery } from './contact-field-filters.js';
 import { listContacts, searchContacts } from './contact-search.js';
 import { addIdentity, createContact, getContact, lookupContact, removeIdentity, updateContact, type IdentityInput } from './contacts.js';
 import { findContactDuplicates } from './duplicates.js';
 import { customerHistory } from './history.js';
-import { contactSchema, contactSummarySchema, historyEntrySchema, idParams, identityInput, identityKindSchema, listQuery, mergeBody, movedSchema, optionalIfMatch, profileBody } from './http-schemas.js';
+import { contactSchema, contactSummarySchema, fieldsDescription, historyEntrySchema, idParams, identityInput, identityKindSchema, listQuery, mergeBody, movedSchema, optionalIfMatch, profileBody } from './http-schemas.js';
 import { mergeContacts } from './merge.js';
 import { anonymiseContact } from './privacy.js';
 
 const tags = ['contacts'];
 const ifMatchHeader = z.object({ 'if-match': z.string().optional() });
+const listContactsQuery = z
+  .object({ ...listQuery, organizationId: z.uuid().optional() })
+  .catchall(z.string().max(4100).describe('`fields.<key>=a,b`: a filterable select, multi select or cascader of contacts holds one of these values. Any other name is refused.'));
 
 /** Contacts (联系人): CRUD, identities, lookup, duplicates, merge, history and anonymisation. */
 export function registerContactRoutes(app: AppServer, { database }: AppContext): void {
@@ -20,15 +24,18 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
     schema: {
       tags,
       summary: '联系人列表与搜索 List and search contacts',
-      description: '`q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), the start of an email address, or a platform id. With `q` and no cursor or other filter, the best matches come first (exact phone or email, then names starting with `q`); otherwise the list is keyset-paged by `sort`. A contact\'s tickets: `GET /api/v1/tickets?requesterId=<id>`.',
-      querystring: z.strictObject({ ...listQuery, organizationId: z.uuid().optional() }),
+      description: '`q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), the start of an email address, or a platform id. With `q` and no cursor or other filter, the best matches come first (exact phone or email, then names starting with `q`); otherwise the list is keyset-paged by `sort`. A contact\'s tickets: `GET /api/v1/tickets?requesterId=<id>`. `fields.<key>=a,b` keeps contacts whose filterable select (multi select, cascader: any level) holds one of the values; another field, or one the caller may not read, is a 400 at `fields.<key>`.',
+      querystring: listContactsQuery,
       response: { 200: z.object({ items: z.array(contactSummarySchema), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => {
-    const { q, cursor, organizationId, tierKey, tag, ownerId, limit } = request.query;
+    const { q, cursor, organizationId, tierKey, tag, ownerId, limit, sort } = request.query;
+    const known = new Set(Object.keys(listContactsQuery.shape));
+    const filters = contactFiltersFromQuery(Object.fromEntries(Object.entries(request.query).filter(([name]) => !known.has(name))));
     // Typing a caller's name or number: rank by relevance (one page is all anyone reads).
-    if (q && !cursor && !organizationId && !tierKey && !tag && !ownerId) return { items: await searchContacts(database.db, q, limit), nextCursor: null };
-    return listContacts(database.db, request.query);
+    if (q && !cursor && !organizationId && !tierKey && !tag && !ownerId && Object.keys(filters).length === 0) return { items: await searchContacts(database.db, q, limit), nextCursor: null };
+    const fieldConditions = await contactFieldConditions(database.db, filters, actorOf(request));
+    return listContacts(database.db, { q, cursor, organizationId, tierKey, tag, ownerId, limit, sort, fieldConditions });
   });
 
   app.get('/api/v1/contacts/lookup', {
@@ -58,7 +65,7 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
     schema: {
       tags,
       summary: '创建联系人 Create a contact',
-      description: 'An identity that belongs to someone else answers 409 `contact.identity_taken` naming the owner (`contactId`), so the client can offer to merge.',
+      description: `An identity that belongs to someone else answers 409 \`contact.identity_taken\` naming the owner (\`contactId\`), so the client can offer to merge. ${fieldsDescription}`,
       body: z.strictObject({ name: z.string().trim().min(1).max(100), organizationId: z.uuid().nullable().optional(), identities: z.array(identityInput).max(20).optional(), ...profileBody }),
       response: { 201: contactSchema },
     },
@@ -67,14 +74,14 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
   app.get('/api/v1/contacts/:id', {
     config: { permission: 'customers.read' },
     schema: { tags, summary: '联系人详情 Get a contact (308 to the survivor when merged)', params: idParams, response: { 200: contactSchema } },
-  }, async (request) => getContact(database.db, request.params.id));
+  }, async (request) => getContact(database.db, request.params.id, actorOf(request)));
 
   app.patch('/api/v1/contacts/:id', {
     config: { permission: 'customers.write' },
     schema: {
       tags,
       summary: '修改联系人 Update a contact',
-      description: 'Send `If-Match: "<version>"` to refuse (412) a change made on stale data.',
+      description: `Send \`If-Match: "<version>"\` to refuse (412) a change made on stale data. ${fieldsDescription}`,
       params: idParams,
       headers: ifMatchHeader,
       body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), organizationId: z.uuid().nullable().optional(), ...profileBody }),
@@ -108,16 +115,16 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
     schema: {
       tags,
       summary: '合并联系人 Merge a contact into another',
-      description: '`sourceId` is merged into `targetId` (the survivor): identities, external records and tickets move; `GET /contacts/{sourceId}` then answers 308 to the survivor. Recorded in both contacts\' history.',
+      description: '`sourceId` is merged into `targetId` (the survivor): identities, external records and tickets move; `GET /contacts/{sourceId}` then answers 308 to the survivor. Recorded in both contacts\' history. The survivor keeps its custom field values and takes the merged one\'s where it has none (`fieldsTaken` lists their keys).',
       body: mergeBody,
-      response: { 200: z.object({ survivor: contactSchema, moved: movedSchema }) },
+      response: { 200: z.object({ survivor: contactSchema, moved: movedSchema, fieldsTaken: z.array(z.string()) }) },
     },
   }, async (request) => mergeContacts(database, actorOf(request), request.body.sourceId, request.body.targetId));
 
   app.get('/api/v1/contacts/:id/history', {
     config: { permission: 'customers.read' },
     schema: { tags, summary: '变更记录 Audit trail of a contact', params: idParams, response: { 200: z.object({ items: z.array(historyEntrySchema) }) } },
-  }, async (request) => ({ items: await customerHistory(database.db, 'contact', request.params.id) }));
+  }, async (request) => ({ items: await customerHistory(database.db, 'contact', request.params.id, actorOf(request)) }));
 
   app.post('/api/v1/contacts/:id/anonymize', {
     config: { permission: 'customers.privacy' },

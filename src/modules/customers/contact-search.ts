@@ -63,6 +63,8 @@ export type ContactFilter = {
   tierKey?: string;
   tag?: string;
   ownerId?: string;
+  /** Custom field conditions (contact-field-filters.ts), already checked against the registry. */
+  fieldConditions?: SQL[];
   sort: CustomerSort;
   cursor?: string;
   limit: number;
@@ -77,6 +79,7 @@ export async function listContacts(db: Db, filter: ContactFilter): Promise<{ ite
   if (filter.tierKey) conditions.push(eq(contacts.tierKey, filter.tierKey));
   if (filter.tag) conditions.push(arrayContains(contacts.tags, [filter.tag]));
   if (filter.ownerId) conditions.push(eq(contacts.ownerId, filter.ownerId));
+  conditions.push(...(filter.fieldConditions ?? []));
   if (filter.cursor) conditions.push(afterCursor(filter.sort, filter.cursor, contacts));
   const rows = await db
     .select({ row: contacts, key: keysetKey(filter.sort, contacts) })

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { getUserNames } from '../auth/index.js';
+import { fieldReadability, readableValues, type FieldReader } from './customer-fields.js';
 import type { IdentityKind } from './identity-kinds.js';
 import { contactIdentities, contacts, organizations } from './schema.js';
 
@@ -24,6 +25,8 @@ export type ContactDetail = ContactSummary & {
   owner: { id: string; name: string } | null;
   notes: string;
   attributes: Record<string, unknown>;
+  /** Custom values the reader may read (none without a reader). */
+  fields: Record<string, unknown>;
   identities: IdentityView[];
   version: number;
   createdAt: Date;
@@ -96,16 +99,18 @@ export async function getContactsByIds(db: Db, ids: readonly string[]): Promise<
   return result;
 }
 
-export async function presentContact(db: Db, row: ContactRow): Promise<ContactDetail> {
+export async function presentContact(db: Db, row: ContactRow, reader?: FieldReader): Promise<ContactDetail> {
   const [summary] = await summarise(db, [row]);
   const identities = await identitiesOf(db, [row.id]);
   const ownerName = row.ownerId ? (await getUserNames(db, [row.ownerId])).get(row.ownerId) : undefined;
+  const readable = await fieldReadability(db, 'contact', reader, [row.fields]);
   return {
     ...summary!,
     tags: row.tags,
     owner: row.ownerId ? { id: row.ownerId, name: ownerName ?? '' } : null,
     notes: row.notes,
     attributes: row.attributes,
+    fields: readableValues(row.fields, readable),
     identities,
     version: row.version,
     createdAt: row.createdAt,

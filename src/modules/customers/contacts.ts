@@ -12,12 +12,14 @@ import { normaliseIdentity, type IdentityValue } from './identity-values.js';
 import { findLiveOrganization } from './organizations.js';
 import { checkProfile, profileChanges, type ProfileInput } from './profile.js';
 import { contactIdentities, contacts } from './schema.js';
+import { judgeCustomerFields, type FieldReader } from './customer-fields.js';
 
 export type IdentityInput = { kind: IdentityKind; value: string };
 /** How a channel names a customer: any of email, phone or platform identities, and a name. */
 export type ContactRef = { name?: string; email?: string; phone?: string; identities?: IdentityInput[] };
-export type NewContact = ProfileInput & { name: string; organizationId?: string | null; identities?: IdentityInput[] };
-export type ContactChanges = ProfileInput & { name?: string; organizationId?: string | null };
+/** `fields`: custom values by key (null or "" clears one), judged by the form engine. */
+export type NewContact = ProfileInput & { name: string; organizationId?: string | null; identities?: IdentityInput[]; fields?: Record<string, unknown> };
+export type ContactChanges = ProfileInput & { name?: string; organizationId?: string | null; fields?: Record<string, unknown> };
 
 type Normalised = IdentityValue & { kind: IdentityKind };
 
@@ -135,13 +137,14 @@ export async function createContact(database: Database, actor: Actor, input: New
     await checkProfile(tx, input);
     if (input.organizationId) await findLiveOrganization(tx, input.organizationId, 'organizationId');
     await assertIdentitiesFree(tx, identities, inList);
+    const judged = input.fields && Object.keys(input.fields).length ? await judgeCustomerFields(database, tx, 'contact', { input: input.fields, actor }) : null;
     const id = uuidv7();
-    await tx.insert(contacts).values({ id, name: input.name.trim(), organizationId: input.organizationId ?? null, ...profileChanges(input) });
+    await tx.insert(contacts).values({ id, name: input.name.trim(), organizationId: input.organizationId ?? null, ...profileChanges(input), fields: judged?.values ?? {} });
     const inserted = await insertIdentities(tx, id, identities);
     // A concurrent request took one of them between the check and the insert.
     if (inserted.length < identities.length) await assertIdentitiesFree(tx, identities, inList, id);
-    await recordEvent(tx, contactCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: input.name, identities: identities.map(({ kind, value }) => ({ kind, value })) } });
-    return presentContact(tx, (await findContactRow(tx, id))!);
+    await recordEvent(tx, contactCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: input.name, identities: identities.map(({ kind, value }) => ({ kind, value })), ...(judged?.changed.length && { fields: judged.to }) } });
+    return presentContact(tx, (await findContactRow(tx, id))!, actor);
   });
 }
 
@@ -160,13 +163,19 @@ export async function updateContact(database: Database, actor: Actor, id: string
     const before = await lockContactForUpdate(tx, id, expectedVersion);
     await checkProfile(tx, changes);
     if (changes.organizationId) await findLiveOrganization(tx, changes.organizationId, 'organizationId');
+    const judged = changes.fields !== undefined ? await judgeCustomerFields(database, tx, 'contact', { input: changes.fields, previous: before.fields, actor }) : null;
     const set = { ...profileChanges(changes), ...(changes.name !== undefined && { name: changes.name.trim() }), ...(changes.organizationId !== undefined && { organizationId: changes.organizationId }) };
     const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => !isDeepStrictEqual(value, before[key as keyof ContactRow])));
-    if (Object.keys(changed).length === 0) return presentContact(tx, before);
-    const [row] = await tx.update(contacts).set({ ...changed, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, id)).returning();
-    const from = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof ContactRow]]));
-    await recordEvent(tx, contactUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { from, to: changed } });
-    return presentContact(tx, row!);
+    if (Object.keys(changed).length === 0 && !judged?.changed.length) return presentContact(tx, before, actor);
+    const [row] = await tx
+      .update(contacts)
+      .set({ ...changed, ...(judged?.changed.length && { fields: judged.values }), version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(contacts.id, id))
+      .returning();
+    // Custom values are recorded one key each (`fields.industry`), so the history reads each change.
+    const from = { ...Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof ContactRow]])), ...judged?.from };
+    await recordEvent(tx, contactUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { from, to: { ...changed, ...judged?.to } } });
+    return presentContact(tx, row!, actor);
   });
 }
 
@@ -181,7 +190,7 @@ export async function addIdentity(database: Database, actor: Actor, contactId: s
       await tx.update(contacts).set({ version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, contactId));
       await recordEvent(tx, contactIdentityAdded, { aggregateId: contactId, cause: 'agent', actorId: actor.id, payload: { kind: identity!.kind, value: identity!.value } });
     }
-    return presentContact(tx, (await findContactRow(tx, contactId))!);
+    return presentContact(tx, (await findContactRow(tx, contactId))!, actor);
   });
 }
 
@@ -195,16 +204,16 @@ export async function removeIdentity(database: Database, actor: Actor, contactId
     if (!removed) throw new NotFound('identity.not_found');
     await tx.update(contacts).set({ version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, contactId));
     await recordEvent(tx, contactIdentityRemoved, { aggregateId: contactId, cause: 'agent', actorId: actor.id, payload: removed });
-    return presentContact(tx, (await findContactRow(tx, contactId))!);
+    return presentContact(tx, (await findContactRow(tx, contactId))!, actor);
   });
 }
 
-/** One contact; a merged id answers 308 to its survivor. */
-export async function getContact(db: Db, id: string): Promise<ContactDetail> {
+/** One contact; a merged id answers 308 to its survivor. Custom values only for a `reader` (see FieldReader). */
+export async function getContact(db: Db, id: string, reader?: FieldReader): Promise<ContactDetail> {
   const row = await findContactRow(db, id);
   if (!row) throw new NotFound('contact.not_found');
   if (row.mergedIntoId) throw new MovedPermanently('contact.merged', `/api/v1/contacts/${row.mergedIntoId}`, { mergedIntoId: row.mergedIntoId });
-  return presentContact(db, row);
+  return presentContact(db, row, reader);
 }
 
 /** The contact behind an identity, written any way (`GET /contacts/lookup?phone=…`). */

@@ -12,7 +12,7 @@ export const contactCreated = defineEvent({
   name: 'contact.created',
   version: 1,
   aggregate: 'contact',
-  payload: { name: z.string().optional(), identities: z.array(identity), source: z.literal('channel').optional() },
+  payload: { name: z.string().optional(), identities: z.array(identity), source: z.literal('channel').optional(), fields: fieldValues.optional() },
 });
 export const contactUpdated = defineEvent({ name: 'contact.updated', version: 1, aggregate: 'contact', payload: { from: fieldValues, to: fieldValues } });
 export const contactIdentityAdded = defineEvent({ name: 'contact.identity_added', version: 1, aggregate: 'contact', payload: identity.shape });
@@ -22,7 +22,7 @@ export const contactMerged = defineEvent({
   name: 'contact.merged',
   version: 1,
   aggregate: 'contact',
-  payload: { sourceId: z.string(), targetId: z.string(), sourceName: z.string(), mergedIds: z.array(z.string()), moved },
+  payload: { sourceId: z.string(), targetId: z.string(), sourceName: z.string(), mergedIds: z.array(z.string()), moved, fieldsTaken: z.array(z.string()).optional() },
 });
 /** The survivor's side of a merge (its audit trail), same payload. */
 export const contactAbsorbed = defineEvent({ name: 'contact.absorbed', version: 1, aggregate: 'contact', payload: contactMerged.readSchema.shape });
@@ -30,10 +30,10 @@ export const contactAbsorbed = defineEvent({ name: 'contact.absorbed', version: 
 export const contactAnonymized = defineEvent({ name: 'contact.anonymized', version: 1, aggregate: 'contact', payload: { contactIds: z.array(z.string()) } });
 export const contactDeleted = defineEvent({ name: 'contact.deleted', version: 1, aggregate: 'contact', payload: {} });
 
-export const organizationCreated = defineEvent({ name: 'organization.created', version: 1, aggregate: 'organization', payload: { name: z.string() } });
+export const organizationCreated = defineEvent({ name: 'organization.created', version: 1, aggregate: 'organization', payload: { name: z.string(), fields: fieldValues.optional() } });
 export const organizationUpdated = defineEvent({ name: 'organization.updated', version: 1, aggregate: 'organization', payload: { from: fieldValues, to: fieldValues } });
 export const organizationDeleted = defineEvent({ name: 'organization.deleted', version: 1, aggregate: 'organization', payload: { name: z.string() } });
-const organizationMerge = { sourceId: z.string(), targetId: z.string(), sourceName: z.string(), moved };
+const organizationMerge = { sourceId: z.string(), targetId: z.string(), sourceName: z.string(), moved, fieldsTaken: z.array(z.string()).optional() };
 export const organizationMerged = defineEvent({ name: 'organization.merged', version: 1, aggregate: 'organization', payload: organizationMerge });
 export const organizationAbsorbed = defineEvent({ name: 'organization.absorbed', version: 1, aggregate: 'organization', payload: organizationMerge });
 

@@ -11,12 +11,19 @@ const tierKey = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/);
 /** Extra attributes: a flat-ish JSON object (values of any JSON type), bounded in the service. */
 const attributes = z.record(z.string().min(1).max(100), z.unknown());
 
+/** Custom values by field key (`GET /contact-fields`, `/organisation-fields`); each judged by the form engine. */
+const customFieldValues = z.record(z.string().min(1).max(100), z.unknown());
+
+export const fieldsDescription =
+  '`fields`: custom field values by key (the registry: `GET /api/v1/contact-fields` or `/organisation-fields`) in the form engine\'s stored forms (money `"1280.50"`, phones E.164, selects by option value, cascaders as the path); on update only the keys sent change, `null` clears one. A bad value, an unknown key, an archived field or one the caller\'s role may not write answers 400 with an error at `fields.<key>`.';
+
 export const profileBody = {
   tierKey: tierKey.nullable().optional(),
   tags: z.array(tag).max(50).optional(),
   ownerId: z.uuid().nullable().optional(),
   notes: z.string().max(20_000).optional(),
   attributes: attributes.optional(),
+  fields: customFieldValues.optional(),
 };
 
 export const identityKindSchema = z.enum(identityKinds);
@@ -46,6 +53,7 @@ export const contactSchema = contactSummarySchema
     owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     notes: z.string(),
     attributes: z.record(z.string(), z.unknown()),
+    fields: customFieldValues.describe('Custom field values the caller may read (a field\'s read roles), by key.'),
     identities: z.array(identitySchema),
     version: z.number().int(),
     createdAt: dateTime,
@@ -62,6 +70,7 @@ export const organizationSchema = z
     owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     notes: z.string(),
     attributes: z.record(z.string(), z.unknown()),
+    fields: customFieldValues.describe('Custom field values the caller may read (a field\'s read roles), by key.'),
     contactCount: z.number().int(),
     version: z.number().int(),
     createdAt: dateTime,

@@ -1,6 +1,7 @@
 /** Public surface of the customers module: organisations, contacts, identities, external records. */
 import type { AppModule } from '../../app/context.js';
 import { registerContactRoutes } from './contact-routes.js';
+import { customerFieldsReader } from './customer-fields.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerRecordRoutes } from './record-routes.js';
 import { registerTierRoutes } from './tier-routes.js';
@@ -18,10 +19,15 @@ export { normaliseEmail, normalisePhone, formatPhone } from './identity-values.j
 export { identityKinds, type IdentityKind } from './identity-kinds.js';
 export { listContacts as listContactSummaries, searchContacts } from './contact-search.js';
 export { customerHistory } from './history.js';
+export type { FieldReader } from './customer-fields.js';
 export { contactSchema, contactSummarySchema, customerRecordSchema, organizationSchema, identityKindSchema } from './http-schemas.js';
 
 export const customersModule: AppModule = {
   name: 'customers',
+  registerJobs({ readModels }) {
+    // The field registry asks how many contacts or organisations hold a value before deleting a field.
+    readModels.provide('customerFields', customerFieldsReader);
+  },
   registerRoutes(app, context) {
     registerContactRoutes(app, context);
     registerOrganizationRoutes(app, context);

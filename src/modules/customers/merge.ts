@@ -6,13 +6,20 @@ import { contactAbsorbed, contactMerged, organizationAbsorbed, organizationMerge
 import type { Actor } from '../auth/index.js';
 import { presentContact, type ContactDetail, type ContactRow } from './contact-views.js';
 import { getOrganization, type OrganizationView } from './organizations.js';
+import { fieldReadability } from './customer-fields.js';
 import { normaliseCustomerTags } from './profile.js';
 import { contactIdentities, contacts, customerRecords, organizations } from './schema.js';
 
-export type MergeResult<T> = { survivor: T; moved: { identities: number; records: number; contacts: number } };
+/** `fieldsTaken`: keys of the custom values the survivor took from the merged record (those the caller may read). */
+export type MergeResult<T> = { survivor: T; moved: { identities: number; records: number; contacts: number }; fieldsTaken: string[] };
 
-/** The survivor keeps its own values; what it lacks it takes from the merged record. */
-function combinedProfile<T extends Pick<ContactRow, 'tierKey' | 'ownerId' | 'tags' | 'notes' | 'attributes'>>(source: T, target: T) {
+/** Custom values the survivor lacks and the merged record has: the survivor takes them. */
+function fieldsToTake(source: Pick<ContactRow, 'fields'>, target: Pick<ContactRow, 'fields'>): string[] {
+  return Object.keys(source.fields).filter((key) => target.fields[key] === undefined || target.fields[key] === null);
+}
+
+/** The survivor keeps its own values; what it lacks it takes from the merged record (custom values too). */
+function combinedProfile<T extends Pick<ContactRow, 'tierKey' | 'ownerId' | 'tags' | 'notes' | 'attributes' | 'fields'>>(source: T, target: T) {
   const notes = [target.notes, source.notes].filter((n) => n.trim()).filter((n, i, all) => all.indexOf(n) === i).join('\n\n');
   return {
     tierKey: target.tierKey ?? source.tierKey,
@@ -20,6 +27,7 @@ function combinedProfile<T extends Pick<ContactRow, 'tierKey' | 'ownerId' | 'tag
     tags: normaliseCustomerTags([...target.tags, ...source.tags]),
     notes,
     attributes: { ...source.attributes, ...target.attributes },
+    fields: { ...target.fields, ...Object.fromEntries(fieldsToTake(source, target).map((key) => [key, source.fields[key]])) },
   };
 }
 
@@ -67,16 +75,18 @@ export async function mergeContacts(database: Database, actor: Actor, sourceId: 
       .returning();
     await tx.update(contacts).set({ mergedIntoId: target.id, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` }).where(eq(contacts.id, source.id));
     const moved = { identities: identities.length, records: records.length, contacts: earlier.length };
-    const payload = { sourceId: source.id, targetId: target.id, sourceName: source.name, mergedIds: [source.id, ...earlier.map((e) => e.id)], moved };
+    const taken = fieldsToTake(source, target);
+    const payload = { sourceId: source.id, targetId: target.id, sourceName: source.name, mergedIds: [source.id, ...earlier.map((e) => e.id)], moved, ...(taken.length && { fieldsTaken: taken }) };
     await recordEvent(tx, contactMerged, { aggregateId: source.id, cause: 'agent', actorId: actor.id, payload });
     await recordEvent(tx, contactAbsorbed, { aggregateId: target.id, cause: 'agent', actorId: actor.id, payload });
-    return { survivor: await presentContact(tx, survivor!), moved };
+    const readable = await fieldReadability(tx, 'contact', actor, [source.fields]);
+    return { survivor: await presentContact(tx, survivor!, actor), moved, fieldsTaken: taken.filter(readable) };
   });
 }
 
 /** Merge a duplicate organisation: its contacts and records move to the survivor. */
 export async function mergeOrganizations(database: Database, actor: Actor, sourceId: string, targetId: string): Promise<MergeResult<OrganizationView>> {
-  const moved = await database.transaction(async (tx) => {
+  const { moved, taken } = await database.transaction(async (tx) => {
     const { source, target } = await lockPair((ids) => lockOrganizationRows(tx, ids), sourceId, targetId, 'organization');
     const movedContacts = await tx.update(contacts).set({ organizationId: target.id, updatedAt: sql`now()` }).where(eq(contacts.organizationId, source.id)).returning({ id: contacts.id });
     const records = await tx.update(customerRecords).set({ organizationId: target.id }).where(eq(customerRecords.organizationId, source.id)).returning({ id: customerRecords.id });
@@ -84,11 +94,13 @@ export async function mergeOrganizations(database: Database, actor: Actor, sourc
     await tx.update(organizations).set({ ...combinedProfile(source, target), version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, target.id));
     await tx.update(organizations).set({ mergedIntoId: target.id, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, source.id));
     const result = { identities: 0, records: records.length, contacts: movedContacts.length };
-    const payload = { sourceId: source.id, targetId: target.id, sourceName: source.name, moved: result };
+    const fieldsTaken = fieldsToTake(source, target);
+    const payload = { sourceId: source.id, targetId: target.id, sourceName: source.name, moved: result, ...(fieldsTaken.length && { fieldsTaken }) };
     await recordEvent(tx, organizationMerged, { aggregateId: source.id, cause: 'agent', actorId: actor.id, payload });
     await recordEvent(tx, organizationAbsorbed, { aggregateId: target.id, cause: 'agent', actorId: actor.id, payload });
-    return result;
+    const readable = await fieldReadability(tx, 'organisation', actor, [source.fields]);
+    return { moved: result, taken: fieldsTaken.filter(readable) };
   });
-  return { survivor: await getOrganization(database.db, targetId), moved };
+  return { survivor: await getOrganization(database.db, targetId, actor), moved, fieldsTaken: taken };
 }
 

@@ -3,7 +3,7 @@ import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { findOrganizationDuplicates } from './duplicates.js';
 import { customerHistory } from './history.js';
-import { historyEntrySchema, idParams, listQuery, mergeBody, movedSchema, optionalIfMatch, organizationSchema, profileBody } from './http-schemas.js';
+import { fieldsDescription, historyEntrySchema, idParams, listQuery, mergeBody, movedSchema, optionalIfMatch, organizationSchema, profileBody } from './http-schemas.js';
 import { mergeOrganizations } from './merge.js';
 import { listOrganizations } from './organization-search.js';
 import { createOrganization, deleteOrganization, getOrganization, updateOrganization } from './organizations.js';
@@ -22,24 +22,24 @@ export function registerOrganizationRoutes(app: AppServer, { database }: AppCont
       querystring: z.strictObject(listQuery),
       response: { 200: z.object({ items: z.array(organizationSchema), nextCursor: z.string().nullable() }) },
     },
-  }, async (request) => listOrganizations(database.db, request.query));
+  }, async (request) => listOrganizations(database.db, request.query, actorOf(request)));
 
   app.post('/api/v1/organizations', {
     config: { permission: 'customers.write' },
-    schema: { tags, summary: '创建企业客户 Create an organisation', body: z.strictObject({ name, ...profileBody }), response: { 201: organizationSchema } },
+    schema: { tags, summary: '创建企业客户 Create an organisation', description: fieldsDescription, body: z.strictObject({ name, ...profileBody }), response: { 201: organizationSchema } },
   }, async (request, reply) => reply.status(201).send(await createOrganization(database, actorOf(request), request.body)));
 
   app.get('/api/v1/organizations/:id', {
     config: { permission: 'customers.read' },
     schema: { tags, summary: '企业客户详情 Get an organisation (308 to the survivor when merged)', params: idParams, response: { 200: organizationSchema } },
-  }, async (request) => getOrganization(database.db, request.params.id));
+  }, async (request) => getOrganization(database.db, request.params.id, actorOf(request)));
 
   app.patch('/api/v1/organizations/:id', {
     config: { permission: 'customers.write' },
     schema: {
       tags,
       summary: '修改企业客户 Update an organisation',
-      description: 'Send `If-Match: "<version>"` to refuse (412) a change made on stale data.',
+      description: `Send \`If-Match: "<version>"\` to refuse (412) a change made on stale data. ${fieldsDescription}`,
       params: idParams,
       headers: z.object({ 'if-match': z.string().optional() }),
       body: z.strictObject({ name: name.optional(), ...profileBody }),
@@ -65,14 +65,14 @@ export function registerOrganizationRoutes(app: AppServer, { database }: AppCont
     schema: {
       tags,
       summary: '合并企业客户 Merge an organisation into another',
-      description: '`sourceId` is merged into `targetId`: its contacts and records move; `GET /organizations/{sourceId}` then answers 308 to the survivor.',
+      description: '`sourceId` is merged into `targetId`: its contacts and records move; `GET /organizations/{sourceId}` then answers 308 to the survivor. The survivor keeps its custom field values and takes the merged one\'s where it has none (`fieldsTaken` lists their keys).',
       body: mergeBody,
-      response: { 200: z.object({ survivor: organizationSchema, moved: movedSchema }) },
+      response: { 200: z.object({ survivor: organizationSchema, moved: movedSchema, fieldsTaken: z.array(z.string()) }) },
     },
   }, async (request) => mergeOrganizations(database, actorOf(request), request.body.sourceId, request.body.targetId));
 
   app.get('/api/v1/organizations/:id/history', {
     config: { permission: 'customers.read' },
     schema: { tags, summary: '变更记录 Audit trail of an organisation', params: idParams, response: { 200: z.object({ items: z.array(historyEntrySchema) }) } },
-  }, async (request) => ({ items: await customerHistory(database.db, 'organization', request.params.id) }));
+  }, async (request) => ({ items: await customerHistory(database.db, 'organization', request.params.id, actorOf(request)) }));
 }

@@ -8,10 +8,12 @@ import { organizationCreated, organizationDeleted, organizationUpdated } from '.
 import { getUserNames, type Actor } from '../auth/index.js';
 import { checkProfile, profileChanges, type ProfileInput } from './profile.js';
 import { contacts, customerRecords, organizations } from './schema.js';
+import { fieldReadability, judgeCustomerFields, readableValues, type FieldReader } from './customer-fields.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
-export type NewOrganization = ProfileInput & { name: string };
-export type OrganizationChanges = ProfileInput & { name?: string };
+/** `fields`: custom values by key (null or "" clears one), judged by the form engine. */
+export type NewOrganization = ProfileInput & { name: string; fields?: Record<string, unknown> };
+export type OrganizationChanges = ProfileInput & { name?: string; fields?: Record<string, unknown> };
 
 export type OrganizationView = {
   id: string;
@@ -21,13 +23,15 @@ export type OrganizationView = {
   owner: { id: string; name: string } | null;
   notes: string;
   attributes: Record<string, unknown>;
+  /** Custom values the reader may read (none without a reader). */
+  fields: Record<string, unknown>;
   contactCount: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 };
 
-export async function presentOrganizations(db: Db, rows: readonly OrganizationRow[]): Promise<OrganizationView[]> {
+export async function presentOrganizations(db: Db, rows: readonly OrganizationRow[], reader?: FieldReader): Promise<OrganizationView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const counts = await db
@@ -36,6 +40,7 @@ export async function presentOrganizations(db: Db, rows: readonly OrganizationRo
     .where(and(sql`${contacts.organizationId} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`, isNull(contacts.mergedIntoId)))
     .groupBy(contacts.organizationId);
   const owners = await getUserNames(db, rows.map((r) => r.ownerId).filter((id): id is string => Boolean(id)));
+  const readable = await fieldReadability(db, 'organisation', reader, rows.map((r) => r.fields));
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -44,6 +49,7 @@ export async function presentOrganizations(db: Db, rows: readonly OrganizationRo
     owner: row.ownerId ? { id: row.ownerId, name: owners.get(row.ownerId) ?? '' } : null,
     notes: row.notes,
     attributes: row.attributes,
+    fields: readableValues(row.fields, readable),
     contactCount: Number(counts.find((c) => c.organizationId === row.id)?.n ?? 0),
     version: row.version,
     createdAt: row.createdAt,
@@ -51,8 +57,8 @@ export async function presentOrganizations(db: Db, rows: readonly OrganizationRo
   }));
 }
 
-async function present(db: Db, row: OrganizationRow): Promise<OrganizationView> {
-  return (await presentOrganizations(db, [row]))[0]!;
+async function present(db: Db, row: OrganizationRow, reader?: FieldReader): Promise<OrganizationView> {
+  return (await presentOrganizations(db, [row], reader))[0]!;
 }
 
 async function findRow(db: Db, id: string): Promise<OrganizationRow | undefined> {
@@ -68,20 +74,22 @@ export async function findLiveOrganization(db: Db, id: string, path: string): Pr
   return row;
 }
 
-export async function getOrganization(db: Db, id: string): Promise<OrganizationView> {
+/** One organisation; a merged id answers 308 to its survivor. Custom values only for a `reader` (see FieldReader). */
+export async function getOrganization(db: Db, id: string, reader?: FieldReader): Promise<OrganizationView> {
   const row = await findRow(db, id);
   if (!row) throw new NotFound('organization.not_found');
   if (row.mergedIntoId) throw new MovedPermanently('organization.merged', `/api/v1/organizations/${row.mergedIntoId}`, { mergedIntoId: row.mergedIntoId });
-  return present(db, row);
+  return present(db, row, reader);
 }
 
 export async function createOrganization(database: Database, actor: Actor, input: NewOrganization): Promise<OrganizationView> {
   return database.transaction(async (tx) => {
     await checkProfile(tx, input);
+    const judged = input.fields && Object.keys(input.fields).length ? await judgeCustomerFields(database, tx, 'organisation', { input: input.fields, actor }) : null;
     const id = uuidv7();
-    const [row] = await tx.insert(organizations).values({ id, name: input.name.trim(), ...profileChanges(input) }).returning();
-    await recordEvent(tx, organizationCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: row!.name } });
-    return present(tx, row!);
+    const [row] = await tx.insert(organizations).values({ id, name: input.name.trim(), ...profileChanges(input), fields: judged?.values ?? {} }).returning();
+    await recordEvent(tx, organizationCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: row!.name, ...(judged?.changed.length && { fields: judged.to }) } });
+    return present(tx, row!, actor);
   });
 }
 
@@ -97,13 +105,19 @@ export async function updateOrganization(database: Database, actor: Actor, id: s
   return database.transaction(async (tx) => {
     const before = await lockOrganizationForUpdate(tx, id, expectedVersion);
     await checkProfile(tx, changes);
+    const judged = changes.fields !== undefined ? await judgeCustomerFields(database, tx, 'organisation', { input: changes.fields, previous: before.fields, actor }) : null;
     const set = { ...profileChanges(changes), ...(changes.name !== undefined && { name: changes.name.trim() }) };
     const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => !isDeepStrictEqual(value, before[key as keyof OrganizationRow])));
-    if (Object.keys(changed).length === 0) return present(tx, before);
-    const [row] = await tx.update(organizations).set({ ...changed, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` }).where(eq(organizations.id, id)).returning();
-    const from = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof OrganizationRow]]));
-    await recordEvent(tx, organizationUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { from, to: changed } });
-    return present(tx, row!);
+    if (Object.keys(changed).length === 0 && !judged?.changed.length) return present(tx, before, actor);
+    const [row] = await tx
+      .update(organizations)
+      .set({ ...changed, ...(judged?.changed.length && { fields: judged.values }), version: sql`${organizations.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(organizations.id, id))
+      .returning();
+    // Custom values are recorded one key each (`fields.industry`), so the history reads each change.
+    const from = { ...Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof OrganizationRow]])), ...judged?.from };
+    await recordEvent(tx, organizationUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { from, to: { ...changed, ...judged?.to } } });
+    return present(tx, row!, actor);
   });
 }
 

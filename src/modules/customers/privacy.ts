@@ -13,7 +13,7 @@ export type ContactUsage = (tx: Tx, contactIds: string[]) => Promise<number>;
 
 /**
  * Anonymise a contact on request (PIPL 个人信息保护法, right to deletion): name, identities, notes,
- * tags and attributes are erased, the contact's past events lose their payloads, and its external
+ * tags, attributes and custom field values are erased, the contact's past events lose their payloads, and its external
  * records are unlinked from the person (they stay with the organisation). The id remains, so
  * tickets keep counting in reports; the `contact.anonymized` event lets the tickets module erase
  * the person's own words from them.
@@ -26,13 +26,13 @@ export async function anonymiseContact(database: Database, actor: Actor, id: str
     await tx.update(customerRecords).set({ contactId: null }).where(eq(customerRecords.contactId, id));
     const [row] = await tx
       .update(contacts)
-      .set({ name: '', tierKey: null, tags: [], ownerId: null, notes: '', attributes: {}, anonymizedAt: sql`now()`, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+      .set({ name: '', tierKey: null, tags: [], ownerId: null, notes: '', attributes: {}, fields: {}, anonymizedAt: sql`now()`, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
       .where(eq(contacts.id, id))
       .returning();
     for (const contactId of [id, ...aliases]) {
       await redactAggregateEvents(tx, 'contact', contactId);
       // Contacts merged into this one carried the same person's data.
-      if (contactId !== id) await tx.update(contacts).set({ name: '', notes: '', attributes: {}, tags: [], anonymizedAt: sql`now()` }).where(eq(contacts.id, contactId));
+      if (contactId !== id) await tx.update(contacts).set({ name: '', notes: '', attributes: {}, fields: {}, tags: [], anonymizedAt: sql`now()` }).where(eq(contacts.id, contactId));
     }
     await recordEvent(tx, contactAnonymized, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { contactIds: [id, ...aliases] } });
     return presentContact(tx, row!);

@@ -28,6 +28,11 @@ const profileColumns = () => ({
   notes: text('notes').notNull().default(''),
   /** Extra attributes as validated JSON until the forms module brings typed custom fields. */
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+  /**
+   * Custom field values (客户行业, 客户来源 …) keyed by the registry's contact or organisation fields,
+   * each in the form engine's one stored form (src/forms/field-values.ts), judged on every write.
+   */
+  fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default({}),
   /** Set when merged into another record: this id then resolves (redirects) to the survivor. */
   mergedIntoId: uuid('merged_into_id'),
   version: integer('version').notNull().default(1),
@@ -64,6 +69,8 @@ export const contacts = pgTable(
     index('contacts_name_idx').on(t.name, t.id),
     index('contacts_organization_idx').on(t.organizationId),
     index('contacts_tags_idx').using('gin', t.tags),
+    // The list's custom field filters (`fields @> {"industry": "retail"}`), one index for every key.
+    index('contacts_fields_idx').using('gin', t.fields.op('jsonb_path_ops')),
   ],
 );
 

@@ -22,3 +22,12 @@ export type TicketFieldsReader = {
   /** Tickets whose `fields` hold a value under `key`. */
   countValues(db: Db, key: string): Promise<number>;
 };
+
+/**
+ * How many contacts or organisations hold a value of one of their custom fields, so a field in use
+ * is not deleted. The customers module provides it (`readModels`, slot `customerFields`): forms
+ * cannot import customers, which imports forms to judge its values.
+ */
+export type CustomerFieldsReader = {
+  countValues(db: Db, entity: 'contact' | 'organisation', key: string): Promise<number>;
+};

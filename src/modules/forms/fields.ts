@@ -190,14 +190,17 @@ async function archive(database: Database, actor: Actor, field: CustomField): Pr
 }
 
 /**
- * Records holding a value: ticket values are counted by the tickets module (a read model on the app
- * context, since forms cannot import tickets). Contacts and organisations keep no custom values yet,
- * so nothing holds one.
+ * Records holding a value, counted by the module that owns them (read models on the app context,
+ * since forms can import neither tickets nor customers): ticket values by tickets, contact and
+ * organisation values by customers.
  */
 async function countValues(db: Db, readModels: ReadModels, entity: FieldEntity, key: string): Promise<number> {
-  if (entity !== 'ticket') return 0;
-  const reader = readModels.get('ticketFields');
-  return reader ? reader.countValues(db, key) : 0;
+  if (entity === 'ticket') {
+    const reader = readModels.get('ticketFields');
+    return reader ? reader.countValues(db, key) : 0;
+  }
+  const reader = readModels.get('customerFields');
+  return reader ? reader.countValues(db, entity, key) : 0;
 }
 
 /** Keys of the ticket types whose published forms (any version) place the field. */

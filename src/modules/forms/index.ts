@@ -5,9 +5,10 @@ import { registerTypeRoutes } from './type-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
-export type { BuiltinField, TicketFieldsReader } from './field-readers.js';
+export type { BuiltinField, CustomerFieldsReader, TicketFieldsReader } from './field-readers.js';
 export { createField, listFieldFacts, listFields, getField, type CustomField, type FieldFacts, type NewField } from './fields.js';
 export { currentTicketForm, loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
+export { currentRecordForm, type RecordEntity, type RecordForm } from './record-forms.js';
 export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
 export { presentField } from './field-views.js';
 export { fieldSchema, typeFormSchema } from './http-schemas.js';

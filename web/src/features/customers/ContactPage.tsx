@@ -7,6 +7,8 @@ import { api, ApiError, unwrap } from '../../shared/api/client.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { ContactDuplicatesCard } from './ContactDuplicatesCard.tsx';
 import { ContactHeader } from './ContactHeader.tsx';
+import { CustomFieldsCard } from './CustomFieldsCard.tsx';
+import { useCustomerForm } from './customer-form.ts';
 import { CustomerTickets } from './CustomerTickets.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { IdentitiesCard } from './IdentitiesCard.tsx';
@@ -52,6 +54,13 @@ function ContactWorkspace({ view }: { view: Contact360 }) {
   const tab = tabKeys.find((key) => key === params.get('tab')) ?? 'tickets';
   const editable = can('customers.write') && !contact.anonymized;
   const mergedFrom = (location.state as MergedState)?.mergedFrom;
+  const custom = useCustomerForm('contact');
+  const openTab = (key: string) => {
+    const next = new URLSearchParams(params);
+    if (key === 'tickets') next.delete('tab');
+    else next.set('tab', key);
+    setParams(next, { replace: true, state: location.state });
+  };
 
   const items = [
     { key: 'tickets', label: t('customers.contact.tabs.tickets', { n: view.tickets.counts.total }), children: <CustomerTickets tickets={view.tickets} emptyHint={t('customers.tickets.emptyHint')} /> },
@@ -81,10 +90,11 @@ function ContactWorkspace({ view }: { view: Contact360 }) {
             await refresh();
           }}
           reload={() => refresh()}
+          customForm={custom.form}
         />
       ),
     },
-    { key: 'history', label: t('customers.contact.tabs.history'), children: <HistoryList history={history} /> },
+    { key: 'history', label: t('customers.contact.tabs.history'), children: <HistoryList history={history} entity="contact" /> },
   ];
 
   return (
@@ -95,12 +105,7 @@ function ContactWorkspace({ view }: { view: Contact360 }) {
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>
           <Tabs
             activeKey={tab}
-            onChange={(key) => {
-              const next = new URLSearchParams(params);
-              if (key === 'tickets') next.delete('tab');
-              else next.set('tab', key);
-              setParams(next, { replace: true, state: location.state });
-            }}
+            onChange={openTab}
             items={items}
             style={{ background: '#fff', padding: '0 16px 16px', borderRadius: 8 }}
           />
@@ -108,6 +113,7 @@ function ContactWorkspace({ view }: { view: Contact360 }) {
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <IdentitiesCard contactId={contact.id} identities={contact.identities} editable={editable} />
+            <CustomFieldsCard entity="contact" values={contact.fields} onEdit={editable ? () => openTab('profile') : undefined} />
             <PortalAccessCard contactId={contact.id} hasOrganization={Boolean(contact.organization)} />
             <ContactDuplicatesCard view={view} />
           </Space>

@@ -1,15 +1,16 @@
 import { Input, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListState } from './list-params.ts';
+import { ContactFieldFilters } from './ContactFieldFilters.tsx';
+import type { ListChanges, ListState } from './list-params.ts';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { TierSelect } from './ProfilePickers.tsx';
 import { useDebounced } from './use-debounced.ts';
 
-type Props = { state: ListState; narrow: boolean; onChange: (changes: Partial<Record<keyof ListState, string | null>>) => void };
+type Props = { state: ListState; narrow: boolean; onChange: (changes: ListChanges) => void; onFieldFilter: (key: string, values: string | null) => void };
 
-/** Search (as the agent types, after a pause), tier, tag, organisation (contacts only) and sort. */
-export function CustomerFilters({ state, narrow, onChange }: Props) {
+/** Search (as the agent types, after a pause), tier, tag, organisation and custom selects (contacts only) and sort. */
+export function CustomerFilters({ state, narrow, onChange, onFieldFilter }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useTypedParam(state.q, 300, (value) => onChange({ q: value || null }));
   const [tag, setTag] = useTypedParam(state.tag ?? '', 400, (value) => onChange({ tag: value || null }));
@@ -31,6 +32,7 @@ export function CustomerFilters({ state, narrow, onChange }: Props) {
       <TierSelect value={state.tierKey ?? null} onChange={(value) => onChange({ tierKey: value })} placeholder={t('customers.list.allTiers')} style={width(130)} />
       <Input allowClear value={tag} onChange={(e) => setTag(e.target.value)} placeholder={t('customers.list.tag')} style={width(130)} aria-label={t('customers.list.tag')} />
       {contacts ? <OrganizationSelect value={state.organizationId ?? null} onChange={(value) => onChange({ organizationId: value })} placeholder={t('customers.list.anyOrganization')} style={width(200)} /> : null}
+      {contacts ? <ContactFieldFilters values={state.fields ?? {}} onChange={onFieldFilter} style={width(160)} /> : null}
       <Select
         value={state.sort}
         onChange={(value) => onChange({ sort: value === 'name' ? 'name' : null })}

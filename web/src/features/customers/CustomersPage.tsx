@@ -8,7 +8,7 @@ import { ContactList } from './ContactList.tsx';
 import { CreateContactDialog } from './CreateContactDialog.tsx';
 import { CreateOrganizationDialog } from './CreateOrganizationDialog.tsx';
 import { CustomerFilters } from './CustomerFilters.tsx';
-import { listStateFromParams, paramNames, type ListState } from './list-params.ts';
+import { fieldFiltersFromParams, listStateFromParams, paramNames, type ListChanges } from './list-params.ts';
 import { OrganizationList } from './OrganizationList.tsx';
 
 /** 客户: contacts and organisations, searched and filtered, the whole state in the URL. */
@@ -20,16 +20,22 @@ export default function CustomersPage() {
   const state = useMemo(() => listStateFromParams(params), [params]);
   const [creating, setCreating] = useState(false);
 
-  const update = (changes: Partial<Record<keyof ListState, string | null>>) => {
+  /** `fields`: custom field filters to set (`fields.<key>`; null removes one), `clearFields` drops them all. */
+  const update = (changes: ListChanges, fields: Record<string, string | null> = {}, clearFields = false) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
-      const name = paramNames[key as keyof ListState];
+      const name = paramNames[key as keyof typeof paramNames];
       if (value === null || value === undefined || value === '') next.delete(name);
       else next.set(name, value);
     }
+    const fieldChanges = clearFields ? { ...Object.fromEntries(Object.keys(fieldFiltersFromParams(params)).map((key) => [key, null])), ...fields } : fields;
+    for (const [key, value] of Object.entries(fieldChanges)) {
+      if (value === null || value === '') next.delete(`fields.${key}`);
+      else next.set(`fields.${key}`, value);
+    }
     setParams(next, { replace: true });
   };
-  const clearFilters = () => update({ q: null, tierKey: null, tag: null, organizationId: null });
+  const clearFilters = () => update({ q: null, tierKey: null, tag: null, organizationId: null }, {}, true);
   const contacts = state.tab === 'contacts';
   const createButton = can('customers.write') ? (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={contacts ? 'new-contact' : 'new-organization'}>
@@ -42,13 +48,13 @@ export default function CustomersPage() {
       <Tabs
         activeKey={state.tab}
         // The organisation filter belongs to contacts; switching tabs keeps search and tier.
-        onChange={(tab) => update({ tab: tab === 'organizations' ? 'organizations' : null, organizationId: null })}
+        onChange={(tab) => update({ tab: tab === 'organizations' ? 'organizations' : null, organizationId: null }, {}, true)}
         items={[
           { key: 'contacts', label: t('customers.tabs.contacts') },
           { key: 'organizations', label: t('customers.tabs.organizations') },
         ]}
       />
-      <CustomerFilters state={state} narrow={narrow} onChange={update} />
+      <CustomerFilters state={state} narrow={narrow} onChange={update} onFieldFilter={(key, value) => update({}, { [key]: value })} />
       {contacts ? (
         <ContactList state={state} narrow={narrow} onClearFilters={clearFilters} onCreate={can('customers.write') ? () => setCreating(true) : undefined} />
       ) : (

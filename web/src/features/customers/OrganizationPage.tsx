@@ -17,6 +17,8 @@ import { MessageTimeline } from './MessageTimeline.tsx';
 import { OrganizationDuplicatesCard } from './OrganizationDuplicatesCard.tsx';
 import { OrganizationHeader } from './OrganizationHeader.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { CustomFieldsCard } from './CustomFieldsCard.tsx';
+import { useCustomerForm } from './customer-form.ts';
 import { useOrganization360, useOrganizationHistory, useRefreshCustomers, type Organization360 } from './queries.ts';
 import { RecordsTable } from './RecordsTable.tsx';
 import { TierTag } from './TierTag.tsx';
@@ -51,6 +53,13 @@ function OrganizationWorkspace({ view }: { view: Organization360 }) {
   const history = useOrganizationHistory(organization.id);
   const tab = tabKeys.find((key) => key === params.get('tab')) ?? 'contacts';
   const mergedFrom = (location.state as { mergedFrom?: string } | null)?.mergedFrom;
+  const custom = useCustomerForm('organisation');
+  const openTab = (key: string) => {
+    const next = new URLSearchParams(params);
+    if (key === 'contacts') next.delete('tab');
+    else next.set('tab', key);
+    setParams(next, { replace: true, state: location.state });
+  };
 
   const items = [
     { key: 'contacts', label: t('customers.organization.tabs.contacts', { n: organization.contactCount }), children: <OrganizationContacts view={view} /> },
@@ -72,10 +81,11 @@ function OrganizationWorkspace({ view }: { view: Organization360 }) {
             await refresh();
           }}
           reload={() => refresh()}
+          customForm={custom.form}
         />
       ),
     },
-    { key: 'history', label: t('customers.contact.tabs.history'), children: <HistoryList history={history} /> },
+    { key: 'history', label: t('customers.contact.tabs.history'), children: <HistoryList history={history} entity="organisation" /> },
   ];
 
   return (
@@ -86,12 +96,7 @@ function OrganizationWorkspace({ view }: { view: Organization360 }) {
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>
           <Tabs
             activeKey={tab}
-            onChange={(key) => {
-              const next = new URLSearchParams(params);
-              if (key === 'contacts') next.delete('tab');
-              else next.set('tab', key);
-              setParams(next, { replace: true, state: location.state });
-            }}
+            onChange={openTab}
             items={items}
             style={{ background: '#fff', padding: '0 16px 16px', borderRadius: 8 }}
           />
@@ -105,6 +110,7 @@ function OrganizationWorkspace({ view }: { view: Organization360 }) {
                 </Typography.Paragraph>
               </Card>
             ) : null}
+            <CustomFieldsCard entity="organisation" values={organization.fields} onEdit={can('customers.write') ? () => openTab('profile') : undefined} />
             <OrganizationDuplicatesCard view={view} />
           </Space>
         </Col>

@@ -4,6 +4,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
+import { FormRenderer } from '../forms/FormRenderer.tsx';
+import { precheck } from '../forms/precheck.ts';
+import type { CustomerForm } from './customer-form.ts';
 import { formFieldErrors } from './form-errors.ts';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { OwnerSelect, TagsSelect, TierSelect } from './ProfilePickers.tsx';
@@ -17,14 +20,16 @@ type Props = {
   save: (changes: ProfileChanges, version: number) => Promise<unknown>;
   /** Someone else saved first (412): reload the record; the form then shows their version. */
   reload: () => Promise<unknown>;
+  /** The custom fields' form (useCustomerForm), once loaded: rendered by the ticket page's FormRenderer. */
+  customForm?: CustomerForm;
 };
 
 /**
  * 资料: the profile as an editable form. Only changed fields are sent, guarded by the version the
  * agent loaded (If-Match); the form is reset to each new version that arrives.
  */
-export function ProfileForm({ source, kind, editable, save, reload }: Props) {
-  const { t } = useTranslation();
+export function ProfileForm({ source, kind, editable, save, reload, customForm }: Props) {
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ProfileValues>();
   const initial = useMemo(() => profileFormValues(source), [source]);
@@ -39,6 +44,12 @@ export function ProfileForm({ source, kind, editable, save, reload }: Props) {
     const changes = profileChanges(initial, { ...initial, ...values });
     if (!Object.keys(changes).length) {
       message.info(t('customers.profile.nothingChanged'));
+      return;
+    }
+    // The server's own check of the custom values first, its refusals shown at each field.
+    const issues = changes.fields && customForm ? precheck(customForm.prepared, changes.fields, { audience: customForm.audience, previous: initial.fields ?? {}, language: i18n.language }) : [];
+    if (issues.length) {
+      form.setFields(issues);
       return;
     }
     setSaving(true);
@@ -82,6 +93,7 @@ export function ProfileForm({ source, kind, editable, save, reload }: Props) {
       <Form.Item name="notes" label={t('customers.field.notes')}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} />
       </Form.Item>
+      {customForm && customForm.prepared.staffPlacement.size > 0 ? <FormRenderer prepared={customForm.prepared} audience={customForm.audience} mode="update" disabled={!editable} /> : null}
       <Form.Item label={t('customers.field.attributes')} extra={t('customers.form.attributesHint')}>
         <AttributeRows />
       </Form.Item>

@@ -67,3 +67,10 @@ test('a merge shows once in the survivor history: the absorbed line, not the mer
   const other = { id: 3, type: 'contact.merged', payload: { sourceId: 'x' } };
   assert.deepEqual(visibleHistory([absorbed, merged, other]).map((e) => e.id), [2, 3]);
 });
+
+test('a custom field\'s change reads by its label, its values as people read them; an unknown field by its key', () => {
+  const industry: Record<string, string> = { manufacturing: '制造业', retail: '零售' };
+  const withFields: HistoryLookups = { ...lookups, customField: (key) => (key === 'industry' ? { label: '客户行业', value: (v) => industry[String(v)] ?? String(v) } : undefined) };
+  const entry = { type: 'contact.updated', actor: manager, payload: { from: { 'fields.industry': 'manufacturing', 'fields.old_code': 'A1' }, to: { 'fields.industry': 'retail', 'fields.old_code': null } } };
+  assert.equal(describeHistory(entry, withFields, zh), '王经理 修改了客户行业从“制造业”改为“零售”；old_code从“A1”改为“无”');
+});

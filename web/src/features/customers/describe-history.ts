@@ -3,7 +3,14 @@ import type { components } from '../../shared/api/schema';
 import { formatPhone } from './format-phone.ts';
 
 export type HistoryEntry = components['schemas']['CustomerHistoryEntry'];
-export type HistoryLookups = { userName(id: string): string | undefined; tierName(key: string): string | undefined };
+/** A custom field as the history names it: its label, and a value as people read it (null: none). */
+export type CustomFieldWords = { label: string; value(v: unknown): string | null };
+export type HistoryLookups = {
+  userName(id: string): string | undefined;
+  tierName(key: string): string | undefined;
+  /** Custom fields by key (changes are recorded as `fields.<key>`); undefined when the registry does not know it. */
+  customField?(key: string): CustomFieldWords | undefined;
+};
 
 type Payload = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
@@ -18,6 +25,7 @@ export function identityPhrase(kind: unknown, value: unknown, t: TFunction): str
 
 /** Profile fields whose values mean something read aloud; the others (ids we cannot name, long text) are named only. */
 function fieldChange(field: string, from: unknown, to: unknown, lookups: HistoryLookups, t: TFunction): string {
+  if (field.startsWith('fields.')) return customFieldChange(field.slice('fields.'.length), from, to, lookups, t);
   const label = t(`customers.field.${field}`, { defaultValue: field });
   const value = (v: unknown): string | undefined => {
     if (v === null || v === undefined || v === '') return t('app.none');
@@ -30,6 +38,16 @@ function fieldChange(field: string, from: unknown, to: unknown, lookups: History
   const before = value(from);
   const after = value(to);
   return before !== undefined && after !== undefined ? t('customers.history.fieldChange', { field: label, from: before, to: after }) : label;
+}
+
+/** “客户行业从“制造业”改为“零售””: a custom value by its label, option labels and amounts as people read them. */
+function customFieldChange(key: string, from: unknown, to: unknown, lookups: HistoryLookups, t: TFunction): string {
+  const field = lookups.customField?.(key);
+  const value = (v: unknown): string => {
+    if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return t('app.none');
+    return field?.value(v) ?? (Array.isArray(v) ? v.join(' / ') : String(v));
+  };
+  return t('customers.history.fieldChange', { field: field?.label ?? key, from: value(from), to: value(to) });
 }
 
 function describeUpdate(payload: Payload, lookups: HistoryLookups, t: TFunction): string {

@@ -6,7 +6,28 @@ export type ContactQuery = Omit<NonNullable<paths['/api/v1/contacts']['get']['pa
 export type OrganizationQuery = Omit<NonNullable<paths['/api/v1/organizations']['get']['parameters']['query']>, 'cursor' | 'limit'>;
 
 /** What the customers list shows, all of it in the URL so a link or a reload shows the same list. */
-export type ListState = { tab: CustomerTab; q: string; tierKey?: string; tag?: string; organizationId?: string; sort: CustomerSort };
+export type ListState = {
+  tab: CustomerTab;
+  q: string;
+  tierKey?: string;
+  tag?: string;
+  organizationId?: string;
+  sort: CustomerSort;
+  /** Contacts only: custom field filters by key, each a comma-separated list of option values (URL `fields.<key>`, as the API takes them). */
+  fields?: Record<string, string>;
+};
+
+const fieldParam = /^fields\.([a-z][a-z0-9_]{0,62})$/;
+
+/** The `fields.<key>` parameters of the URL, by key. */
+export function fieldFiltersFromParams(params: URLSearchParams): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of params) {
+    const key = fieldParam.exec(name)?.[1];
+    if (key && value.trim()) fields[key] = value.trim();
+  }
+  return fields;
+}
 
 export function listStateFromParams(params: URLSearchParams): ListState {
   const tab: CustomerTab = params.get('tab') === 'organizations' ? 'organizations' : 'contacts';
@@ -23,14 +44,18 @@ export function listStateFromParams(params: URLSearchParams): ListState {
     ...(optional('tag') ? { tag: optional('tag') } : {}),
     // Organisations have no organisation filter: the parameter is ignored on that tab.
     ...(tab === 'contacts' && optional('organization') ? { organizationId: optional('organization') } : {}),
+    ...(tab === 'contacts' && Object.keys(fieldFiltersFromParams(params)).length ? { fields: fieldFiltersFromParams(params) } : {}),
   };
 }
 
 /** URL parameter names of each part of the state; `null` removes one. */
 export const paramNames = { q: 'q', tierKey: 'tier', tag: 'tag', organizationId: 'organization', sort: 'sort', tab: 'tab' } as const;
+/** The list's changes as the filters make them: a URL-backed part of the state, by name (`null` removes it). */
+export type ListChanges = Partial<Record<keyof typeof paramNames, string | null>>;
 
 export function contactQuery(state: ListState): ContactQuery {
-  return { ...common(state), ...(state.organizationId ? { organizationId: state.organizationId } : {}) };
+  const fields = Object.fromEntries(Object.entries(state.fields ?? {}).map(([key, values]) => [`fields.${key}`, values]));
+  return { ...common(state), ...(state.organizationId ? { organizationId: state.organizationId } : {}), ...fields };
 }
 
 export function organizationQuery(state: ListState): OrganizationQuery {
@@ -43,5 +68,5 @@ function common(state: ListState) {
 
 /** Whether anything narrows the list (then an empty list means "no match", not "no customers yet"). */
 export function isNarrowed(state: ListState): boolean {
-  return Boolean(state.q || state.tierKey || state.tag || state.organizationId);
+  return Boolean(state.q || state.tierKey || state.tag || state.organizationId || Object.keys(state.fields ?? {}).length);
 }

@@ -124,6 +124,14 @@ export const customersZhCN = {
     nothingChanged: '没有需要保存的修改',
     stale: '资料已被他人修改，已为您载入最新内容，请确认后重新修改并保存。',
   },
+  customFields: {
+    title: '自定义字段',
+    noneContact: '还没有定义联系人字段',
+    noneOrganization: '还没有定义企业客户字段',
+    defineHint: '在 设置 › 客户字段 中添加客户行业、客户来源等字段，所有联系人都会显示。',
+    askAdmin: '如需记录客户行业、客户来源等信息，请联系管理员添加字段。',
+    define: '去定义字段',
+  },
   history: {
     empty: '还没有变更记录',
     separator: '；',
@@ -344,6 +352,14 @@ export const customersEn: Catalogue<typeof customersZhCN> = {
     saved: 'Profile saved',
     nothingChanged: 'Nothing to save',
     stale: 'Someone else changed this profile. The latest version is loaded; please make your change again and save.',
+  },
+  customFields: {
+    title: 'Custom fields',
+    noneContact: 'No contact fields defined yet',
+    noneOrganization: 'No organization fields defined yet',
+    defineHint: 'Add fields such as industry or lead source under Settings › Customer fields; every contact shows them.',
+    askAdmin: 'To record an industry, a lead source and the like, ask an admin to add fields.',
+    define: 'Define fields',
   },
   history: {
     empty: 'No history yet',

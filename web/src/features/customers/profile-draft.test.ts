@@ -32,6 +32,13 @@ test('only what changed is sent', () => {
   assert.deepEqual(profileChanges(before, { ...before, organizationId: null, attributes: [{ key: '区域', value: '华东' }] }), { organizationId: null, attributes: { 区域: '华东' } });
 });
 
+test('custom values: only the keys that changed are sent, a cleared one as null', () => {
+  const before = profileFormValues({ ...contact, fields: { industry: 'manufacturing', budget: '500.00' } });
+  assert.deepEqual(profileChanges(before, before), {});
+  assert.deepEqual(profileChanges(before, { ...before, fields: { industry: 'retail', budget: '' } }), { fields: { industry: 'retail', budget: null } });
+  assert.deepEqual(profileChanges(before, { ...before, fields: { industry: 'manufacturing', budget: '500.00', source: 'expo' } }), { fields: { source: 'expo' } });
+});
+
 test('organisations have no organisation field to change', () => {
   const { organization: _organization, ...organization } = contact;
   const before = profileFormValues(organization);
@@ -47,4 +54,14 @@ test('the list state comes from the URL; the organisation filter only on the con
   assert.deepEqual(organizationQuery(organizations), { sort: '-updatedAt', tag: '华南' });
   assert.equal(organizations.organizationId, undefined);
   assert.equal(isNarrowed(listStateFromParams(new URLSearchParams(''))), false);
+});
+
+test('custom field filters come from `fields.<key>` in the URL, on the contacts tab only, and are sent as the API takes them', () => {
+  const contacts = listStateFromParams(new URLSearchParams('fields.industry=retail,energy&fields.Bad=x&fields.source='));
+  assert.deepEqual(contacts.fields, { industry: 'retail,energy' });
+  assert.deepEqual(contactQuery(contacts), { sort: '-updatedAt', 'fields.industry': 'retail,energy' });
+  assert.ok(isNarrowed(contacts));
+  const organizations = listStateFromParams(new URLSearchParams('tab=organizations&fields.industry=retail'));
+  assert.equal(organizations.fields, undefined);
+  assert.deepEqual(organizationQuery(organizations), { sort: '-updatedAt' });
 });

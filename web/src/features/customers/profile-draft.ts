@@ -1,3 +1,5 @@
+import { changedValues } from '../forms/precheck.ts';
+
 /**
  * The 资料 form of a contact or organisation: what the form edits, and the smallest PATCH body
  * that says what changed (an unchanged save writes no history line and bumps no version).
@@ -14,6 +16,8 @@ export type ProfileValues = {
   ownerId?: string | null;
   notes: string;
   attributes: AttributeRow[];
+  /** Custom field values by key, as FormRenderer edits them. */
+  fields?: Record<string, unknown>;
 };
 
 export type ProfileSource = {
@@ -24,9 +28,10 @@ export type ProfileSource = {
   owner: { id: string; name: string } | null;
   notes: string;
   attributes: Record<string, unknown>;
+  fields?: Record<string, unknown>;
 };
 
-export type ProfileChanges = Partial<{ name: string; organizationId: string | null; tierKey: string | null; tags: string[]; ownerId: string | null; notes: string; attributes: Record<string, unknown> }>;
+export type ProfileChanges = Partial<{ name: string; organizationId: string | null; tierKey: string | null; tags: string[]; ownerId: string | null; notes: string; attributes: Record<string, unknown>; fields: Record<string, unknown> }>;
 
 export function attributesToRows(attributes: Record<string, unknown>): AttributeRow[] {
   return Object.entries(attributes).map(([key, value]) => (typeof value === 'string' ? { key, value } : { key, value: JSON.stringify(value), json: true }));
@@ -74,6 +79,7 @@ export function profileFormValues(source: ProfileSource): ProfileValues {
     ownerId: source.owner?.id ?? null,
     notes: source.notes,
     attributes: attributesToRows(source.attributes),
+    ...(source.fields !== undefined && { fields: { ...source.fields } }),
   };
 }
 
@@ -91,5 +97,8 @@ export function profileChanges(before: ProfileValues, after: ProfileValues): Pro
   if ((after.notes ?? '') !== before.notes) changes.notes = after.notes ?? '';
   const attributes = rowsToAttributes(after.attributes ?? []);
   if (!same(attributes, rowsToAttributes(before.attributes))) changes.attributes = attributes;
+  // Custom values: only the keys that changed, a cleared one as null (the server keeps the rest).
+  const fields = before.fields ? changedValues(before.fields, after.fields ?? {}) : {};
+  if (Object.keys(fields).length) changes.fields = fields;
   return changes;
 }

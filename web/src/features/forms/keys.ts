@@ -2,6 +2,7 @@
 export const formKeys = {
   all: ['forms'] as const,
   fields: ['forms', 'ticket-fields'] as const,
+  recordFields: (entity: 'contact' | 'organisation') => ['forms', `${entity}-fields`] as const,
   types: ['forms', 'ticket-types'] as const,
   typeForm: (key: string, version?: number) => ['forms', 'ticket-types', key, 'form', version ?? 'current'] as const,
   portalTypes: ['portal', 'ticket-types'] as const,

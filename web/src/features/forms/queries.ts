@@ -52,6 +52,11 @@ export function useTicketFields() {
   return useQuery({ queryKey: formKeys.fields, queryFn: () => getJson<{ items: RegistryField[] }>('/api/v1/ticket-fields').then((answer) => answer.items), staleTime: 60_000 });
 }
 
+/** The custom fields of contacts or organisations (archived too: old values keep their labels), for the customer pages. */
+export function useRecordFields(entity: 'contact' | 'organisation') {
+  return useQuery({ queryKey: formKeys.recordFields(entity), queryFn: () => getJson<{ items: RegistryField[] }>(`/api/v1/${entity}-fields`).then((answer) => answer.items), staleTime: 60_000 });
+}
+
 export function usePortalTicketTypes(enabled = true) {
   return useQuery({ queryKey: formKeys.portalTypes, enabled, queryFn: () => getJson<{ items: TicketTypeSummary[] }>('/api/v1/portal/ticket-types').then((answer) => answer.items), staleTime: 60_000 });
 }

@@ -743,7 +743,7 @@ export interface paths {
         };
         /**
          * 联系人列表与搜索 List and search contacts
-         * @description `q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), the start of an email address, or a platform id. With `q` and no cursor or other filter, the best matches come first (exact phone or email, then names starting with `q`); otherwise the list is keyset-paged by `sort`. A contact's tickets: `GET /api/v1/tickets?requesterId=<id>`.
+         * @description `q` matches part of the name (e.g. 张 or 三), a phone number written any way (`138 0013 8000`, `+86-138…`, or a few digits of it), the start of an email address, or a platform id. With `q` and no cursor or other filter, the best matches come first (exact phone or email, then names starting with `q`); otherwise the list is keyset-paged by `sort`. A contact's tickets: `GET /api/v1/tickets?requesterId=<id>`. `fields.<key>=a,b` keeps contacts whose filterable select (multi select, cascader: any level) holds one of the values; another field, or one the caller may not read, is a 400 at `fields.<key>`.
          */
         get: {
             parameters: {
@@ -780,7 +780,7 @@ export interface paths {
         put?: never;
         /**
          * 创建联系人 Create a contact
-         * @description An identity that belongs to someone else answers 409 `contact.identity_taken` naming the owner (`contactId`), so the client can offer to merge.
+         * @description An identity that belongs to someone else answers 409 `contact.identity_taken` naming the owner (`contactId`), so the client can offer to merge. `fields`: custom field values by key (the registry: `GET /api/v1/contact-fields` or `/organisation-fields`) in the form engine's stored forms (money `"1280.50"`, phones E.164, selects by option value, cascaders as the path); on update only the keys sent change, `null` clears one. A bad value, an unknown key, an archived field or one the caller's role may not write answers 400 with an error at `fields.<key>`.
          */
         post: {
             parameters: {
@@ -804,6 +804,9 @@ export interface paths {
                         ownerId?: string | null;
                         notes?: string;
                         attributes?: {
+                            [key: string]: unknown;
+                        };
+                        fields?: {
                             [key: string]: unknown;
                         };
                     };
@@ -931,7 +934,7 @@ export interface paths {
         head?: never;
         /**
          * 修改联系人 Update a contact
-         * @description Send `If-Match: "<version>"` to refuse (412) a change made on stale data.
+         * @description Send `If-Match: "<version>"` to refuse (412) a change made on stale data. `fields`: custom field values by key (the registry: `GET /api/v1/contact-fields` or `/organisation-fields`) in the form engine's stored forms (money `"1280.50"`, phones E.164, selects by option value, cascaders as the path); on update only the keys sent change, `null` clears one. A bad value, an unknown key, an archived field or one the caller's role may not write answers 400 with an error at `fields.<key>`.
          */
         patch: {
             parameters: {
@@ -954,6 +957,9 @@ export interface paths {
                         ownerId?: string | null;
                         notes?: string;
                         attributes?: {
+                            [key: string]: unknown;
+                        };
+                        fields?: {
                             [key: string]: unknown;
                         };
                     };
@@ -1115,7 +1121,7 @@ export interface paths {
         put?: never;
         /**
          * 合并联系人 Merge a contact into another
-         * @description `sourceId` is merged into `targetId` (the survivor): identities, external records and tickets move; `GET /contacts/{sourceId}` then answers 308 to the survivor. Recorded in both contacts' history.
+         * @description `sourceId` is merged into `targetId` (the survivor): identities, external records and tickets move; `GET /contacts/{sourceId}` then answers 308 to the survivor. Recorded in both contacts' history. The survivor keeps its custom field values and takes the merged one's where it has none (`fieldsTaken` lists their keys).
          */
         post: {
             parameters: {
@@ -1148,6 +1154,7 @@ export interface paths {
                                 records: number;
                                 contacts: number;
                             };
+                            fieldsTaken: string[];
                         };
                     };
                 };
@@ -1283,7 +1290,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** 创建企业客户 Create an organisation */
+        /**
+         * 创建企业客户 Create an organisation
+         * @description `fields`: custom field values by key (the registry: `GET /api/v1/contact-fields` or `/organisation-fields`) in the form engine's stored forms (money `"1280.50"`, phones E.164, selects by option value, cascaders as the path); on update only the keys sent change, `null` clears one. A bad value, an unknown key, an archived field or one the caller's role may not write answers 400 with an error at `fields.<key>`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1300,6 +1310,9 @@ export interface paths {
                         ownerId?: string | null;
                         notes?: string;
                         attributes?: {
+                            [key: string]: unknown;
+                        };
+                        fields?: {
                             [key: string]: unknown;
                         };
                     };
@@ -1380,7 +1393,7 @@ export interface paths {
         head?: never;
         /**
          * 修改企业客户 Update an organisation
-         * @description Send `If-Match: "<version>"` to refuse (412) a change made on stale data.
+         * @description Send `If-Match: "<version>"` to refuse (412) a change made on stale data. `fields`: custom field values by key (the registry: `GET /api/v1/contact-fields` or `/organisation-fields`) in the form engine's stored forms (money `"1280.50"`, phones E.164, selects by option value, cascaders as the path); on update only the keys sent change, `null` clears one. A bad value, an unknown key, an archived field or one the caller's role may not write answers 400 with an error at `fields.<key>`.
          */
         patch: {
             parameters: {
@@ -1402,6 +1415,9 @@ export interface paths {
                         ownerId?: string | null;
                         notes?: string;
                         attributes?: {
+                            [key: string]: unknown;
+                        };
+                        fields?: {
                             [key: string]: unknown;
                         };
                     };
@@ -1476,7 +1492,7 @@ export interface paths {
         put?: never;
         /**
          * 合并企业客户 Merge an organisation into another
-         * @description `sourceId` is merged into `targetId`: its contacts and records move; `GET /organizations/{sourceId}` then answers 308 to the survivor.
+         * @description `sourceId` is merged into `targetId`: its contacts and records move; `GET /organizations/{sourceId}` then answers 308 to the survivor. The survivor keeps its custom field values and takes the merged one's where it has none (`fieldsTaken` lists their keys).
          */
         post: {
             parameters: {
@@ -1509,6 +1525,7 @@ export interface paths {
                                 records: number;
                                 contacts: number;
                             };
+                            fieldsTaken: string[];
                         };
                     };
                 };
@@ -8736,116 +8753,6 @@ export interface components {
             failures: number;
             lockedUntil: unknown;
         };
-        ContactSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string | null;
-            phone: string | null;
-            organization: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            tierKey: string | null;
-            anonymized: boolean;
-        };
-        ContactIdentityInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
-            value: string;
-            display: string;
-            createdAt: unknown;
-        };
-        ContactInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string | null;
-            phone: string | null;
-            organization: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            tierKey: string | null;
-            anonymized: boolean;
-            tags: string[];
-            owner: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            notes: string;
-            attributes: {
-                [key: string]: unknown;
-            };
-            identities: components["schemas"]["ContactIdentityInput"][];
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        OrganizationInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            tierKey: string | null;
-            tags: string[];
-            owner: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            notes: string;
-            attributes: {
-                [key: string]: unknown;
-            };
-            contactCount: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        CustomerRecordInput: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            externalId: string;
-            organizationId: string | null;
-            contactId: string | null;
-            title: string;
-            status: string | null;
-            occurredOn: string | null;
-            expiresOn: string | null;
-            payload: {
-                [key: string]: unknown;
-            };
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        CustomerTierInput: {
-            key: string;
-            nameZh: string;
-            nameEn: string;
-            rank: number;
-            color: string;
-            active: boolean;
-        };
-        CustomerHistoryEntryInput: {
-            id: number;
-            type: string;
-            actor: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            payload: {
-                [key: string]: unknown;
-            };
-            createdAt: unknown;
-        };
         FieldInput: {
             key: string;
             /** @enum {string} */
@@ -8925,6 +8832,124 @@ export interface components {
                 [key: string]: unknown;
             };
             fields: components["schemas"]["FieldInput"][];
+        };
+        ContactSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            tierKey: string | null;
+            anonymized: boolean;
+        };
+        ContactIdentityInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+            value: string;
+            display: string;
+            createdAt: unknown;
+        };
+        ContactInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            tierKey: string | null;
+            anonymized: boolean;
+            tags: string[];
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Custom field values the caller may read (a field's read roles), by key. */
+            fields: {
+                [key: string]: unknown;
+            };
+            identities: components["schemas"]["ContactIdentityInput"][];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        OrganizationInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            tierKey: string | null;
+            tags: string[];
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Custom field values the caller may read (a field's read roles), by key. */
+            fields: {
+                [key: string]: unknown;
+            };
+            contactCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        CustomerRecordInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            externalId: string;
+            organizationId: string | null;
+            contactId: string | null;
+            title: string;
+            status: string | null;
+            occurredOn: string | null;
+            expiresOn: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        CustomerTierInput: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            rank: number;
+            color: string;
+            active: boolean;
+        };
+        CustomerHistoryEntryInput: {
+            id: number;
+            type: string;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            createdAt: unknown;
         };
         TicketSearchSummaryInput: {
             /** @enum {string} */
@@ -9652,124 +9677,6 @@ export interface components {
             /** Format: date-time */
             lockedUntil: string;
         };
-        ContactSummary: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string | null;
-            phone: string | null;
-            organization: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            tierKey: string | null;
-            anonymized: boolean;
-        };
-        ContactIdentity: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
-            value: string;
-            display: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        Contact: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string | null;
-            phone: string | null;
-            organization: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            tierKey: string | null;
-            anonymized: boolean;
-            tags: string[];
-            owner: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            notes: string;
-            attributes: {
-                [key: string]: unknown;
-            };
-            identities: components["schemas"]["ContactIdentity"][];
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        Organization: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            tierKey: string | null;
-            tags: string[];
-            owner: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            notes: string;
-            attributes: {
-                [key: string]: unknown;
-            };
-            contactCount: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        CustomerRecord: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            externalId: string;
-            organizationId: string | null;
-            contactId: string | null;
-            title: string;
-            status: string | null;
-            occurredOn: string | null;
-            expiresOn: string | null;
-            payload: {
-                [key: string]: unknown;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        CustomerTier: {
-            key: string;
-            nameZh: string;
-            nameEn: string;
-            rank: number;
-            color: string;
-            active: boolean;
-        };
-        CustomerHistoryEntry: {
-            id: number;
-            type: string;
-            actor: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            payload: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
-        };
         Field: {
             key: string;
             /** @enum {string} */
@@ -9854,6 +9761,132 @@ export interface components {
                 [key: string]: unknown;
             };
             fields: components["schemas"]["Field"][];
+        };
+        ContactSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            tierKey: string | null;
+            anonymized: boolean;
+        };
+        ContactIdentity: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+            value: string;
+            display: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Contact: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            tierKey: string | null;
+            anonymized: boolean;
+            tags: string[];
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Custom field values the caller may read (a field's read roles), by key. */
+            fields: {
+                [key: string]: unknown;
+            };
+            identities: components["schemas"]["ContactIdentity"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            tierKey: string | null;
+            tags: string[];
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Custom field values the caller may read (a field's read roles), by key. */
+            fields: {
+                [key: string]: unknown;
+            };
+            contactCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CustomerRecord: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            externalId: string;
+            organizationId: string | null;
+            contactId: string | null;
+            title: string;
+            status: string | null;
+            occurredOn: string | null;
+            expiresOn: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CustomerTier: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            rank: number;
+            color: string;
+            active: boolean;
+        };
+        CustomerHistoryEntry: {
+            id: number;
+            type: string;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
         };
         TicketSearchSummary: {
             /** @enum {string} */
