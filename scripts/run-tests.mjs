@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compiledPath, compileTests } from './compile-tests.mjs';
+import { databaseReach } from './test-uses-database.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp');
@@ -27,7 +28,17 @@ function findTests(dir) {
 
 const only = process.argv.slice(2);
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const files = only.length ? only : [...findTests(join(root, 'src')), ...findTests(join(root, 'scripts')), ...findTests(join(root, 'web', 'src'))];
+let files = only.length ? only : [...findTests(join(root, 'src')), ...findTests(join(root, 'scripts')), ...findTests(join(root, 'web', 'src'))];
+// OPENCSM_TEST_DATABASE_ONLY=1: only the files that can reach the database (CI's PostgreSQL pass;
+// the PGlite pass of the same commit runs them all). Said out loud, with the count.
+if (!only.length && process.env.OPENCSM_TEST_DATABASE_ONLY === '1') {
+  const usesDatabase = databaseReach(root);
+  const kept = files.filter(usesDatabase);
+  console.log('#');
+  console.log(`# database only: ${files.length - kept.length} test files that cannot reach the database not run in this run (OPENCSM_TEST_DATABASE_ONLY=1: another run of this commit runs them)`);
+  console.log('#');
+  files = kept;
+}
 
 // Browser tests need Chromium (Debian's `chromium`); CI installs it and sets OPENCSM_REQUIRE_E2E=1.
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
