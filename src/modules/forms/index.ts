@@ -8,6 +8,7 @@ export * from './events.js';
 export type { BuiltinField, TicketFieldsReader } from './field-readers.js';
 export { createField, listFieldFacts, listFields, getField, type CustomField, type FieldFacts, type NewField } from './fields.js';
 export { currentTicketForm, loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
+export { listTicketTypes } from './ticket-types.js';
 export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
 export { presentField } from './field-views.js';
 export { fieldSchema, typeFormSchema } from './http-schemas.js';
