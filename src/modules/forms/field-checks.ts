@@ -22,10 +22,14 @@ export type CheckedShape = {
   writeRoles: string[];
 };
 
-export function fieldProblems(field: CheckedShape): FieldError[] {
+/** What a type's row (src/forms/field-type-table.ts) allows; the built-in types' rules below when absent. */
+export type TypeRules = { hasOptions: boolean; filterable: boolean; searchable: boolean };
+
+export function fieldProblems(field: CheckedShape, rules?: TypeRules): FieldError[] {
   const errors: FieldError[] = [];
   const hasOptions = (field.options?.length ?? 0) > 0;
-  if (optionTypes.has(field.type)) {
+  const takesOptions = rules?.hasOptions ?? optionTypes.has(field.type);
+  if (takesOptions) {
     const fromSource = field.type === 'cascader' && field.settings.optionSource;
     if (!hasOptions && !fromSource) errors.push({ path: 'options', code: 'forms.field.options_needed' });
     if (hasOptions) errors.push(...duplicateOptions(field.options!, 'options'));
@@ -33,8 +37,8 @@ export function fieldProblems(field: CheckedShape): FieldError[] {
     errors.push({ path: 'options', code: 'forms.field.options_not_allowed' });
   }
   if (field.settings.optionSource && field.type !== 'cascader') errors.push({ path: 'settings.optionSource', code: 'forms.field.options_not_allowed' });
-  if (field.searchable && !searchableTypes.has(field.type)) errors.push({ path: 'searchable', code: 'forms.field.not_searchable_type' });
-  if (field.filterable && unfilterableTypes.has(field.type)) errors.push({ path: 'filterable', code: 'forms.field.not_filterable_type' });
+  if (field.searchable && !(rules?.searchable ?? searchableTypes.has(field.type))) errors.push({ path: 'searchable', code: 'forms.field.not_searchable_type' });
+  if (field.filterable && !(rules?.filterable ?? !unfilterableTypes.has(field.type))) errors.push({ path: 'filterable', code: 'forms.field.not_filterable_type' });
   for (const name of ['readRoles', 'writeRoles'] as const) {
     field[name].forEach((role, i) => {
       if (!(roleKeys as readonly string[]).includes(role)) errors.push({ path: `${name}.${i}`, code: 'forms.field.unknown_role', params: { role } });
@@ -57,8 +61,8 @@ function duplicateOptions(options: readonly FieldOption[], path: string): FieldE
   return errors;
 }
 
-export function assertField(field: CheckedShape): void {
-  const errors = fieldProblems(field);
+export function assertField(field: CheckedShape, rules?: TypeRules): void {
+  const errors = fieldProblems(field, rules);
   if (errors.length) throw new Invalid('validation.failed', {}, errors);
 }
 

@@ -1,5 +1,7 @@
 import { operatorsFor } from '../../conditions/operators.js';
 import { conditionTypeOf } from '../../forms/field-kinds.js';
+import type { FieldType } from '../../app/field-types.js';
+import { isBuiltinFieldType } from '../../forms/field-type-table.js';
 import type { BuiltinField } from './field-readers.js';
 import type { CustomField } from './fields.js';
 
@@ -23,5 +25,18 @@ export function presentBuiltin(field: BuiltinField) {
     searchable: field.searchable,
     customerVisible: field.customerVisible,
     archived: false,
+  };
+}
+
+export function presentFieldType(type: FieldType) {
+  return {
+    key: type.key,
+    label: type.label,
+    builtIn: isBuiltinFieldType(type.key),
+    conditionType: type.conditionType,
+    operators: type.conditionType ? [...operatorsFor(type.conditionType)] : [],
+    hasOptions: type.hasOptions,
+    filterable: type.filterable,
+    searchable: type.searchable,
   };
 }

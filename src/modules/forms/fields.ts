@@ -8,7 +8,7 @@ import type { FieldDefinition, FieldEntity, Label, fieldDefinitionSchema } from 
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
 import { fieldArchived, fieldChanged, fieldCreated, fieldDeleted } from './events.js';
-import { assertField, mergeOptions, typeChangeAllowed } from './field-checks.js';
+import { assertField, mergeOptions, typeChangeAllowed, type TypeRules } from './field-checks.js';
 import { bumpFormsRevision } from './revision.js';
 import { customFields, ticketTypes, ticketTypeVersions } from './schema.js';
 
@@ -68,7 +68,7 @@ type Definition = z.output<typeof fieldDefinitionSchema>;
 /** A new field: key, labels and type; the rest has defaults. */
 export type NewField = Pick<Definition, 'key' | 'type'> & { label: { 'zh-CN': string; en?: string } } & Partial<Omit<Definition, 'key' | 'type' | 'label' | 'entity'>> & { position?: number };
 
-export async function createField(database: Database, actor: Actor, entity: FieldEntity, input: NewField): Promise<CustomField> {
+export async function createField(database: Database, actor: Actor, entity: FieldEntity, input: NewField, spec?: TypeRules): Promise<CustomField> {
   const values = {
     id: uuidv7(),
     entity,
@@ -84,7 +84,7 @@ export async function createField(database: Database, actor: Actor, entity: Fiel
     readRoles: input.readRoles ?? [],
     writeRoles: input.writeRoles ?? [],
   };
-  assertField(values);
+  assertField(values, spec);
   try {
     return await database.transaction(async (tx) => {
       const position = input.position ?? (await nextPosition(tx, entity));

@@ -1,6 +1,7 @@
 /** Public surface of the forms module: the field registry and ticket types (issue 14 §3–§6). */
 import type { AppModule } from '../../app/context.js';
-import { registerFieldRoutes } from './field-routes.js';
+import { registerFieldRoutes, registerFieldTypeRoutes } from './field-routes.js';
+import { registerBuiltinFieldTypes } from './field-type-registry.js';
 import { registerTypeRoutes } from './type-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
@@ -18,7 +19,11 @@ export { formsRevisionNow } from './revision.js';
 
 export const formsModule: AppModule = {
   name: 'forms',
+  registerJobs(context) {
+    registerBuiltinFieldTypes(context);
+  },
   registerRoutes(app, context) {
+    registerFieldTypeRoutes(app, context);
     registerFieldRoutes(app, context, 'ticket');
     registerFieldRoutes(app, context, 'contact');
     registerFieldRoutes(app, context, 'organisation');
