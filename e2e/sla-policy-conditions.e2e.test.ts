@@ -61,6 +61,7 @@ test('admin: a policy conditioned on a custom field, built from the registry\'s 
     const policies = (await h.api<{ items: Policy[] }>(h.users.admin, 'GET', '/api/v1/sla/policies')).items;
     return policies.find((policy) => policy.nameZh === '紧急投诉');
   }, 'the saved policy');
+  assert.ok(saved);
   assert.deepEqual(saved.conditions, { all: [{ field: 'fields.urgency', op: 'in', values: ['high'] }] });
   await page.keyboard.press('Escape');
   await page.locator('.ant-table-row').filter({ hasText: '紧急投诉' }).getByText('紧急程度 属于 高').waitFor();

@@ -1,6 +1,5 @@
 import type { FieldType as ConditionType } from '../conditions/types.js';
 import { customFieldTypes, type CustomFieldType, type FieldDefinition, type Label } from './definition.js';
-import { conditionTypeOf, textFieldTypes } from './field-kinds.js';
 import { parseFieldValue, type ParsedValue, type ValueContext } from './field-values.js';
 
 /**
@@ -27,42 +26,53 @@ export type FieldTypeSpec = {
   searchable: boolean;
 };
 
-const labels: Record<CustomFieldType, Label> = {
-  text: { 'zh-CN': '单行文本', en: 'Single-line text' },
-  textarea: { 'zh-CN': '多行文本', en: 'Multi-line text' },
-  number: { 'zh-CN': '数字', en: 'Number' },
-  money: { 'zh-CN': '金额（元）', en: 'Money (CNY)' },
-  date: { 'zh-CN': '日期', en: 'Date' },
-  datetime: { 'zh-CN': '日期时间', en: 'Date and time' },
-  select: { 'zh-CN': '单选', en: 'Single select' },
-  multiselect: { 'zh-CN': '多选', en: 'Multi select' },
-  cascader: { 'zh-CN': '级联选择', en: 'Cascading select' },
-  checkbox: { 'zh-CN': '勾选框', en: 'Checkbox' },
-  user: { 'zh-CN': '员工', en: 'Staff member' },
-  team: { 'zh-CN': '团队', en: 'Team' },
-  contact: { 'zh-CN': '联系人', en: 'Contact' },
-  organisation: { 'zh-CN': '组织', en: 'Organisation' },
-  record: { 'zh-CN': '客户记录（设备/订单/合同）', en: 'Customer record (device/order/contract)' },
-  phone: { 'zh-CN': '电话', en: 'Phone' },
-  email: { 'zh-CN': '邮箱', en: 'Email' },
-  url: { 'zh-CN': '网址', en: 'URL' },
-  attachments: { 'zh-CN': '附件', en: 'Attachments' },
-  rating: { 'zh-CN': '评分', en: 'Rating' },
-};
+type BuiltinRow = Omit<FieldTypeSpec, 'key' | 'parse'>;
+const row = (zh: string, en: string, conditionType: ConditionType | null, flags: Partial<Pick<BuiltinRow, 'hasOptions' | 'filterable' | 'searchable'>> = {}): BuiltinRow => ({
+  label: { 'zh-CN': zh, en },
+  conditionType,
+  hasOptions: flags.hasOptions ?? false,
+  filterable: flags.filterable ?? true,
+  searchable: flags.searchable ?? false,
+});
 
-const optionTypes: ReadonlySet<string> = new Set(['select', 'multiselect', 'cascader']);
-/** Lists cannot filter by attachments (ids of files) or long text. */
-const unfilterableTypes: ReadonlySet<string> = new Set(['attachments', 'textarea']);
+/**
+ * The built-in types. A cascader's value is its path of option values, judged as an open set
+ * (`发生地点 in [广东省]`: the path passes through it). Lists cannot filter by long text or
+ * attachments (ids of files); search indexes text a person wrote.
+ */
+const builtinRows: Record<CustomFieldType, BuiltinRow> = {
+  text: row('单行文本', 'Single-line text', 'text', { searchable: true }),
+  textarea: row('多行文本', 'Multi-line text', 'text', { filterable: false, searchable: true }),
+  number: row('数字', 'Number', 'number'),
+  money: row('金额（元）', 'Money (CNY)', 'money'),
+  date: row('日期', 'Date', 'date'),
+  datetime: row('日期时间', 'Date and time', 'datetime'),
+  select: row('单选', 'Single select', 'select', { hasOptions: true }),
+  multiselect: row('多选', 'Multi select', 'multiselect', { hasOptions: true }),
+  cascader: row('级联选择', 'Cascading select', 'multiselect', { hasOptions: true }),
+  checkbox: row('勾选框', 'Checkbox', 'boolean'),
+  user: row('员工', 'Staff member', 'user'),
+  team: row('团队', 'Team', 'team'),
+  contact: row('联系人', 'Contact', 'contact'),
+  organisation: row('组织', 'Organisation', 'organisation'),
+  record: row('客户记录（设备/订单/合同）', 'Customer record (device/order/contract)', 'text'),
+  phone: row('电话', 'Phone', 'text', { searchable: true }),
+  email: row('邮箱', 'Email', 'text', { searchable: true }),
+  url: row('网址', 'URL', 'text', { searchable: true }),
+  attachments: row('附件', 'Attachments', null, { filterable: false }),
+  rating: row('评分', 'Rating', 'number'),
+};
 
 export const builtinFieldTypes: readonly FieldTypeSpec[] = customFieldTypes.map((key) => ({
   key,
-  label: labels[key],
-  conditionType: conditionTypeOf(key),
+  ...builtinRows[key],
   parse: (raw, field, context) => parseFieldValue({ ...field, type: key }, raw, context),
-  hasOptions: optionTypes.has(key),
-  filterable: !unfilterableTypes.has(key),
-  searchable: textFieldTypes.includes(key),
 }));
+
+/** A built-in type's row (undefined for a registered type's key). */
+export function builtinFieldType(key: string): BuiltinRow | undefined {
+  return isBuiltinFieldType(key) ? builtinRows[key] : undefined;
+}
 
 export const isBuiltinFieldType = (key: string): key is CustomFieldType => (customFieldTypes as readonly string[]).includes(key);
 

@@ -59,7 +59,7 @@ export function registerFieldRoutes(app: AppServer, { database, readModels, fiel
       response: { 200: fieldSchema },
     },
   }, async (request, reply) => {
-    const field = await updateField(database, actorOf(request), entity, request.params.key, versionFromIfMatch('field', request.headers['if-match']), request.body);
+    const field = await updateField(database, actorOf(request), entity, request.params.key, versionFromIfMatch('field', request.headers['if-match']), request.body, (type) => fieldTypes.get(type));
     return reply.header('ETag', `"${field.version}"`).send(presentField(field));
   });
 

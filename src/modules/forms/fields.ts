@@ -107,7 +107,8 @@ async function nextPosition(tx: Tx, entity: FieldEntity): Promise<number> {
 /** A PATCH: every property but the key and the entity; `type` only between text and textarea. */
 export type FieldChanges = Partial<Omit<NewField, 'key' | 'help'>> & { archived?: boolean; help?: Partial<Label> | null };
 
-export async function updateField(database: Database, actor: Actor, entity: FieldEntity, key: string, expectedVersion: number, changes: FieldChanges): Promise<CustomField> {
+/** `rulesOf`: the app's row for a type (a registered type's options, filter and search rules); the built-in row when it gives none. */
+export async function updateField(database: Database, actor: Actor, entity: FieldEntity, key: string, expectedVersion: number, changes: FieldChanges, rulesOf?: (type: string) => TypeRules | undefined): Promise<CustomField> {
   return database.transaction(async (tx) => {
     const [before] = await tx.select().from(customFields).where(and(eq(customFields.entity, entity), eq(customFields.key, key))).for('update');
     if (!before) throw new NotFound('forms.field.not_found', { key });
@@ -127,7 +128,7 @@ export async function updateField(database: Database, actor: Actor, entity: Fiel
       archived: changes.archived ?? before.archived,
       position: changes.position ?? before.position,
     };
-    assertField(next);
+    assertField(next, rulesOf?.(next.type));
     const changed = (Object.keys(next) as Array<keyof typeof next>).filter((name) => JSON.stringify(next[name]) !== JSON.stringify(before[name]));
     if (changed.length === 0) return fieldFromRow(before);
     const [after] = await tx
