@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
 import type { FieldEntity } from '../../forms/definition.js';
-import { presentBuiltin, presentField, presentFieldType } from './field-views.js';
+import { presentBuiltin, presentFieldOf, presentFieldType } from './field-views.js';
 import { createField, getField, listFields, removeField, updateField } from './fields.js';
 import { fieldChangesBody, fieldKeyParams, fieldSchema, fieldTypeSchema, newFieldBody } from './http-schemas.js';
 import { versionFromIfMatch } from './if-match.js';
@@ -24,7 +24,7 @@ export function registerFieldRoutes(app: AppServer, { database, readModels, fiel
     },
   }, async () => {
     const builtins = entity === 'ticket' ? ((await readModels.get('ticketFields')?.builtins(database.db)) ?? []) : [];
-    return { items: [...builtins.map(presentBuiltin), ...(await listFields(database.db, entity)).map(presentField)] };
+    return { items: [...builtins.map(presentBuiltin), ...(await listFields(database.db, entity)).map(presentFieldOf(fieldTypes))] };
   });
 
   app.post(base, {
@@ -37,7 +37,7 @@ export function registerFieldRoutes(app: AppServer, { database, readModels, fiel
     },
   }, async (request, reply) => {
     const field = await createField(database, actorOf(request), entity, { ...request.body, type: registeredTypeKey(fieldTypes, request.body.type) }, fieldTypes.get(request.body.type));
-    return reply.status(201).header('ETag', `"${field.version}"`).send(presentField(field));
+    return reply.status(201).header('ETag', `"${field.version}"`).send(presentFieldOf(fieldTypes)(field));
   });
 
   app.get(`${base}/:key`, {
@@ -45,7 +45,7 @@ export function registerFieldRoutes(app: AppServer, { database, readModels, fiel
     schema: { tags, summary: `字段详情 Get one of the ${names}`, params: fieldKeyParams, response: { 200: fieldSchema } },
   }, async (request, reply) => {
     const field = await getField(database.db, entity, request.params.key);
-    return reply.header('ETag', `"${field.version}"`).send(presentField(field));
+    return reply.header('ETag', `"${field.version}"`).send(presentFieldOf(fieldTypes)(field));
   });
 
   app.patch(`${base}/:key`, {
@@ -60,7 +60,7 @@ export function registerFieldRoutes(app: AppServer, { database, readModels, fiel
     },
   }, async (request, reply) => {
     const field = await updateField(database, actorOf(request), entity, request.params.key, versionFromIfMatch('field', request.headers['if-match']), request.body, (type) => fieldTypes.get(type));
-    return reply.header('ETag', `"${field.version}"`).send(presentField(field));
+    return reply.header('ETag', `"${field.version}"`).send(presentFieldOf(fieldTypes)(field));
   });
 
   app.delete(`${base}/:key`, {
@@ -75,7 +75,7 @@ export function registerFieldRoutes(app: AppServer, { database, readModels, fiel
   }, async (request, reply) => {
     const result = await removeField(database, readModels, actorOf(request), entity, request.params.key, { archive: request.query.archive === 'true' });
     if ('deleted' in result) return reply.status(204).send(null);
-    return reply.send(presentField(result.archived));
+    return reply.send(presentFieldOf(fieldTypes)(result.archived));
   });
 }
 

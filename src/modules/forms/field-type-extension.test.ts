@@ -45,6 +45,7 @@ test('a field of the registered type is created, and a ticket takes a good plate
   const created = await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'plate', label: { 'zh-CN': '车牌号', en: 'Plate' }, type: 'license_plate', filterable: true } });
   assert.equal(created.statusCode, 201, created.body);
   assert.equal(created.json().type, 'license_plate');
+  assert.ok(created.json().operators.includes('starts_with'), 'the registry lists the operators of the type\'s condition type');
   const relabelled = await t.api('PATCH', '/api/v1/ticket-fields/plate', { body: { label: { 'zh-CN': '车牌号码', en: 'Plate number' } }, ifMatch: '"1"' });
   assert.equal(relabelled.statusCode, 200, `a filterable field of a registered type is edited under its row's rules: ${relabelled.body}`);
   const good = await t.createTicket<{ id: string; fields: Record<string, unknown> }>({ subject: '车辆救援', fields: { plate: '京a 12345' } });

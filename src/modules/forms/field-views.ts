@@ -7,9 +7,14 @@ import type { CustomField } from './fields.js';
 
 /** Registry entries as the API lists them: custom fields with their operators, built-in ones marked. */
 export function presentField(field: CustomField) {
-  const type = conditionTypeOf(field.type);
-  return { ...field, builtIn: false, sortable: field.filterable, operators: type ? [...operatorsFor(type)] : [] };
+  return presentFieldOf(undefined)(field);
 }
+
+/** With the app's field types, so a field of a registered type lists the operators of its row. */
+export const presentFieldOf = (types: { get(key: string): Pick<FieldType, 'conditionType'> | undefined } | undefined) => (field: CustomField) => {
+  const type = conditionTypeOf(field.type) ?? types?.get(field.type)?.conditionType ?? null;
+  return { ...field, builtIn: false, sortable: field.filterable, operators: type ? [...operatorsFor(type)] : [] };
+};
 
 export function presentBuiltin(field: BuiltinField) {
   return {
