@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { z } from 'zod';
+import { builtinFieldTypes } from '../forms/field-type-table.js';
 import { FieldTypes } from './field-types.js';
 
-test('a registered field type is found by its key and validates values with its schema; a key registers once', () => {
+test('a registered field type is found by its key and parses values with its row; a key registers once and must be a plain key', () => {
   const types = new FieldTypes();
   assert.equal(types.get('money'), undefined);
-  types.register({ key: 'money', label: { 'zh-CN': '金额', en: 'Money' }, value: z.number().multipleOf(0.01) });
+  for (const type of builtinFieldTypes) types.register(type);
   const money = types.get('money');
   assert.ok(money);
-  assert.equal(money.value.safeParse(12.34).success, true);
-  assert.equal(money.value.safeParse(12.345).success, false);
-  assert.deepEqual(types.list().map((type) => type.key), ['money']);
-  assert.throws(() => types.register({ key: 'money', label: { 'zh-CN': '金额', en: 'Money' }, value: z.number() }), /registered twice/);
+  assert.deepEqual(money.parse('12.3', { settings: {} }, {}), { ok: true, value: '12.30' });
+  assert.equal(money.parse('12.345', { settings: {} }, {}).ok, false);
+  assert.equal(types.list().length, 20);
+  assert.throws(() => types.register(money), /registered twice/);
+  assert.throws(() => types.register({ ...money, key: 'Plate No' }), /lower-case/);
 });

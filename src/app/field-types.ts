@@ -1,21 +1,19 @@
-import type { z } from 'zod';
+import { fieldTypeKeyPattern, type FieldTypeSpec } from '../forms/field-type-table.js';
 
 /**
- * One kind of value a ticket field can hold (text, number, money, date, select …): its labels and
- * the zod schema every write path validates a value with. The field registry and custom fields
- * (issue 14 §1, §3) fill this; adding a field type is registering one here.
+ * The kinds of value a custom field can hold, one row each (src/forms/field-type-table.ts: key,
+ * labels, condition type, value parser, what the registry allows). The forms module registers the
+ * 20 built-in rows at boot; a module adds its own in `registerJobs` (`context.fieldTypes.register`)
+ * and the registry then takes fields of it, every write path parses their values with its row, and
+ * `GET /api/v1/field-types` lists it for the designer. One instance per app (never a module global).
  */
-export type FieldType = {
-  key: string;
-  label: { 'zh-CN': string; en: string };
-  value: z.ZodType;
-};
+export type FieldType = FieldTypeSpec;
 
-/** The field types of one app, registered at boot. Empty until the field registry arrives. */
 export class FieldTypes {
   private readonly types = new Map<string, FieldType>();
 
   register(type: FieldType): void {
+    if (!fieldTypeKeyPattern.test(type.key)) throw new Error(`Field type key ${type.key} must be lower-case letters, digits and underscores`);
     if (this.types.has(type.key)) throw new Error(`Field type ${type.key} is registered twice`);
     this.types.set(type.key, type);
   }
@@ -26,5 +24,10 @@ export class FieldTypes {
 
   list(): FieldType[] {
     return [...this.types.values()];
+  }
+
+  /** The rows by key, as the value parser takes them (ValueContext.types). */
+  byKey(): ReadonlyMap<string, FieldType> {
+    return this.types;
   }
 }

@@ -122,9 +122,14 @@ function offsetMs(at: number, timeZone: string): number {
   return asUtc - (at - (((at % 1000) + 1000) % 1000));
 }
 
+/** Zones already found valid: building a DateTimeFormat costs ~50 µs, and every validation asks (SLA selection validates each stored policy). */
+const validZones = new Set<string>();
+
 export function isTimeZone(timeZone: string): boolean {
+  if (validZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
+    validZones.add(timeZone);
     return true;
   } catch {
     return false;

@@ -46,7 +46,7 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
       continue;
     }
     if (sameValue(previous[key], raw)) continue;
-    const parsed = parseFieldValue(field, raw, submission.valueContext);
+    const parsed = parseFieldValue(field, raw, { ...prepared.valueContext, ...submission.valueContext });
     if (!parsed.ok) {
       issues.push({ path, code: parsed.code, ...(parsed.params && { params: parsed.params }) });
       continue;

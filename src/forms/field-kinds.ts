@@ -1,40 +1,14 @@
 import type { FieldDescriptor, FieldType } from '../conditions/types.js';
-import type { CustomFieldType, FieldDefinition, FieldOption } from './definition.js';
+import { customFieldTypes, type CustomFieldType, type FieldDefinition, type FieldOption } from './definition.js';
+import { builtinFieldType } from './field-type-table.js';
 
-/**
- * How each custom field type meets the condition language: the condition type its values are
- * judged as, or null when conditions cannot test it (attachments). A cascader's value is its
- * path of option values, judged as an open set (`发生地点 in [广东省]`: the path passes through it).
- */
-const conditionTypes: Record<CustomFieldType, FieldType | null> = {
-  text: 'text',
-  textarea: 'text',
-  phone: 'text',
-  email: 'text',
-  url: 'text',
-  record: 'text',
-  number: 'number',
-  rating: 'number',
-  money: 'money',
-  date: 'date',
-  datetime: 'datetime',
-  select: 'select',
-  multiselect: 'multiselect',
-  cascader: 'multiselect',
-  checkbox: 'boolean',
-  user: 'user',
-  team: 'team',
-  contact: 'contact',
-  organisation: 'organisation',
-  attachments: null,
-};
-
+/** The condition-language type a custom field type's values are judged as (its row in field-type-table.ts), or null when conditions cannot test it (attachments, a type this code does not know). */
 export function conditionTypeOf(type: CustomFieldType): FieldType | null {
-  return conditionTypes[type];
+  return builtinFieldType(type)?.conditionType ?? null;
 }
 
 /** Types whose value is text a person wrote, which full-text search may index. */
-export const textFieldTypes: readonly CustomFieldType[] = ['text', 'textarea', 'phone', 'email', 'url'];
+export const textFieldTypes: readonly CustomFieldType[] = customFieldTypes.filter((type) => builtinFieldType(type)?.searchable);
 
 /** The JSONB column custom field values live in, on tickets, contacts and organisations alike. */
 export const customFieldsColumn = 'fields';

@@ -1,5 +1,5 @@
 import { datePattern } from '../conditions/values.js';
-import type { FieldDefinition, FieldOption } from './definition.js';
+import { customFieldTypes, type FieldDefinition, type FieldOption } from './definition.js';
 import { normaliseEmail, normalisePhone } from './phone-and-email.js';
 
 /**
@@ -25,6 +25,8 @@ export type ParsedValue = { ok: true; value: FieldValue | null } | { ok: false; 
 export type ValueContext = {
   /** Trees of built-in option sources (`china-regions`), when the caller has them; without one only the shape is checked. */
   optionTrees?: Readonly<Record<string, readonly FieldOption[]>>;
+  /** Field types registered beyond the built-in ones (field-type-table.ts), by key: a value of one is parsed by its row. */
+  types?: ReadonlyMap<string, { parse(raw: unknown, field: Pick<FieldDefinition, 'options' | 'settings'>, context: ValueContext): ParsedValue }>;
 };
 
 type Field = Pick<FieldDefinition, 'type' | 'options' | 'settings'>;
@@ -34,6 +36,8 @@ const moneyPattern = /^-?\d{1,13}(?:\.\d{1,2})?$/;
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const defaultTextLimit = { text: 500, textarea: 10_000 } as const;
 const maxAttachments = 20;
+
+const builtinKeys: ReadonlySet<string> = new Set(customFieldTypes);
 
 const ok = (value: FieldValue | null): ParsedValue => ({ ok: true, value });
 const fail = (code: string, params?: Record<string, string | number>): ParsedValue => ({ ok: false, code, ...(params && { params }) });
@@ -45,6 +49,10 @@ export function isEmptyValue(value: unknown): boolean {
 /** Parses one submitted value for its field: the normal form, or the catalogue key of what is wrong. */
 export function parseFieldValue(field: Field, raw: unknown, context: ValueContext = {}): ParsedValue {
   if (isEmptyValue(raw)) return ok(null);
+  const registered = builtinKeys.has(field.type) ? undefined : context.types?.get(field.type);
+  if (registered) return registered.parse(raw, field, context);
+  // A stored type this app did not register (its module removed): refuse new values rather than guess.
+  if (!builtinKeys.has(field.type)) return fail('form.unknown_field_type', { type: String(field.type) });
   switch (field.type) {
     case 'text':
     case 'textarea':

@@ -21,6 +21,8 @@ export type PreparedForm = {
   staffPlacement: ReadonlyMap<string, FormField>;
   portalPlacement: ReadonlyMap<string, FormField>;
   rules: PreparedRule[];
+  /** What values were checked with (option trees, registered field types): a submission's values are parsed with it too. */
+  valueContext?: ValueContext;
   /** Fields some rule shows: hidden until one does. */
   shownByRule: ReadonlySet<string>;
   timeZone: string;
@@ -90,7 +92,7 @@ export function prepareForm(input: PrepareInput): PrepareResult {
     rules.push({ id: rule.id, when, then: rule.then });
   }
   if (issues.length) return { ok: false, issues };
-  return { ok: true, form: { form, fields, staffPlacement, portalPlacement, rules, shownByRule, timeZone } };
+  return { ok: true, form: { form, fields, staffPlacement, portalPlacement, rules, shownByRule, timeZone, ...(input.valueContext && { valueContext: input.valueContext }) } };
 }
 
 /** Each field once per form, each an existing field, each default a value the field accepts. */

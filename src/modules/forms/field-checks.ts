@@ -1,5 +1,6 @@
 import { Invalid, type FieldError } from '../../app/errors.js';
 import { roleKeys, type CustomFieldType, type FieldOption } from '../../forms/definition.js';
+import { builtinFieldType } from '../../forms/field-type-table.js';
 
 /**
  * The registry's rules for a field definition beyond its shape (the zod schema): options where a
@@ -7,10 +8,6 @@ import { roleKeys, type CustomFieldType, type FieldOption } from '../../forms/de
  * the two rules that keep stored values meaningful — a type never changes (except text ↔
  * textarea: the stored string is the same) and an option is never removed, only marked deleted.
  */
-const optionTypes: ReadonlySet<CustomFieldType> = new Set(['select', 'multiselect', 'cascader']);
-const searchableTypes: ReadonlySet<CustomFieldType> = new Set(['text', 'textarea', 'phone', 'email', 'url']);
-/** Lists cannot filter by attachments (ids of files) or long text. */
-const unfilterableTypes: ReadonlySet<CustomFieldType> = new Set(['attachments', 'textarea']);
 
 export type CheckedShape = {
   type: CustomFieldType;
@@ -22,10 +19,15 @@ export type CheckedShape = {
   writeRoles: string[];
 };
 
-export function fieldProblems(field: CheckedShape): FieldError[] {
+/** What a type's row (src/forms/field-type-table.ts) allows; the built-in row of the field's type when absent. */
+export type TypeRules = { hasOptions: boolean; filterable: boolean; searchable: boolean };
+
+export function fieldProblems(field: CheckedShape, given?: TypeRules): FieldError[] {
   const errors: FieldError[] = [];
+  const rules: TypeRules = given ?? builtinFieldType(field.type) ?? { hasOptions: false, filterable: false, searchable: false };
   const hasOptions = (field.options?.length ?? 0) > 0;
-  if (optionTypes.has(field.type)) {
+  const takesOptions = rules.hasOptions;
+  if (takesOptions) {
     const fromSource = field.type === 'cascader' && field.settings.optionSource;
     if (!hasOptions && !fromSource) errors.push({ path: 'options', code: 'forms.field.options_needed' });
     if (hasOptions) errors.push(...duplicateOptions(field.options!, 'options'));
@@ -33,8 +35,8 @@ export function fieldProblems(field: CheckedShape): FieldError[] {
     errors.push({ path: 'options', code: 'forms.field.options_not_allowed' });
   }
   if (field.settings.optionSource && field.type !== 'cascader') errors.push({ path: 'settings.optionSource', code: 'forms.field.options_not_allowed' });
-  if (field.searchable && !searchableTypes.has(field.type)) errors.push({ path: 'searchable', code: 'forms.field.not_searchable_type' });
-  if (field.filterable && unfilterableTypes.has(field.type)) errors.push({ path: 'filterable', code: 'forms.field.not_filterable_type' });
+  if (field.searchable && !rules.searchable) errors.push({ path: 'searchable', code: 'forms.field.not_searchable_type' });
+  if (field.filterable && !rules.filterable) errors.push({ path: 'filterable', code: 'forms.field.not_filterable_type' });
   for (const name of ['readRoles', 'writeRoles'] as const) {
     field[name].forEach((role, i) => {
       if (!(roleKeys as readonly string[]).includes(role)) errors.push({ path: `${name}.${i}`, code: 'forms.field.unknown_role', params: { role } });
@@ -57,8 +59,8 @@ function duplicateOptions(options: readonly FieldOption[], path: string): FieldE
   return errors;
 }
 
-export function assertField(field: CheckedShape): void {
-  const errors = fieldProblems(field);
+export function assertField(field: CheckedShape, rules?: TypeRules): void {
+  const errors = fieldProblems(field, rules);
   if (errors.length) throw new Invalid('validation.failed', {}, errors);
 }
 

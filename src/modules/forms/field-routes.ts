@@ -2,15 +2,16 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
 import type { FieldEntity } from '../../forms/definition.js';
-import { presentBuiltin, presentField } from './field-views.js';
+import { presentBuiltin, presentFieldOf, presentFieldType } from './field-views.js';
 import { createField, getField, listFields, removeField, updateField } from './fields.js';
-import { fieldChangesBody, fieldKeyParams, fieldSchema, newFieldBody } from './http-schemas.js';
+import { fieldChangesBody, fieldKeyParams, fieldSchema, fieldTypeSchema, newFieldBody } from './http-schemas.js';
 import { versionFromIfMatch } from './if-match.js';
+import { registeredTypeKey } from './field-type-registry.js';
 
 const tags = ['forms'];
 
 /** The registry of one entity: `/api/v1/ticket-fields`, `/contact-fields`, `/organisation-fields`. */
-export function registerFieldRoutes(app: AppServer, { database, readModels }: AppContext, entity: FieldEntity): void {
+export function registerFieldRoutes(app: AppServer, { database, readModels, fieldTypes }: AppContext, entity: FieldEntity): void {
   const base = `/api/v1/${entity}-fields`;
   const names = { ticket: '工单字段 ticket fields', contact: '联系人字段 contact fields', organisation: '企业客户字段 organisation fields' }[entity];
 
@@ -23,7 +24,7 @@ export function registerFieldRoutes(app: AppServer, { database, readModels }: Ap
     },
   }, async () => {
     const builtins = entity === 'ticket' ? ((await readModels.get('ticketFields')?.builtins(database.db)) ?? []) : [];
-    return { items: [...builtins.map(presentBuiltin), ...(await listFields(database.db, entity)).map(presentField)] };
+    return { items: [...builtins.map(presentBuiltin), ...(await listFields(database.db, entity)).map(presentFieldOf(fieldTypes))] };
   });
 
   app.post(base, {
@@ -35,8 +36,8 @@ export function registerFieldRoutes(app: AppServer, { database, readModels }: Ap
       response: { 201: fieldSchema },
     },
   }, async (request, reply) => {
-    const field = await createField(database, actorOf(request), entity, request.body);
-    return reply.status(201).header('ETag', `"${field.version}"`).send(presentField(field));
+    const field = await createField(database, actorOf(request), entity, { ...request.body, type: registeredTypeKey(fieldTypes, request.body.type) }, fieldTypes.get(request.body.type));
+    return reply.status(201).header('ETag', `"${field.version}"`).send(presentFieldOf(fieldTypes)(field));
   });
 
   app.get(`${base}/:key`, {
@@ -44,7 +45,7 @@ export function registerFieldRoutes(app: AppServer, { database, readModels }: Ap
     schema: { tags, summary: `字段详情 Get one of the ${names}`, params: fieldKeyParams, response: { 200: fieldSchema } },
   }, async (request, reply) => {
     const field = await getField(database.db, entity, request.params.key);
-    return reply.header('ETag', `"${field.version}"`).send(presentField(field));
+    return reply.header('ETag', `"${field.version}"`).send(presentFieldOf(fieldTypes)(field));
   });
 
   app.patch(`${base}/:key`, {
@@ -58,8 +59,8 @@ export function registerFieldRoutes(app: AppServer, { database, readModels }: Ap
       response: { 200: fieldSchema },
     },
   }, async (request, reply) => {
-    const field = await updateField(database, actorOf(request), entity, request.params.key, versionFromIfMatch('field', request.headers['if-match']), request.body);
-    return reply.header('ETag', `"${field.version}"`).send(presentField(field));
+    const field = await updateField(database, actorOf(request), entity, request.params.key, versionFromIfMatch('field', request.headers['if-match']), request.body, (type) => fieldTypes.get(type));
+    return reply.header('ETag', `"${field.version}"`).send(presentFieldOf(fieldTypes)(field));
   });
 
   app.delete(`${base}/:key`, {
@@ -74,6 +75,18 @@ export function registerFieldRoutes(app: AppServer, { database, readModels }: Ap
   }, async (request, reply) => {
     const result = await removeField(database, readModels, actorOf(request), entity, request.params.key, { archive: request.query.archive === 'true' });
     if ('deleted' in result) return reply.status(204).send(null);
-    return reply.send(presentField(result.archived));
+    return reply.send(presentFieldOf(fieldTypes)(result.archived));
   });
+}
+
+/** The field types of this app: the built-in ones and those modules registered (`context.fieldTypes`). */
+export function registerFieldTypeRoutes(app: AppServer, { fieldTypes }: AppContext): void {
+  app.get('/api/v1/field-types', {
+    config: { permission: 'forms.read' },
+    schema: {
+      tags, summary: '字段类型 Field types',
+      description: 'Every type a custom field can have, with its labels, the condition operators its values take and what the registry allows (options, filter, search). Modules may add types; the designer offers all of them.',
+      response: { 200: z.object({ items: z.array(fieldTypeSchema) }) },
+    },
+  }, async () => ({ items: fieldTypes.list().map(presentFieldType) }));
 }

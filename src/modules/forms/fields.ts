@@ -8,7 +8,7 @@ import type { FieldDefinition, FieldEntity, Label, fieldDefinitionSchema } from 
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
 import { fieldArchived, fieldChanged, fieldCreated, fieldDeleted } from './events.js';
-import { assertField, mergeOptions, typeChangeAllowed } from './field-checks.js';
+import { assertField, mergeOptions, typeChangeAllowed, type TypeRules } from './field-checks.js';
 import { RegistryCache } from './registry-cache.js';
 import { bumpFormsRevision } from './revision.js';
 import { customFields, ticketTypes, ticketTypeVersions } from './schema.js';
@@ -74,7 +74,7 @@ type Definition = z.output<typeof fieldDefinitionSchema>;
 /** A new field: key, labels and type; the rest has defaults. */
 export type NewField = Pick<Definition, 'key' | 'type'> & { label: { 'zh-CN': string; en?: string } } & Partial<Omit<Definition, 'key' | 'type' | 'label' | 'entity'>> & { position?: number };
 
-export async function createField(database: Database, actor: Actor, entity: FieldEntity, input: NewField): Promise<CustomField> {
+export async function createField(database: Database, actor: Actor, entity: FieldEntity, input: NewField, spec?: TypeRules): Promise<CustomField> {
   const values = {
     id: uuidv7(),
     entity,
@@ -90,7 +90,7 @@ export async function createField(database: Database, actor: Actor, entity: Fiel
     readRoles: input.readRoles ?? [],
     writeRoles: input.writeRoles ?? [],
   };
-  assertField(values);
+  assertField(values, spec);
   try {
     return await database.transaction(async (tx) => {
       const position = input.position ?? (await nextPosition(tx, entity));
@@ -113,7 +113,8 @@ async function nextPosition(tx: Tx, entity: FieldEntity): Promise<number> {
 /** A PATCH: every property but the key and the entity; `type` only between text and textarea. */
 export type FieldChanges = Partial<Omit<NewField, 'key' | 'help'>> & { archived?: boolean; help?: Partial<Label> | null };
 
-export async function updateField(database: Database, actor: Actor, entity: FieldEntity, key: string, expectedVersion: number, changes: FieldChanges): Promise<CustomField> {
+/** `rulesOf`: the app's row for a type (a registered type's options, filter and search rules); the built-in row when it gives none. */
+export async function updateField(database: Database, actor: Actor, entity: FieldEntity, key: string, expectedVersion: number, changes: FieldChanges, rulesOf?: (type: string) => TypeRules | undefined): Promise<CustomField> {
   return database.transaction(async (tx) => {
     const [before] = await tx.select().from(customFields).where(and(eq(customFields.entity, entity), eq(customFields.key, key))).for('update');
     if (!before) throw new NotFound('forms.field.not_found', { key });
@@ -133,7 +134,7 @@ export async function updateField(database: Database, actor: Actor, entity: Fiel
       archived: changes.archived ?? before.archived,
       position: changes.position ?? before.position,
     };
-    assertField(next);
+    assertField(next, rulesOf?.(next.type));
     const changed = (Object.keys(next) as Array<keyof typeof next>).filter((name) => JSON.stringify(next[name]) !== JSON.stringify(before[name]));
     if (changed.length === 0) return fieldFromRow(before);
     const [after] = await tx

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldTypeKeyPattern } from '../../forms/field-type-table.js';
 import { customFieldTypes, fieldDefinitionSchema, fieldEntities, fieldKeySchema, fieldOptionSchema, fieldSettingsSchema, formDefinitionSchema, labelSchema } from '../../forms/definition.js';
 
 /**
@@ -23,7 +24,7 @@ const optionsBody = z
   .describe('Options `{value, label: {zh-CN, en}, deleted?, children?}`.');
 
 /** POST: the contract's definition, without `entity` (the URL says it). */
-export const newFieldBody = fieldDefinitionSchema.omit({ entity: true }).extend({ options: optionsBody.optional(), position: z.number().int().min(0).max(10_000).optional() }).strict();
+export const newFieldBody = fieldDefinitionSchema.omit({ entity: true }).extend({ type: z.string().regex(fieldTypeKeyPattern, 'validation.invalid').describe('A registered field type (`GET /api/v1/field-types`): text, select, cascader … or one a module added.'), options: optionsBody.optional(), position: z.number().int().min(0).max(10_000).optional() }).strict();
 
 /** PATCH: any property but `key` (and `type` only between text and textarea); absent = unchanged. */
 export const fieldChangesBody = z
@@ -72,6 +73,19 @@ export const fieldSchema = z
 
 export const fieldKeyParams = z.object({ key: z.string().min(1).max(63) });
 export const fieldTypesList = customFieldTypes;
+
+export const fieldTypeSchema = z
+  .object({
+    key: z.string(),
+    label: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    builtIn: z.boolean().describe('One of the 20 types every installation has; false: a module registered it.'),
+    conditionType: z.string().nullable().describe('How conditions judge its values (docs/conditions.md); null: conditions cannot test it.'),
+    operators: z.array(z.string()),
+    hasOptions: z.boolean(),
+    filterable: z.boolean(),
+    searchable: z.boolean(),
+  })
+  .meta({ id: 'FieldType' });
 
 const typeSettings = {
   label: labelSchema,

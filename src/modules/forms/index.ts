@@ -1,6 +1,7 @@
 /** Public surface of the forms module: the field registry and ticket types (issue 14 §3–§6). */
 import type { AppModule } from '../../app/context.js';
-import { registerFieldRoutes } from './field-routes.js';
+import { registerFieldRoutes, registerFieldTypeRoutes } from './field-routes.js';
+import { registerBuiltinFieldTypes } from './field-type-registry.js';
 import { registerTypeRoutes } from './type-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
@@ -9,6 +10,7 @@ export type { BuiltinField, CustomerFieldsReader, TicketFieldsReader } from './f
 export { createField, listFieldFacts, listFields, getField, type CustomField, type FieldFacts, type NewField } from './fields.js';
 export { currentTicketForm, loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
 export { currentRecordForm, type RecordEntity, type RecordForm } from './record-forms.js';
+export { listTicketTypes } from './ticket-types.js';
 export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
 export { presentField } from './field-views.js';
 export { fieldSchema, typeFormSchema } from './http-schemas.js';
@@ -18,7 +20,11 @@ export { formsRevisionNow } from './revision.js';
 
 export const formsModule: AppModule = {
   name: 'forms',
+  registerJobs(context) {
+    registerBuiltinFieldTypes(context);
+  },
   registerRoutes(app, context) {
+    registerFieldTypeRoutes(app, context);
     registerFieldRoutes(app, context, 'ticket');
     registerFieldRoutes(app, context, 'contact');
     registerFieldRoutes(app, context, 'organisation');

@@ -6,6 +6,8 @@ import type { FormDefinition, Label } from '../../forms/definition.js';
 import { prepareForm, type PreparedForm } from '../../forms/prepare-form.js';
 import { builtInOptionTrees } from './china-regions.js';
 import { RegistryCache } from './registry-cache.js';
+import { fieldTypesOf } from './field-type-registry.js';
+import type { ValueContext } from '../../forms/field-values.js';
 import { fieldFromRow, type CustomField } from './fields.js';
 import { customFields, ticketTypes, ticketTypeVersions } from './schema.js';
 
@@ -67,7 +69,7 @@ function cacheKey(which: WhichForm, timeZone: string): string {
  * transaction) and kept.
  */
 export async function currentTicketForm(database: Database, db: Db, which: WhichForm, options: { timeZone: string; builtins: readonly FieldDescriptor[] }): Promise<TicketForm> {
-  return preparedForms.get(db, cacheKey(which, options.timeZone), () => loadTicketForm(db, which, options), database.db);
+  return preparedForms.get(db, cacheKey(which, options.timeZone), () => loadTicketForm(db, which, { ...options, types: fieldTypesOf(database) }), database.db);
 }
 
 /**
@@ -77,7 +79,7 @@ export async function currentTicketForm(database: Database, db: Db, which: Which
  * rules may test, given by the caller (the tickets module); the rules' values were checked
  * against their options when the form was published.
  */
-export async function loadTicketForm(db: Db, which: WhichForm, options: { timeZone: string; builtins: readonly FieldDescriptor[] }): Promise<TicketForm> {
+export async function loadTicketForm(db: Db, which: WhichForm, options: { timeZone: string; builtins: readonly FieldDescriptor[]; types?: ValueContext['types'] }): Promise<TicketForm> {
   const typeQuery = async (): Promise<TypeRow | null> => {
     if (which === null) return null;
     const match = 'typeKey' in which ? and(eq(ticketTypes.key, which.typeKey), eq(ticketTypeVersions.version, ticketTypes.currentVersion)) : and(eq(ticketTypes.id, which.typeId), eq(ticketTypeVersions.version, which.version));
@@ -95,7 +97,7 @@ export async function loadTicketForm(db: Db, which: WhichForm, options: { timeZo
   }
   const fields = rows.map(fieldFromRow);
   const archived = new Set(fields.filter((field) => field.archived).map((field) => field.key));
-  const prepared = prepareForm({ form: withoutArchivedRequirements(type?.form ?? noForm, archived), fields, builtins: options.builtins, timeZone: options.timeZone, valueContext: { optionTrees: builtInOptionTrees() } });
+  const prepared = prepareForm({ form: withoutArchivedRequirements(type?.form ?? noForm, archived), fields, builtins: options.builtins, timeZone: options.timeZone, valueContext: { optionTrees: builtInOptionTrees(), ...(options.types && { types: options.types }) } });
   // A published version was checked when it was published; failing now means the registry moved
   // under it in a way publishing cannot foresee, which is a bug to see, not a user error.
   if (!prepared.ok) throw new Error(`Form of ticket type ${String(type?.key)} v${String(type?.version)} no longer prepares: ${JSON.stringify(prepared.issues.slice(0, 3))}`);

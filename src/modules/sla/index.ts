@@ -2,6 +2,7 @@
 import type { AppModule } from '../../app/context.js';
 import { registerCalendarAdminRoutes } from './calendar-admin-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
+import { registerConditionFieldRoutes } from './condition-field-routes.js';
 import { escalationActionsHandler } from './escalation-actions.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
 import { slaCalendarUpdated, slaEscalated, slaPolicyDeleted, slaPolicyUpdated } from './events.js';
@@ -51,5 +52,6 @@ export const slaModule: AppModule = {
     registerCalendarRoutes(app, context);
     registerCalendarAdminRoutes(app, context);
     registerPolicyRoutes(app, context);
+    registerConditionFieldRoutes(app, context);
   },
 };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { changeOperators } from '../../conditions/operators.js';
+import { operators, type Operator } from '../../conditions/types.js';
 import { ticketStatuses } from '../tickets/index.js';
 
 /**
@@ -8,16 +10,26 @@ import { ticketStatuses } from '../tickets/index.js';
  * against the database in policy-references.ts.
  */
 
+/** Condition keys every installation has: the ticket's priority, category (with its ancestors) and channel, and the customer's facts. */
 export const conditionFields = ['priority', 'categoryId', 'customerTier', 'channel', 'organizationId', 'contractType'] as const;
 export type ConditionField = (typeof conditionFields)[number];
-export const conditionOps = ['in', 'not_in'] as const;
+/** The condition language's operators a ticket's present state answers (not changes, not business hours). */
+export const conditionOps = operators.filter((op) => !changeOperators.includes(op) && op !== 'within_business_hours') as [SlaOperator, ...SlaOperator[]];
+type SlaOperator = Exclude<Operator, 'changed' | 'changed_from' | 'changed_to' | 'within_business_hours'>;
 
-const conditionValue = z.string().trim().min(1).max(100);
+const conditionValue = z.union([z.string().trim().min(1).max(200), z.number(), z.boolean()]);
 
 export const policyConditionSchema = z.strictObject({
-  field: z.enum(conditionFields),
-  op: z.enum(conditionOps).describe('`in`: the ticket has one of the values; `not_in`: it has none of them (a ticket without a category is `not_in` every category list).'),
-  values: z.array(conditionValue).min(1).max(200),
+  field: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .describe('A filterable field of the ticket from the field registry (`priority`, `categoryId` — the category with its ancestors —, `channel`, `type`, `team`, `assignee`, `requester`, `tags`, `created`, a custom field as `fields.<key>`) or a fact of its customer (`customerTier`, `organizationId`, `contractType`). `GET /api/v1/sla/condition-fields` lists them with their operators and options.'),
+  op: z
+    .enum(conditionOps)
+    .describe('An operator of the condition language the field\'s type takes (docs/conditions.md): `in`: the ticket has one of the values; `not_in`: it has none of them (a ticket without a category is `not_in` every category list); `is`, `gt`, `between` …; `is_empty` takes no values.'),
+  values: z.array(conditionValue).max(200).describe('The operands, always a list: one value for `is`, `gt` …, two for `between`, none for `is_empty`.'),
 });
 
 export const policyConditionsSchema = z

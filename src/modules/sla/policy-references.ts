@@ -1,7 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { Invalid, type FieldError } from '../../app/errors.js';
-import { queryRows, type Tx } from '../../db/database.js';
+import { queryRows, type Db, type Tx } from '../../db/database.js';
 import { getUserNames } from '../auth/index.js';
+import { ticketChannels } from '../tickets/index.js';
+import { builtInOptionTrees, listFields, listTicketTypes } from '../forms/index.js';
+import { builtinConditionFields, conditionFieldLookup, customConditionField, type SlaConditionField } from './condition-fields.js';
+import { checkPolicyConditions } from './policy-conditions.js';
 import type { EscalationStep, PolicyConditions, PolicyTargets } from './policy-model.js';
 
 /**
@@ -14,7 +18,7 @@ import type { EscalationStep, PolicyConditions, PolicyTargets } from './policy-m
  */
 
 /** The channels tickets are created with (the tickets module's create enum). */
-export const knownChannels = ['api', 'web', 'phone', 'email', 'wechat', 'wecom', 'dingtalk', 'portal'] as const;
+export const knownChannels = ticketChannels;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,11 +48,13 @@ export function collectReferences(policy: PolicyReferences): { problems: FieldEr
   };
 
   policy.conditions.all.forEach((condition, c) => {
-    const seen = new Set<string>();
+    const seen = new Set<string | number | boolean>();
     condition.values.forEach((value, v) => {
       const path = `conditions.all.${c}.values.${v}`;
       if (seen.has(value)) return void problems.push({ path, code: 'sla.policy.duplicate_value' });
       seen.add(value);
+      // A value of the wrong type is the condition language's to name (conditionProblems).
+      if (typeof value !== 'string') return;
       if (condition.field === 'priority') kinds.priority.push({ path, value });
       else if (condition.field === 'customerTier') kinds.tier.push({ path, value });
       else if (condition.field === 'categoryId') needUuid(path, value, kinds.category);
@@ -78,6 +84,27 @@ export function collectReferences(policy: PolicyReferences): { problems: FieldEr
   return { problems, kinds };
 }
 
+/**
+ * The conditions as the condition language judges them: each names a field policies may use
+ * (built-in, a filterable custom field `fields.<key>`, a customer fact), with an operator of its
+ * type and values of its type — option values of a select, multi select or cascader, ticket type
+ * keys. The registry and the type list are read only when a condition names them.
+ */
+async function conditionProblems(tx: Tx, conditions: PolicyConditions): Promise<FieldError[]> {
+  const named = conditions.all.map((condition) => condition.field);
+  const typeKeys = named.includes('type') ? (await listTicketTypes(tx as Db)).map((type) => type.key) : undefined;
+  const custom = named.some((key) => key.startsWith('fields.')) ? await customConditionFields(tx as Db) : [];
+  const checked = checkPolicyConditions(conditions.all, conditionFieldLookup([...builtinConditionFields(typeKeys), ...custom]));
+  return checked.ok ? [] : checked.problems;
+}
+
+/** The ticket's custom fields as policy conditions name them, with their options (deleted ones too). */
+export async function customConditionFields(db: Db): Promise<SlaConditionField[]> {
+  const fields = await listFields(db, 'ticket');
+  const trees = fields.some((field) => field.settings.optionSource) ? builtInOptionTrees() : {};
+  return fields.flatMap((field) => customConditionField(field, trees) ?? []);
+}
+
 /** The values of `references` that `query` finds; uuids are cast so the primary key serves the lookup. */
 async function existing(tx: Tx, query: (values: SQL) => SQL, references: Reference[], type: 'text' | 'uuid' = 'text'): Promise<Set<string>> {
   const values = [...new Set(references.map((reference) => reference.value))];
@@ -93,6 +120,7 @@ async function existing(tx: Tx, query: (values: SQL) => SQL, references: Referen
  */
 export async function assertReferencesExist(tx: Tx, policy: PolicyReferences): Promise<void> {
   const { problems, kinds } = collectReferences(policy);
+  problems.push(...(await conditionProblems(tx, policy.conditions)));
   const found: Record<keyof Kinds, Set<string>> = {
     priority: await existing(tx, (v) => sql`select key as value from ticket_priorities where key in (${v})`, kinds.priority),
     category: await existing(tx, (v) => sql`select id::text as value from ticket_categories where id in (${v})`, kinds.category, 'uuid'),

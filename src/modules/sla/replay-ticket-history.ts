@@ -4,7 +4,7 @@ import type { BusinessCalendar } from './calendar/index.js';
 import { listPolicies } from './policies.js';
 import { selectPolicy, type TicketFacts } from './select-policy.js';
 import { applyMessage, concernsSla, messageKind, reconcile } from './ticket-events.js';
-import { loadCalendar, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
+import { customFieldsForSelection, loadCalendar, ticketFacts, ticketFieldValues, type AppliedPolicy } from './ticket-policy.js';
 import { TicketTimers } from './ticket-timers.js';
 
 /** One recorded ticket event and the ticket as that event left it. */
@@ -36,7 +36,7 @@ export async function replayTicketSlaHistories(database: Database, histories: re
         // Locked and read once per ticket; later steps go on from the rows in memory.
         const timers = previous ? TicketTimers.continueFrom(previous, at) : await TicketTimers.lock(tx, ticket.id, at);
         previous = timers;
-        const applied = await applyPolicy({ ...customerFacts, priority: ticket.priority, categoryPath: ticket.categoryPath, channel: ticket.channel });
+        const applied = await applyPolicy({ ...customerFacts, priority: ticket.priority, categoryPath: ticket.categoryPath, channel: ticket.channel, fields: { ...customerFacts.fields, ...ticketFieldValues(ticket, customerFacts.fields?.type as string | null) } });
         await reconcile(timers, ticket, applied, { created: event.type === 'ticket.created', recount: false });
         await applyMessage(timers, ticket, applied, messageKind(event));
         await timers.save(applied);
@@ -48,9 +48,10 @@ export async function replayTicketSlaHistories(database: Database, histories: re
 /** applyPolicy (ticket-policy.ts) over policies and calendars read once: one calendar object each, so it is compiled once. */
 async function policyChooser(tx: Tx): Promise<(facts: TicketFacts) => Promise<AppliedPolicy | null>> {
   const policies = await listPolicies(tx);
+  const customFields = await customFieldsForSelection(tx, policies);
   const calendars = new Map<string | null, { id: string; calendar: BusinessCalendar } | null>();
   return async (facts) => {
-    const policy = selectPolicy(policies, facts);
+    const policy = selectPolicy(policies, { ...facts, customFields });
     const targets = policy?.targets[facts.priority];
     if (!policy || !targets) return null;
     if (!calendars.has(policy.calendarId)) calendars.set(policy.calendarId, await loadCalendar(tx, policy.calendarId));

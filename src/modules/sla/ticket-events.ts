@@ -11,8 +11,13 @@ import { TicketTimers } from './ticket-timers.js';
 const doneStatuses = ['resolved', 'closed'];
 const ticketStatusSchema = z.enum(ticketStatuses);
 
-/** Ticket fields that choose a policy, a target or pause the clock; other changes leave timers alone. */
-const fieldsForSla = ['status', 'priority', 'categoryId', 'channel', 'requesterId'];
+/**
+ * Ticket fields that choose a policy, a target or pause the clock: the status, every field a
+ * policy condition may name (condition-fields.ts), and every custom field (`fields.<key>`, which a
+ * policy may name too). Other changes (subject, description) leave timers alone.
+ */
+const fieldsForSla = ['status', 'priority', 'categoryId', 'channel', 'requesterId', 'teamId', 'assigneeId', 'tags', 'type'];
+const changesSlaFacts = (field: string) => fieldsForSla.includes(field) || field.startsWith('fields.');
 
 /**
  * Whether an event can change the ticket's timers at all. An internal note or a new tag cannot,
@@ -21,7 +26,7 @@ const fieldsForSla = ['status', 'priority', 'categoryId', 'channel', 'requesterI
 export function concernsSla(event: TicketEventEnvelope): boolean {
   if (event.type === 'ticket.message_added') return !event.payload.internal;
   if (event.type !== 'ticket.updated') return true;
-  return event.payload.fields.some((field) => fieldsForSla.includes(field));
+  return event.payload.fields.some(changesSlaFacts);
 }
 
 /**

@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.js';
 import { getContactsByIds, listRecords } from '../customers/index.js';
+import { describeTicketTypes, listFieldFacts } from '../forms/index.js';
 import type { TicketSnapshot } from '../tickets/index.js';
 import { presentCalendar } from './calendars.js';
 import type { BusinessCalendar } from './calendar/index.js';
 import { listPolicies, type PolicyRow } from './policies.js';
 import type { PriorityTargets, TargetKind } from './policy-model.js';
 import { slaCalendars } from './schema.js';
-import { selectPolicy, type TicketFacts } from './select-policy.js';
+import { namesCustomFields, selectPolicy, type SelectablePolicy, type TicketFacts } from './select-policy.js';
+import { customConditionField, customConditionKey, type SlaConditionField } from './condition-fields.js';
 
 /** The policy that applies to a ticket, with the calendar it counts in and its targets for the ticket's priority. */
 export type AppliedPolicy = { policy: PolicyRow; calendarId: string; calendar: BusinessCalendar; targets: PriorityTargets };
@@ -22,6 +24,16 @@ export function targetMinutesOf(applied: AppliedPolicy, target: TargetKind): num
   return applied.targets[targetField[target]];
 }
 
+/**
+ * A ticket's registry fields as policy conditions name them (besides priority, category and
+ * channel): team, assignee, requester, tags, creation time, its type's key and every custom value
+ * as `fields.<key>`.
+ */
+export function ticketFieldValues(ticket: TicketSnapshot, typeKey: string | null): Record<string, unknown> {
+  const custom = Object.entries(ticket.fields ?? {}).map(([key, value]) => [customConditionKey(key), value]);
+  return { team: ticket.teamId, assignee: ticket.assigneeId, requester: ticket.requesterId, tags: ticket.tags ?? [], created: ticket.createdAt.toISOString(), type: typeKey, ...Object.fromEntries(custom) };
+}
+
 /** A ticket's facts as policies match them: its own fields and its customer's tier, organisation and contracts. */
 export async function ticketFacts(db: Db | Tx, ticket: TicketSnapshot, today: string): Promise<TicketFacts> {
   const contact = ticket.requesterId ? (await getContactsByIds(db as Db, [ticket.requesterId])).get(ticket.requesterId) : undefined;
@@ -32,7 +44,14 @@ export async function ticketFacts(db: Db | Tx, ticket: TicketSnapshot, today: st
     .filter((record) => !record.expiresOn || record.expiresOn >= today)
     .map((record) => record.payload?.contractType ?? record.payload?.type)
     .filter((type): type is string => typeof type === 'string' && type.length > 0);
-  return { priority: ticket.priority, categoryPath: ticket.categoryPath, customerTier: contact?.tierKey ?? null, channel: ticket.channel, organizationId, contractTypes };
+  const typeKey = ticket.typeId ? ((await describeTicketTypes(db as Db, [ticket.typeId])).get(ticket.typeId)?.key ?? null) : null;
+  return { priority: ticket.priority, categoryPath: ticket.categoryPath, customerTier: contact?.tierKey ?? null, channel: ticket.channel, organizationId, contractTypes, fields: ticketFieldValues(ticket, typeKey) };
+}
+
+/** The custom fields policies may name, by type only (values were checked against options when the policy was saved): one query, made only when a policy names one. */
+export async function customFieldsForSelection(db: Db | Tx, policies: readonly SelectablePolicy[]): Promise<SlaConditionField[]> {
+  if (!namesCustomFields(policies)) return [];
+  return (await listFieldFacts(db as Db, 'ticket')).flatMap((field) => customConditionField(field) ?? []);
 }
 
 /** The calendar a policy counts in: its own, else whichever calendar is the default. */
@@ -43,7 +62,8 @@ export async function loadCalendar(db: Db | Tx, calendarId: string | null): Prom
 
 /** The applied policy for these facts, or null: "no SLA", a normal outcome. */
 export async function applyPolicy(db: Db | Tx, facts: TicketFacts): Promise<AppliedPolicy | null> {
-  const policy = selectPolicy(await listPolicies(db as Db), facts);
+  const policies = await listPolicies(db as Db);
+  const policy = selectPolicy(policies, { ...facts, customFields: await customFieldsForSelection(db, policies) });
   if (!policy) return null;
   const targets = policy.targets[facts.priority];
   if (!targets) return null;

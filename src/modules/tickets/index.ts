@@ -48,6 +48,7 @@ export { closeTicketByRequester } from './close-by-requester.js';
 export { listCategories } from './categories.js';
 export { countTicketsOfRequesters } from './requester-events.js';
 export { createTicketBody, ticketSchema } from './http-schemas.js';
+export { builtinTicketDescriptors, ticketChannels } from './builtin-fields.js';
 export { presentTicket } from './ticket-view.js';
 export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
 export { setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';

@@ -27,6 +27,10 @@ export type TicketSnapshot = {
   createdAt: Date;
   firstResponseAt: Date | null;
   version: number;
+  /** For SLA policy conditions over the field registry (absent in imported histories): its type, tags and custom values. */
+  typeId?: string | null;
+  tags?: string[];
+  fields?: Record<string, unknown>;
 };
 
 export async function getTicketSnapshot(db: Db | Tx, ticketId: string): Promise<TicketSnapshot | null> {
@@ -42,6 +46,9 @@ export async function getTicketSnapshot(db: Db | Tx, ticketId: string): Promise<
       createdAt: tickets.createdAt,
       firstResponseAt: tickets.firstResponseAt,
       version: tickets.version,
+      typeId: tickets.typeId,
+      tags: tickets.tags,
+      fields: tickets.fields,
       categoryPath: sql<string[]>`(
         with recursive path(id, parent_id, depth) as (
           select c.id, c.parent_id, 0 from ${ticketCategories} c where c.id = ${tickets.categoryId}

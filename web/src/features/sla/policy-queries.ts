@@ -3,6 +3,11 @@ import { api, unwrap } from '../../shared/api/client.ts';
 import { slaKeys } from './keys.ts';
 import type { Policy, PolicyBody } from './policy-draft.ts';
 
+/** Fields a condition may name (the field registry's filterable ticket fields and the customer's facts); admins only, others get none. */
+export function useConditionFields(enabled = true) {
+  return useQuery({ queryKey: [...slaKeys.policies(), 'condition-fields'], enabled, queryFn: async () => (await unwrap(api.GET('/api/v1/sla/condition-fields'))).items });
+}
+
 export function usePolicies() {
   return useQuery({ queryKey: slaKeys.policies(), queryFn: async () => (await unwrap(api.GET('/api/v1/sla/policies'))).items });
 }

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useCategories, usePriorities, useUsers } from '../tickets/queries.ts';
+import { useCategories, usePriorities, useTeams, useUsers } from '../tickets/queries.ts';
 import { categoryTree, type CategoryNode } from '../tickets/category-tree.ts';
-import { useCustomerTiers } from './policy-queries.ts';
+import { useConditionFields, useCustomerTiers } from './policy-queries.ts';
+import type { components } from '../../shared/api/schema';
+
+export type ConditionFieldView = components['schemas']['SlaConditionField'];
 import { useCalendars } from './queries.ts';
 
 export type Option = { value: string; label: string };
@@ -19,6 +22,9 @@ export function usePolicyReferences() {
   const tiers = useCustomerTiers();
   const calendars = useCalendars();
   const users = useUsers();
+  const teams = useTeams();
+  const conditionFields = useConditionFields();
+  const labelOf = (label: { 'zh-CN': string; en: string }) => (zh ? label['zh-CN'] : label.en || label['zh-CN']);
   const categoryNodes: CategoryNode[] = categoryTree(categories.data ?? [], zh);
   return {
     pending: priorities.isPending || calendars.isPending,
@@ -31,6 +37,9 @@ export function usePolicyReferences() {
     tiers: (tiers.data ?? []).map((tier): Option => ({ value: tier.key, label: name(tier) })),
     calendars: (calendars.data ?? []).map((c) => ({ value: c.id, label: name(c), isDefault: c.isDefault })),
     users: (users.data ?? []).map((u): Option => ({ value: u.id, label: u.name })),
+    teams: (teams.data ?? []).map((team): Option => ({ value: team.id, label: team.name })),
+    /** What a condition may name, labelled in the console's language (empty until loaded: the editor falls back to the fields every installation has). */
+    conditionFields: (conditionFields.data ?? []).map((field) => ({ ...field, name: labelOf(field.label), choices: field.options?.map((option): Option => ({ value: option.value, label: labelOf(option.label) })) })),
   };
 }
 

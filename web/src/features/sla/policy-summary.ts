@@ -10,26 +10,31 @@ export function formatMinutes(total: number, t: TFunction): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** One condition in words: "客户等级 属于 VIP、重点". */
+/** One condition in words: "客户等级 属于 VIP、重点", "紧急程度 等于 高". */
 export function describeCondition(condition: Condition, references: PolicyReferences, t: TFunction): string {
   const label = (options: readonly { value: string; label: string }[], value: string) => options.find((o) => o.value === value)?.label ?? value;
+  const field = references.conditionFields.find((f) => f.key === condition.field);
+  const values = condition.values.map(String);
   const names = (() => {
     switch (condition.field) {
       case 'priority':
-        return condition.values.map((v) => label(references.priorities, v));
+        return values.map((v) => label(references.priorities, v));
       case 'customerTier':
-        return condition.values.map((v) => label(references.tiers, v));
+        return values.map((v) => label(references.tiers, v));
       case 'categoryId':
-        return condition.values.map((v) => references.categoryNames.get(v) ?? v);
+        return values.map((v) => references.categoryNames.get(v) ?? v);
       case 'channel':
-        return condition.values.map((v) => t(`channel.${v}`, { defaultValue: v }));
+        return values.map((v) => t(`channel.${v}`, { defaultValue: v }));
       case 'organizationId':
-        return [t('sla.policies.organizationsCount', { count: condition.values.length })];
-      case 'contractType':
-        return condition.values;
+        return values.length ? [t('sla.policies.organizationsCount', { count: values.length })] : [];
     }
+    if (field?.choices) return values.map((v) => label(field.choices!, v));
+    if (field?.type === 'team') return values.map((v) => label(references.teams, v));
+    if (field?.type === 'user') return values.map((v) => label(references.users, v));
+    return condition.values.map((v) => (typeof v === 'boolean' ? t(v ? 'sla.policies.condition.yes' : 'sla.policies.condition.no') : String(v)));
   })();
-  return `${t(`sla.policies.condition.fields.${condition.field}`)} ${t(`sla.policies.condition.ops.${condition.op}`)} ${names.join('、')}`;
+  const fieldName = field?.name ?? t(`sla.policies.condition.fields.${condition.field}`, { defaultValue: condition.field });
+  return `${fieldName} ${t(`sla.policies.condition.ops.${condition.op}`)} ${names.join(condition.op === 'between' ? ' – ' : '、')}`.trim();
 }
 
 /** Per priority with targets: its name and each target set, most urgent first. */

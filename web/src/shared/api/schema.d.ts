@@ -1866,6 +1866,47 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/field-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 字段类型 Field types
+         * @description Every type a custom field can have, with its labels, the condition operators its values take and what the registry allows (options, filter, search). Modules may add types; the designer offers all of them.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FieldType"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ticket-fields": {
         parameters: {
             query?: never;
@@ -1925,8 +1966,8 @@ export interface paths {
                             /** @default  */
                             en?: string;
                         };
-                        /** @enum {string} */
-                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description A registered field type (`GET /api/v1/field-types`): text, select, cascader … or one a module added. */
+                        type: string;
                         /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
                         options?: {
                             [key: string]: unknown;
@@ -2172,8 +2213,8 @@ export interface paths {
                             /** @default  */
                             en?: string;
                         };
-                        /** @enum {string} */
-                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description A registered field type (`GET /api/v1/field-types`): text, select, cascader … or one a module added. */
+                        type: string;
                         /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
                         options?: {
                             [key: string]: unknown;
@@ -2419,8 +2460,8 @@ export interface paths {
                             /** @default  */
                             en?: string;
                         };
-                        /** @enum {string} */
-                        type: "text" | "textarea" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "cascader" | "checkbox" | "user" | "team" | "contact" | "organisation" | "record" | "phone" | "email" | "url" | "attachments" | "rating";
+                        /** @description A registered field type (`GET /api/v1/field-types`): text, select, cascader … or one a module added. */
+                        type: string;
                         /** @description Options `{value, label: {zh-CN, en}, deleted?, children?}`. */
                         options?: {
                             [key: string]: unknown;
@@ -5098,6 +5139,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/condition-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA 策略可用的条件字段 Fields an SLA policy condition may name
+         * @description The ticket's filterable fields from the field registry (built-in, then custom as `fields.<key>`; archived ones left out), its type, and the customer's facts, with the operators a policy may use on each and labelled options.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaConditionField"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8790,6 +8872,21 @@ export interface components {
             createdAt?: unknown;
             updatedAt?: unknown;
         };
+        FieldTypeInput: {
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description One of the 20 types every installation has; false: a module registered it. */
+            builtIn: boolean;
+            /** @description How conditions judge its values (docs/conditions.md); null: conditions cannot test it. */
+            conditionType: string | null;
+            operators: string[];
+            hasOptions: boolean;
+            filterable: boolean;
+            searchable: boolean;
+        };
         TicketTypeInput: {
             /** Format: uuid */
             id: string;
@@ -9293,14 +9390,15 @@ export interface components {
         SlaPolicyConditionsInput: {
             /** @description Every condition must hold. Empty: the policy applies to every ticket. */
             all: {
-                /** @enum {string} */
-                field: "priority" | "categoryId" | "customerTier" | "channel" | "organizationId" | "contractType";
+                /** @description A filterable field of the ticket from the field registry (`priority`, `categoryId` — the category with its ancestors —, `channel`, `type`, `team`, `assignee`, `requester`, `tags`, `created`, a custom field as `fields.<key>`) or a fact of its customer (`customerTier`, `organizationId`, `contractType`). `GET /api/v1/sla/condition-fields` lists them with their operators and options. */
+                field: string;
                 /**
-                 * @description `in`: the ticket has one of the values; `not_in`: it has none of them (a ticket without a category is `not_in` every category list).
+                 * @description An operator of the condition language the field's type takes (docs/conditions.md): `in`: the ticket has one of the values; `not_in`: it has none of them (a ticket without a category is `not_in` every category list); `is`, `gt`, `between` …; `is_empty` takes no values.
                  * @enum {string}
                  */
-                op: "in" | "not_in";
-                values: string[];
+                op: "is" | "is_not" | "in" | "not_in" | "contains" | "starts_with" | "is_empty" | "is_not_empty" | "gt" | "lt" | "gte" | "lte" | "between";
+                /** @description The operands, always a list: one value for `is`, `gt` …, two for `between`, none for `is_empty`. */
+                values: (string | number | boolean)[];
             }[];
         };
         SlaPriorityTargetsInput: {
@@ -9348,6 +9446,28 @@ export interface components {
              * @default true
              */
             businessHoursOnly: boolean;
+        };
+        SlaConditionFieldInput: {
+            /** @description What a condition names in `field`: a built-in field, `fields.<key>` for a custom one, or a customer fact. */
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @enum {string} */
+            source: "ticket" | "custom" | "customer";
+            /** @description Its condition-language type (select, multiselect, number, boolean …; docs/conditions.md). */
+            type: string;
+            operators: ("is" | "is_not" | "in" | "not_in" | "contains" | "starts_with" | "is_empty" | "is_not_empty" | "gt" | "lt" | "gte" | "lte" | "between")[];
+            /** @description Values to choose from, labelled; a cascader's options at every level, labelled with their path (广东省 / 深圳市). Absent: values the console lists itself (priorities, categories, tiers, teams, users) or free values (tags, contract types). */
+            options?: {
+                value: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                deleted?: boolean;
+            }[];
         };
         SlaPolicyInput: {
             /** Format: uuid */
@@ -9715,6 +9835,21 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        FieldType: {
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description One of the 20 types every installation has; false: a module registered it. */
+            builtIn: boolean;
+            /** @description How conditions judge its values (docs/conditions.md); null: conditions cannot test it. */
+            conditionType: string | null;
+            operators: string[];
+            hasOptions: boolean;
+            filterable: boolean;
+            searchable: boolean;
         };
         TicketType: {
             /** Format: uuid */
@@ -10244,14 +10379,15 @@ export interface components {
         SlaPolicyConditions: {
             /** @description Every condition must hold. Empty: the policy applies to every ticket. */
             all: {
-                /** @enum {string} */
-                field: "priority" | "categoryId" | "customerTier" | "channel" | "organizationId" | "contractType";
+                /** @description A filterable field of the ticket from the field registry (`priority`, `categoryId` — the category with its ancestors —, `channel`, `type`, `team`, `assignee`, `requester`, `tags`, `created`, a custom field as `fields.<key>`) or a fact of its customer (`customerTier`, `organizationId`, `contractType`). `GET /api/v1/sla/condition-fields` lists them with their operators and options. */
+                field: string;
                 /**
-                 * @description `in`: the ticket has one of the values; `not_in`: it has none of them (a ticket without a category is `not_in` every category list).
+                 * @description An operator of the condition language the field's type takes (docs/conditions.md): `in`: the ticket has one of the values; `not_in`: it has none of them (a ticket without a category is `not_in` every category list); `is`, `gt`, `between` …; `is_empty` takes no values.
                  * @enum {string}
                  */
-                op: "in" | "not_in";
-                values: string[];
+                op: "is" | "is_not" | "in" | "not_in" | "contains" | "starts_with" | "is_empty" | "is_not_empty" | "gt" | "lt" | "gte" | "lte" | "between";
+                /** @description The operands, always a list: one value for `is`, `gt` …, two for `between`, none for `is_empty`. */
+                values: (string | number | boolean)[];
             }[];
         };
         SlaPriorityTargets: {
@@ -10299,6 +10435,28 @@ export interface components {
              * @default true
              */
             businessHoursOnly: boolean;
+        };
+        SlaConditionField: {
+            /** @description What a condition names in `field`: a built-in field, `fields.<key>` for a custom one, or a customer fact. */
+            key: string;
+            label: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @enum {string} */
+            source: "ticket" | "custom" | "customer";
+            /** @description Its condition-language type (select, multiselect, number, boolean …; docs/conditions.md). */
+            type: string;
+            operators: ("is" | "is_not" | "in" | "not_in" | "contains" | "starts_with" | "is_empty" | "is_not_empty" | "gt" | "lt" | "gte" | "lte" | "between")[];
+            /** @description Values to choose from, labelled; a cascader's options at every level, labelled with their path (广东省 / 深圳市). Absent: values the console lists itself (priorities, categories, tiers, teams, users) or free values (tags, contract types). */
+            options?: {
+                value: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                deleted?: boolean;
+            }[];
         };
         SlaPolicy: {
             /** Format: uuid */

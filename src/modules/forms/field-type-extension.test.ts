@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
+import type { FieldType } from '../../app/field-types.js';
+
+/**
+ * The field-type extension point: a module registers a type on the app context and, with no other
+ * code changed, the registry takes fields of it, every write path parses values with its row (400
+ * at `fields.<key>`), and `GET /api/v1/field-types` lists it beside the 20 built-in types.
+ */
+let t: TestApp;
+
+/** 车牌号: a province's one-character abbreviation, the issuing office's letter (no I or O), five or six more (new-energy plates have six). */
+const platePattern = /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}$/;
+const licensePlate: FieldType = {
+  key: 'license_plate',
+  label: { 'zh-CN': '车牌号', en: 'Licence plate' },
+  conditionType: 'text',
+  parse(raw) {
+    const plate = typeof raw === 'string' ? raw.replace(/[\s·]/g, '').toUpperCase() : '';
+    return platePattern.test(plate) ? { ok: true, value: plate } : { ok: false, code: 'form.invalid_format', params: { example: '京A12345' } };
+  },
+  hasOptions: false,
+  filterable: true,
+  searchable: true,
+};
+
+before(async () => {
+  t = await createTestApp();
+  t.context.fieldTypes.register(licensePlate);
+});
+after(() => t.close());
+
+test('GET /field-types lists the built-in types and the registered one, with labels and operators', async () => {
+  const res = await t.api('GET', '/api/v1/field-types', { as: await t.user('agent') });
+  assert.equal(res.statusCode, 200, res.body);
+  const items = res.json().items as Array<{ key: string; label: { 'zh-CN': string }; builtIn: boolean; operators: string[] }>;
+  assert.equal(items.filter((type) => type.builtIn).length, 20);
+  const plate = items.find((type) => type.key === 'license_plate');
+  assert.deepEqual({ ...plate, operators: plate?.operators.includes('contains') }, { key: 'license_plate', label: licensePlate.label, builtIn: false, conditionType: 'text', operators: true, hasOptions: false, filterable: true, searchable: true });
+  assert.equal(items.find((type) => type.key === 'select')?.label['zh-CN'], '单选');
+});
+
+test('a field of the registered type is created, and a ticket takes a good plate (normalised) and refuses a bad one at fields.<key>', async () => {
+  const created = await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'plate', label: { 'zh-CN': '车牌号', en: 'Plate' }, type: 'license_plate', filterable: true } });
+  assert.equal(created.statusCode, 201, created.body);
+  assert.equal(created.json().type, 'license_plate');
+  assert.ok(created.json().operators.includes('starts_with'), 'the registry lists the operators of the type\'s condition type');
+  const relabelled = await t.api('PATCH', '/api/v1/ticket-fields/plate', { body: { label: { 'zh-CN': '车牌号码', en: 'Plate number' } }, ifMatch: '"1"' });
+  assert.equal(relabelled.statusCode, 200, `a filterable field of a registered type is edited under its row's rules: ${relabelled.body}`);
+  const good = await t.createTicket<{ id: string; fields: Record<string, unknown> }>({ subject: '车辆救援', fields: { plate: '京a 12345' } });
+  assert.equal(good.fields.plate, '京A12345');
+  const bad = await t.api('POST', '/api/v1/tickets', { body: { subject: '车辆救援', fields: { plate: 'AB-1234' } } });
+  const problem = assertProblem(bad, 400, 'validation.failed');
+  const error = problem.errors?.find((e) => e.path === 'fields.plate');
+  assert.equal(error?.code, 'form.invalid_format', bad.body);
+  assert.match(error?.message ?? '', /京A12345/);
+  const current = (await t.api('GET', `/api/v1/tickets/${good.id}`)).json();
+  const patched = await t.api('PATCH', `/api/v1/tickets/${good.id}`, { body: { fields: { plate: '沪I00000' } }, ifMatch: current.version });
+  assert.equal(assertProblem(patched, 400, 'validation.failed').errors?.[0]?.path, 'fields.plate', 'updates go through the same row (I is not a plate letter)');
+});
+
+test('a type nobody registered is refused at `type`; the registry\'s rules follow the type\'s row', async () => {
+  const unknown = await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'signature', label: { 'zh-CN': '签名' }, type: 'signature' } });
+  assert.equal(assertProblem(unknown, 400, 'validation.failed').errors?.[0]?.path, 'type', unknown.body);
+  const withOptions = await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'plate2', label: { 'zh-CN': '车牌号' }, type: 'license_plate', options: [{ value: 'x', label: { 'zh-CN': 'x' } }] } });
+  assert.equal(assertProblem(withOptions, 400, 'validation.failed').errors?.[0]?.code, 'forms.field.options_not_allowed');
+});
