@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertProblem, createTestApp, type ApiResponse, type TestApp, type TestUser } from '../../app/test-app.js';
-import { complaintFields, complaintForm, complaintType } from './environmental-complaint.js';
+import { complaintFields, complaintForm, complaintType } from './test-environmental-complaint.js';
 
 /** Ticket types: created by a supervisor, forms published as immutable versions, checked against the registry; the form endpoint's ETag. */
 let t: TestApp;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertProblem, createTestApp, type ApiResponse, type TestApp } from '../../app/test-app.js';
-import { complaintFields, complaintForm, complaintType } from '../forms/environmental-complaint.js';
+import { complaintFields, complaintForm, complaintType } from '../forms/test-environmental-complaint.js';
 import { multipartBody } from './test-multipart.js';
 
 /** Customers choose a ticket type and fill its portal form; the server judges it as the customer's form. */

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database.js';
 import { listAggregateEvents } from '../../jobs/events.js';
 import { customFieldIndexName } from './custom-field-indexes.js';
-import { complaintFields, complaintForm, complaintType } from '../forms/environmental-complaint.js';
+import { complaintFields, complaintForm, complaintType } from '../forms/test-environmental-complaint.js';
 
 /**
  * Custom fields and ticket types on tickets (issue 14 §3–§5, §7): every write path judges values

@@ -1,7 +1,10 @@
 /**
  * The acceptance story's ticket type (issue 14 §8): 环保投诉 with 污染类型, 发生地点 (省/市/区),
  * 是否需要现场勘察 and 勘察时间, required only when the checkbox is set, and a portal form.
- * Shared by the API tests of the forms and tickets modules (test data, not app code).
+ * Shared by the API tests of the forms, tickets and portal modules (test data, not app code), as
+ * the API takes it: field inputs without ids, regions from the maintained data package. The form
+ * engine's own tests use src/forms/fixtures/environmental-complaint.ts: the same story as full
+ * definitions (ids, an inline region tree, a deleted option, staff-only and computed fields).
  */
 export const complaintFields = [
   {
