@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Invalid } from '../../app/errors.js';
+import { optionalIfMatchVersion } from '../../app/http/if-match.js';
 import { identityKinds } from './identity-kinds.js';
 import { customerSorts } from './keyset.js';
 
@@ -140,8 +140,5 @@ export const movedSchema = z.object({ identities: z.number().int(), records: z.n
 
 /** `If-Match: "3"` → 3; optional for customers (last writer wins without it). */
 export function optionalIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Invalid('validation.failed', {}, [{ path: 'If-Match', code: 'validation.invalid' }]);
-  return Number(match[1]);
+  return optionalIfMatchVersion(header);
 }

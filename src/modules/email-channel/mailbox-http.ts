@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Invalid, PreconditionRequired } from '../../app/errors.js';
+import { ifMatchVersion, optionalIfMatchVersion } from '../../app/http/if-match.js';
 
 /** HTTP shapes of the mailbox admin API. Passwords go in (`pass`), never out (`hasPassword`). */
 const host = z.string().trim().min(1).max(255);
@@ -77,11 +77,5 @@ export const idParams = z.object({ id: z.uuid() });
 export const ifMatchHeaders = z.object({ 'if-match': z.string().optional() });
 
 export function mailboxVersionFrom(header: string | undefined, required: boolean): number | undefined {
-  if (header === undefined) {
-    if (required) throw new PreconditionRequired('email.mailbox.if_match_required');
-    return undefined;
-  }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Invalid('validation.failed', {}, [{ path: 'If-Match', code: 'email.mailbox.if_match_invalid' }]);
-  return Number(match[1]);
+  return required ? ifMatchVersion(header, 'email.mailbox.if_match_required', 'email.mailbox.if_match_invalid') : optionalIfMatchVersion(header, 'email.mailbox.if_match_invalid');
 }

@@ -15,7 +15,6 @@ export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type Typ
 export { presentField } from './field-views.js';
 export { fieldSchema, typeFormSchema } from './http-schemas.js';
 export { builtInOptionTrees } from './china-regions.js';
-export { matchesEtag } from './if-match.js';
 export { formsRevisionNow } from './revision.js';
 
 export const formsModule: AppModule = {

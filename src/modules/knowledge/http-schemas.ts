@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { Invalid, PreconditionRequired } from '../../app/errors.js';
+import { ifMatchVersion } from '../../app/http/if-match.js';
 import { articleLocales, articleStatuses, articleVisibilities } from './article-model.js';
 
 /** `If-Match: "7"` (or W/"7", or 7) → 7. */
 export function articleVersionFrom(header: string | undefined): number {
-  if (header === undefined) throw new PreconditionRequired('article.if_match_required');
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Invalid('validation.failed', {}, [{ path: 'If-Match', code: 'article.if_match_invalid' }]);
-  return Number(match[1]);
+  return ifMatchVersion(header, 'article.if_match_required', 'article.if_match_invalid');
 }
 
 const translationSchema = z.object({ locale: z.enum(articleLocales), title: z.string(), bodyHtml: z.string(), bodyText: z.string() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
-import { formsRevisionNow, getPortalTypeForm, listPortalTicketTypes, matchesEtag, presentField, typeFormSchema } from '../forms/index.js';
+import { matchesEtag } from '../../app/http/if-match.js';
+import { formsRevisionNow, getPortalTypeForm, listPortalTicketTypes, presentField, typeFormSchema } from '../forms/index.js';
 
 const tags = ['portal'];
 const label = z.object({ 'zh-CN': z.string(), en: z.string() });

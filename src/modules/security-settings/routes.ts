@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ifMatchVersion } from '../../app/http/if-match.js';
 import type { AppContext, AppServer } from '../../app/context.js';
-import { Invalid, PreconditionRequired } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { getSecuritySettings, updateSecuritySettings } from './security-settings.js';
 
@@ -17,10 +17,7 @@ const settingsSchema = z
   .meta({ id: 'SecuritySettings' });
 
 function versionFrom(header: string | undefined): number {
-  if (header === undefined) throw new PreconditionRequired('security_settings.if_match_required');
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Invalid('validation.failed', {}, [{ path: 'If-Match', code: 'validation.invalid' }]);
-  return Number(match[1]);
+  return ifMatchVersion(header, 'security_settings.if_match_required');
 }
 
 /** 设置 › 安全 (Settings › Security): the outbound allowlist. */

@@ -1,20 +1,15 @@
-import { Invalid, PreconditionFailed, PreconditionRequired } from '../../app/errors.js';
+import { ifMatchVersion, optionalIfMatchVersion } from '../../app/http/if-match.js';
+import { PreconditionFailed } from '../../app/errors.js';
 
 /**
- * `If-Match: "7"` (or W/"7", or 7) → 7; undefined when absent and optional. Parsed here rather
- * than borrowed from tickets: modules share only their public surfaces, and the messages say
- * "calendar" or "policy", not "ticket". `subject` picks the message keys (`sla.<subject>.…`).
+ * `If-Match: "7"` (or W/"7", or 7) → 7; undefined when absent and optional. The messages say
+ * "calendar" or "policy": `subject` picks the message keys (`sla.<subject>.…`).
  */
 type Subject = 'calendar' | 'policy';
 
 function versionFrom(subject: Subject, header: string | undefined, required: boolean): number | undefined {
-  if (header === undefined) {
-    if (required) throw new PreconditionRequired(`sla.${subject}.if_match_required`);
-    return undefined;
-  }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Invalid('validation.failed', {}, [{ path: 'If-Match', code: `sla.${subject}.if_match_invalid` }]);
-  return Number(match[1]);
+  const invalid = `sla.${subject}.if_match_invalid`;
+  return required ? ifMatchVersion(header, `sla.${subject}.if_match_required`, invalid) : optionalIfMatchVersion(header, invalid);
 }
 
 function assertVersion(subject: Subject, current: number, expected: number | undefined): void {

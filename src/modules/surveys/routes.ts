@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ifMatchVersion } from '../../app/http/if-match.js';
 import type { AppContext, AppServer } from '../../app/context.js';
-import { Invalid, PreconditionRequired } from '../../app/errors.js';
+import { Invalid } from '../../app/errors.js';
 import { actorOf, customerOf } from '../../app/http/request-context.js';
 import { getContact } from '../customers/index.js';
 import { answerByLink, commentByLink, findPortalSurvey, getSurveyPage, portalSurveyView, recordAnswer, recordComment } from './answer-survey.js';
@@ -15,10 +16,7 @@ const idParams = z.object({ id: z.string().trim().min(1).max(64) });
 const tokenParams = z.object({ token: z.string().min(10).max(200) });
 
 function versionFrom(header: string | undefined): number {
-  if (header === undefined) throw new PreconditionRequired('survey_settings.if_match_required');
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Invalid('validation.failed', {}, [{ path: 'If-Match', code: 'validation.invalid' }]);
-  return Number(match[1]);
+  return ifMatchVersion(header, 'survey_settings.if_match_required');
 }
 
 /** 满意度调查: the survey list and stats (supervisors), settings, the ticket and 360 panels, and the customer's answer by link or on the portal. */

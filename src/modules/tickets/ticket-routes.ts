@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ifMatchVersion } from '../../app/http/if-match.js';
 import type { AppContext, AppServer } from '../../app/context.js';
-import { Invalid, PreconditionRequired } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import { BulkItemFailed, bulkUpdateTickets } from './bulk-update-tickets.js';
@@ -18,10 +18,7 @@ const idOrNumberParams = z.object({ id: z.string().min(1).max(64) });
 
 /** `If-Match: "7"` (or W/"7", or 7) → 7. */
 export function parseIfMatch(header: string | undefined): number {
-  if (header === undefined) throw new PreconditionRequired('ticket.if_match_required');
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Invalid('validation.failed', {}, [{ path: 'If-Match', code: 'ticket.if_match_invalid' }]);
-  return Number(match[1]);
+  return ifMatchVersion(header, 'ticket.if_match_required', 'ticket.if_match_invalid');
 }
 
 export function registerTicketRoutes(app: AppServer, { database, config, readModels, transitionGuards }: AppContext): void {
