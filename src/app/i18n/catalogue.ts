@@ -6,6 +6,7 @@ import { conditionMessages } from '../../conditions/messages.js';
 import { formMessages } from '../../forms/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
+import { channelsMessages } from '../../modules/channels/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { formsModuleMessages } from '../../modules/forms/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
@@ -91,6 +92,7 @@ const zhCN = {
   ...slaMessages.zhCN,
   ...ticketMessages.zhCN,
   ...emailChannelMessages.zhCN,
+  ...channelsMessages.zhCN,
   ...portalMessages.zhCN,
   ...knowledgeMessages.zhCN,
   ...platformMessages.zhCN,
@@ -175,6 +177,7 @@ const en: Record<MessageKey, string> = {
   ...slaMessages.en,
   ...ticketMessages.en,
   ...emailChannelMessages.en,
+  ...channelsMessages.en,
   ...portalMessages.en,
   ...knowledgeMessages.en,
   ...platformMessages.en,
