@@ -7,6 +7,7 @@ import { formMessages } from '../../forms/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { channelsMessages } from '../../modules/channels/messages.js';
+import { wechatChannelMessages } from '../../modules/wechat-channel/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { formsModuleMessages } from '../../modules/forms/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
@@ -93,6 +94,7 @@ const zhCN = {
   ...ticketMessages.zhCN,
   ...emailChannelMessages.zhCN,
   ...channelsMessages.zhCN,
+  ...wechatChannelMessages.zhCN,
   ...portalMessages.zhCN,
   ...knowledgeMessages.zhCN,
   ...platformMessages.zhCN,
@@ -178,6 +180,7 @@ const en: Record<MessageKey, string> = {
   ...ticketMessages.en,
   ...emailChannelMessages.en,
   ...channelsMessages.en,
+  ...wechatChannelMessages.en,
   ...portalMessages.en,
   ...knowledgeMessages.en,
   ...platformMessages.en,

@@ -137,3 +137,9 @@ export async function recordAccountStatus(db: Db, id: string, status: { messageA
     })
     .where(eq(channelAccounts.id, id));
 }
+
+/** Whether an account takes traffic and records deliveries locally (沙箱): for probes that need no secrets. */
+export async function channelAccountState(db: Db, id: string): Promise<{ enabled: boolean; sandbox: boolean } | null> {
+  const [row] = await db.select({ enabled: channelAccounts.enabled, sandbox: channelAccounts.sandbox }).from(channelAccounts).where(eq(channelAccounts.id, id));
+  return row ?? null;
+}

@@ -39,14 +39,19 @@ export async function markChannelInboundProcessed(database: Database, id: string
 
 /**
  * Replay protection for a signed callback: its timestamp must be within 5 minutes of now, and its
- * nonce must not have been used with this account in that time. The nonce is claimed by an
- * insert, so a replay racing the original loses. Old nonces are forgotten on the way.
+ * nonce must not have been used with this account in that time for anything but `subject` (the
+ * message's external id: the vendor retries a message it got no answer for with the same
+ * parameters, and refusing that retry could lose a message whose first delivery failed before it
+ * was stored; the store's dedupe keeps it once). The nonce is claimed by an insert, so a replay
+ * racing the original loses. Old nonces are forgotten on the way.
  */
-export async function claimCallbackNonce(database: Database, accountId: string, nonce: string, timestampSeconds: number, now: Date): Promise<'ok' | 'stale' | 'replayed'> {
+export async function claimCallbackNonce(database: Database, accountId: string, nonce: string, timestampSeconds: number, now: Date, subject: string): Promise<'ok' | 'stale' | 'replayed'> {
   if (!Number.isFinite(timestampSeconds) || Math.abs(now.getTime() - timestampSeconds * 1000) > callbackMaxAgeMs) return 'stale';
   return database.transaction(async (tx) => {
     await tx.delete(channelCallbackNonces).where(and(eq(channelCallbackNonces.accountId, accountId), lt(channelCallbackNonces.seenAt, new Date(now.getTime() - 2 * callbackMaxAgeMs))));
-    const claimed = await tx.insert(channelCallbackNonces).values({ accountId, nonce: nonce.slice(0, 200), seenAt: now }).onConflictDoNothing().returning();
-    return claimed[0] ? 'ok' : 'replayed';
+    const claimed = await tx.insert(channelCallbackNonces).values({ accountId, nonce: nonce.slice(0, 200), subject, seenAt: now }).onConflictDoNothing().returning();
+    if (claimed[0]) return 'ok';
+    const [seen] = await tx.select({ subject: channelCallbackNonces.subject }).from(channelCallbackNonces).where(and(eq(channelCallbackNonces.accountId, accountId), eq(channelCallbackNonces.nonce, nonce.slice(0, 200))));
+    return seen?.subject === subject ? 'ok' : 'replayed';
   });
 }

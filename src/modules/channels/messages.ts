@@ -11,6 +11,7 @@ export const channelsMessages = {
     'channel.callback_replayed': '重复的回调（nonce 已使用），已拒绝',
     'channel.credentials_refused': '渠道拒绝了凭据：{detail}',
     'channel.unreachable': '无法连接渠道服务器：{detail}',
+    'reply.window': '回复窗口剩余 {hours} 小时 · 还可发送 {count} 条',
   },
   en: {
     'channel.unknown_kind': 'No such channel is installed: {kind}',
@@ -23,5 +24,6 @@ export const channelsMessages = {
     'channel.callback_replayed': 'A repeated callback (its nonce was used already) was refused',
     'channel.credentials_refused': 'The channel refused the credentials: {detail}',
     'channel.unreachable': 'Cannot reach the channel server: {detail}',
+    'reply.window': 'Reply window: {hours} h left · {count} more messages',
   },
 } as const;

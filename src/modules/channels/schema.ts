@@ -54,6 +54,8 @@ export const channelCallbackNonces = pgTable(
   {
     accountId: uuid('account_id').notNull(),
     nonce: text('nonce').notNull(),
+    /** What the nonce came with (the message's external id): the vendor's retry of that message may reuse it. */
+    subject: text('subject').notNull(),
     seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.nonce] }), index('channel_callback_nonces_seen_idx').on(t.seenAt)],

@@ -26,6 +26,7 @@ CREATE TABLE "channel_accounts" (
 CREATE TABLE "channel_callback_nonces" (
 	"account_id" uuid NOT NULL,
 	"nonce" text NOT NULL,
+	"subject" text NOT NULL,
 	"seen_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "channel_callback_nonces_account_id_nonce_pk" PRIMARY KEY("account_id","nonce")
 );
@@ -40,6 +41,35 @@ CREATE TABLE "channel_inbound" (
 	"processed_at" timestamp with time zone,
 	"outcome" text,
 	"ticket_id" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "wechat_followers" (
+	"account_id" uuid NOT NULL,
+	"openid" text NOT NULL,
+	"unionid" text,
+	"contact_id" uuid,
+	"subscribed" boolean DEFAULT true NOT NULL,
+	"last_inbound_at" timestamp with time zone,
+	"sent_in_window" integer DEFAULT 0 NOT NULL,
+	"processing_until" timestamp with time zone,
+	CONSTRAINT "wechat_followers_account_id_openid_pk" PRIMARY KEY("account_id","openid")
+);
+--> statement-breakpoint
+CREATE TABLE "wechat_outbound" (
+	"ticket_message_id" uuid PRIMARY KEY NOT NULL,
+	"account_id" uuid NOT NULL,
+	"openid" text NOT NULL,
+	"status" text NOT NULL,
+	"request" jsonb NOT NULL,
+	"error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "wechat_ticket_threads" (
+	"ticket_id" uuid PRIMARY KEY NOT NULL,
+	"account_id" uuid NOT NULL,
+	"openid" text NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX "channel_accounts_kind_idx" ON "channel_accounts" USING btree ("kind","created_at");--> statement-breakpoint
