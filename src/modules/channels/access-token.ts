@@ -21,7 +21,12 @@ export async function accessToken(
   box: SecretBox,
   accountId: string,
   now: () => Date,
-  fetchToken: (force: boolean) => Promise<FreshToken>,
+  /**
+   * Prepares the vendor call (resolving and checking its host reads the database) and returns it;
+   * called before the lock is taken, since the embedded database has one connection and a query
+   * outside the refresh's transaction would wait for that transaction to end.
+   */
+  prepareFetch: () => Promise<(force: boolean) => Promise<FreshToken>>,
   options: { stale?: string } = {},
 ): Promise<string> {
   const usable = (row: typeof channelAccessTokens.$inferSelect | undefined): string | null => {
@@ -32,6 +37,7 @@ export async function accessToken(
   const [cached] = await database.db.select().from(channelAccessTokens).where(eq(channelAccessTokens.accountId, accountId));
   const hit = usable(cached);
   if (hit) return hit;
+  const fetchToken = await prepareFetch();
   return database.transaction(async (tx) => {
     await tx.insert(channelAccessTokens).values({ accountId, token: null, expiresAt: new Date(0) }).onConflictDoNothing();
     const [locked] = await tx.select().from(channelAccessTokens).where(eq(channelAccessTokens.accountId, accountId)).for('update');

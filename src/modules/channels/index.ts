@@ -9,7 +9,7 @@ export { channelAccountState, loadChannelAccount, recordAccountStatus, type Chan
 export { channelSecrets } from './channel-secrets.js';
 export { storeChannelInbound, getChannelInbound, markChannelInboundProcessed, claimCallbackNonce, callbackMaxAgeMs } from './inbound-store.js';
 export { accessToken, forgetAccessToken, type FreshToken } from './access-token.js';
-export { vendorRequest, type VendorResponse, type VendorRequest } from './vendor-http.js';
+export { pinnedVendorRequest, vendorPin, vendorRequest, type VendorResponse, type VendorRequest } from './vendor-http.js';
 
 export const channelsModule: AppModule = {
   name: 'channels',

@@ -4,6 +4,7 @@ import type { LookupFunction } from 'node:net';
 import type { Config } from '../../app/config.js';
 import type { Db } from '../../db/database.js';
 import { pinOutbound } from '../security-settings/index.js';
+import type { PinnedHost } from '../../app/net/outbound-guard.js';
 
 export type VendorResponse = { status: number; contentType: string; headers: http.IncomingHttpHeaders; body: Buffer };
 export type VendorRequest = { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: Buffer | string };
@@ -19,7 +20,15 @@ const timeoutMs = 15_000;
  * DNS answer that changes in between (rebinding) cannot turn a vendor URL into an internal one.
  */
 export async function vendorRequest(db: Db, config: Pick<Config, 'OPENCSM_OUTBOUND_ALLOW'>, url: URL, request: VendorRequest): Promise<VendorResponse> {
-  const pinned = await pinOutbound(db, config, url.hostname);
+  return pinnedVendorRequest(await pinOutbound(db, config, url.hostname), url, request);
+}
+
+/** The host checked by the outbound guard already (vendorPin): for calls made inside a transaction. */
+export async function vendorPin(db: Db, config: Pick<Config, 'OPENCSM_OUTBOUND_ALLOW'>, url: URL): Promise<PinnedHost> {
+  return pinOutbound(db, config, url.hostname);
+}
+
+export async function pinnedVendorRequest(pinned: PinnedHost, url: URL, request: VendorRequest): Promise<VendorResponse> {
   const lookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: pinned.address, family: pinned.family }]);
     else callback(null, pinned.address, pinned.family);

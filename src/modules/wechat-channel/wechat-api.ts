@@ -1,7 +1,7 @@
 import type { Config } from '../../app/config.js';
 import type { Clock } from '../../app/clock.js';
 import type { Database } from '../../db/database.js';
-import { accessToken, channelSecrets, vendorRequest, type FreshToken } from '../channels/index.js';
+import { accessToken, channelSecrets, pinnedVendorRequest, vendorPin, vendorRequest, type FreshToken } from '../channels/index.js';
 import type { WechatSettings } from './wechat-settings.js';
 
 /** The vendor said no: its errcode and errmsg (https://developers.weixin.qq.com 全局返回码). */
@@ -57,14 +57,19 @@ export function wechatApi(deps: Deps, accountId: string, settings: WechatSetting
     return parsed;
   };
 
-  const fetchToken = async (force: boolean): Promise<FreshToken> => {
-    // The stable-token API: the same token for every caller until it expires, unlike /cgi-bin/token
-    // whose every call invalidates the previous token (the cause of the 40001 storms).
-    const body = check(await json('/cgi-bin/stable_token', {}, { grant_type: 'client_credential', appid: settings.appId, secret: settings.appSecret, force_refresh: force }));
-    if (typeof body.access_token !== 'string') throw new WechatApiError(-1, 'no access_token in answer', 200);
-    return { token: body.access_token, expiresInSeconds: Number(body.expires_in ?? 7200) };
+  const prepareFetch = async () => {
+    const target = url('/cgi-bin/stable_token');
+    const pinned = await vendorPin(deps.database.db, deps.config, target);
+    return async (force: boolean): Promise<FreshToken> => {
+      // The stable-token API: the same token for every caller until it expires, unlike /cgi-bin/token
+      // whose every call invalidates the previous token (the cause of the 40001 storms).
+      const payload = JSON.stringify({ grant_type: 'client_credential', appid: settings.appId, secret: settings.appSecret, force_refresh: force });
+      const body = check(await pinnedVendorRequest(pinned, target, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: payload }));
+      if (typeof body.access_token !== 'string') throw new WechatApiError(-1, 'no access_token in answer', 200);
+      return { token: body.access_token, expiresInSeconds: Number(body.expires_in ?? 7200) };
+    };
   };
-  const token = (stale?: string) => accessToken(deps.database, channelSecrets(deps.config), accountId, () => deps.clock.now(), fetchToken, stale ? { stale } : {});
+  const token = (stale?: string) => accessToken(deps.database, channelSecrets(deps.config), accountId, () => deps.clock.now(), prepareFetch, stale ? { stale } : {});
 
   /** Calls with the cached token; a refused token is evicted and the call retried once with a new one. */
   const withToken = async <T>(call: (token: string) => Promise<T>): Promise<T> => {
@@ -80,7 +85,7 @@ export function wechatApi(deps: Deps, accountId: string, settings: WechatSetting
   return {
     token: () => token(),
     async checkCredentials() {
-      await fetchToken(false);
+      await (await prepareFetch())(false);
     },
     async sendCustomMessage(body) {
       await withToken(async (t) => check(await json('/cgi-bin/message/custom/send', { access_token: t }, body)));
