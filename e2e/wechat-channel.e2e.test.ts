@@ -58,7 +58,7 @@ test('an admin connects an official account, a follower writes, the agent replie
     return list.items.find((t) => t.subject === '空调不制冷，怎么办？');
   }, 'the WeChat ticket');
   const agent = await h.newPage({ user: h.users.admin });
-  await agent.goto(`/tickets/${ticket.id}`);
+  await agent.goto(`/tickets/${ticket!.id}`);
   await agent.getByTestId('header-reply-window').filter({ hasText: '还可发送 5 条' }).waitFor();
   await agent.getByTestId('reply-plan-via').filter({ hasText: '微信' }).waitFor();
   await agent.getByTestId('composer-body').fill('您好，请检查遥控器模式是否为制冷。');

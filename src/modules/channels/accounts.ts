@@ -143,3 +143,9 @@ export async function channelAccountState(db: Db, id: string): Promise<{ enabled
   const [row] = await db.select({ enabled: channelAccounts.enabled, sandbox: channelAccounts.sandbox }).from(channelAccounts).where(eq(channelAccounts.id, id));
   return row ?? null;
 }
+
+/** Whether any account of this channel takes traffic (none: the channel is not configured at all). */
+export async function hasEnabledChannelAccount(db: Db, kind: string): Promise<boolean> {
+  const [row] = await db.select({ id: channelAccounts.id }).from(channelAccounts).where(and(eq(channelAccounts.kind, kind), eq(channelAccounts.enabled, true))).limit(1);
+  return row !== undefined;
+}

@@ -46,7 +46,7 @@ export function registerMessageRoutes(app: AppServer, context: AppContext, store
       const hours = Math.max(0, Math.floor((w.endsAt.getTime() - context.clock.now().getTime()) / 3_600_000));
       return { ...w, text: translate(locale, 'reply.window', { hours, count: w.remainingMessages }) };
     };
-    return { ...plan, reason: say(plan.reason), options: plan.options.map((o) => ({ ...o, reason: say(o.reason), window: windowOf(o.window) })) };
+    return { ...plan, reason: say(plan.reason), options: plan.options.map(({ window, ...o }) => ({ ...o, reason: say(o.reason), ...(window && { window: windowOf(window) }) })) };
   });
 
 

@@ -1,7 +1,7 @@
 /** Public surface of the WeChat official account channel (公众号): its adapter on the channel registry, processing and delivery jobs. */
 import type { ChannelAdapter } from '../../app/channel-registry.js';
 import type { AppContext, AppModule } from '../../app/context.js';
-import { channelAccountState } from '../channels/index.js';
+import { channelAccountState, hasEnabledChannelAccount } from '../channels/index.js';
 import { ticketMessageAdded } from '../tickets/index.js';
 import { deliverWechatHandler, deliverWechatJob } from './deliver-reply.js';
 import { processWechatHandler } from './process-message.js';
@@ -39,7 +39,7 @@ export const wechatChannelModule: AppModule = {
   registerJobs(context) {
     const { jobs, config, clock, channels, replyChannels } = context;
     channels.register(wechatAdapter(context));
-    replyChannels.register('wechat', wechatReplyProbe(clock, channelAccountState));
+    replyChannels.register('wechat', wechatReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
     jobs.handle(processWechatJob, processWechatHandler(config, clock));
     jobs.subscribe(ticketMessageAdded, deliverWechatJob, deliverWechatHandler(config, clock));
   },

@@ -25,10 +25,15 @@ export function windowState(follower: FollowerWindow, now: Date): { open: true; 
  * enabled account, whose window is open with messages left. The composer shows the window; outside
  * it the plan says why and offers the other ways (portal, a call, email when the contact has one).
  */
-export function wechatReplyProbe(clock: Clock, accountEnabled: (db: Db, accountId: string) => Promise<{ enabled: boolean; sandbox: boolean } | null>): ReplyChannelProbe {
+export function wechatReplyProbe(
+  clock: Clock,
+  accountEnabled: (db: Db, accountId: string) => Promise<{ enabled: boolean; sandbox: boolean } | null>,
+  anyAccount: (db: Db, kind: string) => Promise<boolean>,
+): ReplyChannelProbe {
   return async (db, target): Promise<ReplyChannelState> => {
     const thread = await ticketThread(db, target.ticketId);
-    if (!thread) return { ready: false, reason: 'wechat.no_follower' };
+    // No official account at all is the generic "not configured"; with one, this ticket has no follower to answer.
+    if (!thread) return { ready: false, reason: (await anyAccount(db, 'wechat')) ? 'wechat.no_follower' : 'reply.channel_not_configured' };
     const account = await accountEnabled(db, thread.accountId);
     if (!account?.enabled) return { ready: false, reason: 'wechat.account_disabled' };
     const [follower] = await db.select().from(wechatFollowers).where(and(eq(wechatFollowers.accountId, thread.accountId), eq(wechatFollowers.openid, thread.openid)));
