@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { startFakeWechatServer, type FakeWechatServer } from '../src/modules/wechat-channel/index.js';
-import { chromiumPath, eventually, startHarness, type Harness } from './harness.js';
+import { chromiumPath, docScreenshot, eventually, startHarness, type Harness } from './harness.js';
 import { textXml } from '../src/modules/wechat-channel/test-kit.js';
 import { wechatSignature } from '../src/modules/wechat-channel/wechat-crypto.js';
 
@@ -45,6 +45,7 @@ test('an admin connects an official account, a follower writes, the agent replie
   assert.match(callbackUrl, /\/api\/v1\/channels\/wechat\/[0-9a-f-]{36}\/callback$/);
   await admin.getByTestId('wechat-test').click();
   await admin.getByText('连接成功').waitFor();
+  await docScreenshot(admin, 'wechat-channel-settings.png');
 
   // WeChat posts a follower's message to the callback URL.
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -66,5 +67,6 @@ test('an admin connects an official account, a follower writes, the agent replie
   await eventually(() => fake.sent().find((b) => b.touser === 'oE2eFollower'), 'the reply at the fake WeChat server');
   assert.deepEqual(fake.sent().at(-1), { touser: 'oE2eFollower', msgtype: 'text', text: { content: '您好，请检查遥控器模式是否为制冷。' } });
   await agent.getByTestId('header-reply-window').filter({ hasText: '还可发送 4 条' }).waitFor();
+  await docScreenshot(agent, 'wechat-ticket.png');
   h.assertNoPageErrors();
 });
