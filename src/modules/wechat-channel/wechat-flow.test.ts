@@ -147,3 +147,25 @@ test('a vendor 5xx is retried with backoff and the timeline shows the final fail
   assert.match(timeline.body, /delivery_changed/);
   assert.match(timeline.body, /45015/);
 });
+
+test('a reply with an image uploads it as media and sends it after the text; both count in the window', async () => {
+  await kit.post(textXml('oFollowerE', '4001', '请发一下安装示意图', now()), { safe: true });
+  await kit.t.drain();
+  const ticket = await ticketOf('oFollowerE');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const boundary = '----opencsm-wechat-test';
+  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="示意图.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const upload = await kit.t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, headers: { ...kit.t.admin.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  assert.equal(upload.statusCode, 201, upload.body);
+  await kit.t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '示意图见下', attachmentIds: [upload.json().id] } });
+  await kit.t.drain();
+  const uploads = kit.fake.calls.filter((c) => c.path === '/cgi-bin/media/upload');
+  assert.equal(uploads.length, 1);
+  assert.equal(uploads[0]!.query.type, 'image');
+  assert.ok(uploads[0]!.body.includes(png), 'the image bytes were uploaded');
+  const toE = kit.fake.sent().filter((b) => b.touser === 'oFollowerE');
+  assert.deepEqual(toE.map((b) => b.msgtype), ['text', 'image']);
+  assert.match(String((toE[1]!.image as { media_id: string }).media_id), /^uploaded-/);
+  const plan = await kit.t.api('GET', `/api/v1/tickets/${ticket.id}/reply-plan`);
+  assert.equal(plan.data.options.find((o: { channel: string }) => o.channel === 'wechat').window.remainingMessages, 3);
+});
