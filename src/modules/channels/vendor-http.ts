@@ -1,6 +1,5 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import type { Config } from '../../app/config.js';
 import type { Db } from '../../db/database.js';
 import { pinOutbound } from '../security-settings/index.js';
@@ -29,13 +28,21 @@ export async function vendorPin(db: Db, config: Pick<Config, 'OPENCSM_OUTBOUND_A
 }
 
 export async function pinnedVendorRequest(pinned: PinnedHost, url: URL, request: VendorRequest): Promise<VendorResponse> {
-  const lookup: LookupFunction = (_hostname, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: pinned.address, family: pinned.family }]);
-    else callback(null, pinned.address, pinned.family);
+  const secure = url.protocol === 'https:';
+  const client = secure ? https : http;
+  // Connect to the checked address; the name goes in Host and, for TLS, in SNI and the certificate check.
+  const options: https.RequestOptions = {
+    host: pinned.address,
+    family: pinned.family,
+    port: url.port || (secure ? 443 : 80),
+    path: `${url.pathname}${url.search}`,
+    method: request.method,
+    headers: { ...request.headers, host: url.host },
+    timeout: timeoutMs,
+    ...(secure && { servername: url.hostname }),
   };
-  const client = url.protocol === 'https:' ? https : http;
   return new Promise<VendorResponse>((resolve, reject) => {
-    const req = client.request(url, { method: request.method, headers: request.headers, lookup, timeout: timeoutMs }, (res) => {
+    const req = client.request(options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {

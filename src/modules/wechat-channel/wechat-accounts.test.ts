@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/database.js';
 import { assertProblem } from '../../app/test-app.js';
 import { startWechatKit, textXml, type WechatKit } from './test-kit.js';
 import { wechatSignature } from './wechat-crypto.js';
@@ -18,8 +20,9 @@ test('an account keeps its secrets: masked in every answer, encrypted at rest, k
   assert.equal(one.data.settings.appSecret, undefined);
   assert.doesNotMatch(one.body, /aaaaaaaaaaaaaaaa|abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG/);
   assert.equal(one.data.callbackPath, `/api/v1/channels/wechat/${accountId}/callback`);
-  const stored = await t.database.db.execute<{ secrets: unknown }>(`select secrets::text as secrets from channel_accounts where id = '${accountId}'` as never);
-  assert.doesNotMatch(JSON.stringify(stored), /aaaaaaaaaaaaaaaa/);
+  const [stored] = await queryRows<{ secrets: string }>(t.database.db, sql`select secrets::text as secrets from channel_accounts where id = ${accountId}`);
+  assert.match(stored!.secrets, /"appSecret": ?"v1\./, 'sealed by the key service');
+  assert.doesNotMatch(stored!.secrets, /aaaaaaaaaaaaaaaa/);
 
   assertProblem(await t.api('PATCH', `/api/v1/channels/wechat/accounts/${accountId}`, { body: { name: 'x' } }), 428, 'channel.if_match_required');
   assertProblem(await t.api('PATCH', `/api/v1/channels/wechat/accounts/${accountId}`, { body: { name: 'x' }, ifMatch: 99 }), 412, 'channel.version_mismatch');
@@ -43,8 +46,7 @@ test('only admins manage channel accounts, and the account changes are on the au
   const { t, accountId } = kit;
   const supervisor = await t.user('supervisor');
   assertProblem(await t.api('GET', '/api/v1/channels/wechat/accounts', { as: supervisor }), 403, 'auth.forbidden');
-  const rows = await t.database.db.execute<{ type: string }>(`select type from domain_events where aggregate_id = '${accountId}' order by id` as never);
-  const types = (rows as unknown as { rows?: Array<{ type: string }> }).rows ?? (rows as unknown as Array<{ type: string }>);
+  const types = await queryRows<{ type: string }>(t.database.db, sql`select type from domain_events where aggregate_id = ${accountId} order by id`);
   assert.deepEqual(types.map((r) => r.type).slice(0, 2), ['channel_account.created', 'channel_account.updated']);
 });
 
@@ -78,6 +80,6 @@ test('message callbacks: a stale or replayed one is refused, a retry of the same
   assert.deepEqual(first, { statusCode: 200, body: 'success' });
   assert.equal((await kit.post(textXml('oReplay', '9002', '你好', now), { nonce: 'same' })).body, 'success', "WeChat's retry reuses the nonce");
   assert.equal((await kit.post(textXml('oReplay', '9003', 'other', now), { nonce: 'same' })).statusCode, 403, 'the nonce with another message is a replay');
-  const stored = (await t.database.db.execute(`select count(*)::int as n from channel_inbound where external_id = 'msg:9002'` as never)) as unknown as { rows?: Array<{ n: number }> };
-  assert.equal((stored.rows ?? (stored as unknown as Array<{ n: number }>))[0]!.n, 1);
+  const [stored] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from channel_inbound where external_id = 'msg:9002'`);
+  assert.equal(stored!.n, 1);
 });

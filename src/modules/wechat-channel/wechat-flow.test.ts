@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { cdata, startWechatKit, textXml, type WechatKit } from './test-kit.js';
 
 let kit: WechatKit;
@@ -133,7 +134,7 @@ test('a vendor 5xx is retried with backoff and the timeline shows the final fail
   await kit.t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '稍等' } });
   await kit.t.drain();
   assert.equal((await messagesOf(ticket.id)).at(-1)!.deliveryStatus, 'queued', 'the first attempt failed and waits for its retry');
-  await kit.t.database.db.execute(`update jobs set run_at = now() where type = 'wechat.deliver' and state = 'pending'` as never);
+  await kit.t.database.transaction((tx) => tx.execute(sql`update jobs set run_at = now() where type = 'wechat.deliver' and state = 'pending'`));
   await kit.t.drain();
   assert.equal((await messagesOf(ticket.id)).at(-1)!.deliveryStatus, 'sent');
 
