@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { JobRegistry } from '../jobs/registry.js';
+import type { ChannelRegistry } from './channel-registry.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { FieldTypes } from './field-types.js';
@@ -21,6 +22,8 @@ export type AppContext = {
   clock: Clock;
   /** Channels that can send an agent's reply out; channel modules register, tickets asks. */
   replyChannels: ReplyChannels;
+  /** Customer channel adapters (WeChat …): the account API and vendor callbacks read it (channel-registry.ts). */
+  channels: ChannelRegistry;
   /** Channels that can carry a survey invitation (WeChat/WeCom menu messages, SMS); the surveys module asks. */
   surveyChannels: SurveyChannels;
   /**

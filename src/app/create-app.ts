@@ -2,6 +2,7 @@ import { pino, type Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { JobRegistry } from '../jobs/registry.js';
 import { Worker, type WorkerOptions } from '../jobs/worker.js';
+import { ChannelRegistry } from './channel-registry.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext, AppServer } from './context.js';
@@ -28,6 +29,7 @@ export function newAppContext(config: Config, database: Database, log: Logger, c
     jobs: new JobRegistry(),
     clock,
     replyChannels: new ReplyChannels(),
+    channels: new ChannelRegistry(),
     surveyChannels: new SurveyChannels(),
     readModels: new ReadModels(),
     fieldTypes: new FieldTypes(),

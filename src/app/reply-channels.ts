@@ -3,8 +3,15 @@ import type { Db } from '../db/database.js';
 /** What a channel needs to know to say whether it can carry a reply on one ticket now. */
 export type ReplyTarget = { ticketId: string; teamId: string | null; requesterEmail: string | null };
 
-/** A channel ready to deliver (to whom, when it can say), or why not (an i18n message key). */
-export type ReplyChannelState = { ready: true; to?: string } | { ready: false; reason: string };
+/**
+ * A chat channel's reply window (WeChat: 48 h after the customer's last message, at most 5
+ * messages in it): when it closes and how many messages it still takes. `sandbox`: the account
+ * records deliveries locally (沙箱).
+ */
+export type ReplyWindow = { endsAt: Date; remainingMessages: number; sandbox: boolean };
+
+/** A channel ready to deliver (to whom, when it can say, and within which window), or why not (an i18n message key). */
+export type ReplyChannelState = { ready: true; to?: string; window?: ReplyWindow } | { ready: false; reason: string };
 
 export type ReplyChannelProbe = (db: Db, target: ReplyTarget) => Promise<ReplyChannelState>;
 

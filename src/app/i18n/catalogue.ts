@@ -6,6 +6,8 @@ import { conditionMessages } from '../../conditions/messages.js';
 import { formMessages } from '../../forms/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
+import { channelsMessages } from '../../modules/channels/messages.js';
+import { wechatChannelMessages } from '../../modules/wechat-channel/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { formsModuleMessages } from '../../modules/forms/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
@@ -92,6 +94,8 @@ const zhCN = {
   ...slaMessages.zhCN,
   ...ticketMessages.zhCN,
   ...emailChannelMessages.zhCN,
+  ...channelsMessages.zhCN,
+  ...wechatChannelMessages.zhCN,
   ...portalMessages.zhCN,
   ...knowledgeMessages.zhCN,
   ...platformMessages.zhCN,
@@ -177,6 +181,8 @@ const en: Record<MessageKey, string> = {
   ...slaMessages.en,
   ...ticketMessages.en,
   ...emailChannelMessages.en,
+  ...channelsMessages.en,
+  ...wechatChannelMessages.en,
   ...portalMessages.en,
   ...knowledgeMessages.en,
   ...platformMessages.en,

@@ -297,6 +297,7 @@ describe('permission matrix', () => {
     },
     { name: 'list jobs', permission: 'admin.jobs', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/jobs', undefined, u.headers) },
     { name: 'list mailboxes', permission: 'admin.mailboxes', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/mailboxes', undefined, u.headers) },
+    { name: 'list channel accounts', permission: 'channels.manage', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/channels/wechat/accounts', undefined, u.headers) },
     { name: 'sign-in audit log', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/sign-in-audit', undefined, u.headers) },
     { name: 'sign-in locks', permission: 'admin.security', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/admin/sign-in-locks', undefined, u.headers) },
     { name: 'unlock sign-in', permission: 'admin.security', allowed: ['admin'], success: 404, run: (u) => call('DELETE', `/api/v1/admin/sign-in-locks/${missingId}`, undefined, u.headers) },
@@ -423,6 +424,13 @@ describe('no credentials', () => {
     ['POST', '/api/v1/sla/policies/reorder', { ids: [] }],
     ['GET', '/api/v1/sla/condition-fields'],
     ['GET', '/api/v1/field-types'],
+    ['GET', '/api/v1/channels'],
+    ['GET', '/api/v1/channels/wechat/accounts'],
+    ['POST', '/api/v1/channels/wechat/accounts', { name: 'x', settings: {} }],
+    ['GET', `/api/v1/channels/wechat/accounts/${uuid}`],
+    ['PATCH', `/api/v1/channels/wechat/accounts/${uuid}`, { name: 'x' }],
+    ['DELETE', `/api/v1/channels/wechat/accounts/${uuid}`],
+    ['POST', `/api/v1/channels/wechat/accounts/${uuid}/test`],
     ['GET', '/api/v1/mailboxes'],
     ['GET', `/api/v1/mailboxes/${uuid}`],
     ['POST', '/api/v1/mailboxes', { address: 'x@acme.test', name: 'x' }],
@@ -553,6 +561,9 @@ describe('no credentials', () => {
     ['POST', `/api/v1/help/articles/${uuid}/votes`],
     ['POST', '/api/v1/help/ticket-submitted'],
     ['GET', '/api/v1/help/files/{sha256}'],
+    // Vendors call back with their signature, not a session (answered 404 for an unknown account).
+    ['GET', `/api/v1/channels/wechat/${uuid}/callback`],
+    ['POST', `/api/v1/channels/wechat/${uuid}/callback`],
   ];
 
   test('every customer route answers 401 without a portal session, even with an agent\'s token', async () => {
@@ -571,7 +582,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

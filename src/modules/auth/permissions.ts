@@ -35,6 +35,7 @@ export const permissions = [
   'knowledge.read', // published knowledge-base articles (internal and public): search, suggestions, ?? in the composer
   'knowledge.write', // write drafts, edit one's own unpublished articles, submit them for review, make a draft from a reply
   'knowledge.review', // review, publish, archive and roll back any article; edit any article; manage knowledge categories
+  'channels.manage', // 设置 › 渠道: channel accounts (WeChat …), their credentials, sandbox mode and the connection test; admins
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -17,7 +17,7 @@ import { startSmtpListener } from './smtp-listener.js';
 export * from './events.js';
 export { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 export { parseEmail, type ParsedEmail } from './parse-email.js';
-export { installationSubKey } from './installation-key.js';
+export { installationSubKey } from '../../app/installation-key.js';
 
 export const emailChannelModule: AppModule = {
   name: 'email-channel',

@@ -1,13 +1,12 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Config } from '../../app/config.js';
+import { installationSubKey } from '../../app/installation-key.js';
+
+export { decodeKey, decryptSecret, encryptSecret, installationSubKey } from '../../app/installation-key.js';
 
 /**
- * The installation's secret: `OPENCSM_SECRET_KEY` (32 bytes, base64 or hex), else a key file made
- * once in the data folder (`secret.key`, mode 600). Several machines on one PostgreSQL must share
- * it through the variable. Sub-keys are derived per purpose, so the key that encrypts mailbox
- * passwords is not the one that signs reply addresses.
+ * The email channel's keys from the platform key service (src/app/installation-key.ts): one that
+ * encrypts mailbox passwords, one that signs reply addresses. The purposes are the ones used since
+ * the first release, so stored passwords and reply addresses stay valid.
  */
 export type EmailKeys = { secrets: Buffer; replyAddress: Buffer };
 
@@ -17,57 +16,8 @@ export function emailKeys(config: Pick<Config, 'OPENCSM_SECRET_KEY' | 'OPENCSM_D
   const cacheKey = `${config.OPENCSM_SECRET_KEY ?? ''}|${config.OPENCSM_DATA_DIR}`;
   let keys = cache.get(cacheKey);
   if (!keys) {
-    const master = config.OPENCSM_SECRET_KEY ? decodeKey(config.OPENCSM_SECRET_KEY) : keyFile(config.OPENCSM_DATA_DIR);
-    const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `opencsm:${purpose}`, 32));
-    keys = { secrets: derive('mailbox-secrets'), replyAddress: derive('reply-address') };
+    keys = { secrets: installationSubKey(config, 'mailbox-secrets'), replyAddress: installationSubKey(config, 'reply-address') };
     cache.set(cacheKey, keys);
   }
   return keys;
-}
-
-/**
- * A 32-byte key derived from the installation secret for one purpose of another module (e.g. the
- * surveys module's signed rating links), so no two purposes share a key.
- */
-export function installationSubKey(config: Pick<Config, 'OPENCSM_SECRET_KEY' | 'OPENCSM_DATA_DIR'>, purpose: string): Buffer {
-  const master = config.OPENCSM_SECRET_KEY ? decodeKey(config.OPENCSM_SECRET_KEY) : keyFile(config.OPENCSM_DATA_DIR);
-  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `opencsm:${purpose}`, 32));
-}
-
-export function decodeKey(value: string): Buffer {
-  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-  if (key.length !== 32) throw new Error('OPENCSM_SECRET_KEY must be 32 bytes (64 hex digits or base64)');
-  return key;
-}
-
-function keyFile(dataDir: string): Buffer {
-  const path = join(dataDir, 'secret.key');
-  try {
-    return decodeKey(readFileSync(path, 'utf8').trim());
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  try {
-    writeFileSync(path, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error; // another process made it first
-  }
-  return decodeKey(readFileSync(path, 'utf8').trim());
-}
-
-/** `v1.<iv>.<tag>.<ciphertext>` (base64url), AES-256-GCM. */
-export function encryptSecret(key: Buffer, plaintext: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
-}
-
-export function decryptSecret(key: Buffer, stored: string): string {
-  const [version, iv, tag, data] = stored.split('.');
-  if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('unreadable stored secret');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
+import type { ReplyWindow } from '../../app/reply-channels.js';
 import { Forbidden, Invalid } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { can } from '../auth/index.js';
@@ -21,9 +22,12 @@ const replyOptionSchema = z.object({
   reason: z.string().nullable(),
   /** Where it goes, when the channel can say (the requester's email address). */
   to: z.string().nullable(),
+  /** A chat channel's reply window (WeChat: 48 h, 5 messages), with the composer's line: 回复窗口剩余 20 小时 · 还可发送 3 条. */
+  window: z.object({ endsAt: z.date(), remainingMessages: z.number().int(), sandbox: z.boolean(), text: z.string() }).nullable().optional(),
 });
 
-export function registerMessageRoutes(app: AppServer, { database, config, replyChannels }: AppContext, store: AttachmentStore): void {
+export function registerMessageRoutes(app: AppServer, context: AppContext, store: AttachmentStore): void {
+  const { database, config, replyChannels } = context;
   app.get('/api/v1/tickets/:id/reply-plan', {
     config: { permission: 'tickets.read' },
     schema: {
@@ -36,7 +40,13 @@ export function registerMessageRoutes(app: AppServer, { database, config, replyC
     const ticket = await getVisibleTicket(database.db, actorOf(request), request.params.id);
     const plan = await planReply(database.db, replyChannels, ticket);
     const say = (reason: string | null) => (reason ? translate(request.locale ?? 'zh-CN', reason) : null);
-    return { ...plan, reason: say(plan.reason), options: plan.options.map((o) => ({ ...o, reason: say(o.reason) })) };
+    const locale = request.locale ?? 'zh-CN';
+    const windowOf = (w: ReplyWindow | null | undefined) => {
+      if (!w) return null;
+      const hours = Math.max(0, Math.floor((w.endsAt.getTime() - context.clock.now().getTime()) / 3_600_000));
+      return { ...w, text: translate(locale, 'reply.window', { hours, count: w.remainingMessages }) };
+    };
+    return { ...plan, reason: say(plan.reason), options: plan.options.map(({ window, ...o }) => ({ ...o, reason: say(o.reason), ...(window && { window: windowOf(window) }) })) };
   });
 
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import type { ReplyChannels, ReplyChannelState } from '../../app/reply-channels.js';
+import type { ReplyChannels, ReplyChannelState, ReplyWindow } from '../../app/reply-channels.js';
 import type { Db } from '../../db/database.js';
 import { getContactsByIds } from '../customers/index.js';
 import { deliveringChannels } from './reply-channel.js';
@@ -10,7 +10,7 @@ import type { TicketRow } from './ticket-view.js';
 export const replyWays = ['email', 'wechat', 'wecom', 'dingtalk', 'portal', 'phone'] as const;
 export type ReplyWay = (typeof replyWays)[number];
 
-export type ReplyOption = { channel: ReplyWay; ready: boolean; reason: string | null; to: string | null };
+export type ReplyOption = { channel: ReplyWay; ready: boolean; reason: string | null; to: string | null; window?: ReplyWindow | null };
 
 /**
  * Which way a reply will go, said before it is sent. `preferred` is where the customer expects the
@@ -40,7 +40,7 @@ export async function planReply(db: Db, channels: ReplyChannels, ticket: TicketR
     if (channel === 'portal') return portalOption;
     if (channel === 'phone') return phoneOption;
     const state: ReplyChannelState = channel === 'email' && !requesterEmail ? { ready: false, reason: 'reply.no_email_address' } : await channels.state(channel, db, target);
-    return state.ready ? { channel, ready: true, reason: null, to: state.to ?? null } : { channel, ready: false, reason: state.reason, to: null };
+    return state.ready ? { channel, ready: true, reason: null, to: state.to ?? null, window: state.window ?? null } : { channel, ready: false, reason: state.reason, to: null };
   };
 
   const preferred: ReplyWay = deliveringChannels.has(used) || used === 'portal' ? (used as ReplyWay) : requesterEmail ? 'email' : 'portal';
@@ -60,5 +60,5 @@ export async function replyWayState(db: Db, channels: ReplyChannels, ticket: Tic
 /** A delivering channel the plan did not list (the agent asked for WeChat on an email ticket). */
 async function stateOfUnlisted(db: Db, channels: ReplyChannels, ticket: TicketRow, way: ReplyWay): Promise<ReplyOption> {
   const state = await channels.state(way, db, { ticketId: ticket.id, teamId: ticket.teamId, requesterEmail: null });
-  return state.ready ? { channel: way, ready: true, reason: null, to: state.to ?? null } : { channel: way, ready: false, reason: state.reason, to: null };
+  return state.ready ? { channel: way, ready: true, reason: null, to: state.to ?? null, window: state.window ?? null } : { channel: way, ready: false, reason: state.reason, to: null };
 }

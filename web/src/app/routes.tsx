@@ -27,6 +27,7 @@ const CustomerTiersPage = lazy(() => import('../features/customers/CustomerTiers
 const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
 const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
 const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
+const WechatChannelPage = lazy(() => import('../features/channels/WechatChannelPage.tsx'));
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
@@ -119,6 +120,7 @@ export function AppRoutes() {
         <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
         <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
+        <Route path="/settings/channels/wechat" element={page(<WechatChannelPage />)} />
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />

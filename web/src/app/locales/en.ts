@@ -6,6 +6,7 @@ import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
+import { channelsEn } from '../../features/channels/locale.ts';
 import { securitySettingsEn } from '../../features/security-settings/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -41,6 +42,7 @@ export const en: Messages = {
   email: emailEn,
   security: securityEn,
   securitySettings: securitySettingsEn,
+  channels: channelsEn,
   customFields: customFieldsEn,
   surveys: surveysEn,
   portal: portalEn,

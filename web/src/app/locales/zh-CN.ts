@@ -6,6 +6,7 @@ import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
+import { channelsZhCN } from '../../features/channels/locale.ts';
 import { securitySettingsZhCN } from '../../features/security-settings/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
@@ -36,6 +37,7 @@ export const zhCN = {
   email: emailZhCN,
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
+  channels: channelsZhCN,
   customFields: customFieldsZhCN,
   surveys: surveysZhCN,
   portal: portalZhCN,

@@ -1,4 +1,4 @@
-import { Alert, Segmented, Space, Typography } from 'antd';
+import { Alert, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReplyPlan, ReplyWay } from './queries.ts';
 
@@ -13,8 +13,10 @@ export function ReplyWayHint({ plan, via, onChange }: { plan: ReplyPlan; via: Re
   const channel = (way: string) => t(`channel.${way}`);
   const chosen = plan.options.find((o) => o.channel === via);
   const ready = plan.options.filter((o) => o.ready);
+  // A chat channel names no address (an openid means nothing to an agent): its window says more.
+  const window = chosen?.window ?? null;
   const sentence =
-    via === 'phone' ? t('replyWay.phone') : via === 'portal' ? t('replyWay.portal') : chosen?.to ? t('replyWay.goesByTo', { channel: channel(via), to: chosen.to }) : t('replyWay.goesBy', { channel: channel(via) });
+    via === 'phone' ? t('replyWay.phone') : via === 'portal' ? t('replyWay.portal') : chosen?.to && !window ? t('replyWay.goesByTo', { channel: channel(via), to: chosen.to }) : t('replyWay.goesBy', { channel: channel(via) });
   return (
     <Alert
       data-testid="reply-plan"
@@ -29,6 +31,8 @@ export function ReplyWayHint({ plan, via, onChange }: { plan: ReplyPlan; via: Re
           )}
           <Space wrap size={8}>
             <Typography.Text strong data-testid="reply-plan-via">{sentence}</Typography.Text>
+            {window ? <Typography.Text type="secondary" data-testid="reply-window">{window.text}</Typography.Text> : null}
+            {window?.sandbox ? <Tag color="orange">{t('channels.sandbox')}</Tag> : null}
             {ready.length > 1 ? (
               <Segmented
                 size="small"

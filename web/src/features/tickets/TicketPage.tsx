@@ -26,6 +26,7 @@ import { afterNextPaint } from './after-next-paint.ts';
 import { PresenceNotice } from './PresenceNotice.tsx';
 import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
 import { TicketCustomFields } from './TicketCustomFields.tsx';
+import { ReplyWindowTag } from './ReplyWindowTag.tsx';
 import { useTicketFields, useTicketTypes } from '../forms/queries.ts';
 import { labelIn } from '../forms/field-labels.ts';
 
@@ -152,6 +153,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
             </Typography.Text>
             <StatusTag status={ticket.status} />
             <Tag>{t(`channel.${ticket.channel}`, { defaultValue: ticket.channel })}</Tag>
+            <ReplyWindowTag ticketId={ticket.id} channel={ticket.channel} />
             <SlaBadge sla={ticket.sla} all />
             <Typography.Text type="secondary">{t('ticket.createdAt', { time: dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
           </Space>

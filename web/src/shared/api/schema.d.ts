@@ -3593,6 +3593,13 @@ export interface paths {
                                 ready: boolean;
                                 reason: string | null;
                                 to: string | null;
+                                window?: {
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    remainingMessages: number;
+                                    sandbox: boolean;
+                                    text: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -5950,6 +5957,377 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 渠道列表 Installed channels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                kind: string;
+                                labels: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                identityKinds: string[];
+                                secretFields: string[];
+                                limits: {
+                                    replyWindowHours?: number;
+                                    messagesPerWindow?: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{kind}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 渠道账号列表 Channel accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                name: string;
+                                enabled: boolean;
+                                sandbox: boolean;
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Which secret settings are stored (their values are never returned). */
+                                secretsSet: string[];
+                                /** @description Path the vendor calls back (prefix the public URL). */
+                                callbackPath: string;
+                                lastMessageAt: string | null;
+                                lastError: string | null;
+                                lastErrorAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 添加渠道账号 Add a channel account
+         * @description Settings are checked by the channel (400 at `settings.<field>`); secret fields are stored encrypted and never returned (`secretsSet`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Shown to agents, e.g. 某某公司服务号. */
+                        name: string;
+                        enabled?: boolean;
+                        /** @description 沙箱: replies are recorded locally instead of sent to the vendor. */
+                        sandbox?: boolean;
+                        /** @description The channel's settings (WeChat: appId, appSecret, token, encodingAesKey, mode, apiBaseUrl). Secret fields are stored encrypted and never returned. */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{kind}/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 渠道账号详情 A channel account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 停用渠道账号 Disable a channel account
+         * @description The account is disabled (its callbacks are refused); its tickets and messages stay.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    kind: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改渠道账号 Update a channel account
+         * @description Requires `If-Match: "<version>"` (428 without, 412 when stale). A secret left out keeps the stored one.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    kind: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description A secret left out (or empty) keeps the stored one. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Shown to agents, e.g. 某某公司服务号. */
+                        name?: string;
+                        enabled?: boolean;
+                        /** @description 沙箱: replies are recorded locally instead of sent to the vendor. */
+                        sandbox?: boolean;
+                        /** @description The channel's settings (WeChat: appId, appSecret, token, encodingAesKey, mode, apiBaseUrl). Secret fields are stored encrypted and never returned. */
+                        settings?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/channels/{kind}/accounts/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 测试连接 Test the connection
+         * @description Calls the vendor's token API with the account's credentials; the result becomes the account's last error (or clears it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            reason: string | null;
+                            detail: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -8764,6 +9142,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/{kind}/{accountId}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 渠道回调地址验证 Vendor callback URL verification
+         * @description The vendor checks the URL (WeChat: `signature`, `timestamp`, `nonce`, `echostr`); answered with `echostr` when the signature holds.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 渠道消息回调 Vendor message callback
+         * @description Signed by the vendor; the raw message is stored before the answer (WeChat: `success`), then processed in a job. Retries of one message are stored once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9278,6 +9720,15 @@ export interface components {
             createdAt: unknown;
             updatedAt: unknown;
         };
+        SecuritySettingsInput: {
+            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
+            outboundAllow: string[];
+            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
+            outboundAllowFromConfig: string[];
+            /** @description 0 until first saved. */
+            version: number;
+            updatedAt: unknown | null;
+        };
         CustomerMessageInput: {
             /** Format: uuid */
             id: string;
@@ -9306,15 +9757,6 @@ export interface components {
             body: string;
             attachmentCount: number;
             createdAt: unknown;
-        };
-        SecuritySettingsInput: {
-            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
-            outboundAllow: string[];
-            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
-            outboundAllowFromConfig: string[];
-            /** @description 0 until first saved. */
-            version: number;
-            updatedAt: unknown | null;
         };
         MailboxInput: {
             /** Format: uuid */
@@ -10264,6 +10706,15 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SecuritySettings: {
+            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
+            outboundAllow: string[];
+            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
+            outboundAllowFromConfig: string[];
+            /** @description 0 until first saved. */
+            version: number;
+            updatedAt: string | null;
+        };
         CustomerMessage: {
             /** Format: uuid */
             id: string;
@@ -10293,15 +10744,6 @@ export interface components {
             attachmentCount: number;
             /** Format: date-time */
             createdAt: string;
-        };
-        SecuritySettings: {
-            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
-            outboundAllow: string[];
-            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
-            outboundAllowFromConfig: string[];
-            /** @description 0 until first saved. */
-            version: number;
-            updatedAt: string | null;
         };
         Mailbox: {
             /** Format: uuid */

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { Database } from '../db/database.js';
+
+/**
+ * The channel contract (issue 16 §1): what a customer channel (WeChat official account, later
+ * WeCom 微信客服, DingTalk, SMS) tells the platform about itself. The channels module owns the
+ * accounts (settings, encrypted secrets, audit), the account API and the vendor callback route,
+ * and stores each callback's raw body before answering; the adapter supplies the vendor-specific
+ * parts. Outbound replies go through the existing `replyChannels` probe (the window and limits)
+ * and a delivery job the channel module subscribes; inbound messages reach tickets only through
+ * `receiveInboundMessage`, from a job.
+ *
+ * Shapes the next channels fit: WeCom kf's callback carries only a token, so its `callback` stores
+ * the token and its job pulls `sync_msg` with a cursor kept in its own table (advanced in the same
+ * transaction that stores the messages); DingTalk's callback carries a `sessionWebhook` the adapter
+ * keeps beside the message for its reply.
+ */
+export type ChannelLabels = { 'zh-CN': string; en: string };
+
+/** An account as the adapter sees it: its settings parsed, secrets opened (never sent to a browser). */
+export type ChannelAccount = {
+  id: string;
+  kind: string;
+  name: string;
+  enabled: boolean;
+  /** Deliveries are recorded locally instead of sent (沙箱): demos and training. */
+  sandbox: boolean;
+  settings: Record<string, unknown>;
+};
+
+/** A vendor's call to `/api/v1/channels/{kind}/{accountId}/callback`, before any parsing. */
+export type CallbackRequest = { method: 'GET' | 'POST'; query: Record<string, string | undefined>; body: string };
+/** What to answer the vendor (fast: the raw message is stored, its processing is a job). */
+export type CallbackAnswer = { status: number; contentType: string; body: string };
+
+/** A `test connection`: the vendor accepted our credentials, or why not (an i18n key and the vendor's words). */
+export type ChannelHealth = { ok: true } | { ok: false; reason: string; detail?: string };
+
+export type ChannelAdapter = {
+  kind: string;
+  labels: ChannelLabels;
+  /** The customer identity kinds this channel adds to the customer 360 (`wechat_openid`, …). */
+  identityKinds: readonly string[];
+  /** Account settings, secrets included; checked on create and on every change (merged with the stored ones). */
+  settings: z.ZodType<Record<string, unknown>>;
+  /** Settings that are encrypted at rest by the platform key service and never returned (masked). */
+  secretFields: readonly string[];
+  /** The vendor's limits and reply window, shown in the console and enforced by the channel's delivery. */
+  limits: { replyWindowHours?: number; messagesPerWindow?: number };
+  /** Answers the vendor: verifies its signature, stores the raw message (before answering) and queues its processing. */
+  callback(database: Database, account: ChannelAccount, request: CallbackRequest): Promise<CallbackAnswer>;
+  /** Calls the vendor's token API with the account's credentials. */
+  testConnection(database: Database, account: ChannelAccount): Promise<ChannelHealth>;
+};
+
+/**
+ * The channels installed in this app, per app (AppContext), filled by channel modules in
+ * registerJobs. The account API, the callback route and the console's channel list read it, so a
+ * new channel is one adapter and one registration.
+ */
+export class ChannelRegistry {
+  private readonly adapters = new Map<string, ChannelAdapter>();
+
+  register(adapter: ChannelAdapter): void {
+    if (this.adapters.has(adapter.kind)) throw new Error(`Channel ${adapter.kind} is registered twice`);
+    this.adapters.set(adapter.kind, adapter);
+  }
+
+  get(kind: string): ChannelAdapter | undefined {
+    return this.adapters.get(kind);
+  }
+
+  list(): ChannelAdapter[] {
+    return [...this.adapters.values()];
+  }
+}

@@ -1,0 +1,20 @@
+/** Public surface of the channel platform: accounts, raw inbound store, replay protection, the shared token cache, vendor HTTP. */
+import type { AppModule } from '../../app/context.js';
+import { registerAccountRoutes } from './account-routes.js';
+import { registerCallbackRoutes } from './callback-routes.js';
+
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
+export { channelAccountState, hasEnabledChannelAccount, loadChannelAccount, recordAccountStatus, type ChannelAccountView } from './accounts.js';
+export { channelSecrets } from './channel-secrets.js';
+export { storeChannelInbound, getChannelInbound, markChannelInboundProcessed, claimCallbackNonce, callbackMaxAgeMs } from './inbound-store.js';
+export { accessToken, forgetAccessToken, type FreshToken } from './access-token.js';
+export { pinnedVendorRequest, vendorPin, vendorRequest, type VendorResponse, type VendorRequest } from './vendor-http.js';
+
+export const channelsModule: AppModule = {
+  name: 'channels',
+  registerRoutes(app, context) {
+    registerAccountRoutes(app, context);
+    registerCallbackRoutes(app, context);
+  },
+};

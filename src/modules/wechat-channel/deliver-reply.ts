@@ -1,0 +1,102 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Clock } from '../../app/clock.js';
+import type { Config } from '../../app/config.js';
+import { translate } from '../../app/i18n/catalogue.js';
+import type { Database } from '../../db/database.js';
+import type { EventHandler } from '../../jobs/registry.js';
+import { channelSecrets, loadChannelAccount } from '../channels/index.js';
+import { attachmentStoreIn, getDeliverableMessage, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
+import { windowState } from './reply-window.js';
+import { wechatFollowers, wechatOutbound } from './schema.js';
+import { ticketThread } from './ticket-threads.js';
+import { WechatApiError, wechatApi } from './wechat-api.js';
+import { wechatSettingsOf } from './wechat-settings.js';
+
+export const deliverWechatJob = 'wechat.deliver';
+/** The queue's default attempts for event subscribers; the last one reports the failure. */
+const lastAttempt = 8;
+/** The vendor's own word that the window is shut: 45015 out of time, 45047 out of count. */
+const windowErrors: Record<number, string> = { 45015: 'wechat.window_closed', 45047: 'wechat.window_exhausted' };
+
+const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', key)} / ${translate('en', key)}${detail ? ` (${detail})` : ''}`;
+
+/**
+ * Sends an agent's public reply on a WeChat ticket through the customer-service message API
+ * (text, then each image uploaded as media). A place in the follower's window (48 h, 5 messages)
+ * is taken once per reply under the follower's row lock, so two replies racing cannot both take
+ * the last one and a retried job does not count twice. Vendor 5xx and network errors retry with
+ * the queue's backoff; the last attempt, a refusal or a shut window end as `failed` with the
+ * reason on the timeline. A sandbox account records the delivery instead of sending it.
+ */
+export function deliverWechatHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
+  return async (event, { database, log, job }) => {
+    if (event.payload.channel !== 'wechat' || event.payload.deliver !== true || event.payload.internal) return;
+    const messageId = event.payload.messageId;
+    const message = await getDeliverableMessage(database.db, messageId);
+    if (!message || message.deliveryStatus === 'sent') return;
+    const thread = await ticketThread(database.db, message.ticketId);
+    const account = thread ? await loadChannelAccount(database.db, channelSecrets(config), thread.accountId) : null;
+    if (!thread || !account?.enabled) return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(thread ? 'wechat.account_disabled' : 'wechat.no_follower') });
+
+    const images = message.attachments.filter((a) => a.contentType.startsWith('image/'));
+    const request = { touser: thread.openid, msgtype: 'text', text: { content: message.body } };
+    const taken = await takeWindowPlace(database, { ...thread, messageId, count: 1 + images.length, request, now: clock.now() });
+    if (taken !== 'ok') return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(taken) });
+
+    if (account.sandbox) {
+      await markOutbound(database, messageId, 'sandbox', null);
+      return recordDelivery(database, messageId, { status: 'sent', meta: { wechat: { sandbox: true } } });
+    }
+    try {
+      const api = wechatApi({ database, config, clock }, account.id, wechatSettingsOf(account.settings));
+      await api.sendCustomMessage(request);
+      const store = attachmentStoreIn(config.OPENCSM_DATA_DIR);
+      for (const image of images) {
+        const { stream } = await store.open(image.sha256);
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+        const mediaId = await api.uploadMedia('image', { filename: image.filename, contentType: image.contentType, content: Buffer.concat(chunks) });
+        await api.sendCustomMessage({ touser: thread.openid, msgtype: 'image', image: { media_id: mediaId } });
+      }
+    } catch (error) {
+      const transient = !(error instanceof WechatApiError) || error.transient;
+      log.warn({ err: error, messageId, attempt: job.attempts }, 'WeChat reply not sent');
+      const detail = error instanceof Error ? error.message : String(error);
+      await markOutbound(database, messageId, transient && job.attempts < lastAttempt ? 'queued' : 'failed', detail);
+      if (transient && job.attempts < lastAttempt) throw error;
+      const windowKey = error instanceof WechatApiError ? windowErrors[error.errcode] : undefined;
+      return recordDelivery(database, messageId, { status: 'failed', error: windowKey ? bothLanguages(windowKey, detail) : detail });
+    }
+    await markOutbound(database, messageId, 'sent', null);
+    await recordDelivery(database, messageId, { status: 'sent' });
+  };
+}
+
+async function takeWindowPlace(
+  database: Database,
+  input: { accountId: string; openid: string; messageId: string; count: number; request: Record<string, unknown>; now: Date },
+): Promise<'ok' | 'wechat.window_closed' | 'wechat.window_exhausted'> {
+  return database.transaction(async (tx) => {
+    const [follower] = await tx.select().from(wechatFollowers).where(and(eq(wechatFollowers.accountId, input.accountId), eq(wechatFollowers.openid, input.openid))).for('update');
+    const [already] = await tx.select({ status: wechatOutbound.status }).from(wechatOutbound).where(eq(wechatOutbound.ticketMessageId, input.messageId));
+    if (already) return 'ok'; // a retry of a reply that has its place
+    const state = windowState(follower ?? { lastInboundAt: null, sentInWindow: 0 }, input.now);
+    if (!state.open) return state.reason;
+    if (state.remaining < input.count) return 'wechat.window_exhausted';
+    await tx
+      .update(wechatFollowers)
+      .set({ sentInWindow: sql`${wechatFollowers.sentInWindow} + ${input.count}` })
+      .where(and(eq(wechatFollowers.accountId, input.accountId), eq(wechatFollowers.openid, input.openid)));
+    await tx.insert(wechatOutbound).values({ ticketMessageId: input.messageId, accountId: input.accountId, openid: input.openid, status: 'queued', request: input.request, createdAt: input.now });
+    return 'ok';
+  });
+}
+
+async function markOutbound(database: Database, messageId: string, status: 'sent' | 'sandbox' | 'queued' | 'failed', error: string | null): Promise<void> {
+  await database.transaction((tx) =>
+    tx
+      .update(wechatOutbound)
+      .set({ status, error: error?.slice(0, 1000) ?? null, ...(status === 'sent' || status === 'sandbox' ? { sentAt: new Date() } : {}) })
+      .where(eq(wechatOutbound.ticketMessageId, messageId)),
+  );
+}

@@ -1,0 +1,46 @@
+/** Public surface of the WeChat official account channel (公众号): its adapter on the channel registry, processing and delivery jobs. */
+import type { ChannelAdapter } from '../../app/channel-registry.js';
+import type { AppContext, AppModule } from '../../app/context.js';
+import { channelAccountState, hasEnabledChannelAccount } from '../channels/index.js';
+import { ticketMessageAdded } from '../tickets/index.js';
+import { deliverWechatHandler, deliverWechatJob } from './deliver-reply.js';
+import { processWechatHandler } from './process-message.js';
+import { messagesPerWindow, replyWindowHours, wechatReplyProbe } from './reply-window.js';
+import { WechatApiError, wechatApi } from './wechat-api.js';
+import { answerWechatCallback, processWechatJob } from './wechat-callback.js';
+import { wechatSecretFields, wechatSettingsOf, wechatSettingsSchema } from './wechat-settings.js';
+
+export { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server.js';
+
+/** The WeChat adapter: the worked example of the channel contract (docs/ARCHITECTURE.md). */
+export function wechatAdapter(context: AppContext): ChannelAdapter {
+  return {
+    kind: 'wechat',
+    labels: { 'zh-CN': '微信公众号', en: 'WeChat official account' },
+    identityKinds: ['wechat_openid', 'wechat_unionid'],
+    settings: wechatSettingsSchema,
+    secretFields: wechatSecretFields,
+    limits: { replyWindowHours, messagesPerWindow },
+    callback: (database, account, request) => answerWechatCallback(database, context.clock, account, request),
+    async testConnection(database, account) {
+      try {
+        await wechatApi({ database, config: context.config, clock: context.clock }, account.id, wechatSettingsOf(account.settings)).checkCredentials();
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof WechatApiError) return { ok: false, reason: 'channel.credentials_refused', detail: `${error.errcode} ${error.errmsg}` };
+        return { ok: false, reason: 'channel.unreachable', detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}
+
+export const wechatChannelModule: AppModule = {
+  name: 'wechat-channel',
+  registerJobs(context) {
+    const { jobs, config, clock, channels, replyChannels, transitionGuards } = context;
+    channels.register(wechatAdapter(context));
+    replyChannels.register('wechat', wechatReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
+    jobs.handle(processWechatJob, processWechatHandler(config, clock, transitionGuards));
+    jobs.subscribe(ticketMessageAdded, deliverWechatJob, deliverWechatHandler(config, clock));
+  },
+};

@@ -1,0 +1,168 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client.ts';
+import { describeError } from '../../shared/ui/describe-error.ts';
+import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
+import { AdminGate } from '../admin/AdminGate.tsx';
+import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } from './queries.ts';
+
+const kind = 'wechat';
+
+export default function WechatChannelPage() {
+  return (
+    <AdminGate permission="channels.manage">
+      <WechatAccounts />
+    </AdminGate>
+  );
+}
+
+/** 43 letters and digits (EncodingAESKey) or a 32-character Token, from the browser's CSPRNG. */
+function randomKey(length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+function WechatAccounts() {
+  const { t } = useTranslation();
+  const accounts = useChannelAccounts(kind);
+  const [adding, setAdding] = useState(false);
+  if (accounts.isError) return <ErrorState error={accounts.error} onRetry={() => accounts.refetch()} />;
+  if (!accounts.data) return <Loading />;
+  const items = accounts.data.items;
+  return (
+    <Card title={t('channels.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="wechat-add">{t('channels.add')}</Button>}>
+      <Typography.Paragraph type="secondary">{t('channels.intro')}</Typography.Paragraph>
+      {adding ? <NewAccountForm onDone={() => setAdding(false)} /> : null}
+      {items.length === 0 && !adding ? <EmptyState title={t('channels.empty')} hint={t('channels.emptyHint')} /> : null}
+      <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        {items.map((account) => <AccountCard key={account.id} account={account} />)}
+      </Space>
+    </Card>
+  );
+}
+
+function callbackUrl(account: { callbackPath: string }): string {
+  return `${window.location.origin}${account.callbackPath}`;
+}
+
+function AccountCard({ account }: { account: ChannelAccount }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const actions = useChannelAccountActions(kind);
+  const [testing, setTesting] = useState(false);
+  const settings = account.settings as { appId?: string; token?: string; mode?: string; apiBaseUrl?: string };
+
+  async function test() {
+    setTesting(true);
+    try {
+      const health = await actions.test(account);
+      if (health.ok) message.success(t('channels.testOk'));
+      else message.error(t('channels.testFailed', { detail: health.detail ?? health.reason ?? '' }));
+    } catch (error) {
+      message.error(describeError(error, t).message);
+    } finally {
+      setTesting(false);
+    }
+  }
+  async function change(changes: { sandbox?: boolean; enabled?: boolean }) {
+    try {
+      await actions.update(account, changes);
+      message.success(t('channels.saved'));
+    } catch (error) {
+      message.error(describeError(error, t).message);
+    }
+  }
+
+  return (
+    <Card
+      type="inner"
+      data-testid="wechat-account"
+      title={<Space>{account.name}{account.sandbox ? <Tag color="orange" data-testid="sandbox-tag">{t('channels.sandbox')}</Tag> : null}{account.enabled ? null : <Tag>{t('channels.disabled')}</Tag>}</Space>}
+      extra={
+        <Space>
+          <Button onClick={test} loading={testing} data-testid="wechat-test">{t('channels.test')}</Button>
+          <Button onClick={() => change({ sandbox: !account.sandbox })}>{t('channels.toggleSandbox')}</Button>
+          <Button onClick={() => change({ enabled: !account.enabled })}>{account.enabled ? t('channels.disable') : t('channels.enable')}</Button>
+        </Space>
+      }
+    >
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('channels.callbackUrl')}><Typography.Text copyable data-testid="wechat-callback-url">{callbackUrl(account)}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={t('channels.token')}><Typography.Text copyable>{settings.token}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={t('channels.appId')}>{settings.appId}</Descriptions.Item>
+        <Descriptions.Item label={t('channels.mode')}>{settings.mode === 'safe' ? t('channels.modeSafe') : t('channels.modePlain')}</Descriptions.Item>
+        <Descriptions.Item label={t('channels.lastMessage')}>{account.lastMessageAt ? new Date(account.lastMessageAt).toLocaleString() : t('channels.never')}</Descriptions.Item>
+        <Descriptions.Item label={t('channels.lastError')}>
+          {account.lastError ? <Typography.Text type="danger" data-testid="wechat-last-error">{account.lastError}</Typography.Text> : t('channels.none')}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+type FormValues = { name: string; appId: string; appSecret: string; token: string; encodingAesKey: string; mode: 'plain' | 'safe'; sandbox: boolean; apiBaseUrl?: string };
+
+function NewAccountForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const actions = useChannelAccountActions(kind);
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+
+  async function submit(values: FormValues) {
+    setSaving(true);
+    try {
+      const { name, sandbox, apiBaseUrl, ...settings } = values;
+      await actions.create({ name, sandbox, settings: { ...settings, ...(apiBaseUrl ? { apiBaseUrl } : {}) } });
+      message.success(t('channels.created'));
+      onDone();
+    } catch (error) {
+      // A field the server refused lands on its input (400 at settings.<field>).
+      if (error instanceof ApiError) {
+        form.setFields((error.problem.errors ?? []).filter((e) => e.path?.startsWith('settings.') || e.path === 'name').map((e) => ({ name: e.path!.replace(/^settings\./, '') as keyof FormValues, errors: [e.message ?? ''] })));
+      }
+      message.error(describeError(error, t).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Card type="inner" title={t('channels.stepsTitle')} style={{ marginBottom: 16 }}>
+      <ol>
+        <li>{t('channels.step1')}</li>
+        <li>{t('channels.step2')}</li>
+        <li>{t('channels.step3')}</li>
+      </ol>
+      <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ mode: 'safe', sandbox: false, token: randomKey(32), encodingAesKey: randomKey(43) }} style={{ maxWidth: 640 }}>
+        <Form.Item name="name" label={t('channels.name')} rules={[{ required: true }]}><Input data-testid="wechat-name" /></Form.Item>
+        <Form.Item name="appId" label={t('channels.appId')} rules={[{ required: true }]}><Input placeholder="wx…" data-testid="wechat-appid" /></Form.Item>
+        <Form.Item name="appSecret" label={t('channels.appSecret')} rules={[{ required: true }]}><Input.Password data-testid="wechat-appsecret" /></Form.Item>
+        <Form.Item label={t('channels.token')} required>
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="token" noStyle rules={[{ required: true }]}><Input data-testid="wechat-token" /></Form.Item>
+            <Button onClick={() => form.setFieldValue('token', randomKey(32))}>{t('channels.generate')}</Button>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item label={t('channels.encodingAesKey')}>
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="encodingAesKey" noStyle><Input data-testid="wechat-aeskey" /></Form.Item>
+            <Button onClick={() => form.setFieldValue('encodingAesKey', randomKey(43))}>{t('channels.generate')}</Button>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item name="mode" label={t('channels.mode')}>
+          <Radio.Group options={[{ value: 'safe', label: t('channels.modeSafe') }, { value: 'plain', label: t('channels.modePlain') }]} />
+        </Form.Item>
+        <Form.Item name="apiBaseUrl" label={t('channels.apiBaseUrl')}><Input placeholder="https://api.weixin.qq.com" data-testid="wechat-api-base" /></Form.Item>
+        <Form.Item name="sandbox" valuePropName="checked" extra={t('channels.sandboxHint')}><Checkbox data-testid="wechat-sandbox">{t('channels.sandbox')}</Checkbox></Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="wechat-save">{t('channels.create')}</Button>
+          <Button onClick={onDone}>{t('app.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+import { Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useReplyPlan } from './queries.ts';
+
+/**
+ * In a chat ticket's header (WeChat): the reply window — "回复窗口剩余 20 小时 · 还可发送 3 条" —
+ * or why WeChat cannot carry a reply now, and 沙箱 for a sandbox account. Reads the same reply
+ * plan the composer does (one query, cached).
+ */
+export function ReplyWindowTag({ ticketId, channel }: { ticketId: string; channel: string }) {
+  const { t } = useTranslation();
+  const plan = useReplyPlan(ticketId, channel === 'wechat');
+  if (channel !== 'wechat' || !plan.data) return null;
+  const option = plan.data.options.find((o) => o.channel === 'wechat');
+  if (!option) return null;
+  if (!option.ready) {
+    return (
+      <Tooltip title={option.reason}>
+        <Tag color="warning" data-testid="header-reply-window">{t('channels.windowClosed')}</Tag>
+      </Tooltip>
+    );
+  }
+  return (
+    <>
+      {option.window ? <Tag color="green" data-testid="header-reply-window">{option.window.text}</Tag> : null}
+      {option.window?.sandbox ? <Tag color="orange">{t('channels.sandbox')}</Tag> : null}
+    </>
+  );
+}
