@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 // (Cookie-authenticated writes carry Origin, as a browser's do: the same-origin check refuses them otherwise.)
@@ -29,8 +29,16 @@ after(() => {
 // A child must not inherit the test runner's NODE_TEST_CONTEXT, or it behaves as a test file.
 const { NODE_TEST_CONTEXT: _runnerContext, ...baseEnv } = process.env;
 const exitCodes = new WeakMap<ChildProcess, Promise<number | null>>();
+// What `npm start` runs (bin/opencsm.js: the server built to JavaScript), built once here so the
+// processes this file starts side by side never build it at the same time.
+before(() => {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: repo, encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stderr);
+});
+const opencsm = ['bin/opencsm.js', 'start'];
+
 function cli(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], { cwd: repo, env: { ...baseEnv, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, opencsm, { cwd: repo, env: { ...baseEnv, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   // Listen for the exit from the start: a fast-failing process may be gone before anyone asks.
   exitCodes.set(child, new Promise((resolve) => child.on('exit', (code) => resolve(code))));
   children.push(child);
@@ -105,7 +113,7 @@ test('npm start: prints a working admin login, refuses a second process, survive
 });
 
 test('a bad setting stops start-up with a message naming the variable', () => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], { cwd: repo, env: { ...baseEnv, PORT: 'abc' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, opencsm, { cwd: repo, env: { ...baseEnv, PORT: 'abc' }, encoding: 'utf8' });
   assert.equal(result.status, 1);
   assert.match(result.stderr, /PORT="abc"/);
   assert.match(result.stderr, /配置错误/);
