@@ -28,7 +28,10 @@ function findTests(dir) {
 
 const only = process.argv.slice(2);
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-let files = only.length ? only : [...findTests(join(root, 'src')), ...findTests(join(root, 'scripts')), ...findTests(join(root, 'web', 'src'))];
+// OPENCSM_TEST_E2E=only: the browser tests alone (CI runs them beside its PostgreSQL pass, and the
+// rest of the suite afterwards with OPENCSM_TEST_E2E=0).
+const e2eOnly = process.env.OPENCSM_TEST_E2E === 'only';
+let files = only.length ? only : e2eOnly ? [] : [...findTests(join(root, 'src')), ...findTests(join(root, 'scripts')), ...findTests(join(root, 'web', 'src'))];
 // OPENCSM_TEST_DATABASE_ONLY=1: only the files that can reach the database (CI's PostgreSQL pass;
 // the PGlite pass of the same commit runs them all). Said out loud, with the count.
 if (!only.length && process.env.OPENCSM_TEST_DATABASE_ONLY === '1') {
