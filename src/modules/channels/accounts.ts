@@ -12,14 +12,8 @@ import { channelAccounts } from './schema.js';
 
 type AccountRow = typeof channelAccounts.$inferSelect;
 
-/** What the API shows of an account: plain settings, and only *which* secrets are set. */
-export type ChannelAccountView = {
-  id: string;
-  kind: string;
-  name: string;
-  enabled: boolean;
-  sandbox: boolean;
-  settings: Record<string, unknown>;
+/** What the API shows of an account: plain settings (secrets left out), and only *which* secrets are set. */
+export type ChannelAccountView = ChannelAccount & {
   secretsSet: string[];
   /** Where the vendor calls back (paste it into the vendor's console). */
   callbackPath: string;

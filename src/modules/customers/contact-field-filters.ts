@@ -12,27 +12,8 @@ import { contacts } from './schema.js';
  * (`fields @> {"industry": "retail"}`) that the one GIN index on `contacts.fields` (jsonb_path_ops)
  * answers for every key, so no index has to follow the registry.
  */
-const keyPattern = /^[a-z][a-z0-9_]{0,62}$/;
 const choiceTypes = new Set(['select', 'multiselect', 'cascader']);
 const arrayTypes = new Set(['multiselect', 'cascader']);
-
-/** `fields.<key>` parameters of a list query → `{key: [values]}`; any other extra name is refused. */
-export function contactFiltersFromQuery(query: Readonly<Record<string, unknown>>): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  const errors: FieldError[] = [];
-  for (const [name, raw] of Object.entries(query)) {
-    const match = /^fields\.(.+)$/.exec(name);
-    if (!match || !keyPattern.test(match[1]!) || typeof raw !== 'string') {
-      errors.push({ path: name, code: 'validation.unrecognized_keys', params: { keys: name } });
-      continue;
-    }
-    const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
-    if (values.length > 20 || values.some((v) => v.length > 200)) errors.push({ path: name, code: 'validation.too_big', params: { maximum: 20 } });
-    filters[match[1]!] = values;
-  }
-  if (errors.length) throw new Invalid('validation.failed', {}, errors);
-  return filters;
-}
 
 /**
  * Conditions of the filters. A key that is not a filterable choice field of contacts, or one the

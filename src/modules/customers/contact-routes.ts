@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { invalidField, NotFound } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
-import { contactFieldConditions, contactFiltersFromQuery } from './contact-field-filters.js';
+import { contactFieldConditions } from './contact-field-filters.js';
 import { listContacts, searchContacts } from './contact-search.js';
 import { addIdentity, createContact, getContact, lookupContact, removeIdentity, updateContact, type IdentityInput } from './contacts.js';
 import { findContactDuplicates } from './duplicates.js';
@@ -10,6 +10,7 @@ import { customerHistory } from './history.js';
 import { contactSchema, contactSummarySchema, fieldsDescription, historyEntrySchema, idParams, identityInput, identityKindSchema, listQuery, mergeBody, movedSchema, optionalIfMatch, profileBody } from './http-schemas.js';
 import { mergeContacts } from './merge.js';
 import { anonymiseContact } from './privacy.js';
+import { fieldFiltersFromQuery } from '../forms/index.js';
 
 const tags = ['contacts'];
 const ifMatchHeader = z.object({ 'if-match': z.string().optional() });
@@ -31,7 +32,7 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
   }, async (request) => {
     const { q, cursor, organizationId, tierKey, tag, ownerId, limit, sort } = request.query;
     const known = new Set(Object.keys(listContactsQuery.shape));
-    const filters = contactFiltersFromQuery(Object.fromEntries(Object.entries(request.query).filter(([name]) => !known.has(name))));
+    const filters = fieldFiltersFromQuery(request.query, known);
     // Typing a caller's name or number: rank by relevance (one page is all anyone reads).
     if (q && !cursor && !organizationId && !tierKey && !tag && !ownerId && Object.keys(filters).length === 0) return { items: await searchContacts(database.db, q, limit), nextCursor: null };
     const fieldConditions = await contactFieldConditions(database.db, filters, actorOf(request));

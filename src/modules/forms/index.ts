@@ -11,6 +11,7 @@ export { createField, listFieldFacts, listFields, getField, type CustomField, ty
 export { currentTicketForm, loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
 export { currentRecordForm, type RecordEntity, type RecordForm } from './record-forms.js';
 export { listTicketTypes } from './ticket-types.js';
+export { fieldFiltersFromQuery } from './field-filter-query.js';
 export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
 export { presentField } from './field-views.js';
 export { fieldSchema, typeFormSchema } from './http-schemas.js';

@@ -58,24 +58,6 @@ export function customFieldConditions(filters: Readonly<Record<string, readonly 
   return conditions;
 }
 
-/** `fields.<key>` in a list query → `{key: [values]}` (comma-separated, like `status`). */
-export function customFiltersFromQuery(query: Readonly<Record<string, unknown>>): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  const errors: FieldError[] = [];
-  for (const [name, raw] of Object.entries(query)) {
-    const match = /^fields\.(.+)$/.exec(name);
-    if (!match || !customKeyPattern.test(match[1]!) || typeof raw !== 'string') {
-      errors.push({ path: name, code: 'validation.unrecognized_keys', params: { keys: name } });
-      continue;
-    }
-    const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
-    if (values.length > 20 || values.some((v) => v.length > 200)) errors.push({ path: name, code: 'validation.too_big', params: { maximum: 20 } });
-    filters[match[1]!] = values;
-  }
-  if (errors.length) throw new Invalid('validation.failed', {}, errors);
-  return filters;
-}
-
 /** Makes sure a sort by `fields.<key>` names a filterable single-value field. */
 export function assertSortableField(key: string, fields: ReadonlyMap<string, CustomField>): void {
   const field = fields.get(key);

@@ -8,10 +8,10 @@ import { createTicket } from './create-ticket.js';
 import { getVisibleTicket } from './get-ticket.js';
 import { bulkUpdateBody, bulkUpdateResponse, createTicketBody, listTicketsQuery, searchSummarySchema, ticketSchema, timelineEntrySchema, updateTicketBody } from './http-schemas.js';
 import { listTickets } from './list-tickets.js';
-import { customFiltersFromQuery } from './custom-field-filters.js';
 import { presentTicket, presentTickets } from './ticket-view.js';
 import { getTimeline } from './timeline.js';
 import { updateTicket } from './update-ticket.js';
+import { fieldFiltersFromQuery } from '../forms/index.js';
 
 const tags = ['tickets'];
 const idOrNumberParams = z.object({ id: z.string().min(1).max(64) });
@@ -56,7 +56,7 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
     const actor = actorOf(request);
     const known = new Set(Object.keys(listTicketsQuery.shape));
     const { status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, cursor, limit, view } = request.query;
-    const fields = customFiltersFromQuery(Object.fromEntries(Object.entries(request.query).filter(([name]) => !known.has(name))));
+    const fields = fieldFiltersFromQuery(request.query, known);
     const page = await listTickets(database.db, actor, { status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, cursor, limit, view, ...(Object.keys(fields).length && { fields }) });
     return { items: await presentTickets(database.db, actor, page.items, readModels), nextCursor: page.nextCursor, search: page.search };
   });

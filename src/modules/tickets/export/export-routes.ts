@@ -5,11 +5,11 @@ import { translate } from '../../../app/i18n/catalogue.js';
 import { actorOf } from '../../../app/http/request-context.js';
 import { recordEvent } from '../../../jobs/events.js';
 import { ticketsExported } from '../events.js';
-import { customFiltersFromQuery } from '../custom-field-filters.js';
 import { listTicketsQuery } from '../http-schemas.js';
 import { customExportColumns } from './custom-columns.js';
 import { exportTickets, resolveColumns } from './export-tickets.js';
 import { csvWriter, localTime, xlsxWriter } from './spreadsheet-writers.js';
+import { fieldFiltersFromQuery } from '../../forms/index.js';
 
 const exportQuery = listTicketsQuery.omit({ cursor: true, limit: true }).extend({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
@@ -40,7 +40,7 @@ export function registerExportRoutes(app: AppServer, { database, config }: AppCo
     const timeZone = config.OPENCSM_TIMEZONE;
     const known = new Set(Object.keys(exportQuery.shape));
     const { format, columns: columnKeys, view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort } = request.query;
-    const fields = customFiltersFromQuery(Object.fromEntries(Object.entries(request.query).filter(([name]) => !known.has(name))));
+    const fields = fieldFiltersFromQuery(request.query, known);
     const filter = { view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, ...(Object.keys(fields).length && { fields }) };
     const columns = resolveColumns(columnKeys, await customExportColumns(database.db, actor));
     const writer = format === 'csv' ? csvWriter(timeZone) : xlsxWriter(timeZone, translate(request.locale, 'ticket.export.sheet'));
