@@ -1,6 +1,6 @@
 import type { Clock } from '../../app/clock.js';
 import { aliyunRpcSignature } from './aliyun-signature.js';
-import { listenOnLoopback } from './fake-server-kit.js';
+import { listenOnLoopback, type FakeSmsServer } from './fake-server-kit.js';
 
 /**
  * Test helper: Alibaba Cloud SMS' SendSms (dysmsapi RPC, GET or POST form) on loopback. Each
@@ -12,15 +12,7 @@ import { listenOnLoopback } from './fake-server-kit.js';
  */
 export type AliyunSentSms = { phoneNumbers: string; signName: string; templateCode: string; templateParam: unknown; outId?: string };
 
-export type FakeAliyunSmsServer = {
-  endpoint: string;
-  sent: AliyunSentSms[];
-  /** Every Code answered, in order. */
-  answers: string[];
-  refuseNext(code: string, message?: string): void;
-  stall: boolean;
-  close(): Promise<void>;
-};
+export type FakeAliyunSmsServer = FakeSmsServer<AliyunSentSms>;
 
 export async function startFakeAliyunSmsServer(options: { accessKeyId: string; accessKeySecret: string; clock: Clock }): Promise<FakeAliyunSmsServer> {
   const sent: AliyunSentSms[] = [];

@@ -3,6 +3,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 /** Test support for the fake vendor servers: an HTTP server on a free loopback port. */
 export type LoopbackServer = { url: string; close(): Promise<void> };
 
+/** What a fake SMS vendor lets a test see and steer, whichever vendor's API it speaks. */
+export type FakeSmsServer<Sent> = {
+  endpoint: string;
+  sent: Sent[];
+  /** Every Code answered, in order. */
+  answers: string[];
+  /** The next send is refused with this vendor code. */
+  refuseNext(code: string, message?: string): void;
+  /** While set, requests get no answer (a vendor that hangs). */
+  stall: boolean;
+  close(): Promise<void>;
+};
+
 export async function listenOnLoopback(
   handle: (request: IncomingMessage, body: string) => Promise<{ status: number; body: unknown } | 'never'>,
 ): Promise<LoopbackServer> {

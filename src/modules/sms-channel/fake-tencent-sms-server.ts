@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
-import { listenOnLoopback } from './fake-server-kit.js';
+import { listenOnLoopback, type FakeSmsServer } from './fake-server-kit.js';
 import { parseTc3Authorization, tc3Sign } from './tencent-signature.js';
 
 /**
@@ -14,15 +14,7 @@ import { parseTc3Authorization, tc3Sign } from './tencent-signature.js';
  */
 export type TencentSentSms = { phoneNumberSet: string[]; smsSdkAppId: string; signName: string; templateId: string; templateParamSet: string[] };
 
-export type FakeTencentSmsServer = {
-  endpoint: string;
-  sent: TencentSentSms[];
-  /** Every error or status Code answered, in order. */
-  answers: string[];
-  refuseNext(code: string, message?: string): void;
-  stall: boolean;
-  close(): Promise<void>;
-};
+export type FakeTencentSmsServer = FakeSmsServer<TencentSentSms>;
 
 export async function startFakeTencentSmsServer(options: { secretId: string; secretKey: string; clock: Clock }): Promise<FakeTencentSmsServer> {
   const sent: TencentSentSms[] = [];
