@@ -92,8 +92,8 @@ export function collectReferences(policy: PolicyReferences): { problems: FieldEr
  */
 async function conditionProblems(tx: Tx, conditions: PolicyConditions): Promise<FieldError[]> {
   const named = conditions.all.map((condition) => condition.field);
-  const typeKeys = named.includes('type') ? (await listTicketTypes(tx as Db)).map((type) => type.key) : undefined;
-  const custom = named.some((key) => key.startsWith('fields.')) ? await customConditionFields(tx as Db) : [];
+  const typeKeys = named.includes('type') ? (await listTicketTypes(tx)).map((type) => type.key) : undefined;
+  const custom = named.some((key) => key.startsWith('fields.')) ? await customConditionFields(tx) : [];
   const checked = checkPolicyConditions(conditions.all, conditionFieldLookup([...builtinConditionFields(typeKeys), ...custom]));
   return checked.ok ? [] : checked.problems;
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { getContactsByIds, listRecords } from '../customers/index.js';
 import { describeTicketTypes, listFieldFacts } from '../forms/index.js';
 import type { TicketSnapshot } from '../tickets/index.js';
@@ -35,34 +35,34 @@ export function ticketFieldValues(ticket: TicketSnapshot, typeKey: string | null
 }
 
 /** A ticket's facts as policies match them: its own fields and its customer's tier, organisation and contracts. */
-export async function ticketFacts(db: Db | Tx, ticket: TicketSnapshot, today: string): Promise<TicketFacts> {
-  const contact = ticket.requesterId ? (await getContactsByIds(db as Db, [ticket.requesterId])).get(ticket.requesterId) : undefined;
+export async function ticketFacts(db: Db, ticket: TicketSnapshot, today: string): Promise<TicketFacts> {
+  const contact = ticket.requesterId ? (await getContactsByIds(db, [ticket.requesterId])).get(ticket.requesterId) : undefined;
   const organizationId = contact?.organization?.id ?? null;
   const owners = { contactIds: contact ? [contact.id] : [], organizationIds: organizationId ? [organizationId] : [], type: 'contract' };
-  const contracts = contact ? await listRecords(db as Db, owners) : [];
+  const contracts = contact ? await listRecords(db, owners) : [];
   const contractTypes = contracts
     .filter((record) => !record.expiresOn || record.expiresOn >= today)
     .map((record) => record.payload?.contractType ?? record.payload?.type)
     .filter((type): type is string => typeof type === 'string' && type.length > 0);
-  const typeKey = ticket.typeId ? ((await describeTicketTypes(db as Db, [ticket.typeId])).get(ticket.typeId)?.key ?? null) : null;
+  const typeKey = ticket.typeId ? ((await describeTicketTypes(db, [ticket.typeId])).get(ticket.typeId)?.key ?? null) : null;
   return { priority: ticket.priority, categoryPath: ticket.categoryPath, customerTier: contact?.tierKey ?? null, channel: ticket.channel, organizationId, contractTypes, fields: ticketFieldValues(ticket, typeKey) };
 }
 
 /** The custom fields policies may name, by type only (values were checked against options when the policy was saved): one query, made only when a policy names one. */
-export async function customFieldsForSelection(db: Db | Tx, policies: readonly SelectablePolicy[]): Promise<SlaConditionField[]> {
+export async function customFieldsForSelection(db: Db, policies: readonly SelectablePolicy[]): Promise<SlaConditionField[]> {
   if (!namesCustomFields(policies)) return [];
-  return (await listFieldFacts(db as Db, 'ticket')).flatMap((field) => customConditionField(field) ?? []);
+  return (await listFieldFacts(db, 'ticket')).flatMap((field) => customConditionField(field) ?? []);
 }
 
 /** The calendar a policy counts in: its own, else whichever calendar is the default. */
-export async function loadCalendar(db: Db | Tx, calendarId: string | null): Promise<{ id: string; calendar: BusinessCalendar } | null> {
-  const [row] = await (db as Db).select().from(slaCalendars).where(calendarId ? eq(slaCalendars.id, calendarId) : eq(slaCalendars.isDefault, true));
+export async function loadCalendar(db: Db, calendarId: string | null): Promise<{ id: string; calendar: BusinessCalendar } | null> {
+  const [row] = await db.select().from(slaCalendars).where(calendarId ? eq(slaCalendars.id, calendarId) : eq(slaCalendars.isDefault, true));
   return row ? { id: row.id, calendar: presentCalendar(row).calendar } : null;
 }
 
 /** The applied policy for these facts, or null: "no SLA", a normal outcome. */
-export async function applyPolicy(db: Db | Tx, facts: TicketFacts): Promise<AppliedPolicy | null> {
-  const policies = await listPolicies(db as Db);
+export async function applyPolicy(db: Db, facts: TicketFacts): Promise<AppliedPolicy | null> {
+  const policies = await listPolicies(db);
   const policy = selectPolicy(policies, { ...facts, customFields: await customFieldsForSelection(db, policies) });
   if (!policy) return null;
   const targets = policy.targets[facts.priority];
