@@ -93,3 +93,11 @@ test('a form’s draft: absent keys are empty, and the same tree answers as the 
   assert.equal(judge(required, { values: { status: 'resolved', subject: '打印机', amount: '0.00' } }, {}), true);
   assert.equal(judge(required, { values: { status: 'resolved', subject: '打印机', amount: 12 } }, {}), false);
 });
+
+test('underlying values are read where the record has no such key, and a key the record holds (even empty) wins', () => {
+  const isOpen = { field: 'status', op: 'is', value: 'open' };
+  assert.equal(judge(isOpen, { values: {}, underlying: { status: 'open' } }), true, 'read from underneath');
+  assert.equal(judge(isOpen, { values: { status: 'closed' }, underlying: { status: 'open' } }), false, 'the record wins');
+  assert.equal(judge(isOpen, { values: { status: null }, underlying: { status: 'open' } }), false, 'an empty value the record holds wins too');
+  assert.equal(judge({ field: 'status', op: 'is_empty' }, { values: {} }), true, 'nothing anywhere: empty');
+});

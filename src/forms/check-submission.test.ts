@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { checkSubmission, type Submission } from './check-submission.js';
 import type { FormDefinition } from './definition.js';
 import { environmentalFields, environmentalForm, pollutionType } from './fixtures/environmental-complaint.js';
-import { judgeForm } from './judge-form.js';
+import { judgeForm, sameValue } from './judge-form.js';
 import { prepareForm, type PreparedForm } from './prepare-form.js';
 
 function prepared(form: unknown = environmentalForm, fields = environmentalFields): PreparedForm {
@@ -147,5 +147,14 @@ describe('publishing checks the form against the registry', () => {
         'form.rules.1.then.0.field form.options_need_select',
       ],
     );
+  });
+});
+
+describe('sameValue: what counts as no change', () => {
+  test('empty values are all the same; scalars by value and type; lists by members in order', () => {
+    assert.ok(sameValue(undefined, null) && sameValue('', []) && sameValue(null, ''));
+    assert.ok(!sameValue('', 'a') && !sameValue(null, 0) && !sameValue(false, null), 'false and 0 are values, not empty');
+    assert.ok(sameValue('a', 'a') && sameValue(3, 3) && !sameValue(3, '3') && !sameValue(true, 'true'));
+    assert.ok(sameValue(['a', 'b'], ['a', 'b']) && !sameValue(['a', 'b'], ['b', 'a']) && !sameValue(['a'], 'a'));
   });
 });

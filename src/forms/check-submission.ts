@@ -38,6 +38,7 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
   const placement = placementFor(prepared, audience);
   const next: Record<string, unknown> = { ...previous };
   const touched = new Set<string>();
+  const valueContext = submission.valueContext ? { ...prepared.valueContext, ...submission.valueContext } : (prepared.valueContext ?? {});
   for (const [key, raw] of Object.entries(input)) {
     const path = `fields.${key}`;
     const field = prepared.fields.get(key);
@@ -46,7 +47,7 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
       continue;
     }
     if (sameValue(previous[key], raw)) continue;
-    const parsed = parseFieldValue(field, raw, { ...prepared.valueContext, ...submission.valueContext });
+    const parsed = parseFieldValue(field, raw, valueContext);
     if (!parsed.ok) {
       issues.push({ path, code: parsed.code, ...(parsed.params && { params: parsed.params }) });
       continue;
@@ -78,8 +79,11 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
   if (issues.length) return { ok: false, issues };
 
   const values: Record<string, FieldValue> = {};
-  for (const [key, value] of Object.entries({ ...next, ...state.values })) if (!isEmptyValue(value) && prepared.fields.has(key)) values[key] = value as FieldValue;
-  const changed = Object.keys({ ...previous, ...values }).filter((key) => !sameValue(previous[key], values[key]));
+  for (const key in next) if (!(key in state.values) && !isEmptyValue(next[key]) && prepared.fields.has(key)) values[key] = next[key] as FieldValue;
+  for (const key in state.values) if (!isEmptyValue(state.values[key]) && prepared.fields.has(key)) values[key] = state.values[key]!;
+  const changed: string[] = [];
+  for (const key in values) if (!sameValue(previous[key], values[key])) changed.push(key);
+  for (const key in previous) if (!(key in values) && !isEmptyValue(previous[key])) changed.push(key);
   return { ok: true, values, changed, state };
 }
 

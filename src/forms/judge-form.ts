@@ -31,7 +31,10 @@ export type JudgeOptions = {
   now?: Date;
 };
 
-/** Derived values can feed later rules; a few rounds settle any form a person can design without a cycle. */
+/**
+ * Derived values can feed later rules (a rule sees a value an earlier rule set in the same round;
+ * a later one is seen the next round); a few rounds settle any form a person can design without a cycle.
+ */
 const maxRounds = 4;
 
 /**
@@ -47,13 +50,13 @@ export function judgeForm(prepared: PreparedForm, values: Readonly<Record<string
     for (const [key, placed] of placement) if (isEmptyValue(current[key]) && placed.default !== undefined) current[key] = normal(prepared, key, placed.default);
   }
 
-  let states = new Map<string, FieldState>();
-  for (let round = 0; round < maxRounds; round += 1) {
-    states = baseStates(prepared, placement, options.audience);
+  let states = baseStates(prepared, placement, options.audience);
+  for (let round = 0; round < maxRounds && prepared.rules.length > 0; round += 1) {
+    if (round > 0) states = baseStates(prepared, placement, options.audience);
     let changed = false;
-    const judged = { ...options.builtinValues, ...current };
+    const context = { values: current, ...(options.builtinValues && { underlying: options.builtinValues }), ...(options.now && { now: options.now }) };
     for (const rule of prepared.rules) {
-      if (rule.when && !evaluate(rule.when, { values: judged, ...(options.now && { now: options.now }) })) continue;
+      if (rule.when && !evaluate(rule.when, context)) continue;
       for (const effect of rule.then) {
         const state = states.get(effect.field);
         if (!state) continue; // not on this audience's form
@@ -142,7 +145,12 @@ function compute(effect: Extract<RuleEffect, { effect: 'compute' }>, current: Re
   return normal(prepared, effect.field, cents ? (Math.round(result) / 100).toFixed(2) : result);
 }
 
+/** Two stored values are the same: both empty, equal scalars, or equal lists (values are scalars or lists of strings). */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (isEmptyValue(a) && isEmptyValue(b)) return true;
+  if (a === b) return true;
+  const aEmpty = isEmptyValue(a);
+  const bEmpty = isEmptyValue(b);
+  if (aEmpty || bEmpty) return aEmpty && bEmpty;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -45,10 +45,12 @@ const staticFields: readonly Static[] = [
  * The descriptors without admin-defined option lists: enough to judge a form's rules on every
  * write (their values were checked against the options when the form was published), at no query.
  */
-export function builtinTicketDescriptors(): BuiltinField[] {
+export function builtinTicketDescriptors(): readonly BuiltinField[] {
   const fixed: Record<string, readonly string[]> = { status: ticketStatuses, channel: ticketChannels };
-  return staticFields.map((f) => ({ ...f, ...(fixed[f.key] && { options: fixed[f.key]!.map((value) => ({ value })) }) }));
+  // Constant: made once (every ticket write with custom fields asks for it).
+  return (descriptors ??= staticFields.map((f) => ({ ...f, ...(fixed[f.key] && { options: fixed[f.key]!.map((value) => ({ value })) }) })));
 }
+let descriptors: readonly BuiltinField[] | undefined;
 
 /** With every option (priority keys, category ids): what the registry lists and publishing checks against. */
 async function builtinTicketFields(db: Db): Promise<BuiltinField[]> {

@@ -43,7 +43,8 @@ export async function createTicket(
   input: NewTicket,
   options: CreateTicketOptions,
 ): Promise<{ ticket: TicketRow; replayed: boolean }> {
-  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  // The body's fingerprint tells a retry from another request under the same key (none: no key).
+  const requestHash = options.idempotencyKey ? createHash('sha256').update(JSON.stringify(input)).digest('hex') : '';
   // A retry of a finished request is answered before any work, and bad references are refused
   // before a number is taken, so neither leaves a gap in the day's numbers.
   if (options.idempotencyKey) {
