@@ -111,7 +111,7 @@ test('the composer says a WeChat ticket cannot be answered by WeChat, offers the
   const received = await receiveInboundMessage(
     h.database,
     { channel: 'wechat', externalId: 'wx-layout-1', requester: { name: '孙女士', email: 'sun@example.cn' }, subject: '洗衣机不脱水', body: '滚筒洗衣机脱水时报 E21' },
-    { timeZone: 'Asia/Shanghai', store: attachmentStoreIn(h.app.context.config.OPENCSM_DATA_DIR), guards: h.app.context.transitionGuards },
+    { timeZone: 'Asia/Shanghai', store: attachmentStoreIn(h.app.context.config.OPENCSM_DATA_DIR), guards: h.app.context.transitionGuards, fieldTypes: h.app.context.fieldTypes },
   );
   const page = await h.newPage({ user: h.users.admin });
   await page.goto(`/tickets/${received.ticketId}`);

@@ -75,7 +75,7 @@ test('an emailed ticket\'s opening message: the agent sees its attachment and op
       bodyHtml: '<p>遥控器按键<strong id="html-mark">没反应</strong>，见附件照片</p>',
       attachments: [{ filename: '遥控器.txt', contentType: 'text/plain', content: Buffer.from('照片说明') }],
     },
-    { timeZone: h.app.context.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(h.app.context.config.OPENCSM_DATA_DIR), guards: h.app.context.transitionGuards },
+    { timeZone: h.app.context.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(h.app.context.config.OPENCSM_DATA_DIR), guards: h.app.context.transitionGuards, fieldTypes: h.app.context.fieldTypes },
   );
 
   const page = await h.newPage({ user: h.users.admin });

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { Actor } from '../modules/auth/index.js';
+import { builtinFieldTypeRegistry } from '../modules/forms/index.js';
 import { createContact, createOrganization, upsertRecord } from '../modules/customers/index.js';
 import { createDemoContactFields, demoIndustryOf, demoSourceOf } from './demo-contact-fields.js';
 import type { CustomerPlan } from './demo-plan.js';
@@ -17,9 +18,11 @@ const devices = ['HP LaserJet M479', '华为 AR6120 路由器', 'APC Smart-UPS 3
 export async function createDemoCustomers(database: Database, admin: Actor, customers: readonly CustomerPlan[]): Promise<{ organizations: number; records: number; contactIds: string[] }> {
   const organizationIds = new Map<string, string>();
   let records = 0;
+  // The seeder runs from the CLI, outside an app: its contact fields are of built-in types.
+  const fieldTypes = builtinFieldTypeRegistry();
   for (const [n, company] of demoCompanies.entries()) {
     if (!customers.some((c) => c.company === company.name)) continue;
-    const organization = await createOrganization(database, admin, { name: company.name, tierKey: company.key ? 'key' : 'standard', tags: company.key ? ['重点客户'] : [] });
+    const organization = await createOrganization(database, admin, { name: company.name, tierKey: company.key ? 'key' : 'standard', tags: company.key ? ['重点客户'] : [] }, fieldTypes);
     organizationIds.set(company.name, organization.id);
     const year = 2024 + (n % 2);
     const model = devices[n % devices.length]!;
@@ -41,7 +44,7 @@ export async function createDemoCustomers(database: Database, admin: Actor, cust
       identities: [...(customer.phone ? [{ kind: 'phone' as const, value: customer.phone }] : []), ...(customer.email ? [{ kind: 'email' as const, value: customer.email }] : [])],
       ...(customer.keyAccount ? { tierKey: 'key' } : {}),
       fields: { ...(fill.industry && { industry: demoIndustryOf(customer.company) }), ...(fill.source && { source: demoSourceOf(index) }) },
-    });
+    }, fieldTypes);
     contactIds.push(contact.id);
   }
   return { organizations: organizationIds.size, records, contactIds };

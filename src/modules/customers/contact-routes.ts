@@ -19,7 +19,7 @@ const listContactsQuery = z
   .catchall(z.string().max(4100).describe('`fields.<key>=a,b`: a filterable select, multi select or cascader of contacts holds one of these values. Any other name is refused.'));
 
 /** Contacts (联系人): CRUD, identities, lookup, duplicates, merge, history and anonymisation. */
-export function registerContactRoutes(app: AppServer, { database }: AppContext): void {
+export function registerContactRoutes(app: AppServer, { database, fieldTypes }: AppContext): void {
   app.get('/api/v1/contacts', {
     config: { permission: 'customers.read' },
     schema: {
@@ -70,7 +70,7 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
       body: z.strictObject({ name: z.string().trim().min(1).max(100), organizationId: z.uuid().nullable().optional(), identities: z.array(identityInput).max(20).optional(), ...profileBody }),
       response: { 201: contactSchema },
     },
-  }, async (request, reply) => reply.status(201).send(await createContact(database, actorOf(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await createContact(database, actorOf(request), request.body, fieldTypes)));
 
   app.get('/api/v1/contacts/:id', {
     config: { permission: 'customers.read' },
@@ -88,7 +88,7 @@ export function registerContactRoutes(app: AppServer, { database }: AppContext):
       body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), organizationId: z.uuid().nullable().optional(), ...profileBody }),
       response: { 200: contactSchema },
     },
-  }, async (request) => updateContact(database, actorOf(request), request.params.id, optionalIfMatch(request.headers['if-match']), request.body));
+  }, async (request) => updateContact(database, actorOf(request), request.params.id, optionalIfMatch(request.headers['if-match']), request.body, fieldTypes));
 
   app.post('/api/v1/contacts/:id/identities', {
     config: { permission: 'customers.write' },

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { FieldTypes } from '../../app/field-types.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, invalidField, MovedPermanently, NotFound, PreconditionFailed } from '../../app/errors.js';
@@ -131,13 +132,14 @@ async function assertIdentitiesFree(db: Db, identities: readonly Normalised[], p
   }
 }
 
-export async function createContact(database: Database, actor: Actor, input: NewContact): Promise<ContactDetail> {
+/** `fieldTypes`: the app's field types (context.fieldTypes), which parse the custom values. */
+export async function createContact(database: Database, actor: Actor, input: NewContact, fieldTypes: FieldTypes): Promise<ContactDetail> {
   const identities = normaliseIdentities(input.identities ?? []);
   return database.transaction(async (tx) => {
     await checkProfile(tx, input);
     if (input.organizationId) await findLiveOrganization(tx, input.organizationId, 'organizationId');
     await assertIdentitiesFree(tx, identities, inList);
-    const judged = input.fields && Object.keys(input.fields).length ? await judgeCustomerFields(database, tx, 'contact', { input: input.fields, actor }) : null;
+    const judged = input.fields && Object.keys(input.fields).length ? await judgeCustomerFields(database, tx, 'contact', { input: input.fields, actor }, fieldTypes) : null;
     const id = uuidv7();
     await tx.insert(contacts).values({ id, name: input.name.trim(), organizationId: input.organizationId ?? null, ...profileChanges(input), fields: judged?.values ?? {} });
     const inserted = await insertIdentities(tx, id, identities);
@@ -158,12 +160,12 @@ export async function lockContactForUpdate(tx: Tx, id: string, expectedVersion?:
   return row;
 }
 
-export async function updateContact(database: Database, actor: Actor, id: string, expectedVersion: number | undefined, changes: ContactChanges): Promise<ContactDetail> {
+export async function updateContact(database: Database, actor: Actor, id: string, expectedVersion: number | undefined, changes: ContactChanges, fieldTypes: FieldTypes): Promise<ContactDetail> {
   return database.transaction(async (tx) => {
     const before = await lockContactForUpdate(tx, id, expectedVersion);
     await checkProfile(tx, changes);
     if (changes.organizationId) await findLiveOrganization(tx, changes.organizationId, 'organizationId');
-    const judged = changes.fields !== undefined ? await judgeCustomerFields(database, tx, 'contact', { input: changes.fields, previous: before.fields, actor }) : null;
+    const judged = changes.fields !== undefined ? await judgeCustomerFields(database, tx, 'contact', { input: changes.fields, previous: before.fields, actor }, fieldTypes) : null;
     const set = { ...profileChanges(changes), ...(changes.name !== undefined && { name: changes.name.trim() }), ...(changes.organizationId !== undefined && { organizationId: changes.organizationId }) };
     const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => !isDeepStrictEqual(value, before[key as keyof ContactRow])));
     if (Object.keys(changed).length === 0 && !judged?.changed.length) return presentContact(tx, before, actor);

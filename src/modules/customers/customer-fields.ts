@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Invalid } from '../../app/errors.js';
+import type { FieldTypes } from '../../app/field-types.js';
 import type { Database, Db } from '../../db/database.js';
 import { checkSubmission } from '../../forms/check-submission.js';
 import type { FieldValue } from '../../forms/field-values.js';
@@ -20,8 +21,9 @@ export async function judgeCustomerFields(
   db: Db,
   entity: RecordEntity,
   submission: { input: Readonly<Record<string, unknown>>; previous?: Readonly<Record<string, unknown>>; actor: Pick<Actor, 'role'> },
+  fieldTypes: FieldTypes,
 ): Promise<JudgedCustomerFields> {
-  const form = await currentRecordForm(database, db, entity);
+  const form = await currentRecordForm(database, db, entity, fieldTypes);
   const result = checkSubmission(form.prepared, {
     input: submission.input,
     ...(submission.previous && { previous: submission.previous }),

@@ -12,7 +12,7 @@ const tags = ['organizations'];
 const name = z.string().trim().min(1).max(200);
 
 /** Organisations (企业客户): CRUD, duplicates, merge and history. */
-export function registerOrganizationRoutes(app: AppServer, { database }: AppContext): void {
+export function registerOrganizationRoutes(app: AppServer, { database, fieldTypes }: AppContext): void {
   app.get('/api/v1/organizations', {
     config: { permission: 'customers.read' },
     schema: {
@@ -27,7 +27,7 @@ export function registerOrganizationRoutes(app: AppServer, { database }: AppCont
   app.post('/api/v1/organizations', {
     config: { permission: 'customers.write' },
     schema: { tags, summary: '创建企业客户 Create an organisation', description: fieldsDescription, body: z.strictObject({ name, ...profileBody }), response: { 201: organizationSchema } },
-  }, async (request, reply) => reply.status(201).send(await createOrganization(database, actorOf(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await createOrganization(database, actorOf(request), request.body, fieldTypes)));
 
   app.get('/api/v1/organizations/:id', {
     config: { permission: 'customers.read' },
@@ -45,7 +45,7 @@ export function registerOrganizationRoutes(app: AppServer, { database }: AppCont
       body: z.strictObject({ name: name.optional(), ...profileBody }),
       response: { 200: organizationSchema },
     },
-  }, async (request) => updateOrganization(database, actorOf(request), request.params.id, optionalIfMatch(request.headers['if-match']), request.body));
+  }, async (request) => updateOrganization(database, actorOf(request), request.params.id, optionalIfMatch(request.headers['if-match']), request.body, fieldTypes));
 
   app.delete('/api/v1/organizations/:id', {
     config: { permission: 'customers.delete' },

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { FieldTypes } from '../../app/field-types.js';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, invalidField, MovedPermanently, NotFound, PreconditionFailed } from '../../app/errors.js';
@@ -82,10 +83,11 @@ export async function getOrganization(db: Db, id: string, reader?: FieldReader):
   return present(db, row, reader);
 }
 
-export async function createOrganization(database: Database, actor: Actor, input: NewOrganization): Promise<OrganizationView> {
+/** `fieldTypes`: the app's field types (context.fieldTypes), which parse the custom values. */
+export async function createOrganization(database: Database, actor: Actor, input: NewOrganization, fieldTypes: FieldTypes): Promise<OrganizationView> {
   return database.transaction(async (tx) => {
     await checkProfile(tx, input);
-    const judged = input.fields && Object.keys(input.fields).length ? await judgeCustomerFields(database, tx, 'organisation', { input: input.fields, actor }) : null;
+    const judged = input.fields && Object.keys(input.fields).length ? await judgeCustomerFields(database, tx, 'organisation', { input: input.fields, actor }, fieldTypes) : null;
     const id = uuidv7();
     const [row] = await tx.insert(organizations).values({ id, name: input.name.trim(), ...profileChanges(input), fields: judged?.values ?? {} }).returning();
     await recordEvent(tx, organizationCreated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: row!.name, ...(judged?.changed.length && { fields: judged.to }) } });
@@ -101,11 +103,11 @@ export async function lockOrganizationForUpdate(tx: Tx, id: string, expectedVers
   return row;
 }
 
-export async function updateOrganization(database: Database, actor: Actor, id: string, expectedVersion: number | undefined, changes: OrganizationChanges): Promise<OrganizationView> {
+export async function updateOrganization(database: Database, actor: Actor, id: string, expectedVersion: number | undefined, changes: OrganizationChanges, fieldTypes: FieldTypes): Promise<OrganizationView> {
   return database.transaction(async (tx) => {
     const before = await lockOrganizationForUpdate(tx, id, expectedVersion);
     await checkProfile(tx, changes);
-    const judged = changes.fields !== undefined ? await judgeCustomerFields(database, tx, 'organisation', { input: changes.fields, previous: before.fields, actor }) : null;
+    const judged = changes.fields !== undefined ? await judgeCustomerFields(database, tx, 'organisation', { input: changes.fields, previous: before.fields, actor }, fieldTypes) : null;
     const set = { ...profileChanges(changes), ...(changes.name !== undefined && { name: changes.name.trim() }) };
     const changed = Object.fromEntries(Object.entries(set).filter(([key, value]) => !isDeepStrictEqual(value, before[key as keyof OrganizationRow])));
     if (Object.keys(changed).length === 0 && !judged?.changed.length) return present(tx, before, actor);

@@ -1,4 +1,4 @@
-import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import type { Config } from '../../app/config.js';
 import type { Database, Tx } from '../../db/database.js';
 import { attachmentStoreIn, receiveInboundMessage, type InboundResult } from '../tickets/index.js';
@@ -17,7 +17,7 @@ export async function mailToTicket(
   database: Database,
   config: Config,
   mail: ParsedEmail & { from: NonNullable<ParsedEmail['from']> },
-  options: { ticketId: string | null; mailbox: MailboxRow | undefined; threadedBy: string | null; auth: SenderAuth; guards: TransitionGuards },
+  options: { ticketId: string | null; mailbox: MailboxRow | undefined; threadedBy: string | null; auth: SenderAuth; rules: WriteRules },
 ): Promise<InboundResult> {
   return receiveInboundMessage(
     database,
@@ -44,7 +44,7 @@ export async function mailToTicket(
       attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, ...(a.contentId && { contentId: a.contentId }) })),
       newTicket: options.mailbox?.teamId ? { teamId: options.mailbox.teamId } : undefined,
     },
-    { timeZone: config.OPENCSM_TIMEZONE, store: attachmentStoreIn(config.OPENCSM_DATA_DIR), guards: options.guards },
+    { timeZone: config.OPENCSM_TIMEZONE, store: attachmentStoreIn(config.OPENCSM_DATA_DIR), ...options.rules },
   );
 }
 

@@ -1,5 +1,6 @@
 /** Public surface of the email channel: mailboxes, the SMTP listener, IMAP polling, sending replies, the quarantine, ticket CCs. */
 import type { AppModule } from '../../app/context.js';
+import { writeRulesOf } from '../../app/write-rules.js';
 import { ticketMessageAdded } from '../tickets/index.js';
 import { acknowledgeHandler, acknowledgeJob } from './acknowledgement.js';
 import { imapPollHandler } from './imap-poll.js';
@@ -21,9 +22,10 @@ export { installationSubKey } from '../../app/installation-key.js';
 
 export const emailChannelModule: AppModule = {
   name: 'email-channel',
-  registerJobs({ jobs, config, replyChannels, transitionGuards }) {
+  registerJobs(context) {
+    const { jobs, config, replyChannels } = context;
     replyChannels.register('email', emailReplyProbe);
-    jobs.handle(processInboundJob, processInboundHandler(config, transitionGuards));
+    jobs.handle(processInboundJob, processInboundHandler(config, writeRulesOf(context)));
     jobs.subscribe(ticketMessageAdded, deliverJob, deliverReplyHandler(config));
     jobs.handle(acknowledgeJob, acknowledgeHandler(config));
     jobs.handle(imapPollJob, imapPollHandler(config));

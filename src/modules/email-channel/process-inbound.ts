@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import type { Config } from '../../app/config.js';
 import type { Database, Tx } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -25,13 +25,13 @@ type Outcome = 'ticket' | 'duplicate' | 'auto_reply' | 'bounce' | 'list' | 'loop
  * repeat after a crash: the ticket side is idempotent on the Message-ID (receiveInboundMessage's
  * receipt), the rest is written together with "processed" in one transaction.
  */
-export function processInboundHandler(config: Config, guards: TransitionGuards): JobHandler {
+export function processInboundHandler(config: Config, rules: WriteRules): JobHandler {
   return async (payload, { database, log }) => {
     const [row] = await database.db.select().from(emailInbound).where(eq(emailInbound.id, String(payload.inboundId)));
     if (!row || row.processedAt) return;
     const mail = await parseEmail(row.raw, { from: row.envelopeFrom });
     const mailboxes = await allMailboxes(database);
-    const outcome = await decide(database, config, guards, row, mail, mailboxes);
+    const outcome = await decide(database, config, rules, row, mail, mailboxes);
     log.debug({ inbound: row.id, outcome: outcome.outcome, ticketId: outcome.ticketId }, 'email processed');
   };
 }
@@ -44,7 +44,7 @@ async function markProcessed(tx: Tx, row: InboundRow, outcome: Outcome, extra: {
   await tx.update(emailInbound).set({ processedAt: new Date(), outcome, ticketId: extra.ticketId ?? null, externalId: extra.externalId ?? null }).where(eq(emailInbound.id, row.id));
 }
 
-async function decide(database: Database, config: Config, guards: TransitionGuards, row: InboundRow, mail: ParsedEmail, mailboxes: MailboxRow[]): Promise<{ outcome: Outcome; ticketId?: string }> {
+async function decide(database: Database, config: Config, rules: WriteRules, row: InboundRow, mail: ParsedEmail, mailboxes: MailboxRow[]): Promise<{ outcome: Outcome; ticketId?: string }> {
   const ourAddresses = new Set(mailboxes.map((m) => m.address));
   if (mail.noise === 'bounce') {
     await markBounced(database, mail);
@@ -83,7 +83,7 @@ async function decide(database: Database, config: Config, guards: TransitionGuar
     });
     return { outcome: 'quarantined', ticketId: thread.ticketId };
   }
-  const result = await mailToTicket(database, config, sender, { ticketId: thread?.ticketId ?? null, mailbox, threadedBy: thread?.by ?? null, auth, guards });
+  const result = await mailToTicket(database, config, sender, { ticketId: thread?.ticketId ?? null, mailbox, threadedBy: thread?.by ?? null, auth, rules });
 
   return database.transaction(async (tx) => {
     const recorded = await recordInboundMail(tx, sender, result, { mailbox, ourAddresses, trustedSender: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writeRulesOf } from '../../app/write-rules.js';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { countPendingQuarantine, decideQuarantined, getQuarantined, listQuarantine } from './quarantine.js';
@@ -46,7 +47,9 @@ const detailSchema = itemSchema.extend({
 const idParams = z.strictObject({ id: z.uuid() });
 
 /** 可疑邮件: mail that points at a ticket without proof of its sender (threading.ts), and the three ways out. */
-export function registerQuarantineRoutes(app: AppServer, { database, config, transitionGuards }: AppContext): void {
+export function registerQuarantineRoutes(app: AppServer, context: AppContext): void {
+  const { database, config } = context;
+  const rules = writeRulesOf(context);
   app.get('/api/v1/email-quarantine', {
     config: { permission },
     schema: {
@@ -80,6 +83,6 @@ export function registerQuarantineRoutes(app: AppServer, { database, config, tra
         params: idParams,
         response: { 200: itemSchema },
       },
-    }, async (request) => decideQuarantined(database, config, transitionGuards, actorOf(request), request.params.id, action));
+    }, async (request) => decideQuarantined(database, config, rules, actorOf(request), request.params.id, action));
   }
 }

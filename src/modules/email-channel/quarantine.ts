@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import type { Config } from '../../app/config.js';
 import { Conflict, NotFound } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
@@ -108,7 +108,7 @@ const stateOf: Record<QuarantineAction, QuarantineState> = { attach: 'attached',
  * the processing job (idempotent on its Message-ID). Attached mail does not make its sender a
  * participant: the agent vouched for the mail, and may accept the sender as a CC separately.
  */
-export async function decideQuarantined(database: Database, config: Config, guards: TransitionGuards, actor: Actor, id: string, action: QuarantineAction): Promise<QuarantineItem> {
+export async function decideQuarantined(database: Database, config: Config, rules: WriteRules, actor: Actor, id: string, action: QuarantineAction): Promise<QuarantineItem> {
   const row = await loadRow(database.db, id);
   const claimed = await database.transaction(async (tx) => {
     const [updated] = await tx
@@ -124,7 +124,7 @@ export async function decideQuarantined(database: Database, config: Config, guar
 
   if (action !== 'reject') {
     try {
-      await deliverDecided(database, config, guards, row, action, id);
+      await deliverDecided(database, config, rules, row, action, id);
     } catch (error) {
       // The mail did not reach a ticket (e.g. the database went away): give the decision back, so
       // the mail waits again instead of being marked done without its message.
@@ -141,7 +141,7 @@ export async function decideQuarantined(database: Database, config: Config, guar
   return item!;
 }
 
-async function deliverDecided(database: Database, config: Config, guards: TransitionGuards, row: Awaited<ReturnType<typeof loadRow>>, action: 'attach' | 'new_ticket', id: string): Promise<void> {
+async function deliverDecided(database: Database, config: Config, rules: WriteRules, row: Awaited<ReturnType<typeof loadRow>>, action: 'attach' | 'new_ticket', id: string): Promise<void> {
   const mail = await parseEmail(row.raw, { from: row.inbound.envelopeFrom });
   const from = mail.from ?? { address: row.q.fromAddress ?? 'unknown@invalid', name: '' };
   const sender = { ...mail, from };
@@ -149,7 +149,7 @@ async function deliverDecided(database: Database, config: Config, guards: Transi
   const ourAddresses = new Set(mailboxes.map((m) => m.address));
   const mailbox = pickMailbox(row.inbound, mail, mailboxes);
   const auth = row.auth ?? unverified('not checked', null);
-  const result = await mailToTicket(database, config, sender, { ticketId: action === 'attach' ? row.q.ticketId : null, mailbox, threadedBy: action === 'attach' ? 'quarantine' : null, auth, guards });
+  const result = await mailToTicket(database, config, sender, { ticketId: action === 'attach' ? row.q.ticketId : null, mailbox, threadedBy: action === 'attach' ? 'quarantine' : null, auth, rules });
   await database.transaction(async (tx) => {
     await recordInboundMail(tx, sender, result, { mailbox, ourAddresses, trustedSender: action === 'new_ticket' });
     await tx.update(emailQuarantine).set({ resultTicketId: result.ticketId }).where(eq(emailQuarantine.id, id));

@@ -66,3 +66,21 @@ test('a type nobody registered is refused at `type`; the registry\'s rules follo
   const withOptions = await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'plate2', label: { 'zh-CN': '车牌号' }, type: 'license_plate', options: [{ value: 'x', label: { 'zh-CN': 'x' } }] } });
   assert.equal(assertProblem(withOptions, 400, 'validation.failed').errors?.[0]?.code, 'forms.field.options_not_allowed');
 });
+
+test('every write that judges custom values is given the app\'s types: bulk edits of tickets, contacts and organisations take the registered type too', async () => {
+  const ticket = await t.createTicket<{ id: string }>({ subject: '批量改车牌' });
+  const bulk = await t.api('POST', '/api/v1/tickets/bulk', { body: { ids: [ticket.id], changes: { fields: { plate: '粤b·d12345' } } } });
+  assert.equal(bulk.statusCode, 200, bulk.body);
+  assert.equal(bulk.json().results[0].ok, true, bulk.body);
+  assert.equal((await t.api('GET', `/api/v1/tickets/${ticket.id}`)).json().fields.plate, '粤BD12345');
+
+  for (const [entity, path, body] of [['contact', '/api/v1/contacts', { name: '车主甲' }], ['organisation', '/api/v1/organizations', { name: '车队乙' }]] as const) {
+    const field = await t.api('POST', `/api/v1/${entity}-fields`, { body: { key: 'fleet_plate', label: { 'zh-CN': '车牌号' }, type: 'license_plate' } });
+    assert.equal(field.statusCode, 201, field.body);
+    const created = await t.api('POST', path, { body: { ...body, fields: { fleet_plate: '苏e 88888' } } });
+    assert.equal(created.statusCode, 201, `${entity}: ${created.body}`);
+    assert.equal(created.json().fields.fleet_plate, '苏E88888', `${entity}: parsed by the registered row`);
+    const refused = await t.api('PATCH', `${path}/${created.json().id}`, { body: { fields: { fleet_plate: 'not a plate' } } });
+    assert.equal(assertProblem(refused, 400, 'validation.failed').errors?.[0]?.path, 'fields.fleet_plate', `${entity}: ${refused.body}`);
+  }
+});

@@ -1,27 +1,24 @@
 import type { AppContext } from '../../app/context.js';
-import type { FieldType, FieldTypes } from '../../app/field-types.js';
+import { FieldTypes } from '../../app/field-types.js';
 import { Invalid } from '../../app/errors.js';
-import type { Database } from '../../db/database.js';
 import type { CustomFieldType } from '../../forms/definition.js';
 import { builtinFieldTypes } from '../../forms/field-type-table.js';
 
 /**
- * The app's field types as the forms module reads them. At boot the forms module registers the 20
- * built-in rows on `context.fieldTypes` (other modules add theirs there) and remembers that
- * registry for its database handle — the same per-app scope as its prepared-form cache — so ticket
- * writes, which reach the forms module with the database and not the context, parse values of
- * registered types by their row.
+ * At boot the forms module registers the 20 built-in rows on `context.fieldTypes`; other modules
+ * add theirs there. Every write that judges custom values (tickets, contacts, organisations) is
+ * given that registry by its caller, who has the context, so a registered type's values are
+ * parsed by its row.
  */
-const typesByDatabase = new WeakMap<Database, FieldTypes>();
-
-export function registerBuiltinFieldTypes({ database, fieldTypes }: Pick<AppContext, 'database' | 'fieldTypes'>): void {
+export function registerBuiltinFieldTypes({ fieldTypes }: Pick<AppContext, 'fieldTypes'>): void {
   for (const type of builtinFieldTypes) fieldTypes.register(type);
-  typesByDatabase.set(database, fieldTypes);
 }
 
-/** The registered types of the app on `database` (absent in an app without the forms module). */
-export function fieldTypesOf(database: Database): ReadonlyMap<string, FieldType> | undefined {
-  return typesByDatabase.get(database)?.byKey();
+/** The built-in types alone, for writers outside a running app (the demo seeder's CLI). */
+export function builtinFieldTypeRegistry(): FieldTypes {
+  const fieldTypes = new FieldTypes();
+  registerBuiltinFieldTypes({ fieldTypes });
+  return fieldTypes;
 }
 
 /**

@@ -10,6 +10,7 @@ export type { BuiltinField, CustomerFieldsReader, TicketFieldsReader } from './f
 export { createField, listFieldFacts, listFields, getField, type CustomField, type FieldFacts, type NewField } from './fields.js';
 export { currentTicketForm, loadTicketForm, type TicketForm, type TicketTypeRef, type WhichForm } from './ticket-forms.js';
 export { currentRecordForm, type RecordEntity, type RecordForm } from './record-forms.js';
+export { builtinFieldTypeRegistry } from './field-type-registry.js';
 export { listTicketTypes } from './ticket-types.js';
 export { fieldFiltersFromQuery } from './field-filter-query.js';
 export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';

@@ -6,7 +6,7 @@ import type { FormDefinition, Label } from '../../forms/definition.js';
 import { prepareForm, type PreparedForm } from '../../forms/prepare-form.js';
 import { builtInOptionTrees } from './china-regions.js';
 import { RegistryCache } from './registry-cache.js';
-import { fieldTypesOf } from './field-type-registry.js';
+import type { FieldTypes } from '../../app/field-types.js';
 import type { ValueContext } from '../../forms/field-values.js';
 import { fieldFromRow, type CustomField } from './fields.js';
 import { customFields, ticketTypes, ticketTypeVersions } from './schema.js';
@@ -66,10 +66,12 @@ function cacheKey(which: WhichForm, timeZone: string): string {
 /**
  * The ticket form `which` names, from the cache of `database` when the registry has not changed
  * since it was prepared, else read (loadTicketForm, through `db`: the caller's connection or
- * transaction) and kept.
+ * transaction) and kept. `fieldTypes` is the app's registry of field types (context.fieldTypes),
+ * which the writer brings: values of a type a module registered are parsed by its row.
  */
-export async function currentTicketForm(database: Database, db: Db, which: WhichForm, options: { timeZone: string; builtins: readonly FieldDescriptor[] }): Promise<TicketForm> {
-  return preparedForms.get(db, cacheKey(which, options.timeZone), () => loadTicketForm(db, which, { ...options, types: fieldTypesOf(database) }), database.db);
+export async function currentTicketForm(database: Database, db: Db, which: WhichForm, options: { timeZone: string; builtins: readonly FieldDescriptor[]; fieldTypes: FieldTypes }): Promise<TicketForm> {
+  const { fieldTypes, ...rest } = options;
+  return preparedForms.get(db, cacheKey(which, options.timeZone), () => loadTicketForm(db, which, { ...rest, types: fieldTypes.byKey() }), database.db);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { FieldTypes } from '../../app/field-types.js';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../app/config.js';
 import type { EventHandler } from '../../jobs/registry.js';
@@ -13,7 +14,7 @@ import { kbArticles, kbArticleTranslations } from './schema.js';
  * address. It then has the team's queues, SLA and notifications for free. One task per vote (the
  * vote's id is the idempotency key), so a visitor changing their reason does not multiply tasks.
  */
-export function feedbackTaskHandler(config: Pick<Config, 'OPENCSM_TIMEZONE' | 'OPENCSM_PUBLIC_URL'>): EventHandler<typeof articleVoted> {
+export function feedbackTaskHandler(config: Pick<Config, 'OPENCSM_TIMEZONE' | 'OPENCSM_PUBLIC_URL'>, fieldTypes: FieldTypes): EventHandler<typeof articleVoted> {
   return async (event, { database, log }) => {
     if (event.payload.helpful) return;
     const [article] = await database.db.select({ id: kbArticles.id, slug: kbArticles.slug, ownerId: kbArticles.ownerId }).from(kbArticles).where(eq(kbArticles.id, event.aggregateId));
@@ -36,7 +37,7 @@ export function feedbackTaskHandler(config: Pick<Config, 'OPENCSM_TIMEZONE' | 'O
         tags: ['知识库反馈'],
         channel: 'api',
       },
-      { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: `kb-vote:${event.payload.voteId}` },
+      { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: `kb-vote:${event.payload.voteId}`, fieldTypes },
     );
   };
 }

@@ -17,8 +17,8 @@ export { articleStatuses, articleVisibilities, articleLocales, type ArticleStatu
 
 export const knowledgeModule: AppModule = {
   name: 'knowledge',
-  registerJobs({ jobs, config, clock }) {
-    jobs.subscribe(articleVoted, 'knowledge.feedback_task', feedbackTaskHandler(config));
+  registerJobs({ jobs, config, clock, fieldTypes }) {
+    jobs.subscribe(articleVoted, 'knowledge.feedback_task', feedbackTaskHandler(config, fieldTypes));
     jobs.pollDueRows('knowledge.deflection', deflectionDueVisits(clock));
   },
   registerRoutes(app, context) {

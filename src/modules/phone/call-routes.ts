@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writeRulesOf } from '../../app/write-rules.js';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { attachmentStoreIn } from '../tickets/index.js';
@@ -8,7 +9,8 @@ import { logCall } from './log-call.js';
 
 const tags = ['phone'];
 
-export function registerCallRoutes(app: AppServer, { database, config, transitionGuards }: AppContext): void {
+export function registerCallRoutes(app: AppServer, context: AppContext): void {
+  const { database, config } = context;
   const store = attachmentStoreIn(config.OPENCSM_DATA_DIR);
 
   app.post('/api/v1/tickets/:id/calls', {
@@ -40,7 +42,7 @@ export function registerCallRoutes(app: AppServer, { database, config, transitio
       },
     },
   }, async (request, reply) => {
-    const result = await ingestCall(database, request.body, { timeZone: config.OPENCSM_TIMEZONE, store, guards: transitionGuards });
+    const result = await ingestCall(database, request.body, { timeZone: config.OPENCSM_TIMEZONE, store, ...writeRulesOf(context) });
     return reply.status(result.duplicate ? 200 : 201).send(result);
   });
 }

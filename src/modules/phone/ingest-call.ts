@@ -1,4 +1,4 @@
-import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import type { Database } from '../../db/database.js';
 import { lookupContact } from '../customers/index.js';
 import { findOpenTicketOfRequester, receiveInboundMessage, type AttachmentStore, type InboundResult } from '../tickets/index.js';
@@ -11,7 +11,7 @@ export type CtiCall = CallInput & { callId: string };
  * still being worked joins its newest one (reopening it if pending); otherwise a new phone
  * ticket is made, and a missed inbound call (0 s) is tagged `missed_call` so someone calls back.
  */
-export async function ingestCall(database: Database, input: CtiCall, options: { timeZone: string; store: AttachmentStore; guards: TransitionGuards }): Promise<InboundResult> {
+export async function ingestCall(database: Database, input: CtiCall, options: { timeZone: string; store: AttachmentStore } & WriteRules): Promise<InboundResult> {
   const { e164, display } = normaliseCaller(input.callerNumber);
   const contact = await lookupContact(database.db, { kind: 'phone', value: e164 });
   const openTicketId = contact ? await findOpenTicketOfRequester(database.db, contact.id) : null;

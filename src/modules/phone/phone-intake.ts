@@ -12,7 +12,7 @@ import { callFields, callRecordOf, normaliseCaller } from './call-record.js';
  * (direction, duration, recording) in its meta — not a ticket plus a public agent message that
  * repeated the same text in the portal.
  */
-export function registerPhoneIntakeRoutes(app: AppServer, { database, config, readModels }: AppContext): void {
+export function registerPhoneIntakeRoutes(app: AppServer, { database, config, readModels, fieldTypes }: AppContext): void {
   const { channel: _channel, ...ticketFields } = createTicketBody.shape;
   const call = z.strictObject({ direction: callFields.direction, durationSeconds: callFields.durationSeconds, recordingUrl: callFields.recordingUrl });
 
@@ -33,7 +33,7 @@ export function registerPhoneIntakeRoutes(app: AppServer, { database, config, re
     const { e164 } = normaliseCaller(ticket.requester.phone);
     const contact = await lookupContact(database.db, { kind: 'phone', value: e164 });
     const openingMeta = callInput ? { call: callRecordOf({ ...callInput, callerNumber: e164 }, e164, { contactId: contact?.id ?? null }) } : {};
-    const { ticket: row, replayed } = await createTicket(database, actor, { ...ticket, channel: 'phone', openingMeta }, { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: request.headers['idempotency-key'] });
+    const { ticket: row, replayed } = await createTicket(database, actor, { ...ticket, channel: 'phone', openingMeta }, { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: request.headers['idempotency-key'], fieldTypes });
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     return reply.status(201).header('ETag', `"${row.version}"`).send(await presentTicket(database.db, actor, row, readModels));
   });

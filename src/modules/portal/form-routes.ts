@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writeRulesOf } from '../../app/write-rules.js';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { listCategories, type AttachmentStore } from '../tickets/index.js';
 import { idempotencyKeyHeader, webFormSchema } from './http-schemas.js';
@@ -8,7 +9,8 @@ import { submitWebForm } from './submit-web-form.js';
 const tags = ['portal'];
 
 /** The public web form (embeddable at /portal/form) and what it needs to render. */
-export function registerFormRoutes(app: AppServer, { database, config, transitionGuards }: AppContext, store: AttachmentStore): void {
+export function registerFormRoutes(app: AppServer, context: AppContext, store: AttachmentStore): void {
+  const { database, config } = context;
   app.get('/api/v1/portal/forms/categories', {
     config: { permission: 'public' },
     schema: {
@@ -33,7 +35,7 @@ export function registerFormRoutes(app: AppServer, { database, config, transitio
   }, async (request, reply) => {
     const { fields, files } = await readSubmission(request, webFormSchema, { fileMb: config.OPENCSM_MAX_ATTACHMENT_MB, totalMb: config.OPENCSM_FORM_MAX_UPLOAD_MB });
     const budgets = { ipDailyMb: config.OPENCSM_FORM_IP_DAILY_UPLOAD_MB, siteDailyMb: config.OPENCSM_FORM_DAILY_UPLOAD_MB };
-    const result = await submitWebForm(database, fields, { ip: request.ip, idempotencyKey: request.headers['idempotency-key'], files, budgets, timeZone: config.OPENCSM_TIMEZONE, store, guards: transitionGuards });
+    const result = await submitWebForm(database, fields, { ip: request.ip, idempotencyKey: request.headers['idempotency-key'], files, budgets, timeZone: config.OPENCSM_TIMEZONE, store, ...writeRulesOf(context) });
     return reply.status(201).send(result);
   });
 }

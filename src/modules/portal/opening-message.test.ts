@@ -50,7 +50,7 @@ test('an email that creates a ticket is its opening message: text, sanitised HTM
       meta: { from: 'zhang.san@customer.cn' },
       attachments: [{ filename: '卡纸.png', contentType: 'image/png', content: png }],
     },
-    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards },
+    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards, fieldTypes: t.context.fieldTypes },
   );
   assert.equal(received.createdTicket, true);
 
@@ -87,7 +87,7 @@ test('the opening message is no answer and no new customer message: status, firs
   const received = await receiveInboundMessage(
     t.database,
     { channel: 'email', externalId: '<opening-2@customer.cn>', requester: { email: 'li.si@customer.cn' }, subject: '发票', body: '请开发票' },
-    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards },
+    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards, fieldTypes: t.context.fieldTypes },
   );
   const ticket = await ok('GET', `/api/v1/tickets/${received.ticketId}`);
   assert.equal(ticket.status, 'new');

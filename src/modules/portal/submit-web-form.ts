@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import { uuidv7 } from 'uuidv7';
 import { invalidField } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
@@ -35,7 +35,7 @@ export type FormUploadBudgets = { ipDailyMb: number; siteDailyMb: number };
 export async function submitWebForm(
   database: Database,
   input: WebFormInput,
-  options: { ip: string; idempotencyKey?: string; files: InboundAttachment[]; budgets: FormUploadBudgets; timeZone: string; store: AttachmentStore; guards: TransitionGuards },
+  options: { ip: string; idempotencyKey?: string; files: InboundAttachment[]; budgets: FormUploadBudgets; timeZone: string; store: AttachmentStore } & WriteRules,
 ): Promise<{ number: string }> {
   if (input.website) return { number: decoyNumber(options.timeZone) };
   const email = input.email ? normaliseEmail(input.email) : null;
@@ -71,7 +71,7 @@ export async function submitWebForm(
     newTicket: { ...(input.categoryId && { categoryId: input.categoryId }), ...(input.type && { type: input.type }), ...(input.fields && { fields: input.fields }) },
   };
   try {
-    const result = await receiveInboundMessage(database, message, { timeZone: options.timeZone, store: options.store, guards: options.guards });
+    const result = await receiveInboundMessage(database, message, { timeZone: options.timeZone, store: options.store, guards: options.guards, fieldTypes: options.fieldTypes });
     if (result.duplicate) await release?.();
     return { number: result.ticketNumber };
   } catch (error) {

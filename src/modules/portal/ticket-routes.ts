@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeRulesOf } from '../../app/write-rules.js';
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { customerOf } from '../../app/http/request-context.js';
@@ -20,7 +21,8 @@ const tags = ['portal'];
 const ticketParams = z.object({ id: z.string().trim().min(1).max(64) });
 
 /** What a signed-in customer does with their tickets: read, reply (with attachments), close. */
-export function registerPortalTicketRoutes(app: AppServer, { database, config, transitionGuards }: AppContext, store: AttachmentStore): void {
+export function registerPortalTicketRoutes(app: AppServer, context: AppContext, store: AttachmentStore): void {
+  const { database, config, transitionGuards } = context;
   app.get('/api/v1/portal/tickets', {
     config: { permission: 'portal' },
     schema: {
@@ -66,7 +68,7 @@ export function registerPortalTicketRoutes(app: AppServer, { database, config, t
         body: fields.body,
         attachments: files,
       },
-      { timeZone: config.OPENCSM_TIMEZONE, store, guards: transitionGuards },
+      { timeZone: config.OPENCSM_TIMEZONE, store, ...writeRulesOf(context) },
     );
     return reply.status(201).send({ ticketId: result.ticketId, ticketNumber: result.ticketNumber, createdTicket: result.createdTicket, duplicate: result.duplicate });
   });

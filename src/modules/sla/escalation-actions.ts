@@ -1,5 +1,5 @@
 import { Conflict, NotFound } from '../../app/errors.js';
-import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { findTeamLead, type Actor } from '../auth/index.js';
 import { getTicketSnapshot, updateTicket, type TicketChanges } from '../tickets/index.js';
@@ -18,7 +18,7 @@ export const slaSystemActor: Actor = { id: '00000000-0000-7000-8000-00000000051a
  * changed meanwhile (412) retries with the new version; a closed ticket or a team without a lead
  * is skipped, as the timeline entry of the step already says what was due.
  */
-export const escalationActionsHandler = (guards: TransitionGuards): EventHandler<typeof slaEscalated> => async (event, { database, log }) => {
+export const escalationActionsHandler = (rules: WriteRules): EventHandler<typeof slaEscalated> => async (event, { database, log }) => {
   if (event.payload.part !== 'actions') return;
   const ticket = await getTicketSnapshot(database.db, event.aggregateId);
   if (!ticket || ticket.status === 'closed') return;
@@ -33,7 +33,7 @@ export const escalationActionsHandler = (guards: TransitionGuards): EventHandler
   }
   if (Object.keys(changes).length === 0) return;
   try {
-    await updateTicket(database, slaSystemActor, ticket.id, ticket.version, changes, { guards, cause: 'sla' });
+    await updateTicket(database, slaSystemActor, ticket.id, ticket.version, changes, { ...rules, cause: 'sla' });
   } catch (error) {
     if (error instanceof Conflict || error instanceof NotFound) return;
     throw error;

@@ -1,5 +1,6 @@
 /** Public surface of the SLA module: the business-calendar engine, the stored calendars, the SLA policies and the timers on tickets. */
 import type { AppModule } from '../../app/context.js';
+import { writeRulesOf } from '../../app/write-rules.js';
 import { registerCalendarAdminRoutes } from './calendar-admin-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
 import { registerConditionFieldRoutes } from './condition-field-routes.js';
@@ -30,14 +31,15 @@ export { replayTicketSlaHistories, type TicketHistoryStep } from './replay-ticke
 
 export const slaModule: AppModule = {
   name: 'sla',
-  registerJobs({ jobs, clock, readModels, transitionGuards }) {
+  registerJobs(context) {
+    const { jobs, clock, readModels } = context;
     // One job per event: their facts must not fold together.
     const followTicket = handleTicketEventForSla(clock);
     jobs.subscribe(ticketCreated, 'sla.ticket_event', followTicket);
     jobs.subscribe(ticketUpdated, 'sla.ticket_event', followTicket);
     jobs.subscribe(ticketMessageAdded, 'sla.ticket_event', followTicket);
     jobs.pollDueRows('sla.timers', slaDueTimers(clock));
-    jobs.subscribe(slaEscalated, 'sla.escalation_actions', escalationActionsHandler(transitionGuards));
+    jobs.subscribe(slaEscalated, 'sla.escalation_actions', escalationActionsHandler(writeRulesOf(context)));
     const recompute = handleRecompute(clock);
     // Admin changes that move the due times of running timers.
     jobs.subscribe(slaPolicyUpdated, 'sla.recompute', recompute);

@@ -1,3 +1,4 @@
+import type { FieldTypes } from '../../app/field-types.js';
 import { eq, isNull, and } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
@@ -46,7 +47,7 @@ async function teamSupervisor(database: Database, teamId: string | null): Promis
  * on the ticket's survey panel), assigned to someone other than the handler, and tells the team's
  * supervisor by mail. The ticket's creation is idempotent on the survey, so a retried job opens one.
  */
-export const lowRatingHandler = (timeZone: string): EventHandler<typeof surveyAnswered> => async (event, { database }) => {
+export const lowRatingHandler = (timeZone: string, fieldTypes: FieldTypes): EventHandler<typeof surveyAnswered> => async (event, { database }) => {
   const { payload } = event;
   if (!payload.low || payload.kind !== 'csat' || !payload.ticketId) return;
   const [survey] = await database.db.select().from(surveys).where(eq(surveys.id, event.aggregateId));
@@ -68,7 +69,7 @@ export const lowRatingHandler = (timeZone: string): EventHandler<typeof surveyAn
     ...(assigneeId && { assigneeId }),
     ...(contact && !contact.anonymized && (contact.email || contact.phone) && { requester: { name: contact.name, ...(contact.email && { email: contact.email }), ...(contact.phone && { phone: contact.phone }) } }),
   };
-  const options = { timeZone, idempotencyKey: `survey-follow-up:${survey.id}` };
+  const options = { timeZone, idempotencyKey: `survey-follow-up:${survey.id}`, fieldTypes };
   let created;
   try {
     created = await createTicket(database, surveysSystemActor, { ...input, type: settings.followUpTypeKey }, options);

@@ -17,13 +17,13 @@ export { surveysSystemActor } from './follow-up.js';
 
 export const surveysModule: AppModule = {
   name: 'surveys',
-  registerJobs({ jobs, config, clock, log, surveyChannels }) {
+  registerJobs({ jobs, config, clock, log, surveyChannels, fieldTypes }) {
     jobs.subscribe(ticketUpdated, 'surveys.csat', scheduleCsatHandler(clock));
     jobs.subscribe(ticketCreated, 'surveys.complaint', complaintQuietHandler(clock));
     jobs.pollDueRows('surveys.nps_plan', planNpsSurveys(clock));
     jobs.pollDueRows('surveys.send', sendDueSurveys(clock, surveyChannels, Boolean(config.OPENCSM_PUBLIC_URL)));
     jobs.handle(deliverSurveyJob, deliverSurveyHandler(config, createSurveyMailer(config), surveyChannels));
-    jobs.subscribe(surveyAnswered, 'surveys.low_rating', lowRatingHandler(config.OPENCSM_TIMEZONE));
+    jobs.subscribe(surveyAnswered, 'surveys.low_rating', lowRatingHandler(config.OPENCSM_TIMEZONE, fieldTypes));
     jobs.handle(notifySupervisorJob, notifySupervisorHandler(createSystemMailer(config, log.child({ component: 'surveys' })), config));
   },
   registerRoutes(app, context) {

@@ -107,7 +107,7 @@ describe('every path stores the clean name', () => {
           { filename: '\u200b\u200c\u200d', content: Buffer.from('c') },
         ],
       },
-      { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards },
+      { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards, fieldTypes: t.context.fieldTypes },
     );
     const timeline = (await t.server.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}/timeline?limit=10`, headers: t.admin.headers })).json() as Json;
     const opening = (timeline.items as Json[]).find((e) => e.message)!;

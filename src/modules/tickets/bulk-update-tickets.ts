@@ -1,5 +1,4 @@
 import { AppError, Forbidden, Invalid, invalidField, PreconditionFailed } from '../../app/errors.js';
-import type { TransitionGuards } from '../../app/transition-guards.js';
 import type { Database } from '../../db/database.js';
 import { can, type Actor } from '../auth/index.js';
 import { normaliseTags } from './create-ticket.js';
@@ -31,7 +30,7 @@ const attemptsPerTicket = 3;
  * single PATCH, which needs If-Match. Problems shared by every ticket (permission, unknown
  * assignee, team or priority) fail the whole request instead, naming the field.
  */
-export async function bulkUpdateTickets(database: Database, actor: Actor, ids: readonly string[], changes: BulkChanges, guards: TransitionGuards, timeZone?: string): Promise<BulkResult[]> {
+export async function bulkUpdateTickets(database: Database, actor: Actor, ids: readonly string[], changes: BulkChanges, how: UpdateHow): Promise<BulkResult[]> {
   const { addTags, ...fields } = changes;
   const otherThanStatus = Object.entries(changes).some(([field, value]) => field !== 'status' && value !== undefined);
   if (otherThanStatus && !can(actor, 'tickets.update')) throw new Forbidden();
@@ -43,7 +42,7 @@ export async function bulkUpdateTickets(database: Database, actor: Actor, ids: r
   const results: BulkResult[] = [];
   for (const id of ids) {
     try {
-      results.push({ id, ok: true, version: await updateOne(database, actor, id, fields, addTags, { guards, ...(timeZone && { timeZone }) }) });
+      results.push({ id, ok: true, version: await updateOne(database, actor, id, fields, addTags, how) });
     } catch (error) {
       results.push({ id, ok: false, error: error instanceof AppError ? error : new BulkItemFailed(error) });
     }

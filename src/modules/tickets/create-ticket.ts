@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict } from '../../app/errors.js';
+import type { FieldTypes } from '../../app/field-types.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import type { Actor } from '../auth/index.js';
 import { findOrCreateContact, type ContactRef } from '../customers/index.js';
@@ -30,7 +31,8 @@ export type NewTicket = {
   openingMeta?: Record<string, unknown>;
 };
 
-export type CreateTicketOptions = { timeZone: string; idempotencyKey?: string };
+/** `fieldTypes`: the app's field types (context.fieldTypes), which parse the custom values. */
+export type CreateTicketOptions = { timeZone: string; idempotencyKey?: string; fieldTypes: FieldTypes };
 
 /**
  * Create a ticket with its requester, timeline entry and `ticket.created` event in one
@@ -61,7 +63,7 @@ export async function createTicket(
           database.db,
           input.type !== undefined ? { typeKey: input.type } : null,
           { input: input.fields ?? {}, audience: { kind: 'staff', role: actor.role }, builtinValues: builtinValuesOf({ ...input, channel: input.channel ?? 'api', status: input.assigneeId ? 'open' : 'new' }) },
-          { timeZone: options.timeZone, now },
+          { timeZone: options.timeZone, now, fieldTypes: options.fieldTypes },
         )
       : null;
   const type = judged?.type ?? null;

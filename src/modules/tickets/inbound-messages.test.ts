@@ -26,7 +26,7 @@ function receive(input: Partial<InboundMessage> & Pick<InboundMessage, 'external
   return receiveInboundMessage(
     t.database,
     { channel: 'email', requester: { name: '王先生', email: 'wang@example.cn' }, subject: '空调不制冷', body: '客厅空调开机后只吹风', ...input },
-    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards },
+    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards, fieldTypes: t.context.fieldTypes },
   );
 }
 

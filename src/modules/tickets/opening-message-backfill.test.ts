@@ -27,7 +27,7 @@ async function oldStyleTicket(externalId: string): Promise<string> {
   const { ticketId } = await receiveInboundMessage(
     t.database,
     { channel: 'web', externalId, requester: { name: '吴先生', phone: '13600001111' }, subject: '洗衣机漏水', body: '洗衣机底部漏水', attachments: [{ filename: '漏水.txt', content: Buffer.from('照片说明') }] },
-    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards },
+    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards, fieldTypes: t.context.fieldTypes },
   );
   await t.database.transaction(async (tx) => {
     await tx.execute(sql`update ticket_attachments set message_id = null where ticket_id = ${ticketId}`);

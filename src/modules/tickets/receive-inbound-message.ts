@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { invalidField } from '../../app/errors.js';
 import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { ticketMessageAdded, ticketUpdated } from './events.js';
@@ -65,8 +66,9 @@ export type InboundResult = {
 /**
  * `guards`: the app's transition guards, asked before a customer's message reopens a ticket; a
  * refusal keeps the status (the message is stored all the same: a customer message is never lost).
+ * `fieldTypes`: the app's field types, which parse the custom values a portal or web form sends.
  */
-type Options = { timeZone: string; store: AttachmentStore; guards: TransitionGuards };
+type Options = { timeZone: string; store: AttachmentStore } & WriteRules;
 
 /**
  * Store one message a customer sent through any channel, exactly once: a new ticket, a message on
@@ -82,7 +84,7 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
   const known = await findReceipt(database.db, input.channel, externalId);
   if (known) return known;
   if (input.newTicket) await assertTicketReferences(database.db, input.newTicket);
-  const judged = await judgeCustomerFields(database, input, options.timeZone);
+  const judged = await judgeCustomerFields(database, input, options);
 
   // Bytes first, outside the transaction: content-addressed, so a retry writes nothing new.
   const stored = await Promise.all((input.attachments ?? []).map(async (file) => ({ file, blob: await saveBlob(options.store, file) })));
@@ -135,7 +137,7 @@ export async function receiveInboundMessage(database: Database, input: InboundMe
  * A customer's type and values for the ticket a message may create (portal, web form), judged as
  * the customer's form: only the portal form's fields, only of a type whose portal form is on.
  */
-async function judgeCustomerFields(database: Database, input: InboundMessage, timeZone: string): Promise<JudgedFields | null> {
+async function judgeCustomerFields(database: Database, input: InboundMessage, { timeZone, fieldTypes }: Options): Promise<JudgedFields | null> {
   const { type, fields } = input.newTicket ?? {};
   if (type === undefined && fields === undefined) return null;
   const judged = await judgeTicketFields(
@@ -143,7 +145,7 @@ async function judgeCustomerFields(database: Database, input: InboundMessage, ti
     database.db,
     type !== undefined ? { typeKey: type } : null,
     { input: fields ?? {}, audience: { kind: 'customer' }, builtinValues: builtinValuesOf({ subject: input.subject, description: input.body, channel: input.channel, status: 'new', categoryId: input.newTicket?.categoryId ?? null }) },
-    { timeZone, now: new Date() },
+    { timeZone, now: new Date(), fieldTypes },
   );
   if (judged.type && !judged.type.portalEnabled) throw invalidField('type', 'forms.type.not_on_portal', { key: judged.type.key });
   return judged;

@@ -25,7 +25,7 @@ async function wechatTicket(externalId: string, requester: InboundMessage['reque
   const received = await receiveInboundMessage(
     t.database,
     { channel: 'wechat', externalId, requester, subject: '空调漏水', body: '室内机一直滴水' },
-    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards },
+    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards, fieldTypes: t.context.fieldTypes },
   );
   return received.ticketId;
 }

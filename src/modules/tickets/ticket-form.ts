@@ -1,4 +1,5 @@
 import { Invalid } from '../../app/errors.js';
+import type { FieldTypes } from '../../app/field-types.js';
 import type { Database, Db } from '../../db/database.js';
 import type { FormAudience } from '../../forms/definition.js';
 import { checkSubmission } from '../../forms/check-submission.js';
@@ -36,9 +37,9 @@ export async function judgeTicketFields(
   db: Db,
   which: WhichForm,
   submission: { input: Readonly<Record<string, unknown>>; previous?: Readonly<Record<string, unknown>>; audience: FormAudience; builtinValues: Record<string, unknown> },
-  options: { timeZone: string; now: Date },
+  options: { timeZone: string; now: Date; fieldTypes: FieldTypes },
 ): Promise<JudgedFields> {
-  const form = await currentTicketForm(database, db, which, { timeZone: options.timeZone, builtins: builtinTicketDescriptors() });
+  const form = await currentTicketForm(database, db, which, { timeZone: options.timeZone, builtins: builtinTicketDescriptors(), fieldTypes: options.fieldTypes });
   if (form.type && !form.type.active && which !== null && 'typeKey' in which) throw new Invalid('validation.failed', {}, [{ path: 'type', code: 'forms.type.inactive', params: { key: form.type.key } }]);
   const result = checkSubmission(form.prepared, {
     input: submission.input,

@@ -21,7 +21,7 @@ export function parseIfMatch(header: string | undefined): number {
   return ifMatchVersion(header, 'ticket.if_match_required', 'ticket.if_match_invalid');
 }
 
-export function registerTicketRoutes(app: AppServer, { database, config, readModels, transitionGuards }: AppContext): void {
+export function registerTicketRoutes(app: AppServer, { database, config, readModels, transitionGuards, fieldTypes }: AppContext): void {
   app.post('/api/v1/tickets', {
     config: { permission: 'tickets.create' },
     schema: {
@@ -33,7 +33,7 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const { ticket, replayed } = await createTicket(database, actor, request.body, { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: request.headers['idempotency-key'] });
+    const { ticket, replayed } = await createTicket(database, actor, request.body, { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: request.headers['idempotency-key'], fieldTypes });
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     return reply.status(201).header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket, readModels));
   });
@@ -71,7 +71,7 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
       response: { 200: bulkUpdateResponse },
     },
   }, async (request) => {
-    const results = await bulkUpdateTickets(database, actorOf(request), request.body.ids, request.body.changes, transitionGuards, config.OPENCSM_TIMEZONE);
+    const results = await bulkUpdateTickets(database, actorOf(request), request.body.ids, request.body.changes, { guards: transitionGuards, fieldTypes, timeZone: config.OPENCSM_TIMEZONE });
     return {
       results: results.map((r) => {
         if (r.ok) return r;
@@ -103,7 +103,7 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const ticket = await updateTicket(database, actor, request.params.id, parseIfMatch(request.headers['if-match']), request.body, { guards: transitionGuards, timeZone: config.OPENCSM_TIMEZONE });
+    const ticket = await updateTicket(database, actor, request.params.id, parseIfMatch(request.headers['if-match']), request.body, { guards: transitionGuards, fieldTypes, timeZone: config.OPENCSM_TIMEZONE });
     return reply.header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket, readModels));
   });
 

@@ -4,7 +4,8 @@ import { Conflict, Forbidden, PreconditionFailed } from '../../app/errors.js';
 import type { Database, Tx } from '../../db/database.js';
 import { describeTicketTypes, type WhichForm } from '../forms/index.js';
 import { builtinValuesOf, judgeTicketFields } from './ticket-form.js';
-import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { FieldTypes } from '../../app/field-types.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import type { EventCause } from '../../jobs/event-definition.js';
 import { recordEvent } from '../../jobs/events.js';
 import { ticketUpdated } from './events.js';
@@ -32,10 +33,11 @@ export type TicketChanges = {
 };
 
 /**
- * How a change is written: the app's transition guards (asked before a status change) and the
- * change's cause (an agent's by default; the SLA's escalations say 'sla', rules will say 'rule:<id>').
+ * How a change is written: the app's transition guards (asked before a status change), its field
+ * types (which parse custom values) and the change's cause (an agent's by default; the SLA's
+ * escalations say 'sla', rules will say 'rule:<id>').
  */
-export type UpdateHow = { guards: TransitionGuards; cause?: EventCause; /** The installation's time zone (form rules on dates); default Asia/Shanghai. */ timeZone?: string };
+export type UpdateHow = WriteRules & { cause?: EventCause; /** The installation's time zone (form rules on dates); default Asia/Shanghai. */ timeZone?: string };
 
 const trackedFields = ['subject', 'description', 'status', 'priority', 'categoryId', 'teamId', 'assigneeId', 'tags'] as const;
 
@@ -68,7 +70,7 @@ export async function updateTicket(
 
     const diffs = trackedFields.filter((field) => next[field] !== undefined && JSON.stringify(next[field]) !== JSON.stringify(before[field]));
     const now = new Date();
-    const custom = await judgeCustomChanges(database, tx, actor, before, next, { timeZone: how.timeZone ?? 'Asia/Shanghai', now });
+    const custom = await judgeCustomChanges(database, tx, actor, before, next, { timeZone: how.timeZone ?? 'Asia/Shanghai', now, fieldTypes: how.fieldTypes });
     if (diffs.length === 0 && custom.entries.length === 0) return before;
     await assertTicketReferences(tx, {
       priority: diffs.includes('priority') ? next.priority : undefined,
@@ -108,7 +110,7 @@ type CustomChanges = { set: Partial<TicketRow>; entries: Array<{ field: string; 
  * they will be. A typed ticket is judged on every change, since its rules may test built-in fields.
  * Each changed value is its own timeline entry (`fields.<key>`), like a built-in field.
  */
-async function judgeCustomChanges(database: Database, tx: Tx, actor: Actor, before: TicketRow, next: TicketChanges, options: { timeZone: string; now: Date }): Promise<CustomChanges> {
+async function judgeCustomChanges(database: Database, tx: Tx, actor: Actor, before: TicketRow, next: TicketChanges, options: { timeZone: string; now: Date; fieldTypes: FieldTypes }): Promise<CustomChanges> {
   if (next.fields === undefined && next.type === undefined && before.typeId === null) return { set: {}, entries: [] };
   const current: WhichForm = before.typeId !== null && before.typeVersion !== null ? { typeId: before.typeId, version: before.typeVersion } : null;
   const types = next.type !== undefined || before.typeId ? await describeTicketTypes(tx, before.typeId ? [before.typeId] : []) : new Map<string, { key: string }>();

@@ -1,5 +1,6 @@
 /** Public surface of the WeChat official account channel (公众号): its adapter on the channel registry, processing and delivery jobs. */
 import type { ChannelAdapter } from '../../app/channel-registry.js';
+import { writeRulesOf } from '../../app/write-rules.js';
 import type { AppContext, AppModule } from '../../app/context.js';
 import { channelAccountState, hasEnabledChannelAccount } from '../channels/index.js';
 import { ticketMessageAdded } from '../tickets/index.js';
@@ -37,10 +38,10 @@ export function wechatAdapter(context: AppContext): ChannelAdapter {
 export const wechatChannelModule: AppModule = {
   name: 'wechat-channel',
   registerJobs(context) {
-    const { jobs, config, clock, channels, replyChannels, transitionGuards } = context;
+    const { jobs, config, clock, channels, replyChannels } = context;
     channels.register(wechatAdapter(context));
     replyChannels.register('wechat', wechatReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
-    jobs.handle(processWechatJob, processWechatHandler(config, clock, transitionGuards));
+    jobs.handle(processWechatJob, processWechatHandler(config, clock, writeRulesOf(context)));
     jobs.subscribe(ticketMessageAdded, deliverWechatJob, deliverWechatHandler(config, clock));
   },
 };

@@ -1,6 +1,6 @@
 import type { Config } from '../../app/config.js';
 import type { Clock } from '../../app/clock.js';
-import type { TransitionGuards } from '../../app/transition-guards.js';
+import type { WriteRules } from '../../app/write-rules.js';
 import type { JobHandler } from '../../jobs/registry.js';
 import { channelSecrets, getChannelInbound, loadChannelAccount, markChannelInboundProcessed } from '../channels/index.js';
 import { lookupContact } from '../customers/index.js';
@@ -26,7 +26,7 @@ export class FollowerBusy extends Error {
  * Idempotent on (channel, wechat:<account>:<MsgId>): a job that crashed after the ticket side
  * committed finds the receipt and finishes.
  */
-export function processWechatHandler(config: Config, clock: Clock, guards: TransitionGuards): JobHandler {
+export function processWechatHandler(config: Config, clock: Clock, rules: WriteRules): JobHandler {
   return async (payload, { database }) => {
     const inbound = await getChannelInbound(database, String(payload.inboundId));
     if (!inbound || inbound.processedAt) return;
@@ -58,7 +58,7 @@ export function processWechatHandler(config: Config, clock: Clock, guards: Trans
           meta: { wechat: { accountId: account.id, sandbox: account.sandbox, openid: message.openid, msgType: message.msgType, ...(message.recognition && { recognition: message.recognition }), ...(message.location && { location: message.location }), ...(message.link && { link: message.link }), ...(message.eventKey && { eventKey: message.eventKey }) } },
           attachments,
         },
-        { timeZone: config.OPENCSM_TIMEZONE, store: attachmentStoreIn(config.OPENCSM_DATA_DIR), guards },
+        { timeZone: config.OPENCSM_TIMEZONE, store: attachmentStoreIn(config.OPENCSM_DATA_DIR), ...rules },
       );
       await recordTicketThread(database, result.ticketId, key);
       // Only a message the follower sent opens the customer-service window (an event does not).

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { uuidv7 } from 'uuidv7';
+import { builtinFieldTypeRegistry } from '../../forms/index.js';
 import { TransitionGuards } from '../../../app/transition-guards.js';
 import { loadConfig } from '../../../app/config.js';
 import type { Database } from '../../../db/database.js';
@@ -40,8 +41,8 @@ if (mode === 'receive') {
     },
   };
   const registry = new JobRegistry();
-  // No guards: this child only processes mail, and no module of a full app added any.
-  const handler = processInboundHandler(config, new TransitionGuards());
+  // No guards and only the built-in field types: this child only processes mail, and no module of a full app added any.
+  const handler = processInboundHandler(config, { guards: new TransitionGuards(), fieldTypes: builtinFieldTypeRegistry() });
   registry.handle(processInboundJob, (payload, context) => handler(payload, { ...context, database: crashing }));
   await new Worker(database, registry, log).runUntilIdle();
   process.stdout.write('finished without crashing\n');
