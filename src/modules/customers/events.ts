@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { customValuesSchema } from '../../forms/definition.js';
 import { defineEvent } from '../../jobs/event-definition.js';
 
 /** The customers module's domain events (contacts, organisations, tiers, external records). */
 const identity = z.object({ kind: z.string(), value: z.string() });
-const fieldValues = z.record(z.string(), z.unknown());
+const fieldValues = customValuesSchema;
 const moved = z.object({ identities: z.number().int(), records: z.number().int(), contacts: z.number().int() });
 const recordKey = { type: z.string(), externalId: z.string() };
 const tierFields = { key: z.string().optional(), nameZh: z.string().optional(), nameEn: z.string().optional(), rank: z.number().optional(), color: z.string().optional(), active: z.boolean().optional() };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesSchema } from '../../forms/definition.js';
 import { optionalIfMatchVersion } from '../../app/http/if-match.js';
 import { identityKinds } from './identity-kinds.js';
 import { customerSorts } from './keyset.js';
@@ -12,7 +13,7 @@ const tierKey = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/);
 const attributes = z.record(z.string().min(1).max(100), z.unknown());
 
 /** Custom values by field key (`GET /contact-fields`, `/organisation-fields`); each judged by the form engine. */
-const customFieldValues = z.record(z.string().min(1).max(100), z.unknown());
+const customFieldValues = customValuesSchema;
 
 export const fieldsDescription =
   '`fields`: custom field values by key (the registry: `GET /api/v1/contact-fields` or `/organisation-fields`) in the form engine\'s stored forms (money `"1280.50"`, phones E.164, selects by option value, cascaders as the path); on update only the keys sent change, `null` clears one. A bad value, an unknown key, an archived field or one the caller\'s role may not write answers 400 with an error at `fields.<key>`.';

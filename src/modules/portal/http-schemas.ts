@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesSchema } from '../../forms/definition.js';
 import { ticketStatuses } from '../tickets/index.js';
 
 export const idempotencyKeyHeader = z.string().trim().min(1, 'idempotency.key_invalid').max(200, 'idempotency.key_invalid').optional();
@@ -27,7 +28,7 @@ export const customerTicketSummarySchema = z.object({
 /** Customer-facing fields only (docs/api.md lists them): no tags, assignee, team, priority, notes or message meta. */
 export const customerTicketSchema = customerTicketSummarySchema.extend({
   description: z.string(),
-  fields: z.record(z.string(), z.unknown()).describe('Values of the custom fields a customer may see, by key.'),
+  fields: customValuesSchema.describe('Values of the custom fields a customer may see, by key.'),
   /** Whether the requester is the signed-in customer (an organisation admin also sees colleagues' tickets). */
   mine: z.boolean(),
   attachments: z.array(attachment),

@@ -59,6 +59,10 @@ describe('creating a ticket of a type', () => {
     fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'gas', colour: 'red' }) }), 'colour', 'form.unknown_field');
     fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ location: nanshan }) }), 'pollution_type', 'form.required');
     fieldIssue(await t.api('POST', '/api/v1/tickets', { body: complaint({ pollution_type: 'gas', needs_survey: 'yes' }) }), 'needs_survey', 'form.expected_boolean');
+    for (const notAnObject of [['gas'], 'gas', 7]) {
+      const refused = await t.api('POST', '/api/v1/tickets', { body: { subject: 'x', type: 'env_complaint', fields: notAnObject } });
+      assert.equal(assertProblem(refused, 400, 'validation.failed').errors?.[0]?.path, 'fields', `fields: ${JSON.stringify(notAnObject)} is not an object of values`);
+    }
     const unknownType = await t.api('POST', '/api/v1/tickets', { body: { subject: 'x', type: 'no_such_type' } });
     const problem = assertProblem(unknownType, 400, 'validation.failed');
     assert.equal(problem.errors?.[0]?.path, 'type');

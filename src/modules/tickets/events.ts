@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesSchema } from '../../forms/definition.js';
 import { defineEvent, type EnvelopeOf, type StoredEventFacts } from '../../jobs/event-definition.js';
 
 /** The tickets module's domain events: tickets, their messages, and the admin lists (priorities, categories, views). */
@@ -22,7 +23,7 @@ export const ticketCreated = defineEvent({
     /** The ticket type's key, when it has one. */
     type: z.string().optional(),
     /** Custom field values by key (none: absent). */
-    fields: z.record(z.string(), z.unknown()).optional(),
+    fields: customValuesSchema.optional(),
   },
   // Before typed events a ticket nobody signed in created was opened by its customer.
   causeOfOldRow: ({ actorId }) => ({ cause: actorId ? 'agent' : 'customer', contactId: null }),

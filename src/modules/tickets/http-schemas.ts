@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesSchema } from '../../forms/definition.js';
 import { contactSummarySchema, identityKindSchema } from '../customers/index.js';
 import { searchScopes } from './ticket-filters.js';
 import { slaTargetKinds, slaTimerStates } from './ticket-sla.js';
@@ -11,7 +12,7 @@ const tag = z.string().trim().min(1).max(50);
 const priorityKey = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/);
 const typeKey = z.string().min(1).max(63);
 /** Custom field values by key (GET /ticket-fields); value formats per type in docs/api.md. A value a field refuses is a 400 at `fields.<key>`. */
-export const customValues = z.record(z.string().min(1).max(63), z.unknown()).describe('Custom field values by key; null or "" clears one. Formats per field type: docs/api.md.');
+export const customValues = customValuesSchema.describe('Custom field values by key; null or "" clears one. Formats per field type: docs/api.md.');
 
 /** Who asked: found by any identity, else created (see customers' findOrCreateContact). */
 export const requesterSchema = z
@@ -196,7 +197,7 @@ export const ticketSchema = z
     abilities: z.object({ update: z.boolean(), changeStatus: z.boolean(), reply: z.boolean(), note: z.boolean(), reopen: z.boolean() }),
     sla: z.array(ticketSlaSchema).describe('SLA targets, soonest first; empty when no SLA policy applies.'),
     type: z.object({ key: z.string(), label: z.object({ 'zh-CN': z.string(), en: z.string() }), version: z.number().int() }).nullable().describe('The ticket type and the form version the ticket follows.'),
-    fields: z.record(z.string(), z.unknown()).describe('Custom field values the caller may read, by key.'),
+    fields: customValuesSchema.describe('Custom field values the caller may read, by key.'),
   })
   .meta({ id: 'Ticket' });
 
