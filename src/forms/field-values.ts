@@ -48,7 +48,7 @@ export function isEmptyValue(value: unknown): boolean {
 export function parseFieldValue(field: Field, raw: unknown, context: ValueContext = {}): ParsedValue {
   if (isEmptyValue(raw)) return ok(null);
   const { type } = field;
-  if (isBuiltinFieldType(type)) return parseBuiltinValue({ ...field, type }, raw, context);
+  if (isBuiltinFieldType(type)) return parseBuiltinValue(type, field, raw, context);
   const registered = context.types?.get(type);
   if (registered) return registered.parse(raw, field, context);
   // A stored type this app did not register (its module removed), or a caller without the app's
@@ -57,11 +57,11 @@ export function parseFieldValue(field: Field, raw: unknown, context: ValueContex
 }
 
 /** The built-in types, one branch each: the switch stays exhaustive over CustomFieldType. */
-function parseBuiltinValue(field: Field & { type: CustomFieldType }, raw: unknown, context: ValueContext): ParsedValue {
-  switch (field.type) {
+function parseBuiltinValue(type: CustomFieldType, field: Field, raw: unknown, context: ValueContext): ParsedValue {
+  switch (type) {
     case 'text':
     case 'textarea':
-      return parseText(field.type, field.settings.maxLength, raw);
+      return parseText(type, field.settings.maxLength, raw);
     case 'number':
       return parseNumber(field, raw);
     case 'rating': {
