@@ -36,6 +36,23 @@ export const customFieldTypes = [
 ] as const;
 export type CustomFieldType = (typeof customFieldTypes)[number];
 
+/**
+ * A type a module registered on the app (`context.fieldTypes.register(row)`, field-type-table.ts):
+ * its key is stored as it is and its row parses, labels and exports its values. Open on purpose —
+ * which keys exist is known only at run time — so code that handles types one by one narrows with
+ * `isBuiltinFieldType` first and hands the rest to the rows (`string & {}` keeps the built-in names
+ * visible to the editor instead of collapsing the union into `string`).
+ */
+export type RegisteredTypeKey = string & {};
+/** A stored field's type: a built-in one or a registered one. */
+export type FieldTypeKey = CustomFieldType | RegisteredTypeKey;
+
+/** The built-in types narrow here; what is left is a registered type's key. */
+export const isBuiltinFieldType = (key: string): key is CustomFieldType => (customFieldTypes as readonly string[]).includes(key);
+
+/** A type key as the registry takes it (built-in keys match it too). Never changes once stored. */
+export const fieldTypeKeyPattern = /^[a-z][a-z0-9_]{0,39}$/;
+
 /** Entities that carry custom fields, each with its own registry of keys. */
 export const fieldEntities = ['ticket', 'contact', 'organisation'] as const;
 export type FieldEntity = (typeof fieldEntities)[number];
@@ -93,7 +110,8 @@ export const fieldDefinitionSchema = z.object({
   entity: z.enum(fieldEntities).default('ticket'),
   label: labelSchema,
   help: labelSchema.partial().optional(),
-  type: z.enum(customFieldTypes),
+  /** A built-in type or one the app registered (which, the registry checks: `GET /api/v1/field-types`). */
+  type: z.string().regex(fieldTypeKeyPattern),
   options: z.array(fieldOptionSchema).max(2000).optional(),
   settings: fieldSettingsSchema.default({}),
   /** Lists filter and sort by it: the registry keeps an index for it. */
@@ -104,9 +122,9 @@ export const fieldDefinitionSchema = z.object({
   readRoles: z.array(z.string()).default([]),
   writeRoles: z.array(z.string()).default([]),
 });
-export type FieldDefinitionInput = z.input<typeof fieldDefinitionSchema>;
+export type FieldDefinitionInput = Omit<z.input<typeof fieldDefinitionSchema>, 'type'> & { type: FieldTypeKey };
 /** A stored field: the definition plus its lifecycle. Archived fields keep their values but take no new ones. */
-export type FieldDefinition = z.infer<typeof fieldDefinitionSchema> & { id: string; archived: boolean; version: number };
+export type FieldDefinition = Omit<z.infer<typeof fieldDefinitionSchema>, 'type'> & { type: FieldTypeKey; id: string; archived: boolean; version: number };
 
 /** How wide a field sits in its section's row (of 24 columns, Ant Design's grid). */
 export const fieldWidths = ['full', 'half', 'third'] as const;

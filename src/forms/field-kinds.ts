@@ -1,9 +1,9 @@
 import type { FieldDescriptor, FieldType } from '../conditions/types.js';
-import { customFieldTypes, type CustomFieldType, type FieldDefinition, type FieldOption } from './definition.js';
+import { customFieldTypes, type CustomFieldType, type FieldDefinition, type FieldOption, type FieldTypeKey } from './definition.js';
 import { builtinFieldType } from './field-type-table.js';
 
-/** The condition-language type a custom field type's values are judged as (its row in field-type-table.ts), or null when conditions cannot test it (attachments, a type this code does not know). */
-export function conditionTypeOf(type: CustomFieldType): FieldType | null {
+/** The condition-language type a built-in field type's values are judged as (its row in field-type-table.ts), or null when conditions cannot test it (attachments) or the type is a registered one (whose row the caller asks). */
+export function conditionTypeOf(type: FieldTypeKey): FieldType | null {
   return builtinFieldType(type)?.conditionType ?? null;
 }
 

@@ -1,6 +1,6 @@
 import type { FieldType as ConditionType } from '../conditions/types.js';
-import { customFieldTypes, type CustomFieldType, type FieldDefinition, type Label } from './definition.js';
-import { parseFieldValue, type ParsedValue, type ValueContext } from './field-values.js';
+import { customFieldTypes, isBuiltinFieldType, type CustomFieldType, type FieldDefinition, type Label } from './definition.js';
+import { parseFieldValue, type FieldValue, type ParsedValue, type ValueContext } from './field-values.js';
 
 /**
  * One kind of value a custom field can hold, as one row: its key, labels, how conditions judge
@@ -24,6 +24,12 @@ export type FieldTypeSpec = {
   filterable: boolean;
   /** Its text may be part of full-text search. */
   searchable: boolean;
+  /**
+   * A stored value as a person reads it, in the reader's language (value labels, export cells).
+   * Absent: the stored value as it is (a list joined by "、"). Built-in types leave it out — their
+   * labels need the field's options and trees, which value-labels.ts and value-cells.ts read.
+   */
+  display?(value: FieldValue, language: string): string;
 };
 
 type BuiltinRow = Omit<FieldTypeSpec, 'key' | 'parse'>;
@@ -74,7 +80,7 @@ export function builtinFieldType(key: string): BuiltinRow | undefined {
   return isBuiltinFieldType(key) ? builtinRows[key] : undefined;
 }
 
-export const isBuiltinFieldType = (key: string): key is CustomFieldType => (customFieldTypes as readonly string[]).includes(key);
+export { isBuiltinFieldType };
 
-/** A type key as the registry takes it for a registered type. */
-export const fieldTypeKeyPattern = /^[a-z][a-z0-9_]{0,39}$/;
+/** A type key as the registry takes it for a registered type (defined with the contract). */
+export { fieldTypeKeyPattern } from './definition.js';

@@ -1,5 +1,5 @@
 import { datePattern } from '../conditions/values.js';
-import { customFieldTypes, type FieldDefinition, type FieldOption } from './definition.js';
+import { isBuiltinFieldType, type CustomFieldType, type FieldDefinition, type FieldOption } from './definition.js';
 import { normaliseEmail, normalisePhone } from './phone-and-email.js';
 
 /**
@@ -37,8 +37,6 @@ const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(
 const defaultTextLimit = { text: 500, textarea: 10_000 } as const;
 const maxAttachments = 20;
 
-const builtinKeys: ReadonlySet<string> = new Set(customFieldTypes);
-
 const ok = (value: FieldValue | null): ParsedValue => ({ ok: true, value });
 const fail = (code: string, params?: Record<string, string | number>): ParsedValue => ({ ok: false, code, ...(params && { params }) });
 
@@ -49,14 +47,21 @@ export function isEmptyValue(value: unknown): boolean {
 /** Parses one submitted value for its field: the normal form, or the catalogue key of what is wrong. */
 export function parseFieldValue(field: Field, raw: unknown, context: ValueContext = {}): ParsedValue {
   if (isEmptyValue(raw)) return ok(null);
-  const registered = builtinKeys.has(field.type) ? undefined : context.types?.get(field.type);
+  const { type } = field;
+  if (isBuiltinFieldType(type)) return parseBuiltinValue(type, field, raw, context);
+  const registered = context.types?.get(type);
   if (registered) return registered.parse(raw, field, context);
-  // A stored type this app did not register (its module removed): refuse new values rather than guess.
-  if (!builtinKeys.has(field.type)) return fail('form.unknown_field_type', { type: String(field.type) });
-  switch (field.type) {
+  // A stored type this app did not register (its module removed), or a caller without the app's
+  // types (the console defers these to the server): refuse rather than guess.
+  return fail('form.unknown_field_type', { type: type.slice(0, 40) });
+}
+
+/** The built-in types, one branch each: the switch stays exhaustive over CustomFieldType. */
+function parseBuiltinValue(type: CustomFieldType, field: Field, raw: unknown, context: ValueContext): ParsedValue {
+  switch (type) {
     case 'text':
     case 'textarea':
-      return parseText(field.type, field.settings.maxLength, raw);
+      return parseText(type, field.settings.maxLength, raw);
     case 'number':
       return parseNumber(field, raw);
     case 'rating': {

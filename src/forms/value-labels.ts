@@ -1,4 +1,5 @@
-import type { FieldDefinition, FieldOption, Label } from './definition.js';
+import type { FieldOption, Label } from './definition.js';
+import type { FieldValue } from './field-values.js';
 
 /**
  * Stored custom values as people read them, the same in the console and in files the server
@@ -29,4 +30,18 @@ export function pathLabels(options: readonly FieldOption[] | undefined, path: re
     level = found?.children ?? [];
   }
   return labels;
+}
+
+/** How registered types show their values: the app's field types (their rows' optional `display`), by key. */
+export type ValueDisplays = { get(key: string): { display?(value: FieldValue, language: string): string } | undefined };
+
+/**
+ * A stored value of a registered type (outside the built-in switch) as a person reads it: through
+ * its row's `display` when the row has one, else the stored value as it is — a list joined by "、".
+ * Without the app's types (the console) the stored value is the text.
+ */
+export function registeredValueText(type: string, value: FieldValue, language: string, types?: ValueDisplays): string {
+  const display = types?.get(type)?.display;
+  if (display) return display(value, language);
+  return Array.isArray(value) ? value.join('、') : String(value);
 }

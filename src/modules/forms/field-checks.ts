@@ -1,5 +1,5 @@
 import { Invalid, type FieldError } from '../../app/errors.js';
-import { roleKeys, type CustomFieldType, type FieldOption } from '../../forms/definition.js';
+import { roleKeys, type FieldTypeKey, type FieldOption } from '../../forms/definition.js';
 import { builtinFieldType } from '../../forms/field-type-table.js';
 
 /**
@@ -10,7 +10,7 @@ import { builtinFieldType } from '../../forms/field-type-table.js';
  */
 
 export type CheckedShape = {
-  type: CustomFieldType;
+  type: FieldTypeKey;
   options?: FieldOption[] | null;
   settings: { optionSource?: string };
   filterable: boolean;
@@ -64,7 +64,7 @@ export function assertField(field: CheckedShape, rules?: TypeRules): void {
   if (errors.length) throw new Invalid('validation.failed', {}, errors);
 }
 
-export function typeChangeAllowed(from: CustomFieldType, to: CustomFieldType): boolean {
+export function typeChangeAllowed(from: FieldTypeKey, to: FieldTypeKey): boolean {
   if (from === to) return true;
   const texts = ['text', 'textarea'];
   return texts.includes(from) && texts.includes(to);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
-import type { FieldType } from '../../app/field-types.js';
+import { FieldTypes, type FieldType } from '../../app/field-types.js';
+import { cellOfValue } from '../../forms/value-cells.js';
+import { registeredValueText } from '../../forms/value-labels.js';
 
 /**
  * The field-type extension point: a module registers a type on the app context and, with no other
@@ -83,4 +85,16 @@ test('every write that judges custom values is given the app\'s types: bulk edit
     const refused = await t.api('PATCH', `${path}/${created.json().id}`, { body: { fields: { fleet_plate: 'not a plate' } } });
     assert.equal(assertProblem(refused, 400, 'validation.failed').errors?.[0]?.path, 'fields.fleet_plate', `${entity}: ${refused.body}`);
   }
+});
+
+test('export cells and value labels of a registered type go through its row: its `display` when it has one, else the stored value as text', () => {
+  const types = new FieldTypes();
+  // A row that shows plates as they are painted (the separator dot after the office letter).
+  types.register({ ...licensePlate, display: (value, language) => (language === 'zh-CN' ? `${String(value).slice(0, 2)}·${String(value).slice(2)}` : String(value)) });
+  const field = { type: 'license_plate', settings: {} };
+  assert.equal(cellOfValue(field, '京A12345', 'zh-CN', {}, types), '京A·12345');
+  assert.equal(registeredValueText('license_plate', '京A12345', 'en', types), '京A12345');
+  assert.equal(cellOfValue(field, '京A12345', 'zh-CN'), '京A12345', 'without the app\'s types: the stored value');
+  assert.equal(cellOfValue({ type: 'fleet', settings: {} }, ['京A12345', '沪B67890'], 'zh-CN', {}, types), '京A12345、沪B67890', 'a row without display: a list joined as text');
+  assert.equal(cellOfValue({ type: 'money', settings: {} }, '12.50', 'zh-CN', {}, types), 12.5, 'built-in types keep their own cells');
 });

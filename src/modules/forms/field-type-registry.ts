@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app/context.js';
 import { FieldTypes } from '../../app/field-types.js';
 import { Invalid } from '../../app/errors.js';
-import type { CustomFieldType } from '../../forms/definition.js';
+import type { FieldTypeKey } from '../../forms/definition.js';
 import { builtinFieldTypes } from '../../forms/field-type-table.js';
 
 /**
@@ -22,11 +22,11 @@ export function builtinFieldTypeRegistry(): FieldTypes {
 }
 
 /**
- * A field's `type` from a request: a key the app registered, else a 400 at `type`. Stored types
- * are open beyond the built-in union (a registered type's key is stored as it is); this is the one
- * place a registered key enters the built-in type, after the registry said it exists.
+ * A field's `type` from a request: a key the app registered (built-in or added by a module), else
+ * a 400 at `type`. Stored types are open beyond the built-in union (FieldTypeKey), so the key is
+ * kept as it is once the registry said it exists.
  */
-export function registeredTypeKey(fieldTypes: FieldTypes, key: string): CustomFieldType {
+export function registeredTypeKey(fieldTypes: FieldTypes, key: string): FieldTypeKey {
   if (!fieldTypes.get(key)) throw new Invalid('validation.failed', {}, [{ path: 'type', code: 'forms.field.unknown_type', params: { type: key.slice(0, 40), types: fieldTypes.list().map((type) => type.key).join(', ') } }]);
-  return key as CustomFieldType;
+  return key;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { CustomFieldType, FieldEntity, FieldOption, FieldSettings, FormDefinition, Label } from '../../forms/definition.js';
+import type { FieldTypeKey, FieldEntity, FieldOption, FieldSettings, FormDefinition, Label } from '../../forms/definition.js';
 
 /**
  * The field registry's custom fields, per entity (ticket, contact, organisation): a key is unique
@@ -15,7 +15,7 @@ export const customFields = pgTable(
     key: text('key').notNull(),
     label: jsonb('label').$type<Label>().notNull(),
     help: jsonb('help').$type<Partial<Label>>(),
-    type: text('type').$type<CustomFieldType>().notNull(),
+    type: text('type').$type<FieldTypeKey>().notNull(),
     /** Options of a select, multi select or cascader; deleted ones stay, marked, so old values keep their label. */
     options: jsonb('options').$type<FieldOption[]>(),
     settings: jsonb('settings').$type<FieldSettings>().notNull().default({}),

@@ -1,12 +1,16 @@
 import { Col, Divider, Form, Row, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDefinition, FormAudience, FormField } from '../../../../src/forms/definition.ts';
+import type { FieldType as ConditionType } from '../../../../src/conditions/types.ts';
+import { isBuiltinFieldType, type FieldDefinition, type FormAudience, type FormField } from '../../../../src/forms/definition.ts';
 import { judgeForm, sameValue, type FieldState } from '../../../../src/forms/judge-form.ts';
 import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
 import { columnSpans } from './field-layout.ts';
 import { labelIn } from './field-labels.ts';
 import { fieldInputs } from './field-inputs/index.ts';
+import { inputTypeFor } from './field-inputs/input-for.ts';
+import { conditionTypesOf } from './field-types.ts';
+import { useFieldTypes } from './queries.ts';
 
 export type FormRendererProps = {
   prepared: PreparedForm;
@@ -53,6 +57,11 @@ export function FormRenderer({ prepared, audience, mode, namePrefix = defaultPre
   }, [state, values, mode, form, namePrefix]);
 
   const sections = useMemo(() => sectionsFor(prepared, audience, language), [prepared, audience, language]);
+  // A registered type's input follows its condition type, which only GET /field-types says: asked
+  // for staff when the form holds such a field (customers may not ask; they get text inputs).
+  const registered = useMemo(() => sections.some((section) => section.fields.some(({ field }) => !isBuiltinFieldType(field.type))), [sections]);
+  const fieldTypes = useFieldTypes(registered && audience.kind === 'staff');
+  const conditionTypes = useMemo(() => conditionTypesOf(fieldTypes.data), [fieldTypes.data]);
   return (
     <>
       {sections.map((section) => {
@@ -68,7 +77,7 @@ export function FormRenderer({ prepared, audience, mode, namePrefix = defaultPre
             <Row gutter={12}>
               {shown.map(({ placed, field }) => (
                 <Col key={field.key} {...columnSpans(placed.width)}>
-                  <FieldItem field={field} placed={placed} state={state.fields.get(field.key)!} namePrefix={namePrefix} language={language} audience={audience} ticketId={ticketId} disabled={disabled} />
+                  <FieldItem field={field} conditionType={conditionTypes.get(field.type)} placed={placed} state={state.fields.get(field.key)!} namePrefix={namePrefix} language={language} audience={audience} ticketId={ticketId} disabled={disabled} />
                 </Col>
               ))}
             </Row>
@@ -79,13 +88,14 @@ export function FormRenderer({ prepared, audience, mode, namePrefix = defaultPre
   );
 }
 
-function FieldItem({ field, placed, state, namePrefix, language, audience, ticketId, disabled }: { field: FieldDefinition; placed: FormField; state: FieldState; namePrefix: string[]; language: string; audience: FormAudience; ticketId?: string; disabled?: boolean }) {
+function FieldItem({ field, conditionType, placed, state, namePrefix, language, audience, ticketId, disabled }: { field: FieldDefinition; conditionType: ConditionType | null | undefined; placed: FormField; state: FieldState; namePrefix: string[]; language: string; audience: FormAudience; ticketId?: string; disabled?: boolean }) {
   const { t } = useTranslation();
-  const Input = fieldInputs[field.type];
+  const inputType = inputTypeFor(field.type, conditionType, (field.options?.length ?? 0) > 0);
+  const Input = fieldInputs[inputType];
   const label = labelIn(field.label, language);
   const help = labelIn(placed.help ?? field.help, language);
   const readOnly = disabled || state.readOnly;
-  const checkbox = field.type === 'checkbox';
+  const checkbox = inputType === 'checkbox';
   return (
     <Form.Item
       name={[...namePrefix, field.key]}
@@ -93,7 +103,7 @@ function FieldItem({ field, placed, state, namePrefix, language, audience, ticke
       label={checkbox ? undefined : label}
       extra={help ? <Typography.Text type="secondary">{help}</Typography.Text> : undefined}
       required={state.required}
-      rules={state.required && !readOnly ? [{ validator: (_, value: unknown) => (missing(field, value) ? Promise.reject(new Error(t('customFields.required', { label }))) : Promise.resolve()) }] : []}
+      rules={state.required && !readOnly ? [{ validator: (_, value: unknown) => (missing(field.type === 'checkbox', value) ? Promise.reject(new Error(t('customFields.required', { label }))) : Promise.resolve()) }] : []}
       data-testid={`custom-field-${field.key}`}
       data-required={state.required ? 'true' : 'false'}
     >
@@ -102,9 +112,9 @@ function FieldItem({ field, placed, state, namePrefix, language, audience, ticke
   );
 }
 
-/** Required means ticked for a checkbox (a consent), a value for everything else — as the server checks. */
-function missing(field: FieldDefinition, value: unknown): boolean {
-  return field.type === 'checkbox' ? value !== true : isBlank(value);
+/** Required means ticked for a built-in checkbox (a consent), a value for everything else — as the server checks. */
+function missing(checkbox: boolean, value: unknown): boolean {
+  return checkbox ? value !== true : isBlank(value);
 }
 
 function isBlank(value: unknown): boolean {

@@ -4,6 +4,7 @@ export const formKeys = {
   fields: ['forms', 'ticket-fields'] as const,
   recordFields: (entity: 'contact' | 'organisation') => ['forms', `${entity}-fields`] as const,
   types: ['forms', 'ticket-types'] as const,
+  fieldTypes: ['forms', 'field-types'] as const,
   typeForm: (key: string, version?: number) => ['forms', 'ticket-types', key, 'form', version ?? 'current'] as const,
   portalTypes: ['portal', 'ticket-types'] as const,
   portalTypeForm: (key: string) => ['portal', 'ticket-types', key, 'form'] as const,

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FieldDefinition, FormDefinition, Label } from '../../../../src/forms/definition.ts';
 import { ApiError } from '../../shared/api/client.ts';
+import { fieldTypesOf } from './field-types.ts';
 import { formKeys } from './keys.ts';
 
 /** A ticket type as the type pickers need it. */
@@ -65,4 +66,13 @@ export const fetchPortalTypeForm = (key: string) => getJson<TypeForm>(`/api/v1/p
 
 export function usePortalTypeForm(key: string | undefined) {
   return useQuery({ queryKey: formKeys.portalTypeForm(key ?? ''), enabled: Boolean(key), queryFn: () => fetchPortalTypeForm(key!), staleTime: 30_000 });
+}
+
+/**
+ * The field types of this server (GET /api/v1/field-types: built-in and registered, in its order).
+ * Staff only (forms.read): the portal does without and renders registered types as text inputs.
+ * Types are registered at boot, so they change only with a restart.
+ */
+export function useFieldTypes(enabled = true) {
+  return useQuery({ queryKey: formKeys.fieldTypes, enabled, queryFn: () => getJson<{ items: unknown[] }>('/api/v1/field-types').then((answer) => fieldTypesOf(answer.items)), staleTime: 5 * 60_000 });
 }

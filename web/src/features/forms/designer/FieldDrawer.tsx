@@ -1,8 +1,10 @@
 import { App, Button, Col, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customFieldTypes, fieldKeySchema, roleKeys, type CustomFieldType, type FieldEntity, type FieldOption, type FieldSettings, type Label } from '../../../../../src/forms/definition.ts';
+import { fieldKeySchema, roleKeys, type FieldEntity, type FieldOption, type FieldSettings, type FieldTypeKey, type Label } from '../../../../../src/forms/definition.ts';
 import { describeError } from '../../../shared/ui/describe-error.ts';
+import { typeChoices } from '../field-types.ts';
+import { useFieldTypes } from '../queries.ts';
 import { useFieldActions, type FieldChanges } from './forms-api.ts';
 import { OptionsEditor } from './OptionsEditor.tsx';
 import type { RegistryField } from './registry-field.ts';
@@ -12,7 +14,7 @@ type Values = {
   key: string;
   label: Label;
   help: Partial<Label>;
-  type: CustomFieldType;
+  type: FieldTypeKey;
   options: FieldOption[];
   settings: FieldSettings;
   filterable: boolean;
@@ -22,7 +24,6 @@ type Values = {
   writeRoles: string[];
 };
 
-const textTypes: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'url', 'phone']);
 
 function storedValuesOf(options: readonly FieldOption[] | undefined, into = new Set<string>()): Set<string> {
   for (const option of options ?? []) {
@@ -34,17 +35,23 @@ function storedValuesOf(options: readonly FieldOption[] | undefined, into = new 
 
 /** Create or edit one custom field. The key and the type are chosen once, at creation. */
 export function FieldDrawer({ entity, field, onClose }: { entity: FieldEntity; field: RegistryField | 'new'; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const actions = useFieldActions(entity);
+  // The types this server offers, built-in and registered, in its order and with its labels.
+  const fieldTypes = useFieldTypes();
   const [form] = Form.useForm<Values>();
   const creating = field === 'new';
   const type = Form.useWatch('type', form) ?? (creating ? 'text' : field.type);
   const optionSource = Form.useWatch(['settings', 'optionSource'], form);
+  // What the type's row allows (options, search), as the registry will check it.
+  const row = fieldTypes.data?.find((candidate) => candidate.key === type);
+  const takesOptions = row ? row.hasOptions : typesWithOptions.has(type);
+  const searchable = row?.searchable ?? false;
   const storedValues = useMemo(() => (creating ? new Set<string>() : storedValuesOf(field.options)), [creating, field]);
   const initialValues: Partial<Values> = creating
     ? { type: 'text', label: { 'zh-CN': '', en: '' }, help: {}, options: [], settings: {}, filterable: false, searchable: false, customerVisible: false, readRoles: [], writeRoles: [] }
-    : { ...field, type: field.type as CustomFieldType, help: field.help ?? {}, options: field.options ?? [], settings: field.settings ?? {}, readRoles: field.readRoles ?? [], writeRoles: field.writeRoles ?? [] };
+    : { ...field, help: field.help ?? {}, options: field.options ?? [], settings: field.settings ?? {}, readRoles: field.readRoles ?? [], writeRoles: field.writeRoles ?? [] };
 
   async function save(values: Values) {
     const help = Object.fromEntries(Object.entries(values.help ?? {}).filter(([, text]) => text?.trim()));
@@ -55,9 +62,9 @@ export function FieldDrawer({ entity, field, onClose }: { entity: FieldEntity; f
       // Cleared on an existing field: null removes it; on a new one it is simply absent.
       help: Object.keys(help).length ? help : creating ? undefined : null,
       settings,
-      options: typesWithOptions.has(values.type) && !settings.optionSource ? values.options.map(trimOption) : undefined,
+      options: takesOptions && !settings.optionSource ? values.options.map(trimOption) : undefined,
       filterable: values.filterable,
-      searchable: textTypes.has(values.type) ? values.searchable : false,
+      searchable: searchable ? values.searchable : false,
       customerVisible: values.customerVisible,
       readRoles: values.readRoles,
       writeRoles: values.writeRoles,
@@ -100,16 +107,23 @@ export function FieldDrawer({ entity, field, onClose }: { entity: FieldEntity; f
           <Col xs={24} sm={12}><Form.Item name={['help', 'en']} label={t('formsDesigner.fields.helpEn')} rules={[{ max: 200 }]}><Input /></Form.Item></Col>
         </Row>
         <Form.Item name="type" label={t('formsDesigner.fields.type')} extra={creating ? undefined : t('formsDesigner.fields.typeFixed')}>
-          <Select disabled={!creating} options={customFieldTypes.map((kind) => ({ value: kind, label: t(`formsDesigner.types.${kind}`) }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Select
+            disabled={!creating}
+            loading={fieldTypes.isPending}
+            // Editing: the field's own type stays shown even if the server no longer registers it.
+            options={typeChoices(fieldTypes.data ?? [], i18n.language).concat(fieldTypes.data?.some((known) => known.key === type) ? [] : [{ value: type, label: t(`formsDesigner.types.${type}`, { defaultValue: type }) }])}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="field-type-select"
+          />
         </Form.Item>
         <TypeSettings type={type} />
-        {typesWithOptions.has(type) && !(type === 'cascader' && optionSource === 'china-regions') && (
+        {takesOptions && !(type === 'cascader' && optionSource === 'china-regions') && (
           <Form.Item name="options" label={t('formsDesigner.options.title')} rules={[{ validator: async (_, options: FieldOption[] = []) => { const dup = duplicateValue(options); if (dup) throw new Error(t('formsDesigner.options.duplicate', { value: dup })); } }]}>
             <OptionsEditor nested={type === 'cascader'} storedValues={storedValues} />
           </Form.Item>
         )}
         <Form.Item name="filterable" label={t('formsDesigner.fields.filterable')} valuePropName="checked" extra={t('formsDesigner.fields.filterableHint')}><Switch /></Form.Item>
-        {textTypes.has(type) && <Form.Item name="searchable" label={t('formsDesigner.fields.searchable')} valuePropName="checked" extra={t('formsDesigner.fields.searchableHint')}><Switch /></Form.Item>}
+        {searchable && <Form.Item name="searchable" label={t('formsDesigner.fields.searchable')} valuePropName="checked" extra={t('formsDesigner.fields.searchableHint')}><Switch /></Form.Item>}
         <Form.Item name="customerVisible" label={t('formsDesigner.fields.customerVisible')} valuePropName="checked" extra={t('formsDesigner.fields.customerVisibleHint')}><Switch /></Form.Item>
         <Form.Item name="readRoles" label={t('formsDesigner.fields.readRoles')}><Select mode="multiple" allowClear placeholder={t('formsDesigner.fields.allRoles')} options={roleOptions} /></Form.Item>
         <Form.Item name="writeRoles" label={t('formsDesigner.fields.writeRoles')}><Select mode="multiple" allowClear placeholder={t('formsDesigner.fields.allRoles')} options={roleOptions} /></Form.Item>

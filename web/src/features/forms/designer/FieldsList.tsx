@@ -8,6 +8,7 @@ import { ErrorState } from '../../../shared/ui/states.tsx';
 import { FieldDrawer } from './FieldDrawer.tsx';
 import { useFieldActions, useRegistry, deleteRefusal } from './forms-api.ts';
 import { labelIn, type RegistryField } from './registry-field.ts';
+import { useTypeLabel } from './type-label.ts';
 
 /**
  * The registry of one entity's fields: built-in ones marked 系统字段 (read-only), custom ones
@@ -18,6 +19,7 @@ export function FieldsList({ entity }: { entity: FieldEntity }) {
   const { message, modal } = App.useApp();
   const registry = useRegistry(entity);
   const actions = useFieldActions(entity);
+  const typeLabel = useTypeLabel();
   const [editing, setEditing] = useState<RegistryField | 'new' | null>(null);
 
   async function remove(field: RegistryField) {
@@ -65,7 +67,7 @@ export function FieldsList({ entity }: { entity: FieldEntity }) {
         locale={{ emptyText: t('formsDesigner.fields.empty') }}
         columns={[
           { title: t('formsDesigner.fields.label'), key: 'label', render: (_: unknown, field) => <Space orientation="vertical" size={0}><Typography.Text>{labelIn(field.label, i18n.language)}</Typography.Text><Typography.Text type="secondary" code>{field.key}</Typography.Text></Space> },
-          { title: t('formsDesigner.fields.type'), dataIndex: 'type', render: (type: string) => t(`formsDesigner.types.${type}`, { defaultValue: type }) },
+          { title: t('formsDesigner.fields.type'), dataIndex: 'type', render: (type: string) => typeLabel(type) },
           { title: t('formsDesigner.fields.filterable'), dataIndex: 'filterable', render: (on?: boolean) => (on ? t('app.yes') : '') },
           { title: t('formsDesigner.fields.customerVisible'), dataIndex: 'customerVisible', render: (on?: boolean) => (on ? t('app.yes') : '') },
           {

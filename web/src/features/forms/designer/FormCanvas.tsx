@@ -9,6 +9,7 @@ import { DesignerDnd } from './dnd.tsx';
 import { paletteId } from './drag-targets.ts';
 import { DropList } from './PlacedFieldCard.tsx';
 import { labelIn, type RegistryField } from './registry-field.ts';
+import { useTypeLabel } from './type-label.ts';
 
 type Props = { form: FormDefinition; registry: readonly RegistryField[]; dispatch: (action: DesignerAction) => void };
 
@@ -55,11 +56,12 @@ export function FormCanvas({ form, registry, dispatch }: Props) {
 export function PaletteItem({ field, targets, dispatch }: { field: RegistryField; targets: { key: string; label: string }[]; dispatch: (action: DesignerAction) => void }) {
   const { t, i18n } = useTranslation();
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: paletteId(field.key) });
+  const typeLabel = useTypeLabel();
   const name = labelIn(field.label, i18n.language);
   return (
     <div data-palette-field={field.key} style={{ display: 'flex', alignItems: 'center', gap: 4, opacity: isDragging ? 0.4 : 1 }}>
       <div ref={setNodeRef} {...attributes} {...listeners} aria-label={name} style={{ flex: 1, cursor: 'grab', border: '1px solid #d9d9d9', borderRadius: 6, padding: '4px 8px', background: '#fafafa', touchAction: 'none' }}>
-        <Typography.Text>{name}</Typography.Text> <Tag style={{ marginInlineStart: 4 }}>{t(`formsDesigner.types.${field.type}`, { defaultValue: field.type })}</Tag>
+        <Typography.Text>{name}</Typography.Text> <Tag style={{ marginInlineStart: 4 }}>{typeLabel(field.type)}</Tag>
       </div>
       <Dropdown
         disabled={targets.length === 0}

@@ -10,6 +10,7 @@ import type { DesignerAction } from './designer-state.ts';
 import { containerId, placedId } from './drag-targets.ts';
 import { labelIn, type RegistryField } from './registry-field.ts';
 import { ValueInput } from './ValueInput.tsx';
+import { useTypeLabel } from './type-label.ts';
 
 /** Grid columns of each width on Ant Design's 24-column row (one column on a phone). */
 export const widthSpan: Record<FormField['width'], number> = { full: 24, half: 12, third: 8 };
@@ -39,6 +40,7 @@ export function DropList({ container, fields, registry, dispatch, emptyText }: {
 function PlacedFieldCard({ container, placed, field, dispatch }: { container: string; placed: FormField; field: RegistryField | undefined; dispatch: (action: DesignerAction) => void }) {
   const { t, i18n } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: placedId(container, placed.key) });
+  const typeLabel = useTypeLabel();
   const [editing, setEditing] = useState(false);
   const name = labelIn(field?.label, i18n.language) || placed.key;
   const update = (patch: Partial<Omit<FormField, 'key'>>) => dispatch({ type: 'update_field', key: placed.key, container, patch });
@@ -52,7 +54,7 @@ function PlacedFieldCard({ container, placed, field, dispatch }: { container: st
         <Space size={4}>
           <Button ref={setActivatorNodeRef} type="text" size="small" icon={<HolderOutlined />} style={{ cursor: 'grab' }} aria-label={name} {...attributes} {...listeners} />
           <Typography.Text strong>{name}</Typography.Text>
-          {field && <Tag>{t(`formsDesigner.types.${field.type}`, { defaultValue: field.type })}</Tag>}
+          {field && <Tag>{typeLabel(field.type)}</Tag>}
           {!field && <Tag color="red">{placed.key}</Tag>}
         </Space>
         <Space size={4} wrap>

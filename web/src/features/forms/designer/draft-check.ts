@@ -1,6 +1,6 @@
 import { conditionMessages } from '../../../../../src/conditions/messages.ts';
 import type { ConditionIssue, FieldDescriptor } from '../../../../../src/conditions/types.ts';
-import { customFieldTypes, type CustomFieldType, type FieldDefinition, type FieldEntity, type FormDefinition } from '../../../../../src/forms/definition.ts';
+import type { FieldDefinition, FieldEntity, FormDefinition } from '../../../../../src/forms/definition.ts';
 import { formMessages } from '../../../../../src/forms/messages.ts';
 import { prepareForm, type PreparedForm } from '../../../../../src/forms/prepare-form.ts';
 import { descriptorOf, type RegistryField } from './registry-field.ts';
@@ -13,14 +13,13 @@ import { descriptorOf, type RegistryField } from './registry-field.ts';
  */
 export type DraftCheck = { ok: true; prepared: PreparedForm; issues: [] } | { ok: false; issues: ConditionIssue[] };
 
-function isCustomType(type: string): type is CustomFieldType {
-  return (customFieldTypes as readonly string[]).includes(type);
-}
-
-/** Custom fields of the registry as the engine's definitions (the list answer omits ids; the engine keys by `key`). */
+/**
+ * Custom fields of the registry as the engine's definitions (the list answer omits ids; the engine
+ * keys by `key`), registered types included: the engine places them and the server parses them.
+ */
 export function definitionsOf(registry: readonly RegistryField[], entity: FieldEntity = 'ticket'): FieldDefinition[] {
   return registry.flatMap((field) =>
-    !field.builtIn && isCustomType(field.type)
+    !field.builtIn
       ? [
           {
             id: field.key,

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { fieldTypes } from '../../../../../src/conditions/types.ts';
-import { customFieldTypes, fieldOptionSchema, fieldSettingsSchema, formDefinitionSchema, type FieldDefinitionInput, type FieldEntity, type FieldOption, type FormDefinition } from '../../../../../src/forms/definition.ts';
+import { fieldOptionSchema, fieldSettingsSchema, fieldTypeKeyPattern, formDefinitionSchema, type FieldDefinitionInput, type FieldEntity, type FieldOption, type FormDefinition } from '../../../../../src/forms/definition.ts';
 import { api, ApiError, unwrap } from '../../../shared/api/client.ts';
 import type { components } from '../../../shared/api/schema';
 import type { RegistryField } from './registry-field.ts';
@@ -24,13 +24,17 @@ export const formsKeys = {
 
 const optionsSchema = z.array(fieldOptionSchema);
 
-function isRegistryType(type: string): type is RegistryField['type'] {
-  return (customFieldTypes as readonly string[]).includes(type) || (fieldTypes as readonly string[]).includes(type);
+/**
+ * A custom field of any type key (built-in or registered on the server: GET /field-types names
+ * them), a built-in field of a condition type this console knows.
+ */
+function isRegistryType(type: string, builtIn: boolean): boolean {
+  return builtIn ? (fieldTypes as readonly string[]).includes(type) : fieldTypeKeyPattern.test(type);
 }
 
-/** A registry entry as the designer uses it; undefined for a type this console does not know (a newer server). */
+/** A registry entry as the designer uses it; undefined for a built-in field of a kind this console does not know (a newer server). */
 export function registryFieldOf(raw: ApiField): RegistryField | undefined {
-  if (!isRegistryType(raw.type)) return undefined;
+  if (!isRegistryType(raw.type, raw.builtIn)) return undefined;
   const options = raw.options ? optionsSchema.safeParse(raw.options) : undefined;
   const settings = raw.settings ? fieldSettingsSchema.safeParse(raw.settings) : undefined;
   return {

@@ -1,16 +1,16 @@
 import { fieldTypes, type FieldDescriptor, type FieldType } from '../../../../../src/conditions/types.ts';
-import { customFieldTypes, type CustomFieldType, type FieldOption, type FieldSettings, type Label } from '../../../../../src/forms/definition.ts';
+import type { FieldOption, FieldSettings, FieldTypeKey, Label } from '../../../../../src/forms/definition.ts';
 import { describeField } from '../../../../../src/forms/field-kinds.ts';
 
 /**
  * A field as `GET /api/v1/ticket-fields` lists it: the custom fields of src/forms/definition.ts
- * and the ticket's built-in fields (`builtIn: true`, whose type is already a condition-language
- * type such as `team` or `select`).
+ * (of a built-in type or one a module registered on the server) and the ticket's built-in fields
+ * (`builtIn: true`, whose type is already a condition-language type such as `team` or `select`).
  */
 export type RegistryField = {
   key: string;
   label: Label;
-  type: CustomFieldType | FieldType;
+  type: FieldTypeKey | FieldType;
   builtIn?: boolean;
   help?: Partial<Label>;
   options?: FieldOption[];
@@ -27,16 +27,12 @@ export type RegistryField = {
 /**
  * The field as the condition language sees it, through the engine's own `describeField` for
  * custom fields (so the designer checks rules exactly as the server will); a built-in field's
- * type is already a condition type. Undefined for fields no condition can test (attachments).
+ * type is already a condition type. Undefined for fields no condition can test (attachments, and
+ * registered types, which the server's describeField does not describe either).
  */
 export function descriptorOf(field: RegistryField): FieldDescriptor | undefined {
-  if (field.builtIn && isConditionType(field.type)) return { key: field.key, type: field.type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value })) } : {}) };
-  if (!field.builtIn && isCustomType(field.type)) return describeField({ key: field.key, type: field.type, options: field.options }) ?? undefined;
-  return undefined;
-}
-
-function isCustomType(type: string): type is CustomFieldType {
-  return (customFieldTypes as readonly string[]).includes(type);
+  if (field.builtIn) return isConditionType(field.type) ? { key: field.key, type: field.type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value })) } : {}) } : undefined;
+  return describeField({ key: field.key, type: field.type, options: field.options }) ?? undefined;
 }
 
 function isConditionType(type: string): type is FieldType {
