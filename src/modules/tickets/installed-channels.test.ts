@@ -123,3 +123,20 @@ test('a ticket of a channel whose module was removed still reads, lists and take
   const forced = await t.api('POST', `/api/v1/tickets/${received.ticketId}/messages`, { body: { body: '预计周五送达。', via: 'kakao' } });
   assert.deepEqual(assertProblem(forced, 400, 'validation.failed').errors?.map((e) => e.path), ['via']);
 });
+
+test('the export names each ticket\'s channel by its label in the reader\'s language, a removed one by its key', async () => {
+  await t.createTicket({ subject: '导出渠道名 1', channel: 'line', tags: ['export-channel'] });
+  await t.createTicket({ subject: '导出渠道名 2', channel: 'email', tags: ['export-channel'] });
+  await receiveInboundMessage(
+    t.database,
+    { channel: 'kakao', externalId: 'kakao-export', requester: { name: '이서연', email: 'seoyeon@example.kr' }, subject: '导出渠道名 3', body: '문의', newTicket: { tags: ['export-channel'] } },
+    { timeZone: t.config.OPENCSM_TIMEZONE, store: attachmentStoreIn(t.config.OPENCSM_DATA_DIR), guards: t.context.transitionGuards, fieldTypes: t.context.fieldTypes },
+  );
+  const channelCells = async (locale: string) => {
+    const res = await t.api('GET', '/api/v1/tickets/export', { query: { format: 'csv', columns: 'number,channel', tag: 'export-channel', sort: 'number' }, headers: { 'accept-language': locale } });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.rawPayload.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[1]);
+  };
+  assert.deepEqual(await channelCells('zh-CN'), ['LINE 官方账号', '邮件', 'kakao']);
+  assert.deepEqual(await channelCells('en'), ['LINE official account', 'Email', 'kakao']);
+});
