@@ -62,8 +62,13 @@ let descriptors: readonly BuiltinField[] | undefined;
  */
 async function builtinTicketFields(db: Db, channels: ChannelRegistry): Promise<BuiltinField[]> {
   const [priorities, categories] = await Promise.all([db.select({ key: ticketPriorities.key }).from(ticketPriorities), db.select({ id: ticketCategories.id }).from(ticketCategories)]);
-  const read: Record<string, string[]> = { priority: priorities.map((p) => p.key), category: categories.map((c) => c.id), channel: channels.ticketChannelKeys() };
-  return builtinTicketDescriptors().map((f) => (read[f.key] ? { ...f, options: read[f.key]!.map((value) => ({ value })) } : f));
+  const read: Record<string, Array<{ value: string }>> = {
+    priority: priorities.map((p) => ({ value: p.key })),
+    category: categories.map((c) => ({ value: c.id })),
+    // Labelled: a rule editor names channels as the console does (GET /ticket-channels).
+    channel: channels.ticketChannels().map((c) => ({ value: c.key, label: c.labels })),
+  };
+  return builtinTicketDescriptors().map((f) => (read[f.key] ? { ...f, options: read[f.key]! } : f));
 }
 
 /** What the forms module reads of tickets (its `ticketFields` read model); `channels` is read when asked, so adapters registered after tickets count. */

@@ -84,6 +84,7 @@ test('the field registry offers the installed channels as the built-in `channel`
   assert.equal(res.statusCode, 200, res.body);
   const channel = res.json<{ items: Json[] }>().items.find((f) => f.key === 'channel')!;
   assert.deepEqual(channel.options.map((o: Json) => o.value), [...installed()]);
+  assert.deepEqual(channel.options.find((o: Json) => o.value === 'line').label, { 'zh-CN': 'LINE 官方账号', en: 'LINE official account' });
 });
 
 test('a reply on a ticket of a delivering module\'s channel goes back on it', async () => {
