@@ -117,7 +117,8 @@ test('the composer says a WeChat ticket cannot be answered by WeChat, offers the
   await page.goto(`/tickets/${received.ticketId}`);
   const hint = page.getByTestId('reply-plan');
   await hint.waitFor();
-  assert.match(await page.getByTestId('reply-plan-problem').innerText(), /该工单来自微信，但无法经微信回复：该渠道未配置/);
+  // The channel is named by the server's label (GET /ticket-channels), which may arrive after the plan.
+  await page.getByTestId('reply-plan-problem').filter({ hasText: /该工单来自微信公众号，但无法经微信公众号回复：该渠道未配置/ }).waitFor();
   assert.equal(await hint.getAttribute('data-via'), 'portal');
   assert.match(await page.getByTestId('reply-plan-via').innerText(), /客户门户/);
   await page.getByTestId('reply-via').getByText('电话').click();

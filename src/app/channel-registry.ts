@@ -39,6 +39,12 @@ export type ChannelHealth = { ok: true } | { ok: false; reason: string; detail?:
 export type ChannelAdapter = {
   kind: string;
   labels: ChannelLabels;
+  /**
+   * An agent's reply on a ticket of this channel goes back on it (a delivery job sends it; the
+   * module registers a `replyChannels` probe that says when it can). False for channels that only
+   * bring messages in: their tickets are answered by email or in the portal.
+   */
+  deliversReplies: boolean;
   /** The customer identity kinds this channel adds to the customer 360 (`wechat_openid`, …). */
   identityKinds: readonly string[];
   /** Account settings, secrets included; checked on create and on every change (merged with the stored ones). */
@@ -54,15 +60,41 @@ export type ChannelAdapter = {
 };
 
 /**
+ * A channel tickets and messages come by (`tickets.channel`): one of the platform's own or an
+ * installed adapter's kind. `builtIn`: the platform's own (no module registers it).
+ */
+export type TicketChannel = { key: string; labels: ChannelLabels; deliversReplies: boolean; builtIn: boolean };
+
+/**
+ * The platform's own channels, declared once: those no adapter module registers. `web` is the
+ * embeddable web form, `portal` the customer portal (replies are read there, nothing is sent);
+ * `email` delivers (the email-channel module registers its reply probe and delivery job).
+ */
+export const platformChannels: readonly TicketChannel[] = [
+  { key: 'api', labels: { 'zh-CN': 'API', en: 'API' }, deliversReplies: false, builtIn: true },
+  { key: 'web', labels: { 'zh-CN': '网页', en: 'Web' }, deliversReplies: false, builtIn: true },
+  { key: 'phone', labels: { 'zh-CN': '电话', en: 'Phone' }, deliversReplies: false, builtIn: true },
+  { key: 'email', labels: { 'zh-CN': '邮件', en: 'Email' }, deliversReplies: true, builtIn: true },
+  { key: 'portal', labels: { 'zh-CN': '客户门户', en: 'Portal' }, deliversReplies: false, builtIn: true },
+];
+
+/** Not a channel: what an agent's internal note is stored with (`ticket_messages.channel`). */
+const reservedKinds = new Set(['agent']);
+
+/**
  * The channels installed in this app, per app (AppContext), filled by channel modules in
  * registerJobs. The account API, the callback route and the console's channel list read it, so a
- * new channel is one adapter and one registration.
+ * new channel is one adapter and one registration. It is also the one list of ticket channels
+ * (`ticketChannels`: the platform's own, then every adapter): the create API's `channel` enum,
+ * the registry's `channel` options, SLA conditions, the reply ways and the console's labels read
+ * it once modules have registered (routes are built after every module's registerJobs).
  */
 export class ChannelRegistry {
   private readonly adapters = new Map<string, ChannelAdapter>();
 
   register(adapter: ChannelAdapter): void {
     if (this.adapters.has(adapter.kind)) throw new Error(`Channel ${adapter.kind} is registered twice`);
+    if (reservedKinds.has(adapter.kind) || platformChannels.some((c) => c.key === adapter.kind)) throw new Error(`Channel ${adapter.kind} is the platform's own`);
     this.adapters.set(adapter.kind, adapter);
   }
 
@@ -72,5 +104,31 @@ export class ChannelRegistry {
 
   list(): ChannelAdapter[] {
     return [...this.adapters.values()];
+  }
+
+  /** Every channel a ticket may be created on now: the platform's own, then the adapters in registration order. */
+  ticketChannels(): TicketChannel[] {
+    return [...platformChannels, ...this.list().map((a) => ({ key: a.kind, labels: a.labels, deliversReplies: a.deliversReplies, builtIn: false }))];
+  }
+
+  /** The keys of `ticketChannels()`, never empty (what a zod enum takes). */
+  ticketChannelKeys(): [string, ...string[]] {
+    const [first, ...rest] = this.ticketChannels().map((c) => c.key);
+    return [first!, ...rest];
+  }
+
+  /** An installed channel, or undefined (a stored ticket's channel whose module was removed). */
+  ticketChannel(key: string): TicketChannel | undefined {
+    return platformChannels.find((c) => c.key === key) ?? this.adapterChannel(key);
+  }
+
+  /** Whether an agent's reply on this channel is sent back on it (false for a channel not installed). */
+  deliversReplies(key: string): boolean {
+    return this.ticketChannel(key)?.deliversReplies ?? false;
+  }
+
+  private adapterChannel(key: string): TicketChannel | undefined {
+    const adapter = this.adapters.get(key);
+    return adapter && { key, labels: adapter.labels, deliversReplies: adapter.deliversReplies, builtIn: false };
   }
 }

@@ -22,7 +22,10 @@ export type AppContext = {
   clock: Clock;
   /** Channels that can send an agent's reply out; channel modules register, tickets asks. */
   replyChannels: ReplyChannels;
-  /** Customer channel adapters (WeChat …): the account API and vendor callbacks read it (channel-registry.ts). */
+  /**
+   * Customer channel adapters (WeChat …): the account API and vendor callbacks read it; with the
+   * platform's own channels it is the one list of ticket channels (channel-registry.ts).
+   */
   channels: ChannelRegistry;
   /** Channels that can carry a survey invitation (WeChat/WeCom menu messages, SMS); the surveys module asks. */
   surveyChannels: SurveyChannels;

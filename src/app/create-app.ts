@@ -5,7 +5,7 @@ import { Worker, type WorkerOptions } from '../jobs/worker.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { AppContext, AppServer } from './context.js';
+import type { AppContext, AppModule, AppServer } from './context.js';
 import { buildServer } from './http/server.js';
 import { FieldTypes } from './field-types.js';
 import { ReadModels } from './read-models.js';
@@ -22,14 +22,15 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
 
 /** What every module gets at boot, with empty registries for them to fill (see AppContext). */
 export function newAppContext(config: Config, database: Database, log: Logger, clock: Clock = systemClock): AppContext {
+  const channels = new ChannelRegistry();
   return {
     config,
     database,
     log,
     jobs: new JobRegistry(),
     clock,
-    replyChannels: new ReplyChannels(),
-    channels: new ChannelRegistry(),
+    replyChannels: new ReplyChannels(channels),
+    channels,
     surveyChannels: new SurveyChannels(),
     readModels: new ReadModels(),
     fieldTypes: new FieldTypes(),
@@ -37,12 +38,16 @@ export function newAppContext(config: Config, database: Database, log: Logger, c
   };
 }
 
-/** Wire modules, HTTP server and worker around an open database. Nothing listens or runs yet. */
-export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions; clock?: Clock } = {}): Promise<App> {
+/**
+ * Wire modules, HTTP server and worker around an open database. Nothing listens or runs yet.
+ * `extraModules` come after the application's own (tests install a fake channel this way).
+ */
+export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions; clock?: Clock; extraModules?: readonly AppModule[] } = {}): Promise<App> {
   const log = options.log ?? createLogger(config);
   const context = newAppContext(config, database, log, options.clock);
-  for (const module of modules) module.registerJobs?.(context);
-  const server = await buildServer(context, modules);
+  const installed = [...modules, ...(options.extraModules ?? [])];
+  for (const module of installed) module.registerJobs?.(context);
+  const server = await buildServer(context, installed);
   await server.ready();
   const worker = new Worker(database, context.jobs, log.child({ component: 'worker' }), options.worker);
   return { context, server, worker };

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { ChannelRegistry } from './channel-registry.js';
 
 /** What a channel needs to know to say whether it can carry a reply on one ticket now. */
 export type ReplyTarget = { ticketId: string; teamId: string | null; requesterEmail: string | null };
@@ -23,6 +24,23 @@ export type ReplyChannelProbe = (db: Db, target: ReplyTarget) => Promise<ReplyCh
  */
 export class ReplyChannels {
   private readonly probes = new Map<string, ReplyChannelProbe>();
+
+  /**
+   * `channels`: the app's installed channels, which say which of them deliver replies (the
+   * platform's own only when none is given: email).
+   */
+  constructor(private readonly channels: ChannelRegistry = new ChannelRegistry()) {}
+
+  /** Whether a reply on `channel` is sent back on it (an installed channel that delivers), see ChannelRegistry. */
+  delivers(channel: string): boolean {
+    return this.channels.deliversReplies(channel);
+  }
+
+  /** The ways an agent may choose for a reply now: the delivering channels installed, the portal, a phone call. */
+  ways(): [string, ...string[]] {
+    const delivering = this.channels.ticketChannels().filter((c) => c.deliversReplies).map((c) => c.key);
+    return ['portal', 'phone', ...delivering];
+  }
 
   register(channel: string, probe: ReplyChannelProbe): void {
     this.probes.set(channel, probe);

@@ -3,7 +3,7 @@ import type { AppContext, AppServer } from '../../app/context.js';
 import { invalidField } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { lookupContact } from '../customers/index.js';
-import { createTicket, createTicketBody, presentTicket, ticketSchema } from '../tickets/index.js';
+import { createTicket, createTicketFields, presentTicket, ticketSchema } from '../tickets/index.js';
 import { callFields, callRecordOf, normaliseCaller } from './call-record.js';
 
 /**
@@ -13,7 +13,7 @@ import { callFields, callRecordOf, normaliseCaller } from './call-record.js';
  * repeated the same text in the portal.
  */
 export function registerPhoneIntakeRoutes(app: AppServer, { database, config, readModels, fieldTypes }: AppContext): void {
-  const { channel: _channel, ...ticketFields } = createTicketBody.shape;
+  const ticketFields = createTicketFields.shape;
   const call = z.strictObject({ direction: callFields.direction, durationSeconds: callFields.durationSeconds, recordingUrl: callFields.recordingUrl });
 
   app.post('/api/v1/channels/phone/intake', {

@@ -1,5 +1,6 @@
 import { count, gte, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { platformChannels } from '../../app/channel-registry.js';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { slaPolicyCreated } from './events.js';
@@ -7,14 +8,19 @@ import type { Actor } from '../auth/index.js';
 import { lockPolicyOrder, type PolicyRow } from './policies.js';
 import { validPolicyState } from './policy-fields.js';
 import type { CreatePolicyInput } from './policy-http.js';
+import type { InstalledChannels } from './policy-references.js';
 import { slaPolicies } from './schema.js';
 
-/** Create a policy at `position` (default: last), moving the policies from there on down by one. */
-export async function createPolicy(database: Database, actor: Actor, input: CreatePolicyInput): Promise<PolicyRow> {
+/**
+ * Create a policy at `position` (default: last), moving the policies from there on down by one.
+ * `channels`: the app's installed channels (routes pass `context.channels`); outside a running app
+ * (the demo seeder), the platform's own.
+ */
+export async function createPolicy(database: Database, actor: Actor, input: CreatePolicyInput, channels: InstalledChannels = platformChannels.map((c) => c.key)): Promise<PolicyRow> {
   const { position: wanted, ...state } = input;
   return database.transaction(async (tx) => {
     await lockPolicyOrder(tx);
-    const columns = await validPolicyState(tx, state);
+    const columns = await validPolicyState(tx, state, channels);
     const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(slaPolicies);
     const position = Math.min(wanted ?? total, total);
     const now = new Date();

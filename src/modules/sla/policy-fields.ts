@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/database.js';
 import type { EscalationStep, PolicyConditions, PolicyTargets, PriorityTargets, TicketStatusKey } from './policy-model.js';
 import type { PolicyRow } from './policies.js';
-import { assertReferencesExist } from './policy-references.js';
+import { assertReferencesExist, type InstalledChannels } from './policy-references.js';
 
 /** A policy's editable state (everything but its id, position, version and timestamps). */
 export type PolicyState = {
@@ -36,9 +36,10 @@ function withoutEmptyTargets(targets: PolicyTargets): PolicyTargets {
  * Validate a policy as it will be stored (throws `Invalid` naming each bad field) and return it
  * ready to store. Steps are ordered by time only after validation, so error paths point at the
  * positions the client sent; the sort is stable, so steps at the same minute keep their order.
+ * `channels`: the channels installed in the app, which conditions on `channel` may name.
  */
-export async function validPolicyState(tx: Tx, state: PolicyState): Promise<PolicyState> {
-  await assertReferencesExist(tx, state);
+export async function validPolicyState(tx: Tx, state: PolicyState, channels: InstalledChannels): Promise<PolicyState> {
+  await assertReferencesExist(tx, state, channels);
   return {
     ...state,
     calendarId: state.calendarId?.toLowerCase() ?? null,

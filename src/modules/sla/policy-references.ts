@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { Invalid, type FieldError } from '../../app/errors.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
 import { getUserNames } from '../auth/index.js';
-import { ticketChannels } from '../tickets/index.js';
 import { builtInOptionTrees, listFields, listTicketTypes } from '../forms/index.js';
 import { builtinConditionFields, conditionFieldLookup, customConditionField, type SlaConditionField } from './condition-fields.js';
 import { checkPolicyConditions } from './policy-conditions.js';
@@ -17,8 +16,11 @@ import type { EscalationStep, PolicyConditions, PolicyTargets } from './policy-m
  * kept in this one file so they are easy to replace.
  */
 
-/** The channels tickets are created with (the tickets module's create enum). */
-export const knownChannels = ticketChannels;
+/**
+ * The channels a condition may name: those installed in the app (`context.channels.ticketChannelKeys()`,
+ * the same list the create API takes), given by the caller who has the context.
+ */
+export type InstalledChannels = readonly string[];
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +41,7 @@ const unknownCode: Record<keyof Kinds, string> = {
 };
 
 /** Problems visible without the database (duplicates, ids that are not UUIDs, user ids where they belong), and the references left to look up. */
-export function collectReferences(policy: PolicyReferences): { problems: FieldError[]; kinds: Kinds } {
+export function collectReferences(policy: PolicyReferences, channels: InstalledChannels): { problems: FieldError[]; kinds: Kinds } {
   const problems: FieldError[] = [];
   const kinds: Kinds = { priority: [], category: [], tier: [], organization: [], user: [], calendar: [] };
   const needUuid = (path: string, value: string, into: Reference[]) => {
@@ -59,7 +61,7 @@ export function collectReferences(policy: PolicyReferences): { problems: FieldEr
       else if (condition.field === 'customerTier') kinds.tier.push({ path, value });
       else if (condition.field === 'categoryId') needUuid(path, value, kinds.category);
       else if (condition.field === 'organizationId') needUuid(path, value, kinds.organization);
-      else if (condition.field === 'channel' && !(knownChannels as readonly string[]).includes(value)) problems.push({ path, code: 'sla.policy.unknown_channel', params: { channels: knownChannels.join(', ') } });
+      else if (condition.field === 'channel' && !channels.includes(value)) problems.push({ path, code: 'sla.policy.unknown_channel', params: { channels: channels.join(', ') } });
       // contractType is free text until a contracts module defines the types.
     });
   });
@@ -118,8 +120,8 @@ async function existing(tx: Tx, query: (values: SQL) => SQL, references: Referen
  * Throw `Invalid` naming every field whose value does not exist. The calendar row is share-locked
  * until the transaction ends, so it cannot be deleted between this check and the write.
  */
-export async function assertReferencesExist(tx: Tx, policy: PolicyReferences): Promise<void> {
-  const { problems, kinds } = collectReferences(policy);
+export async function assertReferencesExist(tx: Tx, policy: PolicyReferences, channels: InstalledChannels): Promise<void> {
+  const { problems, kinds } = collectReferences(policy, channels);
   problems.push(...(await conditionProblems(tx, policy.conditions)));
   const found: Record<keyof Kinds, Set<string>> = {
     priority: await existing(tx, (v) => sql`select key as value from ticket_priorities where key in (${v})`, kinds.priority),

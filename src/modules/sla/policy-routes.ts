@@ -15,7 +15,7 @@ const etag = (row: PolicyRow) => `"${row.version}"`;
 const list = z.object({ items: z.array(policySchema) });
 
 /** SLA policies: staff read them (they explain a ticket's timers), admin.sla changes them. */
-export function registerPolicyRoutes(app: AppServer, { database }: AppContext): void {
+export function registerPolicyRoutes(app: AppServer, { database, channels }: AppContext): void {
   app.get('/api/v1/sla/policies', {
     config: { permission: 'tickets.read' },
     schema: { tags, summary: 'SLA 策略列表 SLA policies, in the order they are tried', description: 'The first active policy whose conditions all hold applies to a ticket; none: the ticket has no SLA.', response: { 200: list } },
@@ -33,12 +33,12 @@ export function registerPolicyRoutes(app: AppServer, { database }: AppContext): 
     config: { permission: 'admin.sla' },
     schema: {
       tags, summary: '创建 SLA 策略 Create an SLA policy',
-      description: 'Priorities, categories, customer tiers, organisations, users and the calendar it names must exist; channels must be known. A bad value answers 400 naming it (`errors[].path`, e.g. `conditions.all.0.values.1`).',
+      description: 'Priorities, categories, customer tiers, organisations, users and the calendar it names must exist; channels must be installed (GET /ticket-channels). A bad value answers 400 naming it (`errors[].path`, e.g. `conditions.all.0.values.1`).',
       body: createPolicyBody,
       response: { 201: policySchema },
     },
   }, async (request, reply) => {
-    const row = await createPolicy(database, actorOf(request), request.body);
+    const row = await createPolicy(database, actorOf(request), request.body, channels.ticketChannelKeys());
     return reply.status(201).header('ETag', etag(row)).send(policyJson(row));
   });
 
@@ -54,7 +54,7 @@ export function registerPolicyRoutes(app: AppServer, { database }: AppContext): 
     },
   }, async (request, reply) => {
     const expected = policyVersionFrom(request.headers['if-match'], { required: true });
-    const row = await updatePolicy(database, actorOf(request), request.params.id, expected, request.body);
+    const row = await updatePolicy(database, actorOf(request), request.params.id, expected, request.body, channels.ticketChannelKeys());
     return reply.header('ETag', etag(row)).send(policyJson(row));
   });
 

@@ -8,7 +8,6 @@ import { can, type Actor } from '../auth/index.js';
 import { findVisibleTicketForUpdate } from './get-ticket.js';
 import { ReplyChannels } from '../../app/reply-channels.js';
 import { translate } from '../../app/i18n/catalogue.js';
-import { deliveringChannels } from './reply-channel.js';
 import { planReply, replyWayState, type ReplyWay } from './reply-route.js';
 import { ticketAttachments, ticketEvents, ticketMessages, tickets } from './schema.js';
 
@@ -42,9 +41,10 @@ export async function addMessage(database: Database, actor: Actor, ticketId: str
     const channel = internal ? 'agent' : input.call ? 'phone' : (input.via ?? (await planReply(tx, replyChannels, ticket)).via);
     // A reply for a channel that cannot deliver it now is failed at once, with the reason, rather
     // than queued for a sender that will never come.
-    const blocked = !internal && !input.call && deliveringChannels.has(channel) ? await replyWayState(tx, replyChannels, ticket, channel as ReplyWay) : null;
+    const delivering = replyChannels.delivers(channel);
+    const blocked = !internal && !input.call && delivering ? await replyWayState(tx, replyChannels, ticket, channel) : null;
     const failure = blocked && !blocked.ready ? `${translate('zh-CN', blocked.reason ?? 'reply.channel_not_configured')} / ${translate('en', blocked.reason ?? 'reply.channel_not_configured')}` : null;
-    const deliver = deliveringChannels.has(channel) && !failure;
+    const deliver = delivering && !failure;
     const [message] = await tx
       .insert(ticketMessages)
       .values({ id: uuidv7(), ticketId: ticket.id, authorUserId: actor.id, internal, body: input.body, channel, meta: input.call ? { call: input.call } : {}, deliveryStatus: failure ? 'failed' : deliver ? 'queued' : null, deliveryError: failure, createdAt: now })

@@ -24,7 +24,12 @@ export const requesterSchema = z
   })
   .refine((r) => r.email || r.phone || r.identities?.length, { message: 'validation.phone_or_email' });
 
-export const createTicketBody = z.strictObject({
+/**
+ * A create's body without its `channel`, whose values are the channels installed in the app:
+ * `createTicketBodyOf` adds it when the routes are registered (the phone intake, always `phone`,
+ * takes these fields as they are).
+ */
+export const createTicketFields = z.strictObject({
   subject: z.string().trim().min(1).max(300),
   description: z.string().max(100_000).default(''),
   priority: priorityKey.optional(),
@@ -33,10 +38,16 @@ export const createTicketBody = z.strictObject({
   assigneeId: z.uuid().optional(),
   tags: z.array(tag).max(30).optional(),
   requester: requesterSchema.optional(),
-  channel: z.enum(['api', 'web', 'phone', 'email', 'wechat', 'wecom', 'dingtalk', 'portal']).optional(),
   type: typeKey.optional().describe('The ticket type\'s key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given.'),
   fields: customValues.optional(),
 });
+
+/** The create body with `channel` one of the installed channels (ChannelRegistry.ticketChannelKeys; GET /ticket-channels). */
+export function createTicketBodyOf(channels: readonly [string, ...string[]]) {
+  return createTicketFields.extend({
+    channel: z.enum(channels).optional().describe('Where the request came from (default `api`): a channel installed in this server (GET /ticket-channels).'),
+  });
+}
 
 export const updateTicketBody = z
   .strictObject({

@@ -4,7 +4,7 @@ import { readEnvelope, type EventCause, type StoredEnvelope } from '../../jobs/e
 import { pastEvent, recordPastEvents, type PastEvent } from '../../jobs/past-events.js';
 import { getContactsByIds } from '../customers/index.js';
 import { normaliseTags } from './create-ticket.js';
-import { deliveringChannels } from './reply-channel.js';
+import { deliveredInHistory } from './reply-channel.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated, type TicketEventEnvelope } from './events.js';
 import { ticketCategories, ticketEvents, ticketMessages, tickets } from './schema.js';
 import { indexTickets } from './search-index.js';
@@ -148,9 +148,9 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     if (step.kind === 'message') {
       // Where the reply went (planReply's preferred way, as if every channel worked): the ticket's channel if it delivers or is the
       // portal, else e-mail when the requester has an address, else the portal.
-      const replyChannel = deliveringChannels.has(ticket.channel) || ticket.channel === 'portal' ? ticket.channel : requesterHasEmail ? 'email' : 'portal';
+      const replyChannel = deliveredInHistory(ticket.channel) || ticket.channel === 'portal' ? ticket.channel : requesterHasEmail ? 'email' : 'portal';
       const channel = step.internal ? 'agent' : replyChannel;
-      const delivered = !step.internal && deliveringChannels.has(channel);
+      const delivered = !step.internal && deliveredInHistory(channel);
       const messageId = newId(step.at);
       out.messages.push({ id: messageId, ticketId: ticket.id, authorUserId: step.byUserId, internal: step.internal, body: step.body, channel, meta: {}, deliveryStatus: delivered ? 'sent' : null, deliveredAt: delivered ? step.at : null, createdAt: step.at });
       const opens = !step.internal && state.status === 'new';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../app/test-app.js';
+import { testChannelModule } from '../../app/test-channel-module.js';
 import { queryRows } from '../../db/database.js';
 import { attachmentStoreIn } from './attachment-store.js';
 import { receiveInboundMessage, type InboundMessage } from './receive-inbound-message.js';
@@ -10,7 +11,8 @@ import { recordDelivery } from './record-delivery.js';
 /** Messages customers send through any channel: stored once, threaded, reopening, answered on their channel. */
 let t: TestApp;
 before(async () => {
-  t = await createTestApp();
+  // A chat channel that delivers replies, installed at boot as a channel module would (not the real WeCom module: this file does not depend on it).
+  t = await createTestApp({}, { extraModules: [testChannelModule('line', { 'zh-CN': 'LINE', en: 'LINE' }, { deliversReplies: true })] });
 });
 after(() => t.close());
 
@@ -105,11 +107,10 @@ test('an agent\'s reply goes out on the channel the customer last used; delivery
   assert.equal(phoneReply.channel, 'portal');
   assert.equal(phoneReply.deliveryStatus, null);
 
-  // A WeCom channel is configured (a channel module would register this at boot).
-  t.context.replyChannels.register('wecom', async () => ({ ready: true }));
-  await receive({ channel: 'wecom', externalId: 'wecom-msg-1', ticketId: first.ticketId, requester: { contactId: (await ok('GET', `/api/v1/tickets/${first.ticketId}`)).requester.id }, body: '师傅几点到？' });
+  // The customer writes again on a chat channel that delivers (its module registered it at boot, with a ready reply probe).
+  await receive({ channel: 'line', externalId: 'line-msg-1', ticketId: first.ticketId, requester: { contactId: (await ok('GET', `/api/v1/tickets/${first.ticketId}`)).requester.id }, body: '师傅几点到？' });
   const reply = await ok('POST', `/api/v1/tickets/${first.ticketId}/messages`, { body: '下午两点前到' });
-  assert.equal(reply.channel, 'wecom');
+  assert.equal(reply.channel, 'line');
   assert.equal(reply.deliveryStatus, 'queued');
   const note = await ok('POST', `/api/v1/tickets/${first.ticketId}/messages`, { body: '备件已出库', internal: true });
   assert.equal(note.channel, 'agent');
@@ -117,7 +118,7 @@ test('an agent\'s reply goes out on the channel the customer last used; delivery
 
   const [event] = await queryRows<{ payload: Json }>(t.database.db, sql`select payload from domain_events where type = 'ticket.message_added' and payload->>'messageId' = ${reply.id}`);
   assert.equal(event!.payload.deliver, true);
-  assert.equal(event!.payload.channel, 'wecom');
+  assert.equal(event!.payload.channel, 'line');
 
   await recordDelivery(t.database, reply.id, { status: 'failed', error: '48002 api forbidden' });
   await recordDelivery(t.database, reply.id, { status: 'sent', meta: { msgid: 'w-1' } });

@@ -17,6 +17,7 @@ import { handleContactAnonymized, handleContactMerged } from './requester-events
 import { handleTeamDeleted } from './team-deleted.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated } from './events.js';
 import { registerTicketRoutes } from './ticket-routes.js';
+import { registerTicketChannelRoutes } from './ticket-channel-routes.js';
 import { registerViewRoutes } from './view-routes.js';
 import { registerExportRoutes } from './export/export-routes.js';
 
@@ -25,10 +26,9 @@ export * from './events.js';
 export { createTicket, type NewTicket } from './create-ticket.js';
 export { updateTicket, type TicketChanges, type UpdateHow } from './update-ticket.js';
 export { addMessage, type NewMessage } from './add-message.js';
-export { receiveInboundMessage, inboundChannels, type InboundChannel, type InboundMessage, type InboundAttachment, type InboundResult } from './receive-inbound-message.js';
+export { receiveInboundMessage, type InboundChannel, type InboundMessage, type InboundAttachment, type InboundResult } from './receive-inbound-message.js';
 export { recordDelivery, type DeliveryResult } from './record-delivery.js';
 export { getDeliverableMessage, type DeliverableMessage } from './deliverable-message.js';
-export { deliveringChannels } from './reply-channel.js';
 export { AttachmentStore, attachmentStoreIn } from './attachment-store.js';
 export { sendAttachment } from './send-attachment.js';
 export { getVisibleTicket } from './get-ticket.js';
@@ -47,8 +47,8 @@ export { listCustomerTickets, getCustomerTicket, getCustomerAttachment, findCust
 export { closeTicketByRequester } from './close-by-requester.js';
 export { listCategories } from './categories.js';
 export { countTicketsOfRequesters } from './requester-events.js';
-export { createTicketBody, ticketSchema } from './http-schemas.js';
-export { builtinTicketDescriptors, ticketChannels } from './builtin-fields.js';
+export { createTicketFields, ticketSchema } from './http-schemas.js';
+export { builtinTicketDescriptors } from './builtin-fields.js';
 export { presentTicket } from './ticket-view.js';
 export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
 export { setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
@@ -56,8 +56,8 @@ export { setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry,
 
 export const ticketsModule: AppModule = {
   name: 'tickets',
-  registerJobs({ jobs, readModels }) {
-    readModels.provide('ticketFields', ticketFieldsReader);
+  registerJobs({ jobs, readModels, channels }) {
+    readModels.provide('ticketFields', ticketFieldsReader(channels));
     jobs.subscribeBatch([ticketCreated, ticketUpdated, ticketMessageAdded], 'tickets.index', handleTicketIndexJobs, { perAggregate: true });
     jobs.pollDueRows('tickets.search_reindex', reindexStaleSearch);
     jobs.subscribe(teamDeleted, 'tickets.team_deleted', handleTeamDeleted);
@@ -72,6 +72,7 @@ export const ticketsModule: AppModule = {
   registerRoutes(app, context) {
     const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);
     registerTicketRoutes(app, context);
+    registerTicketChannelRoutes(app, context);
     registerViewRoutes(app, context);
     registerExportRoutes(app, context);
     registerMessageRoutes(app, context, store);

@@ -10,13 +10,14 @@ import { AttachmentStore } from './attachment-store.js';
 import { getVisibleAttachment, uploadAttachment } from './attachments.js';
 import { attachmentSchema, messageSchema } from './http-schemas.js';
 import { getVisibleTicket } from './get-ticket.js';
-import { planReply, replyWays } from './reply-route.js';
+import { planReply } from './reply-route.js';
 import { sendAttachment } from './send-attachment.js';
 
 const tags = ['tickets'];
 
-const replyOptionSchema = z.object({
-  channel: z.enum(replyWays),
+/** One way of a reply plan; `ways`: the reply ways installed (ReplyChannels.ways()), read when the routes are built. */
+const replyOptionSchema = (ways: z.ZodType<string>) => z.object({
+  channel: ways,
   ready: z.boolean(),
   /** Why this way cannot deliver now, in the request's language. */
   reason: z.string().nullable(),
@@ -28,13 +29,15 @@ const replyOptionSchema = z.object({
 
 export function registerMessageRoutes(app: AppServer, context: AppContext, store: AttachmentStore): void {
   const { database, config, replyChannels } = context;
+  // Built now, not at import: every channel module has registered its adapter by the time routes are.
+  const ways = z.enum(replyChannels.ways());
   app.get('/api/v1/tickets/:id/reply-plan', {
     config: { permission: 'tickets.read' },
     schema: {
       tags, summary: '回复将通过哪种方式发出 Which way a reply will go',
       description: '`preferred`: where the customer expects the answer (the channel they last wrote on, else the ticket\'s; phone and web-form tickets by email when the requester has an address, else the portal). When it cannot deliver now, `preferredReady` is false, `reason` says why and `via` is the first way that works. `options`: the ways to choose from (pass one as `via` when sending); `phone` means the agent calls and records the answer, nothing is sent.',
       params: z.object({ id: z.string().min(1).max(64) }),
-      response: { 200: z.object({ preferred: z.enum(replyWays), preferredReady: z.boolean(), reason: z.string().nullable(), via: z.enum(replyWays), options: z.array(replyOptionSchema) }) },
+      response: { 200: z.object({ preferred: ways, preferredReady: z.boolean(), reason: z.string().nullable(), via: ways, options: z.array(replyOptionSchema(ways)) }) },
     },
   }, async (request) => {
     const ticket = await getVisibleTicket(database.db, actorOf(request), request.params.id);
@@ -57,7 +60,7 @@ export function registerMessageRoutes(app: AppServer, context: AppContext, store
       tags, summary: '回复或内部备注 Add a reply or an internal note',
       params: z.object({ id: z.string().min(1).max(64) }),
       description: 'A public reply goes the way `GET …/reply-plan` names as `via`, or the way given here as `via`. A reply for a channel that cannot deliver now is stored with `deliveryStatus: failed` and the reason in `deliveryError`, never left queued.',
-      body: z.strictObject({ body: z.string().trim().min(1).max(100_000), internal: z.boolean().optional(), attachmentIds: z.array(z.uuid()).max(20).optional(), via: z.enum(replyWays).optional() }),
+      body: z.strictObject({ body: z.string().trim().min(1).max(100_000), internal: z.boolean().optional(), attachmentIds: z.array(z.uuid()).max(20).optional(), via: ways.optional() }),
       response: { 201: messageSchema },
     },
   }, async (request, reply) => reply.status(201).send(await addMessage(database, actorOf(request), request.params.id, request.body, replyChannels)));

@@ -19,9 +19,12 @@ import { ticketAttachments, ticketEvents, ticketInboundReceipts, ticketMessages,
 import { nextTicketNumber } from './ticket-number.js';
 import type { TicketRow } from './ticket-view.js';
 
-/** The channels customers reach us by. `agent` (the console) is not one: agents are users. */
-export const inboundChannels = ['email', 'portal', 'web', 'phone', 'wechat', 'wecom', 'dingtalk', 'api'] as const;
-export type InboundChannel = (typeof inboundChannels)[number];
+/**
+ * The channel a customer's message came by: one of the platform's own (email, portal, web, phone,
+ * api) or the kind of the channel module that calls (it registered that kind on `context.channels`,
+ * whose list is the one list of channels). `agent` (the console) is not one: agents are users.
+ */
+export type InboundChannel = string;
 
 export type InboundAttachment = { filename: string; contentType?: string; content: Buffer; /** cid of an inline image */ contentId?: string };
 

@@ -2,13 +2,14 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { ReplyChannels, ReplyChannelState, ReplyWindow } from '../../app/reply-channels.js';
 import type { Db } from '../../db/database.js';
 import { getContactsByIds } from '../customers/index.js';
-import { deliveringChannels } from './reply-channel.js';
 import { ticketMessages } from './schema.js';
 import type { TicketRow } from './ticket-view.js';
 
-/** The ways an agent may choose for a reply: the delivering channels, the portal, a phone call. */
-export const replyWays = ['email', 'wechat', 'wecom', 'dingtalk', 'portal', 'phone'] as const;
-export type ReplyWay = (typeof replyWays)[number];
+/**
+ * A way an agent may choose for a reply: a delivering channel installed in the app, the portal, a
+ * phone call (`ReplyChannels.ways()`, which the routes' enums are built from).
+ */
+export type ReplyWay = string;
 
 export type ReplyOption = { channel: ReplyWay; ready: boolean; reason: string | null; to: string | null; window?: ReplyWindow | null };
 
@@ -43,7 +44,8 @@ export async function planReply(db: Db, channels: ReplyChannels, ticket: TicketR
     return state.ready ? { channel, ready: true, reason: null, to: state.to ?? null, window: state.window ?? null } : { channel, ready: false, reason: state.reason, to: null };
   };
 
-  const preferred: ReplyWay = deliveringChannels.has(used) || used === 'portal' ? (used as ReplyWay) : requesterEmail ? 'email' : 'portal';
+  // A channel that does not deliver (phone, web form) or is no longer installed is answered by email or in the portal.
+  const preferred: ReplyWay = channels.delivers(used) || used === 'portal' ? used : requesterEmail ? 'email' : 'portal';
   const email = await stateOf('email');
   const first = preferred === 'email' ? email : await stateOf(preferred);
   const options = [...(preferred !== 'email' && preferred !== 'portal' ? [first] : []), email, portalOption, phoneOption];

@@ -6,7 +6,7 @@ import { translate } from '../../app/i18n/catalogue.js';
 import { BulkItemFailed, bulkUpdateTickets } from './bulk-update-tickets.js';
 import { createTicket } from './create-ticket.js';
 import { getVisibleTicket } from './get-ticket.js';
-import { bulkUpdateBody, bulkUpdateResponse, createTicketBody, listTicketsQuery, searchSummarySchema, ticketSchema, timelineEntrySchema, updateTicketBody } from './http-schemas.js';
+import { bulkUpdateBody, bulkUpdateResponse, createTicketBodyOf, listTicketsQuery, searchSummarySchema, ticketSchema, timelineEntrySchema, updateTicketBody } from './http-schemas.js';
 import { listTickets } from './list-tickets.js';
 import { presentTicket, presentTickets } from './ticket-view.js';
 import { getTimeline } from './timeline.js';
@@ -21,14 +21,15 @@ export function parseIfMatch(header: string | undefined): number {
   return ifMatchVersion(header, 'ticket.if_match_required', 'ticket.if_match_invalid');
 }
 
-export function registerTicketRoutes(app: AppServer, { database, config, readModels, transitionGuards, fieldTypes }: AppContext): void {
+export function registerTicketRoutes(app: AppServer, { database, config, readModels, transitionGuards, fieldTypes, channels }: AppContext): void {
   app.post('/api/v1/tickets', {
     config: { permission: 'tickets.create' },
     schema: {
       tags, summary: '创建工单 Create a ticket',
       description: 'Send an `Idempotency-Key` header to make retries safe: the same key and body return the first ticket (header `Idempotent-Replayed: true`).',
       headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
-      body: createTicketBody,
+      // Built now, not at import: every channel module has registered its adapter by the time routes are.
+      body: createTicketBodyOf(channels.ticketChannelKeys()),
       response: { 201: ticketSchema },
     },
   }, async (request, reply) => {

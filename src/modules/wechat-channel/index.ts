@@ -18,6 +18,7 @@ export function wechatAdapter(context: AppContext): ChannelAdapter {
   return {
     kind: 'wechat',
     labels: { 'zh-CN': '微信公众号', en: 'WeChat official account' },
+    deliversReplies: true,
     identityKinds: ['wechat_openid', 'wechat_unionid'],
     settings: wechatSettingsSchema,
     secretFields: wechatSecretFields,

@@ -1,3 +1,4 @@
+import type { ChannelLabels } from '../../../app/channel-registry.js';
 import { translate, type Locale } from '../../../app/i18n/catalogue.js';
 import { formatPhone } from '../../../forms/phone-and-email.js';
 import type { TicketRow } from '../ticket-view.js';
@@ -15,6 +16,8 @@ export type ExportLookups = {
   categories: ReadonlyMap<string, { nameZh: string; nameEn: string }>;
   priorities: ReadonlyMap<string, { nameZh: string; nameEn: string }>;
   requesters: ReadonlyMap<string, { name: string; phone: string | null; email: string | null }>;
+  /** The installed channels' labels; a channel not installed (its module removed) is written as its key. */
+  channels: ReadonlyMap<string, ChannelLabels>;
 };
 
 export type ExportColumn = {
@@ -42,7 +45,10 @@ export const builtinExportColumns: readonly ExportColumn[] = [
     return phone ? formatPhone(phone) : null; // as people read it everywhere else, and no leading + for a spreadsheet to take as a formula
   }),
   column('requesterEmail', (t, l) => (t.requesterId ? (l.requesters.get(t.requesterId)?.email ?? null) : null)),
-  column('channel', (t, _, locale) => translate(locale, `ticket.channel.${t.channel}`)),
+  column('channel', (t, l, locale) => {
+    const labels = l.channels.get(t.channel);
+    return labels ? (locale === 'en' && labels.en ? labels.en : labels['zh-CN']) : t.channel;
+  }),
   column('tags', (t) => (t.tags.length ? t.tags.join(', ') : null)),
   column('createdAt', (t) => t.createdAt),
   column('updatedAt', (t) => t.updatedAt),

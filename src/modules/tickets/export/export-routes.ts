@@ -26,7 +26,7 @@ const exportQuery = listTicketsQuery.omit({ cursor: true, limit: true }).extend(
  * (page by page), so a large export neither waits nor holds everything in memory; the browser's
  * download shows its progress. Each export is recorded (`tickets.exported`) once it ends.
  */
-export function registerExportRoutes(app: AppServer, { database, config }: AppContext): void {
+export function registerExportRoutes(app: AppServer, { database, config, channels }: AppContext): void {
   app.get('/api/v1/tickets/export', {
     config: { permission: 'tickets.export' },
     schema: {
@@ -53,7 +53,7 @@ export function registerExportRoutes(app: AppServer, { database, config }: AppCo
       .header('x-export-max-rows', String(config.OPENCSM_EXPORT_MAX_ROWS))
       .send(writer.stream);
     try {
-      const result = await exportTickets(database.db, actor, { filter, locale: request.locale, maxRows: config.OPENCSM_EXPORT_MAX_ROWS }, columns, writer);
+      const result = await exportTickets(database.db, actor, { filter, locale: request.locale, maxRows: config.OPENCSM_EXPORT_MAX_ROWS, channels: channels.ticketChannels() }, columns, writer);
       await database.transaction((tx) =>
         recordEvent(tx, ticketsExported, { aggregateId: uuidv7(), cause: 'agent', actorId: actor.id, payload: { format, rows: result.rows, truncated: result.truncated, columns: columns.map((c) => c.key), filter } }),
       );

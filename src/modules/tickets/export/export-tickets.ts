@@ -1,3 +1,4 @@
+import type { TicketChannel } from '../../../app/channel-registry.js';
 import { invalidField } from '../../../app/errors.js';
 import type { Locale } from '../../../app/i18n/catalogue.js';
 import type { Db } from '../../../db/database.js';
@@ -18,6 +19,8 @@ export type ExportRequest = {
   locale: Locale;
   /** The most rows one export writes; the console says so before it starts. */
   maxRows: number;
+  /** The installed channels (context.channels.ticketChannels()), which name the channel column. */
+  channels: readonly TicketChannel[];
 };
 
 /** The columns asked for, in the order asked; an unknown key is a 400 naming it. */
@@ -40,7 +43,7 @@ export async function exportTickets(db: Db, actor: Actor, request: ExportRequest
   const { locale } = request;
   await writer.row(columns.map((c) => c.header(locale)));
   const [categories, priorities] = await Promise.all([listCategories(db, { includeInactive: true }), listPriorities(db)]);
-  const fixed = { categories: new Map(categories.map((c) => [c.id, c])), priorities: new Map(priorities.map((p) => [p.key, p])) };
+  const fixed = { categories: new Map(categories.map((c) => [c.id, c])), priorities: new Map(priorities.map((p) => [p.key, p])), channels: new Map(request.channels.map((c) => [c.key, c.labels])) };
   let rows = 0;
   let cursor: string | undefined;
   do {
@@ -53,7 +56,7 @@ export async function exportTickets(db: Db, actor: Actor, request: ExportRequest
   return { rows, truncated: Boolean(cursor) };
 }
 
-async function lookupsFor(db: Db, tickets: Awaited<ReturnType<typeof listTickets>>['items'], fixed: Pick<ExportLookups, 'categories' | 'priorities'>): Promise<ExportLookups> {
+async function lookupsFor(db: Db, tickets: Awaited<ReturnType<typeof listTickets>>['items'], fixed: Pick<ExportLookups, 'categories' | 'priorities' | 'channels'>): Promise<ExportLookups> {
   const ids = (pick: (t: (typeof tickets)[number]) => string | null) => [...new Set(tickets.map(pick).filter((id): id is string => Boolean(id)))];
   const [users, teams, contacts] = await Promise.all([getUserNames(db, ids((t) => t.assigneeId)), getTeamNames(db, ids((t) => t.teamId)), getContactsByIds(db, ids((t) => t.requesterId))]);
   return { ...fixed, users, teams, requesters: contacts };

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeError } from '../../shared/ui/describe-error.ts';
+import { useChannelName } from '../tickets/ticket-channels.ts';
 import { EmptyState } from '../../shared/ui/states.tsx';
 import type { CustomerMessage } from './queries.ts';
 
@@ -22,6 +23,7 @@ type Props = {
  */
 export function MessageTimeline({ first, loadOlder, emptyHint }: Props) {
   const { t } = useTranslation();
+  const channelNameOf = useChannelName();
   const [older, setOlder] = useState<Page[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -59,7 +61,7 @@ export function MessageTimeline({ first, loadOlder, emptyHint }: Props) {
                 title={
                   <Space size={6} wrap style={{ fontWeight: 'normal' }}>
                     <Typography.Text strong>{author}</Typography.Text>
-                    <Tag>{message.channel === 'agent' ? t('customers.messages.consoleChannel') : t(`channel.${message.channel}`, { defaultValue: message.channel })}</Tag>
+                    <Tag>{message.channel === 'agent' ? t('customers.messages.consoleChannel') : channelNameOf(message.channel)}</Tag>
                     {message.internal ? (
                       <Tag icon={<LockOutlined />} color="gold">
                         {t('ticket.internal')}

@@ -4,7 +4,7 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { valueShape } from '../../../../src/conditions/operators.ts';
 import type { FieldType as ConditionType } from '../../../../src/conditions/types.ts';
-import { channels, conditionFields, type Condition } from './policy-draft.ts';
+import { conditionFields, type Condition } from './policy-draft.ts';
 import { useOrganizationNames, useOrganizationSearch } from './policy-queries.ts';
 import type { PolicyReferences } from './policy-references.ts';
 
@@ -88,7 +88,7 @@ function ValuesEditor({ condition, field, references, onChange, error }: ValuesP
     case 'customerTier':
       return <Select {...common} options={references.tiers} />;
     case 'channel':
-      return <Select {...common} options={channels.map((channel) => ({ value: channel, label: t(`channel.${channel}`) }))} />;
+      return <Select {...common} options={references.channels} />;
     case 'categoryId':
       return (
         <TreeSelect multiple treeDefaultExpandAll style={valuesStyle} status={status} value={strings} onChange={(values: string[]) => onChange(values)} treeData={references.categoryTree} placeholder={common.placeholder} aria-label={common['aria-label']} />

@@ -13,8 +13,6 @@ export type Targets = Record<string, Partial<Record<TargetKey, number>>>;
 export const conditionFields: readonly ConditionField[] = ['priority', 'categoryId', 'customerTier', 'channel', 'organizationId', 'contractType'];
 export const targetKeys: readonly TargetKey[] = ['firstResponseMinutes', 'nextResponseMinutes', 'resolutionMinutes'];
 export const ticketStatuses: readonly TicketStatus[] = ['new', 'open', 'pending', 'resolved', 'closed'];
-/** The channels tickets arrive by (the server refuses others). */
-export const channels = ['api', 'web', 'phone', 'email', 'wechat', 'wecom', 'dingtalk', 'portal'] as const;
 
 /** What the editor changes: a policy without the server's bookkeeping (id, position, version). */
 export type PolicyDraft = {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCategories, usePriorities, useTeams, useUsers } from '../tickets/queries.ts';
+import { useTicketChannels } from '../tickets/ticket-channels.ts';
 import { categoryTree, type CategoryNode } from '../tickets/category-tree.ts';
 import { useConditionFields, useCustomerTiers } from './policy-queries.ts';
 import type { components } from '../../shared/api/schema';
@@ -24,6 +25,7 @@ export function usePolicyReferences() {
   const users = useUsers();
   const teams = useTeams();
   const conditionFields = useConditionFields();
+  const channels = useTicketChannels();
   const labelOf = (label: { 'zh-CN': string; en: string }) => (zh ? label['zh-CN'] : label.en || label['zh-CN']);
   const categoryNodes: CategoryNode[] = categoryTree(categories.data ?? [], zh);
   return {
@@ -38,6 +40,8 @@ export function usePolicyReferences() {
     calendars: (calendars.data ?? []).map((c) => ({ value: c.id, label: name(c), isDefault: c.isDefault })),
     users: (users.data ?? []).map((u): Option => ({ value: u.id, label: u.name })),
     teams: (teams.data ?? []).map((team): Option => ({ value: team.id, label: team.name })),
+    /** The channels installed in the server (a policy naming one no longer installed shows its key). */
+    channels: (channels.data ?? []).map((channel): Option => ({ value: channel.key, label: labelOf(channel.labels) })),
     /** What a condition may name, labelled in the console's language (empty until loaded: the editor falls back to the fields every installation has). */
     conditionFields: (conditionFields.data ?? []).map((field) => ({ ...field, name: labelOf(field.label), choices: field.options?.map((option): Option => ({ value: option.value, label: labelOf(option.label) })) })),
   };

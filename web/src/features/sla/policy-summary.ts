@@ -24,7 +24,7 @@ export function describeCondition(condition: Condition, references: PolicyRefere
       case 'categoryId':
         return values.map((v) => references.categoryNames.get(v) ?? v);
       case 'channel':
-        return values.map((v) => t(`channel.${v}`, { defaultValue: v }));
+        return values.map((v) => label(references.channels, v));
       case 'organizationId':
         return values.length ? [t('sla.policies.organizationsCount', { count: values.length })] : [];
     }

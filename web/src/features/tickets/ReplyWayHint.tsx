@@ -1,6 +1,7 @@
 import { Alert, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReplyPlan, ReplyWay } from './queries.ts';
+import { useChannelName } from './ticket-channels.ts';
 
 /**
  * Says, before sending, which way the reply will go ("回复将通过邮件发送至 wu@example.cn"). When
@@ -10,7 +11,7 @@ import type { ReplyPlan, ReplyWay } from './queries.ts';
  */
 export function ReplyWayHint({ plan, via, onChange }: { plan: ReplyPlan; via: ReplyWay; onChange: (way: ReplyWay) => void }) {
   const { t } = useTranslation();
-  const channel = (way: string) => t(`channel.${way}`);
+  const channel = useChannelName();
   const chosen = plan.options.find((o) => o.channel === via);
   const ready = plan.options.filter((o) => o.ready);
   // A chat channel names no address (an openid means nothing to an agent): its window says more.

@@ -1,17 +1,21 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReplyPlan } from './queries.ts';
+import { useTicketChannels } from './ticket-channels.ts';
 
 /**
- * In a chat ticket's header (WeChat): the reply window — "回复窗口剩余 20 小时 · 还可发送 3 条" —
- * or why WeChat cannot carry a reply now, and 沙箱 for a sandbox account. Reads the same reply
- * plan the composer does (one query, cached).
+ * In a chat ticket's header (WeChat, any installed channel module that delivers replies): the
+ * reply window — "回复窗口剩余 20 小时 · 还可发送 3 条" — or why the channel cannot carry a reply
+ * now, and 沙箱 for a sandbox account. Reads the same reply plan the composer does (one query,
+ * cached); email and the platform's other channels have no window.
  */
 export function ReplyWindowTag({ ticketId, channel }: { ticketId: string; channel: string }) {
   const { t } = useTranslation();
-  const plan = useReplyPlan(ticketId, channel === 'wechat');
-  if (channel !== 'wechat' || !plan.data) return null;
-  const option = plan.data.options.find((o) => o.channel === 'wechat');
+  const channels = useTicketChannels();
+  const chat = channels.data?.some((c) => c.key === channel && c.deliversReplies && !c.builtIn) ?? false;
+  const plan = useReplyPlan(ticketId, chat);
+  if (!chat || !plan.data) return null;
+  const option = plan.data.options.find((o) => o.channel === channel);
   if (!option) return null;
   if (!option.ready) {
     return (

@@ -13,6 +13,7 @@ import { SlaBadge } from '../sla/SlaBadge.tsx';
 import { Composer } from './Composer.tsx';
 import type { DraftMode } from './drafts.ts';
 import type { Lookups } from './describe-change.ts';
+import { useChannelName } from './ticket-channels.ts';
 import { nameIn, useTicketNames } from './ticket-names.ts';
 import { prefetchTicket, useCategories, usePriorities, useTeams, useTicket, useTimeline, useUsers, type Ticket } from './queries.ts';
 import { RequesterPanel } from './RequesterPanel.tsx';
@@ -81,6 +82,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
   // Custom field changes on the timeline read with the registry's labels (archived fields too).
   const registry = useTicketFields();
   const types = useTicketTypes();
+  const channelNameOf = useChannelName();
 
   const lookups: Lookups = useMemo(
     () => ({
@@ -100,8 +102,9 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
         const found = types.data?.find((type) => type.key === key);
         return found ? labelIn(found.label, i18n.language) : undefined;
       },
+      channelName: channelNameOf,
     }),
-    [users.data, teams.data, names.data, categories.data, priorities.data, zh, registry.data, i18n.language, types.data],
+    [users.data, teams.data, names.data, categories.data, priorities.data, zh, registry.data, i18n.language, types.data, channelNameOf],
   );
 
   useEffect(() => {
@@ -152,7 +155,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
               {ticket.number}
             </Typography.Text>
             <StatusTag status={ticket.status} />
-            <Tag>{t(`channel.${ticket.channel}`, { defaultValue: ticket.channel })}</Tag>
+            <Tag data-testid="ticket-channel">{channelNameOf(ticket.channel)}</Tag>
             <ReplyWindowTag ticketId={ticket.id} channel={ticket.channel} />
             <SlaBadge sla={ticket.sla} all />
             <Typography.Text type="secondary">{t('ticket.createdAt', { time: dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>

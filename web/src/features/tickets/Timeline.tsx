@@ -84,7 +84,7 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
             {/* Phone intake: the customer's report, typed in by the agent who took the call. */}
             {opening && entry.message.meta?.enteredBy ? <Tag data-testid="phone-entered">{t('ticket.phoneEntered')}</Tag> : null}
             {!internal && (
-              <Tag data-testid="message-channel">{t('ticket.via', { channel: t(`channel.${entry.message.channel}`, { defaultValue: entry.message.channel }) })}</Tag>
+              <Tag data-testid="message-channel">{t('ticket.via', { channel: lookups.channelName?.(entry.message.channel) ?? entry.message.channel })}</Tag>
             )}
             <DeliveryTag status={entry.message.deliveryStatus} error={entry.message.deliveryError} />
             {author && entry.message.channel === 'email' && <EmailAuthMark auth={emailAuthOf(entry.message.meta)} />}
@@ -125,7 +125,7 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
   }
   const text =
     entry.type === 'delivery_changed'
-      ? describeDelivery(entry.newValue, t)
+      ? describeDelivery(entry.newValue, t, lookups.channelName)
       : entry.type === 'field_changed'
         ? describeChange(entry, lookups, t)
         : entry.type === 'created'

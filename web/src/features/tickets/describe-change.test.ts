@@ -3,6 +3,7 @@ import { before, test } from 'node:test';
 import type { TFunction } from 'i18next';
 import { translator } from '../../../test/i18n.ts';
 import { describeChange, describeDelivery, displayValue, type Lookups } from './describe-change.ts';
+import { channelName, type TicketChannel } from './ticket-channels.ts';
 
 const lookups: Lookups = {
   userName: (id) => ({ u1: '王芳', u2: '李雷' })[id],
@@ -38,10 +39,20 @@ test('long text values are shortened', () => {
   assert.equal(displayValue('subject', long, lookups, zh).length, 81);
 });
 
-test('delivery lines name the channel and, on failure, the reason', () => {
-  assert.equal(describeDelivery({ status: 'failed', channel: 'email', error: '550 mailbox full' }, zh), '经邮件的回复发送失败：550 mailbox full');
-  assert.equal(describeDelivery({ status: 'sent', channel: 'wecom' }, zh), '经企业微信的回复：已发送');
-  assert.equal(describeDelivery({ status: 'sent', channel: 'email' }, en), 'Reply via Email: Sent');
+test('delivery lines name the channel by the server\'s label and, on failure, the reason', () => {
+  // As GET /ticket-channels answers: the platform's email and an installed module's channel.
+  const installed: TicketChannel[] = [
+    { key: 'email', labels: { 'zh-CN': '邮件', en: 'Email' }, deliversReplies: true, builtIn: true },
+    { key: 'line', labels: { 'zh-CN': 'LINE 官方账号', en: 'LINE official account' }, deliversReplies: true, builtIn: false },
+  ];
+  const zhName = (key: string) => channelName(installed, key, 'zh-CN', '工作台');
+  const enName = (key: string) => channelName(installed, key, 'en', 'Console');
+  assert.equal(describeDelivery({ status: 'failed', channel: 'email', error: '550 mailbox full' }, zh, zhName), '经邮件的回复发送失败：550 mailbox full');
+  assert.equal(describeDelivery({ status: 'sent', channel: 'line' }, zh, zhName), '经LINE 官方账号的回复：已发送');
+  assert.equal(describeDelivery({ status: 'sent', channel: 'email' }, en, enName), 'Reply via Email: Sent');
+  // A channel whose module was removed keeps its key.
+  assert.equal(describeDelivery({ status: 'sent', channel: 'kakao' }, en, enName), 'Reply via kakao: Sent');
+  assert.equal(zhName('agent'), '工作台');
 });
 
 test('custom field changes name the field and its options by their labels: 将污染类型从“噪音”改为“废水”', async () => {

@@ -13,6 +13,8 @@ export type Lookups = {
   language?: string;
   /** A ticket type's label by its key (工单类型 changes). */
   typeName?(key: string): string | undefined;
+  /** A channel's name (the server's installed channels, ticket-channels.ts); without it, the key. */
+  channelName?(key: string): string;
 };
 
 const customPrefix = 'fields.';
@@ -68,9 +70,9 @@ function customValue(key: string, value: unknown, lookups: Lookups, t: TFunction
 }
 
 /** One timeline line for what became of a reply a channel delivers: “经邮件的回复发送失败：550 mailbox full”. */
-export function describeDelivery(value: unknown, t: TFunction): string {
+export function describeDelivery(value: unknown, t: TFunction, nameOf: (key: string) => string = (key) => key): string {
   const { status, channel, error } = (value ?? {}) as { status?: string; channel?: string; error?: string };
-  const channelName = t(`channel.${channel}`, { defaultValue: channel ?? '' });
+  const channelName = channel ? nameOf(channel) : '';
   if (status === 'failed') return t('ticket.deliveryChangedError', { channel: channelName, error: error ?? '' });
   return t('ticket.deliveryChanged', { channel: channelName, status: t(status === 'sent' ? 'ticket.deliverySent' : 'ticket.deliveryQueued') });
 }

@@ -16,4 +16,6 @@ export const ticketKeys = {
   teams: () => [...ticketKeys.directory, 'teams'] as const,
   categories: () => ['taxonomy', 'categories'] as const,
   priorities: () => ['taxonomy', 'priorities'] as const,
+  /** The installed channels: they change only with a server restart. */
+  channels: () => ['taxonomy', 'ticket-channels'] as const,
 };

@@ -3071,14 +3071,17 @@ export interface paths {
                                 value: string;
                             }[];
                         };
-                        /** @enum {string} */
-                        channel?: "api" | "web" | "phone" | "email" | "wechat" | "wecom" | "dingtalk" | "portal";
                         /** @description The ticket type's key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given. */
                         type?: string;
                         /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
                         fields?: {
                             [key: string]: unknown;
                         };
+                        /**
+                         * @description Where the request came from (default `api`): a channel installed in this server (GET /ticket-channels).
+                         * @enum {string}
+                         */
+                        channel?: "api" | "web" | "phone" | "email" | "portal" | "wechat";
                     };
                 };
             };
@@ -3273,6 +3276,47 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["TimelineEntry"][];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单渠道 Ticket channels installed
+         * @description The platform's own channels, then those of every installed channel module (WeChat …), in that order.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TicketChannel"][];
                         };
                     };
                 };
@@ -3582,14 +3626,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            preferred: "email" | "wechat" | "wecom" | "dingtalk" | "portal" | "phone";
+                            preferred: "portal" | "phone" | "email" | "wechat";
                             preferredReady: boolean;
                             reason: string | null;
                             /** @enum {string} */
-                            via: "email" | "wechat" | "wecom" | "dingtalk" | "portal" | "phone";
+                            via: "portal" | "phone" | "email" | "wechat";
                             options: {
                                 /** @enum {string} */
-                                channel: "email" | "wechat" | "wecom" | "dingtalk" | "portal" | "phone";
+                                channel: "portal" | "phone" | "email" | "wechat";
                                 ready: boolean;
                                 reason: string | null;
                                 to: string | null;
@@ -3643,7 +3687,7 @@ export interface paths {
                         internal?: boolean;
                         attachmentIds?: string[];
                         /** @enum {string} */
-                        via?: "email" | "wechat" | "wecom" | "dingtalk" | "portal" | "phone";
+                        via?: "portal" | "phone" | "email" | "wechat";
                     };
                 };
             };
@@ -4920,7 +4964,7 @@ export interface paths {
         put?: never;
         /**
          * 创建 SLA 策略 Create an SLA policy
-         * @description Priorities, categories, customer tiers, organisations, users and the calendar it names must exist; channels must be known. A bad value answers 400 naming it (`errors[].path`, e.g. `conditions.all.0.values.1`).
+         * @description Priorities, categories, customer tiers, organisations, users and the calendar it names must exist; channels must be installed (GET /ticket-channels). A bad value answers 400 naming it (`errors[].path`, e.g. `conditions.all.0.values.1`).
          */
         post: {
             parameters: {
@@ -9708,6 +9752,18 @@ export interface components {
             isDefault: boolean;
             active: boolean;
         };
+        TicketChannelInput: {
+            /** @description What tickets and messages store in `channel`. */
+            key: string;
+            labels: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description An agent's reply on a ticket of this channel is sent back on it. */
+            deliversReplies: boolean;
+            /** @description One of the platform's own channels (api, web, phone, email, portal); else an installed channel module's. */
+            builtIn: boolean;
+        };
         JobInput: {
             /** Format: uuid */
             id: string;
@@ -10690,6 +10746,18 @@ export interface components {
             color: string;
             isDefault: boolean;
             active: boolean;
+        };
+        TicketChannel: {
+            /** @description What tickets and messages store in `channel`. */
+            key: string;
+            labels: {
+                "zh-CN": string;
+                en: string;
+            };
+            /** @description An agent's reply on a ticket of this channel is sent back on it. */
+            deliversReplies: boolean;
+            /** @description One of the platform's own channels (api, web, phone, email, portal); else an installed channel module's. */
+            builtIn: boolean;
         };
         Job: {
             /** Format: uuid */
