@@ -7,6 +7,7 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { IdentityFields } from './IdentityFields.tsx';
 import { ownerOfIdentity, takenIdentityOf } from './identity-taken.ts';
 import { formFieldErrors } from './form-errors.ts';
+import { useNewRecordFields } from './new-record-fields.tsx';
 import type { IdentityKind } from './identity-groups.ts';
 import { OrganizationSelect } from './OrganizationSelect.tsx';
 import { OwnerSelect, TagsSelect, TierSelect } from './ProfilePickers.tsx';
@@ -34,8 +35,11 @@ export function CreateContactDialog({ open, onClose, organizationId }: { open: b
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [taken, setTaken] = useState<Taken | null>(null);
+  const custom = useNewRecordFields('contact');
 
   async function save(values: Values) {
+    const fields = custom.valuesToSend(form);
+    if (fields === null) return;
     setSaving(true);
     setTaken(null);
     const identities = (values.identities ?? []).filter((i) => i.value?.trim()).map((i) => ({ kind: i.kind, value: i.value.trim() }));
@@ -50,6 +54,7 @@ export function CreateContactDialog({ open, onClose, organizationId }: { open: b
             tags: values.tags ?? [],
             ownerId: values.ownerId ?? null,
             notes: values.notes ?? '',
+            ...(fields && { fields }),
           },
         }),
       );
@@ -117,6 +122,7 @@ export function CreateContactDialog({ open, onClose, organizationId }: { open: b
         <Form.Item name="notes" label={t('customers.field.notes')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={20_000} />
         </Form.Item>
+        {custom.inputs}
       </Form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { formFieldErrors } from './form-errors.ts';
+import { useNewRecordFields } from './new-record-fields.tsx';
 import { OwnerSelect, TagsSelect, TierSelect } from './ProfilePickers.tsx';
 import { useRefreshCustomers } from './queries.ts';
 
@@ -18,12 +19,15 @@ export function CreateOrganizationDialog({ open, onClose }: { open: boolean; onC
   const refresh = useRefreshCustomers();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const custom = useNewRecordFields('organisation');
 
   async function save(values: Values) {
+    const fields = custom.valuesToSend(form);
+    if (fields === null) return;
     setSaving(true);
     try {
       const organization = await unwrap(
-        api.POST('/api/v1/organizations', { body: { name: values.name.trim(), tierKey: values.tierKey ?? null, tags: values.tags ?? [], ownerId: values.ownerId ?? null, notes: values.notes ?? '' } }),
+        api.POST('/api/v1/organizations', { body: { name: values.name.trim(), tierKey: values.tierKey ?? null, tags: values.tags ?? [], ownerId: values.ownerId ?? null, notes: values.notes ?? '', ...(fields && { fields }) } }),
       );
       message.success(t('customers.form.created'));
       await refresh();
@@ -55,6 +59,7 @@ export function CreateOrganizationDialog({ open, onClose }: { open: boolean; onC
         <Form.Item name="notes" label={t('customers.field.notes')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={20_000} />
         </Form.Item>
+        {custom.inputs}
       </Form>
     </Modal>
   );
