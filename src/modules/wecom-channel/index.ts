@@ -1,0 +1,51 @@
+/** Public surface of the WeCom channel (企业微信): 微信客服 on the channel registry, notifications to staff (self-built app) and team group robots. */
+import type { ChannelAdapter } from '../../app/channel-registry.js';
+import type { AppContext, AppModule } from '../../app/context.js';
+import { channelAccountState, hasEnabledChannelAccount } from '../channels/index.js';
+import { ticketMessageAdded } from '../tickets/index.js';
+import { deliverWecomHandler, deliverWecomJob } from './deliver-reply.js';
+import { kfProcessJob, kfSyncHandler } from './kf-sync.js';
+import { processKfMessageHandler } from './process-kf-message.js';
+import { messagesPerWindow, replyWindowHours, wecomReplyProbe } from './reply-window.js';
+import { WecomApiError, wecomApi } from './wecom-api.js';
+import { answerWecomCallback, kfSyncJob } from './wecom-callback.js';
+import { wecomSecretFields, wecomSettingsOf, wecomSettingsSchema } from './wecom-settings.js';
+
+export { startFakeWecomServer, type FakeWecomServer } from './fake-wecom-server.js';
+
+/** The WeCom adapter (kind `wecom`): the 微信客服 callback carries a token only; messages are pulled with sync_msg. */
+export function wecomAdapter(context: AppContext): ChannelAdapter {
+  return {
+    kind: 'wecom',
+    labels: { 'zh-CN': '企业微信', en: 'WeCom' },
+    identityKinds: ['wecom_external_userid'],
+    settings: wecomSettingsSchema,
+    secretFields: wecomSecretFields,
+    limits: { replyWindowHours, messagesPerWindow },
+    callback: (database, account, request) => answerWecomCallback(database, context.clock, account, request),
+    async testConnection(database, account) {
+      const settings = wecomSettingsOf(account.settings);
+      try {
+        const api = wecomApi({ database, config: context.config, clock: context.clock }, account.id, settings);
+        await api.checkCredentials('kf');
+        if (settings.agentSecret) await api.checkCredentials('app');
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof WecomApiError) return { ok: false, reason: 'channel.credentials_refused', detail: `${error.errcode} ${error.errmsg}` };
+        return { ok: false, reason: 'channel.unreachable', detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}
+
+export const wecomChannelModule: AppModule = {
+  name: 'wecom-channel',
+  registerJobs(context) {
+    const { jobs, config, clock, channels, replyChannels, transitionGuards } = context;
+    channels.register(wecomAdapter(context));
+    replyChannels.register('wecom', wecomReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
+    jobs.handle(kfSyncJob, kfSyncHandler(config, clock));
+    jobs.handle(kfProcessJob, processKfMessageHandler(config, clock, transitionGuards));
+    jobs.subscribe(ticketMessageAdded, deliverWecomJob, deliverWecomHandler(config, clock));
+  },
+};
