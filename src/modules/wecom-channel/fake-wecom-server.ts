@@ -115,7 +115,8 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
           if (!scopeOk('kf')) return invalidToken();
           const item = media.get(query.media_id ?? '');
           if (!item) return reply(200, { errcode: 40007, errmsg: 'invalid media_id' });
-          response.writeHead(200, { 'content-type': item.contentType, 'content-disposition': `attachment; filename="${item.filename}"` });
+          // A name outside ASCII travels RFC 6266's way (filename*), as headers carry only Latin-1.
+          response.writeHead(200, { 'content-type': item.contentType, 'content-disposition': `attachment; filename="${item.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(item.filename)}` });
           return response.end(item.content);
         }
         case '/cgi-bin/media/upload':

@@ -127,8 +127,7 @@ export function wecomApi(deps: Deps, accountId: string, settings: WecomSettings)
         if (response.contentType.includes('json') || response.contentType.includes('text/plain')) wecomAnswer(response);
         if (response.status >= 400) throw new WecomApiError(-1, `HTTP ${response.status}`, response.status);
         const disposition = String(response.headers['content-disposition'] ?? '');
-        const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
-        return { content: response.body, contentType: response.contentType || 'application/octet-stream', filename };
+        return { content: response.body, contentType: response.contentType || 'application/octet-stream', filename: filenameOf(disposition) };
       });
     },
     async uploadMedia(type, file) {
@@ -148,4 +147,17 @@ export function wecomApi(deps: Deps, accountId: string, settings: WecomSettings)
       });
     },
   };
+}
+
+/** The file's name from Content-Disposition: RFC 6266's `filename*=UTF-8''…` first (names in Chinese), else `filename`. */
+export function filenameOf(disposition: string): string | null {
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? null;
 }
