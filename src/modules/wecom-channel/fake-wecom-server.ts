@@ -21,6 +21,8 @@ export type FakeWecomServer = {
   setPageSize(size: number): void;
   /** The next sync_msg answers an empty msg_list with has_more = 1 (its cursor moves on). */
   emptyPageNext(): void;
+  /** The next `count` sync_msg calls are answered only once all of them have arrived (a race, made certain). */
+  gateSyncs(count: number): void;
   /** Bodies of accepted kf/send_msg calls. */
   kfSent(): Array<Record<string, unknown>>;
   /** Bodies of accepted message/send calls (the self-built app). */
@@ -28,7 +30,8 @@ export type FakeWecomServer = {
   /** Bodies accepted by webhook/send, per robot key. */
   robotSent(key: string): Array<Record<string, unknown>>;
   tokensIssued(): number;
-  failNext(path: string, failure: Failure, count?: number): void;
+  /** The next `count` calls of `path` (after `skip` that pass) answer this instead. */
+  failNext(path: string, failure: Failure, count?: number, skip?: number): void;
   addMedia(mediaId: string, content: Buffer, contentType: string, filename?: string): void;
   close(): Promise<void>;
 };
@@ -38,7 +41,7 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
   const kfSent: Array<Record<string, unknown>> = [];
   const appSent: Array<Record<string, unknown>> = [];
   const robots = new Map<string, Array<Record<string, unknown>>>((options.robotKeys ?? []).map((k) => [k, []]));
-  const failures = new Map<string, Failure[]>();
+  const failures = new Map<string, Array<Failure | null>>();
   const media = new Map<string, { content: Buffer; contentType: string; filename: string }>();
   const log: Array<Record<string, unknown>> = [];
   const tokens = new Map<string, 'kf' | 'app'>();
@@ -46,6 +49,18 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
   let pageSize = 1000;
   let emptyPages = 0;
   let emptyCount = 0;
+  let gate: { remaining: number; waiting: Array<() => void> } | null = null;
+  const passGate = async () => {
+    if (!gate) return;
+    const current = gate;
+    current.remaining -= 1;
+    if (current.remaining === 0) {
+      gate = null;
+      for (const release of current.waiting) release();
+      return;
+    }
+    await new Promise<void>((resolve) => current.waiting.push(resolve));
+  };
 
   const read = (request: IncomingMessage) =>
     new Promise<Buffer>((resolve, reject) => {
@@ -95,6 +110,7 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
         }
         case '/cgi-bin/kf/sync_msg': {
           if (!scopeOk('kf')) return invalidToken();
+          await passGate();
           const start = positionOf(json?.cursor);
           if (emptyPages > 0) {
             emptyPages -= 1;
@@ -140,6 +156,9 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
       response.end(String(error));
     });
   });
+  // Idle keep-alive sockets stay open: a client reusing one the server had just timed out (5 s by
+  // default) would see ECONNRESET, a race of the test's timing rather than of the code under test.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -152,12 +171,15 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
     emptyPageNext: () => {
       emptyPages += 1;
     },
+    gateSyncs: (count) => {
+      gate = { remaining: count, waiting: [] };
+    },
     kfSent: () => [...kfSent],
     appSent: () => [...appSent],
     robotSent: (key) => [...(robots.get(key) ?? [])],
     tokensIssued: () => issued,
-    failNext(path, failure, count = 1) {
-      failures.set(path, [...(failures.get(path) ?? []), ...Array.from({ length: count }, () => failure)]);
+    failNext(path, failure, count = 1, skip = 0) {
+      failures.set(path, [...(failures.get(path) ?? []), ...Array.from({ length: skip }, () => null), ...Array.from({ length: count }, () => failure)]);
     },
     addMedia(mediaId, content, contentType, filename = `${mediaId}.bin`) {
       media.set(mediaId, { content, contentType, filename });
