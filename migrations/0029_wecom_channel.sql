@@ -67,6 +67,7 @@ CREATE TABLE "wecom_robot_sends" (
 CREATE TABLE "wecom_staff_links" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"wecom_userid" text NOT NULL,
+	"account_id" uuid NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"updated_by" uuid
 );

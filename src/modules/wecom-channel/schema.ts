@@ -89,6 +89,8 @@ export const wecomOutbound = pgTable('wecom_outbound', {
 export const wecomStaffLinks = pgTable('wecom_staff_links', {
   userId: uuid('user_id').primaryKey(),
   wecomUserId: text('wecom_userid').notNull(),
+  /** The WeCom account (corp) whose self-built app reaches this member. */
+  accountId: uuid('account_id').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedBy: uuid('updated_by'),
 });
