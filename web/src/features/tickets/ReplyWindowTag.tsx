@@ -3,15 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { useReplyPlan } from './queries.ts';
 
 /**
- * In a chat ticket's header (WeChat): the reply window — "回复窗口剩余 20 小时 · 还可发送 3 条" —
+ * In a chat ticket's header (WeChat, WeCom 微信客服): the reply window — "回复窗口剩余 20 小时 · 还可发送 3 条" —
  * or why WeChat cannot carry a reply now, and 沙箱 for a sandbox account. Reads the same reply
  * plan the composer does (one query, cached).
  */
+/** Chat channels whose vendor limits replies to a window after the customer's last message. */
+const chatChannels = new Set(['wechat', 'wecom']);
+
 export function ReplyWindowTag({ ticketId, channel }: { ticketId: string; channel: string }) {
   const { t } = useTranslation();
-  const plan = useReplyPlan(ticketId, channel === 'wechat');
-  if (channel !== 'wechat' || !plan.data) return null;
-  const option = plan.data.options.find((o) => o.channel === 'wechat');
+  const chat = chatChannels.has(channel);
+  const plan = useReplyPlan(ticketId, chat);
+  if (!chat || !plan.data) return null;
+  const option = plan.data.options.find((o) => o.channel === channel);
   if (!option) return null;
   if (!option.ready) {
     return (
