@@ -14,8 +14,22 @@ import { WecomApiError, wecomAnswer, wecomUrl } from './wecom-api.js';
 
 export const robotNotifyJob = 'wecom.notify_team';
 const lastAttempt = 8;
-/** A digest lists this many notifications; the rest are counted (markdown ≤ 4096 bytes). */
+/** A digest lists at most this many notifications, and no more than fit the robot's markdown limit (4096 bytes); the rest are counted. */
 const digestListMax = 30;
+const markdownMaxBytes = 4096;
+
+/** The digest's markdown: a heading with the count, then as many lines as fit, then how many did not. */
+export function digestMarkdown(lines: string[], total: number): string {
+  const heading = `**${translate('zh-CN', 'wecom.notify.digest', { count: total })}**`;
+  const shown: string[] = [];
+  const tail = (n: number) => (n > 0 ? [`> …（+${n}）`] : []);
+  for (const line of lines) {
+    const next = [heading, ...shown, `> ${line}`, ...tail(total - shown.length - 1)].join('\n');
+    if (Buffer.byteLength(next, 'utf8') > markdownMaxBytes) break;
+    shown.push(`> ${line}`);
+  }
+  return [heading, ...shown, ...tail(total - shown.length)].join('\n');
+}
 
 type Deps = { database: Database; config: Config; clock: Clock };
 
@@ -44,7 +58,8 @@ export async function notifyTeam(deps: Deps, job: JobContext['job'], input: { te
   if (!brief) return;
   const title = translate('zh-CN', input.titleKey);
   const url = ticketLink(deps.config, brief.id);
-  const label = `#${brief.number} ${clip(brief.subject, 60)}`;
+  // Square brackets would end the markdown link's text early.
+  const label = `#${brief.number} ${clip(brief.subject, 60).replace(/\[/g, '【').replace(/\]/g, '】')}`;
   const line = url ? `${title}：[${label}](${url})` : `${title}：${label}`;
   const offer = await offerRobotMessage(deps.database, { teamId: input.teamId, sourceKey: input.sourceKey, line, body: markdown(`**${title}**\n> ${url ? `[${label}](${url})` : label}`), now: deps.clock.now() });
   if (offer.kind === 'send') await deliverRobotSend(deps, job, offer.send);
@@ -53,7 +68,7 @@ export async function notifyTeam(deps: Deps, job: JobContext['job'], input: { te
 export function robotDigestHandler(config: Config, clock: Clock): JobHandler {
   return async (payload, { database, job }) => {
     const teamId = String(payload.teamId);
-    const compose = (lines: string[], total: number) => markdown([`**${translate('zh-CN', 'wecom.notify.digest', { count: total })}**`, ...lines.map((l) => `> ${l}`), ...(total > lines.length ? [`> …（+${total - lines.length}）`] : [])].join('\n'));
+    const compose = (lines: string[], total: number) => markdown(digestMarkdown(lines, total));
     const taken = await takeRobotDigest(database, { teamId, now: clock.now(), listMax: digestListMax, compose });
     if (!taken) return;
     if ('retryAt' in taken) {

@@ -44,9 +44,10 @@ export async function notifyStaff(
   const title = `${translate('zh-CN', `wecom.notify.${input.reason}`)} · #${brief.number}`;
   const url = ticketLink(config, brief.id);
   const when = clock.now().toLocaleString('zh-CN', { timeZone: config.OPENCSM_TIMEZONE, hour12: false });
-  const detail = brief.messageBody ? `<div class="highlight">${escapeCardText(clip(brief.messageBody, 80))}</div>` : '';
+  const detail = brief.messageBody ? `<div class="highlight">${escapeCardText(clip(brief.messageBody, 60))}</div>` : '';
   const request = url
-    ? { touser: link.wecomUserId, msgtype: 'textcard', agentid: settings.agentId, textcard: { title: clip(title, 40), description: `<div class="gray">${when}</div><div class="normal">${escapeCardText(clip(brief.subject, 60))}</div>${detail}`, url, btntxt: translate('zh-CN', 'wecom.notify.open') } }
+    ? { touser: link.wecomUserId, msgtype: 'textcard', agentid: settings.agentId, // WeCom's limits are 128 bytes of title and 512 of description: ~3 bytes a Chinese character.
+        textcard: { title: clip(title, 40), description: `<div class="gray">${when}</div><div class="normal">${escapeCardText(clip(brief.subject, 50))}</div>${detail}`, url, btntxt: translate('zh-CN', 'wecom.notify.open') } }
     : { touser: link.wecomUserId, msgtype: 'text', agentid: settings.agentId, text: { content: `${title}\n${clip(brief.subject, 60)}${brief.messageBody ? `\n${clip(brief.messageBody, 80)}` : ''}` } };
 
   const row = await database.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { assertProblem } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
 import { robotPerMinute } from './robot-allowance.js';
+import { digestMarkdown } from './robot-notifications.js';
 import { startWecomKit, type WecomKit } from './test-kit.js';
 
 const key = '693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa'.replace(/x/g, '0').replace('sifa', '5ffa');
@@ -74,4 +75,14 @@ test('a sandbox robot records its messages and posts nothing', async () => {
   assert.equal(posted().length, before);
   const rows = await queryRows<{ status: string }>(kit.t.database.db, sql`select status from wecom_robot_sends where team_id = ${teamId} and body::text like ${'%沙箱机器人%'}`);
   assert.deepEqual(rows, [{ status: 'sandbox' }]);
+});
+
+test('a digest of many long notifications stays within the robot markdown limit and counts what it could not list', () => {
+  const lines = Array.from({ length: 30 }, (_, i) => `团队有新工单：[#20261206-${String(i).padStart(4, '0')} ${'空调外机噪音很大需要上门检修'.repeat(4)}](https://help.example.com/tickets/01a24cea-2c4f-74eb-97ce-${String(i).padStart(12, '0')})`);
+  const content = digestMarkdown(lines, 45);
+  assert.ok(Buffer.byteLength(content, 'utf8') <= 4096, `${Buffer.byteLength(content, 'utf8')} bytes`);
+  const listed = content.split('\n').filter((l) => l.startsWith('> 团队有新工单')).length;
+  assert.ok(listed > 0 && listed < 30);
+  assert.match(content, new RegExp(`^\\*\\*最近 1 分钟另有 45 条通知`));
+  assert.match(content, new RegExp(`> …（\\+${45 - listed}）$`));
 });
