@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { assertProblem } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
 import { kfText, startWecomKit, type WecomKit } from './test-kit.js';
+import { tokenCacheKey } from './wecom-api.js';
 
 let kit: WecomKit;
 before(async () => {
@@ -66,4 +67,14 @@ test('a sandbox account records a reply locally: the ticket shows it sent (沙�
   const [recorded] = await queryRows<{ status: string; request: { text: { content: string } } }>(kit.t.database.db, sql`select status, request from wecom_outbound where ticket_message_id = ${reply.data.id}`);
   assert.equal(recorded!.status, 'sandbox');
   assert.equal(recorded!.request.text.content, '演示回复');
+});
+
+test("the self-built app's token is cached under a uuid of its own, which a new app Secret changes", () => {
+  const account = '01a24cea-2c4f-74eb-97ce-569dd0c498ed';
+  assert.equal(tokenCacheKey(account, 'kf'), account);
+  const app = tokenCacheKey(account, 'app', 'secret-one');
+  assert.match(app, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.notEqual(app, account);
+  assert.equal(tokenCacheKey(account, 'app', 'secret-one'), app);
+  assert.notEqual(tokenCacheKey(account, 'app', 'secret-two'), app);
 });

@@ -29,13 +29,15 @@ export type UploadFile = { filename: string; contentType: string; content: Buffe
 /**
  * Which secret a call uses: the 微信客服 Secret (sync_msg, send_msg, media) or the self-built
  * app's (message/send). Each has its own access token; the shared token cache keys tokens by a
- * uuid, so the app's token lives under one derived from the account id (a name-based uuid, v5 style).
+ * uuid, so the app's token lives under one derived from the account id and the app's Secret (a
+ * name-based uuid, v5 style): the channels module forgets only the account's own row when its
+ * settings change, and a new app Secret must not be served the old app's token.
  */
 export type TokenScope = 'kf' | 'app';
 
-export function tokenCacheKey(accountId: string, scope: TokenScope): string {
+export function tokenCacheKey(accountId: string, scope: TokenScope, appSecret = ''): string {
   if (scope === 'kf') return accountId;
-  const hex = createHash('sha1').update(`${accountId}:wecom-app`).digest('hex');
+  const hex = createHash('sha1').update(`${accountId}:wecom-app:${createHash('sha1').update(appSecret).digest('hex')}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -95,7 +97,7 @@ export function wecomApi(deps: Deps, accountId: string, settings: WecomSettings)
       return { token: body.access_token, expiresInSeconds: Number(body.expires_in ?? 7200) };
     };
   };
-  const token = (scope: TokenScope, stale?: string) => accessToken(deps.database, channelSecrets(deps.config), tokenCacheKey(accountId, scope), () => deps.clock.now(), prepareFetch(scope), stale ? { stale } : {});
+  const token = (scope: TokenScope, stale?: string) => accessToken(deps.database, channelSecrets(deps.config), tokenCacheKey(accountId, scope, scope === 'app' ? (settings.agentSecret ?? '') : ''), () => deps.clock.now(), prepareFetch(scope), stale ? { stale } : {});
   const withToken = async <T>(scope: TokenScope, work: (token: string) => Promise<T>): Promise<T> => {
     const first = await token(scope);
     try {
