@@ -8,6 +8,7 @@ import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { channelsMessages } from '../../modules/channels/messages.js';
 import { wechatChannelMessages } from '../../modules/wechat-channel/messages.js';
+import { wecomChannelMessages } from '../../modules/wecom-channel/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { formsModuleMessages } from '../../modules/forms/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
@@ -96,6 +97,7 @@ const zhCN = {
   ...emailChannelMessages.zhCN,
   ...channelsMessages.zhCN,
   ...wechatChannelMessages.zhCN,
+  ...wecomChannelMessages.zhCN,
   ...portalMessages.zhCN,
   ...knowledgeMessages.zhCN,
   ...platformMessages.zhCN,
@@ -183,6 +185,7 @@ const en: Record<MessageKey, string> = {
   ...emailChannelMessages.en,
   ...channelsMessages.en,
   ...wechatChannelMessages.en,
+  ...wecomChannelMessages.en,
   ...portalMessages.en,
   ...knowledgeMessages.en,
   ...platformMessages.en,

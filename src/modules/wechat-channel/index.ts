@@ -12,6 +12,9 @@ import { answerWechatCallback, processWechatJob } from './wechat-callback.js';
 import { wechatSecretFields, wechatSettingsOf, wechatSettingsSchema } from './wechat-settings.js';
 
 export { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server.js';
+/** WXBizMsgCrypt and the flat callback XML, shared with WeCom (the same scheme, with the CorpID as receiveid). */
+export { decryptMessage, encryptMessage, signatureMatches, wechatSignature, WechatCryptoError } from './wechat-crypto.js';
+export { parseWechatXml } from './wechat-xml.js';
 
 /** The WeChat adapter: the worked example of the channel contract (docs/ARCHITECTURE.md). */
 export function wechatAdapter(context: AppContext): ChannelAdapter {

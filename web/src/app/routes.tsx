@@ -28,6 +28,7 @@ const CalendarsPage = lazy(() => import('../features/sla/CalendarsPage.tsx'));
 const PoliciesPage = lazy(() => import('../features/sla/PoliciesPage.tsx'));
 const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
 const WechatChannelPage = lazy(() => import('../features/channels/WechatChannelPage.tsx'));
+const WecomChannelPage = lazy(() => import('../features/channels/WecomChannelPage.tsx'));
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
@@ -121,6 +122,7 @@ export function AppRoutes() {
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
         <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
         <Route path="/settings/channels/wechat" element={page(<WechatChannelPage />)} />
+        <Route path="/settings/channels/wecom" element={page(<WecomChannelPage />)} />
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />

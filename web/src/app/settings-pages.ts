@@ -14,6 +14,7 @@ export const settingsPages = [
   { path: '/settings/sla-policies', permission: 'admin.sla', labelKey: 'sla.policies.nav' },
   { path: '/settings/mailboxes', permission: 'admin.mailboxes', labelKey: 'email.nav' },
   { path: '/settings/channels/wechat', permission: 'channels.manage', labelKey: 'channels.nav' },
+  { path: '/settings/channels/wecom', permission: 'channels.manage', labelKey: 'wecom.nav' },
   { path: '/settings/portal', permission: 'admin.users', labelKey: 'portal.settings.nav' },
   { path: '/settings/sign-in-security', permission: 'admin.security', labelKey: 'security.nav' },
   { path: '/settings/security', permission: 'admin.security', labelKey: 'securitySettings.nav' },

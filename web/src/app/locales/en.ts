@@ -7,6 +7,7 @@ import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
+import { wecomEn } from '../../features/channels/wecom-locale.ts';
 import { securitySettingsEn } from '../../features/security-settings/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -43,6 +44,7 @@ export const en: Messages = {
   security: securityEn,
   securitySettings: securitySettingsEn,
   channels: channelsEn,
+  wecom: wecomEn,
   customFields: customFieldsEn,
   surveys: surveysEn,
   portal: portalEn,

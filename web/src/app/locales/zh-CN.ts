@@ -7,6 +7,7 @@ import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
+import { wecomZhCN } from '../../features/channels/wecom-locale.ts';
 import { securitySettingsZhCN } from '../../features/security-settings/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
@@ -38,6 +39,7 @@ export const zhCN = {
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
   channels: channelsZhCN,
+  wecom: wecomZhCN,
   customFields: customFieldsZhCN,
   surveys: surveysZhCN,
   portal: portalZhCN,

@@ -4,7 +4,7 @@ import { useReplyPlan } from './queries.ts';
 import { useTicketChannels } from './ticket-channels.ts';
 
 /**
- * In a chat ticket's header (WeChat, any installed channel module that delivers replies): the
+ * In a chat ticket's header (WeChat, WeCom 微信客服, any installed channel module that delivers replies): the
  * reply window — "回复窗口剩余 20 小时 · 还可发送 3 条" — or why the channel cannot carry a reply
  * now, and 沙箱 for a sandbox account. Reads the same reply plan the composer does (one query,
  * cached); email and the platform's other channels have no window.

@@ -3081,7 +3081,7 @@ export interface paths {
                          * @description Where the request came from (default `api`): a channel installed in this server (GET /ticket-channels).
                          * @enum {string}
                          */
-                        channel?: "api" | "web" | "phone" | "email" | "portal" | "wechat";
+                        channel?: "api" | "web" | "phone" | "email" | "portal" | "wechat" | "wecom";
                     };
                 };
             };
@@ -3626,14 +3626,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            preferred: "portal" | "phone" | "email" | "wechat";
+                            preferred: "portal" | "phone" | "email" | "wechat" | "wecom";
                             preferredReady: boolean;
                             reason: string | null;
                             /** @enum {string} */
-                            via: "portal" | "phone" | "email" | "wechat";
+                            via: "portal" | "phone" | "email" | "wechat" | "wecom";
                             options: {
                                 /** @enum {string} */
-                                channel: "portal" | "phone" | "email" | "wechat";
+                                channel: "portal" | "phone" | "email" | "wechat" | "wecom";
                                 ready: boolean;
                                 reason: string | null;
                                 to: string | null;
@@ -3687,7 +3687,7 @@ export interface paths {
                         internal?: boolean;
                         attachmentIds?: string[];
                         /** @enum {string} */
-                        via?: "portal" | "phone" | "email" | "wechat";
+                        via?: "portal" | "phone" | "email" | "wechat" | "wecom";
                     };
                 };
             };
@@ -6372,6 +6372,273 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wecom/staff-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业微信成员映射 WeCom member of each user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                userId: string;
+                                wecomUserId: string;
+                                /** Format: uuid */
+                                accountId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wecom/staff-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置成员映射 Link a user to a WeCom member
+         * @description Ticket notifications (assignment, customer reply, SLA warning) go to this member through the account's self-built app.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The user */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The member's WeCom userid (通讯录 › 成员 › 账号). */
+                        wecomUserId: string;
+                        /**
+                         * Format: uuid
+                         * @description The WeCom account (corp) whose self-built app reaches the member.
+                         */
+                        accountId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            userId: string;
+                            wecomUserId: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 取消成员映射 Unlink a user */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The user */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wecom/team-robots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 团队群机器人 Team group robots */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                teamId: string;
+                                keySet: boolean;
+                                apiBaseUrl: string;
+                                sandbox: boolean;
+                                enabled: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wecom/team-robots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置团队群机器人 Set a team's group robot
+         * @description New tickets of the team and SLA warnings/breaches are posted to the robot, at most 20 a minute; beyond that they are merged into one digest. `If-Match: "<version>"` guards a change (412 when stale).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The team */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The `key` of the robot's webhook URL (…/cgi-bin/webhook/send?key=…). Required for a new robot; left out, the stored one is kept. Never returned. */
+                        webhookKey?: string;
+                        /**
+                         * Format: uri
+                         * @description Default https://qyapi.weixin.qq.com (a fake server in tests).
+                         */
+                        apiBaseUrl?: string;
+                        /** @description 沙箱: messages are recorded here instead of posted. */
+                        sandbox?: boolean;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            teamId: string;
+                            keySet: boolean;
+                            apiBaseUrl: string;
+                            sandbox: boolean;
+                            enabled: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 移除团队群机器人 Remove a team's robot */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The team */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -9785,72 +10052,6 @@ export interface components {
             version: number;
             updatedAt: unknown | null;
         };
-        CustomerMessageInput: {
-            /** Format: uuid */
-            id: string;
-            ticket: {
-                /** Format: uuid */
-                id: string;
-                number: string;
-                subject: string;
-                status: string;
-            };
-            channel: string;
-            internal: boolean;
-            author: {
-                /** @constant */
-                kind: "customer";
-            } | {
-                /** @constant */
-                kind: "agent";
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | {
-                /** @constant */
-                kind: "system";
-            };
-            body: string;
-            attachmentCount: number;
-            createdAt: unknown;
-        };
-        MailboxInput: {
-            /** Format: uuid */
-            id: string;
-            address: string;
-            name: string;
-            teamId: string | null;
-            signature: string;
-            /** @enum {string} */
-            language: "zh-CN" | "en";
-            autoAcknowledge: boolean;
-            active: boolean;
-            outbound: {
-                host: string;
-                port: number;
-                secure: boolean;
-                user: string | null;
-                hasPassword: boolean;
-            } | null;
-            imap: {
-                host: string;
-                port: number;
-                secure: boolean;
-                user: string;
-                folder: string;
-                /** @enum {string} */
-                afterFetch: "seen" | "move";
-                moveTo: string | null;
-                pollSeconds: number;
-                hasPassword: boolean;
-                lastPolledAt: unknown | null;
-                lastError: string | null;
-                lastUid: number;
-            } | null;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
         BusinessCalendarInput: {
             /** Format: uuid */
             id: string;
@@ -10016,6 +10217,72 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+        };
+        CustomerMessageInput: {
+            /** Format: uuid */
+            id: string;
+            ticket: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                subject: string;
+                status: string;
+            };
+            channel: string;
+            internal: boolean;
+            author: {
+                /** @constant */
+                kind: "customer";
+            } | {
+                /** @constant */
+                kind: "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | {
+                /** @constant */
+                kind: "system";
+            };
+            body: string;
+            attachmentCount: number;
+            createdAt: unknown;
+        };
+        MailboxInput: {
+            /** Format: uuid */
+            id: string;
+            address: string;
+            name: string;
+            teamId: string | null;
+            signature: string;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            autoAcknowledge: boolean;
+            active: boolean;
+            outbound: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string | null;
+                hasPassword: boolean;
+            } | null;
+            imap: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string;
+                folder: string;
+                /** @enum {string} */
+                afterFetch: "seen" | "move";
+                moveTo: string | null;
+                pollSeconds: number;
+                hasPassword: boolean;
+                lastPolledAt: unknown | null;
+                lastError: string | null;
+                lastUid: number;
+            } | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
         };
         SurveyInput: {
             /** Format: uuid */
@@ -10783,75 +11050,6 @@ export interface components {
             version: number;
             updatedAt: string | null;
         };
-        CustomerMessage: {
-            /** Format: uuid */
-            id: string;
-            ticket: {
-                /** Format: uuid */
-                id: string;
-                number: string;
-                subject: string;
-                status: string;
-            };
-            channel: string;
-            internal: boolean;
-            author: {
-                /** @constant */
-                kind: "customer";
-            } | {
-                /** @constant */
-                kind: "agent";
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | {
-                /** @constant */
-                kind: "system";
-            };
-            body: string;
-            attachmentCount: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        Mailbox: {
-            /** Format: uuid */
-            id: string;
-            address: string;
-            name: string;
-            teamId: string | null;
-            signature: string;
-            /** @enum {string} */
-            language: "zh-CN" | "en";
-            autoAcknowledge: boolean;
-            active: boolean;
-            outbound: {
-                host: string;
-                port: number;
-                secure: boolean;
-                user: string | null;
-                hasPassword: boolean;
-            } | null;
-            imap: {
-                host: string;
-                port: number;
-                secure: boolean;
-                user: string;
-                folder: string;
-                /** @enum {string} */
-                afterFetch: "seen" | "move";
-                moveTo: string | null;
-                pollSeconds: number;
-                hasPassword: boolean;
-                lastPolledAt: string | null;
-                lastError: string | null;
-                lastUid: number;
-            } | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         BusinessCalendar: {
             /** Format: uuid */
             id: string;
@@ -11020,6 +11218,75 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+        };
+        CustomerMessage: {
+            /** Format: uuid */
+            id: string;
+            ticket: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                subject: string;
+                status: string;
+            };
+            channel: string;
+            internal: boolean;
+            author: {
+                /** @constant */
+                kind: "customer";
+            } | {
+                /** @constant */
+                kind: "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | {
+                /** @constant */
+                kind: "system";
+            };
+            body: string;
+            attachmentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Mailbox: {
+            /** Format: uuid */
+            id: string;
+            address: string;
+            name: string;
+            teamId: string | null;
+            signature: string;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            autoAcknowledge: boolean;
+            active: boolean;
+            outbound: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string | null;
+                hasPassword: boolean;
+            } | null;
+            imap: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string;
+                folder: string;
+                /** @enum {string} */
+                afterFetch: "seen" | "move";
+                moveTo: string | null;
+                pollSeconds: number;
+                hasPassword: boolean;
+                lastPolledAt: string | null;
+                lastError: string | null;
+                lastUid: number;
+            } | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         Survey: {
             /** Format: uuid */

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Clock } from '../../app/clock.js';
+import type { Config } from '../../app/config.js';
+import { translate } from '../../app/i18n/catalogue.js';
+import type { Database } from '../../db/database.js';
+import type { EventHandler } from '../../jobs/registry.js';
+import { channelSecrets, loadChannelAccount } from '../channels/index.js';
+import { attachmentStoreIn, getDeliverableMessage, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
+import { kfThreadOf, type KfThread } from './kf-customers.js';
+import { kfWindowState } from './reply-window.js';
+import { wecomKfCustomers, wecomOutbound } from './schema.js';
+import { WecomApiError, wecomApi } from './wecom-api.js';
+import { wecomSettingsOf } from './wecom-settings.js';
+
+export const deliverWecomJob = 'wecom.deliver';
+/** The queue's default attempts for event subscribers; the last one reports the failure. */
+const lastAttempt = 8;
+
+const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', key)} / ${translate('en', key)}${detail ? ` (${detail})` : ''}`;
+
+/**
+ * send_msg's own `msgid` (≤ 32 of [0-9a-zA-Z_-]): ours, derived from the ticket message and the
+ * part, so a retried send of a part the vendor already took is the same message, not a second one.
+ */
+export function kfSendId(messageId: string, part: number): string {
+  return createHash('sha1').update(`${messageId}:${part}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Sends an agent's public reply on a WeCom ticket through kf/send_msg: the text, then each
+ * attachment uploaded as media (images as image, the rest as file). A place in the customer's
+ * window (48 h, 5 messages) is taken per part under the customer's row lock, so two replies racing
+ * cannot both take the last one and a retried job does not count twice. Vendor 5xx and network
+ * errors retry with the queue's backoff; the last attempt, a refusal or a shut window end as
+ * `failed` with the reason on the timeline. A sandbox account records instead of sending.
+ */
+export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
+  return async (event, { database, log, job }) => {
+    if (event.payload.channel !== 'wecom' || event.payload.deliver !== true || event.payload.internal) return;
+    const messageId = event.payload.messageId;
+    const message = await getDeliverableMessage(database.db, messageId);
+    if (!message || message.deliveryStatus === 'sent') return;
+    const thread = await kfThreadOf(database.db, message.ticketId);
+    const account = thread ? await loadChannelAccount(database.db, channelSecrets(config), thread.accountId) : null;
+    if (!thread || !account?.enabled) return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(thread ? 'wecom.account_disabled' : 'wecom.no_customer') });
+
+    const base = { touser: thread.externalUserId, open_kfid: thread.openKfId };
+    const request = { ...base, msgid: kfSendId(messageId, 0), msgtype: 'text', text: { content: message.body } };
+    const taken = await takeWindowPlaces(database, { thread, messageId, count: 1 + message.attachments.length, request, now: clock.now() });
+    if (taken !== 'ok') return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(taken) });
+
+    if (account.sandbox) {
+      await markOutbound(database, messageId, 'sandbox', null);
+      return recordDelivery(database, messageId, { status: 'sent', meta: { wecom: { sandbox: true } } });
+    }
+    try {
+      const api = wecomApi({ database, config, clock }, account.id, wecomSettingsOf(account.settings));
+      await api.sendKfMessage(request);
+      const store = attachmentStoreIn(config.OPENCSM_DATA_DIR);
+      for (const [index, file] of message.attachments.entries()) {
+        const { stream } = await store.open(file.sha256);
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+        const type = file.contentType.startsWith('image/') ? 'image' : 'file';
+        const mediaId = await api.uploadMedia(type, { filename: file.filename, contentType: file.contentType, content: Buffer.concat(chunks) });
+        await api.sendKfMessage({ ...base, msgid: kfSendId(messageId, index + 1), msgtype: type, [type]: { media_id: mediaId } });
+      }
+    } catch (error) {
+      const transient = !(error instanceof WecomApiError) || error.transient;
+      log.warn({ err: error, messageId, attempt: job.attempts }, 'WeCom reply not sent');
+      const detail = error instanceof Error ? error.message : String(error);
+      const retry = transient && job.attempts < lastAttempt;
+      await markOutbound(database, messageId, retry ? 'queued' : 'failed', detail);
+      if (retry) throw error;
+      return recordDelivery(database, messageId, { status: 'failed', error: detail });
+    }
+    await markOutbound(database, messageId, 'sent', null);
+    await recordDelivery(database, messageId, { status: 'sent' });
+  };
+}
+
+async function takeWindowPlaces(
+  database: Database,
+  input: { thread: KfThread; messageId: string; count: number; request: Record<string, unknown>; now: Date },
+): Promise<'ok' | 'wecom.window_closed' | 'wecom.window_exhausted'> {
+  const { accountId, externalUserId } = input.thread;
+  const match = and(eq(wecomKfCustomers.accountId, accountId), eq(wecomKfCustomers.externalUserId, externalUserId));
+  return database.transaction(async (tx) => {
+    const [customer] = await tx.select().from(wecomKfCustomers).where(match).for('update');
+    const [already] = await tx.select({ status: wecomOutbound.status }).from(wecomOutbound).where(eq(wecomOutbound.ticketMessageId, input.messageId));
+    if (already) return 'ok'; // a retry of a reply that has its places
+    const state = kfWindowState(customer ?? { lastInboundAt: null, sentInWindow: 0 }, input.now);
+    if (!state.open) return state.reason;
+    if (state.remaining < input.count) return 'wecom.window_exhausted';
+    await tx.update(wecomKfCustomers).set({ sentInWindow: sql`${wecomKfCustomers.sentInWindow} + ${input.count}` }).where(match);
+    await tx.insert(wecomOutbound).values({ ticketMessageId: input.messageId, accountId, externalUserId, status: 'queued', request: input.request, createdAt: input.now });
+    return 'ok';
+  });
+}
+
+async function markOutbound(database: Database, messageId: string, status: 'sent' | 'sandbox' | 'queued' | 'failed', error: string | null): Promise<void> {
+  await database.transaction((tx) =>
+    tx
+      .update(wecomOutbound)
+      .set({ status, error: error?.slice(0, 1000) ?? null, ...(status === 'sent' || status === 'sandbox' ? { sentAt: new Date() } : {}) })
+      .where(eq(wecomOutbound.ticketMessageId, messageId)),
+  );
+}

@@ -1,0 +1,189 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A WeCom API on loopback for tests, speaking the published HTTP API the channel uses:
+ * `GET /cgi-bin/gettoken`, `POST /cgi-bin/kf/sync_msg`, `POST /cgi-bin/kf/send_msg`,
+ * `GET /cgi-bin/media/get`, `POST /cgi-bin/media/upload`, `POST /cgi-bin/message/send` and
+ * `POST /cgi-bin/webhook/send`. Customers' kf messages are queued with `customerWrites`; sync_msg
+ * pages them by cursor (`pageSize` at most per page, like `limit`) and can be told to answer an
+ * empty page with has_more. It records what it received and can be told to fail.
+ */
+export type FakeWecomCall = { path: string; query: Record<string, string>; body: Buffer; json: Record<string, unknown> | null };
+type Failure = { errcode: number; errmsg?: string } | { status: number };
+
+export type FakeWecomServer = {
+  url: string;
+  calls: FakeWecomCall[];
+  /** Queue kf messages (sync_msg items) for the next syncs. */
+  customerWrites(...items: Array<Record<string, unknown>>): void;
+  /** sync_msg answers at most this many items a page. */
+  setPageSize(size: number): void;
+  /** The next sync_msg answers an empty msg_list with has_more = 1 (its cursor moves on). */
+  emptyPageNext(): void;
+  /** The next `count` sync_msg calls are answered only once all of them have arrived (a race, made certain). */
+  gateSyncs(count: number): void;
+  /** Bodies of accepted kf/send_msg calls. */
+  kfSent(): Array<Record<string, unknown>>;
+  /** Bodies of accepted message/send calls (the self-built app). */
+  appSent(): Array<Record<string, unknown>>;
+  /** Bodies accepted by webhook/send, per robot key. */
+  robotSent(key: string): Array<Record<string, unknown>>;
+  tokensIssued(): number;
+  /** The next `count` calls of `path` (after `skip` that pass) answer this instead. */
+  failNext(path: string, failure: Failure, count?: number, skip?: number): void;
+  addMedia(mediaId: string, content: Buffer, contentType: string, filename?: string): void;
+  close(): Promise<void>;
+};
+
+export async function startFakeWecomServer(options: { corpId: string; kfSecret: string; agentSecret?: string; robotKeys?: string[] }): Promise<FakeWecomServer> {
+  const calls: FakeWecomCall[] = [];
+  const kfSent: Array<Record<string, unknown>> = [];
+  const appSent: Array<Record<string, unknown>> = [];
+  const robots = new Map<string, Array<Record<string, unknown>>>((options.robotKeys ?? []).map((k) => [k, []]));
+  const failures = new Map<string, Array<Failure | null>>();
+  const media = new Map<string, { content: Buffer; contentType: string; filename: string }>();
+  const log: Array<Record<string, unknown>> = [];
+  const tokens = new Map<string, 'kf' | 'app'>();
+  let issued = 0;
+  let pageSize = 1000;
+  let emptyPages = 0;
+  let emptyCount = 0;
+  let gate: { remaining: number; waiting: Array<() => void> } | null = null;
+  const passGate = async () => {
+    if (!gate) return;
+    const current = gate;
+    current.remaining -= 1;
+    if (current.remaining === 0) {
+      gate = null;
+      for (const release of current.waiting) release();
+      return;
+    }
+    await new Promise<void>((resolve) => current.waiting.push(resolve));
+  };
+
+  const read = (request: IncomingMessage) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (c: Buffer) => chunks.push(c));
+      request.on('end', () => resolve(Buffer.concat(chunks)));
+      request.on('error', reject);
+    });
+
+  // A cursor is "c<position>" (plus "e<n>" after an empty page): opaque to the client, like WeCom's.
+  const positionOf = (cursor: unknown): number => {
+    const match = /^c(\d+)/.exec(String(cursor ?? ''));
+    return match ? Number(match[1]) : 0;
+  };
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://fake');
+      const body = await read(request);
+      let json: Record<string, unknown> | null = null;
+      try {
+        json = String(request.headers['content-type'] ?? '').includes('json') ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : null;
+      } catch {
+        json = null;
+      }
+      const query = Object.fromEntries(url.searchParams);
+      calls.push({ path: url.pathname, query, body, json });
+      const reply = (status: number, value: unknown, type = 'application/json') => {
+        response.writeHead(status, { 'content-type': type });
+        response.end(typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value));
+      };
+      const failure = failures.get(url.pathname)?.shift();
+      if (failure) return 'status' in failure ? reply(failure.status, 'upstream failure', 'text/plain') : reply(200, { errcode: failure.errcode, errmsg: failure.errmsg ?? 'failure' });
+      const scopeOk = (scope: 'kf' | 'app') => tokens.get(query.access_token ?? '') === scope;
+      const invalidToken = () => reply(200, { errcode: 40014, errmsg: 'invalid access_token' });
+
+      switch (url.pathname) {
+        case '/cgi-bin/gettoken': {
+          const scope = query.corpsecret === options.kfSecret ? 'kf' : options.agentSecret && query.corpsecret === options.agentSecret ? 'app' : null;
+          if (query.corpid !== options.corpId || !scope) return reply(200, { errcode: 40001, errmsg: 'invalid secret' });
+          const existing = [...tokens].find(([, s]) => s === scope)?.[0];
+          if (existing) return reply(200, { errcode: 0, errmsg: 'ok', access_token: existing, expires_in: 7200 });
+          issued += 1;
+          const token = `${scope}-token-${issued}`;
+          tokens.set(token, scope);
+          return reply(200, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 });
+        }
+        case '/cgi-bin/kf/sync_msg': {
+          if (!scopeOk('kf')) return invalidToken();
+          await passGate();
+          const start = positionOf(json?.cursor);
+          if (emptyPages > 0) {
+            emptyPages -= 1;
+            emptyCount += 1;
+            return reply(200, { errcode: 0, errmsg: 'ok', next_cursor: `c${start}e${emptyCount}`, has_more: 1, msg_list: [] });
+          }
+          const kfid = json?.open_kfid;
+          const limit = Math.min(pageSize, Number(json?.limit ?? 1000));
+          const page = log.slice(start, start + limit).filter((m) => !kfid || m.open_kfid === kfid);
+          const end = Math.min(log.length, start + limit);
+          return reply(200, { errcode: 0, errmsg: 'ok', next_cursor: `c${end}`, has_more: end < log.length ? 1 : 0, msg_list: page });
+        }
+        case '/cgi-bin/kf/send_msg':
+          if (!scopeOk('kf')) return invalidToken();
+          kfSent.push(json ?? {});
+          return reply(200, { errcode: 0, errmsg: 'ok', msgid: json?.msgid ?? `sent-${kfSent.length}` });
+        case '/cgi-bin/media/get': {
+          if (!scopeOk('kf')) return invalidToken();
+          const item = media.get(query.media_id ?? '');
+          if (!item) return reply(200, { errcode: 40007, errmsg: 'invalid media_id' });
+          // A name outside ASCII travels RFC 6266's way (filename*), as headers carry only Latin-1.
+          response.writeHead(200, { 'content-type': item.contentType, 'content-disposition': `attachment; filename="${item.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(item.filename)}` });
+          return response.end(item.content);
+        }
+        case '/cgi-bin/media/upload':
+          if (!scopeOk('kf')) return invalidToken();
+          return reply(200, { errcode: 0, errmsg: '', type: query.type, media_id: `uploaded-${calls.length}`, created_at: '0' });
+        case '/cgi-bin/message/send':
+          if (!scopeOk('app')) return invalidToken();
+          appSent.push(json ?? {});
+          return reply(200, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `app-${appSent.length}` });
+        case '/cgi-bin/webhook/send': {
+          const sent = robots.get(query.key ?? '');
+          if (!sent) return reply(200, { errcode: 93000, errmsg: 'invalid webhook url' });
+          sent.push(json ?? {});
+          return reply(200, { errcode: 0, errmsg: 'ok' });
+        }
+        default:
+          return reply(404, { errcode: 404, errmsg: 'not found' });
+      }
+    })().catch((error: unknown) => {
+      response.writeHead(500);
+      response.end(String(error));
+    });
+  });
+  // Idle keep-alive sockets stay open: a client reusing one the server had just timed out (5 s by
+  // default) would see ECONNRESET, a race of the test's timing rather than of the code under test.
+  server.keepAliveTimeout = 0;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    customerWrites: (...items) => log.push(...items),
+    setPageSize: (size) => {
+      pageSize = size;
+    },
+    emptyPageNext: () => {
+      emptyPages += 1;
+    },
+    gateSyncs: (count) => {
+      gate = { remaining: count, waiting: [] };
+    },
+    kfSent: () => [...kfSent],
+    appSent: () => [...appSent],
+    robotSent: (key) => [...(robots.get(key) ?? [])],
+    tokensIssued: () => issued,
+    failNext(path, failure, count = 1, skip = 0) {
+      failures.set(path, [...(failures.get(path) ?? []), ...Array.from({ length: skip }, () => null), ...Array.from({ length: count }, () => failure)]);
+    },
+    addMedia(mediaId, content, contentType, filename = `${mediaId}.bin`) {
+      media.set(mediaId, { content, contentType, filename });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
