@@ -64,7 +64,7 @@ export type Harness = {
 
 /** `env`: extra configuration, e.g. `{ OPENCSM_SMTP_URL }` of a local SMTP sink. */
 export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
-  if (!chromiumPath() && !process.env.OPENCSM_E2E_BROWSER_WS) throw new Error('Chromium not found (apt-get install chromium-headless-shell fonts-wqy-zenhei, or set CHROMIUM_PATH)');
+  if (!chromiumPath() && !process.env.OPENCSM_E2E_BROWSER_CDP) throw new Error('Chromium not found (apt-get install chromium-headless-shell fonts-wqy-zenhei, or set CHROMIUM_PATH)');
   const timer = phaseTimer();
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-e2e-'));

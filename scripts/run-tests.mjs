@@ -195,7 +195,7 @@ const tap = join(tmp, `results-${process.pid}.tap`);
 const result = spawnSync(
   process.execPath,
   [...node, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...testPaths],
-  { cwd: root, stdio: 'inherit', env: { ...runEnv, OPENCSM_TEST_TEMPLATE: template, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...(sharedBrowser ? { OPENCSM_E2E_BROWSER_WS: sharedBrowser.endpoint } : {}) } },
+  { cwd: root, stdio: 'inherit', env: { ...runEnv, OPENCSM_TEST_TEMPLATE: template, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...(sharedBrowser ? { OPENCSM_E2E_BROWSER_CDP: sharedBrowser.endpoint } : {}) } },
 );
 await sharedBrowser?.stop();
 spawnSync(process.execPath, [...node, prepareScript, 'drop'], { cwd: root, stdio: 'inherit', env: runEnv });
