@@ -10,11 +10,11 @@
  *   await h.close();
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { pino } from 'pino';
 import { loadConfig } from '../src/app/config.js';
 import { createApp, type App } from '../src/app/create-app.js';
@@ -22,13 +22,10 @@ import type { Database } from '../src/db/database.js';
 import { openTestDatabase } from '../src/db/test-database.js';
 import { createApiToken, createTeam, createUser, type Actor, type RoleName } from '../src/modules/auth/index.js';
 import { startSmtpSink, type SmtpSink } from '../src/modules/portal/test-smtp-sink.js';
+import { chromiumPath, connectBrowser } from './shared-browser.js';
+import { phaseTimer, treeCpuByKind } from './timings.js';
 
-/** Debian's `chromium` (or CHROMIUM_PATH); undefined when there is none, and the browser tests skip. */
-export function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string => Boolean(path && existsSync(path)));
-}
-
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export { chromiumArgs, chromiumPath } from './shared-browser.js';
 
 /** Every seeded user signs in with this password. */
 export const password = 'Passw0rd-e2e';
@@ -67,11 +64,12 @@ export type Harness = {
 
 /** `env`: extra configuration, e.g. `{ OPENCSM_SMTP_URL }` of a local SMTP sink. */
 export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)');
+  if (!chromiumPath() && !process.env.OPENCSM_E2E_BROWSER_CDP) throw new Error('Chromium not found (apt-get install chromium-headless-shell fonts-wqy-zenhei, or set CHROMIUM_PATH)');
+  const timer = phaseTimer();
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-e2e-'));
   const database = await openTestDatabase();
+  timer.mark('test database');
   // The test SMTP sink listens on loopback: allowlisted for the outbound guard, as for an on-premise server.
   const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', OPENCSM_OUTBOUND_ALLOW: '127.0.0.1, ::1', ...options.env });
   // A short poll keeps search indexing and subscribers close behind the requests.
@@ -79,22 +77,34 @@ export async function startHarness(options: { env?: Record<string, string> } = {
   const address = await app.server.listen({ port: 0, host: '127.0.0.1' });
   app.worker.start();
   const baseURL = address.replace('://localhost', '://127.0.0.1');
+  timer.mark('createApp and listen');
 
   const contexts = new Set<BrowserContext>();
   const pageErrors: string[] = [];
   let browser: Browser | undefined;
 
   async function close(): Promise<void> {
+    timer.mark('tests');
+    if (timer.enabled) {
+      // Only a Chromium this process launched is its child; the run's shared one reports itself.
+      const chromiumCpu = treeCpuByKind(process.pid, { withoutRoot: true });
+      timer.external('chromium', Object.values(chromiumCpu).reduce((sum, ms) => sum + ms, 0));
+      for (const [kind, ms] of Object.entries(chromiumCpu)) timer.external(`chromium ${kind}`, ms);
+    }
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await app.server.close();
     await app.worker.stop();
     await database.close();
     await rm(dataDir, { recursive: true, force: true });
+    timer.mark('close');
+    timer.write();
   }
 
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+    // The run's shared Chromium (new contexts of our own; closing disconnects), or our own.
+    browser = await connectBrowser();
+    timer.mark('browser launch');
 
     let counter = 0;
     async function user(role: RoleName, name: string, teamIds: string[] = []): Promise<E2eUser> {
@@ -135,6 +145,7 @@ export async function startHarness(options: { env?: Record<string, string> } = {
       categories[name] = created.id;
     }
 
+    timer.mark('seed users and categories');
     const harness: Harness = {
       baseURL,
       app,
@@ -152,7 +163,18 @@ export async function startHarness(options: { env?: Record<string, string> } = {
         // to a lazily loaded page took over 10 s there (the portal opening-message test).
         context.setDefaultTimeout(20_000);
         context.setDefaultNavigationTimeout(30_000);
-        context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
+        context.on('page', (page) => {
+          page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+          if (!timer.enabled) return;
+          let navigationStarted: number | undefined;
+          page.on('request', (request) => {
+            if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigationStarted = performance.now();
+          });
+          page.on('load', () => {
+            if (navigationStarted !== undefined) timer.pageLoad(performance.now() - navigationStarted);
+            navigationStarted = undefined;
+          });
+        });
         contexts.add(context);
         context.on('close', () => contexts.delete(context));
         return context;

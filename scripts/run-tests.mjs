@@ -4,7 +4,7 @@
 // TEST_DATABASE_URL is set. Browser tests (e2e/) run when Chromium is found and are reported as
 // skipped, loudly, when it is not. OPENCSM_TEST_TSX=1 runs the .ts files through tsx instead
 // (slower; for comparing or when the compile itself is in doubt).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compiledPath, compileTests } from './compile-tests.mjs';
@@ -44,7 +44,8 @@ if (!only.length && process.env.OPENCSM_TEST_DATABASE_ONLY === '1') {
 }
 
 // Browser tests need Chromium (Debian's `chromium`); CI installs it and sets OPENCSM_REQUIRE_E2E=1.
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+// The same list as e2e/shared-browser.ts (the headless shell first).
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
 const e2eFiles = only.length ? only.filter((file) => file.startsWith('e2e/')) : findTests(join(root, 'e2e'));
 // OPENCSM_TEST_E2E=0: this run leaves the browser tests to another run of the same commit (CI runs
 // them once, on the default engine, and the rest of the suite on both engines). Said out loud.
@@ -56,11 +57,11 @@ if (!only.length && e2eElsewhere) {
 } else if (!only.length) {
   if (chromium) files.push(...e2eFiles);
   else if (process.env.OPENCSM_REQUIRE_E2E === '1') {
-    console.error('# e2e: Chromium not found but OPENCSM_REQUIRE_E2E=1: install it (apt-get install chromium fonts-wqy-zenhei)');
+    console.error('# e2e: Chromium not found but OPENCSM_REQUIRE_E2E=1: install it (apt-get install chromium-headless-shell fonts-wqy-zenhei)');
     process.exit(1);
   } else {
     console.log('#');
-    console.log(`# e2e: SKIPPED ${e2eFiles.length} browser test files: Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)`);
+    console.log(`# e2e: SKIPPED ${e2eFiles.length} browser test files: Chromium not found (apt-get install chromium-headless-shell fonts-wqy-zenhei, or set CHROMIUM_PATH)`);
     console.log('#');
   }
 }
@@ -123,34 +124,68 @@ if (prepared.status !== 0) {
 // each inside a suite named after its file, so imports and the database engine's start are paid
 // once per group instead of once per file (BENCHMARKS.md, "Test suite"). Every file keeps its own
 // database and app (opened in its own hooks/tests), its hooks stay scoped to its suite, and a
-// failure is reported under the file's path. Browser tests and the tsx mode keep one process per
-// file; OPENCSM_TEST_FILES_PER_PROCESS=1 restores that for all.
+// failure is reported under the file's path. Browser test files are grouped among themselves
+// (each still starts its own server on its own database, in contexts of the run's one Chromium).
+// The tsx mode keeps one process per file; OPENCSM_TEST_FILES_PER_PROCESS=1 restores that for all.
+// One file after the other: node:test files a test under the suite whose async context created
+// it, and two imports in flight at once share the loading of their common modules, so a second
+// file's tests and hooks were filed under the first file's suite (and ran beside its hooks). The
+// next file's import starts once the previous one has loaded (its tests still run in its suite).
+const inSuite = `const inSuite = (name, specifier) => new Promise((loaded) => describe(name, async () => { try { await import(specifier); } finally { loaded(); } }));`;
+
 const perProcess = Math.max(1, Number(process.env.OPENCSM_TEST_FILES_PER_PROCESS ?? 6) || 1);
 if (!useTsx && perProcess > 1) testPaths = groupTestFiles(files, testPaths, perProcess);
 
 function groupTestFiles(sources, compiled, size) {
-  const alone = [];
-  const grouped = [];
-  sources.forEach((file, i) => (file.startsWith('e2e/') ? alone : grouped).push({ file, compiled: compiled[i] }));
-  const count = Math.ceil(grouped.length / size);
-  if (count === 0) return alone.map((entry) => entry.compiled);
-  // Round-robin over the sorted list: slow neighbours (one module's files) land in different groups.
-  const groups = Array.from({ length: count }, () => []);
-  grouped.forEach((entry, i) => groups[i % count].push(entry));
+  const browser = [];
+  const api = [];
+  sources.forEach((file, i) => (file.startsWith('e2e/') ? browser : api).push({ file, compiled: compiled[i] }));
   const dir = join(build, 'test-groups');
   mkdirSync(dir, { recursive: true });
-  const paths = groups.map((group, i) => {
-    const path = join(dir, `group-${String(i + 1).padStart(2, '0')}.test.js`);
+  // Longest first (a group of browser files runs for minutes, a group of six API files less), so
+  // the two workers do not end with one long group running alone while the other core idles.
+  return [...writeGroups(browser, size, dir, 'e2e-group'), ...writeGroups(api, size, dir, 'group')];
+}
+
+function writeGroups(entries, size, dir, prefix) {
+  const count = Math.ceil(entries.length / size);
+  // Round-robin over the sorted list: slow neighbours (one module's files) land in different groups.
+  const groups = Array.from({ length: count }, () => []);
+  entries.forEach((entry, i) => groups[i % count].push(entry));
+  return groups.map((group, i) => {
+    const path = join(dir, `${prefix}-${String(i + 1).padStart(2, '0')}.test.js`);
     const lines = group.map(({ file, compiled: target }) => {
       const specifier = JSON.stringify(`./${relative(dir, join(root, target))}`);
-      return `describe(${JSON.stringify(file)}, async () => { await import(${specifier}); });`;
+      return `await inSuite(${JSON.stringify(file)}, ${specifier});`;
     });
-    writeFileSync(path, [`import { describe } from 'node:test';`, ...lines, ''].join('\n'));
+    writeFileSync(path, [`import { describe } from 'node:test';`, inSuite, ...lines, ''].join('\n'));
     return relative(root, path);
   });
-  // Longest first (the browser files run 0.5–2 min each, a group of six API files less), so the
-  // two workers do not end with one long file running alone while the other core idles.
-  return [...alone.map((entry) => entry.compiled), ...paths];
+}
+
+// One Chromium for all browser test files of the run (e2e/shared-browser.ts): each harness
+// connects to it and opens contexts of its own, instead of launching a browser per file.
+const sharedBrowser = chromium && files.some((file) => file.startsWith('e2e/')) ? await startSharedBrowser() : undefined;
+
+async function startSharedBrowser() {
+  const script = useTsx ? 'e2e/shared-browser.ts' : relative(root, compiledPath(build, 'e2e/shared-browser.ts'));
+  const child = spawn(process.execPath, [...node, script], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], env: runEnv });
+  const endpoint = await new Promise((resolve, reject) => {
+    let printed = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      printed += chunk;
+      if (printed.includes('\n')) resolve(printed.slice(0, printed.indexOf('\n')).trim());
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the shared Chromium ended (${code}) before it listened`)));
+  }).catch((error) => {
+    cleanUp();
+    console.error(`# e2e: ${error.message}`);
+    process.exit(1);
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  // Closing its standard input ends it (and so does this process dying).
+  return { endpoint, stop: () => (child.stdin.end(), exited) };
 }
 
 // Test processes at once (default 2, the CI machine's cores; OPENCSM_TEST_CONCURRENCY overrides).
@@ -160,8 +195,9 @@ const tap = join(tmp, `results-${process.pid}.tap`);
 const result = spawnSync(
   process.execPath,
   [...node, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...testPaths],
-  { cwd: root, stdio: 'inherit', env: { ...runEnv, OPENCSM_TEST_TEMPLATE: template, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } },
+  { cwd: root, stdio: 'inherit', env: { ...runEnv, OPENCSM_TEST_TEMPLATE: template, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...(sharedBrowser ? { OPENCSM_E2E_BROWSER_CDP: sharedBrowser.endpoint } : {}) } },
 );
+await sharedBrowser?.stop();
 spawnSync(process.execPath, [...node, prepareScript, 'drop'], { cwd: root, stdio: 'inherit', env: runEnv });
 cleanUp();
 // The machine-readable totals CI reads (the TAP summary of the whole run).

@@ -1,14 +1,16 @@
-// Which test files can reach the database: a file whose import graph (relative imports, followed
-// through the sources) reaches src/db/ or the app (src/app/create-app.ts). CI's PostgreSQL pass
-// runs only those (OPENCSM_TEST_DATABASE_ONLY=1): the others — pure engines, the console's logic,
-// the lint and `npm start` on the embedded database — give the same answer on any engine, and the
-// PGlite pass runs every file. Read from the sources as written (a regular expression over import
-// specifiers, not a parser): an import it cannot follow counts as reaching nothing, so the two
-// entry points are kept broad on purpose.
+// Which test files can reach the PostgreSQL server of a run with TEST_DATABASE_URL: a file whose
+// import graph (relative imports, followed through the sources) reaches the test database helper
+// (src/db/test-database.ts, the one place that opens the server's databases for tests) or a file
+// that reads TEST_DATABASE_URL itself (a test that hands it to a child process). CI's PostgreSQL
+// pass runs only those (OPENCSM_TEST_DATABASE_ONLY=1): the others — pure engines, the console's
+// logic, the lint, `npm start` and the embedded engine's own storage tests, which open PGlite
+// whatever the run's engine — give the same answer in both passes, and the PGlite pass runs every
+// file. Read from the sources as written (a regular expression over import specifiers, not a
+// parser): an import it cannot follow counts as reaching nothing.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-const databaseEntry = (path) => path.startsWith('src/db/') || path === 'src/app/create-app.ts';
+const databaseEntry = (path, text) => path === 'src/db/test-database.ts' || /\benv\.TEST_DATABASE_URL\b/.test(text);
 const specifiers = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
 
 export function databaseReach(root) {
@@ -25,9 +27,10 @@ export function databaseReach(root) {
     if (memo.has(file)) return memo.get(file);
     if (visiting.has(file)) return false; // a cycle: decided by its other imports
     visiting.add(file);
-    let found = databaseEntry(relative(root, file));
+    const text = readFileSync(file, 'utf8');
+    let found = databaseEntry(relative(root, file), text);
     if (!found) {
-      for (const match of readFileSync(file, 'utf8').matchAll(specifiers)) {
+      for (const match of text.matchAll(specifiers)) {
         const target = resolve(file, match[1]);
         if (target && reaches(target, visiting)) {
           found = true;

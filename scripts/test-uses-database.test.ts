@@ -19,3 +19,9 @@ test('pure engines, console logic and the lint are left to the PGlite pass', () 
   assert.equal(usesDatabase('web/src/shared/conditions.test.ts'), false);
   assert.equal(usesDatabase('scripts/module-boundaries.test.ts'), false);
 });
+
+test('tests that open PGlite whatever the engine are left to the PGlite pass; a file reading TEST_DATABASE_URL is kept', () => {
+  assert.equal(usesDatabase('src/db/embedded-storage.test.ts'), false, 'the embedded engine\'s own storage guarantees');
+  assert.equal(usesDatabase('scripts/api-types.test.ts'), false, 'builds the OpenAPI document on an in-memory PGlite');
+  assert.equal(usesDatabase('src/modules/customers/identity-migration.test.ts'), true, 'reads TEST_DATABASE_URL itself');
+});
