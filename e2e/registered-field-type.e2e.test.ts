@@ -8,26 +8,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import type { FieldType } from '../src/app/field-types.js';
 import { chromiumPath, startHarness, type Harness } from './harness.js';
+import { licensePlateType as licensePlate } from '../src/forms/fixtures/license-plate.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
-
-/** The row of field-type-extension.test.ts: a province's abbreviation, the office letter (no I or O), five or six more. */
-const platePattern = /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}$/;
-const licensePlate: FieldType = {
-  key: 'license_plate',
-  label: { 'zh-CN': '车牌号', en: 'Licence plate' },
-  conditionType: 'text',
-  parse(raw) {
-    const plate = typeof raw === 'string' ? raw.replace(/[\s·]/g, '').toUpperCase() : '';
-    return platePattern.test(plate) ? { ok: true, value: plate } : { ok: false, code: 'form.invalid_format', params: { example: '京A12345' } };
-  },
-  hasOptions: false,
-  filterable: true,
-  searchable: true,
-};
 
 before(async () => {
   if (skip) return;

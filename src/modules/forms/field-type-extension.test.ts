@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
-import { FieldTypes, type FieldType } from '../../app/field-types.js';
+import { FieldTypes } from '../../app/field-types.js';
 import { cellOfValue } from '../../forms/value-cells.js';
 import { registeredValueText } from '../../forms/value-labels.js';
+import { licensePlateType as licensePlate } from '../../forms/fixtures/license-plate.js';
 
 /**
  * The field-type extension point: a module registers a type on the app context and, with no other
@@ -11,21 +12,6 @@ import { registeredValueText } from '../../forms/value-labels.js';
  * at `fields.<key>`), and `GET /api/v1/field-types` lists it beside the 20 built-in types.
  */
 let t: TestApp;
-
-/** 车牌号: a province's one-character abbreviation, the issuing office's letter (no I or O), five or six more (new-energy plates have six). */
-const platePattern = /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}$/;
-const licensePlate: FieldType = {
-  key: 'license_plate',
-  label: { 'zh-CN': '车牌号', en: 'Licence plate' },
-  conditionType: 'text',
-  parse(raw) {
-    const plate = typeof raw === 'string' ? raw.replace(/[\s·]/g, '').toUpperCase() : '';
-    return platePattern.test(plate) ? { ok: true, value: plate } : { ok: false, code: 'form.invalid_format', params: { example: '京A12345' } };
-  },
-  hasOptions: false,
-  filterable: true,
-  searchable: true,
-};
 
 before(async () => {
   t = await createTestApp();

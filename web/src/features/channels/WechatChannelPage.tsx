@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
+import { ChannelAccountCard, randomKey } from './ChannelAccountCard.tsx';
 import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } from './queries.ts';
 
 const kind = 'wechat';
@@ -18,12 +19,6 @@ export default function WechatChannelPage() {
   );
 }
 
-/** 43 letters and digits (EncodingAESKey) or a 32-character Token, from the browser's CSPRNG. */
-function randomKey(length: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-}
 
 function WechatAccounts() {
   const { t } = useTranslation();
@@ -44,62 +39,21 @@ function WechatAccounts() {
   );
 }
 
-function callbackUrl(account: { callbackPath: string }): string {
-  return `${window.location.origin}${account.callbackPath}`;
-}
 
 function AccountCard({ account }: { account: ChannelAccount }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const actions = useChannelAccountActions(kind);
-  const [testing, setTesting] = useState(false);
-  const settings = account.settings as { appId?: string; token?: string; mode?: string; apiBaseUrl?: string };
-
-  async function test() {
-    setTesting(true);
-    try {
-      const health = await actions.test(account);
-      if (health.ok) message.success(t('channels.testOk'));
-      else message.error(t('channels.testFailed', { detail: health.detail ?? health.reason ?? '' }));
-    } catch (error) {
-      message.error(describeError(error, t).message);
-    } finally {
-      setTesting(false);
-    }
-  }
-  async function change(changes: { sandbox?: boolean; enabled?: boolean }) {
-    try {
-      await actions.update(account, changes);
-      message.success(t('channels.saved'));
-    } catch (error) {
-      message.error(describeError(error, t).message);
-    }
-  }
-
+  const settings = account.settings as { appId?: string; mode?: string };
   return (
-    <Card
-      type="inner"
-      data-testid="wechat-account"
-      title={<Space>{account.name}{account.sandbox ? <Tag color="orange" data-testid="sandbox-tag">{t('channels.sandbox')}</Tag> : null}{account.enabled ? null : <Tag>{t('channels.disabled')}</Tag>}</Space>}
-      extra={
-        <Space>
-          <Button onClick={test} loading={testing} data-testid="wechat-test">{t('channels.test')}</Button>
-          <Button onClick={() => change({ sandbox: !account.sandbox })}>{t('channels.toggleSandbox')}</Button>
-          <Button onClick={() => change({ enabled: !account.enabled })}>{account.enabled ? t('channels.disable') : t('channels.enable')}</Button>
-        </Space>
+    <ChannelAccountCard
+      kind={kind}
+      account={account}
+      details={
+        <>
+          <Descriptions.Item label={t('channels.appId')}>{settings.appId}</Descriptions.Item>
+          <Descriptions.Item label={t('channels.mode')}>{settings.mode === 'safe' ? t('channels.modeSafe') : t('channels.modePlain')}</Descriptions.Item>
+        </>
       }
-    >
-      <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('channels.callbackUrl')}><Typography.Text copyable data-testid="wechat-callback-url">{callbackUrl(account)}</Typography.Text></Descriptions.Item>
-        <Descriptions.Item label={t('channels.token')}><Typography.Text copyable>{settings.token}</Typography.Text></Descriptions.Item>
-        <Descriptions.Item label={t('channels.appId')}>{settings.appId}</Descriptions.Item>
-        <Descriptions.Item label={t('channels.mode')}>{settings.mode === 'safe' ? t('channels.modeSafe') : t('channels.modePlain')}</Descriptions.Item>
-        <Descriptions.Item label={t('channels.lastMessage')}>{account.lastMessageAt ? new Date(account.lastMessageAt).toLocaleString() : t('channels.never')}</Descriptions.Item>
-        <Descriptions.Item label={t('channels.lastError')}>
-          {account.lastError ? <Typography.Text type="danger" data-testid="wechat-last-error">{account.lastError}</Typography.Text> : t('channels.none')}
-        </Descriptions.Item>
-      </Descriptions>
-    </Card>
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
@@ -7,6 +7,7 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { useTeams, useUsers } from '../tickets/queries.ts';
+import { ChannelAccountCard, randomKey } from './ChannelAccountCard.tsx';
 import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } from './queries.ts';
 import { useStaffLinks, useTeamRobots, useWecomAdminActions } from './wecom-queries.ts';
 
@@ -25,11 +26,6 @@ export default function WecomChannelPage() {
   );
 }
 
-function randomKey(length: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-}
 
 type WecomSettingsView = { corpId?: string; token?: string; openKfIds?: string[]; agentId?: number; apiBaseUrl?: string };
 
@@ -54,57 +50,20 @@ function WecomAccounts() {
 
 function AccountCard({ account }: { account: ChannelAccount }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const actions = useChannelAccountActions(kind);
-  const [testing, setTesting] = useState(false);
   const settings = account.settings as WecomSettingsView;
-
-  async function test() {
-    setTesting(true);
-    try {
-      const health = await actions.test(account);
-      if (health.ok) message.success(t('wecom.testOk'));
-      else message.error(t('channels.testFailed', { detail: health.detail ?? health.reason ?? '' }));
-    } catch (error) {
-      message.error(describeError(error, t).message);
-    } finally {
-      setTesting(false);
-    }
-  }
-  async function change(changes: { sandbox?: boolean; enabled?: boolean }) {
-    try {
-      await actions.update(account, changes);
-      message.success(t('channels.saved'));
-    } catch (error) {
-      message.error(describeError(error, t).message);
-    }
-  }
-
   return (
-    <Card
-      type="inner"
-      data-testid="wecom-account"
-      title={<Space>{account.name}{account.sandbox ? <Tag color="orange" data-testid="sandbox-tag">{t('channels.sandbox')}</Tag> : null}{account.enabled ? null : <Tag>{t('channels.disabled')}</Tag>}</Space>}
-      extra={
-        <Space>
-          <Button onClick={test} loading={testing} data-testid="wecom-test">{t('channels.test')}</Button>
-          <Button onClick={() => change({ sandbox: !account.sandbox })}>{t('channels.toggleSandbox')}</Button>
-          <Button onClick={() => change({ enabled: !account.enabled })}>{account.enabled ? t('channels.disable') : t('channels.enable')}</Button>
-        </Space>
+    <ChannelAccountCard
+      kind={kind}
+      account={account}
+      testOkKey="wecom.testOk"
+      details={
+        <>
+            <Descriptions.Item label={t('wecom.corpId')}>{settings.corpId}</Descriptions.Item>
+            <Descriptions.Item label={t('wecom.openKfIdsShort')}>{settings.openKfIds?.length ? settings.openKfIds.join(', ') : t('wecom.anyKf')}</Descriptions.Item>
+            <Descriptions.Item label={t('wecom.agentId')}>{settings.agentId ?? t('channels.none')}</Descriptions.Item>
+        </>
       }
-    >
-      <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('channels.callbackUrl')}><Typography.Text copyable data-testid="wecom-callback-url">{`${window.location.origin}${account.callbackPath}`}</Typography.Text></Descriptions.Item>
-        <Descriptions.Item label={t('channels.token')}><Typography.Text copyable>{settings.token}</Typography.Text></Descriptions.Item>
-        <Descriptions.Item label={t('wecom.corpId')}>{settings.corpId}</Descriptions.Item>
-        <Descriptions.Item label={t('wecom.openKfIdsShort')}>{settings.openKfIds?.length ? settings.openKfIds.join(', ') : t('wecom.anyKf')}</Descriptions.Item>
-        <Descriptions.Item label={t('wecom.agentId')}>{settings.agentId ?? t('channels.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('channels.lastMessage')}>{account.lastMessageAt ? new Date(account.lastMessageAt).toLocaleString() : t('channels.never')}</Descriptions.Item>
-        <Descriptions.Item label={t('channels.lastError')}>
-          {account.lastError ? <Typography.Text type="danger" data-testid="wecom-last-error">{account.lastError}</Typography.Text> : t('channels.none')}
-        </Descriptions.Item>
-      </Descriptions>
-    </Card>
+    />
   );
 }
 

@@ -1,0 +1,72 @@
+import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../shared/ui/describe-error.ts';
+import { useChannelAccountActions, type ChannelAccount } from './queries.ts';
+
+/**
+ * One channel account on its channel's settings page (WeChat, WeCom …): name with 沙箱 and
+ * disabled tags, the connection test and the sandbox/enable switches, then what to paste into the
+ * vendor's console (callback URL, Token), the channel's own settings (`details`, Descriptions
+ * items) and the last message and error. Test ids are prefixed with the channel's kind.
+ */
+export function ChannelAccountCard({ kind, account, details, testOkKey = 'channels.testOk' }: { kind: string; account: ChannelAccount; details: ReactNode; testOkKey?: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const actions = useChannelAccountActions(kind);
+  const [testing, setTesting] = useState(false);
+  const token = (account.settings as { token?: string }).token;
+
+  async function test() {
+    setTesting(true);
+    try {
+      const health = await actions.test(account);
+      if (health.ok) message.success(t(testOkKey));
+      else message.error(t('channels.testFailed', { detail: health.detail ?? health.reason ?? '' }));
+    } catch (error) {
+      message.error(describeError(error, t).message);
+    } finally {
+      setTesting(false);
+    }
+  }
+  async function change(changes: { sandbox?: boolean; enabled?: boolean }) {
+    try {
+      await actions.update(account, changes);
+      message.success(t('channels.saved'));
+    } catch (error) {
+      message.error(describeError(error, t).message);
+    }
+  }
+
+  return (
+    <Card
+      type="inner"
+      data-testid={`${kind}-account`}
+      title={<Space>{account.name}{account.sandbox ? <Tag color="orange" data-testid="sandbox-tag">{t('channels.sandbox')}</Tag> : null}{account.enabled ? null : <Tag>{t('channels.disabled')}</Tag>}</Space>}
+      extra={
+        <Space>
+          <Button onClick={test} loading={testing} data-testid={`${kind}-test`}>{t('channels.test')}</Button>
+          <Button onClick={() => change({ sandbox: !account.sandbox })}>{t('channels.toggleSandbox')}</Button>
+          <Button onClick={() => change({ enabled: !account.enabled })}>{account.enabled ? t('channels.disable') : t('channels.enable')}</Button>
+        </Space>
+      }
+    >
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('channels.callbackUrl')}><Typography.Text copyable data-testid={`${kind}-callback-url`}>{`${window.location.origin}${account.callbackPath}`}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={t('channels.token')}><Typography.Text copyable>{token}</Typography.Text></Descriptions.Item>
+        {details}
+        <Descriptions.Item label={t('channels.lastMessage')}>{account.lastMessageAt ? new Date(account.lastMessageAt).toLocaleString() : t('channels.never')}</Descriptions.Item>
+        <Descriptions.Item label={t('channels.lastError')}>
+          {account.lastError ? <Typography.Text type="danger" data-testid={`${kind}-last-error`}>{account.lastError}</Typography.Text> : t('channels.none')}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** 43 letters and digits (EncodingAESKey) or a 32-character Token, from the browser's CSPRNG. */
+export function randomKey(length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
