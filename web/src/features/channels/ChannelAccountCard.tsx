@@ -1,8 +1,10 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
-import { useChannelAccountActions, type ChannelAccount } from './queries.ts';
+import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
+import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } from './queries.ts';
 
 /**
  * One channel account on its channel's settings page (WeChat, WeCom …): name with 沙箱 and
@@ -69,4 +71,28 @@ export function randomKey(length: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/**
+ * A channel's accounts on its settings page: title and 添加 button, the introduction, the new-account
+ * form while adding, an empty state, then one card per account. `textPrefix` names the channel's
+ * catalogue keys (`title`, `add`, `intro`, `empty`, `emptyHint` under it).
+ */
+export function ChannelAccountList({ kind, textPrefix, renderForm, renderAccount }: { kind: string; textPrefix: string; renderForm: (onDone: () => void) => ReactNode; renderAccount: (account: ChannelAccount) => ReactNode }) {
+  const { t } = useTranslation();
+  const accounts = useChannelAccounts(kind);
+  const [adding, setAdding] = useState(false);
+  if (accounts.isError) return <ErrorState error={accounts.error} onRetry={() => accounts.refetch()} />;
+  if (!accounts.data) return <Loading />;
+  const items = accounts.data.items;
+  return (
+    <Card title={t(`${textPrefix}.title`)} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid={`${kind}-add`}>{t(`${textPrefix}.add`)}</Button>}>
+      <Typography.Paragraph type="secondary">{t(`${textPrefix}.intro`)}</Typography.Paragraph>
+      {adding ? renderForm(() => setAdding(false)) : null}
+      {items.length === 0 && !adding ? <EmptyState title={t(`${textPrefix}.empty`)} hint={t(`${textPrefix}.emptyHint`)} /> : null}
+      <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        {items.map((account) => <div key={account.id}>{renderAccount(account)}</div>)}
+      </Space>
+    </Card>
+  );
 }

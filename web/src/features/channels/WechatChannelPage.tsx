@@ -1,13 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
-import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
-import { ChannelAccountCard, randomKey } from './ChannelAccountCard.tsx';
-import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } from './queries.ts';
+import { ChannelAccountCard, ChannelAccountList, randomKey } from './ChannelAccountCard.tsx';
+import { useChannelAccountActions, type ChannelAccount } from './queries.ts';
 
 const kind = 'wechat';
 
@@ -21,22 +19,7 @@ export default function WechatChannelPage() {
 
 
 function WechatAccounts() {
-  const { t } = useTranslation();
-  const accounts = useChannelAccounts(kind);
-  const [adding, setAdding] = useState(false);
-  if (accounts.isError) return <ErrorState error={accounts.error} onRetry={() => accounts.refetch()} />;
-  if (!accounts.data) return <Loading />;
-  const items = accounts.data.items;
-  return (
-    <Card title={t('channels.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="wechat-add">{t('channels.add')}</Button>}>
-      <Typography.Paragraph type="secondary">{t('channels.intro')}</Typography.Paragraph>
-      {adding ? <NewAccountForm onDone={() => setAdding(false)} /> : null}
-      {items.length === 0 && !adding ? <EmptyState title={t('channels.empty')} hint={t('channels.emptyHint')} /> : null}
-      <Space direction="vertical" style={{ width: '100%' }} size={16}>
-        {items.map((account) => <AccountCard key={account.id} account={account} />)}
-      </Space>
-    </Card>
-  );
+  return <ChannelAccountList kind={kind} textPrefix="channels" renderForm={(onDone) => <NewAccountForm onDone={onDone} />} renderAccount={(account) => <AccountCard account={account} />} />;
 }
 
 

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,7 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { useTeams, useUsers } from '../tickets/queries.ts';
-import { ChannelAccountCard, randomKey } from './ChannelAccountCard.tsx';
+import { ChannelAccountCard, ChannelAccountList, randomKey } from './ChannelAccountCard.tsx';
 import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } from './queries.ts';
 import { useStaffLinks, useTeamRobots, useWecomAdminActions } from './wecom-queries.ts';
 
@@ -30,22 +29,7 @@ export default function WecomChannelPage() {
 type WecomSettingsView = { corpId?: string; token?: string; openKfIds?: string[]; agentId?: number; apiBaseUrl?: string };
 
 function WecomAccounts() {
-  const { t } = useTranslation();
-  const accounts = useChannelAccounts(kind);
-  const [adding, setAdding] = useState(false);
-  if (accounts.isError) return <ErrorState error={accounts.error} onRetry={() => accounts.refetch()} />;
-  if (!accounts.data) return <Loading />;
-  const items = accounts.data.items;
-  return (
-    <Card title={t('wecom.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="wecom-add">{t('wecom.add')}</Button>}>
-      <Typography.Paragraph type="secondary">{t('wecom.intro')}</Typography.Paragraph>
-      {adding ? <NewAccountForm onDone={() => setAdding(false)} /> : null}
-      {items.length === 0 && !adding ? <EmptyState title={t('wecom.empty')} hint={t('wecom.emptyHint')} /> : null}
-      <Space direction="vertical" style={{ width: '100%' }} size={16}>
-        {items.map((account) => <AccountCard key={account.id} account={account} />)}
-      </Space>
-    </Card>
-  );
+  return <ChannelAccountList kind={kind} textPrefix="wecom" renderForm={(onDone) => <NewAccountForm onDone={onDone} />} renderAccount={(account) => <AccountCard account={account} />} />;
 }
 
 function AccountCard({ account }: { account: ChannelAccount }) {
