@@ -37,11 +37,25 @@ after(async () => {
   await h?.close();
 });
 
-/** Open an Ant Design select, type to narrow a long (virtual) list when asked, and choose the option labelled `label`. */
+/**
+ * Open an Ant Design select, type to narrow a long (virtual) list when asked, and choose the option
+ * labelled `label`, until the select shows it: on a loaded machine a click can land while the
+ * dropdown is still animating and be lost, leaving the previous value (优先级 also offers 高).
+ */
 async function choose(page: Page, select: Locator, label: string, search?: string) {
-  await select.click();
-  if (search) await select.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const shows = () => select.evaluate((input, wanted) => (input.closest('.ant-select')?.textContent ?? '').includes(wanted), label);
+  for (let attempt = 1; ; attempt++) {
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+    if (search) await select.fill(search);
+    await open.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
+    try {
+      await eventually(shows, `the select showing ${label}`, 3_000);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 test('admin: a policy conditioned on a custom field, built from the registry\'s fields, saved and described in words', { skip, timeout: 60_000 }, async () => {
