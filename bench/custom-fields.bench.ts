@@ -13,11 +13,13 @@
  *
  * Environment: BENCH_DATABASE_URL (PostgreSQL server; a fresh database BENCH_DATABASE_NAME,
  * default opencsm_bench_fields, is created and dropped; without it the embedded engine is used),
- * BENCH_CREATES (per variant, default 200), BENCH_FIELDS_URL, BENCH_SETUP_ONLY, BENCH_ROUNDS,
+ * BENCH_CREATES (per variant, default 1000), BENCH_WARMUP (unmeasured creates of each first, default 200), BENCH_FIELDS_URL, BENCH_SETUP_ONLY, BENCH_ROUNDS,
  * BENCH_AT_SCALE (with BENCH_FIELDS_URL: step 1 runs on that loaded database), BENCH_VARIANTS
- * (`with` or `without`: measure one side alone, e.g. to profile it).
+ * (`with` or `without`: measure one side alone, e.g. to profile it), BENCH_JOBS=off (leave the
+ * follow-up jobs queued), BENCH_PROFILE=<file> (a CPU profile of the measured creates).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +37,11 @@ import { listTickets } from '../src/modules/tickets/index.js';
 
 const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
 const databaseName = process.env.BENCH_DATABASE_NAME || 'opencsm_bench_fields';
-const creates = Number(process.env.BENCH_CREATES ?? 200);
+const creates = Number(process.env.BENCH_CREATES ?? 1000);
+// Creates of each variant before measuring, so that the figure is a warm server's: the form path
+// runs more code than a plain create, and V8 compiles it over the first few hundred calls
+// (BENCHMARKS.md, "Custom fields": 300 creates after 20 measured the ratio higher than 2 000 after 200).
+const warmup = Math.ceil(Number(process.env.BENCH_WARMUP ?? 200) / 20) * 20;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 40);
 const block = 20;
 
@@ -136,7 +142,16 @@ if (process.env.BENCH_SETUP_ONLY) {
   const times: Record<keyof typeof variants, number[]> = { without: [], with: [] };
   const cpu: Record<keyof typeof variants, number> = { without: 0, with: 0 };
   const sent: Record<keyof typeof variants, number> = { without: 0, with: 0 };
-  for (let done = -block; done < creates; done += block) {
+  // BENCH_PROFILE=<file>: a CPU profile (sampled every 100 µs) of the measured creates alone, e.g.
+  // with BENCH_VARIANTS=with and BENCH_JOBS=off, to compare the two variants function by function.
+  const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+  for (let done = -warmup; done < creates; done += block) {
+    if (profiler && done === 0) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
+      await profiler.post('Profiler.start');
+    }
     for (const name of measured) {
       for (let i = 0; i < block; i++) {
         const cpuBefore = process.cpuUsage();
@@ -152,14 +167,21 @@ if (process.env.BENCH_SETUP_ONLY) {
           cpu[name] += (used.user + used.system) / 1000;
         }
       }
-      await app.worker.runUntilIdle(); // the follow-up jobs of the block, outside the measured calls
+      // The follow-up jobs of the block, outside the measured calls (BENCH_JOBS=off leaves them
+      // queued, so that a CPU profile of the run holds the creates alone).
+      if (process.env.BENCH_JOBS !== 'off') await app.worker.runUntilIdle();
     }
+  }
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
   }
   const without = stats(times.without);
   const withFields = stats(times.with);
   const line = (name: string, s: ReturnType<typeof stats>, cpuMs: number, sentCount: number) =>
     console.log(`${name.padEnd(22)} p50 ${s.p50.toFixed(2)} ms  mean ${s.mean.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  server CPU ${(cpuMs / creates).toFixed(2)} ms/create${database.engine === 'postgres' ? `  ${(sentCount / creates).toFixed(1)} statements/create` : ''}`);
-  console.log(`create, one at a time, ${creates} of each in interleaved blocks of ${block}:`);
+  console.log(`create, one at a time, ${creates} of each in interleaved blocks of ${block}, after ${warmup} of each unmeasured:`);
   line('without type/fields', without, cpu.without, sent.without);
   line('with type + 30 fields', withFields, cpu.with, sent.with);
   console.log(`with / without: p50 ×${(withFields.p50 / without.p50).toFixed(2)}, mean ×${(withFields.mean / without.mean).toFixed(2)}, CPU ×${(cpu.with / cpu.without).toFixed(2)}`);
