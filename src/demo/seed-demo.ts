@@ -8,6 +8,7 @@ import { createTeam, createUser, listTeams, listUsers, type Actor, type UserView
 import { replayTicketSlaHistories } from '../modules/sla/index.js';
 import { createCategory, importTicketHistories, type PastChanges, type PastTicket, type TicketStatus } from '../modules/tickets/index.js';
 import { createDemoCustomers } from './demo-customers.js';
+import { builtinFieldTypeRegistry } from '../modules/forms/index.js';
 import { demoIdGenerator } from './demo-ids.js';
 import { buildDemoPlan, fullDemoSize, type ChangesPlan, type DemoSize, type TicketPlan } from './demo-plan.js';
 import { defaultDemoPassword, demoCategories, demoEmailDomain, demoStaff, demoTeams, type CategoryKey, type TeamKey } from './demo-directory.js';
@@ -90,7 +91,8 @@ export async function seedDemoData(database: Database, options: DemoSeedOptions)
   const ticketsDone = performance.now();
   log.info({ tickets: histories.length }, 'demo: tickets written with their histories and search index');
 
-  await replayTicketSlaHistories(database, histories.map((h) => h.steps));
+  // The demo's fields are all of built-in types.
+  await replayTicketSlaHistories(database, histories.map((h) => h.steps), builtinFieldTypeRegistry());
   const timersDone = performance.now();
   log.info('demo: SLA timers replayed');
   await runWorkerUntilIdle(database, options.timeZone, log);

@@ -1,4 +1,5 @@
 import { datePattern } from '../conditions/values.js';
+import type { FieldType as ConditionType } from '../conditions/types.js';
 import { isBuiltinFieldType, type CustomFieldType, type FieldDefinition, type FieldOption } from './definition.js';
 import { normaliseEmail, normalisePhone } from './phone-and-email.js';
 
@@ -25,8 +26,11 @@ export type ParsedValue = { ok: true; value: FieldValue | null } | { ok: false; 
 export type ValueContext = {
   /** Trees of built-in option sources (`china-regions`), when the caller has them; without one only the shape is checked. */
   optionTrees?: Readonly<Record<string, readonly FieldOption[]>>;
-  /** Field types registered beyond the built-in ones (field-type-table.ts), by key: a value of one is parsed by its row. */
-  types?: ReadonlyMap<string, { parse(raw: unknown, field: Pick<FieldDefinition, 'options' | 'settings'>, context: ValueContext): ParsedValue }>;
+  /**
+   * Field types registered beyond the built-in ones (field-type-table.ts), by key: a value of one
+   * is parsed by its row, and rules test it as its row's condition type.
+   */
+  types?: ReadonlyMap<string, { parse(raw: unknown, field: Pick<FieldDefinition, 'options' | 'settings'>, context: ValueContext): ParsedValue; conditionType?: ConditionType | null }>;
 };
 
 type Field = Pick<FieldDefinition, 'type' | 'options' | 'settings'>;

@@ -1,4 +1,4 @@
-import type { CheckedCondition, ConditionIssue, FieldDescriptor } from '../conditions/types.js';
+import type { CheckedCondition, ConditionIssue, FieldDescriptor, FieldType } from '../conditions/types.js';
 import { fieldLookup } from '../conditions/types.js';
 import { validateCondition } from '../conditions/validate.js';
 import { formDefinitionSchema, type FieldDefinition, type FormDefinition, type FormField, type RuleEffect } from './definition.js';
@@ -16,7 +16,7 @@ export type PreparedRule = { id: string; when: CheckedCondition | null; then: Ru
 export type PreparedForm = {
   form: FormDefinition;
   /** Custom fields by key: every non-archived field of the entity, plus archived ones the form still holds. */
-  fields: ReadonlyMap<string, FieldDefinition>;
+  fields: ReadonlyMap<string, PresentedField>;
   /** Where each field sits on the staff form and on the portal form (absent: not on it). */
   staffPlacement: ReadonlyMap<string, FormField>;
   portalPlacement: ReadonlyMap<string, FormField>;
@@ -28,9 +28,16 @@ export type PreparedForm = {
   timeZone: string;
 };
 
+/**
+ * A field definition as the API presents it: with the condition type of its type's row, which
+ * the console needs for a type a module registered on the server (it cannot hold the row).
+ */
+export type PresentedField = FieldDefinition & { conditionType?: FieldType | null };
+
 export type PrepareInput = {
   form: unknown;
-  fields: readonly FieldDefinition[];
+  /** The registry's fields (in the console as the API presents them). */
+  fields: readonly PresentedField[];
   /** Built-in fields conditions may test besides the custom ones (a ticket's priority, category …). */
   builtins?: readonly FieldDescriptor[];
   timeZone?: string;
@@ -56,7 +63,7 @@ export function prepareForm(input: PrepareInput): PrepareResult {
     if (fields.get(placed.key)?.customerVisible === false) issues.push({ path: `form.portal.fields.${f}.key`, code: 'form.not_customer_visible', params: { field: placed.key } });
   }
 
-  const descriptors = [...(input.builtins ?? []), ...[...fields.values()].map(describeField).filter((d): d is FieldDescriptor => d !== null)];
+  const descriptors = [...(input.builtins ?? []), ...[...fields.values()].map((field) => describeField(field, input.valueContext?.types)).filter((d): d is FieldDescriptor => d !== null)];
   const lookup = fieldLookup(descriptors);
   const onForm = new Set([...staffPlacement.keys(), ...portalPlacement.keys()]);
   const timeZone = input.timeZone ?? 'Asia/Shanghai';

@@ -13,9 +13,12 @@ import { licensePlateType as licensePlate } from '../../forms/fixtures/license-p
  */
 let t: TestApp;
 
+/** Plates as they are painted, with the separator dot after the office letter (京A·12345). */
+const painted = (value: unknown) => `${String(value).slice(0, 2)}·${String(value).slice(2)}`;
+
 before(async () => {
   t = await createTestApp();
-  t.context.fieldTypes.register(licensePlate);
+  t.context.fieldTypes.register({ ...licensePlate, display: (value) => painted(value) });
 });
 after(() => t.close());
 
@@ -71,6 +74,38 @@ test('every write that judges custom values is given the app\'s types: bulk edit
     const refused = await t.api('PATCH', `${path}/${created.json().id}`, { body: { fields: { fleet_plate: 'not a plate' } } });
     assert.equal(assertProblem(refused, 400, 'validation.failed').errors?.[0]?.path, 'fields.fleet_plate', `${entity}: ${refused.body}`);
   }
+});
+
+test('rules, SLA policies and the export treat a field of a registered type as its row says: the form answer carries its condition type', async () => {
+  const note = await t.api('POST', '/api/v1/ticket-fields', { body: { key: 'plate_note', label: { 'zh-CN': '外地车说明', en: 'Note' }, type: 'text' } });
+  assert.equal(note.statusCode, 201, note.body);
+  // 粤 plates (Guangdong) need a note: the rule tests the registered field with a text operator.
+  const form = { sections: [{ key: 'car', label: { 'zh-CN': '车辆', en: 'Vehicle' }, fields: [{ key: 'plate' }, { key: 'plate_note' }] }], rules: [{ id: 'outside', when: { field: 'plate', op: 'starts_with', value: '粤' }, then: [{ effect: 'require', field: 'plate_note' }] }] };
+  const type = await t.api('POST', '/api/v1/ticket-types', { body: { key: 'rescue', label: { 'zh-CN': '道路救援', en: 'Rescue' }, form } });
+  assert.equal(type.statusCode, 201, `a rule may test the registered field: ${type.body}`);
+  const answer = (await t.api('GET', '/api/v1/ticket-types/rescue/form', { as: await t.user('agent') })).json();
+  const plate = answer.fields.find((field: { key: string }) => field.key === 'plate');
+  assert.equal(plate.conditionType, 'text', 'the console prepares the form with it');
+  assert.ok(plate.operators.includes('starts_with'));
+
+  const refused = await t.api('POST', '/api/v1/tickets', { body: { subject: '粤牌车抛锚', type: 'rescue', fields: { plate: '粤B12345' } } });
+  assert.equal(assertProblem(refused, 400, 'validation.failed').errors?.find((e) => e.path === 'fields.plate_note')?.code, 'form.required', refused.body);
+
+  const fields = (await t.api('GET', '/api/v1/sla/condition-fields')).json().items as Array<{ key: string; type: string; operators: string[] }>;
+  assert.equal(fields.find((field) => field.key === 'fields.plate')?.type, 'text', 'policies may name it');
+  const policy = await t.api('POST', '/api/v1/sla/policies', { body: { nameZh: '京牌救援', position: 0, conditions: { all: [{ field: 'fields.plate', op: 'starts_with', values: ['京'] }] }, targets: { urgent: { resolutionMinutes: 30 }, high: { resolutionMinutes: 30 }, normal: { resolutionMinutes: 30 }, low: { resolutionMinutes: 30 } } } });
+  assert.equal(policy.statusCode, 201, policy.body);
+  const local = await t.createTicket<{ id: string; number: string }>({ subject: '京牌车抛锚', type: 'rescue', fields: { plate: '京A12345' } });
+  const other = await t.createTicket<{ id: string }>({ subject: '沪牌车抛锚', type: 'rescue', fields: { plate: '沪A12345' } });
+  await t.drain();
+  // The policy's 30 minutes to resolve (no other policy here is as short).
+  const resolveIn30 = async (id: string) => ((await t.api('GET', `/api/v1/tickets/${id}`)).json().sla as Array<{ target: string; remainingMinutes: number }>).some((entry) => entry.target === 'resolution' && entry.remainingMinutes <= 30);
+  assert.equal(await resolveIn30(local.id), true, 'a 京 plate counts under the policy');
+  assert.equal(await resolveIn30(other.id), false, 'a 沪 plate does not');
+
+  const csv = await t.api('GET', `/api/v1/tickets/export?format=csv&columns=number,fields.plate&q=${encodeURIComponent('京牌车抛锚')}`, { as: await t.user('supervisor') });
+  assert.equal(csv.statusCode, 200, csv.body);
+  assert.match(csv.body, new RegExp(`${local.number},京A·12345`), 'the export writes the value through the row\'s display');
 });
 
 test('export cells and value labels of a registered type go through its row: its `display` when it has one, else the stored value as text', () => {

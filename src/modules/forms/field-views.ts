@@ -1,19 +1,18 @@
 import { operatorsFor } from '../../conditions/operators.js';
-import { conditionTypeOf } from '../../forms/field-kinds.js';
+import { conditionTypeOf, type ConditionTypes } from '../../forms/field-kinds.js';
 import type { FieldType } from '../../app/field-types.js';
 import { isBuiltinFieldType } from '../../forms/field-type-table.js';
 import type { BuiltinField } from './field-readers.js';
 import type { CustomField } from './fields.js';
 
-/** Registry entries as the API lists them: custom fields with their operators, built-in ones marked. */
-export function presentField(field: CustomField) {
-  return presentFieldOf(undefined)(field);
-}
-
-/** With the app's field types, so a field of a registered type lists the operators of its row. */
-export const presentFieldOf = (types: { get(key: string): Pick<FieldType, 'conditionType'> | undefined } | undefined) => (field: CustomField) => {
-  const type = conditionTypeOf(field.type) ?? types?.get(field.type)?.conditionType ?? null;
-  return { ...field, builtIn: false, sortable: field.filterable, operators: type ? [...operatorsFor(type)] : [] };
+/**
+ * Registry entries as the API lists them: custom fields with their condition type and operators,
+ * built-in ones marked. Given the app's field types, so that a field of a registered type says
+ * its row's condition type: the console prepares forms with it (it cannot hold the rows).
+ */
+export const presentFieldOf = (types: ConditionTypes) => (field: CustomField) => {
+  const type = conditionTypeOf(field.type, types);
+  return { ...field, builtIn: false, sortable: field.filterable, conditionType: type, operators: type ? [...operatorsFor(type)] : [] };
 };
 
 export function presentBuiltin(field: BuiltinField) {
@@ -23,6 +22,7 @@ export function presentBuiltin(field: BuiltinField) {
     label: field.label,
     builtIn: true,
     type: field.type,
+    conditionType: field.type,
     operators: [...operatorsFor(field.type)],
     ...(field.options && { options: field.options.map((option) => ({ ...option })) }),
     filterable: field.filterable,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldTypes as conditionFieldTypes } from '../../conditions/types.js';
 import { fieldTypeKeyPattern } from '../../forms/field-type-table.js';
 import { customFieldTypes, fieldDefinitionSchema, fieldEntities, fieldKeySchema, fieldOptionSchema, fieldSettingsSchema, formDefinitionSchema, labelSchema } from '../../forms/definition.js';
 
@@ -53,6 +54,7 @@ export const fieldSchema = z
     label: z.object({ 'zh-CN': z.string(), en: z.string() }),
     builtIn: z.boolean().describe('A field of the ticket itself (subject, status …): listed for filters and conditions, not editable here.'),
     type: z.string().describe('A custom field: its type (text, select, cascader …). A built-in one: its condition-language type.'),
+    conditionType: z.enum(conditionFieldTypes).nullable().describe('How conditions judge its values (docs/conditions.md): a custom field\'s type row says it, registered types included; null: conditions cannot test it (attachments).'),
     operators: z.array(z.string()).describe('Condition operators the field takes (docs/conditions.md).'),
     help: z.object({ 'zh-CN': z.string().optional(), en: z.string().optional() }).optional(),
     options: optionsJson.optional(),

@@ -14,7 +14,7 @@ export { builtinFieldTypeRegistry } from './field-type-registry.js';
 export { listTicketTypes } from './ticket-types.js';
 export { fieldFiltersFromQuery } from './field-filter-query.js';
 export { describeTicketTypes, getPortalTypeForm, listPortalTicketTypes, type TypeForm } from './type-forms.js';
-export { presentField } from './field-views.js';
+export { presentFieldOf } from './field-views.js';
 export { fieldSchema, typeFormSchema } from './http-schemas.js';
 export { builtInOptionTrees } from './china-regions.js';
 export { formsRevisionNow } from './revision.js';

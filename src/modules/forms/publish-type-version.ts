@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Invalid, NotFound } from '../../app/errors.js';
+import type { FieldTypes } from '../../app/field-types.js';
 import type { ReadModels } from '../../app/read-models.js';
 import type { Database, Db } from '../../db/database.js';
 import type { FormDefinition } from '../../forms/definition.js';
@@ -19,14 +20,15 @@ export type TypeVersion = { key: string; version: number; form: FormDefinition; 
  * with an older one keep theirs. The form is checked against the registry first (prepareForm):
  * it places only existing, non-archived ticket fields, its rules' conditions validate over the
  * form's fields and the ticket's built-in ones, and its effects name fields on the form. Every
- * problem is a 400 naming its path in the body (`form.rules.0.when.value`).
+ * problem is a 400 naming its path in the body (`form.rules.0.when.value`). `fieldTypes`: the app's
+ * field types, so that rules test and set fields of a registered type as its row says.
  */
-export async function publishTypeVersion(database: Database, readModels: ReadModels, actor: Actor, key: string, input: unknown, options: { timeZone: string }): Promise<TypeVersion> {
+export async function publishTypeVersion(database: Database, readModels: ReadModels, actor: Actor, key: string, input: unknown, options: { timeZone: string; fieldTypes: FieldTypes }): Promise<TypeVersion> {
   const [type] = await database.db.select().from(ticketTypes).where(eq(ticketTypes.key, key));
   if (!type) throw new NotFound('forms.type.not_found', { key });
   const fields = (await listFields(database.db, 'ticket')).filter((field) => !field.archived);
   const builtins = (await readModels.get('ticketFields')?.builtins(database.db)) ?? [];
-  const prepared = prepareForm({ form: input, fields, builtins, timeZone: options.timeZone, valueContext: { optionTrees: builtInOptionTrees() } });
+  const prepared = prepareForm({ form: input, fields, builtins, timeZone: options.timeZone, valueContext: { optionTrees: builtInOptionTrees(), types: options.fieldTypes.byKey() } });
   if (!prepared.ok) throw new Invalid('validation.failed', {}, prepared.issues);
   const form = prepared.form.form;
   return database.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { chinaRegionsDocument } from './china-regions.js';
-import { presentField } from './field-views.js';
+import { presentFieldOf } from './field-views.js';
 import { fieldKeyParams, newTypeBody, publishBody, ticketTypeSchema, typeChangesBody, typeFormSchema, typeVersionSchema } from './http-schemas.js';
 import { matchesEtag } from '../../app/http/if-match.js';
 import { versionFromIfMatch } from './if-match.js';
@@ -13,7 +13,7 @@ import { getTypeForm } from './type-forms.js';
 
 const tags = ['forms'];
 
-export function registerTypeRoutes(app: AppServer, { database, readModels, config }: AppContext): void {
+export function registerTypeRoutes(app: AppServer, { database, readModels, config, fieldTypes }: AppContext): void {
   const timeZone = config.OPENCSM_TIMEZONE;
 
   app.get('/api/v1/ticket-types', {
@@ -34,7 +34,7 @@ export function registerTypeRoutes(app: AppServer, { database, readModels, confi
     const { form, ...settings } = request.body;
     let type = await createTicketType(database, actor, settings);
     if (form !== undefined) {
-      await publishTypeVersion(database, readModels, actor, type.key, form, { timeZone });
+      await publishTypeVersion(database, readModels, actor, type.key, form, { timeZone, fieldTypes });
       type = await getTicketType(database.db, type.key);
     }
     return reply.status(201).header('ETag', `"${type.version}"`).send(type);
@@ -72,7 +72,7 @@ export function registerTypeRoutes(app: AppServer, { database, readModels, confi
       body: publishBody,
       response: { 201: typeVersionSchema },
     },
-  }, async (request, reply) => reply.status(201).send(await publishTypeVersion(database, readModels, actorOf(request), request.params.key, request.body.form, { timeZone })));
+  }, async (request, reply) => reply.status(201).send(await publishTypeVersion(database, readModels, actorOf(request), request.params.key, request.body.form, { timeZone, fieldTypes })));
 
   app.get('/api/v1/ticket-types/:key/versions/:version', {
     config: { permission: 'forms.read' },
@@ -97,7 +97,7 @@ export function registerTypeRoutes(app: AppServer, { database, readModels, confi
     reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
     const { type, form, fields } = await getTypeForm(database.db, request.params.key);
-    return reply.send({ type, form, fields: fields.map(presentField) });
+    return reply.send({ type, form, fields: fields.map(presentFieldOf(fieldTypes)) });
   });
 
   app.get('/api/v1/field-options/china-regions', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { matchesEtag } from '../../app/http/if-match.js';
-import { formsRevisionNow, getPortalTypeForm, listPortalTicketTypes, presentField, typeFormSchema } from '../forms/index.js';
+import { formsRevisionNow, getPortalTypeForm, listPortalTicketTypes, presentFieldOf, typeFormSchema } from '../forms/index.js';
 
 const tags = ['portal'];
 const label = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -12,7 +12,7 @@ const label = z.object({ 'zh-CN': z.string(), en: z.string() });
  * see). Only types whose portal form is enabled; only customer-visible fields and the rules that
  * act on them.
  */
-export function registerPortalTicketTypeRoutes(app: AppServer, { database }: AppContext): void {
+export function registerPortalTicketTypeRoutes(app: AppServer, { database, fieldTypes }: AppContext): void {
   app.get('/api/v1/portal/ticket-types', {
     config: { permission: 'public' },
     schema: {
@@ -35,6 +35,6 @@ export function registerPortalTicketTypeRoutes(app: AppServer, { database }: App
     reply.header('ETag', etag).header('Cache-Control', 'public, no-cache');
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
     const { type, form, fields } = await getPortalTypeForm(database.db, request.params.key);
-    return reply.send({ type, form, fields: fields.map(presentField) });
+    return reply.send({ type, form, fields: fields.map(presentFieldOf(fieldTypes)) });
   });
 }

@@ -3,7 +3,7 @@ import { operatorsFor } from '../../conditions/operators.js';
 import type { AppContext, AppServer } from '../../app/context.js';
 import type { Db } from '../../db/database.js';
 import type { FieldOption, Label } from '../../forms/definition.js';
-import { conditionTypeOf } from '../../forms/field-kinds.js';
+import { conditionTypeOf, type ConditionTypes } from '../../forms/field-kinds.js';
 import { builtInOptionTrees, listFields, listTicketTypes } from '../forms/index.js';
 import { builtinConditionFields, customConditionKey } from './condition-fields.js';
 import { conditionOps } from './policy-model.js';
@@ -31,7 +31,7 @@ function pathOptions(options: readonly FieldOption[], depth: number, prefix: Lab
   });
 }
 
-async function listConditionFields(db: Db): Promise<ConditionFieldView[]> {
+async function listConditionFields(db: Db, fieldTypes: ConditionTypes): Promise<ConditionFieldView[]> {
   const [types, custom] = await Promise.all([listTicketTypes(db), listFields(db, 'ticket')]);
   const sla = conditionOps as readonly string[];
   const ops = (type: Parameters<typeof operatorsFor>[0]) => operatorsFor(type).filter((op) => sla.includes(op)) as ConditionFieldView['operators'];
@@ -45,7 +45,7 @@ async function listConditionFields(db: Db): Promise<ConditionFieldView[]> {
   }));
   const trees = builtInOptionTrees();
   const customs = custom.flatMap((field): ConditionFieldView[] => {
-    const kind = conditionTypeOf(field.type);
+    const kind = conditionTypeOf(field.type, fieldTypes);
     if (!kind || !field.filterable || field.archived) return [];
     const source = field.settings.optionSource;
     const tree = source ? trees[source] : field.options;
@@ -55,7 +55,7 @@ async function listConditionFields(db: Db): Promise<ConditionFieldView[]> {
 }
 
 /** What the policy editor offers in its condition builder. */
-export function registerConditionFieldRoutes(app: AppServer, { database }: AppContext): void {
+export function registerConditionFieldRoutes(app: AppServer, { database, fieldTypes }: AppContext): void {
   app.get('/api/v1/sla/condition-fields', {
     config: { permission: 'admin.sla' },
     schema: {
@@ -64,5 +64,5 @@ export function registerConditionFieldRoutes(app: AppServer, { database }: AppCo
       description: 'The ticket\'s filterable fields from the field registry (built-in, then custom as `fields.<key>`; archived ones left out), its type, and the customer\'s facts, with the operators a policy may use on each and labelled options.',
       response: { 200: z.object({ items: z.array(conditionFieldSchema) }) },
     },
-  }, async () => ({ items: await listConditionFields(database.db) }));
+  }, async () => ({ items: await listConditionFields(database.db, fieldTypes) }));
 }

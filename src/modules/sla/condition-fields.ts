@@ -1,6 +1,6 @@
 import type { FieldDescriptor } from '../../conditions/types.js';
 import type { FieldDefinition, Label } from '../../forms/definition.js';
-import { conditionTypeOf, flatOptions } from '../../forms/field-kinds.js';
+import { conditionTypeOf, flatOptions, type ConditionTypes } from '../../forms/field-kinds.js';
 import { builtinTicketDescriptors } from '../tickets/index.js';
 
 /**
@@ -77,9 +77,10 @@ type CustomFieldFacts = Pick<FieldDefinition, 'key' | 'type' | 'filterable'> & P
  * A custom field as a policy condition names it, or null for a type conditions cannot test. With
  * options (validating a policy), every option value of the field — deleted ones too, so a stored
  * policy stays valid — and a cascader's values anywhere in its tree (`发生地点 in [广东省]`).
+ * `types`: the app's field types (a registered type is tested as its row's condition type).
  */
-export function customConditionField(field: CustomFieldFacts, optionTrees: Readonly<Record<string, FieldDefinition['options']>> = {}): SlaConditionField | null {
-  const type = conditionTypeOf(field.type);
+export function customConditionField(field: CustomFieldFacts, optionTrees: Readonly<Record<string, FieldDefinition['options']>>, types: ConditionTypes): SlaConditionField | null {
+  const type = conditionTypeOf(field.type, types);
   if (!type) return null;
   const tree = field.settings?.optionSource ? optionTrees[field.settings.optionSource] : field.options;
   const options = (type === 'select' || type === 'multiselect') && tree ? flatOptions(tree).map((option) => ({ value: option.value })) : undefined;

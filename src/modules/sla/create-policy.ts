@@ -10,17 +10,18 @@ import { validPolicyState } from './policy-fields.js';
 import type { CreatePolicyInput } from './policy-http.js';
 import type { InstalledChannels } from './policy-references.js';
 import { slaPolicies } from './schema.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 /**
  * Create a policy at `position` (default: last), moving the policies from there on down by one.
  * `channels`: the app's installed channels (routes pass `context.channels`); outside a running app
- * (the demo seeder), the platform's own.
+ * (the demo seeder), the platform's own; `types`: the app's field types (none registered: built-in ones only).
  */
-export async function createPolicy(database: Database, actor: Actor, input: CreatePolicyInput, channels: InstalledChannels = platformChannels.map((c) => c.key)): Promise<PolicyRow> {
+export async function createPolicy(database: Database, actor: Actor, input: CreatePolicyInput, channels: InstalledChannels = platformChannels.map((c) => c.key), types: ConditionTypes = new Map()): Promise<PolicyRow> {
   const { position: wanted, ...state } = input;
   return database.transaction(async (tx) => {
     await lockPolicyOrder(tx);
-    const columns = await validPolicyState(tx, state, channels);
+    const columns = await validPolicyState(tx, state, channels, types);
     const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(slaPolicies);
     const position = Math.min(wanted ?? total, total);
     const now = new Date();

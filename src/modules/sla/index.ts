@@ -32,20 +32,20 @@ export { replayTicketSlaHistories, type TicketHistoryStep } from './replay-ticke
 export const slaModule: AppModule = {
   name: 'sla',
   registerJobs(context) {
-    const { jobs, clock, readModels } = context;
+    const { jobs, clock, readModels, fieldTypes } = context;
     // One job per event: their facts must not fold together.
-    const followTicket = handleTicketEventForSla(clock);
+    const followTicket = handleTicketEventForSla(clock, fieldTypes);
     jobs.subscribe(ticketCreated, 'sla.ticket_event', followTicket);
     jobs.subscribe(ticketUpdated, 'sla.ticket_event', followTicket);
     jobs.subscribe(ticketMessageAdded, 'sla.ticket_event', followTicket);
     jobs.pollDueRows('sla.timers', slaDueTimers(clock));
     jobs.subscribe(slaEscalated, 'sla.escalation_actions', escalationActionsHandler(writeRulesOf(context)));
-    const recompute = handleRecompute(clock);
+    const recompute = handleRecompute(clock, fieldTypes);
     // Admin changes that move the due times of running timers.
     jobs.subscribe(slaPolicyUpdated, 'sla.recompute', recompute);
     jobs.subscribe(slaPolicyDeleted, 'sla.recompute', recompute);
     jobs.subscribe(slaCalendarUpdated, 'sla.recompute', recompute);
-    jobs.handle(recomputePageJob, handleRecomputePage(clock));
+    jobs.handle(recomputePageJob, handleRecomputePage(clock, fieldTypes));
     // Tickets show SLAs through this read model (tickets cannot import this module).
     readModels.provide('ticketSla', ticketSlaReader(clock));
   },

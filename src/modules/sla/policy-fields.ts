@@ -2,6 +2,7 @@ import type { Tx } from '../../db/database.js';
 import type { EscalationStep, PolicyConditions, PolicyTargets, PriorityTargets, TicketStatusKey } from './policy-model.js';
 import type { PolicyRow } from './policies.js';
 import { assertReferencesExist, type InstalledChannels } from './policy-references.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 /** A policy's editable state (everything but its id, position, version and timestamps). */
 export type PolicyState = {
@@ -36,10 +37,11 @@ function withoutEmptyTargets(targets: PolicyTargets): PolicyTargets {
  * Validate a policy as it will be stored (throws `Invalid` naming each bad field) and return it
  * ready to store. Steps are ordered by time only after validation, so error paths point at the
  * positions the client sent; the sort is stable, so steps at the same minute keep their order.
- * `channels`: the channels installed in the app, which conditions on `channel` may name.
+ * `channels`: the channels installed in the app, which conditions on `channel` may name; `types`:
+ * its field types, by which conditions test custom fields.
  */
-export async function validPolicyState(tx: Tx, state: PolicyState, channels: InstalledChannels): Promise<PolicyState> {
-  await assertReferencesExist(tx, state, channels);
+export async function validPolicyState(tx: Tx, state: PolicyState, channels: InstalledChannels, types: ConditionTypes): Promise<PolicyState> {
+  await assertReferencesExist(tx, state, channels, types);
   return {
     ...state,
     calendarId: state.calendarId?.toLowerCase() ?? null,

@@ -6,6 +6,7 @@ import { builtInOptionTrees, listFields, listTicketTypes } from '../forms/index.
 import { builtinConditionFields, conditionFieldLookup, customConditionField, type SlaConditionField } from './condition-fields.js';
 import { checkPolicyConditions } from './policy-conditions.js';
 import type { EscalationStep, PolicyConditions, PolicyTargets } from './policy-model.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 /**
  * Checks that what a policy names exists, so a typo answers 400 at the field instead of a policy
@@ -92,19 +93,19 @@ export function collectReferences(policy: PolicyReferences, channels: InstalledC
  * type and values of its type — option values of a select, multi select or cascader, ticket type
  * keys. The registry and the type list are read only when a condition names them.
  */
-async function conditionProblems(tx: Tx, conditions: PolicyConditions): Promise<FieldError[]> {
+async function conditionProblems(tx: Tx, conditions: PolicyConditions, types: ConditionTypes): Promise<FieldError[]> {
   const named = conditions.all.map((condition) => condition.field);
   const typeKeys = named.includes('type') ? (await listTicketTypes(tx)).map((type) => type.key) : undefined;
-  const custom = named.some((key) => key.startsWith('fields.')) ? await customConditionFields(tx) : [];
+  const custom = named.some((key) => key.startsWith('fields.')) ? await customConditionFields(tx, types) : [];
   const checked = checkPolicyConditions(conditions.all, conditionFieldLookup([...builtinConditionFields(typeKeys), ...custom]));
   return checked.ok ? [] : checked.problems;
 }
 
 /** The ticket's custom fields as policy conditions name them, with their options (deleted ones too). */
-export async function customConditionFields(db: Db): Promise<SlaConditionField[]> {
+export async function customConditionFields(db: Db, types: ConditionTypes): Promise<SlaConditionField[]> {
   const fields = await listFields(db, 'ticket');
   const trees = fields.some((field) => field.settings.optionSource) ? builtInOptionTrees() : {};
-  return fields.flatMap((field) => customConditionField(field, trees) ?? []);
+  return fields.flatMap((field) => customConditionField(field, trees, types) ?? []);
 }
 
 /** The values of `references` that `query` finds; uuids are cast so the primary key serves the lookup. */
@@ -120,9 +121,9 @@ async function existing(tx: Tx, query: (values: SQL) => SQL, references: Referen
  * Throw `Invalid` naming every field whose value does not exist. The calendar row is share-locked
  * until the transaction ends, so it cannot be deleted between this check and the write.
  */
-export async function assertReferencesExist(tx: Tx, policy: PolicyReferences, channels: InstalledChannels): Promise<void> {
+export async function assertReferencesExist(tx: Tx, policy: PolicyReferences, channels: InstalledChannels, types: ConditionTypes): Promise<void> {
   const { problems, kinds } = collectReferences(policy, channels);
-  problems.push(...(await conditionProblems(tx, policy.conditions)));
+  problems.push(...(await conditionProblems(tx, policy.conditions, types)));
   const found: Record<keyof Kinds, Set<string>> = {
     priority: await existing(tx, (v) => sql`select key as value from ticket_priorities where key in (${v})`, kinds.priority),
     category: await existing(tx, (v) => sql`select id::text as value from ticket_categories where id in (${v})`, kinds.category, 'uuid'),

@@ -15,7 +15,7 @@ const etag = (row: PolicyRow) => `"${row.version}"`;
 const list = z.object({ items: z.array(policySchema) });
 
 /** SLA policies: staff read them (they explain a ticket's timers), admin.sla changes them. */
-export function registerPolicyRoutes(app: AppServer, { database, channels }: AppContext): void {
+export function registerPolicyRoutes(app: AppServer, { database, channels, fieldTypes }: AppContext): void {
   app.get('/api/v1/sla/policies', {
     config: { permission: 'tickets.read' },
     schema: { tags, summary: 'SLA 策略列表 SLA policies, in the order they are tried', description: 'The first active policy whose conditions all hold applies to a ticket; none: the ticket has no SLA.', response: { 200: list } },
@@ -38,7 +38,7 @@ export function registerPolicyRoutes(app: AppServer, { database, channels }: App
       response: { 201: policySchema },
     },
   }, async (request, reply) => {
-    const row = await createPolicy(database, actorOf(request), request.body, channels.ticketChannelKeys());
+    const row = await createPolicy(database, actorOf(request), request.body, channels.ticketChannelKeys(), fieldTypes);
     return reply.status(201).header('ETag', etag(row)).send(policyJson(row));
   });
 
@@ -54,7 +54,7 @@ export function registerPolicyRoutes(app: AppServer, { database, channels }: App
     },
   }, async (request, reply) => {
     const expected = policyVersionFrom(request.headers['if-match'], { required: true });
-    const row = await updatePolicy(database, actorOf(request), request.params.id, expected, request.body, channels.ticketChannelKeys());
+    const row = await updatePolicy(database, actorOf(request), request.params.id, expected, request.body, channels.ticketChannelKeys(), fieldTypes);
     return reply.header('ETag', etag(row)).send(policyJson(row));
   });
 

@@ -6,6 +6,7 @@ import { enqueueJob } from '../../jobs/queue.js';
 import type { JobContext, JobHandler } from '../../jobs/registry.js';
 import { slaTicketTimers } from './schema.js';
 import { syncTicketTimers } from './ticket-events.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 
 /** Job `sla.recompute_page`: the next page of a recount, after the ticket id the last page ended at. */
@@ -22,18 +23,18 @@ const pageSize = 200;
  * applies to a ticket at its next change, as re-matching every open ticket at once is not what an
  * admin editing the order expects.
  */
-export function handleRecompute(clock: Clock): (event: { aggregateType: string; aggregateId: string }, context: JobContext) => Promise<void> {
-  return async (event, { database }) => recount(database, clock, event.aggregateType === 'sla_calendar' ? 'sla_calendar' : 'sla_policy', event.aggregateId, undefined);
+export function handleRecompute(clock: Clock, types: ConditionTypes): (event: { aggregateType: string; aggregateId: string }, context: JobContext) => Promise<void> {
+  return async (event, { database }) => recount(database, clock, types, event.aggregateType === 'sla_calendar' ? 'sla_calendar' : 'sla_policy', event.aggregateId, undefined);
 }
 
-export function handleRecomputePage(clock: Clock): JobHandler {
+export function handleRecomputePage(clock: Clock, types: ConditionTypes): JobHandler {
   return async (payload, { database }) => {
     const page = recomputePage.parse(payload);
-    await recount(database, clock, page.aggregateType, page.aggregateId, page.after);
+    await recount(database, clock, types, page.aggregateType, page.aggregateId, page.after);
   };
 }
 
-async function recount(database: Database, clock: Clock, aggregateType: 'sla_policy' | 'sla_calendar', aggregateId: string, after: string | undefined): Promise<void> {
+async function recount(database: Database, clock: Clock, types: ConditionTypes, aggregateType: 'sla_policy' | 'sla_calendar', aggregateId: string, after: string | undefined): Promise<void> {
   const column = aggregateType === 'sla_calendar' ? slaTicketTimers.calendarId : slaTicketTimers.policyId;
   const conditions = [eq(column, aggregateId), ne(slaTicketTimers.state, 'met')];
   if (after) conditions.push(gt(slaTicketTimers.ticketId, after));
@@ -44,7 +45,7 @@ async function recount(database: Database, clock: Clock, aggregateType: 'sla_pol
     .orderBy(asc(slaTicketTimers.ticketId))
     .limit(pageSize);
   const at = clock.now();
-  for (const { ticketId } of rows) await syncTicketTimers(database, ticketId, at);
+  for (const { ticketId } of rows) await syncTicketTimers(database, types, ticketId, at);
   if (rows.length === pageSize) {
     const next: z.input<typeof recomputePage> = { aggregateType, aggregateId, after: rows.at(-1)!.ticketId };
     await database.transaction((tx) => enqueueJob(tx, { type: recomputePageJob, payload: next }));

@@ -6,6 +6,7 @@ import { selectPolicy, type TicketFacts } from './select-policy.js';
 import { applyMessage, concernsSla, messageKind, reconcile } from './ticket-events.js';
 import { customFieldsForSelection, loadCalendar, ticketFacts, ticketFieldValues, type AppliedPolicy } from './ticket-policy.js';
 import { TicketTimers } from './ticket-timers.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 /** One recorded ticket event and the ticket as that event left it. */
 export type TicketHistoryStep = { event: TicketEventEnvelope; ticket: TicketSnapshot };
@@ -23,9 +24,9 @@ export type TicketHistoryStep = { event: TicketEventEnvelope; ticket: TicketSnap
  * the ticket's creation), and each ticket's timers are locked and read once. Warnings and breaches that fell due are fired by the next worker round,
  * at its time. One transaction for all tickets.
  */
-export async function replayTicketSlaHistories(database: Database, histories: readonly (readonly TicketHistoryStep[])[]): Promise<void> {
+export async function replayTicketSlaHistories(database: Database, histories: readonly (readonly TicketHistoryStep[])[], types: ConditionTypes): Promise<void> {
   await database.transaction(async (tx) => {
-    const applyPolicy = await policyChooser(tx);
+    const applyPolicy = await policyChooser(tx, types);
     for (const history of histories) {
       let customerFacts: TicketFacts | undefined;
       let previous: TicketTimers | undefined;
@@ -46,9 +47,9 @@ export async function replayTicketSlaHistories(database: Database, histories: re
 }
 
 /** applyPolicy (ticket-policy.ts) over policies and calendars read once: one calendar object each, so it is compiled once. */
-async function policyChooser(tx: Tx): Promise<(facts: TicketFacts) => Promise<AppliedPolicy | null>> {
+async function policyChooser(tx: Tx, types: ConditionTypes): Promise<(facts: TicketFacts) => Promise<AppliedPolicy | null>> {
   const policies = await listPolicies(tx);
-  const customFields = await customFieldsForSelection(tx, policies);
+  const customFields = await customFieldsForSelection(tx, policies, types);
   const calendars = new Map<string | null, { id: string; calendar: BusinessCalendar } | null>();
   return async (facts) => {
     const policy = selectPolicy(policies, { ...facts, customFields });

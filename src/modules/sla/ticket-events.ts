@@ -6,6 +6,7 @@ import { getTicketSnapshot, ticketStatuses, type TicketEventEnvelope, type Ticke
 import type { TargetKind } from './policy-model.js';
 import { applyPolicy, targetMinutesOf, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
 import { TicketTimers } from './ticket-timers.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 
 const doneStatuses = ['resolved', 'closed'];
@@ -65,10 +66,10 @@ export function messageKind(event: TicketEventEnvelope): MessageKind | null {
  * an agent's public reply meets first and next response (an internal note does not), a customer's
  * message starts a next-response cycle.
  */
-export function handleTicketEventForSla(clock: Clock): (event: TicketEventEnvelope, context: JobContext) => Promise<void> {
+export function handleTicketEventForSla(clock: Clock, types: ConditionTypes): (event: TicketEventEnvelope, context: JobContext) => Promise<void> {
   return async (event, { database }) => {
     if (!concernsSla(event)) return;
-    await syncTicketTimers(database, event.aggregateId, eventTime(event, clock), event);
+    await syncTicketTimers(database, types, event.aggregateId, eventTime(event, clock), event);
   };
 }
 
@@ -76,13 +77,13 @@ export function handleTicketEventForSla(clock: Clock): (event: TicketEventEnvelo
  * Bring one ticket's timers in line with its facts at `at`, after `event` (a ticket event), or
  * without one to recompute them (a policy or calendar changed: every running clock is recounted).
  */
-export async function syncTicketTimers(database: Database, ticketId: string, at: Date, event?: TicketEventEnvelope): Promise<void> {
+export async function syncTicketTimers(database: Database, types: ConditionTypes, ticketId: string, at: Date, event?: TicketEventEnvelope): Promise<void> {
   await database.transaction(async (tx) => {
     const timers = await TicketTimers.lock(tx, ticketId, at);
     const snapshot = await getTicketSnapshot(tx, ticketId);
     if (!snapshot) return;
     const ticket = event ? asOfEvent(snapshot, event) : snapshot;
-    const applied = await applyPolicy(tx, await ticketFacts(tx, ticket, at.toISOString().slice(0, 10)));
+    const applied = await applyPolicy(tx, await ticketFacts(tx, ticket, at.toISOString().slice(0, 10)), types);
     await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
     if (event) await applyMessage(timers, ticket, applied, messageKind(event));
     await timers.save(applied);

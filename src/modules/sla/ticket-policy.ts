@@ -10,6 +10,7 @@ import type { PriorityTargets, TargetKind } from './policy-model.js';
 import { slaCalendars } from './schema.js';
 import { namesCustomFields, selectPolicy, type SelectablePolicy, type TicketFacts } from './select-policy.js';
 import { customConditionField, customConditionKey, type SlaConditionField } from './condition-fields.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 /** The policy that applies to a ticket, with the calendar it counts in and its targets for the ticket's priority. */
 export type AppliedPolicy = { policy: PolicyRow; calendarId: string; calendar: BusinessCalendar; targets: PriorityTargets };
@@ -49,9 +50,9 @@ export async function ticketFacts(db: Db, ticket: TicketSnapshot, today: string)
 }
 
 /** The custom fields policies may name, by type only (values were checked against options when the policy was saved): one query, made only when a policy names one. */
-export async function customFieldsForSelection(db: Db, policies: readonly SelectablePolicy[]): Promise<SlaConditionField[]> {
+export async function customFieldsForSelection(db: Db, policies: readonly SelectablePolicy[], types: ConditionTypes): Promise<SlaConditionField[]> {
   if (!namesCustomFields(policies)) return [];
-  return (await listFieldFacts(db, 'ticket')).flatMap((field) => customConditionField(field) ?? []);
+  return (await listFieldFacts(db, 'ticket')).flatMap((field) => customConditionField(field, {}, types) ?? []);
 }
 
 /** The calendar a policy counts in: its own, else whichever calendar is the default. */
@@ -61,9 +62,9 @@ export async function loadCalendar(db: Db, calendarId: string | null): Promise<{
 }
 
 /** The applied policy for these facts, or null: "no SLA", a normal outcome. */
-export async function applyPolicy(db: Db, facts: TicketFacts): Promise<AppliedPolicy | null> {
+export async function applyPolicy(db: Db, facts: TicketFacts, types: ConditionTypes): Promise<AppliedPolicy | null> {
   const policies = await listPolicies(db);
-  const policy = selectPolicy(policies, { ...facts, customFields: await customFieldsForSelection(db, policies) });
+  const policy = selectPolicy(policies, { ...facts, customFields: await customFieldsForSelection(db, policies, types) });
   if (!policy) return null;
   const targets = policy.targets[facts.priority];
   if (!targets) return null;

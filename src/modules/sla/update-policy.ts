@@ -10,19 +10,20 @@ import { policyFields, stateOfPolicy, validPolicyState } from './policy-fields.j
 import type { PolicyChanges } from './policy-http.js';
 import type { InstalledChannels } from './policy-references.js';
 import { slaPolicies } from './schema.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 /**
  * Change a policy if it is still at `expectedVersion` (a stale version changes nothing: 412).
  * The merged result is validated as a whole; nothing to change is not a new version. The order
- * is not changed here (see reorder-policies.ts). `channels`: the app's installed channels.
+ * is not changed here (see reorder-policies.ts). `channels`: the app's installed channels; `types`: its field types.
  */
-export async function updatePolicy(database: Database, actor: Actor, id: string, expectedVersion: number, changes: PolicyChanges, channels: InstalledChannels): Promise<PolicyRow> {
+export async function updatePolicy(database: Database, actor: Actor, id: string, expectedVersion: number, changes: PolicyChanges, channels: InstalledChannels, types: ConditionTypes): Promise<PolicyRow> {
   return database.transaction(async (tx) => {
     const before = await lockPolicy(tx, id);
     assertPolicyVersion(before.version, expectedVersion);
     const previous = stateOfPolicy(before);
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    const next = await validPolicyState(tx, { ...previous, ...given }, channels);
+    const next = await validPolicyState(tx, { ...previous, ...given }, channels, types);
     // Deep equality, not JSON text: jsonb hands back object keys in its own order.
     const changed = policyFields.filter((field) => !isDeepStrictEqual(previous[field], next[field]));
     if (changed.length === 0) return before;

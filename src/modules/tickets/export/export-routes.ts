@@ -26,7 +26,7 @@ const exportQuery = listTicketsQuery.omit({ cursor: true, limit: true }).extend(
  * (page by page), so a large export neither waits nor holds everything in memory; the browser's
  * download shows its progress. Each export is recorded (`tickets.exported`) once it ends.
  */
-export function registerExportRoutes(app: AppServer, { database, config, channels }: AppContext): void {
+export function registerExportRoutes(app: AppServer, { database, config, channels, fieldTypes }: AppContext): void {
   app.get('/api/v1/tickets/export', {
     config: { permission: 'tickets.export' },
     schema: {
@@ -42,7 +42,7 @@ export function registerExportRoutes(app: AppServer, { database, config, channel
     const { format, columns: columnKeys, view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort } = request.query;
     const fields = fieldFiltersFromQuery(request.query, known);
     const filter = { view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, ...(Object.keys(fields).length && { fields }) };
-    const columns = resolveColumns(columnKeys, await customExportColumns(database.db, actor));
+    const columns = resolveColumns(columnKeys, await customExportColumns(database.db, actor, fieldTypes));
     const writer = format === 'csv' ? csvWriter(timeZone) : xlsxWriter(timeZone, translate(request.locale, 'ticket.export.sheet'));
     const stamp = localTime(new Date(), timeZone).replace(/[-: ]/g, '').replace(/^(\d{8})/, '$1-');
     const name = `${translate(request.locale, 'ticket.export.sheet')}-${stamp}.${writer.extension}`;

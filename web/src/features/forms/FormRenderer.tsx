@@ -2,15 +2,13 @@ import { Col, Divider, Form, Row, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldType as ConditionType } from '../../../../src/conditions/types.ts';
-import { isBuiltinFieldType, type FieldDefinition, type FormAudience, type FormField } from '../../../../src/forms/definition.ts';
+import type { FormAudience, FormField } from '../../../../src/forms/definition.ts';
 import { judgeForm, sameValue, type FieldState } from '../../../../src/forms/judge-form.ts';
-import type { PreparedForm } from '../../../../src/forms/prepare-form.ts';
+import type { PreparedForm, PresentedField } from '../../../../src/forms/prepare-form.ts';
 import { columnSpans } from './field-layout.ts';
 import { labelIn } from './field-labels.ts';
 import { fieldInputs } from './field-inputs/index.ts';
 import { inputTypeFor } from './field-inputs/input-for.ts';
-import { conditionTypesOf } from './field-types.ts';
-import { useFieldTypes } from './queries.ts';
 
 export type FormRendererProps = {
   prepared: PreparedForm;
@@ -29,7 +27,7 @@ export type FormRendererProps = {
 
 const defaultPrefix = ['fields'];
 
-type Placed = { placed: FormField; field: FieldDefinition };
+type Placed = { placed: FormField; field: PresentedField };
 type Section = { key: string; label: string; fields: Placed[] };
 
 /**
@@ -57,11 +55,6 @@ export function FormRenderer({ prepared, audience, mode, namePrefix = defaultPre
   }, [state, values, mode, form, namePrefix]);
 
   const sections = useMemo(() => sectionsFor(prepared, audience, language), [prepared, audience, language]);
-  // A registered type's input follows its condition type, which only GET /field-types says: asked
-  // for staff when the form holds such a field (customers may not ask; they get text inputs).
-  const registered = useMemo(() => sections.some((section) => section.fields.some(({ field }) => !isBuiltinFieldType(field.type))), [sections]);
-  const fieldTypes = useFieldTypes(registered && audience.kind === 'staff');
-  const conditionTypes = useMemo(() => conditionTypesOf(fieldTypes.data), [fieldTypes.data]);
   return (
     <>
       {sections.map((section) => {
@@ -77,7 +70,7 @@ export function FormRenderer({ prepared, audience, mode, namePrefix = defaultPre
             <Row gutter={12}>
               {shown.map(({ placed, field }) => (
                 <Col key={field.key} {...columnSpans(placed.width)}>
-                  <FieldItem field={field} conditionType={conditionTypes.get(field.type)} placed={placed} state={state.fields.get(field.key)!} namePrefix={namePrefix} language={language} audience={audience} ticketId={ticketId} disabled={disabled} />
+                  <FieldItem field={field} conditionType={field.conditionType} placed={placed} state={state.fields.get(field.key)!} namePrefix={namePrefix} language={language} audience={audience} ticketId={ticketId} disabled={disabled} />
                 </Col>
               ))}
             </Row>
@@ -88,7 +81,7 @@ export function FormRenderer({ prepared, audience, mode, namePrefix = defaultPre
   );
 }
 
-function FieldItem({ field, conditionType, placed, state, namePrefix, language, audience, ticketId, disabled }: { field: FieldDefinition; conditionType: ConditionType | null | undefined; placed: FormField; state: FieldState; namePrefix: string[]; language: string; audience: FormAudience; ticketId?: string; disabled?: boolean }) {
+function FieldItem({ field, conditionType, placed, state, namePrefix, language, audience, ticketId, disabled }: { field: PresentedField; conditionType: ConditionType | null | undefined; placed: FormField; state: FieldState; namePrefix: string[]; language: string; audience: FormAudience; ticketId?: string; disabled?: boolean }) {
   const { t } = useTranslation();
   const inputType = inputTypeFor(field.type, conditionType, (field.options?.length ?? 0) > 0);
   const Input = fieldInputs[inputType];

@@ -6,7 +6,8 @@ import { labelIn } from '../../../../src/forms/value-labels.ts';
  * The kinds of value a custom field can hold, as `GET /api/v1/field-types` lists them: the 20
  * built-in types and those a module registered on the server (`context.fieldTypes`). The console
  * knows a registered type only from this answer, so the designer offers what it lists (in its
- * order) and the renderers choose a registered type's input by its condition type.
+ * order); the renderers choose a registered type's input by its condition type, which each field
+ * of a form answer carries (`conditionType`).
  */
 export type FieldTypeInfo = {
   key: string;
@@ -46,9 +47,4 @@ export function typeChoices(types: readonly FieldTypeInfo[], language: string): 
 export function typeLabelOf(types: readonly FieldTypeInfo[] | undefined, key: string, language: string): string | undefined {
   const type = types?.find((candidate) => candidate.key === key);
   return type ? labelIn(type.label, language) || type.key : undefined;
-}
-
-/** Condition types by type key, as the renderers look them up. */
-export function conditionTypesOf(types: readonly FieldTypeInfo[] | undefined): ReadonlyMap<string, ConditionType | null> {
-  return new Map((types ?? []).map((type) => [type.key, type.conditionType]));
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { FieldDefinition, FormDefinition, Label } from '../../../../src/forms/definition.ts';
+import type { FormDefinition, Label } from '../../../../src/forms/definition.ts';
+import type { PresentedField } from '../../../../src/forms/prepare-form.ts';
 import { ApiError } from '../../shared/api/client.ts';
 import { fieldTypesOf } from './field-types.ts';
 import { formKeys } from './keys.ts';
@@ -8,10 +9,10 @@ import { formKeys } from './keys.ts';
 export type TicketTypeSummary = { key: string; label: Label; active: boolean; defaultTeamId: string | null; defaultPriority: string | null; currentVersion: number | null };
 
 /** A type's form version with the definitions of the fields it places (THE form definition endpoint). */
-export type TypeForm = { type: { key: string; label: Label; version: number }; form: FormDefinition; fields: FieldDefinition[] };
+export type TypeForm = { type: { key: string; label: Label; version: number }; form: FormDefinition; fields: PresentedField[] };
 
 /** A registry entry (GET /ticket-fields): a custom field's definition, or a built-in field described for conditions. */
-export type RegistryField = FieldDefinition & { builtIn: boolean; sortable: boolean; operators: string[] };
+export type RegistryField = PresentedField & { builtIn: boolean; sortable: boolean; operators: string[] };
 
 async function getJson<T>(url: string): Promise<T> {
   let response: Response;
@@ -70,9 +71,10 @@ export function usePortalTypeForm(key: string | undefined) {
 
 /**
  * The field types of this server (GET /api/v1/field-types: built-in and registered, in its order).
- * Staff only (forms.read): the portal does without and renders registered types as text inputs.
- * Types are registered at boot, so they change only with a restart.
+ * Staff only (forms.read): the designer's type choices and labels. Forms need no list: each field
+ * of a form answer says its condition type. Types are registered at boot, so they change only with
+ * a restart.
  */
-export function useFieldTypes(enabled = true) {
-  return useQuery({ queryKey: formKeys.fieldTypes, enabled, queryFn: () => getJson<{ items: unknown[] }>('/api/v1/field-types').then((answer) => fieldTypesOf(answer.items)), staleTime: 5 * 60_000 });
+export function useFieldTypes() {
+  return useQuery({ queryKey: formKeys.fieldTypes, queryFn: () => getJson<{ items: unknown[] }>('/api/v1/field-types').then((answer) => fieldTypesOf(answer.items)), staleTime: 5 * 60_000 });
 }

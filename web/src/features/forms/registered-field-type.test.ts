@@ -6,7 +6,7 @@ import { checkDraft, definitionsOf } from './designer/draft-check.ts';
 import { registryFieldOf } from './designer/forms-api.ts';
 import { descriptorOf, type RegistryField } from './designer/registry-field.ts';
 import { inputTypeFor } from './field-inputs/input-for.ts';
-import { conditionTypesOf, fieldTypesOf, typeChoices, typeLabelOf } from './field-types.ts';
+import { fieldTypesOf, typeChoices, typeLabelOf } from './field-types.ts';
 import { precheck } from './precheck.ts';
 
 /**
@@ -35,19 +35,24 @@ test('the designer offers every type GET /field-types lists, in its order, label
   assert.deepEqual(typeChoices(types, 'en').map((choice) => choice.label), ['Single-line text', 'Single select', 'Attachments', 'Licence plate', '里程'], 'an empty English label falls back to Chinese');
   assert.equal(typeLabelOf(types, 'license_plate', 'en'), 'Licence plate');
   assert.equal(typeLabelOf(types, 'boolean', 'en'), undefined, 'a type the server does not list is left to the caller');
-  assert.equal(conditionTypesOf(types).get('odometer'), 'number');
+  assert.equal(types.find((type) => type.key === 'odometer')?.conditionType, 'number');
 });
 
-const plateField = { key: 'plate', entity: 'ticket' as const, label: { 'zh-CN': '车牌号', en: 'Plate' }, builtIn: false, type: 'license_plate', operators: ['is'], filterable: true, sortable: true, searchable: false, customerVisible: false, readRoles: [], writeRoles: [], archived: false, version: 1 };
+const plateField = { key: 'plate', entity: 'ticket' as const, label: { 'zh-CN': '车牌号', en: 'Plate' }, builtIn: false, type: 'license_plate', conditionType: 'text' as const, operators: ['is'], filterable: true, sortable: true, searchable: false, customerVisible: false, readRoles: [], writeRoles: [], archived: false, version: 1 };
 
-test('the designer keeps a field of a registered type: read from the registry, placed on a draft that checks', () => {
+test('the designer keeps a field of a registered type: read from the registry, placed on a draft that checks, tested by rules as its condition type', () => {
   const field = registryFieldOf(plateField);
   assert.equal(field?.type, 'license_plate');
   const registry: RegistryField[] = [field!, { key: 'priority', label: { 'zh-CN': '优先级', en: 'Priority' }, type: 'select', builtIn: true }];
   assert.deepEqual(definitionsOf(registry).map((definition) => definition.key), ['plate']);
-  assert.equal(descriptorOf(field!), undefined, 'conditions do not test it (the server\'s describeField does not either)');
-  const checked = checkDraft({ sections: [{ key: 'car', label: { 'zh-CN': '车辆', en: '' }, fields: [{ key: 'plate', width: 'full', required: true }] }], rules: [], portal: { enabled: false, fields: [] } }, registry);
+  assert.deepEqual(descriptorOf(field!), { key: 'plate', type: 'text', sql: { jsonColumn: 'fields', key: 'plate' } }, 'conditions test it as the server\'s row says (text)');
+  assert.equal(descriptorOf({ ...field!, conditionType: null }), undefined, 'a row that conditions cannot test');
+  const note = { key: 'note', label: { 'zh-CN': '备注', en: 'Note' }, type: 'text' as const };
+  const placed = { key: 'car', label: { 'zh-CN': '车辆', en: '' }, fields: [{ key: 'plate', width: 'full' as const, required: true }, { key: 'note', width: 'full' as const, required: false }] };
+  const rule = { id: 'plate-note', when: { field: 'plate', op: 'starts_with' as const, value: '粤' }, then: [{ effect: 'require' as const, field: 'note' }] };
+  const checked = checkDraft({ sections: [placed], rules: [rule], portal: { enabled: false, fields: [] } }, [...registry, note]);
   assert.equal(checked.ok, true, JSON.stringify(checked.issues));
+  assert.equal(checkDraft({ sections: [placed], rules: [rule], portal: { enabled: false, fields: [] } }, [{ ...field!, conditionType: null }, note]).ok, false, 'without a condition type the rule cannot test it');
   assert.equal(registryFieldOf({ ...plateField, builtIn: true, type: 'signature' }), undefined, 'a built-in field of a kind the console does not know is still left out');
 });
 

@@ -9600,6 +9600,8 @@ export interface components {
             builtIn: boolean;
             /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
             type: string;
+            /** @description How conditions judge its values (docs/conditions.md): a custom field's type row says it, registered types included; null: conditions cannot test it (attachments). */
+            conditionType: ("text" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "boolean" | "user" | "team" | "contact" | "organisation") | null;
             /** @description Condition operators the field takes (docs/conditions.md). */
             operators: string[];
             help?: {
@@ -10574,6 +10576,8 @@ export interface components {
             builtIn: boolean;
             /** @description A custom field: its type (text, select, cascader …). A built-in one: its condition-language type. */
             type: string;
+            /** @description How conditions judge its values (docs/conditions.md): a custom field's type row says it, registered types included; null: conditions cannot test it (attachments). */
+            conditionType: ("text" | "number" | "money" | "date" | "datetime" | "select" | "multiselect" | "boolean" | "user" | "team" | "contact" | "organisation") | null;
             /** @description Condition operators the field takes (docs/conditions.md). */
             operators: string[];
             help?: {

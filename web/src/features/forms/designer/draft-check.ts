@@ -2,7 +2,7 @@ import { conditionMessages } from '../../../../../src/conditions/messages.ts';
 import type { ConditionIssue, FieldDescriptor } from '../../../../../src/conditions/types.ts';
 import type { FieldDefinition, FieldEntity, FormDefinition } from '../../../../../src/forms/definition.ts';
 import { formMessages } from '../../../../../src/forms/messages.ts';
-import { prepareForm, type PreparedForm } from '../../../../../src/forms/prepare-form.ts';
+import { prepareForm, type PreparedForm, type PresentedField } from '../../../../../src/forms/prepare-form.ts';
 import { descriptorOf, type RegistryField } from './registry-field.ts';
 
 /**
@@ -17,7 +17,7 @@ export type DraftCheck = { ok: true; prepared: PreparedForm; issues: [] } | { ok
  * Custom fields of the registry as the engine's definitions (the list answer omits ids; the engine
  * keys by `key`), registered types included: the engine places them and the server parses them.
  */
-export function definitionsOf(registry: readonly RegistryField[], entity: FieldEntity = 'ticket'): FieldDefinition[] {
+export function definitionsOf(registry: readonly RegistryField[], entity: FieldEntity = 'ticket'): PresentedField[] {
   return registry.flatMap((field) =>
     !field.builtIn
       ? [
@@ -28,6 +28,7 @@ export function definitionsOf(registry: readonly RegistryField[], entity: FieldE
             label: field.label,
             ...(field.help && { help: field.help }),
             type: field.type,
+            ...(field.conditionType !== undefined && { conditionType: field.conditionType }),
             ...(field.options && { options: field.options }),
             settings: field.settings ?? {},
             filterable: field.filterable ?? false,

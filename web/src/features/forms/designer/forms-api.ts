@@ -42,6 +42,7 @@ export function registryFieldOf(raw: ApiField): RegistryField | undefined {
     label: raw.label,
     type: raw.type,
     builtIn: raw.builtIn,
+    ...(!raw.builtIn && { conditionType: raw.conditionType }),
     ...(raw.help && { help: raw.help }),
     ...(options?.success && { options: options.data }),
     ...(settings?.success && { settings: settings.data }),

@@ -11,6 +11,8 @@ export type RegistryField = {
   key: string;
   label: Label;
   type: FieldTypeKey | FieldType;
+  /** A custom field's condition type as the server's type row says it (registered types included). */
+  conditionType?: FieldType | null;
   builtIn?: boolean;
   help?: Partial<Label>;
   options?: FieldOption[];
@@ -27,12 +29,12 @@ export type RegistryField = {
 /**
  * The field as the condition language sees it, through the engine's own `describeField` for
  * custom fields (so the designer checks rules exactly as the server will); a built-in field's
- * type is already a condition type. Undefined for fields no condition can test (attachments, and
- * registered types, which the server's describeField does not describe either).
+ * type is already a condition type; a registered type's comes from the server (`conditionType`).
+ * Undefined for fields no condition can test (attachments).
  */
 export function descriptorOf(field: RegistryField): FieldDescriptor | undefined {
   if (field.builtIn) return isConditionType(field.type) ? { key: field.key, type: field.type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value })) } : {}) } : undefined;
-  return describeField({ key: field.key, type: field.type, options: field.options }) ?? undefined;
+  return describeField({ key: field.key, type: field.type, options: field.options, ...(field.conditionType !== undefined && { conditionType: field.conditionType }) }) ?? undefined;
 }
 
 function isConditionType(type: string): type is FieldType {
