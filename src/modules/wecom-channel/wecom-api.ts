@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import type { Database } from '../../db/database.js';
-import { accessToken, channelSecrets, pinnedVendorRequest, vendorPin, vendorRequest, type FreshToken } from '../channels/index.js';
+import { accessToken, channelSecrets, derivedTokenKey, pinnedVendorRequest, vendorPin, vendorRequest, type FreshToken } from '../channels/index.js';
 import type { WecomSettings } from './wecom-settings.js';
 
 /** The vendor said no: its errcode and errmsg (企业微信 全局错误码). */
@@ -36,9 +36,7 @@ export type UploadFile = { filename: string; contentType: string; content: Buffe
 export type TokenScope = 'kf' | 'app';
 
 export function tokenCacheKey(accountId: string, scope: TokenScope, appSecret = ''): string {
-  if (scope === 'kf') return accountId;
-  const hex = createHash('sha1').update(`${accountId}:wecom-app:${createHash('sha1').update(appSecret).digest('hex')}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+  return scope === 'kf' ? accountId : derivedTokenKey(accountId, 'wecom-app', appSecret);
 }
 
 export type WecomApi = {
