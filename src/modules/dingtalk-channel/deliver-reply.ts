@@ -6,9 +6,9 @@ import type { ReplyChannelProbe } from '../../app/reply-channels.js';
 import type { Database } from '../../db/database.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { channelAccountState, channelSecrets, hasEnabledChannelAccount, loadChannelAccount } from '../channels/index.js';
-import { getDeliverableMessage, recordDelivery, type DeliverableMessage, type ticketMessageAdded } from '../tickets/index.js';
+import { attachmentStoreIn, getDeliverableMessage, recordDelivery, type DeliverableMessage, type ticketMessageAdded } from '../tickets/index.js';
 import { DingtalkApiError, dingtalkApi, postToWebhook } from './dingtalk-api.js';
-import { dingtalkSettingsOf } from './dingtalk-settings.js';
+import { dingtalkSettingsOf, type DingtalkSettings } from './dingtalk-settings.js';
 import { robotThreadOf, sessionWebhookValid, type RobotThread } from './robot-threads.js';
 import { dingtalkOutbound } from './schema.js';
 
@@ -27,9 +27,18 @@ export function replyRoute(thread: RobotThread, now: Date): ReplyRoute | null {
   return thread.staffId ? 'robot_single' : null;
 }
 
-/** The reply as DingTalk text: the agent's words, and the files by name (the robot's text messages carry no files). */
-export function replyText(message: Pick<DeliverableMessage, 'body' | 'attachments'>): string {
-  const files = message.attachments.map((file) => `📎 ${file.filename}`);
+/** Whether the robot API reaches this conversation (a group, or a member of the corp in a single chat): what files need. */
+export function robotApiReaches(thread: RobotThread): boolean {
+  return thread.conversationType === 'group' || thread.staffId !== null;
+}
+
+/**
+ * The reply's text. Files go as robot image and file messages after it when the robot API reaches
+ * the conversation; otherwise (someone outside the corp, only the session webhook) they are named
+ * under the text, since a text message carries no files.
+ */
+export function replyText(message: Pick<DeliverableMessage, 'body' | 'attachments'>, filesSeparately: boolean): string {
+  const files = filesSeparately ? [] : message.attachments.map((file) => `📎 ${file.filename}`);
   return [message.body.trim(), ...files].filter(Boolean).join('\n');
 }
 
@@ -54,7 +63,9 @@ export function dingtalkReplyProbe(config: Config, clock: Clock): ReplyChannelPr
  * conversation's last message while it is valid (no token needed), else through the robot API —
  * batchSend to the sender's staff id in a single chat, groupMessages/send in a group — with the
  * new-style token from the shared cache. A session webhook DingTalk refuses (expired early) falls
- * back to the robot API in the same attempt. Vendor 5xx, throttling and network errors retry with
+ * back to the robot API in the same attempt. Files follow as robot image and file messages when
+ * the robot API reaches the conversation (each part recorded once DingTalk took it, so a retry
+ * sends no part twice). Vendor 5xx, throttling and network errors retry with
  * the queue's backoff; the last attempt or a refusal ends as `failed` with the reason on the
  * timeline. A sandbox account records the reply instead of sending it.
  */
@@ -69,7 +80,8 @@ export function deliverDingtalkHandler(config: Config, clock: Clock): EventHandl
     if (!thread || !account?.enabled) return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(thread ? 'dingtalk.account_disabled' : 'dingtalk.no_conversation') });
 
     const now = clock.now();
-    const content = replyText(message);
+    const filesSeparately = message.attachments.length > 0 && robotApiReaches(thread);
+    const content = replyText(message, filesSeparately);
     const route = replyRoute(thread, now);
     if (!route) return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages('dingtalk.session_expired') });
     const outbound = await startOutbound(database, { messageId, accountId: account.id, route, content, now });
@@ -79,9 +91,19 @@ export function deliverDingtalkHandler(config: Config, clock: Clock): EventHandl
       await markOutbound(database, messageId, { status: 'sandbox', route, error: null });
       return recordDelivery(database, messageId, { status: 'sent', meta: { dingtalk: { sandbox: true, route } } });
     }
-    let used: ReplyRoute = route;
+    const deps = { database, config, clock };
+    const settings = dingtalkSettingsOf(account.settings);
+    let used: ReplyRoute = outbound.route ?? route;
     try {
-      used = await send({ database, config, clock }, account.id, dingtalkSettingsOf(account.settings), thread, route, content);
+      // Part 0 is the text, part 1 + i the i-th file; a retry goes on from the first part DingTalk has not taken.
+      if (outbound.partsSent === 0) {
+        used = await send(deps, account.id, settings, thread, route, content);
+        await markPartSent(database, messageId, 1, used);
+      }
+      if (filesSeparately) {
+        const files = sendFiles(deps, account.id, settings, thread, message, Math.max(outbound.partsSent, 1) - 1);
+        for await (const sent of files) await markPartSent(database, messageId, sent + 2, used);
+      }
     } catch (error) {
       const transient = !(error instanceof DingtalkApiError) || error.transient;
       log.warn({ err: error, messageId, attempt: job.attempts }, 'DingTalk reply not sent');
@@ -96,7 +118,30 @@ export function deliverDingtalkHandler(config: Config, clock: Clock): EventHandl
   };
 }
 
-async function send(deps: { database: Database; config: Config; clock: Clock }, accountId: string, settings: ReturnType<typeof dingtalkSettingsOf>, thread: RobotThread, route: ReplyRoute, content: string): Promise<ReplyRoute> {
+/**
+ * Sends the reply's files from `from` on, each uploaded (old-style media/upload) and sent through
+ * the robot API as an image (sampleImageMsg, the media id as photoURL) or a file (sampleFile);
+ * yields each file's index once DingTalk took it.
+ */
+async function* sendFiles(deps: { database: Database; config: Config; clock: Clock }, accountId: string, settings: DingtalkSettings, thread: RobotThread, message: DeliverableMessage, from: number): AsyncGenerator<number> {
+  const api = dingtalkApi(deps, accountId, settings);
+  const store = attachmentStoreIn(deps.config.OPENCSM_DATA_DIR);
+  for (let index = from; index < message.attachments.length; index++) {
+    const file = message.attachments[index]!;
+    const { stream } = await store.open(file.sha256);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+    const image = file.contentType.startsWith('image/');
+    const mediaId = await api.uploadMedia(image ? 'image' : 'file', { filename: file.filename, contentType: file.contentType, content: Buffer.concat(chunks) });
+    const fileType = /\.([0-9a-zA-Z]{1,10})$/.exec(file.filename)?.[1]?.toLowerCase() ?? 'bin';
+    const robotMessage = image ? { msgKey: 'sampleImageMsg', msgParam: { photoURL: mediaId } } : { msgKey: 'sampleFile', msgParam: { mediaId, fileName: file.filename, fileType } };
+    if (thread.conversationType === 'group') await api.sendToGroup(thread.conversationId, robotMessage);
+    else await api.sendToUsers([thread.staffId!], robotMessage);
+    yield index;
+  }
+}
+
+async function send(deps: { database: Database; config: Config; clock: Clock }, accountId: string, settings: DingtalkSettings, thread: RobotThread, route: ReplyRoute, content: string): Promise<ReplyRoute> {
   if (route === 'session_webhook') {
     try {
       await postToWebhook(deps, thread.sessionWebhook!, { msgtype: 'text', text: { content } });
@@ -116,18 +161,23 @@ async function send(deps: { database: Database; config: Config; clock: Clock }, 
   return route;
 }
 
-/** The reply's outbound row (one per ticket message): 'done' when an earlier attempt sent or recorded it. */
-async function startOutbound(database: Database, input: { messageId: string; accountId: string; route: ReplyRoute; content: string; now: Date }): Promise<'done' | 'go'> {
+/** The reply's outbound row (one per ticket message): 'done' when an earlier attempt sent or recorded it, else how far it got. */
+async function startOutbound(database: Database, input: { messageId: string; accountId: string; route: ReplyRoute; content: string; now: Date }): Promise<'done' | { partsSent: number; route: ReplyRoute | null }> {
   return database.transaction(async (tx) => {
     await tx
       .insert(dingtalkOutbound)
       .values({ ticketMessageId: input.messageId, accountId: input.accountId, route: input.route, status: 'queued', request: { msgtype: 'text', text: { content: input.content } }, createdAt: input.now })
       .onConflictDoNothing();
-    const [row] = await tx.select({ status: dingtalkOutbound.status }).from(dingtalkOutbound).where(eq(dingtalkOutbound.ticketMessageId, input.messageId)).for('update');
+    const [row] = await tx.select({ status: dingtalkOutbound.status, partsSent: dingtalkOutbound.partsSent, route: dingtalkOutbound.route }).from(dingtalkOutbound).where(eq(dingtalkOutbound.ticketMessageId, input.messageId)).for('update');
     if (row?.status === 'sent' || row?.status === 'sandbox') return 'done';
     await tx.update(dingtalkOutbound).set({ attempts: sql`${dingtalkOutbound.attempts} + 1` }).where(eq(dingtalkOutbound.ticketMessageId, input.messageId));
-    return 'go';
+    const partsSent = row?.partsSent ?? 0;
+    return { partsSent, route: partsSent > 0 ? (row!.route as ReplyRoute) : null };
   });
+}
+
+async function markPartSent(database: Database, messageId: string, partsSent: number, route: ReplyRoute): Promise<void> {
+  await database.transaction((tx) => tx.update(dingtalkOutbound).set({ partsSent, route }).where(eq(dingtalkOutbound.ticketMessageId, messageId)));
 }
 
 async function markOutbound(database: Database, messageId: string, input: { status: 'sent' | 'sandbox' | 'queued' | 'failed'; route: ReplyRoute; error: string | null }): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import type { Database } from '../../db/database.js';
-import { accessToken, channelSecrets, derivedTokenKey, pinnedVendorRequest, vendorPin, vendorRequest, type FreshToken, type VendorResponse } from '../channels/index.js';
+import { accessToken, channelSecrets, derivedTokenKey, multipartFile, pinnedVendorRequest, vendorPin, vendorRequest, type FreshToken, type UploadFile, type VendorResponse } from '../channels/index.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 
 /**
@@ -69,6 +69,8 @@ export type DingtalkApi = {
   sendToUsers(userIds: string[], message: RobotApiMessage): Promise<void>;
   /** 机器人发送群聊消息 (/v1.0/robot/groupMessages/send) to a conversation. */
   sendToGroup(openConversationId: string, message: RobotApiMessage): Promise<void>;
+  /** 上传媒体文件 (old-style /media/upload, field `media`): the media id a robot's image or file message names. */
+  uploadMedia(type: 'image' | 'file', file: UploadFile): Promise<string>;
   /** 工作通知 (/topapi/message/corpconversation/asyncsend_v2) with the old-style token; returns DingTalk's task id. */
   sendWorkNotice(body: Record<string, unknown>): Promise<string>;
 };
@@ -140,6 +142,15 @@ export function dingtalkApi(deps: Deps, accountId: string, settings: DingtalkSet
     },
     async sendToGroup(openConversationId, message) {
       await robotCall('/v1.0/robot/groupMessages/send', { robotCode: settings.robotCode, openConversationId, msgKey: message.msgKey, msgParam: JSON.stringify(message.msgParam) });
+    },
+    async uploadMedia(type, file) {
+      const upload = multipartFile('media', file);
+      return withToken('old', async (token) => {
+        const url = dingtalkUrl(settings.oapiBaseUrl, '/media/upload', { access_token: token, type });
+        const answer = oldStyleAnswer(await vendorRequest(database.db, config, url, { method: 'POST', headers: { 'content-type': upload.contentType }, body: upload.body }));
+        if (typeof answer.media_id !== 'string') throw new DingtalkApiError('-1', 'no media_id in answer', 200);
+        return answer.media_id;
+      });
     },
     async sendWorkNotice(body) {
       if (settings.agentId === undefined) throw new DingtalkApiError('-2', 'no AgentId is configured', 0);

@@ -158,6 +158,40 @@ test('a reply goes through the session webhook while it is valid, then through b
   assert.match(String(sendCall.headers['x-acs-dingtalk-access-token']), /^new-token-/);
 });
 
+test('files in a reply: the text through the session webhook, then each file uploaded and sent through the robot API; a retry sends no part twice', async () => {
+  await kit.post(robotMessage(kit, 'msgF1', 'sunba', { text: '请发一下说明书', session: 'files-session' }));
+  await kit.t.drain();
+  const ticket = await ticketOf('sunba');
+  const boundary = '----opencsm-dingtalk-test';
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const upload = async (filename: string, type: string, content: Buffer) => {
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const res = await kit.t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, headers: { ...kit.t.admin.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json().id as string;
+  };
+  const ids = [await upload('示意图.png', 'image/png', png), await upload('说明书.pdf', 'application/pdf', Buffer.from('%PDF-1.4 manual'))];
+  // The first file's send fails once (DingTalk busy): the retry must not send the text again.
+  kit.fake.failNext('/v1.0/robot/oToMessages/batchSend', { status: 503 });
+  const res = await kit.t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '资料见下', attachmentIds: ids } });
+  assert.equal(res.statusCode, 201, res.body);
+  await kit.t.drain();
+  await kit.t.database.transaction((tx) => tx.execute(sql`update jobs set run_at = now() where type = 'dingtalk.deliver' and state = 'pending'`));
+  await kit.t.drain();
+  const sent = (await messagesOf(ticket.id)).find((m) => m.id === res.data.id)!;
+  assert.equal(sent.deliveryStatus, 'sent');
+  assert.deepEqual(kit.fake.sessionSent('files-session'), [{ msgtype: 'text', text: { content: '资料见下' } }], 'the text once, without the file names');
+  const files = kit.fake.singleSent().filter((m) => m.userIds[0] === 'sunba');
+  assert.deepEqual(files.map((m) => m.msgKey), ['sampleImageMsg', 'sampleFile']);
+  const uploads = kit.fake.uploads();
+  assert.deepEqual(uploads.slice(-2).map((u) => [u.type, u.filename]), [['image', '示意图.png'], ['file', '说明书.pdf']]);
+  assert.ok(uploads.at(-2)!.body.includes(png), 'the image bytes were uploaded');
+  assert.equal(files[0]!.msgParam.photoURL, `@lAmedia${uploads.length - 1}`);
+  assert.deepEqual(files[1]!.msgParam, { mediaId: `@lAmedia${uploads.length}`, fileName: '说明书.pdf', fileType: 'pdf' });
+  const [outbound] = await queryRows<{ parts_sent: number; attempts: number }>(kit.t.database.db, sql`select parts_sent, attempts from dingtalk_outbound where ticket_message_id = ${res.data.id}`);
+  assert.deepEqual(outbound, { parts_sent: 3, attempts: 2 });
+});
+
 test('a token DingTalk refuses is replaced once; a session webhook it refuses falls back to the robot API', async () => {
   const ticket = await ticketOf('zhangsan');
   kit.fake.revokeTokens();

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
  * (answers a `downloadUrl`, served by `GET /files/<code>`), `POST /v1.0/robot/oToMessages/batchSend`,
  * `POST /v1.0/robot/groupMessages/send` (token in `x-acs-dingtalk-access-token`; errors as HTTP
  * status + `{code, message}`); old-style (oapi.dingtalk.com) `GET /gettoken` and
- * `POST /topapi/message/corpconversation/asyncsend_v2` (`{errcode, errmsg}`); and the session
+ * `POST /media/upload` and `POST /topapi/message/corpconversation/asyncsend_v2` (`{errcode, errmsg}`); and the session
  * webhook `POST /robot/sendBySession?session=…`. Custom group robots are fake-robot-server.ts.
  * It records what it accepted and can be told to fail.
  */
@@ -26,6 +26,8 @@ export type FakeDingtalkServer = {
   /** Bodies of accepted batchSend / groupMessages/send calls (msgParam parsed). */
   singleSent(): Array<{ userIds: string[]; msgKey: string; msgParam: Record<string, unknown> }>;
   groupSent(): Array<{ openConversationId: string; msgKey: string; msgParam: Record<string, unknown> }>;
+  /** Files uploaded through the old-style media/upload (type, file name, the multipart body). */
+  uploads(): Array<{ type: string; filename: string; body: Buffer }>;
   /** Bodies of accepted work notifications. */
   workNotices(): Array<Record<string, unknown>>;
   addFile(downloadCode: string, content: Buffer, contentType: string): void;
@@ -45,6 +47,7 @@ export async function startFakeDingtalkServer(options: { appKey: string; appSecr
   const single: Array<{ userIds: string[]; msgKey: string; msgParam: Record<string, unknown> }> = [];
   const group: Array<{ openConversationId: string; msgKey: string; msgParam: Record<string, unknown> }> = [];
   const notices: Array<Record<string, unknown>> = [];
+  const uploads: Array<{ type: string; filename: string; body: Buffer }> = [];
   const files = new Map<string, { content: Buffer; contentType: string }>();
   const failures = new Map<string, Failure[]>();
   const newTokens = new Set<string>();
@@ -120,6 +123,12 @@ export async function startFakeDingtalkServer(options: { appKey: string; appSecr
           group.push({ openConversationId: String(json?.openConversationId ?? ''), msgKey: String(json?.msgKey ?? ''), msgParam: param(json?.msgParam) });
           return reply(200, { processQueryKey: `pqk-g-${group.length}` });
         }
+        case '/media/upload': {
+          if (!oldTokens.has(query.access_token ?? '')) return reply(200, { errcode: 40014, errmsg: '不合法的access_token' });
+          const name = /filename="([^"]*)"/.exec(body.toString('latin1'))?.[1] ?? '';
+          uploads.push({ type: query.type ?? '', filename: Buffer.from(name, 'latin1').toString('utf8'), body });
+          return reply(200, { errcode: 0, errmsg: 'ok', type: query.type, media_id: `@lAmedia${uploads.length}`, created_at: Date.now() });
+        }
         case '/topapi/message/corpconversation/asyncsend_v2':
           if (!oldTokens.has(query.access_token ?? '')) return reply(200, { errcode: 40014, errmsg: '不合法的access_token' });
           notices.push(json ?? {});
@@ -162,6 +171,7 @@ export async function startFakeDingtalkServer(options: { appKey: string; appSecr
     singleSent: () => [...single],
     groupSent: () => [...group],
     workNotices: () => [...notices],
+    uploads: () => [...uploads],
     addFile: (code, content, contentType) => void files.set(code, { content, contentType }),
     tokensIssued: () => ({ ...issued }),
     revokeTokens() {

@@ -48,6 +48,8 @@ export const dingtalkOutbound = pgTable('dingtalk_outbound', {
   request: jsonb('request').$type<Record<string, unknown>>().notNull(),
   error: text('error'),
   attempts: integer('attempts').notNull().default(0),
+  /** Parts DingTalk has taken (the text, then each file): a retry goes on from the first part not sent. */
+  partsSent: integer('parts_sent').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
 });
