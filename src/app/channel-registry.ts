@@ -29,7 +29,13 @@ export type ChannelAccount = {
 };
 
 /** A vendor's call to `/api/v1/channels/{kind}/{accountId}/callback`, before any parsing. */
-export type CallbackRequest = { method: 'GET' | 'POST'; query: Record<string, string | undefined>; body: string };
+export type CallbackRequest = {
+  method: 'GET' | 'POST';
+  query: Record<string, string | undefined>;
+  body: string;
+  /** Request headers, names lower-case (DingTalk signs in `timestamp` and `sign` headers). */
+  headers?: Record<string, string | string[] | undefined>;
+};
 /** What to answer the vendor (fast: the raw message is stored, its processing is a job). */
 export type CallbackAnswer = { status: number; contentType: string; body: string };
 

@@ -9,6 +9,7 @@ import { customersMessages } from '../../modules/customers/messages.js';
 import { channelsMessages } from '../../modules/channels/messages.js';
 import { wechatChannelMessages } from '../../modules/wechat-channel/messages.js';
 import { wecomChannelMessages } from '../../modules/wecom-channel/messages.js';
+import { dingtalkChannelMessages } from '../../modules/dingtalk-channel/messages.js';
 import { emailChannelMessages } from '../../modules/email-channel/messages.js';
 import { formsModuleMessages } from '../../modules/forms/messages.js';
 import { slaMessages } from '../../modules/sla/messages.js';
@@ -98,6 +99,7 @@ const zhCN = {
   ...channelsMessages.zhCN,
   ...wechatChannelMessages.zhCN,
   ...wecomChannelMessages.zhCN,
+  ...dingtalkChannelMessages.zhCN,
   ...portalMessages.zhCN,
   ...knowledgeMessages.zhCN,
   ...platformMessages.zhCN,
@@ -186,6 +188,7 @@ const en: Record<MessageKey, string> = {
   ...channelsMessages.en,
   ...wechatChannelMessages.en,
   ...wecomChannelMessages.en,
+  ...dingtalkChannelMessages.en,
   ...portalMessages.en,
   ...knowledgeMessages.en,
   ...platformMessages.en,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { SecretBox } from '../../app/installation-key.js';
 import type { Database } from '../../db/database.js';
@@ -56,4 +57,16 @@ export async function accessToken(
 /** Forget the cached token (credentials changed): the next use fetches a new one. */
 export async function forgetAccessToken(database: Database, accountId: string): Promise<void> {
   await database.transaction((tx) => tx.delete(channelAccessTokens).where(eq(channelAccessTokens.accountId, accountId)));
+}
+
+/**
+ * The cache key of a second token of one account (WeCom's self-built app beside 微信客服, DingTalk's
+ * old-style oapi token beside the new-style one): the cache keys tokens by a uuid, so this is a
+ * name-based uuid (v5 style) of the account id, the purpose and a digest of the credentials. The
+ * channels module forgets only the account's own row when its settings change; new credentials give
+ * a new key, so they are never served the old ones' token.
+ */
+export function derivedTokenKey(accountId: string, purpose: string, credentials: string): string {
+  const hex = createHash('sha1').update(`${accountId}:${purpose}:${createHash('sha1').update(credentials).digest('hex')}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }

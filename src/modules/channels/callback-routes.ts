@@ -10,26 +10,29 @@ const bodyLimit = 256 * 1024;
 
 /**
  * The vendors' callbacks: `GET` for URL verification, `POST` for messages. No session: the
- * adapter checks the vendor's signature (and replay), stores the raw body and answers. XML bodies
- * are read as text in this scope only (the rest of the API stays JSON).
+ * adapter checks the vendor's signature (and replay), stores the raw body and answers. XML and JSON
+ * bodies are read as text in this scope only (the rest of the API stays JSON).
  */
 export function registerCallbackRoutes(app: AppServer, context: AppContext): void {
   const { database, channels } = context;
-  const answer = async (kind: string, accountId: string, method: 'GET' | 'POST', query: Record<string, string | undefined>, body: string) => {
+  const answer = async (kind: string, accountId: string, method: 'GET' | 'POST', query: Record<string, string | undefined>, body: string, headers: Record<string, string | string[] | undefined>) => {
     const adapter = channels.get(kind);
     const account = adapter ? await loadChannelAccount(database.db, channelSecrets(context.config), accountId) : null;
     if (!adapter || !account || account.kind !== kind || !account.enabled) throw new NotFound('channel.account_not_found');
-    return adapter.callback(database, account, { method, query, body });
+    return adapter.callback(database, account, { method, query, body, headers });
   };
 
   app.register(async (scope) => {
     scope.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
+    // JSON callbacks (DingTalk) reach the adapter as the raw text too: it is stored as received.
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
     scope.get('/api/v1/channels/:kind/:accountId/callback', {
       config: { permission: 'public' },
       schema: { tags, summary: '渠道回调地址验证 Vendor callback URL verification', description: 'The vendor checks the URL (WeChat: `signature`, `timestamp`, `nonce`, `echostr`); answered with `echostr` when the signature holds.', params: callbackParams },
     }, async (request, reply) => {
       const { kind, accountId } = callbackParams.parse(request.params);
-      const result = await answer(kind, accountId, 'GET', request.query as Record<string, string | undefined>, '');
+      const result = await answer(kind, accountId, 'GET', request.query as Record<string, string | undefined>, '', request.headers);
       return reply.status(result.status).type(result.contentType).send(result.body);
     });
     scope.post('/api/v1/channels/:kind/:accountId/callback', {
@@ -39,7 +42,7 @@ export function registerCallbackRoutes(app: AppServer, context: AppContext): voi
     }, async (request, reply) => {
       const { kind, accountId } = callbackParams.parse(request.params);
       const body = typeof request.body === 'string' ? request.body : '';
-      const result = await answer(kind, accountId, 'POST', request.query as Record<string, string | undefined>, body);
+      const result = await answer(kind, accountId, 'POST', request.query as Record<string, string | undefined>, body, request.headers);
       return reply.status(result.status).type(result.contentType).send(result.body);
     });
   });

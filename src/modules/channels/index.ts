@@ -8,7 +8,12 @@ export * from './events.js';
 export { channelAccountState, hasEnabledChannelAccount, loadChannelAccount, recordAccountStatus, type ChannelAccountView } from './accounts.js';
 export { channelSecrets } from './channel-secrets.js';
 export { storeChannelInbound, getChannelInbound, markChannelInboundProcessed, claimCallbackNonce, callbackMaxAgeMs } from './inbound-store.js';
-export { accessToken, forgetAccessToken, type FreshToken } from './access-token.js';
+export { accessToken, forgetAccessToken, derivedTokenKey, type FreshToken } from './access-token.js';
+export { offerRobotMessage, takeRobotDigest, markRobotSend, enqueueDigest, robotPerMinute, robotWindowMs, type AllowanceRobot, type DigestJob, type RobotOffer, type RobotSend } from './robot-allowance.js';
+export { listStaffLinks, staffLinkOf, setStaffLink, removeStaffLink, type StaffLink } from './staff-links.js';
+export { staffNotificationTriggers, type NotifyStaff, type StaffNotice, type StaffReason } from './staff-notification-triggers.js';
+export { clip, ticketLink } from './ticket-links.js';
+export { multipartFile, type UploadFile } from './multipart.js';
 export { pinnedVendorRequest, vendorPin, vendorRequest, type VendorResponse, type VendorRequest } from './vendor-http.js';
 
 export const channelsModule: AppModule = {

@@ -72,3 +72,58 @@ export const channelAccessTokens = pgTable('channel_access_tokens', {
   refreshedAt: timestamp('refreshed_at', { withTimezone: true }),
   refreshes: integer('refreshes').notNull().default(0),
 });
+
+/**
+ * Which member of a vendor's directory a user is, per channel kind (WeCom 成员账号, DingTalk
+ * userid): staff notifications from that kind's app go to this id, through `accountId` (the corp
+ * whose app reaches the member). A user without a link gets none.
+ */
+export const channelStaffLinks = pgTable(
+  'channel_staff_links',
+  {
+    kind: text('kind').notNull(),
+    userId: uuid('user_id').notNull(),
+    externalUserId: text('external_user_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.userId] })],
+);
+
+/**
+ * What went to a group robot (a message or a digest), at the clock's time, for every channel that
+ * has robots (`robotKey`: `<kind>:<team id>`): the last minute of these rows is the robot's
+ * 20-a-minute allowance, counted under the robot row's lock (the channel module's own row).
+ */
+export const channelRobotSends = pgTable(
+  'channel_robot_sends',
+  {
+    id: uuid('id').primaryKey(),
+    robotKey: text('robot_key').notNull(),
+    /** The event (or digest) it carries: a retried job finds its send instead of making another. */
+    sourceKey: text('source_key').notNull(),
+    /** message | digest */
+    kind: text('kind').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    /** queued | sent | sandbox | failed */
+    status: text('status').notNull(),
+    error: text('error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('channel_robot_sends_source_idx').on(t.robotKey, t.sourceKey), index('channel_robot_sends_recent_idx').on(t.robotKey, t.sentAt)],
+);
+
+/** Notifications over a robot's allowance, waiting for the next digest. */
+export const channelRobotPending = pgTable(
+  'channel_robot_pending',
+  {
+    id: uuid('id').primaryKey(),
+    robotKey: text('robot_key').notNull(),
+    sourceKey: text('source_key').notNull(),
+    line: text('line').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    digestId: uuid('digest_id'),
+  },
+  (t) => [uniqueIndex('channel_robot_pending_source_idx').on(t.robotKey, t.sourceKey), index('channel_robot_pending_open_idx').on(t.robotKey, t.digestId)],
+);

@@ -112,13 +112,21 @@ export class RobotSendLimiter {
   }
 
   private digest(held: RobotMessage[]): RobotMessage {
-    const { digestListMax, locale } = this.options;
-    const words = digestWords[locale];
-    const listed = held.slice(0, digestListMax).map((message) => `- ${robotMessageTitle(message)}`);
-    const more = held.length > digestListMax ? [`- ${words.more(held.length - digestListMax)}`] : [];
-    const title = words.title(held.length);
-    return robotMarkdown(title, [`#### ${title}`, '', words.why, '', ...listed, ...more].join('\n'));
+    return robotDigest(held.slice(0, this.options.digestListMax).map(robotMessageTitle), held.length, this.options.locale);
   }
+}
+
+/**
+ * The digest message: a markdown titled with the count, why it is one message, then a line per
+ * notification (`lines`, already cut to the list's maximum) and how many more there were. Shared
+ * by this in-memory limiter and the database-backed team robots (team-robot-notifications.ts).
+ */
+export function robotDigest(lines: string[], total: number, locale: 'zh-CN' | 'en' = 'zh-CN'): RobotMessage {
+  const words = digestWords[locale];
+  const listed = lines.map((line) => `- ${line}`);
+  const more = total > lines.length ? [`- ${words.more(total - lines.length)}`] : [];
+  const title = words.title(total);
+  return robotMarkdown(title, [`#### ${title}`, '', words.why, '', ...listed, ...more].join('\n'));
 }
 
 const digestWords = {

@@ -2,12 +2,11 @@ import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
-import { enqueueJob } from '../../jobs/queue.js';
 import type { EventHandler, JobContext, JobHandler } from '../../jobs/registry.js';
-import { vendorRequest } from '../channels/index.js';
+import { enqueueDigest, markRobotSend, offerRobotMessage, takeRobotDigest, vendorRequest, type RobotSend } from '../channels/index.js';
 import type { slaBreached, slaWarning } from '../sla/index.js';
 import { findTicketBrief, type ticketCreated } from '../tickets/index.js';
-import { markRobotSend, offerRobotMessage, robotDigestJob, takeRobotDigest, type RobotSend } from './robot-allowance.js';
+import { wecomDigestJob, wecomRobot } from './robot-allowance.js';
 import { loadTeamRobot } from './team-robots.js';
 import { clip, ticketLink } from './ticket-links.js';
 import { WecomApiError, wecomAnswer, wecomUrl } from './wecom-api.js';
@@ -34,9 +33,9 @@ export function digestMarkdown(lines: string[], total: number): string {
 type Deps = { database: Database; config: Config; clock: Clock };
 
 /** Posts one send to the robot's webhook (a sandbox robot records it instead); transient failures retry the job. */
-async function deliverRobotSend(deps: Deps, job: JobContext['job'], send: RobotSend): Promise<void> {
+async function deliverRobotSend(deps: Deps, job: JobContext['job'], teamId: string, send: RobotSend): Promise<void> {
   if (send.status !== 'queued') return;
-  const robot = await loadTeamRobot(deps.database.db, deps.config, send.teamId);
+  const robot = await loadTeamRobot(deps.database.db, deps.config, teamId);
   if (!robot?.enabled) return markRobotSend(deps.database, send.id, 'failed', 'robot removed or disabled');
   if (robot.sandbox) return markRobotSend(deps.database, send.id, 'sandbox', null);
   try {
@@ -61,21 +60,21 @@ export async function notifyTeam(deps: Deps, job: JobContext['job'], input: { te
   // Square brackets would end the markdown link's text early.
   const label = `#${brief.number} ${clip(brief.subject, 60).replace(/\[/g, '【').replace(/\]/g, '】')}`;
   const line = url ? `${title}：[${label}](${url})` : `${title}：${label}`;
-  const offer = await offerRobotMessage(deps.database, { teamId: input.teamId, sourceKey: input.sourceKey, line, body: markdown(`**${title}**\n> ${url ? `[${label}](${url})` : label}`), now: deps.clock.now() });
-  if (offer.kind === 'send') await deliverRobotSend(deps, job, offer.send);
+  const offer = await offerRobotMessage(deps.database, { robot: wecomRobot(input.teamId), digest: wecomDigestJob(input.teamId), sourceKey: input.sourceKey, line, body: markdown(`**${title}**\n> ${url ? `[${label}](${url})` : label}`), now: deps.clock.now() });
+  if (offer.kind === 'send') await deliverRobotSend(deps, job, input.teamId, offer.send);
 }
 
 export function robotDigestHandler(config: Config, clock: Clock): JobHandler {
   return async (payload, { database, job }) => {
     const teamId = String(payload.teamId);
     const compose = (lines: string[], total: number) => markdown(digestMarkdown(lines, total));
-    const taken = await takeRobotDigest(database, { teamId, now: clock.now(), listMax: digestListMax, compose });
+    const taken = await takeRobotDigest(database, { robot: wecomRobot(teamId), now: clock.now(), listMax: digestListMax, compose });
     if (!taken) return;
     if ('retryAt' in taken) {
-      await database.transaction((tx) => enqueueJob(tx, { type: robotDigestJob, payload: { teamId }, runAt: taken.retryAt, dedupeKey: `${robotDigestJob}:${teamId}` }));
+      await database.transaction((tx) => enqueueDigest(tx, wecomDigestJob(teamId), taken.retryAt));
       return;
     }
-    await deliverRobotSend({ database, config, clock }, job, taken);
+    await deliverRobotSend({ database, config, clock }, job, teamId, taken);
   };
 }
 

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Where `cgi-bin/kf/sync_msg` stopped, per account and kf account (open_kfid). Advanced only in
@@ -85,16 +85,6 @@ export const wecomOutbound = pgTable('wecom_outbound', {
   sentAt: timestamp('sent_at', { withTimezone: true }),
 });
 
-/** Our user ↔ their WeCom userid (成员账号), for the self-built app's messages to staff. */
-export const wecomStaffLinks = pgTable('wecom_staff_links', {
-  userId: uuid('user_id').primaryKey(),
-  wecomUserId: text('wecom_userid').notNull(),
-  /** The WeCom account (corp) whose self-built app reaches this member. */
-  accountId: uuid('account_id').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  updatedBy: uuid('updated_by'),
-});
-
 /**
  * Each notification to a staff member through the self-built app (message/send textcard), one per
  * (event, user): a retried job finds it and does not send twice what was sent.
@@ -131,38 +121,3 @@ export const wecomTeamRobots = pgTable('wecom_team_robots', {
   updatedBy: uuid('updated_by'),
 });
 
-/**
- * What went to a robot (a message or a digest), at the clock's time: the last minute of these
- * rows is the robot's 20-a-minute allowance, counted under the robot row's lock.
- */
-export const wecomRobotSends = pgTable(
-  'wecom_robot_sends',
-  {
-    id: uuid('id').primaryKey(),
-    teamId: uuid('team_id').notNull(),
-    /** The event (or digest) it carries: a retried job finds its send instead of making another. */
-    sourceKey: text('source_key').notNull(),
-    /** message | digest */
-    kind: text('kind').notNull(),
-    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
-    /** queued | sent | sandbox | failed */
-    status: text('status').notNull(),
-    error: text('error'),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [uniqueIndex('wecom_robot_sends_source_idx').on(t.teamId, t.sourceKey), index('wecom_robot_sends_recent_idx').on(t.teamId, t.sentAt)],
-);
-
-/** Notifications over a robot's allowance, waiting for the next digest. */
-export const wecomRobotPending = pgTable(
-  'wecom_robot_pending',
-  {
-    id: uuid('id').primaryKey(),
-    teamId: uuid('team_id').notNull(),
-    sourceKey: text('source_key').notNull(),
-    line: text('line').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    digestId: uuid('digest_id'),
-  },
-  (t) => [uniqueIndex('wecom_robot_pending_source_idx').on(t.teamId, t.sourceKey), index('wecom_robot_pending_open_idx').on(t.teamId, t.digestId)],
-);

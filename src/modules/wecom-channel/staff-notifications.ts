@@ -4,10 +4,9 @@ import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
-import type { EventHandler, JobContext } from '../../jobs/registry.js';
-import type { slaWarning } from '../sla/index.js';
-import { channelSecrets, loadChannelAccount } from '../channels/index.js';
-import { findTicketBrief, getTicketSnapshot, type ticketCreated, type ticketMessageAdded, type ticketUpdated } from '../tickets/index.js';
+import type { JobContext } from '../../jobs/registry.js';
+import { channelSecrets, loadChannelAccount, staffNotificationTriggers, type StaffReason } from '../channels/index.js';
+import { findTicketBrief } from '../tickets/index.js';
 import { wecomStaffNotifications } from './schema.js';
 import { staffLinkOf } from './staff-links.js';
 import { clip, escapeCardText, ticketLink } from './ticket-links.js';
@@ -17,7 +16,7 @@ import { wecomSettingsOf } from './wecom-settings.js';
 export const staffNotifyJob = 'wecom.notify_staff';
 const lastAttempt = 8;
 
-export type StaffReason = 'assigned' | 'customer_reply' | 'sla_warning';
+export type { StaffReason };
 
 /**
  * Ticket notifications to staff in WeCom through the self-built app (message/send): a `textcard`
@@ -73,24 +72,7 @@ export async function notifyStaff(
   await mark('sent', null);
 }
 
-/** Who to tell about which event: the new assignee, the assignee of a ticket the customer wrote on, the assignee of an SLA warning. */
+/** Who to tell about which event is the channel platform's (shared with DingTalk's 工作通知); WeCom says how. */
 export function staffNotificationHandlers(config: Config, clock: Clock) {
-  const deps = (database: Database) => ({ database, config, clock });
-  const created: EventHandler<typeof ticketCreated> = async (event, { database, job }) => {
-    const assignee = event.payload.assigneeId;
-    if (assignee && assignee !== event.actorId) await notifyStaff(deps(database), job, { eventId: event.eventId, userId: assignee, reason: 'assigned', ticketId: event.aggregateId });
-  };
-  const updated: EventHandler<typeof ticketUpdated> = async (event, { database, job }) => {
-    const to = event.payload.changes?.assigneeId?.to;
-    if (typeof to === 'string' && to !== event.actorId) await notifyStaff(deps(database), job, { eventId: event.eventId, userId: to, reason: 'assigned', ticketId: event.aggregateId });
-  };
-  const messageAdded: EventHandler<typeof ticketMessageAdded> = async (event, { database, job }) => {
-    if (event.cause !== 'customer' || event.payload.internal) return;
-    const ticket = await getTicketSnapshot(database.db, event.aggregateId);
-    if (ticket?.assigneeId) await notifyStaff(deps(database), job, { eventId: event.eventId, userId: ticket.assigneeId, reason: 'customer_reply', ticketId: event.aggregateId, messageId: event.payload.messageId });
-  };
-  const warning: EventHandler<typeof slaWarning> = async (event, { database, job }) => {
-    if (event.payload.assigneeId) await notifyStaff(deps(database), job, { eventId: event.eventId, userId: event.payload.assigneeId, reason: 'sla_warning', ticketId: event.aggregateId });
-  };
-  return { created, updated, messageAdded, warning };
+  return staffNotificationTriggers((database, job, notice) => notifyStaff({ database, config, clock }, job, notice));
 }

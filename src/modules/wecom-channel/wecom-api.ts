@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import type { Database } from '../../db/database.js';
-import { accessToken, channelSecrets, pinnedVendorRequest, vendorPin, vendorRequest, type FreshToken } from '../channels/index.js';
+import { accessToken, channelSecrets, derivedTokenKey, multipartFile, pinnedVendorRequest, vendorPin, vendorRequest, type FreshToken, type UploadFile } from '../channels/index.js';
+
+export type { UploadFile };
 import type { WecomSettings } from './wecom-settings.js';
 
 /** The vendor said no: its errcode and errmsg (企业微信 全局错误码). */
@@ -24,7 +25,6 @@ const tokenRefused = new Set([40014, 42001]);
 export type KfItem = Record<string, unknown> & { msgid: string; open_kfid?: string; external_userid?: string; send_time?: number; origin?: number; msgtype: string };
 export type SyncPage = { nextCursor: string; hasMore: boolean; items: KfItem[] };
 export type MediaFile = { content: Buffer; contentType: string; filename: string | null };
-export type UploadFile = { filename: string; contentType: string; content: Buffer };
 
 /**
  * Which secret a call uses: the 微信客服 Secret (sync_msg, send_msg, media) or the self-built
@@ -36,9 +36,7 @@ export type UploadFile = { filename: string; contentType: string; content: Buffe
 export type TokenScope = 'kf' | 'app';
 
 export function tokenCacheKey(accountId: string, scope: TokenScope, appSecret = ''): string {
-  if (scope === 'kf') return accountId;
-  const hex = createHash('sha1').update(`${accountId}:wecom-app:${createHash('sha1').update(appSecret).digest('hex')}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+  return scope === 'kf' ? accountId : derivedTokenKey(accountId, 'wecom-app', appSecret);
 }
 
 export type WecomApi = {
@@ -134,10 +132,8 @@ export function wecomApi(deps: Deps, accountId: string, settings: WecomSettings)
     },
     async uploadMedia(type, file) {
       return withToken('kf', async (t) => {
-        const boundary = `----opencsm${createHash('sha1').update(file.content).digest('hex').slice(0, 16)}`;
-        const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${file.filename.replace(/["\r\n]/g, '_')}"; filelength=${file.content.length}\r\nContent-Type: ${file.contentType}\r\n\r\n`);
-        const body = Buffer.concat([head, file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-        const answer = wecomAnswer(await call('/cgi-bin/media/upload', { access_token: t, type }, undefined, { body, contentType: `multipart/form-data; boundary=${boundary}` }));
+        const upload = multipartFile('media', file, { filelength: true });
+        const answer = wecomAnswer(await call('/cgi-bin/media/upload', { access_token: t, type }, undefined, { body: upload.body, contentType: upload.contentType }));
         return String(answer.media_id);
       });
     },

@@ -41,7 +41,7 @@ test('25 new tickets for the team within one minute: 20 are posted at once, the 
   assert.equal(posted().length, robotPerMinute, 'the allowance, no more');
   const link = (t: { id: string; number: string; subject: string }) => `[#${t.number} ${t.subject}](https://help.example.com/tickets/${t.id})`;
   assert.ok(posted().every((p) => p.msgtype === 'markdown' && p.markdown.content.startsWith('**团队有新工单**\n> [#')));
-  const [waiting] = await queryRows<{ n: number }>(kit.t.database.db, sql`select count(*)::int as n from wecom_robot_pending where team_id = ${teamId} and digest_id is null`);
+  const [waiting] = await queryRows<{ n: number }>(kit.t.database.db, sql`select count(*)::int as n from channel_robot_pending where robot_key = ${`wecom:${teamId}`} and digest_id is null`);
   assert.equal(waiting!.n, 5);
 
   // Still inside the minute: the digest job, even if run, waits.
@@ -61,7 +61,7 @@ test('25 new tickets for the team within one minute: 20 are posted at once, the 
   const mentions = tickets.map((t) => posted().filter((p) => p.markdown.content.includes(link(t))).length);
   assert.deepEqual(mentions, tickets.map(() => 1));
   assert.equal(tickets.filter((t) => digest.includes(link(t))).length, 5);
-  const sends = await queryRows<{ kind: string; n: number }>(kit.t.database.db, sql`select kind, count(*)::int as n from wecom_robot_sends where team_id = ${teamId} group by kind order by kind`);
+  const sends = await queryRows<{ kind: string; n: number }>(kit.t.database.db, sql`select kind, count(*)::int as n from channel_robot_sends where robot_key = ${`wecom:${teamId}`} group by kind order by kind`);
   assert.deepEqual(sends, [{ kind: 'digest', n: 1 }, { kind: 'message', n: 20 }]);
 });
 
@@ -73,7 +73,7 @@ test('a sandbox robot records its messages and posts nothing', async () => {
   await kit.t.createTicket({ subject: '沙箱机器人', teamId });
   await kit.t.drain();
   assert.equal(posted().length, before);
-  const rows = await queryRows<{ status: string }>(kit.t.database.db, sql`select status from wecom_robot_sends where team_id = ${teamId} and body::text like ${'%沙箱机器人%'}`);
+  const rows = await queryRows<{ status: string }>(kit.t.database.db, sql`select status from channel_robot_sends where robot_key = ${`wecom:${teamId}`} and body::text like ${'%沙箱机器人%'}`);
   assert.deepEqual(rows, [{ status: 'sandbox' }]);
 });
 

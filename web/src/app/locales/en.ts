@@ -8,6 +8,7 @@ import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
 import { wecomEn } from '../../features/channels/wecom-locale.ts';
+import { dingtalkEn } from '../../features/channels/dingtalk-locale.ts';
 import { securitySettingsEn } from '../../features/security-settings/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -45,6 +46,7 @@ export const en: Messages = {
   securitySettings: securitySettingsEn,
   channels: channelsEn,
   wecom: wecomEn,
+  dingtalk: dingtalkEn,
   customFields: customFieldsEn,
   surveys: surveysEn,
   portal: portalEn,

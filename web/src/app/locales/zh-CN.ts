@@ -8,6 +8,7 @@ import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
 import { wecomZhCN } from '../../features/channels/wecom-locale.ts';
+import { dingtalkZhCN } from '../../features/channels/dingtalk-locale.ts';
 import { securitySettingsZhCN } from '../../features/security-settings/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
@@ -40,6 +41,7 @@ export const zhCN = {
   securitySettings: securitySettingsZhCN,
   channels: channelsZhCN,
   wecom: wecomZhCN,
+  dingtalk: dingtalkZhCN,
   customFields: customFieldsZhCN,
   surveys: surveysZhCN,
   portal: portalZhCN,

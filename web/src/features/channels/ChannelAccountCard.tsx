@@ -55,7 +55,8 @@ export function ChannelAccountCard({ kind, account, details, testOkKey = 'channe
     >
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('channels.callbackUrl')}><Typography.Text copyable data-testid={`${kind}-callback-url`}>{`${window.location.origin}${account.callbackPath}`}</Typography.Text></Descriptions.Item>
-        <Descriptions.Item label={t('channels.token')}><Typography.Text copyable>{token}</Typography.Text></Descriptions.Item>
+        {/* DingTalk signs with the app's secret and has no callback Token to paste. */}
+        {token ? <Descriptions.Item label={t('channels.token')}><Typography.Text copyable>{token}</Typography.Text></Descriptions.Item> : null}
         {details}
         <Descriptions.Item label={t('channels.lastMessage')}>{account.lastMessageAt ? new Date(account.lastMessageAt).toLocaleString() : t('channels.never')}</Descriptions.Item>
         <Descriptions.Item label={t('channels.lastError')}>

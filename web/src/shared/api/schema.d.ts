@@ -3081,7 +3081,7 @@ export interface paths {
                          * @description Where the request came from (default `api`): a channel installed in this server (GET /ticket-channels).
                          * @enum {string}
                          */
-                        channel?: "api" | "web" | "phone" | "email" | "portal" | "wechat" | "wecom";
+                        channel?: "api" | "web" | "phone" | "email" | "portal" | "wechat" | "wecom" | "dingtalk";
                     };
                 };
             };
@@ -3626,14 +3626,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            preferred: "portal" | "phone" | "email" | "wechat" | "wecom";
+                            preferred: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk";
                             preferredReady: boolean;
                             reason: string | null;
                             /** @enum {string} */
-                            via: "portal" | "phone" | "email" | "wechat" | "wecom";
+                            via: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk";
                             options: {
                                 /** @enum {string} */
-                                channel: "portal" | "phone" | "email" | "wechat" | "wecom";
+                                channel: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk";
                                 ready: boolean;
                                 reason: string | null;
                                 to: string | null;
@@ -3687,7 +3687,7 @@ export interface paths {
                         internal?: boolean;
                         attachmentIds?: string[];
                         /** @enum {string} */
-                        via?: "portal" | "phone" | "email" | "wechat" | "wecom";
+                        via?: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk";
                     };
                 };
             };
@@ -6618,6 +6618,273 @@ export interface paths {
         };
         post?: never;
         /** 移除团队群机器人 Remove a team's robot */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The team */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dingtalk/staff-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 钉钉成员映射 DingTalk member of each user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                userId: string;
+                                dingtalkUserId: string;
+                                /** Format: uuid */
+                                accountId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dingtalk/staff-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置钉钉成员映射 Link a user to a DingTalk member
+         * @description Work notifications (new assignment, customer reply, SLA warning) go to this userid through the account's AgentId.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The user */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The member's DingTalk userid (管理后台 › 通讯录 › 成员详情 › userid). */
+                        dingtalkUserId: string;
+                        /**
+                         * Format: uuid
+                         * @description The DingTalk account (the corp's internal app) whose AgentId sends the work notifications.
+                         */
+                        accountId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            userId: string;
+                            dingtalkUserId: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 取消钉钉成员映射 Unlink a user */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The user */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dingtalk/team-robots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 团队钉钉机器人 Team custom robots */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                teamId: string;
+                                webhookSet: boolean;
+                                signed: boolean;
+                                sandbox: boolean;
+                                enabled: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dingtalk/team-robots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置团队钉钉机器人 Set a team's custom robot
+         * @description New tickets of the team and SLA warnings/breaches are posted to the robot (signed when a 加签 secret is set), at most 20 a minute; beyond that they are merged into one digest. `If-Match: "<version>"` guards a change (412 when stale).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The team */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description The robot's webhook (https://oapi.dingtalk.com/robot/send?access_token=…). Required for a new robot; left out, the stored one is kept. Never returned.
+                         */
+                        webhookUrl?: string;
+                        /** @description The 加签 secret (SEC…); null removes it (a robot protected by keywords or IP only). Never returned. */
+                        secret?: string | null;
+                        /** @description 沙箱: messages are recorded here instead of posted. */
+                        sandbox?: boolean;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            teamId: string;
+                            webhookSet: boolean;
+                            signed: boolean;
+                            sandbox: boolean;
+                            enabled: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 移除团队钉钉机器人 Remove a team's robot */
         delete: {
             parameters: {
                 query?: never;

@@ -1,0 +1,1 @@
+ALTER TABLE "dingtalk_outbound" ADD COLUMN "parts_sent" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,35 @@
+import type { Database } from '../../db/database.js';
+import type { EventHandler, JobContext } from '../../jobs/registry.js';
+import type { slaWarning } from '../sla/index.js';
+import { getTicketSnapshot, type ticketCreated, type ticketMessageAdded, type ticketUpdated } from '../tickets/index.js';
+
+export type StaffReason = 'assigned' | 'customer_reply' | 'sla_warning';
+/** One notice for one user about one event (the event id makes a retried job send nothing twice). */
+export type StaffNotice = { eventId: number; userId: string; reason: StaffReason; ticketId: string; messageId?: string };
+export type NotifyStaff = (database: Database, job: JobContext['job'], notice: StaffNotice) => Promise<void>;
+
+/**
+ * Who to tell about which ticket event, for every channel that notifies staff in their own app
+ * (WeCom's self-built app, DingTalk's 工作通知): the new assignee (not when they assigned
+ * themselves), the assignee of a ticket the customer wrote on, the assignee of an SLA warning. The
+ * channel subscribes each handler to its event under its own job type and says how to send.
+ */
+export function staffNotificationTriggers(notify: NotifyStaff) {
+  const created: EventHandler<typeof ticketCreated> = async (event, { database, job }) => {
+    const assignee = event.payload.assigneeId;
+    if (assignee && assignee !== event.actorId) await notify(database, job, { eventId: event.eventId, userId: assignee, reason: 'assigned', ticketId: event.aggregateId });
+  };
+  const updated: EventHandler<typeof ticketUpdated> = async (event, { database, job }) => {
+    const to = event.payload.changes?.assigneeId?.to;
+    if (typeof to === 'string' && to !== event.actorId) await notify(database, job, { eventId: event.eventId, userId: to, reason: 'assigned', ticketId: event.aggregateId });
+  };
+  const messageAdded: EventHandler<typeof ticketMessageAdded> = async (event, { database, job }) => {
+    if (event.cause !== 'customer' || event.payload.internal) return;
+    const ticket = await getTicketSnapshot(database.db, event.aggregateId);
+    if (ticket?.assigneeId) await notify(database, job, { eventId: event.eventId, userId: ticket.assigneeId, reason: 'customer_reply', ticketId: event.aggregateId, messageId: event.payload.messageId });
+  };
+  const warning: EventHandler<typeof slaWarning> = async (event, { database, job }) => {
+    if (event.payload.assigneeId) await notify(database, job, { eventId: event.eventId, userId: event.payload.assigneeId, reason: 'sla_warning', ticketId: event.aggregateId });
+  };
+  return { created, updated, messageAdded, warning };
+}

@@ -1,0 +1,31 @@
+/** The DingTalk channel's messages, merged into the server catalogue (src/app/i18n). */
+export const dingtalkChannelMessages = {
+  zhCN: {
+    'dingtalk.no_conversation': '该工单没有关联的钉钉会话，无法通过钉钉回复',
+    'dingtalk.account_disabled': '该工单所属的钉钉账号已停用',
+    'dingtalk.session_expired': '钉钉会话 Webhook 已过期，且发送人不是本企业成员，机器人接口无法单聊送达；请等对方再次发消息，或改用电话、门户回复',
+    'dingtalk.user_not_found': '用户不存在',
+    'dingtalk.team_not_found': '团队不存在',
+    'dingtalk.robot_version_mismatch': '自定义机器人设置已被他人修改（当前版本 {current}），请刷新后重试',
+    'dingtalk.notify.assigned': '新工单分配给你',
+    'dingtalk.notify.customer_reply': '客户回复了你负责的工单',
+    'dingtalk.notify.sla_warning': 'SLA 即将超时',
+    'dingtalk.notify.sla_breached': 'SLA 已超时',
+    'dingtalk.notify.ticket_created': '团队有新工单',
+    'dingtalk.notify.open': '查看工单',
+  },
+  en: {
+    'dingtalk.no_conversation': 'This ticket has no DingTalk conversation to reply to',
+    'dingtalk.account_disabled': "The ticket's DingTalk account is disabled",
+    'dingtalk.session_expired': "The DingTalk session webhook has expired and the sender is not a member of the corp, so the robot API cannot reach them in a single chat; wait for them to write again, or use a call or the portal",
+    'dingtalk.user_not_found': 'No such user',
+    'dingtalk.team_not_found': 'No such team',
+    'dingtalk.robot_version_mismatch': "Someone else changed this team's custom robot (now version {current}); reload and try again",
+    'dingtalk.notify.assigned': 'A ticket was assigned to you',
+    'dingtalk.notify.customer_reply': 'The customer replied on your ticket',
+    'dingtalk.notify.sla_warning': 'SLA about to be breached',
+    'dingtalk.notify.sla_breached': 'SLA breached',
+    'dingtalk.notify.ticket_created': 'New ticket for the team',
+    'dingtalk.notify.open': 'Open ticket',
+  },
+} as const;
