@@ -68,7 +68,8 @@ async function sendTicketNotice(deps: SmsDeps, dev: DevSmsProvider | null, { log
     const held = await database.transaction(async (tx) => {
       const verdict = await judgeNoticeSend(tx, phone, now);
       if (!verdict.allowed) {
-        await enqueueJob(tx, { type: ticketNoticeLaterJob, payload: target, runAt: new Date(now.getTime() + verdict.retryAfterSeconds * 1000), dedupeKey: `sms-notice:${target.ticketId}` });
+        // The queue runs jobs by the database's clock (run_at <= now()), not the injected one.
+        await enqueueJob(tx, { type: ticketNoticeLaterJob, payload: target, runAt: new Date(Date.now() + verdict.retryAfterSeconds * 1000), dedupeKey: `sms-notice:${target.ticketId}` });
         return true;
       }
       await insertSmsMessage(tx, { id: target.messageId, purpose: 'notification', phoneE164: phone, ticketMessageId: target.messageId, accountId: active?.account.id ?? null, status: 'queued', createdAt: now });
