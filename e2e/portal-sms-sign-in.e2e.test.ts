@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromiumPath, startHarness, type Harness } from './harness.js';
 
-const skip = chromiumPath() || process.env.OPENCSM_E2E_BROWSER_CDP ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
+const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
 
 before(async () => {

@@ -59,7 +59,9 @@ async function sendTicketNotice(deps: SmsDeps, dev: DevSmsProvider | null, { log
   const phone = await mobileOnlyRequester(database, ticket.requesterId);
   if (!phone) return;
   const active = await activeSmsAccount(deps);
-  if (!active?.settings.notifyTemplateId && !(active === null && dev)) return; // no SMS notices configured: the reply waits in the portal
+  // No way to send a notice (no notice template, or no account and no development provider): the reply waits in the portal.
+  const sender = active ? (active.settings.notifyTemplateId ? active : null) : dev;
+  if (!sender) return;
 
   const now = clock.now();
   const existing = await smsMessageByTicketMessage(database.db, target.messageId);
@@ -87,11 +89,13 @@ async function sendTicketNotice(deps: SmsDeps, dev: DevSmsProvider | null, { log
   const meta = (extra: Record<string, unknown>) => ({ smsNotice: { to: phone, ...extra } });
 
   if (!active) {
-    await dev!.sendNotification(phone, 'dev-notice', params);
+    if (!dev) return;
+    await dev.sendNotification(phone, 'dev-notice', params);
     await updateSmsMessage(database.db, target.messageId, { status: 'dev', params, sentAt: now });
     return recordDelivery(database, target.messageId, { status: 'sent', meta: meta({ dev: true }) });
   }
-  const templateId = active.settings.notifyTemplateId!;
+  const templateId = active.settings.notifyTemplateId;
+  if (!templateId) return;
   if (active.account.sandbox) {
     await updateSmsMessage(database.db, target.messageId, { status: 'sandbox', templateId, params, sentAt: now });
     return recordDelivery(database, target.messageId, { status: 'sent', meta: meta({ sandbox: true }) });
