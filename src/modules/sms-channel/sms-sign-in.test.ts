@@ -198,6 +198,18 @@ test('limits: 60 s between codes to a number, 5 an hour, and 20 an hour per IP â
   }
 });
 
+test('two requests for one number at once: the number\'s lock lets one through, the other is told to wait', async () => {
+  const account = await createSmsAccount(t, aliyunSettings(aliyun.endpoint), { sandbox: true });
+  try {
+    const results = await Promise.all([askSmsCode(t, '13900139008', nextIp()), askSmsCode(t, '13900139008', nextIp())]);
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [202, 429]);
+    const rows = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from sms_messages where phone_e164 = '+8613900139008'`);
+    assert.equal(rows[0]!.n, 1);
+  } finally {
+    await disableSmsAccount(t, account.id);
+  }
+});
+
 test('a sandbox account sends nothing: the code is listed for the trainer and signs in', async () => {
   const account = await createSmsAccount(t, tencentSettings(tencent.endpoint), { sandbox: true });
   try {
