@@ -54,7 +54,8 @@ export async function judgeNoticeSend(tx: Tx, phoneE164: string, now: Date): Pro
     .select({ sentAt: smsMessages.createdAt })
     .from(smsMessages)
     .where(and(eq(smsMessages.purpose, 'notification'), eq(smsMessages.phoneE164, phoneE164), inArray(smsMessages.status, ['queued', 'sent', 'sandbox', 'dev']), gt(smsMessages.createdAt, new Date(now.getTime() - day))));
-  return judgeCodeSend({ phoneE164, clientIp: '' }, recent.map((r) => ({ phoneE164, clientIp: '-', sentAt: r.sentAt })), now, { ...defaultCodeSendLimits, perIpPerHour: Number.MAX_SAFE_INTEGER });
+  // No client: the sends carry no address the request shares, so only the per-number rules can refuse.
+  return judgeCodeSend({ phoneE164, clientIp: '' }, recent.map((r) => ({ phoneE164, clientIp: 'notice', sentAt: r.sentAt })), now);
 }
 
 export type SmsMessageRow = typeof smsMessages.$inferSelect;
