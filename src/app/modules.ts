@@ -4,6 +4,7 @@ import { channelsModule } from '../modules/channels/index.js';
 import { wechatChannelModule } from '../modules/wechat-channel/index.js';
 import { wecomChannelModule } from '../modules/wecom-channel/index.js';
 import { dingtalkChannelModule } from '../modules/dingtalk-channel/index.js';
+import { smsChannelModule } from '../modules/sms-channel/index.js';
 import { customer360Module } from '../modules/customer-360/index.js';
 import { customersModule } from '../modules/customers/index.js';
 import { emailChannelModule } from '../modules/email-channel/index.js';
@@ -19,4 +20,4 @@ import { knowledgeModule } from '../modules/knowledge/index.js';
 import type { AppModule } from './context.js';
 
 /** Every module of the application, in one explicit list. A new module is added here. */
-export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, portalModule, phoneModule, knowledgeModule, securitySettingsModule, surveysModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, phoneModule, knowledgeModule, securitySettingsModule, surveysModule, jobsAdminModule, realtimeModule];

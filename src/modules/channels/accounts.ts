@@ -82,6 +82,12 @@ export async function loadChannelAccount(db: Db, box: SecretBox, id: string): Pr
   return { id: row.id, kind: row.kind, name: row.name, enabled: row.enabled, sandbox: row.sandbox, settings: openSettings(box, row.settings, row.secrets) };
 }
 
+/** The oldest enabled account of a channel, secrets opened: for channels that use one account for the whole installation (SMS). */
+export async function firstEnabledChannelAccount(db: Db, box: SecretBox, kind: string): Promise<ChannelAccount | null> {
+  const [row] = await db.select({ id: channelAccounts.id }).from(channelAccounts).where(and(eq(channelAccounts.kind, kind), eq(channelAccounts.enabled, true))).orderBy(asc(channelAccounts.createdAt)).limit(1);
+  return row ? loadChannelAccount(db, box, row.id) : null;
+}
+
 /** A secret left out (or empty) keeps the stored one; plain settings merge over the stored ones. */
 export async function updateChannelAccount(database: Database, adapter: ChannelAdapter, box: SecretBox, actor: Actor, id: string, expectedVersion: number, changes: ChannelAccountChanges): Promise<ChannelAccountView> {
   return database.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { registerFormRoutes } from './form-routes.js';
 import { createPortalMailer, warnIfCodesUndeliverable } from './portal-mailer.js';
 import { replyNoticeHandler } from './reply-notice.js';
 import { registerPortalSessionRoutes } from './session-routes.js';
+import { registerPortalSmsSessionRoutes } from './sms-session-routes.js';
 import { registerPortalTicketRoutes } from './ticket-routes.js';
 import { registerPortalTicketTypeRoutes } from './ticket-type-routes.js';
 
@@ -24,6 +25,7 @@ export const portalModule: AppModule = {
     // Routes are registered once per serving process at start: the place to say it.
     warnIfCodesUndeliverable(context.config, log);
     registerPortalSessionRoutes(app, context, createPortalMailer(context.config, log));
+    registerPortalSmsSessionRoutes(app, context);
     registerPortalTicketRoutes(app, context, store);
     registerFormRoutes(app, context, store);
     registerPortalTicketTypeRoutes(app, context);

@@ -1,15 +1,18 @@
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * One-time login codes, stored hashed (sha256 of row id + code). A row is written for every
- * request, known email or not, so the answers (and attempt counting) never tell whether an address
- * belongs to a customer; only rows with a contact ever had their code sent.
+ * One-time login codes, stored hashed (sha256 of row id + code), sent by email or by SMS: each row
+ * has exactly one of `email` and `phone` (E.164). A row is written for every request, known
+ * address or not, so the answers (and attempt counting) never tell whether an address belongs to
+ * a customer; only rows with a contact ever had their code sent.
  */
 export const portalLoginCodes = pgTable(
   'portal_login_codes',
   {
     id: uuid('id').primaryKey(),
-    email: text('email').notNull(),
+    email: text('email'),
+    phone: text('phone'),
     contactId: uuid('contact_id'),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -17,7 +20,12 @@ export const portalLoginCodes = pgTable(
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('portal_login_codes_email_idx').on(t.email, t.createdAt.desc()), index('portal_login_codes_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('portal_login_codes_email_idx').on(t.email, t.createdAt.desc()),
+    index('portal_login_codes_phone_idx').on(t.phone, t.createdAt.desc()).where(sql`${t.phone} is not null`),
+    index('portal_login_codes_expires_idx').on(t.expiresAt),
+    check('portal_login_codes_one_address', sql`(${t.email} is null) <> (${t.phone} is null)`),
+  ],
 );
 
 /** Customer sessions, separate from agents' (a customer is a contact, not a user). */

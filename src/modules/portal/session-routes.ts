@@ -8,7 +8,7 @@ import { customerFromPortalSession, deletePortalSession, portalCookieName, type 
 
 const tags = ['portal'];
 
-function presentMe(c: PortalCustomer) {
+export function presentMe(c: PortalCustomer) {
   return { contactId: c.contactId, name: c.name, email: c.email, organization: c.organization, orgAdmin: c.orgAdmin };
 }
 

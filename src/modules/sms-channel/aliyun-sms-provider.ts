@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
 import { aliyunRpcSignature } from './aliyun-signature.js';
 import { SmsSendFailed, vendorFailure } from './sms-errors.js';
-import { checkPhoneE164, unreachable, type SmsProvider, type SmsReceipt, type SmsTemplateParams } from './sms-provider.js';
+import { checkPhoneE164, fetchSmsHttp, jsonOf, unreachable, type SmsHttp, type SmsProvider, type SmsReceipt, type SmsTemplateParams } from './sms-provider.js';
 
 /**
  * Alibaba Cloud SMS (dysmsapi 2017-05-25, SendSms) over its RPC API, signed with the V1
@@ -22,48 +22,65 @@ export const aliyunSmsSettingsSchema = z.object({
 });
 export type AliyunSmsSettings = z.output<typeof aliyunSmsSettingsSchema>;
 
-export function createAliyunSmsProvider(settings: AliyunSmsSettings, deps: { clock: Clock; nonce?: () => string }): SmsProvider {
+export function createAliyunSmsProvider(settings: AliyunSmsSettings, deps: { clock: Clock; nonce?: () => string; http?: SmsHttp }): SmsProvider {
   const nonce = deps.nonce ?? randomUUID;
-  async function send(phoneE164: string, templateId: string, params: SmsTemplateParams): Promise<SmsReceipt> {
-    const phone = checkPhoneE164(phoneE164, 'aliyun');
+  const http = deps.http ?? fetchSmsHttp;
+  /** One signed RPC call (the common parameters, then the action's own); refusals thrown as SmsSendFailed. */
+  async function call(action: string, own: Record<string, string>): Promise<AliyunAnswer> {
     const request: Record<string, string> = {
       AccessKeyId: settings.accessKeyId,
-      Action: 'SendSms',
+      Action: action,
       Format: 'JSON',
-      PhoneNumbers: aliyunPhoneNumber(phone),
       RegionId: settings.regionId,
-      SignName: settings.signName,
       SignatureMethod: 'HMAC-SHA1',
       SignatureNonce: nonce(),
       SignatureVersion: '1.0',
-      TemplateCode: templateId,
       // ISO 8601 in UTC without fractions, as the example in Alibaba's document.
       Timestamp: deps.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       Version: '2017-05-25',
-      ...(Object.keys(params).length > 0 ? { TemplateParam: JSON.stringify(params) } : {}),
+      ...own,
     };
-    const body = new URLSearchParams({ ...request, Signature: aliyunRpcSignature('POST', request, settings.accessKeySecret) });
-    let response: Response;
+    const body = new URLSearchParams({ ...request, Signature: aliyunRpcSignature('POST', request, settings.accessKeySecret) }).toString();
+    let response: { status: number; body: string };
     try {
-      response = await fetch(settings.endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body,
-        signal: AbortSignal.timeout(settings.timeoutMs),
-      });
+      response = await http(new URL(settings.endpoint), { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, timeoutMs: settings.timeoutMs });
     } catch (error) {
       throw unreachable('aliyun', error);
     }
-    const answer = aliyunAnswer.safeParse(await response.json().catch(() => undefined));
+    const answer = aliyunAnswer.safeParse(jsonOf(response.body));
     // Alibaba answers refusals as JSON with a Code, whatever the HTTP status (400 for a bad signature).
     if (!answer.success) throw new SmsSendFailed(response.status >= 500 ? 'sms.vendor_unavailable' : 'sms.vendor_error', 'aliyun', `HTTP ${response.status}`);
     if (answer.data.Code !== 'OK') throw vendorFailure('aliyun', answer.data.Code, answer.data.Message ?? '');
-    return { vendor: 'aliyun', messageId: answer.data.BizId ?? answer.data.RequestId ?? '' };
+    return answer.data;
   }
-  return { vendor: 'aliyun', sendCode: send, sendNotification: send };
+  async function send(phoneE164: string, templateId: string, params: SmsTemplateParams): Promise<SmsReceipt> {
+    const phone = checkPhoneE164(phoneE164, 'aliyun');
+    const answer = await call('SendSms', {
+      PhoneNumbers: aliyunPhoneNumber(phone),
+      SignName: settings.signName,
+      TemplateCode: templateId,
+      ...(Object.keys(params).length > 0 ? { TemplateParam: JSON.stringify(params) } : {}),
+    });
+    return { vendor: 'aliyun', messageId: answer.BizId ?? answer.RequestId ?? '' };
+  }
+  async function checkAccount(): Promise<void> {
+    // QuerySmsSign is free and reads the signature (签名) itself: the key works and the 签名 is approved (SignStatus 1).
+    const answer = await call('QuerySmsSign', { SignName: settings.signName });
+    if (answer.SignStatus !== 1) throw new SmsSendFailed('sms.sign_name_invalid', 'aliyun', `SignStatus ${answer.SignStatus ?? '?'}`, answer.Reason ?? '');
+  }
+  return { vendor: 'aliyun', sendCode: send, sendNotification: send, checkAccount };
 }
 
-const aliyunAnswer = z.object({ Code: z.string(), Message: z.string().optional(), BizId: z.string().optional(), RequestId: z.string().optional() });
+const aliyunAnswer = z.object({
+  Code: z.string(),
+  Message: z.string().optional(),
+  BizId: z.string().optional(),
+  RequestId: z.string().optional(),
+  /** QuerySmsSign: 0 审核中, 1 审核通过, 2 审核失败. */
+  SignStatus: z.number().optional(),
+  Reason: z.string().optional(),
+});
+type AliyunAnswer = z.infer<typeof aliyunAnswer>;
 
 /**
  * Alibaba wants mainland numbers as 11 digits (a +86 prefix is tolerated but not documented for

@@ -6,7 +6,8 @@ import { listenOnLoopback, type FakeSmsServer } from './fake-server-kit.js';
  * Test helper: Alibaba Cloud SMS' SendSms (dysmsapi RPC, GET or POST form) on loopback. Each
  * request is checked like Alibaba checks it — the AccessKeyId exists, the V1 signature computed
  * with the same published algorithm matches, the Timestamp is within 15 minutes, the
- * SignatureNonce was not used before — and accepted messages are recorded. `refuseNext` answers
+ * SignatureNonce was not used before — and accepted messages are recorded. QuerySmsSign (the
+ * free read a "test connection" makes) answers the 签名's status. `refuseNext` answers
  * the next send with a vendor error code (isv.BUSINESS_LIMIT_CONTROL…); `stall` stops answering.
  * Refusals use Alibaba's codes and HTTP statuses.
  */
@@ -14,14 +15,15 @@ export type AliyunSentSms = { phoneNumbers: string; signName: string; templateCo
 
 export type FakeAliyunSmsServer = FakeSmsServer<AliyunSentSms>;
 
-export async function startFakeAliyunSmsServer(options: { accessKeyId: string; accessKeySecret: string; clock: Clock }): Promise<FakeAliyunSmsServer> {
+/** `approvedSignNames`: the 签名 QuerySmsSign reports approved (SignStatus 1); others are 2 (审核失败). Unset: every one. */
+export async function startFakeAliyunSmsServer(options: { accessKeyId: string; accessKeySecret: string; clock: Clock; approvedSignNames?: string[] }): Promise<FakeAliyunSmsServer> {
   const sent: AliyunSentSms[] = [];
   const answers: string[] = [];
   const refusals: Array<{ code: string; message: string }> = [];
   const nonces = new Set<string>();
   const state = { stall: false };
 
-  function answer(status: number, body: { Code: string; Message: string; BizId?: string }) {
+  function answer(status: number, body: { Code: string; Message: string; BizId?: string; SignName?: string; SignStatus?: number }) {
     answers.push(body.Code);
     return { status, body: { RequestId: `fake-${answers.length}`, ...body } };
   }
@@ -43,6 +45,10 @@ export async function startFakeAliyunSmsServer(options: { accessKeyId: string; a
     const nonce = params.SignatureNonce ?? '';
     if (nonces.has(nonce)) return answer(400, { Code: 'SignatureNonceUsed', Message: 'Specified signature nonce was used already.' });
     nonces.add(nonce);
+    if (params.Action === 'QuerySmsSign' && params.Version === '2017-05-25') {
+      const approved = options.approvedSignNames?.includes(params.SignName ?? '') ?? true;
+      return answer(200, { Code: 'OK', Message: 'OK', SignName: params.SignName ?? '', SignStatus: approved ? 1 : 2 });
+    }
     if (params.Action !== 'SendSms' || params.Version !== '2017-05-25') return answer(400, { Code: 'InvalidAction.NotFound', Message: 'Specified api is not found.' });
     let templateParam: unknown;
     try {

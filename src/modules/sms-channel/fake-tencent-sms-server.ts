@@ -11,12 +11,14 @@ import { parseTc3Authorization, tc3Sign } from './tencent-signature.js';
  * credential's — and accepted messages are recorded. Tencent answers HTTP 200 either way, with
  * Response.Error for a refused request and a Code per number in SendStatusSet; `refuseNext` sets
  * the next number's Code (LimitExceeded.PhoneNumberDailyLimit…), `stall` stops answering.
+ * SmsPackagesStatistics (the free read a "test connection" makes) answers an empty set.
  */
 export type TencentSentSms = { phoneNumberSet: string[]; smsSdkAppId: string; signName: string; templateId: string; templateParamSet: string[] };
 
 export type FakeTencentSmsServer = FakeSmsServer<TencentSentSms>;
 
-export async function startFakeTencentSmsServer(options: { secretId: string; secretKey: string; clock: Clock }): Promise<FakeTencentSmsServer> {
+/** `smsSdkAppIds`: the 应用 of this account (another is UnauthorizedOperation.SmsSdkAppIdVerifyFail); unset: any. */
+export async function startFakeTencentSmsServer(options: { secretId: string; secretKey: string; clock: Clock; smsSdkAppIds?: string[] }): Promise<FakeTencentSmsServer> {
   const sent: TencentSentSms[] = [];
   const answers: string[] = [];
   const refusals: Array<{ code: string; message: string }> = [];
@@ -59,8 +61,15 @@ export async function startFakeTencentSmsServer(options: { secretId: string; sec
     if (signed.credentialScope !== authorization.credentialScope || signed.signature !== authorization.signature) {
       return error('AuthFailure.SignatureFailure', 'The provided credentials could not be validated.');
     }
-    if (header('x-tc-action') !== 'SendSms' || header('x-tc-version') !== '2021-01-11') return error('InvalidAction', 'The action is not valid.');
+    const action = header('x-tc-action');
+    if (!['SendSms', 'SmsPackagesStatistics'].includes(action) || header('x-tc-version') !== '2021-01-11') return error('InvalidAction', 'The action is not valid.');
     if (header('x-tc-region') === '') return error('MissingParameter', 'X-TC-Region is required.');
+    const appId = sdkAppIdOf(raw);
+    if (options.smsSdkAppIds && !options.smsSdkAppIds.includes(appId)) return error('UnauthorizedOperation.SmsSdkAppIdVerifyFail', 'SmsSdkAppId verify failed.');
+    if (action === 'SmsPackagesStatistics') {
+      answers.push('Ok');
+      return { status: 200, body: { Response: { SmsPackagesStatisticsSet: [], RequestId: `fake-${answers.length}` } } };
+    }
     const sms = parseSendSms(raw);
     if (!sms) return error('InvalidParameter', 'The request body is not a SendSms request.');
     const refusal = refusals.shift();
@@ -103,6 +112,15 @@ const sendSmsBody = z.object({
   TemplateId: z.string(),
   TemplateParamSet: z.array(z.string()).default([]),
 });
+
+function sdkAppIdOf(raw: string): string {
+  try {
+    const body: unknown = JSON.parse(raw);
+    return typeof body === 'object' && body !== null && 'SmsSdkAppId' in body ? String(body.SmsSdkAppId) : '';
+  } catch {
+    return '';
+  }
+}
 
 function parseSendSms(raw: string): TencentSentSms | undefined {
   let json: unknown;

@@ -16,6 +16,10 @@ export const smsChannelMessages = {
     'sms.code_hourly_limit': '该号码一小时内获取验证码的次数已达上限，请 {seconds} 秒后再试',
     'sms.code_daily_limit': '该号码今日获取验证码的次数已达上限，请 {seconds} 秒后再试',
     'sms.code_ip_limit': '当前网络获取验证码过于频繁，请 {seconds} 秒后再试',
+    'sms.not_configured': '暂未开通短信登录，请使用邮箱登录',
+    'sms.mobile_invalid': '请输入正确的手机号码',
+    'sms.public_url_missing': '未设置 OPENCSM_PUBLIC_URL，短信通知中无法附上门户链接，未发送',
+    'sms.notice_will_retry': '稍后自动重试',
   },
   en: {
     'sms.phone_invalid': 'The mobile number is not valid (use the international format, e.g. +86…)',
@@ -33,5 +37,9 @@ export const smsChannelMessages = {
     'sms.code_hourly_limit': 'This number has requested as many codes as allowed this hour; try again in {seconds} seconds',
     'sms.code_daily_limit': 'This number has requested as many codes as allowed today; try again in {seconds} seconds',
     'sms.code_ip_limit': 'Codes were requested too often from this network; try again in {seconds} seconds',
+    'sms.not_configured': 'Sign-in by SMS is not available; sign in with your email',
+    'sms.mobile_invalid': 'Enter a valid mobile number',
+    'sms.public_url_missing': 'OPENCSM_PUBLIC_URL is not set, so the SMS notice could not link to the portal and was not sent',
+    'sms.notice_will_retry': 'will retry',
   },
 };

@@ -12,12 +12,39 @@ export type SmsTemplateParams = Record<string, string>;
 /** The vendor's id of the accepted message (Alibaba BizId, Tencent SerialNo), for delivery reports. */
 export type SmsReceipt = { vendor: SmsVendor; messageId: string };
 
+/**
+ * How a provider reaches its vendor: plain fetch by default (the provider tests), the platform's
+ * outbound guard in the running app (sms-accounts.ts: the account's API address is user-given).
+ * A timeout rejects with an error named `TimeoutError`, as fetch's does.
+ */
+export type SmsHttp = (url: URL, request: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<{ status: number; body: string }>;
+
+export const fetchSmsHttp: SmsHttp = async (url, request) => {
+  const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body, signal: AbortSignal.timeout(request.timeoutMs) });
+  return { status: response.status, body: await response.text() };
+};
+
+/** The vendor's answer as JSON, or undefined when it is not JSON (a proxy's error page). */
+export function jsonOf(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface SmsProvider {
   readonly vendor: SmsVendor;
   /** A verification code (验证码) template: vendors deliver these first and limit them per number. */
   sendCode(phoneE164: string, templateId: string, params: SmsTemplateParams): Promise<SmsReceipt>;
   /** A notification (通知) template. */
   sendNotification(phoneE164: string, templateId: string, params: SmsTemplateParams): Promise<SmsReceipt>;
+  /**
+   * "Test connection" without sending anything: the vendor's free read call with the account's
+   * credentials (Alibaba QuerySmsSign: the key and the signature's approval; Tencent
+   * SmsPackagesStatistics: the key and the SDK AppID). Throws SmsSendFailed like a send.
+   */
+  checkAccount?(): Promise<void>;
 }
 
 const e164 = /^\+[1-9]\d{6,14}$/;

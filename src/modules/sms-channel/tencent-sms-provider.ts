@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
 import { SmsSendFailed, vendorFailure } from './sms-errors.js';
-import { checkPhoneE164, unreachable, type SmsProvider, type SmsReceipt, type SmsTemplateParams } from './sms-provider.js';
+import { checkPhoneE164, fetchSmsHttp, jsonOf, unreachable, type SmsHttp, type SmsProvider, type SmsReceipt, type SmsTemplateParams } from './sms-provider.js';
 import { tc3Authorization, tc3Sign } from './tencent-signature.js';
 
 /**
@@ -21,52 +21,60 @@ export const tencentSmsSettingsSchema = z.object({
 });
 export type TencentSmsSettings = z.output<typeof tencentSmsSettingsSchema>;
 
-export function createTencentSmsProvider(settings: TencentSmsSettings, deps: { clock: Clock }): SmsProvider {
-  async function send(phoneE164: string, templateId: string, params: SmsTemplateParams): Promise<SmsReceipt> {
-    const phone = checkPhoneE164(phoneE164, 'tencent');
+export function createTencentSmsProvider(settings: TencentSmsSettings, deps: { clock: Clock; http?: SmsHttp }): SmsProvider {
+  const http = deps.http ?? fetchSmsHttp;
+  /** One TC3-signed call; a whole-request refusal (signature, credentials, throttling) comes as Response.Error. */
+  async function call(action: string, body: Record<string, unknown>): Promise<TencentAnswer['Response']> {
     const url = new URL(settings.endpoint);
-    const payload = JSON.stringify({
-      PhoneNumberSet: [phone],
-      SmsSdkAppId: settings.smsSdkAppId,
-      SignName: settings.signName,
-      TemplateId: templateId,
-      TemplateParamSet: Object.values(params),
-    });
+    const payload = JSON.stringify(body);
     const timestamp = Math.floor(deps.clock.now().getTime() / 1000);
-    // The host as fetch will send it (with the port on loopback); X-TC-Action is signed too,
+    // The host as it will be sent (with the port on loopback); X-TC-Action is signed too,
     // as Tencent's current document recommends, so a captured request cannot be replayed as another action.
-    const signedHeaders = { 'content-type': 'application/json; charset=utf-8', host: url.host, 'x-tc-action': 'SendSms' };
+    const signedHeaders = { 'content-type': 'application/json; charset=utf-8', host: url.host, 'x-tc-action': action };
     const signed = tc3Sign({ method: 'POST', path: url.pathname, query: '', headers: signedHeaders, payload, service: 'sms', timestamp }, settings.secretKey);
-    let response: Response;
+    let response: { status: number; body: string };
     try {
-      response = await fetch(url, {
-        method: 'POST',
+      response = await http(url, {
         headers: {
           'content-type': signedHeaders['content-type'],
-          'x-tc-action': signedHeaders['x-tc-action'],
+          'x-tc-action': action,
           'x-tc-version': '2021-01-11',
           'x-tc-timestamp': String(timestamp),
           'x-tc-region': settings.region,
           authorization: tc3Authorization(settings.secretId, signed),
         },
         body: payload,
-        signal: AbortSignal.timeout(settings.timeoutMs),
+        timeoutMs: settings.timeoutMs,
       });
     } catch (error) {
       throw unreachable('tencent', error);
     }
-    const answer = tencentAnswer.safeParse(await response.json().catch(() => undefined));
+    const answer = tencentAnswer.safeParse(jsonOf(response.body));
     if (!answer.success) throw new SmsSendFailed(response.status >= 500 ? 'sms.vendor_unavailable' : 'sms.vendor_error', 'tencent', `HTTP ${response.status}`);
-    const { Error: refused, SendStatusSet: statuses } = answer.data.Response;
-    // A whole-request refusal (signature, credentials, throttling) comes as Response.Error;
-    // a per-number one as that number's status Code.
+    const refused = answer.data.Response.Error;
     if (refused) throw vendorFailure('tencent', refused.Code, refused.Message);
-    const status = statuses?.[0];
+    return answer.data.Response;
+  }
+  async function send(phoneE164: string, templateId: string, params: SmsTemplateParams): Promise<SmsReceipt> {
+    const phone = checkPhoneE164(phoneE164, 'tencent');
+    const answer = await call('SendSms', {
+      PhoneNumberSet: [phone],
+      SmsSdkAppId: settings.smsSdkAppId,
+      SignName: settings.signName,
+      TemplateId: templateId,
+      TemplateParamSet: Object.values(params),
+    });
+    // A per-number refusal comes as that number's status Code.
+    const status = answer.SendStatusSet?.[0];
     if (!status) throw new SmsSendFailed('sms.vendor_error', 'tencent', 'no SendStatusSet');
     if (status.Code !== 'Ok') throw vendorFailure('tencent', status.Code, status.Message);
     return { vendor: 'tencent', messageId: status.SerialNo };
   }
-  return { vendor: 'tencent', sendCode: send, sendNotification: send };
+  async function checkAccount(): Promise<void> {
+    // SmsPackagesStatistics is a free read that needs the key and an SDK AppID of this account.
+    await call('SmsPackagesStatistics', { SmsSdkAppId: settings.smsSdkAppId, Limit: 1, Offset: 0 });
+  }
+  return { vendor: 'tencent', sendCode: send, sendNotification: send, checkAccount };
 }
 
 const tencentAnswer = z.object({
@@ -76,3 +84,4 @@ const tencentAnswer = z.object({
     RequestId: z.string().optional(),
   }),
 });
+type TencentAnswer = z.infer<typeof tencentAnswer>;

@@ -30,6 +30,7 @@ const MailboxesPage = lazy(() => import('../features/email/MailboxesPage.tsx'));
 const WechatChannelPage = lazy(() => import('../features/channels/WechatChannelPage.tsx'));
 const WecomChannelPage = lazy(() => import('../features/channels/WecomChannelPage.tsx'));
 const DingtalkChannelPage = lazy(() => import('../features/channels/DingtalkChannelPage.tsx'));
+const SmsChannelPage = lazy(() => import('../features/channels/SmsChannelPage.tsx'));
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
@@ -125,6 +126,7 @@ export function AppRoutes() {
         <Route path="/settings/channels/wechat" element={page(<WechatChannelPage />)} />
         <Route path="/settings/channels/wecom" element={page(<WecomChannelPage />)} />
         <Route path="/settings/channels/dingtalk" element={page(<DingtalkChannelPage />)} />
+        <Route path="/settings/channels/sms" element={page(<SmsChannelPage />)} />
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />

@@ -9,6 +9,7 @@ import { surveysEn } from '../../features/surveys/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
 import { wecomEn } from '../../features/channels/wecom-locale.ts';
 import { dingtalkEn } from '../../features/channels/dingtalk-locale.ts';
+import { smsEn } from '../../features/channels/sms-locale.ts';
 import { securitySettingsEn } from '../../features/security-settings/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -30,7 +31,7 @@ export const en: Messages = {
   ticket: { subject: 'Subject', description: 'Description', status: 'Status', priority: 'Priority', category: 'Category', team: 'Team', assignee: 'Assignee', tags: 'Tags', addTag: 'Add tag', unassigned: 'Unassigned', noTeam: 'No team', noCategory: 'Uncategorised', saved: 'Saved', channel: 'Channel', createdAt: 'Created {{time}}', timeline: 'Activity', reply: 'Reply', note: 'Internal note', internal: 'Internal note', public: 'Public reply', send: 'Send', sendNote: 'Add note', composerPlaceholder: 'Write a reply… (Ctrl+Enter to send)', notePlaceholder: 'An internal note only your team sees… (Ctrl+Enter to save)', attach: 'Attach files', dropHere: 'Drop or paste files here to upload', uploading: 'Uploading {{name}}…', emptyTimeline: 'No activity yet', noPermissionReply: 'You may not reply', viewers: '{{names}} also viewing this ticket', composing: '{{names}} is typing…', changed: '{{actor}} changed {{field}} from {{from}} to {{to}}', created: '{{actor}} created the ticket', system: 'System', requesterPanel: 'Customer', otherTickets: 'Other tickets from this customer', noOtherTickets: 'No other tickets', phone: 'Phone', email: 'Email', messageSent: 'Reply sent', noteAdded: 'Note added', via: 'via {{channel}}', deliveryQueued: 'Queued', deliverySent: 'Sent', deliveryFailed: 'Failed', deliveryChanged: 'Reply via {{channel}}: {{status}}', deliveryChangedError: 'Reply via {{channel}} failed: {{error}}', showFormatted: 'Show formatting', showPlain: 'Show plain text', customer: 'Customer', openingMessage: 'Opened the ticket', phoneEntered: 'Reported by phone, entered by agent' },
   ticketPage: { showEarlier: 'Show {{n}} earlier entries', loadingCustomer: 'Loading the customer' },
   replyWay: { goesBy: 'The reply will go by {{channel}}', goesByTo: 'The reply will go by {{channel}} to {{to}}', portal: 'The reply will show in the customer portal, where the customer reads it after signing in', phone: 'Recorded as an answer given by phone; nothing is sent', cannot: 'This ticket came by {{channel}}, but cannot be answered by {{channel}}: {{reason}}', choose: 'Reply by' },
-  channel: { api: 'API', web: 'Web', phone: 'Phone', email: 'Email', wechat: 'WeChat', wecom: 'WeCom', dingtalk: 'DingTalk', portal: 'Portal', agent: 'Console' },
+  channel: { api: 'API', web: 'Web', phone: 'Phone', email: 'Email', wechat: 'WeChat', wecom: 'WeCom', dingtalk: 'DingTalk', sms: 'SMS', portal: 'Portal', agent: 'Console' },
   field: { status: 'status', priority: 'priority', categoryId: 'category', teamId: 'team', assigneeId: 'assignee', tags: 'tags', subject: 'subject', description: 'description', type: 'ticket type' },
   newTicket: { title: 'New ticket (phone intake)', requester: 'Caller', lookup: 'Find a customer by phone, email or name', createRequester: 'New customer', name: 'Name', phone: 'Phone', email: 'Email', subjectPlaceholder: 'e.g. Air conditioner not cooling', descriptionPlaceholder: 'What the customer describes, address, appointment time…', submit: 'Create ticket', created: 'Ticket {{number}} created', phoneOrEmail: 'Enter a phone number or an email', noMatch: 'No customer found; one will be created from these details', selected: 'Customer: {{name}}', change: 'Change', openTickets: 'This customer has {{count}} unresolved ticket(s)', openTicketsHint: 'Add to an existing ticket instead of creating a duplicate' },
   call: { inbound: 'Inbound call', outbound: 'Outbound call', missed: 'Missed call', duration: '{{minutes}} min {{seconds}} s', recording: 'Recording', section: 'Call record (optional)', direction: 'Direction', durationLabel: 'Duration', durationPlaceholder: 'e.g. 3:20 or 200 (seconds)', durationInvalid: 'Write the duration like 3:20', recordingUrl: 'Recording link (https)', logFailed: 'The ticket was created, but the call record was not saved: {{message}}' },
@@ -47,6 +48,7 @@ export const en: Messages = {
   channels: channelsEn,
   wecom: wecomEn,
   dingtalk: dingtalkEn,
+  sms: smsEn,
   customFields: customFieldsEn,
   surveys: surveysEn,
   portal: portalEn,

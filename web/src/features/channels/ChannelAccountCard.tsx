@@ -12,7 +12,7 @@ import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } fro
  * vendor's console (callback URL, Token), the channel's own settings (`details`, Descriptions
  * items) and the last message and error. Test ids are prefixed with the channel's kind.
  */
-export function ChannelAccountCard({ kind, account, details, testOkKey = 'channels.testOk' }: { kind: string; account: ChannelAccount; details: ReactNode; testOkKey?: string }) {
+export function ChannelAccountCard({ kind, account, details, testOkKey = 'channels.testOk', callback = true }: { kind: string; account: ChannelAccount; details: ReactNode; testOkKey?: string; callback?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actions = useChannelAccountActions(kind);
@@ -54,9 +54,9 @@ export function ChannelAccountCard({ kind, account, details, testOkKey = 'channe
       }
     >
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('channels.callbackUrl')}><Typography.Text copyable data-testid={`${kind}-callback-url`}>{`${window.location.origin}${account.callbackPath}`}</Typography.Text></Descriptions.Item>
-        {/* DingTalk signs with the app's secret and has no callback Token to paste. */}
-        {token ? <Descriptions.Item label={t('channels.token')}><Typography.Text copyable>{token}</Typography.Text></Descriptions.Item> : null}
+        {/* Channels the vendor calls back (not SMS) show what to paste into the vendor's console; DingTalk signs with the app's secret and has no callback Token. */}
+        {callback ? <Descriptions.Item label={t('channels.callbackUrl')}><Typography.Text copyable data-testid={`${kind}-callback-url`}>{`${window.location.origin}${account.callbackPath}`}</Typography.Text></Descriptions.Item> : null}
+        {callback && token ? <Descriptions.Item label={t('channels.token')}><Typography.Text copyable>{token}</Typography.Text></Descriptions.Item> : null}
         {details}
         <Descriptions.Item label={t('channels.lastMessage')}>{account.lastMessageAt ? new Date(account.lastMessageAt).toLocaleString() : t('channels.never')}</Descriptions.Item>
         <Descriptions.Item label={t('channels.lastError')}>

@@ -3081,7 +3081,7 @@ export interface paths {
                          * @description Where the request came from (default `api`): a channel installed in this server (GET /ticket-channels).
                          * @enum {string}
                          */
-                        channel?: "api" | "web" | "phone" | "email" | "portal" | "wechat" | "wecom" | "dingtalk";
+                        channel?: "api" | "web" | "phone" | "email" | "portal" | "wechat" | "wecom" | "dingtalk" | "sms";
                     };
                 };
             };
@@ -6911,6 +6911,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/sms/sandbox-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 沙箱短信 Recent sandbox SMS
+         * @description The latest SMS a sandbox account or the development provider recorded instead of sending (codes included), newest first. Real sends are not listed: their codes are not kept.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                purpose: "code" | "notification";
+                                /** @description E.164, e.g. +8613800138000. */
+                                phone: string;
+                                /**
+                                 * @description sandbox: a 沙箱 account recorded it; dev: the development provider (OPENCSM_SMS_DEV_CODES).
+                                 * @enum {string}
+                                 */
+                                status: "sandbox" | "dev";
+                                accountId: string | null;
+                                templateId: string | null;
+                                /** @description The template parameters: `code` for a sign-in code, `number` and `link` for a notice. */
+                                params: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/login-codes": {
         parameters: {
             query?: never;
@@ -7086,6 +7149,148 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sign-in-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 门户登录方式 How customers can sign in
+         * @description `sms` is true when an SMS account is enabled (or the development provider is on); the sign-in page then opens on 手机号登录.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sms-login-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 获取短信验证码 Ask for a sign-in code by SMS
+         * @description Always 202, whether or not the mobile number belongs to a customer (no enumeration). A known customer gets a 6-digit code by SMS, valid 10 minutes, 5 tries. Limited per number (60 s apart, 5 an hour, 10 a day) and per IP (20 an hour): 429 with Retry-After. 400 naming `phone` for a number that cannot take SMS; 503 `sms.not_configured` without an SMS account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sms-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 用短信验证码登录 Sign in with the SMS code
+         * @description Sets the httpOnly `opencsm_portal` cookie (SameSite=Lax), like `POST /portal/sessions`. A wrong, expired or used-up code is 400 naming `code`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            contactId: string;
+                            name: string;
+                            email: string | null;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            orgAdmin: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10300,6 +10505,15 @@ export interface components {
             /** @description One of the platform's own channels (api, web, phone, email, portal); else an installed channel module's. */
             builtIn: boolean;
         };
+        SecuritySettingsInput: {
+            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
+            outboundAllow: string[];
+            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
+            outboundAllowFromConfig: string[];
+            /** @description 0 until first saved. */
+            version: number;
+            updatedAt: unknown | null;
+        };
         JobInput: {
             /** Format: uuid */
             id: string;
@@ -10311,15 +10525,6 @@ export interface components {
             lastError: string | null;
             createdAt: unknown;
             updatedAt: unknown;
-        };
-        SecuritySettingsInput: {
-            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
-            outboundAllow: string[];
-            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
-            outboundAllowFromConfig: string[];
-            /** @description 0 until first saved. */
-            version: number;
-            updatedAt: unknown | null;
         };
         BusinessCalendarInput: {
             /** Format: uuid */
@@ -11297,6 +11502,15 @@ export interface components {
             /** @description One of the platform's own channels (api, web, phone, email, portal); else an installed channel module's. */
             builtIn: boolean;
         };
+        SecuritySettings: {
+            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
+            outboundAllow: string[];
+            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
+            outboundAllowFromConfig: string[];
+            /** @description 0 until first saved. */
+            version: number;
+            updatedAt: string | null;
+        };
         Job: {
             /** Format: uuid */
             id: string;
@@ -11311,15 +11525,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        SecuritySettings: {
-            /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
-            outboundAllow: string[];
-            /** @description Entries from OPENCSM_OUTBOUND_ALLOW (read-only here). */
-            outboundAllowFromConfig: string[];
-            /** @description 0 until first saved. */
-            version: number;
-            updatedAt: string | null;
         };
         BusinessCalendar: {
             /** Format: uuid */
