@@ -16,7 +16,8 @@
  * BENCH_CREATES (per variant, default 1000), BENCH_WARMUP (unmeasured creates of each first, default 200), BENCH_FIELDS_URL, BENCH_SETUP_ONLY, BENCH_ROUNDS,
  * BENCH_AT_SCALE (with BENCH_FIELDS_URL: step 1 runs on that loaded database), BENCH_VARIANTS
  * (`with` or `without`: measure one side alone, e.g. to profile it), BENCH_JOBS=off (leave the
- * follow-up jobs queued), BENCH_PROFILE=<file> (a CPU profile of the measured creates).
+ * follow-up jobs queued), BENCH_PROFILE=<file> (a CPU profile of the measured creates),
+ * BENCH_HEAP_PROFILE=<file> (what they allocate).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -144,13 +145,20 @@ if (process.env.BENCH_SETUP_ONLY) {
   const sent: Record<keyof typeof variants, number> = { without: 0, with: 0 };
   // BENCH_PROFILE=<file>: a CPU profile (sampled every 100 µs) of the measured creates alone, e.g.
   // with BENCH_VARIANTS=with and BENCH_JOBS=off, to compare the two variants function by function.
-  const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+  // BENCH_HEAP_PROFILE=<file>: a sampling heap profile of the same creates that keeps what the
+  // collector freed too, i.e. what they allocate (garbage included), by the function allocating it.
+  const profiler = process.env.BENCH_PROFILE || process.env.BENCH_HEAP_PROFILE ? new Session() : null;
   for (let done = -warmup; done < creates; done += block) {
     if (profiler && done === 0) {
       profiler.connect();
-      await profiler.post('Profiler.enable');
-      await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
-      await profiler.post('Profiler.start');
+      if (process.env.BENCH_PROFILE) {
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
+        await profiler.post('Profiler.start');
+      } else {
+        await profiler.post('HeapProfiler.enable');
+        await profiler.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      }
     }
     for (const name of measured) {
       for (let i = 0; i < block; i++) {
@@ -173,8 +181,13 @@ if (process.env.BENCH_SETUP_ONLY) {
     }
   }
   if (profiler) {
-    const { profile } = await profiler.post('Profiler.stop');
-    await writeFile(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    if (process.env.BENCH_PROFILE) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(process.env.BENCH_PROFILE, JSON.stringify(profile));
+    } else {
+      const { profile } = await profiler.post('HeapProfiler.stopSampling');
+      await writeFile(process.env.BENCH_HEAP_PROFILE!, JSON.stringify(profile));
+    }
     profiler.disconnect();
   }
   const without = stats(times.without);

@@ -39,22 +39,24 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
   const next: Record<string, unknown> = { ...previous };
   const touched = new Set<string>();
   const valueContext = submission.valueContext ? { ...prepared.valueContext, ...submission.valueContext } : (prepared.valueContext ?? {});
-  for (const [key, raw] of Object.entries(input)) {
-    const path = `fields.${key}`;
+  // Every write of custom values passes here: paths are written only for issues.
+  for (const key in input) {
+    if (!Object.hasOwn(input, key)) continue;
+    const raw = input[key];
     const field = prepared.fields.get(key);
     if (!field || (audience.kind === 'customer' && !placement.has(key))) {
-      issues.push({ path, code: 'form.unknown_field', params: { field: key } });
+      issues.push({ path: pathOf(key), code: 'form.unknown_field', params: { field: key } });
       continue;
     }
     if (sameValue(previous[key], raw)) continue;
     const parsed = parseFieldValue(field, raw, valueContext);
     if (!parsed.ok) {
-      issues.push({ path, code: parsed.code, ...(parsed.params && { params: parsed.params }) });
+      issues.push({ path: pathOf(key), code: parsed.code, ...(parsed.params && { params: parsed.params }) });
       continue;
     }
     if (sameValue(previous[key], parsed.value)) continue;
-    if (field.archived) issues.push({ path, code: 'form.field_archived', params: { field: key } });
-    else if (audience.kind === 'staff' && field.writeRoles.length > 0 && !field.writeRoles.includes(audience.role)) issues.push({ path, code: 'form.not_writable', params: { field: key } });
+    if (field.archived) issues.push({ path: pathOf(key), code: 'form.field_archived', params: { field: key } });
+    else if (audience.kind === 'staff' && field.writeRoles.length > 0 && !field.writeRoles.includes(audience.role)) issues.push({ path: pathOf(key), code: 'form.not_writable', params: { field: key } });
     next[key] = parsed.value;
     touched.add(key);
   }
@@ -63,17 +65,16 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
   const state = judgeForm(prepared, next, { audience, mode, ...(submission.builtinValues && { builtinValues: submission.builtinValues }), ...(submission.now && { now: submission.now }) });
   const before = mode === 'update' ? judgeForm(prepared, previous, { audience, mode, ...(submission.builtinValues && { builtinValues: submission.builtinValues }) }) : null;
   for (const [key, fieldState] of state.fields) {
-    const path = `fields.${key}`;
     const value = state.values[key];
-    if (touched.has(key) && fieldState.readOnly) issues.push({ path, code: 'form.read_only', params: { field: key } });
+    if (touched.has(key) && fieldState.readOnly) issues.push({ path: pathOf(key), code: 'form.read_only', params: { field: key } });
     if (fieldState.options && !isEmptyValue(value) && (touched.has(key) || mode === 'create')) {
       const values = Array.isArray(value) ? value : [value];
       const refused = values.find((v) => !fieldState.options!.includes(String(v)));
-      if (refused !== undefined) issues.push({ path, code: 'form.option_not_allowed', params: { value: String(refused) } });
+      if (refused !== undefined) issues.push({ path: pathOf(key), code: 'form.option_not_allowed', params: { value: String(refused) } });
     }
     if (fieldState.visible && fieldState.required && isMissing(prepared, key, value)) {
       const wasAlreadyMissing = before?.fields.get(key)?.required && before.fields.get(key)?.visible && isMissing(prepared, key, before.values[key]);
-      if (!wasAlreadyMissing || touched.has(key)) issues.push({ path, code: 'form.required', params: { field: key } });
+      if (!wasAlreadyMissing || touched.has(key)) issues.push({ path: pathOf(key), code: 'form.required', params: { field: key } });
     }
   }
   if (issues.length) return { ok: false, issues };
@@ -86,6 +87,8 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
   for (const key in previous) if (!(key in values) && !isEmptyValue(previous[key])) changed.push(key);
   return { ok: true, values, changed, state };
 }
+
+const pathOf = (key: string) => `fields.${key}`;
 
 /** A required checkbox must be ticked (a consent, a confirmation); other fields must hold a value. */
 function isMissing(prepared: PreparedForm, key: string, value: unknown): boolean {

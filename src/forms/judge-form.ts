@@ -45,7 +45,7 @@ const maxRounds = 4;
 export function judgeForm(prepared: PreparedForm, values: Readonly<Record<string, unknown>>, options: JudgeOptions): FormState {
   const placement = placementFor(prepared, options.audience);
   const current: Record<string, FieldValue | null> = {};
-  for (const [key, value] of Object.entries(values)) if (prepared.fields.has(key)) current[key] = (value ?? null) as FieldValue | null;
+  for (const key in values) if (Object.hasOwn(values, key) && prepared.fields.has(key)) current[key] = (values[key] ?? null) as FieldValue | null;
   if (options.mode === 'create') {
     for (const [key, placed] of placement) if (isEmptyValue(current[key]) && placed.default !== undefined) current[key] = normal(prepared, key, placed.default);
   }

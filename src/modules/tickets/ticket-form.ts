@@ -4,7 +4,7 @@ import type { Database, Db } from '../../db/database.js';
 import type { FormAudience } from '../../forms/definition.js';
 import { checkSubmission } from '../../forms/check-submission.js';
 import type { FieldValue } from '../../forms/field-values.js';
-import { builtInOptionTrees, currentTicketForm, type TicketTypeRef, type WhichForm } from '../forms/index.js';
+import { currentTicketForm, type TicketTypeRef, type WhichForm } from '../forms/index.js';
 import { builtinTicketDescriptors } from './builtin-fields.js';
 import type { TicketRow } from './ticket-view.js';
 
@@ -46,7 +46,7 @@ export async function judgeTicketFields(
     ...(submission.previous && { previous: submission.previous }),
     audience: submission.audience,
     builtinValues: submission.builtinValues,
-    valueContext: { optionTrees: builtInOptionTrees() },
+    // The prepared form holds its value context (option trees, the app's field types).
     now: options.now,
   });
   if (!result.ok) throw new Invalid('validation.failed', {}, result.issues);

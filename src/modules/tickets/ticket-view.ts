@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { can, type Actor } from '../auth/index.js';
 import { getContactsByIds, type ContactView } from '../customers/index.js';
 import type { Label } from '../../forms/definition.js';
-import { describeTicketTypes, listFieldFacts } from '../forms/index.js';
+import { describeTicketTypes, listFieldFacts, type FieldFacts } from '../forms/index.js';
 import { tickets } from './schema.js';
 import type { TicketSlaEntry } from './ticket-sla.js';
 import type { TicketStatus } from './ticket-status.js';
@@ -46,7 +46,7 @@ export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[], re
   return rows.map(({ requesterId, typeId, typeVersion, fields, ...row }) => ({
     ...row,
     type: typeId && types.has(typeId) ? { ...types.get(typeId)!, version: typeVersion ?? 0 } : null,
-    fields: Object.fromEntries(Object.entries(fields).filter(([key]) => readable(key))),
+    fields: readableValues(fields, readable),
     requester: requesterId ? (contacts.get(requesterId) ?? null) : null,
     abilities: abilitiesFor(actor, row.status),
     sla: sla.get(row.id) ?? [],
@@ -62,9 +62,24 @@ async function readableFields(db: Db, actor: Actor, rows: TicketRow[]): Promise<
   return fieldReadability(db, actor);
 }
 
+/** The values the caller may read: the row's own object when that is all of them (the usual case, no copy). */
+function readableValues(fields: Record<string, unknown>, readable: (key: string) => boolean): Record<string, unknown> {
+  let hidden = false;
+  for (const key in fields) if (!readable(key)) hidden = true;
+  if (!hidden) return fields;
+  const shown: Record<string, unknown> = {};
+  for (const key in fields) if (readable(key)) shown[key] = fields[key];
+  return shown;
+}
+
+/** The registry's facts by key, made once per list the registry cache hands out (every ticket view asks). */
+const factsByKey = new WeakMap<readonly FieldFacts[], ReadonlyMap<string, FieldFacts>>();
+
 /** Whether the caller may read a custom ticket field (its read roles; empty: every staff role). */
 export async function fieldReadability(db: Db, actor: Actor): Promise<(key: string) => boolean> {
-  const definitions = new Map((await listFieldFacts(db, 'ticket')).map((field) => [field.key, field]));
+  const facts = await listFieldFacts(db, 'ticket');
+  let definitions = factsByKey.get(facts);
+  if (!definitions) factsByKey.set(facts, (definitions = new Map(facts.map((field) => [field.key, field]))));
   return (key) => {
     const field = definitions.get(key);
     return Boolean(field && (field.readRoles.length === 0 || field.readRoles.includes(actor.role)));
