@@ -22,7 +22,12 @@ export type BatchEventHandler = (events: EventFacts[], context: Omit<JobContext,
  */
 export type DueRowSource = (context: Omit<JobContext, 'job'>) => Promise<number>;
 
-export type Subscription = { jobType: string; perAggregate: boolean };
+/**
+ * A job type following an event. `accepts`: which committed events of the type it wants (read from
+ * the stored envelope); the relay enqueues no job for the others, so a channel's delivery job is
+ * not queued for every other channel's messages.
+ */
+export type Subscription = { jobType: string; perAggregate: boolean; accepts?: (stored: Record<string, unknown>) => boolean };
 
 /**
  * Which job types exist and which events each one follows. Modules register here explicitly at
@@ -56,8 +61,15 @@ export class JobRegistry {
    * by its definition (an old row upgraded: version, cause, payload shape). One job type may follow
    * several events, with a handler each. `perAggregate`: events of one aggregate that arrive while
    * its job is still pending fold into that one job (e.g. reindexing a ticket once after a burst).
+   * `when`: only events it answers true for make a job (checked by the relay, on the event as the
+   * handler would read it); the handler should still check, as jobs queued before may exist.
    */
-  subscribe<N extends string, S extends PayloadShape>(definition: EventDefinition<N, S>, jobType: string, handler: (event: EventEnvelope<N, PayloadOfShape<S>>, context: JobContext) => Promise<void>, options: { perAggregate?: boolean } = {}): void {
+  subscribe<N extends string, S extends PayloadShape>(
+    definition: EventDefinition<N, S>,
+    jobType: string,
+    handler: (event: EventEnvelope<N, PayloadOfShape<S>>, context: JobContext) => Promise<void>,
+    options: { perAggregate?: boolean; when?: (event: EventEnvelope<N, PayloadOfShape<S>>) => boolean } = {},
+  ): void {
     let byEvent = this.eventHandlers.get(jobType);
     if (!byEvent) {
       const handlers = new Map<string, JobHandler>();
@@ -72,7 +84,18 @@ export class JobRegistry {
     }
     if (byEvent.has(definition.name)) throw new Error(`Job type ${jobType} subscribes to ${definition.name} twice`);
     byEvent.set(definition.name, (payload, context) => handler(readEnvelope(definition, payload), context));
-    this.follow(definition.name, jobType, options.perAggregate ?? false);
+    const { when } = options;
+    // An event that does not read is left to the job, which fails where it can be seen and retried.
+    const accepts = when ? (stored: Record<string, unknown>) => {
+      let event: EventEnvelope<N, PayloadOfShape<S>>;
+      try {
+        event = readEnvelope(definition, stored);
+      } catch {
+        return true;
+      }
+      return when(event);
+    } : undefined;
+    this.follow(definition.name, jobType, options.perAggregate ?? false, accepts);
   }
 
   /** Like `subscribe` for a batch job (`handleBatch`): `handler` gets the facts of each event of `definitions`. */
@@ -93,9 +116,9 @@ export class JobRegistry {
     for (const definition of definitions) this.follow(definition.name, jobType, options.perAggregate ?? false);
   }
 
-  private follow(eventType: string, jobType: string, perAggregate: boolean): void {
+  private follow(eventType: string, jobType: string, perAggregate: boolean, accepts?: Subscription['accepts']): void {
     const list = this.subscriptions.get(eventType) ?? [];
-    if (!list.some((s) => s.jobType === jobType)) list.push({ jobType, perAggregate });
+    if (!list.some((s) => s.jobType === jobType)) list.push({ jobType, perAggregate, ...(accepts && { accepts }) });
     this.subscriptions.set(eventType, list);
   }
 

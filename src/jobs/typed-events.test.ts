@@ -126,3 +126,21 @@ export function typingIsEnforced(tx: Parameters<typeof recordEvent>[0], registry
     void event.payload.n;
   });
 }
+
+test('a subscription with `when` gets a job only for the events it wants (read as the handler reads them, old rows upgraded); the others make no job', async () => {
+  const registry = new JobRegistry();
+  const big: number[] = [];
+  const all: number[] = [];
+  registry.subscribe(probeCounted, 'probe.big_only', async (event) => void big.push(event.payload.count), { when: (event) => event.payload.count >= 10 });
+  registry.subscribe(probeCounted, 'probe.all', async (event) => void all.push(event.payload.count));
+  await database.transaction(async (tx) => {
+    for (const count of [1, 10, 2, 20]) await recordEvent(tx, probeCounted, { aggregateId: `p${count}`, cause: 'system', payload: { count } });
+    // A version-1 row: `n`, upgraded before `when` sees it.
+    await tx.execute(sql`insert into domain_events (type, version, aggregate_type, aggregate_id, payload) values ('probe.counted', 1, 'probe', 'old', ${JSON.stringify({ n: 30 })}::jsonb)`);
+  });
+  const worker = new Worker(database, registry, log);
+  await worker.runUntilIdle();
+  // The handler takes whatever it is given: the events `when` turned down never made a job.
+  assert.deepEqual(big.sort((a, b) => a - b), [10, 20, 30]);
+  assert.deepEqual(all.sort((a, b) => a - b), [1, 2, 10, 20, 30]);
+});

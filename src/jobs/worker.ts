@@ -207,7 +207,8 @@ export class Worker {
           payload: event.payload,
           occurredAt: new Date(event.created_at).toISOString(),
         } satisfies StoredEnvelope;
-        for (const { jobType, perAggregate } of this.registry.subscribersOf(event.type)) {
+        for (const { jobType, perAggregate, accepts } of this.registry.subscribersOf(event.type)) {
+          if (accepts && !accepts(envelope)) continue;
           const dedupeKey = perAggregate ? `${jobType}:${envelope.aggregateType}:${envelope.aggregateId}` : undefined;
           await enqueueJob(tx, { type: jobType, payload: envelope, eventId: envelope.eventId, dedupeKey });
         }

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import type { EventHandler, JobContext } from '../../jobs/registry.js';
 import type { slaWarning } from '../sla/index.js';
-import { getTicketSnapshot, type ticketCreated, type ticketMessageAdded, type ticketUpdated } from '../tickets/index.js';
+import { getTicketSnapshot, isCustomerMessage, type ticketCreated, type ticketMessageAdded, type ticketUpdated } from '../tickets/index.js';
 
 export type StaffReason = 'assigned' | 'customer_reply' | 'sla_warning';
 /** One notice for one user about one event (the event id makes a retried job send nothing twice). */
@@ -24,7 +24,7 @@ export function staffNotificationTriggers(notify: NotifyStaff) {
     if (typeof to === 'string' && to !== event.actorId) await notify(database, job, { eventId: event.eventId, userId: to, reason: 'assigned', ticketId: event.aggregateId });
   };
   const messageAdded: EventHandler<typeof ticketMessageAdded> = async (event, { database, job }) => {
-    if (event.cause !== 'customer' || event.payload.internal) return;
+    if (!isCustomerMessage(event)) return;
     const ticket = await getTicketSnapshot(database.db, event.aggregateId);
     if (ticket?.assigneeId) await notify(database, job, { eventId: event.eventId, userId: ticket.assigneeId, reason: 'customer_reply', ticketId: event.aggregateId, messageId: event.payload.messageId });
   };

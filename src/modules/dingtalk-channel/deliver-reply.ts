@@ -6,7 +6,7 @@ import type { ReplyChannelProbe } from '../../app/reply-channels.js';
 import type { Database } from '../../db/database.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { channelAccountState, channelSecrets, hasEnabledChannelAccount, loadChannelAccount } from '../channels/index.js';
-import { attachmentStoreIn, getDeliverableMessage, recordDelivery, type DeliverableMessage, type ticketMessageAdded } from '../tickets/index.js';
+import { attachmentStoreIn, getDeliverableMessage, isReplyToDeliver, recordDelivery, type DeliverableMessage, type ticketMessageAdded } from '../tickets/index.js';
 import { DingtalkApiError, dingtalkApi, postToWebhook } from './dingtalk-api.js';
 import { dingtalkSettingsOf, type DingtalkSettings } from './dingtalk-settings.js';
 import { robotThreadOf, sessionWebhookValid, type RobotThread } from './robot-threads.js';
@@ -71,7 +71,7 @@ export function dingtalkReplyProbe(config: Config, clock: Clock): ReplyChannelPr
  */
 export function deliverDingtalkHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
   return async (event, { database, log, job }) => {
-    if (event.payload.channel !== 'dingtalk' || event.payload.deliver !== true || event.payload.internal) return;
+    if (!isReplyToDeliver('dingtalk')(event)) return;
     const messageId = event.payload.messageId;
     const message = await getDeliverableMessage(database.db, messageId);
     if (!message || message.deliveryStatus === 'sent') return;

@@ -7,7 +7,7 @@ import type { ChannelAdapter } from '../../app/channel-registry.js';
 import type { AppContext, AppModule } from '../../app/context.js';
 import { writeRulesOf } from '../../app/write-rules.js';
 import { slaBreached, slaWarning } from '../sla/index.js';
-import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
+import { isCustomerMessage, isReplyToDeliver, ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
 import { registerDingtalkAdminRoutes } from './admin-routes.js';
 import { deliverDingtalkHandler, deliverDingtalkJob, dingtalkReplyProbe } from './deliver-reply.js';
 import { DingtalkApiError, dingtalkApi } from './dingtalk-api.js';
@@ -65,12 +65,12 @@ export const dingtalkChannelModule: AppModule = {
     channels.register(dingtalkAdapter(context));
     replyChannels.register('dingtalk', dingtalkReplyProbe(config, clock));
     jobs.handle(processRobotMessageJob, processRobotMessageHandler(config, clock, writeRulesOf(context)));
-    jobs.subscribe(ticketMessageAdded, deliverDingtalkJob, deliverDingtalkHandler(config, clock));
+    jobs.subscribe(ticketMessageAdded, deliverDingtalkJob, deliverDingtalkHandler(config, clock), { when: isReplyToDeliver('dingtalk') });
     // Staff in DingTalk (工作通知): assignment, a customer's reply, an SLA warning.
     const staff = workNoticeHandlers(config, clock);
     jobs.subscribe(ticketCreated, workNoticeJob, staff.created);
     jobs.subscribe(ticketUpdated, workNoticeJob, staff.updated);
-    jobs.subscribe(ticketMessageAdded, workNoticeJob, staff.messageAdded);
+    jobs.subscribe(ticketMessageAdded, workNoticeJob, staff.messageAdded, { when: isCustomerMessage });
     jobs.subscribe(slaWarning, workNoticeJob, staff.warning);
     // Teams' custom robots: new tickets and SLA firings, 20 a minute, the rest in a digest.
     const robots = teamRobotNotificationHandlers(config, clock);

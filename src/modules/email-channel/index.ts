@@ -1,7 +1,7 @@
 /** Public surface of the email channel: mailboxes, the SMTP listener, IMAP polling, sending replies, the quarantine, ticket CCs. */
 import type { AppModule } from '../../app/context.js';
 import { writeRulesOf } from '../../app/write-rules.js';
-import { ticketMessageAdded } from '../tickets/index.js';
+import { isReplyToDeliver, ticketMessageAdded } from '../tickets/index.js';
 import { acknowledgeHandler, acknowledgeJob } from './acknowledgement.js';
 import { imapPollHandler } from './imap-poll.js';
 import { processInboundJob } from './inbound-store.js';
@@ -26,7 +26,7 @@ export const emailChannelModule: AppModule = {
     const { jobs, config, replyChannels } = context;
     replyChannels.register('email', emailReplyProbe);
     jobs.handle(processInboundJob, processInboundHandler(config, writeRulesOf(context)));
-    jobs.subscribe(ticketMessageAdded, deliverJob, deliverReplyHandler(config));
+    jobs.subscribe(ticketMessageAdded, deliverJob, deliverReplyHandler(config), { when: isReplyToDeliver('email') });
     jobs.handle(acknowledgeJob, acknowledgeHandler(config));
     jobs.handle(imapPollJob, imapPollHandler(config));
   },

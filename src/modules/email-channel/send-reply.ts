@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { getContactsByIds } from '../customers/index.js';
 import { pinOutbound } from '../security-settings/index.js';
-import { attachmentStoreIn, getDeliverableMessage, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
+import { attachmentStoreIn, getDeliverableMessage, isReplyToDeliver, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
 import { emailKeys } from './installation-key.js';
 import type { MailboxRow } from './mailbox-model.js';
 import { newMessageId, referencesFor, threadIndex, uuidv7Time } from './outbound-headers.js';
@@ -30,7 +30,7 @@ const lastAttempt = 8;
  */
 export function deliverReplyHandler(config: Config): EventHandler<typeof ticketMessageAdded> {
   return async (event, { database, log, job }) => {
-    if (event.payload.channel !== 'email' || event.payload.deliver !== true || event.payload.internal) return;
+    if (!isReplyToDeliver('email')(event)) return;
     const messageId = event.payload.messageId;
     const message = await getDeliverableMessage(database.db, messageId);
     if (!message) return;

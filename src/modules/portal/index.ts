@@ -1,6 +1,6 @@
 /** Public surface of the portal module: customer sign-in and sessions, the customer portal API and the public web form. */
 import type { AppModule } from '../../app/context.js';
-import { attachmentStoreIn, ticketMessageAdded } from '../tickets/index.js';
+import { attachmentStoreIn, isPortalAgentReply, ticketMessageAdded } from '../tickets/index.js';
 import { registerAccessRoutes } from './access-routes.js';
 import { registerFormRoutes } from './form-routes.js';
 import { createPortalMailer, warnIfCodesUndeliverable } from './portal-mailer.js';
@@ -17,7 +17,7 @@ export { customerFromPortalSession, portalCookieName, type PortalCustomer } from
 export const portalModule: AppModule = {
   name: 'portal',
   registerJobs({ jobs, config, log }) {
-    jobs.subscribe(ticketMessageAdded, 'portal.reply_notice', replyNoticeHandler(createPortalMailer(config, log.child({ component: 'portal' })), config));
+    jobs.subscribe(ticketMessageAdded, 'portal.reply_notice', replyNoticeHandler(createPortalMailer(config, log.child({ component: 'portal' })), config), { when: isPortalAgentReply });
   },
   registerRoutes(app, context) {
     const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);

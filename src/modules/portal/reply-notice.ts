@@ -1,7 +1,7 @@
 import type { Config } from '../../app/config.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { getContactsByIds } from '../customers/index.js';
-import { findTicketBrief, type ticketMessageAdded } from '../tickets/index.js';
+import { findTicketBrief, isPortalAgentReply, type ticketMessageAdded } from '../tickets/index.js';
 import type { PortalMailer } from './portal-mailer.js';
 
 /**
@@ -13,7 +13,7 @@ import type { PortalMailer } from './portal-mailer.js';
 export function replyNoticeHandler(mailer: PortalMailer, config: Pick<Config, 'OPENCSM_PUBLIC_URL'>): EventHandler<typeof ticketMessageAdded> {
   return async function handleReplyNotice(event, { database }) {
     const message = event.payload;
-    if (message.internal || message.channel !== 'portal' || !message.authorUserId) return;
+    if (!isPortalAgentReply(event)) return;
     const ticket = await findTicketBrief(database.db, event.aggregateId, message.messageId);
     if (!ticket?.requesterId || !ticket.messageBody) return;
     const requester = (await getContactsByIds(database.db, [ticket.requesterId])).get(ticket.requesterId);

@@ -6,7 +6,7 @@
  */
 import type { ChannelAdapter } from '../../app/channel-registry.js';
 import type { AppContext, AppModule } from '../../app/context.js';
-import { ticketMessageAdded } from '../tickets/index.js';
+import { isPortalAgentReply, ticketMessageAdded } from '../tickets/index.js';
 import { registerSmsAdminRoutes } from './admin-routes.js';
 import { createDevSmsProvider, type DevSmsProvider } from './dev-sms-provider.js';
 import { smsProviderOf } from './sms-accounts.js';
@@ -70,7 +70,7 @@ export const smsChannelModule: AppModule = {
       : null;
     const deps = { database, config, clock };
     jobs.handle(signInSmsJob, signInSmsHandler(deps, dev));
-    jobs.subscribe(ticketMessageAdded, ticketNoticeJob, ticketNoticeHandler(deps, dev));
+    jobs.subscribe(ticketMessageAdded, ticketNoticeJob, ticketNoticeHandler(deps, dev), { when: isPortalAgentReply });
     jobs.handle(ticketNoticeLaterJob, ticketNoticeLaterHandler(deps, dev));
   },
   registerRoutes(app, context) {

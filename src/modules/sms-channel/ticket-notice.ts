@@ -5,7 +5,7 @@ import { enqueueJob } from '../../jobs/queue.js';
 import type { EventHandler, JobContext, JobHandler } from '../../jobs/registry.js';
 import { recordAccountStatus } from '../channels/index.js';
 import { getContact } from '../customers/index.js';
-import { findTicketBrief, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
+import { findTicketBrief, isPortalAgentReply, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
 import type { DevSmsProvider } from './dev-sms-provider.js';
 import { activeSmsAccount, smsProviderOf, type SmsDeps } from './sms-accounts.js';
 import { SmsSendFailed } from './sms-errors.js';
@@ -35,7 +35,7 @@ const bothLanguages = (key: string, params: Record<string, unknown> = {}) => `${
 export function ticketNoticeHandler(deps: SmsDeps, dev: DevSmsProvider | null): EventHandler<typeof ticketMessageAdded> {
   return async (event, context) => {
     const message = event.payload;
-    if (message.internal || message.channel !== 'portal' || !message.authorUserId) return;
+    if (!isPortalAgentReply(event)) return;
     await sendTicketNotice(deps, dev, context, { ticketId: event.aggregateId, messageId: message.messageId });
   };
 }

@@ -77,6 +77,20 @@ export const ticketMessageAdded = defineEvent({
   },
 });
 
+/**
+ * An agent's public reply that the channel `channel` is to carry to the customer (email, WeChat …):
+ * what a channel's delivery job follows (`when` on its subscription, and again in its handler).
+ */
+export const isReplyToDeliver = (channel: string) => (event: EnvelopeOf<typeof ticketMessageAdded>): boolean =>
+  event.payload.channel === channel && event.payload.deliver === true && !event.payload.internal;
+
+/** An agent's public reply on the portal, which the customer reads there: what reply notices announce. */
+export const isPortalAgentReply = (event: EnvelopeOf<typeof ticketMessageAdded>): boolean =>
+  !event.payload.internal && event.payload.channel === 'portal' && Boolean(event.payload.authorUserId);
+
+/** A customer's message (not a note): what staff notifications of a reply follow. */
+export const isCustomerMessage = (event: EnvelopeOf<typeof ticketMessageAdded>): boolean => event.cause === 'customer' && !event.payload.internal;
+
 /** The events that change a ticket or its conversation (what SLA timers and the search index follow). */
 export type TicketEventEnvelope = EnvelopeOf<typeof ticketCreated> | EnvelopeOf<typeof ticketUpdated> | EnvelopeOf<typeof ticketMessageAdded>;
 

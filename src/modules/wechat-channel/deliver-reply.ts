@@ -5,7 +5,7 @@ import { translate } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { channelSecrets, loadChannelAccount } from '../channels/index.js';
-import { attachmentStoreIn, getDeliverableMessage, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
+import { attachmentStoreIn, getDeliverableMessage, isReplyToDeliver, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
 import { windowState } from './reply-window.js';
 import { wechatFollowers, wechatOutbound } from './schema.js';
 import { ticketThread } from './ticket-threads.js';
@@ -30,7 +30,7 @@ const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', ke
  */
 export function deliverWechatHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
   return async (event, { database, log, job }) => {
-    if (event.payload.channel !== 'wechat' || event.payload.deliver !== true || event.payload.internal) return;
+    if (!isReplyToDeliver('wechat')(event)) return;
     const messageId = event.payload.messageId;
     const message = await getDeliverableMessage(database.db, messageId);
     if (!message || message.deliveryStatus === 'sent') return;

@@ -3,7 +3,7 @@ import type { ChannelAdapter } from '../../app/channel-registry.js';
 import { writeRulesOf } from '../../app/write-rules.js';
 import type { AppContext, AppModule } from '../../app/context.js';
 import { channelAccountState, hasEnabledChannelAccount } from '../channels/index.js';
-import { ticketMessageAdded } from '../tickets/index.js';
+import { isReplyToDeliver, ticketMessageAdded } from '../tickets/index.js';
 import { deliverWechatHandler, deliverWechatJob } from './deliver-reply.js';
 import { processWechatHandler } from './process-message.js';
 import { messagesPerWindow, replyWindowHours, wechatReplyProbe } from './reply-window.js';
@@ -46,6 +46,6 @@ export const wechatChannelModule: AppModule = {
     channels.register(wechatAdapter(context));
     replyChannels.register('wechat', wechatReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
     jobs.handle(processWechatJob, processWechatHandler(config, clock, writeRulesOf(context)));
-    jobs.subscribe(ticketMessageAdded, deliverWechatJob, deliverWechatHandler(config, clock));
+    jobs.subscribe(ticketMessageAdded, deliverWechatJob, deliverWechatHandler(config, clock), { when: isReplyToDeliver('wechat') });
   },
 };

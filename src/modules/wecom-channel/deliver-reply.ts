@@ -6,7 +6,7 @@ import { translate } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { channelSecrets, loadChannelAccount } from '../channels/index.js';
-import { attachmentStoreIn, getDeliverableMessage, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
+import { attachmentStoreIn, getDeliverableMessage, isReplyToDeliver, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
 import { kfThreadOf, type KfThread } from './kf-customers.js';
 import { kfWindowState } from './reply-window.js';
 import { wecomKfCustomers, wecomOutbound } from './schema.js';
@@ -37,7 +37,7 @@ export function kfSendId(messageId: string, part: number): string {
  */
 export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
   return async (event, { database, log, job }) => {
-    if (event.payload.channel !== 'wecom' || event.payload.deliver !== true || event.payload.internal) return;
+    if (!isReplyToDeliver('wecom')(event)) return;
     const messageId = event.payload.messageId;
     const message = await getDeliverableMessage(database.db, messageId);
     if (!message || message.deliveryStatus === 'sent') return;

@@ -4,7 +4,7 @@ import type { ChannelAdapter } from '../../app/channel-registry.js';
 import type { AppContext, AppModule } from '../../app/context.js';
 import { channelAccountState, hasEnabledChannelAccount } from '../channels/index.js';
 import { slaBreached, slaWarning } from '../sla/index.js';
-import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
+import { isCustomerMessage, isReplyToDeliver, ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
 import { registerWecomAdminRoutes } from './admin-routes.js';
 import { deliverWecomHandler, deliverWecomJob } from './deliver-reply.js';
 import { kfProcessJob, kfSyncHandler } from './kf-sync.js';
@@ -56,12 +56,12 @@ export const wecomChannelModule: AppModule = {
     replyChannels.register('wecom', wecomReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
     jobs.handle(kfSyncJob, kfSyncHandler(config, clock));
     jobs.handle(kfProcessJob, processKfMessageHandler(config, clock, writeRulesOf(context)));
-    jobs.subscribe(ticketMessageAdded, deliverWecomJob, deliverWecomHandler(config, clock));
+    jobs.subscribe(ticketMessageAdded, deliverWecomJob, deliverWecomHandler(config, clock), { when: isReplyToDeliver('wecom') });
     // Staff in WeCom (the self-built app): assignment, a customer's reply, an SLA warning.
     const staff = staffNotificationHandlers(config, clock);
     jobs.subscribe(ticketCreated, staffNotifyJob, staff.created);
     jobs.subscribe(ticketUpdated, staffNotifyJob, staff.updated);
-    jobs.subscribe(ticketMessageAdded, staffNotifyJob, staff.messageAdded);
+    jobs.subscribe(ticketMessageAdded, staffNotifyJob, staff.messageAdded, { when: isCustomerMessage });
     jobs.subscribe(slaWarning, staffNotifyJob, staff.warning);
     // Teams' group robots: new tickets and SLA firings, 20 a minute, the rest in a digest.
     const robots = robotNotificationHandlers(config, clock);
