@@ -101,7 +101,19 @@ test('console: an agent drafts and submits an article, a supervisor publishes it
   await writer.goto('/knowledge');
   await writer.getByTestId('knowledge-create').click();
   await writer.locator('#article-title').fill('空调不制冷的自查步骤');
-  await writer.locator('#article-body').fill('先检查遥控器是否为制冷模式。\n\n再清洗滤网，等待十分钟。');
+  // The body is tiptap (a contenteditable): bold by its shortcut, the list by its toolbar button.
+  await writer.locator('#article-body').click();
+  await writer.keyboard.type('先检查遥控器是否为');
+  await writer.keyboard.press('ControlOrMeta+b');
+  await writer.keyboard.type('制冷模式');
+  assert.equal(await writer.getByTestId('editor-bold').getAttribute('aria-pressed'), 'true');
+  await writer.keyboard.press('ControlOrMeta+b');
+  await writer.keyboard.type('。');
+  await writer.keyboard.press('Enter');
+  await writer.getByRole('button', { name: '项目符号列表' }).click();
+  await writer.keyboard.type('清洗滤网');
+  await writer.keyboard.press('Enter');
+  await writer.keyboard.type('等待十分钟');
   // antd's Select: open it and pick the second option (公开) with the keyboard.
   await writer.locator('#article-visibility').click();
   await writer.keyboard.press('ArrowDown');
@@ -122,6 +134,13 @@ test('console: an agent drafts and submits an article, a supervisor publishes it
   await reviewer.getByTestId('article-versions').getByText('版本 3').waitFor();
   await reviewer.screenshot({ path: `${shots}knowledge-review.png`, animations: 'disabled', caret: 'hide' });
 
+  // What was typed in the editor is what the help centre shows: the bold words and the list.
+  const published = await h.api<Article>(supervisor, 'GET', `/api/v1/articles/${id}`);
+  const reader = await h.newPage();
+  await reader.goto(`/help/articles/${published.slug}`);
+  await reader.getByTestId('help-article').locator('strong', { hasText: '制冷模式' }).waitFor();
+  assert.deepEqual(await reader.getByTestId('help-article').locator('ul > li').allInnerTexts(), ['清洗滤网', '等待十分钟']);
+
   const ticket = await h.api<{ id: string }>(h.users.agentB, 'POST', '/api/v1/tickets', { subject: '空调不制冷', description: '客户说开了半小时还是热风', assigneeId: h.users.agentB.id });
   const agent = await h.newPage({ user: h.users.agentB });
   await agent.goto(`/tickets/${ticket.id}`);
@@ -130,7 +149,7 @@ test('console: an agent drafts and submits an article, a supervisor publishes it
   await agent.getByTestId('composer-article-search').getByText('空调不制冷的自查步骤').waitFor();
   await agent.getByTestId('composer-article-search').getByRole('button', { name: '插入内容' }).click();
   await agent.waitForFunction(() => (document.querySelector('[data-testid="composer-body"]') as HTMLTextAreaElement | null)?.value.includes('先检查遥控器'));
-  assert.equal(await agent.getByTestId('composer-body').inputValue(), '您好，先检查遥控器是否为制冷模式。\n再清洗滤网，等待十分钟。');
+  assert.equal(await agent.getByTestId('composer-body').inputValue(), '您好，先检查遥控器是否为制冷模式。\n清洗滤网\n等待十分钟');
   await agent.screenshot({ path: `${shots}knowledge-composer.png`, animations: 'disabled', caret: 'hide' });
   const used = await h.api<{ items: Array<{ articleId: string; mode: string }> }>(h.users.agentB, 'GET', `/api/v1/tickets/${ticket.id}/articles`);
   assert.deepEqual(used.items.map((u) => [u.articleId, u.mode]), [[id, 'content']]);

@@ -18,7 +18,8 @@ const fromEditor = [
 test('everything the editor makes survives unchanged: headings 2–3, bold, italic, lists, links, code, redaction marks', () => {
   // (sanitize-html writes void elements as `<br />`; tiptap reads both.)
   assert.equal(sanitiseArticleHtml(fromEditor), fromEditor.replace('<br>', '<br />'));
-  assert.match(textOfArticleHtml(sanitiseArticleHtml(fromEditor)), /^路由器红灯\n先关掉电源，再等十秒/);
+  // Search and the composer's "insert content" read the text: one line per list item.
+  assert.match(textOfArticleHtml(sanitiseArticleHtml(fromEditor)), /^路由器红灯\n先关掉电源，再等十秒，然后运行 ping 192\.168\.1\.1\n仍然红灯请联系我们。\n步骤\n拔掉网线\n按住 复位键\n第一步\n第二步\nreboot now\n说明书、邮件、另一篇\n客户电话 ［电话 phone］$/);
 });
 
 test('attacks are removed: <img onerror>, javascript: links, <script>, event handlers, styles and frames', () => {

@@ -48,7 +48,8 @@ export function sanitiseArticleHtml(html: string): string {
 
 /** Plain text of sanitised article HTML: what search, suggestions and diffs read. */
 export function textOfArticleHtml(html: string): string {
-  const withBreaks = html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|li|tr|h[1-6]|blockquote|pre)>/gi, '\n');
+  // tiptap wraps each list item's text in a <p>: one line per item, not a blank line between them.
+  const withBreaks = html.replace(/<\/p>\s*<\/li>/gi, '</li>').replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|li|tr|h[1-6]|blockquote|pre)>/gi, '\n');
   const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'title', 'head'] });
   return text.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
