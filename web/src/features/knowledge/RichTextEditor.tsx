@@ -24,15 +24,18 @@ export function RichTextEditor({ value = '', onChange, id, label, readOnly = fal
   // The HTML this editor last reported, so a value coming back from the form is not re-applied
   // (which would move the caret), while a new article or a rollback replaces the content.
   const emitted = useRef(value);
+  const changed = useRef(onChange);
+  changed.current = onChange;
   const editor = useEditor({
     extensions: articleExtensions,
     content: value,
     editable: !readOnly,
     editorProps: { attributes: { ...(id ? { id } : {}), role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'article-editor-content' } },
     onUpdate: ({ editor: e }) => {
-      const html = e.isEmpty ? '' : e.getHTML();
+      // Blank (only spaces or empty paragraphs, no image) counts as empty for the form's "required".
+      const html = !e.getText().trim() && !e.$node('articleImage') ? '' : e.getHTML();
       emitted.current = html;
-      onChange?.(html);
+      changed.current?.(html);
     },
   });
   useEffect(() => {
