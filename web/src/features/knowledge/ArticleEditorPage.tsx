@@ -8,21 +8,18 @@ import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { ArticleHistory } from './ArticleHistory.tsx';
 import { knowledgeApi, type Article, type ArticleInput, type Locale, type Visibility } from './knowledge-api.ts';
 import { statusColors } from './KnowledgePage.tsx';
+import { RichTextEditor } from './RichTextEditor.tsx';
 
 type Values = { zhTitle: string; zhBody: string; enTitle?: string; enBody?: string; visibility: Visibility; tags: string[]; reviewBy?: dayjs.Dayjs | null };
 
-/** Paragraphs of text ↔ article HTML. (The rich-text editor, tiptap, is not installed yet: see docs/knowledge.md.) */
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const toHtml = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escape(p).replace(/\n/g, '<br />')}</p>`).join('');
-
 function valuesOf(article: Article | undefined): Values {
   const of = (locale: Locale) => article?.translations.find((x) => x.locale === locale);
-  return { zhTitle: of('zh-CN')?.title ?? '', zhBody: of('zh-CN')?.bodyText.replace(/\n/g, '\n\n') ?? '', enTitle: of('en')?.title, enBody: of('en')?.bodyText.replace(/\n/g, '\n\n'), visibility: article?.visibility ?? 'internal', tags: article?.tags ?? [], reviewBy: article?.reviewBy ? dayjs(article.reviewBy) : null };
+  return { zhTitle: of('zh-CN')?.title ?? '', zhBody: of('zh-CN')?.bodyHtml ?? '', enTitle: of('en')?.title, enBody: of('en')?.bodyHtml, visibility: article?.visibility ?? 'internal', tags: article?.tags ?? [], reviewBy: article?.reviewBy ? dayjs(article.reviewBy) : null };
 }
 
 function inputOf(values: Values): ArticleInput {
-  const translations: ArticleInput['translations'] = [{ locale: 'zh-CN', title: values.zhTitle, bodyHtml: toHtml(values.zhBody) }];
-  if (values.enTitle?.trim() && values.enBody?.trim()) translations.push({ locale: 'en', title: values.enTitle, bodyHtml: toHtml(values.enBody) });
+  const translations: ArticleInput['translations'] = [{ locale: 'zh-CN', title: values.zhTitle, bodyHtml: values.zhBody }];
+  if (values.enTitle?.trim() && values.enBody?.trim()) translations.push({ locale: 'en', title: values.enTitle, bodyHtml: values.enBody });
   return { translations, visibility: values.visibility, tags: values.tags, reviewBy: values.reviewBy ? values.reviewBy.format('YYYY-MM-DD') : null };
 }
 
@@ -81,13 +78,13 @@ export default function ArticleEditorPage() {
               { key: 'zh-CN', label: '中文', children: (
                 <>
                   <Form.Item label={t('knowledge.editor.titleLabel')} name="zhTitle" rules={[{ required: true, whitespace: true }]}><Input id="article-title" maxLength={200} /></Form.Item>
-                  <Form.Item label={t('knowledge.editor.body')} name="zhBody" extra={t('knowledge.editor.bodyHint')} rules={[{ required: true, whitespace: true }]}><Input.TextArea id="article-body" autoSize={{ minRows: 8 }} /></Form.Item>
+                  <Form.Item label={t('knowledge.editor.body')} name="zhBody" extra={t('knowledge.editor.bodyHint')} rules={[{ required: true, whitespace: true }]}><RichTextEditor id="article-body" label={`${t('knowledge.editor.body')} (中文)`} readOnly={!editable || busy} /></Form.Item>
                 </>
               ) },
               { key: 'en', label: 'English', children: (
                 <>
                   <Form.Item label={t('knowledge.editor.titleLabel')} name="enTitle"><Input maxLength={200} /></Form.Item>
-                  <Form.Item label={t('knowledge.editor.body')} name="enBody"><Input.TextArea autoSize={{ minRows: 8 }} /></Form.Item>
+                  <Form.Item label={t('knowledge.editor.body')} name="enBody"><RichTextEditor id="article-body-en" label={`${t('knowledge.editor.body')} (English)`} readOnly={!editable || busy} /></Form.Item>
                 </>
               ) },
             ]}
