@@ -25,11 +25,14 @@ after(async () => {
 
 type Survey = { status: string; score: number | null; comment: string | null; followUpTicketId: string | null };
 
-test('a customer rates a resolved ticket 2 stars on the portal at 360 px and comments; the rating and the 回访 ticket exist', { skip, timeout: 120_000 }, async () => {
+test('a customer rates a resolved ticket 2 stars on the portal at 360 px and comments; the rating and the 回访 ticket exist; CSAT by their 产品线 shows it', { skip, timeout: 120_000 }, async () => {
   const { admin, agentA } = h.users;
   const settings = await h.api<{ version: number }>(admin, 'GET', '/api/v1/settings/surveys');
   const save = await fetch(`${h.baseURL}/api/v1/settings/surveys`, { method: 'PUT', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json', 'if-match': `"${settings.version}"` }, body: JSON.stringify({ csatDelayMinutes: 0 }) });
   assert.equal(save.status, 200, await save.text());
+  // The customer's 产品线, for the stats by customer field at the end.
+  await h.api(admin, 'POST', '/api/v1/contact-fields', { key: 'product_line', label: { 'zh-CN': '产品线', en: 'Product line' }, type: 'select', options: [{ value: 'washer', label: { 'zh-CN': '洗衣机', en: 'Washers' } }] });
+  await h.api(admin, 'POST', '/api/v1/contacts', { name: '冯女士', fields: { product_line: 'washer' }, identities: [{ kind: 'email', value: customer }] });
   const ticket = await h.api<{ id: string; number: string; version: number }>(agentA, 'POST', '/api/v1/tickets', { subject: '洗衣机脱水时异响', description: '脱水时咚咚响', channel: 'email', requester: { name: '冯女士', email: customer }, teamId: h.teamId, assigneeId: agentA.id });
 
   const page = await h.newPage({ viewport: { width: 360, height: 760 } });
@@ -73,5 +76,15 @@ test('a customer rates a resolved ticket 2 stars on the portal at 360 px and com
   assert.equal(await card.locator('[role="radio"][aria-checked="true"]').count(), 2, 'two stars shown');
   await card.getByText('师傅修完还是响').waitFor();
   assert.equal(await card.getByTestId('survey-comment').count(), 0);
+
+  // The supervisor's stats by that field: CSAT by 产品线, the option's label as the group.
+  const stats = await h.newPage({ user: admin });
+  await stats.goto('/settings/surveys');
+  const statsCard = stats.getByTestId('survey-stats');
+  await statsCard.getByRole('combobox', { name: '调查类型' }).click();
+  await stats.locator('.ant-select-dropdown:visible').getByText('CSAT', { exact: true }).click();
+  await statsCard.getByRole('combobox', { name: '分组方式' }).click();
+  await stats.locator('.ant-select-dropdown:visible').getByText('按客户字段：产品线').click();
+  await statsCard.getByRole('row').filter({ hasText: '洗衣机' }).filter({ hasText: '0%' }).waitFor();
   assert.deepEqual(h.takePageErrors(), []);
 });
