@@ -64,7 +64,8 @@ export const statsSchema = z
   .object({
     kind: surveyKindSchema,
     by: z.enum(groupByKeys as [string, ...string[]]),
+    field: z.string().optional().describe('with by=field: the customer field grouped by'),
     responseRates: z.array(z.object({ channel: z.string(), delivered: z.number().int(), answered: z.number().int(), responseRate: z.number().nullable().describe('answers ÷ surveys delivered') })),
-    groups: z.array(z.object({ key: z.string().nullable(), answered: z.number().int(), average: z.number().nullable(), csat: z.number().nullable().describe('share of 4–5 stars'), nps: z.number().nullable().describe('% promoters − % detractors'), promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int() })),
+    groups: z.array(z.object({ key: z.string().nullable(), label: z.object({ 'zh-CN': z.string(), en: z.string() }).nullable().optional().describe('by=field: the option\'s label (null: no value or an option no longer defined)'), answered: z.number().int(), average: z.number().nullable(), csat: z.number().nullable().describe('share of 4–5 stars'), nps: z.number().nullable().describe('% promoters − % detractors'), promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int() })),
   })
   .meta({ id: 'SurveyStats' });

@@ -5,6 +5,7 @@ import type { Database, Db } from '../../db/database.js';
 import type { Actor } from '../auth/index.js';
 import { getContactsByIds } from '../customers/index.js';
 import { getTicketSnapshot, getVisibleTicket } from '../tickets/index.js';
+import { customerFieldSnapshot } from './customer-field-groups.js';
 import { surveys, type SurveyRow, type SurveyStatus } from './schema.js';
 
 export type SurveyFilter = { kind?: 'csat' | 'nps'; status?: SurveyStatus; ticketId?: string; contactId?: string; before?: string; limit: number };
@@ -49,11 +50,11 @@ export async function createSurvey(database: Database, input: { kind: 'csat'; ti
     if (!ticket.requesterId) throw new Conflict('survey.ticket_without_requester');
     if (ticket.status !== 'resolved' && ticket.status !== 'closed') throw new Conflict('survey.ticket_not_resolved');
     const contact = (await getContactsByIds(database.db, [ticket.requesterId])).get(ticket.requesterId);
-    values = { id, kind: 'csat', dedupeKey: `csat:${ticket.id}:manual:${id}`, ticketId: ticket.id, contactId: ticket.requesterId, channel: ticket.channel, status: 'scheduled', handlerId: ticket.assigneeId, teamId: ticket.teamId, organizationId: contact?.organization?.id ?? null, tierKey: contact?.tierKey ?? null, dueAt: now };
+    values = { id, kind: 'csat', dedupeKey: `csat:${ticket.id}:manual:${id}`, ticketId: ticket.id, contactId: ticket.requesterId, channel: ticket.channel, status: 'scheduled', handlerId: ticket.assigneeId, teamId: ticket.teamId, organizationId: contact?.organization?.id ?? null, tierKey: contact?.tierKey ?? null, customerFields: await customerFieldSnapshot(database.db, ticket.requesterId, contact?.organization?.id ?? null), dueAt: now };
   } else {
     const contact = (await getContactsByIds(database.db, [input.contactId])).get(input.contactId);
     if (!contact) throw invalidField('contactId', 'survey.contact_not_found');
-    values = { id, kind: 'nps', dedupeKey: `nps:${contact.id}:manual:${id}`, contactId: contact.id, channel: 'email', status: 'scheduled', organizationId: contact.organization?.id ?? null, tierKey: contact.tierKey, period: `manual/${now.toISOString().slice(0, 10)}`, dueAt: now };
+    values = { id, kind: 'nps', dedupeKey: `nps:${contact.id}:manual:${id}`, contactId: contact.id, channel: 'email', status: 'scheduled', organizationId: contact.organization?.id ?? null, tierKey: contact.tierKey, customerFields: await customerFieldSnapshot(database.db, contact.id, contact.organization?.id ?? null), period: `manual/${now.toISOString().slice(0, 10)}`, dueAt: now };
   }
   const [row] = await database.transaction((tx) => tx.insert(surveys).values(values).returning());
   return presentSurvey(row!);

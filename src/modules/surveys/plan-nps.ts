@@ -8,6 +8,7 @@ import { listContactSummaries } from '../customers/index.js';
 import { getTicketSnapshot, type ticketCreated } from '../tickets/index.js';
 import { markAsked } from './schedule-csat.js';
 import { getSurveySettings, type SurveySettings } from './settings.js';
+import { customerFieldSnapshot } from './customer-field-groups.js';
 import { surveyContactState, surveys, surveySettings } from './schema.js';
 
 const dayMs = 86_400_000;
@@ -62,6 +63,9 @@ export function planNpsSurveys(clock: Clock): DueRowSource {
     // The page is read before the transaction (PGlite: one transaction at a time); the locked row's
     // cursor must still be the one the page was read from, else another planner moved on.
     const page = await listContactSummaries(database.db, { sort: 'name', limit: pageSize, ...(bookkeeping.cursor && { cursor: bookkeeping.cursor }) });
+    // The groupable custom values each survey keeps (NPS by 产品线), read here for the same reason.
+    const fieldSnapshots = new Map<string, Record<string, unknown>>();
+    for (const c of page.items) if (!c.anonymized) fieldSnapshots.set(c.id, await customerFieldSnapshot(database.db, c.id, c.organization?.id ?? null));
     return database.transaction(async (tx) => {
       const [row] = await tx.select().from(surveySettings).where(eq(surveySettings.id, 1)).for('update', { skipLocked: true });
       if (!row || (row.npsNextPlanAt && row.npsNextPlanAt > now) || row.npsPlanCursor !== bookkeeping.cursor) return 0;
@@ -71,7 +75,7 @@ export function planNpsSurveys(clock: Clock): DueRowSource {
       for (const contact of chosen) {
         const inserted = await tx
           .insert(surveys)
-          .values({ id: uuidv7(), kind: 'nps', dedupeKey: `nps:${contact.id}:${period.key}`, contactId: contact.id, channel: 'email', status: 'scheduled', organizationId: contact.organizationId, tierKey: contact.tierKey, period: period.key, dueAt: now })
+          .values({ id: uuidv7(), kind: 'nps', dedupeKey: `nps:${contact.id}:${period.key}`, contactId: contact.id, channel: 'email', status: 'scheduled', organizationId: contact.organizationId, tierKey: contact.tierKey, customerFields: fieldSnapshots.get(contact.id) ?? {}, period: period.key, dueAt: now })
           .onConflictDoNothing()
           .returning({ id: surveys.id });
         if (inserted[0]) await markAsked(tx, contact.id, { lastNpsAt: now });

@@ -8,6 +8,7 @@ import { answerByLink, commentByLink, findPortalSurvey, getSurveyPage, portalSur
 import { answerBody, commentBody, statsSchema, surveyKindSchema, surveyPageSchema, surveySchema, surveySettingsSchema, surveySettingsViewSchema, surveyStatusSchema } from './http-schemas.js';
 import { createSurvey, listSurveys, listTicketSurveys } from './list-surveys.js';
 import { getSurveySettings, updateSurveySettings } from './settings.js';
+import { fieldGroup } from './customer-field-groups.js';
 import { groupByKeys, responseRates, scoresBy, type GroupBy } from './survey-stats.js';
 import { surveyLinkKey } from './survey-link.js';
 
@@ -47,14 +48,16 @@ export function registerSurveyRoutes(app: AppServer, { database, config, clock }
     config: { permission: 'surveys.read' },
     schema: {
       tags, summary: '调查统计 Survey statistics',
-      description: 'Response rate per channel (answers ÷ surveys delivered) and CSAT (share of 4–5 stars, mean) or NPS (% promoters − % detractors) grouped by channel, team, organization, tier, period or month of the answer. `from`/`to` bound the send time.',
-      querystring: z.object({ kind: surveyKindSchema.default('csat'), by: z.enum(groupByKeys as [GroupBy, ...GroupBy[]]).default('channel'), from: z.coerce.date().optional(), to: z.coerce.date().optional() }),
+      description: 'Response rate per channel (answers ÷ surveys delivered) and CSAT (share of 4–5 stars, mean) or NPS (% promoters − % detractors) grouped by channel, team, organization, tier, period or month of the answer, or (`by=field&field=contact.<key>` or `organisation.<key>`) by a select, cascader (its first level) or multiselect (each option chosen) custom field of the customer as it was when the survey was made; those groups carry the option\'s `label`. `from`/`to` bound the send time.',
+      querystring: z.object({ kind: surveyKindSchema.default('csat'), by: z.enum(groupByKeys as [GroupBy, ...GroupBy[]]).default('channel'), field: z.string().trim().min(1).max(200).optional(), from: z.coerce.date().optional(), to: z.coerce.date().optional() }),
       response: { 200: statsSchema },
     },
   }, async (request) => {
-    const { kind, by, from, to } = request.query;
+    const { kind, by, field, from, to } = request.query;
+    if (field !== undefined && by !== 'field') throw new Invalid('validation.failed', {}, [{ path: 'field', code: 'survey.field_needs_by_field' }]);
     const filter = { kind, from, to };
-    return { kind, by, responseRates: await responseRates(database.db, filter), groups: await scoresBy(database.db, filter, by) };
+    const groupBy = by === 'field' ? await fieldGroup(database.db, field) : by;
+    return { kind, by, ...(field && { field }), responseRates: await responseRates(database.db, filter), groups: await scoresBy(database.db, filter, groupBy) };
   });
 
   app.get('/api/v1/settings/surveys', {

@@ -8,6 +8,7 @@ import { getContactsByIds } from '../customers/index.js';
 import { getTicketSnapshot, type ticketUpdated } from '../tickets/index.js';
 import { surveySkipped } from './events.js';
 import { getSurveySettings } from './settings.js';
+import { customerFieldSnapshot } from './customer-field-groups.js';
 import { surveyContactState, surveys } from './schema.js';
 
 const dayMs = 86_400_000;
@@ -37,6 +38,8 @@ export const scheduleCsatHandler = (clock: Clock): EventHandler<typeof ticketUpd
   if (!contact || contact.anonymized) return;
   // The time-based work's clock (injected; tests move it), read when the job runs: seconds after the resolution.
   const resolvedAt = clock.now();
+  // Read before the transaction (PGlite: one transaction at a time), like the contact above.
+  const customerFields = await customerFieldSnapshot(database.db, contact.id, contact.organization?.id ?? null);
   await database.transaction(async (tx) => {
     const [state] = await tx.select().from(surveyContactState).where(eq(surveyContactState.contactId, contact.id)).for('update');
     const coolingDown = state?.lastCsatAt && resolvedAt.getTime() - state.lastCsatAt.getTime() < settings.csatCooldownDays * dayMs;
@@ -56,6 +59,7 @@ export const scheduleCsatHandler = (clock: Clock): EventHandler<typeof ticketUpd
         teamId: ticket.teamId,
         organizationId: contact.organization?.id ?? null,
         tierKey: contact.tierKey,
+        customerFields,
         dueAt: coolingDown ? null : new Date(resolvedAt.getTime() + settings.csatDelayMinutes * 60_000),
       })
       .onConflictDoNothing()

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The survey settings a supervisor edits (设置 › 满意度调查): one row, read on use by every process.
@@ -64,6 +64,12 @@ export const surveys = pgTable(
     teamId: uuid('team_id'),
     organizationId: uuid('organization_id'),
     tierKey: text('tier_key'),
+    /**
+     * The customer's values of groupable custom fields (select, cascader, multiselect) when the
+     * survey was made, keyed `contact.<key>` / `organisation.<key>`: NPS by 产品线 counts the product
+     * line the customer had when asked, as `tierKey` keeps the tier (customer-field-groups.ts).
+     */
+    customerFields: jsonb('customer_fields').$type<Record<string, unknown>>().notNull().default({}),
     /** NPS: the period it belongs to, e.g. 2026-Q4 style `2026-12-06/90` (start day and length). */
     period: text('period'),
     dueAt: timestamp('due_at', { withTimezone: true }),

@@ -1,5 +1,6 @@
 import { and, eq, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import { optionLabel, type FieldGroup } from './customer-field-groups.js';
 import { surveys } from './schema.js';
 
 export type StatsFilter = { kind: 'csat' | 'nps'; from?: Date; to?: Date };
@@ -7,7 +8,7 @@ export type StatsFilter = { kind: 'csat' | 'nps'; from?: Date; to?: Date };
 /** Response rate per channel = answers ÷ surveys delivered (a survey answered counts once). */
 export type ChannelRate = { channel: string; delivered: number; answered: number; responseRate: number | null };
 /** CSAT: share of 4–5 star answers and the mean; NPS: % promoters (9–10) − % detractors (0–6). */
-export type ScoreGroup = { key: string | null; answered: number; average: number | null; csat: number | null; nps: number | null; promoters: number; passives: number; detractors: number };
+export type ScoreGroup = { key: string | null; label?: { 'zh-CN': string; en: string } | null; answered: number; average: number | null; csat: number | null; nps: number | null; promoters: number; passives: number; detractors: number };
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
 
@@ -33,12 +34,14 @@ const groupColumns = {
   period: surveys.period,
   month: sql<string>`to_char(${surveys.answeredAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`,
 } as const;
-export type GroupBy = keyof typeof groupColumns;
-export const groupByKeys = Object.keys(groupColumns) as GroupBy[];
+export type GroupBy = keyof typeof groupColumns | 'field';
+/** `field`: by a custom field of the customer, named by the `field` parameter (customer-field-groups.ts). */
+export const groupByKeys = [...Object.keys(groupColumns), 'field'] as GroupBy[];
 
-export async function scoresBy(db: Db, filter: StatsFilter, by: GroupBy): Promise<ScoreGroup[]> {
-  const key = groupColumns[by];
-  const rows = await db
+/** Grouped by a column of the survey, or by the customer's field (each group then carries its option's label). */
+export async function scoresBy(db: Db, filter: StatsFilter, by: Exclude<GroupBy, 'field'> | FieldGroup): Promise<ScoreGroup[]> {
+  const key = typeof by === 'string' ? groupColumns[by] : by.column;
+  const base = db
     .select({
       key: sql<string | null>`${key}::text`,
       answered: sql<number>`count(*)::int`,
@@ -48,7 +51,9 @@ export async function scoresBy(db: Db, filter: StatsFilter, by: GroupBy): Promis
       passives: sql<number>`count(*) filter (where ${surveys.score} between 7 and 8)::int`,
       detractors: sql<number>`count(*) filter (where ${surveys.score} <= 6)::int`,
     })
-    .from(surveys)
+    .from(surveys);
+  const joined = typeof by !== 'string' && by.join ? base.leftJoin(by.join, sql`true`) : base;
+  const rows = await joined
     .where(and(...range(filter), isNotNull(surveys.answeredAt)))
     .groupBy(sql`1`)
     .orderBy(sql`1`);
@@ -56,6 +61,7 @@ export async function scoresBy(db: Db, filter: StatsFilter, by: GroupBy): Promis
     const nps = filter.kind === 'nps';
     return {
       key: r.key,
+      ...(typeof by !== 'string' && { label: optionLabel(by.definition, r.key) }),
       answered: r.answered,
       average: r.answered ? Math.round((r.sum / r.answered) * 100) / 100 : null,
       csat: nps ? null : ratio(r.high, r.answered),

@@ -11,6 +11,7 @@ import { MessageBody } from '../tickets/MessageBody.tsx';
 import { portalKeys, postMultipart, usePortalTicket } from './queries.ts';
 import { statusColors } from './status.ts';
 import { PortalCustomFields } from './PortalCustomFields.tsx';
+import { PortalSurveyCard } from './PortalSurveyCard.tsx';
 
 type Attachment = { id: string; filename: string };
 
@@ -137,6 +138,7 @@ export default function PortalTicketPage() {
       >
         <Timeline items={items} />
       </Card>
+      <PortalSurveyCard ticketId={data.id} />
       <Card title={t('portal.ticket.reply')}>
         <Form form={form} onFinish={send} layout="vertical">
           <Form.Item name="body" rules={[{ required: true, whitespace: true, message: t('portal.form.required') }]}>

@@ -6,6 +6,7 @@ export const portalKeys = {
   me: ['portal', 'me'] as const,
   tickets: ['portal', 'tickets'] as const,
   ticket: (id: string) => ['portal', 'tickets', id] as const,
+  survey: (id: string) => ['portal', 'tickets', id, 'survey'] as const,
   categories: ['portal', 'categories'] as const,
 };
 
@@ -32,6 +33,15 @@ export function usePortalTickets() {
 
 export function usePortalTicket(id: string) {
   return useQuery({ queryKey: portalKeys.ticket(id), queryFn: () => unwrap(api.GET('/api/v1/portal/tickets/{id}', { params: { path: { id } } })), refetchInterval: 15_000 });
+}
+
+/** The CSAT survey of the ticket the customer may answer or has answered (null: none). */
+export function usePortalSurvey(id: string) {
+  return useQuery({ queryKey: portalKeys.survey(id), queryFn: async () => (await unwrap(api.GET('/api/v1/portal/tickets/{id}/survey', { params: { path: { id } } }))).survey });
+}
+
+export async function answerPortalSurvey(id: string, body: { score?: number; comment?: string }) {
+  return (await unwrap(api.POST('/api/v1/portal/tickets/{id}/survey', { params: { path: { id } }, body }))).survey;
 }
 
 export function useFormCategories() {

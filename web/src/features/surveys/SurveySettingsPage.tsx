@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
+import { SurveyStatsCard } from './SurveyStatsCard.tsx';
 import { useSaveSurveySettings, useSurveySettings, type SurveySettings } from './survey-api.ts';
 
 /** 设置 › 满意度调查: CSAT delay, cooldown, low-rating threshold, NPS schedule and sampling (supervisors and admins). */
@@ -11,6 +12,7 @@ export default function SurveySettingsPage() {
   return (
     <AdminGate permission="surveys.manage">
       <SurveySettingsForm />
+      <SurveyStatsCard />
     </AdminGate>
   );
 }

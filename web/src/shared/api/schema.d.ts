@@ -9393,13 +9393,14 @@ export interface paths {
         };
         /**
          * 调查统计 Survey statistics
-         * @description Response rate per channel (answers ÷ surveys delivered) and CSAT (share of 4–5 stars, mean) or NPS (% promoters − % detractors) grouped by channel, team, organization, tier, period or month of the answer. `from`/`to` bound the send time.
+         * @description Response rate per channel (answers ÷ surveys delivered) and CSAT (share of 4–5 stars, mean) or NPS (% promoters − % detractors) grouped by channel, team, organization, tier, period or month of the answer, or (`by=field&field=contact.<key>` or `organisation.<key>`) by a select, cascader (its first level) or multiselect (each option chosen) custom field of the customer as it was when the survey was made; those groups carry the option's `label`. `from`/`to` bound the send time.
          */
         get: {
             parameters: {
                 query?: {
                     kind?: "csat" | "nps";
-                    by?: "channel" | "team" | "organization" | "tier" | "period" | "month";
+                    by?: "channel" | "team" | "organization" | "tier" | "period" | "month" | "field";
+                    field?: string;
                     from?: unknown;
                     to?: unknown;
                 };
@@ -10817,7 +10818,9 @@ export interface components {
             /** @enum {string} */
             kind: "csat" | "nps";
             /** @enum {string} */
-            by: "channel" | "team" | "organization" | "tier" | "period" | "month";
+            by: "channel" | "team" | "organization" | "tier" | "period" | "month" | "field";
+            /** @description with by=field: the customer field grouped by */
+            field?: string;
             responseRates: {
                 channel: string;
                 delivered: number;
@@ -10827,6 +10830,11 @@ export interface components {
             }[];
             groups: {
                 key: string | null;
+                /** @description by=field: the option's label (null: no value or an option no longer defined) */
+                label?: {
+                    "zh-CN": string;
+                    en: string;
+                } | null;
                 answered: number;
                 average: number | null;
                 /** @description share of 4–5 stars */
@@ -11825,7 +11833,9 @@ export interface components {
             /** @enum {string} */
             kind: "csat" | "nps";
             /** @enum {string} */
-            by: "channel" | "team" | "organization" | "tier" | "period" | "month";
+            by: "channel" | "team" | "organization" | "tier" | "period" | "month" | "field";
+            /** @description with by=field: the customer field grouped by */
+            field?: string;
             responseRates: {
                 channel: string;
                 delivered: number;
@@ -11835,6 +11845,11 @@ export interface components {
             }[];
             groups: {
                 key: string | null;
+                /** @description by=field: the option's label (null: no value or an option no longer defined) */
+                label?: {
+                    "zh-CN": string;
+                    en: string;
+                } | null;
                 answered: number;
                 average: number | null;
                 /** @description share of 4–5 stars */
