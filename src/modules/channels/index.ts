@@ -13,6 +13,7 @@ export { offerRobotMessage, takeRobotDigest, markRobotSend, enqueueDigest, robot
 export { listStaffLinks, staffLinkOf, setStaffLink, removeStaffLink, type StaffLink } from './staff-links.js';
 export { staffNotificationTriggers, type NotifyStaff, type StaffNotice, type StaffReason } from './staff-notification-triggers.js';
 export { clip, ticketLink } from './ticket-links.js';
+export { teamRobotTriggers, type TeamRobotChannel, type TeamRobotDeps } from './team-robot-triggers.js';
 export { multipartFile, type UploadFile } from './multipart.js';
 export { pinnedVendorRequest, vendorPin, vendorRequest, type VendorResponse, type VendorRequest } from './vendor-http.js';
 

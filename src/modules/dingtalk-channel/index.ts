@@ -6,6 +6,7 @@
 import type { ChannelAdapter } from '../../app/channel-registry.js';
 import type { AppContext, AppModule } from '../../app/context.js';
 import { writeRulesOf } from '../../app/write-rules.js';
+import { teamRobotTriggers } from '../channels/index.js';
 import { slaBreached, slaWarning } from '../sla/index.js';
 import { isCustomerMessage, isReplyToDeliver, ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
 import { registerDingtalkAdminRoutes } from './admin-routes.js';
@@ -14,7 +15,7 @@ import { DingtalkApiError, dingtalkApi } from './dingtalk-api.js';
 import { dingtalkSecretFields, dingtalkSettingsOf, dingtalkSettingsSchema } from './dingtalk-settings.js';
 import { processRobotMessageHandler } from './process-robot-message.js';
 import { answerDingtalkCallback, processRobotMessageJob } from './robot-callback.js';
-import { teamRobotDigestHandler, teamRobotNotificationHandlers, teamRobotNotifyJob } from './team-robot-notifications.js';
+import { dingtalkTeamRobot, teamRobotNotifyJob } from './team-robot-notifications.js';
 import { teamRobotDigestJob } from './team-robots.js';
 import { workNoticeHandlers, workNoticeJob } from './work-notifications.js';
 
@@ -73,11 +74,11 @@ export const dingtalkChannelModule: AppModule = {
     jobs.subscribe(ticketMessageAdded, workNoticeJob, staff.messageAdded, { when: isCustomerMessage });
     jobs.subscribe(slaWarning, workNoticeJob, staff.warning);
     // Teams' custom robots: new tickets and SLA firings, 20 a minute, the rest in a digest.
-    const robots = teamRobotNotificationHandlers(config, clock);
+    const robots = teamRobotTriggers(dingtalkTeamRobot, config, clock);
     jobs.subscribe(ticketCreated, teamRobotNotifyJob, robots.created);
     jobs.subscribe(slaWarning, teamRobotNotifyJob, robots.warning);
     jobs.subscribe(slaBreached, teamRobotNotifyJob, robots.breached);
-    jobs.handle(teamRobotDigestJob, teamRobotDigestHandler(config, clock));
+    jobs.handle(teamRobotDigestJob, robots.digest);
   },
   registerRoutes(app, context) {
     registerDingtalkAdminRoutes(app, context);

@@ -2,7 +2,7 @@
 import { writeRulesOf } from '../../app/write-rules.js';
 import type { ChannelAdapter } from '../../app/channel-registry.js';
 import type { AppContext, AppModule } from '../../app/context.js';
-import { channelAccountState, hasEnabledChannelAccount } from '../channels/index.js';
+import { channelAccountState, hasEnabledChannelAccount, teamRobotTriggers } from '../channels/index.js';
 import { slaBreached, slaWarning } from '../sla/index.js';
 import { isCustomerMessage, isReplyToDeliver, ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
 import { registerWecomAdminRoutes } from './admin-routes.js';
@@ -10,7 +10,7 @@ import { deliverWecomHandler, deliverWecomJob } from './deliver-reply.js';
 import { kfProcessJob, kfSyncHandler } from './kf-sync.js';
 import { processKfMessageHandler } from './process-kf-message.js';
 import { robotDigestJob } from './robot-allowance.js';
-import { robotDigestHandler, robotNotificationHandlers, robotNotifyJob } from './robot-notifications.js';
+import { robotNotifyJob, wecomTeamRobot } from './robot-notifications.js';
 import { staffNotificationHandlers, staffNotifyJob } from './staff-notifications.js';
 import { messagesPerWindow, replyWindowHours, wecomReplyProbe } from './reply-window.js';
 import { WecomApiError, wecomApi } from './wecom-api.js';
@@ -64,11 +64,11 @@ export const wecomChannelModule: AppModule = {
     jobs.subscribe(ticketMessageAdded, staffNotifyJob, staff.messageAdded, { when: isCustomerMessage });
     jobs.subscribe(slaWarning, staffNotifyJob, staff.warning);
     // Teams' group robots: new tickets and SLA firings, 20 a minute, the rest in a digest.
-    const robots = robotNotificationHandlers(config, clock);
+    const robots = teamRobotTriggers(wecomTeamRobot, config, clock);
     jobs.subscribe(ticketCreated, robotNotifyJob, robots.created);
     jobs.subscribe(slaWarning, robotNotifyJob, robots.warning);
     jobs.subscribe(slaBreached, robotNotifyJob, robots.breached);
-    jobs.handle(robotDigestJob, robotDigestHandler(config, clock));
+    jobs.handle(robotDigestJob, robots.digest);
   },
   registerRoutes(app, context) {
     registerWecomAdminRoutes(app, context);
