@@ -158,7 +158,9 @@ export async function startHarness(options: { env?: Record<string, string> } = {
       team,
       api,
       async newContext(options = {}) {
-        const context = await browser!.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 800 }, ...options });
+        // Reduced motion (the console then skips antd's animations, web/src/shared/ui/reduced-motion.ts):
+        // no click lands on a dropdown still sliding in, and Chromium renders no animation frames.
+        const context = await browser!.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 800 }, reducedMotion: 'reduce', ...options });
         // Generous: two browsers and two servers share the CI machine's two cores; a first visit
         // to a lazily loaded page took over 10 s there (the portal opening-message test).
         context.setDefaultTimeout(20_000);

@@ -70,6 +70,33 @@ test('a supervisor opening /settings lands on the first settings page they may u
   assert.deepEqual(h.takePageErrors(), []);
 });
 
+test('the console honours the system\'s reduce-motion setting: a dialog opens without animation; without the setting it animates', { skip, timeout: 90_000 }, async () => {
+  const admin = await h.user('admin', '动效管理员');
+  // Counts the CSS animations that start inside a dialog, from before the click on.
+  const dialogAnimations = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const page = await h.newPage({ user: admin, reducedMotion });
+    await page.goto('/settings/users');
+    await page.evaluate(() => {
+      document.body.dataset.dialogAnimations = '0';
+      document.addEventListener('animationstart', (event) => {
+        if (event.target instanceof Element && event.target.closest('.ant-modal, .ant-modal-mask')) document.body.dataset.dialogAnimations = String(Number(document.body.dataset.dialogAnimations) + 1);
+      });
+    });
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await page.getByRole('dialog').getByLabel('初始密码').waitFor();
+    return page;
+  };
+  const seen = (page: Awaited<ReturnType<typeof dialogAnimations>>) => page.evaluate(() => Number(document.body.dataset.dialogAnimations));
+
+  const moving = await dialogAnimations('no-preference');
+  await eventually(async () => (await seen(moving)) > 0, 'the dialog to zoom in by default');
+  const still = await dialogAnimations('reduce');
+  // Two frames after the dialog is shown: an animation antd had started would have fired by now.
+  await still.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await seen(still), 0, 'no animation with reduced motion');
+  assert.deepEqual(h.takePageErrors(), []);
+});
+
 test('English sidebar labels are not cut', { skip, timeout: 90_000 }, async () => {
   const admin = await h.user('admin', 'English Admin');
   await h.api(admin, 'PATCH', '/api/v1/me', { locale: 'en' });

@@ -8,6 +8,7 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../shared/api/client.ts';
+import { usePrefersReducedMotion } from '../shared/ui/reduced-motion.ts';
 import { AppRoutes } from './routes.tsx';
 
 dayjs.extend(relativeTime);
@@ -27,8 +28,9 @@ export function App() {
   const { i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
   dayjs.locale(zh ? 'zh-cn' : 'en');
+  const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
