@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { classifyNoise, type NoiseKind } from './classify-noise.js';
 import { collapseHtmlQuotes } from './collapse-html-quotes.js';
 import { collapseQuotes } from './collapse-quotes.js';
@@ -77,6 +77,8 @@ function bounceDetails(raw: Buffer, text: string): { messageIds: string[]; reaso
 
 export async function parseEmail(raw: Buffer, envelope: { from?: string | null } = {}): Promise<ParsedEmail> {
   // cid: images become data: URIs inside the HTML (kept by the sanitiser for raster types only).
+  // Imported on first use: mailparser is ~0.4 s of CPU to load, paid only by a process that parses mail.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { keepCidLinks: false });
   const headers = rawHeaders(mail.headerLines);
   const messageId = mail.messageId ? normaliseMessageId(mail.messageId) || null : null;

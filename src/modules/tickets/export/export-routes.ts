@@ -43,7 +43,7 @@ export function registerExportRoutes(app: AppServer, { database, config, channel
     const fields = fieldFiltersFromQuery(request.query, known);
     const filter = { view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, ...(Object.keys(fields).length && { fields }) };
     const columns = resolveColumns(columnKeys, await customExportColumns(database.db, actor, fieldTypes));
-    const writer = format === 'csv' ? csvWriter(timeZone) : xlsxWriter(timeZone, translate(request.locale, 'ticket.export.sheet'));
+    const writer = format === 'csv' ? csvWriter(timeZone) : await xlsxWriter(timeZone, translate(request.locale, 'ticket.export.sheet'));
     const stamp = localTime(new Date(), timeZone).replace(/[-: ]/g, '').replace(/^(\d{8})/, '$1-');
     const name = `${translate(request.locale, 'ticket.export.sheet')}-${stamp}.${writer.extension}`;
     void reply
