@@ -96,8 +96,10 @@ const build = join(tmp, `build-${runId}`);
 // Baseline WebAssembly compiler only: V8 otherwise recompiles PGlite's 9 MB module with its
 // optimising tier on background threads in every test process, which cost more CPU than it saved
 // (measured: a typical test file's set-up 4.9 → 3.6 s of CPU, two SLA/customer files 17 → 12 s).
-// node --test passes the flag on to each test file's process.
-const v8Flags = ['--liftoff-only'];
+// node --test passes the flag on to each test file's process. OPENCSM_TEST_NODE_FLAGS adds more,
+// space-separated, for measuring one (`--max-opt=2`, no TurboFan, saved nothing measurable on
+// twelve ticket test files: 38.5–45.7 s of CPU against 41.1–42.2 s).
+const v8Flags = ['--liftoff-only', ...(process.env.OPENCSM_TEST_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
 let node = [...v8Flags, '--import', 'tsx'];
 let testPaths = files;
 let prepareScript = 'scripts/prepare-test-template.ts';
