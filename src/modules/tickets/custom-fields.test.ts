@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFile, realpath } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertProblem, createTestApp, type ApiResponse, type TestApp, type TestUser } from '../../app/test-app.js';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database.js';
+import { migrationsFolder } from '../../db/migrate.js';
 import { listAggregateEvents } from '../../jobs/events.js';
-import { customFieldIndexName } from './custom-field-indexes.js';
+import { customFieldIndexName, customFieldOrderedIndexName } from './custom-field-indexes.js';
 import { complaintFields, complaintForm, complaintType } from '../forms/test-environmental-complaint.js';
 
 /**
@@ -210,12 +213,14 @@ describe('lists by custom field', () => {
     assert.equal(sort.errors?.[0]?.path, 'sort');
   });
 
-  test('marking a field filterable builds its index outside the request (btree for one value, GIN for a path); unmarking drops it', async () => {
-    const indexOf = async (key: string) => {
-      const rows = await queryRows<{ indexdef: string }>(t.database.db, sql`select indexdef from pg_indexes where tablename = 'tickets' and indexname = ${customFieldIndexName(key)}`);
+  test('marking a field filterable builds its indexes outside the request (btree for one value, also in the newest-first order; GIN for a path); unmarking drops them', async () => {
+    const indexOf = async (key: string, name = customFieldIndexName(key)) => {
+      const rows = await queryRows<{ indexdef: string }>(t.database.db, sql`select indexdef from pg_indexes where tablename = 'tickets' and indexname = ${name}`);
       return rows[0]?.indexdef;
     };
     assert.match((await indexOf('pollution_type')) ?? '', /btree .*fields.*pollution_type.*COLLATE "C".*id/);
+    // A filter in the list's default order reads a page of this one, however the value is spread.
+    assert.match((await indexOf('pollution_type', customFieldOrderedIndexName('pollution_type'))) ?? '', /btree .*fields.*pollution_type.*COLLATE "C", updated_at DESC NULLS LAST, id DESC NULLS LAST\)/);
     const location = (await t.api('GET', '/api/v1/ticket-fields/location')).data;
     const marked = await t.api('PATCH', '/api/v1/ticket-fields/location', { body: { filterable: true }, ifMatch: location.version });
     assert.equal(marked.statusCode, 200, marked.body);
@@ -226,6 +231,16 @@ describe('lists by custom field', () => {
     assert.equal((await t.api('PATCH', '/api/v1/ticket-fields/location', { body: { filterable: false }, ifMatch: location.version + 1 })).statusCode, 200);
     await t.drain();
     assert.equal(await indexOf('location'), undefined);
+    assert.equal(await indexOf('location', customFieldOrderedIndexName('location')), undefined, 'a path has no ordered index');
+  });
+
+  test('migration 0036 gives fields marked filterable before it their ordered index, under the name the job uses', async () => {
+    const name = customFieldOrderedIndexName('pollution_type');
+    await t.database.db.execute(sql.raw(`drop index "${name}"`));
+    const migration = await readFile(join(await realpath(migrationsFolder), '0036_custom_field_ordered_indexes.sql'), 'utf8');
+    await t.database.db.execute(sql.raw(migration));
+    const rows = await queryRows<{ indexname: string }>(t.database.db, sql`select indexname from pg_indexes where tablename = 'tickets' and indexname like 'tickets_fo_%'`);
+    assert.deepEqual(rows.map((r) => r.indexname), [name], 'the select again; not the path (a GIN field) nor unfilterable fields');
   });
 
   test('a saved view stores custom-field filters and columns', async () => {
