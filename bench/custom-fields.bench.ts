@@ -111,6 +111,8 @@ function threadTicks(): { main: number; others: number } | undefined {
   return { main, others };
 }
 
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
@@ -168,6 +170,9 @@ if (process.env.BENCH_SETUP_ONLY) {
   const measured = (['without', 'with'] as const).filter((name) => (process.env.BENCH_VARIANTS ?? 'without,with').split(',').includes(name));
   const times: Record<keyof typeof variants, number[]> = { without: [], with: [] };
   const cpu: Record<keyof typeof variants, number> = { without: 0, with: 0 };
+  // Each block's CPU, so that adjacent blocks of the two variants can be compared pairwise: the
+  // median of those ratios is steadier than the ratio of sums when the machine's speed drifts.
+  const blockCpu: Record<keyof typeof variants, number[]> = { without: [], with: [] };
   const sent: Record<keyof typeof variants, number> = { without: 0, with: 0 };
   // The process's CPU split into the main thread and the others (V8's GC and compiler helpers,
   // libuv's pool), from /proc per thread: which side the custom values' extra CPU lands on.
@@ -191,6 +196,7 @@ if (process.env.BENCH_SETUP_ONLY) {
     }
     for (const name of measured) {
       const ticksBefore = threadTicks();
+      const cpuOfBlock = cpu[name];
       for (let i = 0; i < block; i++) {
         const cpuBefore = process.cpuUsage();
         const statementsBefore = statements;
@@ -205,6 +211,7 @@ if (process.env.BENCH_SETUP_ONLY) {
           cpu[name] += (used.user + used.system) / 1000;
         }
       }
+      if (done >= 0) blockCpu[name].push(cpu[name] - cpuOfBlock);
       if (done >= 0 && ticksBefore) {
         const ticksAfter = threadTicks()!;
         threads[name].main += ticksAfter.main - ticksBefore.main;
@@ -233,6 +240,8 @@ if (process.env.BENCH_SETUP_ONLY) {
   line('without type/fields', without, cpu.without, sent.without);
   line('with type + 30 fields', withFields, cpu.with, sent.with);
   console.log(`with / without: p50 ×${(withFields.p50 / without.p50).toFixed(2)}, mean ×${(withFields.mean / without.mean).toFixed(2)}, CPU ×${(cpu.with / cpu.without).toFixed(2)}`);
+  const pairRatios = blockCpu.with.map((withCpu, i) => withCpu / blockCpu.without[i]!).filter(Number.isFinite);
+  if (pairRatios.length) console.log(`CPU, median of ${pairRatios.length} adjacent block pairs: ×${stats(pairRatios).p50.toFixed(2)} (quartiles ×${quantile(pairRatios, 0.25).toFixed(2)}–×${quantile(pairRatios, 0.75).toFixed(2)})`);
   if (threads.without.main + threads.with.main > 0) {
     const perCreate = (ticks: number) => ((ticks * 10) / creates).toFixed(2); // 100 ticks a second
     console.log(`CPU by thread, ms/create (10 ms ticks): main ${perCreate(threads.without.main)} → ${perCreate(threads.with.main)}, other threads ${perCreate(threads.without.others)} → ${perCreate(threads.with.others)}`);

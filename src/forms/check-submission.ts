@@ -64,7 +64,7 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
 
   const state = judgeForm(prepared, next, { audience, mode, ...(submission.builtinValues && { builtinValues: submission.builtinValues }), ...(submission.now && { now: submission.now }) });
   const before = mode === 'update' ? judgeForm(prepared, previous, { audience, mode, ...(submission.builtinValues && { builtinValues: submission.builtinValues }) }) : null;
-  for (const [key, fieldState] of state.fields) {
+  state.fields.forEach((fieldState, key) => {
     const value = state.values[key];
     if (touched.has(key) && fieldState.readOnly) issues.push({ path: pathOf(key), code: 'form.read_only', params: { field: key } });
     if (fieldState.options && !isEmptyValue(value) && (touched.has(key) || mode === 'create')) {
@@ -76,7 +76,7 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
       const wasAlreadyMissing = before?.fields.get(key)?.required && before.fields.get(key)?.visible && isMissing(prepared, key, before.values[key]);
       if (!wasAlreadyMissing || touched.has(key)) issues.push({ path: pathOf(key), code: 'form.required', params: { field: key } });
     }
-  }
+  });
   if (issues.length) return { ok: false, issues };
 
   const values: Record<string, FieldValue> = {};

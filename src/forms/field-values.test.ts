@@ -48,3 +48,12 @@ test('a built-in option tree is checked when the caller has it, its shape otherw
   assert.equal(parseFieldValue(cascader, ['11', '9999']).ok, true);
   assert.equal(parseFieldValue(cascader, '11').ok, false);
 });
+
+test('a text limit counts characters, not UTF-16 units: five emoji fit a limit of 5, six do not', () => {
+  const limit = { settings: { maxLength: 5 } };
+  assert.equal(value('text', '😀😀😀😀😀', limit), '😀😀😀😀😀', 'ten UTF-16 units, five characters');
+  assert.equal(value('text', '😀😀😀😀😀😀', limit), '! form.text_too_long');
+  assert.equal(value('text', '一二三四五', limit), '一二三四五');
+  assert.equal(value('text', '一二三四五六', limit), '! form.text_too_long');
+  assert.equal(value('textarea', `${'字'.repeat(5)}\n`, limit), '字'.repeat(5), 'trailing space is not counted');
+});

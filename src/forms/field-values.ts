@@ -119,8 +119,22 @@ function parseText(type: 'text' | 'textarea', maxLength: number | undefined, raw
   if (!text) return ok(null);
   if (type === 'text' && /[\r\n]/.test(text)) return fail('form.single_line');
   const max = maxLength ?? defaultTextLimit[type];
-  if ([...text].length > max) return fail('form.text_too_long', { max });
+  // Counted in code points (an emoji is one character), but only when the UTF-16 length could
+  // exceed the limit: most texts are far below it and need no count (or array) at all.
+  if (text.length > max && codePoints(text) > max) return fail('form.text_too_long', { max });
   return ok(text);
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++, count++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return count;
 }
 
 function parseNumber(field: Field, raw: unknown): ParsedValue {
