@@ -32,6 +32,11 @@ export function chromiumPath(): string | undefined {
 
 export const chromiumArgs = [
   ...['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // V8's interpreter and baseline compiler only: a test page lives seconds, too short for the
+  // optimising tiers to repay their compile. Four browser files (agent console, composer,
+  // knowledge, portal), twice each: 139–141 s of CPU for the whole run against 153–156 s
+  // (BENCHMARKS.md, "Test suite"). Not for bench/web-console.bench.ts, which measures rendering.
+  '--js-flags=--max-opt=1',
   // For measuring a flag's cost (BENCHMARKS.md, "Test suite"): extra arguments, space-separated.
   ...(process.env.OPENCSM_E2E_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []),
 ];
