@@ -42,3 +42,31 @@ test('search from 我的工单 covers all tickets, says how many and where; 仅�
   assert.match(page.url(), /scope=view/);
   assert.deepEqual(h.takePageErrors(), []);
 });
+
+test('the next search typed while the last one is still answering is kept, and its Enter searches it', { skip, timeout: 90_000 }, async () => {
+  const { agentA } = h.users;
+  const page = await h.newPage({ user: agentA });
+  await page.goto('/tickets');
+  await page.getByTestId('ticket-search').waitFor();
+  // The answer to the first search is held until the next one is typed: a slow list.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const firstAsked = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(/\/api\/v1\/tickets\?.*q=%E6%89%93%E5%8D%B0%E6%9C%BA/, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  const search = page.getByTestId('ticket-search').locator('input');
+  await search.fill('打印机');
+  await search.press('Enter');
+  await firstAsked;
+  await search.fill('洗衣机');
+  release();
+  await page.getByTestId('search-found').waitFor();
+  assert.equal(await search.inputValue(), '洗衣机', 'what the person typed meanwhile stays in the box');
+  await search.press('Enter');
+  await page.waitForURL(/q=%E6%B4%97%E8%A1%A3%E6%9C%BA/);
+  assert.deepEqual(h.takePageErrors(), []);
+});

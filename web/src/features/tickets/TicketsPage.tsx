@@ -16,6 +16,7 @@ import { ticketColumns } from './list-columns.tsx';
 import { listLayout } from './list-layout.ts';
 import { useListPreferences } from './list-preferences.ts';
 import { ExportButton } from './ExportButton.tsx';
+import { ListSearchInput } from './ListSearchInput.tsx';
 import { ListSettings } from './ListSettings.tsx';
 import { useViewColumns, withCustomKeys } from './view-columns.ts';
 import { useTicketFields } from '../forms/queries.ts';
@@ -129,15 +130,7 @@ export default function TicketsPage() {
       {viewPicker}
       <div style={{ flex: 1, minWidth: 0, width: '100%' }}>
         <Space style={{ marginBottom: 8, width: '100%', flexWrap: 'wrap' }}>
-          <Input.Search
-            allowClear
-            placeholder={t('list.search')}
-            defaultValue={q}
-            key={q}
-            onSearch={(value) => update({ q: value.trim() || null })}
-            style={{ width: narrow ? '100%' : 320 }}
-            data-testid="ticket-search"
-          />
+          <ListSearchInput q={q} placeholder={t('list.search')} width={narrow ? '100%' : 320} onSearch={(value) => update({ q: value || null })} />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
           {narrow || jobCards ? null : <ExportButton query={query} customColumns={customColumnKeys} />}
           {narrow || jobCards ? null : <ListSettings value={preferences} onChange={setPreferences} customFields={customFields} customColumns={customColumnKeys} onCustomColumnsChange={setCustomColumnKeys} />}
