@@ -15,7 +15,7 @@ import { openPostgres } from './postgres.js';
  *    (OPENCSM_TEST_TEMPLATE), opened in place. Measured per file (CPU, median, BENCHMARKS.md):
  *    loading the template as a tarball cost ~2.9 s, most of it untarring 42 MB in JavaScript and
  *    zeroing 128 MB of shared buffers; a file copy into /dev/shm plus an open with the template's
- *    16 MB shared buffers costs ~1.3 s (with cpSync: ~0.4 s copy and start, 2026-12-07).
+ *    16 MB shared buffers costs ~1.3 s (with cpSync: ~0.5 s copy and start, 2026-12-07).
  *    Creating and migrating from scratch costs ~8 s.
  *  - PostgreSQL (TEST_DATABASE_URL set): a new database copied from the runner's migrated
  *    template database (CREATE DATABASE … TEMPLATE, tens of ms), dropped again on close.

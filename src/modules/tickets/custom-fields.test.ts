@@ -234,13 +234,17 @@ describe('lists by custom field', () => {
     assert.equal(await indexOf('location', customFieldOrderedIndexName('location')), undefined, 'a path has no ordered index');
   });
 
-  test('migration 0036 gives fields marked filterable before it their ordered index, under the name the job uses', async () => {
+  test('migration 0036 gives fields marked filterable before it their ordered index, as the job builds it', async () => {
     const name = customFieldOrderedIndexName('pollution_type');
+    const definitionOf = async () => (await queryRows<{ indexdef: string }>(t.database.db, sql`select indexdef from pg_indexes where indexname = ${name}`))[0]?.indexdef;
+    const byJob = await definitionOf();
+    assert.ok(byJob, 'the job built it');
     await t.database.db.execute(sql.raw(`drop index "${name}"`));
     const migration = await readFile(join(await realpath(migrationsFolder), '0036_custom_field_ordered_indexes.sql'), 'utf8');
     await t.database.db.execute(sql.raw(migration));
     const rows = await queryRows<{ indexname: string }>(t.database.db, sql`select indexname from pg_indexes where tablename = 'tickets' and indexname like 'tickets_fo_%'`);
     assert.deepEqual(rows.map((r) => r.indexname), [name], 'the select again; not the path (a GIN field) nor unfilterable fields');
+    assert.equal(await definitionOf(), byJob, 'the same columns, order and collation as the job\'s');
   });
 
   test('a saved view stores custom-field filters and columns', async () => {
