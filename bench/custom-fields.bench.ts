@@ -182,6 +182,11 @@ if (process.env.BENCH_SETUP_ONLY) {
   // BENCH_HEAP_PROFILE=<file>: a sampling heap profile of the same creates that keeps what the
   // collector freed too, i.e. what they allocate (garbage included), by the function allocating it.
   const profiler = process.env.BENCH_PROFILE || process.env.BENCH_HEAP_PROFILE ? new Session() : null;
+  // With both variants profiled in one run, each measured block's time window (µs on the monotonic
+  // clock the profile's timestamps use) is written beside the profile: the samples can then be
+  // split by variant (interleaved, so the machine's drift falls on both sides alike).
+  const windows: Array<{ variant: string; start: number; end: number }> = [];
+  const nowUs = () => Number(process.hrtime.bigint() / 1000n);
   for (let done = -warmup; done < creates; done += block) {
     if (profiler && done === 0) {
       profiler.connect();
@@ -197,6 +202,7 @@ if (process.env.BENCH_SETUP_ONLY) {
     for (const name of measured) {
       const ticksBefore = threadTicks();
       const cpuOfBlock = cpu[name];
+      const blockStart = nowUs();
       for (let i = 0; i < block; i++) {
         const cpuBefore = process.cpuUsage();
         const statementsBefore = statements;
@@ -212,6 +218,7 @@ if (process.env.BENCH_SETUP_ONLY) {
         }
       }
       if (done >= 0) blockCpu[name].push(cpu[name] - cpuOfBlock);
+      if (done >= 0 && profiler) windows.push({ variant: name, start: blockStart, end: nowUs() });
       if (done >= 0 && ticksBefore) {
         const ticksAfter = threadTicks()!;
         threads[name].main += ticksAfter.main - ticksBefore.main;
@@ -226,6 +233,7 @@ if (process.env.BENCH_SETUP_ONLY) {
     if (process.env.BENCH_PROFILE) {
       const { profile } = await profiler.post('Profiler.stop');
       await writeFile(process.env.BENCH_PROFILE, JSON.stringify(profile));
+      await writeFile(`${process.env.BENCH_PROFILE}.windows.json`, JSON.stringify(windows));
     } else {
       const { profile } = await profiler.post('HeapProfiler.stopSampling');
       await writeFile(process.env.BENCH_HEAP_PROFILE!, JSON.stringify(profile));

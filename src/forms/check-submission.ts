@@ -36,7 +36,7 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
   const mode = submission.previous ? 'update' : 'create';
   const issues: FormIssue[] = [];
   const placement = placementFor(prepared, audience);
-  const next: Record<string, unknown> = { ...previous };
+  const changes: Array<[string, FieldValue]> = [];
   const touched = new Set<string>();
   const valueContext = submission.valueContext ? { ...prepared.valueContext, ...submission.valueContext } : (prepared.valueContext ?? {});
   // Every write of custom values passes here: paths are written only for issues.
@@ -57,10 +57,14 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
     if (sameValue(previous[key], parsed.value)) continue;
     if (field.archived) issues.push({ path: pathOf(key), code: 'form.field_archived', params: { field: key } });
     else if (audience.kind === 'staff' && field.writeRoles.length > 0 && !field.writeRoles.includes(audience.role)) issues.push({ path: pathOf(key), code: 'form.not_writable', params: { field: key } });
-    next[key] = parsed.value;
+    changes.push([key, parsed.value as FieldValue]);
     touched.add(key);
   }
   if (issues.length) return { ok: false, issues };
+  // Objects built from entries (or spread), not key by key: an object given 30 keys one keyed store
+  // at a time turns into a hash table (V8's dictionary mode), which every later read, loop, the
+  // three JSON copies of the values (row, timeline entry, event) and the answer then pay for.
+  const next: Record<string, unknown> = changes.length ? { ...previous, ...Object.fromEntries(changes) } : previous;
 
   const state = judgeForm(prepared, next, { audience, mode, ...(submission.builtinValues && { builtinValues: submission.builtinValues }), ...(submission.now && { now: submission.now }) });
   const before = mode === 'update' ? judgeForm(prepared, previous, { audience, mode, ...(submission.builtinValues && { builtinValues: submission.builtinValues }) }) : null;
@@ -79,9 +83,10 @@ export function checkSubmission(prepared: PreparedForm, submission: Submission):
   });
   if (issues.length) return { ok: false, issues };
 
-  const values: Record<string, FieldValue> = {};
-  for (const key in next) if (!(key in state.values) && !isEmptyValue(next[key]) && prepared.fields.has(key)) values[key] = next[key] as FieldValue;
-  for (const key in state.values) if (!isEmptyValue(state.values[key]) && prepared.fields.has(key)) values[key] = state.values[key]!;
+  const entries: Array<[string, FieldValue]> = [];
+  for (const key in next) if (!(key in state.values) && !isEmptyValue(next[key]) && prepared.fields.has(key)) entries.push([key, next[key] as FieldValue]);
+  for (const key in state.values) if (!isEmptyValue(state.values[key]) && prepared.fields.has(key)) entries.push([key, state.values[key]!]);
+  const values: Record<string, FieldValue> = Object.fromEntries(entries);
   const changed: string[] = [];
   for (const key in values) if (!sameValue(previous[key], values[key])) changed.push(key);
   for (const key in previous) if (!(key in values) && !isEmptyValue(previous[key])) changed.push(key);

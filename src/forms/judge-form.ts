@@ -44,8 +44,10 @@ const maxRounds = 4;
  */
 export function judgeForm(prepared: PreparedForm, values: Readonly<Record<string, unknown>>, options: JudgeOptions): FormState {
   const placement = placementFor(prepared, options.audience);
-  const current: Record<string, FieldValue | null> = {};
-  for (const key in values) if (Object.hasOwn(values, key) && prepared.fields.has(key)) current[key] = (values[key] ?? null) as FieldValue | null;
+  // From entries, not key by key (which would make a 30-key object a hash table: check-submission.ts).
+  const entries: Array<[string, FieldValue | null]> = [];
+  for (const key in values) if (Object.hasOwn(values, key) && prepared.fields.has(key)) entries.push([key, (values[key] ?? null) as FieldValue | null]);
+  const current: Record<string, FieldValue | null> = Object.fromEntries(entries);
   if (options.mode === 'create') {
     for (const [key, placed] of placement) if (isEmptyValue(current[key]) && placed.default !== undefined) current[key] = normal(prepared, key, placed.default);
   }
