@@ -20,12 +20,14 @@
  * not. "whole switch" is everything from the key press to the next one (the side panel, presence,
  * the neighbours' prefetch).
  *
+ * BENCH_SWITCH_PROFILE=<prefix> also writes a CPU profile of the renderer for each direction.
+ *
  * Embedded PGlite in a temporary folder with the demo data (300 tickets). Needs Chromium
  * (CHROMIUM_PATH or /usr/bin/chromium); skipped with a message otherwise.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
@@ -145,11 +147,26 @@ async function main() {
     const fmt = (values: number[]) => `median ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
     // Each direction traced on its own: the main thread's CPU per switch besides the wall time.
     for (const [key, name] of [['j', 'first visit (j)'], ['k', 'cached (k)']] as const) {
+      // BENCH_SWITCH_PROFILE=<prefix>: a CPU profile of the renderer over each direction's switches,
+      // written to <prefix>-j.cpuprofile and <prefix>-k.cpuprofile, with the trace's events beside
+      // them (<prefix>-j.trace.json …; build the console with
+      // OPENCSM_WEB_MINIFY=false to read function names), to compare a first visit with a cached one.
+      const profilePrefix = process.env.BENCH_SWITCH_PROFILE;
+      if (profilePrefix) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
       const { result: walls, events } = await traced(cdp, async () => {
         const out: number[] = [];
         for (let i = 0; i < switches; i++) out.push(await time(key));
         return out;
       });
+      if (profilePrefix) {
+        const { profile } = await cdp.send('Profiler.stop');
+        await writeFile(`${profilePrefix}-${key}.cpuprofile`, JSON.stringify(profile));
+        await writeFile(`${profilePrefix}-${key}.trace.json`, JSON.stringify(events));
+      }
       const cpu = switchCpu(events, 'opencsm:ticket-rendered:');
       console.log(`ticket switch, ${name}, ${switches}×: wall ${fmt(walls)}`);
       console.log(`  main-thread CPU (thread time): to the timeline rendered ${fmt(cpu.map((c) => c.toMark))}; whole switch ${fmt(cpu.map((c) => c.total))}`);

@@ -124,13 +124,19 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
   // The neighbours in the list are where `j`/`k` go next: load them into the cache while the
   // agent reads this one (the effect runs after this ticket painted), so the next switch renders
   // from the cache without waiting for the network.
+  // After the paint: effects of a key press run before the browser paints (React flushes them with
+  // the urgent render), so a prefetch started here would delay the switch it prepares for.
   const queryClient = useQueryClient();
-  useEffect(() => {
-    for (const step of [1, -1] as const) {
-      const neighbour = neighbourTicket(ticket.id, step);
-      if (neighbour) prefetchTicket(queryClient, neighbour);
-    }
-  }, [ticket.id, queryClient]);
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        for (const step of [1, -1] as const) {
+          const neighbour = neighbourTicket(ticket.id, step);
+          if (neighbour) prefetchTicket(queryClient, neighbour);
+        }
+      }),
+    [ticket.id, queryClient],
+  );
 
   // Newest first, computed once per timeline (not on every render of the page).
   const entries = useMemo(() => (timeline.data ? [...timeline.data.items].reverse() : []), [timeline.data]);
@@ -163,7 +169,8 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
           <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="ticket-subject">
             {ticket.subject}
           </Typography.Title>
-          <PresenceNotice ticketId={ticket.id} composing={composing} />
+          {/* Presence (who else has it open: a query, a heartbeat, the last ticket's goodbye) joins with the side panels, after the first paint. */}
+          {panelsTicketId === ticket.id && <PresenceNotice ticketId={ticket.id} composing={composing} />}
           <TicketFields ticket={ticket} vertical={!screens.sm} />
         </Space>
       </Card>
