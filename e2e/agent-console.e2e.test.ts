@@ -287,6 +287,13 @@ test('keyboard: ? opens the shortcut help, j / k walk the list, n starts an inte
   assert.equal(await page.getByTestId('composer-body').inputValue(), 'jk?');
   await page.getByTestId('ticket-number').filter({ hasText: numbers[1]! }).waitFor();
   assert.equal(await page.getByRole('dialog').filter({ hasText: '键盘快捷键' }).isVisible(), false);
+
+  // A ticket or customer that is not there says so, without a retry that could not bring it back.
+  for (const path of ['/tickets/01900000-0000-7000-8000-000000000000', '/customers/contacts/01900000-0000-7000-8000-000000000000']) {
+    await page.goto(path);
+    await page.getByText('找不到该页面或记录').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: '重试' }).count(), 0, path);
+  }
   await page.context().close();
   h.assertNoPageErrors();
 });

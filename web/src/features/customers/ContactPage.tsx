@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../app/session.ts';
-import { api, ApiError, unwrap } from '../../shared/api/client.ts';
+import { api, unwrap } from '../../shared/api/client.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { ContactDuplicatesCard } from './ContactDuplicatesCard.tsx';
 import { ContactHeader } from './ContactHeader.tsx';
@@ -32,10 +32,7 @@ export default function ContactPage() {
   const loaded = view.data ? { id: view.data.contact.id, data: view.data } : undefined;
   const switching = useFollowMerge(id, loaded, customerKeys.contact360, survivorPath);
   if (view.isPending || switching) return <Loading />;
-  if (view.isError) {
-    const notFound = view.error instanceof ApiError && view.error.status === 404;
-    return notFound ? <ErrorState notFound /> : <ErrorState error={view.error} onRetry={() => view.refetch()} />;
-  }
+  if (view.isError) return <ErrorState error={view.error} onRetry={() => view.refetch()} />;
   return <ContactWorkspace key={view.data.contact.id} view={view.data} />;
 }
 

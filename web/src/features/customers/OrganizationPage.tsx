@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../app/session.ts';
-import { api, ApiError, unwrap } from '../../shared/api/client.ts';
+import { api, unwrap } from '../../shared/api/client.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { CreateContactDialog } from './CreateContactDialog.tsx';
 import { CustomerTickets } from './CustomerTickets.tsx';
@@ -32,10 +32,7 @@ export default function OrganizationPage() {
   const loaded = view.data ? { id: view.data.organization.id, data: view.data } : undefined;
   const switching = useFollowMerge(id, loaded, customerKeys.organization360, survivorPath);
   if (view.isPending || switching) return <Loading />;
-  if (view.isError) {
-    const notFound = view.error instanceof ApiError && view.error.status === 404;
-    return notFound ? <ErrorState notFound /> : <ErrorState error={view.error} onRetry={() => view.refetch()} />;
-  }
+  if (view.isError) return <ErrorState error={view.error} onRetry={() => view.refetch()} />;
   return <OrganizationWorkspace key={view.data.organization.id} view={view.data} />;
 }
 

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isTyping } from '../../app/Shell.tsx';
 import { useMe } from '../../app/session.ts';
-import { ApiError } from '../../shared/api/client.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { SlaBadge } from '../sla/SlaBadge.tsx';
 import { Composer } from './Composer.tsx';
@@ -55,10 +54,7 @@ export default function TicketPage() {
   );
   const ticket = useTicket(id);
   if (ticket.isPending) return <Loading />;
-  if (ticket.isError) {
-    const notFound = ticket.error instanceof ApiError && ticket.error.status === 404;
-    return notFound ? <ErrorState notFound /> : <ErrorState error={ticket.error} onRetry={() => ticket.refetch()} />;
-  }
+  if (ticket.isError) return <ErrorState error={ticket.error} onRetry={() => ticket.refetch()} />;
   // Not keyed by ticket: switching tickets updates the mounted page instead of rebuilding it.
   return <TicketWorkspace ticket={ticket.data} title={t('ticket.timeline')} switchTo={switchTo} />;
 }

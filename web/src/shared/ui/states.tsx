@@ -24,7 +24,8 @@ export function ErrorState({ error, notFound, onRetry }: { error?: unknown; notF
       status={status}
       title={described.kind === 'notFound' ? t('errors.notFound') : t('errors.title')}
       subTitle={described.kind === 'notFound' ? undefined : described.message}
-      extra={onRetry ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
+      // Asking again does not bring back what is not there: no retry under "not found".
+      extra={onRetry && described.kind !== 'notFound' ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
     />
   );
 }
