@@ -41,6 +41,7 @@ import { switchCpu, traced } from './main-thread-cpu.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const switches = Number(process.env.BENCH_SWITCHES ?? 20);
+// BENCH_SWITCH_WARMUP: unmeasured switches each way before the measured ones (default 5).
 const listRuns = Number(process.env.BENCH_LIST_RUNS ?? 7);
 const throttle = Number(process.env.BENCH_CPU_THROTTLE ?? 4);
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
@@ -144,6 +145,13 @@ async function main() {
       await page.waitForLoadState('networkidle');
       return ms;
     };
+    // Unmeasured switches first (BENCH_SWITCH_WARMUP j presses, then as many k): the JavaScript
+    // engine compiles the page's render code over the first switches after a page load, which a
+    // measured "first visit" would otherwise mostly show. The measured j presses then go on to
+    // tickets not visited yet.
+    const warmupSwitches = Number(process.env.BENCH_SWITCH_WARMUP ?? 5);
+    for (const key of ['j', 'k'] as const) for (let i = 0; i < warmupSwitches; i++) await time(key);
+    for (let i = 0; i < warmupSwitches; i++) await time('j');
     const fmt = (values: number[]) => `median ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
     // Each direction traced on its own: the main thread's CPU per switch besides the wall time.
     for (const [key, name] of [['j', 'first visit (j)'], ['k', 'cached (k)']] as const) {
