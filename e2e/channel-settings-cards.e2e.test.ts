@@ -1,9 +1,11 @@
 /**
- * The member-link tables (成员映射) of 设置 › 渠道 › 钉钉 and › 企业微信 in real Chromium, one
- * server for both: the list shows each user's stored userid in its input, linking and unlinking
- * go through the API, a successful save drops the draft (the input shows what the server stored
- * and 保存 waits for the next change), a refused save keeps it, and a failed accounts query shows
- * an error with 重试 instead of a spinner that never ends.
+ * The cards the channel settings pages share, in real Chromium on one server. The member-link
+ * tables (成员映射) of 设置 › 渠道 › 钉钉 and › 企业微信: the list shows each user's stored userid in
+ * its input, linking and unlinking go through the API, a successful save drops the draft (the
+ * input shows what the server stored and 保存 waits for the next change), a refused save keeps it,
+ * and a failed accounts query shows an error with 重试 instead of a spinner that never ends. The
+ * team robots of both pages (secrets stored, never shown back), and the new-account form frame on
+ * the SMS page (a field the server refuses lands on its input).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -27,11 +29,19 @@ type Channel = {
   settings: Record<string, unknown>;
   /** The API's name of the member's userid in a staff link. */
   userIdField: 'dingtalkUserId' | 'wecomUserId';
+  /** A new team robot: its secret inputs by test id, and what the list then says of it. */
+  robot: { inputs: Record<string, string>; stored: Record<string, boolean>; tag?: string };
 };
 
 const channels: Channel[] = [
-  { kind: 'dingtalk', userIdField: 'dingtalkUserId', settings: { appKey: 'dingstafflinks01', appSecret: 'StaffLinks_DingTalk_AppSecret_0123456789', robotCode: 'dingstafflinks01', agentId: 3000077 } },
-  { kind: 'wecom', userIdField: 'wecomUserId', settings: { corpId: 'ww0a1b2c3d4e5f6071', kfSecret: 's'.repeat(43), token: 'staffLinksToken1', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', agentId: 1000077, agentSecret: 'a'.repeat(43) } },
+  {
+    kind: 'dingtalk', userIdField: 'dingtalkUserId',
+    robot: { inputs: { url: 'https://oapi.dingtalk.com/robot/send?access_token=e2erobot0001', secret: 'SECe2e0123456789abcdef' }, stored: { webhookSet: true, signed: true }, tag: '已加签' },
+    settings: { appKey: 'dingstafflinks01', appSecret: 'StaffLinks_DingTalk_AppSecret_0123456789', robotCode: 'dingstafflinks01', agentId: 3000077 } },
+  {
+    kind: 'wecom', userIdField: 'wecomUserId',
+    robot: { inputs: { key: 'e2e-robot-key-0001' }, stored: { keySet: true } },
+    settings: { corpId: 'ww0a1b2c3d4e5f6071', kfSecret: 's'.repeat(43), token: 'staffLinksToken1', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', agentId: 1000077, agentSecret: 'a'.repeat(43) } },
 ];
 
 async function storedLinks(channel: Channel): Promise<Map<string, string>> {
@@ -43,6 +53,7 @@ async function storedLinks(channel: Channel): Promise<Map<string, string>> {
 const rowOf = (page: Page, kind: string, userId: string) => page.locator('tr', { has: page.getByTestId(`${kind}-userid-${userId}`) });
 // antd puts a space between the two characters of a Chinese button label (移 除, 重 试).
 const removeButton = /^移\s?除$/;
+const kept = '已保存（不显示）；留空则保持不变';
 const retryButton = /^重\s?试$/;
 
 for (const channel of channels) {
@@ -110,3 +121,67 @@ for (const channel of channels) {
     h.assertNoPageErrors();
   });
 }
+
+for (const channel of channels) {
+  const { kind } = channel;
+
+  test(`${kind}: a team's robot is saved without showing its secrets, switched to 沙箱 and removed`, { skip, timeout: 90_000 }, async () => {
+    const robots = async () => (await h.api<{ items: Array<Record<string, unknown>> }>(h.users.admin, 'GET', `/api/v1/${kind}/team-robots`)).items.find((r) => r.teamId === h.teamId);
+    const page = await h.newPage({ user: h.users.admin });
+    await page.goto(`/settings/channels/${kind}`);
+    const card = page.getByTestId(`${kind}-team-robots`);
+    const save = page.getByTestId(`${kind}-robot-save-${h.teamId}`);
+    const row = card.locator('tr', { has: save });
+    await row.getByText('未设置').waitFor();
+    assert.equal(await save.isDisabled(), true, 'nothing typed, nothing to save');
+
+    for (const [testId, value] of Object.entries(channel.robot.inputs)) await page.getByTestId(`${kind}-robot-${testId}-${h.teamId}`).fill(value);
+    await save.click();
+    await page.locator('.ant-message-success').filter({ hasText: '已保存' }).waitFor();
+    const stored = (await eventually(robots, 'the robot on the server'))!;
+    for (const [name, value] of Object.entries(channel.robot.stored)) assert.equal(stored[name], value, name);
+    // The secrets are stored, not shown: each input is empty again and says so.
+    for (const testId of Object.keys(channel.robot.inputs)) {
+      const input = page.getByTestId(`${kind}-robot-${testId}-${h.teamId}`);
+      await eventually(async () => (await input.getAttribute('placeholder')) === kept, `${testId} kept`);
+      assert.equal(await input.inputValue(), '');
+    }
+    assert.equal(await save.isDisabled(), true);
+    if (channel.robot.tag) await row.getByText(channel.robot.tag).waitFor();
+
+    // Controlled by the server's answer: the box turns once the robot is saved, so click, not check().
+    await row.getByRole('checkbox').click();
+    await eventually(async () => (await robots())?.sandbox === true, 'the robot in 沙箱');
+    await row.getByRole('button', { name: removeButton }).click();
+    await page.locator('.ant-message-success').filter({ hasText: '已移除' }).waitFor();
+    await eventually(async () => (await robots()) === undefined, 'the robot removed');
+    await row.getByText('未设置').waitFor();
+    h.assertNoPageErrors();
+  });
+}
+
+test('sms: the new-account form puts a refused field on its input, then creates the account', { skip, timeout: 90_000 }, async () => {
+  const page = await h.newPage({ user: h.users.admin });
+  await page.goto('/settings/channels/sms');
+  await page.getByTestId('sms-add').click();
+  await page.getByTestId('sms-name').fill('腾讯云短信（培训）');
+  await page.getByText('腾讯云短信', { exact: true }).click();
+  await page.getByTestId('sms-secret-id').fill('AKIDe2etest0001');
+  await page.getByTestId('sms-secret-key').fill('e2e-secret-key');
+  await page.getByTestId('sms-sdk-app-id').fill('1400');
+  await page.getByTestId('sms-sign-name').fill('OpenCSM');
+  await page.getByTestId('sms-login-template').fill('1234567');
+  await page.getByTestId('sms-sandbox').check();
+  await page.getByTestId('sms-save').click();
+  // The server refuses the SDK AppID (digits, 6 or more): the message stands under that input.
+  await page.locator('.ant-form-item', { has: page.getByTestId('sms-sdk-app-id') }).locator('.ant-form-item-explain-error').waitFor();
+  assert.equal(await page.getByTestId('sms-account').count(), 0);
+
+  await page.getByTestId('sms-sdk-app-id').fill('1400123456');
+  await page.getByTestId('sms-save').click();
+  await page.locator('.ant-message-success').filter({ hasText: '短信账号已添加' }).waitFor();
+  const account = page.getByTestId('sms-account').filter({ hasText: '腾讯云短信（培训）' });
+  await account.getByTestId('sandbox-tag').waitFor();
+  await account.getByText('1400123456').waitFor();
+  h.assertNoPageErrors();
+});
