@@ -1,12 +1,10 @@
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Card, Descriptions, Form, Input, Radio, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../shared/api/client.ts';
-import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { ChannelAccountCard, ChannelAccountList } from './ChannelAccountCard.tsx';
-import { useChannelAccountActions, type ChannelAccount } from './queries.ts';
+import { NewAccountForm } from './NewAccountForm.tsx';
+import type { ChannelAccount } from './queries.ts';
 import { useSandboxSms } from './sms-queries.ts';
 
 const kind = 'sms';
@@ -16,7 +14,7 @@ export default function SmsChannelPage() {
   return (
     <AdminGate permission="channels.manage">
       <Space direction="vertical" style={{ width: '100%' }} size={16}>
-        <ChannelAccountList kind={kind} textPrefix="sms" renderForm={(onDone) => <NewAccountForm onDone={onDone} />} renderAccount={(account) => <AccountCard account={account} />} />
+        <ChannelAccountList kind={kind} textPrefix="sms" renderForm={(onDone) => <NewSmsAccountForm onDone={onDone} />} renderAccount={(account) => <AccountCard account={account} />} />
         <SandboxMessages />
       </Space>
     </AdminGate>
@@ -52,71 +50,40 @@ function AccountCard({ account }: { account: ChannelAccount }) {
 
 type FormValues = SmsSettings & { name: string; accessKeySecret?: string; secretKey?: string; sandbox: boolean; apiBaseUrl?: string };
 
-function NewAccountForm({ onDone }: { onDone: () => void }) {
+function toAccount({ name, sandbox, ...rest }: FormValues) {
+  // Only what was filled: empty optional fields take the provider's defaults on the server.
+  const settings = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined && value !== ''));
+  return { name, sandbox, settings };
+}
+
+function NewSmsAccountForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const actions = useChannelAccountActions(kind);
   const [form] = Form.useForm<FormValues>();
   const provider = Form.useWatch('provider', form) ?? 'aliyun';
-  const [saving, setSaving] = useState(false);
-
-  async function submit(values: FormValues) {
-    setSaving(true);
-    try {
-      const { name, sandbox, ...rest } = values;
-      // Only what was filled: empty optional fields take the provider's defaults on the server.
-      const settings = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined && value !== ''));
-      await actions.create({ name, sandbox, settings });
-      message.success(t('sms.created'));
-      onDone();
-    } catch (error) {
-      // A field the server refused lands on its input (400 at settings.<field>).
-      if (error instanceof ApiError) {
-        form.setFields((error.problem.errors ?? []).filter((e) => e.path?.startsWith('settings.') || e.path === 'name').map((e) => ({ name: e.path!.replace(/^settings\./, '') as keyof FormValues, errors: [e.message ?? ''] })));
-      }
-      message.error(describeError(error, t).message);
-    } finally {
-      setSaving(false);
-    }
-  }
-
   const required = [{ required: true }];
   return (
-    <Card type="inner" title={t('sms.stepsTitle')} style={{ marginBottom: 16 }}>
-      <ol>
-        <li>{t('sms.step1')}</li>
-        <li>{t('sms.step2')}</li>
-        <li>{t('sms.step3')}</li>
-      </ol>
-      <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ provider: 'aliyun', sandbox: false }} style={{ maxWidth: 640 }}>
-        <Form.Item name="name" label={t('sms.name')} rules={required}><Input data-testid="sms-name" /></Form.Item>
-        <Form.Item name="provider" label={t('sms.provider')}>
-          <Radio.Group data-testid="sms-provider" options={[{ value: 'aliyun', label: t('sms.aliyun') }, { value: 'tencent', label: t('sms.tencent') }]} />
-        </Form.Item>
-        {provider === 'aliyun' ? (
-          <>
-            <Form.Item name="accessKeyId" label={t('sms.accessKeyId')} rules={required}><Input data-testid="sms-access-key-id" /></Form.Item>
-            <Form.Item name="accessKeySecret" label={t('sms.accessKeySecret')} rules={required}><Input.Password data-testid="sms-access-key-secret" /></Form.Item>
-          </>
-        ) : (
-          <>
-            <Form.Item name="secretId" label={t('sms.secretId')} rules={required}><Input data-testid="sms-secret-id" /></Form.Item>
-            <Form.Item name="secretKey" label={t('sms.secretKey')} rules={required}><Input.Password data-testid="sms-secret-key" /></Form.Item>
-            <Form.Item name="smsSdkAppId" label={t('sms.smsSdkAppId')} rules={required}><Input placeholder="1400…" data-testid="sms-sdk-app-id" /></Form.Item>
-          </>
-        )}
-        <Form.Item name="signName" label={t('sms.signName')} rules={required}><Input data-testid="sms-sign-name" /></Form.Item>
-        <Form.Item name="loginTemplateId" label={t('sms.loginTemplateId')} rules={required}><Input placeholder={provider === 'aliyun' ? 'SMS_123456789' : '1234567'} data-testid="sms-login-template" /></Form.Item>
-        <Form.Item name="notifyTemplateId" label={t('sms.notifyTemplateId')}><Input placeholder={provider === 'aliyun' ? 'SMS_123456790' : '1234568'} data-testid="sms-notify-template" /></Form.Item>
-        <Form.Item name={provider === 'aliyun' ? 'regionId' : 'region'} label={provider === 'aliyun' ? t('sms.regionId') : t('sms.region')}><Input placeholder={provider === 'aliyun' ? 'cn-hangzhou' : 'ap-guangzhou'} /></Form.Item>
-        <Form.Item name="apiBaseUrl" label={t('sms.apiBaseUrl')}><Input placeholder={provider === 'aliyun' ? 'https://dysmsapi.aliyuncs.com/' : 'https://sms.tencentcloudapi.com/'} data-testid="sms-api-base" /></Form.Item>
-        <Form.Item name="sandbox" valuePropName="checked" extra={t('sms.sandboxHint')}><Checkbox data-testid="sms-sandbox">{t('channels.sandbox')}</Checkbox></Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="sms-save">{t('channels.create')}</Button>
-          <Button onClick={onDone}>{t('app.cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+    <NewAccountForm kind={kind} form={form} stepsPrefix="sms" stepCount={3} initialValues={{ provider: 'aliyun' }} toAccount={toAccount} onDone={onDone} createdMessage="sms.created" sandboxHint="sms.sandboxHint">
+      <Form.Item name="provider" label={t('sms.provider')}>
+        <Radio.Group data-testid="sms-provider" options={[{ value: 'aliyun', label: t('sms.aliyun') }, { value: 'tencent', label: t('sms.tencent') }]} />
+      </Form.Item>
+      {provider === 'aliyun' ? (
+        <>
+          <Form.Item name="accessKeyId" label={t('sms.accessKeyId')} rules={required}><Input data-testid="sms-access-key-id" /></Form.Item>
+          <Form.Item name="accessKeySecret" label={t('sms.accessKeySecret')} rules={required}><Input.Password data-testid="sms-access-key-secret" /></Form.Item>
+        </>
+      ) : (
+        <>
+          <Form.Item name="secretId" label={t('sms.secretId')} rules={required}><Input data-testid="sms-secret-id" /></Form.Item>
+          <Form.Item name="secretKey" label={t('sms.secretKey')} rules={required}><Input.Password data-testid="sms-secret-key" /></Form.Item>
+          <Form.Item name="smsSdkAppId" label={t('sms.smsSdkAppId')} rules={required}><Input placeholder="1400…" data-testid="sms-sdk-app-id" /></Form.Item>
+        </>
+      )}
+      <Form.Item name="signName" label={t('sms.signName')} rules={required}><Input data-testid="sms-sign-name" /></Form.Item>
+      <Form.Item name="loginTemplateId" label={t('sms.loginTemplateId')} rules={required}><Input placeholder={provider === 'aliyun' ? 'SMS_123456789' : '1234567'} data-testid="sms-login-template" /></Form.Item>
+      <Form.Item name="notifyTemplateId" label={t('sms.notifyTemplateId')}><Input placeholder={provider === 'aliyun' ? 'SMS_123456790' : '1234568'} data-testid="sms-notify-template" /></Form.Item>
+      <Form.Item name={provider === 'aliyun' ? 'regionId' : 'region'} label={provider === 'aliyun' ? t('sms.regionId') : t('sms.region')}><Input placeholder={provider === 'aliyun' ? 'cn-hangzhou' : 'ap-guangzhou'} /></Form.Item>
+      <Form.Item name="apiBaseUrl" label={t('sms.apiBaseUrl')}><Input placeholder={provider === 'aliyun' ? 'https://dysmsapi.aliyuncs.com/' : 'https://sms.tencentcloudapi.com/'} data-testid="sms-api-base" /></Form.Item>
+    </NewAccountForm>
   );
 }
 

@@ -1,47 +1,58 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../shared/api/client.ts';
+import type { StaffLinkSource, TeamRobotSource } from './admin-sources.ts';
 
 export const dingtalkKeys = {
   staffLinks: () => ['dingtalk', 'staff-links'] as const,
   robots: () => ['dingtalk', 'team-robots'] as const,
 };
 
-export function useDingtalkStaffLinks() {
-  return useQuery({ queryKey: dingtalkKeys.staffLinks(), queryFn: () => unwrap(api.GET('/api/v1/dingtalk/staff-links')).then((r) => r.items) });
+function fetchTeamRobots() {
+  return unwrap(api.GET('/api/v1/dingtalk/team-robots')).then((r) => r.items);
 }
 
-export function useDingtalkTeamRobots() {
-  return useQuery({ queryKey: dingtalkKeys.robots(), queryFn: () => unwrap(api.GET('/api/v1/dingtalk/team-robots')).then((r) => r.items) });
-}
+export type DingtalkTeamRobot = Awaited<ReturnType<typeof fetchTeamRobots>>[number];
 
-export type DingtalkTeamRobot = NonNullable<ReturnType<typeof useDingtalkTeamRobots>['data']>[number];
-
-export function useDingtalkAdminActions() {
-  const queryClient = useQueryClient();
-  const refresh = (key: readonly string[]) => queryClient.invalidateQueries({ queryKey: key });
+/** Who is which DingTalk member (work notifications through the app's AgentId), for StaffLinksCard. */
+export function useDingtalkStaffLinks(): StaffLinkSource {
+  const refresh = useRefresh();
+  const links = useQuery({
+    queryKey: dingtalkKeys.staffLinks(),
+    queryFn: () => unwrap(api.GET('/api/v1/dingtalk/staff-links')).then((r) => r.items.map((l) => ({ userId: l.userId, externalUserId: l.dingtalkUserId, accountId: l.accountId }))),
+  });
   return {
-    async linkStaff(userId: string, body: { dingtalkUserId: string; accountId: string }) {
+    links,
+    async link(userId, { externalUserId, accountId }) {
       try {
-        return await unwrap(api.PUT('/api/v1/dingtalk/staff-links/{id}', { params: { path: { id: userId } }, body }));
+        return await unwrap(api.PUT('/api/v1/dingtalk/staff-links/{id}', { params: { path: { id: userId } }, body: { dingtalkUserId: externalUserId, accountId } }));
       } finally {
         await refresh(dingtalkKeys.staffLinks());
       }
     },
-    async unlinkStaff(userId: string) {
+    async unlink(userId) {
       try {
         await unwrap(api.DELETE('/api/v1/dingtalk/staff-links/{id}', { params: { path: { id: userId } } }));
       } finally {
         await refresh(dingtalkKeys.staffLinks());
       }
     },
-    async setRobot(teamId: string, current: DingtalkTeamRobot | undefined, body: { webhookUrl?: string; secret?: string | null; sandbox?: boolean }) {
+  };
+}
+
+/** Each team's group robot (a custom robot: webhook URL and signing secret), for TeamRobotsCard. */
+export function useDingtalkTeamRobots(): TeamRobotSource<DingtalkTeamRobot, 'webhookUrl' | 'secret'> {
+  const refresh = useRefresh();
+  const robots = useQuery({ queryKey: dingtalkKeys.robots(), queryFn: fetchTeamRobots });
+  return {
+    robots,
+    async setRobot(teamId, current, body) {
       try {
         return await unwrap(api.PUT('/api/v1/dingtalk/team-robots/{id}', { params: { path: { id: teamId }, header: current ? { 'if-match': `"${current.version}"` } : {} }, body }));
       } finally {
         await refresh(dingtalkKeys.robots());
       }
     },
-    async removeRobot(teamId: string) {
+    async removeRobot(teamId) {
       try {
         await unwrap(api.DELETE('/api/v1/dingtalk/team-robots/{id}', { params: { path: { id: teamId } } }));
       } finally {
@@ -49,4 +60,9 @@ export function useDingtalkAdminActions() {
       }
     },
   };
+}
+
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return (key: readonly string[]) => queryClient.invalidateQueries({ queryKey: key });
 }

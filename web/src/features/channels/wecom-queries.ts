@@ -1,47 +1,58 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../shared/api/client.ts';
+import type { StaffLinkSource, TeamRobotSource } from './admin-sources.ts';
 
 export const wecomKeys = {
   staffLinks: () => ['wecom', 'staff-links'] as const,
   robots: () => ['wecom', 'team-robots'] as const,
 };
 
-export function useStaffLinks() {
-  return useQuery({ queryKey: wecomKeys.staffLinks(), queryFn: () => unwrap(api.GET('/api/v1/wecom/staff-links')).then((r) => r.items) });
+function fetchTeamRobots() {
+  return unwrap(api.GET('/api/v1/wecom/team-robots')).then((r) => r.items);
 }
 
-export function useTeamRobots() {
-  return useQuery({ queryKey: wecomKeys.robots(), queryFn: () => unwrap(api.GET('/api/v1/wecom/team-robots')).then((r) => r.items) });
-}
+export type WecomTeamRobot = Awaited<ReturnType<typeof fetchTeamRobots>>[number];
 
-export type TeamRobot = NonNullable<ReturnType<typeof useTeamRobots>['data']>[number];
-
-export function useWecomAdminActions() {
-  const queryClient = useQueryClient();
-  const refresh = (key: readonly string[]) => queryClient.invalidateQueries({ queryKey: key });
+/** Who is which WeCom member (the self-built app's notifications), for StaffLinksCard. */
+export function useWecomStaffLinks(): StaffLinkSource {
+  const refresh = useRefresh();
+  const links = useQuery({
+    queryKey: wecomKeys.staffLinks(),
+    queryFn: () => unwrap(api.GET('/api/v1/wecom/staff-links')).then((r) => r.items.map((l) => ({ userId: l.userId, externalUserId: l.wecomUserId, accountId: l.accountId }))),
+  });
   return {
-    async linkStaff(userId: string, body: { wecomUserId: string; accountId: string }) {
+    links,
+    async link(userId, { externalUserId, accountId }) {
       try {
-        return await unwrap(api.PUT('/api/v1/wecom/staff-links/{id}', { params: { path: { id: userId } }, body }));
+        return await unwrap(api.PUT('/api/v1/wecom/staff-links/{id}', { params: { path: { id: userId } }, body: { wecomUserId: externalUserId, accountId } }));
       } finally {
         await refresh(wecomKeys.staffLinks());
       }
     },
-    async unlinkStaff(userId: string) {
+    async unlink(userId) {
       try {
         await unwrap(api.DELETE('/api/v1/wecom/staff-links/{id}', { params: { path: { id: userId } } }));
       } finally {
         await refresh(wecomKeys.staffLinks());
       }
     },
-    async setRobot(teamId: string, current: TeamRobot | undefined, body: { webhookKey?: string; sandbox?: boolean; apiBaseUrl?: string }) {
+  };
+}
+
+/** Each team's group robot (the key of its webhook URL), for TeamRobotsCard. */
+export function useWecomTeamRobots(): TeamRobotSource<WecomTeamRobot, 'webhookKey'> {
+  const refresh = useRefresh();
+  const robots = useQuery({ queryKey: wecomKeys.robots(), queryFn: fetchTeamRobots });
+  return {
+    robots,
+    async setRobot(teamId, current, body) {
       try {
         return await unwrap(api.PUT('/api/v1/wecom/team-robots/{id}', { params: { path: { id: teamId }, header: current ? { 'if-match': `"${current.version}"` } : {} }, body }));
       } finally {
         await refresh(wecomKeys.robots());
       }
     },
-    async removeRobot(teamId: string) {
+    async removeRobot(teamId) {
       try {
         await unwrap(api.DELETE('/api/v1/wecom/team-robots/{id}', { params: { path: { id: teamId } } }));
       } finally {
@@ -49,4 +60,9 @@ export function useWecomAdminActions() {
       }
     },
   };
+}
+
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return (key: readonly string[]) => queryClient.invalidateQueries({ queryKey: key });
 }
