@@ -2,9 +2,9 @@ import i18next from 'i18next';
 import { ApiError, type Problem } from '../../shared/api/client.ts';
 
 /**
- * The staff knowledge API. Hand-typed for now: `npm run api:types` fails on the forms module's
- * request schemas ($ref it cannot resolve) on this branch, so the generated client does not know
- * these routes yet; once it regenerates, these calls can move to `api`.
+ * The staff knowledge API. Hand-typed: it was written while `npm run api:types` failed on the forms
+ * module's request schemas. The generated client knows these routes again (2026-12-07); moving
+ * these calls to `api` is still to do.
  */
 export type Locale = 'zh-CN' | 'en';
 export type ArticleStatus = 'draft' | 'in_review' | 'published' | 'archived';
