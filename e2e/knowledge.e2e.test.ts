@@ -21,7 +21,8 @@ type Article = { id: string; slug: string; version: number };
 
 before(async () => {
   if (skip) return;
-  h = await startHarness();
+  // A 1 MB file limit, so the editor's "too large" message is reached with a small upload.
+  h = await startHarness({ env: { OPENCSM_MAX_ATTACHMENT_MB: '1' } });
   supervisor = await h.user('supervisor', '赵主管');
 });
 after(async () => {
@@ -215,6 +216,9 @@ test('console: an agent inserts an image with the toolbar button and by pasting,
   await writer.locator('#article-body img[src^="/api/v1/help/files/"]').waitFor();
   await chooseImage({ name: '伪装.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
   await writer.locator('.ant-message').getByText('“伪装.png”上传失败：只能插入 PNG、JPEG、GIF 或 WebP 图片（该文件是 text/plain）').waitFor();
+  await chooseImage({ name: '大图.png', mimeType: 'image/png', buffer: Buffer.concat([picture, Buffer.alloc(1024 * 1024)]) });
+  await writer.locator('.ant-message').getByText('“大图.png”上传失败：附件超过大小上限（1 MB）').waitFor();
+  assert.equal(await writer.locator('#article-body img[src^="/api/v1/help/files/"]').count(), 1, 'refused files are not inserted');
   // Pasting an image file (a screenshot from the clipboard) uploads it and inserts it at the caret.
   const pasted = await writer.screenshot({ clip: { x: 0, y: 100, width: 120, height: 60 } });
   await writer.locator('#article-body').evaluate((body, base64) => {
