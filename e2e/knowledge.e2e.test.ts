@@ -10,6 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { chromiumPath, startHarness, type E2eUser, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
@@ -20,7 +21,8 @@ type Article = { id: string; slug: string; version: number };
 
 before(async () => {
   if (skip) return;
-  h = await startHarness();
+  // A 1 MB file limit, so the editor's "too large" message is reached with a small upload.
+  h = await startHarness({ env: { OPENCSM_MAX_ATTACHMENT_MB: '1' } });
   supervisor = await h.user('supervisor', '赵主管');
 });
 after(async () => {
@@ -174,5 +176,107 @@ test('console: a stored article opens in the editor with its formatting, redacti
   await writer.getByTestId('article-versions').getByText('版本 2').waitFor();
   const saved = await h.api<{ translations: Array<{ bodyHtml: string }> }>(h.users.agentA, 'GET', `/api/v1/articles/${draft.id}`);
   assert.equal(saved.translations[0]!.bodyHtml, `${stored}<p>完</p>`);
+  assert.deepEqual(h.takePageErrors(), []);
+});
+
+/** The img at `selector` has loaded (not a broken image): the browser fetched it with the page's own credentials. */
+async function imageShows(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((css) => {
+    const img = document.querySelector<HTMLImageElement>(css);
+    return Boolean(img?.complete && img.naturalWidth > 0);
+  }, selector);
+}
+
+test('console: an agent inserts an image with the toolbar button and by pasting, attaches and removes files; readers see the image and download the attachment', { skip, timeout: 120_000 }, async () => {
+  const writer = await h.newPage({ user: h.users.agentA });
+  await writer.goto('/knowledge');
+  await writer.getByTestId('knowledge-create').click();
+  // Not saved yet: no id to upload to, so the button waits for the draft and says why.
+  assert.equal(await writer.getByTestId('editor-image').first().isDisabled(), true);
+  await writer.getByTestId('attachments-save-first').waitFor();
+  await writer.locator('#article-title').fill('打印机驱动安装');
+  await writer.locator('#article-body').click();
+  await writer.keyboard.type('按下图连接数据线。');
+  await writer.locator('#article-visibility').click();
+  await writer.keyboard.press('ArrowDown');
+  await writer.keyboard.press('Enter');
+  await writer.getByTestId('article-save').click();
+  await writer.waitForURL(/\/knowledge\/[0-9a-f-]{36}$/);
+  const id = /\/knowledge\/([0-9a-f-]{36})$/.exec(writer.url())![1]!;
+
+  // A real PNG (a piece of the page, as Chromium paints it), then one that only claims to be a PNG.
+  const picture = await writer.screenshot({ clip: { x: 0, y: 0, width: 240, height: 90 } });
+  const chooseImage = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const [chooser] = await Promise.all([writer.waitForEvent('filechooser'), writer.getByTestId('editor-image').first().click()]);
+    await chooser.setFiles(file);
+  };
+  await writer.locator('#article-body').click();
+  await writer.keyboard.press('ControlOrMeta+End');
+  await chooseImage({ name: '接线图.png', mimeType: 'image/png', buffer: picture });
+  await writer.locator('#article-body img[src^="/api/v1/help/files/"]').waitFor();
+  await chooseImage({ name: '伪装.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+  await writer.locator('.ant-message').getByText('“伪装.png”上传失败：只能插入 PNG、JPEG、GIF 或 WebP 图片（该文件是 text/plain）').waitFor();
+  await chooseImage({ name: '大图.png', mimeType: 'image/png', buffer: Buffer.concat([picture, Buffer.alloc(1024 * 1024)]) });
+  await writer.locator('.ant-message').getByText('“大图.png”上传失败：附件超过大小上限（1 MB）').waitFor();
+  assert.equal(await writer.locator('#article-body img[src^="/api/v1/help/files/"]').count(), 1, 'refused files are not inserted');
+  // Pasting an image file (a screenshot from the clipboard) uploads it and inserts it at the caret.
+  const pasted = await writer.screenshot({ clip: { x: 0, y: 100, width: 120, height: 60 } });
+  await writer.locator('#article-body').evaluate((body, base64) => {
+    const data = new DataTransfer();
+    data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], '截图.png', { type: 'image/png' }));
+    body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, pasted.toString('base64'));
+  // (ProseMirror adds img separators of its own beside inline nodes: count the article's images.)
+  await writer.waitForFunction(() => document.querySelectorAll('#article-body img[src^="/api/v1/help/files/"]').length === 2);
+
+  // Attachments: upload two, remove one.
+  const attach = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const [chooser] = await Promise.all([writer.waitForEvent('filechooser'), writer.getByTestId('attachment-upload').click()]);
+    await chooser.setFiles(file);
+  };
+  const manual = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  await attach({ name: '驱动安装手册.pdf', mimeType: 'application/pdf', buffer: manual });
+  await attach({ name: '旧版说明.txt', mimeType: 'text/plain', buffer: Buffer.from('旧版') });
+  const attachments = writer.getByTestId('article-attachments');
+  await attachments.getByRole('link', { name: '下载 旧版说明.txt' }).waitFor();
+  await attachments.getByRole('button', { name: '移除 旧版说明.txt' }).click();
+  await writer.locator('.ant-popconfirm .ant-btn-primary').click();
+  await attachments.getByRole('link', { name: '下载 旧版说明.txt' }).waitFor({ state: 'detached' });
+  await writer.getByTestId('article-save').click();
+  await writer.getByTestId('article-versions').getByText('版本 2').waitFor();
+
+  // After a reload the draft's images load from their one address (the writer reads them as staff).
+  await writer.reload();
+  await imageShows(writer, '#article-body img[src^="/api/v1/help/files/"]');
+  assert.deepEqual(await attachments.getByRole('link').allTextContents(), ['驱动安装手册.pdf']);
+  await writer.setViewportSize({ width: 1280, height: 1100 });
+  await writer.evaluate(() => window.scrollTo(0, 0));
+  await writer.screenshot({ path: `${shots}knowledge-files.png`, animations: 'disabled', caret: 'hide' });
+
+  const draft = await h.api<Article>(h.users.agentA, 'GET', `/api/v1/articles/${id}`);
+  for (const [user, transition, version] of [[h.users.agentA, 'submit', draft.version], [supervisor, 'publish', draft.version + 1]] as const) {
+    const res = await fetch(`${h.baseURL}/api/v1/articles/${id}/transitions`, { method: 'POST', headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json', 'if-match': `"${version}"` }, body: JSON.stringify({ transition }) });
+    assert.equal(res.status, 200, await res.text());
+  }
+
+  // A customer in the help centre sees the images and downloads the attachment.
+  const reader = await h.newPage();
+  await reader.goto(`/help/articles/${draft.slug}`);
+  await imageShows(reader, '[data-testid="help-article"] img[src^="/api/v1/help/files/"]');
+  assert.equal(await reader.locator('[data-testid="help-article"] img').count(), 2);
+  const link = reader.getByTestId('help-attachments').getByRole('link', { name: '驱动安装手册.pdf' });
+  const href = await link.getAttribute('href');
+  assert.match(href ?? '', /^\/api\/v1\/help\/files\/[0-9a-f]{64}$/);
+  assert.equal(await link.getAttribute('download'), '驱动安装手册.pdf');
+  // The download itself, with the reader's own (anonymous) context.
+  const file = await reader.request.get(href!);
+  assert.equal(file.status(), 200);
+  assert.match(file.headers()['content-disposition'] ?? '', /^attachment;/);
+  assert.deepEqual(await file.body(), manual);
+  // Another agent reading it in the console gets the download link, and no upload or remove buttons.
+  const colleague = await h.newPage({ user: h.users.agentB });
+  await colleague.goto(`/knowledge/${id}`);
+  await colleague.getByTestId('article-attachments').getByRole('link', { name: '下载 驱动安装手册.pdf' }).waitFor();
+  assert.equal(await colleague.getByTestId('attachment-upload').count(), 0);
   assert.deepEqual(h.takePageErrors(), []);
 });

@@ -30,3 +30,5 @@ export const categorySaved = defineEvent({ name: 'knowledge.category_saved', ver
 
 /** An image or attachment was added to an article. */
 export const articleFileAdded = defineEvent({ name: 'knowledge.article_file_added', version: 1, aggregate: 'article', payload: { fileId: z.string(), sha256: z.string(), contentType: z.string(), size: z.number().int() } });
+/** An image or attachment was taken off an article (its bytes stay in the content-addressed store; its address stops answering for this article). */
+export const articleFileRemoved = defineEvent({ name: 'knowledge.article_file_removed', version: 1, aggregate: 'article', payload: { fileId: z.string(), sha256: z.string() } });

@@ -7,6 +7,8 @@ export function articleVersionFrom(header: string | undefined): number {
   return ifMatchVersion(header, 'article.if_match_required', 'article.if_match_invalid');
 }
 
+const attachmentSchema = z.object({ id: z.string(), url: z.string(), filename: z.string(), contentType: z.string(), size: z.number().int() }).meta({ id: 'ArticleAttachment' });
+
 const translationSchema = z.object({ locale: z.enum(articleLocales), title: z.string(), bodyHtml: z.string(), bodyText: z.string() });
 
 export const articleSchema = z
@@ -30,6 +32,7 @@ export const articleSchema = z
     publishedAt: z.date().nullable(),
     translations: z.array(translationSchema),
     related: z.array(z.object({ id: z.string(), slug: z.string(), titles: z.record(z.string(), z.string()) })),
+    attachments: z.array(attachmentSchema),
     abilities: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }).optional(),
   })
   .meta({ id: 'Article' });
@@ -42,6 +45,7 @@ export const publicArticleSchema = z
     tags: z.array(z.string()),
     translations: z.array(translationSchema),
     related: z.array(z.object({ id: z.string(), slug: z.string(), titles: z.record(z.string(), z.string()) })),
+    attachments: z.array(attachmentSchema),
     updatedAt: z.date(),
     publishedAt: z.date().nullable(),
   })

@@ -3,6 +3,7 @@ import { NotFound } from '../../app/errors.js';
 import type { Db } from '../../db/database.js';
 import { can } from '../auth/index.js';
 import { articleColumns, readableBy, translationColumns } from './article-access.js';
+import { articleAttachments, type ArticleAttachment } from './article-files.js';
 import type { ArticleContent, ArticleReader } from './article-model.js';
 import { contentOf, listVersionRows, versionSnapshot, type ArticleRow } from './article-rows.js';
 import { kbArticles, kbArticleTranslations } from './schema.js';
@@ -13,6 +14,8 @@ export type ArticleView = Omit<ArticleRow, 'createdBy'> & {
   translations: ArticleContent['translations'];
   /** Related articles the reader may read (others are left out, not shown as locked). */
   related: Array<{ id: string; slug: string; titles: Record<string, string> }>;
+  /** Its files that are not images (images sit in the body), as download addresses for the same readers. */
+  attachments: ArticleAttachment[];
   /** What the caller may do with it (the console hides the rest). */
   abilities?: { edit: boolean; submit: boolean; review: boolean };
 };
@@ -32,7 +35,7 @@ async function relatedOf(db: Db, reader: ArticleReader, ids: string[]): Promise<
 
 async function present(db: Db, reader: ArticleReader, row: ArticleRow): Promise<ArticleView> {
   const content = await contentOf(db, row);
-  const view: ArticleView = { ...row, translations: content.translations, related: await relatedOf(db, reader, row.relatedIds) };
+  const view: ArticleView = { ...row, translations: content.translations, related: await relatedOf(db, reader, row.relatedIds), attachments: await articleAttachments(db, row.id) };
   if (reader.kind === 'staff') {
     const review = can(reader.actor, 'knowledge.review');
     const own = row.ownerId === reader.actor.id && can(reader.actor, 'knowledge.write');
@@ -51,7 +54,7 @@ export async function getArticle(db: Db, reader: ArticleReader, idOrSlug: string
 
 /** A public view: what a visitor reads, without who owns or reviews it. */
 export function publicArticle(view: ArticleView) {
-  return { id: view.id, slug: view.slug, categoryId: view.categoryId, tags: view.tags, translations: view.translations, related: view.related, updatedAt: view.updatedAt, publishedAt: view.publishedAt };
+  return { id: view.id, slug: view.slug, categoryId: view.categoryId, tags: view.tags, translations: view.translations, related: view.related, attachments: view.attachments, updatedAt: view.updatedAt, publishedAt: view.publishedAt };
 }
 
 export async function listVersions(db: Db, reader: ArticleReader, id: string) {

@@ -3,6 +3,9 @@ import { helpApi, HelpError, type HelpLocale } from '../features/knowledge/help-
 import type { Navigate, Translate } from './HelpApp.tsx';
 import { useHelpQuery } from './useHelpQuery.ts';
 
+/** 2.4 MB, 310 KB, 512 B (the help centre keeps its own few lines rather than load the console's). */
+const sizeOf = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
 /** One article at its stable address (/help/articles/<slug>): body, 有用吗？, related articles, submit a ticket. */
 export function HelpArticlePage({ slug, locale, t, navigate }: { slug: string; locale: HelpLocale; t: Translate; navigate: Navigate }) {
   const article = useHelpQuery(() => helpApi.article(slug), [slug]);
@@ -52,6 +55,18 @@ export function HelpArticlePage({ slug, locale, t, navigate }: { slug: string; l
         {/* Sanitised on the server against an allow-list when saved (sanitise-article.ts). */}
         <div className="help-body" dangerouslySetInnerHTML={{ __html: text.bodyHtml }} />
       </article>
+      {data.attachments.length > 0 && (
+        <section className="help-card" data-testid="help-attachments">
+          <h2 style={{ fontSize: 16, margin: '0 0 8px' }}>{t('attachments')}</h2>
+          <ul className="help-list">
+            {data.attachments.map((file) => (
+              <li key={file.id}>
+                <a href={file.url} download={file.filename} style={{ overflowWrap: 'anywhere' }}>{file.filename}</a> <span className="help-muted">{sizeOf(file.size)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="help-card help-vote" data-testid="help-vote">
         {vote === 'done' ? (
           <span>{t('thanks')}</span>

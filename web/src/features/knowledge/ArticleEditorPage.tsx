@@ -5,10 +5,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
+import { ArticleAttachments } from './ArticleAttachments.tsx';
 import { ArticleHistory } from './ArticleHistory.tsx';
 import { knowledgeApi, type Article, type ArticleInput, type Locale, type Visibility } from './knowledge-api.ts';
 import { statusColors } from './KnowledgePage.tsx';
 import { RichTextEditor } from './RichTextEditor.tsx';
+import type { ImageUploads } from './use-image-insertion.ts';
 
 type Values = { zhTitle: string; zhBody: string; enTitle?: string; enBody?: string; visibility: Visibility; tags: string[]; reviewBy?: dayjs.Dayjs | null };
 
@@ -38,6 +40,8 @@ export default function ArticleEditorPage() {
   if (id && article.isError) return <ErrorState error={article.error} onRetry={() => article.refetch()} />;
   const current = article.data;
   const editable = !current || Boolean(current.abilities?.edit);
+  // A new article has no id to upload to yet: the button stays disabled with a hint until the draft is saved.
+  const images: ImageUploads = current ? { upload: (file) => knowledgeApi.uploadFile(current.id, file, 'image').then((added) => ({ src: added.url })) } : { unavailable: t('knowledge.editor.image.saveFirst') };
 
   async function run(work: () => Promise<Article>, done: string) {
     setBusy(true);
@@ -78,13 +82,13 @@ export default function ArticleEditorPage() {
               { key: 'zh-CN', label: '中文', children: (
                 <>
                   <Form.Item label={t('knowledge.editor.titleLabel')} name="zhTitle" rules={[{ required: true, whitespace: true }]}><Input id="article-title" maxLength={200} /></Form.Item>
-                  <Form.Item label={t('knowledge.editor.body')} name="zhBody" extra={t('knowledge.editor.bodyHint')} rules={[{ required: true, whitespace: true }]}><RichTextEditor id="article-body" label={`${t('knowledge.editor.body')} (中文)`} readOnly={!editable || busy} /></Form.Item>
+                  <Form.Item label={t('knowledge.editor.body')} name="zhBody" extra={t('knowledge.editor.bodyHint')} rules={[{ required: true, whitespace: true }]}><RichTextEditor id="article-body" label={`${t('knowledge.editor.body')} (中文)`} readOnly={!editable || busy} images={images} /></Form.Item>
                 </>
               ) },
               { key: 'en', label: 'English', children: (
                 <>
                   <Form.Item label={t('knowledge.editor.titleLabel')} name="enTitle"><Input maxLength={200} /></Form.Item>
-                  <Form.Item label={t('knowledge.editor.body')} name="enBody"><RichTextEditor id="article-body-en" label={`${t('knowledge.editor.body')} (English)`} readOnly={!editable || busy} /></Form.Item>
+                  <Form.Item label={t('knowledge.editor.body')} name="enBody"><RichTextEditor id="article-body-en" label={`${t('knowledge.editor.body')} (English)`} readOnly={!editable || busy} images={images} /></Form.Item>
                 </>
               ) },
             ]}
@@ -109,6 +113,7 @@ export default function ArticleEditorPage() {
           </Space>
         )}
       </Card>
+      <ArticleAttachments article={current} editable={editable} />
       {current && <ArticleHistory article={current} onRolledBack={(saved) => queryClient.setQueryData(['knowledge', 'article', saved.id], saved)} />}
     </div>
   );

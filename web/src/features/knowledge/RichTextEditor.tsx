@@ -1,9 +1,11 @@
-import { BoldOutlined, CodeOutlined, ItalicOutlined, LinkOutlined, OrderedListOutlined, RedoOutlined, UndoOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { BoldOutlined, CodeOutlined, ItalicOutlined, LinkOutlined, OrderedListOutlined, PictureOutlined, RedoOutlined, UndoOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { Button, Input, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { articleExtensions, linkAddress } from './editor-extensions.ts';
+import { useImageInsertion, type ImageUploads } from './use-image-insertion.ts';
+import { articleImageTypes } from './upload-error.ts';
 import './rich-text-editor.css';
 
 type Props = {
@@ -13,24 +15,32 @@ type Props = {
   id?: string;
   label: string;
   readOnly?: boolean;
+  /** Where "insert image", paste and drop send image files; or why they cannot yet (an unsaved article). */
+  images?: ImageUploads;
 };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
 
 /** Rich text for an article body (tiptap): a toolbar of exactly what the server keeps, as an antd form control. */
-export function RichTextEditor({ value = '', onChange, id, label, readOnly = false }: Props) {
+export function RichTextEditor({ value = '', onChange, id, label, readOnly = false, images }: Props) {
   const { t } = useTranslation();
   // The HTML this editor last reported, so a value coming back from the form is not re-applied
   // (which would move the caret), while a new article or a rollback replaces the content.
   const emitted = useRef(value);
   const changed = useRef(onChange);
   changed.current = onChange;
+  const imageInsertion = useImageInsertion(images);
   const editor = useEditor({
     extensions: articleExtensions,
     content: value,
     editable: !readOnly,
-    editorProps: { attributes: { ...(id ? { id } : {}), role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'article-editor-content' } },
+    editorProps: {
+      attributes: { ...(id ? { id } : {}), role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'article-editor-content' },
+      // Image files pasted or dropped are uploaded and inserted where they land; anything else is tiptap's.
+      handlePaste: (_view, event) => imageInsertion.take(event.clipboardData?.files),
+      handleDrop: (view, event, _slice, moved) => !moved && imageInsertion.take(event.dataTransfer?.files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos),
+    },
     onUpdate: ({ editor: e }) => {
       // Blank (only spaces or empty paragraphs, no image) counts as empty for the form's "required".
       const html = !e.getText().trim() && !e.$node('articleImage') ? '' : e.getHTML();
@@ -44,17 +54,20 @@ export function RichTextEditor({ value = '', onChange, id, label, readOnly = fal
     editor.commands.setContent(value, { emitUpdate: false });
   }, [value, editor]);
   useEffect(() => editor.setEditable(!readOnly), [readOnly, editor]);
+  imageInsertion.editor.current = editor;
 
   return (
     <div className={`article-editor${readOnly ? ' article-editor-readonly' : ''}`}>
-      {!readOnly && <Toolbar editor={editor} label={t('knowledge.editor.toolbar.label', { field: label })} />}
+      {!readOnly && <Toolbar editor={editor} label={t('knowledge.editor.toolbar.label', { field: label })} images={images} uploading={imageInsertion.uploading} onImageFiles={imageInsertion.pick} />}
       <EditorContent editor={editor} />
     </div>
   );
 }
 
-function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+function Toolbar({ editor, label, images, uploading, onImageFiles }: { editor: Editor; label: string; images?: ImageUploads; uploading: number; onImageFiles: (files: FileList | null) => void }) {
   const { t } = useTranslation();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const imageHint = images && 'unavailable' in images ? images.unavailable : undefined;
   const [linking, setLinking] = useState<string | null>(null);
   const [linkError, setLinkError] = useState(false);
   const state = useEditorState({
@@ -76,11 +89,11 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
     setLinkError(false);
   }
 
-  const button = (key: string, icon: ReactNode, active: boolean, run: () => void, shortcut?: string, disabled = false) => {
+  const button = (key: string, icon: ReactNode, active: boolean, run: () => void, shortcut?: string, disabled = false, hint?: string, loading = false) => {
     const name = t(`knowledge.editor.toolbar.${key}`);
     return (
-      <Tooltip key={key} title={shortcut ? `${name} (${shortcut})` : name}>
-        <Button size="small" type={active ? 'primary' : 'text'} icon={icon} aria-label={name} aria-pressed={active} disabled={disabled} onClick={run} data-testid={`editor-${key}`} />
+      <Tooltip key={key} title={hint ? `${name}: ${hint}` : shortcut ? `${name} (${shortcut})` : name}>
+        <Button size="small" type={active ? 'primary' : 'text'} icon={icon} aria-label={name} aria-pressed={active} aria-description={hint} disabled={disabled} loading={loading} onClick={run} data-testid={`editor-${key}`} />
       </Tooltip>
     );
   };
@@ -99,7 +112,19 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         {button('codeBlock', <b>{'{ }'}</b>, state.codeBlock, () => chain().toggleCodeBlock().run(), `${mod}+Alt+C`)}
         {button('undo', <UndoOutlined />, false, () => chain().undo().run(), `${mod}+Z`, !state.undo)}
         {button('redo', <RedoOutlined />, false, () => chain().redo().run(), `${mod}+Shift+Z`, !state.redo)}
+        {images && button('image', <PictureOutlined />, false, () => fileInput.current?.click(), undefined, Boolean(imageHint), imageHint, uploading > 0)}
+        {uploading > 0 && <Typography.Text type="secondary" role="status" data-testid="editor-image-uploading">{t('knowledge.editor.image.uploading')}</Typography.Text>}
       </Space>
+      <input
+        ref={fileInput}
+        type="file"
+        // Out of the layout (the `hidden` attribute alone still showed the browser's own button in a screenshot): the toolbar button opens it.
+        style={{ display: 'none' }}
+        multiple
+        accept={articleImageTypes.join(',')}
+        data-testid="editor-image-input"
+        onChange={(e) => { onImageFiles(e.target.files); e.target.value = ''; }}
+      />
       {linking !== null && (
         <Space wrap size={4} style={{ marginTop: 6, display: 'flex' }}>
           <Input

@@ -3,10 +3,11 @@ import StarterKit from '@tiptap/starter-kit';
 
 /**
  * What the article editor can hold. It is kept to what the toolbar makes (headings 2–3, bold,
- * italic, lists, links, code), because the server's allow-list (src/modules/knowledge/sanitise-article.ts)
- * keeps exactly that and drops the rest; the two lists change together. Two more things are
- * held only so that saving does not lose them: images uploaded through the API and the
- * redaction marks of a draft made from a reply (the reviewer must see them).
+ * italic, lists, links, code, and images of the article's own files — inserted with the image
+ * button, pasted or dropped: use-image-insertion.ts), because the server's allow-list
+ * (src/modules/knowledge/sanitise-article.ts) keeps exactly that and drops the rest; the two lists
+ * change together. One more thing is held only so that saving does not lose it: the redaction
+ * marks of a draft made from a reply (the reviewer must see them).
  */
 // The server's rule (sanitise-article.ts safeHref): web, mail and phone addresses or a path on this site.
 const safeLink = /^(https?:|mailto:|tel:|\/(?![/\\]))/i;

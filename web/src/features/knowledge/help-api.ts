@@ -11,6 +11,8 @@ export type HelpArticle = {
   tags: string[];
   translations: Array<{ locale: HelpLocale; title: string; bodyHtml: string }>;
   related: Array<{ id: string; slug: string; titles: Record<string, string> }>;
+  /** Files to download (images are in the body). */
+  attachments: Array<{ id: string; url: string; filename: string; contentType: string; size: number }>;
   updatedAt: string;
 };
 export type HelpCategory = { id: string; parentId: string | null; nameZh: string; nameEn: string };

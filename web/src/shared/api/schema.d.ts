@@ -9123,7 +9123,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `image`: refuse (400 at `file`) anything but a PNG, JPEG, GIF or WebP image */
+                    kind?: "image" | "attachment";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -9151,6 +9154,46 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 移除文章的图片或附件 Remove an image or attachment from an article
+         * @description For those who may edit the article. Its address stops answering for this article; remove an image from the body first.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -9201,7 +9244,7 @@ export interface paths {
         };
         /**
          * 帮助中心文章的图片与附件 A help-centre article's image or attachment
-         * @description Only files of articles the visitor may read (published public ones, or a signed-in customer's restricted ones).
+         * @description Only files of articles the visitor may read (published public ones, or a signed-in customer's restricted ones); a signed-in console user reads those of the articles they may read (their drafts' images in the editor).
          */
         get: {
             parameters: {
@@ -10846,6 +10889,13 @@ export interface components {
                 detractors: number;
             }[];
         };
+        ArticleAttachmentInput: {
+            id: string;
+            url: string;
+            filename: string;
+            contentType: string;
+            size: number;
+        };
         ArticleInput: {
             id: string;
             slug: string;
@@ -10880,6 +10930,7 @@ export interface components {
                     [key: string]: string;
                 };
             }[];
+            attachments: components["schemas"]["ArticleAttachmentInput"][];
             abilities?: {
                 edit: boolean;
                 submit: boolean;
@@ -10905,6 +10956,7 @@ export interface components {
                     [key: string]: string;
                 };
             }[];
+            attachments: components["schemas"]["ArticleAttachmentInput"][];
             updatedAt: unknown;
             publishedAt: unknown | null;
         };
@@ -11861,6 +11913,13 @@ export interface components {
                 detractors: number;
             }[];
         };
+        ArticleAttachment: {
+            id: string;
+            url: string;
+            filename: string;
+            contentType: string;
+            size: number;
+        };
         Article: {
             id: string;
             slug: string;
@@ -11897,6 +11956,7 @@ export interface components {
                     [key: string]: string;
                 };
             }[];
+            attachments: components["schemas"]["ArticleAttachment"][];
             abilities?: {
                 edit: boolean;
                 submit: boolean;
@@ -11922,6 +11982,7 @@ export interface components {
                     [key: string]: string;
                 };
             }[];
+            attachments: components["schemas"]["ArticleAttachment"][];
             /** Format: date-time */
             updatedAt: string;
             publishedAt: string | null;
