@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { surveyMenuTexts } from './survey-menu.js';
 import { cdata, startWechatKit, textXml, type WechatKit } from './test-kit.js';
 
 /**
@@ -118,4 +119,14 @@ test('a follower whose 48-hour window has closed is not sent the survey: it fail
   assert.equal(menusTo('oRaterD').length, 0);
   const survey = await surveyOf(ticket.id);
   assert.deepEqual([survey.status, survey.reason], ['failed', 'wechat.window_closed']);
+});
+
+test('the menu speaks the invitation\'s language: English head, options and tail for an English invitation', () => {
+  const invitation = { surveyId: '00000000-0000-7000-8000-000000000001', kind: 'csat' as const, contactId: '00000000-0000-7000-8000-000000000002', ticketId: null, ticketNumber: '20261207-0001', ticketSubject: 'No hot water', link: 'https://csm.example.cn/survey/x', scores: [1, 2, 3, 4, 5], choices: [1, 2, 3, 4, 5].map((score) => ({ score, id: `s${score}-x` })), locale: 'en' as const };
+  const texts = surveyMenuTexts(invitation);
+  assert.equal(texts.head, 'Hello, your ticket 20261207-0001 "No hot water" has been handled. How satisfied are you with our service? Tap a score:');
+  assert.deepEqual(texts.options.map((o) => o.content), ['1 · Very dissatisfied', '2 · Dissatisfied', '3 · Neutral', '4 · Satisfied', '5 · Very satisfied']);
+  assert.deepEqual(texts.options.map((o) => o.id), ['s1-x', 's2-x', 's3-x', 's4-x', 's5-x']);
+  assert.equal(texts.tail, 'You can also rate and leave a comment at https://csm.example.cn/survey/x');
+  assert.equal(surveyMenuTexts({ ...invitation, link: '/survey/x' }).tail, 'Thank you for your feedback!', 'no link that could not be opened');
 });
