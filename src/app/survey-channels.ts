@@ -1,9 +1,11 @@
-import type { Db } from '../db/database.js';
+import type { Database } from '../db/database.js';
 
 /**
  * A survey invitation a channel carries to the customer: which survey, its signed link (the page
  * where the customer answers) and the scale, in the customer's language. A channel with buttons
- * (a WeChat/WeCom menu message) may offer the scores as buttons that open `link` with `?score=`.
+ * (a WeChat/WeCom menu message) offers the scores as `choices`: each button carries its signed
+ * choice id, and the click that comes back is answered with the surveys module's
+ * `answerSurveyChoice` (which also checks the clicking contact is the survey's).
  */
 export type SurveyInvitation = {
   surveyId: string;
@@ -15,13 +17,16 @@ export type SurveyInvitation = {
   /** `<public URL>/survey/<token>`; add `?score=<n>` for a one-click answer. */
   link: string;
   scores: readonly number[];
+  /** One per score: a signed id (at most 64 of [0-9A-Za-z_-], WeCom's limit for a menu id) a button carries. */
+  choices: ReadonlyArray<{ score: number; id: string }>;
   locale: 'zh-CN' | 'en';
 };
 
 /** Delivered (the channel's servers accepted it), or not, with why (an i18n message key). */
 export type SurveyDelivery = { delivered: true } | { delivered: false; reason: string; permanent: boolean };
 
-export type SurveySender = (db: Db, invitation: SurveyInvitation) => Promise<SurveyDelivery>;
+/** Gets the database with transactions: a channel takes its place in the customer's window under a row lock. */
+export type SurveySender = (database: Database, invitation: SurveyInvitation) => Promise<SurveyDelivery>;
 
 /**
  * Channels that can carry a survey invitation besides the surveys module's own email and portal

@@ -189,21 +189,24 @@ describe('other channels', () => {
     assert.equal((await t.api('GET', `/api/v1/portal/tickets/${ticket.id}/survey`, { as: null })).statusCode, 401);
   });
 
-  test('a WeChat ticket goes through the sender the channel registered (the seam for menu messages)', async () => {
+  test('a chat channel\'s ticket goes through the sender the channel registered (the seam for menu messages), with a signed choice per score', async () => {
     clock.advanceMinutes(60 * 24 * 30);
-    const carried: Array<{ link: string; scores: readonly number[] }> = [];
-    t.context.surveyChannels.register('wechat', async (_db, invitation) => {
-      carried.push({ link: invitation.link, scores: invitation.scores });
+    const carried: Array<{ link: string; scores: readonly number[]; choices: ReadonlyArray<{ score: number; id: string }> }> = [];
+    // DingTalk registers no sender of its own (WeChat and WeCom do: wechat-survey.test.ts, wecom-survey.test.ts).
+    t.context.surveyChannels.register('dingtalk', async (_database, invitation) => {
+      carried.push({ link: invitation.link, scores: invitation.scores, choices: invitation.choices });
       return { delivered: true };
     });
-    const ticket = await resolvedTicket({ channel: 'wechat', requester: { name: '微信客户', email: 'wx@example.cn' } });
+    const ticket = await resolvedTicket({ channel: 'dingtalk', requester: { name: '钉钉客户', email: 'wx@example.cn' } });
     clock.advanceMinutes(61);
     await t.drain();
     assert.equal(carried.length, 1);
     assert.deepEqual(carried[0]!.scores, [1, 2, 3, 4, 5]);
+    assert.deepEqual(carried[0]!.choices.map((c) => c.score), [1, 2, 3, 4, 5]);
+    for (const choice of carried[0]!.choices) assert.ok(choice.id.length <= 64 && /^[\w-]+$/.test(choice.id), choice.id);
     assert.equal(smtp.mails.filter((m) => m.to === 'wx@example.cn').length, 0, 'not mailed besides');
     const [survey] = await surveysOf(ticket.id);
-    assert.deepEqual([survey.channel, survey.status], ['wechat', 'delivered']);
+    assert.deepEqual([survey.channel, survey.status], ['dingtalk', 'delivered']);
   });
 
   test('response rate per channel = answers ÷ surveys delivered', async () => {
@@ -212,7 +215,7 @@ describe('other channels', () => {
     const byChannel = Object.fromEntries(stats.data.responseRates.map((r: { channel: string }) => [r.channel, r]));
     assert.deepEqual(byChannel.email, { channel: 'email', delivered: 4, answered: 1, responseRate: 0.25 });
     assert.deepEqual(byChannel.portal, { channel: 'portal', delivered: 1, answered: 1, responseRate: 1 });
-    assert.deepEqual(byChannel.wechat, { channel: 'wechat', delivered: 1, answered: 0, responseRate: 0 });
+    assert.deepEqual(byChannel.dingtalk, { channel: 'dingtalk', delivered: 1, answered: 0, responseRate: 0 });
   });
 });
 

@@ -9,6 +9,7 @@ import { findTicketBrief } from '../tickets/index.js';
 import { surveyDelivered } from './events.js';
 import { surveys } from './schema.js';
 import { surveyFacts, scoresOf } from './survey-facts.js';
+import { signSurveyChoice, surveyChoiceKey } from './survey-choice.js';
 import { signSurveyLink, surveyLinkKey } from './survey-link.js';
 import type { SurveyMailer } from './survey-mail.js';
 
@@ -39,6 +40,7 @@ export function deliverSurveyHandler(config: Config, mailer: SurveyMailer, chann
       ticketSubject: ticket?.subject ?? null,
       link: `${base}/survey/${signSurveyLink(surveyLinkKey(config), { surveyId: row.id, expiresAt: row.expiresAt })}`,
       scores: scoresOf(row.kind),
+      choices: scoresOf(row.kind).map((score) => ({ score, id: signSurveyChoice(surveyChoiceKey(config), row.id, score) })),
       locale: 'zh-CN',
     };
     let outcome: SurveyDelivery;
@@ -56,7 +58,7 @@ export function deliverSurveyHandler(config: Config, mailer: SurveyMailer, chann
       }
     } else {
       const sender = channels.senderFor(row.channel);
-      outcome = sender ? await sender(database.db, invitation) : { delivered: false, reason: 'survey.no_channel', permanent: true };
+      outcome = sender ? await sender(database, invitation) : { delivered: false, reason: 'survey.no_channel', permanent: true };
     }
     if (!outcome.delivered && !outcome.permanent && job.attempts < lastAttempt) throw new Error(`survey ${surveyId} not delivered: ${outcome.reason}`);
     await database.transaction(async (tx) => {

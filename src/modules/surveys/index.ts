@@ -14,6 +14,8 @@ import { createSurveyMailer } from './survey-mail.js';
 /** Its domain events (names, versions, payloads): what reports compute CSAT, NPS and response rates from. */
 export * from './events.js';
 export { surveysSystemActor } from './follow-up.js';
+/** For chat channels' menu messages: a clicked score button answers like the signed link. */
+export { answerSurveyChoice, looksLikeSurveyChoice, surveyChoiceKey, type SurveyChoiceOutcome } from './survey-choice.js';
 
 export const surveysModule: AppModule = {
   name: 'surveys',

@@ -16,7 +16,7 @@ export const deliverWechatJob = 'wechat.deliver';
 /** The queue's default attempts for event subscribers; the last one reports the failure. */
 const lastAttempt = 8;
 /** The vendor's own word that the window is shut: 45015 out of time, 45047 out of count. */
-const windowErrors: Record<number, string> = { 45015: 'wechat.window_closed', 45047: 'wechat.window_exhausted' };
+export const windowErrors: Record<number, string> = { 45015: 'wechat.window_closed', 45047: 'wechat.window_exhausted' };
 
 const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', key)} / ${translate('en', key)}${detail ? ` (${detail})` : ''}`;
 
@@ -72,7 +72,11 @@ export function deliverWechatHandler(config: Config, clock: Clock): EventHandler
   };
 }
 
-async function takeWindowPlace(
+/**
+ * Takes `count` places in the follower's window for one send, keyed by what it carries (a ticket
+ * message, or a survey whose menu it is): a retry of the same send finds its place and takes none.
+ */
+export async function takeWindowPlace(
   database: Database,
   input: { accountId: string; openid: string; messageId: string; count: number; request: Record<string, unknown>; now: Date },
 ): Promise<'ok' | 'wechat.window_closed' | 'wechat.window_exhausted'> {
@@ -92,7 +96,7 @@ async function takeWindowPlace(
   });
 }
 
-async function markOutbound(database: Database, messageId: string, status: 'sent' | 'sandbox' | 'queued' | 'failed', error: string | null): Promise<void> {
+export async function markOutbound(database: Database, messageId: string, status: 'sent' | 'sandbox' | 'queued' | 'failed', error: string | null): Promise<void> {
   await database.transaction((tx) =>
     tx
       .update(wechatOutbound)

@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
  * A WeChat API on loopback for tests, speaking the published HTTP API the channel uses:
  * `POST /cgi-bin/stable_token`, `POST /cgi-bin/message/custom/send`, `GET /cgi-bin/media/get`,
  * `POST /cgi-bin/media/upload`. It records what it received and can be told to fail: a token
- * refused once (errcode 40001) or an HTTP 5xx for the next calls of a path.
+ * refused once (errcode 40001) or an HTTP 5xx for the next calls of a path. A menu message
+ * (msgtype `msgmenu`) is checked against the published shape — head_content, a list of
+ * {id, content}, tail_content — and refused (40035 invalid args) otherwise.
  */
 export type FakeWechatCall = { path: string; query: Record<string, string>; body: Buffer; json: Record<string, unknown> | null };
 
@@ -21,6 +23,16 @@ export type FakeWechatServer = {
   addMedia(mediaId: string, content: Buffer, contentType: string): void;
   close(): Promise<void>;
 };
+
+const isText = (v: unknown) => typeof v === 'string' && v !== '';
+
+/** The customer-service API's msgmenu: `{ head_content, list: [{ id, content }], tail_content }`. */
+function isMsgMenu(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const menu = value as Record<string, unknown>;
+  if (typeof menu.head_content !== 'string' || typeof menu.tail_content !== 'string' || !Array.isArray(menu.list) || menu.list.length === 0) return false;
+  return menu.list.every((item: unknown) => !!item && typeof item === 'object' && Object.keys(item).sort().join() === 'content,id' && isText((item as Record<string, unknown>).id) && isText((item as Record<string, unknown>).content));
+}
 
 export async function startFakeWechatServer(options: { appId: string; appSecret: string }): Promise<FakeWechatServer> {
   const calls: FakeWechatCall[] = [];
@@ -69,6 +81,7 @@ export async function startFakeWechatServer(options: { appId: string; appSecret:
         }
         case '/cgi-bin/message/custom/send':
           if (!tokenOk()) return reply(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+          if (json?.msgtype === 'msgmenu' && !isMsgMenu(json.msgmenu)) return reply(200, { errcode: 40035, errmsg: 'invalid args' });
           accepted.push(json ?? {});
           return reply(200, { errcode: 0, errmsg: 'ok' });
         case '/cgi-bin/media/get': {

@@ -9,12 +9,15 @@ import { processWechatHandler } from './process-message.js';
 import { messagesPerWindow, replyWindowHours, wechatReplyProbe } from './reply-window.js';
 import { WechatApiError, wechatApi } from './wechat-api.js';
 import { answerWechatCallback, processWechatJob } from './wechat-callback.js';
+import { surveyMenuTexts, wechatSurveySender } from './survey-menu.js';
 import { wechatSecretFields, wechatSettingsOf, wechatSettingsSchema } from './wechat-settings.js';
 
 export { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server.js';
 /** WXBizMsgCrypt and the flat callback XML, shared with WeCom (the same scheme, with the CorpID as receiveid). */
 export { decryptMessage, encryptMessage, signatureMatches, wechatSignature, WechatCryptoError } from './wechat-crypto.js';
 export { parseWechatXml } from './wechat-xml.js';
+/** A survey's menu texts (head, one option per score, tail) in the invitation's language, shared with WeCom's menu. */
+export { surveyMenuTexts };
 
 /** The WeChat adapter: the worked example of the channel contract (docs/ARCHITECTURE.md). */
 export function wechatAdapter(context: AppContext): ChannelAdapter {
@@ -42,9 +45,10 @@ export function wechatAdapter(context: AppContext): ChannelAdapter {
 export const wechatChannelModule: AppModule = {
   name: 'wechat-channel',
   registerJobs(context) {
-    const { jobs, config, clock, channels, replyChannels } = context;
+    const { jobs, config, clock, channels, replyChannels, surveyChannels } = context;
     channels.register(wechatAdapter(context));
     replyChannels.register('wechat', wechatReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
+    surveyChannels.register('wechat', wechatSurveySender(config, clock));
     jobs.handle(processWechatJob, processWechatHandler(config, clock, writeRulesOf(context)));
     jobs.subscribe(ticketMessageAdded, deliverWechatJob, deliverWechatHandler(config, clock), { when: isReplyToDeliver('wechat') });
   },

@@ -4,6 +4,7 @@ import type { WriteRules } from '../../app/write-rules.js';
 import type { JobHandler } from '../../jobs/registry.js';
 import { channelSecrets, getChannelInbound, loadChannelAccount, markChannelInboundProcessed } from '../channels/index.js';
 import { lookupContact } from '../customers/index.js';
+import { answerSurveyChoice, looksLikeSurveyChoice, surveyChoiceKey } from '../surveys/index.js';
 import { attachmentStoreIn, findOpenTicketOfRequester, receiveInboundMessage, type InboundAttachment } from '../tickets/index.js';
 import { leaseFollower, recordFollowerMessage, releaseFollower } from './followers.js';
 import { mediaKinds, messageText } from './message-text.js';
@@ -24,7 +25,9 @@ export class FollowerBusy extends Error {
  * when WeChat sends one), the message joins the follower's open ticket or opens a new one, and
  * media is downloaded now (temporary media expire after 3 days) into the ticket's attachments.
  * Idempotent on (channel, wechat:<account>:<MsgId>): a job that crashed after the ticket side
- * committed finds the receipt and finishes.
+ * committed finds the receipt and finishes. A tap on a survey menu's score (a text carrying a
+ * `bizmsgmenuid` of a survey choice) answers the survey instead (the survey's single use makes a
+ * replay answer nothing); the timeline shows the answer, not a message.
  */
 export function processWechatHandler(config: Config, clock: Clock, rules: WriteRules): JobHandler {
   return async (payload, { database }) => {
@@ -38,6 +41,13 @@ export function processWechatHandler(config: Config, clock: Clock, rules: WriteR
     try {
       const at = new Date(message.createTime * 1000);
       const event = message.msgType === 'event' ? message.event?.toLowerCase() : undefined;
+      if (message.msgType === 'text' && message.menuId && looksLikeSurveyChoice(message.menuId)) {
+        // A score tapped in a survey's menu message: the answer, never a ticket message (it would reopen the resolved ticket).
+        const known = await lookupContact(database.db, { kind: 'wechat_openid', value: message.openid });
+        const answer = await answerSurveyChoice(database, surveyChoiceKey(config), message.menuId, { contactId: known?.id ?? null }, clock.now());
+        await recordFollowerMessage(database, key, at, { contactId: known?.id ?? null, unionid: message.unionid ?? null });
+        return await markChannelInboundProcessed(database, inbound.id, answer.answered ? { outcome: 'ticket', ticketId: answer.ticketId } : { outcome: 'ignored' });
+      }
       if (event === 'subscribe' || event === 'unsubscribe') await recordFollowerMessage(database, key, new Date(0), { subscribed: event === 'subscribe', unionid: message.unionid ?? null });
       const text = messageText(message);
       if (!text) return await markChannelInboundProcessed(database, inbound.id, { outcome: 'ignored' });

@@ -28,8 +28,12 @@ export const wechatTicketThreads = pgTable('wechat_ticket_threads', {
   openid: text('openid').notNull(),
 });
 
-/** Each reply sent (or recorded, in a sandbox account) through the customer-service message API. */
+/**
+ * Each reply sent (or recorded, in a sandbox account) through the customer-service message API,
+ * and each survey invitation (`request.msgtype` = `msgmenu`): for those the key is the survey's id.
+ */
 export const wechatOutbound = pgTable('wechat_outbound', {
+  /** The ticket message sent, or the survey whose menu message it is. */
   ticketMessageId: uuid('ticket_message_id').primaryKey(),
   accountId: uuid('account_id').notNull(),
   openid: text('openid').notNull(),

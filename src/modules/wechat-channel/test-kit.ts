@@ -23,11 +23,11 @@ export function textXml(openid: string, msgId: string, content: string, createTi
   return `<xml><ToUserName>${cdata('gh_test')}</ToUserName><FromUserName>${cdata(openid)}</FromUserName><CreateTime>${createTime}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(content)}</Content><MsgId>${msgId}</MsgId></xml>`;
 }
 
-export async function startWechatKit(options: { mode?: 'plain' | 'safe'; sandbox?: boolean } = {}): Promise<WechatKit> {
+export async function startWechatKit(options: { mode?: 'plain' | 'safe'; sandbox?: boolean; env?: Record<string, string> } = {}): Promise<WechatKit> {
   const settings = { appId: 'wx1234567890abcdef', appSecret: 'a'.repeat(32), token: 'opencsmToken1', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' };
   const fake = await startFakeWechatServer({ appId: settings.appId, appSecret: settings.appSecret });
   const clock = new ManualClock(new Date());
-  const t = await createTestApp({}, { clock });
+  const t = await createTestApp(options.env ?? {}, { clock });
   const created = await t.api('POST', '/api/v1/channels/wechat/accounts', { body: { name: '测试服务号', sandbox: options.sandbox ?? false, settings: { ...settings, mode: options.mode ?? 'plain', apiBaseUrl: fake.url } } });
   assert.equal(created.statusCode, 201, created.body);
   const accountId = created.data.id as string;

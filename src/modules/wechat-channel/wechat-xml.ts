@@ -33,6 +33,8 @@ export type WechatMessage = {
   /** Dedupe key: MsgId, or FromUserName + CreateTime (+ event) for events, as WeChat advises. */
   key: string;
   content?: string;
+  /** A click on a customer-service menu message's option: the option's id (`bizmsgmenuid`). */
+  menuId?: string;
   mediaId?: string;
   picUrl?: string;
   recognition?: string;
@@ -57,6 +59,7 @@ export function readWechatMessage(fields: Record<string, string>): WechatMessage
     msgType,
     key: fields.MsgId ? `msg:${fields.MsgId}` : `event:${openid}:${createTime}:${event ?? msgType}`,
     content: fields.Content,
+    menuId: fields.bizmsgmenuid?.trim() || undefined,
     mediaId: fields.MediaId,
     picUrl: fields.PicUrl,
     recognition: fields.Recognition,

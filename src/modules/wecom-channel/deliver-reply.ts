@@ -17,7 +17,7 @@ export const deliverWecomJob = 'wecom.deliver';
 /** The queue's default attempts for event subscribers; the last one reports the failure. */
 const lastAttempt = 8;
 
-const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', key)} / ${translate('en', key)}${detail ? ` (${detail})` : ''}`;
+export const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', key)} / ${translate('en', key)}${detail ? ` (${detail})` : ''}`;
 
 /**
  * send_msg's own `msgid` (≤ 32 of [0-9a-zA-Z_-]): ours, derived from the ticket message and the
@@ -80,7 +80,11 @@ export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<
   };
 }
 
-async function takeWindowPlaces(
+/**
+ * Takes `count` places in the customer's window for one send, keyed by what it carries (a ticket
+ * message, or a survey whose menu it is): a retry of the same send finds its places and takes none.
+ */
+export async function takeWindowPlaces(
   database: Database,
   input: { thread: KfThread; messageId: string; count: number; request: Record<string, unknown>; now: Date },
 ): Promise<'ok' | 'wecom.window_closed' | 'wecom.window_exhausted'> {
@@ -99,7 +103,7 @@ async function takeWindowPlaces(
   });
 }
 
-async function markOutbound(database: Database, messageId: string, status: 'sent' | 'sandbox' | 'queued' | 'failed', error: string | null): Promise<void> {
+export async function markOutbound(database: Database, messageId: string, status: 'sent' | 'sandbox' | 'queued' | 'failed', error: string | null): Promise<void> {
   await database.transaction((tx) =>
     tx
       .update(wecomOutbound)

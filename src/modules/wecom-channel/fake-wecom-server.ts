@@ -7,7 +7,11 @@ import type { AddressInfo } from 'node:net';
  * `GET /cgi-bin/media/get`, `POST /cgi-bin/media/upload`, `POST /cgi-bin/message/send` and
  * `POST /cgi-bin/webhook/send`. Customers' kf messages are queued with `customerWrites`; sync_msg
  * pages them by cursor (`pageSize` at most per page, like `limit`) and can be told to answer an
- * empty page with has_more. It records what it received and can be told to fail.
+ * empty page with has_more. It records what it received and can be told to fail. A send_msg menu
+ * message (msgtype `msgmenu`) is checked against the published limits — head/tail ≤ 1024 bytes, at
+ * most 10 items of type click ({id ≤ 64 bytes, content ≤ 128}), view ({url ≤ 2048, content ≤ 1024}),
+ * miniprogram or text — and refused (40058 invalid parameter) otherwise. msg_send_fail events are
+ * queued like customers' messages (`customerWrites`).
  */
 export type FakeWecomCall = { path: string; query: Record<string, string>; body: Buffer; json: Record<string, unknown> | null };
 type Failure = { errcode: number; errmsg?: string } | { status: number };
@@ -35,6 +39,36 @@ export type FakeWecomServer = {
   addMedia(mediaId: string, content: Buffer, contentType: string, filename?: string): void;
   close(): Promise<void>;
 };
+
+const bytes = (v: unknown) => (typeof v === 'string' ? Buffer.byteLength(v) : -1);
+const within = (v: unknown, max: number) => bytes(v) >= 1 && bytes(v) <= max;
+
+function isKfMenuItem(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const item = value as Record<string, Record<string, unknown> | string>;
+  const part = item[String(item.type)];
+  if (!part || typeof part !== 'object') return false;
+  switch (item.type) {
+    case 'click':
+      return within(part.id, 64) && within(part.content, 128);
+    case 'view':
+      return within(part.url, 2048) && within(part.content, 1024);
+    case 'miniprogram':
+      return within(part.appid, 32) && within(part.pagepath, 1024) && within(part.content, 1024);
+    case 'text':
+      return within(part.content, 256);
+    default:
+      return false;
+  }
+}
+
+/** kf/send_msg's msgmenu: `{ head_content?, list: [{ type, <type>: {...} }] (≤ 10), tail_content? }`. */
+function isKfMenu(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const menu = value as Record<string, unknown>;
+  if ((menu.head_content !== undefined && bytes(menu.head_content) > 1024) || (menu.tail_content !== undefined && bytes(menu.tail_content) > 1024)) return false;
+  return Array.isArray(menu.list) && menu.list.length >= 1 && menu.list.length <= 10 && menu.list.every(isKfMenuItem);
+}
 
 export async function startFakeWecomServer(options: { corpId: string; kfSecret: string; agentSecret?: string; robotKeys?: string[] }): Promise<FakeWecomServer> {
   const calls: FakeWecomCall[] = [];
@@ -125,6 +159,7 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
         }
         case '/cgi-bin/kf/send_msg':
           if (!scopeOk('kf')) return invalidToken();
+          if (json?.msgtype === 'msgmenu' && !isKfMenu(json.msgmenu)) return reply(200, { errcode: 40058, errmsg: 'invalid parameter: msgmenu' });
           kfSent.push(json ?? {});
           return reply(200, { errcode: 0, errmsg: 'ok', msgid: json?.msgid ?? `sent-${kfSent.length}` });
         case '/cgi-bin/media/get': {

@@ -12,6 +12,7 @@ import { processKfMessageHandler } from './process-kf-message.js';
 import { robotDigestJob } from './robot-allowance.js';
 import { robotNotifyJob, wecomTeamRobot } from './robot-notifications.js';
 import { staffNotificationHandlers, staffNotifyJob } from './staff-notifications.js';
+import { wecomSurveySender } from './survey-menu.js';
 import { messagesPerWindow, replyWindowHours, wecomReplyProbe } from './reply-window.js';
 import { WecomApiError, wecomApi } from './wecom-api.js';
 import { answerWecomCallback, kfSyncJob } from './wecom-callback.js';
@@ -51,9 +52,10 @@ export function wecomAdapter(context: AppContext): ChannelAdapter {
 export const wecomChannelModule: AppModule = {
   name: 'wecom-channel',
   registerJobs(context) {
-    const { jobs, config, clock, channels, replyChannels } = context;
+    const { jobs, config, clock, channels, replyChannels, surveyChannels } = context;
     channels.register(wecomAdapter(context));
     replyChannels.register('wecom', wecomReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
+    surveyChannels.register('wecom', wecomSurveySender(config, clock));
     jobs.handle(kfSyncJob, kfSyncHandler(config, clock));
     jobs.handle(kfProcessJob, processKfMessageHandler(config, clock, writeRulesOf(context)));
     jobs.subscribe(ticketMessageAdded, deliverWecomJob, deliverWecomHandler(config, clock), { when: isReplyToDeliver('wecom') });

@@ -19,6 +19,13 @@ export function kfMediaId(item: KfItem): string | null {
   return typeof id === 'string' && id !== '' ? id : null;
 }
 
+/** The `menu_id` of a customer's text that is a click on a menu message's option, or null. */
+export function kfMenuId(item: KfItem): string | null {
+  if (item.msgtype !== 'text' || item.origin !== kfOrigin.customer) return null;
+  const id = str(record(item.text).menu_id).trim();
+  return id === '' ? null : id;
+}
+
 /** The enter_session event (the customer opened the chat, maybe from a QR code's scene). */
 export function kfEnterSession(item: KfItem): { externalUserId: string; scene: string } | null {
   if (item.msgtype !== 'event') return null;

@@ -6,9 +6,11 @@ import type { Database } from '../../db/database.js';
 import type { JobHandler } from '../../jobs/registry.js';
 import { channelSecrets, loadChannelAccount } from '../channels/index.js';
 import { lookupContact } from '../customers/index.js';
+import { answerSurveyChoice, looksLikeSurveyChoice, surveyChoiceKey } from '../surveys/index.js';
 import { attachmentStoreIn, findOpenTicketOfRequester, receiveInboundMessage, type InboundAttachment } from '../tickets/index.js';
 import { leaseKfCustomer, recordKfCustomerMessage, recordKfThread, releaseKfCustomer } from './kf-customers.js';
-import { kfEnterSession, kfMediaId, kfMediaKinds, kfMessageFacts, kfMessageText, kfOrigin } from './kf-message.js';
+import { recordKfSendFailure, kfSendFailure } from './send-failures.js';
+import { kfEnterSession, kfMenuId, kfMediaId, kfMediaKinds, kfMessageFacts, kfMessageText, kfOrigin } from './kf-message.js';
 import { wecomKfMessages } from './schema.js';
 import { WecomApiError, wecomApi, type KfItem } from './wecom-api.js';
 import { wecomSettingsOf } from './wecom-settings.js';
@@ -30,8 +32,10 @@ async function markProcessed(database: Database, id: string, outcome: Outcome): 
  * contact is found (or made) by the `wecom_external_userid` identity, the message joins their open
  * ticket or opens one, and media is downloaded now into the ticket's attachments. Idempotent on
  * (wecom, wecom:<account>:<msgid>): a job that crashed after the ticket side committed finds the
- * receipt and finishes. enter_session records when and from which scene the customer came; events
- * and a servicer's own messages (sent from the WeCom client) put nothing on a ticket.
+ * receipt and finishes. enter_session records when and from which scene the customer came;
+ * msg_send_fail marks the send it names failed; a tap on a survey menu's score (a text whose
+ * `menu_id` is a survey choice) answers the survey; other events and a servicer's own messages
+ * (sent from the WeCom client) put nothing on a ticket.
  */
 export function processKfMessageHandler(config: Config, clock: Clock, rules: WriteRules): JobHandler {
   return async (payload, { database }) => {
@@ -51,6 +55,11 @@ export function processKfMessageHandler(config: Config, clock: Clock, rules: Wri
       }
       return markProcessed(database, row.id, { outcome: 'ignored' });
     }
+    const failure = kfSendFailure(item);
+    if (account && failure) {
+      await recordKfSendFailure(database, account.id, failure);
+      return markProcessed(database, row.id, { outcome: 'ignored' });
+    }
     const text = kfMessageText(item);
     if (!account || !text || !row.externalUserId || item.origin !== kfOrigin.customer) return markProcessed(database, row.id, { outcome: 'ignored' });
 
@@ -59,6 +68,13 @@ export function processKfMessageHandler(config: Config, clock: Clock, rules: Wri
     try {
       const identity = { kind: 'wecom_external_userid' as const, value: row.externalUserId };
       const known = await lookupContact(database.db, identity);
+      const menuId = kfMenuId(item);
+      if (menuId && looksLikeSurveyChoice(menuId)) {
+        // A score tapped in a survey's menu message: the answer, never a ticket message (it would reopen the resolved ticket).
+        const answer = await answerSurveyChoice(database, surveyChoiceKey(config), menuId, { contactId: known?.id ?? null }, clock.now());
+        await recordKfCustomerMessage(database, key, row.openKfId, at, { contactId: known?.id ?? null });
+        return await markProcessed(database, row.id, answer.answered ? { outcome: 'ticket', ticketId: answer.ticketId ?? undefined } : { outcome: 'ignored' });
+      }
       const ticketId = known ? await findOpenTicketOfRequester(database.db, known.id) : null;
       const attachments = await downloadMedia(config, clock, database, account.id, account.settings, item);
       const result = await receiveInboundMessage(

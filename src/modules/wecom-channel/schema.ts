@@ -74,6 +74,7 @@ export const wecomTicketThreads = pgTable('wecom_ticket_threads', {
 
 /** Each reply sent (or recorded, in a sandbox account) through kf/send_msg. */
 export const wecomOutbound = pgTable('wecom_outbound', {
+  /** The ticket message sent, or the survey whose menu message it is (`request.msgtype` = `msgmenu`). */
   ticketMessageId: uuid('ticket_message_id').primaryKey(),
   accountId: uuid('account_id').notNull(),
   externalUserId: text('external_userid').notNull(),
