@@ -10570,6 +10570,130 @@ export interface components {
             createdAt: unknown;
             updatedAt: unknown;
         };
+        MailboxInput: {
+            /** Format: uuid */
+            id: string;
+            address: string;
+            name: string;
+            teamId: string | null;
+            signature: string;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            autoAcknowledge: boolean;
+            active: boolean;
+            outbound: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string | null;
+                hasPassword: boolean;
+            } | null;
+            imap: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string;
+                folder: string;
+                /** @enum {string} */
+                afterFetch: "seen" | "move";
+                moveTo: string | null;
+                pollSeconds: number;
+                hasPassword: boolean;
+                lastPolledAt: unknown | null;
+                lastError: string | null;
+                lastUid: number;
+            } | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        SurveyInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            ticketId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** @description email, portal, or a registered channel (wechat, wecom, sms) */
+            channel: string;
+            /** @enum {string} */
+            status: "scheduled" | "sending" | "delivered" | "answered" | "skipped" | "failed" | "cancelled";
+            /** @description NPS: the period it belongs to */
+            period: string | null;
+            /** @description CSAT 1–5, NPS 0–10 */
+            score: number | null;
+            comment: string | null;
+            /** @description Why it was skipped, failed or cancelled (message key) */
+            reason: string | null;
+            /** @description The 回访 ticket a low rating opened */
+            followUpTicketId: string | null;
+            dueAt: unknown | null;
+            sentAt: unknown | null;
+            deliveredAt: unknown | null;
+            answeredAt: unknown | null;
+            expiresAt: unknown | null;
+            createdAt: unknown;
+        };
+        SurveySettingsInput: {
+            csatEnabled: boolean;
+            csatDelayMinutes: number;
+            csatCooldownDays: number;
+            lowRatingThreshold: number;
+            followUpTypeKey: string;
+            linkValidDays: number;
+            npsEnabled: boolean;
+            npsIntervalDays: number;
+            npsSamplePercent: number;
+            npsTierKeys: string[];
+            npsQuietDaysAfterComplaint: number;
+            npsComplaintTypeKey: string;
+            version: number;
+            updatedAt: unknown | null;
+        };
+        SurveyPageInput: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            ticketNumber: string | null;
+            ticketSubject: string | null;
+            scores: number[];
+            score: number | null;
+            comment: string | null;
+            answered: boolean;
+            expiresAt: unknown;
+        };
+        SurveyStatsInput: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            /** @enum {string} */
+            by: "channel" | "team" | "organization" | "tier" | "period" | "month" | "field";
+            /** @description with by=field: the customer field grouped by */
+            field?: string;
+            responseRates: {
+                channel: string;
+                delivered: number;
+                answered: number;
+                /** @description answers ÷ surveys delivered */
+                responseRate: number | null;
+            }[];
+            groups: {
+                key: string | null;
+                /** @description by=field: the option's label (null: no value or an option no longer defined) */
+                label?: {
+                    "zh-CN": string;
+                    en: string;
+                } | null;
+                answered: number;
+                average: number | null;
+                /** @description share of 4–5 stars */
+                csat: number | null;
+                /** @description % promoters − % detractors */
+                nps: number | null;
+                promoters: number;
+                passives: number;
+                detractors: number;
+            }[];
+        };
         BusinessCalendarInput: {
             /** Format: uuid */
             id: string;
@@ -10764,130 +10888,6 @@ export interface components {
             body: string;
             attachmentCount: number;
             createdAt: unknown;
-        };
-        MailboxInput: {
-            /** Format: uuid */
-            id: string;
-            address: string;
-            name: string;
-            teamId: string | null;
-            signature: string;
-            /** @enum {string} */
-            language: "zh-CN" | "en";
-            autoAcknowledge: boolean;
-            active: boolean;
-            outbound: {
-                host: string;
-                port: number;
-                secure: boolean;
-                user: string | null;
-                hasPassword: boolean;
-            } | null;
-            imap: {
-                host: string;
-                port: number;
-                secure: boolean;
-                user: string;
-                folder: string;
-                /** @enum {string} */
-                afterFetch: "seen" | "move";
-                moveTo: string | null;
-                pollSeconds: number;
-                hasPassword: boolean;
-                lastPolledAt: unknown | null;
-                lastError: string | null;
-                lastUid: number;
-            } | null;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        SurveyInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "csat" | "nps";
-            ticketId: string | null;
-            /** Format: uuid */
-            contactId: string;
-            /** @description email, portal, or a registered channel (wechat, wecom, sms) */
-            channel: string;
-            /** @enum {string} */
-            status: "scheduled" | "sending" | "delivered" | "answered" | "skipped" | "failed" | "cancelled";
-            /** @description NPS: the period it belongs to */
-            period: string | null;
-            /** @description CSAT 1–5, NPS 0–10 */
-            score: number | null;
-            comment: string | null;
-            /** @description Why it was skipped, failed or cancelled (message key) */
-            reason: string | null;
-            /** @description The 回访 ticket a low rating opened */
-            followUpTicketId: string | null;
-            dueAt: unknown | null;
-            sentAt: unknown | null;
-            deliveredAt: unknown | null;
-            answeredAt: unknown | null;
-            expiresAt: unknown | null;
-            createdAt: unknown;
-        };
-        SurveySettingsInput: {
-            csatEnabled: boolean;
-            csatDelayMinutes: number;
-            csatCooldownDays: number;
-            lowRatingThreshold: number;
-            followUpTypeKey: string;
-            linkValidDays: number;
-            npsEnabled: boolean;
-            npsIntervalDays: number;
-            npsSamplePercent: number;
-            npsTierKeys: string[];
-            npsQuietDaysAfterComplaint: number;
-            npsComplaintTypeKey: string;
-            version: number;
-            updatedAt: unknown | null;
-        };
-        SurveyPageInput: {
-            /** @enum {string} */
-            kind: "csat" | "nps";
-            ticketNumber: string | null;
-            ticketSubject: string | null;
-            scores: number[];
-            score: number | null;
-            comment: string | null;
-            answered: boolean;
-            expiresAt: unknown;
-        };
-        SurveyStatsInput: {
-            /** @enum {string} */
-            kind: "csat" | "nps";
-            /** @enum {string} */
-            by: "channel" | "team" | "organization" | "tier" | "period" | "month" | "field";
-            /** @description with by=field: the customer field grouped by */
-            field?: string;
-            responseRates: {
-                channel: string;
-                delivered: number;
-                answered: number;
-                /** @description answers ÷ surveys delivered */
-                responseRate: number | null;
-            }[];
-            groups: {
-                key: string | null;
-                /** @description by=field: the option's label (null: no value or an option no longer defined) */
-                label?: {
-                    "zh-CN": string;
-                    en: string;
-                } | null;
-                answered: number;
-                average: number | null;
-                /** @description share of 4–5 stars */
-                csat: number | null;
-                /** @description % promoters − % detractors */
-                nps: number | null;
-                promoters: number;
-                passives: number;
-                detractors: number;
-            }[];
         };
         ArticleAttachmentInput: {
             id: string;
@@ -11586,6 +11586,134 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        Mailbox: {
+            /** Format: uuid */
+            id: string;
+            address: string;
+            name: string;
+            teamId: string | null;
+            signature: string;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            autoAcknowledge: boolean;
+            active: boolean;
+            outbound: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string | null;
+                hasPassword: boolean;
+            } | null;
+            imap: {
+                host: string;
+                port: number;
+                secure: boolean;
+                user: string;
+                folder: string;
+                /** @enum {string} */
+                afterFetch: "seen" | "move";
+                moveTo: string | null;
+                pollSeconds: number;
+                hasPassword: boolean;
+                lastPolledAt: string | null;
+                lastError: string | null;
+                lastUid: number;
+            } | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            ticketId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            /** @description email, portal, or a registered channel (wechat, wecom, sms) */
+            channel: string;
+            /** @enum {string} */
+            status: "scheduled" | "sending" | "delivered" | "answered" | "skipped" | "failed" | "cancelled";
+            /** @description NPS: the period it belongs to */
+            period: string | null;
+            /** @description CSAT 1–5, NPS 0–10 */
+            score: number | null;
+            comment: string | null;
+            /** @description Why it was skipped, failed or cancelled (message key) */
+            reason: string | null;
+            /** @description The 回访 ticket a low rating opened */
+            followUpTicketId: string | null;
+            dueAt: string | null;
+            sentAt: string | null;
+            deliveredAt: string | null;
+            answeredAt: string | null;
+            expiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveySettings: {
+            csatEnabled: boolean;
+            csatDelayMinutes: number;
+            csatCooldownDays: number;
+            lowRatingThreshold: number;
+            followUpTypeKey: string;
+            linkValidDays: number;
+            npsEnabled: boolean;
+            npsIntervalDays: number;
+            npsSamplePercent: number;
+            npsTierKeys: string[];
+            npsQuietDaysAfterComplaint: number;
+            npsComplaintTypeKey: string;
+            version: number;
+            updatedAt: string | null;
+        };
+        SurveyPage: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            ticketNumber: string | null;
+            ticketSubject: string | null;
+            scores: number[];
+            score: number | null;
+            comment: string | null;
+            answered: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SurveyStats: {
+            /** @enum {string} */
+            kind: "csat" | "nps";
+            /** @enum {string} */
+            by: "channel" | "team" | "organization" | "tier" | "period" | "month" | "field";
+            /** @description with by=field: the customer field grouped by */
+            field?: string;
+            responseRates: {
+                channel: string;
+                delivered: number;
+                answered: number;
+                /** @description answers ÷ surveys delivered */
+                responseRate: number | null;
+            }[];
+            groups: {
+                key: string | null;
+                /** @description by=field: the option's label (null: no value or an option no longer defined) */
+                label?: {
+                    "zh-CN": string;
+                    en: string;
+                } | null;
+                answered: number;
+                average: number | null;
+                /** @description share of 4–5 stars */
+                csat: number | null;
+                /** @description % promoters − % detractors */
+                nps: number | null;
+                promoters: number;
+                passives: number;
+                detractors: number;
+            }[];
+        };
         BusinessCalendar: {
             /** Format: uuid */
             id: string;
@@ -11784,134 +11912,6 @@ export interface components {
             attachmentCount: number;
             /** Format: date-time */
             createdAt: string;
-        };
-        Mailbox: {
-            /** Format: uuid */
-            id: string;
-            address: string;
-            name: string;
-            teamId: string | null;
-            signature: string;
-            /** @enum {string} */
-            language: "zh-CN" | "en";
-            autoAcknowledge: boolean;
-            active: boolean;
-            outbound: {
-                host: string;
-                port: number;
-                secure: boolean;
-                user: string | null;
-                hasPassword: boolean;
-            } | null;
-            imap: {
-                host: string;
-                port: number;
-                secure: boolean;
-                user: string;
-                folder: string;
-                /** @enum {string} */
-                afterFetch: "seen" | "move";
-                moveTo: string | null;
-                pollSeconds: number;
-                hasPassword: boolean;
-                lastPolledAt: string | null;
-                lastError: string | null;
-                lastUid: number;
-            } | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        Survey: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "csat" | "nps";
-            ticketId: string | null;
-            /** Format: uuid */
-            contactId: string;
-            /** @description email, portal, or a registered channel (wechat, wecom, sms) */
-            channel: string;
-            /** @enum {string} */
-            status: "scheduled" | "sending" | "delivered" | "answered" | "skipped" | "failed" | "cancelled";
-            /** @description NPS: the period it belongs to */
-            period: string | null;
-            /** @description CSAT 1–5, NPS 0–10 */
-            score: number | null;
-            comment: string | null;
-            /** @description Why it was skipped, failed or cancelled (message key) */
-            reason: string | null;
-            /** @description The 回访 ticket a low rating opened */
-            followUpTicketId: string | null;
-            dueAt: string | null;
-            sentAt: string | null;
-            deliveredAt: string | null;
-            answeredAt: string | null;
-            expiresAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        SurveySettings: {
-            csatEnabled: boolean;
-            csatDelayMinutes: number;
-            csatCooldownDays: number;
-            lowRatingThreshold: number;
-            followUpTypeKey: string;
-            linkValidDays: number;
-            npsEnabled: boolean;
-            npsIntervalDays: number;
-            npsSamplePercent: number;
-            npsTierKeys: string[];
-            npsQuietDaysAfterComplaint: number;
-            npsComplaintTypeKey: string;
-            version: number;
-            updatedAt: string | null;
-        };
-        SurveyPage: {
-            /** @enum {string} */
-            kind: "csat" | "nps";
-            ticketNumber: string | null;
-            ticketSubject: string | null;
-            scores: number[];
-            score: number | null;
-            comment: string | null;
-            answered: boolean;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        SurveyStats: {
-            /** @enum {string} */
-            kind: "csat" | "nps";
-            /** @enum {string} */
-            by: "channel" | "team" | "organization" | "tier" | "period" | "month" | "field";
-            /** @description with by=field: the customer field grouped by */
-            field?: string;
-            responseRates: {
-                channel: string;
-                delivered: number;
-                answered: number;
-                /** @description answers ÷ surveys delivered */
-                responseRate: number | null;
-            }[];
-            groups: {
-                key: string | null;
-                /** @description by=field: the option's label (null: no value or an option no longer defined) */
-                label?: {
-                    "zh-CN": string;
-                    en: string;
-                } | null;
-                answered: number;
-                average: number | null;
-                /** @description share of 4–5 stars */
-                csat: number | null;
-                /** @description % promoters − % detractors */
-                nps: number | null;
-                promoters: number;
-                passives: number;
-                detractors: number;
-            }[];
         };
         ArticleAttachment: {
             id: string;
