@@ -122,12 +122,8 @@ async function newestMatches(tx: Db, conditions: readonly SQL[], limit: number, 
   );
 }
 
-/** Up to `limit` translations passing `conditions`, in no order, read through bitmaps only (suggestions' candidates). */
-export async function someMatches(tx: Db, conditions: readonly SQL[], limit: number): Promise<MatchKey[]> {
-  return withPlannerOff(tx, onlyBitmaps, () =>
-    tx.select({ articleId: kbArticleTranslations.articleId, locale: kbArticleTranslations.locale }).from(kbArticleTranslations).where(and(...conditions)).limit(limit),
-  );
-}
+/** One statement read through bitmaps only (suggestions' candidates: see newestMatches for why). */
+export const throughBitmaps = <T>(tx: Db, statement: () => Promise<T>): Promise<T> => withPlannerOff(tx, onlyBitmaps, statement);
 
 /** Runs one statement with some plan types turned off for it alone (transaction-local settings, turned back on after). */
 async function withPlannerOff<T>(tx: Db, disabled: readonly string[], statement: () => Promise<T>): Promise<T> {

@@ -91,4 +91,6 @@ test('the title document is the title and tags of the stored document, and title
   // A tag is a title-and-tags match: the article tagged 退款 is a candidate before body-only ones.
   const suggested = await suggestArticles(db, visitor, '退款', { limit: 5 });
   assert.deepEqual(new Set(suggested.map((a) => a.id)), new Set(only('titleNew', 'titleOld', 'tagOnly')));
+  // No readable title holds a term (草稿 is the draft's title): the bodies qualify, the draft's still not.
+  assert.deepEqual((await suggestArticles(db, visitor, '草稿内容 原路退回', { limit: 5 })).map((a) => a.id), only('bodyOld'));
 });

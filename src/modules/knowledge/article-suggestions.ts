@@ -1,9 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { searchLexemes } from '../../search/segment.js';
 import { readableBy, translationColumns } from './article-access.js';
 import { hitsOf, keyIn, onePerArticle, present, type ArticleHit, type MatchKey } from './article-hits.js';
-import { someMatches, titleDocument } from './article-matches.js';
+import { throughBitmaps, titleDocument } from './article-matches.js';
 import type { ArticleLocale, ArticleReader } from './article-model.js';
 import { searchSettings } from './article-search.js';
 import { kbArticleTranslations } from './schema.js';
@@ -26,7 +26,8 @@ export function suggestionTerms(text: string, maxTerms = 40): string[] {
  * Ranking reads each candidate's document: with common words (a ticket's text has dozens of
  * bigrams) every article is a candidate and ranking them all cost seconds at 50 000 articles. The
  * articles that match in the title or tags come first, at most `rankedCandidates`, found through
- * the title document's own index; only when there are none does the body alone qualify one.
+ * the title document's own index and ranked as they are read (one visit to each row); only when
+ * there are none does the body alone qualify one.
  */
 const rankedCandidates = 500;
 
@@ -42,15 +43,18 @@ export async function suggestArticles(db: Db, reader: ArticleReader, text: strin
   const readable = [readableBy(reader, translationColumns, options.purpose), eq(kbArticleTranslations.status, 'published')];
   const found = await db.transaction(async (tx) => {
     await tx.execute(searchSettings);
-    const inTitles = await someMatches(tx, [...readable, sql`${titleDocument} @@ ${any}::tsquery`], rankedCandidates);
-    const candidates = inTitles.length ? inTitles : await someMatches(tx, [...readable, sql`${kbArticleTranslations.document} @@ ${any}::tsquery`], rankedCandidates);
-    if (candidates.length === 0) return { rows: [], matched: new Map<string, string[]>() };
-    const ranked: MatchKey[] = await tx
-      .select({ articleId: kbArticleTranslations.articleId, locale: kbArticleTranslations.locale })
-      .from(kbArticleTranslations)
-      .where(keyIn(candidates))
-      .orderBy(desc(sql`ts_rank(${kbArticleTranslations.document}, ${any}::tsquery)`), desc(kbArticleTranslations.updatedAt))
-      .limit(options.limit * 2);
+    const best = (match: SQL) =>
+      throughBitmaps(tx, () => {
+        const candidates = tx
+          .select({ articleId: kbArticleTranslations.articleId, locale: kbArticleTranslations.locale, updatedAt: kbArticleTranslations.updatedAt, rank: sql<number>`ts_rank(${kbArticleTranslations.document}, ${any}::tsquery)`.as('rank') })
+          .from(kbArticleTranslations)
+          .where(and(...readable, match))
+          .limit(rankedCandidates)
+          .as('candidates');
+        return tx.select({ articleId: candidates.articleId, locale: candidates.locale }).from(candidates).orderBy(desc(candidates.rank), desc(candidates.updatedAt)).limit(options.limit * 2);
+      });
+    const inTitles = await best(sql`${titleDocument} @@ ${any}::tsquery`);
+    const ranked: MatchKey[] = inTitles.length ? inTitles : await best(sql`${kbArticleTranslations.document} @@ ${any}::tsquery`);
     return { rows: await hitsOf(tx, ranked), matched: await matchedTerms(tx, ranked, terms) };
   });
   return onePerArticle(found.rows, options.locale, options.limit).map((row) => present(row, undefined, wordsOf(text, found.matched.get(`${row.id}:${row.locale}`) ?? [])));
