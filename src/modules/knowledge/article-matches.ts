@@ -28,9 +28,10 @@ export const documentMatch = (tsquery: string): MatchTest => ({
 
 /**
  * How many of the newest translations a search tests one by one before it asks the GIN index.
- * At 50 000 articles (66 667 translations, ~5 kB documents inline) testing 2 000 cost ~10 ms; a
- * word that fills a page within them (in more than ~2 % of the newest translations) never builds
- * a bitmap, whose cost grows with every match, readable or not (BENCHMARKS.md).
+ * At 50 000 articles (66 667 translations, ~5 kB documents inline) a walk of 2 000 that found
+ * nothing cost ~10 ms at load 10; a word the reader reads in more than ~4 % of translations (twice
+ * a page of 40 within 2 000, walkMargin) is walked and never builds a bitmap, whose cost grows
+ * with every match, readable or not (BENCHMARKS.md).
  */
 export const articleWalkBudget = 2_000;
 
