@@ -12,7 +12,8 @@ import { registerTicketArticleRoutes } from './ticket-article-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers (reports: viewed, used, voted, deflection). */
 export * from './events.js';
-export { searchArticles, suggestArticles, type ArticleHit } from './article-search.js';
+export { searchArticles, type ArticleHit } from './article-search.js';
+export { suggestArticles } from './article-suggestions.js';
 export { articleStatuses, articleVisibilities, articleLocales, type ArticleStatus, type ArticleVisibility, type ArticleLocale } from './article-model.js';
 
 export const knowledgeModule: AppModule = {

@@ -4,7 +4,7 @@ import { actorOf } from '../../app/http/request-context.js';
 import { getVisibleTicket } from '../tickets/index.js';
 import { articleLocales } from './article-model.js';
 import { recordArticleUse, listArticleUses } from './article-uses.js';
-import { suggestArticles } from './article-search.js';
+import { suggestArticles } from './article-suggestions.js';
 import { draftFromReply } from './draft-from-reply.js';
 import { articleHitSchema, articleSchema } from './http-schemas.js';
 import { getArticle } from './read-articles.js';
