@@ -6954,7 +6954,7 @@ export interface paths {
                                 status: "sandbox" | "dev";
                                 accountId: string | null;
                                 templateId: string | null;
-                                /** @description The template parameters: `code` for a sign-in code, `number` and `link` for a notice. */
+                                /** @description The template parameters: `code` for a sign-in code, `number` and `link` for a notice, `link` for an NPS survey. */
                                 params: {
                                     [key: string]: string;
                                 };
