@@ -117,6 +117,23 @@ test('a survey template on the account: a mobile-only customer gets the NPS as o
   assert.equal((await t.api('GET', '/api/v1/portal/nps', { as: null, headers: await portalHeaders('13800138303') })).data.nps, null);
 });
 
+test('a sandbox account records the survey SMS (the link in its parameters) instead of sending it, and it counts as delivered', async () => {
+  await disableSmsAccount(t, account.id);
+  account = await createSmsAccount(t, aliyunSettings(aliyun.endpoint, { surveyTemplateId: 'SMS_460003' }), { sandbox: true });
+  await goldMobileCustomer('丁', '13800138304');
+  const sentBefore = aliyun.sent.length;
+  clock.advanceMinutes(60 * 24 * 91); // the next period
+  await t.drain();
+  assert.equal(aliyun.sent.length, sentBefore, 'nothing reaches the vendor');
+  const [survey] = await npsOf('13800138304');
+  assert.deepEqual([survey!.channel, survey!.status], ['sms', 'delivered']);
+  const recorded = await t.api('GET', '/api/v1/channels/sms/sandbox-messages');
+  const sms = (recorded.data.items as Json[]).filter((m) => m.phone === '+8613800138304');
+  assert.equal(sms.length, 1);
+  assert.deepEqual([sms[0]!.purpose, sms[0]!.templateId], ['notification', 'SMS_460003']);
+  assert.match(sms[0]!.params.link, /^https:\/\/csm\.example\.cn\/survey\//);
+});
+
 test('no SMS account at all: the sender says so, permanently (which sends the survey to the portal, as above)', async () => {
   await disableSmsAccount(t, account.id);
   const sender = t.context.surveyChannels.senderFor('sms')!;
