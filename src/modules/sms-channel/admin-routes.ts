@@ -9,7 +9,7 @@ const localMessageSchema = z.object({
   status: z.enum(['sandbox', 'dev']).describe('sandbox: a 沙箱 account recorded it; dev: the development provider (OPENCSM_SMS_DEV_CODES).'),
   accountId: z.uuid().nullable(),
   templateId: z.string().nullable(),
-  params: z.record(z.string(), z.string()).describe('The template parameters: `code` for a sign-in code, `number` and `link` for a notice.'),
+  params: z.record(z.string(), z.string()).describe('The template parameters: `code` for a sign-in code, `number` and `link` for a notice, `link` for an NPS survey.'),
   createdAt: z.date(),
 });
 

@@ -2,7 +2,7 @@
  * SMS (短信) channel (issue 16 §5): Alibaba Cloud and Tencent Cloud SMS with their published
  * request signatures, one SMS account for the installation (kind `sms` on the channel registry),
  * sign-in codes for the portal (limits per number and per IP, sent from a job), notices of a new
- * reply to customers reachable only by mobile, sandbox and development recording.
+ * reply and NPS survey invitations to customers reachable only by mobile, sandbox and development recording.
  */
 import type { ChannelAdapter } from '../../app/channel-registry.js';
 import type { AppContext, AppModule } from '../../app/context.js';
@@ -13,6 +13,7 @@ import { smsProviderOf } from './sms-accounts.js';
 import { SmsSendFailed } from './sms-errors.js';
 import { smsAccountSettingsSchema, smsSecretFields, smsSettingsOf } from './sms-settings.js';
 import { signInSmsHandler, signInSmsJob } from './sign-in-sms.js';
+import { smsSurveySender } from './survey-sms.js';
 import { ticketNoticeHandler, ticketNoticeJob, ticketNoticeLaterHandler, ticketNoticeLaterJob } from './ticket-notice.js';
 
 export type { SmsProvider, SmsReceipt, SmsTemplateParams } from './sms-provider.js';
@@ -57,7 +58,7 @@ export function smsAdapter(context: AppContext): ChannelAdapter {
 export const smsChannelModule: AppModule = {
   name: 'sms-channel',
   registerJobs(context) {
-    const { jobs, config, clock, channels, database, log } = context;
+    const { jobs, config, clock, channels, surveyChannels, database, log } = context;
     channels.register(smsAdapter(context));
     const devLog = log.child({ component: 'sms-dev' });
     // Development only, said loudly at every code: the code is a login and it is in the log.
@@ -72,6 +73,8 @@ export const smsChannelModule: AppModule = {
     jobs.handle(signInSmsJob, signInSmsHandler(deps, dev));
     jobs.subscribe(ticketMessageAdded, ticketNoticeJob, ticketNoticeHandler(deps, dev), { when: isPortalAgentReply });
     jobs.handle(ticketNoticeLaterJob, ticketNoticeLaterHandler(deps, dev));
+    // NPS invitations to customers reachable only by mobile (survey-sms.ts).
+    surveyChannels.register('sms', smsSurveySender(deps, dev));
   },
   registerRoutes(app, context) {
     if (context.config.OPENCSM_SMS_DEV_CODES) {

@@ -20,6 +20,9 @@ export const smsChannelMessages = {
     'sms.mobile_invalid': '请输入正确的手机号码',
     'sms.public_url_missing': '未设置 OPENCSM_PUBLIC_URL，短信通知中无法附上门户链接，未发送',
     'sms.notice_will_retry': '稍后自动重试',
+    'sms.survey_not_configured': '未启用短信账号，NPS 调查改在客户门户展示',
+    'sms.survey_template_missing': '短信账号未设置 NPS 调查模板，调查改在客户门户展示',
+    'sms.survey_held_back': '该号码近期短信过多，调查邀请稍后自动重发',
   },
   en: {
     'sms.phone_invalid': 'The mobile number is not valid (use the international format, e.g. +86…)',
@@ -41,5 +44,8 @@ export const smsChannelMessages = {
     'sms.mobile_invalid': 'Enter a valid mobile number',
     'sms.public_url_missing': 'OPENCSM_PUBLIC_URL is not set, so the SMS notice could not link to the portal and was not sent',
     'sms.notice_will_retry': 'will retry',
+    'sms.survey_not_configured': 'No SMS account is enabled, so the NPS survey is shown on the customer portal instead',
+    'sms.survey_template_missing': 'The SMS account has no NPS survey template, so the survey is shown on the customer portal instead',
+    'sms.survey_held_back': 'This number received many messages recently; the survey invitation will be retried',
   },
 };

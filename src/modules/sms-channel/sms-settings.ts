@@ -7,7 +7,9 @@ import { z } from 'zod';
  * of a CAM user, the 应用's SDK AppID, the approved 签名 and template IDs (digits); the region
  * is the API's (ap-guangzhou). The sign-in code template takes the code (Alibaba `${code}`,
  * Tencent `{1}`); the notification template the ticket number and the portal link (Alibaba
- * `${number}` `${link}`, Tencent `{1}` `{2}`); without it, no notifications. `apiBaseUrl` is the
+ * `${number}` `${link}`, Tencent `{1}` `{2}`); without it, no notifications. The NPS survey template
+ * holds the question and takes the signed survey link (Alibaba `${link}`, Tencent `{1}`); without
+ * it, NPS invitations for mobile-only customers go to the portal (docs/channels-sms.md). `apiBaseUrl` is the
  * vendor's API (a fake server on loopback in tests, which the outbound guard must allow).
  * Not strict: switching provider leaves the other provider's stored keys behind, and parsing drops them.
  */
@@ -22,6 +24,7 @@ export const aliyunAccountSettings = z.object({
   regionId: z.string().trim().min(1).max(40).default('cn-hangzhou'),
   loginTemplateId: z.string().trim().regex(/^SMS_\d+$/, 'template CODE: SMS_ followed by digits'),
   notifyTemplateId: z.string().trim().regex(/^SMS_\d+$/, 'template CODE: SMS_ followed by digits').optional(),
+  surveyTemplateId: z.string().trim().regex(/^SMS_\d+$/, 'template CODE: SMS_ followed by digits').optional(),
   apiBaseUrl: z.url({ protocol: /^https?$/ }).default('https://dysmsapi.aliyuncs.com/'),
   timeoutMs,
 });
@@ -35,6 +38,7 @@ export const tencentAccountSettings = z.object({
   region: z.string().trim().min(1).max(40).default('ap-guangzhou'),
   loginTemplateId: z.string().trim().regex(/^\d{1,20}$/, 'template ID: digits'),
   notifyTemplateId: z.string().trim().regex(/^\d{1,20}$/, 'template ID: digits').optional(),
+  surveyTemplateId: z.string().trim().regex(/^\d{1,20}$/, 'template ID: digits').optional(),
   apiBaseUrl: z.url({ protocol: /^https?$/ }).default('https://sms.tencentcloudapi.com/'),
   timeoutMs,
 });
@@ -59,4 +63,9 @@ export function codeParams(code: string): Record<string, string> {
 
 export function noticeParams(number: string, link: string): Record<string, string> {
   return { number, link };
+}
+
+/** The NPS invitation's one parameter: the signed survey link (the question is the template's own text). */
+export function surveyParams(link: string): Record<string, string> {
+  return { link };
 }

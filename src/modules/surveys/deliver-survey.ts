@@ -20,7 +20,8 @@ const lastAttempt = 8;
 /**
  * Job `surveys.deliver`: hands a survey that came due to its way out — the relay (email) or a
  * registered channel's sender — and records `survey.delivered` when it was accepted. A permanent
- * refusal, or the last attempt, marks it failed with the reason. At least once: a crash right
+ * refusal, or the last attempt, marks it failed with the reason — except an NPS survey a channel
+ * could not carry, which goes to the customer's portal (PortalNpsCard). At least once: a crash right
  * after the relay accepted may mail twice; the link still answers once.
  */
 export function deliverSurveyHandler(config: Config, mailer: SurveyMailer, channels: SurveyChannels): JobHandler {
@@ -61,7 +62,19 @@ export function deliverSurveyHandler(config: Config, mailer: SurveyMailer, chann
       outcome = sender ? await sender(database, invitation) : { delivered: false, reason: 'survey.no_channel', permanent: true };
     }
     if (!outcome.delivered && !outcome.permanent && job.attempts < lastAttempt) throw new Error(`survey ${surveyId} not delivered: ${outcome.reason}`);
+    // An NPS survey has no ticket page to wait on: what a channel (SMS) could not carry is shown on
+    // the customer's portal home instead, the reason kept for the survey list.
+    const portalBecause = !outcome.delivered && row.kind === 'nps' && row.channel !== 'email' ? outcome.reason : null;
     await database.transaction(async (tx) => {
+      if (portalBecause) {
+        const [moved] = await tx
+          .update(surveys)
+          .set({ status: 'delivered', channel: 'portal', deliveredAt: new Date(), reason: portalBecause })
+          .where(and(eq(surveys.id, surveyId), eq(surveys.status, 'sending')))
+          .returning();
+        if (moved) await recordEvent(tx, surveyDelivered, { aggregateId: surveyId, cause: 'system', payload: surveyFacts(moved) });
+        return;
+      }
       if (!outcome.delivered) {
         await tx.update(surveys).set({ status: 'failed', reason: outcome.reason }).where(and(eq(surveys.id, surveyId), eq(surveys.status, 'sending')));
         return;

@@ -15,7 +15,7 @@ export const surveySchema = z
     period: z.string().nullable().describe('NPS: the period it belongs to'),
     score: z.number().int().nullable().describe('CSAT 1–5, NPS 0–10'),
     comment: z.string().nullable(),
-    reason: z.string().nullable().describe('Why it was skipped, failed or cancelled (message key)'),
+    reason: z.string().nullable().describe('Why it was skipped, failed or cancelled, or why an NPS survey went to the portal instead of its channel (message key)'),
     followUpTicketId: z.uuid().nullable().describe('The 回访 ticket a low rating opened'),
     dueAt: z.date().nullable(),
     sentAt: z.date().nullable(),

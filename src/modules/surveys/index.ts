@@ -6,6 +6,7 @@ import { deliverSurveyHandler } from './deliver-survey.js';
 import { surveyAnswered } from './events.js';
 import { lowRatingHandler, notifySupervisorHandler, notifySupervisorJob } from './follow-up.js';
 import { complaintQuietHandler, planNpsSurveys } from './plan-nps.js';
+import { registerPortalNpsRoutes } from './portal-nps-routes.js';
 import { registerSurveyRoutes } from './routes.js';
 import { scheduleCsatHandler } from './schedule-csat.js';
 import { deliverSurveyJob, sendDueSurveys } from './send-due-surveys.js';
@@ -30,5 +31,6 @@ export const surveysModule: AppModule = {
   },
   registerRoutes(app, context) {
     registerSurveyRoutes(app, context);
+    registerPortalNpsRoutes(app, context);
   },
 };

@@ -22,7 +22,8 @@ export type SurveyRoute = { way: 'email' | 'portal' | 'channel'; channel: string
  * tickets; email for email tickets and whenever the customer has an address and the ticket came
  * another way nothing can carry (phone, API); the portal ticket page for portal and web-form
  * tickets (the customer rates where they follow the ticket). NPS has no ticket: email, else a
- * registered SMS sender for a customer with only a phone, else the portal.
+ * registered SMS sender for a customer with only a phone (what it cannot carry — no SMS account, no
+ * survey template — moves to the portal in deliver-survey.ts), else the portal.
  */
 export function chooseRoute(row: Pick<SurveyRow, 'kind' | 'channel'>, contact: { email: string | null; phone: string | null }, channels: SurveyChannels): SurveyRoute {
   if (row.kind === 'nps') {

@@ -54,6 +54,11 @@ export const portalZhCN = {
     back: '返回列表',
     colleague: '同事提交',
   },
+  nps: {
+    title: '邀请您评价我们的服务',
+    close: '关闭',
+    thanks: '感谢您的反馈！',
+  },
   ticket: {
     description: '问题描述',
     agent: '客服 {{name}}',
@@ -139,6 +144,11 @@ export const portalEn: Catalogue<typeof portalZhCN> = {
     updatedAt: 'Updated',
     back: 'Back to the list',
     colleague: 'From a colleague',
+  },
+  nps: {
+    title: 'A quick question',
+    close: 'Close',
+    thanks: 'Thank you for your feedback!',
   },
   ticket: {
     description: 'Description',

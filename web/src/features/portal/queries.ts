@@ -8,6 +8,7 @@ export const portalKeys = {
   ticket: (id: string) => ['portal', 'tickets', id] as const,
   survey: (id: string) => ['portal', 'tickets', id, 'survey'] as const,
   categories: ['portal', 'categories'] as const,
+  nps: ['portal', 'nps'] as const,
 };
 
 
@@ -42,6 +43,15 @@ export function usePortalSurvey(id: string) {
 
 export async function answerPortalSurvey(id: string, body: { score?: number; comment?: string }) {
   return (await unwrap(api.POST('/api/v1/portal/tickets/{id}/survey', { params: { path: { id } }, body }))).survey;
+}
+
+/** The NPS survey waiting for the customer on the portal home (null: none). */
+export function usePortalNps() {
+  return useQuery({ queryKey: portalKeys.nps, queryFn: async () => (await unwrap(api.GET('/api/v1/portal/nps'))).nps });
+}
+
+export async function answerPortalNps(id: string, body: { score?: number; comment?: string }) {
+  return (await unwrap(api.POST('/api/v1/portal/nps/{id}', { params: { path: { id } }, body }))).nps;
 }
 
 export function useFormCategories() {

@@ -6954,7 +6954,7 @@ export interface paths {
                                 status: "sandbox" | "dev";
                                 accountId: string | null;
                                 templateId: string | null;
-                                /** @description The template parameters: `code` for a sign-in code, `number` and `link` for a notice. */
+                                /** @description The template parameters: `code` for a sign-in code, `number` and `link` for a notice, `link` for an NPS survey. */
                                 params: {
                                     [key: string]: string;
                                 };
@@ -9849,6 +9849,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的 NPS 调查 My NPS survey
+         * @description The NPS survey waiting for the signed-in customer on the portal, or null.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nps: components["schemas"]["PortalNps"] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/nps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 回答 NPS 调查 Answer my NPS survey
+         * @description With a score (0–10): the answer, once (409 `survey.link_used` after); with only a comment: «为什么» after it, once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score?: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nps: components["schemas"]["PortalNps"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -10624,7 +10715,7 @@ export interface components {
             /** @description CSAT 1–5, NPS 0–10 */
             score: number | null;
             comment: string | null;
-            /** @description Why it was skipped, failed or cancelled (message key) */
+            /** @description Why it was skipped, failed or cancelled, or why an NPS survey went to the portal instead of its channel (message key) */
             reason: string | null;
             /** @description The 回访 ticket a low rating opened */
             followUpTicketId: string | null;
@@ -10693,6 +10784,11 @@ export interface components {
                 passives: number;
                 detractors: number;
             }[];
+        };
+        PortalNpsInput: {
+            /** Format: uuid */
+            id: string;
+            survey: components["schemas"]["SurveyPageInput"];
         };
         BusinessCalendarInput: {
             /** Format: uuid */
@@ -11642,7 +11738,7 @@ export interface components {
             /** @description CSAT 1–5, NPS 0–10 */
             score: number | null;
             comment: string | null;
-            /** @description Why it was skipped, failed or cancelled (message key) */
+            /** @description Why it was skipped, failed or cancelled, or why an NPS survey went to the portal instead of its channel (message key) */
             reason: string | null;
             /** @description The 回访 ticket a low rating opened */
             followUpTicketId: string | null;
@@ -11713,6 +11809,11 @@ export interface components {
                 passives: number;
                 detractors: number;
             }[];
+        };
+        PortalNps: {
+            /** Format: uuid */
+            id: string;
+            survey: components["schemas"]["SurveyPage"];
         };
         BusinessCalendar: {
             /** Format: uuid */
