@@ -171,6 +171,7 @@ test('sms: the new-account form puts a refused field on its input, then creates 
   await page.getByTestId('sms-sdk-app-id').fill('1400');
   await page.getByTestId('sms-sign-name').fill('OpenCSM');
   await page.getByTestId('sms-login-template').fill('1234567');
+  await page.getByTestId('sms-survey-template').fill('7654321');
   await page.getByTestId('sms-sandbox').check();
   await page.getByTestId('sms-save').click();
   // The server refuses the SDK AppID (digits, 6 or more): the message stands under that input.
@@ -183,5 +184,7 @@ test('sms: the new-account form puts a refused field on its input, then creates 
   const account = page.getByTestId('sms-account').filter({ hasText: '腾讯云短信（培训）' });
   await account.getByTestId('sandbox-tag').waitFor();
   await account.getByText('1400123456').waitFor();
+  // The NPS survey template (issue 17 §6) is set here, not only through the API.
+  await account.locator('.ant-descriptions-item', { hasText: 'NPS 调查模板' }).getByText('7654321').waitFor();
   h.assertNoPageErrors();
 });

@@ -21,7 +21,7 @@ export default function SmsChannelPage() {
   );
 }
 
-type SmsSettings = { provider?: 'aliyun' | 'tencent'; accessKeyId?: string; secretId?: string; smsSdkAppId?: string; signName?: string; regionId?: string; region?: string; loginTemplateId?: string; notifyTemplateId?: string };
+type SmsSettings = { provider?: 'aliyun' | 'tencent'; accessKeyId?: string; secretId?: string; smsSdkAppId?: string; signName?: string; regionId?: string; region?: string; loginTemplateId?: string; notifyTemplateId?: string; surveyTemplateId?: string };
 
 function AccountCard({ account }: { account: ChannelAccount }) {
   const { t } = useTranslation();
@@ -42,6 +42,7 @@ function AccountCard({ account }: { account: ChannelAccount }) {
           <Descriptions.Item label={aliyun ? t('sms.regionId') : t('sms.region')}>{aliyun ? s.regionId : s.region}</Descriptions.Item>
           <Descriptions.Item label={t('sms.loginTemplateId')}>{s.loginTemplateId}</Descriptions.Item>
           <Descriptions.Item label={t('sms.notifyTemplateId')}>{s.notifyTemplateId ?? t('sms.notifyNone')}</Descriptions.Item>
+          <Descriptions.Item label={t('sms.surveyTemplateId')}>{s.surveyTemplateId ?? t('sms.surveyNone')}</Descriptions.Item>
         </>
       }
     />
@@ -81,6 +82,7 @@ function NewSmsAccountForm({ onDone }: { onDone: () => void }) {
       <Form.Item name="signName" label={t('sms.signName')} rules={required}><Input data-testid="sms-sign-name" /></Form.Item>
       <Form.Item name="loginTemplateId" label={t('sms.loginTemplateId')} rules={required}><Input placeholder={provider === 'aliyun' ? 'SMS_123456789' : '1234567'} data-testid="sms-login-template" /></Form.Item>
       <Form.Item name="notifyTemplateId" label={t('sms.notifyTemplateId')}><Input placeholder={provider === 'aliyun' ? 'SMS_123456790' : '1234568'} data-testid="sms-notify-template" /></Form.Item>
+      <Form.Item name="surveyTemplateId" label={t('sms.surveyTemplateId')} extra={t('sms.surveyTemplateHint')}><Input placeholder={provider === 'aliyun' ? 'SMS_123456791' : '1234569'} data-testid="sms-survey-template" /></Form.Item>
       <Form.Item name={provider === 'aliyun' ? 'regionId' : 'region'} label={provider === 'aliyun' ? t('sms.regionId') : t('sms.region')}><Input placeholder={provider === 'aliyun' ? 'cn-hangzhou' : 'ap-guangzhou'} /></Form.Item>
       <Form.Item name="apiBaseUrl" label={t('sms.apiBaseUrl')}><Input placeholder={provider === 'aliyun' ? 'https://dysmsapi.aliyuncs.com/' : 'https://sms.tencentcloudapi.com/'} data-testid="sms-api-base" /></Form.Item>
     </NewAccountForm>

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Grid, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isTyping } from '../../app/Shell.tsx';
@@ -45,16 +45,10 @@ export default function TicketPage() {
   // Once the URL has caught up the route decides again (so Back to `from` shows `from`).
   if (switched && switched.to === routeId) setSwitched(null);
   const id = switched?.from === routeId ? switched.to : routeId;
-  // The URL follows after the new ticket's first paint: the router's render of the route (matching,
-  // the page again with the same data) would otherwise come before it. A newer switch cancels a
-  // navigation still waiting, so j j j ends on the last ticket without passing through the others.
-  const pendingNavigation = useRef<() => void>(() => undefined);
-  useEffect(() => () => pendingNavigation.current(), []);
   const switchTo = useCallback(
     (target: string) => {
-      pendingNavigation.current();
       setSwitched({ from: routeId, to: target });
-      pendingNavigation.current = afterNextPaint(() => navigate(`/tickets/${target}`));
+      navigate(`/tickets/${target}`);
     },
     [routeId, navigate],
   );
