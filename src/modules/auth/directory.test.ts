@@ -544,6 +544,7 @@ describe('no credentials', () => {
     ['POST', `/api/v1/tickets/${uuid}/articles`, {}],
     ['POST', `/api/v1/tickets/${uuid}/messages/message-id/article-draft`, {}],
     ['POST', `/api/v1/articles/${uuid}/files`],
+    ['DELETE', `/api/v1/articles/${uuid}/files/file-id`],
     ['GET', '/api/v1/articles/files/{sha256}'],
     ['GET', '/api/v1/knowledge/categories'],
     ['POST', '/api/v1/knowledge/categories', { nameZh: 'x' }],
@@ -559,6 +560,8 @@ describe('no credentials', () => {
     ['GET', `/api/v1/portal/attachments/${uuid}`],
     ['GET', `/api/v1/portal/tickets/${uuid}/survey`],
     ['POST', `/api/v1/portal/tickets/${uuid}/survey`, { score: 5 }],
+    ['GET', '/api/v1/portal/nps'],
+    ['POST', `/api/v1/portal/nps/${uuid}`, { score: 9 }],
   ];
   const publicRoutes: Array<[Method, string]> = [
     ['POST', '/api/v1/auth/login'],
@@ -605,7 +608,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/files/file-id', '/files/{fileId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
