@@ -1,4 +1,3 @@
-import { StyleProvider } from '@ant-design/cssinjs';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -11,13 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../shared/api/client.ts';
 import { usePrefersReducedMotion } from '../shared/ui/reduced-motion.ts';
-import { createKeepingStyleCache } from '../shared/ui/style-cache.ts';
 import { AppRoutes } from './routes.tsx';
 
 dayjs.extend(relativeTime);
-
-/** One for the page's life: Ant Design's generated styles, kept when their last user unmounts (style-cache.ts). */
-const styleCache = createKeepingStyleCache();
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -39,16 +34,14 @@ export function App() {
   // it) changed antd's context and re-rendered every antd component, memoised rows included.
   const theme = useMemo(() => ({ token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion } }), [reducedMotion]);
   return (
-    <StyleProvider cache={styleCache}>
-      <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
-        <AntApp>
-          <QueryClientProvider client={queryClient}>
-            <BrowserRouter>
-              <AppRoutes />
-            </BrowserRouter>
-          </QueryClientProvider>
-        </AntApp>
-      </ConfigProvider>
-    </StyleProvider>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
   );
 }
