@@ -5,7 +5,6 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../shared/api/client.ts';
@@ -30,11 +29,8 @@ export function App() {
   const zh = i18n.language === 'zh-CN';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   const reducedMotion = usePrefersReducedMotion();
-  // One theme object per setting: a new object on every render of App (any i18n event re-renders
-  // it) changed antd's context and re-rendered every antd component, memoised rows included.
-  const theme = useMemo(() => ({ token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion } }), [reducedMotion]);
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
