@@ -111,6 +111,40 @@ function threadTicks(): { main: number; others: number } | undefined {
   return { main, others };
 }
 
+/**
+ * CPU clock ticks so far of the PostgreSQL server that `pool` talks to, when it runs on this machine
+ * (Linux): its live processes' and, through the postmaster's counters, its exited children's. With
+ * the API process's CPU and the follow-up jobs' it makes the whole cost of a create, as issue 15
+ * counts it ("~16 ms of CPU on PostgreSQL: ≈4 ms API process, 4 ms worker, 8 ms database").
+ */
+async function postgresTicker(db: Parameters<typeof queryRows>[0]): Promise<(() => number) | undefined> {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const [row] = await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid`);
+  const statOf = (pid: number | string) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return undefined; // not on this machine, or the process ended meanwhile
+    }
+  };
+  const backend = row ? statOf(row.pid) : undefined;
+  if (!backend) return undefined;
+  const postmaster = Number(backend[1]); // ppid, the 4th field
+  return () => {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const fields = statOf(pid);
+      if (!fields) continue;
+      const own = Number(fields[11]) + Number(fields[12]);
+      if (Number(pid) === postmaster) ticks += own + Number(fields[13]) + Number(fields[14]);
+      else if (Number(fields[1]) === postmaster) ticks += own;
+    }
+    return ticks;
+  };
+}
+
 const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
 const stats = (values: number[]) => {
@@ -177,6 +211,11 @@ if (process.env.BENCH_SETUP_ONLY) {
   // The process's CPU split into the main thread and the others (V8's GC and compiler helpers,
   // libuv's pool), from /proc per thread: which side the custom values' extra CPU lands on.
   const threads: Record<keyof typeof variants, { main: number; others: number }> = { without: { main: 0, others: 0 }, with: { main: 0, others: 0 } };
+  // The whole cost, as issue 15 counts a create's: the API process's CPU during the calls, the
+  // follow-up jobs' (the block's jobs run right after it, in this process), and the database
+  // server's CPU over both (ticks of 10 ms, summed per variant over all blocks).
+  const postgresTicks = database.engine === 'postgres' ? await postgresTicker(database.db) : undefined;
+  const whole: Record<keyof typeof variants, { jobs: number; database: number }> = { without: { jobs: 0, database: 0 }, with: { jobs: 0, database: 0 } };
   // BENCH_PROFILE=<file>: a CPU profile (sampled every 100 µs) of the measured creates alone, e.g.
   // with BENCH_VARIANTS=with and BENCH_JOBS=off, to compare the two variants function by function.
   // BENCH_HEAP_PROFILE=<file>: a sampling heap profile of the same creates that keeps what the
@@ -201,6 +240,7 @@ if (process.env.BENCH_SETUP_ONLY) {
     }
     for (const name of measured) {
       const ticksBefore = threadTicks();
+      const postgresBefore = postgresTicks?.();
       const cpuOfBlock = cpu[name];
       const blockStart = nowUs();
       for (let i = 0; i < block; i++) {
@@ -226,7 +266,13 @@ if (process.env.BENCH_SETUP_ONLY) {
       }
       // The follow-up jobs of the block, outside the measured calls (BENCH_JOBS=off leaves them
       // queued, so that a CPU profile of the run holds the creates alone).
+      const jobsCpuBefore = process.cpuUsage();
       if (process.env.BENCH_JOBS !== 'off') await app.worker.runUntilIdle();
+      if (done >= 0) {
+        const jobsCpu = process.cpuUsage(jobsCpuBefore);
+        whole[name].jobs += (jobsCpu.user + jobsCpu.system) / 1000;
+        if (postgresBefore !== undefined) whole[name].database += (postgresTicks!() - postgresBefore) * 10;
+      }
     }
   }
   if (profiler) {
@@ -253,6 +299,13 @@ if (process.env.BENCH_SETUP_ONLY) {
   if (threads.without.main + threads.with.main > 0) {
     const perCreate = (ticks: number) => ((ticks * 10) / creates).toFixed(2); // 100 ticks a second
     console.log(`CPU by thread, ms/create (10 ms ticks): main ${perCreate(threads.without.main)} → ${perCreate(threads.with.main)}, other threads ${perCreate(threads.without.others)} → ${perCreate(threads.with.others)}`);
+  }
+
+  if (process.env.BENCH_JOBS !== 'off') {
+    const total = (name: keyof typeof variants) => cpu[name] + whole[name].jobs + whole[name].database;
+    const part = (name: keyof typeof variants) =>
+      `API ${(cpu[name] / creates).toFixed(2)} + jobs ${(whole[name].jobs / creates).toFixed(2)}${postgresTicks ? ` + database ${(whole[name].database / creates).toFixed(2)}` : ''} = ${(total(name) / creates).toFixed(2)} ms`;
+    console.log(`whole cost of a create (CPU${postgresTicks ? '' : '; the database server is not on this machine or is embedded, so its part is in the API figure or missing'}): without ${part('without')}; with ${part('with')}; ×${(total('with') / total('without')).toFixed(2)}`);
   }
 
   const formTimes: number[] = [];
