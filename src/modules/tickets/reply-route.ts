@@ -11,7 +11,8 @@ import type { TicketRow } from './ticket-view.js';
  */
 export type ReplyWay = string;
 
-export type ReplyOption = { channel: ReplyWay; ready: boolean; reason: string | null; to: string | null; window?: ReplyWindow | null };
+/** `alternative`: a way around the ticket's channel (ReplyChannels.registerAlternative), offered only when that channel cannot carry the reply. */
+export type ReplyOption = { channel: ReplyWay; ready: boolean; reason: string | null; to: string | null; window?: ReplyWindow | null; alternative?: boolean };
 
 /**
  * Which way a reply will go, said before it is sent. `preferred` is where the customer expects the
@@ -50,7 +51,7 @@ export async function planReply(db: Db, channels: ReplyChannels, ticket: TicketR
   const first = preferred === 'email' ? email : await stateOf(preferred);
   // When the customer's own channel cannot carry the reply (WeChat's window closed), the ways
   // around it that work now (a template message, an SMS) are offered too, never chosen for the agent.
-  const alternatives = first.ready ? [] : (await Promise.all(channels.alternatives().map(stateOf))).filter((o) => o.ready);
+  const alternatives = first.ready ? [] : (await Promise.all(channels.alternatives().map(stateOf))).filter((o) => o.ready).map((o) => ({ ...o, alternative: true }));
   const options = [...(preferred !== 'email' && preferred !== 'portal' ? [first] : []), email, portalOption, phoneOption, ...alternatives];
   const via = first.ready ? preferred : (options.find((o) => o.ready && o.channel !== 'phone' && !channels.isAlternative(o.channel))?.channel ?? 'portal');
   return { preferred, preferredReady: first.ready, reason: first.reason, via, options };
