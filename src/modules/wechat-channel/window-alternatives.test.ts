@@ -99,7 +99,7 @@ test('outside the window the plan says why and offers the template; the reply go
     assert.equal(p.preferredReady, false);
     assert.match(p.reason, /48 小时/);
     assert.equal(p.via, 'portal', 'an alternative is offered, never chosen for the agent');
-    assert.equal(option(p, 'wechat_template')?.ready, true);
+    assert.deepEqual([option(p, 'wechat_template')?.ready, option(p, 'wechat_template')?.alternative], [true, true]);
     assert.equal(option(p, 'sms'), undefined, 'no mobile, no SMS account: no SMS offered');
     const res = await reply(ticket.id, '热水器配件已到，明天上门', 'wechat_template');
     assert.equal(res.statusCode, 201, res.body);
