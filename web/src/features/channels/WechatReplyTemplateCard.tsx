@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Popconfirm, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
@@ -6,7 +6,8 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { useChannelAccountActions, type ChannelAccount } from './queries.ts';
 
 type ReplyTemplate = { templateId: string; numberKey: string; summaryKey: string; timeKey: string };
-const fields = ['templateId', 'numberKey', 'summaryKey', 'timeKey'] as const;
+const keys = ['numberKey', 'summaryKey', 'timeKey'] as const;
+const keyExamples: Record<(typeof keys)[number], string> = { numberKey: 'character_string1', summaryKey: 'thing2', timeKey: 'time3' };
 
 /**
  * An official account's 回复通知 template (模板消息): the template id and which of its keys carry
@@ -44,11 +45,20 @@ export function WechatReplyTemplateCard({ account }: { account: ChannelAccount }
       <Typography.Paragraph type="secondary">{t('wechatTemplate.intro')}</Typography.Paragraph>
       {current ? null : <Typography.Paragraph data-testid="wechat-reply-template-unset">{t('wechatTemplate.notSet')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" initialValues={current ?? {}} onFinish={(values) => save(values, 'wechatTemplate.saved')}>
-        {fields.map((name) => (
-          <Form.Item key={name} name={name} label={t(`wechatTemplate.${name}`)} extra={t(name === 'templateId' ? 'wechatTemplate.templateIdHint' : 'wechatTemplate.keyHint')} rules={[{ required: true, whitespace: true }]}>
-            <Input data-testid={`wechat-template-${name}`} placeholder={name === 'templateId' ? undefined : { numberKey: 'character_string1', summaryKey: 'thing2', timeKey: 'time3' }[name]} />
-          </Form.Item>
-        ))}
+        <Form.Item name="templateId" label={t('wechatTemplate.templateId')} extra={t('wechatTemplate.templateIdHint')} rules={[{ required: true, whitespace: true }]}>
+          <Input data-testid="wechat-template-templateId" />
+        </Form.Item>
+        {/* The three keys side by side: they are short and read as one line of the template. */}
+        <Row gutter={12}>
+          {keys.map((name) => (
+            <Col key={name} xs={24} md={8}>
+              <Form.Item name={name} label={t(`wechatTemplate.${name}`)} rules={[{ required: true, whitespace: true }]}>
+                <Input data-testid={`wechat-template-${name}`} placeholder={keyExamples[name]} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Typography.Paragraph type="secondary">{t('wechatTemplate.keyHint')}</Typography.Paragraph>
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="wechat-template-save">{t('wechatTemplate.save')}</Button>
           {current ? (

@@ -10,7 +10,7 @@ export const wechatTemplateZhCN = {
   numberKey: '工单编号字段',
   summaryKey: '回复摘要字段',
   timeKey: '回复时间字段',
-  keyHint: '模板详情中 {{…DATA}} 前的名称，例如 character_string1、thing2、time3',
+  keyHint: '模板详情中 .DATA 前的名称，例如 character_string1、thing2、time3',
   save: '保存模板',
   remove: '不再使用模板',
   saved: '回复通知模板已保存',
