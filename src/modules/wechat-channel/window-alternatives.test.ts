@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { assertProblem } from '../../app/test-client.js';
+import { queryRows } from '../../db/database.js';
 import { startFakeAliyunSmsServer, type FakeAliyunSmsServer } from '../sms-channel/fake-aliyun-sms-server.js';
 import { aliyunKeys, aliyunSettings, createSmsAccount, disableSmsAccount } from '../sms-channel/sms-test-kit.js';
 import { startWechatKit, textXml, type WechatKit } from './test-kit.js';
@@ -173,8 +174,42 @@ test('with a mobile and an SMS account, outside the window the reply can go by S
     assert.deepEqual([sent[0]!.phoneNumbers, sent[0]!.templateCode, sent[0]!.templateParam], ['13800138202', 'SMS_460002', { number: ticket.number, link: `https://service.example.cn/portal/tickets/${ticket.id}` }]);
     const message = await lastMessage(ticket.id);
     assert.deepEqual([message.channel, message.deliveryStatus], ['sms', 'sent']);
+
+    // Past the number's 60 s limit, a vendor that is down: failed "will retry" on the timeline, then sent by the retry.
+    kit.clock.advanceMinutes(2);
+    aliyun.refuseNext('isp.SYSTEM_ERROR', '系统错误');
+    assert.equal((await reply(ticket.id, '第二条短信回复', 'sms')).statusCode, 201);
+    await kit.t.drain();
+    const failed = await lastMessage(ticket.id);
+    assert.equal(failed.deliveryStatus, 'failed');
+    assert.match(failed.deliveryError, /短信服务商暂时无法访问.*稍后自动重试/);
+    await kit.t.database.transaction((tx) => tx.execute(sql`update jobs set run_at = now() where type = 'sms.reply' and state = 'pending'`));
+    await kit.t.drain();
+    assert.equal((await lastMessage(ticket.id)).deliveryStatus, 'sent');
+    assert.equal(aliyun.sent.length, before + 2);
   } finally {
-    kit.clock.advanceMinutes(-(48 * 60 + 5));
+    kit.clock.advanceMinutes(-(48 * 60 + 7));
     await disableSmsAccount(kit.t, account.id);
+  }
+});
+
+test('a sandbox account records the template message instead of sending it, and reports sent', async () => {
+  const ticket = await followerTicket('oTplSandbox', '9006');
+  const toSandbox = async (sandbox: boolean) => {
+    const account = await kit.t.api('GET', `/api/v1/channels/wechat/accounts/${kit.accountId}`);
+    assert.equal((await kit.t.api('PATCH', `/api/v1/channels/wechat/accounts/${kit.accountId}`, { body: { sandbox }, ifMatch: account.data.version })).statusCode, 200);
+  };
+  await toSandbox(true);
+  try {
+    const before = kit.fake.templateSends().length;
+    assert.equal((await reply(ticket.id, '沙箱里的模板回复', 'wechat_template')).statusCode, 201);
+    await kit.t.drain();
+    const message = await lastMessage(ticket.id);
+    assert.deepEqual([message.deliveryStatus, message.meta.wechat], ['sent', { sandbox: true, template: true }]);
+    assert.equal(kit.fake.templateSends().length, before, 'nothing reached WeChat');
+    const [row] = await queryRows<{ status: string; template: string }>(kit.t.database.db, sql`select status, request->>'template_id' as template from wechat_outbound where ticket_message_id = ${message.id}`);
+    assert.deepEqual(row, { status: 'sandbox', template: template.templateId });
+  } finally {
+    await toSandbox(false);
   }
 });
