@@ -48,17 +48,18 @@ export function ticketNoticeLaterHandler(deps: SmsDeps, dev: DevSmsProvider | nu
   return (payload, context) => sendTicketNotice(deps, dev, context, laterPayload.parse(payload));
 }
 
+const firstMobile = (identities: Array<{ kind: string; value: string }>) => identities.find((identity) => identity.kind === 'phone' && smsReachable(identity.value))?.value ?? null;
+
 async function mobileOnlyRequester(database: Database, requesterId: string): Promise<string | null> {
   const contact = await getContact(database.db, requesterId).catch(() => null);
   if (!contact || contact.anonymized || contact.identities.some((identity) => otherWays.has(identity.kind))) return null;
-  return contact.identities.find((identity) => identity.kind === 'phone' && smsReachable(identity.value))?.value ?? null;
+  return firstMobile(contact.identities);
 }
 
 /** The requester's first mobile that takes SMS, whatever other ways they have (an SMS the agent chose). */
 export async function reachableMobile(db: Db, requesterId: string): Promise<string | null> {
   const contact = await getContact(db, requesterId).catch(() => null);
-  if (!contact || contact.anonymized) return null;
-  return contact.identities.find((identity) => identity.kind === 'phone' && smsReachable(identity.value))?.value ?? null;
+  return contact && !contact.anonymized ? firstMobile(contact.identities) : null;
 }
 
 /**

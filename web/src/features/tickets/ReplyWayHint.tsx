@@ -17,7 +17,8 @@ export function ReplyWayHint({ plan, via, onChange }: { plan: ReplyPlan; via: Re
   const chosen = plan.options.find((o) => o.channel === via);
   // The alternatives are offered as actions below, not among the ordinary ways.
   const ready = plan.options.filter((o) => o.ready && !o.alternative);
-  const alternatives = !plan.preferredReady && plan.options.some((o) => o.channel === plan.preferred && !o.ready);
+  // Offered when a chat channel cannot carry the reply (its window), or when any way around it works now.
+  const alternatives = !plan.preferredReady && (plan.options.some((o) => o.alternative) || !['email', 'portal'].includes(plan.preferred));
   // A chat channel names no address (an openid means nothing to an agent): its window says more.
   const window = chosen?.window ?? null;
   const sentence =
