@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { ChannelRegistry } from './channel-registry.js';
 
 /** What a channel needs to know to say whether it can carry a reply on one ticket now. */
-export type ReplyTarget = { ticketId: string; teamId: string | null; requesterEmail: string | null };
+export type ReplyTarget = { ticketId: string; teamId: string | null; requesterId: string | null; requesterEmail: string | null };
 
 /**
  * A chat channel's reply window (WeChat: 48 h after the customer's last message, at most 5
@@ -24,6 +24,8 @@ export type ReplyChannelProbe = (db: Db, target: ReplyTarget) => Promise<ReplyCh
  */
 export class ReplyChannels {
   private readonly probes = new Map<string, ReplyChannelProbe>();
+  /** Ways that are not a ticket channel (a WeChat template message, an SMS notice), by the module that sends them. */
+  private readonly alternativeProbes = new Map<string, ReplyChannelProbe>();
 
   /**
    * `channels`: the app's installed channels, which say which of them deliver replies (the
@@ -33,21 +35,40 @@ export class ReplyChannels {
 
   /** Whether a reply on `channel` is sent back on it (an installed channel that delivers), see ChannelRegistry. */
   delivers(channel: string): boolean {
-    return this.channels.deliversReplies(channel);
+    return this.alternativeProbes.has(channel) || this.channels.deliversReplies(channel);
   }
 
-  /** The ways an agent may choose for a reply now: the delivering channels installed, the portal, a phone call. */
+  /** The ways an agent may choose for a reply now: the delivering channels installed, the alternatives, the portal, a phone call. */
   ways(): [string, ...string[]] {
     const delivering = this.channels.ticketChannels().filter((c) => c.deliversReplies).map((c) => c.key);
-    return ['portal', 'phone', ...delivering];
+    return [...new Set(['portal', 'phone', ...delivering, ...this.alternativeProbes.keys()])] as [string, ...string[]];
   }
 
   register(channel: string, probe: ReplyChannelProbe): void {
     this.probes.set(channel, probe);
   }
 
+  /**
+   * A way to reach the customer when the ticket's own channel cannot (WeChat's window closed): a
+   * WeChat template message, an SMS. Its module delivers it like a channel (a job on
+   * `ticket.message_added` for replies whose channel is `way`); the plan offers it only when the
+   * preferred way is not ready, and only the agent's explicit choice sends by it.
+   */
+  registerAlternative(way: string, probe: ReplyChannelProbe): void {
+    this.alternativeProbes.set(way, probe);
+  }
+
+  /** The alternative ways registered, in registration order. */
+  alternatives(): string[] {
+    return [...this.alternativeProbes.keys()];
+  }
+
+  isAlternative(way: string): boolean {
+    return this.alternativeProbes.has(way);
+  }
+
   async state(channel: string, db: Db, target: ReplyTarget): Promise<ReplyChannelState> {
-    const probe = this.probes.get(channel);
+    const probe = this.alternativeProbes.get(channel) ?? this.probes.get(channel);
     return probe ? probe(db, target) : { ready: false, reason: 'reply.channel_not_configured' };
   }
 }

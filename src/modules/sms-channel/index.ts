@@ -6,13 +6,14 @@
  */
 import type { ChannelAdapter } from '../../app/channel-registry.js';
 import type { AppContext, AppModule } from '../../app/context.js';
-import { isPortalAgentReply, ticketMessageAdded } from '../tickets/index.js';
+import { isPortalAgentReply, isReplyToDeliver, ticketMessageAdded } from '../tickets/index.js';
 import { registerSmsAdminRoutes } from './admin-routes.js';
 import { createDevSmsProvider, type DevSmsProvider } from './dev-sms-provider.js';
 import { smsProviderOf } from './sms-accounts.js';
 import { SmsSendFailed } from './sms-errors.js';
 import { smsAccountSettingsSchema, smsSecretFields, smsSettingsOf } from './sms-settings.js';
 import { signInSmsHandler, signInSmsJob } from './sign-in-sms.js';
+import { smsReplyHandler, smsReplyJob, smsReplyProbe, smsReplyWay } from './reply-sms.js';
 import { smsSurveySender } from './survey-sms.js';
 import { ticketNoticeHandler, ticketNoticeJob, ticketNoticeLaterHandler, ticketNoticeLaterJob } from './ticket-notice.js';
 
@@ -27,9 +28,9 @@ export { queueSignInSms, smsCodeRoute, SmsNotConfigured, type SmsCodeRoute } fro
 export { smsReachable } from './sms-reachable.js';
 
 /**
- * The SMS adapter (kind `sms`). SMS brings no messages in here (no callback) and does not carry
- * agents' replies: a reply stays in the portal and a mobile-only customer gets a notice with the
- * link. "Test connection" sends nothing: it makes the vendor's free read call (sms-provider.ts).
+ * The SMS adapter (kind `sms`). SMS brings no messages in here (no callback) and is no ticket's
+ * own reply channel: a reply stays in the portal and a mobile-only customer gets a notice with the
+ * link; when a chat channel cannot carry a reply, the agent may send it by SMS (reply-sms.ts). "Test connection" sends nothing: it makes the vendor's free read call (sms-provider.ts).
  */
 export function smsAdapter(context: AppContext): ChannelAdapter {
   return {
@@ -58,7 +59,7 @@ export function smsAdapter(context: AppContext): ChannelAdapter {
 export const smsChannelModule: AppModule = {
   name: 'sms-channel',
   registerJobs(context) {
-    const { jobs, config, clock, channels, surveyChannels, database, log } = context;
+    const { jobs, config, clock, channels, surveyChannels, replyChannels, database, log } = context;
     channels.register(smsAdapter(context));
     const devLog = log.child({ component: 'sms-dev' });
     // Development only, said loudly at every code: the code is a login and it is in the log.
@@ -73,6 +74,9 @@ export const smsChannelModule: AppModule = {
     jobs.handle(signInSmsJob, signInSmsHandler(deps, dev));
     jobs.subscribe(ticketMessageAdded, ticketNoticeJob, ticketNoticeHandler(deps, dev), { when: isPortalAgentReply });
     jobs.handle(ticketNoticeLaterJob, ticketNoticeLaterHandler(deps, dev));
+    // A reply the agent sends by SMS when the customer's channel cannot carry it (reply-sms.ts).
+    replyChannels.registerAlternative(smsReplyWay, smsReplyProbe(deps, dev));
+    jobs.subscribe(ticketMessageAdded, smsReplyJob, smsReplyHandler(deps, dev), { when: isReplyToDeliver(smsReplyWay) });
     // NPS invitations to customers reachable only by mobile (survey-sms.ts).
     surveyChannels.register('sms', smsSurveySender(deps, dev));
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { translate } from '../../app/i18n/catalogue.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { EventHandler, JobContext, JobHandler } from '../../jobs/registry.js';
 import { recordAccountStatus } from '../channels/index.js';
@@ -40,28 +40,44 @@ export function ticketNoticeHandler(deps: SmsDeps, dev: DevSmsProvider | null): 
   };
 }
 
-const laterPayload = z.object({ ticketId: z.uuid(), messageId: z.uuid() });
+/** `reply`: the agent chose SMS as the reply's way (reply-sms.ts): any mobile of the requester, and a failure is reported. */
+const laterPayload = z.object({ ticketId: z.uuid(), messageId: z.uuid(), reply: z.boolean().optional() });
+export type NoticeTarget = z.infer<typeof laterPayload>;
 
 export function ticketNoticeLaterHandler(deps: SmsDeps, dev: DevSmsProvider | null): JobHandler {
   return (payload, context) => sendTicketNotice(deps, dev, context, laterPayload.parse(payload));
 }
 
+const firstMobile = (identities: Array<{ kind: string; value: string }>) => identities.find((identity) => identity.kind === 'phone' && smsReachable(identity.value))?.value ?? null;
+
 async function mobileOnlyRequester(database: Database, requesterId: string): Promise<string | null> {
   const contact = await getContact(database.db, requesterId).catch(() => null);
   if (!contact || contact.anonymized || contact.identities.some((identity) => otherWays.has(identity.kind))) return null;
-  return contact.identities.find((identity) => identity.kind === 'phone' && smsReachable(identity.value))?.value ?? null;
+  return firstMobile(contact.identities);
 }
 
-async function sendTicketNotice(deps: SmsDeps, dev: DevSmsProvider | null, { log, job }: JobContext, target: { ticketId: string; messageId: string }): Promise<void> {
+/** The requester's first mobile that takes SMS, whatever other ways they have (an SMS the agent chose). */
+export async function reachableMobile(db: Db, requesterId: string): Promise<string | null> {
+  const contact = await getContact(db, requesterId).catch(() => null);
+  return contact && !contact.anonymized ? firstMobile(contact.identities) : null;
+}
+
+/**
+ * Sends the notification template for one reply. A notice (portal reply, mobile-only requester)
+ * that cannot go stays silent: the reply is in the portal anyway. A reply whose way is SMS
+ * (`reply`) reports on its timeline why it did not go.
+ */
+export async function sendTicketNotice(deps: SmsDeps, dev: DevSmsProvider | null, { log, job }: JobContext, target: NoticeTarget): Promise<void> {
   const { database, config, clock } = deps;
   const ticket = await findTicketBrief(database.db, target.ticketId, target.messageId);
   if (!ticket?.requesterId || ticket.messageBody === null) return;
-  const phone = await mobileOnlyRequester(database, ticket.requesterId);
-  if (!phone) return;
+  const refuse = (key: string) => (target.reply ? recordDelivery(database, target.messageId, { status: 'failed', error: bothLanguages(key) }) : undefined);
+  const phone = target.reply ? await reachableMobile(database.db, ticket.requesterId) : await mobileOnlyRequester(database, ticket.requesterId);
+  if (!phone) return refuse('sms.reply_no_mobile');
   const active = await activeSmsAccount(deps);
   // No way to send a notice (no notice template, or no account and no development provider): the reply waits in the portal.
   const sender = active ? (active.settings.notifyTemplateId ? active : null) : dev;
-  if (!sender) return;
+  if (!sender) return refuse('sms.reply_not_configured');
 
   const now = clock.now();
   const existing = await smsMessageByTicketMessage(database.db, target.messageId);
@@ -71,7 +87,7 @@ async function sendTicketNotice(deps: SmsDeps, dev: DevSmsProvider | null, { log
       const verdict = await judgeNoticeSend(tx, phone, now);
       if (!verdict.allowed) {
         // The queue runs jobs by the database's clock (run_at <= now()), not the injected one.
-        await enqueueJob(tx, { type: ticketNoticeLaterJob, payload: target, runAt: new Date(Date.now() + verdict.retryAfterSeconds * 1000), dedupeKey: `sms-notice:${target.ticketId}` });
+        await enqueueJob(tx, { type: ticketNoticeLaterJob, payload: target, runAt: new Date(Date.now() + verdict.retryAfterSeconds * 1000), dedupeKey: target.reply ? `sms-reply:${target.messageId}` : `sms-notice:${target.ticketId}` });
         return true;
       }
       await insertSmsMessage(tx, { id: target.messageId, purpose: 'notification', phoneE164: phone, ticketMessageId: target.messageId, accountId: active?.account.id ?? null, status: 'queued', createdAt: now });

@@ -43,6 +43,9 @@ export async function addMessage(database: Database, actor: Actor, ticketId: str
     // than queued for a sender that will never come.
     const delivering = replyChannels.delivers(channel);
     const blocked = !internal && !input.call && delivering ? await replyWayState(tx, replyChannels, ticket, channel) : null;
+    // A way around the ticket's channel (a template message, an SMS) is only ever the agent's own
+    // choice: when it cannot go, say so at the field instead of storing a reply that failed.
+    if (blocked && !blocked.ready && replyChannels.isAlternative(channel)) throw new Invalid('validation.failed', {}, [{ path: 'via', code: blocked.reason ?? 'reply.channel_not_configured' }]);
     const failure = blocked && !blocked.ready ? `${translate('zh-CN', blocked.reason ?? 'reply.channel_not_configured')} / ${translate('en', blocked.reason ?? 'reply.channel_not_configured')}` : null;
     const deliver = delivering && !failure;
     const [message] = await tx

@@ -14,6 +14,8 @@ export type DeliverableMessage = {
   internal: boolean;
   channel: string;
   deliveryStatus: string | null;
+  /** When the agent wrote it (a template message states the reply's time). */
+  createdAt: Date;
   attachments: Array<{ filename: string; contentType: string; size: number; sha256: string }>;
 };
 
@@ -37,6 +39,7 @@ export async function getDeliverableMessage(db: Db, messageId: string): Promise<
     internal: row.message.internal,
     channel: row.message.channel,
     deliveryStatus: row.message.deliveryStatus ?? null,
+    createdAt: row.message.createdAt,
     attachments: files.map((f) => ({ filename: f.filename, contentType: f.contentType, size: f.size, sha256: f.sha256 })),
   };
 }

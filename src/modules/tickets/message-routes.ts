@@ -25,6 +25,8 @@ const replyOptionSchema = (ways: z.ZodType<string>) => z.object({
   to: z.string().nullable(),
   /** A chat channel's reply window (WeChat: 48 h, 5 messages), with the composer's line: 回复窗口剩余 20 小时 · 还可发送 3 条. */
   window: z.object({ endsAt: z.date(), remainingMessages: z.number().int(), sandbox: z.boolean(), text: z.string() }).nullable().optional(),
+  /** A way around the ticket's channel when it cannot carry the reply (WeChat's window closed): a template message, an SMS. Sent only when chosen as `via`. */
+  alternative: z.boolean().optional(),
 });
 
 export function registerMessageRoutes(app: AppServer, context: AppContext, store: AttachmentStore): void {
@@ -35,7 +37,7 @@ export function registerMessageRoutes(app: AppServer, context: AppContext, store
     config: { permission: 'tickets.read' },
     schema: {
       tags, summary: '回复将通过哪种方式发出 Which way a reply will go',
-      description: '`preferred`: where the customer expects the answer (the channel they last wrote on, else the ticket\'s; phone and web-form tickets by email when the requester has an address, else the portal). When it cannot deliver now, `preferredReady` is false, `reason` says why and `via` is the first way that works. `options`: the ways to choose from (pass one as `via` when sending); `phone` means the agent calls and records the answer, nothing is sent.',
+      description: '`preferred`: where the customer expects the answer (the channel they last wrote on, else the ticket\'s; phone and web-form tickets by email when the requester has an address, else the portal). When it cannot deliver now, `preferredReady` is false, `reason` says why and `via` is the first way that works. `options`: the ways to choose from (pass one as `via` when sending); `phone` means the agent calls and records the answer, nothing is sent. When the preferred way cannot deliver, the ways around it that work now are listed too (`alternative: true`: `wechat_template`, the account\'s reply template; `sms`, the notice template to the requester\'s mobile); a reply by one that cannot go is refused with a 400 at `via`.',
       params: z.object({ id: z.string().min(1).max(64) }),
       response: { 200: z.object({ preferred: ways, preferredReady: z.boolean(), reason: z.string().nullable(), via: ways, options: z.array(replyOptionSchema(ways)) }) },
     },

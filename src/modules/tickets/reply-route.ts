@@ -11,7 +11,8 @@ import type { TicketRow } from './ticket-view.js';
  */
 export type ReplyWay = string;
 
-export type ReplyOption = { channel: ReplyWay; ready: boolean; reason: string | null; to: string | null; window?: ReplyWindow | null };
+/** `alternative`: a way around the ticket's channel (ReplyChannels.registerAlternative), offered only when that channel cannot carry the reply. */
+export type ReplyOption = { channel: ReplyWay; ready: boolean; reason: string | null; to: string | null; window?: ReplyWindow | null; alternative?: boolean };
 
 /**
  * Which way a reply will go, said before it is sent. `preferred` is where the customer expects the
@@ -36,7 +37,7 @@ export async function planReply(db: Db, channels: ReplyChannels, ticket: TicketR
   const used = last?.channel ?? ticket.channel;
   const requester = ticket.requesterId ? (await getContactsByIds(db, [ticket.requesterId])).get(ticket.requesterId) : undefined;
   const requesterEmail = requester?.email ?? null;
-  const target = { ticketId: ticket.id, teamId: ticket.teamId, requesterEmail };
+  const target = { ticketId: ticket.id, teamId: ticket.teamId, requesterId: ticket.requesterId, requesterEmail };
   const stateOf = async (channel: ReplyWay): Promise<ReplyOption> => {
     if (channel === 'portal') return portalOption;
     if (channel === 'phone') return phoneOption;
@@ -48,8 +49,11 @@ export async function planReply(db: Db, channels: ReplyChannels, ticket: TicketR
   const preferred: ReplyWay = channels.delivers(used) || used === 'portal' ? used : requesterEmail ? 'email' : 'portal';
   const email = await stateOf('email');
   const first = preferred === 'email' ? email : await stateOf(preferred);
-  const options = [...(preferred !== 'email' && preferred !== 'portal' ? [first] : []), email, portalOption, phoneOption];
-  const via = first.ready ? preferred : (options.find((o) => o.ready && o.channel !== 'phone')?.channel ?? 'portal');
+  // When the customer's own channel cannot carry the reply (WeChat's window closed), the ways
+  // around it that work now (a template message, an SMS) are offered too, never chosen for the agent.
+  const alternatives = first.ready ? [] : (await Promise.all(channels.alternatives().map(stateOf))).filter((o) => o.ready).map((o) => ({ ...o, alternative: true }));
+  const options = [...(preferred !== 'email' && preferred !== 'portal' ? [first] : []), email, portalOption, phoneOption, ...alternatives];
+  const via = first.ready ? preferred : (options.find((o) => o.ready && o.channel !== 'phone' && !channels.isAlternative(o.channel))?.channel ?? 'portal');
   return { preferred, preferredReady: first.ready, reason: first.reason, via, options };
 }
 
@@ -59,8 +63,8 @@ export async function replyWayState(db: Db, channels: ReplyChannels, ticket: Tic
   return plan.options.find((o) => o.channel === way) ?? (await stateOfUnlisted(db, channels, ticket, way));
 }
 
-/** A delivering channel the plan did not list (the agent asked for WeChat on an email ticket). */
+/** A delivering channel or alternative the plan did not list (the agent asked for WeChat on an email ticket, a template message inside the window). */
 async function stateOfUnlisted(db: Db, channels: ReplyChannels, ticket: TicketRow, way: ReplyWay): Promise<ReplyOption> {
-  const state = await channels.state(way, db, { ticketId: ticket.id, teamId: ticket.teamId, requesterEmail: null });
+  const state = await channels.state(way, db, { ticketId: ticket.id, teamId: ticket.teamId, requesterId: ticket.requesterId, requesterEmail: null });
   return state.ready ? { channel: way, ready: true, reason: null, to: state.to ?? null, window: state.window ?? null } : { channel: way, ready: false, reason: state.reason, to: null };
 }

@@ -10,9 +10,11 @@ import { messagesPerWindow, replyWindowHours, wechatReplyProbe } from './reply-w
 import { WechatApiError, wechatApi } from './wechat-api.js';
 import { answerWechatCallback, processWechatJob } from './wechat-callback.js';
 import { surveyMenuTexts, wechatSurveySender } from './survey-menu.js';
+import { deliverWechatTemplateHandler, deliverWechatTemplateJob, wechatTemplateProbe, wechatTemplateWay } from './template-message.js';
 import { wechatSecretFields, wechatSettingsOf, wechatSettingsSchema } from './wechat-settings.js';
 
 export { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server.js';
+export { wechatTemplateWay } from './template-message.js';
 /** WXBizMsgCrypt and the flat callback XML, shared with WeCom (the same scheme, with the CorpID as receiveid). */
 export { decryptMessage, encryptMessage, signatureMatches, wechatSignature, WechatCryptoError } from './wechat-crypto.js';
 export { parseWechatXml } from './wechat-xml.js';
@@ -51,5 +53,8 @@ export const wechatChannelModule: AppModule = {
     surveyChannels.register('wechat', wechatSurveySender(config, clock));
     jobs.handle(processWechatJob, processWechatHandler(config, clock, writeRulesOf(context)));
     jobs.subscribe(ticketMessageAdded, deliverWechatJob, deliverWechatHandler(config, clock), { when: isReplyToDeliver('wechat') });
+    // Outside the window: the reply as the account's template message (template-message.ts).
+    replyChannels.registerAlternative(wechatTemplateWay, wechatTemplateProbe(config));
+    jobs.subscribe(ticketMessageAdded, deliverWechatTemplateJob, deliverWechatTemplateHandler(config, clock), { when: isReplyToDeliver(wechatTemplateWay) });
   },
 };

@@ -24,6 +24,8 @@ export type WechatApi = {
   /** Asks the token API with these credentials, past the cache (测试连接). */
   checkCredentials(): Promise<void>;
   sendCustomMessage(body: Record<string, unknown>): Promise<void>;
+  /** 模板消息 (`message/template/send`): answers the vendor's msgid. */
+  sendTemplateMessage(body: Record<string, unknown>): Promise<number | null>;
   getMedia(mediaId: string): Promise<{ content: Buffer; contentType: string; filename: string | null }>;
   uploadMedia(type: 'image' | 'voice' | 'video' | 'thumb', file: { filename: string; contentType: string; content: Buffer }): Promise<string>;
 };
@@ -89,6 +91,10 @@ export function wechatApi(deps: Deps, accountId: string, settings: WechatSetting
     },
     async sendCustomMessage(body) {
       await withToken(async (t) => check(await json('/cgi-bin/message/custom/send', { access_token: t }, body)));
+    },
+    async sendTemplateMessage(body) {
+      const answer = await withToken(async (t) => check(await json('/cgi-bin/message/template/send', { access_token: t }, body)));
+      return typeof answer.msgid === 'number' ? answer.msgid : null;
     },
     async getMedia(mediaId) {
       return withToken(async (t) => {

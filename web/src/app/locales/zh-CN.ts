@@ -7,6 +7,7 @@ import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
+import { wechatTemplateZhCN } from '../../features/channels/wechat-template-locale.ts';
 import { wecomZhCN } from '../../features/channels/wecom-locale.ts';
 import { dingtalkZhCN } from '../../features/channels/dingtalk-locale.ts';
 import { smsZhCN } from '../../features/channels/sms-locale.ts';
@@ -25,8 +26,8 @@ export const zhCN = {
   status: { new: '新建', open: '处理中', pending: '等待客户', resolved: '已解决', closed: '已关闭' },
   ticket: { subject: '主题', description: '问题描述', status: '状态', priority: '优先级', category: '分类', team: '团队', assignee: '处理人', tags: '标签', addTag: '添加标签', unassigned: '未分配', noTeam: '无团队', noCategory: '未分类', saved: '已保存', channel: '渠道', createdAt: '创建于 {{time}}', timeline: '处理记录', reply: '回复客户', note: '内部备注', internal: '内部备注', public: '公开回复', send: '发送', sendNote: '添加备注', composerPlaceholder: '输入回复内容…（Ctrl+Enter 发送）', notePlaceholder: '仅团队可见的内部备注…（Ctrl+Enter 保存）', attach: '添加附件', dropHere: '拖放或粘贴文件到此处上传', uploading: '正在上传 {{name}}…', emptyTimeline: '还没有处理记录', noPermissionReply: '您没有回复权限', viewers: '{{names}} 也在查看此工单', composing: '{{names}} 正在输入…', changed: '{{actor}} 将{{field}}从“{{from}}”改为“{{to}}”', created: '{{actor}} 创建了工单', system: '系统', requesterPanel: '客户信息', otherTickets: '该客户的其他工单', noOtherTickets: '没有其他工单', phone: '电话', email: '邮箱', messageSent: '回复已发送', noteAdded: '备注已添加', via: '经{{channel}}', deliveryQueued: '等待发送', deliverySent: '已发送', deliveryFailed: '发送失败', deliveryChanged: '经{{channel}}的回复：{{status}}', deliveryChangedError: '经{{channel}}的回复发送失败：{{error}}', showFormatted: '显示原格式', showPlain: '显示纯文本', customer: '客户', openingMessage: '创建工单', phoneEntered: '电话报修，客服代录' },
   ticketPage: { showEarlier: '显示更早的 {{n}} 条记录', loadingCustomer: '正在加载客户信息' },
-  replyWay: { goesBy: '回复将通过{{channel}}发送', goesByTo: '回复将通过{{channel}}发送至 {{to}}', portal: '回复将显示在客户门户，客户登录后可见', phone: '作为电话答复记录，不会发送给客户', cannot: '该工单来自{{channel}}，但无法经{{channel}}回复：{{reason}}', choose: '回复方式' },
-  channel: { api: 'API', web: '网页', phone: '电话', email: '邮件', wechat: '微信', wecom: '企业微信', dingtalk: '钉钉', sms: '短信', portal: '客户门户', agent: '工作台' },
+  replyWay: { goesBy: '回复将通过{{channel}}发送', goesByTo: '回复将通过{{channel}}发送至 {{to}}', portal: '回复将显示在客户门户，客户登录后可见', phone: '作为电话答复记录，不会发送给客户', cannot: '该工单来自{{channel}}，但无法经{{channel}}回复：{{reason}}', choose: '回复方式', alternatives: '可改用：', sendTemplate: '发送模板消息', sendSms: '发短信', logCall: '记录电话', template: '回复将以微信模板消息发送（工单编号、回复摘要和门户链接），客户点开后在门户阅读完整回复', sms: '回复将以短信通知发送至 {{to}}（工单编号和门户链接），客户在门户阅读完整回复', sendAsTemplate: '以模板消息发送', sendAsSms: '以短信发送' },
+  channel: { api: 'API', web: '网页', phone: '电话', email: '邮件', wechat: '微信', wecom: '企业微信', dingtalk: '钉钉', sms: '短信', portal: '客户门户', agent: '工作台', wechat_template: '微信模板消息' },
   field: { status: '状态', priority: '优先级', categoryId: '分类', teamId: '团队', assigneeId: '处理人', tags: '标签', subject: '主题', description: '描述', type: '工单类型' },
   newTicket: { title: '新建工单（电话报修）', requester: '来电客户', lookup: '按电话、邮箱或姓名查找客户', createRequester: '新客户', name: '姓名', phone: '电话', email: '邮箱', subjectPlaceholder: '例如：空调不制冷', descriptionPlaceholder: '记录客户描述的问题、地址、预约时间…', submit: '创建工单', created: '工单 {{number}} 已创建', phoneOrEmail: '请填写电话或邮箱', noMatch: '没有找到客户，将按填写的信息新建', selected: '已选择客户：{{name}}', change: '更换', openTickets: '该客户有 {{count}} 张未解决工单', openTicketsHint: '可以在已有工单中补充，避免重复建单' },
   call: { inbound: '来电', outbound: '去电', missed: '未接来电', duration: '{{minutes}}分{{seconds}}秒', recording: '通话录音', section: '通话记录（可选）', direction: '方向', durationLabel: '通话时长', durationPlaceholder: '例如 3:20 或 200（秒）', durationInvalid: '时长格式不正确，例如 3:20', recordingUrl: '录音链接（https）', logFailed: '工单已创建，但通话记录保存失败：{{message}}' },
@@ -41,6 +42,7 @@ export const zhCN = {
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
   channels: channelsZhCN,
+  wechatTemplate: wechatTemplateZhCN,
   wecom: wecomZhCN,
   dingtalk: dingtalkZhCN,
   sms: smsZhCN,

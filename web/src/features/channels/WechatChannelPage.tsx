@@ -1,17 +1,23 @@
-import { Descriptions, Form, Input, Radio } from 'antd';
+import { Descriptions, Form, Input, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { ChannelAccountCard, ChannelAccountList, randomKey } from './ChannelAccountCard.tsx';
 import { GeneratedKeyField, NewAccountForm } from './NewAccountForm.tsx';
 import type { ChannelAccount } from './queries.ts';
+import { WechatReplyTemplateCard } from './WechatReplyTemplateCard.tsx';
 
 const kind = 'wechat';
 
-/** 设置 › 渠道 › 微信公众号: official accounts (guided set-up). */
+/** 设置 › 渠道 › 微信公众号: official accounts (guided set-up), each with its reply template for outside the 48-hour window. */
 export default function WechatChannelPage() {
   return (
     <AdminGate permission="channels.manage">
-      <ChannelAccountList kind={kind} textPrefix="channels" renderForm={(onDone) => <NewWechatAccountForm onDone={onDone} />} renderAccount={(account) => <AccountCard account={account} />} />
+      <ChannelAccountList kind={kind} textPrefix="channels" renderForm={(onDone) => <NewWechatAccountForm onDone={onDone} />} renderAccount={(account) => (
+        <Space direction="vertical" style={{ width: '100%' }} size={8}>
+          <AccountCard account={account} />
+          <WechatReplyTemplateCard key={JSON.stringify((account.settings as { replyTemplate?: unknown }).replyTemplate ?? null)} account={account} />
+        </Space>
+      )} />
     </AdminGate>
   );
 }

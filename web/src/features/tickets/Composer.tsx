@@ -176,7 +176,7 @@ export const Composer = memo(function Composer({ ticketId, canReply, canNote, fo
             </Typography.Text>
           </Space>
           <Button type="primary" onClick={submit} loading={send.isPending} disabled={!body.trim()} data-testid="composer-send">
-            {internal ? t('ticket.sendNote') : t('ticket.send')}
+            {internal ? t('ticket.sendNote') : way === 'wechat_template' ? t('replyWay.sendAsTemplate') : way === 'sms' ? t('replyWay.sendAsSms') : t('ticket.send')}
           </Button>
         </div>
       </Space>

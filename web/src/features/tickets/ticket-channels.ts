@@ -27,10 +27,20 @@ export function channelName(channels: readonly TicketChannel[] | undefined, key:
   return language.startsWith('zh') ? labels['zh-CN'] : labels.en || labels['zh-CN'];
 }
 
-/** `channelName` bound to the installed channels and the console's language (the same function until either changes: memoised lookups keep it). */
+/**
+ * `channelName` bound to the installed channels and the console's language (the same function until
+ * either changes: memoised lookups keep it). A reply way that is no channel (`wechat_template`, a
+ * reply sent as a WeChat template message) is named by the console's catalogue.
+ */
 export function useChannelName(): (key: string) => string {
   const { t, i18n } = useTranslation();
   const channels = useTicketChannels();
   const consoleName = t('channel.agent');
-  return useCallback((key: string) => channelName(channels.data, key, i18n.language, consoleName), [channels.data, i18n.language, consoleName]);
+  return useCallback(
+    (key: string) => {
+      const name = channelName(channels.data, key, i18n.language, consoleName);
+      return name === key && i18n.exists(`channel.${key}`) ? t(`channel.${key}`) : name;
+    },
+    [channels.data, i18n, t, consoleName],
+  );
 }

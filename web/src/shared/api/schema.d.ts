@@ -3605,7 +3605,7 @@ export interface paths {
         };
         /**
          * 回复将通过哪种方式发出 Which way a reply will go
-         * @description `preferred`: where the customer expects the answer (the channel they last wrote on, else the ticket's; phone and web-form tickets by email when the requester has an address, else the portal). When it cannot deliver now, `preferredReady` is false, `reason` says why and `via` is the first way that works. `options`: the ways to choose from (pass one as `via` when sending); `phone` means the agent calls and records the answer, nothing is sent.
+         * @description `preferred`: where the customer expects the answer (the channel they last wrote on, else the ticket's; phone and web-form tickets by email when the requester has an address, else the portal). When it cannot deliver now, `preferredReady` is false, `reason` says why and `via` is the first way that works. `options`: the ways to choose from (pass one as `via` when sending); `phone` means the agent calls and records the answer, nothing is sent. When the preferred way cannot deliver, the ways around it that work now are listed too (`alternative: true`: `wechat_template`, the account's reply template; `sms`, the notice template to the requester's mobile); a reply by one that cannot go is refused with a 400 at `via`.
          */
         get: {
             parameters: {
@@ -3626,14 +3626,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            preferred: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk";
+                            preferred: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk" | "wechat_template" | "sms";
                             preferredReady: boolean;
                             reason: string | null;
                             /** @enum {string} */
-                            via: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk";
+                            via: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk" | "wechat_template" | "sms";
                             options: {
                                 /** @enum {string} */
-                                channel: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk";
+                                channel: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk" | "wechat_template" | "sms";
                                 ready: boolean;
                                 reason: string | null;
                                 to: string | null;
@@ -3644,6 +3644,7 @@ export interface paths {
                                     sandbox: boolean;
                                     text: string;
                                 } | null;
+                                alternative?: boolean;
                             }[];
                         };
                     };
@@ -3687,7 +3688,7 @@ export interface paths {
                         internal?: boolean;
                         attachmentIds?: string[];
                         /** @enum {string} */
-                        via?: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk";
+                        via?: "portal" | "phone" | "email" | "wechat" | "wecom" | "dingtalk" | "wechat_template" | "sms";
                     };
                 };
             };
