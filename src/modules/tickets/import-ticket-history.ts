@@ -16,10 +16,15 @@ import type { TicketRow } from './ticket-view.js';
 /** A change of fields, as updateTicket takes it (ids already resolved). */
 export type PastChanges = { status?: TicketStatus; priority?: string; teamId?: string | null; assigneeId?: string | null; tags?: string[] };
 
-/** What an agent did to a ticket, and when: a reply or note, or a change of fields. */
+/**
+ * What happened to a ticket, and when: an agent's reply or note (`meta`: the channel's facts of
+ * its delivery, e.g. a sandbox account's), a change of fields, or a message the requester sent on
+ * the ticket's channel (a chat; `meta`: the channel's facts, as its inbound job would keep them).
+ */
 export type PastStep =
-  | { kind: 'message'; at: Date; byUserId: string; internal: boolean; body: string }
-  | { kind: 'update'; at: Date; byUserId: string; changes: PastChanges };
+  | { kind: 'message'; at: Date; byUserId: string; internal: boolean; body: string; meta?: Record<string, unknown> }
+  | { kind: 'update'; at: Date; byUserId: string; changes: PastChanges }
+  | { kind: 'customer_message'; at: Date; body: string; meta?: Record<string, unknown> };
 
 /** A ticket as it was created (by an agent, or by the customer when `createdBy` is null), then its history. */
 export type PastTicket = {
@@ -36,6 +41,11 @@ export type PastTicket = {
   createdBy: string | null;
   createdAt: Date;
   steps: PastStep[];
+  /**
+   * The requester's message that made the ticket (a chat channel's first message: the description
+   * is its text), stored as the opening message the `created` entry names, with the channel's facts.
+   */
+  opening?: { meta: Record<string, unknown> };
 };
 
 export type ImportOptions = {
@@ -135,8 +145,10 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     out.envelopes.push((eventId) => envelope({ ...storedOf(event), eventId }));
   };
 
-  out.timeline.push({ id: newId(ticket.createdAt), ticketId: ticket.id, actorId: ticket.createdBy, type: 'created', newValue: { number, subject: ticket.subject, channel: ticket.channel }, createdAt: ticket.createdAt });
-  const created = pastEvent(ticketCreated, { aggregateId: ticket.id, cause, actorId: ticket.createdBy, occurredAt: ticket.createdAt, payload: { number, teamId: ticket.teamId, assigneeId: ticket.assigneeId, priority: ticket.priority, channel: ticket.channel } });
+  const openingMessageId = ticket.opening ? newId(ticket.createdAt) : undefined;
+  if (openingMessageId) out.messages.push({ id: openingMessageId, ticketId: ticket.id, authorContactId: ticket.requesterId, internal: false, body: ticket.description, channel: ticket.channel, meta: ticket.opening!.meta, createdAt: ticket.createdAt });
+  out.timeline.push({ id: newId(ticket.createdAt), ticketId: ticket.id, actorId: ticket.createdBy, type: 'created', messageId: openingMessageId ?? null, newValue: { number, subject: ticket.subject, channel: ticket.channel }, createdAt: ticket.createdAt });
+  const created = pastEvent(ticketCreated, { aggregateId: ticket.id, cause, actorId: ticket.createdBy, occurredAt: ticket.createdAt, payload: { number, teamId: ticket.teamId, assigneeId: ticket.assigneeId, priority: ticket.priority, channel: ticket.channel, ...(openingMessageId && { messageId: openingMessageId }) } });
   record(created, (stored) => readEnvelope(ticketCreated, stored));
   snapshot();
 
@@ -145,14 +157,16 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     if (step.at < previous) throw new Error(`import: ticket ${ticket.id}: a step at ${step.at.toISOString()} comes before the one at ${previous.toISOString()}`);
     previous = step.at;
     if (state.status === 'closed') throw new Error(`import: ticket ${ticket.id} is closed at ${step.at.toISOString()}; nothing may follow`);
-    if (step.kind === 'message') {
+    if (step.kind === 'customer_message') {
+      foldCustomerMessage(ticket, step, state, out, { newId, cause, record, snapshot });
+    } else if (step.kind === 'message') {
       // Where the reply went (planReply's preferred way, as if every channel worked): the ticket's channel if it delivers or is the
       // portal, else e-mail when the requester has an address, else the portal.
       const replyChannel = deliveredInHistory(ticket.channel) || ticket.channel === 'portal' ? ticket.channel : requesterHasEmail ? 'email' : 'portal';
       const channel = step.internal ? 'agent' : replyChannel;
       const delivered = !step.internal && deliveredInHistory(channel);
       const messageId = newId(step.at);
-      out.messages.push({ id: messageId, ticketId: ticket.id, authorUserId: step.byUserId, internal: step.internal, body: step.body, channel, meta: {}, deliveryStatus: delivered ? 'sent' : null, deliveredAt: delivered ? step.at : null, createdAt: step.at });
+      out.messages.push({ id: messageId, ticketId: ticket.id, authorUserId: step.byUserId, internal: step.internal, body: step.body, channel, meta: step.meta ?? {}, deliveryStatus: delivered ? 'sent' : null, deliveredAt: delivered ? step.at : null, createdAt: step.at });
       const opens = !step.internal && state.status === 'new';
       if (!step.internal && !state.firstResponseAt) state.firstResponseAt = step.at;
       state.updatedAt = step.at;
@@ -203,6 +217,36 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     version: state.version,
   };
   return out;
+}
+
+/**
+ * The requester wrote on the ticket's channel, as receiveInboundMessage stores it: their message,
+ * and a ticket waiting on them (pending) or told it is solved (resolved) is open again (the
+ * transition guards are not asked: a history is what happened). Agents' first response and the
+ * version of a plain message stay as they were.
+ */
+function foldCustomerMessage(
+  ticket: PastTicket,
+  step: Extract<PastStep, { kind: 'customer_message' }>,
+  state: { status: TicketStatus; version: number; updatedAt: Date; resolvedAt: Date | null },
+  out: Folded,
+  { newId, cause, record, snapshot }: { newId: (at: Date) => string; cause: EventCause; record: (event: PastEvent, envelope: (stored: StoredEnvelope) => TicketEventEnvelope) => void; snapshot: () => void },
+): void {
+  const messageId = newId(step.at);
+  const contactId = ticket.requesterId;
+  out.messages.push({ id: messageId, ticketId: ticket.id, authorContactId: contactId, internal: false, body: step.body, channel: ticket.channel, meta: step.meta ?? {}, createdAt: step.at });
+  out.timeline.push({ id: newId(step.at), ticketId: ticket.id, actorId: null, type: 'message_added', messageId, newValue: { internal: false, channel: ticket.channel }, createdAt: step.at });
+  state.updatedAt = step.at;
+  const added = pastEvent(ticketMessageAdded, { aggregateId: ticket.id, cause, contactId, occurredAt: step.at, payload: { messageId, internal: false, authorContactId: contactId, channel: ticket.channel, attachmentIds: [] } });
+  record(added, (stored) => readEnvelope(ticketMessageAdded, stored));
+  if (state.status !== 'pending' && state.status !== 'resolved') return;
+  // Two events: each is replayed with the ticket as it left it (the caller snapshots after the second).
+  snapshot();
+  const from = state.status;
+  Object.assign(state, { status: 'open', resolvedAt: null, version: state.version + 1 });
+  out.timeline.push({ id: newId(step.at), ticketId: ticket.id, actorId: null, type: 'field_changed', field: 'status', oldValue: from, newValue: 'open', createdAt: step.at });
+  const reopened = pastEvent(ticketUpdated, { aggregateId: ticket.id, cause, contactId, occurredAt: step.at, payload: { fields: ['status'], changes: { status: { from, to: 'open' } } } });
+  record(reopened, (stored) => readEnvelope(ticketUpdated, stored));
 }
 
 /** As updateTicket stamps them. */
