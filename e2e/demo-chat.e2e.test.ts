@@ -82,6 +82,17 @@ test('a demo agent answers the open WeChat chat; the reply is delivered in the s
   h.assertNoPageErrors();
 });
 
+test('a closed WeChat chat is still marked 沙箱 in the header, beside the closed window', { skip, timeout: 60_000 }, async () => {
+  const [closed] = await queryRows<{ id: string }>(h.database.db, sql`select id from tickets where channel = 'wechat' and status = 'closed'`);
+  assert.ok(closed, 'the demo holds a closed WeChat chat');
+  // The router chat, answered by technical support.
+  const page = await demoPage('huang.xiaodong@demo.opencsm.local');
+  await page.goto(`/tickets/${closed.id}`);
+  await page.getByTestId('header-reply-window').filter({ hasText: '微信回复窗口已关闭' }).waitFor();
+  await page.getByTestId('header-sandbox').filter({ hasText: '沙箱' }).waitFor();
+  h.assertNoPageErrors();
+});
+
 test('the channel settings list the demo accounts as 沙箱', { skip, timeout: 60_000 }, async () => {
   const page = await demoPage('ma.jun@demo.opencsm.local');
   for (const [path, name] of [['/settings/channels/wechat', demoWechatAccount.name], ['/settings/channels/wecom', demoWecomAccount.name]] as const) {
