@@ -58,7 +58,7 @@ test('a demo agent answers the open WeChat chat; the reply is delivered in the s
   // The customer's messages as chat bubbles, each marked 沙箱: the first one opened the ticket.
   await page.getByTestId('timeline-opening').filter({ hasText: '打印机一直卡纸' }).waitFor();
   const customer = page.getByTestId('timeline-reply').filter({ hasText: '客户' });
-  await customer.filter({ hasText: '[图片]' }).waitFor();
+  await customer.filter({ hasText: '[图片]' }).getByTestId('message-attachment').filter({ hasText: '.png' }).waitFor();
   await customer.filter({ hasText: '[语音] 型号是惠普M479' }).waitFor();
   assert.equal(await customer.count(), 3);
   assert.equal(await customer.getByTestId('message-sandbox').count(), 3);

@@ -3,12 +3,13 @@ import type { Database } from '../db/database.js';
 import type { Actor } from '../modules/auth/index.js';
 import { channelSecrets, createChannelAccount } from '../modules/channels/index.js';
 import { addIdentity } from '../modules/customers/index.js';
-import type { ImportedHistory, PastStep, PastTicket } from '../modules/tickets/index.js';
+import type { ImportedHistory, PastAttachment, PastStep, PastTicket } from '../modules/tickets/index.js';
 import { pastFollowerMessage, recordPastWechatConversation } from '../modules/wechat-channel/index.js';
 import { pastKfMessage, recordPastKfConversation } from '../modules/wecom-channel/index.js';
 import { scheduleChat } from './demo-chat-timeline.js';
 import { demoChats, demoWechatAccount, demoWecomAccount, type ChatMessage, type ChatPlan } from './demo-chats.js';
 import type { CategoryKey, TeamKey } from './demo-directory.js';
+import { demoPhotoPng } from './demo-photos.js';
 import { demoIdGenerator } from './demo-ids.js';
 import { prng } from './prng.js';
 
@@ -49,7 +50,7 @@ export async function prepareDemoChats(database: Database, context: AppContext, 
       const at = stepTimes[i]!;
       if (step.kind === 'customer') {
         const message = read(step.message, at, i + 1);
-        return { kind: 'customer_message', at, body: message.body, meta: message.meta };
+        return { kind: 'customer_message', at, body: message.body, meta: message.meta, attachments: photoOf(chat, step.message, i + 1) };
       }
       if (step.kind === 'reply') return { kind: 'message', at, byUserId: refs.userId(step.by), internal: false, body: step.body, meta: { [chat.channel]: { sandbox: account.sandbox } } };
       return { kind: 'update', at, byUserId: refs.userId(step.by), changes: { status: step.status } };
@@ -67,7 +68,7 @@ export async function prepareDemoChats(database: Database, context: AppContext, 
       tags: chat.tags,
       createdBy: null,
       createdAt,
-      opening: { meta: opening.meta },
+      opening: { meta: opening.meta, attachments: photoOf(chat, chat.opening, 0) },
       steps,
     };
     const customerTimes = [createdAt, ...steps.flatMap((s) => (s.kind === 'customer_message' ? [s.at] : []))];
@@ -97,10 +98,17 @@ function repliesOf(history: ImportedHistory, bodies: readonly string[]): { messa
   return replies.map((event, i) => ({ messageId: event.payload.messageId, at: new Date(event.occurredAt), body: bodies[i] ?? '' }));
 }
 
+/** The photo an image message carries, as the channel's job would have downloaded it. */
+function photoOf(chat: ChatPlan, message: ChatMessage, n: number): PastAttachment[] {
+  return message.msgType === 'image' ? [{ filename: `image-${chat.key}-${n}.png`, contentType: 'image/png', content: demoPhotoPng(message.photo) }] : [];
+}
+
 function readMessage(chat: ChatPlan, account: Account, message: ChatMessage, at: Date, n: number) {
-  if (chat.channel === 'wechat') return pastFollowerMessage(account, chat.identity, { ...message, at });
-  if (message.msgType === 'voice') throw new Error(`demo: chat ${chat.key}: 微信客服 voice messages carry no recognition`);
-  return pastKfMessage(account, demoWecomAccount.openKfId, chat.identity, { ...message, msgid: `demo-${chat.key}-${n}`, at });
+  const { msgType } = message;
+  const content = msgType === 'text' ? message.content : undefined;
+  if (chat.channel === 'wechat') return pastFollowerMessage(account, chat.identity, { msgType, content, recognition: msgType === 'voice' ? message.recognition : undefined, at });
+  if (msgType === 'voice') throw new Error(`demo: chat ${chat.key}: 微信客服 voice messages carry no recognition`);
+  return pastKfMessage(account, demoWecomAccount.openKfId, chat.identity, { msgType, content, msgid: `demo-${chat.key}-${n}`, at });
 }
 
 /** Both accounts in sandbox (沙箱): replies through them are recorded here, never sent. */

@@ -1,5 +1,6 @@
 import type { TicketStatus } from '../modules/tickets/index.js';
 import type { CategoryKey, TeamKey } from './demo-directory.js';
+import type { DemoPhoto } from './demo-photos.js';
 
 /**
  * The demo's WeChat and WeCom conversations (issue 16 §7): customers writing to the sandbox
@@ -15,7 +16,7 @@ import type { CategoryKey, TeamKey } from './demo-directory.js';
  */
 export type ChatMessage =
   | { msgType: 'text'; content: string }
-  | { msgType: 'image' }
+  | { msgType: 'image'; photo: DemoPhoto }
   | { msgType: 'voice'; recognition: string };
 
 export type ChatStep =
@@ -59,7 +60,7 @@ export const demoChats: readonly ChatPlan[] = [
     steps: [
       { kind: 'customer', after: 2, message: { msgType: 'text', content: '打印机是去年在你们这里买的' } },
       { kind: 'reply', after: 3, by: 'zhang.wei', body: '您好，我是客服张伟。麻烦告诉我打印机的型号，再拍一张卡纸位置的照片，我请工程师先帮您远程判断。' },
-      { kind: 'customer', after: 0, message: { msgType: 'image' } },
+      { kind: 'customer', after: 0, message: { msgType: 'image', photo: 'paper-jam' } },
       { kind: 'customer', after: 2, message: { msgType: 'voice', recognition: '型号是惠普M479，卡在后面出纸的地方，纸拉出来都是皱的。' } },
     ],
   },
@@ -116,7 +117,7 @@ export const demoChats: readonly ChatPlan[] = [
     assignee: 'wu.qiang',
     tags: ['企业微信', '上门'],
     steps: [
-      { kind: 'customer', after: 1, message: { msgType: 'image' } },
+      { kind: 'customer', after: 1, message: { msgType: 'image', photo: 'ups-alarm' } },
       { kind: 'reply', after: 20, by: 'wu.qiang', body: '您好，我是现场工程师吴强。从照片看是电池告警，明天上午 10 点左右上门更换电池，到之前电话联系您。请把 UPS 的序列号发我一下，我好带对型号的电池。' },
       { kind: 'update', after: 1, by: 'wu.qiang', status: 'pending' },
     ],

@@ -237,6 +237,8 @@ test('the sandbox WeChat and WeCom accounts hold their conversations, each custo
   assert.equal(await count('tickets t', `channel = 'wecom' and not exists (select 1 from contact_identities i where i.contact_id = t.requester_id and i.kind = 'wecom_external_userid')`), 0);
   assert.equal(await count('wechat_ticket_threads'), 3);
   assert.equal(await count('wecom_ticket_threads'), 2);
+  // The photos customers sent are the messages' attachments, as the channels' jobs download them.
+  assert.equal(await count('ticket_attachments a join ticket_messages m on m.id = a.message_id', `m.author_contact_id is not null and m.body = '[图片]' and a.content_type = 'image/png' and a.size > 0`), 2);
   // The agents' past replies were delivered through the sandbox: recorded, never sent.
   assert.equal(await count('ticket_messages', `channel in ('wechat', 'wecom') and author_user_id is not null and delivery_status = 'sent'`), (await count('wechat_outbound', `status = 'sandbox'`)) + (await count('wecom_outbound', `status = 'sandbox'`)));
   assert.equal(await count('wechat_outbound', `status <> 'sandbox'`) + (await count('wecom_outbound', `status <> 'sandbox'`)), 0);

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.js';
 import { Worker } from '../jobs/worker.js';
 import { createTeam, createUser, listTeams, listUsers, type Actor, type UserView } from '../modules/auth/index.js';
 import { replayTicketSlaHistories } from '../modules/sla/index.js';
-import { createCategory, importTicketHistories, type PastChanges, type PastTicket, type TicketStatus } from '../modules/tickets/index.js';
+import { attachmentStoreIn, createCategory, importTicketHistories, type PastChanges, type PastTicket, type TicketStatus } from '../modules/tickets/index.js';
 import { prepareDemoChats } from './demo-chat-seed.js';
 import { createDemoCustomers } from './demo-customers.js';
 import { builtinFieldTypeRegistry } from '../modules/forms/index.js';
@@ -40,8 +40,9 @@ export type DemoSeedOptions = {
   /** Service time zone, for ticket numbers. */
   timeZone: string;
   /**
-   * The installation key of the server that will use the data (its config): the demo's sandbox
-   * channel accounts keep their (made-up) secrets sealed with it, as every account does.
+   * The installation key and data folder of the server that will use the data (its config): the
+   * demo's sandbox channel accounts keep their (made-up) secrets sealed with its key, as every
+   * account does, and the chats' photos go to its attachment store.
    */
   keys: KeyConfig;
   /** Smaller data sets for tests; default 300 tickets, 80 customers. */
@@ -104,7 +105,13 @@ export async function seedDemoData(database: Database, options: DemoSeedOptions)
 
   const pastTickets = plan.tickets.map((ticket, index) => toPastTicket(ticket, index, now, demoCustomers.contactIds[ticket.customer] ?? null, refs));
   // The chats after the planned tickets: the planned tickets' message ids do not move.
-  const histories = await importTicketHistories(database, [...pastTickets, ...chats.tickets], { timeZone: options.timeZone, newId: demoIdGenerator(prng('opencsm-demo/ids/history')), batch: 'demo' });
+  const histories = await importTicketHistories(database, [...pastTickets, ...chats.tickets], {
+    timeZone: options.timeZone,
+    newId: demoIdGenerator(prng('opencsm-demo/ids/history')),
+    batch: 'demo',
+    // The chats' photos, in the server's attachment store.
+    store: attachmentStoreIn(options.keys.OPENCSM_DATA_DIR),
+  });
   await chats.recordChannelState(histories);
   const ticketsDone = performance.now();
   log.info({ tickets: histories.length }, 'demo: tickets written with their histories and search index');
