@@ -63,7 +63,7 @@ async function main() {
   const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
   const database = await openDatabase(config);
   const app = await createApp(config, database, { log: pino({ level: 'silent' }) });
-  const seeded = await seedDemoData(database, { timeZone: config.OPENCSM_TIMEZONE });
+  const seeded = await seedDemoData(database, { timeZone: config.OPENCSM_TIMEZONE, keys: config });
   if (seeded.status !== 'loaded') throw new Error('demo seed did not run');
   const address = await app.server.listen({ port: 0, host: '127.0.0.1' });
   app.worker.start();

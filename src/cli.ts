@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<void> {
       const { seedDemoData } = await import('./demo/seed-demo.js');
       const database = await openDatabase(config);
       try {
-        const summary = await seedDemoData(database, { timeZone: config.OPENCSM_TIMEZONE });
+        const summary = await seedDemoData(database, { timeZone: config.OPENCSM_TIMEZONE, keys: config });
         if (summary.status === 'skipped') process.stdout.write(`${summary.reason}\n`);
         else process.stdout.write(`Demo data loaded / 演示数据已加载:\n${JSON.stringify(summary, null, 2)}\n`);
       } finally {

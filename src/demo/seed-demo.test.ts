@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import diagnostics from 'node:diagnostics_channel';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../app/test-app.js';
 import { queryRows } from '../db/database.js';
 import { DEFAULT_BUSINESS_CALENDAR, isBusinessTime } from '../modules/sla/index.js';
+import { demoWechatAccount, demoWecomAccount } from './demo-chats.js';
 import { buildDemoPlan, type DemoSize } from './demo-plan.js';
 import { defaultDemoPassword, demoStaff } from './demo-directory.js';
 import { seedDemoData, type DemoSeedSummary } from './seed-demo.js';
@@ -19,7 +21,7 @@ before(async () => {
   t = await createTestApp();
   now = new Date();
   const started = performance.now();
-  summary = await seedDemoData(t.database, { timeZone: 'Asia/Shanghai', size, now });
+  summary = await seedDemoData(t.database, { timeZone: 'Asia/Shanghai', size, now, keys: t.config });
   // Measured, not asserted (a loaded CI machine is slower); `opencsm seed --demo` prints the same.
   console.log(`# demo seed of ${size.tickets} tickets: ${((performance.now() - started) / 1000).toFixed(1)} s`, summary.status === 'loaded' ? JSON.stringify(summary.seconds) : '');
 });
@@ -58,8 +60,12 @@ test('the plan is deterministic and covers every customer, status and team', () 
 test('seeds teams, staff, categories, customers and tickets with their histories', async () => {
   assert.equal(summary.status, 'loaded');
   if (summary.status !== 'loaded') return;
-  assert.equal(summary.tickets, size.tickets);
-  assert.equal(await count('tickets'), size.tickets);
+  // The planned tickets and the sandbox WeChat / WeCom conversations.
+  const chats = summary.chats;
+  assert.deepEqual(chats, { accounts: 2, conversations: 5, customerMessages: 13 });
+  const tickets = size.tickets + chats.conversations;
+  assert.equal(summary.tickets, tickets);
+  assert.equal(await count('tickets'), tickets);
   assert.equal(await count('teams'), 4);
   assert.equal(await count('users', `email like '%@demo.opencsm.local'`), demoStaff.length);
   assert.equal(await count('ticket_categories'), 15);
@@ -72,27 +78,32 @@ test('seeds teams, staff, categories, customers and tickets with their histories
   assert.ok((await count('customer_records', `type = 'device' and expires_on is not null`)) > 0);
   assert.equal(await count('tickets', 'requester_id not in (select id from contacts)'), 0);
   assert.equal(await count('ticket_messages', 'internal'), summary.internalNotes);
-  assert.equal(await count('ticket_messages', 'not internal'), summary.publicReplies);
+  assert.equal(await count('ticket_messages', 'not internal'), summary.publicReplies + chats.customerMessages);
   assert.ok(summary.internalNotes > 0 && summary.publicReplies > 0);
 
   const byStatus = await queryRows<{ status: string; n: number }>(t.database.db, sql`select status, count(*)::int as n from tickets group by status`);
   const planned: Record<string, number> = {};
   for (const p of plan.tickets) planned[p.finalStatus] = (planned[p.finalStatus] ?? 0) + 1;
+  // The chats: one open (waiting for an answer), one pending, one resolved, two closed.
+  for (const status of ['open', 'pending', 'resolved', 'closed', 'closed']) planned[status] = (planned[status] ?? 0) + 1;
   assert.deepEqual(Object.fromEntries(byStatus.map((r) => [r.status, r.n])), planned);
   assert.deepEqual(Object.fromEntries(Object.entries(summary.ticketsByStatus).filter(([, n]) => n > 0)), planned);
 
   // Every ticket is indexed, has its timeline and events as the services write them; nothing is left in the queue.
-  assert.equal(await count('ticket_search'), size.tickets);
-  assert.equal(await count('ticket_events', `type = 'created'`), size.tickets);
-  assert.equal(await count('ticket_events', `type = 'message_added'`), summary.internalNotes + summary.publicReplies);
-  assert.equal(await count('domain_events', `type = 'ticket.created'`), size.tickets);
-  assert.equal(await count('domain_events', `type = 'ticket.message_added'`), summary.internalNotes + summary.publicReplies);
+  // (A chat's first message is the ticket's opening message, named by its `created` entry.)
+  const added = summary.internalNotes + summary.publicReplies + chats.customerMessages - chats.conversations;
+  assert.equal(await count('ticket_search'), tickets);
+  assert.equal(await count('ticket_events', `type = 'created'`), tickets);
+  assert.equal(await count('ticket_events', `type = 'created' and message_id is not null`), chats.conversations);
+  assert.equal(await count('ticket_events', `type = 'message_added'`), added);
+  assert.equal(await count('domain_events', `type = 'ticket.created'`), tickets);
+  assert.equal(await count('domain_events', `type = 'ticket.message_added'`), added);
   assert.equal(await count('jobs'), 0);
   assert.equal(await count('domain_events', 'dispatched_at is null'), 0);
   // Timestamps follow the history: answered tickets have a first response, solved ones a resolution time.
   assert.equal(await count('tickets', `status in ('resolved', 'closed') and (resolved_at is null or first_response_at is null)`), 0);
   assert.equal(await count('tickets', `status = 'closed' and closed_at is null`), 0);
-  assert.equal(await count('tickets t', `first_response_at is distinct from (select min(created_at) from ticket_messages m where m.ticket_id = t.id and not m.internal)`), 0);
+  assert.equal(await count('tickets t', `first_response_at is distinct from (select min(created_at) from ticket_messages m where m.ticket_id = t.id and not m.internal and m.author_user_id is not null)`), 0);
 });
 
 test('known records: the category tree, a planned ticket, its requester and assignee', async () => {
@@ -163,9 +174,9 @@ test('the tickets are spread over the last 90 days, none in the future, agents w
     from tickets`);
   assert.ok(Number(ages!.closed) > 3 * Number(ages!.open), `closed tickets are older (${Number(ages!.closed).toFixed(1)} d) than open ones (${Number(ages!.open).toFixed(1)} d)`);
 
-  // Agents answer in the default calendar's business hours (the 7×24 urgent tickets aside).
+  // Agents answer in the default calendar's business hours (the 7×24 urgent tickets aside); customers write at any hour.
   const replies = await queryRows<{ at: Date }>(t.database.db, sql`
-    select m.created_at as at from ticket_messages m join tickets t on t.id = m.ticket_id where t.priority <> 'urgent'`);
+    select m.created_at as at from ticket_messages m join tickets t on t.id = m.ticket_id where t.priority <> 'urgent' and m.author_contact_id is null`);
   assert.ok(replies.length > 0);
   const outside = replies.filter((r) => !isBusinessTime(DEFAULT_BUSINESS_CALENDAR, new Date(r.at)));
   assert.deepEqual(outside.map((r) => new Date(r.at).toISOString()), []);
@@ -215,9 +226,66 @@ test('a demo ticket\'s timeline reads as it happened: created, assigned, answere
   assert.deepEqual(times, [...times].sort((a, b) => a - b), 'in order');
 });
 
+test('the sandbox WeChat and WeCom accounts hold their conversations, each customer known by the channel\'s identity', async () => {
+  const accounts = async (kind: string) => (await t.api('GET', `/api/v1/channels/${kind}/accounts`)).json().items as { name: string; sandbox: boolean; enabled: boolean }[];
+  assert.deepEqual((await accounts('wechat')).map((a) => [a.name, a.sandbox, a.enabled]), [[demoWechatAccount.name, true, true]]);
+  assert.deepEqual((await accounts('wecom')).map((a) => [a.name, a.sandbox, a.enabled]), [[demoWecomAccount.name, true, true]]);
+  assert.equal(await count('tickets', `channel = 'wechat'`), 3);
+  assert.equal(await count('tickets', `channel = 'wecom'`), 2);
+  // Every chat's requester is a demo contact carrying the channel's identity, and the channel knows which ticket talks to whom.
+  assert.equal(await count('tickets t', `channel = 'wechat' and not exists (select 1 from contact_identities i where i.contact_id = t.requester_id and i.kind = 'wechat_openid')`), 0);
+  assert.equal(await count('tickets t', `channel = 'wecom' and not exists (select 1 from contact_identities i where i.contact_id = t.requester_id and i.kind = 'wecom_external_userid')`), 0);
+  assert.equal(await count('wechat_ticket_threads'), 3);
+  assert.equal(await count('wecom_ticket_threads'), 2);
+  // The photos customers sent are the messages' attachments, as the channels' jobs download them.
+  assert.equal(await count('ticket_attachments a join ticket_messages m on m.id = a.message_id', `m.author_contact_id is not null and m.body = '[图片]' and a.content_type = 'image/png' and a.size > 0`), 2);
+  // The agents' past replies were delivered through the sandbox: recorded, never sent.
+  assert.equal(await count('ticket_messages', `channel in ('wechat', 'wecom') and author_user_id is not null and delivery_status = 'sent'`), (await count('wechat_outbound', `status = 'sandbox'`)) + (await count('wecom_outbound', `status = 'sandbox'`)));
+  assert.equal(await count('wechat_outbound', `status <> 'sandbox'`) + (await count('wecom_outbound', `status <> 'sandbox'`)), 0);
+
+  // The open WeChat chat: text, a photo and a voice message WeChat transcribed, as the inbound job stores them.
+  const [open] = await queryRows<{ id: string }>(t.database.db, sql`select id from tickets where channel = 'wechat' and status = 'open'`);
+  assert.ok(open, 'an open WeChat chat waits for an answer');
+  const timeline = (await t.api('GET', `/api/v1/tickets/${open.id}/timeline`, { query: { limit: 200 } })).json().items as { type: string; message?: { body: string; authorContact: unknown; meta: { wechat?: { msgType: string; sandbox: boolean; recognition?: string } } } | null }[];
+  const customer = timeline.flatMap((e) => (e.message?.authorContact ? [e.message.meta.wechat!] : []));
+  assert.deepEqual(customer.map((m) => m.msgType).sort(), ['image', 'text', 'text', 'voice']);
+  assert.ok(customer.every((m) => m.sandbox));
+  assert.match(customer.find((m) => m.msgType === 'voice')!.recognition!, /惠普M479/);
+  assert.ok(timeline.some((e) => e.message?.body.startsWith('[语音] 型号是惠普M479')));
+  assert.ok(timeline.some((e) => e.type === 'created' && e.message?.authorContact), 'the first message is the opening message');
+});
+
+test('an agent\'s reply on the open WeChat chat is recorded as delivered in the sandbox, with no request to any host', async () => {
+  const cookie = await login('zhang.wei@demo.opencsm.local');
+  const [open] = await queryRows<{ id: string }>(t.database.db, sql`select id from tickets where channel = 'wechat' and status = 'open'`);
+  const plan = await t.api('GET', `/api/v1/tickets/${open!.id}/reply-plan`, { as: null, headers: { cookie } });
+  const wechat = (plan.json() as { options: { channel: string; ready: boolean; window?: { sandbox: boolean; remainingMessages: number } | null }[] }).options.find((o) => o.channel === 'wechat')!;
+  assert.equal(wechat.ready, true, plan.body);
+  assert.deepEqual([wechat.window?.sandbox, wechat.window?.remainingMessages], [true, 5]);
+
+  const requests: string[] = [];
+  const onRequest = (message: unknown) => {
+    const { request } = message as { request: { host?: string; path?: string } };
+    requests.push(`${request.host}${request.path}`);
+  };
+  diagnostics.subscribe('http.client.request.start', onRequest);
+  try {
+    const reply = await t.api('POST', `/api/v1/tickets/${open!.id}/messages`, { as: null, headers: { cookie, 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }, body: { body: '收到照片了，是后出纸口的定影组件卡纸。工程师下午 2 点前上门处理。' } });
+    assert.equal(reply.statusCode, 201, reply.body);
+    await t.drain();
+    const id = (reply.json() as { id: string }).id;
+    const [message] = await queryRows<{ delivery_status: string; sandbox: boolean }>(t.database.db, sql`select delivery_status, (meta -> 'wechat' ->> 'sandbox')::boolean as sandbox from ticket_messages where id = ${id}`);
+    assert.deepEqual(message, { delivery_status: 'sent', sandbox: true });
+    assert.equal(await count('wechat_outbound', `ticket_message_id = '${id}' and status = 'sandbox'`), 1);
+  } finally {
+    diagnostics.unsubscribe('http.client.request.start', onRequest);
+  }
+  assert.deepEqual(requests, [], 'no HTTP request left the process');
+});
+
 test('a second run changes nothing and says so', async () => {
   const before = { tickets: await count('tickets'), users: await count('users'), events: await count('domain_events'), messages: await count('ticket_messages') };
-  const again = await seedDemoData(t.database, { timeZone: 'Asia/Shanghai', size, now });
+  const again = await seedDemoData(t.database, { timeZone: 'Asia/Shanghai', size, now, keys: t.config });
   assert.equal(again.status, 'skipped');
   const afterwards = { tickets: await count('tickets'), users: await count('users'), events: await count('domain_events'), messages: await count('ticket_messages') };
   assert.deepEqual(afterwards, before);

@@ -1,12 +1,15 @@
 import { pino, type Logger } from 'pino';
-import { loadConfig } from '../app/config.js';
+import { loadConfig, type Config } from '../app/config.js';
+import type { AppContext } from '../app/context.js';
 import { newAppContext } from '../app/create-app.js';
+import type { KeyConfig } from '../app/installation-key.js';
 import { modules } from '../app/modules.js';
 import type { Database } from '../db/database.js';
 import { Worker } from '../jobs/worker.js';
 import { createTeam, createUser, listTeams, listUsers, type Actor, type UserView } from '../modules/auth/index.js';
 import { replayTicketSlaHistories } from '../modules/sla/index.js';
-import { createCategory, importTicketHistories, type PastChanges, type PastTicket, type TicketStatus } from '../modules/tickets/index.js';
+import { attachmentStoreIn, createCategory, importTicketHistories, type PastChanges, type PastTicket, type TicketStatus } from '../modules/tickets/index.js';
+import { prepareDemoChats } from './demo-chat-seed.js';
 import { createDemoCustomers } from './demo-customers.js';
 import { builtinFieldTypeRegistry } from '../modules/forms/index.js';
 import { demoIdGenerator } from './demo-ids.js';
@@ -36,6 +39,12 @@ import { prng } from './prng.js';
 export type DemoSeedOptions = {
   /** Service time zone, for ticket numbers. */
   timeZone: string;
+  /**
+   * The installation key and data folder of the server that will use the data (its config): the
+   * demo's sandbox channel accounts keep their (made-up) secrets sealed with its key, as every
+   * account does, and the chats' photos go to its attachment store.
+   */
+  keys: KeyConfig;
   /** Smaller data sets for tests; default 300 tickets, 80 customers. */
   size?: DemoSize;
   /** Password of every demo user; default `opencsm-demo-2026`. */
@@ -57,6 +66,8 @@ export type DemoSeedSummary =
       internalNotes: number;
       ticketsByStatus: Record<TicketStatus, number>;
       ticketsByChannel: Record<string, number>;
+      /** The sandbox WeChat / WeCom accounts and their conversations (tickets above include them). */
+      chats: { accounts: number; conversations: number; customerMessages: number };
       logins: { admin: string; supervisor: string; agent: string; fieldEngineer: string; password: string };
       /** Wall-clock seconds of each phase, as measured. */
       seconds: { directory: number; tickets: number; slaTimers: number; worker: number; total: number };
@@ -73,21 +84,35 @@ export async function seedDemoData(database: Database, options: DemoSeedOptions)
   const now = options.now ?? new Date();
   const password = options.password ?? defaultDemoPassword;
   const plan = buildDemoPlan(options.size ?? fullDemoSize);
+  const context = demoAppContext(database, options, log);
   const { staff, teamIds } = await createStaffAndTeams(database, password);
   const admin = staff.get(demoStaff[0]!.key)!;
   log.info('demo: staff and teams created');
   const categoryIds = await createCategories(database, admin);
   const demoCustomers = await createDemoCustomers(database, admin, plan.customers);
   await createDemoSlaPolicy(database, admin);
-  // The services' own events (users, contacts, the policy) first, so the last round below only
-  // has the timers' due rows left.
-  await runWorkerUntilIdle(database, options.timeZone, log);
+  const refs: Refs = { staff, teamIds, categoryIds };
+  const chats = await prepareDemoChats(database, context, admin, demoCustomers.contactIds, now, {
+    userId: (key) => staff.get(key)?.id ?? fail(`unknown demo user ${key}`),
+    teamId: (key) => teamIds.get(key) ?? fail(`unknown demo team ${key}`),
+    categoryId: (key) => categoryIds.get(key) ?? fail(`unknown demo category ${key}`),
+  });
+  // The services' own events (users, contacts, the policy, the channel accounts) first, so the
+  // last round below only has the timers' due rows left.
+  await runWorkerUntilIdle(database, context, log);
   log.info({ users: staff.size, teams: teamIds.size, categories: categoryIds.size, organizations: demoCustomers.organizations, records: demoCustomers.records }, 'demo: staff, teams, categories and customers created');
   const directoryDone = performance.now();
 
-  const refs: Refs = { staff, teamIds, categoryIds };
   const pastTickets = plan.tickets.map((ticket, index) => toPastTicket(ticket, index, now, demoCustomers.contactIds[ticket.customer] ?? null, refs));
-  const histories = await importTicketHistories(database, pastTickets, { timeZone: options.timeZone, newId: demoIdGenerator(prng('opencsm-demo/ids/history')), batch: 'demo' });
+  // The chats after the planned tickets: the planned tickets' message ids do not move.
+  const histories = await importTicketHistories(database, [...pastTickets, ...chats.tickets], {
+    timeZone: options.timeZone,
+    newId: demoIdGenerator(prng('opencsm-demo/ids/history')),
+    batch: 'demo',
+    // The chats' photos, in the server's attachment store.
+    store: attachmentStoreIn(options.keys.OPENCSM_DATA_DIR),
+  });
+  await chats.recordChannelState(histories);
   const ticketsDone = performance.now();
   log.info({ tickets: histories.length }, 'demo: tickets written with their histories and search index');
 
@@ -95,7 +120,7 @@ export async function seedDemoData(database: Database, options: DemoSeedOptions)
   await replayTicketSlaHistories(database, histories.map((h) => h.steps), builtinFieldTypeRegistry());
   const timersDone = performance.now();
   log.info('demo: SLA timers replayed');
-  await runWorkerUntilIdle(database, options.timeZone, log);
+  await runWorkerUntilIdle(database, context, log);
   const finished = performance.now();
 
   const ticketsByStatus: Record<TicketStatus, number> = { new: 0, open: 0, pending: 0, resolved: 0, closed: 0 };
@@ -107,6 +132,11 @@ export async function seedDemoData(database: Database, options: DemoSeedOptions)
     ticketsByChannel[ticket.channel] = (ticketsByChannel[ticket.channel] ?? 0) + 1;
     for (const step of ticket.steps) if (step.kind === 'message') step.internal ? internalNotes++ : publicReplies++;
   }
+  for (const ticket of chats.tickets) {
+    ticketsByStatus[histories.find((h) => h.ticketId === ticket.id)!.steps.at(-1)!.ticket.status] += 1;
+    ticketsByChannel[ticket.channel] = (ticketsByChannel[ticket.channel] ?? 0) + 1;
+    for (const step of ticket.steps) if (step.kind === 'message') step.internal ? internalNotes++ : publicReplies++;
+  }
   const seconds = (from: number, to: number) => Math.round((to - from) / 100) / 10;
   const first = (role: string) => `${demoStaff.find((s) => s.role === role)!.key}@${demoEmailDomain}`;
   return {
@@ -115,11 +145,12 @@ export async function seedDemoData(database: Database, options: DemoSeedOptions)
     users: demoStaff.length,
     categories: demoCategories.length,
     customers: new Set(plan.tickets.map((t) => t.customer)).size,
-    tickets: plan.tickets.length,
+    tickets: plan.tickets.length + chats.tickets.length,
     publicReplies,
     internalNotes,
     ticketsByStatus,
     ticketsByChannel,
+    chats: { accounts: chats.accounts, conversations: chats.tickets.length, customerMessages: chats.customerMessages },
     logins: { admin: first('admin'), supervisor: first('supervisor'), agent: `zhang.wei@${demoEmailDomain}`, fieldEngineer: first('field_engineer'), password },
     seconds: { directory: seconds(started, directoryDone), tickets: seconds(directoryDone, ticketsDone), slaTimers: seconds(ticketsDone, timersDone), worker: seconds(timersDone, finished), total: seconds(started, finished) },
     note: `工单分布在 ${now.toISOString().slice(0, 10)} 之前的 90 天内 / tickets spread over the 90 days before ${now.toISOString().slice(0, 10)}`,
@@ -211,10 +242,16 @@ function toChanges(changes: ChangesPlan, refs: Refs): PastChanges {
   };
 }
 
-/** The worker as `npm start` wires it (every module registers its jobs), run until nothing is due. */
-async function runWorkerUntilIdle(database: Database, timeZone: string, log: Logger): Promise<void> {
-  const context = newAppContext(loadConfig({ OPENCSM_TIMEZONE: timeZone, LOG_LEVEL: 'silent' }), database, log);
+/** The application as `npm start` wires it (every module registers its jobs and channels), for the seed's services and worker. */
+function demoAppContext(database: Database, options: DemoSeedOptions, log: Logger): AppContext {
+  const config: Config = { ...loadConfig({ OPENCSM_TIMEZONE: options.timeZone, LOG_LEVEL: 'silent' }), OPENCSM_SECRET_KEY: options.keys.OPENCSM_SECRET_KEY, OPENCSM_DATA_DIR: options.keys.OPENCSM_DATA_DIR };
+  const context = newAppContext(config, database, log);
   for (const module of modules) module.registerJobs?.(context);
+  return context;
+}
+
+/** The worker, run until nothing is due. */
+async function runWorkerUntilIdle(database: Database, context: AppContext, log: Logger): Promise<void> {
   await new Worker(database, context.jobs, log.child({ component: 'worker' }), { batchSize: 100 }).runUntilIdle();
 }
 

@@ -5,7 +5,7 @@ import { registerCallbackRoutes } from './callback-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
-export { channelAccountState, firstEnabledChannelAccount, hasEnabledChannelAccount, loadChannelAccount, recordAccountStatus, type ChannelAccountView } from './accounts.js';
+export { channelAccountState, createChannelAccount, firstEnabledChannelAccount, hasEnabledChannelAccount, loadChannelAccount, recordAccountStatus, type ChannelAccountView } from './accounts.js';
 export { channelSecrets } from './channel-secrets.js';
 export { storeChannelInbound, getChannelInbound, markChannelInboundProcessed, claimCallbackNonce, callbackMaxAgeMs } from './inbound-store.js';
 export { accessToken, forgetAccessToken, derivedTokenKey, type FreshToken } from './access-token.js';

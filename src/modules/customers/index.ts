@@ -8,7 +8,7 @@ import { registerTierRoutes } from './tier-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
-export { createContact, findOrCreateContact, lookupContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
+export { addIdentity, createContact, findOrCreateContact, lookupContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
 export type { ContactDetail, ContactSummary } from './contact-views.js';
 /** The name tickets used before organisations existed. */
 export type { ContactSummary as ContactView } from './contact-views.js';

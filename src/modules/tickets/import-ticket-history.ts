@@ -3,10 +3,12 @@ import { queryRows, type Database, type Tx } from '../../db/database.js';
 import { readEnvelope, type EventCause, type StoredEnvelope } from '../../jobs/event-definition.js';
 import { pastEvent, recordPastEvents, type PastEvent } from '../../jobs/past-events.js';
 import { getContactsByIds } from '../customers/index.js';
+import type { AttachmentStore, StoredFile } from './attachment-store.js';
 import { normaliseTags } from './create-ticket.js';
+import { pastAttachmentRows, savePastAttachments, type PastAttachment } from './import-attachments.js';
 import { deliveredInHistory } from './reply-channel.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated, type TicketEventEnvelope } from './events.js';
-import { ticketCategories, ticketEvents, ticketMessages, tickets } from './schema.js';
+import { ticketAttachments, ticketCategories, ticketEvents, ticketMessages, tickets } from './schema.js';
 import { indexTickets } from './search-index.js';
 import type { TicketSnapshot } from './ticket-activity.js';
 import { dayInZone } from './ticket-number.js';
@@ -16,10 +18,15 @@ import type { TicketRow } from './ticket-view.js';
 /** A change of fields, as updateTicket takes it (ids already resolved). */
 export type PastChanges = { status?: TicketStatus; priority?: string; teamId?: string | null; assigneeId?: string | null; tags?: string[] };
 
-/** What an agent did to a ticket, and when: a reply or note, or a change of fields. */
+/**
+ * What happened to a ticket, and when: an agent's reply or note (`meta`: the channel's facts of
+ * its delivery, e.g. a sandbox account's), a change of fields, or a message the requester sent on
+ * the ticket's channel (a chat; `meta`: the channel's facts, as its inbound job would keep them).
+ */
 export type PastStep =
-  | { kind: 'message'; at: Date; byUserId: string; internal: boolean; body: string }
-  | { kind: 'update'; at: Date; byUserId: string; changes: PastChanges };
+  | { kind: 'message'; at: Date; byUserId: string; internal: boolean; body: string; meta?: Record<string, unknown> }
+  | { kind: 'update'; at: Date; byUserId: string; changes: PastChanges }
+  | { kind: 'customer_message'; at: Date; body: string; meta?: Record<string, unknown>; attachments?: PastAttachment[] };
 
 /** A ticket as it was created (by an agent, or by the customer when `createdBy` is null), then its history. */
 export type PastTicket = {
@@ -36,6 +43,11 @@ export type PastTicket = {
   createdBy: string | null;
   createdAt: Date;
   steps: PastStep[];
+  /**
+   * The requester's message that made the ticket (a chat channel's first message: the description
+   * is its text), stored as the opening message the `created` entry names, with the channel's facts.
+   */
+  opening?: { meta: Record<string, unknown>; attachments?: PastAttachment[] };
 };
 
 export type ImportOptions = {
@@ -45,6 +57,8 @@ export type ImportOptions = {
   newId: (at: Date) => string;
   /** Names the load in every event's cause (`import:<batch>`), e.g. `demo`. */
   batch: string;
+  /** Where the bytes of the requesters' attachments go (needed only when a history holds any). */
+  store?: AttachmentStore;
 };
 
 /** Each recorded event with the ticket as that event left it (what SLA timers replay). */
@@ -63,6 +77,8 @@ const trackedFields = ['status', 'priority', 'teamId', 'assigneeId', 'tags'] as 
  * histories. Ticket numbers are taken from each creation day's counter, in creation order.
  */
 export async function importTicketHistories(database: Database, input: readonly PastTicket[], options: ImportOptions): Promise<ImportedHistory[]> {
+  const files = input.flatMap((t) => [...(t.opening?.attachments ?? []), ...t.steps.flatMap((s) => (s.kind === 'customer_message' ? (s.attachments ?? []) : []))]);
+  const saved = await savePastAttachments(files, options.store);
   const histories = await database.transaction(async (tx) => {
     const numbers = await reserveNumbers(tx, input, options.timeZone);
     const categoryPaths = await loadCategoryPaths(tx);
@@ -70,14 +86,16 @@ export async function importTicketHistories(database: Database, input: readonly 
     const requesters = requesterIds.length ? await getContactsByIds(tx, requesterIds) : new Map();
     const rows: (typeof tickets.$inferInsert)[] = [];
     const messages: (typeof ticketMessages.$inferInsert)[] = [];
+    const attachments: (typeof ticketAttachments.$inferInsert)[] = [];
     const timeline: (typeof ticketEvents.$inferInsert)[] = [];
     const events: PastEvent[] = [];
     const envelopes: Array<(eventId: number) => TicketEventEnvelope> = [];
     const folded = input.map((ticket) => {
       const hasEmail = Boolean(ticket.requesterId && requesters.get(ticket.requesterId)?.email);
-      const result = foldHistory(ticket, numbers.get(ticket.id)!, categoryPaths, hasEmail, options);
+      const result = foldHistory(ticket, numbers.get(ticket.id)!, categoryPaths, hasEmail, saved, options);
       rows.push(result.row);
       messages.push(...result.messages);
+      attachments.push(...result.attachments);
       timeline.push(...result.timeline);
       events.push(...result.events);
       envelopes.push(...result.envelopes);
@@ -85,6 +103,7 @@ export async function importTicketHistories(database: Database, input: readonly 
     });
     for (const chunk of chunks(rows, 1_000)) await tx.insert(tickets).values(chunk);
     for (const chunk of chunks(messages, 2_000)) await tx.insert(ticketMessages).values(chunk);
+    for (const chunk of chunks(attachments, 2_000)) await tx.insert(ticketAttachments).values(chunk);
     for (const chunk of chunks(timeline, 3_000)) await tx.insert(ticketEvents).values(chunk);
     const eventIds = await recordPastEvents(tx, events);
     let next = 0;
@@ -105,6 +124,7 @@ export async function importTicketHistories(database: Database, input: readonly 
 type Folded = {
   row: typeof tickets.$inferInsert & { id: string; number: string };
   messages: (typeof ticketMessages.$inferInsert)[];
+  attachments: (typeof ticketAttachments.$inferInsert)[];
   timeline: (typeof ticketEvents.$inferInsert)[];
   events: PastEvent[];
   /** Each event as a subscriber would read it, once its id is known. */
@@ -113,7 +133,7 @@ type Folded = {
 };
 
 /** Play one history in memory with the services' rules (create-ticket.ts, add-message.ts, update-ticket.ts). */
-function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<string, string[]>, requesterHasEmail: boolean, { newId, batch }: ImportOptions): Folded {
+function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<string, string[]>, requesterHasEmail: boolean, saved: Map<PastAttachment, StoredFile>, { newId, batch }: ImportOptions): Folded {
   const state = {
     status: (ticket.assigneeId ? 'open' : 'new') as TicketStatus,
     priority: ticket.priority,
@@ -126,7 +146,7 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     resolvedAt: null as Date | null,
     closedAt: null as Date | null,
   };
-  const out: Folded = { row: { id: ticket.id, number, subject: '', description: '', priority: '' }, messages: [], timeline: [], events: [], envelopes: [], snapshots: [] };
+  const out: Folded = { row: { id: ticket.id, number, subject: '', description: '', priority: '' }, messages: [], attachments: [], timeline: [], events: [], envelopes: [], snapshots: [] };
   const categoryPath = ticket.categoryId ? (categoryPaths.get(ticket.categoryId) ?? [ticket.categoryId]) : [];
   const snapshot = () => out.snapshots.push({ ticket: { id: ticket.id, status: state.status, priority: state.priority, channel: ticket.channel, requesterId: ticket.requesterId, teamId: state.teamId, assigneeId: state.assigneeId, categoryPath, createdAt: ticket.createdAt, firstResponseAt: state.firstResponseAt, version: state.version } });
   const cause: EventCause = `import:${batch}`;
@@ -135,8 +155,13 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     out.envelopes.push((eventId) => envelope({ ...storedOf(event), eventId }));
   };
 
-  out.timeline.push({ id: newId(ticket.createdAt), ticketId: ticket.id, actorId: ticket.createdBy, type: 'created', newValue: { number, subject: ticket.subject, channel: ticket.channel }, createdAt: ticket.createdAt });
-  const created = pastEvent(ticketCreated, { aggregateId: ticket.id, cause, actorId: ticket.createdBy, occurredAt: ticket.createdAt, payload: { number, teamId: ticket.teamId, assigneeId: ticket.assigneeId, priority: ticket.priority, channel: ticket.channel } });
+  const openingMessageId = ticket.opening ? newId(ticket.createdAt) : undefined;
+  if (openingMessageId) {
+    out.messages.push({ id: openingMessageId, ticketId: ticket.id, authorContactId: ticket.requesterId, internal: false, body: ticket.description, channel: ticket.channel, meta: ticket.opening!.meta, createdAt: ticket.createdAt });
+    out.attachments.push(...pastAttachmentRows(ticket.opening!.attachments, { ticketId: ticket.id, messageId: openingMessageId, at: ticket.createdAt }, saved, newId));
+  }
+  out.timeline.push({ id: newId(ticket.createdAt), ticketId: ticket.id, actorId: ticket.createdBy, type: 'created', messageId: openingMessageId ?? null, newValue: { number, subject: ticket.subject, channel: ticket.channel }, createdAt: ticket.createdAt });
+  const created = pastEvent(ticketCreated, { aggregateId: ticket.id, cause, actorId: ticket.createdBy, occurredAt: ticket.createdAt, payload: { number, teamId: ticket.teamId, assigneeId: ticket.assigneeId, priority: ticket.priority, channel: ticket.channel, ...(openingMessageId && { messageId: openingMessageId }) } });
   record(created, (stored) => readEnvelope(ticketCreated, stored));
   snapshot();
 
@@ -145,14 +170,16 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     if (step.at < previous) throw new Error(`import: ticket ${ticket.id}: a step at ${step.at.toISOString()} comes before the one at ${previous.toISOString()}`);
     previous = step.at;
     if (state.status === 'closed') throw new Error(`import: ticket ${ticket.id} is closed at ${step.at.toISOString()}; nothing may follow`);
-    if (step.kind === 'message') {
+    if (step.kind === 'customer_message') {
+      foldCustomerMessage(ticket, step, state, out, { newId, cause, record, snapshot, saved });
+    } else if (step.kind === 'message') {
       // Where the reply went (planReply's preferred way, as if every channel worked): the ticket's channel if it delivers or is the
       // portal, else e-mail when the requester has an address, else the portal.
       const replyChannel = deliveredInHistory(ticket.channel) || ticket.channel === 'portal' ? ticket.channel : requesterHasEmail ? 'email' : 'portal';
       const channel = step.internal ? 'agent' : replyChannel;
       const delivered = !step.internal && deliveredInHistory(channel);
       const messageId = newId(step.at);
-      out.messages.push({ id: messageId, ticketId: ticket.id, authorUserId: step.byUserId, internal: step.internal, body: step.body, channel, meta: {}, deliveryStatus: delivered ? 'sent' : null, deliveredAt: delivered ? step.at : null, createdAt: step.at });
+      out.messages.push({ id: messageId, ticketId: ticket.id, authorUserId: step.byUserId, internal: step.internal, body: step.body, channel, meta: step.meta ?? {}, deliveryStatus: delivered ? 'sent' : null, deliveredAt: delivered ? step.at : null, createdAt: step.at });
       const opens = !step.internal && state.status === 'new';
       if (!step.internal && !state.firstResponseAt) state.firstResponseAt = step.at;
       state.updatedAt = step.at;
@@ -203,6 +230,39 @@ function foldHistory(ticket: PastTicket, number: string, categoryPaths: Map<stri
     version: state.version,
   };
   return out;
+}
+
+/**
+ * The requester wrote on the ticket's channel, as receiveInboundMessage stores it: their message,
+ * and a ticket waiting on them (pending) or told it is solved (resolved) is open again (the
+ * transition guards are not asked: a history is what happened). Agents' first response and the
+ * version of a plain message stay as they were.
+ */
+function foldCustomerMessage(
+  ticket: PastTicket,
+  step: Extract<PastStep, { kind: 'customer_message' }>,
+  state: { status: TicketStatus; version: number; updatedAt: Date; resolvedAt: Date | null },
+  out: Folded,
+  how: { newId: (at: Date) => string; cause: EventCause; record: (event: PastEvent, envelope: (stored: StoredEnvelope) => TicketEventEnvelope) => void; snapshot: () => void; saved: Map<PastAttachment, StoredFile> },
+): void {
+  const { newId, cause, record, snapshot } = how;
+  const messageId = newId(step.at);
+  const contactId = ticket.requesterId;
+  out.messages.push({ id: messageId, ticketId: ticket.id, authorContactId: contactId, internal: false, body: step.body, channel: ticket.channel, meta: step.meta ?? {}, createdAt: step.at });
+  const files = pastAttachmentRows(step.attachments, { ticketId: ticket.id, messageId, at: step.at }, how.saved, newId);
+  out.attachments.push(...files);
+  out.timeline.push({ id: newId(step.at), ticketId: ticket.id, actorId: null, type: 'message_added', messageId, newValue: { internal: false, channel: ticket.channel }, createdAt: step.at });
+  state.updatedAt = step.at;
+  const added = pastEvent(ticketMessageAdded, { aggregateId: ticket.id, cause, contactId, occurredAt: step.at, payload: { messageId, internal: false, authorContactId: contactId, channel: ticket.channel, attachmentIds: files.map((f) => f.id!) } });
+  record(added, (stored) => readEnvelope(ticketMessageAdded, stored));
+  if (state.status !== 'pending' && state.status !== 'resolved') return;
+  // Two events: each is replayed with the ticket as it left it (the caller snapshots after the second).
+  snapshot();
+  const from = state.status;
+  Object.assign(state, { status: 'open', resolvedAt: null, version: state.version + 1 });
+  out.timeline.push({ id: newId(step.at), ticketId: ticket.id, actorId: null, type: 'field_changed', field: 'status', oldValue: from, newValue: 'open', createdAt: step.at });
+  const reopened = pastEvent(ticketUpdated, { aggregateId: ticket.id, cause, contactId, occurredAt: step.at, payload: { fields: ['status'], changes: { status: { from, to: 'open' } } } });
+  record(reopened, (stored) => readEnvelope(ticketUpdated, stored));
 }
 
 /** As updateTicket stamps them. */

@@ -39,6 +39,7 @@ export { bulkUpdateTickets, type BulkChanges, type BulkResult } from './bulk-upd
 export { filterVisibleTicketIds, visibleTo } from './visibility.js';
 export { indexTicket, indexTickets } from './search-index.js';
 export { importTicketHistories, type PastTicket, type PastStep, type PastChanges, type ImportedHistory } from './import-ticket-history.js';
+export type { PastAttachment } from './import-attachments.js';
 export { createCategory } from './categories.js';
 export type { TicketRow, TicketView } from './ticket-view.js';
 export { ticketStatuses, type TicketStatus } from './ticket-status.js';

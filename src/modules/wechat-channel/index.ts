@@ -20,6 +20,8 @@ export { decryptMessage, encryptMessage, signatureMatches, wechatSignature, Wech
 export { parseWechatXml } from './wechat-xml.js';
 /** A survey's menu texts (head, one option per score, tail) in the invitation's language, shared with WeCom's menu. */
 export { surveyMenuTexts };
+/** Past conversations (the demo data set): a message's text and facts, and the channel's state after them. */
+export { pastFollowerMessage, recordPastWechatConversation, type PastFollowerMessage, type PastWechatConversation } from './past-conversations.js';
 
 /** The WeChat adapter: the worked example of the channel contract (docs/ARCHITECTURE.md). */
 export function wechatAdapter(context: AppContext): ChannelAdapter {

@@ -35,5 +35,10 @@ export function messageText(m: WechatMessage): { subject: string; body: string }
   }
 }
 
+/** The channel's facts a ticket message keeps of a follower's message (its meta), read by the console and reports. */
+export function messageMeta(account: { id: string; sandbox: boolean }, m: WechatMessage): Record<string, unknown> {
+  return { wechat: { accountId: account.id, sandbox: account.sandbox, openid: m.openid, msgType: m.msgType, ...(m.recognition && { recognition: m.recognition }), ...(m.location && { location: m.location }), ...(m.link && { link: m.link }), ...(m.eventKey && { eventKey: m.eventKey }) } };
+}
+
 /** Message kinds whose media is fetched from media/get at once (temporary media expire after 3 days). */
 export const mediaKinds: Readonly<Record<string, { extension: string }>> = { image: { extension: 'jpg' }, voice: { extension: 'amr' }, video: { extension: 'mp4' }, shortvideo: { extension: 'mp4' } };

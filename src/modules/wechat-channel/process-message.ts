@@ -7,7 +7,7 @@ import { lookupContact } from '../customers/index.js';
 import { answerSurveyChoice, looksLikeSurveyChoice, surveyChoiceKey } from '../surveys/index.js';
 import { attachmentStoreIn, findOpenTicketOfRequester, receiveInboundMessage, type InboundAttachment } from '../tickets/index.js';
 import { leaseFollower, recordFollowerMessage, releaseFollower } from './followers.js';
-import { mediaKinds, messageText } from './message-text.js';
+import { mediaKinds, messageMeta, messageText } from './message-text.js';
 import { recordTicketThread } from './ticket-threads.js';
 import { WechatApiError, wechatApi } from './wechat-api.js';
 import { wechatSettingsOf } from './wechat-settings.js';
@@ -65,7 +65,7 @@ export function processWechatHandler(config: Config, clock: Clock, rules: WriteR
           requester: known ? { contactId: known.id } : { name: `微信用户 ${message.openid.slice(-6)}`, identities },
           subject: text.subject,
           body: text.body,
-          meta: { wechat: { accountId: account.id, sandbox: account.sandbox, openid: message.openid, msgType: message.msgType, ...(message.recognition && { recognition: message.recognition }), ...(message.location && { location: message.location }), ...(message.link && { link: message.link }), ...(message.eventKey && { eventKey: message.eventKey }) } },
+          meta: messageMeta(account, message),
           attachments,
         },
         { timeZone: config.OPENCSM_TIMEZONE, store: attachmentStoreIn(config.OPENCSM_DATA_DIR), ...rules },

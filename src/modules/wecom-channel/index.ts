@@ -22,6 +22,8 @@ export { startFakeWecomServer, type FakeWecomServer } from './fake-wecom-server.
 /** Its audit events, for subscribers. */
 export * from './events.js';
 export { notifyStaff, type StaffReason } from './staff-notifications.js';
+/** Past conversations (the demo data set): a message's text and facts, and the channel's state after them. */
+export { pastKfMessage, recordPastKfConversation, type PastKfConversation, type PastKfMessage } from './past-conversations.js';
 
 /** The WeCom adapter (kind `wecom`): the 微信客服 callback carries a token only; messages are pulled with sync_msg. */
 export function wecomAdapter(context: AppContext): ChannelAdapter {

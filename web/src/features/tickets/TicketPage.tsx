@@ -27,6 +27,7 @@ import { PresenceNotice } from './PresenceNotice.tsx';
 import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
 import { TicketCustomFields } from './TicketCustomFields.tsx';
 import { ReplyWindowTag } from './ReplyWindowTag.tsx';
+import { sandboxConversation } from './sandbox-conversation.ts';
 import { useTicketFields, useTicketTypes } from '../forms/queries.ts';
 import { labelIn } from '../forms/field-labels.ts';
 
@@ -136,6 +137,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
 
   // Newest first, computed once per timeline (not on every render of the page).
   const entries = useMemo(() => (timeline.data ? [...timeline.data.items].reverse() : []), [timeline.data]);
+  const sandbox = useMemo(() => sandboxConversation(entries, ticket.channel), [entries, ticket.channel]);
 
   // For the ticket-switch benchmark (bench/web-console.bench.ts): the first frame showing this
   // ticket's timeline has been painted. Before the side panels' effect, so it is not behind them.
@@ -158,7 +160,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
             </Typography.Text>
             <StatusTag status={ticket.status} />
             <Tag data-testid="ticket-channel">{channelNameOf(ticket.channel)}</Tag>
-            <ReplyWindowTag ticketId={ticket.id} channel={ticket.channel} />
+            <ReplyWindowTag ticketId={ticket.id} channel={ticket.channel} sandboxConversation={sandbox} />
             <SlaBadge sla={ticket.sla} all />
             <Typography.Text type="secondary">{t('ticket.createdAt', { time: dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
           </Space>

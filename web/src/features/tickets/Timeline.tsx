@@ -9,6 +9,7 @@ import { describeSlaFiring } from '../sla/sla-format.ts';
 import { CallLine } from './CallLine.tsx';
 import { describeChange, describeDelivery, type Lookups } from './describe-change.ts';
 import { MessageBody } from './MessageBody.tsx';
+import { viaSandbox } from './sandbox-conversation.ts';
 import type { TimelineEntry } from './queries.ts';
 import { EmailAuthMark, emailAuthOf } from '../email/EmailAuthMark.tsx';
 import { describeSurveyEntry, isLowRating, isSurveyEntry } from '../surveys/describe-survey-entry.ts';
@@ -86,6 +87,8 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
             {!internal && (
               <Tag data-testid="message-channel">{t('ticket.via', { channel: lookups.channelName?.(entry.message.channel) ?? entry.message.channel })}</Tag>
             )}
+            {/* Received or delivered through a sandbox account: recorded here, never sent (沙箱). */}
+            {!internal && viaSandbox(entry.message) ? <Tag color="orange" data-testid="message-sandbox">{t('channels.sandbox')}</Tag> : null}
             <DeliveryTag status={entry.message.deliveryStatus} error={entry.message.deliveryError} />
             {author && entry.message.channel === 'email' && <EmailAuthMark auth={emailAuthOf(entry.message.meta)} />}
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
