@@ -15,6 +15,8 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** Prepare each SQL text once per PostgreSQL connection; `off` behind a pooler that cannot keep prepared statements. */
+  OPENCSM_DB_PREPARE: z.enum(['on', 'off']).default('on'),
   OPENCSM_ADMIN_EMAIL: z.email().optional(),
   OPENCSM_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

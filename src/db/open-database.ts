@@ -6,11 +6,11 @@ import { openPostgres } from './postgres.js';
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite in OPENCSM_DATA_DIR. Migrates first. */
 export async function openDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'OPENCSM_DATA_DIR'>,
+  config: Pick<Config, 'DATABASE_URL' | 'OPENCSM_DATA_DIR'> & Partial<Pick<Config, 'OPENCSM_DB_PREPARE'>>,
   options: { migrate?: boolean } = {},
 ): Promise<Database> {
   const database = config.DATABASE_URL
-    ? await openPostgres(config.DATABASE_URL)
+    ? await openPostgres(config.DATABASE_URL, undefined, { prepare: config.OPENCSM_DB_PREPARE !== 'off' })
     : await openPglite({ dataDir: config.OPENCSM_DATA_DIR });
   if (options.migrate ?? true) {
     try {
