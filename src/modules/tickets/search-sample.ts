@@ -29,9 +29,10 @@ export const searchSamplePages = 2_000;
 export const sampleSigmas = 4;
 
 /**
- * The sample's seed. Fixed, so every search reads the same pages (they stay in PostgreSQL's
- * buffer cache: ~16 MB at 1M tickets) and the same search gets the same answer each time. A page
- * is chosen by a hash of its number and the seed, so pages added later are chosen the same way.
+ * The sample's seed. Fixed, so every search reads the same ~16 MB of pages at 1M tickets (kept in
+ * the operating system's page cache at least: a long walk newest first cycles PostgreSQL's 128 MB
+ * of buffers) and the same search gets the same answer each time. A page is chosen by a hash of its
+ * number and the seed, so pages added later are chosen the same way.
  */
 export const searchSampleSeed = 20_261_207;
 
