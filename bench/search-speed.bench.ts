@@ -9,7 +9,9 @@
  * shared: figures taken under load are upper bounds), and per term how many tickets match and
  * p50/p95/max over BENCH_ROUNDS (default 40) after two warm-up rounds. The rounds go term after
  * term, interleaved, so a burst of load on the machine spreads over every term instead of landing
- * on one.
+ * on one. BENCH_SKIP_NEWEST=N starts every search below the N newest tickets (a cursor: a later
+ * page's work, the same count and walk), to measure past tickets another bench added on top that
+ * hold none of the terms (BENCHMARKS.md, "The count from a random sample").
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +20,7 @@ import { queryRows } from '../src/db/database.js';
 import { openPostgres } from '../src/db/postgres.js';
 import type { Actor } from '../src/modules/auth/index.js';
 import { listTickets } from '../src/modules/tickets/index.js';
+import { encodeCursor } from '../src/modules/tickets/ticket-sort.js';
 import { searchQuery } from '../src/search/segment.js';
 
 const url = process.env.BENCH_SEARCH_URL;
@@ -39,6 +42,13 @@ if (!url) {
   console.log(`${cpus().length} CPUs, load average (1/5/15 min) before: ${load()}`);
   console.log(`first page of 25 newest first + count (capped), ${rounds} rounds`);
 
+  const skip = Number(process.env.BENCH_SKIP_NEWEST ?? 0);
+  const [below] = skip > 0 ? await queryRows<{ at: string; id: string }>(database.db, sql`
+    select to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id::text as id
+    from tickets order by updated_at desc, id desc offset ${skip - 1} limit 1`) : [];
+  const cursor = below ? encodeCursor({ sort: '-updatedAt', values: [below.at, below.id] }) : undefined;
+  if (cursor) console.log(`every search starts below the ${skip} newest tickets`);
+
   const matches = new Map<string, number>();
   for (const term of terms) {
     const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ticket_search where document @@ ${searchQuery(term)}::tsquery`);
@@ -48,7 +58,7 @@ if (!url) {
   for (let i = 0; i < rounds + 2; i++) {
     for (const term of terms) {
       const started = performance.now();
-      await listTickets(database.db, reader, { q: term, limit: 25 });
+      await listTickets(database.db, reader, { q: term, limit: 25, ...(cursor && { cursor }) });
       if (i >= 2) times.get(term)!.push(performance.now() - started); // two warm-up rounds
     }
   }

@@ -9,6 +9,7 @@ import { combinedQuery, filterConditions, filtersByCustomField, type CustomFilte
 import { afterCursor, customSortKey, decodeCursor, defaultTicketSort, encodeCursor, keyValues, orderBy, sortKeys, type TicketSort } from './ticket-sort.js';
 import type { TicketRow } from './ticket-view.js';
 import { resolveView } from './ticket-views.js';
+import { defaultSampleTuning, sampleSearch, type SampleTuning } from './search-sample.js';
 import { seesEveryTicket, visibleTo } from './visibility.js';
 
 export type TicketFilter = TicketFilters & {
@@ -26,33 +27,22 @@ export type TicketFilter = TicketFilters & {
 export const searchCountCap = 1_000;
 
 /**
- * A search first tests up to this many tickets one by one (sampleMatches). At 1M tickets that is
- * ~40 ms on the loaded machine, and it settles the count of any word in more than 8 % of tickets
- * without the GIN index, whose cost grows with the number of matches. A larger budget settles
- * rarer words but costs more to every search that then needs the index anyway.
- */
-export const searchScanBudget = 12_000;
-/**
- * Whether the sample can settle the count: PostgreSQL's estimate of how many documents match says
- * the word is common enough (more than the cap within the budget). Its estimates of words are
- * close (E-42: 50 559 for 50 565 at 1M tickets); a phrase is estimated as if its bigrams were
+ * Whether sampling may settle the count (search-sample.ts): PostgreSQL's estimate of how many
+ * documents match says the word may have more than the cap. Its estimates of words are close
+ * (E-42: 50 559 for 50 565 at 1M tickets); a phrase is estimated as if its bigrams were
  * independent, 4–40× too low (打印机: 54 973 for 211 902; 40分钟: 876 for 37 638), hence the
- * slack. A word the sample cannot settle then costs only the index (火星探测器: 60 → ~5 ms).
- * Without statistics (a new or small database) it samples: the budget covers the table.
+ * slack. A rare word then costs only the index (火星探测器: ~5 ms). Without statistics (a new
+ * database, or PGlite, which has no autovacuum) it samples: the sample's size is bounded anyway.
  */
 async function worthSampling(db: Db, tsquery: string): Promise<boolean> {
   const [plan] = await queryRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) select 1 from ${ticketSearch} where ${ticketSearch.document} @@ ${tsquery}::tsquery`);
   const [table] = await queryRows<{ rows: number }>(db, sql`select reltuples::float8 as rows from pg_class where oid = 'ticket_search'::regclass`);
+  if ((table?.rows ?? 0) <= 0) return true;
   const json = plan?.['QUERY PLAN'];
   const estimated = (typeof json === 'string' ? JSON.parse(json) : json) as Array<{ Plan: { 'Plan Rows': number } }>;
-  const rows = table?.rows ?? 0;
-  if (rows <= searchScanBudget) return true;
   const slack = tsquery.includes('<') ? 10 : 1;
-  return (estimated[0]!.Plan['Plan Rows'] * slack) / rows >= (searchCountCap + 1) / searchScanBudget;
+  return estimated[0]!.Plan['Plan Rows'] * slack > searchCountCap;
 }
-
-/** Testing a ticket costs ~6× more when each needs a probe into tickets (visibility, filters). */
-const scanBudget = (selection: TicketSelection) => (selection.everyTicket ? searchScanBudget : searchScanBudget / 5);
 
 /** What a search found, on the first page of its results. */
 export type SearchSummary = { scope: SearchScope; total: number; totalCapped: boolean };
@@ -93,22 +83,6 @@ async function countSelection(db: Db, selection: TicketSelection, cap: number): 
 }
 
 /**
- * How many of the first `searchScanBudget` tickets of a search's selection, in table order, match
- * it — counting no further than `cap` + 1. Testing documents one after the other in table order
- * proves "more than 1 000" for a common word far sooner than the GIN index can: the index builds
- * a bitmap of every match before the first row is counted (打印机 at 1M tickets: 212 000 matches,
- * ~270 ms on the loaded machine, against ~15 ms to test the ~4 800 rows that hold 1 001 matches).
- */
-async function sampleMatches(db: Db, selection: TicketSelection, tsquery: string, cap: number): Promise<number> {
-  const scanned = selection.everyTicket
-    ? db.select({ document: ticketSearch.document }).from(ticketSearch).limit(scanBudget(selection)).as('scanned')
-    : fromSelection(db, selection, { document: ticketSearch.document }).where(and(...selection.conditions.slice(0, -1))).limit(scanBudget(selection)).as('scanned');
-  const hits = db.select({ one: sql`1` }).from(scanned).where(sql`ts_match_vq(${scanned.document}, ${tsquery}::tsquery)`).limit(cap + 1).as('hits');
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(hits);
-  return row!.count;
-}
-
-/**
  * A selection's conditions with its search test (always the last one, see selectTickets) in a
  * form no GIN index serves: `ts_match_vq` is the function behind `@@` (see listTickets).
  */
@@ -130,12 +104,14 @@ const searchSettings = sql`select set_config('max_parallel_workers_per_gather', 
  * Keyset pagination in a stable, total order (see ticket-sort.ts). The cursor carries the sort it
  * was issued for and is opaque to clients. A search is ordered newest first unless asked otherwise:
  * PostgreSQL then walks tickets_updated_idx and stops after a page of hits, where a rank over every
- * match cost ~750 ms for a common word at 1M tickets (BENCHMARKS.md).
+ * match cost ~750 ms for a common word at 1M tickets (BENCHMARKS.md). `tuning` is the count's
+ * sample (tests choose its size and seed to force each path).
  */
 export async function listTickets(
   db: Db,
   actor: Actor,
   filter: TicketFilter,
+  tuning: SampleTuning = defaultSampleTuning,
 ): Promise<{ items: TicketRow[]; nextCursor: string | null; search: SearchSummary | null }> {
   const { view: viewRef, scope: requestedScope, sort: requestedSort, cursor: rawCursor, limit, ...own } = filter;
   const searchingOwn = own.q !== undefined && own.q.trim() !== '';
@@ -159,8 +135,8 @@ export async function listTickets(
   const cursor = rawCursor ? decodeCursor(rawCursor, sort, keys) : undefined;
   const conditions = cursor ? [...selection.conditions, afterCursor(keys, cursor.values)] : selection.conditions;
 
-  // A search counts its matches first (up to the cap): by testing tickets one by one in table
-  // order (sampleMatches), which settles a common word within a few thousand tickets, and else
+  // A search counts its matches first (up to the cap): from a random sample of the search
+  // documents' pages when it shows far more matches than the cap (search-sample.ts), else exactly
   // through the GIN index. PostgreSQL estimates phrase queries far too rare (179 rows for 40分钟
   // where 7 518 matched at 200k tickets), so left alone it reads every match through the GIN
   // index and sorts them (3 s). When there are more matches than the cap, the page is read by
@@ -170,8 +146,8 @@ export async function listTickets(
   const read = async (reader: Db) => {
     let counted = 0;
     if (selection.tsquery) {
-      const sampled = (await worthSampling(reader, selection.tsquery)) ? await sampleMatches(reader, selection, selection.tsquery, searchCountCap) : 0;
-      counted = sampled > searchCountCap ? sampled : await countSelection(reader, selection, searchCountCap);
+      const sampled = tuning.pages > 0 && (await worthSampling(reader, selection.tsquery)) ? await sampleSearch(reader, walkConditions(selection, selection.tsquery), selection.everyTicket, searchCountCap, tuning) : undefined;
+      counted = sampled && sampled.lowerBound > searchCountCap ? searchCountCap + 1 : await countSelection(reader, selection, searchCountCap);
     }
     const walk = selection.tsquery && counted > searchCountCap ? [...walkConditions(selection, selection.tsquery), ...conditions.slice(selection.conditions.length)] : conditions;
     const rows = await fromSelection(reader, selection, { ticket: tickets, keys: keyValues(keys) })
