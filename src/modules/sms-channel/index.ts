@@ -71,8 +71,8 @@ export const smsChannelModule: AppModule = {
       : null;
     const deps = { database, config, clock };
     jobs.handle(signInSmsJob, signInSmsHandler(deps, dev));
-    jobs.subscribe(ticketMessageAdded, ticketNoticeJob, ticketNoticeHandler(deps, dev), { when: isPortalAgentReply });
-    jobs.handle(ticketNoticeLaterJob, ticketNoticeLaterHandler(deps, dev));
+    jobs.subscribe(ticketMessageAdded, ticketNoticeJob, ticketNoticeHandler(deps, dev, channels), { when: isPortalAgentReply });
+    jobs.handle(ticketNoticeLaterJob, ticketNoticeLaterHandler(deps, dev, channels));
     // NPS invitations to customers reachable only by mobile (survey-sms.ts).
     surveyChannels.register('sms', smsSurveySender(deps, dev));
   },
