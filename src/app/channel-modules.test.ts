@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { identityKinds } from '../modules/customers/index.js';
+// The app first: importing a module's index before it changes the order zod schemas with ids are
+// made in, and with it the OpenAPI document a later test of this process generates (api-types.test).
 import { assertProblem, createTestApp, type TestApp } from './test-app.js';
+import { identityKinds } from '../modules/customers/index.js';
 
 /**
  * Email, phone and the portal are channels their modules register (issue 16 §1), like the vendor
