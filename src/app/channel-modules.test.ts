@@ -78,7 +78,7 @@ test('a reply in the portal or a logged call stays a way to answer, whichever ch
   const plan = (await bare.api('GET', `/api/v1/tickets/${ticket.id}/reply-plan`)).json<Json>();
   assert.equal(plan.via, 'portal');
   // Why email cannot carry it is the email module's answer (its reply probe), not the tickets module's.
-  assert.equal(plan.options.find((o: Json) => o.channel === 'email').reason, 'reply.no_email_address');
+  assert.equal(plan.options.find((o: Json) => o.channel === 'email').reason, '客户没有邮箱地址');
   assert.deepEqual(plan.options.map((o: Json) => o.channel).filter((c: string) => c === 'portal' || c === 'phone'), ['portal', 'phone']);
   const reply = await bare.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '已安排师傅上门。', via: 'portal' } });
   assert.equal(reply.statusCode, 201, reply.body);
