@@ -26,7 +26,7 @@ export { installationSubKey } from '../../app/installation-key.js';
  * polled and SMTP received here), so it registers the descriptor alone; replies go out through
  * the mailboxes' SMTP (the reply probe and the delivery job below).
  */
-export const emailChannel: ChannelDescriptor = { kind: 'email', labels: { 'zh-CN': '邮件', en: 'Email' }, deliversReplies: true, identityKinds: ['email'] };
+const emailChannel: ChannelDescriptor = { kind: 'email', labels: { 'zh-CN': '邮件', en: 'Email' }, deliversReplies: true, identityKinds: ['email'] };
 
 export const emailChannelModule: AppModule = {
   name: 'email-channel',

@@ -12,7 +12,7 @@ export { logCall } from './log-call.js';
  * system pushes its records; nothing is sent back on it (an agent's call is logged as a reply way,
  * not delivered), and the caller's number is the identity it adds.
  */
-export const phoneChannel: ChannelDescriptor = { kind: 'phone', labels: { 'zh-CN': '电话', en: 'Phone' }, deliversReplies: false, identityKinds: ['phone'] };
+const phoneChannel: ChannelDescriptor = { kind: 'phone', labels: { 'zh-CN': '电话', en: 'Phone' }, deliversReplies: false, identityKinds: ['phone'] };
 
 export const phoneModule: AppModule = {
   name: 'phone',

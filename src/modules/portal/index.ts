@@ -20,7 +20,7 @@ export { customerFromPortalSession, portalCookieName, type PortalCustomer } from
  * there, so nothing is sent (the requester is told by email or SMS that a reply waits). It adds
  * no identity of its own: customers sign in by their email or mobile.
  */
-export const portalChannel: ChannelDescriptor = { kind: 'portal', labels: { 'zh-CN': '客户门户', en: 'Portal' }, deliversReplies: false, identityKinds: [] };
+const portalChannel: ChannelDescriptor = { kind: 'portal', labels: { 'zh-CN': '客户门户', en: 'Portal' }, deliversReplies: false, identityKinds: [] };
 
 export const portalModule: AppModule = {
   name: 'portal',

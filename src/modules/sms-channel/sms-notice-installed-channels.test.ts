@@ -24,11 +24,11 @@ after(async () => {
   await aliyun.close();
 });
 
-async function portalReply(phone: string): Promise<string> {
+async function portalReply(phone: string): Promise<{ id: string; number: string }> {
   const ticket = await t.createTicket({ subject: '热水器漏水', channel: 'api', requester: { phone } });
   const res = await t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '师傅下午上门', via: 'portal' } });
   assert.equal(res.statusCode, 201, res.body);
-  return ticket.number;
+  return { id: ticket.id, number: ticket.number };
 }
 
 test('without the WeChat module, a requester with a phone and a WeChat openid gets the SMS notice; one with an email does not', async () => {
@@ -37,10 +37,10 @@ test('without the WeChat module, a requester with a phone and a WeChat openid ge
   await mobileCustomer(t, '13800138302', '郑女士', [{ kind: 'email', value: 'zheng@example.cn' }]);
 
   const before = aliyun.sent.length;
-  const number = await portalReply('13800138301');
+  const ticket = await portalReply('13800138301');
   await portalReply('13800138302');
   await t.drain();
   const sent = aliyun.sent.slice(before);
   assert.deepEqual(sent.map((s) => s.phoneNumbers), ['13800138301']);
-  assert.equal((sent[0]!.templateParam as { number: string }).number, number);
+  assert.deepEqual(sent[0]!.templateParam, { number: ticket.number, link: `https://service.example.cn/portal/tickets/${ticket.id}` });
 });
