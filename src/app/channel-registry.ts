@@ -2,15 +2,20 @@ import type { z } from 'zod';
 import type { Database } from '../db/database.js';
 
 /**
- * The channel contract (issue 16 §1): what a customer channel (WeChat official account, later
- * WeCom 微信客服, DingTalk, SMS) tells the platform about itself. The channels module owns the
- * accounts (settings, encrypted secrets, audit), the account API and the vendor callback route,
- * and stores each callback's raw body before answering; the adapter supplies the vendor-specific
- * parts. Outbound replies go through the existing `replyChannels` probe (the window and limits)
- * and a delivery job the channel module subscribes; inbound messages reach tickets only through
+ * The channel contract (issue 16 §1): what a customer channel tells the platform about itself.
+ * Every channel module registers a `ChannelDescriptor` on `context.channels` in registerJobs (kind,
+ * labels, whether replies go back on it, the identity kinds it adds to the customer 360). A vendor
+ * channel (WeChat official account, WeCom 微信客服, DingTalk, SMS) registers a `ChannelAdapter`: the
+ * descriptor plus vendor accounts — settings with encrypted secrets, the vendor callback, a
+ * connection test, the vendor's limits. The channels module owns those accounts (audit, the
+ * account API) and the callback route, and stores each callback's raw body before answering; the
+ * adapter supplies the vendor-specific parts. Channels of our own (email: mailboxes, IMAP and SMTP;
+ * the portal and its web form; phone intake) have no vendor account and register the descriptor
+ * alone. Outbound replies go through the `replyChannels` probe (the window and limits) and a
+ * delivery job the channel module subscribes; inbound messages reach tickets only through
  * `receiveInboundMessage`, from a job.
  *
- * Shapes the next channels fit: WeCom kf's callback carries only a token, so its `callback` stores
+ * Shapes the vendor channels fit: WeCom kf's callback carries only a token, so its `callback` stores
  * the token and its job pulls `sync_msg` with a cursor kept in its own table (advanced in the same
  * transaction that stores the messages); DingTalk's callback carries a `sessionWebhook` the adapter
  * keeps beside the message for its reply.
@@ -42,7 +47,9 @@ export type CallbackAnswer = { status: number; contentType: string; body: string
 /** A `test connection`: the vendor accepted our credentials, or why not (an i18n key and the vendor's words). */
 export type ChannelHealth = { ok: true } | { ok: false; reason: string; detail?: string };
 
-export type ChannelAdapter = {
+/** What every channel tells the platform: enough to list it, label it and plan replies on it. */
+export type ChannelDescriptor = {
+  /** What tickets and messages store in `channel`. */
   kind: string;
   labels: ChannelLabels;
   /**
@@ -51,8 +58,12 @@ export type ChannelAdapter = {
    * bring messages in: their tickets are answered by email or in the portal.
    */
   deliversReplies: boolean;
-  /** The customer identity kinds this channel adds to the customer 360 (`wechat_openid`, …). */
+  /** The customer identity kinds this channel adds to the customer 360 (`email`, `wechat_openid`, …). */
   identityKinds: readonly string[];
+};
+
+/** A vendor channel: the descriptor and the vendor accounts the channels module keeps for it. */
+export type ChannelAdapter = ChannelDescriptor & {
   /** Account settings, secrets included; checked on create and on every change (merged with the stored ones). */
   settings: z.ZodType<Record<string, unknown>>;
   /** Settings that are encrypted at rest by the platform key service and never returned (masked). */
@@ -66,55 +77,69 @@ export type ChannelAdapter = {
 };
 
 /**
- * A channel tickets and messages come by (`tickets.channel`): one of the platform's own or an
- * installed adapter's kind. `builtIn`: the platform's own (no module registers it).
+ * A channel tickets and messages come by (`tickets.channel`). `builtIn`: one of the platform's own
+ * (declared here, or registered by a module of ours without vendor accounts: email, phone, the
+ * portal); false: a vendor channel's (it has accounts and a callback).
  */
 export type TicketChannel = { key: string; labels: ChannelLabels; deliversReplies: boolean; builtIn: boolean };
 
 /**
- * The platform's own channels, declared once: those no adapter module registers. `web` is the
- * embeddable web form, `portal` the customer portal (replies are read there, nothing is sent);
- * `email` delivers (the email-channel module registers its reply probe and delivery job).
+ * The channels no module owns, declared once: `api` (tickets created through the API by another
+ * system) and `web`, the embeddable web form. The form is served by the portal module, but `web`
+ * stays here so the list keeps its order (`api`, `web`, then the modules' channels): the create
+ * API's `channel` enum, which clients are generated from, is that list.
  */
 export const platformChannels: readonly TicketChannel[] = [
   { key: 'api', labels: { 'zh-CN': 'API', en: 'API' }, deliversReplies: false, builtIn: true },
   { key: 'web', labels: { 'zh-CN': '网页', en: 'Web' }, deliversReplies: false, builtIn: true },
-  { key: 'phone', labels: { 'zh-CN': '电话', en: 'Phone' }, deliversReplies: false, builtIn: true },
-  { key: 'email', labels: { 'zh-CN': '邮件', en: 'Email' }, deliversReplies: true, builtIn: true },
-  { key: 'portal', labels: { 'zh-CN': '客户门户', en: 'Portal' }, deliversReplies: false, builtIn: true },
 ];
 
 /** Not a channel: what an agent's internal note is stored with (`ticket_messages.channel`). */
 const reservedKinds = new Set(['agent']);
 
+/** A vendor adapter brings accounts (settings, callback, connection test); a descriptor alone does not. */
+function hasVendorAccounts(channel: ChannelDescriptor | ChannelAdapter): channel is ChannelAdapter {
+  return 'callback' in channel;
+}
+
 /**
  * The channels installed in this app, per app (AppContext), filled by channel modules in
- * registerJobs. The account API, the callback route and the console's channel list read it, so a
- * new channel is one adapter and one registration. It is also the one list of ticket channels
- * (`ticketChannels`: the platform's own, then every adapter): the create API's `channel` enum,
- * the registry's `channel` options, SLA conditions, the reply ways and the console's labels read
- * it once modules have registered (routes are built after every module's registerJobs).
+ * registerJobs. The account API and the callback route read its vendor adapters (`get`, `list`),
+ * so a new vendor channel is one adapter and one registration. It is also the one list of ticket
+ * channels (`ticketChannels`: the platform's own, then our modules' channels, then the vendor
+ * adapters, each in registration order): the create API's `channel` enum, the registry's `channel`
+ * options, SLA conditions, the reply ways and the console's labels read it once modules have
+ * registered (routes are built after every module's registerJobs).
  */
 export class ChannelRegistry {
+  private readonly own = new Map<string, ChannelDescriptor>();
   private readonly adapters = new Map<string, ChannelAdapter>();
 
-  register(adapter: ChannelAdapter): void {
-    if (this.adapters.has(adapter.kind)) throw new Error(`Channel ${adapter.kind} is registered twice`);
-    if (reservedKinds.has(adapter.kind) || platformChannels.some((c) => c.key === adapter.kind)) throw new Error(`Channel ${adapter.kind} is the platform's own`);
-    this.adapters.set(adapter.kind, adapter);
+  register(channel: ChannelDescriptor | ChannelAdapter): void {
+    if (reservedKinds.has(channel.kind) || platformChannels.some((c) => c.key === channel.kind)) throw new Error(`Channel ${channel.kind} is the platform's own`);
+    if (this.own.has(channel.kind) || this.adapters.has(channel.kind)) throw new Error(`Channel ${channel.kind} is registered twice`);
+    if (hasVendorAccounts(channel)) this.adapters.set(channel.kind, channel);
+    else this.own.set(channel.kind, channel);
   }
 
+  /** A vendor channel's adapter (accounts, callback), or undefined: a channel of our own has none. */
   get(kind: string): ChannelAdapter | undefined {
     return this.adapters.get(kind);
   }
 
+  /** The vendor adapters, in registration order (the account API's list of channel kinds). */
   list(): ChannelAdapter[] {
     return [...this.adapters.values()];
   }
 
-  /** Every channel a ticket may be created on now: the platform's own, then the adapters in registration order. */
+  /** Every registered channel, ours first, then the vendors', each in registration order. */
+  descriptors(): ChannelDescriptor[] {
+    return [...this.own.values(), ...this.adapters.values()];
+  }
+
+  /** Every channel a ticket may be created on now: the platform's own, then every registered one (`descriptors`). */
   ticketChannels(): TicketChannel[] {
-    return [...platformChannels, ...this.list().map((a) => ({ key: a.kind, labels: a.labels, deliversReplies: a.deliversReplies, builtIn: false }))];
+    return [...platformChannels, ...this.descriptors().map((d) => this.ticketChannelOf(d))];
   }
 
   /** The keys of `ticketChannels()`, never empty (what a zod enum takes). */
@@ -125,7 +150,8 @@ export class ChannelRegistry {
 
   /** An installed channel, or undefined (a stored ticket's channel whose module was removed). */
   ticketChannel(key: string): TicketChannel | undefined {
-    return platformChannels.find((c) => c.key === key) ?? this.adapterChannel(key);
+    const registered = this.own.get(key) ?? this.adapters.get(key);
+    return platformChannels.find((c) => c.key === key) ?? (registered && this.ticketChannelOf(registered));
   }
 
   /** Whether an agent's reply on this channel is sent back on it (false for a channel not installed). */
@@ -133,8 +159,16 @@ export class ChannelRegistry {
     return this.ticketChannel(key)?.deliversReplies ?? false;
   }
 
-  private adapterChannel(key: string): TicketChannel | undefined {
-    const adapter = this.adapters.get(key);
-    return adapter && { key, labels: adapter.labels, deliversReplies: adapter.deliversReplies, builtIn: false };
+  /**
+   * The identity kinds a reply reaches a customer by: those the installed channels that deliver
+   * replies add (`email`, `wechat_openid` …). A requester without one is reachable only where the
+   * reply waits (the portal), or by a notice to their mobile.
+   */
+  replyIdentityKinds(): Set<string> {
+    return new Set(this.descriptors().flatMap((d) => (d.deliversReplies ? d.identityKinds : [])));
+  }
+
+  private ticketChannelOf(channel: ChannelDescriptor): TicketChannel {
+    return { key: channel.kind, labels: channel.labels, deliversReplies: channel.deliversReplies, builtIn: !this.adapters.has(channel.kind) };
   }
 }

@@ -23,8 +23,9 @@ export type AppContext = {
   /** Channels that can send an agent's reply out; channel modules register, tickets asks. */
   replyChannels: ReplyChannels;
   /**
-   * Customer channel adapters (WeChat …): the account API and vendor callbacks read it; with the
-   * platform's own channels it is the one list of ticket channels (channel-registry.ts).
+   * The channels modules register (email, phone, the portal; vendor adapters: WeChat …): the account
+   * API and vendor callbacks read its adapters; with the channels no module owns it is the one list
+   * of ticket channels (channel-registry.ts).
    */
   channels: ChannelRegistry;
   /** Channels that can carry a survey invitation (WeChat/WeCom menu messages, SMS); the surveys module asks. */

@@ -40,12 +40,15 @@ export function newAppContext(config: Config, database: Database, log: Logger, c
 
 /**
  * Wire modules, HTTP server and worker around an open database. Nothing listens or runs yet.
- * `extraModules` come after the application's own (tests install a fake channel this way).
+ * `extraModules` come after the application's own (tests install a fake channel this way);
+ * `withoutModules` names modules of the application's own left out (tests: an installation
+ * without a channel module).
  */
-export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions; clock?: Clock; extraModules?: readonly AppModule[] } = {}): Promise<App> {
+export async function createApp(config: Config, database: Database, options: { log?: Logger; worker?: WorkerOptions; clock?: Clock; extraModules?: readonly AppModule[]; withoutModules?: readonly string[] } = {}): Promise<App> {
   const log = options.log ?? createLogger(config);
   const context = newAppContext(config, database, log, options.clock);
-  const installed = [...modules, ...(options.extraModules ?? [])];
+  const left = new Set(options.withoutModules ?? []);
+  const installed = [...modules.filter((m) => !left.has(m.name)), ...(options.extraModules ?? [])];
   for (const module of installed) module.registerJobs?.(context);
   const server = await buildServer(context, installed);
   await server.ready();

@@ -19,5 +19,9 @@ import { surveysModule } from '../modules/surveys/index.js';
 import { knowledgeModule } from '../modules/knowledge/index.js';
 import type { AppModule } from './context.js';
 
-/** Every module of the application, in one explicit list. A new module is added here. */
-export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, phoneModule, knowledgeModule, securitySettingsModule, surveysModule, jobsAdminModule, realtimeModule];
+/**
+ * Every module of the application, in one explicit list. A new module is added here. The order is
+ * the order of the channels our modules register (phone, email, portal: the ticket channel list and
+ * the create API's `channel` enum follow it) and of the API's paths in the OpenAPI document.
+ */
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, securitySettingsModule, surveysModule, jobsAdminModule, realtimeModule];

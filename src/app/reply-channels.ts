@@ -1,6 +1,12 @@
 import type { Db } from '../db/database.js';
 import { ChannelRegistry } from './channel-registry.js';
 
+/**
+ * The ways an agent answers without sending anything, whichever channels are installed: a reply
+ * in the portal (the customer reads it there) and a phone call the agent logs on the ticket.
+ */
+export const replyWaysWithoutSending = ['portal', 'phone'] as const;
+
 /** What a channel needs to know to say whether it can carry a reply on one ticket now. */
 export type ReplyTarget = { ticketId: string; teamId: string | null; requesterId: string | null; requesterEmail: string | null };
 
@@ -28,8 +34,8 @@ export class ReplyChannels {
   private readonly alternativeProbes = new Map<string, ReplyChannelProbe>();
 
   /**
-   * `channels`: the app's installed channels, which say which of them deliver replies (the
-   * platform's own only when none is given: email).
+   * `channels`: the app's installed channels, which say which of them deliver replies (none when
+   * none is given: a call logged outside a running app sends nothing).
    */
   constructor(private readonly channels: ChannelRegistry = new ChannelRegistry()) {}
 
@@ -41,7 +47,7 @@ export class ReplyChannels {
   /** The ways an agent may choose for a reply now: the delivering channels installed, the alternatives, the portal, a phone call. */
   ways(): [string, ...string[]] {
     const delivering = this.channels.ticketChannels().filter((c) => c.deliversReplies).map((c) => c.key);
-    return [...new Set(['portal', 'phone', ...delivering, ...this.alternativeProbes.keys()])] as [string, ...string[]];
+    return [...new Set([...replyWaysWithoutSending, ...delivering, ...this.alternativeProbes.keys()])] as [string, ...string[]];
   }
 
   register(channel: string, probe: ReplyChannelProbe): void {

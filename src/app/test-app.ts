@@ -34,14 +34,14 @@ export type TestUser = { id: string; email: string; token: string; actor: Actor;
 
 let counter = 0;
 
-/** `extraModules`: modules installed after the application's own (a fake channel adapter). */
-export async function createTestApp(env: Record<string, string> = {}, options: { clock?: Clock; extraModules?: readonly AppModule[] } = {}): Promise<TestApp> {
+/** `extraModules`: modules installed after the application's own (a fake channel adapter); `withoutModules`: names of the application's own left out. */
+export async function createTestApp(env: Record<string, string> = {}, options: { clock?: Clock; extraModules?: readonly AppModule[]; withoutModules?: readonly string[] } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'opencsm-test-'));
   const database = await openTestDatabase();
   // Test mail servers (SMTP sinks, Dovecot) listen on loopback: allowlisted here, as an operator
   // would for an on-premise server; tests of the guard itself pass their own list.
   const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', OPENCSM_OUTBOUND_ALLOW: '127.0.0.1, ::1', ...env });
-  const app = await createApp(config, database, { log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), clock: options.clock, extraModules: options.extraModules });
+  const app = await createApp(config, database, { log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), clock: options.clock, extraModules: options.extraModules, withoutModules: options.withoutModules });
 
   async function user(role: RoleName, options: { teamIds?: string[]; name?: string } = {}): Promise<TestUser> {
     counter += 1;

@@ -1,4 +1,5 @@
 /** Public surface of the email channel: mailboxes, the SMTP listener, IMAP polling, sending replies, the quarantine, ticket CCs. */
+import type { ChannelDescriptor } from '../../app/channel-registry.js';
 import type { AppModule } from '../../app/context.js';
 import { writeRulesOf } from '../../app/write-rules.js';
 import { isReplyToDeliver, ticketMessageAdded } from '../tickets/index.js';
@@ -20,10 +21,18 @@ export { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 export { parseEmail, type ParsedEmail } from './parse-email.js';
 export { installationSubKey } from '../../app/installation-key.js';
 
+/**
+ * Email on the channel registry. No vendor account: its mailboxes are its own (`/mailboxes`, IMAP
+ * polled and SMTP received here), so it registers the descriptor alone; replies go out through
+ * the mailboxes' SMTP (the reply probe and the delivery job below).
+ */
+const emailChannel: ChannelDescriptor = { kind: 'email', labels: { 'zh-CN': '邮件', en: 'Email' }, deliversReplies: true, identityKinds: ['email'] };
+
 export const emailChannelModule: AppModule = {
   name: 'email-channel',
   registerJobs(context) {
-    const { jobs, config, replyChannels } = context;
+    const { jobs, config, channels, replyChannels } = context;
+    channels.register(emailChannel);
     replyChannels.register('email', emailReplyProbe);
     jobs.handle(processInboundJob, processInboundHandler(config, writeRulesOf(context)));
     jobs.subscribe(ticketMessageAdded, deliverJob, deliverReplyHandler(config), { when: isReplyToDeliver('email') });

@@ -1,4 +1,5 @@
 /** Public surface of the portal module: customer sign-in and sessions, the customer portal API and the public web form. */
+import type { ChannelDescriptor } from '../../app/channel-registry.js';
 import type { AppModule } from '../../app/context.js';
 import { attachmentStoreIn, isPortalAgentReply, ticketMessageAdded } from '../tickets/index.js';
 import { registerAccessRoutes } from './access-routes.js';
@@ -14,9 +15,17 @@ import { registerPortalTicketTypeRoutes } from './ticket-type-routes.js';
 export * from './events.js';
 export { customerFromPortalSession, portalCookieName, type PortalCustomer } from './portal-sessions.js';
 
+/**
+ * The customer portal on the channel registry: a customer writes there and reads the answers
+ * there, so nothing is sent (the requester is told by email or SMS that a reply waits). It adds
+ * no identity of its own: customers sign in by their email or mobile.
+ */
+const portalChannel: ChannelDescriptor = { kind: 'portal', labels: { 'zh-CN': '客户门户', en: 'Portal' }, deliversReplies: false, identityKinds: [] };
+
 export const portalModule: AppModule = {
   name: 'portal',
-  registerJobs({ jobs, config, log }) {
+  registerJobs({ jobs, config, log, channels }) {
+    channels.register(portalChannel);
     jobs.subscribe(ticketMessageAdded, 'portal.reply_notice', replyNoticeHandler(createPortalMailer(config, log.child({ component: 'portal' })), config), { when: isPortalAgentReply });
   },
   registerRoutes(app, context) {

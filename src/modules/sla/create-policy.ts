@@ -15,7 +15,7 @@ import type { ConditionTypes } from '../../forms/field-kinds.js';
 /**
  * Create a policy at `position` (default: last), moving the policies from there on down by one.
  * `channels`: the app's installed channels (routes pass `context.channels`); outside a running app
- * (the demo seeder), the platform's own; `types`: the app's field types (none registered: built-in ones only).
+ * (the demo seeder), only the channels no module owns (api, web); `types`: the app's field types (none registered: built-in ones only).
  */
 export async function createPolicy(database: Database, actor: Actor, input: CreatePolicyInput, channels: InstalledChannels = platformChannels.map((c) => c.key), types: ConditionTypes = new Map()): Promise<PolicyRow> {
   const { position: wanted, ...state } = input;

@@ -72,11 +72,11 @@ export const smsChannelModule: AppModule = {
       : null;
     const deps = { database, config, clock };
     jobs.handle(signInSmsJob, signInSmsHandler(deps, dev));
-    jobs.subscribe(ticketMessageAdded, ticketNoticeJob, ticketNoticeHandler(deps, dev), { when: isPortalAgentReply });
-    jobs.handle(ticketNoticeLaterJob, ticketNoticeLaterHandler(deps, dev));
+    jobs.subscribe(ticketMessageAdded, ticketNoticeJob, ticketNoticeHandler(deps, dev, channels), { when: isPortalAgentReply });
+    jobs.handle(ticketNoticeLaterJob, ticketNoticeLaterHandler(deps, dev, channels));
     // A reply the agent sends by SMS when the customer's channel cannot carry it (reply-sms.ts).
     replyChannels.registerAlternative(smsReplyWay, smsReplyProbe(deps, dev));
-    jobs.subscribe(ticketMessageAdded, smsReplyJob, smsReplyHandler(deps, dev), { when: isReplyToDeliver(smsReplyWay) });
+    jobs.subscribe(ticketMessageAdded, smsReplyJob, smsReplyHandler(deps, dev, channels), { when: isReplyToDeliver(smsReplyWay) });
     // NPS invitations to customers reachable only by mobile (survey-sms.ts).
     surveyChannels.register('sms', smsSurveySender(deps, dev));
   },

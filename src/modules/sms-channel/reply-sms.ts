@@ -1,3 +1,4 @@
+import type { ChannelRegistry } from '../../app/channel-registry.js';
 import type { ReplyChannelProbe } from '../../app/reply-channels.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { channelSecrets, firstEnabledChannelAccount } from '../channels/index.js';
@@ -36,9 +37,9 @@ export function smsReplyProbe(deps: SmsDeps, dev: DevSmsProvider | null): ReplyC
 }
 
 /** Job `sms.reply` on `ticket.message_added`: a reply whose way is SMS. */
-export function smsReplyHandler(deps: SmsDeps, dev: DevSmsProvider | null): EventHandler<typeof ticketMessageAdded> {
+export function smsReplyHandler(deps: SmsDeps, dev: DevSmsProvider | null, channels: ChannelRegistry): EventHandler<typeof ticketMessageAdded> {
   return async (event, context) => {
     if (!isReplyToDeliver(smsReplyWay)(event)) return;
-    await sendTicketNotice(deps, dev, context, { ticketId: event.aggregateId, messageId: event.payload.messageId, reply: true });
+    await sendTicketNotice(deps, dev, channels, context, { ticketId: event.aggregateId, messageId: event.payload.messageId, reply: true });
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelRegistry } from '../../app/channel-registry.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { Database, Db } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -18,25 +19,23 @@ export const ticketNoticeJob = 'sms.ticket_notice';
 export const ticketNoticeLaterJob = 'sms.ticket_notice_later';
 /** The queue's default attempts for event subscribers; the last one reports the failure. */
 const lastAttempt = 8;
-/** Identities a reply (or its email notice) can reach the customer by: with one, no SMS is needed. */
-const otherWays = new Set(['email', 'wechat_openid', 'wechat_unionid', 'wecom_external_userid', 'dingtalk_userid']);
 
 const bothLanguages = (key: string, params: Record<string, unknown> = {}) => `${translate('zh-CN', key, params)} / ${translate('en', key, params)}`;
 
 /**
  * Job `sms.ticket_notice` on `ticket.message_added`: an agent's public reply that stays in the
  * portal, on a ticket whose requester can be reached only by mobile (a phone identity that takes
- * SMS, and no email, WeChat, WeCom or DingTalk identity), is announced by the notification
+ * SMS, and no identity a delivering channel reaches: email, WeChat, WeCom, DingTalk when installed), is announced by the notification
  * template — "您的工单 #{number} 有新回复，请登录查看" with the portal link. The reply's delivery
  * state on the timeline says what became of it (sent, or failed with the reason; a vendor that is
  * down is retried with the queue's backoff and says so). At most one notice per reply; the
  * per-number limits hold a notice back until they have room (then one notice per ticket).
  */
-export function ticketNoticeHandler(deps: SmsDeps, dev: DevSmsProvider | null): EventHandler<typeof ticketMessageAdded> {
+export function ticketNoticeHandler(deps: SmsDeps, dev: DevSmsProvider | null, channels: ChannelRegistry): EventHandler<typeof ticketMessageAdded> {
   return async (event, context) => {
     const message = event.payload;
     if (!isPortalAgentReply(event)) return;
-    await sendTicketNotice(deps, dev, context, { ticketId: event.aggregateId, messageId: message.messageId });
+    await sendTicketNotice(deps, dev, channels, context, { ticketId: event.aggregateId, messageId: message.messageId });
   };
 }
 
@@ -44,14 +43,16 @@ export function ticketNoticeHandler(deps: SmsDeps, dev: DevSmsProvider | null): 
 const laterPayload = z.object({ ticketId: z.uuid(), messageId: z.uuid(), reply: z.boolean().optional() });
 export type NoticeTarget = z.infer<typeof laterPayload>;
 
-export function ticketNoticeLaterHandler(deps: SmsDeps, dev: DevSmsProvider | null): JobHandler {
-  return (payload, context) => sendTicketNotice(deps, dev, context, laterPayload.parse(payload));
+export function ticketNoticeLaterHandler(deps: SmsDeps, dev: DevSmsProvider | null, channels: ChannelRegistry): JobHandler {
+  return (payload, context) => sendTicketNotice(deps, dev, channels, context, laterPayload.parse(payload));
 }
 
 const firstMobile = (identities: Array<{ kind: string; value: string }>) => identities.find((identity) => identity.kind === 'phone' && smsReachable(identity.value))?.value ?? null;
 
-async function mobileOnlyRequester(database: Database, requesterId: string): Promise<string | null> {
+/** The requester's mobile when nothing else reaches them: no identity by which a reply (or its email notice) goes out. */
+async function mobileOnlyRequester(database: Database, channels: ChannelRegistry, requesterId: string): Promise<string | null> {
   const contact = await getContact(database.db, requesterId).catch(() => null);
+  const otherWays = channels.replyIdentityKinds();
   if (!contact || contact.anonymized || contact.identities.some((identity) => otherWays.has(identity.kind))) return null;
   return firstMobile(contact.identities);
 }
@@ -67,12 +68,12 @@ export async function reachableMobile(db: Db, requesterId: string): Promise<stri
  * that cannot go stays silent: the reply is in the portal anyway. A reply whose way is SMS
  * (`reply`) reports on its timeline why it did not go.
  */
-export async function sendTicketNotice(deps: SmsDeps, dev: DevSmsProvider | null, { log, job }: JobContext, target: NoticeTarget): Promise<void> {
+export async function sendTicketNotice(deps: SmsDeps, dev: DevSmsProvider | null, channels: ChannelRegistry, { log, job }: JobContext, target: NoticeTarget): Promise<void> {
   const { database, config, clock } = deps;
   const ticket = await findTicketBrief(database.db, target.ticketId, target.messageId);
   if (!ticket?.requesterId || ticket.messageBody === null) return;
   const refuse = (key: string) => (target.reply ? recordDelivery(database, target.messageId, { status: 'failed', error: bothLanguages(key) }) : undefined);
-  const phone = target.reply ? await reachableMobile(database.db, ticket.requesterId) : await mobileOnlyRequester(database, ticket.requesterId);
+  const phone = target.reply ? await reachableMobile(database.db, ticket.requesterId) : await mobileOnlyRequester(database, channels, ticket.requesterId);
   if (!phone) return refuse('sms.reply_no_mobile');
   const active = await activeSmsAccount(deps);
   // No way to send a notice (no notice template, or no account and no development provider): the reply waits in the portal.

@@ -41,7 +41,7 @@ export async function planReply(db: Db, channels: ReplyChannels, ticket: TicketR
   const stateOf = async (channel: ReplyWay): Promise<ReplyOption> => {
     if (channel === 'portal') return portalOption;
     if (channel === 'phone') return phoneOption;
-    const state: ReplyChannelState = channel === 'email' && !requesterEmail ? { ready: false, reason: 'reply.no_email_address' } : await channels.state(channel, db, target);
+    const state: ReplyChannelState = await channels.state(channel, db, target);
     return state.ready ? { channel, ready: true, reason: null, to: state.to ?? null, window: state.window ?? null } : { channel, ready: false, reason: state.reason, to: null };
   };
 

@@ -5238,6 +5238,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录通话 Log a phone call on a ticket
+         * @description A public message on channel `phone` with `meta.call` (direction, number in E.164, duration, recording link, contactId of the number). The summary is shown to the customer in the portal; keep private remarks in an internal note.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        direction: "inbound" | "outbound";
+                        callerNumber: string;
+                        durationSeconds: number;
+                        /** Format: uri */
+                        recordingUrl?: string;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            channel: string;
+                            body: string;
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/phone/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * CTI 推送通话记录 A telephony system pushes a call record
+         * @description Bearer API token of a user with `channels.phone.ingest` (admins). Idempotent on `callId`: the same call again answers 200 with the first result and writes nothing.
+         *
+         *     A number with a ticket being worked (new/open/pending) joins the newest one; otherwise a new `phone` ticket. A missed inbound call (`durationSeconds: 0`) makes a ticket tagged `missed_call`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callId: string;
+                        /** @enum {string} */
+                        direction: "inbound" | "outbound";
+                        callerNumber: string;
+                        durationSeconds: number;
+                        /** Format: uri */
+                        recordingUrl?: string;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        summary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketNumber: string;
+                            messageId: string | null;
+                            createdTicket: boolean;
+                            duplicate: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketNumber: string;
+                            messageId: string | null;
+                            createdTicket: boolean;
+                            duplicate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/phone/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 电话报修建单 Phone intake: open a ticket for a caller
+         * @description Creates a `phone` ticket whose description is the caller's opening message (author: the requester contact; `meta.enteredBy.userId`: the agent; `meta.call`: the call). `requester.phone` is required and is the call's number. The category's default team applies when no `teamId` is given.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        /** @default  */
+                        description?: string;
+                        priority?: string;
+                        /** Format: uuid */
+                        categoryId?: string;
+                        /** Format: uuid */
+                        teamId?: string;
+                        /** Format: uuid */
+                        assigneeId?: string;
+                        tags?: string[];
+                        requester?: {
+                            name?: string;
+                            /** Format: email */
+                            email?: string;
+                            phone?: string;
+                            identities?: {
+                                /** @enum {string} */
+                                kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
+                                value: string;
+                            }[];
+                        };
+                        /** @description The ticket type's key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given. */
+                        type?: string;
+                        /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
+                        fields?: {
+                            [key: string]: unknown;
+                        };
+                        call?: {
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            durationSeconds: number;
+                            /** Format: uri */
+                            recordingUrl?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mailboxes": {
         parameters: {
             query?: never;
@@ -7852,233 +8079,6 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tickets/{id}/calls": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 记录通话 Log a phone call on a ticket
-         * @description A public message on channel `phone` with `meta.call` (direction, number in E.164, duration, recording link, contactId of the number). The summary is shown to the customer in the portal; keep private remarks in an internal note.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        direction: "inbound" | "outbound";
-                        callerNumber: string;
-                        durationSeconds: number;
-                        /** Format: uri */
-                        recordingUrl?: string;
-                        /** Format: date-time */
-                        startedAt?: string;
-                        summary: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            ticketId: string;
-                            channel: string;
-                            body: string;
-                            meta: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/channels/phone/calls": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * CTI 推送通话记录 A telephony system pushes a call record
-         * @description Bearer API token of a user with `channels.phone.ingest` (admins). Idempotent on `callId`: the same call again answers 200 with the first result and writes nothing.
-         *
-         *     A number with a ticket being worked (new/open/pending) joins the newest one; otherwise a new `phone` ticket. A missed inbound call (`durationSeconds: 0`) makes a ticket tagged `missed_call`.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        callId: string;
-                        /** @enum {string} */
-                        direction: "inbound" | "outbound";
-                        callerNumber: string;
-                        durationSeconds: number;
-                        /** Format: uri */
-                        recordingUrl?: string;
-                        /** Format: date-time */
-                        startedAt?: string;
-                        summary?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            ticketId: string;
-                            ticketNumber: string;
-                            messageId: string | null;
-                            createdTicket: boolean;
-                            duplicate: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            ticketId: string;
-                            ticketNumber: string;
-                            messageId: string | null;
-                            createdTicket: boolean;
-                            duplicate: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/channels/phone/intake": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 电话报修建单 Phone intake: open a ticket for a caller
-         * @description Creates a `phone` ticket whose description is the caller's opening message (author: the requester contact; `meta.enteredBy.userId`: the agent; `meta.call`: the call). `requester.phone` is required and is the call's number. The category's default team applies when no `teamId` is given.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        subject: string;
-                        /** @default  */
-                        description?: string;
-                        priority?: string;
-                        /** Format: uuid */
-                        categoryId?: string;
-                        /** Format: uuid */
-                        teamId?: string;
-                        /** Format: uuid */
-                        assigneeId?: string;
-                        tags?: string[];
-                        requester?: {
-                            name?: string;
-                            /** Format: email */
-                            email?: string;
-                            phone?: string;
-                            identities?: {
-                                /** @enum {string} */
-                                kind: "email" | "phone" | "wechat_openid" | "wechat_unionid" | "wecom_external_userid" | "dingtalk_userid";
-                                value: string;
-                            }[];
-                        };
-                        /** @description The ticket type's key (GET /ticket-types): its form judges `fields`; its default team and priority apply when none is given. */
-                        type?: string;
-                        /** @description Custom field values by key; null or "" clears one. Formats per field type: docs/api.md. */
-                        fields?: {
-                            [key: string]: unknown;
-                        };
-                        call?: {
-                            /** @enum {string} */
-                            direction: "inbound" | "outbound";
-                            durationSeconds: number;
-                            /** Format: uri */
-                            recordingUrl?: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Ticket"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
