@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { isUniqueViolation, queryRows, withoutQueryParameters, type Database } from '../db/database.js';
-import { enqueueJob, retryDelayMs } from './queue.js';
+import { enqueueJobs, retryDelayMs, type JobInput } from './queue.js';
 import type { StoredEnvelope } from './event-definition.js';
 import type { BatchJobHandler, JobRegistry } from './registry.js';
 
@@ -193,6 +193,8 @@ export class Worker {
         where dispatched_at is null order by id limit ${this.batchSize * 5}
         for update skip locked`);
       if (rows.length === 0) return 0;
+      // Every subscriber job of the round goes in one insert (one statement per round, not per job).
+      const jobs: JobInput[] = [];
       for (const event of rows) {
         // Stored as the row says; the subscriber's definition reads it (and upgrades an old one).
         const envelope = {
@@ -210,9 +212,10 @@ export class Worker {
         for (const { jobType, perAggregate, accepts } of this.registry.subscribersOf(event.type)) {
           if (accepts && !accepts(envelope)) continue;
           const dedupeKey = perAggregate ? `${jobType}:${envelope.aggregateType}:${envelope.aggregateId}` : undefined;
-          await enqueueJob(tx, { type: jobType, payload: envelope, eventId: envelope.eventId, dedupeKey });
+          jobs.push({ type: jobType, payload: envelope, eventId: envelope.eventId, dedupeKey });
         }
       }
+      await enqueueJobs(tx, jobs);
       const ids = rows.map((r) => Number(r.id));
       await tx.execute(sql`update domain_events set dispatched_at = now() where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
       return rows.length;

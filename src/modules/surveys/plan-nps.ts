@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Clock } from '../../app/clock.js';
-import type { EventHandler } from '../../jobs/registry.js';
+import { wantingOnly, type EventHandler } from '../../jobs/registry.js';
 import type { DueRowSource } from '../../jobs/registry.js';
 import { listContactSummaries } from '../customers/index.js';
 import { getTicketSnapshot, type ticketCreated } from '../tickets/index.js';
@@ -93,11 +93,17 @@ export function planNpsSurveys(clock: Clock): DueRowSource {
  * Job `surveys.complaint` on `ticket.created`: a ticket of the complaint type (投诉) starts the
  * customer's quiet period — no NPS survey until it ends.
  */
-export const complaintQuietHandler = (clock: Clock): EventHandler<typeof ticketCreated> => async (event, { database }) => {
-  const settings = await getSurveySettings(database.db);
-  if (!event.payload.type || event.payload.type !== settings.npsComplaintTypeKey) return;
-  const ticket = await getTicketSnapshot(database.db, event.aggregateId);
-  if (!ticket?.requesterId) return;
-  const until = new Date(clock.now().getTime() + settings.npsQuietDaysAfterComplaint * dayMs);
-  await database.transaction((tx) => markAsked(tx, ticket.requesterId!, { quietUntil: until }));
-};
+export const complaintQuietHandler = (clock: Clock): EventHandler<typeof ticketCreated> =>
+  // A ticket without a type is never a complaint: it makes no job (the complaint type is a setting,
+  // read by the job, so a typed ticket still makes one).
+  wantingOnly(
+    (event) => event.payload.type !== undefined,
+    async (event, { database }) => {
+      const settings = await getSurveySettings(database.db);
+      if (event.payload.type !== settings.npsComplaintTypeKey) return;
+      const ticket = await getTicketSnapshot(database.db, event.aggregateId);
+      if (!ticket?.requesterId) return;
+      const until = new Date(clock.now().getTime() + settings.npsQuietDaysAfterComplaint * dayMs);
+      await database.transaction((tx) => markAsked(tx, ticket.requesterId!, { quietUntil: until }));
+    },
+  );
