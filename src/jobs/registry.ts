@@ -30,6 +30,14 @@ export function wantingOnly<E>(wants: (event: NoInfer<E>) => boolean, handle: (e
 /** Handles the events of a batch job at once; it gets each event's facts (no payloads). */
 export type BatchEventHandler = (events: EventFacts[], context: Omit<JobContext, 'job'>) => Promise<void>;
 
+/** How a batch job reads one event type it follows (see `subscribeEventBatch`). */
+export type EventReader<E> = { readonly definition: AnyEventDefinition; readonly read: (stored: unknown) => E };
+
+/** The reader of `definition`'s events: parsed and upgraded like a subscriber's (readEnvelope). */
+export function eventReader<N extends string, S extends PayloadShape>(definition: EventDefinition<N, S>): EventReader<EventEnvelope<N, PayloadOfShape<S>>> {
+  return { definition, read: (stored) => readEnvelope(definition, stored) };
+}
+
 /**
  * A module's own due-time rows (e.g. SLA timers), polled by every worker round: it picks what is
  * due with FOR UPDATE SKIP LOCKED, does it, and answers how many rows it handled (0: idle).
@@ -131,6 +139,28 @@ export class JobRegistry {
       ),
     );
     for (const definition of definitions) this.follow(definition.name, jobType, options.perAggregate ?? false);
+  }
+
+  /**
+   * Like `subscribeBatch` for a batch job that needs each event whole, read and typed by its
+   * reader (`eventReader(definition)`), as `E` (the union of what the readers give). Never per
+   * aggregate: every event makes a job. A stored event that does not read fails the batch, which
+   * the worker then runs job by job, so it fails alone.
+   */
+  subscribeEventBatch<E>(jobType: string, readers: ReadonlyArray<EventReader<E>>, handler: (events: E[], context: Omit<JobContext, 'job'>) => Promise<void>): void {
+    const byName = new Map(readers.map((reader) => [reader.definition.name, reader]));
+    this.handleBatch(jobType, (payloads, context) =>
+      handler(
+        payloads.map((payload) => {
+          const type = storedEnvelopeSchema.shape.type.parse(payload.type);
+          const reader = byName.get(type);
+          if (!reader) throw new Error(`Job type ${jobType} does not follow event ${type}`);
+          return reader.read(payload);
+        }),
+        context,
+      ),
+    );
+    for (const reader of readers) this.follow(reader.definition.name, jobType, false);
   }
 
   private follow(eventType: string, jobType: string, perAggregate: boolean, accepts?: Subscription['accepts']): void {

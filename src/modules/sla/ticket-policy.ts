@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { getContactsByIds, listRecords } from '../customers/index.js';
 import { describeTicketTypes, listFieldFacts } from '../forms/index.js';
 import type { TicketSnapshot } from '../tickets/index.js';
@@ -61,14 +61,21 @@ export async function loadCalendar(db: Db, calendarId: string | null): Promise<{
   return row ? { id: row.id, calendar: presentCalendar(row).calendar } : null;
 }
 
-/** The applied policy for these facts, or null: "no SLA", a normal outcome. */
-export async function applyPolicy(db: Db, facts: TicketFacts, types: ConditionTypes): Promise<AppliedPolicy | null> {
-  const policies = await listPolicies(db);
-  const policy = selectPolicy(policies, { ...facts, customFields: await customFieldsForSelection(db, policies, types) });
-  if (!policy) return null;
-  const targets = policy.targets[facts.priority];
-  if (!targets) return null;
-  const calendar = await loadCalendar(db, policy.calendarId);
-  if (!calendar) return null;
-  return { policy, calendarId: calendar.id, calendar: calendar.calendar, targets };
+/**
+ * The policy that applies to a ticket's facts (null: "no SLA", a normal outcome), chosen over
+ * policies and calendars read once for a whole batch of ticket events or a bulk replay: one
+ * calendar object each, so it is compiled once.
+ */
+export async function policyChooser(tx: Tx, types: ConditionTypes): Promise<(facts: TicketFacts) => Promise<AppliedPolicy | null>> {
+  const policies = await listPolicies(tx);
+  const customFields = await customFieldsForSelection(tx, policies, types);
+  const calendars = new Map<string | null, { id: string; calendar: BusinessCalendar } | null>();
+  return async (facts) => {
+    const policy = selectPolicy(policies, { ...facts, customFields });
+    const targets = policy?.targets[facts.priority];
+    if (!policy || !targets) return null;
+    if (!calendars.has(policy.calendarId)) calendars.set(policy.calendarId, await loadCalendar(tx, policy.calendarId));
+    const calendar = calendars.get(policy.calendarId);
+    return calendar ? { policy, calendarId: calendar.id, calendar: calendar.calendar, targets } : null;
+  };
 }
