@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import { getTicketSnapshots, ticketStatuses, type TicketEventEnvelope, type TicketSnapshot } from '../tickets/index.js';
 import type { TargetKind } from './policy-model.js';
 import type { TicketFacts } from './select-policy.js';
-import { policyChooser, targetMinutesOf, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
+import { factLookupsOf, policyChooser, targetMinutesOf, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
 import { TicketTimers } from './ticket-timers.js';
 import { TimerWrites } from './timer-writes.js';
 import type { ConditionTypes } from '../../forms/field-kinds.js';
@@ -93,7 +93,7 @@ export type TimerSyncStep = { ticketId: string; at: Date; event?: TicketEventEnv
  * `syncTicketTimers` for many steps (in order) in one transaction and a fixed number of
  * statements, not a dozen per ticket (issue 15): the tickets' timers locked and read together,
  * their snapshots in one query, policies and calendars once, the writes gathered and written at
- * the end. A ticket's customer facts (contact, contracts, type) are read once per ticket.
+ * the end. The tickets' requesters and types are read together; a requester's contracts once per ticket.
  */
 export async function syncTimersOfTickets(database: Database, types: ConditionTypes, steps: readonly TimerSyncStep[]): Promise<void> {
   if (steps.length === 0) return;
@@ -103,6 +103,7 @@ export async function syncTimersOfTickets(database: Database, types: ConditionTy
     const snapshots = await getTicketSnapshots(tx, ticketIds);
     if (snapshots.size === 0) return;
     const choosePolicy = await policyChooser(tx, types);
+    const lookups = await factLookupsOf(tx, [...snapshots.values()]);
     const writes = new TimerWrites();
     const timersOf = new Map<string, TicketTimers>();
     const customerFacts = new Map<string, TicketFacts>();
@@ -114,7 +115,7 @@ export async function syncTimersOfTickets(database: Database, types: ConditionTy
       const timers = previous ? TicketTimers.continueFrom(previous, at) : TicketTimers.of(tx, ticketId, at, locked.get(ticketId) ?? [], writes);
       timersOf.set(ticketId, timers);
       let facts = customerFacts.get(ticketId);
-      if (!facts) customerFacts.set(ticketId, (facts = await ticketFacts(tx, snapshot, at.toISOString().slice(0, 10))));
+      if (!facts) customerFacts.set(ticketId, (facts = await ticketFacts(tx, snapshot, at.toISOString().slice(0, 10), lookups)));
       const applied = await choosePolicy({ ...facts, priority: ticket.priority });
       await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
       if (event) await applyMessage(timers, ticket, applied, messageKind(event));
