@@ -30,12 +30,31 @@ export function wantingOnly<E>(wants: (event: NoInfer<E>) => boolean, handle: (e
 /** Handles the events of a batch job at once; it gets each event's facts (no payloads). */
 export type BatchEventHandler = (events: EventFacts[], context: Omit<JobContext, 'job'>) => Promise<void>;
 
-/** How a batch job reads one event type it follows (see `subscribeEventBatch`). */
-export type EventReader<E> = { readonly definition: AnyEventDefinition; readonly read: (stored: unknown) => E };
+/** How a batch job reads one event type it follows (see `subscribeEventBatch`); `accepts` as a subscription's. */
+export type EventReader<E> = { readonly definition: AnyEventDefinition; readonly read: (stored: unknown) => E; readonly accepts?: Subscription['accepts'] };
 
-/** The reader of `definition`'s events: parsed and upgraded like a subscriber's (readEnvelope). */
-export function eventReader<N extends string, S extends PayloadShape>(definition: EventDefinition<N, S>): EventReader<EventEnvelope<N, PayloadOfShape<S>>> {
-  return { definition, read: (stored) => readEnvelope(definition, stored) };
+/**
+ * The reader of `definition`'s events: parsed and upgraded like a subscriber's (readEnvelope).
+ * `when`: only the events it wants make a job, as with `subscribe`.
+ */
+export function eventReader<N extends string, S extends PayloadShape>(
+  definition: EventDefinition<N, S>,
+  options: { when?: (event: EventEnvelope<N, PayloadOfShape<S>>) => boolean } = {},
+): EventReader<EventEnvelope<N, PayloadOfShape<S>>> {
+  return { definition, read: (stored) => readEnvelope(definition, stored), ...(options.when && { accepts: acceptsWhen(definition, options.when) }) };
+}
+
+/** A relay filter from a typed `when`: an event that does not read is left to the job, which fails where it can be seen and retried. */
+function acceptsWhen<N extends string, S extends PayloadShape>(definition: EventDefinition<N, S>, when: (event: EventEnvelope<N, PayloadOfShape<S>>) => boolean): NonNullable<Subscription['accepts']> {
+  return (stored) => {
+    let event: EventEnvelope<N, PayloadOfShape<S>>;
+    try {
+      event = readEnvelope(definition, stored);
+    } catch {
+      return true;
+    }
+    return when(event);
+  };
 }
 
 /**
@@ -110,17 +129,7 @@ export class JobRegistry {
     // The subscriber's filter and the handler's own (`wantingOnly`): a job only when both want the event.
     const filters = [options.when, handler.wants].filter((filter) => filter !== undefined);
     const when = filters.length ? (event: EventEnvelope<N, PayloadOfShape<S>>) => filters.every((wants) => wants(event)) : undefined;
-    // An event that does not read is left to the job, which fails where it can be seen and retried.
-    const accepts = when ? (stored: Record<string, unknown>) => {
-      let event: EventEnvelope<N, PayloadOfShape<S>>;
-      try {
-        event = readEnvelope(definition, stored);
-      } catch {
-        return true;
-      }
-      return when(event);
-    } : undefined;
-    this.follow(definition.name, jobType, options.perAggregate ?? false, accepts);
+    this.follow(definition.name, jobType, options.perAggregate ?? false, when && acceptsWhen(definition, when));
   }
 
   /** Like `subscribe` for a batch job (`handleBatch`): `handler` gets the facts of each event of `definitions`. */
@@ -160,7 +169,7 @@ export class JobRegistry {
         context,
       ),
     );
-    for (const reader of readers) this.follow(reader.definition.name, jobType, false);
+    for (const reader of readers) this.follow(reader.definition.name, jobType, false, reader.accepts);
   }
 
   private follow(eventType: string, jobType: string, perAggregate: boolean, accepts?: Subscription['accepts']): void {

@@ -8,7 +8,7 @@ import { openTestDatabase } from '../db/test-database.js';
 import { defineEvent, InvalidEventPayload, type EnvelopeOf } from './event-definition.js';
 import { listAggregateEvents, recordEvent } from './events.js';
 import { pastEvent, recordPastEvents } from './past-events.js';
-import { JobRegistry, wantingOnly } from './registry.js';
+import { eventReader, JobRegistry, wantingOnly } from './registry.js';
 import { Worker } from './worker.js';
 
 const log = pino({ level: 'silent' });
@@ -165,4 +165,18 @@ test('a handler made by wantingOnly brings its own filter: the relay makes no jo
   const [row] = await queryRows<{ id: number }>(database.db, sql`select id from domain_events order by id limit 1`);
   await even({ eventId: row!.id, type: 'probe.counted', version: 2, aggregateType: 'probe', aggregateId: 'p1', cause: 'system', actorId: null, contactId: null, payload: { count: 1 }, occurredAt: new Date().toISOString() }, { database, log, job: { id: 'x', type: 'probe.even', attempts: 1, eventId: row!.id } });
   assert.deepEqual(wanted.sort((a, b) => a - b), [2, 10]);
+});
+
+test('subscribeEventBatch hands a batch job its events whole and typed, one job per event (never folded), only those its readers want', async () => {
+  const registry = new JobRegistry();
+  const batches: number[][] = [];
+  registry.subscribeEventBatch('probe.batch', [eventReader(probeCounted, { when: (event) => event.payload.count > 1 })], async (events) => void batches.push(events.map((event) => event.payload.count)));
+  await database.transaction(async (tx) => {
+    for (const count of [1, 2, 3, 3]) await recordEvent(tx, probeCounted, { aggregateId: 'same', cause: 'system', payload: { count } });
+  });
+  const worker = new Worker(database, registry, log);
+  // 4 events relayed, 3 jobs (count 1 is not wanted; the two events of one aggregate stay two jobs), run as one batch.
+  assert.equal(await worker.tick(), 4 + 3);
+  await worker.runUntilIdle();
+  assert.deepEqual(batches.map((batch) => [...batch].sort()), [[2, 3, 3]]);
 });
