@@ -62,6 +62,25 @@ export async function recordEvent<D extends AnyEventDefinition>(tx: Tx, definiti
   return Number(row!.id);
 }
 
+/**
+ * `recordEvent` for several events of one definition in one statement (a batch job's, e.g. the SLA
+ * timers of twenty tickets): each checked first, all written or none, one wake-up at commit.
+ */
+export async function recordEvents<D extends AnyEventDefinition>(tx: Tx, definition: D, inputs: ReadonlyArray<EventInput<D>>): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => {
+    const event = checkEvent(definition, input);
+    return sql`(${event.type}, ${event.version}, ${event.aggregateType}, ${event.aggregateId}, ${event.cause},
+                ${event.actorId}::uuid, ${event.contactId}::uuid, ${JSON.stringify(event.payload)}::jsonb)`;
+  });
+  await tx.execute(sql`
+    with recorded as (
+      insert into ${domainEvents} (type, version, aggregate_type, aggregate_id, cause, actor_id, contact_id, payload)
+      values ${sql.join(rows, sql`, `)}
+      returning id)
+    select pg_notify(${domainEventsChannel}, '') from recorded limit 1`);
+}
+
 export type RecordedEvent = { id: number; type: string; version: number; cause: EventCause; actorId: string | null; contactId: string | null; payload: Record<string, unknown>; createdAt: Date };
 
 /**

@@ -15,12 +15,35 @@ export type JobInput = {
 
 /** Enqueue a job in the caller's transaction: it exists if and only if that transaction commits. */
 export async function enqueueJob(tx: Tx, job: JobInput): Promise<void> {
-  await tx.execute(sql`
-    insert into jobs (id, type, payload, run_at, max_attempts, dedupe_key, event_id)
-    values (${uuidv7()}, ${job.type}, ${JSON.stringify(job.payload ?? {})}::jsonb,
-            ${(job.runAt ?? new Date()).toISOString()}::timestamptz, ${job.maxAttempts ?? 8},
-            ${job.dedupeKey ?? null}, ${job.eventId ?? null})
-    on conflict (dedupe_key) where state = 'pending' do nothing`);
+  await enqueueJobs(tx, [job]);
+}
+
+/** Rows per insert: 7 parameters each, well under PostgreSQL's 65 535 per statement. */
+const rowsPerInsert = 1000;
+
+/**
+ * Enqueue several jobs in one statement (the relay's: one insert per round, not per job), with
+ * `enqueueJob`'s meaning for each: a job whose dedupe key a pending job (or an earlier job of the
+ * same list) already holds is not added.
+ */
+export async function enqueueJobs(tx: Tx, list: readonly JobInput[]): Promise<void> {
+  const keys = new Set<string>();
+  const rows = list.filter((job) => {
+    if (job.dedupeKey === undefined) return true;
+    if (keys.has(job.dedupeKey)) return false;
+    keys.add(job.dedupeKey);
+    return true;
+  });
+  for (let start = 0; start < rows.length; start += rowsPerInsert) {
+    const values = rows.slice(start, start + rowsPerInsert).map(
+      (job) => sql`(${uuidv7()}, ${job.type}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${(job.runAt ?? new Date()).toISOString()}::timestamptz,
+                    ${job.maxAttempts ?? 8}, ${job.dedupeKey ?? null}, ${job.eventId ?? null}::bigint)`,
+    );
+    await tx.execute(sql`
+      insert into jobs (id, type, payload, run_at, max_attempts, dedupe_key, event_id)
+      values ${sql.join(values, sql`, `)}
+      on conflict (dedupe_key) where state = 'pending' do nothing`);
+  }
 }
 
 /** Exponential backoff with jitter: ~2 s, 4 s, 8 s … capped at one hour. */

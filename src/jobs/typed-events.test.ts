@@ -8,7 +8,7 @@ import { openTestDatabase } from '../db/test-database.js';
 import { defineEvent, InvalidEventPayload, type EnvelopeOf } from './event-definition.js';
 import { listAggregateEvents, recordEvent } from './events.js';
 import { pastEvent, recordPastEvents } from './past-events.js';
-import { JobRegistry } from './registry.js';
+import { eventReader, JobRegistry, wantingOnly } from './registry.js';
 import { Worker } from './worker.js';
 
 const log = pino({ level: 'silent' });
@@ -143,4 +143,40 @@ test('a subscription with `when` gets a job only for the events it wants (read a
   // The handler takes whatever it is given: the events `when` turned down never made a job.
   assert.deepEqual(big.sort((a, b) => a - b), [10, 20, 30]);
   assert.deepEqual(all.sort((a, b) => a - b), [1, 2, 10, 20, 30]);
+});
+
+test('a handler made by wantingOnly brings its own filter: the relay makes no job for what it does not want, and with `when` both must want it', async () => {
+  const registry = new JobRegistry();
+  const wanted: number[] = [];
+  const both: number[] = [];
+  const even = wantingOnly<EnvelopeOf<typeof probeCounted>>((event) => event.payload.count % 2 === 0, async (event) => void wanted.push(event.payload.count));
+  registry.subscribe(probeCounted, 'probe.even', even);
+  registry.subscribe(probeCounted, 'probe.even_big', wantingOnly((event) => event.payload.count % 2 === 0, async (event) => void both.push(event.payload.count)), { when: (event) => event.payload.count >= 10 });
+  await database.transaction(async (tx) => {
+    for (const count of [1, 2, 3, 10, 11]) await recordEvent(tx, probeCounted, { aggregateId: `p${count}`, cause: 'system', payload: { count } });
+  });
+  const worker = new Worker(database, registry, log);
+  // One round: 5 events relayed, and only the wanted ones made jobs (2 and 10; 10 again for the second).
+  assert.equal(await worker.tick(), 5 + 3);
+  await worker.runUntilIdle();
+  assert.deepEqual(wanted.sort((a, b) => a - b), [2, 10]);
+  assert.deepEqual(both, [10]);
+  // Called directly (a job queued before the filter existed), the handler still does nothing for the others.
+  const [row] = await queryRows<{ id: number }>(database.db, sql`select id from domain_events order by id limit 1`);
+  await even({ eventId: row!.id, type: 'probe.counted', version: 2, aggregateType: 'probe', aggregateId: 'p1', cause: 'system', actorId: null, contactId: null, payload: { count: 1 }, occurredAt: new Date().toISOString() }, { database, log, job: { id: 'x', type: 'probe.even', attempts: 1, eventId: row!.id } });
+  assert.deepEqual(wanted.sort((a, b) => a - b), [2, 10]);
+});
+
+test('subscribeEventBatch hands a batch job its events whole and typed, one job per event (never folded), only those its readers want', async () => {
+  const registry = new JobRegistry();
+  const batches: number[][] = [];
+  registry.subscribeEventBatch('probe.batch', [eventReader(probeCounted, { when: (event) => event.payload.count > 1 })], async (events) => void batches.push(events.map((event) => event.payload.count)));
+  await database.transaction(async (tx) => {
+    for (const count of [1, 2, 3, 3]) await recordEvent(tx, probeCounted, { aggregateId: 'same', cause: 'system', payload: { count } });
+  });
+  const worker = new Worker(database, registry, log);
+  // 4 events relayed, 3 jobs (count 1 is not wanted; the two events of one aggregate stay two jobs), run as one batch.
+  assert.equal(await worker.tick(), 4 + 3);
+  await worker.runUntilIdle();
+  assert.deepEqual(batches.map((batch) => [...batch].sort()), [[2, 3, 3]]);
 });

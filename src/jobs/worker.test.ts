@@ -7,7 +7,7 @@ import { openTestDatabase } from '../db/test-database.js';
 import { z } from 'zod';
 import { defineEvent, type EventEnvelope } from './event-definition.js';
 import { recordEvent } from './events.js';
-import { enqueueJob } from './queue.js';
+import { enqueueJob, enqueueJobs } from './queue.js';
 import { JobRegistry } from './registry.js';
 import { Worker } from './worker.js';
 
@@ -134,6 +134,43 @@ test('events of one aggregate fold into one pending job when the subscription as
   await database.transaction((tx) => recordEvent(tx, probeChanged, { aggregateId: 'other', cause: 'system', payload: {} }));
   await new Worker(database, registry, log).runUntilIdle();
   assert.equal(seen.length, 2);
+});
+
+test('the relay queues a round of events in one go: every subscriber of every event once, a burst of one aggregate folded into one job, also into a job already pending', async () => {
+  const registry = new JobRegistry();
+  const folded: string[] = [];
+  const each: string[] = [];
+  registry.subscribe(probeChanged, 'probe.reindex', async (event) => void folded.push(event.aggregateId), { perAggregate: true });
+  registry.subscribe(probeChanged, 'probe.each', async (event) => void each.push(event.aggregateId));
+  // A job for `held` is already pending (queued by an earlier round): its events fold into it.
+  await database.transaction((tx) => enqueueJob(tx, { type: 'probe.reindex', payload: { eventId: 0, type: 'probe.changed', aggregateType: 'probe', aggregateId: 'held', occurredAt: new Date().toISOString() }, dedupeKey: 'probe.reindex:probe:held' }));
+  await database.transaction(async (tx) => {
+    for (const aggregateId of ['a', 'b', 'a', 'held', 'a', 'held']) await recordEvent(tx, probeChanged, { aggregateId, cause: 'system', payload: {} });
+  });
+  await new Worker(database, registry, log).runUntilIdle();
+  assert.deepEqual(folded.sort(), ['a', 'b', 'held']);
+  assert.deepEqual(each.sort(), ['a', 'a', 'a', 'b', 'held', 'held']);
+});
+
+test('enqueueJobs adds one job per dedupe key (of the list and of pending jobs), any number without a key, nothing for an empty list', async () => {
+  await database.transaction((tx) => enqueueJob(tx, { type: 'probe.keyed', payload: { n: 0 }, dedupeKey: 'held', maxAttempts: 1 }));
+  await database.transaction((tx) => enqueueJobs(tx, []));
+  await database.transaction((tx) =>
+    enqueueJobs(tx, [
+      { type: 'probe.keyed', payload: { n: 1 }, dedupeKey: 'k' },
+      { type: 'probe.keyed', payload: { n: 2 }, dedupeKey: 'k' },
+      { type: 'probe.keyed', payload: { n: 3 }, dedupeKey: 'held' },
+      { type: 'probe.free', payload: { n: 4 } },
+      { type: 'probe.free', payload: { n: 5 } },
+    ]),
+  );
+  const rows = await queryRows<{ n: number; dedupe_key: string | null }>(database.db, sql`select (payload ->> 'n')::int as n, dedupe_key from jobs order by (payload ->> 'n')::int`);
+  assert.deepEqual(rows.map((r) => ({ ...r })), [
+    { n: 0, dedupe_key: 'held' },
+    { n: 1, dedupe_key: 'k' },
+    { n: 4, dedupe_key: null },
+    { n: 5, dedupe_key: null },
+  ]);
 });
 
 test('several workers share the queue without running a job twice', async () => {

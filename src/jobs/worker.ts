@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { isUniqueViolation, queryRows, withoutQueryParameters, type Database } from '../db/database.js';
-import { enqueueJob, retryDelayMs } from './queue.js';
+import { isUniqueViolation, queryRows, withoutQueryParameters, type Database, type Tx } from '../db/database.js';
+import { enqueueJobs, retryDelayMs, type JobInput } from './queue.js';
 import type { StoredEnvelope } from './event-definition.js';
 import type { BatchJobHandler, JobRegistry } from './registry.js';
 
@@ -57,6 +58,8 @@ export class Worker {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** When due rows were last polled (performance.now(); the interval is about load, not domain time). */
+  private lastPolledAt = Number.NEGATIVE_INFINITY;
   private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly leaseMs: number;
@@ -122,8 +125,9 @@ export class Worker {
 
   /** One round: relay events, run due jobs. Returns how many things it did. */
   async tick(): Promise<number> {
-    const relayed = await this.relayEvents();
-    const jobs = await this.pickDueJobs();
+    // Relaying and picking share one transaction (two fewer statements a round): the jobs the
+    // relay makes may be picked at once, and both commit or neither.
+    const { relayed, jobs } = await this.database.transaction(async (tx) => ({ relayed: await this.relayEvents(tx), jobs: await this.pickDueJobs(tx) }));
     const finished: string[] = [];
     // While jobs run, their leases are renewed; a killed process stops renewing and loses them.
     const beat = jobs.length
@@ -143,6 +147,12 @@ export class Worker {
     if (finished.length) {
       await this.database.transaction((tx) => tx.execute(sql`delete from jobs where locked_by = ${this.id} and id in (${sql.join(finished.map((id) => sql`${id}::uuid`), sql`, `)})`));
     }
+    // Due rows are polled when the round found nothing else to do, or once a poll interval has
+    // passed: a busy worker's rounds follow each other within milliseconds, and asking every
+    // source each time cost more statements than the jobs themselves (BENCHMARKS.md, issue 15).
+    const idle = relayed + jobs.length === 0;
+    if (!idle && performance.now() - this.lastPolledAt < this.pollMs) return relayed + jobs.length;
+    this.lastPolledAt = performance.now();
     return relayed + jobs.length + (await this.pollDueRows());
   }
 
@@ -186,54 +196,58 @@ export class Worker {
     }
   }
 
-  private async relayEvents(): Promise<number> {
-    return this.database.transaction(async (tx) => {
-      const rows = await queryRows<EventRow>(tx, sql`
-        select id, type, version, aggregate_type, aggregate_id, cause, actor_id, contact_id, payload, created_at from domain_events
-        where dispatched_at is null order by id limit ${this.batchSize * 5}
-        for update skip locked`);
-      if (rows.length === 0) return 0;
-      for (const event of rows) {
-        // Stored as the row says; the subscriber's definition reads it (and upgrades an old one).
-        const envelope = {
-          eventId: Number(event.id),
-          type: event.type,
-          version: event.version,
-          aggregateType: event.aggregate_type,
-          aggregateId: event.aggregate_id,
-          cause: event.cause,
-          actorId: event.actor_id,
-          contactId: event.contact_id,
-          payload: event.payload,
-          occurredAt: new Date(event.created_at).toISOString(),
-        } satisfies StoredEnvelope;
-        for (const { jobType, perAggregate, accepts } of this.registry.subscribersOf(event.type)) {
-          if (accepts && !accepts(envelope)) continue;
-          const dedupeKey = perAggregate ? `${jobType}:${envelope.aggregateType}:${envelope.aggregateId}` : undefined;
-          await enqueueJob(tx, { type: jobType, payload: envelope, eventId: envelope.eventId, dedupeKey });
-        }
+  private async relayEvents(tx: Tx): Promise<number> {
+    // Taken and marked dispatched in one statement; the jobs they make are inserted in the same
+    // transaction, so an event is dispatched if and only if its jobs exist.
+    const rows = await queryRows<EventRow>(tx, sql`
+      update domain_events set dispatched_at = now()
+      where id in (
+        select id from domain_events where dispatched_at is null order by id limit ${this.batchSize * 5}
+        for update skip locked)
+      returning id, type, version, aggregate_type, aggregate_id, cause, actor_id, contact_id, payload, created_at`);
+    if (rows.length === 0) return 0;
+    rows.sort((a, b) => Number(a.id) - Number(b.id));
+    // Every subscriber job of the round goes in one insert (one statement per round, not per job).
+    const jobs: JobInput[] = [];
+    for (const event of rows) {
+      // Stored as the row says; the subscriber's definition reads it (and upgrades an old one).
+      const envelope = {
+        eventId: Number(event.id),
+        type: event.type,
+        version: event.version,
+        aggregateType: event.aggregate_type,
+        aggregateId: event.aggregate_id,
+        cause: event.cause,
+        actorId: event.actor_id,
+        contactId: event.contact_id,
+        payload: event.payload,
+        occurredAt: new Date(event.created_at).toISOString(),
+      } satisfies StoredEnvelope;
+      for (const { jobType, perAggregate, accepts } of this.registry.subscribersOf(event.type)) {
+        if (accepts && !accepts(envelope)) continue;
+        const dedupeKey = perAggregate ? `${jobType}:${envelope.aggregateType}:${envelope.aggregateId}` : undefined;
+        jobs.push({ type: jobType, payload: envelope, eventId: envelope.eventId, dedupeKey });
       }
-      const ids = rows.map((r) => Number(r.id));
-      await tx.execute(sql`update domain_events set dispatched_at = now() where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
-      return rows.length;
-    });
+    }
+    await enqueueJobs(tx, jobs);
+    return rows.length;
   }
 
-  private async pickDueJobs(): Promise<PickedJob[]> {
+  private async pickDueJobs(tx: Tx): Promise<PickedJob[]> {
     const now = this.clock.now();
     const leaseEnd = new Date(now.getTime() + this.leaseMs).toISOString();
-    return this.database.transaction(async (tx) => {
-      const rows = await queryRows<PickedJob>(tx, sql`
-        update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.id},
-               locked_until = ${leaseEnd}::timestamptz, updated_at = now()
-        where id in (
-          select id from jobs
-          where (state = 'pending' and run_at <= now()) or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
-          order by run_at limit ${this.batchSize}
-          for update skip locked)
-        returning id, type, payload, attempts, max_attempts, event_id`);
-      return rows;
-    });
+    // Due by the database's clock or this process's (which stamped the jobs the relay just made,
+    // after the transaction's `now()`), so they run in this round.
+    const dueBy = sql`greatest(now(), ${new Date().toISOString()}::timestamptz)`;
+    return queryRows<PickedJob>(tx, sql`
+      update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.id},
+             locked_until = ${leaseEnd}::timestamptz, updated_at = now()
+      where id in (
+        select id from jobs
+        where (state = 'pending' and run_at <= ${dueBy}) or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
+        order by run_at limit ${this.batchSize}
+        for update skip locked)
+      returning id, type, payload, attempts, max_attempts, event_id`);
   }
 
   /** Runs one job; true when it succeeded (the caller deletes it), false when it was rescheduled. */

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
-import type { EventHandler, JobContext } from '../../jobs/registry.js';
+import type { EnvelopeOf } from '../../jobs/event-definition.js';
+import { wantingOnly, type EventHandler, type JobContext } from '../../jobs/registry.js';
 import type { slaWarning } from '../sla/index.js';
 import { getTicketSnapshot, isCustomerMessage, type ticketCreated, type ticketMessageAdded, type ticketUpdated } from '../tickets/index.js';
 
@@ -15,21 +16,32 @@ export type NotifyStaff = (database: Database, job: JobContext['job'], notice: S
  * channel subscribes each handler to its event under its own job type and says how to send.
  */
 export function staffNotificationTriggers(notify: NotifyStaff) {
-  const created: EventHandler<typeof ticketCreated> = async (event, { database, job }) => {
-    const assignee = event.payload.assigneeId;
-    if (assignee && assignee !== event.actorId) await notify(database, job, { eventId: event.eventId, userId: assignee, reason: 'assigned', ticketId: event.aggregateId });
-  };
-  const updated: EventHandler<typeof ticketUpdated> = async (event, { database, job }) => {
+  // Each handler wants only the events it has someone to tell about (wantingOnly): the others make no job.
+  const created: EventHandler<typeof ticketCreated> = wantingOnly(
+    (event) => Boolean(event.payload.assigneeId) && event.payload.assigneeId !== event.actorId,
+    async (event, { database, job }) => {
+      await notify(database, job, { eventId: event.eventId, userId: event.payload.assigneeId!, reason: 'assigned', ticketId: event.aggregateId });
+    },
+  );
+  const assignedTo = (event: EnvelopeOf<typeof ticketUpdated>) => {
     const to = event.payload.changes?.assigneeId?.to;
-    if (typeof to === 'string' && to !== event.actorId) await notify(database, job, { eventId: event.eventId, userId: to, reason: 'assigned', ticketId: event.aggregateId });
+    return typeof to === 'string' && to !== event.actorId ? to : null;
   };
-  const messageAdded: EventHandler<typeof ticketMessageAdded> = async (event, { database, job }) => {
-    if (!isCustomerMessage(event)) return;
+  const updated: EventHandler<typeof ticketUpdated> = wantingOnly(
+    (event) => assignedTo(event) !== null,
+    async (event, { database, job }) => {
+      await notify(database, job, { eventId: event.eventId, userId: assignedTo(event)!, reason: 'assigned', ticketId: event.aggregateId });
+    },
+  );
+  const messageAdded: EventHandler<typeof ticketMessageAdded> = wantingOnly(isCustomerMessage, async (event, { database, job }) => {
     const ticket = await getTicketSnapshot(database.db, event.aggregateId);
     if (ticket?.assigneeId) await notify(database, job, { eventId: event.eventId, userId: ticket.assigneeId, reason: 'customer_reply', ticketId: event.aggregateId, messageId: event.payload.messageId });
-  };
-  const warning: EventHandler<typeof slaWarning> = async (event, { database, job }) => {
-    if (event.payload.assigneeId) await notify(database, job, { eventId: event.eventId, userId: event.payload.assigneeId, reason: 'sla_warning', ticketId: event.aggregateId });
-  };
+  });
+  const warning: EventHandler<typeof slaWarning> = wantingOnly(
+    (event) => Boolean(event.payload.assigneeId),
+    async (event, { database, job }) => {
+      await notify(database, job, { eventId: event.eventId, userId: event.payload.assigneeId!, reason: 'sla_warning', ticketId: event.aggregateId });
+    },
+  );
   return { created, updated, messageAdded, warning };
 }

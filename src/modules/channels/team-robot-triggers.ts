@@ -2,7 +2,7 @@ import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
-import type { EventHandler, JobContext, JobHandler } from '../../jobs/registry.js';
+import { wantingOnly, type EventHandler, type JobContext, type JobHandler } from '../../jobs/registry.js';
 import type { slaBreached, slaWarning } from '../sla/index.js';
 import { findTicketBrief, type ticketCreated } from '../tickets/index.js';
 import { enqueueDigest, offerRobotMessage, takeRobotDigest, type AllowanceRobot, type DigestJob, type RobotSend } from './robot-allowance.js';
@@ -51,15 +51,17 @@ export function teamRobotTriggers(channel: TeamRobotChannel, config: Config, clo
   const deps = (database: Database): TeamRobotDeps => ({ database, config, clock });
   const notify = (database: Database, job: JobContext['job'], eventId: number, teamId: string, titleKey: string, ticketId: string) =>
     notifyTeam(channel, deps(database), job, { teamId, sourceKey: `event:${eventId}`, titleKey, ticketId });
-  const created: EventHandler<typeof ticketCreated> = async (event, { database, job }) => {
-    if (event.payload.teamId) await notify(database, job, event.eventId, event.payload.teamId, channel.titleKeys.created, event.aggregateId);
-  };
-  const warning: EventHandler<typeof slaWarning> = async (event, { database, job }) => {
-    if (event.payload.teamId) await notify(database, job, event.eventId, event.payload.teamId, channel.titleKeys.warning, event.aggregateId);
-  };
-  const breached: EventHandler<typeof slaBreached> = async (event, { database, job }) => {
-    if (event.payload.teamId) await notify(database, job, event.eventId, event.payload.teamId, channel.titleKeys.breached, event.aggregateId);
-  };
+  // Only a team's ticket makes a job (wantingOnly): most tickets of a desk without robots have none.
+  const ofTeam = (event: { payload: { teamId?: string | null } }) => Boolean(event.payload.teamId);
+  const created: EventHandler<typeof ticketCreated> = wantingOnly(ofTeam, async (event, { database, job }) => {
+    await notify(database, job, event.eventId, event.payload.teamId!, channel.titleKeys.created, event.aggregateId);
+  });
+  const warning: EventHandler<typeof slaWarning> = wantingOnly(ofTeam, async (event, { database, job }) => {
+    await notify(database, job, event.eventId, event.payload.teamId!, channel.titleKeys.warning, event.aggregateId);
+  });
+  const breached: EventHandler<typeof slaBreached> = wantingOnly(ofTeam, async (event, { database, job }) => {
+    await notify(database, job, event.eventId, event.payload.teamId!, channel.titleKeys.breached, event.aggregateId);
+  });
   const digest: JobHandler = async (payload, { database, job }) => {
     const teamId = String(payload.teamId);
     const taken = await takeRobotDigest(database, { robot: channel.robot(teamId), now: clock.now(), listMax: digestListMax, compose: channel.digest });

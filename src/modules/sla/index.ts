@@ -5,12 +5,13 @@ import { registerCalendarAdminRoutes } from './calendar-admin-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
 import { registerConditionFieldRoutes } from './condition-field-routes.js';
 import { escalationActionsHandler } from './escalation-actions.js';
-import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
+import { eventReader } from '../../jobs/registry.js';
+import { ticketCreated, ticketMessageAdded, ticketUpdated, type TicketEventEnvelope } from '../tickets/index.js';
 import { slaCalendarUpdated, slaEscalated, slaPolicyDeleted, slaPolicyUpdated } from './events.js';
 import { slaDueTimers } from './fire-due-timers.js';
 import { registerPolicyRoutes } from './policy-routes.js';
 import { handleRecompute, handleRecomputePage, recomputePageJob } from './recompute-timers.js';
-import { handleTicketEventForSla } from './ticket-events.js';
+import { handleTicketEventsForSla } from './ticket-events.js';
 import { ticketSlaReader } from './ticket-sla-reader.js';
 import { registerTimerRoutes } from './timer-routes.js';
 
@@ -33,11 +34,8 @@ export const slaModule: AppModule = {
   name: 'sla',
   registerJobs(context) {
     const { jobs, clock, readModels, fieldTypes } = context;
-    // One job per event: their facts must not fold together.
-    const followTicket = handleTicketEventForSla(clock, fieldTypes);
-    jobs.subscribe(ticketCreated, 'sla.ticket_event', followTicket);
-    jobs.subscribe(ticketUpdated, 'sla.ticket_event', followTicket);
-    jobs.subscribe(ticketMessageAdded, 'sla.ticket_event', followTicket);
+    // One job per event (their facts must not fold together), the jobs of a round handled as one batch.
+    jobs.subscribeEventBatch<TicketEventEnvelope>('sla.ticket_event', [eventReader(ticketCreated), eventReader(ticketUpdated), eventReader(ticketMessageAdded)], handleTicketEventsForSla(clock, fieldTypes));
     jobs.pollDueRows('sla.timers', slaDueTimers(clock));
     jobs.subscribe(slaEscalated, 'sla.escalation_actions', escalationActionsHandler(writeRulesOf(context)));
     const recompute = handleRecompute(clock, fieldTypes);

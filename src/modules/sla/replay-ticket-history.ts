@@ -1,11 +1,10 @@
-import type { Database, Tx } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import type { TicketEventEnvelope, TicketSnapshot } from '../tickets/index.js';
-import type { BusinessCalendar } from './calendar/index.js';
-import { listPolicies } from './policies.js';
-import { selectPolicy, type TicketFacts } from './select-policy.js';
+import type { TicketFacts } from './select-policy.js';
 import { applyMessage, concernsSla, messageKind, reconcile } from './ticket-events.js';
-import { customFieldsForSelection, loadCalendar, ticketFacts, ticketFieldValues, type AppliedPolicy } from './ticket-policy.js';
+import { policyChooser, ticketFacts, ticketFieldValues } from './ticket-policy.js';
 import { TicketTimers } from './ticket-timers.js';
+import { TimerWrites } from './timer-writes.js';
 import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 /** One recorded ticket event and the ticket as that event left it. */
@@ -27,6 +26,7 @@ export type TicketHistoryStep = { event: TicketEventEnvelope; ticket: TicketSnap
 export async function replayTicketSlaHistories(database: Database, histories: readonly (readonly TicketHistoryStep[])[], types: ConditionTypes): Promise<void> {
   await database.transaction(async (tx) => {
     const applyPolicy = await policyChooser(tx, types);
+    const writes = new TimerWrites();
     for (const history of histories) {
       let customerFacts: TicketFacts | undefined;
       let previous: TicketTimers | undefined;
@@ -35,28 +35,15 @@ export async function replayTicketSlaHistories(database: Database, histories: re
         const at = new Date(event.occurredAt);
         customerFacts ??= await ticketFacts(tx, ticket, at.toISOString().slice(0, 10));
         // Locked and read once per ticket; later steps go on from the rows in memory.
-        const timers = previous ? TicketTimers.continueFrom(previous, at) : await TicketTimers.lock(tx, ticket.id, at);
+        const timers = previous ? TicketTimers.continueFrom(previous, at) : await TicketTimers.lock(tx, ticket.id, at, writes);
         previous = timers;
         const applied = await applyPolicy({ ...customerFacts, priority: ticket.priority, categoryPath: ticket.categoryPath, channel: ticket.channel, fields: { ...customerFacts.fields, ...ticketFieldValues(ticket, customerFacts.fields?.type as string | null) } });
         await reconcile(timers, ticket, applied, { created: event.type === 'ticket.created', recount: false });
         await applyMessage(timers, ticket, applied, messageKind(event));
         await timers.save(applied);
       }
+      // Written per ticket: a load of thousands stays within a statement's parameters.
+      await writes.flush(tx);
     }
   });
-}
-
-/** applyPolicy (ticket-policy.ts) over policies and calendars read once: one calendar object each, so it is compiled once. */
-async function policyChooser(tx: Tx, types: ConditionTypes): Promise<(facts: TicketFacts) => Promise<AppliedPolicy | null>> {
-  const policies = await listPolicies(tx);
-  const customFields = await customFieldsForSelection(tx, policies, types);
-  const calendars = new Map<string | null, { id: string; calendar: BusinessCalendar } | null>();
-  return async (facts) => {
-    const policy = selectPolicy(policies, { ...facts, customFields });
-    const targets = policy?.targets[facts.priority];
-    if (!policy || !targets) return null;
-    if (!calendars.has(policy.calendarId)) calendars.set(policy.calendarId, await loadCalendar(tx, policy.calendarId));
-    const calendar = calendars.get(policy.calendarId);
-    return calendar ? { policy, calendarId: calendar.id, calendar: calendar.calendar, targets } : null;
-  };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
 import type { Database } from '../../db/database.js';
-import type { JobContext } from '../../jobs/registry.js';
-import { getTicketSnapshot, ticketStatuses, type TicketEventEnvelope, type TicketSnapshot } from '../tickets/index.js';
+import { getTicketSnapshots, ticketStatuses, type TicketEventEnvelope, type TicketSnapshot } from '../tickets/index.js';
 import type { TargetKind } from './policy-model.js';
-import { applyPolicy, targetMinutesOf, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
+import type { TicketFacts } from './select-policy.js';
+import { factLookupsOf, policyChooser, targetMinutesOf, ticketFacts, type AppliedPolicy } from './ticket-policy.js';
 import { TicketTimers } from './ticket-timers.js';
+import { TimerWrites } from './timer-writes.js';
 import type { ConditionTypes } from '../../forms/field-kinds.js';
 
 
@@ -59,17 +60,21 @@ export function messageKind(event: TicketEventEnvelope): MessageKind | null {
 }
 
 /**
- * Job `sla.ticket_event`: bring a ticket's timers in line with one event. Policy and targets
- * follow the ticket's current facts (priority, category, customer …); a changed policy, target or
- * calendar recomputes the due time with the minutes used so far; pause statuses stop the clock and
- * the paused time does not count; resolving meets every target, reopening runs resolution again;
- * an agent's public reply meets first and next response (an internal note does not), a customer's
- * message starts a next-response cycle.
+ * Job `sla.ticket_event` (a batch job: the events of a worker round together): bring tickets'
+ * timers in line with their events. Policy and targets follow the ticket's current facts
+ * (priority, category, customer …); a changed policy, target or calendar recomputes the due time
+ * with the minutes used so far; pause statuses stop the clock and the paused time does not count;
+ * resolving meets every target, reopening runs resolution again; an agent's public reply meets
+ * first and next response (an internal note does not), a customer's message starts a
+ * next-response cycle. Each event applies at its own time, in the order events were recorded.
  */
-export function handleTicketEventForSla(clock: Clock, types: ConditionTypes): (event: TicketEventEnvelope, context: JobContext) => Promise<void> {
-  return async (event, { database }) => {
-    if (!concernsSla(event)) return;
-    await syncTicketTimers(database, types, event.aggregateId, eventTime(event, clock), event);
+export function handleTicketEventsForSla(clock: Clock, types: ConditionTypes): (events: TicketEventEnvelope[], context: { database: Database }) => Promise<void> {
+  return async (events, { database }) => {
+    const steps = events
+      .filter(concernsSla)
+      .sort((a, b) => a.eventId - b.eventId)
+      .map((event) => ({ ticketId: event.aggregateId, at: eventTime(event, clock), event }));
+    await syncTimersOfTickets(database, types, steps);
   };
 }
 
@@ -78,15 +83,45 @@ export function handleTicketEventForSla(clock: Clock, types: ConditionTypes): (e
  * without one to recompute them (a policy or calendar changed: every running clock is recounted).
  */
 export async function syncTicketTimers(database: Database, types: ConditionTypes, ticketId: string, at: Date, event?: TicketEventEnvelope): Promise<void> {
+  await syncTimersOfTickets(database, types, [{ ticketId, at, event }]);
+}
+
+/** One change to apply to a ticket's timers: after an event, or a recount without one. */
+export type TimerSyncStep = { ticketId: string; at: Date; event?: TicketEventEnvelope };
+
+/**
+ * `syncTicketTimers` for many steps (in order) in one transaction and a fixed number of
+ * statements, not a dozen per ticket (issue 15): the tickets' timers locked and read together,
+ * their snapshots in one query, policies and calendars once, the writes gathered and written at
+ * the end. The tickets' requesters and types are read together; a requester's contracts once per ticket.
+ */
+export async function syncTimersOfTickets(database: Database, types: ConditionTypes, steps: readonly TimerSyncStep[]): Promise<void> {
+  if (steps.length === 0) return;
   await database.transaction(async (tx) => {
-    const timers = await TicketTimers.lock(tx, ticketId, at);
-    const snapshot = await getTicketSnapshot(tx, ticketId);
-    if (!snapshot) return;
-    const ticket = event ? asOfEvent(snapshot, event) : snapshot;
-    const applied = await applyPolicy(tx, await ticketFacts(tx, ticket, at.toISOString().slice(0, 10)), types);
-    await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
-    if (event) await applyMessage(timers, ticket, applied, messageKind(event));
-    await timers.save(applied);
+    const ticketIds = [...new Set(steps.map((step) => step.ticketId))];
+    const locked = await TicketTimers.lockTickets(tx, ticketIds);
+    const snapshots = await getTicketSnapshots(tx, ticketIds);
+    if (snapshots.size === 0) return;
+    const choosePolicy = await policyChooser(tx, types);
+    const lookups = await factLookupsOf(tx, [...snapshots.values()]);
+    const writes = new TimerWrites();
+    const timersOf = new Map<string, TicketTimers>();
+    const customerFacts = new Map<string, TicketFacts>();
+    for (const { ticketId, at, event } of steps) {
+      const snapshot = snapshots.get(ticketId);
+      if (!snapshot) continue; // deleted since
+      const ticket = event ? asOfEvent(snapshot, event) : snapshot;
+      const previous = timersOf.get(ticketId);
+      const timers = previous ? TicketTimers.continueFrom(previous, at) : TicketTimers.of(tx, ticketId, at, locked.get(ticketId) ?? [], writes);
+      timersOf.set(ticketId, timers);
+      let facts = customerFacts.get(ticketId);
+      if (!facts) customerFacts.set(ticketId, (facts = await ticketFacts(tx, snapshot, at.toISOString().slice(0, 10), lookups)));
+      const applied = await choosePolicy({ ...facts, priority: ticket.priority });
+      await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
+      if (event) await applyMessage(timers, ticket, applied, messageKind(event));
+      await timers.save(applied);
+    }
+    await writes.flush(tx);
   });
 }
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { getContactsByIds, listRecords } from '../customers/index.js';
 import { describeTicketTypes, listFieldFacts } from '../forms/index.js';
 import type { TicketSnapshot } from '../tickets/index.js';
@@ -35,9 +35,25 @@ export function ticketFieldValues(ticket: TicketSnapshot, typeKey: string | null
   return { team: ticket.teamId, assignee: ticket.assigneeId, requester: ticket.requesterId, tags: ticket.tags ?? [], created: ticket.createdAt.toISOString(), type: typeKey, ...Object.fromEntries(custom) };
 }
 
-/** A ticket's facts as policies match them: its own fields and its customer's tier, organisation and contracts. */
-export async function ticketFacts(db: Db, ticket: TicketSnapshot, today: string): Promise<TicketFacts> {
-  const contact = ticket.requesterId ? (await getContactsByIds(db, [ticket.requesterId])).get(ticket.requesterId) : undefined;
+/** What a ticket's facts need besides the ticket (its requester, its type's key), read once for many tickets. */
+export type FactLookups = { contacts: Awaited<ReturnType<typeof getContactsByIds>>; typeKeys: ReadonlyMap<string, string> };
+
+/** The lookups of `tickets` in two queries at most, whatever their number (a batch of ticket events). */
+export async function factLookupsOf(db: Db, tickets: readonly TicketSnapshot[]): Promise<FactLookups> {
+  const requesterIds = [...new Set(tickets.flatMap((ticket) => (ticket.requesterId ? [ticket.requesterId] : [])))];
+  const typeIds = [...new Set(tickets.flatMap((ticket) => (ticket.typeId ? [ticket.typeId] : [])))];
+  const contacts = requesterIds.length ? await getContactsByIds(db, requesterIds) : new Map();
+  const types = typeIds.length ? await describeTicketTypes(db, typeIds) : new Map<string, { key: string }>();
+  return { contacts, typeKeys: new Map([...types].map(([id, type]) => [id, type.key])) };
+}
+
+/**
+ * A ticket's facts as policies match them: its own fields and its customer's tier, organisation
+ * and contracts (`lookups`: its requester and type read beforehand, else read here).
+ */
+export async function ticketFacts(db: Db, ticket: TicketSnapshot, today: string, lookups?: FactLookups): Promise<TicketFacts> {
+  const known = lookups ?? (await factLookupsOf(db, [ticket]));
+  const contact = ticket.requesterId ? known.contacts.get(ticket.requesterId) : undefined;
   const organizationId = contact?.organization?.id ?? null;
   const owners = { contactIds: contact ? [contact.id] : [], organizationIds: organizationId ? [organizationId] : [], type: 'contract' };
   const contracts = contact ? await listRecords(db, owners) : [];
@@ -45,7 +61,7 @@ export async function ticketFacts(db: Db, ticket: TicketSnapshot, today: string)
     .filter((record) => !record.expiresOn || record.expiresOn >= today)
     .map((record) => record.payload?.contractType ?? record.payload?.type)
     .filter((type): type is string => typeof type === 'string' && type.length > 0);
-  const typeKey = ticket.typeId ? ((await describeTicketTypes(db, [ticket.typeId])).get(ticket.typeId)?.key ?? null) : null;
+  const typeKey = ticket.typeId ? (known.typeKeys.get(ticket.typeId) ?? null) : null;
   return { priority: ticket.priority, categoryPath: ticket.categoryPath, customerTier: contact?.tierKey ?? null, channel: ticket.channel, organizationId, contractTypes, fields: ticketFieldValues(ticket, typeKey) };
 }
 
@@ -61,14 +77,21 @@ export async function loadCalendar(db: Db, calendarId: string | null): Promise<{
   return row ? { id: row.id, calendar: presentCalendar(row).calendar } : null;
 }
 
-/** The applied policy for these facts, or null: "no SLA", a normal outcome. */
-export async function applyPolicy(db: Db, facts: TicketFacts, types: ConditionTypes): Promise<AppliedPolicy | null> {
-  const policies = await listPolicies(db);
-  const policy = selectPolicy(policies, { ...facts, customFields: await customFieldsForSelection(db, policies, types) });
-  if (!policy) return null;
-  const targets = policy.targets[facts.priority];
-  if (!targets) return null;
-  const calendar = await loadCalendar(db, policy.calendarId);
-  if (!calendar) return null;
-  return { policy, calendarId: calendar.id, calendar: calendar.calendar, targets };
+/**
+ * The policy that applies to a ticket's facts (null: "no SLA", a normal outcome), chosen over
+ * policies and calendars read once for a whole batch of ticket events or a bulk replay: one
+ * calendar object each, so it is compiled once.
+ */
+export async function policyChooser(tx: Tx, types: ConditionTypes): Promise<(facts: TicketFacts) => Promise<AppliedPolicy | null>> {
+  const policies = await listPolicies(tx);
+  const customFields = await customFieldsForSelection(tx, policies, types);
+  const calendars = new Map<string | null, { id: string; calendar: BusinessCalendar } | null>();
+  return async (facts) => {
+    const policy = selectPolicy(policies, { ...facts, customFields });
+    const targets = policy?.targets[facts.priority];
+    if (!policy || !targets) return null;
+    if (!calendars.has(policy.calendarId)) calendars.set(policy.calendarId, await loadCalendar(tx, policy.calendarId));
+    const calendar = calendars.get(policy.calendarId);
+    return calendar ? { policy, calendarId: calendar.id, calendar: calendar.calendar, targets } : null;
+  };
 }

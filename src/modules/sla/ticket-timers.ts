@@ -1,12 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../db/database.js';
-import { recordEvent } from '../../jobs/events.js';
-import { slaTimersChanged } from './events.js';
-import { setTicketSlaDueAt } from '../tickets/index.js';
 import type { BusinessCalendar } from './calendar/index.js';
 import type { TargetKind } from './policy-model.js';
 import { slaTicketTimers, type TimerHistoryEntry } from './schema.js';
+import type { TimerWrites } from './timer-writes.js';
 import { loadCalendar, targetMinutesOf, type AppliedPolicy } from './ticket-policy.js';
 import { nextCheckAt, plannedFirings, runningClock, startedClock, stoppedClock, type TimerRow } from './timer-math.js';
 
@@ -15,8 +13,9 @@ const maxHistory = 100;
 
 /**
  * The timers of one ticket, loaded and locked for one change: the event handler mutates them in
- * memory (start, pause, resume, meet, retarget) and `save` writes what changed, each with its
- * history entry and its new due-time row (`next_check_at`).
+ * memory (start, pause, resume, meet, retarget) and `save` hands what changed, each with its
+ * history entry and its new due-time row (`next_check_at`), to a `TimerWrites` that the caller
+ * flushes (one set of statements for a whole batch of tickets).
  */
 export class TicketTimers {
   private readonly changed = new Set<TimerRow>();
@@ -28,21 +27,41 @@ export class TicketTimers {
     readonly ticketId: string,
     readonly at: Date,
     readonly rows: Map<TargetKind, TimerRow>,
+    private readonly writes: TimerWrites,
   ) {}
 
-  static async lock(tx: Tx, ticketId: string, at: Date): Promise<TicketTimers> {
-    // One change of a ticket's timers at a time, also when the ticket has none yet.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sla:ticket:${ticketId}`}, 0))`);
-    const rows = await tx.select().from(slaTicketTimers).where(eq(slaTicketTimers.ticketId, ticketId)).for('update');
-    return new TicketTimers(tx, ticketId, at, new Map(rows.map((r) => [r.target, r])));
+  /**
+   * Lock the timers of `ticketIds` for a change and read them, in two statements whatever their
+   * number. One change of a ticket's timers at a time, also when the ticket has none yet (an
+   * advisory lock per ticket, taken in one order by every batch, so two batches never deadlock).
+   */
+  static async lockTickets(tx: Tx, ticketIds: readonly string[]): Promise<Map<string, TimerRow[]>> {
+    const ids = [...new Set(ticketIds)].sort();
+    const byTicket = new Map<string, TimerRow[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return byTicket;
+    const keys = ids.map((id) => sql`${`sla:ticket:${id}`}`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(array[${sql.join(keys, sql`, `)}]::text[]) as key`);
+    const rows = await tx.select().from(slaTicketTimers).where(ids.length === 1 ? eq(slaTicketTimers.ticketId, ids[0]!) : inArray(slaTicketTimers.ticketId, ids)).for('update');
+    for (const row of rows) byTicket.get(row.ticketId)?.push(row);
+    return byTicket;
+  }
+
+  /** One ticket's timers as `lockTickets` read them, changed at `at`; `save` hands the writes to `writes`. */
+  static of(tx: Tx, ticketId: string, at: Date, rows: readonly TimerRow[], writes: TimerWrites): TicketTimers {
+    return new TicketTimers(tx, ticketId, at, new Map(rows.map((r) => [r.target, r])), writes);
+  }
+
+  static async lock(tx: Tx, ticketId: string, at: Date, writes: TimerWrites): Promise<TicketTimers> {
+    const rows = (await TicketTimers.lockTickets(tx, [ticketId])).get(ticketId) ?? [];
+    return TicketTimers.of(tx, ticketId, at, rows, writes);
   }
 
   /**
    * The same ticket's timers at a later moment, as `previous` left them once saved, without
-   * reloading: for a caller that still holds the lock in the same transaction (a bulk replay).
+   * reloading: for a caller that still holds the lock in the same transaction (a batch, a bulk replay).
    */
   static continueFrom(previous: TicketTimers, at: Date): TicketTimers {
-    return new TicketTimers(previous.tx, previous.ticketId, at, previous.rows);
+    return new TicketTimers(previous.tx, previous.ticketId, at, previous.rows, previous.writes);
   }
 
   get(target: TargetKind): TimerRow | undefined {
@@ -106,8 +125,9 @@ export class TicketTimers {
   async remove(timer: TimerRow): Promise<void> {
     this.rows.delete(timer.target);
     this.changed.delete(timer);
+    this.created.delete(timer);
     this.removedAny = true;
-    if (!this.created.delete(timer)) await this.tx.delete(slaTicketTimers).where(eq(slaTicketTimers.id, timer.id));
+    this.writes.delete(timer);
   }
 
   private calendars = new Map<string, BusinessCalendar>();
@@ -122,23 +142,23 @@ export class TicketTimers {
     return found.calendar;
   }
 
-  /** Write every changed timer with its next due-time row, and the ticket's next due time for lists. */
+  /**
+   * Hand every changed timer, with its next due-time row, and the ticket's next due time for lists
+   * to the writes (written when the caller flushes them, in its transaction).
+   */
   async save(applied: AppliedPolicy | null): Promise<void> {
     const running = [...this.rows.values()].filter((t) => t.dueAt && (t.state === 'running' || t.state === 'warning' || t.state === 'breached'));
     const next = running.reduce<Date | null>((min, t) => (min && min <= t.dueAt! ? min : t.dueAt), null);
-    await setTicketSlaDueAt(this.tx, this.ticketId, next);
+    this.writes.setDueAt(this.ticketId, next);
     for (const timer of this.changed) {
       const rules = applied && applied.policy.id === timer.policyId ? applied.policy : null;
       timer.nextCheckAt = nextCheckAt(plannedFirings(timer, rules, await this.calendarOf(timer, applied)), timer.fired);
-      const { id: _id, ...values } = timer;
-      if (this.created.has(timer)) await this.tx.insert(slaTicketTimers).values(timer);
-      else await this.tx.update(slaTicketTimers).set(values).where(eq(slaTicketTimers.id, timer.id));
+      if (this.created.has(timer)) this.writes.insert(timer);
+      else this.writes.update(timer);
     }
     // Timers follow ticket events in a job, after the ticket's own live update went out: this event
     // (on the ticket, so the live stream forwards it) tells open consoles to fetch the new SLA.
-    if (this.changed.size || this.removedAny) {
-      await recordEvent(this.tx, slaTimersChanged, { aggregateId: this.ticketId, cause: 'sla', payload: { targets: [...this.changed].map((timer) => timer.target) } });
-    }
+    if (this.changed.size || this.removedAny) this.writes.timersChanged(this.ticketId, [...this.changed].map((timer) => timer.target));
   }
 }
 

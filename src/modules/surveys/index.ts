@@ -1,11 +1,12 @@
 /** Public surface of the surveys module: CSAT after resolutions, periodic NPS, their links, follow-ups and statistics. */
 import type { AppModule } from '../../app/context.js';
 import { createSystemMailer } from '../../app/system-mailer.js';
+import { eventReader } from '../../jobs/registry.js';
 import { ticketCreated, ticketUpdated } from '../tickets/index.js';
 import { deliverSurveyHandler } from './deliver-survey.js';
 import { surveyAnswered } from './events.js';
 import { lowRatingHandler, notifySupervisorHandler, notifySupervisorJob } from './follow-up.js';
-import { complaintQuietHandler, planNpsSurveys } from './plan-nps.js';
+import { complaintQuietHandler, planNpsSurveys, typedTicketsOnly } from './plan-nps.js';
 import { registerPortalNpsRoutes } from './portal-nps-routes.js';
 import { registerSurveyRoutes } from './routes.js';
 import { scheduleCsatHandler } from './schedule-csat.js';
@@ -22,7 +23,7 @@ export const surveysModule: AppModule = {
   name: 'surveys',
   registerJobs({ jobs, config, clock, log, surveyChannels, fieldTypes }) {
     jobs.subscribe(ticketUpdated, 'surveys.csat', scheduleCsatHandler(clock));
-    jobs.subscribe(ticketCreated, 'surveys.complaint', complaintQuietHandler(clock));
+    jobs.subscribeEventBatch('surveys.complaint', [eventReader(ticketCreated, { when: typedTicketsOnly })], complaintQuietHandler(clock));
     jobs.pollDueRows('surveys.nps_plan', planNpsSurveys(clock));
     jobs.pollDueRows('surveys.send', sendDueSurveys(clock, surveyChannels, Boolean(config.OPENCSM_PUBLIC_URL)));
     jobs.handle(deliverSurveyJob, deliverSurveyHandler(config, createSurveyMailer(config), surveyChannels));

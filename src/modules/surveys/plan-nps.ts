@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Clock } from '../../app/clock.js';
-import type { EventHandler } from '../../jobs/registry.js';
+import type { EnvelopeOf } from '../../jobs/event-definition.js';
+import type { Database } from '../../db/database.js';
 import type { DueRowSource } from '../../jobs/registry.js';
 import { listContactSummaries } from '../customers/index.js';
 import { getTicketSnapshot, type ticketCreated } from '../tickets/index.js';
@@ -90,14 +91,23 @@ export function planNpsSurveys(clock: Clock): DueRowSource {
 }
 
 /**
- * Job `surveys.complaint` on `ticket.created`: a ticket of the complaint type (投诉) starts the
- * customer's quiet period — no NPS survey until it ends.
+ * Job `surveys.complaint` on `ticket.created` (a batch job: the settings are read once per round):
+ * a ticket of the complaint type (投诉) starts the customer's quiet period — no NPS survey until
+ * it ends. Only a ticket with a type makes a job (`typedTicketsOnly`); the complaint type is a
+ * setting, so a typed ticket of another type still does.
  */
-export const complaintQuietHandler = (clock: Clock): EventHandler<typeof ticketCreated> => async (event, { database }) => {
+export const complaintQuietHandler = (clock: Clock) => async (events: ReadonlyArray<EnvelopeOf<typeof ticketCreated>>, { database }: { database: Database }): Promise<void> => {
+  const typed = events.filter((event) => event.payload.type !== undefined);
+  if (typed.length === 0) return;
   const settings = await getSurveySettings(database.db);
-  if (!event.payload.type || event.payload.type !== settings.npsComplaintTypeKey) return;
-  const ticket = await getTicketSnapshot(database.db, event.aggregateId);
-  if (!ticket?.requesterId) return;
-  const until = new Date(clock.now().getTime() + settings.npsQuietDaysAfterComplaint * dayMs);
-  await database.transaction((tx) => markAsked(tx, ticket.requesterId!, { quietUntil: until }));
+  for (const event of typed) {
+    if (event.payload.type !== settings.npsComplaintTypeKey) continue;
+    const ticket = await getTicketSnapshot(database.db, event.aggregateId);
+    if (!ticket?.requesterId) continue;
+    // Marking again on a retry only moves the end of the quiet period by the retry's delay.
+    const until = new Date(clock.now().getTime() + settings.npsQuietDaysAfterComplaint * dayMs);
+    await database.transaction((tx) => markAsked(tx, ticket.requesterId!, { quietUntil: until }));
+  }
 };
+
+export const typedTicketsOnly = (event: EnvelopeOf<typeof ticketCreated>): boolean => event.payload.type !== undefined;

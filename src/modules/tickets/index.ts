@@ -51,8 +51,8 @@ export { countTicketsOfRequesters } from './requester-events.js';
 export { createTicketFields, ticketSchema } from './http-schemas.js';
 export { builtinTicketDescriptors } from './builtin-fields.js';
 export { presentTicket } from './ticket-view.js';
-export { getTicketSnapshot, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
-export { setTicketSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
+export { getTicketSnapshot, getTicketSnapshots, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
+export { setTicketSlaDueAt, setTicketsSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
 
 export const ticketsModule: AppModule = {

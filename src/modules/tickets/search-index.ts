@@ -15,12 +15,22 @@ import { ticketMessages, tickets } from './schema.js';
 export async function indexTickets(database: Database, ticketIds: readonly string[]): Promise<void> {
   const ids = [...new Set(ticketIds)];
   if (ids.length === 0) return;
-  const rows = await database.db.select({ id: tickets.id, subject: tickets.subject, description: tickets.description, number: tickets.number, fields: tickets.fields }).from(tickets).where(inArray(tickets.id, ids));
+  // The tickets with their messages' bodies in one query (oldest first; none: an empty list).
+  const rows = await database.db
+    .select({
+      id: tickets.id,
+      subject: tickets.subject,
+      description: tickets.description,
+      number: tickets.number,
+      fields: tickets.fields,
+      bodies: sql<string[]>`coalesce((select json_agg(m.body order by m.created_at) from ${ticketMessages} m where m.ticket_id = ${tickets}.id), '[]'::json)`,
+    })
+    .from(tickets)
+    .where(inArray(tickets.id, ids));
   if (rows.length === 0) return; // deleted since: nothing to index
   const searchable = await searchableKeys(database, rows);
-  const messages = await database.db.select({ ticketId: ticketMessages.ticketId, body: ticketMessages.body }).from(ticketMessages).where(inArray(ticketMessages.ticketId, ids)).orderBy(ticketMessages.createdAt);
   const documents = rows.map((ticket) => {
-    const bodies = messages.filter((m) => m.ticketId === ticket.id).map((m) => m.body);
+    const bodies = ticket.bodies;
     const document = searchDocument([
       { text: ticket.number, weight: 'A' },
       { text: ticket.subject, weight: 'A' },

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../../db/database.js';
 import { ticketCategories, ticketEvents, tickets } from './schema.js';
@@ -34,7 +34,13 @@ export type TicketSnapshot = {
 };
 
 export async function getTicketSnapshot(db: Db | Tx, ticketId: string): Promise<TicketSnapshot | null> {
-  const [row] = await db
+  return (await getTicketSnapshots(db, [ticketId])).get(ticketId) ?? null;
+}
+
+/** The snapshots of several tickets in one query (a batch job's), by id; a ticket that does not exist is absent. */
+export async function getTicketSnapshots(db: Db | Tx, ticketIds: readonly string[]): Promise<Map<string, TicketSnapshot>> {
+  if (ticketIds.length === 0) return new Map();
+  const rows = await db
     .select({
       id: tickets.id,
       status: tickets.status,
@@ -57,6 +63,6 @@ export async function getTicketSnapshot(db: Db | Tx, ticketId: string): Promise<
         select coalesce(array_agg(id::text), '{}') from path)`,
     })
     .from(tickets)
-    .where(eq(tickets.id, ticketId));
-  return row ?? null;
+    .where(ticketIds.length === 1 ? eq(tickets.id, ticketIds[0]!) : inArray(tickets.id, [...ticketIds]));
+  return new Map(rows.map((row) => [row.id, row]));
 }

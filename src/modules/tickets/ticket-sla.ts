@@ -42,3 +42,16 @@ export function slaCondition(which: 'due_soon' | 'breached'): SQL {
 export async function setTicketSlaDueAt(tx: Tx, ticketId: string, dueAt: Date | null): Promise<void> {
   await tx.update(tickets).set({ slaDueAt: dueAt }).where(and(eq(tickets.id, ticketId), sql`${tickets.slaDueAt} is distinct from ${dueAt?.toISOString() ?? null}::timestamptz`));
 }
+
+/**
+ * `setTicketSlaDueAt` for several tickets in one statement (the SLA module's batch of ticket
+ * events); a ticket whose value is already right is not written.
+ */
+export async function setTicketsSlaDueAt(tx: Tx, dueAt: ReadonlyMap<string, Date | null>): Promise<void> {
+  if (dueAt.size === 0) return;
+  const rows = [...dueAt].map(([ticketId, due]) => sql`(${ticketId}::uuid, ${due?.toISOString() ?? null}::timestamptz)`);
+  await tx.execute(sql`
+    update ${tickets} set sla_due_at = wanted.due_at
+    from (values ${sql.join(rows, sql`, `)}) as wanted (ticket_id, due_at)
+    where ${tickets.id} = wanted.ticket_id and ${tickets.slaDueAt} is distinct from wanted.due_at`);
+}
