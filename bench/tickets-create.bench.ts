@@ -16,6 +16,8 @@
  *   BENCH_ENGINES       comma list to run a subset: pglite,postgres (default: both when possible)
  *   BENCH_WORKER        "off" to measure without the background worker (search indexing)
  *   BENCH_POOL_SIZE     node-postgres pool size for PostgreSQL (default: the server's default, 10)
+ *   BENCH_RATE          requests per second over all connections (default: as fast as answered):
+ *                       issue 15's lag target holds "at the target rate", not at saturation
  * Profile: node --cpu-prof --cpu-prof-dir=.tmp/prof --import tsx bench/tickets-create.bench.ts
  */
 import { readFileSync } from 'node:fs';
@@ -44,6 +46,7 @@ const benchDatabaseName = process.env.BENCH_DATABASE_NAME || 'opencsm_bench';
 const engines = (process.env.BENCH_ENGINES || (serverUrl ? 'pglite,postgres' : 'pglite')).split(',').map((e) => e.trim());
 const withWorker = process.env.BENCH_WORKER !== 'off';
 const poolSize = process.env.BENCH_POOL_SIZE ? positiveInt('BENCH_POOL_SIZE', 10) : undefined;
+const rate = process.env.BENCH_RATE ? positiveInt('BENCH_RATE', 1) : undefined;
 const catchUpLimitMs = 120_000;
 /** Loaded by path in autocannon's worker thread: numbers each request's `{n}`. */
 const setupRequestPath = fileURLToPath(new URL('./ticket-request.cjs', import.meta.url));
@@ -179,6 +182,7 @@ async function runEngine(target: Target): Promise<EngineResult> {
       connections,
       duration,
       workers: 1,
+      ...(rate && { overallRate: rate }),
       requests: [
         { body: newCustomer, setupRequest: setupRequestPath },
         { body: returningCustomer, setupRequest: setupRequestPath },
