@@ -5,7 +5,7 @@ import { queryRows, type Database } from '../db/database.js';
 import { openTestDatabase } from '../db/test-database.js';
 import { parseFieldValue } from '../forms/field-values.js';
 import { builtInOptionTrees, createField, listFields } from '../modules/forms/index.js';
-import type { Actor } from '../modules/auth/index.js';
+import { createTeam, type Actor } from '../modules/auth/index.js';
 import { searchQuery } from '../search/segment.js';
 import { loadBenchTickets } from './bench-data.js';
 
@@ -78,6 +78,29 @@ test('every custom ticket field gets values of its type, in the stored form real
     for (const field of fields) assert.ok((held.get(field.key) ?? 0) > 200, `${field.key} is filled on most tickets (${held.get(field.key) ?? 0} of 300)`);
     const [common] = await queryRows<{ p0: number; p2: number }>(other.db, sql`select count(*) filter (where fields->>'product_line' = 'p0')::int as p0, count(*) filter (where fields->>'product_line' = 'p2')::int as p2 from tickets`);
     assert.ok(common!.p0 > common!.p2 * 1.5, `selects are skewed: ${common!.p0} × the first option, ${common!.p2} × the third`);
+  } finally {
+    await other.close();
+  }
+});
+
+test('the tickets take the existing teams in turn, and the unsolved ones an SLA due time', async () => {
+  const other = await openTestDatabase();
+  try {
+    const admin: Actor = { id: '00000000-0000-7000-8000-0000000000ab', email: 'b@example.cn', name: 'admin', role: 'admin', locale: 'zh-CN', teamIds: [] };
+    const teams = [await createTeam(other, admin, { name: '一线客服' }), await createTeam(other, admin, { name: '硬件支持' })];
+    await loadBenchTickets(other, { tickets: 40 });
+    const rows = await queryRows<{ team: string | null; status: string; late: string | null }>(
+      other.db,
+      sql`select team_id::text as team, status, (extract(epoch from sla_due_at - created_at) / 3600)::int::text as late from tickets`,
+    );
+    assert.equal(rows.length, 40);
+    const perTeam = new Map(teams.map((team) => [team.id, rows.filter((row) => row.team === team.id).length]));
+    assert.deepEqual([...perTeam.values()], [20, 20], 'every ticket has one of the teams, in turn');
+    for (const row of rows) {
+      const solved = row.status === 'resolved' || row.status === 'closed';
+      assert.equal(row.late, solved ? null : '8', `${row.status}: SLA due ${row.late} h after creation`);
+    }
+    assert.ok(rows.some((row) => row.late !== null), 'some tickets are unsolved');
   } finally {
     await other.close();
   }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../db/database.js';
 import { searchDocument, searchSegmenterVersion, sentenceMemo } from '../search/segment.js';
 import { builtInOptionTrees, listFields, type CustomField } from '../modules/forms/index.js';
+import { listTeams } from '../modules/auth/index.js';
 import { benchFieldValues } from './bench-field-values.js';
 import { complaintText, type ComplaintText } from './complaint-texts.js';
 import { prng } from './prng.js';
@@ -45,7 +46,10 @@ const statuses = [['resolved', 50], ['closed', 20], ['open', 15], ['pending', 8]
 const priorities = [['normal', 70], ['high', 15], ['low', 10], ['urgent', 5]] as const;
 const channels = [['email', 30], ['phone', 25], ['portal', 20], ['wechat', 15], ['api', 10]] as const;
 
-export type BenchTicket = ComplaintText & { id: string; number: string; createdAt: Date; status: string; priority: string; channel: string; fields: Record<string, unknown> };
+export type BenchTicket = ComplaintText & { id: string; number: string; createdAt: Date; status: string; priority: string; channel: string; fields: Record<string, unknown>; teamId: string | null };
+
+/** An unsolved ticket's SLA is due this long after it came in (the list's SLA-sorted view needs due times to sort). */
+const slaDueAfterMs = 8 * 3600_000;
 
 const secondsApart = 30;
 
@@ -56,6 +60,8 @@ export async function loadBenchTickets(database: Database, options: BenchDataOpt
   const now = Date.now();
   const ids: string[] = [];
   const customFields: CustomField[] = await listFields(database.db, 'ticket');
+  // The teams that exist take the tickets in turn (none: no team), so team filters have something to find.
+  const teamIds = (await listTeams(database.db)).map((team) => team.id);
   const trees = customFields.length ? builtInOptionTrees() : {};
   const deferred = options.deferIndexes ? await dropIndexesIfEmpty(database, options.onStep) : undefined;
   const writing: Promise<void>[] = [];
@@ -75,6 +81,7 @@ export async function loadBenchTickets(database: Database, options: BenchDataOpt
           priority: random.weighted(priorities),
           channel: random.weighted(channels),
           fields: customFields.length ? benchFieldValues(customFields, random, trees, createdAt) : {},
+          teamId: teamIds.length ? teamIds[i % teamIds.length]! : null,
         });
       }
       const rows = batchRows(batch, index ? segment : undefined);
@@ -103,6 +110,8 @@ function batchRows(batch: BenchTicket[], segment: ReturnType<typeof sentenceMemo
     // Replies come within the hour; solved tickets were solved then too.
     updated_at: new Date(t.createdAt.getTime() + t.messages.length * 600_000).toISOString(),
     resolved: t.status === 'resolved' || t.status === 'closed',
+    team_id: t.teamId,
+    sla_due_at: t.status === 'resolved' || t.status === 'closed' ? null : new Date(t.createdAt.getTime() + slaDueAfterMs).toISOString(),
   }));
   const messageRows = batch.flatMap((t) => t.messages.map((body, k) => ({ id: randomUUID(), ticket_id: t.id, body, channel: t.channel, created_at: new Date(t.createdAt.getTime() + (k + 1) * 600_000).toISOString() })));
   const documents = segment
@@ -126,10 +135,10 @@ async function insertBatch(tx: Tx, rows: BatchRows): Promise<void> {
   // A lost batch on a crash costs nothing here (the load is rerun); a flush per batch costs time.
   await tx.execute(sql`set local synchronous_commit = off`);
   await tx.execute(sql`
-    insert into tickets (id, number, subject, description, status, priority, channel, fields, created_at, updated_at, resolved_at)
-    select id, number, subject, description, status, priority, channel, fields, created_at, updated_at, case when resolved then updated_at end
+    insert into tickets (id, number, subject, description, status, priority, channel, fields, created_at, updated_at, resolved_at, team_id, sla_due_at)
+    select id, number, subject, description, status, priority, channel, fields, created_at, updated_at, case when resolved then updated_at end, team_id, sla_due_at
     from jsonb_to_recordset(${rows.tickets}::jsonb)
-      as r(id uuid, number text, subject text, description text, status text, priority text, channel text, fields jsonb, created_at timestamptz, updated_at timestamptz, resolved boolean)`);
+      as r(id uuid, number text, subject text, description text, status text, priority text, channel text, fields jsonb, created_at timestamptz, updated_at timestamptz, resolved boolean, team_id uuid, sla_due_at timestamptz)`);
   if (rows.messages) {
     await tx.execute(sql`
       insert into ticket_messages (id, ticket_id, body, channel, created_at)
