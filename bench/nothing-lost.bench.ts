@@ -10,7 +10,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,19 +21,12 @@ import { queryRows } from '../src/db/database.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { withDatabase } from '../src/db/test-database.js';
 import { createApiToken, createUser, loadActor } from '../src/modules/auth/index.js';
+import { freePort } from './free-port.js';
 
 const creates = Number(process.env.BENCH_CREATES ?? 5000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 
 type Engine = { name: string; env: Record<string, string>; cleanup(): Promise<void> };
 

@@ -10,7 +10,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +21,7 @@ import { queryRows } from '../src/db/database.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { withDatabase } from '../src/db/test-database.js';
 import { createApiToken, createUser, loadActor } from '../src/modules/auth/index.js';
+import { freePort } from './free-port.js';
 
 const serverUrl = process.env.BENCH_DATABASE_URL;
 if (!serverUrl) throw new Error('set BENCH_DATABASE_URL to a PostgreSQL server');
@@ -30,14 +30,6 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const serveCounts = (process.env.BENCH_SERVES ?? '1,2,1,2').split(',').map(Number);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const setupRequest = fileURLToPath(new URL('./ticket-request.cjs', import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 
 /** CPU ticks (1/100 s) of a process and, for the PostgreSQL server, of its children too. */
 function ticks(pid: number, children = false): number {

@@ -4,6 +4,7 @@ import type { Config } from '../../app/config.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
 import type { EventHandler } from '../../jobs/registry.js';
+import type { EnvelopeOf } from '../../jobs/event-definition.js';
 import { channelSecrets, loadChannelAccount } from '../channels/index.js';
 import { attachmentStoreIn, getDeliverableMessage, isReplyToDeliver, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
 import { windowState } from './reply-window.js';
@@ -18,6 +19,26 @@ const lastAttempt = 8;
 /** The vendor's own word that the window is shut: 45015 out of time, 45047 out of count. */
 export const windowErrors: Record<number, string> = { 45015: 'wechat.window_closed', 45047: 'wechat.window_exhausted' };
 
+/**
+ * What a reply `event` asks WeChat to deliver by `way` (the chat itself, or the reply template):
+ * the message, its follower's thread and the account. Null when there is nothing to send (not this
+ * way, gone, or sent already) or when it cannot go — no follower, a disabled account —, which is
+ * then recorded on the timeline as failed.
+ */
+export async function wechatDeliveryOf(database: Database, config: Config, event: EnvelopeOf<typeof ticketMessageAdded>, way: string) {
+  if (!isReplyToDeliver(way)(event)) return null;
+  const messageId = event.payload.messageId;
+  const message = await getDeliverableMessage(database.db, messageId);
+  if (!message || message.deliveryStatus === 'sent') return null;
+  const thread = await ticketThread(database.db, message.ticketId);
+  const account = thread ? await loadChannelAccount(database.db, channelSecrets(config), thread.accountId) : null;
+  if (!thread || !account?.enabled) {
+    await recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(thread ? 'wechat.account_disabled' : 'wechat.no_follower') });
+    return null;
+  }
+  return { messageId, message, thread, account };
+}
+
 const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', key)} / ${translate('en', key)}${detail ? ` (${detail})` : ''}`;
 
 /**
@@ -30,13 +51,9 @@ const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', ke
  */
 export function deliverWechatHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
   return async (event, { database, log, job }) => {
-    if (!isReplyToDeliver('wechat')(event)) return;
-    const messageId = event.payload.messageId;
-    const message = await getDeliverableMessage(database.db, messageId);
-    if (!message || message.deliveryStatus === 'sent') return;
-    const thread = await ticketThread(database.db, message.ticketId);
-    const account = thread ? await loadChannelAccount(database.db, channelSecrets(config), thread.accountId) : null;
-    if (!thread || !account?.enabled) return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(thread ? 'wechat.account_disabled' : 'wechat.no_follower') });
+    const delivery = await wechatDeliveryOf(database, config, event, 'wechat');
+    if (!delivery) return;
+    const { messageId, message, thread, account } = delivery;
 
     const images = message.attachments.filter((a) => a.contentType.startsWith('image/'));
     const request = { touser: thread.openid, msgtype: 'text', text: { content: message.body } };

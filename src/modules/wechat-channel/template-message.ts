@@ -4,8 +4,8 @@ import type { ReplyChannelProbe } from '../../app/reply-channels.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { EventHandler } from '../../jobs/registry.js';
 import { channelSecrets, loadChannelAccount } from '../channels/index.js';
-import { getDeliverableMessage, isReplyToDeliver, recordDelivery, type DeliverableMessage, type ticketMessageAdded } from '../tickets/index.js';
-import { markOutbound } from './deliver-reply.js';
+import { recordDelivery, type DeliverableMessage, type ticketMessageAdded } from '../tickets/index.js';
+import { markOutbound, wechatDeliveryOf } from './deliver-reply.js';
 import { wechatOutbound } from './schema.js';
 import { ticketThread } from './ticket-threads.js';
 import { WechatApiError, wechatApi } from './wechat-api.js';
@@ -91,13 +91,9 @@ export function wechatTemplateProbe(config: Config): ReplyChannelProbe {
  */
 export function deliverWechatTemplateHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
   return async (event, { database, log, job }) => {
-    if (!isReplyToDeliver(wechatTemplateWay)(event)) return;
-    const messageId = event.payload.messageId;
-    const message = await getDeliverableMessage(database.db, messageId);
-    if (!message || message.deliveryStatus === 'sent') return;
-    const thread = await ticketThread(database.db, message.ticketId);
-    const account = thread ? await loadChannelAccount(database.db, channelSecrets(config), thread.accountId) : null;
-    if (!thread || !account?.enabled) return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(thread ? 'wechat.account_disabled' : 'wechat.no_follower') });
+    const delivery = await wechatDeliveryOf(database, config, event, wechatTemplateWay);
+    if (!delivery) return;
+    const { messageId, message, thread, account } = delivery;
     const settings = wechatSettingsOf(account.settings);
     const link = portalTicketLink(config, message.ticketId);
     if (!settings.replyTemplate) return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages('wechat.template_not_configured') });
