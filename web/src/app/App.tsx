@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -9,9 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../shared/api/client.ts';
 import { usePrefersReducedMotion } from '../shared/ui/reduced-motion.ts';
+import { createKeepingStyleCache } from '../shared/ui/style-cache.ts';
 import { AppRoutes } from './routes.tsx';
 
 dayjs.extend(relativeTime);
+
+/** One for the page's life: Ant Design's generated styles, kept when their last user unmounts (style-cache.ts). */
+const styleCache = createKeepingStyleCache();
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -30,14 +35,16 @@ export function App() {
   dayjs.locale(zh ? 'zh-cn' : 'en');
   const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion } }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
+    <StyleProvider cache={styleCache}>
+      <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, motion: !reducedMotion } }}>
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </StyleProvider>
   );
 }
