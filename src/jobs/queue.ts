@@ -5,7 +5,7 @@ import type { Tx } from '../db/database.js';
 export type JobInput = {
   type: string;
   payload?: Record<string, unknown>;
-  /** When the job becomes due; defaults to now. This is how timers are scheduled. */
+  /** When the job becomes due; defaults to the enqueuing transaction's `now()`. This is how timers are scheduled. */
   runAt?: Date;
   maxAttempts?: number;
   /** While a pending job with this key exists, enqueueing another one with it does nothing. */
@@ -36,7 +36,7 @@ export async function enqueueJobs(tx: Tx, list: readonly JobInput[]): Promise<vo
   });
   for (let start = 0; start < rows.length; start += rowsPerInsert) {
     const values = rows.slice(start, start + rowsPerInsert).map(
-      (job) => sql`(${uuidv7()}, ${job.type}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${(job.runAt ?? new Date()).toISOString()}::timestamptz,
+      (job) => sql`(${uuidv7()}, ${job.type}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt ? sql`${job.runAt.toISOString()}::timestamptz` : sql`now()`},
                     ${job.maxAttempts ?? 8}, ${job.dedupeKey ?? null}, ${job.eventId ?? null}::bigint)`,
     );
     await tx.execute(sql`

@@ -115,12 +115,7 @@ export class JobRegistry {
     let byEvent = this.eventHandlers.get(jobType);
     if (!byEvent) {
       const handlers = new Map<string, JobHandler>();
-      this.handle(jobType, (payload, context) => {
-        const type = storedEnvelopeSchema.shape.type.parse(payload.type);
-        const handle = handlers.get(type);
-        if (!handle) throw new Error(`Job type ${jobType} does not follow event ${type}`);
-        return handle(payload, context);
-      });
+      this.handle(jobType, (payload, context) => ofEventType(handlers, payload, jobType)(payload, context));
       this.eventHandlers.set(jobType, handlers);
       byEvent = handlers;
     }
@@ -138,10 +133,7 @@ export class JobRegistry {
     this.handleBatch(jobType, (payloads, context) =>
       handler(
         payloads.map((payload) => {
-          const type = storedEnvelopeSchema.shape.type.parse(payload.type);
-          const definition = byName.get(type);
-          if (!definition) throw new Error(`Job type ${jobType} does not follow event ${type}`);
-          const { payload: _payload, ...facts } = readEnvelope(definition, payload);
+          const { payload: _payload, ...facts } = readEnvelope(ofEventType(byName, payload, jobType), payload);
           return facts;
         }),
         context,
@@ -160,12 +152,7 @@ export class JobRegistry {
     const byName = new Map(readers.map((reader) => [reader.definition.name, reader]));
     this.handleBatch(jobType, (payloads, context) =>
       handler(
-        payloads.map((payload) => {
-          const type = storedEnvelopeSchema.shape.type.parse(payload.type);
-          const reader = byName.get(type);
-          if (!reader) throw new Error(`Job type ${jobType} does not follow event ${type}`);
-          return reader.read(payload);
-        }),
+        payloads.map((payload) => ofEventType(byName, payload, jobType).read(payload)),
         context,
       ),
     );
@@ -199,4 +186,12 @@ export class JobRegistry {
   subscribersOf(eventType: string): readonly Subscription[] {
     return this.subscriptions.get(eventType) ?? [];
   }
+}
+
+/** What `byType` holds for the type of a stored event a job carries; a job type that does not follow that event is a bug. */
+function ofEventType<V>(byType: ReadonlyMap<string, V>, payload: { type?: unknown }, jobType: string): V {
+  const type = storedEnvelopeSchema.shape.type.parse(payload.type);
+  const found = byType.get(type);
+  if (found === undefined) throw new Error(`Job type ${jobType} does not follow event ${type}`);
+  return found;
 }

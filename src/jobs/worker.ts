@@ -236,15 +236,14 @@ export class Worker {
   private async pickDueJobs(tx: Tx): Promise<PickedJob[]> {
     const now = this.clock.now();
     const leaseEnd = new Date(now.getTime() + this.leaseMs).toISOString();
-    // Due by the database's clock or this process's (which stamped the jobs the relay just made,
-    // after the transaction's `now()`), so they run in this round.
-    const dueBy = sql`greatest(now(), ${new Date().toISOString()}::timestamptz)`;
+    // Jobs without a time of their own are due at their transaction's `now()`: those the relay
+    // just made in this transaction run in this round.
     return queryRows<PickedJob>(tx, sql`
       update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.id},
              locked_until = ${leaseEnd}::timestamptz, updated_at = now()
       where id in (
         select id from jobs
-        where (state = 'pending' and run_at <= ${dueBy}) or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
+        where (state = 'pending' and run_at <= now()) or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
         order by run_at limit ${this.batchSize}
         for update skip locked)
       returning id, type, payload, attempts, max_attempts, event_id`);
