@@ -183,6 +183,11 @@ export class JobRegistry {
     return this.batchHandlers.get(jobType);
   }
 
+  /** Every job type registered with `handleBatch` (directly or through a batch subscription). */
+  batchJobTypes(): string[] {
+    return [...this.batchHandlers.keys()];
+  }
+
   subscribersOf(eventType: string): readonly Subscription[] {
     return this.subscriptions.get(eventType) ?? [];
   }

@@ -258,3 +258,32 @@ test('a failed query’s parameters (secrets, ticket text) never reach the store
   assert.match(job!.last_error!, /duplicate key/);
   assert.doesNotMatch(job!.last_error!, /hunter2/);
 });
+
+test('a round takes up to a batch of each batch type and a batch of the other jobs together, in due order', async () => {
+  const registry = new JobRegistry();
+  const rounds: Array<Record<string, number[]>> = [];
+  let round: Record<string, number[]> = {};
+  const note = (type: string, n: number) => void (round[type] ??= []).push(n);
+  registry.handleBatch('probe.first', async (payloads) => payloads.forEach((p) => note('first', Number(p.n))));
+  registry.handleBatch('probe.second', async (payloads) => payloads.forEach((p) => note('second', Number(p.n))));
+  registry.handle('probe.single', async (payload) => note('single', Number(payload.n)));
+  registry.handle('probe.other', async (payload) => note('other', Number(payload.n)));
+  // Oldest first: the single jobs were due before the batch jobs, and 'probe.other' before them.
+  await database.transaction(async (tx) => {
+    for (let n = 0; n < 2; n++) await enqueueJob(tx, { type: 'probe.other', payload: { n }, runAt: new Date(Date.now() - 60_000 + n) });
+    for (let n = 0; n < 2; n++) await enqueueJob(tx, { type: 'probe.single', payload: { n }, runAt: new Date(Date.now() - 50_000 + n) });
+    for (let n = 0; n < 4; n++) await enqueueJob(tx, { type: 'probe.first', payload: { n }, runAt: new Date(Date.now() - 40_000 + n) });
+    await enqueueJob(tx, { type: 'probe.second', payload: { n: 0 }, runAt: new Date(Date.now() - 30_000) });
+  });
+  const worker = new Worker(database, registry, log, { batchSize: 3 });
+  for (let i = 0; i < 3; i++) {
+    round = {};
+    await worker.tick();
+    rounds.push(Object.fromEntries(Object.entries(round).map(([type, ns]) => [type, ns.sort()])));
+  }
+  // 9 jobs, all of them candidates of the first round (3 per kind: the others, and each batch type).
+  assert.deepEqual(rounds[0], { other: [0, 1], single: [0], first: [0, 1, 2], second: [0] });
+  assert.deepEqual(rounds[1], { single: [1], first: [3] });
+  assert.deepEqual(rounds[2], {});
+  assert.deepEqual(await jobRows(), []);
+});

@@ -32,6 +32,7 @@ type EventRow = {
 export type WorkerOptions = {
   /** Sleep between polls when nothing was due. */
   pollMs?: number;
+  /** Per round: at most this many jobs of each batch type, and as many of all others together; the relay takes 5× as many events (default 20). */
   batchSize?: number;
   /** How long a picked job is ours before another worker may assume we died (default 30 s). */
   leaseMs?: number;
@@ -236,16 +237,29 @@ export class Worker {
   private async pickDueJobs(tx: Tx): Promise<PickedJob[]> {
     const now = this.clock.now();
     const leaseEnd = new Date(now.getTime() + this.leaseMs).toISOString();
+    // A round takes up to `batchSize` jobs of each batch type (one handler call each, however many
+    // items) and up to `batchSize` of all other types together (each runs alone). Counting batch
+    // items against one shared limit made a round's share of a created ticket's follow-up work
+    // shrink with every new subscriber: 20 jobs were 10 tickets with two batch subscribers, 6.7
+    // with three, and each extra round repeated every handler's fixed statements (BENCHMARKS.md,
+    // "Custom fields", 2026-12-07 second pass). Candidates are locked in due order first, then
+    // the per-kind limit applies; a candidate left out is unlocked at commit, still pending.
+    const batchTypes = this.registry.batchJobTypes();
+    const candidates = this.batchSize * (1 + batchTypes.length);
     // Jobs without a time of their own are due at their transaction's `now()`: those the relay
     // just made in this transaction run in this round.
     return queryRows<PickedJob>(tx, sql`
       update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.id},
              locked_until = ${leaseEnd}::timestamptz, updated_at = now()
       where id in (
-        select id from jobs
-        where (state = 'pending' and run_at <= now()) or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
-        order by run_at limit ${this.batchSize}
-        for update skip locked)
+        select id from (
+          select id, row_number() over (partition by case when type = any(${sql.param(batchTypes)}::text[]) then type else '' end order by run_at) as nth
+          from (
+            select id, type, run_at from jobs
+            where (state = 'pending' and run_at <= now()) or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
+            order by run_at limit ${candidates}
+            for update skip locked) as due) as ranked
+        where nth <= ${this.batchSize})
       returning id, type, payload, attempts, max_attempts, event_id`);
   }
 
