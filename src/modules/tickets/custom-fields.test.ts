@@ -8,6 +8,7 @@ import { queryRows } from '../../db/database.js';
 import { migrationsFolder } from '../../db/migrate.js';
 import { listAggregateEvents } from '../../jobs/events.js';
 import { customFieldIndexName, customFieldOrderedIndexName } from './custom-field-indexes.js';
+import { afterCursor, orderBy, sortKeys, type TicketSort } from './ticket-sort.js';
 import { complaintFields, complaintForm, complaintType } from '../forms/test-environmental-complaint.js';
 
 /**
@@ -204,6 +205,43 @@ describe('lists by custom field', () => {
     assert.deepEqual(seen, ['water', 'water', 'noise', 'gas']);
   });
 
+  test('sort=fields.<key> puts equal values most recently updated first; -fields.<key> is its exact reverse, page by page', async () => {
+    const pages = async (sort: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await t.api('GET', '/api/v1/tickets', { query: { tag, sort, limit: 1, cursor } });
+        assert.equal(page.statusCode, 200, page.body);
+        ids.push(...page.data.items.map((i: { id: string }) => i.id));
+        cursor = page.data.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    const newestFirst = (await t.api('GET', '/api/v1/tickets', { query: { tag, 'fields.pollution_type': 'water' } })).data.items.map((i: { id: string }) => i.id);
+    const ascending = await pages('fields.pollution_type');
+    const valuesOf = async (ids: string[]) => Promise.all(ids.map(async (id) => (await t.api('GET', `/api/v1/tickets/${id}`)).data.fields.pollution_type));
+    assert.deepEqual(await valuesOf(ascending), ['gas', 'noise', 'water', 'water']);
+    assert.deepEqual(ascending.slice(2), newestFirst, 'the two water tickets, the later one first');
+    assert.deepEqual(await pages('-fields.pollution_type'), [...ascending].reverse());
+  });
+
+  test('a sort by the field, first page or after a cursor, reads its index in order (no sort of every ticket)', async () => {
+    for (const sort of ['fields.pollution_type', '-fields.pollution_type'] satisfies TicketSort[]) {
+      const keys = sortKeys(sort);
+      for (const where of [sql`true`, afterCursor(keys, ['water', '2026-12-01T00:00:00.000000Z', '00000000-0000-7000-8000-000000000000'])]) {
+        const plan = await t.database.db.transaction(async (tx) => {
+          // A few tickets: without these PostgreSQL rightly prefers to sort them. Off, only a plan
+          // whose order the index gives avoids the Sort node.
+          await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true)`);
+          return JSON.stringify(await queryRows(tx, sql`explain (format json) select id from tickets where ${where} order by ${sql.join(orderBy(keys), sql`, `)} limit 2`));
+        });
+        assert.match(plan, new RegExp(customFieldOrderedIndexName('pollution_type')), `${sort}: ${plan}`);
+        assert.match(plan, /"Node Type":"Limit"/, 'the plan is read as JSON nodes');
+        assert.doesNotMatch(plan, /"Node Type":"(Incremental )?Sort"/, `${sort}: ${plan}`);
+      }
+    }
+  });
+
   test('a field not marked filterable, or an unknown parameter, is a 400 naming it', async () => {
     const problem = assertProblem(await t.api('GET', '/api/v1/tickets', { query: { 'fields.location': '44' } }), 400, 'validation.failed');
     assert.deepEqual(problem.errors?.map((e) => [e.path, e.code]), [['fields.location', 'ticket.field_not_filterable']]);
@@ -213,14 +251,14 @@ describe('lists by custom field', () => {
     assert.equal(sort.errors?.[0]?.path, 'sort');
   });
 
-  test('marking a field filterable builds its indexes outside the request (btree for one value, also in the newest-first order; GIN for a path); unmarking drops them', async () => {
+  test('marking a field filterable builds its index outside the request (one btree in the newest-first order for one value; GIN for a path); unmarking drops it', async () => {
     const indexOf = async (key: string, name = customFieldIndexName(key)) => {
       const rows = await queryRows<{ indexdef: string }>(t.database.db, sql`select indexdef from pg_indexes where tablename = 'tickets' and indexname = ${name}`);
       return rows[0]?.indexdef;
     };
-    assert.match((await indexOf('pollution_type')) ?? '', /btree .*fields.*pollution_type.*COLLATE "C".*id/);
-    // A filter in the list's default order reads a page of this one, however the value is spread.
+    // A filter in the list's default order reads a page of it, however the value is spread; a sort by the field walks it.
     assert.match((await indexOf('pollution_type', customFieldOrderedIndexName('pollution_type'))) ?? '', /btree .*fields.*pollution_type.*COLLATE "C", updated_at DESC NULLS LAST, id DESC NULLS LAST\)/);
+    assert.equal(await indexOf('pollution_type'), undefined, 'no second btree that every write of a ticket would keep as well');
     const location = (await t.api('GET', '/api/v1/ticket-fields/location')).data;
     const marked = await t.api('PATCH', '/api/v1/ticket-fields/location', { body: { filterable: true }, ifMatch: location.version });
     assert.equal(marked.statusCode, 200, marked.body);
@@ -245,6 +283,20 @@ describe('lists by custom field', () => {
     const rows = await queryRows<{ indexname: string }>(t.database.db, sql`select indexname from pg_indexes where tablename = 'tickets' and indexname like 'tickets_fo_%'`);
     assert.deepEqual(rows.map((r) => r.indexname), [name], 'the select again; not the path (a GIN field) nor unfilterable fields');
     assert.equal(await definitionOf(), byJob, 'the same columns, order and collation as the job\'s');
+  });
+
+  test('migration 0038 drops the (value, id) btree fields marked filterable before it had; GIN indexes stay', async () => {
+    const old = customFieldIndexName('pollution_type');
+    await t.database.db.execute(sql.raw(`create index "${old}" on tickets ((coalesce(fields ->> 'pollution_type', '') collate "C"), id)`));
+    const gin = customFieldIndexName('gin_probe');
+    await t.database.db.execute(sql.raw(`create index "${gin}" on tickets using gin ((fields -> 'gin_probe'))`));
+    const names = async () => (await queryRows<{ indexname: string }>(t.database.db, sql`select indexname from pg_indexes where tablename = 'tickets' and indexname like 'tickets\_f%' order by 1`)).map((r) => r.indexname);
+    assert.ok((await names()).includes(old));
+    await t.database.db.execute(sql.raw(await readFile(join(await realpath(migrationsFolder), '0038_custom_field_one_index.sql'), 'utf8')));
+    const left = await names();
+    assert.ok(!left.includes(old), 'the old btree is gone');
+    assert.ok(left.includes(gin) && left.includes(customFieldOrderedIndexName('pollution_type')), `the GIN index and the ordered btree stay: ${left.join(', ')}`);
+    await t.database.db.execute(sql.raw(`drop index "${gin}"`));
   });
 
   test('a saved view stores custom-field filters and columns', async () => {

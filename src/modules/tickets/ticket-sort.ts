@@ -14,12 +14,14 @@ import { scalarExpression } from './custom-field-filters.js';
  *  - `number`, `-number`: by human number (day, then sequence, which may grow a fifth digit);
  *  - `slaDueAt`: the earliest SLA due time first (tickets without a running target last),
  *    `-slaDueAt`: latest first;
+ *  - `fields.<key>`: a filterable single-value custom field's value, then most recently updated
+ *    first; `-fields.<key>`: the exact reverse (the order of the field's one index);
  *  - `relevance` (only with `q`): tickets whose subject (or number) matches first, then newest.
  *    A ts_rank over every match cost ~750 ms for a common word at 1M tickets and ordered hardly
  *    better than this.
  */
 export const ticketSorts = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'priority', '-priority', 'number', '-number', 'slaDueAt', '-slaDueAt', 'relevance'] as const;
-/** Also `fields.<key>` / `-fields.<key>`: a filterable single-value custom field, then the id. */
+/** Also `fields.<key>` / `-fields.<key>`: a filterable single-value custom field (see above). */
 export type TicketSort = (typeof ticketSorts)[number] | `fields.${string}` | `-fields.${string}`;
 export const customSortPattern = /^-?fields\.[a-z][a-z0-9_]{0,62}$/;
 
@@ -30,8 +32,11 @@ export function customSortKey(sort: TicketSort): string | undefined {
 export const defaultTicketSort: TicketSort = '-updatedAt';
 
 type KeyType = 'timestamp' | 'int' | 'real' | 'text' | 'uuid' | 'value';
-/** One key of an order: the expression, its direction, and how its cursor value is typed. */
-export type SortKey = { expr: SQL; desc: boolean; type: KeyType };
+/**
+ * One key of an order: the expression, its direction, and how its cursor value is typed.
+ * `defaultNulls`: spelled with PostgreSQL's own NULLS placement (see orderBy).
+ */
+export type SortKey = { expr: SQL; desc: boolean; type: KeyType; defaultNulls?: true };
 
 const priorityRank = sql`coalesce((select p.rank from ticket_priorities p where p.key = ${tickets.priority}), 2147483647)`;
 const key = (expr: SQLWrapper, desc: boolean, type: KeyType): SortKey => ({ expr: sql`${expr}`, desc, type });
@@ -40,7 +45,12 @@ const key = (expr: SQLWrapper, desc: boolean, type: KeyType): SortKey => ({ expr
 export function sortKeys(sort: TicketSort, subjectHit?: SQL): SortKey[] {
   const byId = (desc: boolean) => key(tickets.id, desc, 'uuid');
   const custom = customSortKey(sort);
-  if (custom) return [key(scalarExpression(custom), sort.startsWith('-'), 'value'), byId(sort.startsWith('-'))];
+  if (custom) {
+    // The field's index order (custom-field-indexes.ts): equal values newest first; the reverse
+    // for `-fields.<key>`, so both walk the one index, one forwards and one backwards.
+    const desc = sort.startsWith('-');
+    return [{ ...key(scalarExpression(custom), desc, 'value'), defaultNulls: true }, key(tickets.updatedAt, !desc, 'timestamp'), byId(!desc)];
+  }
   switch (sort) {
     case '-updatedAt':
     case 'updatedAt':
@@ -71,10 +81,13 @@ export function sortKeys(sort: TicketSort, subjectHit?: SQL): SortKey[] {
 /**
  * Every key is NOT NULL, so the NULLS placement changes nothing in the result; it is spelled to
  * match the indexes (drizzle's `.desc()` makes them `DESC NULLS LAST`), without which PostgreSQL
- * sorts every matching ticket instead of reading the index in order.
+ * sorts every matching ticket instead of reading the index in order. A custom field's index
+ * (custom-field-indexes.ts) leads with the value in PostgreSQL's default placement (`ASC NULLS
+ * LAST`, backwards `DESC NULLS FIRST`): spelled otherwise, a sort by the field sorted all 1M
+ * tickets for every page (2–8 s, BENCHMARKS.md, "Custom fields", 2026-12-07 second pass).
  */
 export function orderBy(keys: readonly SortKey[]): SQL[] {
-  return keys.map((k) => (k.desc ? sql`${k.expr} desc nulls last` : sql`${k.expr} asc nulls first`));
+  return keys.map((k) => (k.defaultNulls ? (k.desc ? sql`${k.expr} desc` : sql`${k.expr} asc`) : k.desc ? sql`${k.expr} desc nulls last` : sql`${k.expr} asc nulls first`));
 }
 
 /** Each key as text, exactly (timestamps to the microsecond), to put in the next cursor. */
@@ -97,7 +110,10 @@ export function afterCursor(keys: readonly SortKey[], values: readonly string[])
   const clauses = keys.map((k, i) =>
     and(...keys.slice(0, i).map((prior, j) => sql`${prior.expr} = ${typed(prior, values[j]!)}`), sql`${k.expr} ${k.desc ? sql`<` : sql`>`} ${typed(k, values[i]!)}`)!,
   );
-  return or(...clauses)!;
+  // The first key's bound, implied by the clauses but spelled alone: an index that leads with that
+  // key starts its walk there instead of at the list's first row.
+  const first = keys[0]!;
+  return and(sql`${first.expr} ${first.desc ? sql`<=` : sql`>=`} ${typed(first, values[0]!)}`, or(...clauses)!)!;
 }
 
 /** A position in a list: the order it belongs to and the last row's key values. Opaque to clients. */
