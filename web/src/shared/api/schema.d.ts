@@ -9989,6 +9989,11 @@ export interface paths {
                         npsTierKeys?: string[];
                         npsQuietDaysAfterComplaint?: number;
                         npsComplaintTypeKey?: string;
+                        /**
+                         * @description Invitations' language for customers without their own (a contact's `locale` attribute, zh-CN or en, comes first).
+                         * @enum {string}
+                         */
+                        invitationLocale?: "zh-CN" | "en";
                     };
                 };
             };
@@ -11200,6 +11205,11 @@ export interface components {
             npsTierKeys: string[];
             npsQuietDaysAfterComplaint: number;
             npsComplaintTypeKey: string;
+            /**
+             * @description Invitations' language for customers without their own (a contact's `locale` attribute, zh-CN or en, comes first).
+             * @enum {string}
+             */
+            invitationLocale: "zh-CN" | "en";
             version: number;
             updatedAt: unknown | null;
         };
@@ -12224,6 +12234,11 @@ export interface components {
             npsTierKeys: string[];
             npsQuietDaysAfterComplaint: number;
             npsComplaintTypeKey: string;
+            /**
+             * @description Invitations' language for customers without their own (a contact's `locale` attribute, zh-CN or en, comes first).
+             * @enum {string}
+             */
+            invitationLocale: "zh-CN" | "en";
             version: number;
             updatedAt: string | null;
         };
