@@ -6,7 +6,8 @@ import { actorOf } from '../../app/http/request-context.js';
 import { createChannelAccount, disableChannelAccount, getChannelAccount, listChannelAccounts, loadChannelAccount, recordAccountStatus, updateChannelAccount } from './accounts.js';
 import { channelSecrets } from './channel-secrets.js';
 import { forgetAccessToken } from './access-token.js';
-import { accountParams, accountSchema, accountVersionFrom, channelKindSchema, createAccountBody, healthSchema, ifMatchHeaders, kindParams, updateAccountBody } from './http-schemas.js';
+import { accountView } from './presented-settings.js';
+import { accountParams, accountVersionFrom, channelKindSchema, createAccountBody, healthSchema, ifMatchHeaders, kindParams, updateAccountBody } from './http-schemas.js';
 
 const tags = ['channels'];
 const permission = 'channels.manage' as const;
@@ -20,6 +21,8 @@ export function registerAccountRoutes(app: AppServer, context: AppContext): void
     return adapter;
   };
   const box = () => channelSecrets(context.config);
+  // Settings typed per channel (the console narrows by `kind`); made here, once adapters have registered.
+  const view = accountView(channels.list());
 
   app.get('/api/v1/channels', {
     config: { permission },
@@ -28,27 +31,27 @@ export function registerAccountRoutes(app: AppServer, context: AppContext): void
 
   app.get('/api/v1/channels/:kind/accounts', {
     config: { permission },
-    schema: { tags, summary: '渠道账号列表 Channel accounts', params: kindParams, response: { 200: z.object({ items: z.array(accountSchema) }) } },
-  }, async (request) => ({ items: await listChannelAccounts(database.db, adapterOf(request.params.kind).kind) }));
+    schema: { tags, summary: '渠道账号列表 Channel accounts', params: kindParams, response: { 200: z.object({ items: z.array(view.schema) }) } },
+  }, async (request) => ({ items: (await listChannelAccounts(database.db, adapterOf(request.params.kind).kind)).map(view.present) }));
 
   app.post('/api/v1/channels/:kind/accounts', {
     config: { permission },
     schema: {
       tags, summary: '添加渠道账号 Add a channel account',
       description: 'Settings are checked by the channel (400 at `settings.<field>`); secret fields are stored encrypted and never returned (`secretsSet`).',
-      params: kindParams, body: createAccountBody, response: { 201: accountSchema },
+      params: kindParams, body: createAccountBody, response: { 201: view.schema },
     },
   }, async (request, reply) => {
-    const view = await createChannelAccount(database, adapterOf(request.params.kind), box(), actorOf(request), request.body);
-    return reply.status(201).header('ETag', `"${view.version}"`).send(view);
+    const created = await createChannelAccount(database, adapterOf(request.params.kind), box(), actorOf(request), request.body);
+    return reply.status(201).header('ETag', `"${created.version}"`).send(view.present(created));
   });
 
   app.get('/api/v1/channels/:kind/accounts/:id', {
     config: { permission },
-    schema: { tags, summary: '渠道账号详情 A channel account', params: accountParams, response: { 200: accountSchema } },
+    schema: { tags, summary: '渠道账号详情 A channel account', params: accountParams, response: { 200: view.schema } },
   }, async (request, reply) => {
-    const view = await getChannelAccount(database.db, adapterOf(request.params.kind).kind, request.params.id);
-    return reply.header('ETag', `"${view.version}"`).send(view);
+    const account = await getChannelAccount(database.db, adapterOf(request.params.kind).kind, request.params.id);
+    return reply.header('ETag', `"${account.version}"`).send(view.present(account));
   });
 
   app.patch('/api/v1/channels/:kind/accounts/:id', {
@@ -56,14 +59,14 @@ export function registerAccountRoutes(app: AppServer, context: AppContext): void
     schema: {
       tags, summary: '修改渠道账号 Update a channel account',
       description: 'Requires `If-Match: "<version>"` (428 without, 412 when stale). A secret left out keeps the stored one.',
-      params: accountParams, headers: ifMatchHeaders, body: updateAccountBody, response: { 200: accountSchema },
+      params: accountParams, headers: ifMatchHeaders, body: updateAccountBody, response: { 200: view.schema },
     },
   }, async (request, reply) => {
     const expected = accountVersionFrom(request.headers['if-match'], true)!;
-    const view = await updateChannelAccount(database, adapterOf(request.params.kind), box(), actorOf(request), request.params.id, expected, request.body);
+    const updated = await updateChannelAccount(database, adapterOf(request.params.kind), box(), actorOf(request), request.params.id, expected, request.body);
     // New credentials: the cached token may belong to the old ones.
-    if (request.body.settings) await forgetAccessToken(database, view.id);
-    return reply.header('ETag', `"${view.version}"`).send(view);
+    if (request.body.settings) await forgetAccessToken(database, updated.id);
+    return reply.header('ETag', `"${updated.version}"`).send(view.present(updated));
   });
 
   app.delete('/api/v1/channels/:kind/accounts/:id', {

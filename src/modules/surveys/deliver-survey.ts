@@ -7,7 +7,9 @@ import type { JobHandler } from '../../jobs/registry.js';
 import { getContactsByIds } from '../customers/index.js';
 import { findTicketBrief } from '../tickets/index.js';
 import { surveyDelivered } from './events.js';
+import { invitationLocale } from './invitation-locale.js';
 import { surveys } from './schema.js';
+import { getSurveySettings } from './settings.js';
 import { surveyFacts, scoresOf } from './survey-facts.js';
 import { signSurveyChoice, surveyChoiceKey } from './survey-choice.js';
 import { signSurveyLink, surveyLinkKey } from './survey-link.js';
@@ -32,6 +34,8 @@ export function deliverSurveyHandler(config: Config, mailer: SurveyMailer, chann
     const contact = (await getContactsByIds(database.db, [row.contactId])).get(row.contactId);
     const ticket = row.ticketId ? await findTicketBrief(database.db, row.ticketId) : null;
     const base = (config.OPENCSM_PUBLIC_URL ?? '').replace(/\/$/, '');
+    // The survivor's attributes when the customer was merged (the summary is the survivor's).
+    const locale = await invitationLocale(database.db, contact?.id ?? row.contactId, (await getSurveySettings(database.db)).invitationLocale);
     const invitation: SurveyInvitation = {
       surveyId: row.id,
       kind: row.kind,
@@ -42,7 +46,7 @@ export function deliverSurveyHandler(config: Config, mailer: SurveyMailer, chann
       link: `${base}/survey/${signSurveyLink(surveyLinkKey(config), { surveyId: row.id, expiresAt: row.expiresAt })}`,
       scores: scoresOf(row.kind),
       choices: scoresOf(row.kind).map((score) => ({ score, id: signSurveyChoice(surveyChoiceKey(config), row.id, score) })),
-      locale: 'zh-CN',
+      locale,
     };
     let outcome: SurveyDelivery;
     if (row.channel === 'email') {

@@ -40,6 +40,7 @@ export const surveySettingsSchema = z
     npsTierKeys: z.array(z.string().trim().min(1).max(64)).max(50),
     npsQuietDaysAfterComplaint: z.number().int().min(0).max(365),
     npsComplaintTypeKey: z.string().trim().min(1).max(64),
+    invitationLocale: z.enum(['zh-CN', 'en']).describe("Invitations' language for customers without their own (a contact's `locale` attribute, zh-CN or en, comes first)."),
   });
 
 export const surveySettingsViewSchema = surveySettingsSchema.extend({ version: z.number().int(), updatedAt: z.date().nullable() }).meta({ id: 'SurveySettings' });

@@ -30,6 +30,8 @@ export const surveySettings = pgTable(
     /** Days without NPS after a complaint (a ticket of the complaint type, or a low CSAT rating). */
     npsQuietDaysAfterComplaint: integer('nps_quiet_days_after_complaint').notNull().default(30),
     npsComplaintTypeKey: text('nps_complaint_type_key').notNull().default('complaint'),
+    /** The language of invitations to customers who have none of their own (a contact's `locale` attribute). */
+    invitationLocale: text('invitation_locale').$type<'zh-CN' | 'en'>().notNull().default('zh-CN'),
     /** When the NPS planner next walks the customers (null: at once when enabled). */
     npsNextPlanAt: timestamp('nps_next_plan_at', { withTimezone: true }),
     /** Where the planner's walk through the customers stands (a contacts cursor), between rounds. */

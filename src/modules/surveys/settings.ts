@@ -20,6 +20,8 @@ export type SurveySettings = {
   npsTierKeys: string[];
   npsQuietDaysAfterComplaint: number;
   npsComplaintTypeKey: string;
+  /** The installation's language for invitations; a customer's own (contact attribute `locale`) comes first. */
+  invitationLocale: 'zh-CN' | 'en';
 };
 export type SurveySettingsView = SurveySettings & { version: number; updatedAt: Date | null };
 
@@ -36,6 +38,7 @@ export const defaultSurveySettings: SurveySettings = {
   npsTierKeys: [],
   npsQuietDaysAfterComplaint: 30,
   npsComplaintTypeKey: 'complaint',
+  invitationLocale: 'zh-CN',
 };
 
 const keys = Object.keys(defaultSurveySettings) as Array<keyof SurveySettings>;

@@ -11,6 +11,7 @@ import { windowState } from './reply-window.js';
 import { wechatFollowers, wechatOutbound } from './schema.js';
 import { ticketThread } from './ticket-threads.js';
 import { WechatApiError, wechatApi } from './wechat-api.js';
+import { portalTicketLink } from './portal-link.js';
 import { wechatSettingsOf } from './wechat-settings.js';
 
 export const deliverWechatJob = 'wechat.deliver';
@@ -43,7 +44,8 @@ const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', ke
 
 /**
  * Sends an agent's public reply on a WeChat ticket through the customer-service message API
- * (text, then each image uploaded as media). A place in the follower's window (48 h, 5 messages)
+ * (text, then each image uploaded as media; other files are named in the text with the portal link
+ * to fetch them, withFileNotice). A place in the follower's window (48 h, 5 messages)
  * is taken once per reply under the follower's row lock, so two replies racing cannot both take
  * the last one and a retried job does not count twice. Vendor 5xx and network errors retry with
  * the queue's backoff; the last attempt, a refusal or a shut window end as `failed` with the
@@ -56,7 +58,9 @@ export function deliverWechatHandler(config: Config, clock: Clock): EventHandler
     const { messageId, message, thread, account } = delivery;
 
     const images = message.attachments.filter((a) => a.contentType.startsWith('image/'));
-    const request = { touser: thread.openid, msgtype: 'text', text: { content: message.body } };
+    // The customer-service API sends no files: the text says which ones wait on the portal, and where.
+    const files = message.attachments.filter((a) => !a.contentType.startsWith('image/')).map((a) => a.filename);
+    const request = { touser: thread.openid, msgtype: 'text', text: { content: withFileNotice(message.body, files, portalTicketLink(config, message.ticketId)) } };
     const taken = await takeWindowPlace(database, { ...thread, messageId, count: 1 + images.length, request, now: clock.now() });
     if (taken !== 'ok') return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(taken) });
 
@@ -85,8 +89,21 @@ export function deliverWechatHandler(config: Config, clock: Clock): EventHandler
       return recordDelivery(database, messageId, { status: 'failed', error: windowKey ? bothLanguages(windowKey, detail) : detail });
     }
     await markOutbound(database, messageId, 'sent', null);
-    await recordDelivery(database, messageId, { status: 'sent' });
+    await recordDelivery(database, messageId, { status: 'sent', ...(files.length ? { meta: { wechat: { filesOnPortal: files } } } : {}) });
   };
+}
+
+/**
+ * The reply's text with a line per file WeChat cannot carry (customer-service messages have no
+ * file type): its name and the ticket's portal page, where the customer downloads it after signing
+ * in; without OPENCSM_PUBLIC_URL the line says to open the portal. Chinese, like the other texts a
+ * follower gets (a follower has no language of their own).
+ */
+export function withFileNotice(body: string, files: readonly string[], portalLink: string | null): string {
+  if (files.length === 0) return body;
+  const names = files.map((name) => `「${name}」`).join('、');
+  const line = portalLink ? translate('zh-CN', 'wechat.files_on_portal', { names, link: portalLink }) : translate('zh-CN', 'wechat.files_on_portal_unlinked', { names });
+  return `${body}\n\n${line}`;
 }
 
 /**

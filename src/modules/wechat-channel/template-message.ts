@@ -6,6 +6,7 @@ import type { EventHandler } from '../../jobs/registry.js';
 import { channelSecrets, loadChannelAccount } from '../channels/index.js';
 import { recordDelivery, type DeliverableMessage, type ticketMessageAdded } from '../tickets/index.js';
 import { markOutbound, wechatDeliveryOf } from './deliver-reply.js';
+import { portalTicketLink } from './portal-link.js';
 import { wechatOutbound } from './schema.js';
 import { ticketThread } from './ticket-threads.js';
 import { WechatApiError, wechatApi } from './wechat-api.js';
@@ -28,11 +29,6 @@ const summaryLength = 20;
 
 const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', key)} / ${translate('en', key)}${detail ? ` (${detail})` : ''}`;
 
-/** Where the customer reads the whole reply: the ticket on the portal (OPENCSM_PUBLIC_URL), or null when the server does not know its address. */
-export function portalTicketLink(config: Config, ticketId: string): string | null {
-  const base = config.OPENCSM_PUBLIC_URL?.replace(/\/+$/, '');
-  return base ? `${base}/portal/tickets/${ticketId}` : null;
-}
 
 /** The reply's first words on one line, cut to what a `thing` value takes. */
 export function replySummary(body: string): string {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { withFileNotice } from './deliver-reply.js';
 import { cdata, startWechatKit, textXml, type WechatKit } from './test-kit.js';
 
 let kit: WechatKit;
@@ -169,4 +170,27 @@ test('a reply with an image uploads it as media and sends it after the text; bot
   assert.match(String((toE[1]!.image as { media_id: string }).media_id), /^uploaded-/);
   const plan = await kit.t.api('GET', `/api/v1/tickets/${ticket.id}/reply-plan`);
   assert.equal(plan.data.options.find((o: { channel: string }) => o.channel === 'wechat').window.remainingMessages, 3);
+});
+
+test('a file WeChat cannot carry is named in the text with where to fetch it, not uploaded, and takes no place of its own', async () => {
+  await kit.post(textXml('oFollowerF', '4101', '请发一下说明书', now()), { safe: true });
+  await kit.t.drain();
+  const ticket = await ticketOf('oFollowerF');
+  const boundary = '----opencsm-wechat-file';
+  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="说明书.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), Buffer.from('%PDF-1.4 manual'), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const upload = await kit.t.server.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/attachments`, headers: { ...kit.t.admin.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  assert.equal(upload.statusCode, 201, upload.body);
+  const uploadsBefore = kit.fake.calls.filter((c) => c.path === '/cgi-bin/media/upload').length;
+  await kit.t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '说明书见附件', attachmentIds: [upload.json().id] } });
+  await kit.t.drain();
+  const toF = kit.fake.sent().filter((b) => b.touser === 'oFollowerF');
+  assert.deepEqual(toF.map((b) => b.msgtype), ['text']);
+  assert.equal((toF[0]!.text as { content: string }).content, '说明书见附件\n\n附件「说明书.pdf」无法通过微信发送，请登录客户门户查看');
+  assert.equal(kit.fake.calls.filter((c) => c.path === '/cgi-bin/media/upload').length, uploadsBefore, 'nothing uploaded');
+  const reply = (await messagesOf(ticket.id)).at(-1)!;
+  assert.equal(reply.deliveryStatus, 'sent');
+  assert.deepEqual(reply.meta.wechat?.filesOnPortal, ['说明书.pdf']);
+  const plan = await kit.t.api('GET', `/api/v1/tickets/${ticket.id}/reply-plan`);
+  assert.equal(plan.data.options.find((o: { channel: string }) => o.channel === 'wechat').window.remainingMessages, 4);
+  assert.equal(withFileNotice('见附件', ['a.pdf', 'b.xlsx'], 'https://csm.example.cn/portal/tickets/t1'), '见附件\n\n附件「a.pdf」、「b.xlsx」无法通过微信发送，请在客户门户查看：https://csm.example.cn/portal/tickets/t1');
 });

@@ -8,6 +8,7 @@ import type { EventHandler } from '../../jobs/registry.js';
 import { channelSecrets, loadChannelAccount } from '../channels/index.js';
 import { attachmentStoreIn, getDeliverableMessage, isReplyToDeliver, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
 import { kfThreadOf, type KfThread } from './kf-customers.js';
+import { kfReplyParts, linkThumbnail, type KfReplyPart } from './kf-reply-parts.js';
 import { kfWindowState } from './reply-window.js';
 import { wecomKfCustomers, wecomOutbound } from './schema.js';
 import { WecomApiError, wecomApi } from './wecom-api.js';
@@ -18,6 +19,7 @@ export const deliverWecomJob = 'wecom.deliver';
 const lastAttempt = 8;
 
 export const bothLanguages = (key: string, detail?: string) => `${translate('zh-CN', key)} / ${translate('en', key)}${detail ? ` (${detail})` : ''}`;
+const bothLanguagesWith = (key: string, params: Record<string, string | number>) => `${translate('zh-CN', key, params)} / ${translate('en', key, params)}`;
 
 /**
  * send_msg's own `msgid` (≤ 32 of [0-9a-zA-Z_-]): ours, derived from the ticket message and the
@@ -28,12 +30,13 @@ export function kfSendId(messageId: string, part: number): string {
 }
 
 /**
- * Sends an agent's public reply on a WeCom ticket through kf/send_msg: the text, then each
- * attachment uploaded as media (images as image, the rest as file). A place in the customer's
- * window (48 h, 5 messages) is taken per part under the customer's row lock, so two replies racing
- * cannot both take the last one and a retried job does not count twice. Vendor 5xx and network
- * errors retry with the queue's backoff; the last attempt, a refusal or a shut window end as
- * `failed` with the reason on the timeline. A sandbox account records instead of sending.
+ * Sends an agent's public reply on a WeCom ticket through kf/send_msg as the parts kfReplyParts
+ * plans: the text (cut at 2048 bytes) or one link card, then each attachment uploaded as media
+ * (images as image, the rest as file). The window's places (48 h, 5 messages) are taken for all
+ * parts at once under the customer's row lock, so two replies racing cannot both take the last one
+ * and a retried job does not count twice. Vendor 5xx and network errors retry with the queue's
+ * backoff (a part the vendor took is sent again with the same msgid); the last attempt, a refusal or
+ * a shut window end as `failed` with the reason on the timeline. A sandbox account records instead.
  */
 export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
   return async (event, { database, log, job }) => {
@@ -46,9 +49,11 @@ export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<
     if (!thread || !account?.enabled) return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(thread ? 'wecom.account_disabled' : 'wecom.no_customer') });
 
     const base = { touser: thread.externalUserId, open_kfid: thread.openKfId };
-    const request = { ...base, msgid: kfSendId(messageId, 0), msgtype: 'text', text: { content: message.body } };
-    const taken = await takeWindowPlaces(database, { thread, messageId, count: 1 + message.attachments.length, request, now: clock.now() });
-    if (taken !== 'ok') return recordDelivery(database, messageId, { status: 'failed', error: bothLanguages(taken) });
+    const parts = kfReplyParts(message);
+    // What the outbound row records: the first part as sent (a sandbox's reply reads as a live one) and every part's kind.
+    const request = { ...base, msgid: kfSendId(messageId, 0), ...(parts[0] ? partRecord(parts[0]) : {}), parts: parts.map((p) => p.msgtype) };
+    const taken = await takeWindowPlaces(database, { thread, messageId, count: parts.length, request, now: clock.now() });
+    if (taken !== 'ok') return recordDelivery(database, messageId, { status: 'failed', error: taken === 'wecom.window_too_few' ? bothLanguagesWith(taken, { needed: parts.length }) : bothLanguages(taken) });
 
     if (account.sandbox) {
       await markOutbound(database, messageId, 'sandbox', null);
@@ -56,15 +61,20 @@ export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<
     }
     try {
       const api = wecomApi({ database, config, clock }, account.id, wecomSettingsOf(account.settings));
-      await api.sendKfMessage(request);
       const store = attachmentStoreIn(config.OPENCSM_DATA_DIR);
-      for (const [index, file] of message.attachments.entries()) {
-        const { stream } = await store.open(file.sha256);
-        const chunks: Buffer[] = [];
-        for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-        const type = file.contentType.startsWith('image/') ? 'image' : 'file';
-        const mediaId = await api.uploadMedia(type, { filename: file.filename, contentType: file.contentType, content: Buffer.concat(chunks) });
-        await api.sendKfMessage({ ...base, msgid: kfSendId(messageId, index + 1), msgtype: type, [type]: { media_id: mediaId } });
+      for (const [index, part] of parts.entries()) {
+        const msgid = kfSendId(messageId, index);
+        if (part.msgtype === 'text') await api.sendKfMessage({ ...base, msgid, msgtype: 'text', text: { content: part.content } });
+        else if (part.msgtype === 'link') {
+          const thumb = await api.uploadMedia('image', { filename: 'link.png', contentType: 'image/png', content: linkThumbnail });
+          await api.sendKfMessage({ ...base, msgid, msgtype: 'link', link: { title: part.title, desc: part.desc, url: part.url, thumb_media_id: thumb } });
+        } else {
+          const { stream } = await store.open(part.attachment.sha256);
+          const chunks: Buffer[] = [];
+          for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+          const mediaId = await api.uploadMedia(part.msgtype, { filename: part.attachment.filename, contentType: part.attachment.contentType, content: Buffer.concat(chunks) });
+          await api.sendKfMessage({ ...base, msgid, msgtype: part.msgtype, [part.msgtype]: { media_id: mediaId } });
+        }
       }
     } catch (error) {
       const transient = !(error instanceof WecomApiError) || error.transient;
@@ -80,6 +90,13 @@ export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<
   };
 }
 
+/** A part's send_msg body without the media ids, which exist only once uploaded. */
+function partRecord(part: KfReplyPart): Record<string, unknown> {
+  if (part.msgtype === 'text') return { msgtype: 'text', text: { content: part.content } };
+  if (part.msgtype === 'link') return { msgtype: 'link', link: { title: part.title, desc: part.desc, url: part.url } };
+  return { msgtype: part.msgtype, [part.msgtype]: { filename: part.attachment.filename } };
+}
+
 /**
  * Takes `count` places in the customer's window for one send, keyed by what it carries (a ticket
  * message, or a survey whose menu it is): a retry of the same send finds its places and takes none.
@@ -87,7 +104,7 @@ export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<
 export async function takeWindowPlaces(
   database: Database,
   input: { thread: KfThread; messageId: string; count: number; request: Record<string, unknown>; now: Date },
-): Promise<'ok' | 'wecom.window_closed' | 'wecom.window_exhausted'> {
+): Promise<'ok' | 'wecom.window_closed' | 'wecom.window_exhausted' | 'wecom.window_too_few'> {
   const { accountId, externalUserId } = input.thread;
   const match = and(eq(wecomKfCustomers.accountId, accountId), eq(wecomKfCustomers.externalUserId, externalUserId));
   return database.transaction(async (tx) => {
@@ -96,7 +113,7 @@ export async function takeWindowPlaces(
     if (already) return 'ok'; // a retry of a reply that has its places
     const state = kfWindowState(customer ?? { lastInboundAt: null, sentInWindow: 0 }, input.now);
     if (!state.open) return state.reason;
-    if (state.remaining < input.count) return 'wecom.window_exhausted';
+    if (state.remaining < input.count) return 'wecom.window_too_few';
     await tx.update(wecomKfCustomers).set({ sentInWindow: sql`${wecomKfCustomers.sentInWindow} + ${input.count}` }).where(match);
     await tx.insert(wecomOutbound).values({ ticketMessageId: input.messageId, accountId, externalUserId, status: 'queued', request: input.request, createdAt: input.now });
     return 'ok';

@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
  * `GET /cgi-bin/media/get`, `POST /cgi-bin/media/upload`, `POST /cgi-bin/message/send` and
  * `POST /cgi-bin/webhook/send`. Customers' kf messages are queued with `customerWrites`; sync_msg
  * pages them by cursor (`pageSize` at most per page, like `limit`) and can be told to answer an
- * empty page with has_more. It records what it received and can be told to fail. A send_msg menu
- * message (msgtype `msgmenu`) is checked against the published limits — head/tail ≤ 1024 bytes, at
+ * empty page with has_more. It records what it received and can be told to fail. send_msg bodies
+ * are checked against the published format (kfSendRefusal) and refused with the vendor's errcode
+ * otherwise; a menu message (msgtype `msgmenu`) against its limits — head/tail ≤ 1024 bytes, at
  * most 10 items of type click ({id ≤ 64 bytes, content ≤ 128}), view ({url ≤ 2048, content ≤ 1024}),
- * miniprogram or text — and refused (40058 invalid parameter) otherwise. msg_send_fail events are
- * queued like customers' messages (`customerWrites`).
+ * miniprogram or text. msg_send_fail events are queued like customers' messages (`customerWrites`).
  */
 export type FakeWecomCall = { path: string; query: Record<string, string>; body: Buffer; json: Record<string, unknown> | null };
 type Failure = { errcode: number; errmsg?: string } | { status: number };
@@ -70,6 +70,45 @@ function isKfMenu(value: unknown): boolean {
   return Array.isArray(menu.list) && menu.list.length >= 1 && menu.list.length <= 10 && menu.list.every(isKfMenuItem);
 }
 
+/**
+ * kf/send_msg's body as the published API takes it (微信客服 › 发送消息), or why not: touser and
+ * open_kfid; msgid ≤ 32 of [0-9a-zA-Z_-]; text.content 1–2048 bytes (45002 beyond); image, voice,
+ * video and file a media_id this server issued (40007 otherwise); link a title, an http(s) url
+ * ≤ 2048 bytes and a thumb_media_id it issued (title and desc beyond 128 / 512 bytes are cut by the
+ * vendor, not refused); msgmenu as isKfMenu; location latitude and longitude in range; miniprogram
+ * appid, pagepath and thumb_media_id; any other msgtype 40008.
+ */
+export function kfSendRefusal(body: Record<string, unknown> | null, issuedMedia: ReadonlySet<string>): { errcode: number; errmsg: string } | null {
+  if (!body || typeof body.touser !== 'string' || body.touser === '' || typeof body.open_kfid !== 'string' || body.open_kfid === '') return { errcode: 40058, errmsg: 'invalid parameter: touser, open_kfid' };
+  if (body.msgid !== undefined && !/^[0-9a-zA-Z_-]{1,32}$/.test(String(body.msgid))) return { errcode: 40058, errmsg: 'invalid parameter: msgid' };
+  const part = (body[String(body.msgtype)] ?? null) as Record<string, unknown> | null;
+  const issued = (id: unknown) => typeof id === 'string' && issuedMedia.has(id);
+  switch (body.msgtype) {
+    case 'text':
+      if (!part || typeof part.content !== 'string' || part.content === '') return { errcode: 44004, errmsg: 'empty content' };
+      return bytes(part.content) > 2048 ? { errcode: 45002, errmsg: 'content size out of limit' } : null;
+    case 'image':
+    case 'voice':
+    case 'video':
+    case 'file':
+      return part && issued(part.media_id) ? null : { errcode: 40007, errmsg: 'invalid media_id' };
+    case 'link':
+      if (!part || !within(part.title, 100_000) || !within(part.url, 2048) || !/^https?:\/\//.test(String(part.url))) return { errcode: 40058, errmsg: 'invalid parameter: link' };
+      return issued(part.thumb_media_id) ? null : { errcode: 40007, errmsg: 'invalid media_id: link.thumb_media_id' };
+    case 'msgmenu':
+      return isKfMenu(part) ? null : { errcode: 40058, errmsg: 'invalid parameter: msgmenu' };
+    case 'location': {
+      const latitude = Number(part?.latitude);
+      const longitude = Number(part?.longitude);
+      return Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? null : { errcode: 40058, errmsg: 'invalid parameter: location' };
+    }
+    case 'miniprogram':
+      return part && within(part.appid, 32) && within(part.pagepath, 1024) && issued(part.thumb_media_id) ? null : { errcode: 40058, errmsg: 'invalid parameter: miniprogram' };
+    default:
+      return { errcode: 40008, errmsg: 'invalid message type' };
+  }
+}
+
 export async function startFakeWecomServer(options: { corpId: string; kfSecret: string; agentSecret?: string; robotKeys?: string[] }): Promise<FakeWecomServer> {
   const calls: FakeWecomCall[] = [];
   const kfSent: Array<Record<string, unknown>> = [];
@@ -79,6 +118,8 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
   const media = new Map<string, { content: Buffer; contentType: string; filename: string }>();
   const log: Array<Record<string, unknown>> = [];
   const tokens = new Map<string, 'kf' | 'app'>();
+  /** media_ids issued by media/upload: what send_msg accepts as media. */
+  const uploaded = new Set<string>();
   let issued = 0;
   let pageSize = 1000;
   let emptyPages = 0;
@@ -157,11 +198,13 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
           const end = Math.min(log.length, start + limit);
           return reply(200, { errcode: 0, errmsg: 'ok', next_cursor: `c${end}`, has_more: end < log.length ? 1 : 0, msg_list: page });
         }
-        case '/cgi-bin/kf/send_msg':
+        case '/cgi-bin/kf/send_msg': {
           if (!scopeOk('kf')) return invalidToken();
-          if (json?.msgtype === 'msgmenu' && !isKfMenu(json.msgmenu)) return reply(200, { errcode: 40058, errmsg: 'invalid parameter: msgmenu' });
+          const refusal = kfSendRefusal(json, uploaded);
+          if (refusal) return reply(200, refusal);
           kfSent.push(json ?? {});
           return reply(200, { errcode: 0, errmsg: 'ok', msgid: json?.msgid ?? `sent-${kfSent.length}` });
+        }
         case '/cgi-bin/media/get': {
           if (!scopeOk('kf')) return invalidToken();
           const item = media.get(query.media_id ?? '');
@@ -170,9 +213,13 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
           response.writeHead(200, { 'content-type': item.contentType, 'content-disposition': `attachment; filename="${item.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(item.filename)}` });
           return response.end(item.content);
         }
-        case '/cgi-bin/media/upload':
+        case '/cgi-bin/media/upload': {
           if (!scopeOk('kf')) return invalidToken();
-          return reply(200, { errcode: 0, errmsg: '', type: query.type, media_id: `uploaded-${calls.length}`, created_at: '0' });
+          if (!['image', 'voice', 'video', 'file'].includes(query.type ?? '')) return reply(200, { errcode: 40004, errmsg: 'invalid media type' });
+          const mediaId = `uploaded-${calls.length}`;
+          uploaded.add(mediaId);
+          return reply(200, { errcode: 0, errmsg: '', type: query.type, media_id: mediaId, created_at: '0' });
+        }
         case '/cgi-bin/message/send':
           if (!scopeOk('app')) return invalidToken();
           appSent.push(json ?? {});

@@ -63,10 +63,53 @@ export function kfMessageText(item: KfItem): { subject: string; body: string } |
       return { subject: '[名片]', body: `[名片] ${str(part.userid)}`.trim() };
     case 'miniprogram':
       return { subject: subjectOf(`[小程序] ${str(part.title)}`), body: `[小程序] ${str(part.title)} ${str(part.pagepath)}`.trim() };
+    case 'channels_shop_product': {
+      const price = yuan(part.sales_price);
+      const line = [str(part.title), price, str(part.shop_nickname)].filter(Boolean).join(' · ');
+      return { subject: subjectOf(`[视频号商品] ${str(part.title)}`), body: `[视频号商品] ${line}${str(part.product_id) ? `\n商品 ID ${str(part.product_id)}` : ''}` };
+    }
+    case 'channels_shop_order': {
+      const line = [str(part.product_titles), str(part.price_wording), str(part.state), str(part.shop_nickname)].filter(Boolean).join(' · ');
+      return { subject: subjectOf(`[视频号订单] ${str(part.order_id)}`), body: `[视频号订单] ${str(part.order_id)}${line ? `\n${line}` : ''}` };
+    }
+    case 'channels': {
+      const kind = channelsSubTypes[str(part.sub_type)] ?? '视频号';
+      return { subject: subjectOf(`[${kind}] ${str(part.title)}`), body: `[${kind}] ${[str(part.nickname), str(part.title)].filter(Boolean).join('：')}` };
+    }
+    case 'merged_msg': {
+      const lines = (Array.isArray(part.item) ? part.item : []).map((entry) => {
+        const item = record(entry);
+        return `${str(item.sender_name)}：${mergedItemText(str(item.msg_content))}`;
+      });
+      return { subject: subjectOf(`[聊天记录] ${str(part.title)}`), body: [`[聊天记录] ${str(part.title)}`, ...lines].join('\n') };
+    }
+    case 'note':
+      // The API says a 笔记 was sent and nothing of its content.
+      return { subject: '[笔记]', body: '[笔记]（微信客服接口不提供笔记内容，请在企业微信中查看）' };
     case 'event':
       return null;
     default:
       return { subject: `[${item.msgtype}]`, body: `[${item.msgtype}]` };
+  }
+}
+
+/** channels' `sub_type`: 1 a 视频号 video (动态), 2 a live stream (直播), 3 a 视频号 account (名片). */
+const channelsSubTypes: Readonly<Record<string, string>> = { '1': '视频号动态', '2': '视频号直播', '3': '视频号名片' };
+
+/** A price in fen (分), as channels_shop_product carries it, in yuan. */
+function yuan(fen: unknown): string {
+  const value = Number(fen);
+  return Number.isFinite(value) && str(fen) !== '' ? `¥${(value / 100).toFixed(2)}` : '';
+}
+
+/** A merged_msg item's `msg_content` is itself a kf message as JSON: its text, else its kind. */
+function mergedItemText(content: string): string {
+  try {
+    const inner = record(JSON.parse(content));
+    if (inner.msgtype === 'text') return str(record(inner.text).content);
+    return inner.msgtype ? `[${str(inner.msgtype)}]` : content;
+  } catch {
+    return content;
   }
 }
 
@@ -80,6 +123,12 @@ export function kfMessageFacts(item: KfItem): Record<string, unknown> {
       return { link: { title: str(part.title), description: str(part.desc), url: str(part.url) } };
     case 'text':
       return part.menu_id ? { menuId: str(part.menu_id) } : {};
+    case 'miniprogram':
+      return { miniprogram: { title: str(part.title), appId: str(part.appid), pagePath: str(part.pagepath) } };
+    case 'channels_shop_product':
+      return { product: { id: str(part.product_id), title: str(part.title), salesPriceFen: str(part.sales_price), shop: str(part.shop_nickname) } };
+    case 'channels_shop_order':
+      return { order: { id: str(part.order_id), products: str(part.product_titles), price: str(part.price_wording), state: str(part.state), shop: str(part.shop_nickname) } };
     default:
       return {};
   }

@@ -3,6 +3,7 @@ export const wecomChannelMessages = {
   zhCN: {
     'wecom.window_closed': '客户最后一条消息已超过 48 小时，微信客服会话窗口已关闭，无法通过企业微信发送；可改用短信、电话或门户回复',
     'wecom.window_exhausted': '本次 48 小时窗口内已发送 5 条消息，需等客户再次发消息；可改用短信、电话或门户回复',
+    'wecom.window_too_few': '这条回复要分 {needed} 条消息发送（文字每条最多 2048 字节，每个附件一条），超过本次 48 小时窗口剩余的条数；请缩短回复或减少附件',
     'wecom.no_customer': '该工单没有关联的微信客服客户，无法通过企业微信回复',
     'wecom.account_disabled': '该工单所属的企业微信账号已停用',
     'wecom.survey_comment': '评分并留言',
@@ -33,6 +34,7 @@ export const wecomChannelMessages = {
   en: {
     'wecom.window_closed': "The customer's last message is more than 48 hours old: the WeChat Customer Service session window is closed. Use SMS, a call or the portal",
     'wecom.window_exhausted': 'Five messages were sent in this 48-hour window; wait for the customer to write again, or use SMS, a call or the portal',
+    'wecom.window_too_few': 'This reply needs {needed} messages (text at most 2048 bytes each, one per attachment), more than this 48-hour window has left; shorten it or send fewer attachments',
     'wecom.no_customer': 'This ticket has no WeChat Customer Service customer to reply to',
     'wecom.account_disabled': "The ticket's WeCom account is disabled",
     'wecom.survey_comment': 'Rate and comment',

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
-import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } from './queries.ts';
+import { useChannelAccountActions, useChannelAccounts, type ChannelAccount, type ChannelAccountOf, type ChannelKind } from './queries.ts';
 
 /**
  * One channel account on its channel's settings page (WeChat, WeCom …): name with 沙箱 and
@@ -12,12 +12,13 @@ import { useChannelAccountActions, useChannelAccounts, type ChannelAccount } fro
  * vendor's console (callback URL, Token), the channel's own settings (`details`, Descriptions
  * items) and the last message and error. Test ids are prefixed with the channel's kind.
  */
-export function ChannelAccountCard({ kind, account, details, testOkKey = 'channels.testOk', callback = true }: { kind: string; account: ChannelAccount; details: ReactNode; testOkKey?: string; callback?: boolean }) {
+export function ChannelAccountCard({ kind, account, details, testOkKey = 'channels.testOk', callback = true }: { kind: ChannelKind; account: ChannelAccount; details: ReactNode; testOkKey?: string; callback?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actions = useChannelAccountActions(kind);
   const [testing, setTesting] = useState(false);
-  const token = (account.settings as { token?: string }).token;
+  // The callback Token the vendor's console needs (WeChat and WeCom sign with it; DingTalk with its AppSecret).
+  const token = account.kind === 'wechat' || account.kind === 'wecom' ? account.settings.token : undefined;
 
   async function test() {
     setTesting(true);
@@ -79,7 +80,7 @@ export function randomKey(length: number): string {
  * form while adding, an empty state, then one card per account. `textPrefix` names the channel's
  * catalogue keys (`title`, `add`, `intro`, `empty`, `emptyHint` under it).
  */
-export function ChannelAccountList({ kind, textPrefix, renderForm, renderAccount }: { kind: string; textPrefix: string; renderForm: (onDone: () => void) => ReactNode; renderAccount: (account: ChannelAccount) => ReactNode }) {
+export function ChannelAccountList<K extends ChannelKind>({ kind, textPrefix, renderForm, renderAccount }: { kind: K; textPrefix: string; renderForm: (onDone: () => void) => ReactNode; renderAccount: (account: ChannelAccountOf<K>) => ReactNode }) {
   const { t } = useTranslation();
   const accounts = useChannelAccounts(kind);
   const [adding, setAdding] = useState(false);

@@ -4,7 +4,7 @@ import { AdminGate } from '../admin/AdminGate.tsx';
 import { ChannelAccountCard, ChannelAccountList } from './ChannelAccountCard.tsx';
 import { useDingtalkStaffLinks, useDingtalkTeamRobots } from './dingtalk-queries.ts';
 import { NewAccountForm } from './NewAccountForm.tsx';
-import type { ChannelAccount } from './queries.ts';
+import type { ChannelAccountOf } from './queries.ts';
 import { StaffLinksCard } from './StaffLinksCard.tsx';
 import { TeamRobotsCard } from './TeamRobotsCard.tsx';
 
@@ -33,11 +33,10 @@ export default function DingtalkChannelPage() {
   );
 }
 
-type DingtalkSettingsView = { appKey?: string; robotCode?: string; agentId?: number };
 
-function AccountCard({ account }: { account: ChannelAccount }) {
+function AccountCard({ account }: { account: ChannelAccountOf<'dingtalk'> }) {
   const { t } = useTranslation();
-  const settings = account.settings as DingtalkSettingsView;
+  const { settings } = account;
   return (
     <ChannelAccountCard
       kind={kind}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { randomKey } from './ChannelAccountCard.tsx';
-import { useChannelAccountActions, type NewWechatAccount } from './queries.ts';
+import { useChannelAccountActions, type ChannelKind, type NewWechatAccount } from './queries.ts';
 
 export type NewAccountValues = { name: string; sandbox: boolean };
 
@@ -15,7 +15,7 @@ export type NewAccountValues = { name: string; sandbox: boolean };
  * refuses (400 at `settings.<field>` or `name`) lands on its input.
  */
 export function NewAccountForm<Values extends NewAccountValues>({ kind, form, stepsPrefix, stepCount, initialValues, toAccount, onDone, children, createdMessage = 'channels.created', sandboxHint = 'channels.sandboxHint' }: {
-  kind: string;
+  kind: ChannelKind;
   /** The page's form instance (untyped here: the frame only sets the server's field errors on it). */
   form: FormInstance;
   stepsPrefix: string;

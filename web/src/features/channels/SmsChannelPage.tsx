@@ -4,7 +4,7 @@ import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { ChannelAccountCard, ChannelAccountList } from './ChannelAccountCard.tsx';
 import { NewAccountForm } from './NewAccountForm.tsx';
-import type { ChannelAccount } from './queries.ts';
+import type { ChannelAccountOf } from './queries.ts';
 import { useSandboxSms } from './sms-queries.ts';
 
 const kind = 'sms';
@@ -21,12 +21,9 @@ export default function SmsChannelPage() {
   );
 }
 
-type SmsSettings = { provider?: 'aliyun' | 'tencent'; accessKeyId?: string; secretId?: string; smsSdkAppId?: string; signName?: string; regionId?: string; region?: string; loginTemplateId?: string; notifyTemplateId?: string; surveyTemplateId?: string };
-
-function AccountCard({ account }: { account: ChannelAccount }) {
+function AccountCard({ account }: { account: ChannelAccountOf<'sms'> }) {
   const { t } = useTranslation();
-  const s = account.settings as SmsSettings;
-  const aliyun = s.provider === 'aliyun';
+  const s = account.settings;
   return (
     <ChannelAccountCard
       kind={kind}
@@ -35,11 +32,21 @@ function AccountCard({ account }: { account: ChannelAccount }) {
       testOkKey="sms.testOk"
       details={
         <>
-          <Descriptions.Item label={t('sms.provider')}>{aliyun ? t('sms.aliyun') : t('sms.tencent')}</Descriptions.Item>
-          <Descriptions.Item label={aliyun ? t('sms.accessKeyId') : t('sms.secretId')}>{aliyun ? s.accessKeyId : s.secretId}</Descriptions.Item>
-          {aliyun ? null : <Descriptions.Item label={t('sms.smsSdkAppId')}>{s.smsSdkAppId}</Descriptions.Item>}
-          <Descriptions.Item label={t('sms.signName')}>{s.signName}</Descriptions.Item>
-          <Descriptions.Item label={aliyun ? t('sms.regionId') : t('sms.region')}>{aliyun ? s.regionId : s.region}</Descriptions.Item>
+          <Descriptions.Item label={t('sms.provider')}>{s.provider === 'aliyun' ? t('sms.aliyun') : t('sms.tencent')}</Descriptions.Item>
+          {s.provider === 'aliyun' ? (
+            <>
+              <Descriptions.Item label={t('sms.accessKeyId')}>{s.accessKeyId}</Descriptions.Item>
+              <Descriptions.Item label={t('sms.signName')}>{s.signName}</Descriptions.Item>
+              <Descriptions.Item label={t('sms.regionId')}>{s.regionId}</Descriptions.Item>
+            </>
+          ) : (
+            <>
+              <Descriptions.Item label={t('sms.secretId')}>{s.secretId}</Descriptions.Item>
+              <Descriptions.Item label={t('sms.smsSdkAppId')}>{s.smsSdkAppId}</Descriptions.Item>
+              <Descriptions.Item label={t('sms.signName')}>{s.signName}</Descriptions.Item>
+              <Descriptions.Item label={t('sms.region')}>{s.region}</Descriptions.Item>
+            </>
+          )}
           <Descriptions.Item label={t('sms.loginTemplateId')}>{s.loginTemplateId}</Descriptions.Item>
           <Descriptions.Item label={t('sms.notifyTemplateId')}>{s.notifyTemplateId ?? t('sms.notifyNone')}</Descriptions.Item>
           <Descriptions.Item label={t('sms.surveyTemplateId')}>{s.surveyTemplateId ?? t('sms.surveyNone')}</Descriptions.Item>
@@ -49,7 +56,8 @@ function AccountCard({ account }: { account: ChannelAccount }) {
   );
 }
 
-type FormValues = SmsSettings & { name: string; accessKeySecret?: string; secretKey?: string; sandbox: boolean; apiBaseUrl?: string };
+/** The form's inputs: either provider's fields (the radio shows one set), secrets included. */
+type FormValues = { provider?: 'aliyun' | 'tencent'; accessKeyId?: string; secretId?: string; smsSdkAppId?: string; signName?: string; regionId?: string; region?: string; loginTemplateId?: string; notifyTemplateId?: string; surveyTemplateId?: string; name: string; accessKeySecret?: string; secretKey?: string; sandbox: boolean; apiBaseUrl?: string };
 
 function toAccount({ name, sandbox, ...rest }: FormValues) {
   // Only what was filled: empty optional fields take the provider's defaults on the server.

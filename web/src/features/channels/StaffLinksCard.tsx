@@ -17,7 +17,7 @@ import { useActionFeedback } from './use-action-feedback.ts';
  * draft, so the row shows what the server holds and 保存 waits for the next change; a refused save
  * keeps the draft to be corrected. Any of the three queries failing shows an error with 重试.
  */
-export function StaffLinksCard({ kind, textPrefix, useSource }: { kind: string; textPrefix: string; useSource: () => StaffLinkSource }) {
+export function StaffLinksCard({ kind, textPrefix, useSource }: { kind: 'wecom' | 'dingtalk'; textPrefix: string; useSource: () => StaffLinkSource }) {
   const { t } = useTranslation();
   const run = useActionFeedback();
   const users = useUsers();
@@ -35,7 +35,7 @@ export function StaffLinksCard({ kind, textPrefix, useSource }: { kind: string; 
     }
     if (!users.data || !links.data || !accounts.data) return <Loading />;
     // Only an enabled account with an app (AgentId) can message staff.
-    const appAccounts = accounts.data.items.filter((a) => (a.settings as { agentId?: number }).agentId !== undefined && a.enabled);
+    const appAccounts = accounts.data.items.filter((a) => a.settings.agentId !== undefined && a.enabled);
     if (appAccounts.length === 0) return <EmptyState title={t(key('staffNoApp'))} hint={t(key('step4'))} />;
     const byUser = new Map(links.data.map((l) => [l.userId, l]));
     const stored = (userId: string) => byUser.get(userId)?.externalUserId ?? '';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { ChannelAccountCard, ChannelAccountList, randomKey } from './ChannelAccountCard.tsx';
 import { GeneratedKeyField, NewAccountForm } from './NewAccountForm.tsx';
-import type { ChannelAccount } from './queries.ts';
+import type { ChannelAccountOf } from './queries.ts';
 import { WechatReplyTemplateCard } from './WechatReplyTemplateCard.tsx';
 
 const kind = 'wechat';
@@ -15,16 +15,16 @@ export default function WechatChannelPage() {
       <ChannelAccountList kind={kind} textPrefix="channels" renderForm={(onDone) => <NewWechatAccountForm onDone={onDone} />} renderAccount={(account) => (
         <Space direction="vertical" style={{ width: '100%' }} size={8}>
           <AccountCard account={account} />
-          <WechatReplyTemplateCard key={JSON.stringify((account.settings as { replyTemplate?: unknown }).replyTemplate ?? null)} account={account} />
+          <WechatReplyTemplateCard key={JSON.stringify(account.settings.replyTemplate ?? null)} account={account} />
         </Space>
       )} />
     </AdminGate>
   );
 }
 
-function AccountCard({ account }: { account: ChannelAccount }) {
+function AccountCard({ account }: { account: ChannelAccountOf<'wechat'> }) {
   const { t } = useTranslation();
-  const settings = account.settings as { appId?: string; mode?: string };
+  const { settings } = account;
   return (
     <ChannelAccountCard
       kind={kind}

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
-import { useChannelAccountActions, type ChannelAccount } from './queries.ts';
+import { useChannelAccountActions, type ChannelAccountOf } from './queries.ts';
 
-type ReplyTemplate = { templateId: string; numberKey: string; summaryKey: string; timeKey: string };
+type ReplyTemplate = NonNullable<ChannelAccountOf<'wechat'>['settings']['replyTemplate']>;
 const keys = ['numberKey', 'summaryKey', 'timeKey'] as const;
 const keyExamples: Record<(typeof keys)[number], string> = { numberKey: 'character_string1', summaryKey: 'thing2', timeKey: 'time3' };
 
@@ -16,13 +16,13 @@ const keyExamples: Record<(typeof keys)[number], string> = { numberKey: 'charact
  * judges the keys; its refusals (`settings.replyTemplate.<field>`) land on their inputs. The page
  * keys it by the stored template, so a saved or removed template shows as stored.
  */
-export function WechatReplyTemplateCard({ account }: { account: ChannelAccount }) {
+export function WechatReplyTemplateCard({ account }: { account: ChannelAccountOf<'wechat'> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actions = useChannelAccountActions('wechat');
   const [form] = Form.useForm<ReplyTemplate>();
   const [saving, setSaving] = useState(false);
-  const current = (account.settings as { replyTemplate?: ReplyTemplate | null }).replyTemplate ?? null;
+  const current = account.settings.replyTemplate ?? null;
 
   async function save(replyTemplate: ReplyTemplate | null, done: string) {
     setSaving(true);

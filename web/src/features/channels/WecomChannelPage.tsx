@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { ChannelAccountCard, ChannelAccountList, randomKey } from './ChannelAccountCard.tsx';
 import { GeneratedKeyField, NewAccountForm } from './NewAccountForm.tsx';
-import type { ChannelAccount } from './queries.ts';
+import type { ChannelAccountOf } from './queries.ts';
 import { StaffLinksCard } from './StaffLinksCard.tsx';
 import { TeamRobotsCard } from './TeamRobotsCard.tsx';
 import { useWecomStaffLinks, useWecomTeamRobots } from './wecom-queries.ts';
@@ -29,11 +29,9 @@ export default function WecomChannelPage() {
   );
 }
 
-type WecomSettingsView = { corpId?: string; openKfIds?: string[]; agentId?: number };
-
-function AccountCard({ account }: { account: ChannelAccount }) {
+function AccountCard({ account }: { account: ChannelAccountOf<'wecom'> }) {
   const { t } = useTranslation();
-  const settings = account.settings as WecomSettingsView;
+  const { settings } = account;
   return (
     <ChannelAccountCard
       kind={kind}

@@ -63,6 +63,9 @@ function SurveySettingsForm() {
         <Form.Item name="csatEnabled" label={t('surveys.settings.csatEnabled')} valuePropName="checked"><Switch /></Form.Item>
         {numberItems('csat')}
         <Form.Item name="followUpTypeKey" label={t('surveys.settings.followUpTypeKey')} rules={[{ required: true }]}><Input maxLength={64} /></Form.Item>
+        <Form.Item name="invitationLocale" label={t('surveys.settings.invitationLocale')} extra={t('surveys.settings.invitationLocaleHint')}>
+          <Select data-testid="survey-invitationLocale" options={[{ value: 'zh-CN', label: t('surveys.settings.localeZh') }, { value: 'en', label: t('surveys.settings.localeEn') }]} />
+        </Form.Item>
         <Divider>{t('surveys.settings.nps')}</Divider>
         <Form.Item name="npsEnabled" label={t('surveys.settings.npsEnabled')} valuePropName="checked"><Switch /></Form.Item>
         {numberItems('nps')}

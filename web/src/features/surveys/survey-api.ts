@@ -10,6 +10,7 @@ export type SurveyPageView = { kind: 'csat' | 'nps'; ticketNumber: string | null
 export type SurveySettings = {
   csatEnabled: boolean; csatDelayMinutes: number; csatCooldownDays: number; lowRatingThreshold: number; followUpTypeKey: string; linkValidDays: number;
   npsEnabled: boolean; npsIntervalDays: number; npsSamplePercent: number; npsTierKeys: string[]; npsQuietDaysAfterComplaint: number; npsComplaintTypeKey: string;
+  invitationLocale: 'zh-CN' | 'en';
 };
 export type SurveySettingsView = SurveySettings & { version: number; updatedAt: string | null };
 

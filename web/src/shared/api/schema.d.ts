@@ -6310,15 +6310,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
+                            items: ({
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "wechat";
                                 name: string;
                                 enabled: boolean;
                                 sandbox: boolean;
                                 settings: {
-                                    [key: string]: unknown;
+                                    appId?: string;
+                                    token?: string;
+                                    /** @enum {string} */
+                                    mode?: "plain" | "safe";
+                                    /** Format: uri */
+                                    apiBaseUrl?: string;
+                                    replyTemplate?: {
+                                        templateId: string;
+                                        numberKey: string;
+                                        summaryKey: string;
+                                        timeKey: string;
+                                    } | null;
                                 };
                                 /** @description Which secret settings are stored (their values are never returned). */
                                 secretsSet: string[];
@@ -6332,7 +6344,110 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 updatedAt: string;
-                            }[];
+                            } | {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "wecom";
+                                name: string;
+                                enabled: boolean;
+                                sandbox: boolean;
+                                settings: {
+                                    corpId?: string;
+                                    token?: string;
+                                    openKfIds?: string[];
+                                    agentId?: number;
+                                    /** Format: uri */
+                                    apiBaseUrl?: string;
+                                };
+                                /** @description Which secret settings are stored (their values are never returned). */
+                                secretsSet: string[];
+                                /** @description Path the vendor calls back (prefix the public URL). */
+                                callbackPath: string;
+                                lastMessageAt: string | null;
+                                lastError: string | null;
+                                lastErrorAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "dingtalk";
+                                name: string;
+                                enabled: boolean;
+                                sandbox: boolean;
+                                settings: {
+                                    appKey?: string;
+                                    robotCode?: string;
+                                    agentId?: number;
+                                    /** Format: uri */
+                                    apiBaseUrl?: string;
+                                    /** Format: uri */
+                                    oapiBaseUrl?: string;
+                                };
+                                /** @description Which secret settings are stored (their values are never returned). */
+                                secretsSet: string[];
+                                /** @description Path the vendor calls back (prefix the public URL). */
+                                callbackPath: string;
+                                lastMessageAt: string | null;
+                                lastError: string | null;
+                                lastErrorAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "sms";
+                                name: string;
+                                enabled: boolean;
+                                sandbox: boolean;
+                                settings: {
+                                    /** @enum {string} */
+                                    provider: "aliyun";
+                                    accessKeyId?: string;
+                                    signName?: string;
+                                    regionId?: string;
+                                    loginTemplateId?: string;
+                                    notifyTemplateId?: string;
+                                    surveyTemplateId?: string;
+                                    /** Format: uri */
+                                    apiBaseUrl?: string;
+                                    timeoutMs?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    provider: "tencent";
+                                    secretId?: string;
+                                    smsSdkAppId?: string;
+                                    signName?: string;
+                                    region?: string;
+                                    loginTemplateId?: string;
+                                    notifyTemplateId?: string;
+                                    surveyTemplateId?: string;
+                                    /** Format: uri */
+                                    apiBaseUrl?: string;
+                                    timeoutMs?: number;
+                                };
+                                /** @description Which secret settings are stored (their values are never returned). */
+                                secretsSet: string[];
+                                /** @description Path the vendor calls back (prefix the public URL). */
+                                callbackPath: string;
+                                lastMessageAt: string | null;
+                                lastError: string | null;
+                                lastErrorAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            })[];
                         };
                     };
                 };
@@ -6377,12 +6492,127 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "wechat";
                             name: string;
                             enabled: boolean;
                             sandbox: boolean;
                             settings: {
-                                [key: string]: unknown;
+                                appId?: string;
+                                token?: string;
+                                /** @enum {string} */
+                                mode?: "plain" | "safe";
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                replyTemplate?: {
+                                    templateId: string;
+                                    numberKey: string;
+                                    summaryKey: string;
+                                    timeKey: string;
+                                } | null;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "wecom";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                corpId?: string;
+                                token?: string;
+                                openKfIds?: string[];
+                                agentId?: number;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "dingtalk";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                appKey?: string;
+                                robotCode?: string;
+                                agentId?: number;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                /** Format: uri */
+                                oapiBaseUrl?: string;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sms";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                /** @enum {string} */
+                                provider: "aliyun";
+                                accessKeyId?: string;
+                                signName?: string;
+                                regionId?: string;
+                                loginTemplateId?: string;
+                                notifyTemplateId?: string;
+                                surveyTemplateId?: string;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                timeoutMs?: number;
+                            } | {
+                                /** @enum {string} */
+                                provider: "tencent";
+                                secretId?: string;
+                                smsSdkAppId?: string;
+                                signName?: string;
+                                region?: string;
+                                loginTemplateId?: string;
+                                notifyTemplateId?: string;
+                                surveyTemplateId?: string;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                timeoutMs?: number;
                             };
                             /** @description Which secret settings are stored (their values are never returned). */
                             secretsSet: string[];
@@ -6436,12 +6666,127 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "wechat";
                             name: string;
                             enabled: boolean;
                             sandbox: boolean;
                             settings: {
-                                [key: string]: unknown;
+                                appId?: string;
+                                token?: string;
+                                /** @enum {string} */
+                                mode?: "plain" | "safe";
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                replyTemplate?: {
+                                    templateId: string;
+                                    numberKey: string;
+                                    summaryKey: string;
+                                    timeKey: string;
+                                } | null;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "wecom";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                corpId?: string;
+                                token?: string;
+                                openKfIds?: string[];
+                                agentId?: number;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "dingtalk";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                appKey?: string;
+                                robotCode?: string;
+                                agentId?: number;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                /** Format: uri */
+                                oapiBaseUrl?: string;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sms";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                /** @enum {string} */
+                                provider: "aliyun";
+                                accessKeyId?: string;
+                                signName?: string;
+                                regionId?: string;
+                                loginTemplateId?: string;
+                                notifyTemplateId?: string;
+                                surveyTemplateId?: string;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                timeoutMs?: number;
+                            } | {
+                                /** @enum {string} */
+                                provider: "tencent";
+                                secretId?: string;
+                                smsSdkAppId?: string;
+                                signName?: string;
+                                region?: string;
+                                loginTemplateId?: string;
+                                notifyTemplateId?: string;
+                                surveyTemplateId?: string;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                timeoutMs?: number;
                             };
                             /** @description Which secret settings are stored (their values are never returned). */
                             secretsSet: string[];
@@ -6533,12 +6878,127 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "wechat";
                             name: string;
                             enabled: boolean;
                             sandbox: boolean;
                             settings: {
-                                [key: string]: unknown;
+                                appId?: string;
+                                token?: string;
+                                /** @enum {string} */
+                                mode?: "plain" | "safe";
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                replyTemplate?: {
+                                    templateId: string;
+                                    numberKey: string;
+                                    summaryKey: string;
+                                    timeKey: string;
+                                } | null;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "wecom";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                corpId?: string;
+                                token?: string;
+                                openKfIds?: string[];
+                                agentId?: number;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "dingtalk";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                appKey?: string;
+                                robotCode?: string;
+                                agentId?: number;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                /** Format: uri */
+                                oapiBaseUrl?: string;
+                            };
+                            /** @description Which secret settings are stored (their values are never returned). */
+                            secretsSet: string[];
+                            /** @description Path the vendor calls back (prefix the public URL). */
+                            callbackPath: string;
+                            lastMessageAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sms";
+                            name: string;
+                            enabled: boolean;
+                            sandbox: boolean;
+                            settings: {
+                                /** @enum {string} */
+                                provider: "aliyun";
+                                accessKeyId?: string;
+                                signName?: string;
+                                regionId?: string;
+                                loginTemplateId?: string;
+                                notifyTemplateId?: string;
+                                surveyTemplateId?: string;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                timeoutMs?: number;
+                            } | {
+                                /** @enum {string} */
+                                provider: "tencent";
+                                secretId?: string;
+                                smsSdkAppId?: string;
+                                signName?: string;
+                                region?: string;
+                                loginTemplateId?: string;
+                                notifyTemplateId?: string;
+                                surveyTemplateId?: string;
+                                /** Format: uri */
+                                apiBaseUrl?: string;
+                                timeoutMs?: number;
                             };
                             /** @description Which secret settings are stored (their values are never returned). */
                             secretsSet: string[];
@@ -9529,6 +9989,11 @@ export interface paths {
                         npsTierKeys?: string[];
                         npsQuietDaysAfterComplaint?: number;
                         npsComplaintTypeKey?: string;
+                        /**
+                         * @description Invitations' language for customers without their own (a contact's `locale` attribute, zh-CN or en, comes first).
+                         * @enum {string}
+                         */
+                        invitationLocale?: "zh-CN" | "en";
                     };
                 };
             };
@@ -10740,6 +11205,11 @@ export interface components {
             npsTierKeys: string[];
             npsQuietDaysAfterComplaint: number;
             npsComplaintTypeKey: string;
+            /**
+             * @description Invitations' language for customers without their own (a contact's `locale` attribute, zh-CN or en, comes first).
+             * @enum {string}
+             */
+            invitationLocale: "zh-CN" | "en";
             version: number;
             updatedAt: unknown | null;
         };
@@ -11764,6 +12234,11 @@ export interface components {
             npsTierKeys: string[];
             npsQuietDaysAfterComplaint: number;
             npsComplaintTypeKey: string;
+            /**
+             * @description Invitations' language for customers without their own (a contact's `locale` attribute, zh-CN or en, comes first).
+             * @enum {string}
+             */
+            invitationLocale: "zh-CN" | "en";
             version: number;
             updatedAt: string | null;
         };

@@ -1,0 +1,1 @@
+ALTER TABLE "survey_settings" ADD COLUMN "invitation_locale" text DEFAULT 'zh-CN' NOT NULL;
