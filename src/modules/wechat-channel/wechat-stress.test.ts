@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { createApp } from '../../app/create-app.js';
 import { queryRows } from '../../db/database.js';
+import { openPostgres } from '../../db/postgres.js';
 import { cdata, startWechatKit, textXml, type WechatKit } from './test-kit.js';
 import { wechatApi } from './wechat-api.js';
 import { wechatSettingsOf } from './wechat-settings.js';
@@ -77,7 +78,11 @@ test('a processing job that fails once (media download 5xx) is retried and its m
 });
 
 test('two app instances on one database refresh an expired token once between them', async () => {
-  const other = await createApp(kit.t.config, kit.t.database, { log: pino({ level: 'silent' }), clock: kit.clock });
+  // On PostgreSQL the second app has its own connection pool, as a second server process has; the
+  // refresh is serialised by the cache row's lock in the database, not by anything in this process.
+  const url = 'url' in kit.t.database && typeof kit.t.database.url === 'string' ? kit.t.database.url : undefined;
+  const otherDatabase = url ? await openPostgres(url, 5) : kit.t.database;
+  const other = await createApp(kit.t.config, otherDatabase, { log: pino({ level: 'silent' }), clock: kit.clock });
   try {
     const account = (await loadChannelAccount(kit.t.database.db, channelSecrets(kit.t.config), kit.accountId))!;
     const apiOf = (context: typeof other.context) => wechatApi({ database: context.database, config: context.config, clock: kit.clock }, account.id, wechatSettingsOf(account.settings));
@@ -92,5 +97,6 @@ test('two app instances on one database refresh an expired token once between th
     kit.clock.advanceMinutes(-3 * 60);
     await other.worker.stop();
     await other.server.close();
+    if (otherDatabase !== kit.t.database) await otherDatabase.close();
   }
 });
