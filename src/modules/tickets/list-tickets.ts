@@ -6,7 +6,7 @@ import type { Actor } from '../auth/index.js';
 import { ticketSearch, tickets } from './schema.js';
 import { assertSortableField, filterableFields } from './custom-field-filters.js';
 import { combinedQuery, filterConditions, filtersByCustomField, type CustomFilterContext, type SearchScope, type TicketFilters } from './ticket-filters.js';
-import { afterCursor, customSortKey, decodeCursor, defaultTicketSort, encodeCursor, keyValues, orderBy, sortKeys, type TicketSort } from './ticket-sort.js';
+import { cursorSteps, customSortKey, decodeCursor, defaultTicketSort, encodeCursor, keyValues, orderBy, sortKeys, type TicketSort } from './ticket-sort.js';
 import type { TicketRow } from './ticket-view.js';
 import { resolveView } from './ticket-views.js';
 import { defaultSampleTuning, sampleSearch, type SampleTuning } from './search-sample.js';
@@ -133,7 +133,8 @@ export async function listTickets(
   const subjectHit = selection.tsquery ? sql`(${ticketSearch.document} @@ ${subjectQuery(selection.tsquery)}::tsquery)::int` : undefined;
   const keys = sortKeys(sort, subjectHit);
   const cursor = rawCursor ? decodeCursor(rawCursor, sort, keys) : undefined;
-  const conditions = cursor ? [...selection.conditions, afterCursor(keys, cursor.values)] : selection.conditions;
+  // After a cursor the page may take more than one read (cursorSteps): each read's rows follow the last's.
+  const steps: Array<SQL | undefined> = cursor ? cursorSteps(keys, cursor.values) : [undefined];
 
   // A search counts its matches first (up to the cap): from a random sample of the search
   // documents' pages when it shows far more matches than the cap (search-sample.ts), else exactly
@@ -149,11 +150,17 @@ export async function listTickets(
       const sampled = tuning.pages > 0 && (await worthSampling(reader, selection.tsquery)) ? await sampleSearch(reader, walkConditions(selection, selection.tsquery), selection.everyTicket, searchCountCap, tuning) : undefined;
       counted = sampled && sampled.lowerBound > searchCountCap ? searchCountCap + 1 : await countSelection(reader, selection, searchCountCap);
     }
-    const walk = selection.tsquery && counted > searchCountCap ? [...walkConditions(selection, selection.tsquery), ...conditions.slice(selection.conditions.length)] : conditions;
-    const rows = await fromSelection(reader, selection, { ticket: tickets, keys: keyValues(keys) })
-      .where(and(...walk))
-      .orderBy(...orderBy(keys))
-      .limit(limit + 1);
+    const base = selection.tsquery && counted > searchCountCap ? walkConditions(selection, selection.tsquery) : selection.conditions;
+    const rows: Array<{ ticket: TicketRow; keys: string[] }> = [];
+    for (const step of steps) {
+      rows.push(
+        ...(await fromSelection(reader, selection, { ticket: tickets, keys: keyValues(keys) })
+          .where(and(...base, ...(step ? [step] : [])))
+          .orderBy(...orderBy(keys))
+          .limit(limit + 1 - rows.length)),
+      );
+      if (rows.length > limit) break;
+    }
     return { counted, rows };
   };
   const { counted, rows } = selection.tsquery ? await db.transaction(async (tx) => (await tx.execute(searchSettings), read(tx))) : await read(db);

@@ -100,20 +100,38 @@ export function keyValues(keys: readonly SortKey[]): SQL<string[]> {
 const casts: Record<KeyType, SQL> = { timestamp: sql`timestamptz`, int: sql`int`, real: sql`real`, text: sql`text`, uuid: sql`uuid`, value: sql`text` };
 const typed = (k: SortKey, value: string) => (k.type === 'text' || k.type === 'value' ? sql`${value}::text collate "C"` : sql`${value}::${casts[k.type]}`);
 
-/** Rows strictly after the cursor's position in this order. */
+/** Rows strictly after the cursor's position in this order, as one condition. */
 export function afterCursor(keys: readonly SortKey[], values: readonly string[]): SQL {
   const direction = keys[0]!.desc;
-  if (keys.every((k) => k.desc === direction)) {
-    // One row comparison, which an index on the same keys can serve.
-    return sql`(${sql.join(keys.map((k) => k.expr), sql`, `)}) ${direction ? sql`<` : sql`>`} (${sql.join(keys.map((k, i) => typed(k, values[i]!)), sql`, `)})`;
-  }
+  if (keys.every((k) => k.desc === direction)) return rowAfter(keys, values);
   const clauses = keys.map((k, i) =>
     and(...keys.slice(0, i).map((prior, j) => sql`${prior.expr} = ${typed(prior, values[j]!)}`), sql`${k.expr} ${k.desc ? sql`<` : sql`>`} ${typed(k, values[i]!)}`)!,
   );
-  // The first key's bound, implied by the clauses but spelled alone: an index that leads with that
-  // key starts its walk there instead of at the list's first row.
-  const first = keys[0]!;
-  return and(sql`${first.expr} ${first.desc ? sql`<=` : sql`>=`} ${typed(first, values[0]!)}`, or(...clauses)!)!;
+  return or(...clauses)!;
+}
+
+/**
+ * The rows after the cursor as the conditions of consecutive reads, each in the sort's order:
+ * their rows, concatenated, are the rows after the cursor. One read when every key has one
+ * direction (one row comparison, which an index on the same keys serves). Two when only the first
+ * key's direction differs from the others' (a custom field: the value ascending, equal values
+ * newest first): the rest of the cursor's own first-key value, a row comparison over the other
+ * keys, which an index leading with the first key serves from the cursor on; then the values
+ * beyond it. Spelled as one condition instead, PostgreSQL could bound only the first key and read
+ * every row of the cursor's value before the cursor again (30 000 rows for one page, deep in a
+ * value held by many tickets). Other mixed orders: one condition with the clauses spelled out.
+ */
+export function cursorSteps(keys: readonly SortKey[], values: readonly string[]): SQL[] {
+  const [first, ...rest] = keys;
+  const restDirection = rest[0]?.desc;
+  if (!first || rest.length === 0 || first.desc === restDirection || !rest.every((k) => k.desc === restDirection)) return [afterCursor(keys, values)];
+  const value = typed(first, values[0]!);
+  return [and(sql`${first.expr} = ${value}`, rowAfter(rest, values.slice(1)))!, sql`${first.expr} ${first.desc ? sql`<` : sql`>`} ${value}`];
+}
+
+/** Keys of one direction: one row comparison, which an index on the same keys can serve. */
+function rowAfter(keys: readonly SortKey[], values: readonly string[]): SQL {
+  return sql`(${sql.join(keys.map((k) => k.expr), sql`, `)}) ${keys[0]!.desc ? sql`<` : sql`>`} (${sql.join(keys.map((k, i) => typed(k, values[i]!)), sql`, `)})`;
 }
 
 /** A position in a list: the order it belongs to and the last row's key values. Opaque to clients. */
