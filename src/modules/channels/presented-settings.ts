@@ -37,10 +37,12 @@ export function settingsView(adapter: Pick<ChannelAdapter, 'settings' | 'secretF
     const discriminator = schema.def.discriminator;
     const views = (schema.options as z.ZodObject[]).map((option) => objectView(option.shape as Shape, secrets, discriminator));
     return {
-      schema: z.discriminatedUnion(discriminator, [views[0]!.schema, ...views.slice(1).map((v) => v.schema)]),
+      // An account whose stored discriminator no option takes any more (a provider since removed)
+      // is answered with no settings rather than failing the whole list.
+      schema: z.union([z.discriminatedUnion(discriminator, [views[0]!.schema, ...views.slice(1).map((v) => v.schema)]), z.object({}).strict()]),
       present(settings) {
         const view = views.find((v) => v.fields[discriminator]!.safeParse(settings[discriminator]).success);
-        return view ? keepValid(view.fields, settings) : settings;
+        return view ? keepValid(view.fields, settings) : {};
       },
     };
   }

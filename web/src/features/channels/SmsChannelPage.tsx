@@ -31,6 +31,10 @@ function AccountCard({ account }: { account: ChannelAccountOf<'sms'> }) {
       callback={false}
       testOkKey="sms.testOk"
       details={
+        // Settings whose provider no option takes any more are answered empty (presented-settings.ts).
+        !('provider' in s) ? (
+          <Descriptions.Item label={t('sms.provider')}>{t('sms.providerUnknown')}</Descriptions.Item>
+        ) : (
         <>
           <Descriptions.Item label={t('sms.provider')}>{s.provider === 'aliyun' ? t('sms.aliyun') : t('sms.tencent')}</Descriptions.Item>
           {s.provider === 'aliyun' ? (
@@ -51,6 +55,7 @@ function AccountCard({ account }: { account: ChannelAccountOf<'sms'> }) {
           <Descriptions.Item label={t('sms.notifyTemplateId')}>{s.notifyTemplateId ?? t('sms.notifyNone')}</Descriptions.Item>
           <Descriptions.Item label={t('sms.surveyTemplateId')}>{s.surveyTemplateId ?? t('sms.surveyNone')}</Descriptions.Item>
         </>
+        )
       }
     />
   );

@@ -6409,7 +6409,7 @@ export interface paths {
                                 name: string;
                                 enabled: boolean;
                                 sandbox: boolean;
-                                settings: {
+                                settings: ({
                                     /** @enum {string} */
                                     provider: "aliyun";
                                     accessKeyId?: string;
@@ -6434,7 +6434,7 @@ export interface paths {
                                     /** Format: uri */
                                     apiBaseUrl?: string;
                                     timeoutMs?: number;
-                                };
+                                }) | Record<string, never>;
                                 /** @description Which secret settings are stored (their values are never returned). */
                                 secretsSet: string[];
                                 /** @description Path the vendor calls back (prefix the public URL). */
@@ -6588,7 +6588,7 @@ export interface paths {
                             name: string;
                             enabled: boolean;
                             sandbox: boolean;
-                            settings: {
+                            settings: ({
                                 /** @enum {string} */
                                 provider: "aliyun";
                                 accessKeyId?: string;
@@ -6613,7 +6613,7 @@ export interface paths {
                                 /** Format: uri */
                                 apiBaseUrl?: string;
                                 timeoutMs?: number;
-                            };
+                            }) | Record<string, never>;
                             /** @description Which secret settings are stored (their values are never returned). */
                             secretsSet: string[];
                             /** @description Path the vendor calls back (prefix the public URL). */
@@ -6762,7 +6762,7 @@ export interface paths {
                             name: string;
                             enabled: boolean;
                             sandbox: boolean;
-                            settings: {
+                            settings: ({
                                 /** @enum {string} */
                                 provider: "aliyun";
                                 accessKeyId?: string;
@@ -6787,7 +6787,7 @@ export interface paths {
                                 /** Format: uri */
                                 apiBaseUrl?: string;
                                 timeoutMs?: number;
-                            };
+                            }) | Record<string, never>;
                             /** @description Which secret settings are stored (their values are never returned). */
                             secretsSet: string[];
                             /** @description Path the vendor calls back (prefix the public URL). */
@@ -6974,7 +6974,7 @@ export interface paths {
                             name: string;
                             enabled: boolean;
                             sandbox: boolean;
-                            settings: {
+                            settings: ({
                                 /** @enum {string} */
                                 provider: "aliyun";
                                 accessKeyId?: string;
@@ -6999,7 +6999,7 @@ export interface paths {
                                 /** Format: uri */
                                 apiBaseUrl?: string;
                                 timeoutMs?: number;
-                            };
+                            }) | Record<string, never>;
                             /** @description Which secret settings are stored (their values are never returned). */
                             secretsSet: string[];
                             /** @description Path the vendor calls back (prefix the public URL). */
