@@ -3,7 +3,8 @@ import { after, before, test } from 'node:test';
 import { ManualClock } from '../../app/clock.js';
 import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
 import { startSmtpSink, type SmtpSink } from '../portal/test-smtp-sink.js';
-import { localeOfAttributes } from './invitation-locale.js';
+import { sql } from 'drizzle-orm';
+import { invitationLocale, localeOfAttributes } from './invitation-locale.js';
 
 /**
  * The invitation's language: the customer's own (their contact's `locale` attribute) first, else
@@ -58,4 +59,15 @@ test("without a preference the invitation is in the installation's language; a c
 
   assert.match((await invitationTo('default.en@example.cn')).text, /How satisfied are you with our service/);
   assert.match((await invitationTo('own.zh@example.cn', { locale: 'zh-CN' })).text, /您对这次服务满意吗/);
+});
+
+test('a contact that does not exist has no language of its own; a failed read is an error, not the installation language', async () => {
+  assert.equal(await invitationLocale(t.database.db, '00000000-0000-7000-8000-00000000dead', 'en'), 'en');
+  // A read that fails (here: inside a transaction a failed statement aborted) must fail the job, which is retried.
+  await assert.rejects(
+    t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1/0`).catch(() => undefined);
+      return invitationLocale(tx, '00000000-0000-7000-8000-00000000dead', 'en');
+    }),
+  );
 });

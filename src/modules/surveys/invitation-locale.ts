@@ -1,4 +1,5 @@
 import type { Locale } from '../../app/i18n/catalogue.js';
+import { MovedPermanently, NotFound } from '../../app/errors.js';
 import type { Db } from '../../db/database.js';
 import { getContact } from '../customers/index.js';
 
@@ -17,6 +18,11 @@ export function localeOfAttributes(attributes: Record<string, unknown>): Locale 
 
 /** The language of a survey's invitation: the customer's own, else the installation's (survey settings). */
 export async function invitationLocale(db: Db, contactId: string, installationDefault: Locale): Promise<Locale> {
-  const contact = await getContact(db, contactId).catch(() => null);
+  // A contact gone or merged away has no language of its own here; a failed read is not that, and
+  // fails the job (retried), so a passing outage never sends the installation's language instead.
+  const contact = await getContact(db, contactId).catch((error: unknown) => {
+    if (error instanceof NotFound || error instanceof MovedPermanently) return null;
+    throw error;
+  });
   return (contact && !contact.anonymized ? localeOfAttributes(contact.attributes) : null) ?? installationDefault;
 }
