@@ -247,19 +247,22 @@ export class Worker {
     const batchTypes = this.registry.batchJobTypes();
     const candidates = this.batchSize * (1 + batchTypes.length);
     // Jobs without a time of their own are due at their transaction's `now()`: those the relay
-    // just made in this transaction run in this round.
+    // just made in this transaction run in this round. Pending and abandoned (lease run out) jobs
+    // are read apart, each from its partial index in due order: one condition over both states
+    // read and sorted every due row, 42 ms with a backlog of 100 000 jobs (review, 2026-12-07).
     return queryRows<PickedJob>(tx, sql`
+      with pending as (
+        select id, type, run_at from jobs where state = 'pending' and run_at <= now()
+        order by run_at limit ${candidates} for update skip locked),
+      abandoned as (
+        select id, type, run_at from jobs where state = 'running' and locked_until < ${now.toISOString()}::timestamptz
+        order by locked_until limit ${candidates} for update skip locked),
+      ranked as (
+        select id, row_number() over (partition by case when type = any(${sql.param(batchTypes)}::text[]) then type else '' end order by run_at) as nth
+        from (select id, type, run_at from pending union all select id, type, run_at from abandoned order by run_at limit ${candidates}) as due)
       update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.id},
              locked_until = ${leaseEnd}::timestamptz, updated_at = now()
-      where id in (
-        select id from (
-          select id, row_number() over (partition by case when type = any(${sql.param(batchTypes)}::text[]) then type else '' end order by run_at) as nth
-          from (
-            select id, type, run_at from jobs
-            where (state = 'pending' and run_at <= now()) or (state = 'running' and locked_until < ${now.toISOString()}::timestamptz)
-            order by run_at limit ${candidates}
-            for update skip locked) as due) as ranked
-        where nth <= ${this.batchSize})
+      where id in (select id from ranked where nth <= ${this.batchSize})
       returning id, type, payload, attempts, max_attempts, event_id`);
   }
 
