@@ -22,7 +22,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,7 @@ import { openPostgres } from '../src/db/postgres.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { withDatabase } from '../src/db/test-database.js';
 import { createApiToken, createUser, loadActor } from '../src/modules/auth/index.js';
+import { postmasterOf, watchCpu, type CpuSplit } from './cpu-by-process.js';
 
 const connections = positiveInt('BENCH_CONNECTIONS', 10);
 const duration = positiveInt('BENCH_DURATION', 10);
@@ -70,11 +71,15 @@ type EngineResult = {
   waits: Record<string, number> | null;
   /** CPU time of the server's main thread per created ticket, during the load (Linux only). */
   cpuMsPerTicket: number | null;
+  /** CPU ms per created ticket by process during the load (Linux only; see cpu-by-process.ts). */
+  cpuSplitMsPerTicket: CpuSplit | null;
 };
 
 type Target = {
   engine: string;
   config: Config;
+  /** PostgreSQL: the database the server's backends serve, to count their CPU. */
+  databaseName?: string;
   open(): Promise<Database>;
   /** Samples what the server's sessions wait on during the load (PostgreSQL only). */
   watchWaits?(): WaitSampler;
@@ -123,6 +128,7 @@ async function postgresTarget(url: string): Promise<Target> {
   return {
     engine: `postgresql ${version?.server_version ?? '?'}${poolSize ? ` (pool ${poolSize})` : ''}`,
     config,
+    databaseName: benchDatabaseName,
     async open() {
       if (!poolSize) return openDatabase(config);
       const database = await openPostgres(databaseUrl, poolSize);
@@ -174,6 +180,8 @@ async function runEngine(target: Target): Promise<EngineResult> {
     const cpuBefore = mainThreadCpuMs();
     const loadStartedAt = performance.now();
     const waitSampler = target.watchWaits?.();
+    const postmasterPid = target.databaseName ? postmasterOf((await queryRows<{ pid: number }>(database.db, sql`select pg_backend_pid() as pid`))[0]!.pid) : undefined;
+    const cpuWatch = watchCpu(postmasterPid && target.databaseName ? { postmasterPid, database: target.databaseName } : undefined);
 
     const result = await autocannon({
       url,
@@ -190,6 +198,7 @@ async function runEngine(target: Target): Promise<EngineResult> {
     });
     const eventLoopUtilisation = performance.eventLoopUtilization(eluBefore).utilization;
     const cpuAfter = mainThreadCpuMs();
+    const cpuSplit = cpuWatch.stop();
     const waits = (await waitSampler?.stop()) ?? null;
     // With --cpu-prof, say which part of the profile is the load (ms since process start).
     if (process.execArgv.some((arg) => arg.startsWith('--cpu-prof'))) {
@@ -215,6 +224,7 @@ async function runEngine(target: Target): Promise<EngineResult> {
       waits,
       // Includes the worker's share (indexing), which runs on the same thread.
       cpuMsPerTicket: cpuBefore !== null && cpuAfter !== null && created > 0 ? (cpuAfter - cpuBefore) / created : null,
+      cpuSplitMsPerTicket: created > 0 && cpuSplit.machine > 0 ? perTicketMs(cpuSplit, created) : null,
     };
   } finally {
     await app.server.close();
@@ -255,6 +265,17 @@ function sampleWaits(serverUrl: string, database: string): WaitSampler {
       await loop;
       return Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).map(([what, n]) => [what, n / Math.max(1, samples)]));
     },
+  };
+}
+
+function perTicketMs(split: CpuSplit, created: number): CpuSplit {
+  const ms = (ticks: number) => (ticks * 1000) / clockTicksPerSecond / created;
+  return {
+    main: ms(split.main),
+    loadGenerator: ms(split.loadGenerator),
+    otherThreads: ms(split.otherThreads),
+    postgres: split.postgres === null ? null : ms(split.postgres),
+    machine: ms(split.machine),
   };
 }
 
@@ -305,8 +326,21 @@ function format(result: EngineResult): string {
     `index catch-up ${catchUp}`,
     `event loop busy ${(result.eventLoopUtilisation * 100).toFixed(0)} %`,
     `main thread CPU ${result.cpuMsPerTicket === null ? '?' : result.cpuMsPerTicket.toFixed(1)} ms/ticket`,
+    ...(result.cpuSplitMsPerTicket ? [formatSplit(result.cpuSplitMsPerTicket)] : []),
     ...(result.waits ? [`sessions waiting: ${Object.entries(result.waits).map(([what, n]) => `${what} ${n.toFixed(1)}`).join(', ') || 'none'}`] : []),
   ].join('  ');
+}
+
+function formatSplit(split: CpuSplit): string {
+  const known = split.main + split.loadGenerator + split.otherThreads + (split.postgres ?? 0);
+  return [
+    `CPU ms/ticket: server main thread ${split.main.toFixed(2)}`,
+    `load generator ${split.loadGenerator.toFixed(2)}`,
+    `other threads ${split.otherThreads.toFixed(2)}`,
+    `PostgreSQL ${split.postgres === null ? '-' : split.postgres.toFixed(2)}`,
+    `rest of the machine ${(split.machine - known).toFixed(2)}`,
+    `machine ${split.machine.toFixed(2)}`,
+  ].join(', ');
 }
 
 async function main(): Promise<void> {
@@ -329,7 +363,7 @@ async function main(): Promise<void> {
     try {
       const result = await runEngine(target);
       results.push(result);
-      process.stdout.write(`${format(result)}\n`);
+      process.stdout.write(`${format(result)}  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
     } finally {
       await target.cleanup();
     }
