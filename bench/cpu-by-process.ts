@@ -11,10 +11,19 @@ import { readdirSync, readFileSync } from 'node:fs';
  * Threads are sampled every 100 ms because autocannon's thread ends with the run: its last sample
  * stands for it, so up to 100 ms of its CPU can be missed (~1 % of a 10 s run).
  */
-export type CpuSplit = { main: number; loadGenerator: number; otherThreads: number; postgres: number | null; machine: number };
+export type CpuSplit = {
+  main: number;
+  /** The main thread's time in the kernel (system calls: loopback TCP to clients and PostgreSQL). */
+  mainSystem: number;
+  loadGenerator: number;
+  otherThreads: number;
+  postgres: number | null;
+  machine: number;
+};
 
 export function watchCpu(postgres?: { postmasterPid: number; database: string }): { stop(): CpuSplit } {
   const start = threadTicks();
+  const startMainSystem = mainSystemTicks();
   const startPostgres = postgres ? postgresTicks(postgres) : null;
   const startMachine = machineTicks();
   const last = new Map(start);
@@ -26,7 +35,7 @@ export function watchCpu(postgres?: { postmasterPid: number; database: string })
     stop() {
       clearInterval(timer);
       sample();
-      const split: CpuSplit = { main: 0, loadGenerator: 0, otherThreads: 0, postgres: null, machine: machineTicks() - startMachine };
+      const split: CpuSplit = { main: 0, mainSystem: mainSystemTicks() - startMainSystem, loadGenerator: 0, otherThreads: 0, postgres: null, machine: machineTicks() - startMachine };
       for (const [tid, ticks] of last) {
         const used = ticks - (start.get(tid) ?? 0);
         if (tid === process.pid) split.main += used;
@@ -62,6 +71,11 @@ function threadTicks(): Map<number, number> {
     if (fields) ticks.set(Number(tid), Number(fields[11]) + Number(fields[12]));
   }
   return ticks;
+}
+
+function mainSystemTicks(): number {
+  const fields = statFields(`/proc/self/task/${process.pid}/stat`);
+  return fields ? Number(fields[12]) : 0;
 }
 
 function postgresTicks({ postmasterPid, database }: { postmasterPid: number; database: string }): number {

@@ -49,6 +49,16 @@ const withWorker = process.env.BENCH_WORKER !== 'off';
 const poolSize = process.env.BENCH_POOL_SIZE ? positiveInt('BENCH_POOL_SIZE', 10) : undefined;
 const rate = process.env.BENCH_RATE ? positiveInt('BENCH_RATE', 1) : undefined;
 const catchUpLimitMs = 120_000;
+/**
+ * Statements sent to the bench database by any node-postgres client of this process (the server's
+ * pool: API and worker; BEGIN and COMMIT included). The wait sampler talks to another database.
+ */
+let statementsSent = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: Parameters<typeof clientQuery>) {
+  if (this.database === benchDatabaseName) statementsSent += 1;
+  return Reflect.apply(clientQuery, this, args);
+} as typeof clientQuery;
 /** Loaded by path in autocannon's worker thread: numbers each request's `{n}`. */
 const setupRequestPath = fileURLToPath(new URL('./ticket-request.cjs', import.meta.url));
 
@@ -71,6 +81,8 @@ type EngineResult = {
   waits: Record<string, number> | null;
   /** CPU time of the server's main thread per created ticket, during the load (Linux only). */
   cpuMsPerTicket: number | null;
+  /** PostgreSQL: statements the server's process sent per created ticket (API and worker, BEGIN and COMMIT included). */
+  statementsPerTicket: number | null;
   /** CPU ms per created ticket by process during the load (Linux only; see cpu-by-process.ts). */
   cpuSplitMsPerTicket: CpuSplit | null;
 };
@@ -181,6 +193,7 @@ async function runEngine(target: Target): Promise<EngineResult> {
     const loadStartedAt = performance.now();
     const waitSampler = target.watchWaits?.();
     const postmasterPid = target.databaseName ? postmasterOf((await queryRows<{ pid: number }>(database.db, sql`select pg_backend_pid() as pid`))[0]!.pid) : undefined;
+    const statementsBefore = statementsSent;
     const cpuWatch = watchCpu(postmasterPid && target.databaseName ? { postmasterPid, database: target.databaseName } : undefined);
 
     const result = await autocannon({
@@ -199,6 +212,7 @@ async function runEngine(target: Target): Promise<EngineResult> {
     const eventLoopUtilisation = performance.eventLoopUtilization(eluBefore).utilization;
     const cpuAfter = mainThreadCpuMs();
     const cpuSplit = cpuWatch.stop();
+    const statements = statementsSent - statementsBefore;
     const waits = (await waitSampler?.stop()) ?? null;
     // With --cpu-prof, say which part of the profile is the load (ms since process start).
     if (process.execArgv.some((arg) => arg.startsWith('--cpu-prof'))) {
@@ -224,6 +238,7 @@ async function runEngine(target: Target): Promise<EngineResult> {
       waits,
       // Includes the worker's share (indexing), which runs on the same thread.
       cpuMsPerTicket: cpuBefore !== null && cpuAfter !== null && created > 0 ? (cpuAfter - cpuBefore) / created : null,
+      statementsPerTicket: target.databaseName && created > 0 ? statements / created : null,
       cpuSplitMsPerTicket: created > 0 && cpuSplit.machine > 0 ? perTicketMs(cpuSplit, created) : null,
     };
   } finally {
@@ -272,6 +287,7 @@ function perTicketMs(split: CpuSplit, created: number): CpuSplit {
   const ms = (ticks: number) => (ticks * 1000) / clockTicksPerSecond / created;
   return {
     main: ms(split.main),
+    mainSystem: ms(split.mainSystem),
     loadGenerator: ms(split.loadGenerator),
     otherThreads: ms(split.otherThreads),
     postgres: split.postgres === null ? null : ms(split.postgres),
@@ -325,6 +341,7 @@ function format(result: EngineResult): string {
     `unindexed at end ${result.unindexedAfterRun}`,
     `index catch-up ${catchUp}`,
     `event loop busy ${(result.eventLoopUtilisation * 100).toFixed(0)} %`,
+    ...(result.statementsPerTicket === null ? [] : [`statements ${result.statementsPerTicket.toFixed(1)}/ticket`]),
     `main thread CPU ${result.cpuMsPerTicket === null ? '?' : result.cpuMsPerTicket.toFixed(1)} ms/ticket`,
     ...(result.cpuSplitMsPerTicket ? [formatSplit(result.cpuSplitMsPerTicket)] : []),
     ...(result.waits ? [`sessions waiting: ${Object.entries(result.waits).map(([what, n]) => `${what} ${n.toFixed(1)}`).join(', ') || 'none'}`] : []),
@@ -334,7 +351,7 @@ function format(result: EngineResult): string {
 function formatSplit(split: CpuSplit): string {
   const known = split.main + split.loadGenerator + split.otherThreads + (split.postgres ?? 0);
   return [
-    `CPU ms/ticket: server main thread ${split.main.toFixed(2)}`,
+    `CPU ms/ticket: server main thread ${split.main.toFixed(2)} (kernel ${split.mainSystem.toFixed(2)})`,
     `load generator ${split.loadGenerator.toFixed(2)}`,
     `other threads ${split.otherThreads.toFixed(2)}`,
     `PostgreSQL ${split.postgres === null ? '-' : split.postgres.toFixed(2)}`,

@@ -9,7 +9,7 @@ import { findOrCreateContact, type ContactRef, type ContactSummary } from '../cu
 import { insertTicket } from './insert-ticket.js';
 import { builtinValuesOf, judgeTicketFields } from './ticket-form.js';
 import { assertTicketReferences, defaultPriority } from './references.js';
-import { ticketIdempotencyKeys, ticketMessages, tickets } from './schema.js';
+import { ticketIdempotencyKeys, tickets } from './schema.js';
 import { nextTicketNumber } from './ticket-number.js';
 import type { TicketRow } from './ticket-view.js';
 
@@ -89,7 +89,10 @@ export async function createTicket(database: Database, actor: Actor, input: NewT
     const requester = input.requester ? await findOrCreateContact(tx, input.requester, actor.id) : null;
     // A phone ticket is the customer's report, taken down by the agent: its description becomes the
     // customer's opening message ("电话报修，客服代录"), shown once, never as a public agent reply.
-    const openingMessageId = input.channel === 'phone' && requester && input.description.trim() ? uuidv7() : undefined;
+    const openingMessage =
+      input.channel === 'phone' && requester && input.description.trim()
+        ? { id: uuidv7(), authorContactId: requester.id, internal: false, body: input.description, channel: 'phone', meta: { ...input.openingMeta, enteredBy: { userId: actor.id } }, createdAt: now }
+        : undefined;
     const ticket = await insertTicket(tx, {
       id,
       number,
@@ -106,20 +109,8 @@ export async function createTicket(database: Database, actor: Actor, input: NewT
       createdBy: actor.id,
       createdAt: now,
       ...(judged && { typeId: type?.id ?? null, typeVersion: type?.version ?? null, fields: judged.values, typeKey: type?.key }),
-      ...(openingMessageId && { openingMessageId }),
+      ...(openingMessage && { openingMessage }),
     });
-    if (openingMessageId) {
-      await tx.insert(ticketMessages).values({
-        id: openingMessageId,
-        ticketId: id,
-        authorContactId: requester!.id,
-        internal: false,
-        body: input.description,
-        channel: 'phone',
-        meta: { ...input.openingMeta, enteredBy: { userId: actor.id } },
-        createdAt: now,
-      });
-    }
     return { ticket, replayed: false, requester };
   });
 }
