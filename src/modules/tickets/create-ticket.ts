@@ -37,7 +37,7 @@ export type CreateTicketOptions = { timeZone: string; idempotencyKey?: string; f
 /**
  * What `createTicket` answers. `requester`, on a new ticket, is the requester as the transaction
  * read it (found or made, merges followed), so the caller can present the ticket without reading
- * the contact again (issue 15: three statements of every create's answer); absent on a replay.
+ * the contact again (issue 15: two statements of every create's answer); absent on a replay.
  */
 export type CreatedTicket = { ticket: TicketRow; replayed: boolean; requester?: ContactSummary | null };
 
