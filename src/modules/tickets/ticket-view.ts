@@ -39,7 +39,7 @@ export function abilitiesFor(actor: Actor, status: TicketStatus): TicketAbilitie
  */
 export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[], readModels: ReadModels, knownRequesters?: ReadonlyMap<string, ContactView>): Promise<TicketView[]> {
   const requesterIds = [...new Set(rows.flatMap((r) => (r.requesterId && !knownRequesters?.has(r.requesterId) ? [r.requesterId] : [])))];
-  const contacts = requesterIds.length ? await getContactsByIds(db, requesterIds) : new Map<string, ContactView>();
+  const contacts = await getContactsByIds(db, requesterIds);
   for (const [id, contact] of knownRequesters ?? []) contacts.set(id, contact);
   const slaReader = readModels.get('ticketSla');
   const sla = slaReader && rows.length ? await slaReader.summaries(db, rows.map((r) => r.id)) : new Map<string, TicketSlaEntry[]>();
