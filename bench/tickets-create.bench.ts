@@ -18,11 +18,14 @@
  *   BENCH_POOL_SIZE     node-postgres pool size for PostgreSQL (default: the server's default, 10)
  *   BENCH_RATE          requests per second over all connections (default: as fast as answered):
  *                       issue 15's lag target holds "at the target rate", not at saturation
+ *   BENCH_WARMUP        seconds of the same load before the measured run (default 0): V8 still
+ *                       compiles hot code on its helper threads for the first ~20 s of load, which
+ *                       the "other threads" CPU of a short run counts
  * Profile: node --cpu-prof --cpu-prof-dir=.tmp/prof --import tsx bench/tickets-create.bench.ts
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +41,7 @@ import { openPostgres } from '../src/db/postgres.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { withDatabase } from '../src/db/test-database.js';
 import { createApiToken, createUser, loadActor } from '../src/modules/auth/index.js';
+import { postmasterOf, watchCpu, type CpuSplit } from './cpu-by-process.js';
 
 const connections = positiveInt('BENCH_CONNECTIONS', 10);
 const duration = positiveInt('BENCH_DURATION', 10);
@@ -47,7 +51,18 @@ const engines = (process.env.BENCH_ENGINES || (serverUrl ? 'pglite,postgres' : '
 const withWorker = process.env.BENCH_WORKER !== 'off';
 const poolSize = process.env.BENCH_POOL_SIZE ? positiveInt('BENCH_POOL_SIZE', 10) : undefined;
 const rate = process.env.BENCH_RATE ? positiveInt('BENCH_RATE', 1) : undefined;
+const warmupSeconds = process.env.BENCH_WARMUP ? positiveInt('BENCH_WARMUP', 1) : 0;
 const catchUpLimitMs = 120_000;
+/**
+ * Statements sent to the bench database by any node-postgres client of this process (the server's
+ * pool: API and worker; BEGIN and COMMIT included). The wait sampler talks to another database.
+ */
+let statementsSent = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: Parameters<typeof clientQuery>) {
+  if (this.database === benchDatabaseName) statementsSent += 1;
+  return Reflect.apply(clientQuery, this, args);
+} as typeof clientQuery;
 /** Loaded by path in autocannon's worker thread: numbers each request's `{n}`. */
 const setupRequestPath = fileURLToPath(new URL('./ticket-request.cjs', import.meta.url));
 
@@ -70,11 +85,17 @@ type EngineResult = {
   waits: Record<string, number> | null;
   /** CPU time of the server's main thread per created ticket, during the load (Linux only). */
   cpuMsPerTicket: number | null;
+  /** PostgreSQL: statements the server's process sent per created ticket (API and worker, BEGIN and COMMIT included). */
+  statementsPerTicket: number | null;
+  /** CPU ms per created ticket by process during the load (Linux only; see cpu-by-process.ts). */
+  cpuSplitMsPerTicket: CpuSplit | null;
 };
 
 type Target = {
   engine: string;
   config: Config;
+  /** PostgreSQL: the database the server's backends serve, to count their CPU. */
+  databaseName?: string;
   open(): Promise<Database>;
   /** Samples what the server's sessions wait on during the load (PostgreSQL only). */
   watchWaits?(): WaitSampler;
@@ -123,6 +144,7 @@ async function postgresTarget(url: string): Promise<Target> {
   return {
     engine: `postgresql ${version?.server_version ?? '?'}${poolSize ? ` (pool ${poolSize})` : ''}`,
     config,
+    databaseName: benchDatabaseName,
     async open() {
       if (!poolSize) return openDatabase(config);
       const database = await openPostgres(databaseUrl, poolSize);
@@ -169,27 +191,33 @@ async function runEngine(target: Target): Promise<EngineResult> {
       const response = await fetch(url, { method: 'POST', headers, body: (i % 2 ? returningCustomer : newCustomer).replaceAll('{n}', `warmup-${i}`) });
       if (response.status !== 201) throw new Error(`warm-up request answered ${response.status}: ${await response.text()}`);
     }
-    const before = await countTickets(database);
-    const eluBefore = performance.eventLoopUtilization();
-    const cpuBefore = mainThreadCpuMs();
-    const loadStartedAt = performance.now();
-    const waitSampler = target.watchWaits?.();
-
-    const result = await autocannon({
+    const load = {
       url,
-      method: 'POST',
+      method: 'POST' as const,
       headers,
       connections,
-      duration,
       workers: 1,
       ...(rate && { overallRate: rate }),
       requests: [
         { body: newCustomer, setupRequest: setupRequestPath },
         { body: returningCustomer, setupRequest: setupRequestPath },
       ],
-    });
+    };
+    if (warmupSeconds) await autocannon({ ...load, duration: warmupSeconds });
+    const before = await countTickets(database);
+    const eluBefore = performance.eventLoopUtilization();
+    const cpuBefore = mainThreadCpuMs();
+    const loadStartedAt = performance.now();
+    const waitSampler = target.watchWaits?.();
+    const postmasterPid = target.databaseName ? postmasterOf((await queryRows<{ pid: number }>(database.db, sql`select pg_backend_pid() as pid`))[0]!.pid) : undefined;
+    const statementsBefore = statementsSent;
+    const cpuWatch = watchCpu(postmasterPid && target.databaseName ? { postmasterPid, database: target.databaseName } : undefined);
+
+    const result = await autocannon({ ...load, duration });
     const eventLoopUtilisation = performance.eventLoopUtilization(eluBefore).utilization;
     const cpuAfter = mainThreadCpuMs();
+    const cpuSplit = cpuWatch.stop();
+    const statements = statementsSent - statementsBefore;
     const waits = (await waitSampler?.stop()) ?? null;
     // With --cpu-prof, say which part of the profile is the load (ms since process start).
     if (process.execArgv.some((arg) => arg.startsWith('--cpu-prof'))) {
@@ -215,6 +243,8 @@ async function runEngine(target: Target): Promise<EngineResult> {
       waits,
       // Includes the worker's share (indexing), which runs on the same thread.
       cpuMsPerTicket: cpuBefore !== null && cpuAfter !== null && created > 0 ? (cpuAfter - cpuBefore) / created : null,
+      statementsPerTicket: target.databaseName && created > 0 ? statements / created : null,
+      cpuSplitMsPerTicket: created > 0 && cpuSplit.machine > 0 ? perTicketMs(cpuSplit, created) : null,
     };
   } finally {
     await app.server.close();
@@ -255,6 +285,18 @@ function sampleWaits(serverUrl: string, database: string): WaitSampler {
       await loop;
       return Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).map(([what, n]) => [what, n / Math.max(1, samples)]));
     },
+  };
+}
+
+function perTicketMs(split: CpuSplit, created: number): CpuSplit {
+  const ms = (ticks: number) => (ticks * 1000) / clockTicksPerSecond / created;
+  return {
+    main: ms(split.main),
+    mainSystem: ms(split.mainSystem),
+    loadGenerator: ms(split.loadGenerator),
+    otherThreads: ms(split.otherThreads),
+    postgres: split.postgres === null ? null : ms(split.postgres),
+    machine: ms(split.machine),
   };
 }
 
@@ -304,9 +346,23 @@ function format(result: EngineResult): string {
     `unindexed at end ${result.unindexedAfterRun}`,
     `index catch-up ${catchUp}`,
     `event loop busy ${(result.eventLoopUtilisation * 100).toFixed(0)} %`,
+    ...(result.statementsPerTicket === null ? [] : [`statements ${result.statementsPerTicket.toFixed(1)}/ticket`]),
     `main thread CPU ${result.cpuMsPerTicket === null ? '?' : result.cpuMsPerTicket.toFixed(1)} ms/ticket`,
+    ...(result.cpuSplitMsPerTicket ? [formatSplit(result.cpuSplitMsPerTicket)] : []),
     ...(result.waits ? [`sessions waiting: ${Object.entries(result.waits).map(([what, n]) => `${what} ${n.toFixed(1)}`).join(', ') || 'none'}`] : []),
   ].join('  ');
+}
+
+function formatSplit(split: CpuSplit): string {
+  const known = split.main + split.loadGenerator + split.otherThreads + (split.postgres ?? 0);
+  return [
+    `CPU ms/ticket: server main thread ${split.main.toFixed(2)} (kernel ${split.mainSystem.toFixed(2)})`,
+    `load generator ${split.loadGenerator.toFixed(2)}`,
+    `other threads ${split.otherThreads.toFixed(2)}`,
+    `PostgreSQL ${split.postgres === null ? '-' : split.postgres.toFixed(2)}`,
+    `rest of the machine ${(split.machine - known).toFixed(2)}`,
+    `machine ${split.machine.toFixed(2)}`,
+  ].join(', ');
 }
 
 async function main(): Promise<void> {
@@ -317,7 +373,7 @@ async function main(): Promise<void> {
   }, (engines.length * (duration + catchUpLimitMs / 1000 + 90)) * 1000);
   deadline.unref();
 
-  process.stdout.write(`OpenCSM ticket-create benchmark: ${connections} connections, ${duration} s per engine, worker ${withWorker ? 'on' : 'off'}, Node ${process.version}\n`);
+  process.stdout.write(`OpenCSM ticket-create benchmark: ${connections} connections, ${duration} s per engine${warmupSeconds ? ` after ${warmupSeconds} s of warm-up load` : ""}, worker ${withWorker ? 'on' : 'off'}, Node ${process.version}\n`);
   const results: EngineResult[] = [];
   for (const engine of engines) {
     if (engine === 'postgres' && !serverUrl) {
@@ -329,7 +385,7 @@ async function main(): Promise<void> {
     try {
       const result = await runEngine(target);
       results.push(result);
-      process.stdout.write(`${format(result)}\n`);
+      process.stdout.write(`${format(result)}  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
     } finally {
       await target.cleanup();
     }

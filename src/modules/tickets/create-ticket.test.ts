@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
+import { countStatements } from '../../db/statement-count.js';
+import { createTicket } from './create-ticket.js';
+import { presentTicket } from './ticket-view.js';
 
 let t: TestApp;
 let agent: TestUser;
@@ -144,6 +148,39 @@ describe('requester found or created by email and phone', () => {
   test('a requester needs an email or a phone', async () => {
     const problem = assertProblem(await create({ subject: 'x', requester: { name: '无联系方式' } }), 400, 'validation.failed');
     assert.equal(fieldError(problem, 'requester').code, 'validation.phone_or_email');
+  });
+});
+
+describe('the answer to a create', () => {
+  test('carries the requester as a later read of the ticket shows it', async () => {
+    const created = await createOk({ subject: '回访客户', requester: { name: '赵先生', email: 'zhao@example.com', phone: '139 0000 1111' } });
+    const read = await t.api('GET', `/api/v1/tickets/${created.id}`);
+    assert.equal(read.statusCode, 200, read.body);
+    assert.deepEqual(created.requester, read.json().requester);
+    assert.equal((created.requester as Json).name, '赵先生');
+  });
+
+  test('is presented with the requester the create read in its transaction, not read again', async () => {
+    const { ticket, requester } = await createTicket(t.database, t.admin.actor, { subject: '只读一次', description: '', requester: { name: '钱女士', email: 'qian@example.com' } }, { timeZone: t.config.OPENCSM_TIMEZONE, fieldTypes: t.context.fieldTypes });
+    assert.equal(requester?.name, '钱女士');
+    // Renamed behind the create's back: a presentation that read the contact again would show it.
+    await t.database.db.execute(sql`update contacts set name = '钱（改名）' where id = ${ticket.requesterId}`);
+    assert.equal((await presentTicket(t.database.db, t.admin.actor, ticket, t.context.readModels, requester)).requester?.name, '钱女士');
+    assert.equal((await presentTicket(t.database.db, t.admin.actor, ticket, t.context.readModels)).requester?.name, '钱（改名）');
+  });
+});
+
+describe('statements of a create (issue 15)', () => {
+  test('a phone ticket from a new and from a returning customer: at most 14 and 13 statements, BEGIN and COMMIT included', async () => {
+    const body = (n: number, requester: Json) => ({ subject: `预算 ${n}`, description: '打印机脱机', priority: 'normal', tags: ['报修'], channel: 'phone', requester });
+    await createOk(body(0, { name: '老客户', phone: '137 0000 2222' })); // the returning one's first call
+    const counts: number[] = [];
+    for (const [n, requester] of [[1, { name: '新客户', email: 'budget-new@example.com' }], [2, { name: '老客户', phone: '137 0000 2222' }]] as const) {
+      counts.push(await countStatements(t.database, () => createOk(body(n, requester))));
+    }
+    // Before issue 15's last round: 18 and 17 (the requester read again for the answer; the
+    // timeline entry and the phone call's opening message each a statement of their own).
+    assert.ok(counts[0]! <= 14 && counts[1]! <= 13, `statements per create: ${counts.join(', ')}; budget 14, 13`);
   });
 });
 

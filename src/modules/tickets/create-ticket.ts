@@ -5,11 +5,11 @@ import { Conflict } from '../../app/errors.js';
 import type { FieldTypes } from '../../app/field-types.js';
 import type { Database, Db, Tx } from '../../db/database.js';
 import type { Actor } from '../auth/index.js';
-import { findOrCreateContact, type ContactRef } from '../customers/index.js';
+import { findOrCreateContact, type ContactRef, type ContactSummary } from '../customers/index.js';
 import { insertTicket } from './insert-ticket.js';
 import { builtinValuesOf, judgeTicketFields } from './ticket-form.js';
 import { assertTicketReferences, defaultPriority } from './references.js';
-import { ticketIdempotencyKeys, ticketMessages, tickets } from './schema.js';
+import { ticketIdempotencyKeys, tickets } from './schema.js';
 import { nextTicketNumber } from './ticket-number.js';
 import type { TicketRow } from './ticket-view.js';
 
@@ -35,16 +35,18 @@ export type NewTicket = {
 export type CreateTicketOptions = { timeZone: string; idempotencyKey?: string; fieldTypes: FieldTypes };
 
 /**
+ * What `createTicket` answers. `requester`, on a new ticket, is the requester as the transaction
+ * read it (found or made, merges followed), so the caller can present the ticket without reading
+ * the contact again (issue 15: two statements of every create's answer); absent on a replay.
+ */
+export type CreatedTicket = { ticket: TicketRow; replayed: boolean; requester?: ContactSummary | null };
+
+/**
  * Create a ticket with its requester, timeline entry and `ticket.created` event in one
  * transaction. With an idempotency key, a retry (same caller, key and body) returns the ticket
  * the first call created, even when both calls race; the same key with another body is refused.
  */
-export async function createTicket(
-  database: Database,
-  actor: Actor,
-  input: NewTicket,
-  options: CreateTicketOptions,
-): Promise<{ ticket: TicketRow; replayed: boolean }> {
+export async function createTicket(database: Database, actor: Actor, input: NewTicket, options: CreateTicketOptions): Promise<CreatedTicket> {
   // The body's fingerprint tells a retry from another request under the same key (none: no key).
   const requestHash = options.idempotencyKey ? createHash('sha256').update(JSON.stringify(input)).digest('hex') : '';
   // A retry of a finished request is answered before any work, and bad references are refused
@@ -87,7 +89,10 @@ export async function createTicket(
     const requester = input.requester ? await findOrCreateContact(tx, input.requester, actor.id) : null;
     // A phone ticket is the customer's report, taken down by the agent: its description becomes the
     // customer's opening message ("电话报修，客服代录"), shown once, never as a public agent reply.
-    const openingMessageId = input.channel === 'phone' && requester && input.description.trim() ? uuidv7() : undefined;
+    const openingMessage =
+      input.channel === 'phone' && requester && input.description.trim()
+        ? { id: uuidv7(), authorContactId: requester.id, internal: false, body: input.description, channel: 'phone', meta: { ...input.openingMeta, enteredBy: { userId: actor.id } }, createdAt: now }
+        : undefined;
     const ticket = await insertTicket(tx, {
       id,
       number,
@@ -104,21 +109,9 @@ export async function createTicket(
       createdBy: actor.id,
       createdAt: now,
       ...(judged && { typeId: type?.id ?? null, typeVersion: type?.version ?? null, fields: judged.values, typeKey: type?.key }),
-      ...(openingMessageId && { openingMessageId }),
+      ...(openingMessage && { openingMessage }),
     });
-    if (openingMessageId) {
-      await tx.insert(ticketMessages).values({
-        id: openingMessageId,
-        ticketId: id,
-        authorContactId: requester!.id,
-        internal: false,
-        body: input.description,
-        channel: 'phone',
-        meta: { ...input.openingMeta, enteredBy: { userId: actor.id } },
-        createdAt: now,
-      });
-    }
-    return { ticket, replayed: false };
+    return { ticket, replayed: false, requester };
   });
 }
 

@@ -34,9 +34,9 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const { ticket, replayed } = await createTicket(database, actor, request.body, { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: request.headers['idempotency-key'], fieldTypes });
+    const { ticket, replayed, requester } = await createTicket(database, actor, request.body, { timeZone: config.OPENCSM_TIMEZONE, idempotencyKey: request.headers['idempotency-key'], fieldTypes });
     if (replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(201).header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket, readModels));
+    return reply.status(201).header('ETag', `"${ticket.version}"`).send(await presentTicket(database.db, actor, ticket, readModels, requester));
   });
 
   app.get('/api/v1/tickets', {

@@ -37,9 +37,10 @@ export function abilitiesFor(actor: Actor, status: TicketStatus): TicketAbilitie
  * Rows → API views, loading every requester in one query. SLA targets come from the SLA module's
  * read model on the app context (none provided, e.g. a tickets-only app: every ticket has `sla: []`).
  */
-export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[], readModels: ReadModels): Promise<TicketView[]> {
-  const requesterIds = [...new Set(rows.map((r) => r.requesterId).filter((id): id is string => Boolean(id)))];
+export async function presentTickets(db: Db, actor: Actor, rows: TicketRow[], readModels: ReadModels, knownRequesters?: ReadonlyMap<string, ContactView>): Promise<TicketView[]> {
+  const requesterIds = [...new Set(rows.flatMap((r) => (r.requesterId && !knownRequesters?.has(r.requesterId) ? [r.requesterId] : [])))];
   const contacts = await getContactsByIds(db, requesterIds);
+  for (const [id, contact] of knownRequesters ?? []) contacts.set(id, contact);
   const slaReader = readModels.get('ticketSla');
   const sla = slaReader && rows.length ? await slaReader.summaries(db, rows.map((r) => r.id)) : new Map<string, TicketSlaEntry[]>();
   const [types, readable] = await Promise.all([describeTicketTypes(db, rows.flatMap((r) => (r.typeId ? [r.typeId] : []))), readableFields(db, actor, rows)]);
@@ -86,6 +87,11 @@ export async function fieldReadability(db: Db, actor: Actor): Promise<(key: stri
   };
 }
 
-export async function presentTicket(db: Db, actor: Actor, row: TicketRow, readModels: ReadModels): Promise<TicketView> {
-  return (await presentTickets(db, actor, [row], readModels))[0]!;
+/**
+ * `requester`: the ticket's requester when the caller already holds it (a create just read it in
+ * its transaction), so it is not read again; omitted (undefined), it is read.
+ */
+export async function presentTicket(db: Db, actor: Actor, row: TicketRow, readModels: ReadModels, requester?: ContactView | null): Promise<TicketView> {
+  const known = requester && row.requesterId ? new Map([[row.requesterId, requester]]) : undefined;
+  return (await presentTickets(db, actor, [row], readModels, known))[0]!;
 }
