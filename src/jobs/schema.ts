@@ -40,6 +40,10 @@ export type JobState = (typeof jobStates)[number];
  * Durable jobs and due-time rows in one table: a job runs when `run_at` has passed. Workers pick
  * with FOR UPDATE SKIP LOCKED; a job whose worker died is picked again once `locked_until` passes.
  * Finished jobs are deleted (the domain event remains as the record); dead ones stay for operators.
+ * A job that follows an event names it (`event_id`) and carries no copy (`payload` empty): the worker
+ * reads the event when it picks the job, so an event's payload is stored once however many
+ * subscribers it has, and an erasure that redacts it reaches the jobs still waiting. Domain events
+ * are never deleted while jobs name them (nothing deletes them today).
  */
 export const jobs = pgTable(
   'jobs',

@@ -287,3 +287,38 @@ test('a round takes up to a batch of each batch type and a batch of the other jo
   assert.deepEqual(rounds[2], {});
   assert.deepEqual(await jobRows(), []);
 });
+
+test('a job the relay makes names its event and carries no copy of it; the handler gets the event as stored when the job runs', async () => {
+  const registry = new JobRegistry();
+  const received: Array<{ n?: number }> = [];
+  let fail = true;
+  registry.subscribe(probeHappened, 'probe.follow', async (event) => {
+    received.push(event.payload);
+    if (fail) throw new Error('not yet');
+  });
+  await database.transaction((tx) => recordEvent(tx, probeHappened, { aggregateId: 'p9', cause: 'system', payload: { n: 7 } }));
+  const worker = new Worker(database, registry, log);
+  await worker.runUntilIdle();
+  const [stored] = await queryRows<{ payload: Record<string, unknown>; event_id: number | null }>(database.db, sql`select payload, event_id from jobs`);
+  assert.deepEqual(stored!.payload, {}, 'no copy of the event in the job');
+  assert.ok(stored!.event_id);
+  // The event changes before the retry (an erasure redacts past payloads): the job reads it as it is now.
+  await database.transaction((tx) => tx.execute(sql`update domain_events set payload = '{"n": 8}'::jsonb where id = ${stored!.event_id}`));
+  fail = false;
+  await makeEverythingDue();
+  await worker.runUntilIdle();
+  assert.deepEqual(received, [{ n: 7 }, { n: 8 }]);
+  assert.deepEqual(await jobRows(), []);
+});
+
+test('a job enqueued with its event\'s envelope before jobs named their events still runs with that envelope', async () => {
+  const registry = new JobRegistry();
+  const received: Array<{ n?: number }> = [];
+  registry.subscribe(probeHappened, 'probe.follow', async (event) => void received.push(event.payload));
+  await database.transaction((tx) => recordEvent(tx, probeHappened, { aggregateId: 'p10', cause: 'system', payload: { n: 1 } }));
+  const [event] = await queryRows<{ id: number }>(database.db, sql`update domain_events set dispatched_at = now() returning id`);
+  const envelope = { eventId: Number(event!.id), type: 'probe.happened', version: 1, aggregateType: 'probe', aggregateId: 'p10', cause: 'system', actorId: null, contactId: null, payload: { n: 5 }, occurredAt: new Date().toISOString() };
+  await database.transaction((tx) => enqueueJob(tx, { type: 'probe.follow', payload: envelope, eventId: Number(event!.id) }));
+  await new Worker(database, registry, log).runUntilIdle();
+  assert.deepEqual(received, [{ n: 5 }], 'the envelope the job carries, not the event row');
+});

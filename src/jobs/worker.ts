@@ -29,6 +29,25 @@ type EventRow = {
   created_at: string | Date;
 };
 
+/** A picked job with the columns of the event it follows (none: a job enqueued directly). */
+type PickedRow = Omit<PickedJob, 'payload'> & { payload: Record<string, unknown> } & { [K in keyof Omit<EventRow, 'id'> as `event_${K}`]: EventRow[K] | null };
+
+/** A stored event as its subscribers' jobs carry it (the stored envelope, read by each subscriber's definition). */
+function envelopeOf(event: EventRow): StoredEnvelope {
+  return {
+    eventId: Number(event.id),
+    type: event.type,
+    version: event.version,
+    aggregateType: event.aggregate_type,
+    aggregateId: event.aggregate_id,
+    cause: event.cause,
+    actorId: event.actor_id,
+    contactId: event.contact_id,
+    payload: event.payload,
+    occurredAt: new Date(event.created_at).toISOString(),
+  } satisfies StoredEnvelope;
+}
+
 export type WorkerOptions = {
   /** Sleep between polls when nothing was due. */
   pollMs?: number;
@@ -212,22 +231,12 @@ export class Worker {
     const jobs: JobInput[] = [];
     for (const event of rows) {
       // Stored as the row says; the subscriber's definition reads it (and upgrades an old one).
-      const envelope = {
-        eventId: Number(event.id),
-        type: event.type,
-        version: event.version,
-        aggregateType: event.aggregate_type,
-        aggregateId: event.aggregate_id,
-        cause: event.cause,
-        actorId: event.actor_id,
-        contactId: event.contact_id,
-        payload: event.payload,
-        occurredAt: new Date(event.created_at).toISOString(),
-      } satisfies StoredEnvelope;
+      const envelope = envelopeOf(event);
       for (const { jobType, perAggregate, accepts } of this.registry.subscribersOf(event.type)) {
         if (accepts && !accepts(envelope)) continue;
         const dedupeKey = perAggregate ? `${jobType}:${envelope.aggregateType}:${envelope.aggregateId}` : undefined;
-        jobs.push({ type: jobType, payload: envelope, eventId: envelope.eventId, dedupeKey });
+        // The job names its event and carries no copy of it: the pick reads the event (pickDueJobs).
+        jobs.push({ type: jobType, eventId: Number(event.id), dedupeKey });
       }
     }
     await enqueueJobs(tx, jobs);
@@ -250,7 +259,7 @@ export class Worker {
     // just made in this transaction run in this round. Pending and abandoned (lease run out) jobs
     // are read apart, each from its partial index in due order: one condition over both states
     // read and sorted every due row, 42 ms with a backlog of 100 000 jobs (review, 2026-12-07).
-    return queryRows<PickedJob>(tx, sql`
+    const rows = await queryRows<PickedRow>(tx, sql`
       with pending as (
         select id, type, run_at from jobs where state = 'pending' and run_at <= now()
         order by run_at limit ${candidates} for update skip locked),
@@ -259,11 +268,23 @@ export class Worker {
         order by locked_until limit ${candidates} for update skip locked),
       ranked as (
         select id, row_number() over (partition by case when type = any(${sql.param(batchTypes)}::text[]) then type else '' end order by run_at) as nth
-        from (select id, type, run_at from pending union all select id, type, run_at from abandoned order by run_at limit ${candidates}) as due)
-      update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.id},
-             locked_until = ${leaseEnd}::timestamptz, updated_at = now()
-      where id in (select id from ranked where nth <= ${this.batchSize})
-      returning id, type, payload, attempts, max_attempts, event_id`);
+        from (select id, type, run_at from pending union all select id, type, run_at from abandoned order by run_at limit ${candidates}) as due),
+      picked as (
+        update jobs set state = 'running', attempts = attempts + 1, locked_by = ${this.id},
+               locked_until = ${leaseEnd}::timestamptz, updated_at = now()
+        where id in (select id from ranked where nth <= ${this.batchSize})
+        returning id, type, payload, attempts, max_attempts, event_id)
+      select p.id, p.type, p.payload, p.attempts, p.max_attempts, p.event_id,
+             e.type as event_type, e.version as event_version, e.aggregate_type as event_aggregate_type, e.aggregate_id as event_aggregate_id,
+             e.cause as event_cause, e.actor_id as event_actor_id, e.contact_id as event_contact_id, e.payload as event_payload, e.created_at as event_created_at
+      from picked p left join domain_events e on e.id = p.event_id`);
+    return rows.map(({ event_type, event_version, event_aggregate_type, event_aggregate_id, event_cause, event_actor_id, event_contact_id, event_payload, event_created_at, ...job }) => {
+      // A job the relay made names its event and carries nothing else (one made before it did
+      // carries the envelope itself, and keeps it): the event, as stored now, is its payload.
+      if (job.event_id === null || Object.keys(job.payload).length > 0 || event_type === null) return job;
+      const event = { id: job.event_id, type: event_type, version: event_version!, aggregate_type: event_aggregate_type!, aggregate_id: event_aggregate_id!, cause: event_cause, actor_id: event_actor_id, contact_id: event_contact_id, payload: event_payload!, created_at: event_created_at! };
+      return { ...job, payload: envelopeOf(event) };
+    });
   }
 
   /** Runs one job; true when it succeeded (the caller deletes it), false when it was rescheduled. */
