@@ -5,6 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { useTicketSwitch } from './use-ticket-switch.ts';
+import { SwitchPending, SwitchPendingNotice } from './SwitchPendingNotice.tsx';
 import { isTyping } from '../../app/Shell.tsx';
 import { useMe } from '../../app/session.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
@@ -37,30 +39,21 @@ const CcPanel = memo(EmailCcPanel);
 export default function TicketPage() {
   const { id: routeId = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  // j / k show the next ticket at once, as an urgent render finished in one go; the URL follows
-  // through the router, whose navigations are transitions: rendered in 5 ms slices with a frame
-  // between them and restarted by any other update (a query answering), which made a switch
-  // several times slower than its render on a slow PC. Back/forward and links use the URL alone.
-  const [switched, setSwitched] = useState<{ from: string; to: string } | null>(null);
-  // Once the URL has caught up the route decides again (so Back to `from` shows `from`).
-  if (switched && switched.to === routeId) setSwitched(null);
-  const id = switched?.from === routeId ? switched.to : routeId;
-  const switchTo = useCallback(
-    (target: string) => {
-      setSwitched({ from: routeId, to: target });
-      navigate(`/tickets/${target}`);
-    },
-    [routeId, navigate],
-  );
+  // j / k: which ticket shows while the URL catches up, and whether a press waits for its data.
+  const { id, switchBy, pending } = useTicketSwitch(routeId);
   const ticket = useTicket(id);
   if (ticket.isPending) return <Loading />;
   if (ticket.isError) return <ErrorState error={ticket.error} onRetry={() => ticket.refetch()} />;
   // Not keyed by ticket: switching tickets updates the mounted page instead of rebuilding it.
-  return <TicketWorkspace ticket={ticket.data} title={t('ticket.timeline')} switchTo={switchTo} />;
+  return (
+    <SwitchPending.Provider value={pending}>
+      <TicketWorkspace ticket={ticket.data} title={t('ticket.timeline')} switchBy={switchBy} />
+    </SwitchPending.Provider>
+  );
 }
 
-function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: string; switchTo: (id: string) => void }) {
+// Memoised: a press waiting for the next ticket renders only its notice (SwitchPendingNotice).
+const TicketWorkspace = memo(function TicketWorkspace({ ticket, title, switchBy }: { ticket: Ticket; title: string; switchBy: (step: 1 | -1) => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
@@ -109,14 +102,12 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
       const action = shortcutFor({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, typing: isTyping(event.target) });
       if (!action || action === 'help') return;
       event.preventDefault();
-      if (action === 'next' || action === 'previous') {
-        const target = neighbourTicket(ticket.id, action === 'next' ? 1 : -1);
-        if (target) switchTo(target);
-      } else setFocusRequest((current) => ({ mode: action, n: (current?.n ?? 0) + 1 }));
+      if (action === 'next' || action === 'previous') switchBy(action === 'next' ? 1 : -1);
+      else setFocusRequest((current) => ({ mode: action, n: (current?.n ?? 0) + 1 }));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ticket.id, switchTo]);
+  }, [switchBy]);
 
   // The neighbours in the list are where `j`/`k` go next: load them into the cache while the
   // agent reads this one (the effect runs after this ticket painted), so the next switch renders
@@ -163,6 +154,8 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
             <ReplyWindowTag ticketId={ticket.id} channel={ticket.channel} sandboxConversation={sandbox} />
             <SlaBadge sla={ticket.sla} all />
             <Typography.Text type="secondary">{t('ticket.createdAt', { time: dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
+            {/* j / k pressed before the next ticket's data arrived: this one stays until it has. */}
+            <SwitchPendingNotice />
           </Space>
           <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="ticket-subject">
             {ticket.subject}
@@ -201,7 +194,7 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
       </Row>
     </Space>
   );
-}
+});
 
 /**
  * The id the side panels (customer, CCs) show: after a switch it follows the ticket once the
