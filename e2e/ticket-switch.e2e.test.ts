@@ -115,6 +115,12 @@ test('j pressed before the next ticket has loaded keeps this one, marked busy, t
   await page.getByRole('status').filter({ hasText: '正在打开工单' }).waitFor();
   assert.equal(await page.getByTestId('ticket-subject').textContent(), first.subject);
   assert.ok(page.url().endsWith(`/tickets/${first.id}`), page.url());
+  // k meanwhile goes back to the ticket shown: the waiting switch is dropped; j asks again.
+  await page.keyboard.press('k');
+  await page.getByTestId('ticket-switch-pending').waitFor({ state: 'detached' });
+  await page.keyboard.press('j');
+  await page.getByTestId('ticket-switch-pending').waitFor();
+  assert.equal(await page.getByTestId('ticket-subject').textContent(), first.subject);
 
   release();
   await page.getByTestId('ticket-subject').filter({ hasText: second.subject }).waitFor();

@@ -56,6 +56,12 @@ export function useTicketSwitch(routeId: string) {
     (step: 1 | -1) => {
       const target = neighbourTicket(waiting.current?.to ?? id, step);
       if (!target) return;
+      if (target === id) {
+        // Back to the ticket shown (k after a j still loading): stay, and drop that switch.
+        waiting.current = null;
+        setLoading(null);
+        return;
+      }
       if (ticketIsLoaded(queryClient, target)) {
         waiting.current = null;
         show(target);
