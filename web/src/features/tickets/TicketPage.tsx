@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Grid, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useTicketSwitch } from './use-ticket-switch.ts';
@@ -17,24 +17,18 @@ import type { Lookups } from './describe-change.ts';
 import { useChannelName } from './ticket-channels.ts';
 import { nameIn, useTicketNames } from './ticket-names.ts';
 import { prefetchTicket, useCategories, usePriorities, useTeams, useTicket, useTimeline, useUsers, type Ticket } from './queries.ts';
-import { RequesterPanel } from './RequesterPanel.tsx';
-import { TicketArticlesPanel } from '../knowledge/TicketArticlesPanel.tsx';
 import { shortcutFor } from './shortcuts.ts';
 import { StatusTag } from './tags.tsx';
 import { TicketFields } from './TicketFields.tsx';
 import { neighbourTicket } from './ticket-navigation.ts';
 import { Timeline } from './Timeline.tsx';
 import { afterNextPaint } from './after-next-paint.ts';
-import { PresenceNotice } from './PresenceNotice.tsx';
-import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
+import { FollowingPresence, SidePanels } from './FollowingPanels.tsx';
 import { TicketCustomFields } from './TicketCustomFields.tsx';
 import { ReplyWindowTag } from './ReplyWindowTag.tsx';
 import { sandboxConversation } from './sandbox-conversation.ts';
 import { useTicketFields, useTicketTypes } from '../forms/queries.ts';
 import { labelIn } from '../forms/field-labels.ts';
-
-// The CC panel renders again only when its ticket changes, not on every render of the page.
-const CcPanel = memo(EmailCcPanel);
 
 export default function TicketPage() {
   const { id: routeId = '' } = useParams();
@@ -131,12 +125,12 @@ const TicketWorkspace = memo(function TicketWorkspace({ ticket, title, switchBy 
   const sandbox = useMemo(() => sandboxConversation(entries, ticket.channel), [entries, ticket.channel]);
 
   // For the ticket-switch benchmark (bench/web-console.bench.ts): the first frame showing this
-  // ticket's timeline has been painted. Before the side panels' effect, so it is not behind them.
-  useEffect(() => {
+  // ticket's timeline has been painted. A layout effect, so it is queued before the effects of the
+  // parts that follow (FollowingPanels.tsx: children's effects run before their parent's).
+  useLayoutEffect(() => {
     if (!timeline.data) return;
     return afterNextPaint(() => performance.mark(`opencsm:ticket-rendered:${ticket.id}`));
   }, [timeline.data, ticket.id]);
-  const panelsTicketId = useFollowingId(ticket.id);
 
   const wide = Boolean(screens.lg);
 
@@ -161,7 +155,7 @@ const TicketWorkspace = memo(function TicketWorkspace({ ticket, title, switchBy 
             {ticket.subject}
           </Typography.Title>
           {/* Presence (who else has it open: a query, a heartbeat, the last ticket's goodbye) joins with the side panels, after the first paint. */}
-          {panelsTicketId === ticket.id && <PresenceNotice ticketId={ticket.id} composing={composing} />}
+          <FollowingPresence ticketId={ticket.id} composing={composing} />
           <TicketFields ticket={ticket} vertical={!screens.sm} />
         </Space>
       </Card>
@@ -181,35 +175,12 @@ const TicketWorkspace = memo(function TicketWorkspace({ ticket, title, switchBy 
           </Space>
         </Col>
         <Col xs={24} lg={7} style={wide ? { position: 'sticky', top: 80, alignSelf: 'flex-start' } : undefined}>
-          {panelsTicketId === ticket.id ? (
-            <>
-              <RequesterPanel ticket={ticket} />
-              {ticket.channel === 'email' && <div style={{ marginTop: 16 }}><CcPanel ticketId={ticket.id} /></div>}
-              <TicketArticlesPanel ticketId={ticket.id} />
-            </>
-          ) : (
-            <Card size="small" title={t('ticket.requesterPanel')} loading aria-busy aria-label={t('ticketPage.loadingCustomer')} data-testid="requester-panel-pending" />
-          )}
+          <SidePanels ticket={ticket} />
         </Col>
       </Row>
     </Space>
   );
 });
-
-/**
- * The id the side panels (customer, CCs) show: after a switch it follows the ticket once the
- * first frame of the new ticket (header, composer, conversation) is painted, so the customer's
- * 360° view, the costliest part of the page to render, comes right after instead of delaying
- * them. Until then the panel shows a placeholder, never the previous ticket's customer.
- */
-function useFollowingId(id: string): string {
-  const [shown, setShown] = useState(id);
-  useEffect(() => {
-    if (shown === id) return;
-    return afterNextPaint(() => startTransition(() => setShown(id)));
-  }, [id, shown]);
-  return shown;
-}
 
 /** An inbound ticket's opening message (on the timeline, with its files and HTML) already shows the unedited description. */
 function openingRepeatsDescription(items: Array<{ type: string; message: { body: string } | null }> | undefined, description: string): boolean {
