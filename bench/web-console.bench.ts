@@ -5,8 +5,11 @@
  *     ticket list rendered after login, summed as gzip and brotli (the server sends brotli when
  *     the browser accepts it; the budget is 500 KB gzip).
  *  2. Ticket switch: on a ticket page, press `j` (next ticket in the list) and time from the key
- *     press to the new ticket's timeline rendered (a performance mark the page sets). "cold" =
- *     first visit (two API calls), "warm" = back with `k` to a ticket already in the cache.
+ *     press to the new ticket's timeline rendered (a performance mark the page sets). "first
+ *     visit" = a ticket not shown before, whose data the page prefetched as the previous one's
+ *     neighbour (each press waits until the network has been quiet for 500 ms); "pressed at once"
+ *     = the same without that wait, the prefetch possibly still in flight; "cached" = back with `k`
+ *     to tickets already shown.
  *  3. Ticket list: open /tickets?view=open in a fresh page load and time from the list's data
  *     arriving (responseEnd of GET /api/v1/tickets in the resource timing) to its first row in
  *     the DOM (a MutationObserver installed before the page's scripts), BENCH_LIST_RUNS times.
@@ -20,7 +23,9 @@
  * not. "whole switch" is everything from the key press to the next one (the side panel, presence,
  * the neighbours' prefetch).
  *
- * BENCH_SWITCH_PROFILE=<prefix> also writes a CPU profile of the renderer for each direction.
+ * BENCH_SWITCH_PROFILE=<prefix> also writes a CPU profile and the trace of the renderer for each
+ * direction (<prefix>-j, <prefix>-j-quick, <prefix>-k). BENCH_SWITCHES (20) switches each way,
+ * BENCH_SWITCH_WARMUP (5), BENCH_LIST_RUNS (7), BENCH_CPU_THROTTLE (4).
  *
  * Embedded PGlite in a temporary folder with the demo data (300 tickets). Needs Chromium
  * (CHROMIUM_PATH or /usr/bin/chromium); skipped with a message otherwise.
@@ -71,6 +76,23 @@ async function main() {
   try {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
     const page = await context.newPage();
+    // Requests in flight, but the live event stream, open for the page's life. Playwright's
+    // waitForLoadState('networkidle') cannot say when a switch's requests are done: on a page that
+    // navigates with pushState it answers at once after the first load.
+    let inFlight = 0;
+    const counted = (request: { url: () => string }) => !new URL(request.url()).pathname.startsWith('/api/v1/stream');
+    page.on('request', (request) => void (counted(request) && inFlight++));
+    page.on('requestfinished', (request) => void (counted(request) && inFlight--));
+    page.on('requestfailed', (request) => void (counted(request) && inFlight--));
+    /** Resolves once no request has been in flight for `quietMs` (as Playwright's networkidle: 500 ms). */
+    const networkQuiet = async (quietMs = 500) => {
+      let quietSince = Date.now();
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        if (inFlight > 0) quietSince = Date.now();
+        else if (Date.now() - quietSince >= quietMs) return;
+      }
+    };
     const scripts: string[] = [];
     page.on('response', (response) => {
       const url = new URL(response.url());
@@ -129,8 +151,11 @@ async function main() {
     await page.locator('.ant-table-row').first().waitFor();
     await page.locator('.ant-table-row a').first().click();
     await page.getByTestId('ticket-subject').waitFor();
-    await page.waitForLoadState('networkidle');
-    const time = async (key: 'j' | 'k'): Promise<number> => {
+    await networkQuiet();
+    // `settle`: wait for what the new page asks for next (presence, the customer, the neighbours'
+    // prefetch) to be answered before the next press, as an agent reading the ticket would; without
+    // it the next press comes as soon as the ticket is painted, while the prefetch may be in flight.
+    const time = async (key: 'j' | 'k', settle = true): Promise<number> => {
       await page.evaluate(() => {
         performance.clearMarks();
         (window as unknown as { switchStart: number }).switchStart = performance.now();
@@ -141,8 +166,7 @@ async function main() {
         return mark ? mark.startTime - (window as unknown as { switchStart: number }).switchStart : null;
       }, undefined, { timeout: 10_000, polling: 'raf' });
       const ms = (await handle.jsonValue()) as number;
-      // What the new page asks for next (presence, the customer, neighbours) answered and drawn.
-      await page.waitForLoadState('networkidle');
+      if (settle) await networkQuiet();
       return ms;
     };
     // Unmeasured switches first (BENCH_SWITCH_WARMUP j presses, then as many k): the JavaScript
@@ -154,7 +178,11 @@ async function main() {
     for (let i = 0; i < warmupSwitches; i++) await time('j');
     const fmt = (values: number[]) => `median ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
     // Each direction traced on its own: the main thread's CPU per switch besides the wall time.
-    for (const [key, name] of [['j', 'first visit (j)'], ['k', 'cached (k)']] as const) {
+    // First visits (the neighbour's prefetch answered before the press), then first visits pressed
+    // as soon as the previous ticket is painted (its prefetch possibly still in flight: an agent
+    // skimming), then back with k over tickets all in the cache. The list's first page holds 50.
+    const directions = [['j', 'first visit (j)', true], ['j', 'first visit, pressed at once (j)', false], ['k', 'cached (k)', true]] as const;
+    for (const [key, name, settle] of directions) {
       // BENCH_SWITCH_PROFILE=<prefix>: a CPU profile of the renderer over each direction's switches,
       // written to <prefix>-j.cpuprofile and <prefix>-k.cpuprofile, with the trace's events beside
       // them (<prefix>-j.trace.json …; build the console with
@@ -167,13 +195,15 @@ async function main() {
       }
       const { result: walls, events } = await traced(cdp, async () => {
         const out: number[] = [];
-        for (let i = 0; i < switches; i++) out.push(await time(key));
+        for (let i = 0; i < switches; i++) out.push(await time(key, settle));
+        if (!settle) await networkQuiet();
         return out;
       });
       if (profilePrefix) {
         const { profile } = await cdp.send('Profiler.stop');
-        await writeFile(`${profilePrefix}-${key}.cpuprofile`, JSON.stringify(profile));
-        await writeFile(`${profilePrefix}-${key}.trace.json`, JSON.stringify(events));
+        const file = `${profilePrefix}-${key}${settle ? '' : '-quick'}`;
+        await writeFile(`${file}.cpuprofile`, JSON.stringify(profile));
+        await writeFile(`${file}.trace.json`, JSON.stringify(events));
       }
       const cpu = switchCpu(events, 'opencsm:ticket-rendered:');
       console.log(`ticket switch, ${name}, ${switches}×: wall ${fmt(walls)}`);

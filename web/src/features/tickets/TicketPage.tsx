@@ -2,9 +2,11 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Grid, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { useTicketSwitch } from './use-ticket-switch.ts';
+import { SwitchPending, SwitchPendingNotice } from './SwitchPendingNotice.tsx';
 import { isTyping } from '../../app/Shell.tsx';
 import { useMe } from '../../app/session.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
@@ -15,52 +17,37 @@ import type { Lookups } from './describe-change.ts';
 import { useChannelName } from './ticket-channels.ts';
 import { nameIn, useTicketNames } from './ticket-names.ts';
 import { prefetchTicket, useCategories, usePriorities, useTeams, useTicket, useTimeline, useUsers, type Ticket } from './queries.ts';
-import { RequesterPanel } from './RequesterPanel.tsx';
-import { TicketArticlesPanel } from '../knowledge/TicketArticlesPanel.tsx';
 import { shortcutFor } from './shortcuts.ts';
 import { StatusTag } from './tags.tsx';
 import { TicketFields } from './TicketFields.tsx';
 import { neighbourTicket } from './ticket-navigation.ts';
 import { Timeline } from './Timeline.tsx';
 import { afterNextPaint } from './after-next-paint.ts';
-import { PresenceNotice } from './PresenceNotice.tsx';
-import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
+import { FollowingPresence, SidePanels } from './FollowingPanels.tsx';
 import { TicketCustomFields } from './TicketCustomFields.tsx';
 import { ReplyWindowTag } from './ReplyWindowTag.tsx';
 import { sandboxConversation } from './sandbox-conversation.ts';
 import { useTicketFields, useTicketTypes } from '../forms/queries.ts';
 import { labelIn } from '../forms/field-labels.ts';
 
-// The CC panel renders again only when its ticket changes, not on every render of the page.
-const CcPanel = memo(EmailCcPanel);
-
 export default function TicketPage() {
   const { id: routeId = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  // j / k show the next ticket at once, as an urgent render finished in one go; the URL follows
-  // through the router, whose navigations are transitions: rendered in 5 ms slices with a frame
-  // between them and restarted by any other update (a query answering), which made a switch
-  // several times slower than its render on a slow PC. Back/forward and links use the URL alone.
-  const [switched, setSwitched] = useState<{ from: string; to: string } | null>(null);
-  // Once the URL has caught up the route decides again (so Back to `from` shows `from`).
-  if (switched && switched.to === routeId) setSwitched(null);
-  const id = switched?.from === routeId ? switched.to : routeId;
-  const switchTo = useCallback(
-    (target: string) => {
-      setSwitched({ from: routeId, to: target });
-      navigate(`/tickets/${target}`);
-    },
-    [routeId, navigate],
-  );
+  // j / k: which ticket shows while the URL catches up, and whether a press waits for its data.
+  const { id, switchBy, pending } = useTicketSwitch(routeId);
   const ticket = useTicket(id);
   if (ticket.isPending) return <Loading />;
   if (ticket.isError) return <ErrorState error={ticket.error} onRetry={() => ticket.refetch()} />;
   // Not keyed by ticket: switching tickets updates the mounted page instead of rebuilding it.
-  return <TicketWorkspace ticket={ticket.data} title={t('ticket.timeline')} switchTo={switchTo} />;
+  return (
+    <SwitchPending.Provider value={pending}>
+      <TicketWorkspace ticket={ticket.data} title={t('ticket.timeline')} switchBy={switchBy} />
+    </SwitchPending.Provider>
+  );
 }
 
-function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: string; switchTo: (id: string) => void }) {
+// Memoised: a press waiting for the next ticket renders only its notice (SwitchPendingNotice).
+const TicketWorkspace = memo(function TicketWorkspace({ ticket, title, switchBy }: { ticket: Ticket; title: string; switchBy: (step: 1 | -1) => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
@@ -109,14 +96,12 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
       const action = shortcutFor({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, typing: isTyping(event.target) });
       if (!action || action === 'help') return;
       event.preventDefault();
-      if (action === 'next' || action === 'previous') {
-        const target = neighbourTicket(ticket.id, action === 'next' ? 1 : -1);
-        if (target) switchTo(target);
-      } else setFocusRequest((current) => ({ mode: action, n: (current?.n ?? 0) + 1 }));
+      if (action === 'next' || action === 'previous') switchBy(action === 'next' ? 1 : -1);
+      else setFocusRequest((current) => ({ mode: action, n: (current?.n ?? 0) + 1 }));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ticket.id, switchTo]);
+  }, [switchBy]);
 
   // The neighbours in the list are where `j`/`k` go next: load them into the cache while the
   // agent reads this one (the effect runs after this ticket painted), so the next switch renders
@@ -140,12 +125,12 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
   const sandbox = useMemo(() => sandboxConversation(entries, ticket.channel), [entries, ticket.channel]);
 
   // For the ticket-switch benchmark (bench/web-console.bench.ts): the first frame showing this
-  // ticket's timeline has been painted. Before the side panels' effect, so it is not behind them.
-  useEffect(() => {
+  // ticket's timeline has been painted. A layout effect, so it is queued before the effects of the
+  // parts that follow (FollowingPanels.tsx: children's effects run before their parent's).
+  useLayoutEffect(() => {
     if (!timeline.data) return;
     return afterNextPaint(() => performance.mark(`opencsm:ticket-rendered:${ticket.id}`));
   }, [timeline.data, ticket.id]);
-  const panelsTicketId = useFollowingId(ticket.id);
 
   const wide = Boolean(screens.lg);
 
@@ -163,12 +148,14 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
             <ReplyWindowTag ticketId={ticket.id} channel={ticket.channel} sandboxConversation={sandbox} />
             <SlaBadge sla={ticket.sla} all />
             <Typography.Text type="secondary">{t('ticket.createdAt', { time: dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
+            {/* j / k pressed before the next ticket's data arrived: this one stays until it has. */}
+            <SwitchPendingNotice />
           </Space>
           <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="ticket-subject">
             {ticket.subject}
           </Typography.Title>
           {/* Presence (who else has it open: a query, a heartbeat, the last ticket's goodbye) joins with the side panels, after the first paint. */}
-          {panelsTicketId === ticket.id && <PresenceNotice ticketId={ticket.id} composing={composing} />}
+          <FollowingPresence ticketId={ticket.id} composing={composing} />
           <TicketFields ticket={ticket} vertical={!screens.sm} />
         </Space>
       </Card>
@@ -188,35 +175,12 @@ function TicketWorkspace({ ticket, title, switchTo }: { ticket: Ticket; title: s
           </Space>
         </Col>
         <Col xs={24} lg={7} style={wide ? { position: 'sticky', top: 80, alignSelf: 'flex-start' } : undefined}>
-          {panelsTicketId === ticket.id ? (
-            <>
-              <RequesterPanel ticket={ticket} />
-              {ticket.channel === 'email' && <div style={{ marginTop: 16 }}><CcPanel ticketId={ticket.id} /></div>}
-              <TicketArticlesPanel ticketId={ticket.id} />
-            </>
-          ) : (
-            <Card size="small" title={t('ticket.requesterPanel')} loading aria-busy aria-label={t('ticketPage.loadingCustomer')} data-testid="requester-panel-pending" />
-          )}
+          <SidePanels ticket={ticket} />
         </Col>
       </Row>
     </Space>
   );
-}
-
-/**
- * The id the side panels (customer, CCs) show: after a switch it follows the ticket once the
- * first frame of the new ticket (header, composer, conversation) is painted, so the customer's
- * 360° view, the costliest part of the page to render, comes right after instead of delaying
- * them. Until then the panel shows a placeholder, never the previous ticket's customer.
- */
-function useFollowingId(id: string): string {
-  const [shown, setShown] = useState(id);
-  useEffect(() => {
-    if (shown === id) return;
-    return afterNextPaint(() => startTransition(() => setShown(id)));
-  }, [id, shown]);
-  return shown;
-}
+});
 
 /** An inbound ticket's opening message (on the timeline, with its files and HTML) already shows the unedited description. */
 function openingRepeatsDescription(items: Array<{ type: string; message: { body: string } | null }> | undefined, description: string): boolean {

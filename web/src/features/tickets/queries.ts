@@ -74,6 +74,23 @@ export function prefetchTicket(queryClient: QueryClient, id: string): void {
   void queryClient.prefetchQuery(timelineQuery(id));
 }
 
+/**
+ * Ticket, timeline and (when the agent may reply) reply plan in the cache, what a ticket page
+ * needs for its first frame: taken from the cache when there, else fetched (joining a prefetch
+ * in flight rather than asking again). Rejects when one of them cannot be loaded.
+ */
+export async function loadTicket(queryClient: QueryClient, id: string): Promise<void> {
+  const [ticket] = await Promise.all([queryClient.ensureQueryData(ticketQuery(id)), queryClient.ensureQueryData(timelineQuery(id))]);
+  if (ticket.abilities.reply) await queryClient.ensureQueryData(replyPlanQuery(id));
+}
+
+/** Whether `loadTicket` would find everything in the cache (no request, nothing to wait for). */
+export function ticketIsLoaded(queryClient: QueryClient, id: string): boolean {
+  const ticket = queryClient.getQueryData<Ticket>(ticketKeys.detail(id));
+  if (!ticket || queryClient.getQueryData(ticketKeys.timeline(id)) === undefined) return false;
+  return !ticket.abilities.reply || queryClient.getQueryData(ticketKeys.replyPlan(id)) !== undefined;
+}
+
 export function useRequesterTickets(contactId: string | undefined) {
   return useQuery({
     queryKey: ticketKeys.requesterTickets(contactId ?? ''),
