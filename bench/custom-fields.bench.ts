@@ -109,46 +109,43 @@ function threadTicks(): { main: number; others: number } | undefined {
 }
 
 /**
- * CPU clock ticks so far of the PostgreSQL server that `pool` talks to, when it runs on this machine
- * (Linux): its backends serving this database (their process titles name it: the pool's
+ * CPU time so far, in ms, of the PostgreSQL server that `pool` talks to, when it runs on this
+ * machine (Linux): its backends serving this database (their process titles name it: the pool's
  * connections, autovacuum here) and its shared processes (checkpointer, WAL writer, background
  * writer, launchers). Backends of other databases are left out: the server is shared with other
  * engineers' test runs, whose CPU counted here before (2026-12-07: 9–15 ms "per create" under
  * their load against 4.5 ms quiet). Exited backends are not counted: the bench's pool keeps its
  * connections. With the API process's CPU and the follow-up jobs' it makes the whole cost of a
  * create, as issue 15 counts it ("~16 ms of CPU on PostgreSQL: ≈4 ms API process, 4 ms worker, 8 ms database").
+ * Read from /proc/<pid>/schedstat (nanoseconds on a CPU), not /proc/<pid>/stat: its 10 ms ticks
+ * are charged to whichever process runs when the tick falls, and backends that run for ~50 µs at a
+ * time between the API's statements were charged 0.55 ms per create in one run and 1.8 ms in the
+ * next for the same work (BENCHMARKS.md, "Custom fields", 2026-12-07 second pass).
  */
-async function postgresTicker(db: Parameters<typeof queryRows>[0]): Promise<(() => number) | undefined> {
-  if (!existsSync('/proc/self/stat')) return undefined;
+async function postgresCpuMs(db: Parameters<typeof queryRows>[0]): Promise<(() => number) | undefined> {
+  if (!existsSync('/proc/self/schedstat')) return undefined;
   const [row] = await queryRows<{ pid: number; name: string }>(db, sql`select pg_backend_pid() as pid, current_database() as name`);
-  const statOf = (pid: number | string) => {
+  const read = (path: string) => {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return readFileSync(path, 'utf8');
     } catch {
       return undefined; // not on this machine, or the process ended meanwhile
     }
   };
-  const titleOf = (pid: string) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-    } catch {
-      return '';
-    }
+  const parentOf = (pid: number | string) => {
+    const stat = read(`/proc/${pid}/stat`);
+    return stat === undefined ? undefined : Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // ppid, the 4th field
   };
-  const backend = row ? statOf(row.pid) : undefined;
-  if (!backend || !row) return undefined;
-  const postmaster = Number(backend[1]); // ppid, the 4th field
+  const postmaster = row ? parentOf(row.pid) : undefined;
+  if (!row || postmaster === undefined) return undefined;
   const ours = (title: string) => title.includes(` ${row.name} `) || /^postgres: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|archiver)/.test(title);
   return () => {
-    let ticks = 0;
+    let nanoseconds = 0;
     for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      const fields = statOf(pid);
-      if (!fields || Number(fields[1]) !== postmaster || !ours(titleOf(pid))) continue;
-      ticks += Number(fields[11]) + Number(fields[12]);
+      if (!/^\d+$/.test(pid) || parentOf(pid) !== postmaster || !ours((read(`/proc/${pid}/cmdline`) ?? '').replace(/\0/g, ' '))) continue;
+      nanoseconds += Number((read(`/proc/${pid}/schedstat`) ?? '0').split(' ')[0]);
     }
-    return ticks;
+    return nanoseconds / 1e6;
   };
 }
 
@@ -217,14 +214,18 @@ if (process.env.BENCH_SETUP_ONLY) {
   // Each block's CPU, so that adjacent blocks of the two variants can be compared pairwise: the
   // median of those ratios is steadier than the ratio of sums when the machine's speed drifts.
   const blockCpu: Record<keyof typeof variants, number[]> = { without: [], with: [] };
+  // The same per block for the whole cost (API + jobs + database): one block that catches the
+  // database's periodic work (a GIN pending-list merge of the search index, autovacuum) moves a
+  // run's sum by ~0.1 ms per create; the median of the pairs does not follow it.
+  const blockWhole: Record<keyof typeof variants, number[]> = { without: [], with: [] };
   const sent: Record<keyof typeof variants, number> = { without: 0, with: 0 };
   // The process's CPU split into the main thread and the others (V8's GC and compiler helpers,
   // libuv's pool), from /proc per thread: which side the custom values' extra CPU lands on.
   const threads: Record<keyof typeof variants, { main: number; others: number }> = { without: { main: 0, others: 0 }, with: { main: 0, others: 0 } };
   // The whole cost, as issue 15 counts a create's: the API process's CPU during the calls, the
   // follow-up jobs' (the block's jobs run right after it, in this process), and the database
-  // server's CPU over both (ticks of 10 ms, summed per variant over all blocks).
-  const postgresTicks = database.engine === 'postgres' ? await postgresTicker(database.db) : undefined;
+  // server's CPU over both (nanoseconds on a CPU from /proc, summed per variant over all blocks).
+  const postgresCpu = database.engine === 'postgres' ? await postgresCpuMs(database.db) : undefined;
   const whole: Record<keyof typeof variants, { jobs: number; database: number; statements: number }> = { without: { jobs: 0, database: 0, statements: 0 }, with: { jobs: 0, database: 0, statements: 0 } };
   // BENCH_PROFILE=<file>: a CPU profile (sampled every 100 µs) of the measured creates alone, e.g.
   // with BENCH_VARIANTS=with and BENCH_JOBS=off, to compare the two variants function by function.
@@ -250,7 +251,7 @@ if (process.env.BENCH_SETUP_ONLY) {
     }
     for (const name of measured) {
       const ticksBefore = threadTicks();
-      const postgresBefore = postgresTicks?.();
+      const postgresBefore = postgresCpu?.();
       const cpuOfBlock = cpu[name];
       const blockStart = nowUs();
       for (let i = 0; i < block; i++) {
@@ -288,7 +289,9 @@ if (process.env.BENCH_SETUP_ONLY) {
         const jobsCpu = process.cpuUsage(jobsCpuBefore);
         whole[name].jobs += (jobsCpu.user + jobsCpu.system) / 1000;
         whole[name].statements += accounting.statements - jobStatementsBefore;
-        if (postgresBefore !== undefined) whole[name].database += (postgresTicks!() - postgresBefore) * 10;
+        const databaseOfBlock = postgresBefore !== undefined ? postgresCpu!() - postgresBefore : 0;
+        whole[name].database += databaseOfBlock;
+        blockWhole[name].push(blockCpu[name].at(-1)! + (jobsCpu.user + jobsCpu.system) / 1000 + databaseOfBlock);
       }
     }
   }
@@ -321,9 +324,11 @@ if (process.env.BENCH_SETUP_ONLY) {
   if (process.env.BENCH_JOBS !== 'off') {
     const total = (name: keyof typeof variants) => cpu[name] + whole[name].jobs + whole[name].database;
     const part = (name: keyof typeof variants) =>
-      `API ${(cpu[name] / creates).toFixed(2)} + jobs ${(whole[name].jobs / creates).toFixed(2)}${postgresTicks ? ` + database ${(whole[name].database / creates).toFixed(2)}` : ''} = ${(total(name) / creates).toFixed(2)} ms` +
+      `API ${(cpu[name] / creates).toFixed(2)} + jobs ${(whole[name].jobs / creates).toFixed(2)}${postgresCpu ? ` + database ${(whole[name].database / creates).toFixed(2)}` : ''} = ${(total(name) / creates).toFixed(2)} ms` +
       (database.engine === 'postgres' ? `, statements API ${(sent[name] / creates).toFixed(1)} + jobs ${(whole[name].statements / creates).toFixed(1)}` : '');
-    console.log(`whole cost of a create (CPU${postgresTicks ? '' : '; the database server is not on this machine or is embedded, so its part is in the API figure or missing'}): without ${part('without')}; with ${part('with')}; ×${(total('with') / total('without')).toFixed(2)}`);
+    console.log(`whole cost of a create (CPU${postgresCpu ? '' : '; the database server is not on this machine or is embedded, so its part is in the API figure or missing'}): without ${part('without')}; with ${part('with')}; ×${(total('with') / total('without')).toFixed(2)}`);
+    const wholePairs = blockWhole.with.map((withCost, i) => withCost / blockWhole.without[i]!).filter(Number.isFinite);
+    if (wholePairs.length) console.log(`whole cost, median of ${wholePairs.length} adjacent block pairs: ×${stats(wholePairs).p50.toFixed(2)} (quartiles ×${quantile(wholePairs, 0.25).toFixed(2)}–×${quantile(wholePairs, 0.75).toFixed(2)})`);
   }
 
   // Filed over the measured blocks of every variant measured (BENCH_VARIANTS=without to see one).
