@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
-import { nodeArgsForScript } from '../../app/test-child.js';
-import { queryRows, type Database } from '../../db/database.js';
+import { crashWorkspace, nodeArgsForScript } from '../../app/test-child.js';
+import { queryRows } from '../../db/database.js';
 import { openDatabase } from '../../db/open-database.js';
-import { openTestDatabase } from '../../db/test-database.js';
 import { smtpSend } from './smtp-test-kit.js';
 
 /**
@@ -19,26 +15,12 @@ import { smtpSend } from './smtp-test-kit.js';
  * mail is not lost, and a crash after the ticket was made but before the job finished makes no
  * second ticket. On PGlite the child owns the data folder; on PostgreSQL, a fresh test database.
  */
-let dataDir: string;
-let databaseUrl: string | undefined;
-let pgDatabase: (Database & { url?: string }) | undefined;
-
-before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'opencsm-email-crash-'));
-  if (process.env.TEST_DATABASE_URL) {
-    pgDatabase = await openTestDatabase();
-    databaseUrl = pgDatabase.url;
-  }
-});
-after(async () => {
-  await pgDatabase?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const workspace = crashWorkspace('opencsm-email-crash-');
 
 const child = nodeArgsForScript(new URL('./crash/crash-child.ts', import.meta.url));
 
 async function receiveThenKill(raw: string): Promise<void> {
-  const proc = spawn(process.execPath, [...child, 'receive', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...child, 'receive', workspace.dataDir], { env: workspace.childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stderr.on('data', (d) => (err += d));
@@ -61,13 +43,13 @@ test('250 then SIGKILL, then SIGKILL right after the ticket commit, then a norma
   const raw = 'From: 张三 <zhang@customer.cn>\r\nTo: support@acme.test\r\nSubject: =?UTF-8?B?5omT5Y2w5py65Y2h57q4?=\r\nMessage-ID: <crash-1@customer.cn>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nprinter jam\r\n';
   await receiveThenKill(raw);
 
-  const processing = spawnSync(process.execPath, [...child, 'process', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl ?? '' }, encoding: 'utf8' });
+  const processing = spawnSync(process.execPath, [...child, 'process', workspace.dataDir], { env: workspace.childEnv(), encoding: 'utf8' });
   assert.equal(processing.signal, 'SIGKILL', `${processing.stdout}${processing.stderr}`);
 
   // The same mail delivered again by the sender (it never saw our 250 in its logs, say).
   await receiveThenKill(raw);
 
-  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ OPENCSM_DATA_DIR: workspace.dataDir, DATABASE_URL: workspace.databaseUrl ?? '', LOG_LEVEL: 'silent' });
   const database = await openDatabase(config);
   try {
     const tickets = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from tickets`);

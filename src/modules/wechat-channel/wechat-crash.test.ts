@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
-import { nodeArgsForScript } from '../../app/test-child.js';
+import { crashWorkspace, nodeArgsForScript } from '../../app/test-child.js';
 import { queryRows, type Database } from '../../db/database.js';
 import { openDatabase } from '../../db/open-database.js';
-import { openTestDatabase } from '../../db/test-database.js';
 import { crashFollowers } from './crash/crash-messages.js';
 
 /**
@@ -20,24 +16,10 @@ import { crashFollowers } from './crash/crash-messages.js';
  * one finishes: 100 messages on the right tickets, none lost, none doubled. On PGlite the children
  * own the data folder in turn; on PostgreSQL, a fresh test database.
  */
-let dataDir: string;
-let databaseUrl: string | undefined;
-let pgDatabase: (Database & { url?: string }) | undefined;
-
-before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'opencsm-wechat-crash-'));
-  if (process.env.TEST_DATABASE_URL) {
-    pgDatabase = await openTestDatabase();
-    databaseUrl = pgDatabase.url;
-  }
-});
-after(async () => {
-  await pgDatabase?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const workspace = crashWorkspace('opencsm-wechat-crash-');
 
 const child = nodeArgsForScript(new URL('./crash/wechat-crash-child.ts', import.meta.url));
-const run = (mode: string) => spawnSync(process.execPath, [...child, mode, dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl ?? '' }, encoding: 'utf8' });
+const run = (mode: string) => spawnSync(process.execPath, [...child, mode, workspace.dataDir], { env: workspace.childEnv(), encoding: 'utf8' });
 
 type Counts = { stored: number; processed: number; messages: number };
 const countsIn = async (database: Database) =>
@@ -57,7 +39,7 @@ test('100 messages taken, the worker killed with SIGKILL mid-processing, a resta
   const processing = run('process');
   assert.equal(processing.signal, 'SIGKILL', `${processing.stdout}${processing.stderr}`);
 
-  const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ OPENCSM_DATA_DIR: workspace.dataDir, DATABASE_URL: workspace.databaseUrl ?? '', LOG_LEVEL: 'silent' });
   const database = await openDatabase(config);
   try {
     const killed = await countsIn(database);

@@ -14,6 +14,8 @@ export type WecomKit = {
   settings: typeof settings;
   /** POST the kf_msg_or_event callback (encrypted and signed as WeCom does); `token` is the event's Token. */
   notify(token: string, options?: { openKfId?: string; nonce?: string; timestamp?: number; corpId?: string }): Promise<{ statusCode: number; body: string }>;
+  /** The one ticket of the customer behind a WeCom external_userid (asserts there is exactly one). */
+  ticketOf(externalUserId: string): Promise<{ id: string; channel: string }>;
   close(): Promise<void>;
 };
 
@@ -60,6 +62,13 @@ export async function startWecomKit(options: { sandbox?: boolean; robotKeys?: st
       const query = new URLSearchParams({ msg_signature: wechatSignature(settings.token, timestamp, nonce, encrypt), timestamp, nonce });
       const response = await t.server.inject({ method: 'POST', url: `/api/v1/channels/wecom/${accountId}/callback?${query}`, headers: { 'content-type': 'text/xml' }, payload });
       return { statusCode: response.statusCode, body: response.body };
+    },
+    async ticketOf(externalUserId) {
+      const contact = await t.api('GET', '/api/v1/contacts/lookup', { query: { kind: 'wecom_external_userid', value: externalUserId } });
+      assert.equal(contact.statusCode, 200, contact.body);
+      const list = await t.api('GET', '/api/v1/tickets', { query: { requesterId: contact.data.id } });
+      assert.equal(list.data.items.length, 1, list.body);
+      return list.data.items[0];
     },
     async close() {
       await t.close();

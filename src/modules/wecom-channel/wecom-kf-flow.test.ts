@@ -14,14 +14,6 @@ const now = () => Math.floor(kit.clock.now().getTime() / 1000);
 let tokens = 0;
 const notify = () => kit.notify(`ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra${++tokens}`);
 
-async function ticketOf(externalUserId: string): Promise<{ id: string; channel: string }> {
-  const contact = await kit.t.api('GET', '/api/v1/contacts/lookup', { query: { kind: 'wecom_external_userid', value: externalUserId } });
-  assert.equal(contact.statusCode, 200, contact.body);
-  const list = await kit.t.api('GET', '/api/v1/tickets', { query: { requesterId: contact.data.id } });
-  assert.equal(list.data.items.length, 1, list.body);
-  return list.data.items[0];
-}
-
 async function messagesOf(ticketId: string): Promise<Array<{ id: string; body: string; deliveryStatus: string | null; deliveryError: string | null; meta: Record<string, any>; attachments?: Array<{ filename: string }> }>> {
   const res = await kit.t.api('GET', `/api/v1/tickets/${ticketId}/timeline`, { query: { limit: 200 } });
   assert.equal(res.statusCode, 200, res.body);
@@ -37,7 +29,7 @@ test('the callback is answered at once with nothing synced yet; its job pulls sy
   assert.deepEqual(answer, { statusCode: 200, body: '' });
   assert.equal(syncCalls().length, 0, 'the vendor is asked in the job, not before answering');
   await kit.t.drain();
-  const ticket = await ticketOf('wmCustomerA');
+  const ticket = await kit.ticketOf('wmCustomerA');
   assert.equal(ticket.channel, 'wecom');
   const [call] = syncCalls();
   assert.equal(call!.json!.token, `ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra${tokens}`);
@@ -59,7 +51,7 @@ test('has_more is followed, also across a page with an empty msg_list; a msgid t
   kit.fake.customerWrites(...['一', '二', '三', '四', '五'].map((n, i) => kfText(`msg-20${i}`, 'wmCustomerB', `第${n}条`, now())), kfText('msg-200', 'wmCustomerB', '第一条', now()));
   await notify();
   await kit.t.drain();
-  const ticket = await ticketOf('wmCustomerB');
+  const ticket = await kit.ticketOf('wmCustomerB');
   assert.deepEqual((await messagesOf(ticket.id)).map((m) => m.body).sort(), ['第一条', '第二条', '第三条', '第四条', '第五条'].sort());
   const [cursor] = await queryRows<{ cursor: string }>(kit.t.database.db, sql`select cursor from wecom_kf_cursors where open_kfid = ${openKfId}`);
   assert.equal(cursor!.cursor, 'c8', 'the cursor ends after the last page');
@@ -94,7 +86,7 @@ test('image (downloaded into attachments), file, voice, location, link; enter_se
   );
   await notify();
   await kit.t.drain();
-  const ticket = await ticketOf('wmCustomerC');
+  const ticket = await kit.ticketOf('wmCustomerC');
   const messages = await messagesOf(ticket.id);
   assert.deepEqual(messages.map((m) => m.body).sort(), ['[图片]', '[文件]', '[语音]', '[位置] 天河城 广州市天河区天河路208号（23.134521, 113.358803）', '[链接] 订单截图\n见链接\nhttps://example.com/o/1'].sort());
   assert.deepEqual(messages.find((m) => m.body === '[图片]')!.attachments?.map((a) => a.filename), ['photo.png']);
@@ -106,7 +98,7 @@ test('image (downloaded into attachments), file, voice, location, link; enter_se
 });
 
 test('the reply plan shows the 微信客服 window; a reply goes out through kf/send_msg, also after the token is refused', async () => {
-  const ticket = await ticketOf('wmCustomerA');
+  const ticket = await kit.ticketOf('wmCustomerA');
   const plan = await kit.t.api('GET', `/api/v1/tickets/${ticket.id}/reply-plan`);
   assert.equal(plan.data.preferred, 'wecom');
   assert.equal(plan.data.via, 'wecom');
@@ -131,7 +123,7 @@ test('the reply plan shows the 微信客服 window; a reply goes out through kf/
 });
 
 test('at most 5 messages in the window: the sixth is refused with the reason; the customer writing again opens a new window', async () => {
-  const ticket = await ticketOf('wmCustomerA');
+  const ticket = await kit.ticketOf('wmCustomerA');
   for (const n of [3, 4, 5]) await kit.t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: `回复 ${n}` } });
   await kit.t.drain();
   const plan = await kit.t.api('GET', `/api/v1/tickets/${ticket.id}/reply-plan`);
@@ -150,7 +142,7 @@ test('at most 5 messages in the window: the sixth is refused with the reason; th
 });
 
 test('48 hours after the last message the window is closed and the plan says why', async () => {
-  const ticket = await ticketOf('wmCustomerB');
+  const ticket = await kit.ticketOf('wmCustomerB');
   kit.clock.advanceMinutes(48 * 60 + 5);
   try {
     const plan = await kit.t.api('GET', `/api/v1/tickets/${ticket.id}/reply-plan`);
@@ -164,7 +156,7 @@ test('48 hours after the last message the window is closed and the plan says why
 });
 
 test('a vendor 5xx is retried with backoff; a refusal ends as failed with its reason on the timeline; image and file go up as media', async () => {
-  const ticket = await ticketOf('wmCustomerC');
+  const ticket = await kit.ticketOf('wmCustomerC');
   kit.fake.failNext('/cgi-bin/kf/send_msg', { status: 502 });
   await kit.t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '稍等' } });
   await kit.t.drain();

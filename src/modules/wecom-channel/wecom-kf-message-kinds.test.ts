@@ -14,13 +14,6 @@ const now = () => Math.floor(kit.clock.now().getTime() / 1000);
 let tokens = 0;
 const notify = () => kit.notify(`KINDS${++tokens}`);
 
-async function ticketOf(externalUserId: string): Promise<string> {
-  const contact = await kit.t.api('GET', '/api/v1/contacts/lookup', { query: { kind: 'wecom_external_userid', value: externalUserId } });
-  assert.equal(contact.statusCode, 200, contact.body);
-  const list = await kit.t.api('GET', '/api/v1/tickets', { query: { requesterId: contact.data.id } });
-  return list.data.items[0].id as string;
-}
-
 async function messagesOf(ticketId: string): Promise<Array<{ id: string; body: string; deliveryStatus: string | null; deliveryError: string | null; meta: Record<string, any> }>> {
   const res = await kit.t.api('GET', `/api/v1/tickets/${ticketId}/timeline`, { query: { limit: 200 } });
   return (res.data.items as Array<{ message: any }>).filter((e) => e.message).map((e) => e.message);
@@ -30,7 +23,7 @@ async function customerWith(externalUserId: string): Promise<string> {
   kit.fake.customerWrites(kfText(`open-${externalUserId}`, externalUserId, '你好', now()));
   await notify();
   await kit.t.drain();
-  return ticketOf(externalUserId);
+  return (await kit.ticketOf(externalUserId)).id;
 }
 
 const sentTo = (externalUserId: string) => kit.fake.kfSent().filter((b) => b.touser === externalUserId);
@@ -113,7 +106,7 @@ test('mini programs, 视频号 products, orders and posts, chat records and note
   );
   await notify();
   await kit.t.drain();
-  const messages = await messagesOf(await ticketOf('wmKinds'));
+  const messages = await messagesOf((await kit.ticketOf('wmKinds')).id);
   const byType = new Map(messages.map((m) => [m.meta.wecom.msgType as string, m]));
   assert.equal(byType.get('miniprogram')!.body, '[小程序] 门店预约 pages/book?id=7');
   assert.equal(byType.get('miniprogram')!.meta.wecom.miniprogram.appId, 'wx0123456789abcdef');

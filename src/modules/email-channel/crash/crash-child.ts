@@ -9,7 +9,7 @@ import { uuidv7 } from 'uuidv7';
 import { builtinFieldTypeRegistry } from '../../forms/index.js';
 import { TransitionGuards } from '../../../app/transition-guards.js';
 import { loadConfig } from '../../../app/config.js';
-import type { Database } from '../../../db/database.js';
+import { killedAfterCommit } from '../../../app/killed-after-commit.js';
 import { openDatabase } from '../../../db/open-database.js';
 import { JobRegistry } from '../../../jobs/registry.js';
 import { Worker } from '../../../jobs/worker.js';
@@ -27,19 +27,8 @@ if (mode === 'receive') {
   const listener = await startSmtpListener(database, config, log);
   process.stdout.write(`port ${listener.port}\n`);
 } else {
-  let commits = 0;
-  const crashing: Database = {
-    ...database,
-    engine: database.engine,
-    db: database.db,
-    async transaction(work) {
-      const result = await database.transaction(work);
-      commits += 1;
-      // The first commit of the job is the ticket itself (receiveInboundMessage).
-      if (commits === 1) process.kill(process.pid, 'SIGKILL');
-      return result;
-    },
-  };
+  // The first commit of the job is the ticket itself (receiveInboundMessage).
+  const crashing = killedAfterCommit(database, 1);
   const registry = new JobRegistry();
   // No guards and only the built-in field types: this child only processes mail, and no module of a full app added any.
   const handler = processInboundHandler(config, { guards: new TransitionGuards(), fieldTypes: builtinFieldTypeRegistry() });

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { loadConfig } from '../../../app/config.js';
 import { createApp } from '../../../app/create-app.js';
-import type { Database } from '../../../db/database.js';
+import { killedAfterCommit } from '../../../app/killed-after-commit.js';
 import { openDatabase } from '../../../db/open-database.js';
 import { createApiToken, createUser } from '../../auth/index.js';
 import { wechatSignature } from '../wechat-crypto.js';
@@ -41,18 +41,7 @@ if (mode === 'receive') {
   await app.server.close();
   await database.close();
 } else {
-  let commits = 0;
-  const crashing: Database = {
-    ...database,
-    engine: database.engine,
-    db: database.db,
-    async transaction(work) {
-      const result = await database.transaction(work);
-      commits += 1;
-      if (commits === 60) process.kill(process.pid, 'SIGKILL');
-      return result;
-    },
-  };
+  const crashing = killedAfterCommit(database, 60);
   const app = await createApp(config, crashing, { log });
   await app.worker.runUntilIdle();
   process.stdout.write('finished without crashing\n');
