@@ -9,6 +9,7 @@ import { channelSecrets, loadChannelAccount } from '../channels/index.js';
 import { attachmentStoreIn, getDeliverableMessage, isReplyToDeliver, recordDelivery, type ticketMessageAdded } from '../tickets/index.js';
 import { kfThreadOf, type KfThread } from './kf-customers.js';
 import { kfReplyParts, linkThumbnail, type KfReplyPart } from './kf-reply-parts.js';
+import { kfSessionRefusalText } from './kf-session-refusals.js';
 import { kfWindowState } from './reply-window.js';
 import { wecomKfCustomers, wecomOutbound } from './schema.js';
 import { WecomApiError, wecomApi } from './wecom-api.js';
@@ -36,7 +37,8 @@ export function kfSendId(messageId: string, part: number): string {
  * parts at once under the customer's row lock, so two replies racing cannot both take the last one
  * and a retried job does not count twice. Vendor 5xx and network errors retry with the queue's
  * backoff (a part the vendor took is sent again with the same msgid); the last attempt, a refusal or
- * a shut window end as `failed` with the reason on the timeline. A sandbox account records instead.
+ * a shut window end as `failed` with the reason on the timeline — a refusal for the session's state
+ * (kf-session-refusals.ts) in words the agent can act on. A sandbox account records instead.
  */
 export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<typeof ticketMessageAdded> {
   return async (event, { database, log, job }) => {
@@ -79,7 +81,8 @@ export function deliverWecomHandler(config: Config, clock: Clock): EventHandler<
     } catch (error) {
       const transient = !(error instanceof WecomApiError) || error.transient;
       log.warn({ err: error, messageId, attempt: job.attempts }, 'WeCom reply not sent');
-      const detail = error instanceof Error ? error.message : String(error);
+      // A session refusal (a person serves the customer in WeCom, or the session ended) says what to do instead.
+      const detail = kfSessionRefusalText(error) ?? (error instanceof Error ? error.message : String(error));
       const retry = transient && job.attempts < lastAttempt;
       await markOutbound(database, messageId, retry ? 'queued' : 'failed', detail);
       if (retry) throw error;

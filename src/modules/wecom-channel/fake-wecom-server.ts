@@ -12,9 +12,13 @@ import type { AddressInfo } from 'node:net';
  * otherwise; a menu message (msgtype `msgmenu`) against its limits — head/tail ≤ 1024 bytes, at
  * most 10 items of type click ({id ≤ 64 bytes, content ≤ 128}), view ({url ≤ 2048, content ≤ 1024}),
  * miniprogram or text. msg_send_fail events are queued like customers' messages (`customerWrites`).
+ * Each customer's session has a state (分配客服会话's service_state, `setSessionState`): send_msg
+ * answers 95018 (send msg session status invalid) unless it is 0 未处理 or 1 由智能助手接待, as the
+ * vendor lets the API send only then; a customer's message to an ended session (4) makes it 0 again.
  */
 export type FakeWecomCall = { path: string; query: Record<string, string>; body: Buffer; json: Record<string, unknown> | null };
 type Failure = { errcode: number; errmsg?: string } | { status: number };
+export type KfSessionState = 0 | 1 | 2 | 3 | 4;
 
 export type FakeWecomServer = {
   url: string;
@@ -27,6 +31,8 @@ export type FakeWecomServer = {
   emptyPageNext(): void;
   /** The next `count` sync_msg calls are answered only once all of them have arrived (a race, made certain). */
   gateSyncs(count: number): void;
+  /** The customer's session state: 0 未处理 (the default), 1 智能助手, 2 待接入池, 3 由人工接待, 4 已结束. */
+  setSessionState(externalUserId: string, state: KfSessionState): void;
   /** Bodies of accepted kf/send_msg calls. */
   kfSent(): Array<Record<string, unknown>>;
   /** Bodies of accepted message/send calls (the self-built app). */
@@ -120,6 +126,7 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
   const tokens = new Map<string, 'kf' | 'app'>();
   /** media_ids issued by media/upload: what send_msg accepts as media. */
   const uploaded = new Set<string>();
+  const sessions = new Map<string, KfSessionState>();
   let issued = 0;
   let pageSize = 1000;
   let emptyPages = 0;
@@ -202,6 +209,8 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
           if (!scopeOk('kf')) return invalidToken();
           const refusal = kfSendRefusal(json, uploaded);
           if (refusal) return reply(200, refusal);
+          const session = sessions.get(String(json?.touser)) ?? 0;
+          if (session !== 0 && session !== 1) return reply(200, { errcode: 95018, errmsg: 'send msg session status invalid' });
           kfSent.push(json ?? {});
           return reply(200, { errcode: 0, errmsg: 'ok', msgid: json?.msgid ?? `sent-${kfSent.length}` });
         }
@@ -246,7 +255,13 @@ export async function startFakeWecomServer(options: { corpId: string; kfSecret: 
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    customerWrites: (...items) => log.push(...items),
+    customerWrites: (...items) => {
+      for (const item of items) if (item.origin === 3 && sessions.get(String(item.external_userid)) === 4) sessions.delete(String(item.external_userid));
+      log.push(...items);
+    },
+    setSessionState: (externalUserId, state) => {
+      sessions.set(externalUserId, state);
+    },
     setPageSize: (size) => {
       pageSize = size;
     },

@@ -6,6 +6,7 @@ import { channelSecrets, loadChannelAccount } from '../channels/index.js';
 import { surveyMenuTexts } from '../wechat-channel/index.js';
 import { kfSendId, markOutbound, takeWindowPlaces } from './deliver-reply.js';
 import { kfThreadOf } from './kf-customers.js';
+import { kfSessionRefusalText } from './kf-session-refusals.js';
 import { WecomApiError, wecomApi } from './wecom-api.js';
 import { wecomSettingsOf } from './wecom-settings.js';
 
@@ -45,7 +46,7 @@ export function wecomSurveySender(config: Config, clock: Clock): SurveySender {
       await wecomApi({ database, config, clock }, account.id, wecomSettingsOf(account.settings)).sendKfMessage(request);
     } catch (error) {
       const transient = !(error instanceof WecomApiError) || error.transient;
-      await markOutbound(database, invitation.surveyId, transient ? 'queued' : 'failed', error instanceof Error ? error.message : String(error));
+      await markOutbound(database, invitation.surveyId, transient ? 'queued' : 'failed', kfSessionRefusalText(error) ?? (error instanceof Error ? error.message : String(error)));
       return { delivered: false, reason: 'survey.send_failed', permanent: !transient };
     }
     await markOutbound(database, invitation.surveyId, 'sent', null);

@@ -186,10 +186,10 @@ test('a vendor 5xx is retried with backoff; a refusal ends as failed with its re
   const toC = kit.fake.kfSent().filter((b) => b.touser === 'wmCustomerC');
   assert.deepEqual(toC.slice(-3).map((b) => b.msgtype), ['text', 'image', 'file']);
 
-  kit.fake.failNext('/cgi-bin/kf/send_msg', { errcode: 95018, errmsg: 'send msg count limit' });
+  kit.fake.failNext('/cgi-bin/kf/send_msg', { errcode: 40058, errmsg: 'invalid parameter: touser, open_kfid' });
   const refused = await kit.t.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: { body: '再补充一句' } });
   await kit.t.drain();
   const last = (await messagesOf(ticket.id)).find((m) => m.id === refused.data.id)!;
   assert.equal(last.deliveryStatus, 'failed');
-  assert.match(last.deliveryError ?? '', /95018/);
+  assert.match(last.deliveryError ?? '', /40058/);
 });
