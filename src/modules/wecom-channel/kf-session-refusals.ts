@@ -5,13 +5,13 @@ import { WecomApiError } from './wecom-api.js';
  * send_msg refusals that are about the customer's session rather than the message. 微信客服 lets the
  * API send only while a session is 未处理 (0) or 由智能助手接待 (1) (分配客服会话, service_state); once
  * it is queued for a person (2), with a person in WeCom (3) or ended (4), send_msg answers 95018
- * ("send msg session status invalid"), and 95013 is 会话已经结束. Retrying changes nothing until the
+ * ("send msg session status invalid"). Retrying changes nothing until the
  * person in WeCom ends the session or the customer writes again, so such a delivery fails at once
- * with what happened and what the agent can do, the vendor's code kept for support.
+ * with what happened and what the agent can do, the vendor's code kept for support. Only codes whose
+ * meaning the vendor's published texts confirm are read here; any other keeps WeCom's own words.
  */
 const sessionRefusals: ReadonlyMap<number, string> = new Map([
   [95018, 'wecom.send_refused_session_state'],
-  [95013, 'wecom.send_refused_session_ended'],
 ]);
 
 /** The timeline's reason for a session refusal in zh-CN and en, or null when `error` is not one. */
