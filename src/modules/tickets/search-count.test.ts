@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../../db/database.js';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
 import { openTestDatabase } from '../../db/test-database.js';
 import { loadBenchTickets } from '../../demo/bench-data.js';
-import { searchQuery } from '../../search/segment.js';
-import type { Actor } from '../auth/index.js';
 import { listTickets } from './index.js';
 import { searchCountCap } from './list-tickets.js';
+import { searchTestAdmin, searchTestAgent, searchTruth } from './search-truth.js';
 
 /**
  * The count a search shows and its first page, against the truth computed in SQL, on both paths
@@ -16,8 +15,8 @@ import { searchCountCap } from './list-tickets.js';
  * only some tickets, or a filter, makes the test read tickets too.
  */
 let database: Database;
-const admin: Actor = { id: '00000000-0000-7000-8000-000000000001', email: 'admin@example.com', name: 'admin', role: 'admin', locale: 'zh-CN', teamIds: [] };
-const agent: Actor = { id: '00000000-0000-7000-8000-000000000002', email: 'agent@example.com', name: 'agent', role: 'agent', locale: 'zh-CN', teamIds: [] };
+const admin = searchTestAdmin;
+const agent = searchTestAgent;
 
 before(async () => {
   database = await openTestDatabase();
@@ -25,13 +24,7 @@ before(async () => {
 });
 after(() => database.close());
 
-/** Ticket ids matching `q` (and `where`), newest first, by the function behind `@@`, without any index. */
-async function truth(q: string, where = sql`true`): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(database.db, sql`
-    select t.id from tickets t join ticket_search s on s.ticket_id = t.id
-    where ts_match_vq(s.document, ${searchQuery(q)}::tsquery) and ${where} order by t.updated_at desc, t.id desc`);
-  return rows.map((r) => r.id);
-}
+const truth = (q: string, where?: SQL) => searchTruth(database.db, q, where);
 
 test('a word in most tickets: "more than 1 000", and the first page is the newest matches', async () => {
   const expected = await truth('的');

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/database.js';
 import { openTestDatabase } from '../../db/test-database.js';
 import { loadBenchTickets } from '../../demo/bench-data.js';
 import { searchQuery } from '../../search/segment.js';
-import type { Actor } from '../auth/index.js';
 import { listTickets } from './index.js';
 import { searchCountCap } from './list-tickets.js';
+import { searchTestAdmin, searchTestAgent, searchTruth } from './search-truth.js';
 import { sampleSearch, searchSampleSeed, type SampleTuning } from './search-sample.js';
 
 /**
@@ -19,8 +19,8 @@ import { sampleSearch, searchSampleSeed, type SampleTuning } from './search-samp
  */
 let database: Database;
 let tablePages = 0;
-const admin: Actor = { id: '00000000-0000-7000-8000-000000000001', email: 'admin@example.com', name: 'admin', role: 'admin', locale: 'zh-CN', teamIds: [] };
-const agent: Actor = { id: '00000000-0000-7000-8000-000000000002', email: 'agent@example.com', name: 'agent', role: 'agent', locale: 'zh-CN', teamIds: [] };
+const admin = searchTestAdmin;
+const agent = searchTestAgent;
 /** How many tickets holding 的 the agent is assigned: fewer than the cap, though more than the cap hold it. */
 const agentMatches = 950;
 
@@ -37,13 +37,7 @@ before(async () => {
 });
 after(() => database.close());
 
-/** Ticket ids matching `q` (and `where`), newest first, by the function behind `@@`, without any index. */
-async function truth(q: string, where = sql`true`): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(database.db, sql`
-    select t.id from tickets t join ticket_search s on s.ticket_id = t.id
-    where ts_match_vq(s.document, ${searchQuery(q)}::tsquery) and ${where} order by t.updated_at desc, t.id desc`);
-  return rows.map((r) => r.id);
-}
+const truth = (q: string, where?: SQL) => searchTruth(database.db, q, where);
 
 const sample = (q: string, tuning: SampleTuning, conditions = sql`true`, everyTicket = true) =>
   sampleSearch(database.db, [conditions, sql`ts_match_vq(ticket_search.document, ${searchQuery(q)}::tsquery)`], everyTicket, searchCountCap, tuning);
