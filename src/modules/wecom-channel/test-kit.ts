@@ -14,10 +14,17 @@ export type WecomKit = {
   settings: typeof settings;
   /** POST the kf_msg_or_event callback (encrypted and signed as WeCom does); `token` is the event's Token. */
   notify(token: string, options?: { openKfId?: string; nonce?: string; timestamp?: number; corpId?: string }): Promise<{ statusCode: number; body: string }>;
+  /** The kit clock's now in whole seconds, as WeCom stamps messages (send_time, CreateTime). */
+  nowSeconds(): number;
+  /** A ticket's messages in the order they were written (the timeline's, oldest first). */
+  messagesOf(ticketId: string): Promise<KitMessage[]>;
   /** The one ticket of the customer behind a WeCom external_userid (asserts there is exactly one). */
   ticketOf(externalUserId: string): Promise<{ id: string; channel: string }>;
   close(): Promise<void>;
 };
+
+/** A message as the timeline answers it, with what the WeCom tests read. */
+export type KitMessage = { id: string; body: string; deliveryStatus: string | null; deliveryError: string | null; meta: Record<string, any>; attachments?: Array<{ filename: string }> };
 
 export const settings = {
   corpId: 'ww1234567890abcdef',
@@ -62,6 +69,13 @@ export async function startWecomKit(options: { sandbox?: boolean; robotKeys?: st
       const query = new URLSearchParams({ msg_signature: wechatSignature(settings.token, timestamp, nonce, encrypt), timestamp, nonce });
       const response = await t.server.inject({ method: 'POST', url: `/api/v1/channels/wecom/${accountId}/callback?${query}`, headers: { 'content-type': 'text/xml' }, payload });
       return { statusCode: response.statusCode, body: response.body };
+    },
+    nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
+    async messagesOf(ticketId) {
+      const res = await t.api('GET', `/api/v1/tickets/${ticketId}/timeline`, { query: { limit: 200 } });
+      assert.equal(res.statusCode, 200, res.body);
+      const entries = (res.data.items as Array<{ id: string; createdAt: string; message?: KitMessage }>).filter((e) => e.message);
+      return entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map((e) => e.message!);
     },
     async ticketOf(externalUserId) {
       const contact = await t.api('GET', '/api/v1/contacts/lookup', { query: { kind: 'wecom_external_userid', value: externalUserId } });

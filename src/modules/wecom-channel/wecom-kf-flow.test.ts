@@ -10,16 +10,11 @@ before(async () => {
 });
 after(() => kit.close());
 
-const now = () => Math.floor(kit.clock.now().getTime() / 1000);
+const now = () => kit.nowSeconds();
 let tokens = 0;
 const notify = () => kit.notify(`ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra${++tokens}`);
 
-async function messagesOf(ticketId: string): Promise<Array<{ id: string; body: string; deliveryStatus: string | null; deliveryError: string | null; meta: Record<string, any>; attachments?: Array<{ filename: string }> }>> {
-  const res = await kit.t.api('GET', `/api/v1/tickets/${ticketId}/timeline`, { query: { limit: 200 } });
-  assert.equal(res.statusCode, 200, res.body);
-  const entries = (res.data.items as Array<{ id: string; createdAt: string; message: any }>).filter((e) => e.message);
-  return entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map((e) => e.message);
-}
+const messagesOf = (ticketId: string) => kit.messagesOf(ticketId);
 
 const syncCalls = () => kit.fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg');
 

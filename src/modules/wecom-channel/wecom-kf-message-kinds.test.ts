@@ -10,14 +10,11 @@ before(async () => {
 });
 after(() => kit.close());
 
-const now = () => Math.floor(kit.clock.now().getTime() / 1000);
+const now = () => kit.nowSeconds();
 let tokens = 0;
 const notify = () => kit.notify(`KINDS${++tokens}`);
 
-async function messagesOf(ticketId: string): Promise<Array<{ id: string; body: string; deliveryStatus: string | null; deliveryError: string | null; meta: Record<string, any> }>> {
-  const res = await kit.t.api('GET', `/api/v1/tickets/${ticketId}/timeline`, { query: { limit: 200 } });
-  return (res.data.items as Array<{ message: any }>).filter((e) => e.message).map((e) => e.message);
-}
+const messagesOf = (ticketId: string) => kit.messagesOf(ticketId);
 
 async function customerWith(externalUserId: string): Promise<string> {
   kit.fake.customerWrites(kfText(`open-${externalUserId}`, externalUserId, '你好', now()));

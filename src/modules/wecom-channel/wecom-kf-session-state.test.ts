@@ -16,7 +16,7 @@ before(async () => {
 });
 after(() => kit.close());
 
-const now = () => Math.floor(kit.clock.now().getTime() / 1000);
+const now = () => kit.nowSeconds();
 let tokens = 0;
 let msgids = 0;
 

@@ -17,7 +17,7 @@ before(async () => {
 after(() => kit.close());
 
 const customers = Array.from({ length: 10 }, (_, i) => `wmStress${String(i).padStart(2, '0')}`);
-const now = () => Math.floor(kit.clock.now().getTime() / 1000);
+const now = () => kit.nowSeconds();
 
 async function counts(prefix: string): Promise<Map<string, { tickets: number; messages: number }>> {
   const rows = await queryRows<{ customer: string; tickets: number; messages: number }>(

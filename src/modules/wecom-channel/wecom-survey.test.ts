@@ -17,7 +17,7 @@ before(async () => {
 after(() => kit.close());
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const now = () => Math.floor(kit.clock.now().getTime() / 1000);
+const now = () => kit.nowSeconds();
 let serial = 0;
 const notify = async () => {
   await kit.notify(`ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFm${++serial}`);
