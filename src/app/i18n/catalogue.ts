@@ -5,6 +5,7 @@
 import { conditionMessages } from '../../conditions/messages.js';
 import { formMessages } from '../../forms/messages.js';
 import { templateMessages } from '../../text-templates/messages.js';
+import { macrosMessages } from '../../modules/macros/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { channelsMessages } from '../../modules/channels/messages.js';
@@ -110,6 +111,7 @@ const zhCN = {
   ...surveysMessages.zhCN,
   ...smsChannelMessages.zhCN,
   ...templateMessages.zhCN,
+  ...macrosMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -200,6 +202,7 @@ const en: Record<MessageKey, string> = {
   ...surveysMessages.en,
   ...smsChannelMessages.en,
   ...templateMessages.en,
+  ...macrosMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
