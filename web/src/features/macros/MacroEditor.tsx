@@ -111,7 +111,7 @@ export function MacroEditor({ scope, editing, onClose, onSaved }: { scope: 'pers
           <Input.TextArea ref={bodyRef} autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20_000} data-testid="macro-body" />
         </Form.Item>
         <div style={{ marginTop: -8, marginBottom: 16 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('macros.page.variables')}：</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 8 }}>{t('macros.page.variables')}</Typography.Text>
           {(variables.data ?? []).map((v) => (
             <Tag key={v.key} style={{ cursor: 'pointer', marginBottom: 4 }} onClick={() => insertVariable(v.key)} title={`{{${v.key}}}`}>
               {v.label}
