@@ -56,7 +56,3 @@ export function ticketChangesOf(actions: MacroActions, ticket: Pick<TicketRow, '
   if (actions.fields && Object.keys(actions.fields).length) changes.fields = actions.fields;
   return changes;
 }
-
-export function hasActions(actions: MacroActions): boolean {
-  return Object.keys(ticketChangesOf(actions, { tags: [] })).length > 0 || Boolean(actions.tagsRemove?.length);
-}
