@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { chromiumPath, docScreenshot, eventually, startHarness, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
@@ -26,11 +27,23 @@ before(async () => {
       actions: { status: 'pending', tagsAdd: ['退款'] },
     });
     await h.api(h.users.admin, 'POST', '/api/v1/macros', { scope: 'shared', name: '物流查询', body: '您的包裹正在配送中。' });
+    await h.api(h.users.admin, 'POST', '/api/v1/ticket-fields', {
+      key: 'refund_reason',
+      label: { 'zh-CN': '退款原因', en: 'Refund reason' },
+      type: 'select',
+      options: [{ value: 'quality', label: { 'zh-CN': '质量问题', en: 'Quality' } }, { value: 'late', label: { 'zh-CN': '配送延迟', en: 'Late delivery' } }],
+    });
   }
 });
 after(async () => {
   await h?.close();
 });
+
+/** Open an Ant Design select and choose the option labelled `label`. */
+async function choose(page: Page, select: Locator, label: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
+}
 
 async function newTicket(subject: string): Promise<Ticket> {
   return h.api<Ticket>(h.users.agentA, 'POST', '/api/v1/tickets', { subject, channel: 'phone', requester: { name: '陈女士', phone: '13900002222' }, teamId: h.teamId });
@@ -100,7 +113,7 @@ test('the button opens the picker with its own search; arrows choose and Esc clo
   await page.context().close();
 });
 
-test('Settings › 宏: a supervisor creates a shared macro; an unknown variable is pointed out on the text', { skip, timeout: 60_000 }, async () => {
+test('Settings › 宏: a supervisor creates a shared macro with a custom field change; an unknown variable is pointed out on the text', { skip, timeout: 60_000 }, async () => {
   const supervisor = await h.user('supervisor', '赵主管');
   const page = await h.newPage({ user: supervisor });
   await page.goto('/settings/macros');
@@ -113,8 +126,14 @@ test('Settings › 宏: a supervisor creates a shared macro; an unknown variable
   await page.getByTestId('macro-body').fill('您好，');
   await page.getByTestId('macro-editor').getByText('客户姓名').click();
   assert.equal(await page.getByTestId('macro-body').inputValue(), '您好，{{requester.name}}');
+  const fieldActions = page.getByTestId('macro-field-actions');
+  await fieldActions.getByRole('button', { name: /添加字段/ }).click();
+  await choose(page, fieldActions.locator('.ant-select').first(), '退款原因');
+  await choose(page, fieldActions.locator('.ant-select').nth(1), '质量问题');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByRole('cell', { name: '安装预约' }).waitFor();
+  const saved = await h.api<{ items: Array<{ name: string; actions: { fields?: Record<string, unknown> } }> }>(supervisor, 'GET', `/api/v1/macros?scope=shared&q=${encodeURIComponent('安装预约')}`);
+  assert.deepEqual(saved.items[0]!.actions.fields, { refund_reason: 'quality' });
   await docScreenshot(page, 'macros-settings.png');
   h.assertNoPageErrors();
   await page.context().close();

@@ -6,6 +6,7 @@ import { useMe } from '../../app/session.ts';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { usePriorities, useTeams, useUsers } from '../tickets/queries.ts';
+import { fieldActionsOf, fieldsOf, MacroFieldActions, type FieldAction } from './MacroFieldActions.tsx';
 import { macrosApi, useMacroVariables, type Macro, type MacroInput } from './queries.ts';
 
 type Values = {
@@ -21,6 +22,7 @@ type Values = {
   assigneeId?: string;
   tagsAdd?: string[];
   tagsRemove?: string[];
+  fieldActions?: FieldAction[];
 };
 
 const statuses = ['open', 'pending', 'resolved', 'closed'] as const;
@@ -28,8 +30,7 @@ const statuses = ['open', 'pending', 'resolved', 'closed'] as const;
 /**
  * Create or edit a macro: name, shortcut, the text with a clickable list of variables (inserted at
  * the cursor), where the text goes, and the ticket changes. The server's problems (an unknown
- * variable with its line and column, a missing team) land on their fields. Custom field actions
- * are kept as they are (set through the API).
+ * variable with its line and column, a missing team, an unknown custom field) land on their fields.
  */
 export function MacroEditor({ scope, editing, onClose, onSaved }: { scope: 'personal' | 'shared'; editing: Macro | 'new'; onClose: () => void; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
@@ -47,7 +48,7 @@ export function MacroEditor({ scope, editing, onClose, onSaved }: { scope: 'pers
     if (editing === 'new') form.setFieldsValue({ bodyKind: 'reply', active: true });
     else {
       const a = editing.actions;
-      form.setFieldsValue({ name: editing.name, shortcut: editing.shortcut ?? undefined, body: editing.body, bodyKind: editing.bodyKind, teamIds: editing.teamIds, active: editing.active, status: a.status, priority: a.priority, teamId: a.teamId ?? undefined, assigneeId: a.assigneeId ?? undefined, tagsAdd: a.tagsAdd, tagsRemove: a.tagsRemove });
+      form.setFieldsValue({ name: editing.name, shortcut: editing.shortcut ?? undefined, body: editing.body, bodyKind: editing.bodyKind, teamIds: editing.teamIds, active: editing.active, status: a.status, priority: a.priority, teamId: a.teamId ?? undefined, assigneeId: a.assigneeId ?? undefined, tagsAdd: a.tagsAdd, tagsRemove: a.tagsRemove, fieldActions: fieldActionsOf(a.fields) });
     }
   }, [editing, form]);
 
@@ -59,10 +60,12 @@ export function MacroEditor({ scope, editing, onClose, onSaved }: { scope: 'pers
   }
 
   async function save() {
-    const v = await form.validateFields();
-    const kept = editing === 'new' ? {} : editing.actions;
+    // Field rules show their own messages; nothing to send until they pass.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    const fields = fieldsOf(v.fieldActions);
     const actions: MacroInput['actions'] = {
-      ...(kept.fields && { fields: kept.fields }),
+      ...(fields && { fields }),
       ...(v.status && { status: v.status as NonNullable<MacroInput['actions']>['status'] }),
       ...(v.priority && { priority: v.priority }),
       ...(v.teamId && { teamId: v.teamId }),
@@ -78,8 +81,12 @@ export function MacroEditor({ scope, editing, onClose, onSaved }: { scope: 'pers
     } catch (error) {
       // The server names the field: body (with line and column), actions.teamId, teamIds.0 …
       const problems = error instanceof ApiError ? (error.problem.errors ?? []) : [];
-      const field = (path: string): keyof Values | undefined => {
-        const [head, second] = path.split('.');
+      const field = (path: string): keyof Values | [string, number, string] | undefined => {
+        const [head, second, third] = path.split('.');
+        if (head === 'actions' && second === 'fields' && third) {
+          const index = (v.fieldActions ?? []).findIndex((row) => row.key === third);
+          if (index >= 0) return ['fieldActions', index, 'key'];
+        }
         if (head === 'actions' && second && ['status', 'priority', 'teamId', 'assigneeId', 'tagsAdd', 'tagsRemove'].includes(second)) return second as keyof Values;
         return (['name', 'shortcut', 'body', 'bodyKind', 'teamIds', 'active'] as const).find((k) => k === head);
       };
@@ -148,6 +155,9 @@ export function MacroEditor({ scope, editing, onClose, onSaved }: { scope: 'pers
             <Select mode="tags" style={{ width: 200 }} open={false} />
           </Form.Item>
         </Space>
+        <Form.Item label={t('macros.page.setFields')}>
+          <MacroFieldActions />
+        </Form.Item>
       </Form>
     </Modal>
   );
