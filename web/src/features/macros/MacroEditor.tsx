@@ -8,6 +8,7 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { usePriorities, useTeams, useUsers } from '../tickets/queries.ts';
 import { fieldActionsOf, fieldsOf, MacroFieldActions, type FieldAction } from './MacroFieldActions.tsx';
 import { macrosApi, useMacroVariables, type Macro, type MacroInput } from './queries.ts';
+import { templateProblems } from './template-problems.ts';
 
 type Values = {
   name: string;
@@ -114,7 +115,13 @@ export function MacroEditor({ scope, editing, onClose, onSaved }: { scope: 'pers
             <Switch />
           </Form.Item>
         </Space>
-        <Form.Item name="body" label={t('macros.page.body')} extra={t('macros.page.bodyHint')}>
+        <Form.Item
+          name="body"
+          label={t('macros.page.body')}
+          extra={t('macros.page.bodyHint')}
+          // Judged as the server will judge it, while typing; the server's answer stays the authority.
+          rules={[{ warningOnly: true, validator: (_, value?: string) => { const found = templateProblems(value ?? '', (variables.data ?? []).map((v) => v.key), i18n.language); return found.length ? Promise.reject(new Error(found.join(t('list.separator')))) : Promise.resolve(); } }]}
+        >
           <Input.TextArea ref={bodyRef} autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20_000} data-testid="macro-body" />
         </Form.Item>
         <div style={{ marginTop: -8, marginBottom: 16 }}>
