@@ -62,6 +62,19 @@ describe('preview', () => {
     assert.match(asSupervisor.data.body, /^张三您好：工单 \S+（河道排污，New，Normal）由 环保组 的 王主管 跟进。类型 Waste water，地点 .+，编码\[HB-7\]/);
   });
 
+  test('names the category and the requester\'s organisation, and renders a value containing braces as text', async () => {
+    const category = await t.api('POST', '/api/v1/categories', { body: { nameZh: '空调', nameEn: 'Air conditioning' } });
+    const org = await t.api('POST', '/api/v1/organizations', { body: { name: '深圳华强电子有限公司' } });
+    const contact = await t.api('POST', '/api/v1/contacts', { body: { name: '王{{agent.name}}', organizationId: org.data.id, identities: [{ kind: 'email', value: 'wang@huaqiang.example' }] } });
+    assert.equal(contact.statusCode, 201, contact.body);
+    const ticket = await t.createTicket({ subject: '空调漏水', teamId: team, categoryId: category.data.id, requester: { email: 'wang@huaqiang.example' } }); // found by the identity
+    const m = await macro({ name: '组织与分类', body: '{{organisation.name}}/{{ticket.category}}/{{requester.name}}/{{requester.phone}}/{{ticket.link}}' });
+    const zh = await t.api('POST', `/api/v1/tickets/${ticket.id}/macros/${m.id}/preview`, { as: agent });
+    assert.equal(zh.data.body, `深圳华强电子有限公司/空调/王{{agent.name}}//https://help.example.cn/portal/tickets/${ticket.id}`);
+    const en = await t.api('POST', `/api/v1/tickets/${ticket.id}/macros/${m.id}/preview`, { as: agent, headers: { 'accept-language': 'en' } });
+    assert.match(en.data.body, /^深圳华强电子有限公司\/Air conditioning\//);
+  });
+
   test('lists the changes the actions would make, judged by the ticket\'s form, and writes nothing', async () => {
     const ticket = await complaintTicket();
     const m = await macro({ name: '转废气', body: '', actions: { status: 'pending', priority: 'high', assigneeId: agent.id, tagsAdd: ['已联系'], tagsRemove: ['投诉'], fields: { pollution_type: 'gas' } } });
