@@ -22,7 +22,7 @@ module.exports = {
       name: 'no-platform-depends-on-app-wiring',
       comment: 'db, jobs, search, conditions and forms are below the modules; they must not import module code at all.',
       severity: 'error',
-      from: { path: '^src/(db|jobs|search|conditions|forms)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(db|jobs|search|conditions|forms|text-templates)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/modules/' },
     },
     {
@@ -38,6 +38,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/forms/', pathNot: '\\.test\\.ts$' },
       to: { pathNot: ['^src/forms/', '^src/conditions/(types|operators|values|validate|evaluate|compilable|messages)\\.ts$', '(^|/)node_modules/(zod|libphonenumber-js)/'] },
+    },
+    {
+      name: 'text-templates-run-in-the-browser',
+      comment: 'Text templates (macros, rules\' replies) are rendered and validated by the console with the server\'s code: src/text-templates imports nothing else.',
+      severity: 'error',
+      from: { path: '^src/text-templates/', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: '^src/text-templates/' },
     },
     {
       name: 'no-circular',

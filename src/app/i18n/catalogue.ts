@@ -4,6 +4,8 @@
  */
 import { conditionMessages } from '../../conditions/messages.js';
 import { formMessages } from '../../forms/messages.js';
+import { templateMessages } from '../../text-templates/messages.js';
+import { macrosMessages } from '../../modules/macros/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { channelsMessages } from '../../modules/channels/messages.js';
@@ -108,6 +110,8 @@ const zhCN = {
   ...formsModuleMessages.zhCN,
   ...surveysMessages.zhCN,
   ...smsChannelMessages.zhCN,
+  ...templateMessages.zhCN,
+  ...macrosMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -197,6 +201,8 @@ const en: Record<MessageKey, string> = {
   ...formsModuleMessages.en,
   ...surveysMessages.en,
   ...smsChannelMessages.en,
+  ...templateMessages.en,
+  ...macrosMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -326,6 +326,7 @@ describe('permission matrix', () => {
     { name: 'send a survey by hand', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 400, run: (u) => call('POST', '/api/v1/surveys', { kind: 'nps', contactId: missingId }, u.headers) },
     { name: 'a ticket\'s surveys', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/surveys`, undefined, u.headers) },
     { name: 'write an article', permission: 'knowledge.write', allowed: ['admin', 'supervisor', 'agent'], success: 201, run: (u) => call('POST', '/api/v1/articles', { translations: [{ locale: 'zh-CN', title: `matrix ${u.actor.role}`, bodyHtml: '<p>x</p>' }] }, u.headers) },
+    { name: 'search macros', permission: 'tickets.reply', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/macros?q=退款', undefined, u.headers) },
     { name: 'create a knowledge category', permission: 'knowledge.review', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/knowledge/categories', { nameZh: `matrix ${u.actor.role}` }, u.headers) },
   ];
 
@@ -530,6 +531,14 @@ describe('no credentials', () => {
     ['PUT', '/api/v1/settings/surveys', { csatDelayMinutes: 5 }],
     ['GET', `/api/v1/tickets/${uuid}/surveys`],
     ['GET', `/api/v1/contacts/${uuid}/surveys`],
+    ['GET', '/api/v1/macros'],
+    ['POST', '/api/v1/macros', { scope: 'personal', name: 'x' }],
+    ['GET', '/api/v1/macros/variables'],
+    ['GET', `/api/v1/macros/${uuid}`],
+    ['PATCH', `/api/v1/macros/${uuid}`, { name: 'x' }],
+    ['DELETE', `/api/v1/macros/${uuid}`],
+    ['POST', `/api/v1/tickets/${uuid}/macros/macro-id/preview`],
+    ['POST', `/api/v1/tickets/${uuid}/macros/macro-id/apply`],
     ['GET', '/api/v1/articles'],
     ['POST', '/api/v1/articles', { translations: [] }],
     ['GET', `/api/v1/articles/${uuid}`],
@@ -608,7 +617,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/files/file-id', '/files/{fileId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/macros/macro-id/', '/macros/{macroId}/').replace('/files/file-id', '/files/{fileId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

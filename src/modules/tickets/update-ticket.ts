@@ -54,30 +54,14 @@ export async function updateTicket(
   how: UpdateHow,
 ): Promise<TicketRow> {
   const cause = how.cause ?? 'agent';
-  const otherThanStatus = Object.keys(changes).filter((field) => field !== 'status' && changes[field as keyof TicketChanges] !== undefined);
-  if (otherThanStatus.length && !can(actor, 'tickets.update')) throw new Forbidden();
+  assertMayChange(actor, changes);
   return database.transaction(async (tx) => {
     // `ticketId` may be the human number: use the row's id from here on.
     const before = await findVisibleTicketForUpdate(tx, actor, ticketId);
     if (before.version !== expectedVersion) throw new PreconditionFailed('ticket.version_mismatch', { current: before.version });
-    if (before.status === 'closed') throw new Conflict('ticket.closed_readonly');
-    if (changes.status && !canTransition(before.status, changes.status)) {
-      throw new Conflict('ticket.invalid_transition', { from: before.status, to: changes.status });
-    }
-    const next: TicketChanges = { ...changes, ...(changes.tags && { tags: normaliseTags(changes.tags) }) };
-    // A new ticket that gets an assignee is being worked on.
-    if (next.assigneeId && before.status === 'new' && !next.status) next.status = 'open';
-
-    const diffs = trackedFields.filter((field) => next[field] !== undefined && JSON.stringify(next[field]) !== JSON.stringify(before[field]));
     const now = new Date();
-    const custom = await judgeCustomChanges(database, tx, actor, before, next, { timeZone: how.timeZone ?? 'Asia/Shanghai', now, fieldTypes: how.fieldTypes });
+    const { next, diffs, custom } = await planTicketUpdate(database, tx, actor, before, changes, { timeZone: how.timeZone ?? 'Asia/Shanghai', now, fieldTypes: how.fieldTypes });
     if (diffs.length === 0 && custom.entries.length === 0) return before;
-    await assertTicketReferences(tx, {
-      priority: diffs.includes('priority') ? next.priority : undefined,
-      categoryId: diffs.includes('categoryId') ? next.categoryId : undefined,
-      teamId: diffs.includes('teamId') ? next.teamId : undefined,
-      assigneeId: diffs.includes('assigneeId') ? next.assigneeId : undefined,
-    });
 
     if (diffs.includes('status')) await how.guards.check(tx, { ticketId: before.id, from: before.status, to: next.status!, actorId: actor.id, cause });
 
@@ -103,6 +87,41 @@ export async function updateTicket(
 }
 
 type CustomChanges = { set: Partial<TicketRow>; entries: Array<{ field: string; from: unknown; to: unknown }> };
+
+/** Only status changes need no `tickets.update` (a field engineer may change status alone). */
+export function assertMayChange(actor: Actor, changes: TicketChanges): void {
+  const otherThanStatus = Object.keys(changes).filter((field) => field !== 'status' && changes[field as keyof TicketChanges] !== undefined);
+  if (otherThanStatus.length && !can(actor, 'tickets.update')) throw new Forbidden();
+}
+
+/** What an update would change, judged as the write judges it (used by the write and by previews, which write nothing). */
+export type PlannedUpdate = { next: TicketChanges; diffs: Array<(typeof trackedFields)[number]>; custom: CustomChanges };
+
+/**
+ * Every check of an update but the transition guards and the version: a closed ticket, the
+ * status transition, custom values judged by the ticket's form, and the references (priority,
+ * category, team, assignee) of the fields that change. Reads only.
+ */
+export async function planTicketUpdate(database: Database, tx: Tx, actor: Actor, before: TicketRow, changes: TicketChanges, options: { timeZone: string; now: Date; fieldTypes: FieldTypes }): Promise<PlannedUpdate> {
+  if (before.status === 'closed') throw new Conflict('ticket.closed_readonly');
+  if (changes.status && !canTransition(before.status, changes.status)) {
+    throw new Conflict('ticket.invalid_transition', { from: before.status, to: changes.status });
+  }
+  const next: TicketChanges = { ...changes, ...(changes.tags && { tags: normaliseTags(changes.tags) }) };
+  // A new ticket that gets an assignee is being worked on.
+  if (next.assigneeId && before.status === 'new' && !next.status) next.status = 'open';
+
+  const diffs = trackedFields.filter((field) => next[field] !== undefined && JSON.stringify(next[field]) !== JSON.stringify(before[field]));
+  const custom = await judgeCustomChanges(database, tx, actor, before, next, options);
+  if (diffs.length === 0 && custom.entries.length === 0) return { next, diffs, custom };
+  await assertTicketReferences(tx, {
+    priority: diffs.includes('priority') ? next.priority : undefined,
+    categoryId: diffs.includes('categoryId') ? next.categoryId : undefined,
+    teamId: diffs.includes('teamId') ? next.teamId : undefined,
+    assigneeId: diffs.includes('assigneeId') ? next.assigneeId : undefined,
+  });
+  return { next, diffs, custom };
+}
 
 /**
  * The type and custom field part of an update, judged by the form of the ticket's type (the version

@@ -118,6 +118,7 @@ export function Shell() {
     { key: '/profile', label: t('nav.profile') },
     { key: '/profile#password', label: t('nav.password') },
     { key: '/profile#tokens', label: t('nav.tokens') },
+    { key: '/profile/macros', label: t('macros.page.personalTitle') },
     { key: 'shortcuts', label: t('nav.shortcuts') },
     { type: 'divider' },
     { key: 'logout', label: t('nav.logout'), danger: true },

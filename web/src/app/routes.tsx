@@ -35,6 +35,8 @@ const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPag
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
 const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
+const SharedMacrosPage = lazy(() => import('../features/macros/SharedMacrosPage.tsx'));
+const PersonalMacrosPage = lazy(() => import('../features/macros/PersonalMacrosPage.tsx'));
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
@@ -130,8 +132,10 @@ export function AppRoutes() {
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
+        <Route path="/settings/macros" element={page(<SharedMacrosPage />)} />
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
+        <Route path="/profile/macros" element={page(<PersonalMacrosPage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>
     </Routes>

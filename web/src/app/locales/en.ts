@@ -1,4 +1,5 @@
 import { customFieldsEn } from '../../features/forms/locale.ts';
+import { macrosEn } from '../../features/macros/locale.ts';
 import { formsDesignerEn } from '../../features/forms/designer/locale.ts';
 import { securityEn } from '../../features/auth/locale.ts';
 import { knowledgeEn } from '../../features/knowledge/locale.ts';
@@ -53,6 +54,7 @@ export const en: Messages = {
   sms: smsEn,
   customFields: customFieldsEn,
   surveys: surveysEn,
+  macros: macrosEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,
   knowledge: knowledgeEn,

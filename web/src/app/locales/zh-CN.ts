@@ -1,4 +1,5 @@
 import { customFieldsZhCN } from '../../features/forms/locale.ts';
+import { macrosZhCN } from '../../features/macros/locale.ts';
 import { formsDesignerZhCN } from '../../features/forms/designer/locale.ts';
 import { securityZhCN } from '../../features/auth/locale.ts';
 import { knowledgeZhCN } from '../../features/knowledge/locale.ts';
@@ -48,6 +49,7 @@ export const zhCN = {
   sms: smsZhCN,
   customFields: customFieldsZhCN,
   surveys: surveysZhCN,
+  macros: macrosZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
   knowledge: knowledgeZhCN,

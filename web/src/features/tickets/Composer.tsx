@@ -3,6 +3,7 @@ import { App, Button, Card, Input, Segmented, Space, Tag, Typography, Upload } f
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { memo, useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { ComposerArticleSearch } from '../knowledge/ComposerArticleSearch.tsx';
+import { MacroPicker } from '../macros/MacroPicker.tsx';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { useMe } from '../../app/session.ts';
@@ -157,6 +158,8 @@ export const Composer = memo(function Composer({ ticketId, canReply, canNote, fo
           data-testid="composer-body"
         />
         <ComposerArticleSearch ticketId={ticketId} body={body} internal={internal} onInsert={setBody} />
+        {/* A macro's text lands here in the mode it was written for (when the agent may use that mode). */}
+        <MacroPicker ticketId={ticketId} body={body} onApplied={(next, kind) => setState((s) => ({ ...s, mode: (kind === 'note' ? canNote : canReply) ? kind : s.mode, body: next }))} />
         {files.length ? (
           <Space wrap>
             {files.map((f) => (

@@ -9735,6 +9735,404 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 宏列表与搜索 List and search macros
+         * @description Most used first. `nextCursor` (null on the last page) goes back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `usable` (the composer): active macros you may use; `personal`: yours, inactive included; `shared`: shared ones (all of them with `macros.manage`). */
+                    scope?: "usable" | "personal" | "shared";
+                    /** @description Substring of the name, shortcut or text (Chinese included; ASCII letters ignore case). */
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Macro"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 创建宏 Create a macro
+         * @description Unknown variables in `body` answer 400 at `body` with the line and column; actions naming a missing priority, team, assignee or field answer 400 at `actions.<field>`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description `personal`: yours alone. `shared`: needs `macros.manage`.
+                         * @enum {string}
+                         */
+                        scope: "personal" | "shared";
+                        name: string;
+                        shortcut?: string | null;
+                        /** @description Text with variables such as {{ticket.number}} and {{requester.name}} (GET /api/v1/macros/variables; docs/automation.md). */
+                        body?: string;
+                        /**
+                         * @description `reply`: lands in the composer as a public reply; `note`: as an internal note.
+                         * @enum {string}
+                         */
+                        bodyKind?: "reply" | "note";
+                        /** @description Ticket changes applied with the macro; each is optional. `fields`: custom values by key (null clears one), judged by the ticket's form when applied. */
+                        actions?: {
+                            /** @enum {string} */
+                            status?: "new" | "open" | "pending" | "resolved" | "closed";
+                            priority?: string;
+                            teamId?: string | null;
+                            assigneeId?: string | null;
+                            tagsAdd?: string[];
+                            tagsRemove?: string[];
+                            fields?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description Shared macros: the teams whose members may use it; empty: every agent. */
+                        teamIds?: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Macro"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/macros/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 宏可用的变量 Variables a macro text may use
+         * @description The catalogue (docs/automation.md) and `fields.<key>` for each custom ticket field the caller may read, labelled in the caller's language.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/macros/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 宏详情 A macro
+         * @description The `ETag` header carries the version for `If-Match`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Macro"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除宏 Delete a macro
+         * @description An optional `If-Match` guards against deleting a macro someone just changed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改宏 Update a macro
+         * @description Requires `If-Match: "<version>"` (428 without it; 412 when stale). Fields sent replace the stored ones (`actions` whole).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        shortcut?: string | null;
+                        /** @description Text with variables such as {{ticket.number}} and {{requester.name}} (GET /api/v1/macros/variables; docs/automation.md). */
+                        body?: string;
+                        /**
+                         * @description `reply`: lands in the composer as a public reply; `note`: as an internal note.
+                         * @enum {string}
+                         */
+                        bodyKind?: "reply" | "note";
+                        /** @description Ticket changes applied with the macro; each is optional. `fields`: custom values by key (null clears one), judged by the ticket's form when applied. */
+                        actions?: {
+                            /** @enum {string} */
+                            status?: "new" | "open" | "pending" | "resolved" | "closed";
+                            priority?: string;
+                            teamId?: string | null;
+                            assigneeId?: string | null;
+                            tagsAdd?: string[];
+                            tagsRemove?: string[];
+                            fields?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description Shared macros: the teams whose members may use it; empty: every agent. */
+                        teamIds?: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Macro"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/macros/{macroId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 预览宏 Preview a macro on a ticket
+         * @description The text rendered for this ticket (variables the caller may not read render empty) and the changes its actions would make, judged as applying would judge them. Nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Ticket id or number */
+                    id: string;
+                    macroId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            macroId: string;
+                            /** @description The text rendered for this ticket and reader, for the composer (not sent). */
+                            body: string;
+                            /**
+                             * @description `reply`: lands in the composer as a public reply; `note`: as an internal note.
+                             * @enum {string}
+                             */
+                            bodyKind: "reply" | "note";
+                            /** @description Ticket fields changed (apply) or that would change (preview), as the timeline names them. */
+                            changes: {
+                                field: string;
+                                from: unknown;
+                                to: unknown;
+                            }[];
+                            /** @description The ticket's version after it (for the next If-Match). */
+                            ticketVersion: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/macros/{macroId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 应用宏 Apply a macro to a ticket
+         * @description Applies the actions as one ticket update by the caller (one `ticket.updated`) and counts a use. The text is returned for the composer; it is not sent. An optional `If-Match: "<ticket version>"` refuses (412) a ticket changed since the preview.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description Ticket id or number */
+                    id: string;
+                    macroId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            macroId: string;
+                            /** @description The text rendered for this ticket and reader, for the composer (not sent). */
+                            body: string;
+                            /**
+                             * @description `reply`: lands in the composer as a public reply; `note`: as an internal note.
+                             * @enum {string}
+                             */
+                            bodyKind: "reply" | "note";
+                            /** @description Ticket fields changed (apply) or that would change (preview), as the timeline names them. */
+                            changes: {
+                                field: string;
+                                from: unknown;
+                                to: unknown;
+                            }[];
+                            /** @description The ticket's version after it (for the next If-Match). */
+                            ticketVersion: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/security": {
         parameters: {
             query?: never;
@@ -11589,6 +11987,45 @@ export interface components {
                 to: unknown;
             }[];
         };
+        MacroInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "personal" | "shared";
+            ownerId: string | null;
+            name: string;
+            shortcut: string | null;
+            body: string;
+            /**
+             * @description `reply`: lands in the composer as a public reply; `note`: as an internal note.
+             * @enum {string}
+             */
+            bodyKind: "reply" | "note";
+            /** @description Ticket changes applied with the macro; each is optional. `fields`: custom values by key (null clears one), judged by the ticket's form when applied. */
+            actions: {
+                /** @enum {string} */
+                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                priority?: string;
+                teamId?: string | null;
+                assigneeId?: string | null;
+                tagsAdd?: string[];
+                tagsRemove?: string[];
+                fields?: {
+                    [key: string]: unknown;
+                };
+            };
+            teamIds: string[];
+            active: boolean;
+            usageCount: number;
+            lastUsedAt: unknown | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            abilities: {
+                update: boolean;
+                delete: boolean;
+            };
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -12629,6 +13066,47 @@ export interface components {
                 from: unknown;
                 to: unknown;
             }[];
+        };
+        Macro: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "personal" | "shared";
+            ownerId: string | null;
+            name: string;
+            shortcut: string | null;
+            body: string;
+            /**
+             * @description `reply`: lands in the composer as a public reply; `note`: as an internal note.
+             * @enum {string}
+             */
+            bodyKind: "reply" | "note";
+            /** @description Ticket changes applied with the macro; each is optional. `fields`: custom values by key (null clears one), judged by the ticket's form when applied. */
+            actions: {
+                /** @enum {string} */
+                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                priority?: string;
+                teamId?: string | null;
+                assigneeId?: string | null;
+                tagsAdd?: string[];
+                tagsRemove?: string[];
+                fields?: {
+                    [key: string]: unknown;
+                };
+            };
+            teamIds: string[];
+            active: boolean;
+            usageCount: number;
+            lastUsedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            abilities: {
+                update: boolean;
+                delete: boolean;
+            };
         };
     };
     responses: never;
