@@ -52,6 +52,7 @@ export { createTicketFields, ticketSchema } from './http-schemas.js';
 export { builtinTicketDescriptors } from './builtin-fields.js';
 export { presentTicket } from './ticket-view.js';
 export { getTicketSnapshot, getTicketSnapshots, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
+export { findTicketBriefs } from './ticket-briefs.js';
 export { setTicketSlaDueAt, setTicketsSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
 
