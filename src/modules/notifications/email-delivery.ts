@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
@@ -54,11 +54,11 @@ export function sendNotificationEmail(mailer: SystemMailer, config: Config): Job
   };
 }
 
-/** A user's notifications created in (since, until] and still unread, oldest first (the digest's list). */
+/** A user's notifications created in [since, until) and still unread, oldest first (the digest's list). */
 export async function unreadBetween(db: Parameters<typeof findStaffRecipients>[0], userId: string, since: Date, until: Date) {
   return db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), gt(notifications.createdAt, since), lte(notifications.createdAt, until)))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), gte(notifications.createdAt, since), lt(notifications.createdAt, until)))
     .orderBy(asc(notifications.createdAt), asc(notifications.id));
 }

@@ -1,7 +1,6 @@
 /**
  * Quiet hours and the digest's time in the user's own time zone. Pure: the clock's `now` comes in.
- * Minutes of the local day are read with Intl (no DST in Asia/Shanghai, but other zones have it:
- * a time that falls in a skipped hour is found by stepping a minute at a time, at most a day).
+ * Minutes of the local day are read with Intl (no DST in Asia/Shanghai, but other zones have it).
  */
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -29,7 +28,10 @@ export function nextLocalTime(after: Date, hhmm: string, timeZone: string): Date
   if (delta === 0) delta = 24 * 60;
   const startOfMinute = Math.floor(after.getTime() / 60_000) * 60_000;
   let candidate = new Date(startOfMinute + delta * 60_000);
-  // Offsets that change (DST) move the local time: walk to the first minute that reads `hhmm`.
+  // An offset change (DST) in between moves the local time by its size: correct by the difference,
+  // then walk forward to the first minute that reads `hhmm` (a time inside a skipped hour never does).
+  const diff = ((target - localMinutes(candidate, timeZone) + 36 * 60) % (24 * 60)) - 12 * 60;
+  if (diff !== 0 && candidate.getTime() + diff * 60_000 > after.getTime()) candidate = new Date(candidate.getTime() + diff * 60_000);
   for (let i = 0; i < 24 * 60 && localMinutes(candidate, timeZone) !== target; i++) candidate = new Date(candidate.getTime() + 60_000);
   return candidate;
 }
