@@ -5,6 +5,7 @@
  */
 import type { AppModule } from '../../app/context.js';
 import { createSystemMailer } from '../../app/system-mailer.js';
+import { staffNoticePreferences } from './chat-notice-preferences.js';
 import { dueDigests, notificationDigestJob, sendDigest } from './digest.js';
 import { dueNotificationEmails, notificationEmailJob, sendNotificationEmail } from './email-delivery.js';
 import { registerNotificationRoutes } from './routes.js';
@@ -18,7 +19,7 @@ export { notificationKinds, notificationChannels, type NotificationKind, type No
 export const notificationsModule: AppModule = {
   name: 'notifications',
   registerJobs(context) {
-    const { jobs, clock, config, log } = context;
+    const { jobs, clock, config, log, readModels } = context;
     const mailer = createSystemMailer(config, log.child({ component: 'notifications' }));
     // One batch job over the ticket and SLA events someone is to hear about (the readers' `when`).
     jobs.subscribeEventBatch(notificationTicketEventJob, notificationTriggerReaders, handleTicketEventsForNotifications(clock, config.OPENCSM_TIMEZONE));
@@ -26,6 +27,8 @@ export const notificationsModule: AppModule = {
     jobs.handle(notificationEmailJob, sendNotificationEmail(mailer, config));
     jobs.pollDueRows('notifications.digests', dueDigests(clock, config));
     jobs.handle(notificationDigestJob, sendDigest(mailer, config));
+    // WeCom's and DingTalk's staff notices ask the user's preferences through this read model.
+    readModels.provide('staffNoticePreferences', staffNoticePreferences(config));
   },
   registerRoutes(app, context) {
     registerNotificationRoutes(app, context);
