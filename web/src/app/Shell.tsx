@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../shared/api/client.ts';
 import { QuarantineNavLabel } from '../features/email/QuarantineNavLabel.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { ShortcutHelp } from '../features/tickets/ShortcutHelp.tsx';
 import { useLiveUpdates } from '../shared/realtime/use-live-updates.ts';
 import { applyLocale, type Locale } from './i18n.ts';
@@ -118,6 +119,7 @@ export function Shell() {
     { key: '/profile', label: t('nav.profile') },
     { key: '/profile#password', label: t('nav.password') },
     { key: '/profile#tokens', label: t('nav.tokens') },
+    { key: '/profile/notifications', label: t('notifications.preferences.title') },
     { key: 'shortcuts', label: t('nav.shortcuts') },
     { type: 'divider' },
     { key: 'logout', label: t('nav.logout'), danger: true },
@@ -145,6 +147,7 @@ export function Shell() {
               {narrow ? null : t('nav.newTicket')}
             </Button>
           ) : null}
+          <NotificationBell />
           <LanguageSwitch />
           <Dropdown
             trigger={['click']}

@@ -13,6 +13,7 @@ const TicketsPage = lazy(() => import('../features/tickets/TicketsPage.tsx'));
 const TicketPage = lazy(() => import('../features/tickets/TicketPage.tsx'));
 const NewTicketPage = lazy(() => import('../features/tickets/NewTicketPage.tsx'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
+const NotificationPreferencesPage = lazy(() => import('../features/notifications/NotificationPreferencesPage.tsx'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/admin/CategoriesPage.tsx'));
@@ -132,6 +133,7 @@ export function AppRoutes() {
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
+        <Route path="/profile/notifications" element={page(<NotificationPreferencesPage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>
     </Routes>
