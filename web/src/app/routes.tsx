@@ -14,6 +14,7 @@ const TicketPage = lazy(() => import('../features/tickets/TicketPage.tsx'));
 const NewTicketPage = lazy(() => import('../features/tickets/NewTicketPage.tsx'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
 const NotificationPreferencesPage = lazy(() => import('../features/notifications/NotificationPreferencesPage.tsx'));
+const FeishuRobotsPage = lazy(() => import('../features/notifications/FeishuRobotsPage.tsx'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/admin/CategoriesPage.tsx'));
@@ -128,6 +129,7 @@ export function AppRoutes() {
         <Route path="/settings/channels/wecom" element={page(<WecomChannelPage />)} />
         <Route path="/settings/channels/dingtalk" element={page(<DingtalkChannelPage />)} />
         <Route path="/settings/channels/sms" element={page(<SmsChannelPage />)} />
+        <Route path="/settings/feishu-robots" element={page(<FeishuRobotsPage />)} />
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
