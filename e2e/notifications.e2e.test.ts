@@ -47,3 +47,16 @@ test('the bell counts live, the drawer opens the ticket and marks it read, prefe
   assert.equal(saved.kinds.customer_replied!.enabled, true);
   h.assertNoPageErrors();
 });
+
+test('设置 › 飞书机器人: an admin sets a team\'s robot with its signing secret; neither comes back', { skip }, async () => {
+  const page = await h.newPage({ user: h.users.admin });
+  await page.goto('/settings/feishu-robots');
+  await page.getByTestId(`feishu-robot-url-${h.teamId}`).fill('https://open.feishu.cn/open-apis/bot/v2/hook/e2e-token');
+  await page.getByTestId(`feishu-robot-secret-${h.teamId}`).fill('e2eSecret0123');
+  await page.getByTestId(`feishu-robot-save-${h.teamId}`).click();
+  await page.getByTestId('feishu-team-robots').getByText('已签名').waitFor();
+  const robots = await h.api<{ items: Array<{ teamId: string; webhookSet: boolean; signed: boolean }> }>(h.users.admin, 'GET', '/api/v1/feishu/team-robots');
+  assert.deepEqual(robots.items.map((r) => [r.teamId, r.webhookSet, r.signed]), [[h.teamId, true, true]]);
+  assert.equal(await page.getByTestId(`feishu-robot-url-${h.teamId}`).inputValue(), '', 'the stored webhook is not shown');
+  h.assertNoPageErrors();
+});

@@ -14,6 +14,7 @@ import { feishuDigestJobType } from './feishu-robots.js';
 import { registerFeishuRobotRoutes } from './feishu-routes.js';
 import { staffNoticePreferences } from './chat-notice-preferences.js';
 import { dueDigests, notificationDigestJob, sendDigest } from './digest.js';
+import { dueNotificationWork } from './due-rows.js';
 import { dueNotificationEmails, notificationEmailJob, sendNotificationEmail } from './email-delivery.js';
 import { registerNotificationRoutes } from './routes.js';
 import { handleTicketEventsForNotifications, notificationTicketEventJob, notificationTriggerReaders } from './ticket-triggers.js';
@@ -26,7 +27,7 @@ export { notificationKinds, notificationChannels, type NotificationKind, type No
 
 const feishuNotifyJob = 'notifications.feishu_notify';
 
-/** Each app's cache of the teams with a Feishu robot (jobs and routes share it; not a module global). */
+/** Each app's cache of the teams with a Feishu robot, shared by its jobs and routes: keyed by the app's context (a WeakMap, like forms' registry cache), so apps booted in one process never share one. */
 const robotTeamsOf = new WeakMap<AppContext, FeishuRobotTeams>();
 function robotTeams(context: AppContext): FeishuRobotTeams {
   let teams = robotTeamsOf.get(context);
@@ -41,9 +42,8 @@ export const notificationsModule: AppModule = {
     const mailer = createSystemMailer(config, log.child({ component: 'notifications' }));
     // One batch job over the ticket and SLA events someone is to hear about (the readers' `when`).
     jobs.subscribeEventBatch(notificationTicketEventJob, notificationTriggerReaders, handleTicketEventsForNotifications(clock, config.OPENCSM_TIMEZONE));
-    jobs.pollDueRows('notifications.emails', dueNotificationEmails(clock));
+    jobs.pollDueRows('notifications.due', dueNotificationWork(clock, { emails: dueNotificationEmails(clock), digests: dueDigests(clock, config) }));
     jobs.handle(notificationEmailJob, sendNotificationEmail(mailer, config));
-    jobs.pollDueRows('notifications.digests', dueDigests(clock, config));
     jobs.handle(notificationDigestJob, sendDigest(mailer, config));
     // WeCom's and DingTalk's staff notices ask the user's preferences through this read model.
     readModels.provide('staffNoticePreferences', staffNoticePreferences(config));
