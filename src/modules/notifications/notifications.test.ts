@@ -75,6 +75,18 @@ test("a new ticket of a team without an assignee tells the team's members (not t
   assert.deepEqual(await kindsOf(outsider), []);
   assert.equal((await inbox(agent)).items[0].ticketId, ticket.id);
   await readAll(agent, lead);
+
+  // Moved into the team without an assignee: the same; moved with an assignee: only the assignee hears.
+  const moved = await t.createTicket<Json>({ subject: '转入本组' });
+  const res = await t.api('PATCH', `/api/v1/tickets/${moved.id}`, { body: { teamId }, ifMatch: moved.version });
+  assert.equal(res.statusCode, 200, res.body);
+  const withAssignee = await t.createTicket<Json>({ subject: '带处理人转入' });
+  const res2 = await t.api('PATCH', `/api/v1/tickets/${withAssignee.id}`, { body: { teamId, assigneeId: lead.id }, ifMatch: withAssignee.version });
+  assert.equal(res2.statusCode, 200, res2.body);
+  await t.drain();
+  assert.deepEqual(await kindsOf(agent), ['team_ticket_unassigned']);
+  assert.deepEqual(await kindsOf(lead), ['ticket_assigned', 'team_ticket_unassigned']);
+  await readAll(agent, lead, colleague);
 });
 
 test("a customer's reply and a colleague's internal note tell the assignee; the assignee's own note tells nobody", async () => {
