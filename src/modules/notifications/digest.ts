@@ -10,7 +10,7 @@ import { findStaffRecipients } from '../auth/index.js';
 import { ticketLink } from '../channels/index.js';
 import { preferencesOf } from './deliver-notifications.js';
 import { unreadBetween } from './email-delivery.js';
-import { messageText, readerLocale } from './inbox.js';
+import { messageText, readerLocale, ticketFactsOf } from './inbox.js';
 import { nextLocalTime } from './quiet-hours.js';
 import { notificationDigests } from './schema.js';
 
@@ -51,9 +51,11 @@ export function sendDigest(mailer: SystemMailer, config: Config): JobHandler {
     const rows = await unreadBetween(database.db, user.id, new Date(job.since), new Date(job.until));
     if (rows.length === 0) return;
     const locale = readerLocale(user.locale);
-    const lines = rows.slice(0, digestListMax).map((row) => {
+    const listed = rows.slice(0, digestListMax);
+    const tickets = await ticketFactsOf(database.db, listed);
+    const lines = listed.map((row) => {
       const link = row.ticketId ? ticketLink(config, row.ticketId) : null;
-      return `• ${messageText(row.message, locale)}${link ? `\n  ${link}` : ''}`;
+      return `• ${messageText(row.message, locale, row.ticketId ? tickets.get(row.ticketId) : undefined)}${link ? `\n  ${link}` : ''}`;
     });
     if (rows.length > digestListMax) lines.push(translate(locale, 'notifications.digest.more', { count: rows.length - digestListMax }));
     const subject = `[OpenCSM] ${translate(locale, 'notifications.digest.subject', { count: rows.length })}`;

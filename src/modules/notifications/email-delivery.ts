@@ -9,7 +9,7 @@ import type { DueRowSource, JobHandler } from '../../jobs/registry.js';
 import { findStaffRecipients } from '../auth/index.js';
 import { ticketLink } from '../channels/index.js';
 import { preferencesOf } from './deliver-notifications.js';
-import { messageText, readerLocale } from './inbox.js';
+import { messageText, readerLocale, ticketFactsOf } from './inbox.js';
 import type { NotificationKind } from './notification-kinds.js';
 import { wantsChannel } from './preference-model.js';
 import { notificationEmails, notifications } from './schema.js';
@@ -47,7 +47,7 @@ export function sendNotificationEmail(mailer: SystemMailer, config: Config): Job
     const preferences = (await preferencesOf(database.db, [user.id], config.OPENCSM_TIMEZONE)).get(user.id)!;
     if (!wantsChannel(preferences, row.kind, 'email')) return;
     const locale = readerLocale(user.locale);
-    const title = messageText(row.message, locale);
+    const title = messageText(row.message, locale, (await ticketFactsOf(database.db, [row])).get(row.ticketId ?? ''));
     const link = row.ticketId ? ticketLink(config, row.ticketId) : null;
     const text = [title, link ?? '', '', translate(locale, 'notifications.email.footer')].filter((line, i) => i !== 1 || line).join('\n');
     await mailer.send({ to: user.email, subject: `[OpenCSM] ${title}`, text });

@@ -4,6 +4,7 @@ import { translate, type Locale } from '../../app/i18n/catalogue.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
+import { findTicketBriefs } from '../tickets/index.js';
 import { notificationsRead } from './events.js';
 import type { NotificationKind, NotificationMessage } from './notification-kinds.js';
 import { notifications } from './schema.js';
@@ -13,16 +14,27 @@ export type NotificationPage = { items: NotificationView[]; nextCursor: string |
 
 export const readerLocale = (locale: string): Locale => (locale === 'en' ? 'en' : 'zh-CN');
 
-/** The message in the reader's language: a catalogue key translated, or the rule's own text. */
-export function messageText(message: NotificationMessage, locale: Locale): string {
-  return 'key' in message ? translate(locale, message.key, message.params) : message.texts[locale];
+export type TicketFacts = { number: string; subject: string };
+
+/**
+ * The message in the reader's language: a catalogue key translated, or the rule's own text. A
+ * ticket's number and subject are read when the message is shown, not copied into the row, so an
+ * edited or redacted subject never lives on in notifications (`ticket`: the ticket as it is now).
+ */
+export function messageText(message: NotificationMessage, locale: Locale, ticket?: TicketFacts): string {
+  return 'key' in message ? translate(locale, message.key, { ...message.params, ...ticket }) : message.texts[locale];
 }
 
-const present = (row: typeof notifications.$inferSelect, locale: Locale): NotificationView => ({
+/** Number and subject of the notifications' tickets as they are now, in one query. */
+export async function ticketFactsOf(db: Db, rows: ReadonlyArray<{ ticketId: string | null }>): Promise<Map<string, TicketFacts>> {
+  return findTicketBriefs(db, [...new Set(rows.flatMap((row) => (row.ticketId ? [row.ticketId] : [])))]);
+}
+
+const present = (row: typeof notifications.$inferSelect, locale: Locale, tickets: Map<string, TicketFacts>): NotificationView => ({
   id: row.id,
   kind: row.kind,
   ticketId: row.ticketId,
-  title: messageText(row.message, locale),
+  title: messageText(row.message, locale, row.ticketId ? tickets.get(row.ticketId) : undefined),
   cause: row.cause,
   createdAt: row.createdAt,
   readAt: row.readAt,
@@ -64,8 +76,9 @@ export async function listNotifications(db: Db, actor: Actor, filter: { unread: 
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   const locale = readerLocale(actor.locale);
+  const tickets = await ticketFactsOf(db, page);
   return {
-    items: page.map((row) => present(row, locale)),
+    items: page.map((row) => present(row, locale, tickets)),
     nextCursor: rows.length > filter.limit ? encodeCursor(page.at(-1)!) : null,
     unreadCount: await unreadCount(db, actor.id),
   };

@@ -54,6 +54,10 @@ test('a ticket assigned to someone tells them, in their language, with the ticke
   assert.equal(page.items[0].title, `工单 #${ticket.number}「打印机卡纸」已分配给你`);
   assert.equal(page.items[0].cause, 'agent');
   assert.deepEqual(await kindsOf(colleague), [], 'an assigned ticket is not the team\'s to claim');
+  // The subject is read when shown, not copied: an edited subject shows as it is now.
+  const renamed = await t.api('PATCH', `/api/v1/tickets/${ticket.id}`, { body: { subject: '打印机卡纸（已更正）' }, ifMatch: ticket.version });
+  assert.equal(renamed.statusCode, 200, renamed.body);
+  assert.equal((await inbox(agent)).items[0].title, `工单 #${ticket.number}「打印机卡纸（已更正）」已分配给你`);
 
   // The agent takes a ticket themselves: nobody is told.
   await t.createTicket({ subject: '自己接的单', assigneeId: agent.id }, { as: agent });
@@ -222,6 +226,7 @@ test('notifyStaff writes in the caller\'s transaction: users, teams and roles ea
   await t.database.db.execute(`update users set locale = 'en' where id = '${english.id}'`);
   english.actor.locale = 'en';
   await t.database.transaction((tx) => notifyStaff(tx, { ...input, recipients: { userIds: [english.id] }, message: { key: 'notifications.title.ticket_assigned', params: { number: '1', subject: 'Printer' } }, sourceKey: 'rule-firing:2' }));
-  assert.equal((await inbox(english)).items[0].title, 'Ticket #1 "Printer" was assigned to you');
+  // A catalogue message about a ticket reads the ticket's number and subject as they are now.
+  assert.equal((await inbox(english)).items[0].title, `Ticket #${ticket.number} "VIP 客户" was assigned to you`);
   await assert.rejects(t.database.transaction((tx) => notifyStaff(tx, { ...input, message: { key: 'no.such.key', params: {} }, sourceKey: 'rule-firing:3' })));
 });

@@ -4,7 +4,7 @@ import type { EnvelopeOf } from '../../jobs/event-definition.js';
 import { eventReader } from '../../jobs/registry.js';
 import { teamMembersOf } from '../auth/index.js';
 import { slaBreached, slaWarning } from '../sla/index.js';
-import { findTicketBriefs, getTicketSnapshots, isCustomerMessage, ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
+import { getTicketSnapshots, isCustomerMessage, ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
 import { deliverNotifications, type NotificationDraft } from './deliver-notifications.js';
 import { kindTitleKey, type NotificationKind } from './notification-kinds.js';
 
@@ -43,7 +43,7 @@ export const notificationTriggerReaders = [
 
 /**
  * Who hears about which ticket event, for a batch of events in a fixed number of statements: the
- * tickets' current assignees (1), the teams' members (1), numbers and subjects (1), then the
+ * tickets' current assignees (1), the teams' members (1), then the
  * delivery (deliverNotifications). Nobody is told of their own action.
  */
 export function handleTicketEventsForNotifications(clock: Clock, defaultTimeZone: string) {
@@ -94,19 +94,16 @@ export function handleTicketEventsForNotifications(clock: Clock, defaultTimeZone
       }
     }
     if (wanted.length === 0) return;
-    const briefs = await findTicketBriefs(db, [...new Set(wanted.map((w) => w.event.aggregateId))]);
-    const drafts: NotificationDraft[] = wanted.map(({ event, userId, kind }) => {
-      const brief = briefs.get(event.aggregateId);
-      return {
-        userId,
-        kind,
-        ticketId: event.aggregateId,
-        message: { key: kindTitleKey(kind), params: { number: brief?.number ?? '', subject: brief?.subject ?? '' } },
-        cause: event.cause,
-        actorId: event.actorId,
-        sourceKey: `event:${event.eventId}`,
-      };
-    });
+    // The ticket's number and subject are read when shown (inbox.ts messageText), never copied here.
+    const drafts: NotificationDraft[] = wanted.map(({ event, userId, kind }) => ({
+      userId,
+      kind,
+      ticketId: event.aggregateId,
+      message: { key: kindTitleKey(kind), params: {} },
+      cause: event.cause,
+      actorId: event.actorId,
+      sourceKey: `event:${event.eventId}`,
+    }));
     await database.transaction((tx) => deliverNotifications(tx, drafts, clock.now(), defaultTimeZone));
   };
 }
