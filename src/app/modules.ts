@@ -18,6 +18,7 @@ import { securitySettingsModule } from '../modules/security-settings/index.js';
 import { surveysModule } from '../modules/surveys/index.js';
 import { knowledgeModule } from '../modules/knowledge/index.js';
 import { macrosModule } from '../modules/macros/index.js';
+import { notificationsModule } from '../modules/notifications/index.js';
 import type { AppModule } from './context.js';
 
 /**
@@ -25,4 +26,4 @@ import type { AppModule } from './context.js';
  * the order of the channels our modules register (phone, email, portal: the ticket channel list and
  * the create API's `channel` enum follow it) and of the API's paths in the OpenAPI document.
  */
-export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, macrosModule, securitySettingsModule, surveysModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, macrosModule, securitySettingsModule, surveysModule, notificationsModule, jobsAdminModule, realtimeModule];

@@ -1,5 +1,6 @@
 import type { CustomerFieldsReader, TicketFieldsReader } from '../modules/forms/index.js';
 import type { TicketSlaReader } from '../modules/tickets/index.js';
+import type { StaffNoticePreferences } from '../modules/channels/index.js';
 
 /**
  * Read models one module provides to another that cannot import it, because the dependency
@@ -13,6 +14,8 @@ export type ReadModelTypes = {
   ticketFields: TicketFieldsReader;
   /** Counts of contact and organisation custom field values, for the field registry (provided by the customers module). */
   customerFields: CustomerFieldsReader;
+  /** Whether a user wants a ticket notice in WeCom's or DingTalk's app now, for the chat channels (provided by the notifications module). */
+  staffNoticePreferences: StaffNoticePreferences;
 };
 
 /** The read models of one app, provided at boot (AppModule.registerJobs). Not a module-level global: tests boot several apps. */

@@ -13,6 +13,15 @@ export type SseOptions = {
   maxQueuedBytes: number;
 };
 
+/**
+ * Events that belong to one user and go to that user's connections only (their notification
+ * inbox): events of `aggregateType` whose aggregate id is the viewer's user id.
+ */
+export type OwnEvents = { aggregateType: string; viewerId: () => string };
+
+/** The data of `event: notification` (the client refetches its inbox). */
+export type NotificationStreamEvent = { type: string; eventId: number };
+
 /** The data of `event: ticket`. */
 export type TicketStreamEvent = { ticketId: string; type: string; actorId: string | null; eventId: number };
 
@@ -49,6 +58,7 @@ export class SseConnection implements StreamSubscriber {
     private readonly visibleTickets: VisibleTickets,
     private readonly log: Pick<Logger, 'info' | 'warn'>,
     private readonly options: SseOptions,
+    private readonly own?: OwnEvents,
   ) {
     response.on('close', () => this.end());
   }
@@ -78,9 +88,13 @@ export class SseConnection implements StreamSubscriber {
 
   events(events: readonly TailEvent[]): void {
     if (this.ended || events.length === 0) return;
-    for (const event of events) if (event.aggregateType === 'ticket') this.queuedEvents.push(event);
+    for (const event of events) if (event.aggregateType === 'ticket' || this.isOwn(event)) this.queuedEvents.push(event);
     this.position = events.at(-1)!.eventId;
     this.deliverSoon();
+  }
+
+  private isOwn(event: TailEvent): boolean {
+    return this.own !== undefined && event.aggregateType === this.own.aggregateType && event.aggregateId === this.own.viewerId();
   }
 
   presence(ticketId: string): void {
@@ -114,11 +128,19 @@ export class SseConnection implements StreamSubscriber {
         const position = this.position;
         this.queuedEvents = [];
         this.queuedPresence.clear();
-        const ticketIds = [...new Set([...events.map((event) => event.aggregateId), ...presence])];
+        const ticketIds = [...new Set([...events.filter((event) => event.aggregateType === 'ticket').map((event) => event.aggregateId), ...presence])];
         const visible = ticketIds.length ? await this.visibleTickets(ticketIds) : new Set<string>();
         if (this.ended) return;
         let chunk = '';
         for (const event of events) {
+          if (event.aggregateType !== 'ticket') {
+            // Queued only if it was the viewer's own (isOwn), checked again: the viewer may have changed on a recheck.
+            if (!this.isOwn(event)) continue;
+            const data: NotificationStreamEvent = { type: event.type, eventId: event.eventId };
+            chunk += sseBlock({ id: event.eventId, event: 'notification', data });
+            this.sentPosition = event.eventId;
+            continue;
+          }
           if (!visible.has(event.aggregateId)) continue;
           const data: TicketStreamEvent = { ticketId: event.aggregateId, type: event.type, actorId: event.actorId, eventId: event.eventId };
           chunk += sseBlock({ id: event.eventId, event: 'ticket', data });

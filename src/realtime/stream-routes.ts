@@ -4,6 +4,7 @@ import type { AppContext, AppModule, AppServer } from '../app/context.js';
 import { actorOf } from '../app/http/request-context.js';
 import type { Database } from '../db/database.js';
 import { actorFromApiToken, actorFromSession, can, sessionCookieName, type Actor } from '../modules/auth/index.js';
+import { notificationInboxAggregate } from '../modules/notifications/index.js';
 import { filterVisibleTicketIds } from '../modules/tickets/index.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { SseConnection, type SseOptions } from './sse-connection.js';
@@ -34,7 +35,7 @@ function registerStreamRoutes(app: AppServer, { database, log }: AppContext): vo
       summary: '实时更新（SSE）Live updates (server-sent events)',
       description: [
         'A `text/event-stream`. Events: `ready` {resync} first; `ticket` {ticketId, type, actorId, eventId} for each change to a ticket the caller may see;',
-        '`presence` {ticketId} when the viewers of a visible ticket change; `: heartbeat` comments every 15 s.',
+        '`presence` {ticketId} when the viewers of a visible ticket change; `notification` {type, eventId} when the caller\'s own notifications arrive or are read (never another user\'s); `: heartbeat` comments every 15 s.',
         'Reconnect with `Last-Event-ID` (EventSource does) or `?lastEventId=` to receive what was missed; `ready.resync = true` means it could not be replayed: reload.',
       ].join(' '),
       headers: z.object({ 'last-event-id': z.string().max(40).optional() }),
@@ -45,7 +46,9 @@ function registerStreamRoutes(app: AppServer, { database, log }: AppContext): vo
     let actor = actorOf(request);
     const resumeFrom = request.headers['last-event-id'] ?? request.query.lastEventId;
     const after = resumeFrom === undefined ? undefined : /^\d{1,15}$/.test(resumeFrom.trim()) ? Number(resumeFrom) : -1;
-    const connection = new SseConnection(reply.raw, (ids) => filterVisibleTicketIds(database.db, actor, ids), request.log, sseOptions);
+    // The caller's own notification events ride the same stream, to this user's connections only.
+    const own = { aggregateType: notificationInboxAggregate, viewerId: () => actor.id };
+    const connection = new SseConnection(reply.raw, (ids) => filterVisibleTicketIds(database.db, actor, ids), request.log, sseOptions, own);
     const subscription = await hub.subscribe(connection, after);
     reply.hijack();
     open.add(connection);

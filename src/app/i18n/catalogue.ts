@@ -20,6 +20,7 @@ import { portalMessages } from '../../modules/portal/messages.js';
 import { surveysMessages } from '../../modules/surveys/messages.js';
 import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
+import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -112,6 +113,7 @@ const zhCN = {
   ...smsChannelMessages.zhCN,
   ...templateMessages.zhCN,
   ...macrosMessages.zhCN,
+  ...notificationsMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -203,6 +205,7 @@ const en: Record<MessageKey, string> = {
   ...smsChannelMessages.en,
   ...templateMessages.en,
   ...macrosMessages.en,
+  ...notificationsMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

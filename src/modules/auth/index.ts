@@ -14,6 +14,7 @@ export { createApiToken } from './api-tokens.js';
 export { createUser, findAssignableUser, getUser, getUserNames, listUsers, teamExists, type UserView } from './users.js';
 export { createTeam, listTeams, type TeamView } from './teams.js';
 export { findTeamLead } from './team-membership.js';
+export { findStaffRecipients, teamMembersOf, type StaffRecipient } from './recipients.js';
 export { getTeamNames } from './names.js';
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';

@@ -11,7 +11,7 @@ export { storeChannelInbound, getChannelInbound, markChannelInboundProcessed, cl
 export { accessToken, forgetAccessToken, derivedTokenKey, type FreshToken } from './access-token.js';
 export { offerRobotMessage, takeRobotDigest, markRobotSend, enqueueDigest, robotPerMinute, robotWindowMs, type AllowanceRobot, type DigestJob, type RobotOffer, type RobotSend } from './robot-allowance.js';
 export { listStaffLinks, staffLinkOf, setStaffLink, removeStaffLink, type StaffLink } from './staff-links.js';
-export { staffNotificationTriggers, type NotifyStaff, type StaffNotice, type StaffReason } from './staff-notification-triggers.js';
+export { staffNotificationTriggers, type NotifyStaff, type StaffNotice, type StaffNoticePreferences, type StaffReason } from './staff-notification-triggers.js';
 export { clip, ticketLink } from './ticket-links.js';
 export { teamRobotTriggers, type TeamRobotChannel, type TeamRobotDeps } from './team-robot-triggers.js';
 export { multipartFile, type UploadFile } from './multipart.js';

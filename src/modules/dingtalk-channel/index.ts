@@ -62,13 +62,13 @@ export function dingtalkAdapter(context: AppContext): ChannelAdapter {
 export const dingtalkChannelModule: AppModule = {
   name: 'dingtalk-channel',
   registerJobs(context) {
-    const { jobs, config, clock, channels, replyChannels } = context;
+    const { jobs, config, clock, channels, replyChannels, readModels } = context;
     channels.register(dingtalkAdapter(context));
     replyChannels.register('dingtalk', dingtalkReplyProbe(config, clock));
     jobs.handle(processRobotMessageJob, processRobotMessageHandler(config, clock, writeRulesOf(context)));
     jobs.subscribe(ticketMessageAdded, deliverDingtalkJob, deliverDingtalkHandler(config, clock), { when: isReplyToDeliver('dingtalk') });
     // Staff in DingTalk (工作通知): assignment, a customer's reply, an SLA warning.
-    const staff = workNoticeHandlers(config, clock);
+    const staff = workNoticeHandlers(config, clock, readModels);
     jobs.subscribe(ticketCreated, workNoticeJob, staff.created);
     jobs.subscribe(ticketUpdated, workNoticeJob, staff.updated);
     jobs.subscribe(ticketMessageAdded, workNoticeJob, staff.messageAdded, { when: isCustomerMessage });

@@ -4,6 +4,7 @@ import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
+import type { ReadModels } from '../../app/read-models.js';
 import type { JobContext } from '../../jobs/registry.js';
 import { channelSecrets, clip, loadChannelAccount, staffLinkOf, staffNotificationTriggers, ticketLink, type StaffNotice } from '../channels/index.js';
 import { findTicketBrief } from '../tickets/index.js';
@@ -71,6 +72,8 @@ export async function sendWorkNotice(deps: { database: Database; config: Config;
 }
 
 /** Who is told about which event is the channel platform's (shared with WeCom); DingTalk sends work notifications. */
-export function workNoticeHandlers(config: Config, clock: Clock) {
-  return staffNotificationTriggers((database, job, notice) => sendWorkNotice({ database, config, clock }, job, notice));
+export function workNoticeHandlers(config: Config, clock: Clock, readModels: ReadModels) {
+  // The user's notification preferences (kinds × channels, quiet hours) decide, when installed.
+  const wanted = (database: Database, notice: StaffNotice) => readModels.get('staffNoticePreferences')?.(database.db, { ...notice, channel: 'dingtalk' }, clock.now()) ?? Promise.resolve(true);
+  return staffNotificationTriggers((database, job, notice) => sendWorkNotice({ database, config, clock }, job, notice), wanted);
 }

@@ -55,6 +55,7 @@ export { builtinTicketDescriptors } from './builtin-fields.js';
 export { presentTicket } from './ticket-view.js';
 export { ticketTemplateValues, type TicketVariableOptions } from './ticket-variables.js';
 export { getTicketSnapshot, getTicketSnapshots, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
+export { findTicketBriefs } from './ticket-briefs.js';
 export { setTicketSlaDueAt, setTicketsSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
 

@@ -54,7 +54,7 @@ export function wecomAdapter(context: AppContext): ChannelAdapter {
 export const wecomChannelModule: AppModule = {
   name: 'wecom-channel',
   registerJobs(context) {
-    const { jobs, config, clock, channels, replyChannels, surveyChannels } = context;
+    const { jobs, config, clock, channels, replyChannels, surveyChannels, readModels } = context;
     channels.register(wecomAdapter(context));
     replyChannels.register('wecom', wecomReplyProbe(clock, channelAccountState, hasEnabledChannelAccount));
     surveyChannels.register('wecom', wecomSurveySender(config, clock));
@@ -62,7 +62,7 @@ export const wecomChannelModule: AppModule = {
     jobs.handle(kfProcessJob, processKfMessageHandler(config, clock, writeRulesOf(context)));
     jobs.subscribe(ticketMessageAdded, deliverWecomJob, deliverWecomHandler(config, clock), { when: isReplyToDeliver('wecom') });
     // Staff in WeCom (the self-built app): assignment, a customer's reply, an SLA warning.
-    const staff = staffNotificationHandlers(config, clock);
+    const staff = staffNotificationHandlers(config, clock, readModels);
     jobs.subscribe(ticketCreated, staffNotifyJob, staff.created);
     jobs.subscribe(ticketUpdated, staffNotifyJob, staff.updated);
     jobs.subscribe(ticketMessageAdded, staffNotifyJob, staff.messageAdded, { when: isCustomerMessage });

@@ -4,8 +4,9 @@ import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { Database } from '../../db/database.js';
+import type { ReadModels } from '../../app/read-models.js';
 import type { JobContext } from '../../jobs/registry.js';
-import { channelSecrets, loadChannelAccount, staffNotificationTriggers, type StaffReason } from '../channels/index.js';
+import { channelSecrets, loadChannelAccount, staffNotificationTriggers, type StaffNotice, type StaffReason } from '../channels/index.js';
 import { findTicketBrief } from '../tickets/index.js';
 import { wecomStaffNotifications } from './schema.js';
 import { staffLinkOf } from './staff-links.js';
@@ -73,6 +74,8 @@ export async function notifyStaff(
 }
 
 /** Who to tell about which event is the channel platform's (shared with DingTalk's 工作通知); WeCom says how. */
-export function staffNotificationHandlers(config: Config, clock: Clock) {
-  return staffNotificationTriggers((database, job, notice) => notifyStaff({ database, config, clock }, job, notice));
+export function staffNotificationHandlers(config: Config, clock: Clock, readModels: ReadModels) {
+  // The user's notification preferences (kinds × channels, quiet hours) decide, when installed.
+  const wanted = (database: Database, notice: StaffNotice) => readModels.get('staffNoticePreferences')?.(database.db, { ...notice, channel: 'wecom' }, clock.now()) ?? Promise.resolve(true);
+  return staffNotificationTriggers((database, job, notice) => notifyStaff({ database, config, clock }, job, notice), wanted);
 }

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../shared/api/client.ts';
 import { QuarantineNavLabel } from '../features/email/QuarantineNavLabel.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { ShortcutHelp } from '../features/tickets/ShortcutHelp.tsx';
 import { useLiveUpdates } from '../shared/realtime/use-live-updates.ts';
 import { applyLocale, type Locale } from './i18n.ts';
@@ -119,6 +120,7 @@ export function Shell() {
     { key: '/profile#password', label: t('nav.password') },
     { key: '/profile#tokens', label: t('nav.tokens') },
     { key: '/profile/macros', label: t('macros.page.personalTitle') },
+    { key: '/profile/notifications', label: t('notifications.preferences.title') },
     { key: 'shortcuts', label: t('nav.shortcuts') },
     { type: 'divider' },
     { key: 'logout', label: t('nav.logout'), danger: true },
@@ -146,6 +148,7 @@ export function Shell() {
               {narrow ? null : t('nav.newTicket')}
             </Button>
           ) : null}
+          <NotificationBell />
           <LanguageSwitch />
           <Dropdown
             trigger={['click']}

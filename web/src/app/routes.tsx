@@ -13,6 +13,8 @@ const TicketsPage = lazy(() => import('../features/tickets/TicketsPage.tsx'));
 const TicketPage = lazy(() => import('../features/tickets/TicketPage.tsx'));
 const NewTicketPage = lazy(() => import('../features/tickets/NewTicketPage.tsx'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
+const NotificationPreferencesPage = lazy(() => import('../features/notifications/NotificationPreferencesPage.tsx'));
+const FeishuRobotsPage = lazy(() => import('../features/notifications/FeishuRobotsPage.tsx'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/admin/CategoriesPage.tsx'));
@@ -129,6 +131,7 @@ export function AppRoutes() {
         <Route path="/settings/channels/wecom" element={page(<WecomChannelPage />)} />
         <Route path="/settings/channels/dingtalk" element={page(<DingtalkChannelPage />)} />
         <Route path="/settings/channels/sms" element={page(<SmsChannelPage />)} />
+        <Route path="/settings/feishu-robots" element={page(<FeishuRobotsPage />)} />
         <Route path="/settings/portal" element={page(<PortalSettingsPage />)} />
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
@@ -136,6 +139,7 @@ export function AppRoutes() {
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="/profile/macros" element={page(<PersonalMacrosPage />)} />
+        <Route path="/profile/notifications" element={page(<NotificationPreferencesPage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>
     </Routes>

@@ -17,6 +17,7 @@ export const settingsPages = [
   { path: '/settings/channels/wecom', permission: 'channels.manage', labelKey: 'wecom.nav' },
   { path: '/settings/channels/dingtalk', permission: 'channels.manage', labelKey: 'dingtalk.nav' },
   { path: '/settings/channels/sms', permission: 'channels.manage', labelKey: 'sms.nav' },
+  { path: '/settings/feishu-robots', permission: 'channels.manage', labelKey: 'notifications.feishu.nav' },
   { path: '/settings/portal', permission: 'admin.users', labelKey: 'portal.settings.nav' },
   { path: '/settings/sign-in-security', permission: 'admin.security', labelKey: 'security.nav' },
   { path: '/settings/security', permission: 'admin.security', labelKey: 'securitySettings.nav' },

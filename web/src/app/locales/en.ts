@@ -13,6 +13,7 @@ import { wecomEn } from '../../features/channels/wecom-locale.ts';
 import { dingtalkEn } from '../../features/channels/dingtalk-locale.ts';
 import { smsEn } from '../../features/channels/sms-locale.ts';
 import { securitySettingsEn } from '../../features/security-settings/locale.ts';
+import { notificationsEn } from '../../features/notifications/locale.ts';
 import { slaEn } from '../../features/sla/locale.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -47,6 +48,7 @@ export const en: Messages = {
   email: emailEn,
   security: securityEn,
   securitySettings: securitySettingsEn,
+  notifications: notificationsEn,
   channels: channelsEn,
   wechatTemplate: wechatTemplateEn,
   wecom: wecomEn,

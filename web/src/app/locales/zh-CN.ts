@@ -13,6 +13,7 @@ import { wecomZhCN } from '../../features/channels/wecom-locale.ts';
 import { dingtalkZhCN } from '../../features/channels/dingtalk-locale.ts';
 import { smsZhCN } from '../../features/channels/sms-locale.ts';
 import { securitySettingsZhCN } from '../../features/security-settings/locale.ts';
+import { notificationsZhCN } from '../../features/notifications/locale.ts';
 import { slaZhCN } from '../../features/sla/locale.ts';
 /** The console's Chinese catalogue: the reference every other language must match key for key. */
 export const zhCN = {
@@ -42,6 +43,7 @@ export const zhCN = {
   email: emailZhCN,
   security: securityZhCN,
   securitySettings: securitySettingsZhCN,
+  notifications: notificationsZhCN,
   channels: channelsZhCN,
   wechatTemplate: wechatTemplateZhCN,
   wecom: wecomZhCN,

@@ -10804,6 +10804,371 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的通知 My notifications
+         * @description Newest first, a keyset page (`nextCursor` → `cursor`), `unread=1` for unread ones only; `unreadCount` counts all unread.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "0" | "1" | "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记为已读 Mark read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unreadCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标记为已读 Mark all read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通知偏好 Notification preferences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+            };
+        };
+        /**
+         * 修改通知偏好 Update notification preferences
+         * @description Every kind with its switches (enabled, email, wecom, dingtalk), quiet hours (HH:MM, may span midnight; email waits until they end), the time zone and the daily digest. Requires `If-Match: "<version>"` ("0" before the first save).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kinds: {
+                            ticket_assigned: {
+                                enabled: boolean;
+                                email: boolean;
+                                wecom: boolean;
+                                dingtalk: boolean;
+                            };
+                            team_ticket_unassigned: {
+                                enabled: boolean;
+                                email: boolean;
+                                wecom: boolean;
+                                dingtalk: boolean;
+                            };
+                            customer_replied: {
+                                enabled: boolean;
+                                email: boolean;
+                                wecom: boolean;
+                                dingtalk: boolean;
+                            };
+                            internal_note: {
+                                enabled: boolean;
+                                email: boolean;
+                                wecom: boolean;
+                                dingtalk: boolean;
+                            };
+                            sla_warning: {
+                                enabled: boolean;
+                                email: boolean;
+                                wecom: boolean;
+                                dingtalk: boolean;
+                            };
+                            sla_breached: {
+                                enabled: boolean;
+                                email: boolean;
+                                wecom: boolean;
+                                dingtalk: boolean;
+                            };
+                            rule: {
+                                enabled: boolean;
+                                email: boolean;
+                                wecom: boolean;
+                                dingtalk: boolean;
+                            };
+                            admin_notice: {
+                                enabled: boolean;
+                                email: boolean;
+                                wecom: boolean;
+                                dingtalk: boolean;
+                            };
+                        };
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        timeZone: string;
+                        digest: {
+                            enabled: boolean;
+                            at: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feishu/team-robots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 团队飞书机器人 Team Feishu robots */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FeishuTeamRobot"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feishu/team-robots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置团队飞书机器人 Set a team's Feishu robot
+         * @description New tickets of the team and SLA warnings/breaches are posted to the robot (signed when a secret is set), at most 20 a minute; beyond that they are merged into one digest. `If-Match: "<version>"` guards a change (412 when stale).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The team */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description The robot's webhook (https://open.feishu.cn/open-apis/bot/v2/hook/…). Required for a new robot; left out, the stored one is kept. Never returned.
+                         */
+                        webhookUrl?: string;
+                        /** @description The 签名校验 secret from the robot's security settings; null removes it. Never returned. */
+                        secret?: string | null;
+                        /** @description 沙箱: messages are recorded here instead of posted. */
+                        sandbox?: boolean;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeishuTeamRobot"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 移除团队飞书机器人 Remove a team's Feishu robot */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The team */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -10892,7 +11257,7 @@ export interface paths {
         };
         /**
          * 实时更新（SSE）Live updates (server-sent events)
-         * @description A `text/event-stream`. Events: `ready` {resync} first; `ticket` {ticketId, type, actorId, eventId} for each change to a ticket the caller may see; `presence` {ticketId} when the viewers of a visible ticket change; `: heartbeat` comments every 15 s. Reconnect with `Last-Event-ID` (EventSource does) or `?lastEventId=` to receive what was missed; `ready.resync = true` means it could not be replayed: reload.
+         * @description A `text/event-stream`. Events: `ready` {resync} first; `ticket` {ticketId, type, actorId, eventId} for each change to a ticket the caller may see; `presence` {ticketId} when the viewers of a visible ticket change; `notification` {type, eventId} when the caller's own notifications arrive or are read (never another user's); `: heartbeat` comments every 15 s. Reconnect with `Last-Event-ID` (EventSource does) or `?lastEventId=` to receive what was missed; `ready.resync = true` means it could not be replayed: reload.
          */
         get: {
             parameters: {
@@ -11853,6 +12218,103 @@ export interface components {
             body: string;
             attachmentCount: number;
             createdAt: unknown;
+        };
+        FeishuTeamRobotInput: {
+            /** Format: uuid */
+            teamId: string;
+            webhookSet: boolean;
+            signed: boolean;
+            sandbox: boolean;
+            enabled: boolean;
+            version: number;
+            updatedAt: unknown;
+        };
+        NotificationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ticket_assigned" | "team_ticket_unassigned" | "customer_replied" | "internal_note" | "sla_warning" | "sla_breached" | "rule" | "admin_notice";
+            ticketId: string | null;
+            /** @description In the reader's language. */
+            title: string;
+            /** @description What caused it: agent, customer, sla, rule:<id> … */
+            cause: string;
+            createdAt: unknown;
+            readAt: unknown | null;
+        };
+        NotificationPageInput: {
+            items: components["schemas"]["NotificationInput"][];
+            nextCursor: string | null;
+            unreadCount: number;
+        };
+        NotificationPreferencesInput: {
+            kinds: {
+                ticket_assigned: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                team_ticket_unassigned: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                customer_replied: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                internal_note: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                sla_warning: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                sla_breached: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                rule: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                admin_notice: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+            };
+            quietHours: {
+                start: string;
+                end: string;
+            } | null;
+            timeZone: string;
+            digest: {
+                enabled: boolean;
+                at: string;
+            };
+            /** @description 0 until first saved. */
+            version: number;
+            /** @description Channels this user can receive: email needs the mail relay, WeCom and DingTalk a staff link. */
+            available: {
+                email: boolean;
+                wecom: boolean;
+                dingtalk: boolean;
+            };
         };
         ArticleAttachmentInput: {
             id: string;
@@ -12926,6 +13388,105 @@ export interface components {
             attachmentCount: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        FeishuTeamRobot: {
+            /** Format: uuid */
+            teamId: string;
+            webhookSet: boolean;
+            signed: boolean;
+            sandbox: boolean;
+            enabled: boolean;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ticket_assigned" | "team_ticket_unassigned" | "customer_replied" | "internal_note" | "sla_warning" | "sla_breached" | "rule" | "admin_notice";
+            ticketId: string | null;
+            /** @description In the reader's language. */
+            title: string;
+            /** @description What caused it: agent, customer, sla, rule:<id> … */
+            cause: string;
+            /** Format: date-time */
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            nextCursor: string | null;
+            unreadCount: number;
+        };
+        NotificationPreferences: {
+            kinds: {
+                ticket_assigned: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                team_ticket_unassigned: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                customer_replied: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                internal_note: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                sla_warning: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                sla_breached: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                rule: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+                admin_notice: {
+                    enabled: boolean;
+                    email: boolean;
+                    wecom: boolean;
+                    dingtalk: boolean;
+                };
+            };
+            quietHours: {
+                start: string;
+                end: string;
+            } | null;
+            timeZone: string;
+            digest: {
+                enabled: boolean;
+                at: string;
+            };
+            /** @description 0 until first saved. */
+            version: number;
+            /** @description Channels this user can receive: email needs the mail relay, WeCom and DingTalk a staff link. */
+            available: {
+                email: boolean;
+                wecom: boolean;
+                dingtalk: boolean;
+            };
         };
         ArticleAttachment: {
             id: string;

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { notificationKeys } from '../../features/notifications/keys.ts';
 import { ticketKeys } from '../../features/tickets/keys.ts';
 
 type StreamTicketEvent = { ticketId: string; type: string; actorId: string | null; eventId: number };
@@ -50,6 +51,8 @@ export function useLiveUpdates(): void {
         const { resync } = JSON.parse((message as MessageEvent<string>).data) as { resync: boolean };
         if (resync) void queryClient.invalidateQueries();
       });
+      // The user's own notifications arrived or were read (the server sends only theirs): the bell and inbox refresh.
+      current.addEventListener('notification', () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }));
       current.addEventListener('presence', (message) => {
         const { ticketId } = JSON.parse((message as MessageEvent<string>).data) as { ticketId: string };
         void queryClient.invalidateQueries({ queryKey: ticketKeys.viewers(ticketId) });
