@@ -54,10 +54,9 @@ async function findByClientId(db: Db, workOrderId: string, clientId: string): Pr
   return row;
 }
 
-/** An attachment of an order the actor may see (404 otherwise). */
-export async function getWorkOrderAttachment(db: Db, actor: Actor, workOrderId: string, attachmentId: string): Promise<WorkOrderAttachmentRow> {
-  const order = await getVisibleWorkOrder(db, actor, workOrderId);
-  const [row] = order ? await db.select().from(workOrderAttachments).where(and(eq(workOrderAttachments.id, attachmentId), eq(workOrderAttachments.workOrderId, order.id))) : [];
-  if (!row) throw new NotFound('attachment.not_found');
+/** An attachment of an order the actor may see (404 otherwise, as a missing one). */
+export async function getWorkOrderAttachment(db: Db, actor: Actor, attachmentId: string): Promise<WorkOrderAttachmentRow> {
+  const [row] = await db.select().from(workOrderAttachments).where(eq(workOrderAttachments.id, attachmentId));
+  if (!row || !(await getVisibleWorkOrder(db, actor, row.workOrderId))) throw new NotFound('attachment.not_found');
   return row;
 }

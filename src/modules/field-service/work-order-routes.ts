@@ -133,8 +133,8 @@ export function registerWorkOrderRoutes(app: AppServer, context: AppContext): vo
     return reply.status(duplicate ? 200 : 201).send({ id, clientId, kind, filename, contentType, size, createdAt });
   });
 
-  app.get('/api/v1/work-orders/:id/attachments/:attachmentId', {
+  app.get('/api/v1/work-order-attachments/:id', {
     config: { permission: 'field_service.read' },
-    schema: { tags, summary: '下载派工单附件 Download a photo or signature', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
-  }, async (request, reply) => sendAttachment(reply, store, await getWorkOrderAttachment(database.db, actorOf(request), request.params.id, request.params.attachmentId)));
+    schema: { tags, summary: '下载派工单附件 Download a photo or signature of a work order one sees', params: z.object({ id: z.uuid() }) },
+  }, async (request, reply) => sendAttachment(reply, store, await getWorkOrderAttachment(database.db, actorOf(request), request.params.id)));
 }

@@ -86,9 +86,10 @@ test('the whole visit: dispatch → accept → depart → arrive (checked in wit
   assert.ok(Math.abs(arrival.lat - (xiningSite.lat + 120 / 111_195)) < 1e-6, 'stored in GCJ-02, not as the phone read it');
   assert.deepEqual(detail.report, { ...report, fields: {} });
   assert.deepEqual(detail.attachments.map((a: { kind: string }) => a.kind), ['photo', 'signature']);
-  const download = await t.api('GET', `/api/v1/work-orders/${order.id}/attachments/${photo.data.id}`, { as: team.engineer });
+  const download = await t.api('GET', `/api/v1/work-order-attachments/${photo.data.id}`, { as: team.engineer });
   assert.equal(download.statusCode, 200);
   assert.equal(download.headers['content-type'], 'image/png');
+  assert.equal((await t.api('GET', `/api/v1/work-order-attachments/${photo.data.id}`, { as: team.otherEngineer })).statusCode, 404);
 
   const timeline = await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline?limit=100`, { as: team.agent });
   const steps = timeline.data.items.filter((e: { type: string }) => e.type === 'work_order').map((e: { newValue: { step: string } }) => e.newValue.step);
