@@ -10,8 +10,9 @@ import { fieldTeam, step, ticketWithWorkOrder, type FieldTeam } from './test-wor
 let t: TestApp;
 let north: FieldTeam;
 let south: FieldTeam;
-let northOrder: { id: string; ticketId: string };
-let southOrder: { id: string; ticketId: string };
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+let northOrder: Json;
+let southOrder: Json;
 let otherTicketId: string;
 
 before(async () => {
