@@ -121,7 +121,7 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
     );
   }
   if (entry.type === 'work_order') {
-    return <Typography.Text data-testid="timeline-work-order">{describeWorkOrderEntry(entry.newValue, t)} · {time}</Typography.Text>;
+    return <Typography.Text data-testid="timeline-work-order">{entry.actor ? `${entry.actor.name} · ` : ''}{describeWorkOrderEntry(entry.newValue, t)} · {time}</Typography.Text>;
   }
   if (isSurveyEntry(entry.type)) {
     return (
