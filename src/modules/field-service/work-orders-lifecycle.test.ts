@@ -46,6 +46,17 @@ test('bad input names the field: an unknown region code, a reversed appointment,
   assert.equal(assertProblem(await create({ serviceType: 'nope' }), 400, 'validation.failed').errors![0]!.path, 'serviceType');
 });
 
+test('the devices concerned are the customer\'s records, shown to the engineer with their warranty', async () => {
+  const ticket = await t.createTicket({ teamId: team.teamId, requester: { name: '周先生', phone: '13909710002' } }, { as: team.agent });
+  const device = await t.api('PUT', '/api/v1/customer-records/device/KT-2024-0091', { body: { contactId: ticket.requester.id, title: '格力 KFR-35GW 空调', status: 'in_service', expiresOn: '2027-06-30' } });
+  assert.equal(device.statusCode, 201, device.body);
+  const created = await t.api('POST', '/api/v1/work-orders', { as: team.agent, body: { ticketId: ticket.id, deviceIds: [device.data.id] } });
+  assert.equal(created.statusCode, 201, created.body);
+  await step(t, team.supervisor, created.data.id, { type: 'dispatch', engineerId: team.engineer.id });
+  const seen = await t.api('GET', `/api/v1/work-orders/${created.data.id}`, { as: team.engineer });
+  assert.deepEqual(seen.data.devices, [{ id: device.data.id, type: 'device', title: '格力 KFR-35GW 空调', status: 'in_service', expiresOn: '2027-06-30' }]);
+});
+
 test('the whole visit: dispatch → accept → depart → arrive (checked in within the radius) → start → report → finish', async () => {
   const { ticket, order } = await ticketWithWorkOrder(t, team);
   assert.equal((await t.api('GET', `/api/v1/tickets/${ticket.id}`, { as: team.engineer })).statusCode, 404, 'not the engineer\'s ticket before dispatch');
