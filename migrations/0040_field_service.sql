@@ -108,7 +108,6 @@ CREATE UNIQUE INDEX "work_order_steps_op" ON "work_order_steps" USING btree ("op
 CREATE INDEX "work_order_steps_order_idx" ON "work_order_steps" USING btree ("work_order_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "work_orders_number" ON "work_orders" USING btree ("number");--> statement-breakpoint
 CREATE INDEX "work_orders_ticket_idx" ON "work_orders" USING btree ("ticket_id","id");--> statement-breakpoint
-CREATE INDEX "work_orders_engineer_idx" ON "work_orders" USING btree ("engineer_id","id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "work_orders_team_idx" ON "work_orders" USING btree ("team_id","id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "work_orders_list_idx" ON "work_orders" USING btree ("id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "work_orders_engineer_idx" ON "work_orders" USING btree ("engineer_id","id");--> statement-breakpoint
+CREATE INDEX "work_orders_team_idx" ON "work_orders" USING btree ("team_id","id");--> statement-breakpoint
 CREATE INDEX "ticket_sight_grants_user_idx" ON "ticket_sight_grants" USING btree ("user_id","ticket_id");

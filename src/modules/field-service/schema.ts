@@ -107,9 +107,10 @@ export const workOrders = pgTable(
   (t) => [
     uniqueIndex('work_orders_number').on(t.number),
     index('work_orders_ticket_idx').on(t.ticketId, t.id),
-    index('work_orders_engineer_idx').on(t.engineerId, t.id.desc()),
-    index('work_orders_team_idx').on(t.teamId, t.id.desc()),
-    index('work_orders_list_idx').on(t.id.desc()),
+    // Lists walk these backwards for ORDER BY id DESC (plain ascending, so the NULLS placement
+    // matches; the primary key serves the unfiltered list the same way).
+    index('work_orders_engineer_idx').on(t.engineerId, t.id),
+    index('work_orders_team_idx').on(t.teamId, t.id),
   ],
 );
 
