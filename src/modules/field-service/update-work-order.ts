@@ -19,7 +19,7 @@ export type WorkOrderChanges = Partial<Pick<NewWorkOrder, 'priority' | 'teamId' 
 
 /**
  * Edits an order's facts (not its status: that moves by steps). Dispatchers of its team edit it
- * until it ends; its creator (an agent) while it waits for dispatch. If-Match is required.
+ * until it ends; agents who see it (their team's, their own) while it waits for dispatch. If-Match is required.
  */
 export async function updateWorkOrder(database: Database, actor: Actor, id: string, expectedVersion: number, changes: WorkOrderChanges, options: WriteOptions): Promise<WorkOrderRow> {
   const order = await getVisibleWorkOrder(database.db, actor, id);

@@ -69,7 +69,7 @@ export function registerWorkOrderRoutes(app: AppServer, context: AppContext): vo
 
   app.patch('/api/v1/work-orders/:id', {
     config: { permission: 'field_service.read' },
-    schema: { tags, summary: '修改派工单 Edit a work order (If-Match)', description: 'Dispatchers of its team until it ends; its creator while it waits for dispatch. The status moves only by events.', params: idParams, body: updateWorkOrderBody, response: { 200: workOrderSchema } },
+    schema: { tags, summary: '修改派工单 Edit a work order (If-Match)', description: 'Dispatchers of its team until it ends; agents who see it while it waits for dispatch. The status moves only by events.', params: idParams, body: updateWorkOrderBody, response: { 200: workOrderSchema } },
   }, async (request) => {
     const actor = actorOf(request);
     const version = ifMatchVersion(request.headers['if-match'], 'work_order.if_match_required');
