@@ -45,7 +45,7 @@ test('创建派工单 on the ticket page, then the visit\'s status, steps and ti
   await row.click();
   const steps = panel.getByTestId('work-order-step');
   await steps.nth(1).waitFor();
-  assert.deepEqual((await steps.allInnerTexts()).map((s) => s.split(' · ').slice(0, 2).join(' · ')), ['派工 · 派工员 周', '接单 · 工程师 马建国']);
+  assert.deepEqual((await steps.allInnerTexts()).map((s) => s.split(' · ').slice(0, 2).join(' · ')), ['派工 · 操作人 派工员 周', '接单 · 操作人 工程师 马建国']);
   await panel.getByText('工程师 马建国').first().waitFor();
   await page.getByTestId('timeline-work-order').filter({ hasText: '接单 → 已接单' }).waitFor();
   await docScreenshot(page, 'field-service-ticket-panel.png');

@@ -11,7 +11,7 @@ export function describeWorkOrderEntry(value: unknown, t: TFunction): string {
   if (detail.step === 'updated') return t('fieldService.timeline.updated', { number });
   const line = t('fieldService.timeline.line', { number, step: t(`fieldService.step.${detail.step ?? ''}`), status: t(`fieldService.status.${detail.to ?? ''}`) });
   const located = typeof detail.distanceMeters === 'number'
-    ? t('fieldService.timeline.withDistance', { line, distance: t(detail.beyondRadius ? 'fieldService.timeline.distanceBeyond' : 'fieldService.panel.distance', { meters: detail.distanceMeters }) })
+    ? t(detail.beyondRadius ? 'fieldService.timeline.withDistanceBeyond' : 'fieldService.timeline.withDistance', { line, meters: detail.distanceMeters })
     : line;
   return detail.reason ? `${located} · ${detail.reason}` : located;
 }

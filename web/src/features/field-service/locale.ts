@@ -14,7 +14,7 @@ export const fieldServiceZhCN = {
     noSteps: '尚无操作',
     distance: '距现场 {{meters}} 米',
     beyondRadius: '超出签到范围',
-    stepLine: '{{step}} · {{actor}}',
+    stepLine: '{{step}} · 操作人 {{actor}}',
   },
   status: {
     pending_dispatch: '待派工',
@@ -47,8 +47,8 @@ export const fieldServiceZhCN = {
     line: '派工单 {{number}} · {{step}} → {{status}}',
     created: '派工单 {{number}} 已创建（{{status}}）',
     updated: '派工单 {{number}} 已修改',
-    withDistance: '{{line}}（{{distance}}）',
-    distanceBeyond: '距现场 {{meters}} 米，超出签到范围',
+    withDistance: '{{line}}（距现场 {{meters}} 米）',
+    withDistanceBeyond: '{{line}}（距现场 {{meters}} 米，超出签到范围）',
   },
 };
 
@@ -65,7 +65,7 @@ export const fieldServiceEn: Catalogue<typeof fieldServiceZhCN> = {
     noSteps: 'Nothing done yet',
     distance: '{{meters}} m from the site',
     beyondRadius: 'outside the check-in radius',
-    stepLine: '{{step}} · {{actor}}',
+    stepLine: '{{step}} · by {{actor}}',
   },
   status: {
     pending_dispatch: 'To dispatch',
@@ -98,7 +98,7 @@ export const fieldServiceEn: Catalogue<typeof fieldServiceZhCN> = {
     line: 'Work order {{number}} · {{step}} → {{status}}',
     created: 'Work order {{number}} created ({{status}})',
     updated: 'Work order {{number}} edited',
-    withDistance: '{{line}} ({{distance}})',
-    distanceBeyond: '{{meters}} m from the site, outside the check-in radius',
+    withDistance: '{{line}} ({{meters}} m from the site)',
+    withDistanceBeyond: '{{line}} ({{meters}} m from the site, outside the check-in radius)',
   },
 };
