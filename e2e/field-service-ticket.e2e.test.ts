@@ -1,7 +1,7 @@
 /**
  * Issue 20 in the console (this round's part): on the ticket page an agent creates a work order in
  * one click (创建派工单), sees it in the 派工单 panel with its status, and, once it was dispatched
- * and accepted, its steps in the panel and its lines on the ticket's timeline. Also writes
+ * and accepted (live, without a reload), its steps in the panel and its lines on the ticket's timeline. Also writes
  * docs/screenshots/field-service-ticket-panel.png.
  *
  *   npm run build:web && node --import tsx --test e2e/field-service-ticket.e2e.test.ts
@@ -40,7 +40,7 @@ test('创建派工单 on the ticket page, then the visit\'s status, steps and ti
   await h.api(supervisor, 'POST', `/api/v1/work-orders/${order!.id}/events`, { opId: randomUUID(), type: 'dispatch', engineerId: engineer.id, at: new Date().toISOString() });
   await h.api(engineer, 'POST', `/api/v1/work-orders/${order!.id}/events`, { opId: randomUUID(), type: 'accept', at: new Date().toISOString() });
 
-  await page.reload();
+  // No reload: the ticket's live stream refreshes the panel.
   await panel.getByTestId('work-order-status').filter({ hasText: '已接单' }).waitFor();
   await row.click();
   const steps = panel.getByTestId('work-order-step');

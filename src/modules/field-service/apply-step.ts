@@ -5,10 +5,11 @@ import { isUniqueViolation, type Database, type Tx } from '../../db/database.js'
 import { checkSubmission } from '../../forms/check-submission.js';
 import { recordEvent } from '../../jobs/events.js';
 import { getUserNames, loadActor, type Actor } from '../auth/index.js';
-import { grantTicketSight, recordTicketActivity } from '../tickets/index.js';
+import { grantTicketSight } from '../tickets/index.js';
 import { distanceMeters, wgs84ToGcj02 } from './coordinates.js';
 import type { WriteOptions } from './create-work-order.js';
 import { workOrderStepped } from './events.js';
+import { noteOnTicket } from './note-on-ticket.js';
 import { serviceTypes, workOrderAttachments, workOrders, workOrderSteps, type ServiceReport } from './schema.js';
 import { serviceFormsAt } from './service-types.js';
 import { stepRequestHash, type StepInput } from './step-input.js';
@@ -80,10 +81,7 @@ async function applyIn(tx: Tx, actor: Actor, workOrderId: string, input: StepInp
     aggregateId: order.id, cause: 'agent', actorId: actor.id,
     payload: { ticketId: order.ticketId, opId: input.opId, step: input.type, from: order.status, to, engineerId: updated!.engineerId, at: input.at.toISOString(), distanceMeters: place.distanceMeters, beyondRadius: place.beyondRadius },
   });
-  await recordTicketActivity(tx, {
-    ticketId: order.ticketId, type: 'work_order', actorId: actor.id, at: options.now,
-    detail: { workOrderId: order.id, number: order.number, step: input.type, from: order.status, to, at: input.at.toISOString(), engineerId: updated!.engineerId, distanceMeters: place.distanceMeters, beyondRadius: place.beyondRadius, ...detail },
-  });
+  await noteOnTicket(tx, actor, order, options.now, { step: input.type, from: order.status, to, at: input.at.toISOString(), engineerId: updated!.engineerId, distanceMeters: place.distanceMeters, beyondRadius: place.beyondRadius, ...detail });
   return { outcome: 'applied', step: step!, order: updated! };
 }
 

@@ -7,8 +7,9 @@ import { checkSubmission } from '../../forms/check-submission.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
 import { getContactsByIds, listRecords } from '../customers/index.js';
-import { getVisibleTicket, recordTicketActivity } from '../tickets/index.js';
+import { getVisibleTicket } from '../tickets/index.js';
 import { workOrderCreated } from './events.js';
+import { noteOnTicket } from './note-on-ticket.js';
 import { serviceTypes, workOrders } from './schema.js';
 import { serviceFormsAt } from './service-types.js';
 import { checkSite, type SiteInput } from './site-address.js';
@@ -61,7 +62,7 @@ export async function createWorkOrder(database: Database, actor: Actor, input: N
 
 async function recordWorkOrderCreated(tx: Tx, actor: Actor, row: WorkOrderRow): Promise<void> {
   await recordEvent(tx, workOrderCreated, { aggregateId: row.id, cause: 'agent', actorId: actor.id, payload: { ticketId: row.ticketId, number: row.number, serviceTypeId: row.serviceTypeId, teamId: row.teamId, priority: row.priority } });
-  await recordTicketActivity(tx, { ticketId: row.ticketId, type: 'work_order', actorId: actor.id, at: row.createdAt, detail: { workOrderId: row.id, number: row.number, step: 'created', status: row.status } });
+  await noteOnTicket(tx, actor, row, row.createdAt, { step: 'created', status: row.status });
 }
 
 async function findServiceType(db: Db, key: string | undefined) {

@@ -47,3 +47,15 @@ export const serviceTypeChanged = defineEvent({
   aggregate: 'service_type',
   payload: { key: z.string(), change: z.enum(['created', 'updated', 'published']), version: z.number().int().nullable() },
 });
+
+/**
+ * On the ticket's own aggregate: one of its visits changed (created, edited, stepped). The live
+ * stream sends the ticket's events to those who see it, so an open ticket page refetches its
+ * 派工单 panel and timeline (the way `sla.timers_changed` refreshes its SLA badge).
+ */
+export const ticketVisitsChanged = defineEvent({
+  name: 'work_order.ticket_visits_changed',
+  version: 1,
+  aggregate: 'ticket',
+  payload: { workOrderId: z.string(), number: z.string() },
+});

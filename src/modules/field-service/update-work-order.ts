@@ -4,9 +4,9 @@ import type { Database } from '../../db/database.js';
 import { checkSubmission } from '../../forms/check-submission.js';
 import { recordEvent } from '../../jobs/events.js';
 import { can, type Actor } from '../auth/index.js';
-import { recordTicketActivity } from '../tickets/index.js';
 import { checkAppointment, checkDevices, type NewWorkOrder, type WriteOptions } from './create-work-order.js';
 import { workOrderUpdated } from './events.js';
+import { noteOnTicket } from './note-on-ticket.js';
 import { workOrders } from './schema.js';
 import { serviceFormsAt } from './service-types.js';
 import { checkSite } from './site-address.js';
@@ -50,7 +50,7 @@ export async function updateWorkOrder(database: Database, actor: Actor, id: stri
     const [row] = await tx.update(workOrders).set({ ...values, version: sql`${workOrders.version} + 1`, updatedAt: options.now }).where(eq(workOrders.id, order.id)).returning();
     const changed = Object.keys(changes);
     await recordEvent(tx, workOrderUpdated, { aggregateId: order.id, cause: 'agent', actorId: actor.id, payload: { ticketId: order.ticketId, changed } });
-    await recordTicketActivity(tx, { ticketId: order.ticketId, type: 'work_order', actorId: actor.id, at: options.now, detail: { workOrderId: order.id, number: order.number, step: 'updated', changed } });
+    await noteOnTicket(tx, actor, order, options.now, { step: 'updated', changed });
     return row!;
   });
 }

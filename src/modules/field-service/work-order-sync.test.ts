@@ -23,10 +23,11 @@ async function dispatched(): Promise<{ ticketId: string; orderId: string }> {
 }
 
 async function counts(orderId: string, ticketId: string) {
-  const [row] = await queryRows<{ steps: number; events: number; timeline: number }>(t.database.db, sql`select
+  const [row] = await queryRows<{ steps: number; events: number; timeline: number; live: number }>(t.database.db, sql`select
     (select count(*)::int from work_order_steps where work_order_id = ${orderId}) as steps,
     (select count(*)::int from domain_events where aggregate_id = ${orderId} and type = 'work_order.stepped') as events,
-    (select count(*)::int from ticket_events where ticket_id = ${ticketId} and type = 'work_order') as timeline`);
+    (select count(*)::int from ticket_events where ticket_id = ${ticketId} and type = 'work_order') as timeline,
+    (select count(*)::int from domain_events where aggregate_type = 'ticket' and aggregate_id = ${ticketId} and type = 'work_order.ticket_visits_changed') as live`);
   return row!;
 }
 
@@ -64,7 +65,7 @@ test('an outbox of a whole visit syncs in order; replayed twice it creates nothi
   assert.deepEqual(first.data.results.map((r: { opId: string }) => r.opId), operations.map((op) => op.opId), 'answered in the order sent');
   assert.equal(first.data.results.at(-1).status, 'completed');
   const afterFirst = await counts(orderId, ticketId);
-  assert.deepEqual(afterFirst, { steps: 7, events: 7, timeline: 8 });
+  assert.deepEqual(afterFirst, { steps: 7, events: 7, timeline: 8, live: 8 }, 'each change also tells the ticket\'s live viewers');
 
   for (let replay = 0; replay < 2; replay++) {
     const again = await t.api('POST', '/api/v1/work-orders/sync', { as: team.engineer, body: { operations } });

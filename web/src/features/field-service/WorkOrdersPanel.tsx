@@ -59,7 +59,7 @@ export function WorkOrdersPanel({ ticketId }: { ticketId: string }) {
 /** One visit's facts and its steps, read when the row is opened. */
 function WorkOrderSteps({ order }: { order: WorkOrder }) {
   const { t } = useTranslation();
-  const detail = useWorkOrder(order.id, true);
+  const detail = useWorkOrder(order.ticketId, order.id, true);
   const time = (iso: string) => dayjs(iso).format('MM-DD HH:mm');
   return (
     <Space direction="vertical" size={4} style={{ width: '100%' }}>

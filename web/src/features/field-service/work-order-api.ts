@@ -6,11 +6,14 @@ import { ticketKeys } from '../tickets/keys.ts';
 export type WorkOrder = components['schemas']['WorkOrder'];
 export type WorkOrderDetail = components['schemas']['WorkOrderDetail'];
 
-/** Query keys of the field-service console: a ticket's visits, one order. */
+/**
+ * Query keys of the field-service console: a ticket's visits sit under the ticket's detail key, so
+ * the live stream's refresh of the ticket (a `work_order.ticket_visits_changed` event) refreshes
+ * them too; one order.
+ */
 export const workOrderKeys = {
-  all: ['work-orders'] as const,
-  ofTicket: (ticketId: string) => ['work-orders', 'ticket', ticketId] as const,
-  one: (id: string) => ['work-orders', 'one', id] as const,
+  ofTicket: (ticketId: string) => [...ticketKeys.detail(ticketId), 'work-orders'] as const,
+  one: (ticketId: string, id: string) => [...workOrderKeys.ofTicket(ticketId), id] as const,
 };
 
 export function useTicketWorkOrders(ticketId: string, enabled: boolean) {
@@ -21,8 +24,8 @@ export function useTicketWorkOrders(ticketId: string, enabled: boolean) {
   });
 }
 
-export function useWorkOrder(id: string, enabled: boolean) {
-  return useQuery({ queryKey: workOrderKeys.one(id), queryFn: () => unwrap(api.GET('/api/v1/work-orders/{id}', { params: { path: { id } } })), enabled });
+export function useWorkOrder(ticketId: string, id: string, enabled: boolean) {
+  return useQuery({ queryKey: workOrderKeys.one(ticketId, id), queryFn: () => unwrap(api.GET('/api/v1/work-orders/{id}', { params: { path: { id } } })), enabled });
 }
 
 /** 创建派工单 with the defaults the server takes from the ticket and its requester. */
