@@ -133,6 +133,15 @@ test('two devices of one engineer send different steps at once: one applies, the
   assert.equal(steps.length, 2);
 });
 
+test('uploads: only images, only by the engineer holding the order or its dispatcher', async () => {
+  const { orderId } = await dispatched();
+  const text = { payload: Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n'), headers: { 'content-type': 'multipart/form-data; boundary=b' } };
+  assert.equal(assertProblem(await upload(t, team.engineer, orderId, 'photo', randomUUID(), text), 400, 'validation.failed').errors![0]!.path, 'file');
+  assertProblem(await upload(t, team.otherEngineer, orderId, 'photo'), 404, 'work_order.not_found');
+  assertProblem(await upload(t, team.agent, orderId, 'photo'), 403, 'work_order.engineer_only');
+  assert.equal((await upload(t, team.supervisor, orderId, 'photo')).statusCode, 201);
+});
+
 test('a sync refuses bad input per operation and goes on with the rest', async () => {
   const { orderId } = await dispatched();
   const operations = [
