@@ -10745,7 +10745,7 @@ export interface paths {
         head?: never;
         /**
          * 修改派工单 Edit a work order (If-Match)
-         * @description Dispatchers of its team until it ends; its creator while it waits for dispatch. The status moves only by events.
+         * @description Dispatchers of its team until it ends; agents who see it while it waits for dispatch. The status moves only by events.
          */
         patch: {
             parameters: {
