@@ -21,6 +21,7 @@ import { surveysMessages } from '../../modules/surveys/messages.js';
 import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
 import { notificationsMessages } from '../../modules/notifications/messages.js';
+import { fieldServiceMessages } from '../../modules/field-service/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -114,6 +115,7 @@ const zhCN = {
   ...templateMessages.zhCN,
   ...macrosMessages.zhCN,
   ...notificationsMessages.zhCN,
+  ...fieldServiceMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -206,6 +208,7 @@ const en: Record<MessageKey, string> = {
   ...templateMessages.en,
   ...macrosMessages.en,
   ...notificationsMessages.en,
+  ...fieldServiceMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -36,6 +36,10 @@ export const permissions = [
   'knowledge.write', // write drafts, edit one's own unpublished articles, submit them for review, make a draft from a reply
   'knowledge.review', // review, publish, archive and roll back any article; edit any article; manage knowledge categories
   'channels.manage', // 设置 › 渠道: channel accounts (WeChat …), their credentials, sandbox mode and the connection test; admins
+  'field_service.read', // 派工单: work orders one may see (engineers: their own; others: their teams', dispatchers' and creators'); service types
+  'field_service.create', // create work orders from tickets one can see (the ticket page's 创建派工单) and edit them before dispatch
+  'field_service.dispatch', // dispatch, reassign and cancel work orders of one's teams (派工台: supervisors)
+  'field_service.manage', // service types (服务类型) and every work order; admins
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
   'macros.manage', // 设置 › 宏: create, change and delete shared macros (everyone with tickets.reply keeps personal ones)
 ] as const;
@@ -57,15 +61,16 @@ const agentPermissions: Permission[] = [
   'forms.read',
   'knowledge.read',
   'knowledge.write',
+  'field_service.read', 'field_service.create',
 ];
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage', 'macros.manage']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage', 'macros.manage', 'field_service.dispatch']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.
-  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note', 'forms.read', 'knowledge.read']),
+  field_engineer: new Set<Permission>(['profile.self', 'tickets.read', 'tickets.change_status', 'tickets.reply', 'tickets.note', 'forms.read', 'knowledge.read', 'field_service.read']),
 };
 
 export function roleHas(role: RoleName, permission: Permission): boolean {

@@ -263,3 +263,21 @@ export const ticketViewers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.userId, t.tabId] }), index('ticket_viewers_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * Sight of a ticket another module gives a user beyond the visibility rules (a field engineer
+ * sees the tickets of the work orders dispatched to them). `source` names the grant's owner
+ * (`work_order:<id>`), so the module that gave it takes it back without touching others'.
+ */
+export const ticketSightGrants = pgTable(
+  'ticket_sight_grants',
+  {
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    source: text('source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.userId, t.source] }), index('ticket_sight_grants_user_idx').on(t.userId, t.ticketId)],
+);

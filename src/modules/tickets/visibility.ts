@@ -1,18 +1,21 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { can, type Actor } from '../auth/index.js';
-import { tickets } from './schema.js';
+import { ticketSightGrants, tickets } from './schema.js';
 
 /**
  * Who may see which ticket, as one SQL condition. Lists, search, single reads and bulk checks all
  * use this function, so they can never disagree (the Frappe Helpdesk #3686 class of bug).
  *  - admins and supervisors (tickets.read_all): every ticket;
  *  - agents: tickets of their teams, assigned to them, or created by them;
- *  - field engineers: tickets assigned to them.
+ *  - field engineers: tickets assigned to them;
+ *  - and, for agents and engineers, tickets another module gave them sight of (ticket-sight.ts:
+ *    the tickets of their work orders), without tickets knowing that module.
  */
 export function visibleTo(actor: Actor): SQL {
   if (seesEveryTicket(actor)) return sql`true`;
-  const mine = sql`${tickets.assigneeId} = ${actor.id}`;
+  const granted = sql`exists (select 1 from ${ticketSightGrants} where ${ticketSightGrants.ticketId} = ${tickets.id} and ${ticketSightGrants.userId} = ${actor.id})`;
+  const mine = sql`(${tickets.assigneeId} = ${actor.id} or ${granted})`;
   if (actor.role === 'field_engineer') return mine;
   const teamIds = actor.teamIds.length ? sql`${tickets.teamId} in (${sql.join(actor.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`;
   return sql`(${teamIds} or ${mine} or ${tickets.createdBy} = ${actor.id})`;

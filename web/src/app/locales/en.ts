@@ -7,6 +7,7 @@ import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
+import { fieldServiceEn } from '../../features/field-service/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
 import { wechatTemplateEn } from '../../features/channels/wechat-template-locale.ts';
 import { wecomEn } from '../../features/channels/wecom-locale.ts';
@@ -57,6 +58,7 @@ export const en: Messages = {
   customFields: customFieldsEn,
   surveys: surveysEn,
   macros: macrosEn,
+  fieldService: fieldServiceEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,
   knowledge: knowledgeEn,

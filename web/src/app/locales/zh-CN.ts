@@ -7,6 +7,7 @@ import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
+import { fieldServiceZhCN } from '../../features/field-service/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
 import { wechatTemplateZhCN } from '../../features/channels/wechat-template-locale.ts';
 import { wecomZhCN } from '../../features/channels/wecom-locale.ts';
@@ -52,6 +53,7 @@ export const zhCN = {
   customFields: customFieldsZhCN,
   surveys: surveysZhCN,
   macros: macrosZhCN,
+  fieldService: fieldServiceZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
   knowledge: knowledgeZhCN,

@@ -3,6 +3,7 @@ import { memo, startTransition, useContext, useEffect, useLayoutEffect, useRef, 
 import { useTranslation } from 'react-i18next';
 import { EmailCcPanel } from '../email/EmailCcPanel.tsx';
 import { TicketArticlesPanel } from '../knowledge/TicketArticlesPanel.tsx';
+import { WorkOrdersPanel } from '../field-service/WorkOrdersPanel.tsx';
 import { afterNextPaint } from './after-next-paint.ts';
 import { PresenceNotice } from './PresenceNotice.tsx';
 import type { Ticket } from './queries.ts';
@@ -36,7 +37,7 @@ function useFollowing(id: string): boolean {
 // The CC panel renders again only when its ticket changes, not on every render of the panels.
 const CcPanel = memo(EmailCcPanel);
 
-/** The ticket page's side column: the customer, the email CCs, the suggested articles. */
+/** The ticket page's side column: the customer, the email CCs, the work orders (派工单), the suggested articles. */
 export const SidePanels = memo(function SidePanels({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   if (!useFollowing(ticket.id)) {
@@ -46,6 +47,7 @@ export const SidePanels = memo(function SidePanels({ ticket }: { ticket: Ticket 
     <>
       <RequesterPanel ticket={ticket} />
       {ticket.channel === 'email' && <div style={{ marginTop: 16 }}><CcPanel ticketId={ticket.id} /></div>}
+      <WorkOrdersPanel ticketId={ticket.id} />
       <TicketArticlesPanel ticketId={ticket.id} />
     </>
   );

@@ -13,6 +13,7 @@ import { viaSandbox } from './sandbox-conversation.ts';
 import type { TimelineEntry } from './queries.ts';
 import { EmailAuthMark, emailAuthOf } from '../email/EmailAuthMark.tsx';
 import { describeSurveyEntry, isLowRating, isSurveyEntry } from '../surveys/describe-survey-entry.ts';
+import { describeWorkOrderEntry } from '../field-service/describe-work-order-entry.ts';
 
 /** How many entries a ticket page renders at first (newest first); older ones on request. */
 export const timelineWindow = 30;
@@ -118,6 +119,9 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
         {line} · {time}
       </Typography.Text>
     );
+  }
+  if (entry.type === 'work_order') {
+    return <Typography.Text data-testid="timeline-work-order">{entry.actor ? `${entry.actor.name} · ` : ''}{describeWorkOrderEntry(entry.newValue, t)} · {time}</Typography.Text>;
   }
   if (isSurveyEntry(entry.type)) {
     return (

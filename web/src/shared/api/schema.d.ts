@@ -11169,6 +11169,742 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务类型 Service types with their current forms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServiceType"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建服务类型 Create a service type
+         * @description `forms` (optional): `{fields, form, reportFields, reportForm}` — the work order's custom fields and form and the service report's, in the form engine's definitions; published as version 1 (400 with paths `forms.form.rules.0.when…`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        defaultDurationMinutes?: number;
+                        requiredSkills?: string[];
+                        checkInRadiusMeters?: number;
+                        active?: boolean;
+                        position?: number;
+                        forms?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceType"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-types/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务类型详情 A service type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceType"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改服务类型 Edit a service type (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        defaultDurationMinutes?: number;
+                        requiredSkills?: string[];
+                        checkInRadiusMeters?: number;
+                        active?: boolean;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceType"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/service-types/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布服务类型表单 Publish a new version of the type's forms
+         * @description Work orders made before keep their version.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceType"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 派工单列表 List work orders
+         * @description Newest first, keyset-paged (`after` = the previous page's `nextCursor`). Engineers see only their own; dispatchers and agents those of their teams, created by them or dispatched to them; admins all. `ticket` lists one ticket's visits (the ticket must be visible).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                    /** @description Comma-separated statuses */
+                    status?: string;
+                    engineer?: string;
+                    ticket?: string;
+                    from?: unknown;
+                    to?: unknown;
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkOrder"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 创建派工单 Create a work order for a ticket
+         * @description Only `ticketId` is required: priority, team and customer come from the ticket, duration and skills from the service type (default: the first active one). Custom `fields` are judged by the service type's form (400 at `fields.<key>`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ticketId: string;
+                        serviceType?: string;
+                        priority?: string;
+                        teamId?: string | null;
+                        site?: {
+                            region: string[];
+                            /** @default  */
+                            street?: string;
+                            lat?: number | null;
+                            lng?: number | null;
+                        } | null;
+                        appointment?: {
+                            start: unknown;
+                            end: unknown;
+                            agreed?: boolean;
+                        } | null;
+                        deviceIds?: string[];
+                        requiredSkills?: string[];
+                        estimatedMinutes?: number;
+                        fields?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派工单详情 A work order with its steps and attachments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrderDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改派工单 Edit a work order (If-Match)
+         * @description Dispatchers of its team until it ends; agents who see it while it waits for dispatch. The status moves only by events.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        priority?: string;
+                        teamId?: string | null;
+                        site?: {
+                            region: string[];
+                            /** @default  */
+                            street?: string;
+                            lat?: number | null;
+                            lng?: number | null;
+                        } | null;
+                        appointment?: {
+                            start: unknown;
+                            end: unknown;
+                            agreed?: boolean;
+                        } | null;
+                        deviceIds?: string[];
+                        requiredSkills?: string[];
+                        estimatedMinutes?: number;
+                        fields?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkOrder"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 派工单操作 A step of a work order (accept, depart, arrive …)
+         * @description `opId` is a client-generated UUID: the same operation again answers 200 with the first step and writes nothing; another body under a used opId is a 409 (`work_order.op_id_reused`).
+         *
+         *     The server decides the status. A step not allowed now is a 409 (`work_order.step_not_allowed`) whose error names the current `status`, `engineerId` and `engineerName`; an engineer the order was taken from gets `work_order.reassigned`.
+         *
+         *     depart, arrive and finish need the phone's `lat`/`lng` (WGS-84): stored converted to GCJ-02, with the straight-line distance to the site and `beyondRadius` past the service type's check-in radius (default 500 m). Optional If-Match: the order's version (412 if it moved).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        opId: string;
+                        /** @enum {string} */
+                        type: "dispatch" | "accept" | "reject" | "depart" | "arrive" | "start" | "report" | "finish" | "cancel" | "revisit";
+                        at: unknown;
+                        lat?: number;
+                        lng?: number;
+                        reason?: string;
+                        /** Format: uuid */
+                        engineerId?: string;
+                        report?: {
+                            /** @default  */
+                            fault?: string;
+                            /** @default  */
+                            cause?: string;
+                            /** @default  */
+                            action?: string;
+                            /** @default {} */
+                            fields?: {
+                                [key: string]: unknown;
+                            };
+                            /** @default [] */
+                            parts?: {
+                                name: string;
+                                /** @default null */
+                                model?: string | null;
+                                quantity: number;
+                            }[];
+                            /** @default null */
+                            labourMinutes?: number | null;
+                            /** @default [] */
+                            photoIds?: string[];
+                            /** @default null */
+                            signatureId?: string | null;
+                            /** @default null */
+                            rating?: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            outcome: "applied" | "duplicate";
+                            step: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                opId: string;
+                                type: string;
+                                from: string;
+                                to: string;
+                                /** Format: date-time */
+                                at: string;
+                                distanceMeters: number | null;
+                                beyondRadius: boolean | null;
+                            };
+                            workOrder: components["schemas"]["WorkOrder"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            outcome: "applied" | "duplicate";
+                            step: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                opId: string;
+                                type: string;
+                                from: string;
+                                to: string;
+                                /** Format: date-time */
+                                at: string;
+                                distanceMeters: number | null;
+                                beyondRadius: boolean | null;
+                            };
+                            workOrder: components["schemas"]["WorkOrder"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 离线同步 Replay the engineer app's outbox
+         * @description Operations are applied in the order given, each on its own, and each gets a result in that order: `applied`, `duplicate` (its opId was applied before; nothing written), `conflict` (with the order's current `status` and `engineerId`, e.g. reassigned meanwhile), `invalid`, `forbidden` or `not_found`. None is dropped.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operations: {
+                            /** Format: uuid */
+                            workOrderId: string;
+                            /** Format: uuid */
+                            opId: string;
+                            /** @enum {string} */
+                            type: "dispatch" | "accept" | "reject" | "depart" | "arrive" | "start" | "report" | "finish" | "cancel" | "revisit";
+                            at: unknown;
+                            lat?: number;
+                            lng?: number;
+                            reason?: string;
+                            /** Format: uuid */
+                            engineerId?: string;
+                            report?: {
+                                /** @default  */
+                                fault?: string;
+                                /** @default  */
+                                cause?: string;
+                                /** @default  */
+                                action?: string;
+                                /** @default {} */
+                                fields?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @default [] */
+                                parts?: {
+                                    name: string;
+                                    /** @default null */
+                                    model?: string | null;
+                                    quantity: number;
+                                }[];
+                                /** @default null */
+                                labourMinutes?: number | null;
+                                /** @default [] */
+                                photoIds?: string[];
+                                /** @default null */
+                                signatureId?: string | null;
+                                /** @default null */
+                                rating?: number | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                /** Format: uuid */
+                                opId: string;
+                                /** Format: uuid */
+                                workOrderId: string;
+                                /** @enum {string} */
+                                outcome: "applied" | "duplicate" | "conflict" | "invalid" | "forbidden" | "not_found";
+                                status: string | null;
+                                version: number | null;
+                                engineerId: string | null;
+                                code: string | null;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                errors: {
+                                    path: string;
+                                    code: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传现场照片或客户签名 Upload a photo or the customer's signature (multipart field "file")
+         * @description An image, at most 25 MB. `clientId` is the app's UUID for the file: the same upload again answers 200 with the first one and stores nothing.
+         */
+        post: {
+            parameters: {
+                query: {
+                    clientId: string;
+                    kind: "photo" | "signature";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            clientId: string;
+                            kind: string;
+                            filename: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            clientId: string;
+                            kind: string;
+                            filename: string;
+                            contentType: string;
+                            size: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-order-attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载派工单附件 Download a photo or signature of a work order one sees */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -12488,6 +13224,518 @@ export interface components {
                 delete: boolean;
             };
         };
+        ServiceTypeInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: {
+                "zh-CN": string;
+                /** @default  */
+                en: string;
+            };
+            defaultDurationMinutes: number;
+            requiredSkills: string[];
+            checkInRadiusMeters: number;
+            active: boolean;
+            position: number;
+            currentVersion: number | null;
+            version: number;
+            forms: {
+                version: number;
+                fields: ({
+                    key: string;
+                    label: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    };
+                    help?: {
+                        "zh-CN"?: string;
+                        /** @default  */
+                        en: string;
+                    };
+                    type: string;
+                    options?: components["schemas"]["__shared"][];
+                    /** @default {} */
+                    settings: {
+                        min?: number;
+                        max?: number;
+                        maxLength?: number;
+                        decimals?: number;
+                        /** @enum {string} */
+                        optionSource?: "china-regions";
+                        levels?: number;
+                        recordKind?: string;
+                        scale?: number;
+                    };
+                    /** @default false */
+                    customerVisible: boolean;
+                    /** @default [] */
+                    readRoles: string[];
+                    /** @default [] */
+                    writeRoles: string[];
+                    id: string;
+                    archived: boolean;
+                    version: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                form: {
+                    sections: {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en: string;
+                        };
+                        fields: {
+                            key: string;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            width: "full" | "half" | "third";
+                            /** @default false */
+                            required: boolean;
+                            help?: {
+                                "zh-CN"?: string;
+                                /** @default  */
+                                en: string;
+                            };
+                            default?: unknown;
+                        }[];
+                    }[];
+                    /** @default [] */
+                    rules: {
+                        id: string;
+                        label?: string;
+                        when?: unknown;
+                        then: ({
+                            /** @constant */
+                            effect: "show";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "hide";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "require";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "read_only";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "options";
+                            field: string;
+                            values: string[];
+                        } | {
+                            /** @constant */
+                            effect: "default";
+                            field: string;
+                            value: unknown;
+                        } | {
+                            /** @constant */
+                            effect: "set";
+                            field: string;
+                            value: unknown;
+                        } | {
+                            /** @constant */
+                            effect: "compute";
+                            field: string;
+                            /** @enum {string} */
+                            formula: "sum" | "product" | "difference" | "days_between";
+                            of: string[];
+                        })[];
+                    }[];
+                    /**
+                     * @default {
+                     *       "enabled": false,
+                     *       "fields": []
+                     *     }
+                     */
+                    portal: {
+                        /** @default false */
+                        enabled: boolean;
+                        title?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en: string;
+                        };
+                        /** @default [] */
+                        fields: {
+                            key: string;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            width: "full" | "half" | "third";
+                            /** @default false */
+                            required: boolean;
+                            help?: {
+                                "zh-CN"?: string;
+                                /** @default  */
+                                en: string;
+                            };
+                            default?: unknown;
+                        }[];
+                    };
+                };
+                reportFields: ({
+                    key: string;
+                    label: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    };
+                    help?: {
+                        "zh-CN"?: string;
+                        /** @default  */
+                        en: string;
+                    };
+                    type: string;
+                    options?: components["schemas"]["__shared"][];
+                    /** @default {} */
+                    settings: {
+                        min?: number;
+                        max?: number;
+                        maxLength?: number;
+                        decimals?: number;
+                        /** @enum {string} */
+                        optionSource?: "china-regions";
+                        levels?: number;
+                        recordKind?: string;
+                        scale?: number;
+                    };
+                    /** @default false */
+                    customerVisible: boolean;
+                    /** @default [] */
+                    readRoles: string[];
+                    /** @default [] */
+                    writeRoles: string[];
+                    id: string;
+                    archived: boolean;
+                    version: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                reportForm: {
+                    sections: {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en: string;
+                        };
+                        fields: {
+                            key: string;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            width: "full" | "half" | "third";
+                            /** @default false */
+                            required: boolean;
+                            help?: {
+                                "zh-CN"?: string;
+                                /** @default  */
+                                en: string;
+                            };
+                            default?: unknown;
+                        }[];
+                    }[];
+                    /** @default [] */
+                    rules: {
+                        id: string;
+                        label?: string;
+                        when?: unknown;
+                        then: ({
+                            /** @constant */
+                            effect: "show";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "hide";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "require";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "read_only";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "options";
+                            field: string;
+                            values: string[];
+                        } | {
+                            /** @constant */
+                            effect: "default";
+                            field: string;
+                            value: unknown;
+                        } | {
+                            /** @constant */
+                            effect: "set";
+                            field: string;
+                            value: unknown;
+                        } | {
+                            /** @constant */
+                            effect: "compute";
+                            field: string;
+                            /** @enum {string} */
+                            formula: "sum" | "product" | "difference" | "days_between";
+                            of: string[];
+                        })[];
+                    }[];
+                    /**
+                     * @default {
+                     *       "enabled": false,
+                     *       "fields": []
+                     *     }
+                     */
+                    portal: {
+                        /** @default false */
+                        enabled: boolean;
+                        title?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en: string;
+                        };
+                        /** @default [] */
+                        fields: {
+                            key: string;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            width: "full" | "half" | "third";
+                            /** @default false */
+                            required: boolean;
+                            help?: {
+                                "zh-CN"?: string;
+                                /** @default  */
+                                en: string;
+                            };
+                            default?: unknown;
+                        }[];
+                    };
+                };
+            } | null;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        WorkOrderInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            ticketId: string;
+            serviceType: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: {
+                    "zh-CN": string;
+                    /** @default  */
+                    en: string;
+                };
+            };
+            serviceTypeVersion: number | null;
+            /** @enum {string} */
+            status: "pending_dispatch" | "dispatched" | "accepted" | "rejected" | "departed" | "arrived" | "in_service" | "awaiting_confirmation" | "completed" | "cancelled" | "revisit_needed";
+            priority: string;
+            teamId: string | null;
+            engineer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            requester: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                phone: string | null;
+                organization: string | null;
+            } | null;
+            site: {
+                region: string[];
+                street: string;
+                lat: number | null;
+                lng: number | null;
+                /** @constant */
+                coordinateSystem: "gcj02";
+            } | null;
+            appointmentStart: unknown | null;
+            appointmentEnd: unknown | null;
+            appointmentAgreed: boolean;
+            deviceIds: string[];
+            devices: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                title: string;
+                status: string | null;
+                expiresOn: string | null;
+            }[];
+            requiredSkills: string[];
+            estimatedMinutes: number;
+            fields: {
+                [key: string]: unknown;
+            };
+            report: {
+                fault: string;
+                cause: string;
+                action: string;
+                fields: {
+                    [key: string]: unknown;
+                };
+                parts: {
+                    name: string;
+                    model: string | null;
+                    quantity: number;
+                }[];
+                labourMinutes: number | null;
+                photoIds: string[];
+                signatureId: string | null;
+                rating: number | null;
+            } | null;
+            reason: string | null;
+            allowedSteps: ("dispatch" | "accept" | "reject" | "depart" | "arrive" | "start" | "report" | "finish" | "cancel" | "revisit")[];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        WorkOrderDetailInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            ticketId: string;
+            serviceType: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: {
+                    "zh-CN": string;
+                    /** @default  */
+                    en: string;
+                };
+            };
+            serviceTypeVersion: number | null;
+            /** @enum {string} */
+            status: "pending_dispatch" | "dispatched" | "accepted" | "rejected" | "departed" | "arrived" | "in_service" | "awaiting_confirmation" | "completed" | "cancelled" | "revisit_needed";
+            priority: string;
+            teamId: string | null;
+            engineer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            requester: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                phone: string | null;
+                organization: string | null;
+            } | null;
+            site: {
+                region: string[];
+                street: string;
+                lat: number | null;
+                lng: number | null;
+                /** @constant */
+                coordinateSystem: "gcj02";
+            } | null;
+            appointmentStart: unknown | null;
+            appointmentEnd: unknown | null;
+            appointmentAgreed: boolean;
+            deviceIds: string[];
+            devices: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                title: string;
+                status: string | null;
+                expiresOn: string | null;
+            }[];
+            requiredSkills: string[];
+            estimatedMinutes: number;
+            fields: {
+                [key: string]: unknown;
+            };
+            report: {
+                fault: string;
+                cause: string;
+                action: string;
+                fields: {
+                    [key: string]: unknown;
+                };
+                parts: {
+                    name: string;
+                    model: string | null;
+                    quantity: number;
+                }[];
+                labourMinutes: number | null;
+                photoIds: string[];
+                signatureId: string | null;
+                rating: number | null;
+            } | null;
+            reason: string | null;
+            allowedSteps: ("dispatch" | "accept" | "reject" | "depart" | "arrive" | "start" | "report" | "finish" | "cancel" | "revisit")[];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            steps: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                from: string;
+                to: string;
+                actor: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                at: unknown;
+                recordedAt: unknown;
+                lat: number | null;
+                lng: number | null;
+                distanceMeters: number | null;
+                beyondRadius: boolean | null;
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+            attachments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                clientId: string;
+                kind: string;
+                filename: string;
+                contentType: string;
+                size: number;
+                createdAt: unknown;
+            }[];
+        };
+        __shared: {
+            $defs: {
+                schema0: {
+                    value: string;
+                    label: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    };
+                    deleted?: boolean;
+                    children?: components["schemas"]["__shared"][];
+                };
+            };
+        };
         User: {
             /** Format: uuid */
             id: string;
@@ -13668,6 +14916,513 @@ export interface components {
                 update: boolean;
                 delete: boolean;
             };
+        };
+        ServiceType: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: {
+                "zh-CN": string;
+                /** @default  */
+                en: string;
+            };
+            defaultDurationMinutes: number;
+            requiredSkills: string[];
+            checkInRadiusMeters: number;
+            active: boolean;
+            position: number;
+            currentVersion: number | null;
+            version: number;
+            forms: {
+                version: number;
+                fields: ({
+                    key: string;
+                    label: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    };
+                    help?: {
+                        "zh-CN"?: string;
+                        /** @default  */
+                        en: string;
+                    };
+                    type: string;
+                    options?: components["schemas"]["__shared"][];
+                    /** @default {} */
+                    settings: {
+                        min?: number;
+                        max?: number;
+                        maxLength?: number;
+                        decimals?: number;
+                        /** @enum {string} */
+                        optionSource?: "china-regions";
+                        levels?: number;
+                        recordKind?: string;
+                        scale?: number;
+                    };
+                    /** @default false */
+                    customerVisible: boolean;
+                    /** @default [] */
+                    readRoles: string[];
+                    /** @default [] */
+                    writeRoles: string[];
+                    id: string;
+                    archived: boolean;
+                    version: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                form: {
+                    sections: {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en: string;
+                        };
+                        fields: {
+                            key: string;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            width: "full" | "half" | "third";
+                            /** @default false */
+                            required: boolean;
+                            help?: {
+                                "zh-CN"?: string;
+                                /** @default  */
+                                en: string;
+                            };
+                            default?: unknown;
+                        }[];
+                    }[];
+                    /** @default [] */
+                    rules: {
+                        id: string;
+                        label?: string;
+                        when?: unknown;
+                        then: ({
+                            /** @constant */
+                            effect: "show";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "hide";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "require";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "read_only";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "options";
+                            field: string;
+                            values: string[];
+                        } | {
+                            /** @constant */
+                            effect: "default";
+                            field: string;
+                            value: unknown;
+                        } | {
+                            /** @constant */
+                            effect: "set";
+                            field: string;
+                            value: unknown;
+                        } | {
+                            /** @constant */
+                            effect: "compute";
+                            field: string;
+                            /** @enum {string} */
+                            formula: "sum" | "product" | "difference" | "days_between";
+                            of: string[];
+                        })[];
+                    }[];
+                    /**
+                     * @default {
+                     *       "enabled": false,
+                     *       "fields": []
+                     *     }
+                     */
+                    portal: {
+                        /** @default false */
+                        enabled: boolean;
+                        title?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en: string;
+                        };
+                        /** @default [] */
+                        fields: {
+                            key: string;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            width: "full" | "half" | "third";
+                            /** @default false */
+                            required: boolean;
+                            help?: {
+                                "zh-CN"?: string;
+                                /** @default  */
+                                en: string;
+                            };
+                            default?: unknown;
+                        }[];
+                    };
+                };
+                reportFields: ({
+                    key: string;
+                    label: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    };
+                    help?: {
+                        "zh-CN"?: string;
+                        /** @default  */
+                        en: string;
+                    };
+                    type: string;
+                    options?: components["schemas"]["__shared"][];
+                    /** @default {} */
+                    settings: {
+                        min?: number;
+                        max?: number;
+                        maxLength?: number;
+                        decimals?: number;
+                        /** @enum {string} */
+                        optionSource?: "china-regions";
+                        levels?: number;
+                        recordKind?: string;
+                        scale?: number;
+                    };
+                    /** @default false */
+                    customerVisible: boolean;
+                    /** @default [] */
+                    readRoles: string[];
+                    /** @default [] */
+                    writeRoles: string[];
+                    id: string;
+                    archived: boolean;
+                    version: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                reportForm: {
+                    sections: {
+                        key: string;
+                        label: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en: string;
+                        };
+                        fields: {
+                            key: string;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            width: "full" | "half" | "third";
+                            /** @default false */
+                            required: boolean;
+                            help?: {
+                                "zh-CN"?: string;
+                                /** @default  */
+                                en: string;
+                            };
+                            default?: unknown;
+                        }[];
+                    }[];
+                    /** @default [] */
+                    rules: {
+                        id: string;
+                        label?: string;
+                        when?: unknown;
+                        then: ({
+                            /** @constant */
+                            effect: "show";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "hide";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "require";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "read_only";
+                            field: string;
+                        } | {
+                            /** @constant */
+                            effect: "options";
+                            field: string;
+                            values: string[];
+                        } | {
+                            /** @constant */
+                            effect: "default";
+                            field: string;
+                            value: unknown;
+                        } | {
+                            /** @constant */
+                            effect: "set";
+                            field: string;
+                            value: unknown;
+                        } | {
+                            /** @constant */
+                            effect: "compute";
+                            field: string;
+                            /** @enum {string} */
+                            formula: "sum" | "product" | "difference" | "days_between";
+                            of: string[];
+                        })[];
+                    }[];
+                    /**
+                     * @default {
+                     *       "enabled": false,
+                     *       "fields": []
+                     *     }
+                     */
+                    portal: {
+                        /** @default false */
+                        enabled: boolean;
+                        title?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en: string;
+                        };
+                        /** @default [] */
+                        fields: {
+                            key: string;
+                            /**
+                             * @default full
+                             * @enum {string}
+                             */
+                            width: "full" | "half" | "third";
+                            /** @default false */
+                            required: boolean;
+                            help?: {
+                                "zh-CN"?: string;
+                                /** @default  */
+                                en: string;
+                            };
+                            default?: unknown;
+                        }[];
+                    };
+                };
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkOrder: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            ticketId: string;
+            serviceType: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: {
+                    "zh-CN": string;
+                    /** @default  */
+                    en: string;
+                };
+            };
+            serviceTypeVersion: number | null;
+            /** @enum {string} */
+            status: "pending_dispatch" | "dispatched" | "accepted" | "rejected" | "departed" | "arrived" | "in_service" | "awaiting_confirmation" | "completed" | "cancelled" | "revisit_needed";
+            priority: string;
+            teamId: string | null;
+            engineer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            requester: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                phone: string | null;
+                organization: string | null;
+            } | null;
+            site: {
+                region: string[];
+                street: string;
+                lat: number | null;
+                lng: number | null;
+                /** @constant */
+                coordinateSystem: "gcj02";
+            } | null;
+            appointmentStart: string | null;
+            appointmentEnd: string | null;
+            appointmentAgreed: boolean;
+            deviceIds: string[];
+            devices: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                title: string;
+                status: string | null;
+                expiresOn: string | null;
+            }[];
+            requiredSkills: string[];
+            estimatedMinutes: number;
+            fields: {
+                [key: string]: unknown;
+            };
+            report: {
+                fault: string;
+                cause: string;
+                action: string;
+                fields: {
+                    [key: string]: unknown;
+                };
+                parts: {
+                    name: string;
+                    model: string | null;
+                    quantity: number;
+                }[];
+                labourMinutes: number | null;
+                photoIds: string[];
+                signatureId: string | null;
+                rating: number | null;
+            } | null;
+            reason: string | null;
+            allowedSteps: ("dispatch" | "accept" | "reject" | "depart" | "arrive" | "start" | "report" | "finish" | "cancel" | "revisit")[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkOrderDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            ticketId: string;
+            serviceType: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: {
+                    "zh-CN": string;
+                    /** @default  */
+                    en: string;
+                };
+            };
+            serviceTypeVersion: number | null;
+            /** @enum {string} */
+            status: "pending_dispatch" | "dispatched" | "accepted" | "rejected" | "departed" | "arrived" | "in_service" | "awaiting_confirmation" | "completed" | "cancelled" | "revisit_needed";
+            priority: string;
+            teamId: string | null;
+            engineer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            requester: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                phone: string | null;
+                organization: string | null;
+            } | null;
+            site: {
+                region: string[];
+                street: string;
+                lat: number | null;
+                lng: number | null;
+                /** @constant */
+                coordinateSystem: "gcj02";
+            } | null;
+            appointmentStart: string | null;
+            appointmentEnd: string | null;
+            appointmentAgreed: boolean;
+            deviceIds: string[];
+            devices: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                title: string;
+                status: string | null;
+                expiresOn: string | null;
+            }[];
+            requiredSkills: string[];
+            estimatedMinutes: number;
+            fields: {
+                [key: string]: unknown;
+            };
+            report: {
+                fault: string;
+                cause: string;
+                action: string;
+                fields: {
+                    [key: string]: unknown;
+                };
+                parts: {
+                    name: string;
+                    model: string | null;
+                    quantity: number;
+                }[];
+                labourMinutes: number | null;
+                photoIds: string[];
+                signatureId: string | null;
+                rating: number | null;
+            } | null;
+            reason: string | null;
+            allowedSteps: ("dispatch" | "accept" | "reject" | "depart" | "arrive" | "start" | "report" | "finish" | "cancel" | "revisit")[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            steps: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                from: string;
+                to: string;
+                actor: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** Format: date-time */
+                at: string;
+                /** Format: date-time */
+                recordedAt: string;
+                lat: number | null;
+                lng: number | null;
+                distanceMeters: number | null;
+                beyondRadius: boolean | null;
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+            attachments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                clientId: string;
+                kind: string;
+                filename: string;
+                contentType: string;
+                size: number;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
         };
     };
     responses: never;
