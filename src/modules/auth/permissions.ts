@@ -36,6 +36,7 @@ export const permissions = [
   'knowledge.write', // write drafts, edit one's own unpublished articles, submit them for review, make a draft from a reply
   'knowledge.review', // review, publish, archive and roll back any article; edit any article; manage knowledge categories
   'channels.manage', // 设置 › 渠道: channel accounts (WeChat …), their credentials, sandbox mode and the connection test; admins
+  'webhooks.manage', // 设置 › Webhook: outbound webhook endpoints, their secrets, the delivery log, replay; admins
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -1,0 +1,115 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Clock } from '../../app/clock.js';
+import type { Config } from '../../app/config.js';
+import type { SecretBox } from '../../app/installation-key.js';
+import { OutboundRefused, type ResolveHost } from '../../app/net/outbound-guard.js';
+import type { Database, Tx } from '../../db/database.js';
+import { pinOutbound } from '../security-settings/index.js';
+import type { EndpointRow } from './endpoints.js';
+import { recordOutcome, type AttemptOutcome } from './record-outcome.js';
+import { activeSecrets, openHeaders } from './secrets.js';
+import { signatureHeader } from './signature.js';
+import { webhookDeliveries, webhookEndpoints } from './schema.js';
+import { postWebhook, requestTimeoutMs } from './webhook-http.js';
+
+/** What the sender needs: the database, the time, the outbound policy's config and the secret box. */
+export type SenderDeps = { database: Database; clock: Clock; config: Pick<Config, 'OPENCSM_OUTBOUND_ALLOW'>; box: SecretBox; resolve?: ResolveHost; random?: () => number };
+
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type Claimed = { delivery: DeliveryRow; endpoint: EndpointRow; token: string; manual: boolean; wasPending: boolean };
+
+/**
+ * How long a claimed delivery is kept from other workers: longer than a send (5 s) can take. A
+ * worker that dies after sending and before recording leaves the row due again after it, so the
+ * delivery is sent again under the same webhook-id (receivers dedupe by it), never lost.
+ */
+export const claimLeaseMs = 60_000;
+const claimedPerRound = 10;
+
+/** Due deliveries of enabled endpoints, claimed (SKIP LOCKED) in one short transaction. */
+export async function claimDueDeliveries(deps: SenderDeps): Promise<Claimed[]> {
+  const now = deps.clock.now();
+  return deps.database.transaction(async (tx) => {
+    const due = await tx
+      .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(and(lte(webhookDeliveries.nextAttemptAt, now), eq(webhookEndpoints.enabled, true)))
+      .orderBy(asc(webhookDeliveries.nextAttemptAt))
+      .limit(claimedPerRound)
+      .for('update', { of: webhookDeliveries, skipLocked: true });
+    const claimed: Claimed[] = [];
+    for (const { delivery, endpoint } of due) claimed.push({ ...(await claim(tx, delivery, now)), endpoint, manual: false, wasPending: true });
+    return claimed;
+  });
+}
+
+/** One delivery claimed for an admin's attempt (replay, test), whatever its state. */
+export async function claimForManualAttempt(deps: SenderDeps, deliveryId: string): Promise<Claimed> {
+  const now = deps.clock.now();
+  return deps.database.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(eq(webhookDeliveries.id, deliveryId))
+      .for('update', { of: webhookDeliveries });
+    if (!found) throw new Error(`webhook delivery ${deliveryId} vanished`);
+    const wasPending = found.delivery.status === 'pending';
+    return { ...(await claim(tx, found.delivery, now, wasPending)), endpoint: found.endpoint, manual: true, wasPending };
+  });
+}
+
+async function claim(tx: Tx, delivery: DeliveryRow, now: Date, keepDue = true): Promise<{ delivery: DeliveryRow; token: string }> {
+  const token = uuidv7();
+  const [updated] = await tx
+    .update(webhookDeliveries)
+    .set({ claimToken: token, attempts: sql`${webhookDeliveries.attempts} + 1`, ...(keepDue && { nextAttemptAt: new Date(now.getTime() + claimLeaseMs) }) })
+    .where(eq(webhookDeliveries.id, delivery.id))
+    .returning();
+  return { delivery: updated!, token };
+}
+
+/** The `webhook-id` of a delivery: the same for every attempt and replay. */
+export const messageIdOf = (deliveryId: string): string => `msg_${deliveryId.replaceAll('-', '')}`;
+
+/** Send a claimed delivery through the outbound guard; what happened, never a throw for the endpoint's fault. */
+export async function sendClaimed(deps: SenderDeps, claimed: Claimed): Promise<AttemptOutcome> {
+  const { delivery, endpoint } = claimed;
+  const now = deps.clock.now();
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const messageId = messageIdOf(delivery.id);
+  const secrets = activeSecrets(endpoint.secrets, now).map((s) => deps.box.open(s.sealed));
+  const custom = openHeaders(deps.box, endpoint.headersSealed);
+  const headers: Record<string, string> = {
+    ...custom,
+    'content-type': 'application/json',
+    'user-agent': 'OpenCSM-Webhooks/1',
+    'webhook-id': messageId,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signatureHeader(secrets, messageId, timestamp, delivery.body),
+  };
+  const logged = { ...headers, ...Object.fromEntries(Object.keys(custom).map((name) => [name, '••••••'])) };
+  const started = performance.now();
+  const base = { startedAt: now, requestHeaders: logged };
+  try {
+    const url = new URL(endpoint.url);
+    const pinned = await pinOutbound(deps.database.db, deps.config, url.hostname, deps.resolve);
+    const response = await postWebhook(pinned, url, headers, delivery.body);
+    const durationMs = Math.round(performance.now() - started);
+    const succeeded = response.status >= 200 && response.status < 300;
+    return { ...base, durationMs, status: response.status, responseBody: response.bodyExcerpt, error: succeeded ? null : `HTTP ${response.status}`, succeeded };
+  } catch (error) {
+    const durationMs = Math.round(performance.now() - started);
+    const message = error instanceof OutboundRefused ? error.code : error instanceof Error ? error.message.slice(0, 500) : 'send failed';
+    return { ...base, durationMs: Math.min(durationMs, requestTimeoutMs + 1000), status: null, responseBody: null, error: message, succeeded: false };
+  }
+}
+
+/** Claim, send, record: one delivery's attempt from start to end. */
+export async function attemptClaimed(deps: SenderDeps, claimed: Claimed): Promise<AttemptOutcome> {
+  const outcome = await sendClaimed(deps, claimed);
+  await recordOutcome(deps, claimed, outcome);
+  return outcome;
+}
