@@ -22,7 +22,7 @@ export type AttemptOutcome = {
 /**
  * One attempt's log row and its consequences, in one transaction: the delivery is delivered, due
  * again after the backoff, or failed for good after three days (a manual attempt on a finished
- * delivery schedules nothing); the endpoint's failure streak starts or ends; a 410 disables the
+ * delivery schedules nothing, nor does a 410); the endpoint's failure streak starts or ends; a 410 disables the
  * endpoint at once, and so does a streak of three days of failed automatic attempts, each with a
  * `webhook.endpoint_disabled` event. The delivery's state is written only while the claim is still
  * this attempt's (a claim that ran out was taken by another worker, whose attempt decides).
@@ -44,7 +44,8 @@ export async function recordOutcome(deps: SenderDeps, claimed: Claimed, outcome:
       error: outcome.error,
       succeeded: outcome.succeeded,
     });
-    const retryAt = outcome.succeeded || !claimed.wasPending ? null : nextAttemptAt(delivery.createdAt, now, delivery.attempts, deps.random);
+    // A 410 says the receiver is gone for good: no retry (and the endpoint is disabled below).
+    const retryAt = outcome.succeeded || !claimed.wasPending || outcome.status === 410 ? null : nextAttemptAt(delivery.createdAt, now, delivery.attempts, deps.random);
     await tx
       .update(webhookDeliveries)
       .set({

@@ -91,7 +91,7 @@ test('the event catalogue lists the typed events with their data fields', async 
   assert.equal(res.statusCode, 200);
   const types = res.data.items.map((i: { type: string }) => i.type);
   assert.deepEqual(types, ['ticket.created', 'ticket.updated', 'ticket.message_added', 'contact.created', 'contact.updated', 'sla.warning', 'sla.breached', 'survey.answered']);
-  assert.ok(res.data.items.every((i: { labels: Record<string, string>; fields: string[] }) => /[\u4e00-\u9fff]/.test(i.labels['zh-CN']) && i.labels.en && i.fields.length > 0));
+  assert.ok(res.data.items.every((i: { labels: Record<string, string>; fields: string[] }) => /[\u4e00-\u9fff]/.test(i.labels['zh-CN'] ?? '') && i.labels.en && i.fields.length > 0));
 });
 
 test('only admins (webhooks.manage) reach the API', async () => {

@@ -14,6 +14,8 @@ export type WebhookReceiver = {
   received: ReceivedWebhook[];
   /** Statuses for the next requests, in order. */
   answer(...statuses: number[]): void;
+  /** Forget what was received and the statuses not used yet. */
+  reset(): void;
   close(): Promise<void>;
 };
 
@@ -35,6 +37,10 @@ export async function startWebhookReceiver(host = '127.0.0.1'): Promise<WebhookR
     url: `http://${host}:${port}/hooks`,
     received,
     answer: (...statuses) => queue.push(...statuses),
+    reset: () => {
+      received.length = 0;
+      queue.length = 0;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
