@@ -31,6 +31,9 @@ export async function recordOutcome(deps: SenderDeps, claimed: Claimed, outcome:
   const { delivery, endpoint } = claimed;
   const now = deps.clock.now();
   const disabled = await deps.database.transaction(async (tx) => {
+    // Deleted with its endpoint while the request was out: nothing left to log.
+    const [still] = await tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id)).for('update');
+    if (!still) return false;
     await tx.insert(webhookAttempts).values({
       id: uuidv7(),
       deliveryId: delivery.id,

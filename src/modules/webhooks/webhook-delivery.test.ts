@@ -6,6 +6,7 @@ import { ManualClock } from '../../app/clock.js';
 import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
 import { claimDueDeliveries, sendClaimed } from './attempt-delivery.js';
+import { recordOutcome } from './record-outcome.js';
 import { queueWebhookCall } from './index.js';
 import { webhookSecretBox } from './secrets.js';
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhook-receiver-kit.js';
@@ -315,5 +316,18 @@ test('a repeated delivery job makes no second delivery (one row per endpoint and
   const body = JSON.parse(receiver.received[0]!.body);
   assert.deepEqual([body.type, body.data.ticketId, body.data.number, body.data.fields, body.data.changes.priority.to], ['ticket.updated', ticket.id, ticket.number, ['priority'], 'high']);
   await disable(hook.id);
+  receiver.reset();
+});
+
+test('an endpoint deleted while its delivery was out: the outcome is dropped, nothing fails', async () => {
+  const hook = await endpoint();
+  await t.database.transaction((tx) => queueWebhookCall(tx, { endpointId: hook.id, eventType: 'rule.fired', payload: {}, cause: 'rule:r2', at: clock.now() }));
+  const deps = { database: t.database, clock, config: t.config, box: webhookSecretBox(t.config) };
+  const [claimed] = await claimDueDeliveries(deps);
+  const outcome = await sendClaimed(deps, claimed!);
+  assert.equal((await t.api('DELETE', `/api/v1/webhooks/${hook.id}`, { ifMatch: 1 })).statusCode, 204);
+  await recordOutcome(deps, claimed!, outcome);
+  const left = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.endpoint_id = ${hook.id}`);
+  assert.equal(left[0]!.n, 0);
   receiver.reset();
 });
