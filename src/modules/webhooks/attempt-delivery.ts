@@ -1,13 +1,13 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
 import type { SecretBox } from '../../app/installation-key.js';
-import { OutboundRefused, type ResolveHost } from '../../app/net/outbound-guard.js';
+import { OutboundRefused, pinOutboundHost, type OutboundPolicy, type ResolveHost } from '../../app/net/outbound-guard.js';
 import type { Database, Tx } from '../../db/database.js';
-import { pinOutbound } from '../security-settings/index.js';
+import { outboundPolicy } from '../security-settings/index.js';
 import type { EndpointRow } from './endpoints.js';
-import { recordOutcome, type AttemptOutcome } from './record-outcome.js';
+import { recordOutcomes, type AttemptOutcome } from './record-outcome.js';
 import { activeSecrets, openHeaders } from './secrets.js';
 import { signatureHeader } from './signature.js';
 import { webhookDeliveries, webhookEndpoints } from './schema.js';
@@ -27,21 +27,33 @@ export type Claimed = { delivery: DeliveryRow; endpoint: EndpointRow; token: str
 export const claimLeaseMs = 60_000;
 const claimedPerRound = 10;
 
-/** Due deliveries of enabled endpoints, claimed (SKIP LOCKED) in one short transaction. */
+/**
+ * Due deliveries of enabled endpoints, claimed (SKIP LOCKED) in one short transaction: one update
+ * of up to ten rows and one read of their endpoints, however many are due.
+ */
 export async function claimDueDeliveries(deps: SenderDeps): Promise<Claimed[]> {
   const now = deps.clock.now();
+  const token = uuidv7();
   return deps.database.transaction(async (tx) => {
-    const due = await tx
-      .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+    const due = tx
+      .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .where(and(lte(webhookDeliveries.nextAttemptAt, now), eq(webhookEndpoints.enabled, true)))
       .orderBy(asc(webhookDeliveries.nextAttemptAt))
       .limit(claimedPerRound)
       .for('update', { of: webhookDeliveries, skipLocked: true });
-    const claimed: Claimed[] = [];
-    for (const { delivery, endpoint } of due) claimed.push({ ...(await claim(tx, delivery, now)), endpoint, manual: false, wasPending: true });
-    return claimed;
+    const deliveries = await tx
+      .update(webhookDeliveries)
+      .set({ claimToken: token, attempts: sql`${webhookDeliveries.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + claimLeaseMs) })
+      .where(inArray(webhookDeliveries.id, due))
+      .returning();
+    if (deliveries.length === 0) return [];
+    const endpoints = new Map((await tx.select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, [...new Set(deliveries.map((d) => d.endpointId))]))).map((e) => [e.id, e]));
+    return deliveries.flatMap((delivery) => {
+      const endpoint = endpoints.get(delivery.endpointId);
+      return endpoint ? [{ delivery, endpoint, token, manual: false, wasPending: true }] : [];
+    });
   });
 }
 
@@ -74,8 +86,13 @@ async function claim(tx: Tx, delivery: DeliveryRow, now: Date, keepDue = true): 
 /** The `webhook-id` of a delivery: the same for every attempt and replay. */
 export const messageIdOf = (deliveryId: string): string => `msg_${deliveryId.replaceAll('-', '')}`;
 
+/** The outbound policy now (the config's and the admin's allowlist): read once per round of sends. */
+export async function currentOutboundPolicy(deps: SenderDeps): Promise<OutboundPolicy> {
+  return outboundPolicy(deps.database.db, deps.config, deps.resolve);
+}
+
 /** Send a claimed delivery through the outbound guard; what happened, never a throw for the endpoint's fault. */
-export async function sendClaimed(deps: SenderDeps, claimed: Claimed): Promise<AttemptOutcome> {
+export async function sendClaimed(deps: SenderDeps, claimed: Claimed, policy?: OutboundPolicy): Promise<AttemptOutcome> {
   const { delivery, endpoint } = claimed;
   const now = deps.clock.now();
   const timestamp = Math.floor(now.getTime() / 1000);
@@ -95,7 +112,7 @@ export async function sendClaimed(deps: SenderDeps, claimed: Claimed): Promise<A
   const base = { startedAt: now, requestHeaders: logged };
   try {
     const url = new URL(endpoint.url);
-    const pinned = await pinOutbound(deps.database.db, deps.config, url.hostname, deps.resolve);
+    const pinned = await pinOutboundHost(url.hostname, policy ?? (await currentOutboundPolicy(deps)));
     const response = await postWebhook(pinned, url, headers, delivery.body);
     const durationMs = Math.round(performance.now() - started);
     const succeeded = response.status >= 200 && response.status < 300;
@@ -107,9 +124,9 @@ export async function sendClaimed(deps: SenderDeps, claimed: Claimed): Promise<A
   }
 }
 
-/** Claim, send, record: one delivery's attempt from start to end. */
-export async function attemptClaimed(deps: SenderDeps, claimed: Claimed): Promise<AttemptOutcome> {
-  const outcome = await sendClaimed(deps, claimed);
-  await recordOutcome(deps, claimed, outcome);
+/** Send and record one claimed delivery (an admin's attempt: replay, test). */
+export async function attemptClaimed(deps: SenderDeps, claimed: Claimed, policy?: OutboundPolicy): Promise<AttemptOutcome> {
+  const outcome = await sendClaimed(deps, claimed, policy);
+  await recordOutcomes(deps, [{ claimed, outcome }]);
   return outcome;
 }

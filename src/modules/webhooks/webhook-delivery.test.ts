@@ -6,7 +6,7 @@ import { ManualClock } from '../../app/clock.js';
 import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
 import { claimDueDeliveries, sendClaimed } from './attempt-delivery.js';
-import { recordOutcome } from './record-outcome.js';
+import { recordOutcomes } from './record-outcome.js';
 import { queueWebhookCall } from './index.js';
 import { webhookSecretBox } from './secrets.js';
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhook-receiver-kit.js';
@@ -131,9 +131,12 @@ test('three days of failed attempts: the delivery gives up, and the endpoint is 
   const [given] = await deliveriesOf(hook.id);
   assert.equal(given!.status, 'failed');
   assert.ok(given!.attempts >= 14 && given!.attempts <= 18, `about 16 attempts: ${given!.attempts}`);
-  assert.equal((await t.api('GET', `/api/v1/webhooks/${hook.id}`)).data.enabled, true, 'one delivery stays within its own three days');
+  const failing = (await t.api('GET', `/api/v1/webhooks/${hook.id}`)).data;
+  assert.equal(failing.enabled, true, 'one delivery stays within its own three days');
+  assert.ok(failing.failingSince);
 
-  clock.advanceMinutes(12 * 60);
+  // The next event's first attempt, three days after the streak began (the last retry's time depends on the jitter).
+  clock.set(new Date(new Date(failing.failingSince).getTime() + 72 * 3_600_000));
   await t.createTicket();
   await t.drain();
   const after3Days = (await t.api('GET', `/api/v1/webhooks/${hook.id}`)).data;
@@ -326,7 +329,7 @@ test('an endpoint deleted while its delivery was out: the outcome is dropped, no
   const [claimed] = await claimDueDeliveries(deps);
   const outcome = await sendClaimed(deps, claimed!);
   assert.equal((await t.api('DELETE', `/api/v1/webhooks/${hook.id}`, { ifMatch: 1 })).statusCode, 204);
-  await recordOutcome(deps, claimed!, outcome);
+  await recordOutcomes(deps, [{ claimed: claimed!, outcome }]);
   const left = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.endpoint_id = ${hook.id}`);
   assert.equal(left[0]!.n, 0);
   receiver.reset();
