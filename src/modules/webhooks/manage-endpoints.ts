@@ -11,6 +11,7 @@ import { checkEventTypes, checkHeaders } from './endpoint-input.js';
 import { lockEndpoint, type EndpointRow } from './endpoints.js';
 import { webhookEndpointCreated, webhookEndpointDeleted, webhookEndpointUpdated, webhookSecretRotated } from './events.js';
 import { bumpWebhookRevision } from './revision.js';
+import { parkDeliveries, resumeDeliveries } from './park-deliveries.js';
 import { makeSecret, rotatedSecrets, sealHeaders } from './secrets.js';
 import { webhookEndpoints } from './schema.js';
 import { subscribedTypesOf } from './subscribed-types.js';
@@ -61,6 +62,7 @@ export async function updateEndpoint(deps: EndpointDeps, actor: Actor, id: strin
       Object.assign(set, changes.enabled ? { enabled: true, disabledReason: null, disabledAt: null, failingSince: null } : { enabled: false, disabledReason: 'admin', disabledAt: now });
     }
     const [updated] = await tx.update(webhookEndpoints).set(set).where(eq(webhookEndpoints.id, id)).returning();
+    if (fields.includes('enabled')) await (updated!.enabled ? resumeDeliveries(tx, id, now) : parkDeliveries(tx, id));
     await recordEvent(tx, webhookEndpointUpdated, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { url: updated!.url, eventTypes: updated!.eventTypes, fields, enabled: updated!.enabled } });
     await bumpWebhookRevision(tx);
     return updated!;

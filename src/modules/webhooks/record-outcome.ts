@@ -6,6 +6,7 @@ import type { Claimed, SenderDeps } from './attempt-delivery.js';
 import { webhookEndpointDisabled } from './events.js';
 import { disableAfterFailingMs, nextAttemptAt } from './retry-schedule.js';
 import { bumpWebhookRevision } from './revision.js';
+import { parkDeliveries } from './park-deliveries.js';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema.js';
 import { subscribedTypesOf } from './subscribed-types.js';
 
@@ -106,6 +107,7 @@ async function followEndpoint(tx: Tx, { delivery, endpoint, manual }: Claimed, o
     .update(webhookEndpoints)
     .set({ enabled: false, disabledReason: reason, disabledAt: now, version: current.version + 1, updatedAt: now })
     .where(eq(webhookEndpoints.id, endpoint.id));
+  await parkDeliveries(tx, endpoint.id);
   await recordEvent(tx, webhookEndpointDisabled, {
     aggregateId: endpoint.id,
     cause: 'system',

@@ -334,3 +334,26 @@ test('an endpoint deleted while its delivery was out: the outcome is dropped, no
   assert.equal(left[0]!.n, 0);
   receiver.reset();
 });
+
+test("a disabled endpoint's pending deliveries wait without a due time, and go out when it is enabled again", async () => {
+  const hook = await endpoint();
+  receiver.answer(500);
+  await t.createTicket();
+  await t.drain();
+  const [pending] = await deliveriesOf(hook.id);
+  assert.equal(pending!.status, 'pending');
+  await disable(hook.id);
+  const [parked] = await queryRows<{ next: Date | null }>(t.database.db, sql`select next_attempt_at as next from webhook_deliveries where id = ${pending!.id}`);
+  assert.equal(parked!.next, null, 'out of the due index');
+  clock.advanceMinutes(10);
+  await t.drain();
+  assert.equal(receiver.received.length, 1, 'nothing sent while disabled');
+  const { version } = (await t.api('GET', `/api/v1/webhooks/${hook.id}`)).data;
+  await t.api('PATCH', `/api/v1/webhooks/${hook.id}`, { body: { enabled: true }, ifMatch: version });
+  await t.drain();
+  assert.equal(receiver.received.length, 2);
+  const [sent] = await deliveriesOf(hook.id);
+  assert.deepEqual([sent!.status, sent!.attempts], ['delivered', 2]);
+  await disable(hook.id);
+  receiver.reset();
+});
