@@ -357,3 +357,19 @@ test("a disabled endpoint's pending deliveries wait without a due time, and go o
   await disable(hook.id);
   receiver.reset();
 });
+
+test('redirects are not followed, and a receiver that does not answer in time is a failed attempt', async () => {
+  const hook = await endpoint();
+  const deps = { database: t.database, clock, config: t.config, box: webhookSecretBox(t.config), timeoutMs: 300 };
+  receiver.answer(302, 0);
+  for (const expected of [{ status: 302, error: 'HTTP 302' }, { status: null, error: 'no answer within 0.3 s' }]) {
+    await t.database.transaction((tx) => queueWebhookCall(tx, { endpointId: hook.id, eventType: 'rule.fired', payload: {}, cause: 'rule:r3', at: clock.now() }));
+    const [claimed] = await claimDueDeliveries(deps);
+    const outcome = await sendClaimed(deps, claimed!);
+    assert.deepEqual([outcome.succeeded, outcome.status, outcome.error], [false, expected.status, expected.error]);
+    await recordOutcomes(deps, [{ claimed: claimed!, outcome }]);
+  }
+  assert.deepEqual(receiver.received.map((r) => r.path), ['/hooks', '/hooks'], 'the redirect target was never asked');
+  await disable(hook.id);
+  receiver.reset();
+});

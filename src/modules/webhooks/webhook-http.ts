@@ -14,7 +14,7 @@ export const requestTimeoutMs = 5000;
  * followed (a 3xx is an answer like any other, and not a success); the whole exchange, connection
  * included, has 5 seconds. Rejects with an Error on a network failure or the timeout.
  */
-export function postWebhook(pinned: PinnedHost, url: URL, headers: Record<string, string>, body: string): Promise<WebhookResponse> {
+export function postWebhook(pinned: PinnedHost, url: URL, headers: Record<string, string>, body: string, timeoutMs = requestTimeoutMs): Promise<WebhookResponse> {
   const secure = url.protocol === 'https:';
   const client = secure ? https : http;
   const options: https.RequestOptions = {
@@ -47,7 +47,7 @@ export function postWebhook(pinned: PinnedHost, url: URL, headers: Record<string
       res.on('end', finish);
       res.on('error', (error) => (size >= responseExcerptBytes ? undefined : reject(error)));
     });
-    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${requestTimeoutMs / 1000} s`)), requestTimeoutMs);
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
     req.on('error', (error) => {
       clearTimeout(timer);
       reject(error);

@@ -12,7 +12,7 @@ export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; path
 export type WebhookReceiver = {
   url: string;
   received: ReceivedWebhook[];
-  /** Statuses for the next requests, in order. */
+  /** Statuses for the next requests, in order (0: hold the request unanswered). */
   answer(...statuses: number[]): void;
   /** Forget what was received and the statuses not used yet. */
   reset(): void;
@@ -28,7 +28,9 @@ export async function startWebhookReceiver(host = '127.0.0.1'): Promise<WebhookR
     req.on('end', () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), path: req.url ?? '' });
       const status = queue.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `failed with ${status}`);
+      // 0: never answer (a hung receiver); a redirect points elsewhere on this server, to show it is not followed.
+      if (status === 0) return;
+      res.writeHead(status, { 'content-type': 'text/plain', ...(status >= 300 && status < 400 && { location: '/elsewhere' }) }).end(status < 300 ? 'ok' : `failed with ${status}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
@@ -41,6 +43,9 @@ export async function startWebhookReceiver(host = '127.0.0.1'): Promise<WebhookR
       received.length = 0;
       queue.length = 0;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
