@@ -2,9 +2,10 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
+import { NotFound } from '../../app/errors.js';
 import type { SecretBox } from '../../app/installation-key.js';
 import { OutboundRefused, pinOutboundHost, type OutboundPolicy, type ResolveHost } from '../../app/net/outbound-guard.js';
-import type { Database, Tx } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { outboundPolicy } from '../security-settings/index.js';
 import type { EndpointRow } from './endpoints.js';
 import { recordOutcomes, type AttemptOutcome } from './record-outcome.js';
@@ -66,9 +67,13 @@ export async function claimDueDeliveries(deps: SenderDeps): Promise<Claimed[]> {
   });
 }
 
-/** One delivery claimed for an admin's attempt (replay, test), whatever its state. */
+/**
+ * One delivery claimed for an admin's attempt (replay, test), whatever its state. A pending one
+ * keeps its crash lease like the sender's claim; a finished one stays without a due time.
+ */
 export async function claimForManualAttempt(deps: SenderDeps, deliveryId: string): Promise<Claimed> {
   const now = deps.clock.now();
+  const token = uuidv7();
   return deps.database.transaction(async (tx) => {
     const [found] = await tx
       .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
@@ -76,20 +81,15 @@ export async function claimForManualAttempt(deps: SenderDeps, deliveryId: string
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .where(eq(webhookDeliveries.id, deliveryId))
       .for('update', { of: webhookDeliveries });
-    if (!found) throw new Error(`webhook delivery ${deliveryId} vanished`);
+    if (!found) throw new NotFound('webhook.delivery_not_found', { id: deliveryId });
     const wasPending = found.delivery.status === 'pending';
-    return { ...(await claim(tx, found.delivery, now, wasPending)), endpoint: found.endpoint, manual: true, wasPending };
+    const [delivery] = await tx
+      .update(webhookDeliveries)
+      .set({ claimToken: token, attempts: sql`${webhookDeliveries.attempts} + 1`, ...(wasPending && { nextAttemptAt: new Date(now.getTime() + claimLeaseMs) }) })
+      .where(eq(webhookDeliveries.id, deliveryId))
+      .returning();
+    return { delivery: delivery!, endpoint: found.endpoint, token, manual: true, wasPending };
   });
-}
-
-async function claim(tx: Tx, delivery: DeliveryRow, now: Date, keepDue = true): Promise<{ delivery: DeliveryRow; token: string }> {
-  const token = uuidv7();
-  const [updated] = await tx
-    .update(webhookDeliveries)
-    .set({ claimToken: token, attempts: sql`${webhookDeliveries.attempts} + 1`, ...(keepDue && { nextAttemptAt: new Date(now.getTime() + claimLeaseMs) }) })
-    .where(eq(webhookDeliveries.id, delivery.id))
-    .returning();
-  return { delivery: updated!, token };
 }
 
 /** The `webhook-id` of a delivery: the same for every attempt and replay. */
