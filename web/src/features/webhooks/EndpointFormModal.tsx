@@ -3,23 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { describeError } from '../../shared/ui/describe-error.ts';
+import { parseHeaderLines } from './header-lines.ts';
 import { useWebhookEventTypes, type EndpointInput, type WebhookEndpoint } from './queries.ts';
 
 type Values = { url: string; description?: string; eventTypes: string[]; headers?: string };
-
-/** "Name: value" lines to a header map; the line number of the first bad line otherwise. */
-export function parseHeaderLines(text: string): { ok: true; headers: Record<string, string> } | { ok: false; badLine: number } {
-  const headers: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    const colon = line.indexOf(':');
-    if (colon <= 0) return { ok: false, badLine: i + 1 };
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return { ok: true, headers };
-}
 
 /** Create an endpoint, or edit one (its URL, description, events; headers only when typed anew). */
 export function EndpointFormModal({ open, editing, onClose, onSubmit }: {
