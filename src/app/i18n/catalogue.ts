@@ -22,6 +22,7 @@ import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
 import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { fieldServiceMessages } from '../../modules/field-service/messages.js';
+import { webhooksMessages } from '../../modules/webhooks/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -116,6 +117,7 @@ const zhCN = {
   ...macrosMessages.zhCN,
   ...notificationsMessages.zhCN,
   ...fieldServiceMessages.zhCN,
+  ...webhooksMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -209,6 +211,7 @@ const en: Record<MessageKey, string> = {
   ...macrosMessages.en,
   ...notificationsMessages.en,
   ...fieldServiceMessages.en,
+  ...webhooksMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

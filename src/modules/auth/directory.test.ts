@@ -333,6 +333,7 @@ describe('permission matrix', () => {
     { name: 'write an article', permission: 'knowledge.write', allowed: ['admin', 'supervisor', 'agent'], success: 201, run: (u) => call('POST', '/api/v1/articles', { translations: [{ locale: 'zh-CN', title: `matrix ${u.actor.role}`, bodyHtml: '<p>x</p>' }] }, u.headers) },
     { name: 'search macros', permission: 'tickets.reply', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/macros?q=退款', undefined, u.headers) },
     { name: 'create a knowledge category', permission: 'knowledge.review', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/knowledge/categories', { nameZh: `matrix ${u.actor.role}` }, u.headers) },
+    { name: 'list webhooks', permission: 'webhooks.manage', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/webhooks', undefined, u.headers) },
   ];
 
   test('the expectations below are the permission catalogue', () => {
@@ -573,6 +574,17 @@ describe('no credentials', () => {
     ['GET', '/api/v1/knowledge/categories'],
     ['POST', '/api/v1/knowledge/categories', { nameZh: 'x' }],
     ['PUT', `/api/v1/knowledge/categories/${uuid}`, { nameZh: 'x' }],
+    ['GET', '/api/v1/webhooks'],
+    ['POST', '/api/v1/webhooks', { url: 'https://example.com/hooks', eventTypes: ['ticket.created'] }],
+    ['GET', '/api/v1/webhooks/event-types'],
+    ['GET', `/api/v1/webhooks/${uuid}`],
+    ['PATCH', `/api/v1/webhooks/${uuid}`, { enabled: false }],
+    ['DELETE', `/api/v1/webhooks/${uuid}`],
+    ['POST', `/api/v1/webhooks/${uuid}/rotate-secret`, {}],
+    ['POST', `/api/v1/webhooks/${uuid}/test`],
+    ['GET', `/api/v1/webhooks/${uuid}/deliveries`],
+    ['GET', `/api/v1/webhooks/${uuid}/deliveries/delivery-id`],
+    ['POST', `/api/v1/webhooks/${uuid}/deliveries/delivery-id/replay`],
   ];
   /** Customer routes: the portal cookie only (an agent's session or token does not count). */
   const portalRoutes: Array<[Method, string, unknown?]> = [
@@ -632,7 +644,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/macros/macro-id/', '/macros/{macroId}/').replace('/files/file-id', '/files/{fileId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/macros/macro-id/', '/macros/{macroId}/').replace('/files/file-id', '/files/{fileId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback').replace('/deliveries/delivery-id', '/deliveries/{deliveryId}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

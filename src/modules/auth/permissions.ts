@@ -40,6 +40,7 @@ export const permissions = [
   'field_service.create', // create work orders from tickets one can see (the ticket page's 创建派工单) and edit them before dispatch
   'field_service.dispatch', // dispatch, reassign and cancel work orders of one's teams (派工台: supervisors)
   'field_service.manage', // service types (服务类型) and every work order; admins
+  'webhooks.manage', // 设置 › Webhook: outbound webhook endpoints, their secrets, the delivery log, replay; admins
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
   'macros.manage', // 设置 › 宏: create, change and delete shared macros (everyone with tickets.reply keeps personal ones)
 ] as const;

@@ -36,6 +36,7 @@ const SmsChannelPage = lazy(() => import('../features/channels/SmsChannelPage.ts
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
+const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx'));
 const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
 const SharedMacrosPage = lazy(() => import('../features/macros/SharedMacrosPage.tsx'));
 const PersonalMacrosPage = lazy(() => import('../features/macros/PersonalMacrosPage.tsx'));
@@ -136,6 +137,7 @@ export function AppRoutes() {
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
         <Route path="/settings/macros" element={page(<SharedMacrosPage />)} />
+        <Route path="/settings/webhooks" element={page(<WebhooksPage />)} />
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="/profile/macros" element={page(<PersonalMacrosPage />)} />

@@ -23,6 +23,7 @@ export const settingsPages = [
   { path: '/settings/security', permission: 'admin.security', labelKey: 'securitySettings.nav' },
   { path: '/settings/surveys', permission: 'surveys.manage', labelKey: 'surveys.settings.nav' },
   { path: '/settings/macros', permission: 'macros.manage', labelKey: 'macros.page.nav' },
+  { path: '/settings/webhooks', permission: 'webhooks.manage', labelKey: 'webhooks.nav' },
 ] as const;
 
 export type SettingsPage = (typeof settingsPages)[number];

@@ -8,6 +8,7 @@ import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
 import { fieldServiceEn } from '../../features/field-service/locale.ts';
+import { webhooksEn } from '../../features/webhooks/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
 import { wechatTemplateEn } from '../../features/channels/wechat-template-locale.ts';
 import { wecomEn } from '../../features/channels/wecom-locale.ts';
@@ -59,6 +60,7 @@ export const en: Messages = {
   surveys: surveysEn,
   macros: macrosEn,
   fieldService: fieldServiceEn,
+  webhooks: webhooksEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,
   knowledge: knowledgeEn,

@@ -8,6 +8,7 @@ import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { fieldServiceZhCN } from '../../features/field-service/locale.ts';
+import { webhooksZhCN } from '../../features/webhooks/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
 import { wechatTemplateZhCN } from '../../features/channels/wechat-template-locale.ts';
 import { wecomZhCN } from '../../features/channels/wecom-locale.ts';
@@ -54,6 +55,7 @@ export const zhCN = {
   surveys: surveysZhCN,
   macros: macrosZhCN,
   fieldService: fieldServiceZhCN,
+  webhooks: webhooksZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
   knowledge: knowledgeZhCN,

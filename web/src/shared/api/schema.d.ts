@@ -11905,6 +11905,443 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook 列表 Webhook endpoints */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookEndpoint"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 添加 Webhook Create an endpoint
+         * @description The answer carries the signing secret (whsec_…) this once. The URL is checked against the outbound guard (400 at `url`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description https://…, or http:// to a host on the outbound allowlist */
+                        url: string;
+                        description?: string;
+                        /** @description From GET /api/v1/webhooks/event-types */
+                        eventTypes: string[];
+                        enabled?: boolean;
+                        /** @description Sent with every delivery; stored encrypted, answered by name only */
+                        headers?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可订阅的事件 Event types an endpoint may subscribe to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookEventType"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook 详情 An endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除 Webhook Delete an endpoint and its delivery log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改 Webhook Update an endpoint
+         * @description Requires `If-Match: "<version>"` (428 without, 412 when stale).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description https://…, or http:// to a host on the outbound allowlist */
+                        url?: string;
+                        description?: string;
+                        /** @description From GET /api/v1/webhooks/event-types */
+                        eventTypes?: string[];
+                        enabled?: boolean;
+                        /** @description Replaces every custom header ({} removes them) */
+                        headers?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 轮换密钥 Rotate the signing secret
+         * @description The new secret is answered this once; the previous one keeps signing beside it for `previousValidHours`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description How long the current secret keeps signing beside the new one
+                         * @default 24
+                         */
+                        previousValidHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发送测试事件 Send a test event
+         * @description One `webhook.test` delivery, attempted now (no retries); answered with its attempt.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投递记录 Delivery log
+         * @description Newest first; `nextCursor` pages on.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "delivered" | "failed";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookDelivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投递详情 A delivery with its attempts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新投递 Replay a delivery
+         * @description A new attempt now, under the same webhook-id.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -13722,6 +14159,90 @@ export interface components {
                 createdAt: unknown;
             }[];
         };
+        WebhookEndpointInput: {
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            enabled: boolean;
+            /** @description gone: answered 410; failing: every attempt failed for 3 days */
+            disabledReason: ("admin" | "gone" | "failing") | null;
+            disabledAt: unknown | null;
+            headerNames: string[];
+            /** @description Active secrets, newest first (values are never answered) */
+            secrets: {
+                id: string;
+                createdAt: string;
+                expiresAt: string | null;
+            }[];
+            failingSince: unknown | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        WebhookEndpointWithSecretInput: {
+            endpoint: components["schemas"]["WebhookEndpointInput"];
+            /** @description whsec_…: shown this once */
+            secret: string;
+        };
+        WebhookEventTypeInput: {
+            type: string;
+            labels: {
+                "zh-CN": string;
+                en: string;
+            };
+            fields: string[];
+        };
+        WebhookDeliveryInput: {
+            id: string;
+            /** @description The webhook-id header: the same for every attempt and replay */
+            messageId: string;
+            eventType: string;
+            eventId: number | null;
+            cause: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            nextAttemptAt: unknown | null;
+            lastAttemptAt: unknown | null;
+            lastResponseStatus: number | null;
+            lastError: string | null;
+            deliveredAt: unknown | null;
+            createdAt: unknown;
+        };
+        WebhookAttemptInput: {
+            number: number;
+            manual: boolean;
+            startedAt: unknown;
+            durationMs: number;
+            requestHeaders: {
+                [key: string]: string;
+            };
+            responseStatus: number | null;
+            /** @description The first 2 KB */
+            responseBody: string | null;
+            error: string | null;
+            succeeded: boolean;
+        };
+        WebhookDeliveryDetailInput: {
+            id: string;
+            /** @description The webhook-id header: the same for every attempt and replay */
+            messageId: string;
+            eventType: string;
+            eventId: number | null;
+            cause: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            nextAttemptAt: unknown | null;
+            lastAttemptAt: unknown | null;
+            lastResponseStatus: number | null;
+            lastError: string | null;
+            deliveredAt: unknown | null;
+            createdAt: unknown;
+            body: string;
+            attemptLog: components["schemas"]["WebhookAttemptInput"][];
+        };
         __shared: {
             $defs: {
                 schema0: {
@@ -15423,6 +15944,95 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+        };
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            enabled: boolean;
+            /** @description gone: answered 410; failing: every attempt failed for 3 days */
+            disabledReason: ("admin" | "gone" | "failing") | null;
+            disabledAt: string | null;
+            headerNames: string[];
+            /** @description Active secrets, newest first (values are never answered) */
+            secrets: {
+                id: string;
+                createdAt: string;
+                expiresAt: string | null;
+            }[];
+            failingSince: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookEndpointWithSecret: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            /** @description whsec_…: shown this once */
+            secret: string;
+        };
+        WebhookEventType: {
+            type: string;
+            labels: {
+                "zh-CN": string;
+                en: string;
+            };
+            fields: string[];
+        };
+        WebhookDelivery: {
+            id: string;
+            /** @description The webhook-id header: the same for every attempt and replay */
+            messageId: string;
+            eventType: string;
+            eventId: number | null;
+            cause: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastResponseStatus: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookAttempt: {
+            number: number;
+            manual: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number;
+            requestHeaders: {
+                [key: string]: string;
+            };
+            responseStatus: number | null;
+            /** @description The first 2 KB */
+            responseBody: string | null;
+            error: string | null;
+            succeeded: boolean;
+        };
+        WebhookDeliveryDetail: {
+            id: string;
+            /** @description The webhook-id header: the same for every attempt and replay */
+            messageId: string;
+            eventType: string;
+            eventId: number | null;
+            cause: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastResponseStatus: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            body: string;
+            attemptLog: components["schemas"]["WebhookAttempt"][];
         };
     };
     responses: never;
