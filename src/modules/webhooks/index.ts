@@ -2,6 +2,8 @@
 import type { AppModule } from '../../app/context.js';
 import { webhookDueDeliveries } from './due-deliveries.js';
 import { webhookEventTypes } from './event-catalogue.js';
+import { webhookEndpointDisabled } from './events.js';
+import { notifyAdminsOfDisabledEndpoint } from './notify-admins.js';
 import { queueEventDeliveries } from './queue-deliveries.js';
 import { registerWebhookRoutes } from './routes.js';
 import { webhookSecretBox } from './secrets.js';
@@ -16,6 +18,7 @@ export { webhookEventTypes } from './event-catalogue.js';
 export const webhooksModule: AppModule = {
   name: 'webhooks',
   registerJobs({ jobs, database, clock, config }) {
+    jobs.subscribe(webhookEndpointDisabled, 'webhooks.notify_admins', notifyAdminsOfDisabledEndpoint(clock, config.OPENCSM_TIMEZONE));
     const subscribed = subscribedTypesOf(database.db);
     // One batch job for every deliverable event; the relay makes it only while an enabled endpoint listens to the type.
     jobs.subscribeEventBatch('webhooks.queue', webhookEventTypes.map((t) => t.reader(() => subscribed.wants(t.type))), queueEventDeliveries(clock));

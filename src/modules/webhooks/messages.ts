@@ -16,6 +16,8 @@ export const webhooksMessages = {
     'webhook.cursor_invalid': '分页游标无效',
     'webhook.call_type_invalid': '事件类型只能包含字母、数字和 _ . : -',
     'webhook.payload_too_large': '数据超过 {max} 字节',
+    'webhook.notice.disabled_gone': 'Webhook 端点 {url} 返回 410（已不存在），系统已自动停用它',
+    'webhook.notice.disabled_failing': 'Webhook 端点 {url} 连续 3 天投递失败，系统已自动停用它；修复后请在 设置 › Webhook 中重新启用并重放失败的投递',
   },
   en: {
     'webhook.not_found': 'No such webhook endpoint',
@@ -33,5 +35,7 @@ export const webhooksMessages = {
     'webhook.cursor_invalid': 'Invalid page cursor',
     'webhook.call_type_invalid': 'An event type may contain only letters, digits and _ . : -',
     'webhook.payload_too_large': 'The data is larger than {max} bytes',
+    'webhook.notice.disabled_gone': 'The webhook endpoint {url} answered 410 (gone); it was disabled',
+    'webhook.notice.disabled_failing': 'Every delivery to the webhook endpoint {url} failed for 3 days; it was disabled. Once fixed, enable it again in Settings › Webhook and replay the failed deliveries',
   },
 } as const;

@@ -158,6 +158,10 @@ test('a 410 disables the endpoint at once; its delivery is not retried and nothi
   assert.deepEqual([delivery!.status, delivery!.lastResponseStatus, delivery!.nextAttemptAt], ['failed', 410, null]);
   const [event] = await queryRows<{ reason: string }>(t.database.db, sql`select payload->>'reason' as reason from domain_events where type = 'webhook.endpoint_disabled' and aggregate_id = ${hook.id}`);
   assert.equal(event!.reason, 'gone');
+  const notices = (await t.api('GET', '/api/v1/notifications', { query: { unread: 1 } })).data.items as Json[];
+  const notice = notices.find((n) => n.kind === 'admin_notice' && n.title.includes(new URL(receiver.url).host));
+  assert.ok(notice, `the admins hear that the endpoint was disabled: ${JSON.stringify(notices)}`);
+  assert.match(notice.title, /410/);
   await t.createTicket();
   await t.drain();
   assert.equal(receiver.received.length, 1);
