@@ -18,6 +18,7 @@ import { portalMessages } from '../../modules/portal/messages.js';
 import { surveysMessages } from '../../modules/surveys/messages.js';
 import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
+import { automationMessages } from '../../modules/automation/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -108,6 +109,7 @@ const zhCN = {
   ...formsModuleMessages.zhCN,
   ...surveysMessages.zhCN,
   ...smsChannelMessages.zhCN,
+  ...automationMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -197,6 +199,7 @@ const en: Record<MessageKey, string> = {
   ...formsModuleMessages.en,
   ...surveysMessages.en,
   ...smsChannelMessages.en,
+  ...automationMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

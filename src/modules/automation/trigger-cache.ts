@@ -1,0 +1,53 @@
+import type { Db } from '../../db/database.js';
+import { automationRevision } from './schema.js';
+import type { RuleTrigger } from './triggers.js';
+
+const recheckMs = 1000;
+
+/**
+ * Which triggers some enabled event rule listens to, as this process last read them (one app's:
+ * made in registerJobs, never a module global). The relay's `when` asks it synchronously: an event
+ * no rule listens to makes no job (the per-ticket budget), and while the cache is not to be trusted
+ * (never read, older than a second, or this process just changed a rule) every event makes one and
+ * the handler decides. A worker refreshes it from its due-row polls and at each batch, so it costs
+ * at most one primary-key read a second.
+ */
+export class TriggerCache {
+  private triggers: ReadonlySet<string> = new Set();
+  private revision = -1;
+  private readAt = -Infinity;
+  /** The revision a change through this process wrote, not yet seen by a read (0: none). */
+  private awaiting = 0;
+  private awaitingSince = 0;
+
+  /** For `when`: false only when it is known that no enabled rule listens to `trigger`. */
+  wants(trigger: RuleTrigger): boolean {
+    return !this.trusted() || this.triggers.has(trigger);
+  }
+
+  /** The revision last read (what compiled rule sets are cached under). */
+  get currentRevision(): number {
+    return this.revision;
+  }
+
+  noteBump(revision: number): void {
+    this.awaiting = Math.max(this.awaiting, revision);
+    this.awaitingSince = performance.now();
+  }
+
+  private trusted(): boolean {
+    return performance.now() - this.readAt < recheckMs && this.revision >= this.awaiting;
+  }
+
+  /** Read the revision row again unless what was read is still to be trusted. */
+  async refresh(db: Db): Promise<void> {
+    if (this.trusted()) return;
+    const now = performance.now();
+    const [row] = await db.select().from(automationRevision);
+    this.revision = row?.revision ?? 0;
+    this.triggers = new Set(row?.triggers ?? []);
+    this.readAt = now;
+    // A bump whose transaction rolled back never arrives: stop waiting for it after a read.
+    if (this.revision >= this.awaiting || now - this.awaitingSince >= recheckMs) this.awaiting = 0;
+  }
+}
