@@ -26,13 +26,14 @@ function leaves(condition: CheckedCondition): Array<Extract<CheckedCondition, { 
  * "Test this rule on ticket X": each condition leaf's result on the ticket as it is now, whether the
  * whole condition holds, and the actions that would run — none is run. A change (`changed*`) has no
  * event to compare with here: such a leaf is false, with the reason. The caller must see the ticket.
+ * `path`: where the condition sits in the request (`rule.conditions`) or the stored rule (`conditions`).
  */
-export async function explainRule(database: Database, actor: Actor, ticketIdOrNumber: string, rule: { triggers: RuleTrigger[]; conditions: Condition; actions: RuleAction[] }, deps: { readModels: ReadModels; types: ConditionTypes; now: Date }): Promise<Explanation> {
+export async function explainRule(database: Database, actor: Actor, ticketIdOrNumber: string, rule: { triggers: RuleTrigger[]; conditions: Condition; actions: RuleAction[] }, path: string, deps: { readModels: ReadModels; types: ConditionTypes; now: Date }): Promise<Explanation> {
   const { db } = database;
   const row = await getVisibleTicket(db, actor, ticketIdOrNumber);
   const ticket = (await getTicketSnapshot(db, row.id))!;
   const fields = await ruleFieldsWithOptions(db, deps.readModels, deps.types);
-  const checked = checkedConditionOrThrow(rule.conditions, fieldLookup(fields), { ...conditionOptions(rule.triggers), path: 'rule.conditions' });
+  const checked = checkedConditionOrThrow(rule.conditions, fieldLookup(fields), { ...conditionOptions(rule.triggers), path });
   const lookups = await factLookups(db, [ticket], { customer: true, text: true });
   const values = ticketValues(ticket, lookups, deps.now.toISOString());
   const calendars = new Map((await listCalendars(db)).map((calendar) => [calendar.id, calendar.calendar]));

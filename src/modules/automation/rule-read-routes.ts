@@ -43,7 +43,7 @@ export function registerRuleReadRoutes(app: AppServer, context: AppContext): voi
     schema: { tags, summary: '在工单上测试规则 Test an unsaved rule on a ticket', description: 'Each condition leaf’s result on the ticket as it is now, whether the rule would fire and which actions would run. Nothing runs.', body: explainBody, response: { 200: explainSchema } },
   }, async (request) => {
     const rule = request.body.rule ?? { triggers: ['ticket.updated' as const], conditions: { all: [] }, actions: [] };
-    return explainRule(database, actorOf(request), request.body.ticketId, rule, deps());
+    return explainRule(database, actorOf(request), request.body.ticketId, rule, 'rule.conditions', deps());
   });
 
   app.post('/api/v1/rules/:id/explain', {
@@ -51,7 +51,7 @@ export function registerRuleReadRoutes(app: AppServer, context: AppContext): voi
     schema: { tags, summary: '在工单上测试已保存的规则 Test a saved rule on a ticket', description: 'As `/rules/explain`, with the stored rule.', params: idParams, body: explainBody.pick({ ticketId: true }), response: { 200: explainSchema } },
   }, async (request) => {
     const rule = await getRule(database.db, request.params.id);
-    return explainRule(database, actorOf(request), request.body.ticketId, rule, deps());
+    return explainRule(database, actorOf(request), request.body.ticketId, rule, 'conditions', deps());
   });
 
   app.get('/api/v1/rules/:id/versions', {

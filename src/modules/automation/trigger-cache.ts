@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.js';
 import { automationRevision } from './schema.js';
 import type { RuleTrigger } from './triggers.js';
 
-const recheckMs = 1000;
+/** How long a read is trusted: a change through another process is seen within it. */
+const defaultRecheckMs = 1000;
 
 /**
  * Which triggers some enabled event rule listens to, as this process last read them (one app's:
@@ -20,6 +21,8 @@ export class TriggerCache {
   private awaiting = 0;
   private awaitingSince = 0;
 
+  constructor(private readonly recheckMs = defaultRecheckMs) {}
+
   /** For `when`: false only when it is known that no enabled rule listens to `trigger`. */
   wants(trigger: RuleTrigger): boolean {
     return !this.trusted() || this.triggers.has(trigger);
@@ -36,7 +39,7 @@ export class TriggerCache {
   }
 
   private trusted(): boolean {
-    return performance.now() - this.readAt < recheckMs && this.revision >= this.awaiting;
+    return performance.now() - this.readAt < this.recheckMs && this.revision >= this.awaiting;
   }
 
   /** Read the revision row again unless what was read is still to be trusted. */
@@ -48,6 +51,6 @@ export class TriggerCache {
     this.triggers = new Set(row?.triggers ?? []);
     this.readAt = now;
     // A bump whose transaction rolled back never arrives: stop waiting for it after a read.
-    if (this.revision >= this.awaiting || now - this.awaitingSince >= recheckMs) this.awaiting = 0;
+    if (this.revision >= this.awaiting || now - this.awaitingSince >= this.recheckMs) this.awaiting = 0;
   }
 }
