@@ -60,7 +60,7 @@ export function handleRuleEvents(deps: EvaluationDeps): (events: RuleEvent[], co
     const needs = work.flatMap((item) => item.candidates);
     const lookups = await factLookups(database.db, [...snapshots.values()], { customer: needs.some((rule) => rule.needsCustomer), text: needs.some((rule) => rule.needsText) });
     const businessTime = needs.some((rule) => rule.needsCalendar) ? await businessTimeOf(database) : undefined;
-    const base = { database, actor: automationSystemActor, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone };
+    const base = { database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone };
     for (const { event, ticketId, candidates } of work) {
       let ticket = snapshots.get(ticketId);
       if (!ticket) continue;

@@ -5,6 +5,7 @@ import type { ActionOutcome } from './firing-outcome.js';
 import { claimFiring, finishFiring } from './firing-log.js';
 import type { RuleRow } from './rules.js';
 import type { RuleEvent } from './rule-events.js';
+import { ruleActor } from './system-actor.js';
 
 export type Firing = { rule: RuleRow; event: RuleEvent; ticketId: string; depth: number };
 
@@ -15,12 +16,12 @@ export type Firing = { rule: RuleRow; event: RuleEvent; ticketId: string; depth:
  * rest would act on a ticket the rule did not expect); the error is logged with the firing, not
  * thrown, so a rule an admin got wrong never blocks the queue. Answers whether it changed anything.
  */
-export async function fireRule(firing: Firing, base: Omit<ActionContext, 'cause' | 'ruleId' | 'eventId' | 'ticketId'>, log: Logger): Promise<'fired' | 'already' > {
+export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor' | 'cause' | 'ruleId' | 'eventId' | 'ticketId'>, log: Logger): Promise<'fired' | 'already' > {
   const { rule, event, ticketId, depth } = firing;
   const started = performance.now();
   const id = await claimFiring(base.database.db, { ruleId: rule.id, ruleVersion: rule.version, ticketId, eventId: event.eventId, eventType: event.type, eventCause: event.cause, depth });
   if (!id) return 'already';
-  const context: ActionContext = { ...base, cause: `rule:${rule.id}`, ruleId: rule.id, eventId: event.eventId, ticketId };
+  const context: ActionContext = { ...base, actor: ruleActor(rule), cause: `rule:${rule.id}`, ruleId: rule.id, eventId: event.eventId, ticketId };
   const outcomes: ActionOutcome[] = [];
   let error: string | null = null;
   for (const action of rule.actions) {

@@ -4,7 +4,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
 import { domainEvents } from '../../jobs/schema.js';
-import { automationSystemActor } from './system-actor.js';
 
 /** Rules firing on ticket events: each action through the owning service with cause rule:<id>, the firing log, stop_after. */
 let t: TestApp;
@@ -51,7 +50,7 @@ test('微信来源且分类为硬件故障 → 分配给硬件支持组: the tea
   assert.equal((await ticketOf(other.id)).teamId, null, 'another channel: no match');
   const update = (await eventsOf(matching.id)).find((event) => event.type === 'ticket.updated');
   assert.equal(update?.cause, `rule:${created.id}`);
-  assert.equal(update?.actorId, automationSystemActor.id);
+  assert.equal(update?.actorId, created.id, 'the rule acts as itself: its timeline entry names it');
   const firings = (await t.api('GET', `/api/v1/rules/${created.id}/firings`)).json().items;
   assert.equal(firings.length, 1);
   assert.equal(firings[0].ticketId, matching.id);
@@ -108,7 +107,10 @@ test('every action goes through its module with cause rule:<id>: fields (custom 
   const followUp = await ticketOf(followUpId);
   assert.equal(followUp.subject, '回访 VIP 客户');
   assert.equal(followUp.requester?.email, 'wang@example.test', 'the same requester');
-  // The timeline reads the rule's name (the console shows "规则「VIP 升级」将优先级改为 紧急").
+  // The timeline's entries are the rule's, named by its rule name (the console shows "规则「VIP 升级」将 优先级 从 普通 改为 紧急").
+  const timeline = (await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`, { as: agent })).json().items;
+  const priority = timeline.find((entry: { field: string | null }) => entry.field === 'priority');
+  assert.equal(priority.actor.id, everything.id);
   const names = (await t.api('GET', `/api/v1/rule-names?ids=${everything.id}`, { as: agent })).json().items;
   assert.deepEqual(names, [{ id: everything.id, name: 'VIP 升级' }]);
   await disableAll();
