@@ -34,6 +34,8 @@ const SmsChannelPage = lazy(() => import('../features/channels/SmsChannelPage.ts
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
+const RulesPage = lazy(() => import('../features/automation/RulesPage.tsx'));
+const RuleEditorPage = lazy(() => import('../features/automation/RuleEditorPage.tsx'));
 const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
@@ -122,6 +124,8 @@ export function AppRoutes() {
         <Route path="/settings/customer-tiers" element={page(<CustomerTiersPage />)} />
         <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
+        <Route path="/settings/automation" element={page(<RulesPage />)} />
+        <Route path="/settings/automation/:id" element={page(<RuleEditorPage />)} />
         <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
         <Route path="/settings/channels/wechat" element={page(<WechatChannelPage />)} />
         <Route path="/settings/channels/wecom" element={page(<WecomChannelPage />)} />

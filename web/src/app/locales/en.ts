@@ -1,4 +1,5 @@
 import { customFieldsEn } from '../../features/forms/locale.ts';
+import { automationEn } from '../../features/automation/locale.ts';
 import { formsDesignerEn } from '../../features/forms/designer/locale.ts';
 import { securityEn } from '../../features/auth/locale.ts';
 import { knowledgeEn } from '../../features/knowledge/locale.ts';
@@ -55,6 +56,7 @@ export const en: Messages = {
   surveys: surveysEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,
+  automation: automationEn,
   knowledge: knowledgeEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };
