@@ -74,7 +74,9 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
   await page.getByTestId('preview-result').getByText('扫码枪无法识别').waitFor();
 
   await page.getByTestId('save-rule').click();
-  const saved = await eventually(async () => (await h.api<{ items: Rule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === '微信硬件故障'), 'the saved rule');
+  const found = await eventually(async () => (await h.api<{ items: Rule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === '微信硬件故障'), 'the saved rule');
+  assert.ok(found);
+  const saved = found;
   assert.deepEqual(saved.triggers, ['ticket.created']);
   assert.deepEqual(saved.conditions, { all: [{ field: 'channel', op: 'is', value: 'wechat' }, { field: 'category', op: 'is', value: hardwareCategory }] });
   assert.deepEqual(saved.actions, [{ type: 'assign_team', teamId: hardwareTeam }]);
