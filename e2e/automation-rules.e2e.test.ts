@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { chromiumPath, eventually, startHarness, type Harness } from './harness.js';
+import { chromiumPath, docScreenshot, eventually, startHarness, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -72,6 +72,7 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
   await page.getByTestId('run-preview').click();
   await page.getByTestId('preview-result').getByText('现在会匹配 1 张工单').waitFor();
   await page.getByTestId('preview-result').getByText('扫码枪无法识别').waitFor();
+  await docScreenshot(page, 'admin-automation-rule.png');
 
   await page.getByTestId('save-rule').click();
   const found = await eventually(async () => (await h.api<{ items: Rule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === '微信硬件故障'), 'the saved rule');
@@ -93,5 +94,20 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
   const row = page.locator(`[data-rule="${saved.id}"]`);
   await row.getByText('工单创建').waitFor();
   assert.equal(await row.getByRole('switch').getAttribute('aria-checked'), 'true');
+  await docScreenshot(page, 'admin-automation-rules.png');
+
+  // Drag ordering with the keyboard (Space picks up, arrows move, Space drops), as @dnd-kit offers it.
+  const second = await h.api<Rule>(h.users.admin, 'POST', '/api/v1/rules', { name: 'VIP 升级', triggers: ['ticket.created'], conditions: { field: 'tags', op: 'contains', value: ['vip'] }, actions: [{ type: 'set_field', field: 'priority', value: 'urgent' }] });
+  await page.reload();
+  const handle = page.getByRole('button', { name: '拖动调整“VIP 升级”的顺序' });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await eventually(async () => {
+    const ids = (await h.api<{ items: Rule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.map((rule) => rule.id);
+    return ids[0] === second.id && ids[1] === saved.id;
+  }, 'VIP 升级 moved first');
+  await page.locator('[data-rule]').first().getByText('VIP 升级').waitFor();
   h.assertNoPageErrors();
 });
