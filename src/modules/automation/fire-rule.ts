@@ -16,7 +16,7 @@ export type Firing = { rule: RuleRow; event: RuleEvent; ticketId: string; depth:
  * rest would act on a ticket the rule did not expect); the error is logged with the firing, not
  * thrown, so a rule an admin got wrong never blocks the queue. Answers whether it changed anything.
  */
-export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor' | 'cause' | 'ruleId' | 'eventId' | 'ticketId'>, log: Logger): Promise<'fired' | 'already' > {
+export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor' | 'cause' | 'ruleId' | 'eventId' | 'ticketId'>, log: Logger): Promise<'fired' | 'already'> {
   const { rule, event, ticketId, depth } = firing;
   const started = performance.now();
   const id = await claimFiring(base.database.db, { ruleId: rule.id, ruleVersion: rule.version, ticketId, eventId: event.eventId, eventType: event.type, eventCause: event.cause, depth });

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/database.js';
 import type { ActionOutcome } from './firing-outcome.js';
@@ -53,5 +53,3 @@ export async function listFirings(db: Db, filter: { ruleId?: string; ticketId?: 
     .orderBy(desc(automationRuleFirings.id))
     .limit(page.limit);
 }
-
-export const firingCount = (db: Db) => db.select({ count: sql<number>`count(*)::int` }).from(automationRuleFirings);

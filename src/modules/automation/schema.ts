@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Condition } from '../../conditions/types.js';
-import type { RuleAction } from './actions/action-schema.js';
+import type { RuleAction } from './actions/index.js';
 import type { ActionOutcome } from './firing-outcome.js';
 import type { RuleKind, RuleTrigger } from './triggers.js';
 
