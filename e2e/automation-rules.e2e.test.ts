@@ -95,6 +95,10 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
   await row.getByText('工单创建').waitFor();
   assert.equal(await row.getByRole('switch').getAttribute('aria-checked'), 'true');
   await docScreenshot(page, 'admin-automation-rules.png');
+  // The global firing log names the rule of each firing.
+  await page.getByRole('tab', { name: '触发记录' }).click();
+  await page.locator('.ant-table-row').filter({ hasText: '微信硬件故障' }).first().waitFor();
+  await page.getByRole('tab', { name: '自动化规则' }).click();
 
   // Drag ordering with the keyboard (Space picks up, arrows move, Space drops), as @dnd-kit offers it.
   const second = await h.api<Rule>(h.users.admin, 'POST', '/api/v1/rules', { name: 'VIP 升级', triggers: ['ticket.created'], conditions: { field: 'tags', op: 'contains', value: ['vip'] }, actions: [{ type: 'set_field', field: 'priority', value: 'urgent' }] });
@@ -102,8 +106,18 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
   const handle = page.getByRole('button', { name: '拖动调整“VIP 升级”的顺序' });
   await handle.focus();
   await page.keyboard.press('Space');
-  await page.keyboard.press('ArrowUp');
+  // Picked up (dnd-kit marks the handle pressed), then one place up, then dropped.
+  await page.locator('[aria-pressed="true"]').waitFor();
+  // dnd-kit measures the drop targets in the frames after the pick-up; an arrow before that moves nothing.
+  const moved = page.locator(`[data-rule="${second.id}"]`);
+  const movedUp = async () => /translate3d\([^,]+, -[1-9]/.test((await moved.getAttribute('style')) ?? '');
+  for (let attempt = 1; !(await movedUp()); attempt++) {
+    if (attempt > 20) throw new Error('the picked-up rule never moved');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.keyboard.press('ArrowUp');
+  }
   await page.keyboard.press('Space');
+  await page.locator('[aria-pressed="true"]').waitFor({ state: 'detached' });
   await eventually(async () => {
     const ids = (await h.api<{ items: Rule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.map((rule) => rule.id);
     return ids[0] === second.id && ids[1] === saved.id;

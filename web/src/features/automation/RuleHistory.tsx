@@ -42,7 +42,8 @@ function Versions({ ruleId }: { ruleId: string }) {
   );
 }
 
-function Firings({ ruleId }: { ruleId: string }) {
+/** The firing log of one rule, or of every rule (`ruleId` null) with each row's rule named. */
+export function Firings({ ruleId, ruleName }: { ruleId: string | null; ruleName?: (id: string) => string | undefined }) {
   const { t } = useTranslation();
   const firings = useRuleFirings(ruleId);
   if (firings.isError) return <Typography.Text type="danger">{describeError(firings.error, t).message}</Typography.Text>;
@@ -59,6 +60,7 @@ function Firings({ ruleId }: { ruleId: string }) {
         locale={{ emptyText: <Empty description={t('automation.history.noFirings')} /> }}
         columns={[
           { title: t('automation.history.at'), dataIndex: 'firedAt', render: (at: string) => new Date(at).toLocaleString() },
+          ...(ruleName ? [{ title: t('automation.name'), dataIndex: 'ruleId', render: (id: string) => <Link to={`/settings/automation/${id}`}>{ruleName(id) ?? id.slice(-8)}</Link> }] : []),
           { title: t('automation.history.ticket'), dataIndex: 'ticketId', render: (id: string) => <Link to={`/tickets/${id}`}>{id.slice(-8)}</Link> },
           { title: t('automation.history.event'), dataIndex: 'eventType' },
           { title: t('automation.history.cause'), dataIndex: 'eventCause' },

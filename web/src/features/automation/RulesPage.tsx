@@ -2,7 +2,7 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { HolderOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { useRuleActions, useRules, type Rule } from './queries.ts';
 import { movedOrder, triggerKey } from './rule-order.ts';
+import { Firings } from './RuleHistory.tsx';
 
 export default function RulesPage() {
   return (
@@ -52,22 +53,30 @@ function Rules() {
     if (next.some((id, index) => id !== ids[index])) void act(() => actions.reorder(next), t('automation.moved'));
   }
   const newButton = <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/settings/automation/new')}>{t('automation.new')}</Button>;
+  const names = new Map(list.map((rule) => [rule.id, rule.name]));
+  const rulesTab =
+    list.length === 0 ? (
+      <EmptyState title={t('automation.empty')} hint={t('automation.emptyHint')} action={newButton} />
+    ) : (
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+          <Space orientation="vertical" style={{ width: '100%' }} data-testid="rule-list">
+            {list.map((rule, index) => (
+              <RuleRow key={rule.id} rule={rule} index={index} busy={busy} onOpen={() => navigate(`/settings/automation/${rule.id}`)} onEnabled={(enabled) => act(() => actions.setEnabled(rule, enabled), t('automation.saved'))} />
+            ))}
+          </Space>
+        </SortableContext>
+      </DndContext>
+    );
   return (
     <Card title={t('automation.title')} extra={newButton}>
       <Typography.Paragraph type="secondary">{t('automation.intro')}</Typography.Paragraph>
-      {list.length === 0 ? (
-        <EmptyState title={t('automation.empty')} hint={t('automation.emptyHint')} action={newButton} />
-      ) : (
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-          <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-            <Space orientation="vertical" style={{ width: '100%' }} data-testid="rule-list">
-              {list.map((rule, index) => (
-                <RuleRow key={rule.id} rule={rule} index={index} busy={busy} onOpen={() => navigate(`/settings/automation/${rule.id}`)} onEnabled={(enabled) => act(() => actions.setEnabled(rule, enabled), t('automation.saved'))} />
-              ))}
-            </Space>
-          </SortableContext>
-        </DndContext>
-      )}
+      <Tabs
+        items={[
+          { key: 'rules', label: t('automation.title'), children: rulesTab },
+          { key: 'firings', label: t('automation.history.firings'), children: <Firings ruleId={null} ruleName={(id) => names.get(id)} /> },
+        ]}
+      />
     </Card>
   );
 }

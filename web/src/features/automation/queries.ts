@@ -33,11 +33,15 @@ export function useRuleVersions(id: string) {
   });
 }
 
-export function useRuleFirings(id: string) {
+/** One rule's firings (`id`), or every rule's (null: the global log), newest first, 20 a page. */
+export function useRuleFirings(id: string | null) {
   return useInfiniteQuery({
     queryKey: automationKeys.firings(id),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/rules/{id}/firings', { params: { path: { id }, query: { limit: 20, ...(pageParam && { before: pageParam }) } } })),
+    queryFn: ({ pageParam }) => {
+      const query = { limit: 20, ...(pageParam && { before: pageParam }) };
+      return id ? unwrap(api.GET('/api/v1/rules/{id}/firings', { params: { path: { id }, query } })) : unwrap(api.GET('/api/v1/rule-firings', { params: { query } }));
+    },
     getNextPageParam: (page) => page.nextBefore,
   });
 }
