@@ -171,3 +171,21 @@ test('loop guard: two rules that would ping-pong forever stop at the depth limit
   assert.equal(updates?.count, 6, 'the agent’s change and five rule changes, nothing more');
   await disableAll();
 });
+
+test('the relay makes an automation job only for events some enabled rule listens to (no job per ticket without rules)', async () => {
+  await disableAll();
+  await t.drain(); // the worker's due-row poll reads the trigger set
+  const subscription = t.context.jobs.subscribersOf('ticket.created').find((s) => s.jobType === 'automation.rules');
+  assert.ok(subscription?.accepts);
+  const created = { eventId: 1, type: 'ticket.created', version: 1, aggregateType: 'ticket', aggregateId: '019ab000-0000-7000-8000-000000000001', cause: 'agent', actorId: null, contactId: null, occurredAt: new Date().toISOString(), payload: { number: '1', teamId: null, assigneeId: null, priority: 'normal', channel: 'api' } };
+  assert.equal(subscription.accepts(created), false, 'every rule disabled: no job');
+  const listening = await rule({ name: '新建即打标签', conditions: { field: 'subject', op: 'contains', value: '不存在的词' }, actions: [{ type: 'add_tags', tags: ['x'] }] });
+  assert.equal(subscription.accepts(created), true, 'a rule listening to ticket creation, saved through this process: at once');
+  const updated = t.context.jobs.subscribersOf('ticket.updated').find((s) => s.jobType === 'automation.rules');
+  await t.drain();
+  assert.equal(updated?.accepts?.({ ...created, type: 'ticket.updated', payload: { fields: ['priority'] } }), false, 'nothing listens to updates');
+  assert.equal(subscription.accepts(created), true);
+  await t.api('PUT', `/api/v1/rules/${listening.id}/enabled`, { headers: { 'if-match': `"${listening.version}"` }, body: { enabled: false } });
+  await t.drain();
+  assert.equal(subscription.accepts(created), false);
+});
