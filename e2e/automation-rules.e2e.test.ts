@@ -17,6 +17,7 @@ const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chrom
 let h: Harness;
 let hardwareTeam: string;
 let hardwareCategory: string;
+let matchingNumber: string;
 
 type Rule = { id: string; name: string; triggers: string[]; conditions: unknown; actions: unknown[] };
 type Ticket = { id: string; number: string; teamId: string | null };
@@ -27,7 +28,7 @@ before(async () => {
   hardwareTeam = await h.team('硬件支持组');
   hardwareCategory = (await h.api<{ id: string }>(h.users.admin, 'POST', '/api/v1/categories', { nameZh: '硬件故障' })).id;
   // One ticket the rule's condition already matches: the preview counts it.
-  await h.api(h.users.admin, 'POST', '/api/v1/tickets', { subject: '扫码枪无法识别', description: '', channel: 'wechat', categoryId: hardwareCategory });
+  matchingNumber = (await h.api<Ticket>(h.users.admin, 'POST', '/api/v1/tickets', { subject: '扫码枪无法识别', description: '', channel: 'wechat', categoryId: hardwareCategory })).number;
   await h.api(h.users.admin, 'POST', '/api/v1/tickets', { subject: '邮件咨询', description: '', channel: 'email', categoryId: hardwareCategory });
 });
 
@@ -72,6 +73,13 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
   await page.getByTestId('run-preview').click();
   await page.getByTestId('preview-result').getByText('现在会匹配 1 张工单').waitFor();
   await page.getByTestId('preview-result').getByText('扫码枪无法识别').waitFor();
+  // Tested on that ticket: each condition holds, the rule would fire and assign the team (nothing runs).
+  await page.getByRole('textbox', { name: '工单编号' }).fill(matchingNumber);
+  await page.getByRole('button', { name: /^测\s*试$/ }).click();
+  const tested = page.getByTestId('test-result');
+  await tested.getByText('规则会触发').waitFor();
+  await tested.getByText('渠道 等于').waitFor();
+  await tested.getByText('分配给团队').waitFor();
   await docScreenshot(page, 'admin-automation-rule.png');
 
   await page.getByTestId('save-rule').click();

@@ -9,6 +9,7 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { ConditionLeaves } from '../forms/designer/ConditionLeaves.tsx';
+import { labelIn } from '../forms/designer/registry-field.ts';
 import { useTicketTypes } from '../forms/queries.ts';
 import { useCalendars } from '../sla/queries.ts';
 import { useTicketChannels } from '../tickets/ticket-channels.ts';
@@ -62,7 +63,7 @@ function draftOf(rule: Rule | undefined): Draft {
 
 /** The rule editor (/settings/automation/:id, `new` for a new rule): what, when, then; preview and test beside it; history below. */
 function RuleEditor() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id = 'new' } = useParams();
@@ -167,7 +168,7 @@ function RuleEditor() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          <TryRulePane draft={{ triggers: draft.triggers, conditions, actions: draft.actions }} />
+          <TryRulePane draft={{ triggers: draft.triggers, conditions, actions: draft.actions }} fieldLabel={(key) => labelIn(conditionFields.find((field) => field.key === key)?.label, i18n.language) || key} />
         </Col>
       </Row>
       {!isNew && <Card>{<RuleHistory ruleId={id} />}</Card>}

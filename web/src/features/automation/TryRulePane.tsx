@@ -13,7 +13,7 @@ type Draft = { triggers: RuleBody['triggers']; conditions: unknown; actions: Rul
  * the test on one ticket (POST /rules/explain): each condition's result and the actions it would
  * run. Both judge the rule as it is being edited, before it is saved.
  */
-export function TryRulePane({ draft }: { draft: Draft }) {
+export function TryRulePane({ draft, fieldLabel }: { draft: Draft; fieldLabel: (key: string) => string }) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewError, setPreviewError] = useState<{ message: string; leaves: string[] } | null>(null);
@@ -77,7 +77,7 @@ export function TryRulePane({ draft }: { draft: Draft }) {
             {explanation.leaves.map((leaf) => (
               <Space key={leaf.path} size={4}>
                 <Tag color={leaf.result ? 'green' : 'default'}>{leaf.result ? t('automation.test.leafTrue') : t('automation.test.leafFalse')}</Tag>
-                <Typography.Text code>{`${leaf.field} ${t(`formsDesigner.rules.ops.${leaf.op}`)}`}</Typography.Text>
+                <Typography.Text code>{`${fieldLabel(leaf.field)} ${t(`formsDesigner.rules.ops.${leaf.op}`)}`}</Typography.Text>
                 {leaf.reason && <Typography.Text type="secondary">{t('automation.explainNeedsChange')}</Typography.Text>}
               </Space>
             ))}
