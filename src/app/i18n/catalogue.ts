@@ -23,6 +23,7 @@ import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
 import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { fieldServiceMessages } from '../../modules/field-service/messages.js';
 import { webhooksMessages } from '../../modules/webhooks/messages.js';
+import { automationMessages } from '../../modules/automation/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -118,6 +119,7 @@ const zhCN = {
   ...notificationsMessages.zhCN,
   ...fieldServiceMessages.zhCN,
   ...webhooksMessages.zhCN,
+  ...automationMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -212,6 +214,7 @@ const en: Record<MessageKey, string> = {
   ...notificationsMessages.en,
   ...fieldServiceMessages.en,
   ...webhooksMessages.en,
+  ...automationMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

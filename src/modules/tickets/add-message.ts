@@ -1,3 +1,4 @@
+import type { EventCause } from '../../jobs/event-definition.js';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, Forbidden, Invalid } from '../../app/errors.js';
@@ -29,7 +30,7 @@ export type MessageRow = typeof ticketMessages.$inferSelect;
  * job sends it on `ticket.message_added` (`deliver: true`) and reports back with recordDelivery.
  * `replyChannels` says which channels can deliver now (the app's; without it none can).
  */
-export async function addMessage(database: Database, actor: Actor, ticketId: string, input: NewMessage, replyChannels: ReplyChannels = new ReplyChannels()): Promise<MessageRow> {
+export async function addMessage(database: Database, actor: Actor, ticketId: string, input: NewMessage, replyChannels: ReplyChannels = new ReplyChannels(), how: { cause?: EventCause } = {}): Promise<MessageRow> {
   const internal = input.internal ?? false;
   if (!can(actor, internal ? 'tickets.note' : 'tickets.reply')) throw new Forbidden();
   return database.transaction(async (tx) => {
@@ -79,7 +80,8 @@ export async function addMessage(database: Database, actor: Actor, ticketId: str
     ]);
     await recordEvent(tx, ticketMessageAdded, {
       aggregateId: ticket.id,
-      cause: 'agent',
+      // An agent's by default; a rule's note says `rule:<id>` (`how.cause`).
+      cause: how.cause ?? 'agent',
       actorId: actor.id,
       payload: { messageId: message!.id, internal, channel, deliver, authorUserId: actor.id, attachmentIds },
     });

@@ -1,3 +1,4 @@
+import type { EventCause } from '../../jobs/event-definition.js';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
@@ -32,7 +33,15 @@ export type NewTicket = {
 };
 
 /** `fieldTypes`: the app's field types (context.fieldTypes), which parse the custom values. */
-export type CreateTicketOptions = { timeZone: string; idempotencyKey?: string; fieldTypes: FieldTypes };
+export type CreateTicketOptions = {
+  timeZone: string;
+  idempotencyKey?: string;
+  fieldTypes: FieldTypes;
+  /** Why it was created (an agent's by default; a rule's follow-up says `rule:<id>`). */
+  cause?: EventCause;
+  /** The ticket this one follows up (a rule's linked follow-up): named on its `created` entry and event. */
+  followUpOf?: { id: string; number: string };
+};
 
 /**
  * What `createTicket` answers. `requester`, on a new ticket, is the requester as the transaction
@@ -110,6 +119,8 @@ export async function createTicket(database: Database, actor: Actor, input: NewT
       createdAt: now,
       ...(judged && { typeId: type?.id ?? null, typeVersion: type?.version ?? null, fields: judged.values, typeKey: type?.key }),
       ...(openingMessage && { openingMessage }),
+      ...(options.followUpOf && { followUpOf: options.followUpOf }),
+      ...(options.cause && { cause: options.cause }),
     });
     return { ticket, replayed: false, requester };
   });

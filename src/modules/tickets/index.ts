@@ -39,6 +39,7 @@ export { ticketSorts, type TicketSort } from './ticket-sort.js';
 export { bulkUpdateTickets, type BulkChanges, type BulkResult } from './bulk-update-tickets.js';
 export { filterVisibleTicketIds, visibleTo } from './visibility.js';
 export { grantTicketSight, revokeTicketSight } from './ticket-sight.js';
+export { ticketsMatching, type ConditionMatches } from './condition-matches.js';
 export { indexTicket, indexTickets } from './search-index.js';
 export { importTicketHistories, type PastTicket, type PastStep, type PastChanges, type ImportedHistory } from './import-ticket-history.js';
 export type { PastAttachment } from './import-attachments.js';

@@ -1,3 +1,4 @@
+import type { EventCause } from '../../jobs/event-definition.js';
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
@@ -15,8 +16,10 @@ export type TicketInsert = Pick<TicketRow, 'id' | 'number' | 'subject' | 'descri
   fields?: Record<string, unknown>;
   /** The type's key, for the `ticket.created` event. */
   typeKey?: string;
-  /** The closed ticket this one follows up (a customer wrote again after it was closed). */
+  /** The closed ticket this one follows up (a customer wrote again after it was closed), or the ticket a rule's follow-up links to. */
   followUpOf?: { id: string; number: string };
+  /** The cause of a ticket a creator made (default `agent`; a rule's follow-up: `rule:<id>`). */
+  cause?: EventCause;
   /**
    * The customer's message that made the ticket (inbound channels): the `created` timeline entry
    * names it, so the timeline shows it with its attachments and HTML. The caller inserts it.
@@ -31,7 +34,7 @@ export type TicketInsert = Pick<TicketRow, 'id' | 'number' | 'subject' | 'descri
  * way a ticket is born (an agent or API call, an inbound channel message), so they stay the same.
  */
 export async function insertTicket(tx: Tx, values: TicketInsert): Promise<TicketRow> {
-  const { followUpOf, openingMessage, openingMessageId: givenMessageId, typeKey, ...given } = values;
+  const { followUpOf, openingMessage, openingMessageId: givenMessageId, typeKey, cause, ...given } = values;
   const openingMessageId = openingMessage?.id ?? givenMessageId;
   // Every way a ticket is born gets the category's team when it names none, so it is routed at once.
   const row = !given.teamId && given.categoryId ? { ...given, teamId: await defaultTeamOfCategory(tx, given.categoryId) } : given;
@@ -61,7 +64,7 @@ export async function insertTicket(tx: Tx, values: TicketInsert): Promise<Ticket
   await recordEvent(tx, ticketCreated, {
     aggregateId: row.id,
     // An agent (or API client) created it, or the customer's message through a channel did.
-    ...(row.createdBy ? { cause: 'agent', actorId: row.createdBy } : { cause: 'customer', contactId: row.requesterId }),
+    ...(row.createdBy ? { cause: cause ?? 'agent', actorId: row.createdBy } : { cause: 'customer', contactId: row.requesterId }),
     payload: { number: row.number, teamId: row.teamId, assigneeId: row.assigneeId, priority: row.priority, channel: row.channel, ...(openingMessageId && { messageId: openingMessageId }), ...(followUpOf && { followUpOf: followUpOf.id }), ...(typeKey && { type: typeKey }), ...(row.fields && Object.keys(row.fields).length && { fields: row.fields }) },
   });
   return ticket!;

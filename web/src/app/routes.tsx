@@ -37,6 +37,8 @@ const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPag
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx'));
+const RulesPage = lazy(() => import('../features/automation/RulesPage.tsx'));
+const RuleEditorPage = lazy(() => import('../features/automation/RuleEditorPage.tsx'));
 const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
 const SharedMacrosPage = lazy(() => import('../features/macros/SharedMacrosPage.tsx'));
 const PersonalMacrosPage = lazy(() => import('../features/macros/PersonalMacrosPage.tsx'));
@@ -127,6 +129,8 @@ export function AppRoutes() {
         <Route path="/settings/customer-tiers" element={page(<CustomerTiersPage />)} />
         <Route path="/settings/calendars" element={page(<CalendarsPage />)} />
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
+        <Route path="/settings/automation" element={page(<RulesPage />)} />
+        <Route path="/settings/automation/:id" element={page(<RuleEditorPage />)} />
         <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
         <Route path="/settings/channels/wechat" element={page(<WechatChannelPage />)} />
         <Route path="/settings/channels/wecom" element={page(<WecomChannelPage />)} />

@@ -1,5 +1,6 @@
 import { customFieldsEn } from '../../features/forms/locale.ts';
 import { macrosEn } from '../../features/macros/locale.ts';
+import { automationEn } from '../../features/automation/locale.ts';
 import { formsDesignerEn } from '../../features/forms/designer/locale.ts';
 import { securityEn } from '../../features/auth/locale.ts';
 import { knowledgeEn } from '../../features/knowledge/locale.ts';
@@ -63,6 +64,7 @@ export const en: Messages = {
   webhooks: webhooksEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,
+  automation: automationEn,
   knowledge: knowledgeEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

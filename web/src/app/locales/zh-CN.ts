@@ -1,5 +1,6 @@
 import { customFieldsZhCN } from '../../features/forms/locale.ts';
 import { macrosZhCN } from '../../features/macros/locale.ts';
+import { automationZhCN } from '../../features/automation/locale.ts';
 import { formsDesignerZhCN } from '../../features/forms/designer/locale.ts';
 import { securityZhCN } from '../../features/auth/locale.ts';
 import { knowledgeZhCN } from '../../features/knowledge/locale.ts';
@@ -58,6 +59,7 @@ export const zhCN = {
   webhooks: webhooksZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
+  automation: automationZhCN,
   knowledge: knowledgeZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };

@@ -12342,6 +12342,1328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 自动化规则列表 Automation rules, in the order they are tried
+         * @description For each event, the enabled rules listening to it are tried in this order; a rule with `stopAfter` that fires ends the pass.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "event" | "time";
+                                name: string;
+                                description: string;
+                                triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                                conditions: unknown;
+                                actions: ({
+                                    /** @enum {string} */
+                                    type: "set_field";
+                                    field: ("status" | "priority" | "category" | "subject") | string;
+                                    value: string | number | boolean | string[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "assign_user";
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "assign_team";
+                                    /** Format: uuid */
+                                    teamId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "add_tags";
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "remove_tags";
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "add_note";
+                                    body: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "change_type";
+                                    typeKey: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "create_follow_up";
+                                    subject: string;
+                                    /** @default  */
+                                    description: string;
+                                    /** @default null */
+                                    teamId: string | null;
+                                })[];
+                                position: number;
+                                stopAfter: boolean;
+                                enabled: boolean;
+                                version: number;
+                                createdBy: string | null;
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 创建自动化规则 Create an event rule
+         * @description Conditions are the condition language (docs/conditions.md) over the fields of `GET /rules/fields`; `changed*` only when `triggers` holds `ticket.updated`. Every problem answers 400 at its path (`conditions.all.2.value`, `actions.1.userId`). The rule goes last.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                        /**
+                         * @default {
+                         *       "all": []
+                         *     }
+                         */
+                        conditions?: unknown;
+                        actions: ({
+                            /** @enum {string} */
+                            type: "set_field";
+                            field: ("status" | "priority" | "category" | "subject") | string;
+                            value: string | number | boolean | string[] | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "assign_user";
+                            /** Format: uuid */
+                            userId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "assign_team";
+                            /** Format: uuid */
+                            teamId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "add_tags";
+                            tags: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "remove_tags";
+                            tags: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "add_note";
+                            body: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "change_type";
+                            typeKey: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "create_follow_up";
+                            subject: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default null */
+                            teamId?: string | null;
+                        })[];
+                        /** @default false */
+                        stopAfter?: boolean;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "event" | "time";
+                            name: string;
+                            description: string;
+                            triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            conditions: unknown;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "set_field";
+                                field: ("status" | "priority" | "category" | "subject") | string;
+                                value: string | number | boolean | string[] | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_team";
+                                /** Format: uuid */
+                                teamId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "add_note";
+                                body: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "change_type";
+                                typeKey: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_follow_up";
+                                subject: string;
+                                /** @default  */
+                                description: string;
+                                /** @default null */
+                                teamId: string | null;
+                            })[];
+                            position: number;
+                            stopAfter: boolean;
+                            enabled: boolean;
+                            version: number;
+                            createdBy: string | null;
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 自动化规则 An automation rule
+         * @description The `ETag` header carries the version for `If-Match`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "event" | "time";
+                            name: string;
+                            description: string;
+                            triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            conditions: unknown;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "set_field";
+                                field: ("status" | "priority" | "category" | "subject") | string;
+                                value: string | number | boolean | string[] | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_team";
+                                /** Format: uuid */
+                                teamId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "add_note";
+                                body: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "change_type";
+                                typeKey: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_follow_up";
+                                subject: string;
+                                /** @default  */
+                                description: string;
+                                /** @default null */
+                                teamId: string | null;
+                            })[];
+                            position: number;
+                            stopAfter: boolean;
+                            enabled: boolean;
+                            version: number;
+                            createdBy: string | null;
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除自动化规则 Delete a rule
+         * @description Its versions and firings stay. An optional `If-Match` guards against deleting a rule someone just changed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改自动化规则 Update a rule
+         * @description Requires `If-Match: "<version>"` (428 without it; 412 when stale). Fields sent replace the stored ones whole; each change is a new version (`GET /rules/{id}/versions`).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        triggers?: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                        conditions?: unknown;
+                        actions?: ({
+                            /** @enum {string} */
+                            type: "set_field";
+                            field: ("status" | "priority" | "category" | "subject") | string;
+                            value: string | number | boolean | string[] | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "assign_user";
+                            /** Format: uuid */
+                            userId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "assign_team";
+                            /** Format: uuid */
+                            teamId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "add_tags";
+                            tags: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "remove_tags";
+                            tags: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "add_note";
+                            body: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "change_type";
+                            typeKey: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "create_follow_up";
+                            subject: string;
+                            /** @default  */
+                            description?: string;
+                            /** @default null */
+                            teamId?: string | null;
+                        })[];
+                        stopAfter?: boolean;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "event" | "time";
+                            name: string;
+                            description: string;
+                            triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            conditions: unknown;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "set_field";
+                                field: ("status" | "priority" | "category" | "subject") | string;
+                                value: string | number | boolean | string[] | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_team";
+                                /** Format: uuid */
+                                teamId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "add_note";
+                                body: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "change_type";
+                                typeKey: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_follow_up";
+                                subject: string;
+                                /** @default  */
+                                description: string;
+                                /** @default null */
+                                teamId: string | null;
+                            })[];
+                            position: number;
+                            stopAfter: boolean;
+                            enabled: boolean;
+                            version: number;
+                            createdBy: string | null;
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/rules/{id}/enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 启用或停用规则 Enable or disable a rule
+         * @description Requires `If-Match` like PATCH; a new version.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "event" | "time";
+                            name: string;
+                            description: string;
+                            triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            conditions: unknown;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "set_field";
+                                field: ("status" | "priority" | "category" | "subject") | string;
+                                value: string | number | boolean | string[] | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_team";
+                                /** Format: uuid */
+                                teamId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "add_note";
+                                body: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "change_type";
+                                typeKey: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_follow_up";
+                                subject: string;
+                                /** @default  */
+                                description: string;
+                                /** @default null */
+                                teamId: string | null;
+                            })[];
+                            position: number;
+                            stopAfter: boolean;
+                            enabled: boolean;
+                            version: number;
+                            createdBy: string | null;
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 调整规则顺序 Reorder the rules
+         * @description `ids` must name every rule exactly once (400 at `ids` otherwise). Answers the list in its new order.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "event" | "time";
+                                name: string;
+                                description: string;
+                                triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                                conditions: unknown;
+                                actions: ({
+                                    /** @enum {string} */
+                                    type: "set_field";
+                                    field: ("status" | "priority" | "category" | "subject") | string;
+                                    value: string | number | boolean | string[] | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "assign_user";
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "assign_team";
+                                    /** Format: uuid */
+                                    teamId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "add_tags";
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "remove_tags";
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "add_note";
+                                    body: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "change_type";
+                                    typeKey: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "create_follow_up";
+                                    subject: string;
+                                    /** @default  */
+                                    description: string;
+                                    /** @default null */
+                                    teamId: string | null;
+                                })[];
+                                position: number;
+                                stopAfter: boolean;
+                                enabled: boolean;
+                                version: number;
+                                createdBy: string | null;
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 规则可用字段 Fields a rule condition may name
+         * @description Built-in and custom ticket fields (`fields.<key>`), the ticket type, requester and organisation facts and the event time, with their options. `queryable: false` fields are judged when a rule fires but cannot be previewed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                type: string;
+                                options?: {
+                                    value: string;
+                                }[];
+                                source: string;
+                                queryable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 预览规则条件 Preview what a condition matches now
+         * @description `{count, sample}`: the tickets you may see that satisfy the condition now, and the newest ten. Leaves that only a firing can judge (`changed*`, `within_business_hours`, requester/organisation/type facts) answer 422 naming each leaf (`errors[].path`), never dropped.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conditions: unknown;
+                        triggers?: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            sample: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                subject: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在工单上测试规则 Test an unsaved rule on a ticket
+         * @description Each condition leaf’s result on the ticket as it is now, whether the rule would fire and which actions would run. Nothing runs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ticketId: string;
+                        rule?: {
+                            triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            conditions: unknown;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "set_field";
+                                field: ("status" | "priority" | "category" | "subject") | string;
+                                value: string | number | boolean | string[] | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_team";
+                                /** Format: uuid */
+                                teamId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "add_note";
+                                body: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "change_type";
+                                typeKey: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_follow_up";
+                                subject: string;
+                                /** @default  */
+                                description?: string;
+                                /** @default null */
+                                teamId?: string | null;
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            matches: boolean;
+                            leaves: {
+                                path: string;
+                                field: string;
+                                op: string;
+                                result: boolean;
+                                reason?: string;
+                            }[];
+                            actions: ({
+                                /** @enum {string} */
+                                type: "set_field";
+                                field: ("status" | "priority" | "category" | "subject") | string;
+                                value: string | number | boolean | string[] | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_team";
+                                /** Format: uuid */
+                                teamId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "add_note";
+                                body: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "change_type";
+                                typeKey: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_follow_up";
+                                subject: string;
+                                /** @default  */
+                                description: string;
+                                /** @default null */
+                                teamId: string | null;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/{id}/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在工单上测试已保存的规则 Test a saved rule on a ticket
+         * @description As `/rules/explain`, with the stored rule.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ticketId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            matches: boolean;
+                            leaves: {
+                                path: string;
+                                field: string;
+                                op: string;
+                                result: boolean;
+                                reason?: string;
+                            }[];
+                            actions: ({
+                                /** @enum {string} */
+                                type: "set_field";
+                                field: ("status" | "priority" | "category" | "subject") | string;
+                                value: string | number | boolean | string[] | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign_team";
+                                /** Format: uuid */
+                                teamId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "add_note";
+                                body: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "change_type";
+                                typeKey: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_follow_up";
+                                subject: string;
+                                /** @default  */
+                                description: string;
+                                /** @default null */
+                                teamId: string | null;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 规则版本 A rule’s versions, newest first
+         * @description One immutable snapshot per save: who, when, which fields. Paginated with `before`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ruleId: string;
+                                version: number;
+                                change: string;
+                                fields: string[];
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
+                                actorId: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** Format: uuid */
+                            nextBefore?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/{id}/firings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 规则触发记录 A rule’s firings, newest first
+         * @description Rule version, ticket, event and its cause, each action’s outcome, error, duration. Paginated with `before`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ruleId: string;
+                                ruleVersion: number;
+                                /** Format: uuid */
+                                ticketId: string;
+                                eventId: number;
+                                eventType: string;
+                                eventCause: string;
+                                depth: number;
+                                status: string;
+                                actions: {
+                                    type: string;
+                                    ok: boolean;
+                                    detail?: {
+                                        [key: string]: unknown;
+                                    };
+                                    error?: string;
+                                }[];
+                                error: string | null;
+                                durationMs: number | null;
+                                /** Format: date-time */
+                                firedAt: string;
+                            }[];
+                            /** Format: uuid */
+                            nextBefore?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rule-firings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 全部规则触发记录 Every rule’s firings, newest first
+         * @description Optionally of one ticket (`ticketId`). Paginated with `before`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: string;
+                    ticketId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ruleId: string;
+                                ruleVersion: number;
+                                /** Format: uuid */
+                                ticketId: string;
+                                eventId: number;
+                                eventType: string;
+                                eventCause: string;
+                                depth: number;
+                                status: string;
+                                actions: {
+                                    type: string;
+                                    ok: boolean;
+                                    detail?: {
+                                        [key: string]: unknown;
+                                    };
+                                    error?: string;
+                                }[];
+                                error: string | null;
+                                durationMs: number | null;
+                                /** Format: date-time */
+                                firedAt: string;
+                            }[];
+                            /** Format: uuid */
+                            nextBefore?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rule-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 规则名称 Names of rules
+         * @description What the ticket timeline names a `rule:<id>` change by ("规则「VIP 升级」将优先级改为 紧急"). Unknown ids (deleted rules) are left out.
+         */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;

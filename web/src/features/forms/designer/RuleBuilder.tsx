@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { valueShape } from '../../../../../src/conditions/operators.ts';
-import type { ConditionIssue, FieldDescriptor, Operator } from '../../../../../src/conditions/types.ts';
+import type { ConditionIssue } from '../../../../../src/conditions/types.ts';
 import type { FormRule, RuleEffect } from '../../../../../src/forms/definition.ts';
 import { descriptorOf, labelIn, liveOptions, type RegistryField } from './registry-field.ts';
-import { draftOfRule, effectKinds, formOperatorsFor, nextRuleId, resetLeaf, ruleOfDraft, type LeafDraft, type RuleDraft } from './rule-draft.ts';
+import { draftOfRule, effectKinds, nextRuleId, resetLeaf, ruleOfDraft, type RuleDraft } from './rule-draft.ts';
+import { ConditionLeaves } from './ConditionLeaves.tsx';
 import { ValueInput } from './ValueInput.tsx';
 
 type Props = {
@@ -57,48 +57,14 @@ export function RuleBuilder({ rules, onChange, conditionFields, formFields, issu
 
 function RuleRows({ draft, onChange, conditionFields, formFields }: { draft: RuleDraft; onChange: (draft: RuleDraft) => void; conditionFields: readonly RegistryField[]; formFields: readonly RegistryField[] }) {
   const { t, i18n } = useTranslation();
-  const testable = conditionFields.flatMap((field) => {
-    const descriptor = descriptorOf(field);
-    return descriptor ? [{ field, descriptor }] : [];
-  });
-  const byKey = new Map(testable.map((entry) => [entry.field.key, entry]));
-  const setLeaf = (index: number, leaf: LeafDraft) => onChange({ ...draft, conditions: draft.conditions.map((c, i) => (i === index ? leaf : c)) });
   const setEffect = (index: number, effect: RuleEffect) => onChange({ ...draft, effects: draft.effects.map((e, i) => (i === index ? effect : e)) });
-  const fieldOptions = testable.map(({ field }) => ({ value: field.key, label: labelIn(field.label, i18n.language) || field.key }));
   const targetOptions = formFields.map((field) => ({ value: field.key, label: labelIn(field.label, i18n.language) || field.key }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Input size="small" style={{ width: 240 }} placeholder={t('formsDesigner.rules.label')} aria-label={t('formsDesigner.rules.label')} value={draft.label ?? ''} onChange={(event) => onChange({ ...draft, label: event.target.value || undefined })} />
       </Space>
-      <Space wrap align="start">
-        <Typography.Text strong>{t('formsDesigner.rules.when')}</Typography.Text>
-        {draft.conditions.length > 1 && (
-          <Select size="small" value={draft.match} onChange={(match) => onChange({ ...draft, match })} options={[{ value: 'all', label: t('formsDesigner.rules.all') }, { value: 'any', label: t('formsDesigner.rules.any') }]} style={{ width: 110 }} aria-label={t('formsDesigner.rules.all')} />
-        )}
-        {draft.conditions.length === 0 && <Typography.Text type="secondary">{t('formsDesigner.rules.always')}</Typography.Text>}
-      </Space>
-      {draft.conditions.map((leaf, index) => {
-        const entry = byKey.get(leaf.field);
-        return (
-          <Space key={index} wrap style={{ paddingInlineStart: 16 }} data-condition={index}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: 180 }}
-              aria-label={t('formsDesigner.rules.field')}
-              value={leaf.field}
-              options={fieldOptions}
-              onChange={(key: string) => setLeaf(index, resetLeaf(key, byKey.get(key)!.descriptor.type))}
-            />
-            {entry && <OperatorSelect descriptor={entry.descriptor} value={leaf.op} onChange={(op) => setLeaf(index, resetLeaf(leaf.field, entry.descriptor.type, op))} />}
-            {entry && <LeafValue leaf={leaf} field={entry.field} descriptor={entry.descriptor} onChange={(value) => setLeaf(index, { ...leaf, value })} />}
-            <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('formsDesigner.rules.removeCondition')} onClick={() => onChange({ ...draft, conditions: draft.conditions.filter((_, i) => i !== index) })} />
-          </Space>
-        );
-      })}
-      <Button size="small" type="link" icon={<PlusOutlined />} style={{ paddingInlineStart: 16 }} disabled={!testable.length} onClick={() => { const first = testable[0]!; onChange({ ...draft, conditions: [...draft.conditions, resetLeaf(first.field.key, first.descriptor.type)] }); }}>
-        {t('formsDesigner.rules.addCondition')}
-      </Button>
+      <ConditionLeaves match={draft.match} conditions={draft.conditions} fields={conditionFields} onChange={({ match, conditions }) => onChange({ ...draft, match, conditions })} />
       <Typography.Text strong>{t('formsDesigner.rules.then')}</Typography.Text>
       {draft.effects.map((effect, index) => (
         <EffectRow key={index} effect={effect} targets={targetOptions} formFields={formFields} onChange={(next) => setEffect(index, next)} onRemove={() => onChange({ ...draft, effects: draft.effects.filter((_, i) => i !== index) })} />
@@ -108,28 +74,6 @@ function RuleRows({ draft, onChange, conditionFields, formFields }: { draft: Rul
       </Button>
     </Space>
   );
-}
-
-function OperatorSelect({ descriptor, value, onChange }: { descriptor: FieldDescriptor; value: Operator; onChange: (op: Operator) => void }) {
-  const { t } = useTranslation();
-  return <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} aria-label={t('formsDesigner.rules.operator')} value={value} onChange={onChange} options={formOperatorsFor(descriptor.type).map((op) => ({ value: op, label: t(`formsDesigner.rules.ops.${op}`) }))} />;
-}
-
-function LeafValue({ leaf, field, descriptor, onChange }: { leaf: LeafDraft; field: RegistryField; descriptor: FieldDescriptor; onChange: (value: unknown) => void }) {
-  const { t } = useTranslation();
-  const shape = valueShape(descriptor.type, leaf.op);
-  const label = t('formsDesigner.rules.value');
-  if (shape === 'none') return null;
-  if (shape === 'pair') {
-    const pair = Array.isArray(leaf.value) ? leaf.value : [undefined, undefined];
-    return (
-      <Space size={4}>
-        <ValueInput field={field} value={pair[0]} ariaLabel={`${label} 1`} onChange={(low) => onChange([low, pair[1]])} />
-        <ValueInput field={field} value={pair[1]} ariaLabel={`${label} 2`} onChange={(high) => onChange([pair[0], high])} />
-      </Space>
-    );
-  }
-  return <ValueInput field={field} value={leaf.value} multiple={shape === 'list'} ariaLabel={label} onChange={onChange} />;
 }
 
 function EffectRow({ effect, targets, formFields, onChange, onRemove }: { effect: RuleEffect; targets: { value: string; label: string }[]; formFields: readonly RegistryField[]; onChange: (effect: RuleEffect) => void; onRemove: () => void }) {

@@ -41,9 +41,13 @@ export function draftOfRule(rule: FormRule): RuleDraft | undefined {
   return undefined;
 }
 
-/** What a fresh condition row holds after its field or operator changes: values of one field mean nothing for another. */
-export function resetLeaf(field: string, type: Parameters<typeof operatorsFor>[0], op?: Operator): LeafDraft {
-  const allowed = formOperatorsFor(type);
+/**
+ * What a fresh condition row holds after its field or operator changes: values of one field mean
+ * nothing for another. `operatorsOf`: the operators of the place (a form's by default; an event
+ * rule's are all of them).
+ */
+export function resetLeaf(field: string, type: Parameters<typeof operatorsFor>[0], op?: Operator, operatorsOf: (type: Parameters<typeof operatorsFor>[0]) => readonly Operator[] = formOperatorsFor): LeafDraft {
+  const allowed = operatorsOf(type);
   const chosen = op && allowed.includes(op) ? op : allowed[0]!;
   const shape = valueShape(type, chosen);
   if (shape === 'none') return { field, op: chosen };

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { FieldError } from '../../../app/errors.js';
+import type { ActionContext } from './action-context.js';
+import type { ActionReferences } from './action-spec.js';
+import { addNoteAction } from './add-note.js';
+import { assignTeamAction } from './assign-team.js';
+import { assignUserAction } from './assign-user.js';
+import { changeTypeAction } from './change-type.js';
+import { createFollowUpAction } from './create-follow-up.js';
+import { setFieldAction } from './set-field.js';
+import { addTagsAction, removeTagsAction } from './tags.js';
+
+/**
+ * The action registry: every action a rule may run, one file each. The JSON schema of a rule's
+ * `actions` is the union of theirs, so a stored list is always one the registry can run.
+ */
+export const ruleActionSchema = z.discriminatedUnion('type', [
+  setFieldAction.schema,
+  assignUserAction.schema,
+  assignTeamAction.schema,
+  addTagsAction.schema,
+  removeTagsAction.schema,
+  addNoteAction.schema,
+  changeTypeAction.schema,
+  createFollowUpAction.schema,
+]);
+export type RuleAction = z.output<typeof ruleActionSchema>;
+export type RuleActionType = RuleAction['type'];
+export const ruleActionTypes = ruleActionSchema.options.map((option) => option.shape.type.value);
+
+/** The action's own spec, narrowed by its type (a switch, so adding a type without its file fails to compile). */
+function specOf(action: RuleAction): { check: (refs: ActionReferences, path: string) => FieldError[]; run: (context: ActionContext) => Promise<Record<string, unknown>> } {
+  switch (action.type) {
+    case 'set_field':
+      return { check: (refs, path) => setFieldAction.check(action, refs, path), run: (context) => setFieldAction.run(action, context) };
+    case 'assign_user':
+      return { check: (refs, path) => assignUserAction.check(action, refs, path), run: (context) => assignUserAction.run(action, context) };
+    case 'assign_team':
+      return { check: (refs, path) => assignTeamAction.check(action, refs, path), run: (context) => assignTeamAction.run(action, context) };
+    case 'add_tags':
+      return { check: (refs, path) => addTagsAction.check(action, refs, path), run: (context) => addTagsAction.run(action, context) };
+    case 'remove_tags':
+      return { check: (refs, path) => removeTagsAction.check(action, refs, path), run: (context) => removeTagsAction.run(action, context) };
+    case 'add_note':
+      return { check: (refs, path) => addNoteAction.check(action, refs, path), run: (context) => addNoteAction.run(action, context) };
+    case 'change_type':
+      return { check: (refs, path) => changeTypeAction.check(action, refs, path), run: (context) => changeTypeAction.run(action, context) };
+    case 'create_follow_up':
+      return { check: (refs, path) => createFollowUpAction.check(action, refs, path), run: (context) => createFollowUpAction.run(action, context) };
+  }
+}
+
+export function checkAction(action: RuleAction, refs: ActionReferences, path: string): FieldError[] {
+  return specOf(action).check(refs, path);
+}
+
+export function runAction(action: RuleAction, context: ActionContext): Promise<Record<string, unknown>> {
+  return specOf(action).run(context);
+}
+
+export type { ActionReferences } from './action-spec.js';
+export type { ActionContext } from './action-context.js';

@@ -1,0 +1,58 @@
+/** Public surface of the automation module: event rules (触发器), their actions, the loop guard, preview and explain, the firing log. */
+import type { AppModule } from '../../app/context.js';
+import { writeRulesOf } from '../../app/write-rules.js';
+import { eventReader } from '../../jobs/registry.js';
+import { slaBreached, slaWarning } from '../sla/index.js';
+import { surveyAnswered } from '../surveys/index.js';
+import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
+import { handleRuleEvents } from './evaluate-events.js';
+import { triggerOf, type RuleEvent } from './rule-events.js';
+import { registerRuleReadRoutes } from './rule-read-routes.js';
+import { registerRuleRoutes } from './rule-routes.js';
+import { RuleSetCache } from './rule-set.js';
+import { TriggerCache } from './trigger-cache.js';
+
+/** Its domain events (names, versions, payloads), for subscribers. */
+export * from './events.js';
+export { automationSystemActor } from './system-actor.js';
+export { ruleTriggers, type RuleTrigger } from './triggers.js';
+export { ruleActionTypes, type RuleAction } from './actions/index.js';
+
+/**
+ * One trigger cache per app, keyed by the app's database handle as forms' registry cache is (tests
+ * boot several apps in one process), shared by the relay's filter, the rules' batch handler and
+ * the admin writes of this process, which make it stop trusting what it read at once.
+ */
+const triggerCaches = new WeakMap<object, TriggerCache>();
+function triggerCacheOf(key: object): TriggerCache {
+  let cache = triggerCaches.get(key);
+  if (!cache) triggerCaches.set(key, (cache = new TriggerCache()));
+  return cache;
+}
+
+export const automationModule: AppModule = {
+  name: 'automation',
+  registerJobs(context) {
+    const triggers = triggerCacheOf(context.database.db);
+    // No job for an event no enabled rule listens to (the per-ticket budget), judged from the cache.
+    const wanted = (event: RuleEvent) => {
+      const trigger = triggerOf(event);
+      return trigger !== null && triggers.wants(trigger);
+    };
+    context.jobs.subscribeEventBatch<RuleEvent>(
+      'automation.rules',
+      [eventReader(ticketCreated, { when: wanted }), eventReader(ticketUpdated, { when: wanted }), eventReader(ticketMessageAdded, { when: wanted }), eventReader(slaWarning, { when: wanted }), eventReader(slaBreached, { when: wanted }), eventReader(surveyAnswered, { when: (event) => event.payload.ticketId !== null && wanted(event) })],
+      handleRuleEvents({ rules: new RuleSetCache(triggers), types: context.fieldTypes, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }),
+    );
+    // Keeps the cache fresh between events (at most one primary-key read a second).
+    context.jobs.pollDueRows('automation.trigger_cache', async ({ database }) => {
+      await triggers.refresh(database.db);
+      return 0;
+    });
+  },
+  registerRoutes(app, context) {
+    const triggers = triggerCacheOf(context.database.db);
+    registerRuleRoutes(app, context, { database: context.database, readModels: context.readModels, fieldTypes: context.fieldTypes, triggers });
+    registerRuleReadRoutes(app, context);
+  },
+};

@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Condition } from '../../conditions/types.js';
+import type { RuleAction } from './actions/index.js';
+import type { ActionOutcome } from './firing-outcome.js';
+import type { RuleKind, RuleTrigger } from './triggers.js';
+
+/**
+ * Automation rules (触发器; 定时规则 next round, hence `kind`). Tried in `position` order (dense,
+ * 0..n-1, kept so under one advisory lock); `stop_after` ends the pass for the event that fired it.
+ * `triggers` are the events an event rule listens to; `conditions` a tree of the condition
+ * language; `actions` a list checked by the action registry's schemas.
+ */
+export const automationRules = pgTable(
+  'automation_rules',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').$type<RuleKind>().notNull().default('event'),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    triggers: text('triggers').array().$type<RuleTrigger[]>().notNull().default(sql`'{}'::text[]`),
+    conditions: jsonb('conditions').$type<Condition>().notNull().default({ all: [] }),
+    actions: jsonb('actions').$type<RuleAction[]>().notNull().default([]),
+    position: integer('position').notNull(),
+    stopAfter: boolean('stop_after').notNull().default(false),
+    enabled: boolean('enabled').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('automation_rules_position_idx').on(t.position)],
+);
+
+/** One immutable snapshot per save (who, when, what): a rule's history, kept after the rule is deleted. */
+export const automationRuleVersions = pgTable(
+  'automation_rule_versions',
+  {
+    id: uuid('id').primaryKey(),
+    ruleId: uuid('rule_id').notNull(),
+    version: integer('version').notNull(),
+    /** created | updated | enabled | disabled | deleted */
+    change: text('change').notNull(),
+    /** The fields this save changed (empty on create and delete). */
+    fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('automation_rule_versions_rule_version_idx').on(t.ruleId, t.version, t.change)],
+);
+
+/**
+ * The firing log: one row per (rule, event) — the unique index is the loop guard's first half (a
+ * rule never fires twice for the same change). `depth` is the chain's length at this firing (an
+ * agent's change fires at 1; a change made by a rule fired at d fires the next at d + 1).
+ */
+export const automationRuleFirings = pgTable(
+  'automation_rule_firings',
+  {
+    id: uuid('id').primaryKey(),
+    ruleId: uuid('rule_id').notNull(),
+    ruleVersion: integer('rule_version').notNull(),
+    ticketId: uuid('ticket_id').notNull(),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    eventType: text('event_type').notNull(),
+    eventCause: text('event_cause').notNull(),
+    depth: integer('depth').notNull(),
+    /** running (claimed, actions under way) | done | failed */
+    status: text('status').notNull(),
+    actions: jsonb('actions').$type<ActionOutcome[]>().notNull().default([]),
+    error: text('error'),
+    durationMs: integer('duration_ms'),
+    firedAt: timestamp('fired_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Plain ascending indexes: read backwards they give `order by id desc` exactly (a `.desc()` index
+  // is DESC NULLS LAST, which a plain DESC does not use; docs/ARCHITECTURE.md, known traps).
+  (t) => [
+    uniqueIndex('automation_rule_firings_rule_event_idx').on(t.ruleId, t.eventId),
+    index('automation_rule_firings_rule_idx').on(t.ruleId, t.id),
+    index('automation_rule_firings_ticket_idx').on(t.ticketId, t.ruleId, t.id),
+  ],
+);
+
+/**
+ * One row: bumped by every rule change in its transaction, with the triggers some enabled event
+ * rule listens to. Workers read it at most once a second (trigger-cache.ts), so an installation
+ * whose rules listen to nothing makes no job per ticket event.
+ */
+export const automationRevision = pgTable('automation_revision', {
+  id: integer('id').primaryKey(),
+  revision: integer('revision').notNull(),
+  triggers: text('triggers').array().$type<RuleTrigger[]>().notNull().default(sql`'{}'::text[]`),
+});
