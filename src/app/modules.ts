@@ -17,6 +17,7 @@ import { phoneModule } from '../modules/phone/index.js';
 import { securitySettingsModule } from '../modules/security-settings/index.js';
 import { surveysModule } from '../modules/surveys/index.js';
 import { knowledgeModule } from '../modules/knowledge/index.js';
+import { assignmentModule } from '../modules/assignment/index.js';
 import type { AppModule } from './context.js';
 
 /**
@@ -24,4 +25,4 @@ import type { AppModule } from './context.js';
  * the order of the channels our modules register (phone, email, portal: the ticket channel list and
  * the create API's `channel` enum follow it) and of the API's paths in the OpenAPI document.
  */
-export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, securitySettingsModule, surveysModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, securitySettingsModule, surveysModule, assignmentModule, jobsAdminModule, realtimeModule];

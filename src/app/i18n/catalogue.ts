@@ -16,6 +16,7 @@ import { slaMessages } from '../../modules/sla/messages.js';
 import { ticketMessages } from '../../modules/tickets/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
 import { surveysMessages } from '../../modules/surveys/messages.js';
+import { assignmentMessages } from '../../modules/assignment/messages.js';
 import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
 import { platformMessages } from './platform-messages.js';
@@ -107,6 +108,7 @@ const zhCN = {
   ...formMessages.zhCN,
   ...formsModuleMessages.zhCN,
   ...surveysMessages.zhCN,
+  ...assignmentMessages.zhCN,
   ...smsChannelMessages.zhCN,
 } as const;
 
@@ -196,6 +198,7 @@ const en: Record<MessageKey, string> = {
   ...formMessages.en,
   ...formsModuleMessages.en,
   ...surveysMessages.en,
+  ...assignmentMessages.en,
   ...smsChannelMessages.en,
 };
 

@@ -36,6 +36,7 @@ export const permissions = [
   'knowledge.write', // write drafts, edit one's own unpublished articles, submit them for review, make a draft from a reply
   'knowledge.review', // review, publish, archive and roll back any article; edit any article; manage knowledge categories
   'channels.manage', // 设置 › 渠道: channel accounts (WeChat …), their credentials, sandbox mode and the connection test; admins
+  'assignment.manage', // 智能分配: team strategies, agents' capacity, skills and shifts, the queue and 分配看板, pausing agents (admins, supervisors)
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -60,7 +61,7 @@ const agentPermissions: Permission[] = [
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage', 'assignment.manage']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.

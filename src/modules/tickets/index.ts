@@ -41,6 +41,7 @@ export { indexTicket, indexTickets } from './search-index.js';
 export { importTicketHistories, type PastTicket, type PastStep, type PastChanges, type ImportedHistory } from './import-ticket-history.js';
 export type { PastAttachment } from './import-attachments.js';
 export { createCategory } from './categories.js';
+export { listPriorities } from './priorities.js';
 export type { TicketRow, TicketView } from './ticket-view.js';
 export { ticketStatuses, type TicketStatus } from './ticket-status.js';
 export { exportRequesterTickets, listRequesterMessages, listRequesterTickets, type CustomerMessage } from './requester-history.js';
