@@ -64,7 +64,8 @@ export const ticketEventsHandler = (clock: Clock, rules: WriteRules) => async (e
     });
   }
   const reasons = new Map<string, QueueReason>();
-  for (const event of events) {
+  // In the order recorded, so the oldest ticket is decided first (a batch's jobs come in any order).
+  for (const event of [...events].sort((a, b) => a.eventId - b.eventId)) {
     const reason = reasonOf(event);
     // A reopening in the batch wins: it is the one that may hand the ticket to someone else.
     if (reason && reasons.get(event.aggregateId) !== 'reopened') reasons.set(event.aggregateId, reason);
