@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   BarChartOutlined,
   BookOutlined,
   CustomerServiceOutlined,
@@ -17,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../shared/api/client.ts';
 import { QuarantineNavLabel } from '../features/email/QuarantineNavLabel.tsx';
+import { StatusSwitch } from '../features/assignment/StatusSwitch.tsx';
 import { ShortcutHelp } from '../features/tickets/ShortcutHelp.tsx';
 import { useLiveUpdates } from '../shared/realtime/use-live-updates.ts';
 import { applyLocale, type Locale } from './i18n.ts';
@@ -40,6 +42,7 @@ function useNavItems(): MenuProps['items'] {
     ...(can('email.quarantine') ? [{ key: '/email-quarantine', icon: <MailOutlined />, label: <QuarantineNavLabel /> }] : []),
     ...(can('customers.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') }] : []),
     ...(can('knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge') }] : []),
+    ...(can('assignment.manage') ? [{ key: '/assignment', icon: <ApartmentOutlined />, label: t('assignment.nav.board') }] : []),
     { key: '/reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')) },
     ...(settings.length ? [{ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), children: settings }] : []),
   ];
@@ -145,6 +148,7 @@ export function Shell() {
               {narrow ? null : t('nav.newTicket')}
             </Button>
           ) : null}
+          <StatusSwitch />
           <LanguageSwitch />
           <Dropdown
             trigger={['click']}

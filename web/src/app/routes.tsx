@@ -35,6 +35,8 @@ const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPag
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
 const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
+const AssignmentSettingsPage = lazy(() => import('../features/assignment/AssignmentSettingsPage.tsx'));
+const AssignmentBoardPage = lazy(() => import('../features/assignment/AssignmentBoardPage.tsx'));
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
@@ -131,6 +133,8 @@ export function AppRoutes() {
         <Route path="/settings/sign-in-security" element={page(<SignInSecurityPage />)} />
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
+        <Route path="/settings/assignment" element={page(<AssignmentSettingsPage />)} />
+        <Route path="/assignment" element={page(<AssignmentBoardPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="*" element={<ErrorState notFound />} />
       </Route>

@@ -21,6 +21,7 @@ export const settingsPages = [
   { path: '/settings/sign-in-security', permission: 'admin.security', labelKey: 'security.nav' },
   { path: '/settings/security', permission: 'admin.security', labelKey: 'securitySettings.nav' },
   { path: '/settings/surveys', permission: 'surveys.manage', labelKey: 'surveys.settings.nav' },
+  { path: '/settings/assignment', permission: 'assignment.manage', labelKey: 'assignment.nav.settings' },
 ] as const;
 
 export type SettingsPage = (typeof settingsPages)[number];

@@ -6,6 +6,7 @@ import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
+import { assignmentEn } from '../../features/assignment/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
 import { wechatTemplateEn } from '../../features/channels/wechat-template-locale.ts';
 import { wecomEn } from '../../features/channels/wecom-locale.ts';
@@ -53,6 +54,7 @@ export const en: Messages = {
   sms: smsEn,
   customFields: customFieldsEn,
   surveys: surveysEn,
+  assignment: assignmentEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,
   knowledge: knowledgeEn,

@@ -6,6 +6,7 @@ import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
+import { assignmentZhCN } from '../../features/assignment/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
 import { wechatTemplateZhCN } from '../../features/channels/wechat-template-locale.ts';
 import { wecomZhCN } from '../../features/channels/wecom-locale.ts';
@@ -48,6 +49,7 @@ export const zhCN = {
   sms: smsZhCN,
   customFields: customFieldsZhCN,
   surveys: surveysZhCN,
+  assignment: assignmentZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
   knowledge: knowledgeZhCN,
