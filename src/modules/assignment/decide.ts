@@ -32,6 +32,8 @@ export type DecideInput = {
   urgency: number;
   /** Agents not to choose (the silent assignee when reassigning). */
   exclude?: readonly string[];
+  /** A ticket just created: it has no load or queue row to move or delete. */
+  fresh?: boolean;
   /** When nobody is available, leave the ticket as it is instead of queueing it (reassigning a silent one). */
   stayIfNobody?: boolean;
 };
@@ -59,10 +61,10 @@ export async function decide(tx: Tx, database: Database, rules: WriteRules, inpu
   const ordered = pickOrder(settings.strategy, candidates, settings.lastAssigneeId);
   for (const candidate of ordered) {
     if (!(await takePlace(tx, candidate.userId, chat, now))) continue;
-    await moveLoad(tx, ticket.id, { userId: candidate.userId, chat }, { counted: true });
+    await moveLoad(tx, ticket.id, { userId: candidate.userId, chat }, { counted: true, empty: input.fresh });
     await updateTicket(inside(tx, database), assignmentSystemActor, ticket.id, ticket.version, { assigneeId: candidate.userId }, { ...rules, cause: 'system' });
     await tx.update(assignmentTeamSettings).set({ lastAssigneeId: candidate.userId }).where(eq(assignmentTeamSettings.teamId, plan.teamId));
-    await tx.delete(assignmentQueue).where(eq(assignmentQueue.ticketId, ticket.id));
+    if (!input.fresh) await tx.delete(assignmentQueue).where(eq(assignmentQueue.ticketId, ticket.id));
     if (settings.reassignAfterMinutes !== null) {
       const dueAt = addBusinessMinutes(plan.calendar, now, settings.reassignAfterMinutes);
       await tx.insert(assignmentReplyWatch).values({ ticketId: ticket.id, assigneeId: candidate.userId, teamId: plan.teamId, dueAt })

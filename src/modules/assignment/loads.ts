@@ -20,8 +20,8 @@ export type Load = { userId: string; chat: boolean };
  * under its capacity check). Idempotent: the same target again changes nothing. Answers the
  * agent whose load went down, whose freed place may go to a waiting ticket.
  */
-export async function moveLoad(tx: Tx, ticketId: string, target: Load | null, options: { counted?: boolean } = {}): Promise<string | null> {
-  const [current] = await tx.select().from(assignmentLoads).where(eq(assignmentLoads.ticketId, ticketId)).for('update');
+export async function moveLoad(tx: Tx, ticketId: string, target: Load | null, options: { counted?: boolean; /** The caller knows the ticket has no row (a new ticket): not read. */ empty?: boolean } = {}): Promise<string | null> {
+  const [current] = options.empty ? [] : await tx.select().from(assignmentLoads).where(eq(assignmentLoads.ticketId, ticketId)).for('update');
   if (current && target && current.userId === target.userId && current.chat === target.chat) return null;
   if (current) {
     await tx.update(assignmentAgents)

@@ -64,6 +64,9 @@ export const ticketEventsHandler = (clock: Clock, rules: WriteRules) => async (e
     });
   }
   const reasons = new Map<string, QueueReason>();
+  // Tickets whose only events here are their creation: nothing of this module exists for them yet.
+  const fresh = new Set(events.filter((e) => e.type === 'ticket.created').map((e) => e.aggregateId));
+  for (const event of events) if (event.type !== 'ticket.created') fresh.delete(event.aggregateId);
   // In the order recorded, so the oldest ticket is decided first (a batch's jobs come in any order).
   for (const event of [...events].sort((a, b) => a.eventId - b.eventId)) {
     const reason = reasonOf(event);
@@ -75,30 +78,41 @@ export const ticketEventsHandler = (clock: Clock, rules: WriteRules) => async (e
   const urgency = await urgencyOf(database);
   for (const [ticketId, reason] of reasons) {
     await database.transaction(async (tx) => {
-      const freed = await followTicket(tx, database, rules, { ticketId, reason, plans, urgency, now: clock.now() });
+      const freed = await followTicket(tx, database, rules, { ticketId, reason, plans, urgency, now: clock.now(), fresh: fresh.has(ticketId) });
       if (freed) await wakeTeamsOf(tx, plans, freed);
     });
   }
 };
 
-type Follow = { ticketId: string; reason: QueueReason; plans: TeamPlans; urgency: (priority: string) => number; now: Date };
+type Follow = {
+  ticketId: string;
+  reason: QueueReason;
+  plans: TeamPlans;
+  urgency: (priority: string) => number;
+  now: Date;
+  /** Only its creation was seen: it has no load, queue or watch row yet, so none is read or deleted (4 statements of a decision). */
+  fresh?: boolean;
+};
 
 /** One ticket's share of the job; answers the agent whose load went down, if any. */
-export async function followTicket(tx: Tx, database: Database, rules: WriteRules, { ticketId, reason, plans, urgency, now }: Follow): Promise<string | null> {
+export async function followTicket(tx: Tx, database: Database, rules: WriteRules, { ticketId, reason, plans, urgency, now, fresh = false }: Follow): Promise<string | null> {
   const ticket = await getTicketSnapshot(tx, ticketId);
   if (!ticket) {
     await tx.delete(assignmentQueue).where(eq(assignmentQueue.ticketId, ticketId));
     return moveLoad(tx, ticketId, null);
   }
   const open = !doneStatuses.has(ticket.status);
-  const freed = await moveLoad(tx, ticket.id, open && ticket.assigneeId ? { userId: ticket.assigneeId, chat: isChatChannel(ticket.channel) } : null);
+  const load = open && ticket.assigneeId ? { userId: ticket.assigneeId, chat: isChatChannel(ticket.channel) } : null;
+  const freed = fresh && !load ? null : await moveLoad(tx, ticket.id, load);
   const plan = plans.assigning(ticket.teamId);
-  // A queue row of a ticket that got someone, was resolved, or moved to another team no longer waits.
-  const stillWaits = open && ticket.assigneeId === null && plan !== undefined;
-  await tx.delete(assignmentQueue).where(and(eq(assignmentQueue.ticketId, ticket.id), stillWaits ? ne(assignmentQueue.teamId, plan.teamId) : undefined));
-  await tx.delete(assignmentReplyWatch).where(and(eq(assignmentReplyWatch.ticketId, ticket.id), open && ticket.assigneeId ? ne(assignmentReplyWatch.assigneeId, ticket.assigneeId) : undefined));
+  if (!fresh) {
+    // A queue row of a ticket that got someone, was resolved, or moved to another team no longer waits.
+    const stillWaits = open && ticket.assigneeId === null && plan !== undefined;
+    await tx.delete(assignmentQueue).where(and(eq(assignmentQueue.ticketId, ticket.id), stillWaits ? ne(assignmentQueue.teamId, plan.teamId) : undefined));
+    await tx.delete(assignmentReplyWatch).where(and(eq(assignmentReplyWatch.ticketId, ticket.id), open && ticket.assigneeId ? ne(assignmentReplyWatch.assigneeId, ticket.assigneeId) : undefined));
+  }
   if (!plan || !open) return freed;
-  const input = { ticket, plan, reason, now, urgency: urgency(ticket.priority) };
+  const input = { ticket, plan, reason, now, urgency: urgency(ticket.priority), fresh };
   if (!ticket.assigneeId) {
     await decide(tx, database, rules, input);
   } else if (reason === 'reopened' && !(await isAvailable(tx, ticket.assigneeId, plan, now))) {
