@@ -8,6 +8,7 @@ import { idleAgentsSource } from './idle-agents.js';
 import { reassignSilentSource } from './reassign-silent.js';
 import { registerAssignmentRoutes } from './routes.js';
 import { strategyFactsOf } from './strategy-facts.js';
+import { sweepTeamHandler, sweepTeamJob } from './sweep-team.js';
 import { ticketEventsHandler, wantsCreated, wantsMessage, wantsUpdated } from './ticket-events.js';
 
 /** Its domain events (agents' status and pause, profiles, team settings, the queue). */
@@ -26,6 +27,7 @@ export const assignmentModule: AppModule = {
       eventReader(ticketMessageAdded, { when: wantsMessage(facts) }),
     ], ticketEventsHandler(clock, rules));
     jobs.handle(handoutJob, handoutHandler(clock, rules));
+    jobs.handle(sweepTeamJob, sweepTeamHandler(clock, rules));
     // Re-read which teams assign at most once a second (one primary-key read while nothing changed).
     jobs.pollDueRows('assignment.facts', async ({ database }) => {
       await facts.refresh(database.db);

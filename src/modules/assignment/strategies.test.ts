@@ -117,6 +117,17 @@ describe('capacity and the queue', () => {
     assert.deepEqual(await kit.queue(teamId), [normal!.id]);
   });
 
+  test('turning a strategy on decides the team\'s tickets already waiting without an assignee', async () => {
+    const { teamId, agents } = await teamOf('后开组', 2);
+    for (const agent of agents) await kit.status(agent, 'online');
+    const before = await kit.arrive(teamId, 3);
+    assert.deepEqual(before.map((x) => x.assigneeId), [null, null, null], 'no strategy yet');
+    await kit.settings(teamId, { strategy: 'round_robin' });
+    await t.drain();
+    const after = await Promise.all(before.map((x) => kit.assigneeOf(x.id)));
+    assert.deepEqual(countBy(after), new Map([[agents[0]!.id, 2], [agents[1]!.id, 1]]));
+  });
+
   test('the queue is handed out as soon as an agent comes online', async () => {
     const { teamId, agents } = await teamOf('上线组', 1);
     await kit.settings(teamId, { strategy: 'least_open' });

@@ -2,12 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import { Invalid, NotFound, PreconditionFailed, type FieldError } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { enqueueJob } from '../../jobs/queue.js';
 import { teamExists, type Actor } from '../auth/index.js';
 import { listFieldFacts } from '../forms/index.js';
 import { listCalendars } from '../sla/index.js';
 import { teamAssignmentChanged } from './events.js';
 import { assignmentQueue, assignmentTeamSettings, type AssignmentStrategy } from './schema.js';
 import { bumpAssignmentRevision, strategyFactsOf } from './strategy-facts.js';
+import { sweepTeamJob } from './sweep-team.js';
 
 export type TeamAssignment = { strategy: AssignmentStrategy; skillFields: string[]; reassignAfterMinutes: number | null; calendarId: string | null };
 export type TeamAssignmentView = TeamAssignment & { teamId: string; version: number; updatedAt: Date | null; queued: number };
@@ -44,6 +46,8 @@ export async function updateTeamAssignment(database: Database, actor: Actor, tea
     await tx.insert(assignmentTeamSettings).values({ teamId, ...values, version: 1 })
       .onConflictDoUpdate({ target: assignmentTeamSettings.teamId, set: { ...values, version: sql`${assignmentTeamSettings.version} + 1` } });
     if (next.strategy === 'off') await tx.delete(assignmentQueue).where(eq(assignmentQueue.teamId, teamId));
+    // Turned on: the team's tickets already waiting for someone are decided too (sweep-team.ts).
+    else if ((current?.strategy ?? 'off') === 'off') await enqueueJob(tx, { type: sweepTeamJob, payload: { teamId }, dedupeKey: `${sweepTeamJob}:${teamId}` });
     await bumpAssignmentRevision(tx);
     await recordEvent(tx, teamAssignmentChanged, { aggregateId: teamId, cause: 'agent', actorId: actor.id, payload: { changes } });
   });
