@@ -48,7 +48,8 @@ export type DecideInput = {
 export async function decide(tx: Tx, database: Database, rules: WriteRules, input: DecideInput): Promise<Decision> {
   const { ticket, plan, now } = input;
   const [settings] = await tx.select().from(assignmentTeamSettings).where(eq(assignmentTeamSettings.teamId, plan.teamId)).for('update');
-  if (!settings || settings.strategy === 'off') return queue(tx, input, null);
+  // Turned off since the batch read the plans: nothing to decide, nothing to queue.
+  if (!settings || settings.strategy === 'off') return { queued: false };
   const chat = isChatChannel(ticket.channel);
   const agents = await availableAgents(tx, plan.memberIds, now);
   const values = skillValuesOf(ticket);

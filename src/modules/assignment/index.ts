@@ -2,7 +2,9 @@
 import type { AppModule } from '../../app/context.js';
 import { writeRulesOf } from '../../app/write-rules.js';
 import { eventReader } from '../../jobs/registry.js';
+import { userUpdated } from '../auth/index.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
+import { deactivatedAgentHandler } from './deactivated-agents.js';
 import { handoutHandler, handoutJob, shiftHandoutSource } from './handout.js';
 import { idleAgentsSource } from './idle-agents.js';
 import { reassignSilentSource } from './reassign-silent.js';
@@ -28,6 +30,7 @@ export const assignmentModule: AppModule = {
     ], ticketEventsHandler(clock, rules));
     jobs.handle(handoutJob, handoutHandler(clock, rules));
     jobs.handle(sweepTeamJob, sweepTeamHandler(clock, rules));
+    jobs.subscribe(userUpdated, 'assignment.user_deactivated', deactivatedAgentHandler);
     // Re-read which teams assign at most once a second (one primary-key read while nothing changed).
     jobs.pollDueRows('assignment.facts', async ({ database }) => {
       await facts.refresh(database.db);

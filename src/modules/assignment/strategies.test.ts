@@ -140,6 +140,19 @@ describe('capacity and the queue', () => {
     assert.deepEqual(await kit.queue(teamId), []);
   });
 
+  test('a deactivated agent goes 离线 at once and receives nothing', async () => {
+    const { teamId, agents } = await teamOf('停用组', 2);
+    const [leaving, staying] = agents as [TestUser, TestUser];
+    for (const agent of agents) await kit.status(agent, 'online');
+    await kit.settings(teamId, { strategy: 'round_robin' });
+    assert.equal((await t.api('PATCH', `/api/v1/users/${leaving.id}`, { body: { active: false } })).statusCode, 200);
+    await t.drain();
+    const board = (await t.api('GET', `/api/v1/assignment/agents?teamId=${teamId}`)).data.items as Array<{ userId: string; status: string }>;
+    assert.equal(board.find((a) => a.userId === leaving.id)?.status, 'offline');
+    const tickets = await kit.arrive(teamId, 2);
+    assert.deepEqual(tickets.map((x) => x.assigneeId), [staying.id, staying.id]);
+  });
+
   test('agents set only their own status; the board and settings need assignment.manage', async () => {
     const agent = await t.user('agent');
     assertProblem(await t.api('GET', '/api/v1/assignment/queue', { as: agent }), 403, 'auth.forbidden');
