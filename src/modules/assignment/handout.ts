@@ -61,6 +61,10 @@ export async function handOut(database: Database, rules: WriteRules, plan: TeamP
  */
 export const shiftHandoutSource = (clock: Clock, rules: WriteRules): DueRowSource => async ({ database }) => {
   const now = clock.now();
+  // One indexed read while nothing is due (every worker poll), the transaction only when something is.
+  const [first] = await database.db.select({ teamId: assignmentTeamSettings.teamId }).from(assignmentTeamSettings)
+    .where(and(isNotNull(assignmentTeamSettings.handoutAt), lte(assignmentTeamSettings.handoutAt, sql`${now.toISOString()}::timestamptz`))).limit(1);
+  if (!first) return 0;
   const due = await database.transaction((tx) =>
     tx.update(assignmentTeamSettings)
       .set({ handoutAt: null })

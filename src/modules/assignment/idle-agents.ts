@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../app/clock.js';
-import { queryRows } from '../../db/database.js';
+import { queryRows, type Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { DueRowSource } from '../../jobs/registry.js';
 import { assignmentSystemActor } from './decide.js';
@@ -18,8 +18,20 @@ export const awayAfterMinutes = 10;
 export const offlineAfterMinutes = 30;
 
 /** Due rows: agents whose console went quiet (partial index on `last_seen_at` of agents not offline). */
-export const idleAgentsSource = (clock: Clock): DueRowSource => async ({ database }) => {
-  const now = clock.now().getTime();
+/** The thresholds are minutes: looking every half minute (of the clock's time) is soon enough and spares the polls between. */
+const checkEveryMs = 30_000;
+
+export const idleAgentsSource = (clock: Clock): DueRowSource => {
+  let lastCheck = -Infinity;
+  return async (context) => {
+    const now = clock.now().getTime();
+    if (now - lastCheck < checkEveryMs) return 0;
+    lastCheck = now;
+    return turnIdleAgents(context.database, now);
+  };
+};
+
+async function turnIdleAgents(database: Database, now: number): Promise<number> {
   const awayBefore = new Date(now - awayAfterMinutes * 60_000).toISOString();
   const offlineBefore = new Date(now - offlineAfterMinutes * 60_000).toISOString();
   return database.transaction(async (tx) => {
@@ -39,4 +51,4 @@ export const idleAgentsSource = (clock: Clock): DueRowSource => async ({ databas
     }
     return changed.length;
   });
-};
+}
