@@ -117,6 +117,19 @@ describe('capacity and the queue', () => {
     assert.deepEqual(await kit.queue(teamId), [normal!.id]);
   });
 
+  test('chats count against their own limit too: a full chat capacity still takes an email ticket', async () => {
+    const { teamId, agents } = await teamOf('会话组', 1);
+    const [agent] = agents as [TestUser];
+    await kit.status(agent, 'online');
+    await kit.profile(agent, { capacity: 10, chatCapacity: 1 });
+    await kit.settings(teamId, { strategy: 'least_open' });
+    const [chat, secondChat] = await kit.arrive(teamId, 2, { channel: 'wechat' });
+    const [mail] = await kit.arrive(teamId, 1, { channel: 'email', requester: { name: '邮件客户', email: 'mail.customer@example.cn' } });
+    assert.deepEqual([chat!.assigneeId, secondChat!.assigneeId, mail!.assigneeId], [agent.id, null, agent.id]);
+    const [row] = (await t.api('GET', `/api/v1/assignment/agents?teamId=${teamId}`)).data.items as Array<{ openCount: number; chatCount: number }>;
+    assert.deepEqual([row!.openCount, row!.chatCount], [2, 1]);
+  });
+
   test('turning a strategy on decides the team\'s tickets already waiting without an assignee', async () => {
     const { teamId, agents } = await teamOf('后开组', 2);
     for (const agent of agents) await kit.status(agent, 'online');
