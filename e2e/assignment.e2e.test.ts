@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eventually, startHarness, type E2eUser, type Harness } from './harness.js';
+import { docScreenshot, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
 
 /**
  * Issue 18 §2 and §6 in Chromium against a running server (its own worker): a supervisor turns on
@@ -33,6 +33,7 @@ test('round robin set in 设置 › 分配; an agent who is 离开 receives noth
   await settings.locator('.ant-select-item-option').filter({ hasText: '轮询' }).click();
   await settings.getByTestId('assignment-save').click();
   await settings.getByText('分配设置已保存').waitFor();
+  await docScreenshot(settings, 'assignment-settings.png');
 
   await setStatusInHeader(agentA, '在线');
   await setStatusInHeader(agentB, '离开');
@@ -60,5 +61,6 @@ test('round robin set in 设置 › 分配; an agent who is 离开 receives noth
   await eventually(async () => (await h.api<{ total: number }>(supervisor, 'GET', `/api/v1/assignment/queue?teamId=${h.teamId}`)).total === 1, 'the ticket in the queue');
   await board.reload();
   await board.getByTestId('assignment-queue').getByRole('link', { name: waiting.number }).waitFor();
+  await docScreenshot(board, 'assignment-board.png');
   h.assertNoPageErrors();
 });

@@ -22,7 +22,7 @@ export function MembersTable({ teamId, skillFields }: { teamId: string; skillFie
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('assignment.board.name'), dataIndex: 'name' },
-          { title: t('assignment.settings.members'), render: (_, agent) => <AgentEditor key={`${agent.userId}:${agent.version}`} agent={agent} skillFields={skillFields} onShifts={() => setShiftsOf(agent)} /> },
+          { title: t('assignment.settings.profile'), render: (_, agent) => <AgentEditor key={`${agent.userId}:${agent.version}`} agent={agent} skillFields={skillFields} onShifts={() => setShiftsOf(agent)} /> },
         ]}
       />
       {shiftsOf ? <ShiftsDrawer agent={shiftsOf} onClose={() => setShiftsOf(null)} /> : null}
