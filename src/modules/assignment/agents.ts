@@ -18,8 +18,10 @@ async function lockAgent(tx: Tx, userId: string): Promise<AgentRow> {
   return row!;
 }
 
+/** An agent's row as the API shows it: defaults (离线) until they first set a status; 404 for no user. */
 export async function getAgent(db: Db, userId: string): Promise<AgentRow> {
   const [row] = await db.select().from(assignmentAgents).where(eq(assignmentAgents.userId, userId));
+  if (!row && !(await getUserNames(db, [userId])).has(userId)) throw new NotFound('assignment.agent_not_found');
   return row ?? { userId, status: 'offline', statusChangedAt: new Date(0), lastSeenAt: null, paused: false, pausedBy: null, capacity: 20, chatCapacity: 5, weight: 1, skills: {}, openCount: 0, chatCount: 0, lastAssignedAt: null, weeklyShifts: null, version: 1 };
 }
 
@@ -105,7 +107,8 @@ export async function deleteShiftException(database: Database, actor: Actor, use
 
 /** 分配看板: agents of the given users (every agent with a row when none given), with their names. */
 export async function listAgents(db: Db, userIds?: readonly string[]): Promise<Array<AgentRow & { name: string }>> {
-  const rows = await db.select().from(assignmentAgents).where(userIds ? inArray(assignmentAgents.userId, userIds.length ? [...userIds] : ['00000000-0000-0000-0000-000000000000']) : undefined).orderBy(asc(assignmentAgents.userId));
+  if (userIds?.length === 0) return [];
+  const rows = await db.select().from(assignmentAgents).where(userIds ? inArray(assignmentAgents.userId, [...userIds]) : undefined).orderBy(asc(assignmentAgents.userId));
   const names = await getUserNames(db, rows.map((r) => r.userId));
   return rows.map((row) => ({ ...row, name: names.get(row.userId) ?? '' }));
 }

@@ -50,7 +50,7 @@ export function registerAssignmentRoutes(app: AppServer, { database, clock }: Ap
   app.get('/api/v1/users/:id/assignment', {
     config: { permission: 'assignment.manage' },
     schema: { tags, summary: '坐席分配资料 Agent assignment profile', params: idParams, response: { 200: agentSchema } },
-  }, async (request) => (await listAgents(database.db, [request.params.id]))[0] ?? { ...(await getAgent(database.db, request.params.id)), name: '' });
+  }, async (request) => presentAgent((await listAgents(database.db, [request.params.id]))[0] ?? { ...(await getAgent(database.db, request.params.id)), name: '' }));
 
   app.put('/api/v1/users/:id/assignment', {
     config: { permission: 'assignment.manage' },

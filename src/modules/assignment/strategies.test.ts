@@ -174,6 +174,7 @@ describe('capacity and the queue', () => {
     assert.equal(status.errors?.[0]?.path, 'status');
     const supervisor = await t.user('supervisor');
     assert.equal((await t.api('GET', '/api/v1/assignment/agents', { as: supervisor })).statusCode, 200);
+    assertProblem(await t.api('GET', '/api/v1/users/00000000-0000-7000-8000-000000000000/shifts'), 404, 'assignment.agent_not_found');
     const mine = await t.api('GET', '/api/v1/me/status', { as: agent });
     assert.equal(mine.data.status, 'offline');
   });
