@@ -64,7 +64,8 @@ export async function decide(tx: Tx, database: Database, rules: WriteRules, inpu
     if (!(await takePlace(tx, candidate.userId, chat, now))) continue;
     await moveLoad(tx, ticket.id, { userId: candidate.userId, chat }, { counted: true, empty: input.fresh });
     await updateTicket(inside(tx, database), assignmentSystemActor, ticket.id, ticket.version, { assigneeId: candidate.userId }, { ...rules, cause: 'system' });
-    await tx.update(assignmentTeamSettings).set({ lastAssigneeId: candidate.userId }).where(eq(assignmentTeamSettings.teamId, plan.teamId));
+    // The round-robin pointer; other strategies order by the counters and need no write here.
+    if (settings.strategy === 'round_robin') await tx.update(assignmentTeamSettings).set({ lastAssigneeId: candidate.userId }).where(eq(assignmentTeamSettings.teamId, plan.teamId));
     if (!input.fresh) await tx.delete(assignmentQueue).where(eq(assignmentQueue.ticketId, ticket.id));
     if (settings.reassignAfterMinutes !== null) {
       const dueAt = addBusinessMinutes(plan.calendar, now, settings.reassignAfterMinutes);
