@@ -2,9 +2,9 @@
 import type { AppModule } from '../../app/context.js';
 import { writeRulesOf } from '../../app/write-rules.js';
 import { eventReader } from '../../jobs/registry.js';
-import { userUpdated } from '../auth/index.js';
+import { userSignedOut, userUpdated } from '../auth/index.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
-import { deactivatedAgentHandler } from './deactivated-agents.js';
+import { deactivatedAgentHandler, signedOutAgentHandler } from './agents-gone.js';
 import { handoutHandler, handoutJob, shiftHandoutSource } from './handout.js';
 import { idleAgentsSource } from './idle-agents.js';
 import { reassignSilentSource } from './reassign-silent.js';
@@ -31,6 +31,7 @@ export const assignmentModule: AppModule = {
     jobs.handle(handoutJob, handoutHandler(clock, rules));
     jobs.handle(sweepTeamJob, sweepTeamHandler(clock, rules));
     jobs.subscribe(userUpdated, 'assignment.user_deactivated', deactivatedAgentHandler);
+    jobs.subscribe(userSignedOut, 'assignment.signed_out', signedOutAgentHandler);
     // Re-read which teams assign at most once a second (one primary-key read while nothing changed).
     jobs.pollDueRows('assignment.facts', async ({ database }) => {
       await facts.refresh(database.db);

@@ -142,6 +142,26 @@ describe('reassignment after silence and reopening', () => {
 });
 
 describe('status from silence', () => {
+  test('signing out of the last session is 离线 at once; signed in elsewhere, the status stays', async () => {
+    const agent = await t.user('agent');
+    const signIn = async () => {
+      const res = await t.api('POST', '/api/v1/auth/login', { as: null, body: { email: agent.email, password: 'password-123' } });
+      assert.equal(res.statusCode, 200, res.body);
+      const cookie = res.cookies.find((c: { name: string }) => c.name === 'opencsm_session')!;
+      return { cookie: `opencsm_session=${cookie.value}`, 'sec-fetch-site': 'same-origin' };
+    };
+    const laptop = await signIn();
+    const phone = await signIn();
+    await kit.status(agent, 'online');
+    const statusNow = async () => (await t.api('GET', '/api/v1/me/status', { as: agent })).data.status;
+    assert.equal((await t.api('POST', '/api/v1/auth/logout', { as: null, headers: laptop })).statusCode, 204);
+    await t.drain();
+    assert.equal(await statusNow(), 'online', 'still signed in on the phone');
+    assert.equal((await t.api('POST', '/api/v1/auth/logout', { as: null, headers: phone })).statusCode, 204);
+    await t.drain();
+    assert.equal(await statusNow(), 'offline');
+  });
+
   test('an agent whose console went quiet is 离开 after 10 minutes and 离线 after 30, each an event', async () => {
     clock.set('2026-12-18T10:00:00+08:00');
     const agent = await t.user('agent');
