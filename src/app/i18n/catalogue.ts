@@ -18,6 +18,7 @@ import { slaMessages } from '../../modules/sla/messages.js';
 import { ticketMessages } from '../../modules/tickets/messages.js';
 import { portalMessages } from '../../modules/portal/messages.js';
 import { surveysMessages } from '../../modules/surveys/messages.js';
+import { assignmentMessages } from '../../modules/assignment/messages.js';
 import { knowledgeMessages } from '../../modules/knowledge/messages.js';
 import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
 import { notificationsMessages } from '../../modules/notifications/messages.js';
@@ -113,6 +114,7 @@ const zhCN = {
   ...formMessages.zhCN,
   ...formsModuleMessages.zhCN,
   ...surveysMessages.zhCN,
+  ...assignmentMessages.zhCN,
   ...smsChannelMessages.zhCN,
   ...templateMessages.zhCN,
   ...macrosMessages.zhCN,
@@ -208,6 +210,7 @@ const en: Record<MessageKey, string> = {
   ...formMessages.en,
   ...formsModuleMessages.en,
   ...surveysMessages.en,
+  ...assignmentMessages.en,
   ...smsChannelMessages.en,
   ...templateMessages.en,
   ...macrosMessages.en,

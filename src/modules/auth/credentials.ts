@@ -1,7 +1,9 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { queryRows, type Database, type Db, type Tx } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from './actor.js';
+import { userSignedOut } from './events.js';
 import type { RoleName } from './permissions.js';
 import { hashSecret, newSecret } from './secrets.js';
 import { sessions } from './schema.js';
@@ -38,7 +40,13 @@ export async function actorFromSession(db: Db, secret: string): Promise<Actor | 
 }
 
 export async function deleteSession(database: Database, secret: string): Promise<void> {
-  await database.transaction((tx) => tx.execute(sql`delete from sessions where token_hash = ${hashSecret(secret)}`));
+  await database.transaction(async (tx) => {
+    const [ended] = await tx.delete(sessions).where(eq(sessions.tokenHash, hashSecret(secret))).returning({ userId: sessions.userId });
+    if (!ended) return;
+    // Followers (an agent's 在线 status) learn that this person signed out, and whether elsewhere they are still signed in.
+    const [left] = await tx.select({ count: sql<number>`count(*)::int` }).from(sessions).where(eq(sessions.userId, ended.userId));
+    await recordEvent(tx, userSignedOut, { aggregateId: ended.userId, cause: 'agent', actorId: ended.userId, payload: { otherSessions: left?.count ?? 0 } });
+  });
 }
 
 /**

@@ -328,6 +328,7 @@ describe('permission matrix', () => {
     { name: 'create a service type', permission: 'field_service.manage', allowed: ['admin'], success: 201, run: (u) => call('POST', '/api/v1/service-types', { key: `matrix_${u.actor.role}`, name: { 'zh-CN': '矩阵' } }, u.headers) },
     { name: 'survey statistics', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys/stats', undefined, u.headers) },
     { name: 'read survey settings', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/settings/surveys', undefined, u.headers) },
+    { name: 'the assignment board', permission: 'assignment.manage', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/assignment/agents', undefined, u.headers) },
     { name: 'send a survey by hand', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 400, run: (u) => call('POST', '/api/v1/surveys', { kind: 'nps', contactId: missingId }, u.headers) },
     { name: 'a ticket\'s surveys', permission: 'tickets.read', allowed: all, success: 200, run: async (u) => call('GET', `/api/v1/tickets/${(await ticketFor(u)).id}/surveys`, undefined, u.headers) },
     { name: 'write an article', permission: 'knowledge.write', allowed: ['admin', 'supervisor', 'agent'], success: 201, run: (u) => call('POST', '/api/v1/articles', { translations: [{ locale: 'zh-CN', title: `matrix ${u.actor.role}`, bodyHtml: '<p>x</p>' }] }, u.headers) },
@@ -600,6 +601,23 @@ describe('no credentials', () => {
     ['GET', `/api/v1/webhooks/${uuid}/deliveries`],
     ['GET', `/api/v1/webhooks/${uuid}/deliveries/delivery-id`],
     ['POST', `/api/v1/webhooks/${uuid}/deliveries/delivery-id/replay`],
+    ['GET', '/api/v1/me/status'],
+    ['PUT', '/api/v1/me/status', { status: 'online' }],
+    ['POST', '/api/v1/me/status/heartbeat'],
+    ['GET', `/api/v1/teams/${uuid}/assignment`],
+    ['PUT', `/api/v1/teams/${uuid}/assignment`, { strategy: 'round_robin' }],
+    ['GET', `/api/v1/users/${uuid}/assignment`],
+    ['PUT', `/api/v1/users/${uuid}/assignment`, { capacity: 3 }],
+    ['GET', `/api/v1/users/${uuid}/skills`],
+    ['PUT', `/api/v1/users/${uuid}/skills`, { skills: {} }],
+    ['GET', `/api/v1/users/${uuid}/shifts`],
+    ['PUT', `/api/v1/users/${uuid}/shifts`, { weekly: null }],
+    ['POST', `/api/v1/users/${uuid}/shift-exceptions`, { kind: 'leave', startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-02T00:00:00Z' }],
+    ['DELETE', `/api/v1/users/${uuid}/shift-exceptions/exception-id`],
+    ['GET', '/api/v1/assignment/queue'],
+    ['GET', '/api/v1/assignment/agents'],
+    ['POST', `/api/v1/assignment/agents/${uuid}/pause`],
+    ['POST', `/api/v1/assignment/agents/${uuid}/resume`],
   ];
   /** Customer routes: the portal cookie only (an agent's session or token does not count). */
   const portalRoutes: Array<[Method, string, unknown?]> = [
@@ -659,7 +677,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/macros/macro-id/', '/macros/{macroId}/').replace('/files/file-id', '/files/{fileId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback').replace('/deliveries/delivery-id', '/deliveries/{deliveryId}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/macros/macro-id/', '/macros/{macroId}/').replace('/files/file-id', '/files/{fileId}').replace('/shift-exceptions/exception-id', '/shift-exceptions/{exceptionId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback').replace('/deliveries/delivery-id', '/deliveries/{deliveryId}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

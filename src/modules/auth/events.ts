@@ -6,6 +6,8 @@ const changes = z.record(z.string(), z.unknown());
 
 export const userCreated = defineEvent({ name: 'user.created', version: 1, aggregate: 'user', payload: { email: z.string(), role: z.string() } });
 export const userUpdated = defineEvent({ name: 'user.updated', version: 1, aggregate: 'user', payload: { changes, passwordChanged: z.boolean(), revokedTokens: z.number().int() } });
+/** A session ended by signing out; `otherSessions`: how many the user still has (other devices). */
+export const userSignedOut = defineEvent({ name: 'user.signed_out', version: 1, aggregate: 'user', payload: { otherSessions: z.number().int() } });
 export const userPasswordChanged = defineEvent({ name: 'user.password_changed', version: 1, aggregate: 'user', payload: { endedSessions: z.number().int(), revokedTokens: z.number().int() } });
 export const apiTokenCreated = defineEvent({ name: 'api_token.created', version: 1, aggregate: 'user', payload: { tokenId: z.string(), name: z.string() } });
 export const apiTokenRevoked = defineEvent({ name: 'api_token.revoked', version: 1, aggregate: 'user', payload: { tokenId: z.string() } });

@@ -42,6 +42,7 @@ export const permissions = [
   'field_service.manage', // service types (服务类型) and every work order; admins
   'webhooks.manage', // 设置 › Webhook: outbound webhook endpoints, their secrets, the delivery log, replay; admins
   'automation.manage', // 设置 › 自动化: event rules (triggers), their order, preview and test, versions and firing log; admins and supervisors
+  'assignment.manage', // 智能分配: team strategies, agents' capacity, skills and shifts, the queue and 分配看板, pausing agents (admins, supervisors)
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
   'macros.manage', // 设置 › 宏: create, change and delete shared macros (everyone with tickets.reply keeps personal ones)
 ] as const;
@@ -68,7 +69,7 @@ const agentPermissions: Permission[] = [
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage', 'macros.manage', 'field_service.dispatch', 'automation.manage']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage', 'macros.manage', 'field_service.dispatch', 'automation.manage', 'assignment.manage']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.

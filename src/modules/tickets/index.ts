@@ -45,6 +45,7 @@ export { importTicketHistories, type PastTicket, type PastStep, type PastChanges
 export type { PastAttachment } from './import-attachments.js';
 export { createCategory } from './categories.js';
 export { assertTicketReferences } from './references.js';
+export { listPriorities } from './priorities.js';
 export type { TicketRow, TicketView } from './ticket-view.js';
 export { ticketStatuses, type TicketStatus } from './ticket-status.js';
 export { exportRequesterTickets, listRequesterMessages, listRequesterTickets, type CustomerMessage } from './requester-history.js';

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   BarChartOutlined,
   BookOutlined,
   CustomerServiceOutlined,
@@ -18,6 +19,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../shared/api/client.ts';
 import { QuarantineNavLabel } from '../features/email/QuarantineNavLabel.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { StatusSwitch } from '../features/assignment/StatusSwitch.tsx';
 import { ShortcutHelp } from '../features/tickets/ShortcutHelp.tsx';
 import { useLiveUpdates } from '../shared/realtime/use-live-updates.ts';
 import { applyLocale, type Locale } from './i18n.ts';
@@ -41,6 +43,7 @@ function useNavItems(): MenuProps['items'] {
     ...(can('email.quarantine') ? [{ key: '/email-quarantine', icon: <MailOutlined />, label: <QuarantineNavLabel /> }] : []),
     ...(can('customers.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') }] : []),
     ...(can('knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge') }] : []),
+    ...(can('assignment.manage') ? [{ key: '/assignment', icon: <ApartmentOutlined />, label: t('assignment.nav.board') }] : []),
     { key: '/reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')) },
     ...(settings.length ? [{ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), children: settings }] : []),
   ];
@@ -149,6 +152,7 @@ export function Shell() {
             </Button>
           ) : null}
           <NotificationBell />
+          <StatusSwitch />
           <LanguageSwitch />
           <Dropdown
             trigger={['click']}

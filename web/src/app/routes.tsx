@@ -42,6 +42,8 @@ const RuleEditorPage = lazy(() => import('../features/automation/RuleEditorPage.
 const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
 const SharedMacrosPage = lazy(() => import('../features/macros/SharedMacrosPage.tsx'));
 const PersonalMacrosPage = lazy(() => import('../features/macros/PersonalMacrosPage.tsx'));
+const AssignmentSettingsPage = lazy(() => import('../features/assignment/AssignmentSettingsPage.tsx'));
+const AssignmentBoardPage = lazy(() => import('../features/assignment/AssignmentBoardPage.tsx'));
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
@@ -143,6 +145,8 @@ export function AppRoutes() {
         <Route path="/settings/macros" element={page(<SharedMacrosPage />)} />
         <Route path="/settings/webhooks" element={page(<WebhooksPage />)} />
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
+        <Route path="/settings/assignment" element={page(<AssignmentSettingsPage />)} />
+        <Route path="/assignment" element={page(<AssignmentBoardPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="/profile/macros" element={page(<PersonalMacrosPage />)} />
         <Route path="/profile/notifications" element={page(<NotificationPreferencesPage />)} />

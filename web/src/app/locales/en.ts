@@ -10,6 +10,7 @@ import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
 import { fieldServiceEn } from '../../features/field-service/locale.ts';
 import { webhooksEn } from '../../features/webhooks/locale.ts';
+import { assignmentEn } from '../../features/assignment/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
 import { wechatTemplateEn } from '../../features/channels/wechat-template-locale.ts';
 import { wecomEn } from '../../features/channels/wecom-locale.ts';
@@ -62,6 +63,7 @@ export const en: Messages = {
   macros: macrosEn,
   fieldService: fieldServiceEn,
   webhooks: webhooksEn,
+  assignment: assignmentEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,
   automation: automationEn,

@@ -10,6 +10,7 @@ import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { fieldServiceZhCN } from '../../features/field-service/locale.ts';
 import { webhooksZhCN } from '../../features/webhooks/locale.ts';
+import { assignmentZhCN } from '../../features/assignment/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
 import { wechatTemplateZhCN } from '../../features/channels/wechat-template-locale.ts';
 import { wecomZhCN } from '../../features/channels/wecom-locale.ts';
@@ -57,6 +58,7 @@ export const zhCN = {
   macros: macrosZhCN,
   fieldService: fieldServiceZhCN,
   webhooks: webhooksZhCN,
+  assignment: assignmentZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
   automation: automationZhCN,

@@ -13664,6 +13664,897 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的状态 My status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "online" | "busy" | "away" | "offline";
+                            paused: boolean;
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 设置我的状态 Set my status
+         * @description 在线 online / 忙碌 busy / 离开 away / 离线 offline. Only 在线 agents who are not paused receive tickets.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "online" | "busy" | "away" | "offline";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "online" | "busy" | "away" | "offline";
+                            paused: boolean;
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/status/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在线心跳 Heartbeat
+         * @description Sent by an open console every minute: without it 在线 turns 离开 after 10 minutes and 离线 after 30.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 团队分配设置 Team assignment settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            teamId: string;
+                            /** @enum {string} */
+                            strategy: "off" | "round_robin" | "least_open" | "skills" | "weighted";
+                            skillFields: string[];
+                            reassignAfterMinutes: number | null;
+                            calendarId: string | null;
+                            version: number;
+                            updatedAt: string | null;
+                            queued: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改团队分配设置 Update team assignment settings
+         * @description Any subset. `If-Match: "<version>"` optional ("0" before the first save; 412 when stale).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        strategy?: "off" | "round_robin" | "least_open" | "skills" | "weighted";
+                        skillFields?: string[];
+                        reassignAfterMinutes?: number | null;
+                        calendarId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            teamId: string;
+                            /** @enum {string} */
+                            strategy: "off" | "round_robin" | "least_open" | "skills" | "weighted";
+                            skillFields: string[];
+                            reassignAfterMinutes: number | null;
+                            calendarId: string | null;
+                            version: number;
+                            updatedAt: string | null;
+                            queued: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 坐席分配资料 Agent assignment profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "online" | "busy" | "away" | "offline";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            lastSeenAt: string | null;
+                            paused: boolean;
+                            capacity: number;
+                            chatCapacity: number;
+                            weight: number;
+                            skills: {
+                                [key: string]: string[];
+                            };
+                            openCount: number;
+                            chatCount: number;
+                            weeklyShifts: {
+                                start: string;
+                                end: string;
+                            }[][] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改坐席分配资料 Update capacity, weight, skills, shifts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity?: number;
+                        chatCapacity?: number;
+                        weight?: number;
+                        skills?: {
+                            [key: string]: string[];
+                        };
+                        weeklyShifts?: [
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[]
+                        ] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "online" | "busy" | "away" | "offline";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            lastSeenAt: string | null;
+                            paused: boolean;
+                            capacity: number;
+                            chatCapacity: number;
+                            weight: number;
+                            skills: {
+                                [key: string]: string[];
+                            };
+                            openCount: number;
+                            chatCount: number;
+                            weeklyShifts: {
+                                start: string;
+                                end: string;
+                            }[][] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 坐席技能 Agent skills */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skills: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改坐席技能 Set agent skills
+         * @description Values by ticket field (`priority`, `channel`, `categoryId`, `fields.<key>`), e.g. `{"fields.language": ["en"]}`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skills: {
+                            [key: string]: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skills: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 排班 Shifts
+         * @description The weekly pattern (Sunday first; null: always on shift) and exceptions (leave, extra shifts) not yet over.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            weekly: {
+                                start: string;
+                                end: string;
+                            }[][] | null;
+                            exceptions: {
+                                id: string;
+                                userId: string;
+                                /** @enum {string} */
+                                kind: "leave" | "extra";
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改排班 Set the weekly shifts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weekly: [
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[],
+                            {
+                                start: string;
+                                end: string;
+                            }[]
+                        ] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            weekly: {
+                                start: string;
+                                end: string;
+                            }[][] | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/shift-exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 请假或加班 Add leave or an extra shift */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "leave" | "extra";
+                        startsAt: unknown;
+                        endsAt: unknown;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            /** @enum {string} */
+                            kind: "leave" | "extra";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            note: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/shift-exceptions/{exceptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除请假或加班 Delete leave or an extra shift */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    exceptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 分配队列 Assignment queue
+         * @description Tickets waiting for an agent, in the order they are handed out: most urgent first, then oldest.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    teamId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ticketId: string;
+                                number: string;
+                                subject: string;
+                                teamId: string;
+                                urgency: number;
+                                /** @enum {string} */
+                                reason: "new" | "reopened" | "reassign" | "unassigned";
+                                /** Format: date-time */
+                                queuedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 坐席状态与负载 Agents: status, load, capacity
+         * @description Every member of the team (`teamId`), or of any team; agents who never set a status read 离线.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "online" | "busy" | "away" | "offline";
+                                /** Format: date-time */
+                                statusChangedAt: string;
+                                lastSeenAt: string | null;
+                                paused: boolean;
+                                capacity: number;
+                                chatCapacity: number;
+                                weight: number;
+                                skills: {
+                                    [key: string]: string[];
+                                };
+                                openCount: number;
+                                chatCount: number;
+                                weeklyShifts: {
+                                    start: string;
+                                    end: string;
+                                }[][] | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/agents/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暂停分配 Pause an agent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "online" | "busy" | "away" | "offline";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            lastSeenAt: string | null;
+                            paused: boolean;
+                            capacity: number;
+                            chatCapacity: number;
+                            weight: number;
+                            skills: {
+                                [key: string]: string[];
+                            };
+                            openCount: number;
+                            chatCount: number;
+                            weeklyShifts: {
+                                start: string;
+                                end: string;
+                            }[][] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment/agents/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复分配 Resume an agent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "online" | "busy" | "away" | "offline";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            lastSeenAt: string | null;
+                            paused: boolean;
+                            capacity: number;
+                            chatCapacity: number;
+                            weight: number;
+                            skills: {
+                                [key: string]: string[];
+                            };
+                            openCount: number;
+                            chatCount: number;
+                            weeklyShifts: {
+                                start: string;
+                                end: string;
+                            }[][] | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
