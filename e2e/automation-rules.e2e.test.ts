@@ -1,8 +1,9 @@
 /**
  * 设置 › 自动化 in real Chromium against the real server, in zh-CN: an admin builds "微信来源且分类为
  * 硬件故障 → 分配给硬件支持组" with the condition rows and the action builder, previews it ("现在会匹配
- * 1 张工单"), saves it; a new WeChat ticket of that category lands on the team, and its timeline
- * names the rule.
+ * 1 张工单"), saves it; a new WeChat ticket of that category lands on the team, whose round robin
+ * (the assignment module) gives it to the engineer who is 在线, never to the one who is 离开, and its
+ * timeline names the rule.
  *
  *   npm run build:web && node --import tsx --test e2e/automation-rules.e2e.test.ts
  *
@@ -11,21 +12,29 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { chromiumPath, docScreenshot, eventually, startHarness, type Harness } from './harness.js';
+import { chromiumPath, docScreenshot, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
 let hardwareTeam: string;
 let hardwareCategory: string;
 let matchingNumber: string;
+let onlineEngineer: E2eUser;
+let awayEngineer: E2eUser;
 
 type Rule = { id: string; name: string; triggers: string[]; conditions: unknown; actions: unknown[] };
-type Ticket = { id: string; number: string; teamId: string | null };
+type Ticket = { id: string; number: string; teamId: string | null; assigneeId: string | null };
 
 before(async () => {
   if (skip) return;
   h = await startHarness();
   hardwareTeam = await h.team('硬件支持组');
+  // The team hands its tickets out by round robin (the assignment module): 张工 is 在线, 李工 离开.
+  onlineEngineer = await h.user('agent', '张工', [hardwareTeam]);
+  awayEngineer = await h.user('agent', '李工', [hardwareTeam]);
+  await h.api(h.users.admin, 'PUT', `/api/v1/teams/${hardwareTeam}/assignment`, { strategy: 'round_robin' });
+  await h.api(onlineEngineer, 'PUT', '/api/v1/me/status', { status: 'online' });
+  await h.api(awayEngineer, 'PUT', '/api/v1/me/status', { status: 'away' });
   hardwareCategory = (await h.api<{ id: string }>(h.users.admin, 'POST', '/api/v1/categories', { nameZh: '硬件故障' })).id;
   // One ticket the rule's condition already matches: the preview counts it.
   matchingNumber = (await h.api<Ticket>(h.users.admin, 'POST', '/api/v1/tickets', { subject: '扫码枪无法识别', description: '', channel: 'wechat', categoryId: hardwareCategory })).number;
@@ -93,6 +102,10 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
 
   const ticket = await h.api<Ticket>(h.users.admin, 'POST', '/api/v1/tickets', { subject: '打印机不出纸', description: '', channel: 'wechat', categoryId: hardwareCategory });
   await eventually(async () => (await h.api<Ticket>(h.users.admin, 'GET', `/api/v1/tickets/${ticket.id}`)).teamId === hardwareTeam || undefined, 'the rule assigning the team');
+  // …and the team's round robin gives it to the engineer who is 在线, never to the one who is 离开.
+  await eventually(async () => (await h.api<Ticket>(h.users.admin, 'GET', `/api/v1/tickets/${ticket.id}`)).assigneeId === onlineEngineer.id || undefined, 'the available engineer receiving it');
+  const nextTicket = await h.api<Ticket>(h.users.admin, 'POST', '/api/v1/tickets', { subject: '扫码枪没反应', description: '', channel: 'wechat', categoryId: hardwareCategory });
+  await eventually(async () => (await h.api<Ticket>(h.users.admin, 'GET', `/api/v1/tickets/${nextTicket.id}`)).assigneeId === onlineEngineer.id || undefined, 'round robin skipping the engineer who is away');
 
   await page.goto(`/tickets/${ticket.number}`);
   await page.getByTestId('timeline-change').filter({ hasText: '规则「微信硬件故障」' }).first().waitFor();
