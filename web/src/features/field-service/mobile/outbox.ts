@@ -90,7 +90,7 @@ export async function flushOutbox(store: OutboxStore, transport: OutboxTransport
     if (head.kind === 'upload') {
       const file = await store.blob(head.opId);
       const answer: UploadAnswer = file ? await transport.upload(head, file) : { outcome: 'invalid', code: 'attachment.missing_file' };
-      if (answer.outcome === 'applied' || answer.outcome === 'duplicate') {
+      if ('id' in answer) {
         await store.rememberUpload(head.opId, answer.id);
         summary.sent += 1;
       } else {
