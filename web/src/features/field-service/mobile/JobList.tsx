@@ -1,4 +1,5 @@
 import type { OrderView } from './use-field-engineer.ts';
+import { formatPhone } from '../../../shared/format-phone.ts';
 import { formatWhen, useText } from './text-context.ts';
 import type { MobileTextKey } from './mobile-text.ts';
 import { terminalStatuses } from '../../../../../src/modules/field-service/work-order-status.ts';
@@ -46,7 +47,7 @@ export function JobList({ orders, open }: { orders: OrderView[]; open: (id: stri
                   <span className="m-muted">{siteText(order)}</span>
                   {order.pending > 0 && <span className="m-pending">{t('pendingSync', { n: order.pending })}</span>}
                 </button>
-                {order.requester?.phone && <a className="m-call" href={`tel:${order.requester.phone}`}>{order.requester.phone}</a>}
+                {order.requester?.phone && <a className="m-call" href={`tel:${order.requester.phone}`}>{formatPhone(order.requester.phone)}</a>}
               </article>
             ))}
           </section>

@@ -5,6 +5,7 @@ import { distanceMeters, mapLinks, wgs84ToGcj02 } from './map-links.ts';
 import type { MobileTextKey } from './mobile-text.ts';
 import type { StepOperation } from './outbox.ts';
 import { ReportForm } from './ReportForm.tsx';
+import { formatPhone } from '../../../shared/format-phone.ts';
 import { formatWhen, useText } from './text-context.ts';
 import type { FieldEngineer, OrderView } from './use-field-engineer.ts';
 
@@ -58,7 +59,7 @@ export function JobPage({ order, app, back }: { order: OrderView; app: FieldEngi
         <dt>{t('customer')}</dt>
         <dd>{order.requester?.name ?? '—'}{order.requester?.organization ? ` · ${order.requester.organization}` : ''}</dd>
         <dt>{t('phone')}</dt>
-        <dd>{order.requester?.phone ? <a href={`tel:${order.requester.phone}`} data-testid="m-phone">{order.requester.phone}</a> : '—'}</dd>
+        <dd>{order.requester?.phone ? <a href={`tel:${order.requester.phone}`} data-testid="m-phone">{formatPhone(order.requester.phone)}</a> : '—'}</dd>
         <dt>{t('address')}</dt>
         <dd data-testid="m-address">{order.site?.street ?? '—'}</dd>
         <dt>{t('appointment')}</dt>

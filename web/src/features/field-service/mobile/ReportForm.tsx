@@ -81,7 +81,7 @@ export function ReportForm({ order, app, serviceType, fix }: { order: OrderView;
           <div key={i} className="m-part" data-testid="m-part">
             <input aria-label={t('partName')} placeholder={t('partName')} value={part.name} onChange={(e) => setPart(i, { name: e.target.value })} />
             <input aria-label={t('partModel')} placeholder={t('partModel')} value={part.model} onChange={(e) => setPart(i, { model: e.target.value })} />
-            <input aria-label={t('partQuantity')} type="number" inputMode="decimal" min="0" value={part.quantity} onChange={(e) => setPart(i, { quantity: e.target.value })} />
+            <input aria-label={t('partQuantity')} placeholder={t('partQuantity')} type="number" inputMode="decimal" min="0" value={part.quantity} onChange={(e) => setPart(i, { quantity: e.target.value })} />
             <button type="button" className="m-link" onClick={() => setParts((list) => list.filter((_, j) => j !== i))}>{t('removePart')}</button>
           </div>
         ))}

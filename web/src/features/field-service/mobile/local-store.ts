@@ -85,7 +85,8 @@ export const localStore = {
 /** The outbox's store in IndexedDB. */
 export const indexedOutbox: OutboxStore = {
   async pending() {
-    return (await db()).getAll('outbox');
+    // The store's own key (seq) keeps the order; the operation itself is what was queued.
+    return (await (await db()).getAll('outbox')).map(({ seq: _seq, ...operation }) => operation);
   },
   async remove(opId) {
     const database = await db();

@@ -122,7 +122,9 @@ export async function flushOutbox(store: OutboxStore, transport: OutboxTransport
 }
 
 async function toSyncOperation(store: OutboxStore, operation: StepOperation): Promise<SyncOperation> {
-  const { kind: _kind, report, ...step } = operation;
+  // Only the fields the server knows: its schema is strict.
+  const { opId, workOrderId, type, at, lat, lng, reason, report } = operation;
+  const step: SyncOperation = { opId, workOrderId, type, at, lat, lng, reason };
   if (!report) return step;
   const { photoClientIds, signatureClientId, ...rest } = report;
   // A photo whose upload was refused is in the kept list already; the report goes without it.
