@@ -29,7 +29,10 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  // Scope /m is a prefix: it also covers the console's /macros, /me … — those are not ours.
+  const ours = url.pathname === '/m' || url.pathname.startsWith('/m/');
   if (event.request.mode === 'navigate') {
+    if (!ours) return;
     // The shell from the network when there is one (a new release), else the kept copy.
     event.respondWith(
       fetch(event.request)
