@@ -193,3 +193,43 @@ test('360 px: sign in, accept, depart, arrive in radius; offline: report, two ph
   assert.equal(signature.subarray(1, 4).toString('latin1'), 'PNG');
   h.assertNoPageErrors();
 });
+
+test('a job reassigned while the engineer was offline: the queued step is refused, shown with the reason, and kept until dismissed', { skip, timeout: 120_000 }, async () => {
+  const engineer = await h.user('field_engineer', '韩师傅');
+  const other = await h.user('field_engineer', '刘师傅');
+  const team = await h.team('城东上门服务组', [engineer.id, other.id]);
+  const supervisor = await h.user('supervisor', '钱主管', [team]);
+  const ticket = await h.api<{ id: string }>(h.users.admin, 'POST', '/api/v1/tickets', { channel: 'phone', subject: '热水器不点火', teamId: team, requester: { name: '王先生', phone: '13909710088' } });
+  const order = await h.api<Detail>(supervisor, 'POST', '/api/v1/work-orders', { ticketId: ticket.id, teamId: team, site: { region: ['63', '6301', '630103'], street: '西宁市城中区北大街 6 号' } });
+  await h.api(supervisor, 'POST', `/api/v1/work-orders/${order.id}/events`, { opId: randomUUID(), type: 'dispatch', engineerId: engineer.id, at: new Date().toISOString() });
+  await h.api(engineer, 'POST', `/api/v1/work-orders/${order.id}/events`, { opId: randomUUID(), type: 'accept', at: new Date().toISOString() });
+
+  const page = await h.newPage({ user: engineer, ...phone, geolocation: here, permissions: ['geolocation'] });
+  await page.goto(`/m/jobs/${order.id}`);
+  const status = page.getByTestId('m-job-page-status');
+  await status.filter({ hasText: '已接单' }).waitFor();
+  await page.context().setOffline(true);
+  await page.getByTestId('m-step-depart').click();
+  await status.filter({ hasText: '已出发' }).waitFor();
+  assert.equal(await waiting(page), 1);
+  // Meanwhile the supervisor gives the job to someone else.
+  await h.api(supervisor, 'POST', `/api/v1/work-orders/${order.id}/events`, { opId: randomUUID(), type: 'dispatch', engineerId: other.id, at: new Date().toISOString() });
+
+  await page.context().setOffline(false);
+  const refused = page.getByTestId('m-refused-item');
+  await refused.waitFor();
+  const text = await refused.innerText();
+  assert.match(text, new RegExp(order.number), 'named by its number although it left the list');
+  assert.match(text, /出发 · 冲突/);
+  assert.match(text, /该派工单已改派给其他工程师/);
+  assert.equal(await waiting(page), 0, 'refused, not waiting: the outbox moves on');
+  const server = await h.api<Detail>(supervisor, 'GET', `/api/v1/work-orders/${order.id}`);
+  assert.equal(server.status, 'dispatched');
+  assert.equal(server.steps.filter((s) => s.type === 'depart').length, 0, 'the server decided: no depart');
+  // Kept across a reload, gone only when the engineer dismisses it.
+  await page.reload();
+  await refused.waitFor();
+  await refused.getByRole('button', { name: '知道了' }).click();
+  await page.getByTestId('m-refused').waitFor({ state: 'detached' });
+  h.assertNoPageErrors();
+});

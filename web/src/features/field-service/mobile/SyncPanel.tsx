@@ -30,9 +30,9 @@ export function SyncPanel({ app }: { app: FieldEngineer }) {
           <h2>{t('rejectedTitle')}</h2>
           <p>{t('rejectedHint')}</p>
           <ul>
-            {app.refused.map(({ operation, outcome, code, status }) => (
-              <li key={operation.opId}>
-                <b>{orderNumber(operation.workOrderId)}</b> · {operation.kind === 'step' ? t(`step_${operation.type}` as MobileTextKey) : t(`kind_${operation.uploadKind}`)} · {t(`outcome_${outcome}`)}
+            {app.refused.map(({ operation, outcome, code, status, number }) => (
+              <li key={operation.opId} data-testid="m-refused-item">
+                <b>{number ?? orderNumber(operation.workOrderId)}</b> · {operation.kind === 'step' ? t(`step_${operation.type}` as MobileTextKey) : t(`kind_${operation.uploadKind}`)} · {t(`outcome_${outcome}`)}
                 {code === 'work_order.reassigned' && <div>{t('reassigned')}</div>}
                 {status && <div className="m-muted">{t('currentStatus', { status: t(`status_${status}` as MobileTextKey) })}</div>}
                 <button type="button" className="m-link" onClick={() => void app.dismiss(operation.opId)}>{t('rejectedDismiss')}</button>

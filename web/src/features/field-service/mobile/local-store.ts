@@ -12,9 +12,12 @@ interface MobileDb extends DBSchema {
   outbox: { key: number; value: OutboxOperation & { seq?: number }; indexes: { opId: string } };
   blobs: { key: string; value: Blob };
   uploads: { key: string; value: string };
-  refused: { key: string; value: RefusedOperation & { refusedAt: string } };
+  refused: { key: string; value: KeptRefusal };
   meta: { key: string; value: unknown };
 }
+
+/** A refusal as kept on the phone: when, and the order's number (the order may leave the list, e.g. reassigned). */
+export type KeptRefusal = RefusedOperation & { refusedAt: string; number: string | null };
 
 let opened: Promise<IDBPDatabase<MobileDb>> | undefined;
 function db(): Promise<IDBPDatabase<MobileDb>> {
@@ -68,7 +71,7 @@ export const localStore = {
     for (const operation of operations) await tx.objectStore('outbox').add(operation);
     await tx.done;
   },
-  async refused(): Promise<Array<RefusedOperation & { refusedAt: string }>> {
+  async refused(): Promise<KeptRefusal[]> {
     return (await db()).getAll('refused');
   },
   async dismissRefused(opId: string): Promise<void> {
@@ -94,7 +97,9 @@ export const indexedOutbox: OutboxStore = {
     if (key !== undefined) await database.delete('outbox', key);
   },
   async refuse(refused) {
-    await (await db()).put('refused', { ...refused, refusedAt: new Date().toISOString() });
+    const database = await db();
+    const order = await database.get('orders', refused.operation.workOrderId);
+    await database.put('refused', { ...refused, refusedAt: new Date().toISOString(), number: order?.number ?? null });
   },
   async blob(clientId) {
     return (await db()).get('blobs', clientId);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiRefusal, mobileApi, type MobileMe, type MobileServiceType, type MobileWorkOrder } from './mobile-api.ts';
-import { indexedOutbox, localStore } from './local-store.ts';
-import { flushOutbox, withPendingSteps, type OutboxOperation, type RefusedOperation } from './outbox.ts';
+import { indexedOutbox, localStore, type KeptRefusal } from './local-store.ts';
+import { flushOutbox, withPendingSteps, type OutboxOperation } from './outbox.ts';
 
 /** How often the app tries the outbox while it is open (besides on start, on `online`, and after a write). */
 export const syncEveryMs = 30_000;
@@ -18,7 +18,7 @@ export function useFieldEngineer() {
   const [orders, setOrders] = useState<MobileWorkOrder[]>([]);
   const [serviceTypes, setServiceTypes] = useState<MobileServiceType[]>([]);
   const [queue, setQueue] = useState<OutboxOperation[]>([]);
-  const [refused, setRefused] = useState<RefusedOperation[]>([]);
+  const [refused, setRefused] = useState<KeptRefusal[]>([]);
   const [online, setOnline] = useState(navigator.onLine);
   const [syncing, setSyncing] = useState(false);
   const [lastSynced, setLastSynced] = useState<string | undefined>();
