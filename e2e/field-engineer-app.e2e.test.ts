@@ -61,13 +61,12 @@ function jpegFacts(bytes: Buffer): { markers: number[]; width: number; height: n
   }
 }
 
-async function testPhoto(page: Page, width: number, height: number, label: string): Promise<Buffer> {
+async function testPhoto(width: number, height: number, label: string): Promise<Buffer> {
   const context = await h.newContext({ viewport: { width, height } });
   const painter = await context.newPage();
   await painter.setContent(`<body style="margin:0;background:linear-gradient(135deg,#3a7bd5,#f5af19);font:120px sans-serif;color:#fff;display:grid;place-items:center;height:100vh">${label}</body>`);
   const jpeg = await painter.screenshot({ type: 'jpeg', quality: 90 });
   await context.close();
-  void page;
   return withExif(jpeg);
 }
 
@@ -123,7 +122,7 @@ test('360 px: sign in, accept, depart, arrive in radius; offline: report, two ph
   await page.getByTestId('m-online').filter({ hasText: '离线' }).waitFor();
   await page.getByTestId('m-step-start').click();
   await status.filter({ hasText: '服务中' }).waitFor();
-  const photos = [await testPhoto(page, 2400, 1800, '铭牌'), await testPhoto(page, 800, 600, '外机')];
+  const photos = [await testPhoto(2400, 1800, '铭牌'), await testPhoto(800, 600, '外机')];
   assert.ok(photos.every((p) => p.includes(Buffer.from('Exif\0\0', 'latin1'))), 'the test photos carry EXIF');
   await page.getByTestId('m-photo-input').setInputFiles(photos.map((buffer, i) => ({ name: `IMG_000${i + 1}.jpg`, mimeType: 'image/jpeg', buffer })));
   await page.getByTestId('m-photo-count').filter({ hasText: '2 张照片' }).waitFor();

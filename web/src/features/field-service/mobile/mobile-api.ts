@@ -36,7 +36,16 @@ export const mobileApi = {
   /** The engineer's own orders (the server lists only those for the field_engineer role). */
   myOrders: async () => (await call<{ items: MobileWorkOrder[] }>('GET', '/api/v1/work-orders?mine=true&limit=200')).items,
   serviceTypes: async () => (await call<{ items: MobileServiceType[] }>('GET', '/api/v1/service-types')).items,
-  sync: async (operations: SyncOperation[]): Promise<SyncAnswer[]> => (await call<{ results: SyncAnswer[] }>('POST', '/api/v1/work-orders/sync', { operations })).results,
+  async sync(operations: SyncOperation[]): Promise<SyncAnswer[]> {
+    try {
+      return (await call<{ results: SyncAnswer[] }>('POST', '/api/v1/work-orders/sync', { operations })).results;
+    } catch (error) {
+      // A batch the server cannot read at all (400) would block the outbox for ever: its operations
+      // go to the kept list as invalid, with the server's code, instead of waiting silently.
+      if (error instanceof ApiRefusal && error.status === 400) return operations.map((op) => ({ opId: op.opId, outcome: 'invalid', code: error.code, status: null, engineerId: null }));
+      throw error;
+    }
+  },
   async upload(operation: UploadOperation, file: Blob): Promise<UploadAnswer> {
     const form = new FormData();
     form.append('file', file, operation.filename);
