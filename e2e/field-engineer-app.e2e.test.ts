@@ -143,6 +143,8 @@ test('360 px: sign in, accept, depart, arrive in radius; offline: report, two ph
   for (const [x, y] of [[60, 60], [100, 130], [140, 50], [200, 120], [260, 70]]) await page.mouse.move(box.x + x!, box.y + y!, { steps: 6 });
   await page.mouse.up();
   await page.getByTestId('m-rating-5').click();
+  const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(width.scroll <= width.client, `the report is ${width.scroll} px wide in a ${width.client} px viewport`);
   await page.getByTestId('m-submit-report').click();
   await status.filter({ hasText: '待客户确认' }).waitFor();
   await page.getByTestId('m-step-finish').click();
