@@ -14,8 +14,8 @@ export default defineConfig({
     // across releases of our own code.
     rollupOptions: {
       // Two pages: the console (with the portal) and the public help centre, which must not load
-      // the console's bundle (antd) on a customer's phone.
-      input: { main: `${import.meta.dirname}/index.html`, help: `${import.meta.dirname}/help.html` },
+      // the console's bundle (antd) on a customer's phone; the field engineer's offline app (m.html, /m) likewise.
+      input: { main: `${import.meta.dirname}/index.html`, help: `${import.meta.dirname}/help.html`, m: `${import.meta.dirname}/m.html` },
       output: {
         manualChunks(id: string) {
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';

@@ -12,6 +12,10 @@ const dist = mkdtempSync(join(tmpdir(), 'opencsm-web-'));
 mkdirSync(join(dist, 'assets'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
 writeFileSync(join(dist, 'help.html'), '<!doctype html><div id="help-root"></div>');
+writeFileSync(join(dist, 'm.html'), '<!doctype html><div id="m-root"></div>');
+mkdirSync(join(dist, 'm'));
+writeFileSync(join(dist, 'm', 'sw.js'), 'self.addEventListener("fetch", () => {});');
+writeFileSync(join(dist, 'm', 'manifest.webmanifest'), JSON.stringify({ start_url: '/m', scope: '/m' }));
 const script = 'console.log("控制台");'.repeat(50);
 writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
 writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(script));
@@ -95,5 +99,23 @@ test('the public help centre has its own light page at /help and every article a
     assert.equal(res.headers['x-frame-options'], 'DENY');
   }
   assert.match((await app.inject({ method: 'GET', url: '/helpdesk' })).body, /<div id="root">/, 'only /help itself and below');
+  await app.close();
+});
+
+test('the field engineer app has its own page at /m and below, its manifest, and a worker allowed to serve /m', async () => {
+  const app = await serverFor(dist);
+  for (const url of ['/m', '/m/', '/m/jobs/0190a7e2-0000-7000-8000-000000000000']) {
+    const res = await app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 200, url);
+    assert.match(res.body, /<div id="m-root">/, url);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
+  }
+  assert.match((await app.inject({ method: 'GET', url: '/messages' })).body, /<div id="root">/, 'only /m itself and below');
+  const manifest = await app.inject({ method: 'GET', url: '/m/manifest.webmanifest' });
+  assert.equal(manifest.headers['content-type'], 'application/manifest+json');
+  assert.equal(manifest.json().scope, '/m');
+  const worker = await app.inject({ method: 'GET', url: '/m/sw.js' });
+  assert.equal(worker.headers['service-worker-allowed'], '/m', 'a worker in /m/ may control /m itself');
+  assert.equal(worker.headers['cache-control'], 'no-cache', 'a new release\'s worker is seen at once');
   await app.close();
 });

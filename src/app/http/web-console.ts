@@ -16,6 +16,7 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
 
 // antd injects its styles at runtime (CSS-in-JS), hence 'unsafe-inline' for styles only. The API
@@ -66,6 +67,8 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, frameA
   const accepts = String(request.headers['accept-encoding'] ?? '');
   reply.header('Content-Type', asset.type).header('Vary', 'Accept-Encoding').header('X-Content-Type-Options', 'nosniff');
   reply.header('Cache-Control', asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  // The engineer app's worker lives in /m/ but serves the page /m itself (scope /m).
+  if (request.url.split('?')[0] === '/m/sw.js') reply.header('Service-Worker-Allowed', '/m');
   if (asset.type.startsWith('text/html')) {
     reply.header('Content-Security-Policy', contentSecurityPolicy(frameAncestors)).header('Referrer-Policy', 'same-origin');
     // X-Frame-Options cannot list origins; CSP frame-ancestors governs framing where it is allowed.
@@ -99,7 +102,9 @@ export function registerWebConsole(app: AppServer, dir = webDistDir, options: { 
     const frameAncestors = embeddablePaths.has(path.replace(/\/$/, '')) ? (options.portalFrameAncestors ?? "'none'") : "'none'";
     // The public help centre is its own light page (web/help.html), not the console's shell.
     const helpCentre = (path === '/help' || path.startsWith('/help/')) && assets.has('/help.html');
-    return send(request, reply, assets.get(helpCentre ? '/help.html' : '/index.html')!, frameAncestors);
+    // The field engineer's offline app is its own page too (web/m.html), for /m and /m/*.
+    const engineerApp = (path === '/m' || path.startsWith('/m/')) && assets.has('/m.html');
+    return send(request, reply, assets.get(helpCentre ? '/help.html' : engineerApp ? '/m.html' : '/index.html')!, frameAncestors);
   };
   app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, handler);
   app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, handler);
