@@ -21,6 +21,7 @@ import { macrosModule } from '../modules/macros/index.js';
 import { notificationsModule } from '../modules/notifications/index.js';
 import { fieldServiceModule } from '../modules/field-service/index.js';
 import { webhooksModule } from '../modules/webhooks/index.js';
+import { reportsModule } from '../modules/reports/index.js';
 import type { AppModule } from './context.js';
 
 /**
@@ -28,4 +29,4 @@ import type { AppModule } from './context.js';
  * the order of the channels our modules register (phone, email, portal: the ticket channel list and
  * the create API's `channel` enum follow it) and of the API's paths in the OpenAPI document.
  */
-export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, macrosModule, securitySettingsModule, surveysModule, notificationsModule, fieldServiceModule, webhooksModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, macrosModule, securitySettingsModule, surveysModule, notificationsModule, fieldServiceModule, webhooksModule, reportsModule, jobsAdminModule, realtimeModule];

@@ -23,6 +23,7 @@ import { smsChannelMessages } from '../../modules/sms-channel/messages.js';
 import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { fieldServiceMessages } from '../../modules/field-service/messages.js';
 import { webhooksMessages } from '../../modules/webhooks/messages.js';
+import { reportsMessages } from '../../modules/reports/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -112,6 +113,7 @@ const zhCN = {
   ...formMessages.zhCN,
   ...formsModuleMessages.zhCN,
   ...surveysMessages.zhCN,
+  ...reportsMessages.zhCN,
   ...smsChannelMessages.zhCN,
   ...templateMessages.zhCN,
   ...macrosMessages.zhCN,
@@ -206,6 +208,7 @@ const en: Record<MessageKey, string> = {
   ...formMessages.en,
   ...formsModuleMessages.en,
   ...surveysMessages.en,
+  ...reportsMessages.en,
   ...smsChannelMessages.en,
   ...templateMessages.en,
   ...macrosMessages.en,

@@ -43,6 +43,9 @@ export const permissions = [
   'webhooks.manage', // 设置 › Webhook: outbound webhook endpoints, their secrets, the delivery log, replay; admins
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
   'macros.manage', // 设置 › 宏: create, change and delete shared macros (everyone with tickets.reply keeps personal ones)
+  'reports.read', // 报表: KPIs, dashboards and drill-downs (agents: their own and their teams' numbers; supervisors: their teams')
+  'reports.read_all', // every team's numbers (admins)
+  'reports.manage', // the reporting time zone (admins)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -63,6 +66,7 @@ const agentPermissions: Permission[] = [
   'knowledge.read',
   'knowledge.write',
   'field_service.read', 'field_service.create',
+  'reports.read',
 ];
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
