@@ -5,6 +5,8 @@ import { reportingTimeZone, rollupRowsOf, upsertRollups } from './rollup-sql.js'
 /** Rebuild every rollup from the facts (a changed time zone, a backfill), in one transaction. */
 export async function rebuildRollups(database: Database, defaultTimeZone: string): Promise<void> {
   await database.transaction(async (tx) => {
+    // Live batches wait meanwhile, so a fact committed during the rebuild is added after it, once.
+    await tx.execute(sql`lock table report_rollups in share row exclusive mode`);
     await tx.execute(sql`delete from report_rollups`);
     await tx.execute(upsertRollups(rollupRowsOf(sql`report_facts`, reportingTimeZone(defaultTimeZone))));
   });
