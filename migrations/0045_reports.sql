@@ -55,4 +55,5 @@ CREATE TABLE "report_tickets" (
 );
 --> statement-breakpoint
 CREATE INDEX "report_facts_measure_time" ON "report_facts" USING btree ("measure","occurred_at");--> statement-breakpoint
-CREATE INDEX "report_facts_ticket" ON "report_facts" USING btree ("ticket_id","occurred_at");
+CREATE INDEX "report_facts_ticket" ON "report_facts" USING btree ("ticket_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "report_tickets_open" ON "report_tickets" USING btree ("status","agent_id") WHERE "report_tickets"."status" in ('new', 'open', 'pending');

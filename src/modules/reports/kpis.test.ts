@@ -94,6 +94,13 @@ describe('KPIs on the hand-made set (admin: every team)', () => {
     assert.equal(k.backlog, 1);
   });
 
+  test('a range that ends after now counts the tickets open now (the same one)', async () => {
+    const res = await t.api('GET', '/api/v1/reports/kpis?from=2026-10-01T00:00:00%2B08:00&to=2099-01-01T00:00:00Z');
+    assert.equal(assertProblem(res, 400, 'validation.failed').errors?.[0]?.path, 'to'); // over 400 days
+    const open = await t.api('GET', `/api/v1/reports/kpis?from=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`);
+    assert.equal(open.data.groups[0].backlog, 1);
+  });
+
   test('first response time: 1 800, 600 and 3 600 s — mean 2 000, median 1 800, p90 3 240 (interpolated); within office hours business = calendar', () => {
     assert.deepEqual(k.firstResponseTime.calendar, { count: 3, mean: 2000, median: 1800, p90: 3240 });
     assert.deepEqual(k.firstResponseTime.business, { count: 3, mean: 2000, median: 1800, p90: 3240 });

@@ -19,7 +19,8 @@ export type KpiGroup = {
   workload: Array<{ agentId: string; open: number; resolved: number }>;
 };
 
-export type KpiQuery = { from: Date; to: Date; groupBy?: GroupBy; scope: SQL };
+/** `now`: the injected clock's time (a range ending at or after it reads the tickets open now). */
+export type KpiQuery = { from: Date; to: Date; now: Date; groupBy?: GroupBy; scope: SQL };
 
 type Row = Record<string, unknown> & { g: string };
 const num = (v: unknown): number => Number(v ?? 0);
@@ -61,13 +62,18 @@ export async function computeKpis(db: Db, q: KpiQuery): Promise<KpiGroup[]> {
       count(*) filter (where f.nth = 1 and not exists (
         select 1 from report_facts b where b.ticket_id = f.ticket_id and b.measure = 'sla.breached' and b.occurred_at <= f.occurred_at)) as within_sla
     from report_facts f where ${inRange(q, ['resolved'])} group by 1`);
-  // Backlog: tickets created before `to` that are open at `to` (as many reopens as resolutions by then).
-  const backlog = await queryRows<Row & { n: string }>(db, sql`
-    select ${g} as g, count(*) as n from report_facts f
-    where f.measure = 'created' and f.occurred_at < ${to} and ${q.scope}
-      and (select count(*) filter (where x.measure = 'resolved') - count(*) filter (where x.measure = 'reopened')
-           from report_facts x where x.ticket_id = f.ticket_id and x.measure in ('resolved', 'reopened') and x.occurred_at < ${to}) = 0
-    group by 1`);
+  // Backlog: tickets open at `to`. A range that ends now or later asks for the tickets open now
+  // (report_tickets, one row per ticket, partial index on open statuses); an earlier end replays
+  // each ticket's resolutions and reopens before it (as many reopens as resolutions: open).
+  const backlog = q.to.getTime() >= q.now.getTime()
+    ? await queryRows<Row & { n: string }>(db, sql`
+      select ${g} as g, count(*) as n from report_tickets f where f.status in ('new', 'open', 'pending') and ${q.scope} group by 1`)
+    : await queryRows<Row & { n: string }>(db, sql`
+      select ${g} as g, count(*) as n from report_facts f
+      where f.measure = 'created' and f.occurred_at < ${to} and ${q.scope}
+        and (select count(*) filter (where x.measure = 'resolved') - count(*) filter (where x.measure = 'reopened')
+             from report_facts x where x.ticket_id = f.ticket_id and x.measure in ('resolved', 'reopened') and x.occurred_at < ${to}) = 0
+      group by 1`);
   // Workload: per agent, tickets assigned to them and open now, and their resolutions in the range.
   const workload = await queryRows<Row & { agent_id: string; open: string; resolved: string }>(db, sql`
     select g, agent_id, sum(open)::int as open, sum(resolved)::int as resolved from (

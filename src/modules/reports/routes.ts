@@ -38,7 +38,7 @@ export function registerReportRoutes(app: AppServer, { database, config, clock }
   }, async (request) => {
     const q = request.query;
     checkRange(q);
-    const groups = await computeKpis(database.db, { ...q, scope: reportScope(actorOf(request)) });
+    const groups = await computeKpis(database.db, { ...q, now: clock.now(), scope: reportScope(actorOf(request)) });
     return { from: q.from.toISOString(), to: q.to.toISOString(), groupBy: q.groupBy ?? null, groups };
   });
 

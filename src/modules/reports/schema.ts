@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -41,7 +42,9 @@ export const reportFacts = pgTable(
  * What reporting remembers of each ticket between events (its current dimensions, first response,
  * replies, resolutions), so a batch reads one row per ticket instead of the ticket's history.
  */
-export const reportTickets = pgTable('report_tickets', {
+export const reportTickets = pgTable(
+  'report_tickets',
+  {
   ticketId: uuid('ticket_id').primaryKey(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   status: text('status').notNull(),
@@ -56,7 +59,10 @@ export const reportTickets = pgTable('report_tickets', {
   agentReplies: integer('agent_replies').notNull().default(0),
   resolutions: integer('resolutions').notNull().default(0),
   lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
-});
+  },
+  // The live backlog and agents' load read open tickets only.
+  (t) => [index('report_tickets_open').on(t.status, t.agentId).where(sql`${t.status} in ('new', 'open', 'pending')`)],
+);
 
 /**
  * Hourly and daily rollups per dimension, one row per histogram bucket: count and sum add up

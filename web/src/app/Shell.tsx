@@ -41,7 +41,7 @@ function useNavItems(): MenuProps['items'] {
     ...(can('email.quarantine') ? [{ key: '/email-quarantine', icon: <MailOutlined />, label: <QuarantineNavLabel /> }] : []),
     ...(can('customers.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') }] : []),
     ...(can('knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge') }] : []),
-    { key: '/reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')) },
+    ...(can('reports.read') ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
     ...(settings.length ? [{ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), children: settings }] : []),
   ];
 }
