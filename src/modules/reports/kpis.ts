@@ -49,13 +49,13 @@ async function durationStats(db: Db, q: KpiQuery, prefix: 'first_response' | 're
 export async function computeKpis(db: Db, q: KpiQuery): Promise<KpiGroup[]> {
   const g = groupExpression(q.groupBy);
   const to = sql`${q.to.toISOString()}::timestamptz`;
-  const counts = await queryRows<Row & { measure: string; n: string; sum: unknown; good: string; bad: string }>(db, sql`
+  const countsQuery = queryRows<Row & { measure: string; n: string; sum: unknown; good: string; bad: string }>(db, sql`
     select ${g} as g, f.measure, count(*) as n, sum(f.value) as sum,
       count(*) filter (where (f.measure = 'csat.score' and f.value >= 4) or (f.measure = 'nps.score' and f.value >= 9)) as good,
       count(*) filter (where f.measure = 'nps.score' and f.value <= 6) as bad
     from report_facts f where ${inRange(q, ['created', 'resolved', 'reopened', 'csat.score', 'csat.delivered', 'nps.score', 'nps.delivered'])} group by 1, 2`);
   // FCR and SLA attainment look at each first resolution in the range: replies before it, a reopen within 7 days after, a breach before it.
-  const resolutions = await queryRows<Row & { resolved: string; first_contact: string; within_sla: string }>(db, sql`
+  const resolutionsQuery = queryRows<Row & { resolved: string; first_contact: string; within_sla: string }>(db, sql`
     select ${g} as g, count(*) filter (where f.nth = 1) as resolved,
       count(*) filter (where f.nth = 1 and f.agent_replies <= 1 and not exists (
         select 1 from report_facts r where r.ticket_id = f.ticket_id and r.measure = 'reopened' and r.occurred_at > f.occurred_at and r.occurred_at <= f.occurred_at + interval '7 days')) as first_contact,
@@ -65,25 +65,27 @@ export async function computeKpis(db: Db, q: KpiQuery): Promise<KpiGroup[]> {
   // Backlog: tickets open at `to`. A range that ends now or later asks for the tickets open now
   // (report_tickets, one row per ticket, partial index on open statuses); an earlier end replays
   // each ticket's resolutions and reopens before it (as many reopens as resolutions: open).
-  const backlog = q.to.getTime() >= q.now.getTime()
-    ? await queryRows<Row & { n: string }>(db, sql`
+  const backlogQuery = q.to.getTime() >= q.now.getTime()
+    ? queryRows<Row & { n: string }>(db, sql`
       select ${g} as g, count(*) as n from report_tickets f where f.status in ('new', 'open', 'pending') and ${q.scope} group by 1`)
-    : await queryRows<Row & { n: string }>(db, sql`
+    : queryRows<Row & { n: string }>(db, sql`
       select ${g} as g, count(*) as n from report_facts f
       where f.measure = 'created' and f.occurred_at < ${to} and ${q.scope}
         and (select count(*) filter (where x.measure = 'resolved') - count(*) filter (where x.measure = 'reopened')
              from report_facts x where x.ticket_id = f.ticket_id and x.measure in ('resolved', 'reopened') and x.occurred_at < ${to}) = 0
       group by 1`);
   // Workload: per agent, tickets assigned to them and open now, and their resolutions in the range.
-  const workload = await queryRows<Row & { agent_id: string; open: string; resolved: string }>(db, sql`
+  const workloadQuery = queryRows<Row & { agent_id: string; open: string; resolved: string }>(db, sql`
     select g, agent_id, sum(open)::int as open, sum(resolved)::int as resolved from (
       select ${g} as g, f.agent_id::text as agent_id, 1 as open, 0 as resolved from report_tickets f
       where f.agent_id is not null and f.status in ('new', 'open', 'pending') and ${q.scope}
       union all
       select ${g}, f.agent_id::text, 0, 1 from report_facts f where f.agent_id is not null and ${inRange(q, ['resolved'])}) w
     group by g, agent_id order by g, open desc, agent_id`);
-  const firstResponse = await durationStats(db, q, 'first_response');
-  const resolution = await durationStats(db, q, 'resolution');
+  // Independent reads: on PostgreSQL each takes its own pooled connection, so they run side by side.
+  const [counts, resolutions, backlog, workload, firstResponse, resolution] = await Promise.all([
+    countsQuery, resolutionsQuery, backlogQuery, workloadQuery, durationStats(db, q, 'first_response'), durationStats(db, q, 'resolution'),
+  ]);
 
   const groups = new Set<string>([...counts, ...resolutions, ...backlog, ...workload].map((r) => r.g));
   for (const key of [...firstResponse.keys(), ...resolution.keys()]) groups.add(key);
