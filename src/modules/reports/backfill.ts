@@ -11,7 +11,7 @@ import { rebuildRollups } from './rollups.js';
  * rollups once more from the facts. Run it on an installation that had tickets before reports, or
  * after changing what a fact records. Returns the events read and the facts written.
  */
-export async function backfillReports(database: Database, defaultTimeZone: string, pageSize = 500): Promise<{ events: number; facts: number }> {
+export async function backfillReports(database: Database, defaultTimeZone: string, pageSize = 500): Promise<{ events: number; facts: number; unreadable: number }> {
   await database.transaction(async (tx) => {
     await tx.execute(sql`delete from report_facts`);
     await tx.execute(sql`delete from report_tickets`);
@@ -22,6 +22,7 @@ export async function backfillReports(database: Database, defaultTimeZone: strin
   let after = 0;
   let events = 0;
   let facts = 0;
+  let unreadable = 0;
   for (;;) {
     const rows = await database.db.select().from(domainEvents).where(and(inArray(domainEvents.type, types), gt(domainEvents.id, after))).orderBy(asc(domainEvents.id)).limit(pageSize);
     if (rows.length === 0) break;
@@ -30,7 +31,14 @@ export async function backfillReports(database: Database, defaultTimeZone: strin
     for (const row of rows) {
       const reader = readers.get(row.type)!;
       const stored = { eventId: row.id, type: row.type, version: row.version, aggregateType: row.aggregateType, aggregateId: row.aggregateId, cause: row.cause, actorId: row.actorId, contactId: row.contactId, payload: row.payload, occurredAt: row.createdAt.toISOString() };
-      const envelope = reader.read(stored);
+      // An event whose payload an erasure redacted cannot be read: it is skipped and counted, not fatal.
+      let envelope: ReportEvent;
+      try {
+        envelope = reader.read(stored);
+      } catch {
+        unreadable += 1;
+        continue;
+      }
       // The relay's filters apply here too, so backfilled facts are the live path's.
       if (!reader.accepts || reader.accepts(stored)) batch.push(envelope);
     }
@@ -38,5 +46,5 @@ export async function backfillReports(database: Database, defaultTimeZone: strin
     facts += await applyReportEvents(database, batch, defaultTimeZone);
   }
   await rebuildRollups(database, defaultTimeZone);
-  return { events, facts };
+  return { events, facts, unreadable };
 }
