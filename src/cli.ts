@@ -16,6 +16,8 @@ const usage = `Usage: opencsm <command>
   seed --demo  load the deterministic demo data set (演示数据)
   reindex-search
                rebuild every ticket's search document (after an upgrade that changes search, 重建搜索索引)
+  reports backfill | reports check
+               rebuild reporting facts and rollups from the event log / compare rollups with the facts (报表)
   bench-data --tickets N
                bulk-load N generated Chinese tickets with messages, for benchmarks only (压测数据)
 `;
@@ -57,6 +59,21 @@ async function main(argv: string[]): Promise<void> {
       try {
         const count = await reindexAllTickets(database, (n) => log.info({ tickets: n }, 'reindex-search: indexed'));
         process.stdout.write(`Reindexed ${count} tickets / 已重建 ${count} 张工单的搜索索引\n`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'reports': {
+      const { backfillReports, checkRollups } = await import('./modules/reports/index.js');
+      const database = await openDatabase(config);
+      try {
+        if (rest[0] === 'backfill') process.stdout.write(`${JSON.stringify(await backfillReports(database, config.OPENCSM_TIMEZONE))}\n`);
+        else if (rest[0] === 'check') {
+          const differences = await checkRollups(database, config.OPENCSM_TIMEZONE);
+          process.stdout.write(differences.length ? `${JSON.stringify(differences, null, 2)}\nRollups differ from facts / 汇总与事实不一致\n` : 'Rollups equal the facts / 汇总与事实一致\n');
+          if (differences.length) process.exitCode = 1;
+        } else throw new Error('reports needs backfill or check');
       } finally {
         await database.close();
       }

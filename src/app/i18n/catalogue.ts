@@ -25,6 +25,7 @@ import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { fieldServiceMessages } from '../../modules/field-service/messages.js';
 import { webhooksMessages } from '../../modules/webhooks/messages.js';
 import { automationMessages } from '../../modules/automation/messages.js';
+import { reportsMessages } from '../../modules/reports/messages.js';
 import { platformMessages } from './platform-messages.js';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -115,6 +116,7 @@ const zhCN = {
   ...formsModuleMessages.zhCN,
   ...surveysMessages.zhCN,
   ...assignmentMessages.zhCN,
+  ...reportsMessages.zhCN,
   ...smsChannelMessages.zhCN,
   ...templateMessages.zhCN,
   ...macrosMessages.zhCN,
@@ -211,6 +213,7 @@ const en: Record<MessageKey, string> = {
   ...formsModuleMessages.en,
   ...surveysMessages.en,
   ...assignmentMessages.en,
+  ...reportsMessages.en,
   ...smsChannelMessages.en,
   ...templateMessages.en,
   ...macrosMessages.en,

@@ -45,6 +45,9 @@ export const permissions = [
   'assignment.manage', // 智能分配: team strategies, agents' capacity, skills and shifts, the queue and 分配看板, pausing agents (admins, supervisors)
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
   'macros.manage', // 设置 › 宏: create, change and delete shared macros (everyone with tickets.reply keeps personal ones)
+  'reports.read', // 报表: KPIs, dashboards and drill-downs (agents: their own and their teams' numbers; supervisors: their teams')
+  'reports.read_all', // every team's numbers (admins)
+  'reports.manage', // the reporting time zone (admins)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +68,7 @@ const agentPermissions: Permission[] = [
   'knowledge.read',
   'knowledge.write',
   'field_service.read', 'field_service.create',
+  'reports.read',
 ];
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {

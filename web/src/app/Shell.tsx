@@ -12,7 +12,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Tag, type MenuProps } from 'antd';
+import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, type MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -32,19 +32,13 @@ function useNavItems(): MenuProps['items'] {
   const { t } = useTranslation();
   const can = useCan();
   const settings = allowedSettingsPages(can).map((page) => ({ key: page.path, label: t(page.labelKey) }));
-  const soon = (label: string) => (
-    <span>
-      {/* A short tag: "Knowledge base Coming soon" did not fit the sider in English. */}
-      {label} <Tag title={t('app.comingSoon')} style={{ marginInlineStart: 4, marginInlineEnd: 0, paddingInline: 4 }}>{t('app.comingSoonShort')}</Tag>
-    </span>
-  );
   return [
     { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets') },
     ...(can('email.quarantine') ? [{ key: '/email-quarantine', icon: <MailOutlined />, label: <QuarantineNavLabel /> }] : []),
     ...(can('customers.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') }] : []),
     ...(can('knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge') }] : []),
     ...(can('assignment.manage') ? [{ key: '/assignment', icon: <ApartmentOutlined />, label: t('assignment.nav.board') }] : []),
-    { key: '/reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')) },
+    ...(can('reports.read') ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
     ...(settings.length ? [{ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), children: settings }] : []),
   ];
 }

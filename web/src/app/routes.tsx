@@ -47,6 +47,7 @@ const AssignmentBoardPage = lazy(() => import('../features/assignment/Assignment
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
 const KnowledgePage = lazy(() => import('../features/knowledge/KnowledgePage.tsx'));
 const ArticleEditorPage = lazy(() => import('../features/knowledge/ArticleEditorPage.tsx'));
 // The customer portal: its own minimal frame, no agent session or menus.
@@ -119,7 +120,7 @@ export function AppRoutes() {
         <Route path="/knowledge" element={page(<KnowledgePage />)} />
         <Route path="/knowledge/new" element={page(<ArticleEditorPage />)} />
         <Route path="/knowledge/:id" element={page(<ArticleEditorPage />)} />
-        <Route path="/reports" element={page(<ComingSoon area="reports" />)} />
+        <Route path="/reports" element={page(<ReportsPage />)} />
         <Route path="/settings" element={<SettingsLanding />} />
         <Route path="/settings/users" element={page(<UsersPage />)} />
         <Route path="/settings/teams" element={page(<TeamsPage />)} />

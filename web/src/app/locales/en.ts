@@ -8,6 +8,7 @@ import { portalEn } from '../../features/portal/locale.ts';
 import { customersEn } from '../../features/customers/locale.ts';
 import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
+import { reportsEn } from '../../features/reports/locale.ts';
 import { fieldServiceEn } from '../../features/field-service/locale.ts';
 import { webhooksEn } from '../../features/webhooks/locale.ts';
 import { assignmentEn } from '../../features/assignment/locale.ts';
@@ -60,6 +61,7 @@ export const en: Messages = {
   sms: smsEn,
   customFields: customFieldsEn,
   surveys: surveysEn,
+  reports: reportsEn,
   macros: macrosEn,
   fieldService: fieldServiceEn,
   webhooks: webhooksEn,

@@ -8,6 +8,7 @@ import { portalZhCN } from '../../features/portal/locale.ts';
 import { customersZhCN } from '../../features/customers/locale.ts';
 import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
+import { reportsZhCN } from '../../features/reports/locale.ts';
 import { fieldServiceZhCN } from '../../features/field-service/locale.ts';
 import { webhooksZhCN } from '../../features/webhooks/locale.ts';
 import { assignmentZhCN } from '../../features/assignment/locale.ts';
@@ -55,6 +56,7 @@ export const zhCN = {
   sms: smsZhCN,
   customFields: customFieldsZhCN,
   surveys: surveysZhCN,
+  reports: reportsZhCN,
   macros: macrosZhCN,
   fieldService: fieldServiceZhCN,
   webhooks: webhooksZhCN,

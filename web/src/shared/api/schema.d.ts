@@ -14555,6 +14555,347 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报表指标 KPIs
+         * @description Every KPI of docs/reports.md by name for facts in [from, to), in the reader's scope (admins: all; supervisors: their teams'; agents: their teams' and their own), one entry per group of `groupBy` (team, agent, channel, type, category, priority, field:<select key>; none: one group ""). Durations in seconds.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: unknown;
+                    to: unknown;
+                    groupBy?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            groupBy: string | null;
+                            groups: {
+                                group: string;
+                                volume: number;
+                                backlog: number;
+                                firstResponseTime: {
+                                    calendar: {
+                                        count: number;
+                                        mean: number | null;
+                                        median: number | null;
+                                        p90: number | null;
+                                    };
+                                    business: {
+                                        count: number;
+                                        mean: number | null;
+                                        median: number | null;
+                                        p90: number | null;
+                                    };
+                                };
+                                resolutionTime: {
+                                    calendar: {
+                                        count: number;
+                                        mean: number | null;
+                                        median: number | null;
+                                        p90: number | null;
+                                    };
+                                    business: {
+                                        count: number;
+                                        mean: number | null;
+                                        median: number | null;
+                                        p90: number | null;
+                                    };
+                                };
+                                fcr: {
+                                    resolved: number;
+                                    firstContact: number;
+                                    rate: number | null;
+                                };
+                                reopenRate: {
+                                    resolved: number;
+                                    reopened: number;
+                                    rate: number | null;
+                                };
+                                slaAttainment: {
+                                    resolved: number;
+                                    withinSla: number;
+                                    rate: number | null;
+                                };
+                                csat: {
+                                    answers: number;
+                                    satisfied: number;
+                                    score: number | null;
+                                    mean: number | null;
+                                    delivered: number;
+                                    responseRate: number | null;
+                                };
+                                nps: {
+                                    answers: number;
+                                    promoters: number;
+                                    detractors: number;
+                                    score: number | null;
+                                    delivered: number;
+                                    responseRate: number | null;
+                                };
+                                workload: {
+                                    agentId: string;
+                                    open: number;
+                                    resolved: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 到达热力图 Arrival heatmap
+         * @description Tickets created in [from, to) by weekday (0 = Monday) × hour (0–23) in the reporting time zone: `counts[weekday][hour]`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: unknown;
+                    to: unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            timeZone: string;
+                            counts: number[][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/drill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下钻到工单 Drill down
+         * @description The tickets behind a number: facts of `measure` in [from, to) (one `group` of `groupBy`, or one heatmap cell `weekday` + `hour`), in the reader's report scope and ticket visibility, newest first, at most `limit`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: unknown;
+                    to: unknown;
+                    measure?: "created" | "reply.agent" | "reply.customer" | "first_response.calendar" | "first_response.business" | "resolved" | "resolution.calendar" | "resolution.business" | "reopened" | "status_changed" | "assigned" | "sla.breached" | "csat.delivered" | "csat.score" | "nps.delivered" | "nps.score";
+                    groupBy?: string;
+                    group?: string;
+                    weekday?: number;
+                    hour?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            truncated: boolean;
+                            tickets: {
+                                id: string;
+                                number: string;
+                                subject: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务经理·实时 Live dashboard
+         * @description Today's arrivals (reporting time zone), open backlog by status, SLA breaches today, open breached tickets, agents' open load; in the reader's scope.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            todayStart: string;
+                            incomingToday: number;
+                            backlogByStatus: {
+                                [key: string]: number;
+                            };
+                            breachedToday: number;
+                            openBreached: number;
+                            agentLoad: {
+                                agentId: string;
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报表设置 Report settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timeZone: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改报表设置 Update report settings
+         * @description The installation's reporting time zone (IANA). Changing it rebuilds the hourly and daily rollups from the facts.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        timeZone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timeZone: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
