@@ -78,7 +78,8 @@ test('notify: the team’s members, a role and the assignee get the rule’s tex
   assert.deepEqual([firing!.status, firing!.actions[0].type, firing!.actions[0].detail.notified], ['done', 'notify', 2]);
   const activity = (await messagesOf(ticket.id)).find((entry) => entry.type === 'rule_notified');
   assert.ok(activity, 'the timeline says whom the rule notified');
-  assert.deepEqual(activity.newValue.teamIds, [hardwareTeam]);
+  assert.deepEqual([activity.newValue.teamIds, activity.newValue.names, activity.newValue.roles], [[hardwareTeam], ['硬件支持组'], ['supervisor']]);
+  assert.equal(activity.actor?.id, created.id, 'the rule acts as itself: the console names it 规则「VIP 升级」');
 
   await replay(ticket.id);
   assert.equal((await notificationsOf(ticket.id)).filter((row) => row.kind === 'rule').length, 2, 'nobody twice');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleNames } from '../../auth/index.js';
+import { getTeamNames, getUserNames, roleNames } from '../../auth/index.js';
 import { notifyStaff } from '../../notifications/index.js';
 import { addMessage, getTicketSnapshot, recordTicketActivity } from '../../tickets/index.js';
 import type { ActionSpec } from './action-spec.js';
@@ -68,7 +68,10 @@ export const notifyAction: ActionSpec<typeof schema> = {
             now,
             defaultTimeZone: context.timeZone,
           });
-          await recordTicketActivity(tx, { ticketId, type: 'rule_notified', detail: { ruleId: context.ruleId, ruleName: context.actor.name, userIds, teamIds, roles: recipients.roles, count }, actorId: null, at: now });
+          // The timeline says whom (“规则「VIP 升级」通知了 硬件支持组”): names as they were when it fired.
+          const [users, teams] = await Promise.all([getUserNames(tx, userIds), getTeamNames(tx, teamIds)]);
+          const detail = { ruleId: context.ruleId, userIds, teamIds, roles: recipients.roles, names: [...teams.values(), ...users.values()], count };
+          await recordTicketActivity(tx, { ticketId, type: 'rule_notified', detail, actorId: context.actor.id, at: now });
           return count;
         })
       : 0;

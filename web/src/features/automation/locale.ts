@@ -81,6 +81,7 @@ export const automationZhCN = {
     webhookEventType: '事件类型',
     noWebhooks: '没有已启用的 Webhook，请先在 设置 › Webhook 中添加',
     webhooksUnavailable: '只有管理员可以选择 Webhook（需要 Webhook 管理权限）',
+    timelineNotified: '{{actor}} 通知了 {{recipients}}',
   },
   preview: {
     title: '预览',
@@ -201,6 +202,7 @@ export const automationEn: typeof automationZhCN = {
     webhookEventType: 'Event type',
     noWebhooks: 'No enabled webhook; add one in Settings › Webhooks first',
     webhooksUnavailable: 'Only administrators can choose a webhook (it needs the webhooks permission)',
+    timelineNotified: '{{actor}} notified {{recipients}}',
   },
   preview: {
     title: 'Preview',
