@@ -48,7 +48,7 @@ export function ActionsEditor({ actions, onChange, fields, references }: Props) 
     <Space orientation="vertical" style={{ width: '100%' }}>
       {actions.map((action, index) => (
         <Space key={index} wrap data-action={action.type}>
-          <Select style={{ width: 190 }} aria-label={t('automation.actions.type')} value={action.type} onChange={(type: RuleAction['type']) => set(index, blank(type, references))} options={actionTypes.map((type) => ({ value: type, label: t(`automation.actions.${type}`) }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 190 }} aria-label={t('automation.actions.type')} value={action.type} onChange={(type: RuleAction['type']) => set(index, blank(type, references))} options={actionTypes.map((type) => ({ value: type, label: t(`automation.actions.${type}`) }))} />
           <ActionInputs action={action} onChange={(next) => set(index, next)} fields={fields} references={references} />
           <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('automation.actions.remove')} onClick={() => onChange(actions.filter((_, i) => i !== index))} />
         </Space>
