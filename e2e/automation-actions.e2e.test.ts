@@ -84,6 +84,7 @@ test('admin: notify a team, reply from a template and call a webhook; a new tick
 
   await page.getByTestId('save-rule').click();
   const saved = await eventually(async () => (await h.api<{ items: Rule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === 'VIP 升级'), 'the saved rule');
+  assert.ok(saved);
   assert.deepEqual(saved.actions, [
     { type: 'notify', recipients: { userIds: [], teamIds: [h.teamId], roles: [], assignee: false, teamMembers: false, requester: false }, texts: { 'zh-CN': '请关注工单 {{ticket.number}}', en: 'Please look at this ticket' } },
     { type: 'reply', body: '您好，已收到您的工单 {{ticket.number}}', internal: false },
