@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { AppError } from '../../app/errors.js';
-import { runAction, type ActionContext } from './actions/index.js';
+import { runAction, triggerFacts, type ActionContext } from './actions/index.js';
 import type { ActionOutcome } from './firing-outcome.js';
 import { claimFiring, finishFiring } from './firing-log.js';
 import type { RuleRow } from './rules.js';
@@ -21,7 +21,7 @@ export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor'
   const started = performance.now();
   const id = await claimFiring(base.database.db, { ruleId: rule.id, ruleVersion: rule.version, ticketId, eventId: event.eventId, eventType: event.type, eventCause: event.cause, depth });
   if (!id) return 'already';
-  const context: ActionContext = { ...base, actor: ruleActor(rule), cause: `rule:${rule.id}`, ruleId: rule.id, eventId: event.eventId, ticketId };
+  const context: ActionContext = { ...base, actor: ruleActor(rule), cause: `rule:${rule.id}`, ruleId: rule.id, eventId: event.eventId, ticketId, trigger: triggerFacts(event) };
   const outcomes: ActionOutcome[] = [];
   let error: string | null = null;
   for (const action of rule.actions) {

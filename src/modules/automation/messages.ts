@@ -16,6 +16,8 @@ export const automationMessages = {
     'automation.action.unknown_type': '工单类型不存在',
     'automation.action.value_required': '请填写值',
     'automation.explain.needs_change': '此条件判断字段的变更，只在工单更新事件触发时成立',
+    'automation.action.recipients_required': '请至少选择一个通知对象',
+    'automation.action.unknown_webhook': 'Webhook 不存在或已停用',
   },
   en: {
     'automation.rule.not_found': 'Automation rule not found',
@@ -33,5 +35,7 @@ export const automationMessages = {
     'automation.action.unknown_type': 'No such ticket type',
     'automation.action.value_required': 'A value is required',
     'automation.explain.needs_change': 'This condition tests a change: it can only hold when a ticket update fires the rule',
+    'automation.action.recipients_required': 'Choose at least one recipient',
+    'automation.action.unknown_webhook': 'No such webhook, or it is disabled',
   },
 };

@@ -7,7 +7,8 @@ import type { Db } from '../../db/database.js';
 import type { ConditionTypes } from '../../forms/field-kinds.js';
 import { getTeamNames, getUserNames } from '../auth/index.js';
 import { listCalendars } from '../sla/index.js';
-import { checkAction, ruleActionSchema, type ActionReferences, type RuleAction } from './actions/index.js';
+import { enabledWebhookEndpointIds } from '../webhooks/index.js';
+import { actionReferenceIds, checkAction, ruleActionSchema, type ActionReferences, type RuleAction } from './actions/index.js';
 import { ruleFieldsWithOptions, type RuleField } from './rule-fields.js';
 import { ruleTriggers, type RuleTrigger } from './triggers.js';
 
@@ -46,9 +47,8 @@ function calendarLeaves(condition: CheckedCondition): Array<{ path: string; cale
 
 async function actionReferences(db: Db, fields: readonly RuleField[], actions: readonly RuleAction[]): Promise<ActionReferences> {
   const optionsOf = (key: string) => new Set((fields.find((field) => field.key === key)?.options ?? []).map((option) => option.value));
-  const userIds = actions.flatMap((action) => (action.type === 'assign_user' ? [action.userId.toLowerCase()] : []));
-  const teamIds = actions.flatMap((action) => (action.type === 'assign_team' || (action.type === 'create_follow_up' && action.teamId) ? [(action.type === 'assign_team' ? action.teamId : action.teamId!).toLowerCase()] : []));
-  const [users, teams] = await Promise.all([getUserNames(db, userIds), getTeamNames(db, teamIds)]);
+  const { userIds, teamIds, webhookIds } = actionReferenceIds(actions);
+  const [users, teams, webhooks] = await Promise.all([getUserNames(db, userIds), getTeamNames(db, teamIds), enabledWebhookEndpointIds(db, webhookIds)]);
   return {
     users: new Set(users.keys()),
     teams: new Set(teams.keys()),
@@ -56,6 +56,7 @@ async function actionReferences(db: Db, fields: readonly RuleField[], actions: r
     categories: optionsOf('category'),
     typeKeys: optionsOf('type'),
     customFields: new Set(fields.filter((field) => field.source === 'custom').map((field) => field.key.slice('fields.'.length))),
+    webhooks,
   };
 }
 

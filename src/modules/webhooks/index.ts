@@ -14,6 +14,8 @@ export * from './events.js';
 /** For a rule's "call a webhook" action: a signed, retried delivery queued in the caller's transaction. */
 export { queueWebhookCall, type WebhookCall } from './queue-deliveries.js';
 export { webhookEventTypes } from './event-catalogue.js';
+/** For checking a rule's webhook action on save. */
+export { enabledWebhookEndpointIds } from './enabled-endpoints.js';
 
 export const webhooksModule: AppModule = {
   name: 'webhooks',

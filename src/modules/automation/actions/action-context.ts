@@ -19,7 +19,13 @@ export type ActionContext = {
   rules: WriteRules;
   replyChannels: ReplyChannels;
   timeZone: string;
+  /** OPENCSM_PUBLIC_URL, for `{{ticket.link}}` in a rule's texts (empty without it). */
+  publicUrl?: string;
+  /** What fired the rule: its type, the user who caused it (never notified of it) and the fields a `ticket.updated` changed. */
+  trigger?: RuleTriggerFacts;
 };
+
+export type RuleTriggerFacts = { type: string; actorId: string | null; changedFields: readonly string[] };
 
 /** The ticket as it is now (an earlier action of the firing may have changed it). */
 export async function currentTicket(db: Db, ticketId: string): Promise<TicketSnapshot> {

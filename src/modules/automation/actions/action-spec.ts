@@ -10,6 +10,8 @@ export type ActionReferences = {
   categories: ReadonlySet<string>;
   typeKeys: ReadonlySet<string>;
   customFields: ReadonlySet<string>;
+  /** Webhook endpoints named by the rule that exist and are enabled. */
+  webhooks: ReadonlySet<string>;
 };
 
 /**

@@ -9,6 +9,9 @@ import { changeTypeAction } from './change-type.js';
 import { createFollowUpAction } from './create-follow-up.js';
 import { setFieldAction } from './set-field.js';
 import { addTagsAction, removeTagsAction } from './tags.js';
+import { callWebhookAction } from './call-webhook.js';
+import { notifyAction } from './notify.js';
+import { replyAction } from './reply.js';
 
 /**
  * The action registry: every action a rule may run, one file each. The JSON schema of a rule's
@@ -23,6 +26,9 @@ export const ruleActionSchema = z.discriminatedUnion('type', [
   addNoteAction.schema,
   changeTypeAction.schema,
   createFollowUpAction.schema,
+  notifyAction.schema,
+  callWebhookAction.schema,
+  replyAction.schema,
 ]);
 export type RuleAction = z.output<typeof ruleActionSchema>;
 export type RuleActionType = RuleAction['type'];
@@ -47,6 +53,12 @@ function specOf(action: RuleAction): { check: (refs: ActionReferences, path: str
       return { check: (refs, path) => changeTypeAction.check(action, refs, path), run: (context) => changeTypeAction.run(action, context) };
     case 'create_follow_up':
       return { check: (refs, path) => createFollowUpAction.check(action, refs, path), run: (context) => createFollowUpAction.run(action, context) };
+    case 'notify':
+      return { check: (refs, path) => notifyAction.check(action, refs, path), run: (context) => notifyAction.run(action, context) };
+    case 'webhook':
+      return { check: (refs, path) => callWebhookAction.check(action, refs, path), run: (context) => callWebhookAction.run(action, context) };
+    case 'reply':
+      return { check: (refs, path) => replyAction.check(action, refs, path), run: (context) => replyAction.run(action, context) };
   }
 }
 
@@ -58,5 +70,22 @@ export function runAction(action: RuleAction, context: ActionContext): Promise<R
   return specOf(action).run(context);
 }
 
+/** The users, teams and webhook endpoints a rule's actions name: what a save reads to check them. */
+export function actionReferenceIds(actions: readonly RuleAction[]): { userIds: string[]; teamIds: string[]; webhookIds: string[] } {
+  const userIds: string[] = [];
+  const teamIds: string[] = [];
+  const webhookIds: string[] = [];
+  for (const action of actions) {
+    if (action.type === 'assign_user') userIds.push(action.userId);
+    if (action.type === 'assign_team') teamIds.push(action.teamId);
+    if (action.type === 'create_follow_up' && action.teamId) teamIds.push(action.teamId);
+    if (action.type === 'notify') userIds.push(...action.recipients.userIds), teamIds.push(...action.recipients.teamIds);
+    if (action.type === 'webhook') webhookIds.push(action.endpointId);
+  }
+  const lower = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
+  return { userIds: lower(userIds), teamIds: lower(teamIds), webhookIds: lower(webhookIds) };
+}
+
+export { triggerFacts } from './trigger-facts.js';
 export type { ActionReferences } from './action-spec.js';
 export type { ActionContext } from './action-context.js';

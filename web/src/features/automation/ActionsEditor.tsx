@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { RegistryField } from '../forms/designer/registry-field.ts';
 import { ValueInput } from '../forms/designer/ValueInput.tsx';
 import type { RuleAction } from './queries.ts';
+import { NotifyInputs, ReplyInputs, WebhookInputs } from './MessageActionInputs.tsx';
 import type { ReferenceOptions } from './rule-field-options.ts';
 
-const actionTypes = ['assign_team', 'assign_user', 'set_field', 'add_tags', 'remove_tags', 'add_note', 'change_type', 'create_follow_up'] as const satisfies ReadonlyArray<RuleAction['type']>;
+const actionTypes = ['assign_team', 'assign_user', 'set_field', 'add_tags', 'remove_tags', 'add_note', 'change_type', 'create_follow_up', 'notify', 'reply', 'webhook'] as const satisfies ReadonlyArray<RuleAction['type']>;
 /** Built-in fields set_field may set (the others have their own action). */
 const settable = ['status', 'priority', 'category', 'subject'];
 
@@ -28,6 +29,12 @@ function blank(type: RuleAction['type'], refs: ReferenceOptions): RuleAction {
       return { type, typeKey: refs.type[0]?.value ?? null };
     case 'create_follow_up':
       return { type, subject: '', description: '', teamId: null };
+    case 'notify':
+      return { type, recipients: { userIds: [], teamIds: [], roles: [], assignee: false, teamMembers: true, requester: false }, texts: { 'zh-CN': '', en: '' } };
+    case 'reply':
+      return { type, body: '', internal: false };
+    case 'webhook':
+      return { type, endpointId: '', eventType: 'rule.fired' };
   }
 }
 
@@ -41,7 +48,7 @@ export function ActionsEditor({ actions, onChange, fields, references }: Props) 
     <Space orientation="vertical" style={{ width: '100%' }}>
       {actions.map((action, index) => (
         <Space key={index} wrap data-action={action.type}>
-          <Select style={{ width: 190 }} aria-label={t('automation.actions.type')} value={action.type} onChange={(type: RuleAction['type']) => set(index, blank(type, references))} options={actionTypes.map((type) => ({ value: type, label: t(`automation.actions.${type}`) }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 190 }} aria-label={t('automation.actions.type')} value={action.type} onChange={(type: RuleAction['type']) => set(index, blank(type, references))} options={actionTypes.map((type) => ({ value: type, label: t(`automation.actions.${type}`) }))} />
           <ActionInputs action={action} onChange={(next) => set(index, next)} fields={fields} references={references} />
           <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('automation.actions.remove')} onClick={() => onChange(actions.filter((_, i) => i !== index))} />
         </Space>
@@ -84,6 +91,12 @@ function ActionInputs({ action, onChange, fields, references }: { action: RuleAc
           <Select style={wide} aria-label={t('automation.actions.team')} value={action.teamId ?? ''} options={[{ value: '', label: t('automation.actions.sameTeam') }, ...options(references.team)]} onChange={(teamId: string) => onChange({ ...action, teamId: teamId || null })} />
         </Space>
       );
+    case 'notify':
+      return <NotifyInputs action={action} onChange={onChange} references={references} />;
+    case 'reply':
+      return <ReplyInputs action={action} onChange={onChange} />;
+    case 'webhook':
+      return <WebhookInputs action={action} onChange={onChange} />;
   }
 }
 

@@ -1,4 +1,5 @@
 import { LockOutlined, PaperClipOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
 import { ArticleFromReply } from '../knowledge/ArticleFromReply.tsx';
 import { Button, Card, Space, Tag, Timeline as AntTimeline, Typography } from 'antd';
 import { memo, useMemo, useState } from 'react';
@@ -57,7 +58,7 @@ function entryColour(entry: TimelineEntry): string {
 
 /** One entry of the timeline; renders again only when its entry (or the names it shows) changed. */
 const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticketId: string; entry: TimelineEntry; lookups: Lookups }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const time = <span title={dayjs(entry.createdAt).format('YYYY-MM-DD HH:mm:ss')}>{dayjs(entry.createdAt).format('MM-DD HH:mm')}</span>;
   if (entry.message) {
     const internal = entry.message.internal;
@@ -138,6 +139,8 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
       ? describeDelivery(entry.newValue, t, lookups.channelName)
       : entry.type === 'field_changed'
         ? describeChange(entry, lookups, t)
+        : entry.type === 'rule_notified'
+          ? describeRuleNotified(entry, t, i18n.language)
         : entry.type === 'created'
           ? t('ticket.created', { actor: entry.actor?.name ?? t('ticket.system') })
           : entry.type === 'attachment_added'
@@ -149,6 +152,14 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
     </Typography.Text>
   );
 });
+
+/** “规则「VIP 升级」通知了 硬件支持组、赵主管、服务经理” (names as they were when the rule fired). */
+function describeRuleNotified(entry: TimelineEntry, t: TFunction, language: string): string {
+  const detail = (entry.newValue ?? {}) as { names?: unknown; roles?: unknown };
+  const names = Array.isArray(detail.names) ? detail.names.map(String) : [];
+  const roles = Array.isArray(detail.roles) ? detail.roles.map((role) => t(`role.${String(role)}`)) : [];
+  return t('automation.actions.timelineNotified', { actor: entry.actor?.name ?? t('ticket.system'), recipients: new Intl.ListFormat(language, { type: 'conjunction' }).format([...names, ...roles]) });
+}
 
 function DeliveryTag({ status, error }: { status: 'queued' | 'sent' | 'failed' | null; error: string | null }) {
   const { t } = useTranslation();

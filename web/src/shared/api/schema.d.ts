@@ -12417,6 +12417,39 @@ export interface paths {
                                     description: string;
                                     /** @default null */
                                     teamId: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "notify";
+                                    recipients: {
+                                        /** @default [] */
+                                        userIds: string[];
+                                        /** @default [] */
+                                        teamIds: string[];
+                                        /** @default [] */
+                                        roles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                        /** @default false */
+                                        assignee: boolean;
+                                        /** @default false */
+                                        teamMembers: boolean;
+                                        /** @default false */
+                                        requester: boolean;
+                                    };
+                                    texts: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    type: "webhook";
+                                    /** Format: uuid */
+                                    endpointId: string;
+                                    eventType: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "reply";
+                                    body: string;
+                                    /** @default false */
+                                    internal: boolean;
                                 })[];
                                 position: number;
                                 stopAfter: boolean;
@@ -12498,6 +12531,39 @@ export interface paths {
                             description?: string;
                             /** @default null */
                             teamId?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "notify";
+                            recipients: {
+                                /** @default [] */
+                                userIds?: string[];
+                                /** @default [] */
+                                teamIds?: string[];
+                                /** @default [] */
+                                roles?: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                /** @default false */
+                                assignee?: boolean;
+                                /** @default false */
+                                teamMembers?: boolean;
+                                /** @default false */
+                                requester?: boolean;
+                            };
+                            texts: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /** Format: uuid */
+                            endpointId: string;
+                            eventType: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "reply";
+                            body: string;
+                            /** @default false */
+                            internal?: boolean;
                         })[];
                         /** @default false */
                         stopAfter?: boolean;
@@ -12561,6 +12627,39 @@ export interface paths {
                                 description: string;
                                 /** @default null */
                                 teamId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: {
+                                    /** @default [] */
+                                    userIds: string[];
+                                    /** @default [] */
+                                    teamIds: string[];
+                                    /** @default [] */
+                                    roles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                    /** @default false */
+                                    assignee: boolean;
+                                    /** @default false */
+                                    teamMembers: boolean;
+                                    /** @default false */
+                                    requester: boolean;
+                                };
+                                texts: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** Format: uuid */
+                                endpointId: string;
+                                eventType: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "reply";
+                                body: string;
+                                /** @default false */
+                                internal: boolean;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -12659,6 +12758,39 @@ export interface paths {
                                 description: string;
                                 /** @default null */
                                 teamId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: {
+                                    /** @default [] */
+                                    userIds: string[];
+                                    /** @default [] */
+                                    teamIds: string[];
+                                    /** @default [] */
+                                    roles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                    /** @default false */
+                                    assignee: boolean;
+                                    /** @default false */
+                                    teamMembers: boolean;
+                                    /** @default false */
+                                    requester: boolean;
+                                };
+                                texts: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** Format: uuid */
+                                endpointId: string;
+                                eventType: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "reply";
+                                body: string;
+                                /** @default false */
+                                internal: boolean;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -12766,6 +12898,39 @@ export interface paths {
                             description?: string;
                             /** @default null */
                             teamId?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "notify";
+                            recipients: {
+                                /** @default [] */
+                                userIds?: string[];
+                                /** @default [] */
+                                teamIds?: string[];
+                                /** @default [] */
+                                roles?: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                /** @default false */
+                                assignee?: boolean;
+                                /** @default false */
+                                teamMembers?: boolean;
+                                /** @default false */
+                                requester?: boolean;
+                            };
+                            texts: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /** Format: uuid */
+                            endpointId: string;
+                            eventType: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "reply";
+                            body: string;
+                            /** @default false */
+                            internal?: boolean;
                         })[];
                         stopAfter?: boolean;
                         enabled?: boolean;
@@ -12827,6 +12992,39 @@ export interface paths {
                                 description: string;
                                 /** @default null */
                                 teamId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: {
+                                    /** @default [] */
+                                    userIds: string[];
+                                    /** @default [] */
+                                    teamIds: string[];
+                                    /** @default [] */
+                                    roles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                    /** @default false */
+                                    assignee: boolean;
+                                    /** @default false */
+                                    teamMembers: boolean;
+                                    /** @default false */
+                                    requester: boolean;
+                                };
+                                texts: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** Format: uuid */
+                                endpointId: string;
+                                eventType: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "reply";
+                                body: string;
+                                /** @default false */
+                                internal: boolean;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -12930,6 +13128,39 @@ export interface paths {
                                 description: string;
                                 /** @default null */
                                 teamId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: {
+                                    /** @default [] */
+                                    userIds: string[];
+                                    /** @default [] */
+                                    teamIds: string[];
+                                    /** @default [] */
+                                    roles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                    /** @default false */
+                                    assignee: boolean;
+                                    /** @default false */
+                                    teamMembers: boolean;
+                                    /** @default false */
+                                    requester: boolean;
+                                };
+                                texts: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** Format: uuid */
+                                endpointId: string;
+                                eventType: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "reply";
+                                body: string;
+                                /** @default false */
+                                internal: boolean;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -13036,6 +13267,39 @@ export interface paths {
                                     description: string;
                                     /** @default null */
                                     teamId: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "notify";
+                                    recipients: {
+                                        /** @default [] */
+                                        userIds: string[];
+                                        /** @default [] */
+                                        teamIds: string[];
+                                        /** @default [] */
+                                        roles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                        /** @default false */
+                                        assignee: boolean;
+                                        /** @default false */
+                                        teamMembers: boolean;
+                                        /** @default false */
+                                        requester: boolean;
+                                    };
+                                    texts: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    type: "webhook";
+                                    /** Format: uuid */
+                                    endpointId: string;
+                                    eventType: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "reply";
+                                    body: string;
+                                    /** @default false */
+                                    internal: boolean;
                                 })[];
                                 position: number;
                                 stopAfter: boolean;
@@ -13232,6 +13496,39 @@ export interface paths {
                                 description?: string;
                                 /** @default null */
                                 teamId?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: {
+                                    /** @default [] */
+                                    userIds?: string[];
+                                    /** @default [] */
+                                    teamIds?: string[];
+                                    /** @default [] */
+                                    roles?: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                    /** @default false */
+                                    assignee?: boolean;
+                                    /** @default false */
+                                    teamMembers?: boolean;
+                                    /** @default false */
+                                    requester?: boolean;
+                                };
+                                texts: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** Format: uuid */
+                                endpointId: string;
+                                eventType: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "reply";
+                                body: string;
+                                /** @default false */
+                                internal?: boolean;
                             })[];
                         };
                     };
@@ -13297,6 +13594,39 @@ export interface paths {
                                 description: string;
                                 /** @default null */
                                 teamId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: {
+                                    /** @default [] */
+                                    userIds: string[];
+                                    /** @default [] */
+                                    teamIds: string[];
+                                    /** @default [] */
+                                    roles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                    /** @default false */
+                                    assignee: boolean;
+                                    /** @default false */
+                                    teamMembers: boolean;
+                                    /** @default false */
+                                    requester: boolean;
+                                };
+                                texts: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** Format: uuid */
+                                endpointId: string;
+                                eventType: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "reply";
+                                body: string;
+                                /** @default false */
+                                internal: boolean;
                             })[];
                         };
                     };
@@ -13398,6 +13728,39 @@ export interface paths {
                                 description: string;
                                 /** @default null */
                                 teamId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: {
+                                    /** @default [] */
+                                    userIds: string[];
+                                    /** @default [] */
+                                    teamIds: string[];
+                                    /** @default [] */
+                                    roles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                    /** @default false */
+                                    assignee: boolean;
+                                    /** @default false */
+                                    teamMembers: boolean;
+                                    /** @default false */
+                                    requester: boolean;
+                                };
+                                texts: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** Format: uuid */
+                                endpointId: string;
+                                eventType: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "reply";
+                                body: string;
+                                /** @default false */
+                                internal: boolean;
                             })[];
                         };
                     };
