@@ -19,6 +19,7 @@ import { surveysModule } from '../modules/surveys/index.js';
 import { knowledgeModule } from '../modules/knowledge/index.js';
 import { macrosModule } from '../modules/macros/index.js';
 import { notificationsModule } from '../modules/notifications/index.js';
+import { importsModule } from '../modules/imports/index.js';
 import type { AppModule } from './context.js';
 
 /**
@@ -26,4 +27,4 @@ import type { AppModule } from './context.js';
  * the order of the channels our modules register (phone, email, portal: the ticket channel list and
  * the create API's `channel` enum follow it) and of the API's paths in the OpenAPI document.
  */
-export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, macrosModule, securitySettingsModule, surveysModule, notificationsModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, macrosModule, securitySettingsModule, surveysModule, notificationsModule, importsModule, jobsAdminModule, realtimeModule];

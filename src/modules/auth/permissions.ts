@@ -38,6 +38,7 @@ export const permissions = [
   'channels.manage', // 设置 › 渠道: channel accounts (WeChat …), their credentials, sandbox mode and the connection test; admins
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
   'macros.manage', // 设置 › 宏: create, change and delete shared macros (everyone with tickets.reply keeps personal ones)
+  'imports.manage', // 设置 › 数据导入: upload, map, run and roll back imports of contacts and organisations, import templates; admins
 ] as const;
 export type Permission = (typeof permissions)[number];
 
