@@ -16,6 +16,8 @@ const usage = `Usage: opencsm <command>
   seed --demo  load the deterministic demo data set (演示数据)
   reindex-search
                rebuild every ticket's search document (after an upgrade that changes search, 重建搜索索引)
+  import <file> --entity contacts|organisations [--template NAME] [--rule create|update|skip|merge] [--dry-run] [--as EMAIL]
+               import contacts or organisations from .xlsx or .csv (UTF-8 or GBK), with a dry run's report first (数据导入)
   bench-data --tickets N
                bulk-load N generated Chinese tickets with messages, for benchmarks only (压测数据)
 `;
@@ -61,6 +63,10 @@ async function main(argv: string[]): Promise<void> {
         await database.close();
       }
       return;
+    }
+    case 'import': {
+      const { runImportCommand } = await import('./modules/imports/cli-command.js');
+      return runImportCommand(config, rest);
     }
     case 'bench-data': {
       const count = Number(rest[rest.indexOf('--tickets') + 1]);

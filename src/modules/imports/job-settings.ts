@@ -48,8 +48,11 @@ export async function updateImportSettings(database: Database, actor: Actor, id:
   });
 }
 
-/** Start the run: the job becomes `running` and a queue job runs it (and runs it again after a crash, from its checkpoint). */
-export async function startImport(database: Database, actor: Actor, id: string) {
+/**
+ * Start the run: the job becomes `running` and a queue job runs it (and runs it again after a crash,
+ * from its checkpoint). `runAt`: when the CLI runs it itself, the queued job is the fallback, due later.
+ */
+export async function startImport(database: Database, actor: Actor, id: string, options: { runAt?: Date } = {}) {
   return database.transaction(async (tx) => {
     const [row] = await tx.update(importJobs).set({ state: 'running', updatedAt: sql`now()` }).where(and(eq(importJobs.id, id), eq(importJobs.state, 'uploaded'))).returning();
     if (!row) {
@@ -58,7 +61,7 @@ export async function startImport(database: Database, actor: Actor, id: string) 
     }
     if (!row.mapping.some((m) => m.target)) throw invalidField('mapping', 'imports.nothing_mapped');
     await recordEvent(tx, importStarted, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { settingsVersion: row.settingsVersion } });
-    await enqueueJob(tx, { type: runJobType, payload: { jobId: id }, dedupeKey: `${runJobType}:${id}`, maxAttempts: 20 });
+    await enqueueJob(tx, { type: runJobType, payload: { jobId: id }, dedupeKey: `${runJobType}:${id}`, maxAttempts: 20, ...(options.runAt && { runAt: options.runAt }) });
     return row;
   });
 }

@@ -1,4 +1,5 @@
 // Test fixture (imports/resume.test.ts): one life of an import, killed on purpose.
+//   admin   <dataDir>             create an admin (for the CLI test)
 //   prepare <dataDir> <csv>       create an admin and the job from the file, start it; print the job id
 //   run     <dataDir> <id> <n>    run it and die (SIGKILL) right after the n-th batch commits
 //   resume  <dataDir> <id>        run it to the end; print what the database holds as JSON
@@ -20,7 +21,10 @@ const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, DATABASE_URL: process.env
 const database = await openDatabase(config);
 const deps = (db = database) => ({ database: db, fieldTypes: builtinFieldTypeRegistry(), dataDir: dataDir! });
 
-if (mode === 'prepare') {
+if (mode === 'admin') {
+  await createUser(database, null, { email: 'cli-admin@example.test', name: '导入管理员', password: 'password-123', role: 'admin' });
+  await database.close();
+} else if (mode === 'prepare') {
   const admin = await createUser(database, null, { email: 'import-admin@example.test', name: '导入管理员', password: 'password-123', role: 'admin' });
   const actor = (await loadActor(database.db, admin.id))!;
   const id = await createImportJob(database, dataDir!, actor, { entity: 'contacts', upload: { stream: createReadStream(arg!), filename: 'resume.csv' } });
