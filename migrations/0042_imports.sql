@@ -78,4 +78,5 @@ CREATE UNIQUE INDEX "import_batches_job_seq_key" ON "import_batches" USING btree
 CREATE INDEX "import_external_ids_batch_idx" ON "import_external_ids" USING btree ("batch_id");--> statement-breakpoint
 CREATE INDEX "import_jobs_created_idx" ON "import_jobs" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "import_rows_batch_idx" ON "import_rows" USING btree ("batch_id");--> statement-breakpoint
+CREATE INDEX "import_rows_entity_idx" ON "import_rows" USING btree ("entity_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "import_templates_entity_name_key" ON "import_templates" USING btree ("entity","name");

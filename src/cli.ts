@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'import': {
-      const { runImportCommand } = await import('./modules/imports/cli-command.js');
+      const { runImportCommand } = await import('./modules/imports/index.js');
       return runImportCommand(config, rest);
     }
     case 'bench-data': {

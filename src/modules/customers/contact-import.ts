@@ -30,11 +30,11 @@ const display = (i: ImportIdentity) => (i.kind === 'phone' ? formatPhone(i.value
 export async function findContactsByIdentities(db: Db, identities: readonly ImportIdentity[]): Promise<Map<string, ImportContactMatch>> {
   const found = new Map<string, ImportContactMatch>();
   if (identities.length === 0) return found;
-  const pairs = sql.join(identities.map((i) => sql`(${i.kind}, ${i.value})`), sql`, `);
+  // One JSON parameter, one statement text whatever the count: a list of 1 000 (kind, value) pairs made PostgreSQL scan the table (25 s for 10 000 rows).
   const hits = await db
     .select({ kind: contactIdentities.kind, value: contactIdentities.value, contactId: contactIdentities.contactId })
     .from(contactIdentities)
-    .where(sql`(${contactIdentities.kind}, ${contactIdentities.value}) in (${pairs})`);
+    .where(sql`(${contactIdentities.kind}, ${contactIdentities.value}) in (select kind, value from jsonb_to_recordset(${JSON.stringify(identities.map(({ kind, value }) => ({ kind, value })))}::jsonb) as wanted(kind text, value text))`);
   const images = await contactImages(db, [...new Set(hits.map((h) => h.contactId))]);
   for (const hit of hits) {
     const image = images.get(hit.contactId);

@@ -15,6 +15,7 @@ export { runImport, type ImportProgress } from './run-import.js';
 export { startImport, updateImportSettings } from './job-settings.js';
 export { rollbackBatch } from './rollback.js';
 export { cliImport, type CliImportOptions } from './cli-import.js';
+export { runImportCommand } from './cli-command.js';
 export type { ImportDeps } from './import-deps.js';
 
 const runPayload = z.object({ jobId: z.uuid() });

@@ -93,7 +93,7 @@ export const importRows = pgTable(
     before: jsonb('before').$type<Record<string, unknown>>(),
     afterVersion: integer('after_version'),
   },
-  (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] }), index('import_rows_batch_idx').on(t.batchId)],
+  (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] }), index('import_rows_batch_idx').on(t.batchId), index('import_rows_entity_idx').on(t.entityId)],
 );
 
 /** A source's own ids (外部编号) → our records, so a later run or another file finds them again. */
