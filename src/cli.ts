@@ -66,7 +66,11 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'import': {
       const { runImportCommand } = await import('./modules/imports/index.js');
-      return runImportCommand(config, rest);
+      return runImportCommand(config, rest, async () => {
+        const database = await openDatabase(config);
+        const app = await createApp(config, database, { log: createLogger({ LOG_LEVEL: 'silent' }) });
+        return { database, fieldTypes: app.context.fieldTypes, close: async () => (await app.server.close(), await database.close()) };
+      });
     }
     case 'bench-data': {
       const count = Number(rest[rest.indexOf('--tickets') + 1]);

@@ -1,15 +1,17 @@
-import { pino } from 'pino';
 import type { Config } from '../../app/config.js';
-import { createApp } from '../../app/create-app.js';
-import { openDatabase } from '../../db/open-database.js';
+import type { FieldTypes } from '../../app/field-types.js';
+import type { Database } from '../../db/database.js';
 import { cliImport, type CliImportOptions } from './cli-import.js';
 import type { DedupRule } from './schema.js';
 
 const rules: readonly DedupRule[] = ['create', 'update', 'skip', 'merge'];
 const isRule = (text: string): text is DedupRule => rules.some((rule) => rule === text);
 
-/** `opencsm import …` (src/cli.ts): parses its arguments, opens the database and app, prints progress on stdout. */
-export async function runImportCommand(config: Config, args: readonly string[]): Promise<void> {
+/** What the command needs of the application; src/cli.ts opens it (the app gives the field types custom values are judged with; no server starts). */
+export type OpenedApp = { database: Database; fieldTypes: FieldTypes; close(): Promise<void> };
+
+/** `opencsm import …` (src/cli.ts): parses its arguments, opens the app, prints progress on stdout. */
+export async function runImportCommand(config: Config, args: readonly string[], open: () => Promise<OpenedApp>): Promise<void> {
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const flags = new Set(['--entity', '--template', '--rule', '--as']);
   const file = args.find((arg, i) => !arg.startsWith('--') && !flags.has(args[i - 1] ?? ''));
@@ -19,13 +21,11 @@ export async function runImportCommand(config: Config, args: readonly string[]):
   if (entity !== 'contacts' && entity !== 'organisations') throw new Error('--entity must be contacts or organisations');
   if (rule !== undefined && !isRule(rule)) throw new Error('--rule must be create, update, skip or merge');
   const options: CliImportOptions = { file, entity, dryRun: args.includes('--dry-run'), ...(value('--template') && { template: value('--template') }), ...(rule !== undefined && isRule(rule) && { rule }), ...(value('--as') && { as: value('--as') }) };
-  const database = await openDatabase(config);
-  // The app gives the field types custom values are judged with; no server is started.
-  const app = await createApp(config, database, { log: pino({ level: 'silent' }) });
+  const app = await open();
   const tty = process.stdout.isTTY;
   let lastShare = -1;
   try {
-    await cliImport(database, app.context.fieldTypes, config.OPENCSM_DATA_DIR, options, {
+    await cliImport(app.database, app.fieldTypes, config.OPENCSM_DATA_DIR, options, {
       line: (text) => process.stdout.write(`${tty ? '\r\x1b[K' : ''}${text}\n`),
       progress: (text) => {
         if (tty) return void process.stdout.write(`\r\x1b[K${text}`);
@@ -36,7 +36,6 @@ export async function runImportCommand(config: Config, args: readonly string[]):
       },
     });
   } finally {
-    await app.server.close();
-    await database.close();
+    await app.close();
   }
 }
