@@ -18,6 +18,8 @@ const usage = `Usage: opencsm <command>
                rebuild every ticket's search document (after an upgrade that changes search, 重建搜索索引)
   reports backfill | reports check
                rebuild reporting facts and rollups from the event log / compare rollups with the facts (报表)
+  import <file> --entity contacts|organisations [--template NAME] [--rule create|update|skip|merge] [--dry-run] [--as EMAIL]
+               import contacts or organisations from .xlsx or .csv (UTF-8 or GBK), with a dry run's report first (数据导入)
   bench-data --tickets N
                bulk-load N generated Chinese tickets with messages, for benchmarks only (压测数据)
 `;
@@ -78,6 +80,14 @@ async function main(argv: string[]): Promise<void> {
         await database.close();
       }
       return;
+    }
+    case 'import': {
+      const { runImportCommand } = await import('./modules/imports/index.js');
+      return runImportCommand(config, rest, async () => {
+        const database = await openDatabase(config);
+        const app = await createApp(config, database, { log: createLogger({ LOG_LEVEL: 'silent' }) });
+        return { database, fieldTypes: app.context.fieldTypes, close: async () => (await app.server.close(), await database.close()) };
+      });
     }
     case 'bench-data': {
       const count = Number(rest[rest.indexOf('--tickets') + 1]);

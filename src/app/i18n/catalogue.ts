@@ -6,6 +6,7 @@ import { conditionMessages } from '../../conditions/messages.js';
 import { formMessages } from '../../forms/messages.js';
 import { templateMessages } from '../../text-templates/messages.js';
 import { macrosMessages } from '../../modules/macros/messages.js';
+import { importsMessages } from '../../modules/imports/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { channelsMessages } from '../../modules/channels/messages.js';
@@ -120,6 +121,7 @@ const zhCN = {
   ...smsChannelMessages.zhCN,
   ...templateMessages.zhCN,
   ...macrosMessages.zhCN,
+  ...importsMessages.zhCN,
   ...notificationsMessages.zhCN,
   ...fieldServiceMessages.zhCN,
   ...webhooksMessages.zhCN,
@@ -217,6 +219,7 @@ const en: Record<MessageKey, string> = {
   ...smsChannelMessages.en,
   ...templateMessages.en,
   ...macrosMessages.en,
+  ...importsMessages.en,
   ...notificationsMessages.en,
   ...fieldServiceMessages.en,
   ...webhooksMessages.en,

@@ -48,6 +48,7 @@ export const permissions = [
   'reports.read', // 报表: KPIs, dashboards and drill-downs (agents: their own and their teams' numbers; supervisors: their teams')
   'reports.read_all', // every team's numbers (admins)
   'reports.manage', // the reporting time zone (admins)
+  'imports.manage', // 设置 › 数据导入: upload, map, run and roll back imports of contacts and organisations, import templates; admins
 ] as const;
 export type Permission = (typeof permissions)[number];
 

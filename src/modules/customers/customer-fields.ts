@@ -76,3 +76,21 @@ export const customerFieldsReader: CustomerFieldsReader = {
     return row?.count ?? 0;
   },
 };
+
+/**
+ * Custom values from a data import, judged like an admin's create (the imports module plans every
+ * row with it before writing): the stored forms, or the form engine's first issue.
+ */
+export async function judgeImportedFields(
+  database: Database,
+  db: Db,
+  entity: RecordEntity,
+  input: Readonly<Record<string, unknown>>,
+  fieldTypes: FieldTypes,
+): Promise<{ ok: true; values: Record<string, unknown> } | { ok: false; reason: string; params: Record<string, string | number> }> {
+  const form = await currentRecordForm(database, db, entity, fieldTypes);
+  const result = checkSubmission(form.prepared, { input, audience: { kind: 'staff', role: 'admin' }, valueContext: { optionTrees: builtInOptionTrees() } });
+  if (result.ok) return { ok: true, values: result.values };
+  const issue = result.issues[0]!;
+  return { ok: false, reason: issue.code, params: { field: issue.path, ...issue.params } };
+}

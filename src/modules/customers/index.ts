@@ -15,11 +15,14 @@ export type { ContactSummary as ContactView } from './contact-views.js';
 export { createOrganization, getOrganization, type OrganizationView } from './organizations.js';
 export { listRecords, upsertRecord, type RecordRow } from './records.js';
 export { deleteContact, type ContactUsage } from './privacy.js';
+/** Writes of the data import (imports module): many at once, the import's cause on every event, undoable. */
+export * from './contact-import.js';
+export * from './organization-import.js';
 export { normaliseEmail, normalisePhone, formatPhone } from './identity-values.js';
 export { identityKinds, type IdentityKind } from './identity-kinds.js';
 export { listContacts as listContactSummaries, searchContacts } from './contact-search.js';
 export { customerHistory } from './history.js';
-export type { FieldReader } from './customer-fields.js';
+export { judgeImportedFields, type FieldReader } from './customer-fields.js';
 export { contactSchema, contactSummarySchema, customerRecordSchema, organizationSchema, identityKindSchema } from './http-schemas.js';
 
 export const customersModule: AppModule = {

@@ -15259,6 +15259,1042 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导入任务列表 List imports
+         * @description Newest first; `nextCursor` (null on the last page) goes back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description What the file holds.
+                                 * @enum {string}
+                                 */
+                                entity: "contacts" | "organisations";
+                                /** @enum {string} */
+                                state: "uploaded" | "running" | "done" | "failed";
+                                fileName: string;
+                                /** @enum {string} */
+                                fileKind: "csv" | "xlsx";
+                                encoding: string;
+                                byteSize: number;
+                                headerRow: number;
+                                headers: string[];
+                                mapping: {
+                                    column: number;
+                                    header: string;
+                                    target: string | null;
+                                }[];
+                                /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                                valueMaps: {
+                                    [key: string]: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                /**
+                                 * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                                 * @enum {string}
+                                 */
+                                dedupRule: "create" | "update" | "skip" | "merge";
+                                settingsVersion: number;
+                                checkpointRow: number;
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                totalRows: number | null;
+                                dryRun: {
+                                    settingsVersion: number;
+                                    counts: {
+                                        created: number;
+                                        updated: number;
+                                        skipped: number;
+                                        rejected: number;
+                                    };
+                                } | null;
+                                error: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                finishedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上传文件，创建导入（multipart，字段 file）Upload a file to import (multipart field "file")
+         * @description .xlsx or .csv (UTF-8 with or without BOM, or GBK/GB18030: detected). The header row is found and columns are mapped by name, or by the named template.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description What the file holds. */
+                    entity: "contacts" | "organisations";
+                    template?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What the file holds.
+                             * @enum {string}
+                             */
+                            entity: "contacts" | "organisations";
+                            /** @enum {string} */
+                            state: "uploaded" | "running" | "done" | "failed";
+                            fileName: string;
+                            /** @enum {string} */
+                            fileKind: "csv" | "xlsx";
+                            encoding: string;
+                            byteSize: number;
+                            headerRow: number;
+                            headers: string[];
+                            mapping: {
+                                column: number;
+                                header: string;
+                                target: string | null;
+                            }[];
+                            /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                            valueMaps: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /**
+                             * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                             * @enum {string}
+                             */
+                            dedupRule: "create" | "update" | "skip" | "merge";
+                            settingsVersion: number;
+                            checkpointRow: number;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            };
+                            totalRows: number | null;
+                            dryRun: {
+                                settingsVersion: number;
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            /** @description The first data rows under the header. */
+                            samples: string[][];
+                            /** @description Where a column can go: built-in targets and the entity's custom fields. */
+                            targets: {
+                                key: string;
+                                label: string;
+                            }[];
+                            batches: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                firstRow: number;
+                                lastRow: number;
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                /** Format: date-time */
+                                committedAt: string;
+                                rolledBackAt: string | null;
+                                refused: {
+                                    row: number;
+                                    entityId: string;
+                                    reason: string;
+                                }[] | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入详情与进度 An import, its progress and batches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What the file holds.
+                             * @enum {string}
+                             */
+                            entity: "contacts" | "organisations";
+                            /** @enum {string} */
+                            state: "uploaded" | "running" | "done" | "failed";
+                            fileName: string;
+                            /** @enum {string} */
+                            fileKind: "csv" | "xlsx";
+                            encoding: string;
+                            byteSize: number;
+                            headerRow: number;
+                            headers: string[];
+                            mapping: {
+                                column: number;
+                                header: string;
+                                target: string | null;
+                            }[];
+                            /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                            valueMaps: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /**
+                             * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                             * @enum {string}
+                             */
+                            dedupRule: "create" | "update" | "skip" | "merge";
+                            settingsVersion: number;
+                            checkpointRow: number;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            };
+                            totalRows: number | null;
+                            dryRun: {
+                                settingsVersion: number;
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            /** @description The first data rows under the header. */
+                            samples: string[][];
+                            /** @description Where a column can go: built-in targets and the entity's custom fields. */
+                            targets: {
+                                key: string;
+                                label: string;
+                            }[];
+                            batches: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                firstRow: number;
+                                lastRow: number;
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                /** Format: date-time */
+                                committedAt: string;
+                                rolledBackAt: string | null;
+                                refused: {
+                                    row: number;
+                                    entityId: string;
+                                    reason: string;
+                                }[] | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改映射、值映射与查重规则 Change mapping, value maps and dedup rule
+         * @description Only before the run. `If-Match: "<settingsVersion>"` is optional.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mapping?: {
+                            column: number;
+                            target: string | null;
+                        }[];
+                        /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                        valueMaps?: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        };
+                        /**
+                         * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                         * @enum {string}
+                         */
+                        dedupRule?: "create" | "update" | "skip" | "merge";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What the file holds.
+                             * @enum {string}
+                             */
+                            entity: "contacts" | "organisations";
+                            /** @enum {string} */
+                            state: "uploaded" | "running" | "done" | "failed";
+                            fileName: string;
+                            /** @enum {string} */
+                            fileKind: "csv" | "xlsx";
+                            encoding: string;
+                            byteSize: number;
+                            headerRow: number;
+                            headers: string[];
+                            mapping: {
+                                column: number;
+                                header: string;
+                                target: string | null;
+                            }[];
+                            /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                            valueMaps: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /**
+                             * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                             * @enum {string}
+                             */
+                            dedupRule: "create" | "update" | "skip" | "merge";
+                            settingsVersion: number;
+                            checkpointRow: number;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            };
+                            totalRows: number | null;
+                            dryRun: {
+                                settingsVersion: number;
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            /** @description The first data rows under the header. */
+                            samples: string[][];
+                            /** @description Where a column can go: built-in targets and the entity's custom fields. */
+                            targets: {
+                                key: string;
+                                label: string;
+                            }[];
+                            batches: {
+                                /** Format: uuid */
+                                id: string;
+                                seq: number;
+                                firstRow: number;
+                                lastRow: number;
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                /** Format: date-time */
+                                committedAt: string;
+                                rolledBackAt: string | null;
+                                refused: {
+                                    row: number;
+                                    entityId: string;
+                                    reason: string;
+                                }[] | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 试运行 Dry run: what the run would do, nothing written */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settingsVersion: number;
+                            totalRows: number;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            };
+                            /** @description The first 200 rejected rows; all of them in GET …/rejected.xlsx?of=dry-run. */
+                            rejected: {
+                                row: number;
+                                reason: string;
+                                message: string;
+                                cells: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始导入 Run the import (in the background, in batches)
+         * @description Progress: GET /api/v1/imports/{id} (`counts`, `totalRows`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What the file holds.
+                             * @enum {string}
+                             */
+                            entity: "contacts" | "organisations";
+                            /** @enum {string} */
+                            state: "uploaded" | "running" | "done" | "failed";
+                            fileName: string;
+                            /** @enum {string} */
+                            fileKind: "csv" | "xlsx";
+                            encoding: string;
+                            byteSize: number;
+                            headerRow: number;
+                            headers: string[];
+                            mapping: {
+                                column: number;
+                                header: string;
+                                target: string | null;
+                            }[];
+                            /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                            valueMaps: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /**
+                             * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                             * @enum {string}
+                             */
+                            dedupRule: "create" | "update" | "skip" | "merge";
+                            settingsVersion: number;
+                            checkpointRow: number;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            };
+                            totalRows: number | null;
+                            dryRun: {
+                                settingsVersion: number;
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                            } | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回滚批次 Roll back a batch, or all */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description One batch; without it every batch not yet rolled back, newest first.
+                         */
+                        batchId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batches: {
+                                /** Format: uuid */
+                                batchId: string;
+                                removed: number;
+                                restored: number;
+                                refused: {
+                                    row: number;
+                                    entityId: string;
+                                    reason: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejected.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载被拒绝的行 The rejected rows as Excel
+         * @description `of=run` (default): the run's; `of=dry-run`: the dry run's, computed again now.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    of?: "run" | "dry-run";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入模板 Import templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description What the file holds.
+                                 * @enum {string}
+                                 */
+                                entity: "contacts" | "organisations";
+                                name: string;
+                                columns: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                                valueMaps: {
+                                    [key: string]: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                /**
+                                 * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                                 * @enum {string}
+                                 */
+                                dedupRule: "create" | "update" | "skip" | "merge";
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建导入模板 Create an import template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description What the file holds.
+                         * @enum {string}
+                         */
+                        entity: "contacts" | "organisations";
+                        /** @description Header text → target (null: ignored). */
+                        columns: {
+                            [key: string]: string | null;
+                        };
+                        /**
+                         * @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key).
+                         * @default {}
+                         */
+                        valueMaps?: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        };
+                        /**
+                         * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                         * @default skip
+                         * @enum {string}
+                         */
+                        dedupRule?: "create" | "update" | "skip" | "merge";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What the file holds.
+                             * @enum {string}
+                             */
+                            entity: "contacts" | "organisations";
+                            name: string;
+                            columns: {
+                                [key: string]: string | null;
+                            };
+                            /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                            valueMaps: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /**
+                             * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                             * @enum {string}
+                             */
+                            dedupRule: "create" | "update" | "skip" | "merge";
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改导入模板 Change an import template */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description What the file holds.
+                         * @enum {string}
+                         */
+                        entity: "contacts" | "organisations";
+                        /** @description Header text → target (null: ignored). */
+                        columns: {
+                            [key: string]: string | null;
+                        };
+                        /**
+                         * @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key).
+                         * @default {}
+                         */
+                        valueMaps?: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        };
+                        /**
+                         * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                         * @default skip
+                         * @enum {string}
+                         */
+                        dedupRule?: "create" | "update" | "skip" | "merge";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What the file holds.
+                             * @enum {string}
+                             */
+                            entity: "contacts" | "organisations";
+                            name: string;
+                            columns: {
+                                [key: string]: string | null;
+                            };
+                            /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                            valueMaps: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /**
+                             * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                             * @enum {string}
+                             */
+                            dedupRule: "create" | "update" | "skip" | "merge";
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除导入模板 Delete an import template */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 把当前映射保存为模板 Save this import's mapping as a template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What the file holds.
+                             * @enum {string}
+                             */
+                            entity: "contacts" | "organisations";
+                            name: string;
+                            columns: {
+                                [key: string]: string | null;
+                            };
+                            /** @description Per target (`fields.industry`), a source value → the value stored (e.g. an option key). */
+                            valueMaps: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /**
+                             * @description A row matching an existing record (phone, email, external id; organisations also by name): `create` rejects it as a duplicate, `skip` leaves the record, `update` overwrites with the row's values, `merge` fills only empty values and adds new identities.
+                             * @enum {string}
+                             */
+                            dedupRule: "create" | "update" | "skip" | "merge";
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;

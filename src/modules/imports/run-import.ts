@@ -1,0 +1,110 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import { decideBatch, type Decision } from './decide-rows.js';
+import { dedupLookup } from './dedup-lookup.js';
+import { importFinished } from './events.js';
+import { planSettings, type ImportDeps } from './import-deps.js';
+import { planRow, type PlannedRow, type PlanSettings } from './plan-row.js';
+import type { SourceRow } from './read-source.js';
+import { importBatches, importJobs, type ImportCounts } from './schema.js';
+import { dataRows, inBatches } from './source-rows.js';
+import { ImportCheckpointMoved, writeBatch } from './write-batch.js';
+
+/** Rows per transaction: large enough to amortise a commit, small enough that a retry is cheap. */
+export const defaultBatchSize = 500;
+
+export type ImportProgress = { processed: number; total: number | null; counts: ImportCounts };
+export type RunOptions = { batchSize?: number; onProgress?: (progress: ImportProgress) => void };
+
+type JobRow = typeof importJobs.$inferSelect;
+
+async function loadJob(database: Database, jobId: string): Promise<JobRow | undefined> {
+  const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+  return job;
+}
+
+const processedOf = (c: ImportCounts) => c.created + c.updated + c.skipped + c.rejected;
+
+/**
+ * Run (or resume) a job that was started: from its checkpoint to the end of the file, one
+ * transaction per batch. A batch that fails is decided again (what it collided with is now
+ * found), then row by row, where a row that still fails alone is rejected with the reason: one
+ * bad row never stops the rest. The job's counts are the sums the batches committed.
+ */
+export async function runImport(deps: ImportDeps, jobId: string, options: RunOptions = {}): Promise<JobRow> {
+  let job = await loadJob(deps.database, jobId);
+  if (!job || job.state !== 'running') return job!;
+  const settings = await planSettings(deps, job);
+  const [{ n: done } = { n: 0 }] = await deps.database.db.select({ n: count() }).from(importBatches).where(eq(importBatches.jobId, jobId));
+  let seq = Number(done);
+  let checkpoint = job.checkpointRow;
+  let counts = job.counts;
+  const total = job.totalRows;
+  options.onProgress?.({ processed: processedOf(counts), total, counts });
+  for await (const rows of inBatches(dataRows(deps.dataDir, job, checkpoint), options.batchSize ?? defaultBatchSize)) {
+    const committed = await commitRows(deps.database, job, settings, rows, { seq, checkpoint });
+    seq = committed.seq;
+    checkpoint = committed.checkpoint;
+    counts = addCounts(counts, committed.counts);
+    options.onProgress?.({ processed: processedOf(counts), total, counts });
+  }
+  await deps.database.transaction(async (tx) => {
+    const [finished] = await tx
+      .update(importJobs)
+      .set({ state: 'done', finishedAt: sql`now()`, updatedAt: sql`now()`, totalRows: sql`coalesce(${importJobs.totalRows}, ${processedOf(counts)})` })
+      .where(and(eq(importJobs.id, jobId), eq(importJobs.state, 'running'), eq(importJobs.checkpointRow, checkpoint)))
+      .returning();
+    if (finished) await recordEvent(tx, importFinished, { aggregateId: jobId, cause: 'system', payload: { counts: finished.counts } });
+  });
+  job = await loadJob(deps.database, jobId);
+  return job!;
+}
+
+function addCounts(a: ImportCounts, b: ImportCounts): ImportCounts {
+  return { created: a.created + b.created, updated: a.updated + b.updated, skipped: a.skipped + b.skipped, rejected: a.rejected + b.rejected };
+}
+
+type Position = { seq: number; checkpoint: number };
+
+async function decideAndWrite(database: Database, job: JobRow, planned: readonly PlannedRow[], at: Position): Promise<ImportCounts> {
+  return database.transaction(async (tx) => {
+    const decisions = await decideBatch(job.entity, job.dedupRule, planned, dedupLookup(tx, job.id, job.entity), new Map());
+    const lastRow = planned[planned.length - 1]!.rowNumber;
+    return (await writeBatch(tx, { jobId: job.id, entity: job.entity, seq: at.seq + 1, settingsVersion: job.settingsVersion, fromCheckpoint: at.checkpoint, lastRow, decisions })).counts;
+  });
+}
+
+async function commitRows(database: Database, job: JobRow, settings: PlanSettings, rows: readonly SourceRow[], at: Position): Promise<Position & { counts: ImportCounts }> {
+  const planned: PlannedRow[] = [];
+  for (const row of rows) planned.push(await planRow(row, settings));
+  const lastRow = rows[rows.length - 1]!.rowNumber;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      return { seq: at.seq + 1, checkpoint: lastRow, counts: await decideAndWrite(database, job, planned, at) };
+    } catch (error) {
+      if (error instanceof ImportCheckpointMoved) throw error;
+    }
+  }
+  // Row by row: each its own batch, so the rows around a bad one still commit.
+  let position = at;
+  let counts: ImportCounts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
+  for (const row of planned) {
+    let written: ImportCounts;
+    try {
+      written = await decideAndWrite(database, job, [row], position);
+    } catch (error) {
+      if (error instanceof ImportCheckpointMoved) throw error;
+      const failed: PlannedRow = { rowNumber: row.rowNumber, cells: row.cells, ok: false, reason: 'imports.reject.write_failed', params: { code: (error as { code?: string }).code ?? 'error' } };
+      written = await rejectRow(database, job, failed, position);
+    }
+    position = { seq: position.seq + 1, checkpoint: row.rowNumber };
+    counts = addCounts(counts, written);
+  }
+  return { ...position, counts };
+}
+
+async function rejectRow(database: Database, job: JobRow, row: PlannedRow, at: Position): Promise<ImportCounts> {
+  const decision: Decision = { rowNumber: row.rowNumber, cells: row.cells, outcome: 'rejected', reason: row.ok ? 'imports.reject.write_failed' : row.reason, ...(!row.ok && row.params && { params: row.params }) };
+  return database.transaction(async (tx) => (await writeBatch(tx, { jobId: job.id, entity: job.entity, seq: at.seq + 1, settingsVersion: job.settingsVersion, fromCheckpoint: at.checkpoint, lastRow: row.rowNumber, decisions: [decision] })).counts);
+}
