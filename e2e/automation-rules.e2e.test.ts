@@ -137,6 +137,9 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.keyboard.press('ArrowUp');
   }
+  // Dropped only once dnd-kit has judged the rule over the first one (its announcement says so): a
+  // drop before that lands where it was picked up.
+  await page.getByRole('status').filter({ hasText: '规则「VIP 升级」移到「微信硬件故障」的位置' }).waitFor();
   await page.keyboard.press('Space');
   await page.locator('[aria-pressed="true"]').waitFor({ state: 'detached' });
   await eventually(async () => {

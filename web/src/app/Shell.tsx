@@ -146,7 +146,7 @@ export function Shell() {
             </Button>
           ) : null}
           <NotificationBell />
-          <StatusSwitch />
+          <StatusSwitch compact={narrow} />
           <LanguageSwitch />
           <Dropdown
             trigger={['click']}

@@ -9,8 +9,11 @@ const colours: Record<AgentStatus, 'success' | 'warning' | 'default' | 'error'> 
 /** The server turns 在线 to 离开 after 10 minutes without a sign of life: one a minute while the console is open. */
 const heartbeatMs = 60_000;
 
-/** The agent's status in the header (在线 / 忙碌 / 离开 / 离线); only 在线 agents receive tickets. */
-export function StatusSwitch() {
+/**
+ * The agent's status in the header (在线 / 忙碌 / 离开 / 离线); only 在线 agents receive tickets.
+ * `compact` (a phone's header) shows the status as its coloured dot alone; the list still names each.
+ */
+export function StatusSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const status = useMyStatus();
@@ -36,7 +39,9 @@ export function StatusSwitch() {
       aria-label={t('assignment.status.label')}
       data-testid="agent-status"
       value={status.data.status}
-      style={{ minWidth: 96 }}
+      style={{ minWidth: compact ? 44 : 96 }}
+      popupMatchSelectWidth={false}
+      labelRender={compact ? ({ value }) => <Badge status={colours[value as AgentStatus]} /> : undefined}
       title={status.data.paused ? t('assignment.status.paused') : undefined}
       options={statuses.map((value) => ({ value, label: <Badge status={colours[value]} text={t(`assignment.status.${value}`)} /> }))}
       onChange={async (value) => {

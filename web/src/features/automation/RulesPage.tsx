@@ -54,11 +54,25 @@ function Rules() {
   }
   const newButton = <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/settings/automation/new')}>{t('automation.new')}</Button>;
   const names = new Map(list.map((rule) => [rule.id, rule.name]));
+  const nameOf = (id: string | number) => names.get(String(id)) ?? String(id);
   const rulesTab =
     list.length === 0 ? (
       <EmptyState title={t('automation.empty')} hint={t('automation.emptyHint')} action={newButton} />
     ) : (
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        // What a screen reader hears while a rule moves, in the console's language (dnd-kit's own is English, by id).
+        accessibility={{
+          announcements: {
+            onDragStart: ({ active }) => t('automation.dragPicked', { name: nameOf(active.id) }),
+            onDragOver: ({ active, over }) => (over ? t('automation.dragOver', { name: nameOf(active.id), over: nameOf(over.id) }) : undefined),
+            onDragEnd: ({ active }) => t('automation.dragDropped', { name: nameOf(active.id) }),
+            onDragCancel: ({ active }) => t('automation.dragCancelled', { name: nameOf(active.id) }),
+          },
+        }}
+      >
         <SortableContext items={ids} strategy={verticalListSortingStrategy}>
           <Space orientation="vertical" style={{ width: '100%' }} data-testid="rule-list">
             {list.map((rule, index) => (
