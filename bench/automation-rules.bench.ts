@@ -80,7 +80,7 @@ const compiled: CompiledRule[] = Array.from({ length: ruleCount }, (_, i) => {
   const triggers = i % 8 === 7 ? ['ticket.updated' as const] : ['ticket.created' as const, 'ticket.updated' as const];
   const checked = validateCondition(conditionOf(i, categoryIds), lookup, { allowChanges: true, allowBusinessTime: true });
   if (!checked.ok) throw new Error(`rule ${i}: ${JSON.stringify(checked.issues)}`);
-  const row = { id: `rule-${i}`, kind: 'event' as const, name: `规则 ${i}`, description: '', triggers, conditions: { all: [] }, actions: [], position: i, stopAfter: false, enabled: true, version: 1, createdBy: null, updatedBy: null, createdAt: new Date(), updatedAt: new Date() };
+  const row = { id: `rule-${i}`, kind: 'event' as const, name: `规则 ${i}`, description: '', triggers, timeTrigger: null, conditions: { all: [] }, actions: [], position: i, stopAfter: false, enabled: true, version: 1, createdBy: null, updatedBy: null, createdAt: new Date(), updatedAt: new Date() };
   return { row, condition: checked.condition, needsCustomer: false, needsText: true, needsCalendar: false };
 });
 const lookups: FactLookups = { typeKeys: new Map(), customers: new Map(), texts: new Map() };

@@ -25,7 +25,7 @@ export async function createRule(context: RuleWriteContext, actor: Actor, input:
     await lockRuleOrder(tx);
     const [{ count } = { count: 0 }] = await tx.select({ count: sql<number>`count(*)::int` }).from(automationRules);
     const now = new Date();
-    const [row] = await tx.insert(automationRules).values({ id: uuidv7(), kind: 'event', ...state, position: count, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now }).returning();
+    const [row] = await tx.insert(automationRules).values({ id: uuidv7(), ...state, position: count, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now }).returning();
     await recordRuleVersion(tx, row!, 'created', actor.id);
     await recordEvent(tx, ruleCreated, { aggregateId: row!.id, cause: 'agent', actorId: actor.id, payload: { name: row!.name, version: row!.version, position: row!.position, enabled: row!.enabled } });
     await bumpAutomationRevision(tx, context.triggers);
@@ -68,7 +68,7 @@ export async function updateRule(context: RuleWriteContext, actor: Actor, id: st
 
 /** The stored rule as the state an admin edits. */
 function stateOf(row: RuleRow): RuleState {
-  return { name: row.name, description: row.description, triggers: row.triggers, conditions: row.conditions, actions: row.actions, stopAfter: row.stopAfter, enabled: row.enabled };
+  return { name: row.name, description: row.description, kind: row.kind, triggers: row.triggers, timeTrigger: row.timeTrigger ?? null, conditions: row.conditions, actions: row.actions, stopAfter: row.stopAfter, enabled: row.enabled };
 }
 
 /** Delete a rule (its versions and firings stay as history); the rules after it move up. */
