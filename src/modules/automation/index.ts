@@ -8,6 +8,7 @@ import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/ind
 import { handleRuleEvents } from './evaluate-events.js';
 import { timeRuleDueRows } from './fire-time-rules.js';
 import { anchorsMovedBy } from './time-anchors.js';
+import { handleTimeRuleChanged, timeRuleChangedJob } from './time-rule-changed.js';
 import { handleTimeAnchorEvents } from './time-due-rows.js';
 import { triggerOf, type RuleEvent } from './rule-events.js';
 import { registerRuleReadRoutes } from './rule-read-routes.js';
@@ -57,6 +58,7 @@ export const automationModule: AppModule = {
       handleTimeAnchorEvents({ rules, types: context.fieldTypes, clock: context.clock }),
     );
     context.jobs.pollDueRows('automation.time_rules', timeRuleDueRows({ rules, types: context.fieldTypes, clock: context.clock, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }));
+    context.jobs.handle(timeRuleChangedJob, handleTimeRuleChanged());
     // Keeps the cache fresh between events (at most one primary-key read a second).
     context.jobs.pollDueRows('automation.trigger_cache', async ({ database }) => {
       await triggers.refresh(database.db);
