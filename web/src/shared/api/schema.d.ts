@@ -12377,6 +12377,17 @@ export interface paths {
                                 name: string;
                                 description: string;
                                 triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                                timeTrigger: {
+                                    /** @enum {string} */
+                                    anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                    /** @enum {string} */
+                                    status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                    /** Format: uuid */
+                                    calendarId?: string;
+                                } | null;
                                 conditions: unknown;
                                 actions: ({
                                     /** @enum {string} */
@@ -12452,7 +12463,25 @@ export interface paths {
                         name: string;
                         /** @default  */
                         description?: string;
-                        triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                        /**
+                         * @default event
+                         * @enum {string}
+                         */
+                        kind?: "event" | "time";
+                        /** @default [] */
+                        triggers?: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                        /** @default null */
+                        timeTrigger?: {
+                            /** @enum {string} */
+                            anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                            /** @enum {string} */
+                            status?: "new" | "open" | "pending" | "resolved" | "closed";
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                            /** Format: uuid */
+                            calendarId?: string;
+                        } | null;
                         /**
                          * @default {
                          *       "all": []
@@ -12521,6 +12550,17 @@ export interface paths {
                             name: string;
                             description: string;
                             triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            timeTrigger: {
+                                /** @enum {string} */
+                                anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                /** @enum {string} */
+                                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                /** Format: uuid */
+                                calendarId?: string;
+                            } | null;
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -12619,6 +12659,17 @@ export interface paths {
                             name: string;
                             description: string;
                             triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            timeTrigger: {
+                                /** @enum {string} */
+                                anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                /** @enum {string} */
+                                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                /** Format: uuid */
+                                calendarId?: string;
+                            } | null;
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -12725,7 +12776,20 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         description?: string;
+                        /** @enum {string} */
+                        kind?: "event" | "time";
                         triggers?: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                        timeTrigger?: {
+                            /** @enum {string} */
+                            anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                            /** @enum {string} */
+                            status?: "new" | "open" | "pending" | "resolved" | "closed";
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                            /** Format: uuid */
+                            calendarId?: string;
+                        } | null;
                         conditions?: unknown;
                         actions?: ({
                             /** @enum {string} */
@@ -12787,6 +12851,17 @@ export interface paths {
                             name: string;
                             description: string;
                             triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            timeTrigger: {
+                                /** @enum {string} */
+                                anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                /** @enum {string} */
+                                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                /** Format: uuid */
+                                calendarId?: string;
+                            } | null;
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -12890,6 +12965,17 @@ export interface paths {
                             name: string;
                             description: string;
                             triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            timeTrigger: {
+                                /** @enum {string} */
+                                anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                /** @enum {string} */
+                                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                /** Format: uuid */
+                                calendarId?: string;
+                            } | null;
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -12996,6 +13082,17 @@ export interface paths {
                                 name: string;
                                 description: string;
                                 triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                                timeTrigger: {
+                                    /** @enum {string} */
+                                    anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                    /** @enum {string} */
+                                    status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                    /** Format: uuid */
+                                    calendarId?: string;
+                                } | null;
                                 conditions: unknown;
                                 actions: ({
                                     /** @enum {string} */
@@ -13191,7 +13288,8 @@ export interface paths {
                     "application/json": {
                         ticketId: string;
                         rule?: {
-                            triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            /** @default [] */
+                            triggers?: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -13529,6 +13627,7 @@ export interface paths {
                                 durationMs: number | null;
                                 /** Format: date-time */
                                 firedAt: string;
+                                dueAt: string | null;
                             }[];
                             /** Format: uuid */
                             nextBefore?: string;
@@ -13601,6 +13700,7 @@ export interface paths {
                                 durationMs: number | null;
                                 /** Format: date-time */
                                 firedAt: string;
+                                dueAt: string | null;
                             }[];
                             /** Format: uuid */
                             nextBefore?: string;
