@@ -152,7 +152,9 @@ test('admin: a time rule (定时规则) — 等待客户 7 个工作日 in a bus
   await choose(page, page.getByRole('combobox', { name: '团队' }), '硬件支持组');
   await page.getByTestId('save-rule').click();
   type TimeRule = Rule & { kind: string; timeTrigger: unknown };
-  const saved = await eventually(async () => (await h.api<{ items: TimeRule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === '等待客户 7 个工作日'), 'the saved time rule');
+  const found = await eventually(async () => (await h.api<{ items: TimeRule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === '等待客户 7 个工作日'), 'the saved time rule');
+  assert.ok(found);
+  const saved = found;
   assert.equal(saved.kind, 'time');
   assert.deepEqual(saved.triggers, []);
   assert.deepEqual(saved.timeTrigger, { anchor: 'status', status: 'pending', amount: 7, unit: 'business_days', calendarId: calendar.id });
