@@ -13,6 +13,12 @@
  *    of the rules that hold (each a few statements and the ticket update through the service);
  *    then the same events again, when every firing is already claimed: the job's own cost.
  *
+ * 3. A time-rule pass (定时规则) on the same database: one poll of `automation.time_rules` with 50
+ *    rows due (each fires: add a tag through the tickets service), first among no other waiting
+ *    rows, then among BENCH_TIME_WAITING (default 200 000) rows due later (tickets waiting), and
+ *    the idle poll (nothing due) among them: wall time and statements. The aim: a pass costs
+ *    what is due, not what is waiting.
+ *
  *   npx tsx bench/automation-rules.bench.ts
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,6 +32,10 @@ import { writeRulesOf } from '../src/app/write-rules.js';
 import { validateCondition } from '../src/conditions/validate.js';
 import { fieldLookup, type FieldDescriptor } from '../src/conditions/types.js';
 import { openDatabase } from '../src/db/open-database.js';
+import { countStatements } from '../src/db/statement-count.js';
+import { ManualClock } from '../src/app/clock.js';
+import { timeRuleDueRows } from '../src/modules/automation/fire-time-rules.js';
+import { sql } from 'drizzle-orm';
 import { createApiToken, createUser, loadActor } from '../src/modules/auth/index.js';
 import { builtinTicketDescriptors, ticketCreated, type TicketSnapshot } from '../src/modules/tickets/index.js';
 import { eventContext, handleRuleEvents, ruleHolds } from '../src/modules/automation/evaluate-events.js';
@@ -80,7 +90,7 @@ const compiled: CompiledRule[] = Array.from({ length: ruleCount }, (_, i) => {
   const triggers = i % 8 === 7 ? ['ticket.updated' as const] : ['ticket.created' as const, 'ticket.updated' as const];
   const checked = validateCondition(conditionOf(i, categoryIds), lookup, { allowChanges: true, allowBusinessTime: true });
   if (!checked.ok) throw new Error(`rule ${i}: ${JSON.stringify(checked.issues)}`);
-  const row = { id: `rule-${i}`, kind: 'event' as const, name: `规则 ${i}`, description: '', triggers, conditions: { all: [] }, actions: [], position: i, stopAfter: false, enabled: true, version: 1, createdBy: null, updatedBy: null, createdAt: new Date(), updatedAt: new Date() };
+  const row = { id: `rule-${i}`, kind: 'event' as const, name: `规则 ${i}`, description: '', triggers, timeTrigger: null, conditions: { all: [] }, actions: [], position: i, stopAfter: false, enabled: true, version: 1, createdBy: null, updatedBy: null, createdAt: new Date(), updatedAt: new Date() };
   return { row, condition: checked.condition, needsCustomer: false, needsText: true, needsCalendar: false };
 });
 const lookups: FactLookups = { typeKeys: new Map(), customers: new Map(), texts: new Map() };
@@ -179,6 +189,44 @@ try {
   again.sort((a, b) => a - b);
   console.log(`automation rules, batch job (PGlite): ${ruleCount} rules, ${events.length - 20} created tickets in batches of 20 — per event p50 ${ms(percentile(perEvent, 50))}, p95 ${ms(percentile(perEvent, 95))}; mean ${ms(wall / (events.length - 20))} wall, ${ms((cpu.user + cpu.system) / 1000 / (events.length - 20))} CPU; ${firings}${firings === 200 ? '+' : ''} firings`);
   console.log(`automation rules, batch job (PGlite), the same events again (claimed: nothing runs) — per event p50 ${ms(percentile(again, 50))}, p95 ${ms(percentile(again, 95))}; ${ms((againUsed.user + againUsed.system) / 1000 / again.length / 20)} CPU`);
+  // ---- 3. A time-rule pass among many waiting tickets ------------------------------------------
+  // Due times a day ahead of the system clock (the app's own worker, on the system clock, sees
+  // nothing due); the pass runs on a clock two days ahead.
+  const timeRule = await call('POST', '/api/v1/rules', { name: '创建 1 小时 → 标记', kind: 'time', timeTrigger: { anchor: 'created', amount: 60, unit: 'minutes' }, actions: [{ type: 'add_tags', tags: ['一小时'] }] });
+  const clock = new ManualClock(new Date(Date.now() + 2 * 86_400_000));
+  const source = timeRuleDueRows({ rules: new RuleSetCache(new TriggerCache()), types: app.context.fieldTypes, clock, writeRules: writeRulesOf(app.context), replyChannels: app.context.replyChannels, timeZone: 'Asia/Shanghai' });
+  const waitingCount = Number(process.env.BENCH_TIME_WAITING ?? 200_000);
+  let passNo = 0;
+  const dueRows = async () => {
+    passNo += 1;
+    const tickets = events.slice(passNo * 50, passNo * 50 + 50).map((event) => event.aggregateId);
+    const dueAt = new Date(Date.now() + 86_400_000 + passNo * 60_000).toISOString();
+    await database.db.execute(sql`insert into automation_time_due (ticket_id, rule_id, anchor_at, due_at, rule_version)
+      select t::uuid, ${timeRule.id}::uuid, ${dueAt}::timestamptz - interval '1 hour', ${dueAt}::timestamptz, 1 from unnest(${`{${tickets.join(',')}}`}::text[]) t`);
+    return tickets.length;
+  };
+  const timedPass = async () => {
+    const due = await dueRows();
+    let handled = 0;
+    const started = performance.now();
+    const statements = await countStatements(database, async () => {
+      handled = await source({ database, log });
+    });
+    return { due, handled, ms: performance.now() - started, statements };
+  };
+  await timedPass(); // compiles the rule set once
+  const few = await timedPass();
+  const waitingStart = performance.now();
+  await database.db.execute(sql`insert into automation_time_due (ticket_id, rule_id, anchor_at, due_at, rule_version)
+    select gen_random_uuid(), ${timeRule.id}::uuid, now(), now() + interval '30 days' + (n || ' seconds')::interval, 1 from generate_series(1, ${waitingCount}) n`);
+  await database.db.execute(sql`analyze automation_time_due`);
+  const loadMs = performance.now() - waitingStart;
+  const many = await timedPass();
+  const idleStarted = performance.now();
+  const idleStatements = await countStatements(database, () => source({ database, log }));
+  const idleMs = performance.now() - idleStarted;
+  console.log(`time rules (PGlite): a pass with ${few.due} due among 0 waiting — ${few.handled} handled, ${ms(few.ms)}, ${few.statements} statements (${(few.statements / few.due).toFixed(1)} per firing)`);
+  console.log(`time rules (PGlite): a pass with ${many.due} due among ${waitingCount} waiting (loaded in ${(loadMs / 1000).toFixed(1)} s) — ${many.handled} handled, ${ms(many.ms)}, ${many.statements} statements; idle poll among them ${ms(idleMs)}, ${idleStatements} statement`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
 } finally {
   await app.worker.stop();

@@ -149,3 +149,35 @@ test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, 
   await page.locator('[data-rule]').first().getByText('VIP 升级').waitFor();
   h.assertNoPageErrors();
 });
+
+test('admin: a time rule (定时规则) — 等待客户 7 个工作日 in a business calendar — is built with the trigger type switch and listed as a time rule', { skip, timeout: 60_000 }, async () => {
+  const calendar = await h.api<{ id: string }>(h.users.admin, 'POST', '/api/v1/sla/calendars', { nameZh: '上海客服中心', weekly: [[], ...Array.from({ length: 5 }, () => [{ start: '09:00', end: '18:00' }]), []], workdays: ['2026-10-10'] });
+  const page = await h.newPage({ user: h.users.admin });
+  await page.goto('/settings/automation/new');
+  await page.getByRole('textbox', { name: '名称' }).fill('等待客户 7 个工作日');
+  await page.getByText('定时规则', { exact: true }).click();
+  const trigger = page.getByTestId('time-trigger');
+  await trigger.getByText('从哪一刻开始计时').waitFor();
+  await choose(page, page.getByRole('combobox', { name: '起算时点' }), '进入某状态后');
+  await choose(page, page.getByRole('combobox', { name: '状态' }), '等待客户');
+  await page.getByRole('spinbutton', { name: '时长' }).fill('7');
+  await choose(page, page.getByRole('combobox', { name: '分钟' }), '个工作日');
+  await choose(page, page.getByRole('combobox', { name: '工作日历' }), '上海客服中心');
+  await page.getByRole('button', { name: '添加动作' }).click();
+  await choose(page, page.getByRole('combobox', { name: '动作' }), '分配给团队');
+  await choose(page, page.getByRole('combobox', { name: '团队' }), '硬件支持组');
+  await page.getByTestId('save-rule').click();
+  type TimeRule = Rule & { kind: string; timeTrigger: unknown };
+  const found = await eventually(async () => (await h.api<{ items: TimeRule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === '等待客户 7 个工作日'), 'the saved time rule');
+  assert.ok(found);
+  const saved = found;
+  assert.equal(saved.kind, 'time');
+  assert.deepEqual(saved.triggers, []);
+  assert.deepEqual(saved.timeTrigger, { anchor: 'status', status: 'pending', amount: 7, unit: 'business_days', calendarId: calendar.id });
+  await page.waitForURL(`**/settings/automation/${saved.id}`);
+  await page.goto('/settings/automation');
+  const row = page.locator(`[data-rule="${saved.id}"]`);
+  await row.getByTestId('rule-kind').getByText('定时规则').waitFor();
+  await row.getByText('进入某状态后满 7 个工作日').waitFor();
+  h.assertNoPageErrors();
+});

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { ReplyChannels } from '../../app/reply-channels.js';
 import type { WriteRules } from '../../app/write-rules.js';
 import { evaluate, type EvaluationContext } from '../../conditions/evaluate.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { isBusinessTime, listCalendars } from '../sla/index.js';
 import { getTicketSnapshot, getTicketSnapshots, type TicketSnapshot } from '../tickets/index.js';
@@ -21,8 +21,8 @@ export const maxChainDepth = 5;
 export type EvaluationDeps = { rules: RuleSetCache; types: ConditionTypes; writeRules: WriteRules; replyChannels: ReplyChannels; timeZone: string };
 
 /** The businessTime callback of the condition language over the installation's calendars. */
-async function businessTimeOf(database: Database): Promise<EvaluationContext['businessTime']> {
-  const calendars = new Map((await listCalendars(database.db)).map((calendar) => [calendar.id, calendar.calendar]));
+export async function businessTimeOf(db: Db): Promise<EvaluationContext['businessTime']> {
+  const calendars = new Map((await listCalendars(db)).map((calendar) => [calendar.id, calendar.calendar]));
   return (calendarId, at) => {
     const calendar = calendars.get(calendarId);
     return calendar ? isBusinessTime(calendar, at) : false;
@@ -68,7 +68,7 @@ export function handleRuleEvents(deps: EvaluationDeps): (events: RuleEvent[], co
     const snapshots = await getTicketSnapshots(database.db, [...new Set(work.map((item) => item.ticketId))]);
     const needs = work.flatMap((item) => item.candidates);
     const lookups = await factLookups(database.db, [...snapshots.values()], { customer: needs.some((rule) => rule.needsCustomer), text: needs.some((rule) => rule.needsText) });
-    const businessTime = needs.some((rule) => rule.needsCalendar) ? await businessTimeOf(database) : undefined;
+    const businessTime = needs.some((rule) => rule.needsCalendar) ? await businessTimeOf(database.db) : undefined;
     const base = { database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone };
     for (const { event, ticketId, candidates } of work) {
       let ticket = snapshots.get(ticketId);

@@ -24,3 +24,15 @@ export const ruleChainStopped = defineEvent({
   aggregate: 'ticket',
   payload: { eventId: z.number().int(), eventType: z.string(), causeRuleId: z.string(), depth: z.number().int(), limit: z.number().int(), ruleIds: z.array(z.string()) },
 });
+
+/**
+ * A time rule (定时规则) fell due on a ticket and its condition held: recorded in the transaction
+ * that claims the firing, so the firing has an event (its actions' idempotency key) and the
+ * timeline says which rule woke up and why.
+ */
+export const ruleTimeDue = defineEvent({
+  name: 'rule.time_due',
+  version: 1,
+  aggregate: 'ticket',
+  payload: { ruleId: z.string(), ruleName: z.string(), anchor: z.string(), anchorAt: z.string(), dueAt: z.string() },
+});

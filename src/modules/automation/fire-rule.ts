@@ -22,6 +22,13 @@ export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor'
   const id = await claimFiring(base.database.db, { ruleId: rule.id, ruleVersion: rule.version, ticketId, eventId: event.eventId, eventType: event.type, eventCause: event.cause, depth });
   if (!id) return 'already';
   const context: ActionContext = { ...base, actor: ruleActor(rule), cause: `rule:${rule.id}`, ruleId: rule.id, eventId: event.eventId, ticketId, trigger: triggerFacts(event) };
+  const { outcomes, error } = await runRuleActions(rule, context, log);
+  await finishFiring(base.database.db, id, { actions: outcomes, error, durationMs: performance.now() - started });
+  return 'fired';
+}
+
+/** Runs a rule's actions in order; the first that fails ends the run (see fireRule). Shared with the time rules. */
+export async function runRuleActions(rule: RuleRow, context: ActionContext, log: Logger): Promise<{ outcomes: ActionOutcome[]; error: string | null }> {
   const outcomes: ActionOutcome[] = [];
   let error: string | null = null;
   for (const action of rule.actions) {
@@ -30,10 +37,9 @@ export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor'
     } catch (failure) {
       error = failure instanceof AppError ? failure.code : failure instanceof Error ? failure.message : String(failure);
       outcomes.push({ type: action.type, ok: false, error });
-      log.warn({ err: failure, ruleId: rule.id, ticketId, action: action.type }, 'automation: an action failed');
+      log.warn({ err: failure, ruleId: rule.id, ticketId: context.ticketId, action: action.type }, 'automation: an action failed');
       break;
     }
   }
-  await finishFiring(base.database.db, id, { actions: outcomes, error, durationMs: performance.now() - started });
-  return 'fired';
+  return { outcomes, error };
 }

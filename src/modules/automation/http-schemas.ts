@@ -4,6 +4,7 @@ import type { FiringRow } from './firing-log.js';
 import type { RuleRow } from './rules.js';
 import { ruleStateSchema } from './rule-state.js';
 import type { RuleVersionRow } from './rule-versions.js';
+import { timeTriggerSchema } from './time-trigger.js';
 import { ruleKinds, ruleTriggers } from './triggers.js';
 
 export const idParams = z.object({ id: z.uuid() });
@@ -15,7 +16,9 @@ export const createRuleBody = ruleStateSchema;
 export const updateRuleBody = z.object({
   name: ruleStateSchema.shape.name.optional(),
   description: z.string().max(2000).optional(),
-  triggers: ruleStateSchema.shape.triggers.optional(),
+  kind: z.enum(ruleKinds).optional(),
+  triggers: z.array(z.enum(ruleTriggers)).max(ruleTriggers.length).optional(),
+  timeTrigger: timeTriggerSchema.nullable().optional(),
   conditions: ruleStateSchema.shape.conditions.unwrap().optional(),
   actions: ruleStateSchema.shape.actions.optional(),
   stopAfter: z.boolean().optional(),
@@ -30,6 +33,8 @@ export const ruleSchema = z.object({
   name: z.string(),
   description: z.string(),
   triggers: z.array(z.enum(ruleTriggers)),
+  /** A time rule's anchor and delay (null for event rules). */
+  timeTrigger: timeTriggerSchema.nullable(),
   conditions: z.unknown(),
   actions: z.array(ruleActionSchema),
   position: z.number().int(),
@@ -60,6 +65,8 @@ export const firingSchema = z.object({
   error: z.string().nullable(),
   durationMs: z.number().int().nullable(),
   firedAt: z.date(),
+  /** A time rule's firing: the due time it fired for (null for event rules). */
+  dueAt: z.date().nullable(),
 });
 export const firingJson = (row: FiringRow) => row;
 
@@ -69,7 +76,7 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 export const previewBody = z.object({
   conditions: ruleStateSchema.shape.conditions.unwrap(),
   /** Where the rule listens (changes are only judged for ticket updates); default: ticket created. */
-  triggers: ruleStateSchema.shape.triggers.optional(),
+  triggers: z.array(z.enum(ruleTriggers)).max(ruleTriggers.length).optional(),
 });
 export const previewSchema = z.object({ count: z.number().int(), sample: z.array(z.object({ id: z.uuid(), number: z.string(), subject: z.string() })) });
 

@@ -1,4 +1,4 @@
-/** Public surface of the automation module: event rules (触发器), their actions, the loop guard, preview and explain, the firing log. */
+/** Public surface of the automation module: event rules (触发器), time rules (定时规则), their actions, the loop guard, preview and explain, the firing log. */
 import type { AppModule } from '../../app/context.js';
 import { writeRulesOf } from '../../app/write-rules.js';
 import { eventReader } from '../../jobs/registry.js';
@@ -6,6 +6,10 @@ import { slaBreached, slaWarning } from '../sla/index.js';
 import { surveyAnswered } from '../surveys/index.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
 import { handleRuleEvents } from './evaluate-events.js';
+import { timeRuleDueRows } from './fire-time-rules.js';
+import { anchorsMovedBy } from './time-anchors.js';
+import { handleTimeRuleChanged, timeRuleChangedJob } from './time-rule-changed.js';
+import { handleTimeAnchorEvents } from './time-due-rows.js';
 import { triggerOf, type RuleEvent } from './rule-events.js';
 import { registerRuleReadRoutes } from './rule-read-routes.js';
 import { registerRuleRoutes } from './rule-routes.js';
@@ -39,11 +43,22 @@ export const automationModule: AppModule = {
       const trigger = triggerOf(event);
       return trigger !== null && triggers.wants(trigger);
     };
+    const rules = new RuleSetCache(triggers);
     context.jobs.subscribeEventBatch<RuleEvent>(
       'automation.rules',
       [eventReader(ticketCreated, { when: wanted }), eventReader(ticketUpdated, { when: wanted }), eventReader(ticketMessageAdded, { when: wanted }), eventReader(slaWarning, { when: wanted }), eventReader(slaBreached, { when: wanted }), eventReader(surveyAnswered, { when: (event) => event.payload.ticketId !== null && wanted(event) })],
-      handleRuleEvents({ rules: new RuleSetCache(triggers), types: context.fieldTypes, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }),
+      handleRuleEvents({ rules, types: context.fieldTypes, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }),
     );
+    // Time rules (定时规则): due rows follow the events that move an anchor some enabled time rule
+    // watches (no job otherwise), and every worker round fires what is due.
+    const movesAnchor = (event: RuleEvent) => anchorsMovedBy(event).some((anchor) => triggers.wantsAnchor(anchor));
+    context.jobs.subscribeEventBatch<RuleEvent>(
+      'automation.time_anchors',
+      [eventReader(ticketCreated, { when: movesAnchor }), eventReader(ticketUpdated, { when: movesAnchor }), eventReader(ticketMessageAdded, { when: movesAnchor })],
+      handleTimeAnchorEvents({ rules, types: context.fieldTypes, clock: context.clock }),
+    );
+    context.jobs.pollDueRows('automation.time_rules', timeRuleDueRows({ rules, types: context.fieldTypes, clock: context.clock, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }));
+    context.jobs.handle(timeRuleChangedJob, handleTimeRuleChanged());
     // Keeps the cache fresh between events (at most one primary-key read a second).
     context.jobs.pollDueRows('automation.trigger_cache', async ({ database }) => {
       await triggers.refresh(database.db);

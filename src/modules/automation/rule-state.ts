@@ -10,15 +10,20 @@ import { listCalendars } from '../sla/index.js';
 import { enabledWebhookEndpointIds } from '../webhooks/index.js';
 import { actionReferenceIds, checkAction, ruleActionSchema, type ActionReferences, type RuleAction } from './actions/index.js';
 import { ruleFieldsWithOptions, type RuleField } from './rule-fields.js';
-import { ruleTriggers, type RuleTrigger } from './triggers.js';
+import { timeTriggerProblems, timeTriggerSchema } from './time-trigger.js';
+import { ruleKinds, ruleTriggers, type RuleTrigger } from './triggers.js';
 
 /** The fields of a rule an admin edits; each save writes them whole into a version snapshot. */
-export const ruleFields = ['name', 'description', 'triggers', 'conditions', 'actions', 'stopAfter', 'enabled'] as const;
+export const ruleFields = ['name', 'description', 'kind', 'triggers', 'timeTrigger', 'conditions', 'actions', 'stopAfter', 'enabled'] as const;
 
 export const ruleStateSchema = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000).default(''),
-  triggers: z.array(z.enum(ruleTriggers)).min(1).max(ruleTriggers.length),
+  /** `event` (触发器: `triggers`) or `time` (定时规则: `timeTrigger`, time-trigger.ts). */
+  kind: z.enum(ruleKinds).default('event'),
+  /** An event rule needs at least one (checked with the kind in validRuleState); a time rule has none. */
+  triggers: z.array(z.enum(ruleTriggers)).max(ruleTriggers.length).default([]),
+  timeTrigger: timeTriggerSchema.nullable().default(null),
   /** A tree of the condition language (docs/conditions.md); `{all: []}` always holds. */
   conditions: z.custom<Condition>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'expected a condition object' }).default({ all: [] }),
   actions: z.array(ruleActionSchema).min(1).max(20),
@@ -67,6 +72,11 @@ async function actionReferences(db: Db, fields: readonly RuleField[], actions: r
 export async function validRuleState(db: Db, state: RuleState, readModels: ReadModels, types: ConditionTypes): Promise<RuleState> {
   const fields = await ruleFieldsWithOptions(db, readModels, types);
   const problems: FieldError[] = [];
+  if (state.kind === 'event' && state.triggers.length === 0) problems.push({ path: 'triggers', code: 'automation.rule.triggers_required' });
+  if (state.kind === 'event' && state.timeTrigger) problems.push({ path: 'timeTrigger', code: 'automation.time.event_rule' });
+  if (state.kind === 'time' && state.triggers.length) problems.push({ path: 'triggers', code: 'automation.time.no_triggers' });
+  if (state.kind === 'time' && !state.timeTrigger) problems.push({ path: 'timeTrigger', code: 'automation.time.trigger_required' });
+  if (state.kind === 'time' && state.timeTrigger) problems.push(...timeTriggerProblems(state.timeTrigger, new Set((await listCalendars(db)).map((calendar) => calendar.id))));
   const checked = validateCondition(state.conditions, fieldLookup(fields), { ...conditionOptions(state.triggers), path: 'conditions' });
   if (!checked.ok) problems.push(...checked.issues);
   else {

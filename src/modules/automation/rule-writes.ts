@@ -13,6 +13,7 @@ import { listRules, lockRule, lockRuleOrder, type RuleRow } from './rules.js';
 import { ruleFields, validRuleState, type RuleState } from './rule-state.js';
 import { recordRuleVersion } from './rule-versions.js';
 import { automationRules } from './schema.js';
+import { queueTimeRuleRecount } from './time-rule-changed.js';
 import type { TriggerCache } from './trigger-cache.js';
 
 /** What a rule write needs of the app: its read models and field types (validation) and this process's trigger cache. */
@@ -25,7 +26,7 @@ export async function createRule(context: RuleWriteContext, actor: Actor, input:
     await lockRuleOrder(tx);
     const [{ count } = { count: 0 }] = await tx.select({ count: sql<number>`count(*)::int` }).from(automationRules);
     const now = new Date();
-    const [row] = await tx.insert(automationRules).values({ id: uuidv7(), kind: 'event', ...state, position: count, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now }).returning();
+    const [row] = await tx.insert(automationRules).values({ id: uuidv7(), ...state, position: count, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now }).returning();
     await recordRuleVersion(tx, row!, 'created', actor.id);
     await recordEvent(tx, ruleCreated, { aggregateId: row!.id, cause: 'agent', actorId: actor.id, payload: { name: row!.name, version: row!.version, position: row!.position, enabled: row!.enabled } });
     await bumpAutomationRevision(tx, context.triggers);
@@ -55,6 +56,7 @@ export async function updateRule(context: RuleWriteContext, actor: Actor, id: st
     const set = Object.fromEntries(changed.map((field) => [field, next[field]]));
     const [row] = await tx.update(automationRules).set({ ...set, version: sql`${automationRules.version} + 1`, updatedBy: actor.id, updatedAt: new Date() }).where(eq(automationRules.id, id)).returning();
     await recordRuleVersion(tx, row!, 'updated', actor.id, changed);
+    await queueTimeRuleRecount(tx, before, row!);
     await recordEvent(tx, ruleUpdated, {
       aggregateId: id,
       cause: 'agent',
@@ -68,7 +70,7 @@ export async function updateRule(context: RuleWriteContext, actor: Actor, id: st
 
 /** The stored rule as the state an admin edits. */
 function stateOf(row: RuleRow): RuleState {
-  return { name: row.name, description: row.description, triggers: row.triggers, conditions: row.conditions, actions: row.actions, stopAfter: row.stopAfter, enabled: row.enabled };
+  return { name: row.name, description: row.description, kind: row.kind, triggers: row.triggers, timeTrigger: row.timeTrigger ?? null, conditions: row.conditions, actions: row.actions, stopAfter: row.stopAfter, enabled: row.enabled };
 }
 
 /** Delete a rule (its versions and firings stay as history); the rules after it move up. */
@@ -78,6 +80,7 @@ export async function deleteRule(context: RuleWriteContext, actor: Actor, id: st
     const row = await lockRule(tx, id);
     assertVersion(row.version, expectedVersion);
     await tx.delete(automationRules).where(eq(automationRules.id, id));
+    await queueTimeRuleRecount(tx, row, null);
     await tx.update(automationRules).set({ position: sql`${automationRules.position} - 1` }).where(sql`${automationRules.position} > ${row.position}`);
     await recordRuleVersion(tx, row, 'deleted', actor.id);
     await recordEvent(tx, ruleDeleted, { aggregateId: id, cause: 'agent', actorId: actor.id, payload: { name: row.name, version: row.version, position: row.position } });

@@ -79,6 +79,14 @@ test('bad conditions and actions answer 400 naming each field: conditions.all.<i
   assert.match(unknown.body, /actions\.0/);
 });
 
+test('set_field status: a known status saves (a rule may resolve or close tickets); an unknown one is a 400 at actions.<i>.value', async () => {
+  const closing = await create({ ...wechatHardware(), name: '关闭工单', actions: [{ type: 'set_field', field: 'status', value: 'closed' }] });
+  assert.deepEqual(closing.actions, [{ type: 'set_field', field: 'status', value: 'closed' }]);
+  const bad = await t.api('POST', '/api/v1/rules', { body: { ...wechatHardware(), actions: [{ type: 'set_field', field: 'status', value: 'archived' }] } });
+  assertFieldErrors(bad, [['actions.0.value', 'automation.action.invalid_status']]);
+  await t.api('DELETE', `/api/v1/rules/${closing.id}`);
+});
+
 test('automation.manage: supervisors and admins; agents get 403 on every rule endpoint', async () => {
   const rule = await create({ ...wechatHardware(), name: '主管创建' }, supervisor);
   for (const [method, url, body] of [

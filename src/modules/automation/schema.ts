@@ -3,6 +3,7 @@ import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqu
 import type { Condition } from '../../conditions/types.js';
 import type { RuleAction } from './actions/index.js';
 import type { ActionOutcome } from './firing-outcome.js';
+import type { TimeAnchor, TimeTrigger } from './time-trigger.js';
 import type { RuleKind, RuleTrigger } from './triggers.js';
 
 /**
@@ -19,6 +20,8 @@ export const automationRules = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     triggers: text('triggers').array().$type<RuleTrigger[]>().notNull().default(sql`'{}'::text[]`),
+    /** A time rule's anchor and delay (time-trigger.ts); null for event rules. */
+    timeTrigger: jsonb('time_trigger').$type<TimeTrigger>(),
     conditions: jsonb('conditions').$type<Condition>().notNull().default({ all: [] }),
     actions: jsonb('actions').$type<RuleAction[]>().notNull().default([]),
     position: integer('position').notNull(),
@@ -73,6 +76,8 @@ export const automationRuleFirings = pgTable(
     error: text('error'),
     durationMs: integer('duration_ms'),
     firedAt: timestamp('fired_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A time rule's firing: the due time it fired for (its event is the `rule.time_due` it recorded). */
+    dueAt: timestamp('due_at', { withTimezone: true }),
   },
   // Plain ascending indexes: read backwards they give `order by id desc` exactly (a `.desc()` index
   // is DESC NULLS LAST, which a plain DESC does not use; docs/ARCHITECTURE.md, known traps).
@@ -80,6 +85,8 @@ export const automationRuleFirings = pgTable(
     uniqueIndex('automation_rule_firings_rule_event_idx').on(t.ruleId, t.eventId),
     index('automation_rule_firings_rule_idx').on(t.ruleId, t.id),
     index('automation_rule_firings_ticket_idx').on(t.ticketId, t.ruleId, t.id),
+    // A time rule fires once per (rule, ticket, due time), whichever worker or retry gets there.
+    uniqueIndex('automation_rule_firings_time_idx').on(t.ruleId, t.ticketId, t.dueAt).where(sql`due_at is not null`),
   ],
 );
 
@@ -92,4 +99,28 @@ export const automationRevision = pgTable('automation_revision', {
   id: integer('id').primaryKey(),
   revision: integer('revision').notNull(),
   triggers: text('triggers').array().$type<RuleTrigger[]>().notNull().default(sql`'{}'::text[]`),
+  /** The anchors some enabled time rule watches: an event that moves none makes no job. */
+  timeAnchors: text('time_anchors').array().$type<TimeAnchor[]>().notNull().default(sql`'{}'::text[]`),
 });
+
+/**
+ * When a time rule is due on a ticket: one row per (ticket, rule, anchor), written by the job that
+ * follows the events moving an anchor (a moved anchor replaces the row) and picked, once due, by
+ * every worker's poll with FOR UPDATE SKIP LOCKED (fire-time-rules.ts). `rule_version`: the
+ * version `due_at` was computed with (a changed rule's rows are recomputed, page by page).
+ */
+export const automationTimeDue = pgTable(
+  'automation_time_due',
+  {
+    ticketId: uuid('ticket_id').notNull(),
+    ruleId: uuid('rule_id').notNull(),
+    anchorAt: timestamp('anchor_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    ruleVersion: integer('rule_version').notNull(),
+  },
+  (t) => [
+    uniqueIndex('automation_time_due_ticket_rule_anchor_idx').on(t.ticketId, t.ruleId, t.anchorAt),
+    index('automation_time_due_due_idx').on(t.dueAt),
+    index('automation_time_due_rule_idx').on(t.ruleId, t.ticketId),
+  ],
+);

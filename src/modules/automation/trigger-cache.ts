@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { automationRevision } from './schema.js';
+import type { TimeAnchor } from './time-trigger.js';
 import type { RuleTrigger } from './triggers.js';
 
 /** How long a read is trusted: a change through another process is seen within it. */
@@ -18,6 +19,7 @@ const defaultRecheckMs = 1000;
  */
 export class TriggerCache {
   private triggers: ReadonlySet<string> = new Set();
+  private anchors: ReadonlySet<string> = new Set();
   private revision = -1;
   private readAt = -Infinity;
   /** The revision a change through this process wrote, not yet seen by a read (0: none). */
@@ -30,6 +32,12 @@ export class TriggerCache {
   wants(trigger: RuleTrigger): boolean {
     if (this.revision < 0 || this.awaiting > this.revision) return true;
     return this.triggers.has(trigger);
+  }
+
+  /** For the time rules' `when`: false only when the last read says no enabled time rule watches `anchor`. */
+  wantsAnchor(anchor: TimeAnchor): boolean {
+    if (this.revision < 0 || this.awaiting > this.revision) return true;
+    return this.anchors.has(anchor);
   }
 
   /** The revision last read (what compiled rule sets are cached under). */
@@ -54,6 +62,7 @@ export class TriggerCache {
     const [row] = await db.select().from(automationRevision);
     this.revision = row?.revision ?? 0;
     this.triggers = new Set(row?.triggers ?? []);
+    this.anchors = new Set(row?.timeAnchors ?? []);
     this.readAt = now;
     // A bump whose transaction rolled back never arrives: stop waiting for it after a read.
     if (this.revision >= this.awaiting || now - this.awaitingSince >= this.recheckMs) this.awaiting = 0;

@@ -30,7 +30,7 @@ export const setFieldAction: ActionSpec<typeof schema> = {
   schema,
   check(action, refs, path) {
     const { field, value } = action;
-    if (field === 'status' && !ticketStatuses.some((status) => status === value)) return [{ path: `${path}.value`, code: 'automation.action.invalid_status' }];
+    if (field === 'status') return ticketStatuses.some((status) => status === value) ? [] : [{ path: `${path}.value`, code: 'automation.action.invalid_status' }];
     if (field === 'priority') return typeof value === 'string' && refs.priorities.has(value) ? [] : [{ path: `${path}.value`, code: 'automation.action.unknown_priority' }];
     if (field === 'category') return value === null || (typeof value === 'string' && refs.categories.has(value)) ? [] : [{ path: `${path}.value`, code: 'automation.action.unknown_category' }];
     if (field === 'subject') return typeof value === 'string' && value.trim() ? [] : [{ path: `${path}.value`, code: 'automation.action.value_required' }];

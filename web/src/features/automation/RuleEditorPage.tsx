@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Input, Popconfirm, Row, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Input, Popconfirm, Radio, Row, Space, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -20,9 +20,10 @@ import { useRule, useRuleActions, useRuleFields, type Rule, type RuleAction, typ
 import { conditionFieldsOf, type ReferenceOptions } from './rule-field-options.ts';
 import { triggerKey } from './rule-order.ts';
 import { RuleHistory } from './RuleHistory.tsx';
+import { defaultTimeTrigger, TimeTriggerFields, type TimeTrigger } from './TimeTriggerFields.tsx';
 import { TryRulePane } from './TryRulePane.tsx';
 
-const allTriggers = ['ticket.created', 'ticket.updated', 'customer.replied', 'agent.replied', 'note.added', 'sla.warning', 'sla.breached', 'survey.answered'] as const satisfies ReadonlyArray<RuleBody['triggers'][number]>;
+const allTriggers = ['ticket.created', 'ticket.updated', 'customer.replied', 'agent.replied', 'note.added', 'sla.warning', 'sla.breached', 'survey.answered'] as const satisfies ReadonlyArray<NonNullable<RuleBody['triggers']>[number]>;
 
 export default function RuleEditorPage() {
   return (
@@ -54,11 +55,11 @@ function useReferences(): ReferenceOptions | null {
   };
 }
 
-type Draft = { name: string; description: string; triggers: RuleBody['triggers']; condition: ConditionDraft | null; storedCondition: unknown; actions: RuleAction[]; stopAfter: boolean; enabled: boolean };
+type Draft = { name: string; description: string; kind: 'event' | 'time'; triggers: NonNullable<RuleBody['triggers']>; timeTrigger: TimeTrigger | null; condition: ConditionDraft | null; storedCondition: unknown; actions: RuleAction[]; stopAfter: boolean; enabled: boolean };
 
 function draftOf(rule: Rule | undefined): Draft {
-  if (!rule) return { name: '', description: '', triggers: ['ticket.created'], condition: { match: 'all', conditions: [] }, storedCondition: { all: [] }, actions: [], stopAfter: false, enabled: true };
-  return { name: rule.name, description: rule.description, triggers: rule.triggers, condition: draftOfCondition(rule.conditions), storedCondition: rule.conditions, actions: rule.actions, stopAfter: rule.stopAfter, enabled: rule.enabled };
+  if (!rule) return { name: '', description: '', kind: 'event', triggers: ['ticket.created'], timeTrigger: null, condition: { match: 'all', conditions: [] }, storedCondition: { all: [] }, actions: [], stopAfter: false, enabled: true };
+  return { name: rule.name, description: rule.description, kind: rule.kind, triggers: rule.triggers, timeTrigger: rule.timeTrigger, condition: draftOfCondition(rule.conditions), storedCondition: rule.conditions, actions: rule.actions, stopAfter: rule.stopAfter, enabled: rule.enabled };
 }
 
 /** The rule editor (/settings/automation/:id, `new` for a new rule): what, when, then; preview and test beside it; history below. */
@@ -84,10 +85,11 @@ function RuleEditor() {
   if (fields.isError) return <ErrorState error={fields.error} onRetry={() => fields.refetch()} />;
 
   const conditions = draft.condition ? conditionOfDraft(draft.condition) : draft.storedCondition;
-  const body: RuleBody = { name: draft.name, description: draft.description, triggers: draft.triggers, conditions, actions: draft.actions, stopAfter: draft.stopAfter, enabled: draft.enabled };
+  const isTime = draft.kind === 'time';
+  const body: RuleBody = { name: draft.name, description: draft.description, kind: draft.kind, triggers: isTime ? [] : draft.triggers, timeTrigger: isTime ? draft.timeTrigger : null, conditions, actions: draft.actions, stopAfter: draft.stopAfter, enabled: draft.enabled };
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   // A change (changed, changed from/to) can only be judged where a ticket update fires the rule.
-  const operatorsOf = (type: Parameters<typeof operatorsFor>[0]) => operatorsFor(type).filter((op) => draft.triggers.includes('ticket.updated') || !op.startsWith('changed'));
+  const operatorsOf = (type: Parameters<typeof operatorsFor>[0]) => operatorsFor(type).filter((op) => (!isTime && draft.triggers.includes('ticket.updated')) || !op.startsWith('changed'));
   const calendarOptions = (calendars.data ?? []).map((calendar) => ({ value: calendar.id, label: calendar.nameZh }));
 
   async function save() {
@@ -143,9 +145,25 @@ function RuleEditor() {
               <Input aria-label={t('automation.name')} placeholder={t('automation.name')} value={draft.name} onChange={(event) => set({ name: event.target.value })} />
               <Input.TextArea aria-label={t('automation.description')} placeholder={t('automation.description')} autoSize value={draft.description} onChange={(event) => set({ description: event.target.value })} />
               <div>
-                <Typography.Text strong>{t('automation.triggersLabel')}</Typography.Text>
-                <Checkbox.Group style={{ display: 'block', marginTop: 4 }} value={draft.triggers} onChange={(triggers) => set({ triggers: allTriggers.filter((trigger) => triggers.includes(trigger)) })} options={allTriggers.map((trigger) => ({ value: trigger, label: t(triggerKey(trigger)) }))} />
+                <Typography.Text strong>{t('automation.time.kindLabel')}</Typography.Text>
+                <div style={{ marginTop: 4 }}>
+                  <Radio.Group
+                    optionType="button"
+                    value={draft.kind}
+                    onChange={(event) => set({ kind: event.target.value, timeTrigger: draft.timeTrigger ?? defaultTimeTrigger(calendarOptions[0]?.value) })}
+                    options={[{ value: 'event', label: t('automation.time.kindEvent') }, { value: 'time', label: t('automation.time.kindTime') }]}
+                  />
+                </div>
+                <Typography.Text type="secondary">{t(isTime ? 'automation.time.kindTimeHint' : 'automation.time.kindEventHint')}</Typography.Text>
               </div>
+              {isTime && draft.timeTrigger ? (
+                <TimeTriggerFields value={draft.timeTrigger} onChange={(timeTrigger) => set({ timeTrigger })} calendars={calendarOptions} />
+              ) : (
+                <div>
+                  <Typography.Text strong>{t('automation.triggersLabel')}</Typography.Text>
+                  <Checkbox.Group style={{ display: 'block', marginTop: 4 }} value={draft.triggers} onChange={(triggers) => set({ triggers: allTriggers.filter((trigger) => triggers.includes(trigger)) })} options={allTriggers.map((trigger) => ({ value: trigger, label: t(triggerKey(trigger)) }))} />
+                </div>
+              )}
               <div>
                 <Typography.Text strong>{t('automation.conditionsLabel')}</Typography.Text>
                 {draft.condition ? (
@@ -168,7 +186,7 @@ function RuleEditor() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          <TryRulePane draft={{ triggers: draft.triggers, conditions, actions: draft.actions }} fieldLabel={(key) => labelIn(conditionFields.find((field) => field.key === key)?.label, i18n.language) || key} />
+          <TryRulePane draft={{ triggers: isTime ? [] : draft.triggers, conditions, actions: draft.actions }} fieldLabel={(key) => labelIn(conditionFields.find((field) => field.key === key)?.label, i18n.language) || key} />
         </Col>
       </Row>
       {!isNew && <Card>{<RuleHistory ruleId={id} />}</Card>}

@@ -105,6 +105,11 @@ function RuleRow({ rule, index, busy, onOpen, onEnabled }: { rule: Rule; index: 
           <Button ref={setActivatorNodeRef} type="text" size="small" icon={<HolderOutlined />} style={{ cursor: 'grab' }} aria-label={t('automation.dragHandle', { name: rule.name })} {...attributes} {...listeners} />
           <Typography.Text type="secondary">{index + 1}</Typography.Text>
           <Button type="link" style={{ padding: 0 }} onClick={onOpen} data-testid="rule-name">{rule.name}</Button>
+          {/* A time rule says so; an event rule's kind is its trigger tags (the events it listens to). */}
+          {rule.kind === 'time' && <Tag color="purple" data-testid="rule-kind">{t('automation.time.kindTime')}</Tag>}
+          {rule.kind === 'time' && rule.timeTrigger && (
+            <Tag>{t('automation.time.summary', { anchor: t(`automation.time.anchors.${rule.timeTrigger.anchor}`), amount: rule.timeTrigger.amount, unit: t(`automation.time.units.${rule.timeTrigger.unit}`) })}</Tag>
+          )}
           {rule.triggers.map((trigger) => <Tag key={trigger}>{t(triggerKey(trigger))}</Tag>)}
           {rule.stopAfter && <Tag color="orange">{t('automation.stopAfter')}</Tag>}
         </Space>

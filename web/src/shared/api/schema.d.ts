@@ -12377,6 +12377,17 @@ export interface paths {
                                 name: string;
                                 description: string;
                                 triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                                timeTrigger: {
+                                    /** @enum {string} */
+                                    anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                    /** @enum {string} */
+                                    status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                    /** Format: uuid */
+                                    calendarId?: string;
+                                } | null;
                                 conditions: unknown;
                                 actions: ({
                                     /** @enum {string} */
@@ -12485,7 +12496,25 @@ export interface paths {
                         name: string;
                         /** @default  */
                         description?: string;
-                        triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                        /**
+                         * @default event
+                         * @enum {string}
+                         */
+                        kind?: "event" | "time";
+                        /** @default [] */
+                        triggers?: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                        /** @default null */
+                        timeTrigger?: {
+                            /** @enum {string} */
+                            anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                            /** @enum {string} */
+                            status?: "new" | "open" | "pending" | "resolved" | "closed";
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                            /** Format: uuid */
+                            calendarId?: string;
+                        } | null;
                         /**
                          * @default {
                          *       "all": []
@@ -12587,6 +12616,17 @@ export interface paths {
                             name: string;
                             description: string;
                             triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            timeTrigger: {
+                                /** @enum {string} */
+                                anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                /** @enum {string} */
+                                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                /** Format: uuid */
+                                calendarId?: string;
+                            } | null;
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -12718,6 +12758,17 @@ export interface paths {
                             name: string;
                             description: string;
                             triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            timeTrigger: {
+                                /** @enum {string} */
+                                anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                /** @enum {string} */
+                                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                /** Format: uuid */
+                                calendarId?: string;
+                            } | null;
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -12857,7 +12908,20 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         description?: string;
+                        /** @enum {string} */
+                        kind?: "event" | "time";
                         triggers?: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                        timeTrigger?: {
+                            /** @enum {string} */
+                            anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                            /** @enum {string} */
+                            status?: "new" | "open" | "pending" | "resolved" | "closed";
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                            /** Format: uuid */
+                            calendarId?: string;
+                        } | null;
                         conditions?: unknown;
                         actions?: ({
                             /** @enum {string} */
@@ -12952,6 +13016,17 @@ export interface paths {
                             name: string;
                             description: string;
                             triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            timeTrigger: {
+                                /** @enum {string} */
+                                anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                /** @enum {string} */
+                                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                /** Format: uuid */
+                                calendarId?: string;
+                            } | null;
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -13088,6 +13163,17 @@ export interface paths {
                             name: string;
                             description: string;
                             triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            timeTrigger: {
+                                /** @enum {string} */
+                                anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                /** @enum {string} */
+                                status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                /** Format: uuid */
+                                calendarId?: string;
+                            } | null;
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -13227,6 +13313,17 @@ export interface paths {
                                 name: string;
                                 description: string;
                                 triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                                timeTrigger: {
+                                    /** @enum {string} */
+                                    anchor: "status" | "unassigned" | "created" | "customer_replied" | "agent_replied";
+                                    /** @enum {string} */
+                                    status?: "new" | "open" | "pending" | "resolved" | "closed";
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "minutes" | "hours" | "business_minutes" | "business_hours" | "business_days";
+                                    /** Format: uuid */
+                                    calendarId?: string;
+                                } | null;
                                 conditions: unknown;
                                 actions: ({
                                     /** @enum {string} */
@@ -13455,7 +13552,8 @@ export interface paths {
                     "application/json": {
                         ticketId: string;
                         rule?: {
-                            triggers: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
+                            /** @default [] */
+                            triggers?: ("ticket.created" | "ticket.updated" | "customer.replied" | "agent.replied" | "note.added" | "sla.warning" | "sla.breached" | "survey.answered")[];
                             conditions: unknown;
                             actions: ({
                                 /** @enum {string} */
@@ -13892,6 +13990,7 @@ export interface paths {
                                 durationMs: number | null;
                                 /** Format: date-time */
                                 firedAt: string;
+                                dueAt: string | null;
                             }[];
                             /** Format: uuid */
                             nextBefore?: string;
@@ -13964,6 +14063,7 @@ export interface paths {
                                 durationMs: number | null;
                                 /** Format: date-time */
                                 firedAt: string;
+                                dueAt: string | null;
                             }[];
                             /** Format: uuid */
                             nextBefore?: string;

@@ -1,0 +1,98 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Clock } from '../../app/clock.js';
+import type { ReplyChannels } from '../../app/reply-channels.js';
+import type { WriteRules } from '../../app/write-rules.js';
+import type { Tx } from '../../db/database.js';
+import type { ConditionTypes } from '../../forms/field-kinds.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { DueRowSource } from '../../jobs/registry.js';
+import { getTicketSnapshots } from '../tickets/index.js';
+import { businessTimeOf, eventContext, ruleHolds } from './evaluate-events.js';
+import { ruleTimeDue } from './events.js';
+import { runRuleActions } from './fire-rule.js';
+import { finishFiring } from './firing-log.js';
+import type { CompiledRule, RuleSetCache } from './rule-set.js';
+import { automationRuleFirings, automationTimeDue } from './schema.js';
+import { automationSystemActor, ruleActor } from './system-actor.js';
+import { anchorHolds } from './time-anchors.js';
+import { calendarsFor, dueAtFor } from './time-due-rows.js';
+import { factLookups } from './ticket-facts.js';
+
+/** Due rows handled per round: one short transaction, so a busy minute is many short rounds. */
+const roundSize = 50;
+
+type DueRow = typeof automationTimeDue.$inferSelect;
+type Claimed = { firingId: string; eventId: number; rule: CompiledRule; ticketId: string };
+export type TimeRuleDeps = { rules: RuleSetCache; types: ConditionTypes; clock: Clock; writeRules: WriteRules; replyChannels: ReplyChannels; timeZone: string };
+
+/**
+ * The time rules' scheduler, polled by every worker round. When nothing is due it costs one index
+ * probe outside any transaction. Otherwise one transaction picks due rows FOR UPDATE SKIP LOCKED (N
+ * workers share them), judges each again — the rule still enabled, its anchor still holding on the
+ * ticket as it is now, the due time still what the rule's current version says, the condition —
+ * and for each that holds records `rule.time_due` and claims the firing (unique (rule, ticket, due
+ * time): a second worker or a retry claims nothing), deleting every row it judged. The actions then
+ * run through the owning services (cause `rule:<id>`), each in its own transaction as event rules'
+ * do; the claimed firing is their idempotency key (a crash mid-firing leaves it `running`, not
+ * repeated). After downtime every row that fell due meanwhile is simply due, and fires once.
+ */
+export function timeRuleDueRows(deps: TimeRuleDeps): DueRowSource {
+  return async ({ database, log }) => {
+    const now = deps.clock.now();
+    const [anyDue] = await database.db.select({ ticketId: automationTimeDue.ticketId }).from(automationTimeDue).where(lte(automationTimeDue.dueAt, now)).limit(1);
+    if (!anyDue) return 0;
+    const set = await deps.rules.get(database.db, deps.types, log);
+    const { handled, claimed } = await database.transaction(async (tx) => {
+      const due = await tx.select().from(automationTimeDue).where(lte(automationTimeDue.dueAt, now)).orderBy(asc(automationTimeDue.dueAt)).limit(roundSize).for('update', { skipLocked: true });
+      return { handled: due.length, claimed: due.length ? await judgeDueRows(tx, due, set.timeRulesById, now) : [] };
+    });
+    for (const firing of claimed) {
+      const started = performance.now();
+      const rule = firing.rule.row;
+      const context = { database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone, actor: ruleActor(rule), cause: `rule:${rule.id}` as const, ruleId: rule.id, eventId: firing.eventId, ticketId: firing.ticketId };
+      const { outcomes, error } = await runRuleActions(rule, context, log);
+      await finishFiring(database.db, firing.firingId, { actions: outcomes, error, durationMs: performance.now() - started });
+    }
+    return handled;
+  };
+}
+
+async function judgeDueRows(tx: Tx, due: DueRow[], rules: ReadonlyMap<string, CompiledRule>, now: Date): Promise<Claimed[]> {
+  const snapshots = await getTicketSnapshots(tx, [...new Set(due.map((row) => row.ticketId))]);
+  const involved = [...new Set(due.flatMap((row) => rules.get(row.ruleId) ?? []))];
+  const lookups = await factLookups(tx, [...snapshots.values()], { customer: involved.some((rule) => rule.needsCustomer), text: involved.some((rule) => rule.needsText) });
+  const businessTime = involved.some((rule) => rule.needsCalendar) ? await businessTimeOf(tx) : undefined;
+  const calendars = await calendarsFor(tx, involved.filter((rule) => due.some((row) => row.ruleId === rule.row.id && row.ruleVersion !== rule.row.version)).map((rule) => rule.row));
+  const claimed: Claimed[] = [];
+  const judged: DueRow[] = [];
+  for (const row of due) {
+    const rule = rules.get(row.ruleId);
+    const ticket = snapshots.get(row.ticketId);
+    const trigger = rule?.row.timeTrigger;
+    if (rule && trigger && row.ruleVersion !== rule.row.version) {
+      // Changed since the row was written: count the delay again from the same anchor.
+      const dueAt = dueAtFor(rule.row, row.anchorAt, calendars);
+      if (dueAt && dueAt > now) {
+        await tx.update(automationTimeDue).set({ dueAt, ruleVersion: rule.row.version }).where(and(eq(automationTimeDue.ticketId, row.ticketId), eq(automationTimeDue.ruleId, row.ruleId), eq(automationTimeDue.anchorAt, row.anchorAt)));
+        continue;
+      }
+    }
+    judged.push(row);
+    if (!rule || !trigger || !ticket || !anchorHolds(trigger, ticket)) continue;
+    if (!ruleHolds(rule, eventContext(null, ticket, lookups, businessTime))) continue;
+    const payload = { ruleId: rule.row.id, ruleName: rule.row.name, anchor: trigger.anchor, anchorAt: row.anchorAt.toISOString(), dueAt: row.dueAt.toISOString() };
+    const eventId = await recordEvent(tx, ruleTimeDue, { aggregateId: row.ticketId, cause: 'system', actorId: automationSystemActor.id, payload });
+    const [firing] = await tx
+      .insert(automationRuleFirings)
+      .values({ id: uuidv7(), ruleId: rule.row.id, ruleVersion: rule.row.version, ticketId: row.ticketId, eventId, eventType: ruleTimeDue.name, eventCause: 'system', depth: 1, status: 'running', firedAt: now, dueAt: row.dueAt })
+      .onConflictDoNothing()
+      .returning({ id: automationRuleFirings.id });
+    if (firing) claimed.push({ firingId: firing.id, eventId, rule, ticketId: row.ticketId });
+  }
+  if (judged.length) {
+    const keys = judged.map((row) => sql`(${row.ticketId}::uuid, ${row.ruleId}::uuid, ${row.anchorAt.toISOString()}::timestamptz)`);
+    await tx.execute(sql`delete from ${automationTimeDue} where (ticket_id, rule_id, anchor_at) in (${sql.join(keys, sql`, `)})`);
+  }
+  return claimed;
+}
