@@ -159,7 +159,7 @@ test('admin: a time rule (定时规则) — 等待客户 7 个工作日 in a bus
   const trigger = page.getByTestId('time-trigger');
   await trigger.getByText('从哪一刻开始计时').waitFor();
   await choose(page, page.getByRole('combobox', { name: '起算时点' }), '进入某状态后');
-  await choose(page, page.getByRole('combobox', { name: '状态' }), '等待客户');
+  await choose(page, trigger.getByRole('combobox', { name: '状态' }), '等待客户');
   await page.getByRole('spinbutton', { name: '时长' }).fill('7');
   await choose(page, page.getByRole('combobox', { name: '分钟' }), '个工作日');
   await choose(page, page.getByRole('combobox', { name: '工作日历' }), '上海客服中心');

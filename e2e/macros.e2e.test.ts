@@ -58,7 +58,8 @@ test('/ → search → preview → apply → edit and send', { skip, timeout: 90
   await editor.pressSequentially('/退款');
   const option = page.getByTestId('macro-option').filter({ hasText: '退款受理' });
   await option.waitFor();
-  assert.equal(await page.getByTestId('macro-option').count(), 1, 'the search narrowed the list to the refund macro');
+  // The list follows the typing ("/退" first): wait for the search of the whole word.
+  await eventually(async () => (await page.getByTestId('macro-option').count()) === 1 || undefined, 'the search narrowing the list to the refund macro');
 
   await page.keyboard.press('Enter');
   const preview = page.getByTestId('macro-preview');

@@ -3,7 +3,7 @@ import { Conflict, NotFound } from '../../app/errors.js';
 import type { Database } from '../../db/database.js';
 import type { EventCause } from '../../jobs/event-definition.js';
 import { recordEvent } from '../../jobs/events.js';
-import { removeImportedContact, removeImportedOrganization, restoreImportedContact, restoreImportedOrganization, type ContactImage, type ImportUndoRefusal } from '../customers/index.js';
+import { removeImportedContact, removeImportedOrganization, restoreImportedContact, restoreImportedOrganization, type ImportUndoRefusal } from '../customers/index.js';
 import { countTicketsOfRequesters } from '../tickets/index.js';
 import type { Actor } from '../auth/index.js';
 import { importBatchRolledBack } from './events.js';
@@ -38,7 +38,7 @@ export async function rollbackBatch(database: Database, actor: Actor, jobId: str
         refusal = entity === 'contacts' ? await removeImportedContact(tx, cause, id, row.afterVersion!, countTicketsOfRequesters) : await removeImportedOrganization(tx, cause, id, row.afterVersion!);
         if (!refusal) removedIds.push(id);
       } else {
-        const before = row.before as ContactImage;
+        const before = row.before!;
         refusal = entity === 'contacts' ? await restoreImportedContact(tx, cause, id, before, row.afterVersion!) : await restoreImportedOrganization(tx, cause, id, { name: before.name, notes: before.notes, fields: before.fields }, row.afterVersion!);
       }
       if (refusal) result.refused.push({ row: row.rowNumber, entityId: id, reason: refusal });

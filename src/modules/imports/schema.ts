@@ -1,4 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { RecordImage } from './decide-rows.js';
 
 /**
  * Data imports (数据导入, issue 21): a job reads one uploaded file in batches; each batch commits
@@ -90,7 +91,7 @@ export const importRows = pgTable(
     params: jsonb('params').$type<Record<string, string | number>>(),
     /** The rejected row's cells, for the rejected-rows workbook. */
     cells: jsonb('cells').$type<string[]>(),
-    before: jsonb('before').$type<Record<string, unknown>>(),
+    before: jsonb('before').$type<RecordImage>(),
     afterVersion: integer('after_version'),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] }), index('import_rows_batch_idx').on(t.batchId), index('import_rows_entity_idx').on(t.entityId)],

@@ -93,7 +93,7 @@ export async function writeBatch(tx: Tx, input: BatchInput): Promise<{ batchId: 
     params: d.params ?? null,
     cells: d.outcome === 'rejected' ? d.cells : null,
     // The first change of an existing record keeps what it was, for the rollback.
-    before: d.outcome === 'updated' && d.firstChange && d.target!.before ? (d.target!.before as unknown as Record<string, unknown>) : null,
+    before: d.outcome === 'updated' && d.firstChange && d.target!.before ? d.target!.before : null,
     afterVersion: d.target && (d.outcome === 'created' || d.outcome === 'updated') ? (versions.get(d.target.id) ?? null) : null,
   }));
   for (let start = 0; start < rows.length; start += 500) await tx.insert(importRows).values(rows.slice(start, start + 500));
