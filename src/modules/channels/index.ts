@@ -14,6 +14,8 @@ export { listStaffLinks, staffLinkOf, setStaffLink, removeStaffLink, type StaffL
 export { staffNotificationTriggers, type NotifyStaff, type StaffNotice, type StaffNoticePreferences, type StaffReason } from './staff-notification-triggers.js';
 export { clip, ticketLink } from './ticket-links.js';
 export { teamRobotTriggers, type TeamRobotChannel, type TeamRobotDeps } from './team-robot-triggers.js';
+export { signedTeamRobotFacts, signedTeamRobotTable } from './signed-team-robot-table.js';
+export { signedTeamRobotStore, type SignedTeamRobot, type SignedTeamRobotInput, type SignedTeamRobotView } from './signed-team-robots.js';
 export { multipartFile, type UploadFile } from './multipart.js';
 export { pinnedVendorRequest, vendorPin, vendorRequest, type VendorResponse, type VendorRequest } from './vendor-http.js';
 

@@ -1,4 +1,5 @@
 import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { signedTeamRobotTable } from '../channels/index.js';
 
 /**
  * Someone who writes to the robot (the sender's userid: senderStaffId for members of the corp,
@@ -77,13 +78,4 @@ export const dingtalkStaffNotifications = pgTable(
 );
 
 /** A team's custom group robot (自定义机器人): its webhook URL and 加签 secret, both sealed like channel secrets. */
-export const dingtalkTeamRobots = pgTable('dingtalk_team_robots', {
-  teamId: uuid('team_id').primaryKey(),
-  webhookUrl: text('webhook_url').notNull(),
-  secret: text('secret'),
-  sandbox: boolean('sandbox').notNull().default(false),
-  enabled: boolean('enabled').notNull().default(true),
-  version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  updatedBy: uuid('updated_by'),
-});
+export const dingtalkTeamRobots = signedTeamRobotTable('dingtalk_team_robots');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../jobs/event-definition.js';
+import { signedTeamRobotFacts } from '../channels/index.js';
 
 /**
  * The aggregate of a user's notification inbox: its id is the recipient's user id, so the live
@@ -30,6 +31,6 @@ export const notificationPreferencesUpdated = defineEvent({
   payload: { version: z.number().int(), digest: z.boolean(), quietHours: z.boolean() },
 });
 
-const robotFacts = { sandbox: z.boolean(), enabled: z.boolean(), webhookChanged: z.boolean(), signed: z.boolean() };
-export const feishuTeamRobotSet = defineEvent({ name: 'feishu_team_robot.set', version: 1, aggregate: 'team', payload: robotFacts });
+/** Who set or removed a team's Feishu robot (never its webhook or secret). */
+export const feishuTeamRobotSet = defineEvent({ name: 'feishu_team_robot.set', version: 1, aggregate: 'team', payload: signedTeamRobotFacts });
 export const feishuTeamRobotRemoved = defineEvent({ name: 'feishu_team_robot.removed', version: 1, aggregate: 'team', payload: {} });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { signedTeamRobotTable } from '../channels/index.js';
 import type { NotificationKind, NotificationMessage } from './notification-kinds.js';
 import type { StoredPreferences } from './preference-model.js';
 
@@ -50,16 +51,7 @@ export const notificationDigests = pgTable(
 );
 
 /** A team's Feishu (飞书) custom robot: webhook and signing secret sealed like channel secrets. */
-export const feishuTeamRobots = pgTable('feishu_team_robots', {
-  teamId: uuid('team_id').primaryKey(),
-  webhookUrl: text('webhook_url').notNull(),
-  secret: text('secret'),
-  sandbox: boolean('sandbox').notNull().default(false),
-  enabled: boolean('enabled').notNull().default(true),
-  version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  updatedBy: uuid('updated_by'),
-});
+export const feishuTeamRobots = signedTeamRobotTable('feishu_team_robots');
 
 /**
  * Emails of notifications waiting for their time (now, or the end of the recipient's quiet hours),
