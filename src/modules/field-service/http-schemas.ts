@@ -34,7 +34,7 @@ export const serviceTypeBody = z.strictObject({
   forms: z.unknown().optional(),
 });
 
-const siteSchema = z.object({ region: z.array(z.string()), street: z.string(), lat: z.number().nullable(), lng: z.number().nullable(), coordinateSystem: z.literal('gcj02') });
+const siteSchema = z.object({ region: z.array(z.string()), regionNames: z.array(z.string()).describe('the 省/市/区 names of `region`, in Chinese'), street: z.string(), lat: z.number().nullable(), lng: z.number().nullable(), coordinateSystem: z.literal('gcj02') });
 const reportSchema = z.object({
   fault: z.string(), cause: z.string(), action: z.string(), fields: customValuesSchema,
   parts: z.array(z.object({ name: z.string(), model: z.string().nullable(), quantity: z.number() })),

@@ -28,3 +28,16 @@ export function checkSite(input: SiteInput, path = 'site'): SiteAddress {
   if ((input.lat == null) !== (input.lng == null)) throw invalidField(`${path}.lat`, 'field_service.point_incomplete');
   return { region: input.region, street: input.street, lat: input.lat ?? null, lng: input.lng ?? null, coordinateSystem: 'gcj02' };
 }
+
+/** The 省/市/区 names of a stored code path (["青海省", "西宁市", "城中区"]), for people and phones. */
+export function regionNames(region: readonly string[]): string[] {
+  const names: string[] = [];
+  let level: FieldOption[] | undefined = builtInOptionTrees()['china-regions'];
+  for (const code of region) {
+    const option = level?.find((o) => o.value === code);
+    if (!option) break;
+    names.push(option.label['zh-CN']);
+    level = option.children;
+  }
+  return names;
+}

@@ -4,6 +4,7 @@ import type { Label } from '../../forms/definition.js';
 import { getUserNames, type Actor } from '../auth/index.js';
 import { getContactsByIds, listRecords } from '../customers/index.js';
 import { serviceTypes, workOrderAttachments, workOrders, workOrderSteps, type ServiceReport, type SiteAddress } from './schema.js';
+import { regionNames } from './site-address.js';
 import { stepsFrom, workOrderSteps as stepRules, type WorkOrderStepType } from './work-order-status.js';
 import { dispatches } from './work-order-visibility.js';
 
@@ -16,7 +17,8 @@ export type WorkOrderView = Omit<WorkOrderRow, 'formerEngineerIds' | 'createdBy'
   /** The customer the visit is for: name and phone, so an engineer without customers.read can call. */
   requester: { id: string; name: string; phone: string | null; organization: string | null } | null;
   devices: Array<{ id: string; type: string; title: string; status: string | null; expiresOn: string | null }>;
-  site: SiteAddress | null;
+  /** With the 省/市/区 names, so the engineer's app shows them without loading the region tree. */
+  site: (SiteAddress & { regionNames: string[] }) | null;
   report: ServiceReport | null;
   /** The steps this caller may take now (the app's buttons; the server checks again). */
   allowedSteps: WorkOrderStepType[];
@@ -56,6 +58,7 @@ export async function presentWorkOrders(db: Db, actor: Actor, rows: readonly Wor
       serviceType: types.get(serviceTypeId)!,
       engineer: engineerId ? { id: engineerId, name: names.get(engineerId) ?? '' } : null,
       requester: contact ? { id: contact.id, name: contact.name, phone: contact.phone, organization: contact.organization?.name ?? null } : null,
+      site: row.site ? { ...row.site, regionNames: regionNames(row.site.region) } : null,
       devices: row.deviceIds.flatMap((id) => devices.get(id) ?? []),
       allowedSteps: allowedStepsFor(actor, { status: row.status, engineerId, teamId: row.teamId }),
     };

@@ -29,7 +29,7 @@ test('one click on the ticket: a 待派工 order with the ticket\'s priority, te
   assert.equal(order.estimatedMinutes, 120);
   assert.equal(order.requester.name, '马先生');
   assert.equal(order.requester.phone, '+8613909710000');
-  assert.deepEqual(order.site, { ...xiningSite, coordinateSystem: 'gcj02' });
+  assert.deepEqual(order.site, { ...xiningSite, coordinateSystem: 'gcj02', regionNames: ['青海省', '西宁市', '城中区'] }, 'the 省/市/区 names beside the codes');
   assert.deepEqual(order.allowedSteps, [], 'an agent dispatches nothing');
   const timeline = await t.api('GET', `/api/v1/tickets/${ticket.id}/timeline`, { as: team.agent });
   const entry = timeline.data.items.find((e: { type: string }) => e.type === 'work_order');

@@ -18053,6 +18053,8 @@ export interface components {
             } | null;
             site: {
                 region: string[];
+                /** @description the 省/市/区 names of `region`, in Chinese */
+                regionNames: string[];
                 street: string;
                 lat: number | null;
                 lng: number | null;
@@ -18134,6 +18136,8 @@ export interface components {
             } | null;
             site: {
                 region: string[];
+                /** @description the 省/市/区 names of `region`, in Chinese */
+                regionNames: string[];
                 street: string;
                 lat: number | null;
                 lng: number | null;
@@ -19832,6 +19836,8 @@ export interface components {
             } | null;
             site: {
                 region: string[];
+                /** @description the 省/市/区 names of `region`, in Chinese */
+                regionNames: string[];
                 street: string;
                 lat: number | null;
                 lng: number | null;
@@ -19915,6 +19921,8 @@ export interface components {
             } | null;
             site: {
                 region: string[];
+                /** @description the 省/市/区 names of `region`, in Chinese */
+                regionNames: string[];
                 street: string;
                 lat: number | null;
                 lng: number | null;

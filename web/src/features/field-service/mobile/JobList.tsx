@@ -1,4 +1,5 @@
 import type { OrderView } from './use-field-engineer.ts';
+import { siteText } from './site-text.ts';
 import { formatPhone } from '../../../shared/format-phone.ts';
 import { formatWhen, useText } from './text-context.ts';
 import type { MobileTextKey } from './mobile-text.ts';
@@ -14,10 +15,6 @@ export function groupOf(order: Pick<OrderView, 'status' | 'appointmentStart'>, n
   const endOfToday = new Date(now);
   endOfToday.setHours(24, 0, 0, 0);
   return start < endOfToday ? 'today' : 'upcoming';
-}
-
-export function siteText(order: Pick<OrderView, 'site'>): string {
-  return order.site ? order.site.street : '';
 }
 
 /** Today's and upcoming jobs as cards: number, status, customer, phone to call, address, time. */

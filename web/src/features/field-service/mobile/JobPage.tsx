@@ -5,6 +5,7 @@ import { distanceMeters, mapLinks, wgs84ToGcj02 } from './map-links.ts';
 import type { MobileTextKey } from './mobile-text.ts';
 import type { StepOperation } from './outbox.ts';
 import { ReportForm } from './ReportForm.tsx';
+import { siteText } from './site-text.ts';
 import { formatPhone } from '../../../shared/format-phone.ts';
 import { formatWhen, useText } from './text-context.ts';
 import type { FieldEngineer, OrderView } from './use-field-engineer.ts';
@@ -50,7 +51,7 @@ export function JobPage({ order, app, back }: { order: OrderView; app: FieldEngi
     }
   }
 
-  const links = site ? mapLinks(site, order.site?.street ?? order.number) : null;
+  const links = site ? mapLinks(site, siteText(order) || order.number) : null;
   return (
     <div className="m-job" data-testid="m-job-page">
       <button type="button" className="m-back" onClick={back}>‹ {t('back')}</button>
@@ -61,7 +62,7 @@ export function JobPage({ order, app, back }: { order: OrderView; app: FieldEngi
         <dt>{t('phone')}</dt>
         <dd>{order.requester?.phone ? <a href={`tel:${order.requester.phone}`} data-testid="m-phone">{formatPhone(order.requester.phone)}</a> : '—'}</dd>
         <dt>{t('address')}</dt>
-        <dd data-testid="m-address">{order.site?.street ?? '—'}</dd>
+        <dd data-testid="m-address">{siteText(order) || '—'}</dd>
         <dt>{t('appointment')}</dt>
         <dd>{order.appointmentStart ? `${formatWhen(locale, order.appointmentStart)} – ${formatWhen(locale, order.appointmentEnd ?? order.appointmentStart)}` : t('noAppointment')}</dd>
         <dt>{t('devices')}</dt>
