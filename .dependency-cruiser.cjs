@@ -22,7 +22,7 @@ module.exports = {
       name: 'no-platform-depends-on-app-wiring',
       comment: 'db, jobs, search, conditions and forms are below the modules; they must not import module code at all.',
       severity: 'error',
-      from: { path: '^src/(db|jobs|search|conditions|forms|text-templates)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(db|jobs|search|conditions|forms|text-templates|workflow-model)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/modules/' },
     },
     {
@@ -38,6 +38,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/forms/', pathNot: '\\.test\\.ts$' },
       to: { pathNot: ['^src/forms/', '^src/conditions/(types|operators|values|validate|evaluate|compilable|messages)\\.ts$', '(^|/)node_modules/(zod|libphonenumber-js)/'] },
+    },
+    {
+      name: 'workflow-model-runs-in-the-browser',
+      comment: 'The process designer validates and simulates with the server\'s own model: src/workflow-model may use only itself, the pure condition files and zod.',
+      severity: 'error',
+      from: { path: '^src/workflow-model/', pathNot: ['\\.test\\.ts$', '^src/workflow-model/fixtures/'] },
+      to: { pathNot: ['^src/workflow-model/', '^src/conditions/(types|operators|values|validate|evaluate|compilable|messages)\\.ts$', '(^|/)node_modules/zod/'] },
     },
     {
       name: 'text-templates-run-in-the-browser',

@@ -4,6 +4,7 @@
  */
 import { conditionMessages } from '../../conditions/messages.js';
 import { formMessages } from '../../forms/messages.js';
+import { workflowModelMessages } from '../../workflow-model/messages.js';
 import { templateMessages } from '../../text-templates/messages.js';
 import { macrosMessages } from '../../modules/macros/messages.js';
 import { importsMessages } from '../../modules/imports/messages.js';
@@ -114,6 +115,7 @@ const zhCN = {
   ...platformMessages.zhCN,
   ...conditionMessages.zhCN,
   ...formMessages.zhCN,
+  ...workflowModelMessages.zhCN,
   ...formsModuleMessages.zhCN,
   ...surveysMessages.zhCN,
   ...assignmentMessages.zhCN,
@@ -212,6 +214,7 @@ const en: Record<MessageKey, string> = {
   ...platformMessages.en,
   ...conditionMessages.en,
   ...formMessages.en,
+  ...workflowModelMessages.en,
   ...formsModuleMessages.en,
   ...surveysMessages.en,
   ...assignmentMessages.en,
