@@ -12461,6 +12461,11 @@ export interface paths {
                                     body: string;
                                     /** @default false */
                                     internal: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "apply_sla_policy";
+                                    /** Format: uuid */
+                                    policyId: string;
                                 })[];
                                 position: number;
                                 stopAfter: boolean;
@@ -12593,6 +12598,11 @@ export interface paths {
                             body: string;
                             /** @default false */
                             internal?: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "apply_sla_policy";
+                            /** Format: uuid */
+                            policyId: string;
                         })[];
                         /** @default false */
                         stopAfter?: boolean;
@@ -12700,6 +12710,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -12842,6 +12857,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -12995,6 +13015,11 @@ export interface paths {
                             body: string;
                             /** @default false */
                             internal?: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "apply_sla_policy";
+                            /** Format: uuid */
+                            policyId: string;
                         })[];
                         stopAfter?: boolean;
                         enabled?: boolean;
@@ -13100,6 +13125,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -13247,6 +13277,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -13397,6 +13432,11 @@ export interface paths {
                                     body: string;
                                     /** @default false */
                                     internal: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "apply_sla_policy";
+                                    /** Format: uuid */
+                                    policyId: string;
                                 })[];
                                 position: number;
                                 stopAfter: boolean;
@@ -13627,6 +13667,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                         };
                     };
@@ -13725,6 +13770,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                         };
                     };
@@ -13859,6 +13909,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                         };
                     };
