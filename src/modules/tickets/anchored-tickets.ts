@@ -56,11 +56,14 @@ export async function listAnchoredTickets(db: Db, query: AnchorQuery, cursor: An
   if (!walk) return { tickets: [], read: 0, next: null };
   const after = at.updatedAt && at.id ? sql`and (t.updated_at, t.id) > (${at.updatedAt}::timestamptz, ${at.id}::uuid)` : sql``;
   // updated_at goes back as text, so the cursor keeps its microseconds (a JS Date would drop them).
+  // `nulls first` spells the indexes' `updated_at desc` (NULLS LAST) read backwards: a plain `asc`
+  // made PostgreSQL read and sort every ticket of the status for each page (1M tickets, 100 000
+  // 等待客户: 2.1 s a page; spelled alike, an index walk with an incremental sort on id, 50 ms).
   const rows = await queryRows<{ id: string; updated_at: string; anchor_at: Date | string | null }>(
     db,
     sql`select t.id, t.updated_at::text as updated_at, ${anchorOf(query)} as anchor_at
         from tickets t where ${walk} ${after}
-        order by t.updated_at asc, t.id asc limit ${limit}`,
+        order by t.updated_at asc nulls first, t.id asc limit ${limit}`,
   );
   const tickets = rows.flatMap((row) => (row.anchor_at === null ? [] : [{ ticketId: row.id, anchorAt: new Date(row.anchor_at) }]));
   const last = rows.at(-1);
