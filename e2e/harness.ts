@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { pino } from 'pino';
+import type { Clock } from '../src/app/clock.js';
 import { loadConfig } from '../src/app/config.js';
 import { createApp, type App } from '../src/app/create-app.js';
 import type { Database } from '../src/db/database.js';
@@ -62,8 +63,12 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-/** `env`: extra configuration, e.g. `{ OPENCSM_SMTP_URL }` of a local SMTP sink. */
-export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
+/**
+ * `env`: extra configuration, e.g. `{ OPENCSM_SMTP_URL }` of a local SMTP sink. `clock`: the
+ * server's clock (a ManualClock the test moves: the app runs in this process, so no route or build
+ * flag exposes it; production always runs on the system clock).
+ */
+export async function startHarness(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Harness> {
   if (!chromiumPath() && !process.env.OPENCSM_E2E_BROWSER_CDP) throw new Error('Chromium not found (apt-get install chromium-headless-shell fonts-wqy-zenhei, or set CHROMIUM_PATH)');
   const timer = phaseTimer();
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
@@ -73,7 +78,7 @@ export async function startHarness(options: { env?: Record<string, string> } = {
   // The test SMTP sink listens on loopback: allowlisted for the outbound guard, as for an on-premise server.
   const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', OPENCSM_OUTBOUND_ALLOW: '127.0.0.1, ::1', ...options.env });
   // A short poll keeps search indexing and subscribers close behind the requests.
-  const app = await createApp(config, database, { log, worker: { pollMs: 200 } });
+  const app = await createApp(config, database, { log, worker: { pollMs: 200 }, ...(options.clock && { clock: options.clock }) });
   const address = await app.server.listen({ port: 0, host: '127.0.0.1' });
   app.worker.start();
   const baseURL = address.replace('://localhost', '://127.0.0.1');

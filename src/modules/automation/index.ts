@@ -10,6 +10,7 @@ import type { FiringHooks } from './fire-rule.js';
 import { timeRuleDueRows } from './fire-time-rules.js';
 import { anchorsMovedBy } from './time-anchors.js';
 import { handleTimeRuleChanged, timeRuleChangedJob } from './time-rule-changed.js';
+import { handleTimeRuleBackfill, timeRuleBackfillJob } from './time-backfill.js';
 import { handleTimeAnchorEvents } from './time-due-rows.js';
 import { triggerOf, type RuleEvent } from './rule-events.js';
 import { registerRuleReadRoutes } from './rule-read-routes.js';
@@ -62,6 +63,7 @@ export function createAutomationModule(options: { firingHooks?: FiringHooks } = 
       );
       context.jobs.pollDueRows('automation.time_rules', timeRuleDueRows({ rules, types: context.fieldTypes, clock: context.clock, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }));
       context.jobs.handle(timeRuleChangedJob, handleTimeRuleChanged());
+      context.jobs.handle(timeRuleBackfillJob, handleTimeRuleBackfill({ clock: context.clock }));
       // Keeps the cache fresh between events (at most one primary-key read a second).
       context.jobs.pollDueRows('automation.trigger_cache', async ({ database }) => {
         await triggers.refresh(database.db);

@@ -8,6 +8,7 @@ import { previewCondition } from './preview.js';
 import { ruleFieldsWithOptions } from './rule-fields.js';
 import { getRule, getRuleNames } from './rules.js';
 import { listRuleVersions } from './rule-versions.js';
+import { getTimeRuleBackfill, timeRuleBackfillSchema } from './time-backfill-progress.js';
 
 const tags = ['automation'];
 
@@ -62,6 +63,14 @@ export function registerRuleReadRoutes(app: AppServer, context: AppContext): voi
     const rows = await listRuleVersions(database.db, request.params.id, { limit: limit + 1, before });
     const result = page(rows, limit);
     return { ...result, items: result.items.map(versionJson) };
+  });
+
+  app.get('/api/v1/rules/:id/backfill', {
+    config,
+    schema: { tags, summary: '定时规则补算进度 A time rule’s backfill', description: 'The latest backfill (补算) of a time rule: the tickets already holding its anchor when it was created, enabled or re-anchored get their due rows, a page at a time. `backfill` is null for a rule that never had one (an event rule).', params: idParams, response: { 200: z.object({ backfill: timeRuleBackfillSchema.nullable() }) } },
+  }, async (request) => {
+    await getRule(database.db, request.params.id);
+    return { backfill: await getTimeRuleBackfill(database.db, request.params.id) };
   });
 
   app.get('/api/v1/rules/:id/firings', {

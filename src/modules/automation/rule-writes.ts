@@ -13,6 +13,7 @@ import { listRules, lockRule, lockRuleOrder, type RuleRow } from './rules.js';
 import { ruleFields, validRuleState, type RuleState } from './rule-state.js';
 import { recordRuleVersion } from './rule-versions.js';
 import { automationRules } from './schema.js';
+import { queueTimeRuleBackfill } from './time-backfill.js';
 import { queueTimeRuleRecount } from './time-rule-changed.js';
 import type { TriggerCache } from './trigger-cache.js';
 
@@ -28,6 +29,7 @@ export async function createRule(context: RuleWriteContext, actor: Actor, input:
     const now = new Date();
     const [row] = await tx.insert(automationRules).values({ id: uuidv7(), ...state, position: count, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now }).returning();
     await recordRuleVersion(tx, row!, 'created', actor.id);
+    await queueTimeRuleBackfill(tx, null, row!);
     await recordEvent(tx, ruleCreated, { aggregateId: row!.id, cause: 'agent', actorId: actor.id, payload: { name: row!.name, version: row!.version, position: row!.position, enabled: row!.enabled } });
     await bumpAutomationRevision(tx, context.triggers);
     return row!;
@@ -57,6 +59,7 @@ export async function updateRule(context: RuleWriteContext, actor: Actor, id: st
     const [row] = await tx.update(automationRules).set({ ...set, version: sql`${automationRules.version} + 1`, updatedBy: actor.id, updatedAt: new Date() }).where(eq(automationRules.id, id)).returning();
     await recordRuleVersion(tx, row!, 'updated', actor.id, changed);
     await queueTimeRuleRecount(tx, before, row!);
+    await queueTimeRuleBackfill(tx, before, row!);
     await recordEvent(tx, ruleUpdated, {
       aggregateId: id,
       cause: 'agent',

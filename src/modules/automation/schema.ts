@@ -142,3 +142,20 @@ export const automationTimeDue = pgTable(
     index('automation_time_due_rule_idx').on(t.ruleId, t.ticketId),
   ],
 );
+
+/**
+ * A time rule's backfill (补算): the tickets already holding its anchor when it was created,
+ * enabled or given another anchor get their due rows, a page per job (time-backfill.ts). One row
+ * per rule, the latest run: `state` running | done | stopped (the rule was disabled, deleted or
+ * re-anchored meanwhile: a newer run, if any, replaces it); `scanned` tickets read, `added` due rows
+ * written (a ticket with a row already, or one the rule fired on since its anchor, adds none).
+ */
+export const automationTimeBackfills = pgTable('automation_time_backfills', {
+  ruleId: uuid('rule_id').primaryKey(),
+  ruleVersion: integer('rule_version').notNull(),
+  state: text('state').$type<'running' | 'done' | 'stopped'>().notNull(),
+  scanned: integer('scanned').notNull().default(0),
+  added: integer('added').notNull().default(0),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});

@@ -10,6 +10,7 @@ import type { RuleEvent } from './rule-events.js';
 import type { RuleSetCache } from './rule-set.js';
 import { automationTimeDue } from './schema.js';
 import { anchorMove } from './time-anchors.js';
+import { timeRuleLock } from './time-rule-lock.js';
 import { dueAtOf, isBusinessUnit } from './time-trigger.js';
 
 /** The business calendars by id, read only when some rule counts business time. */
@@ -57,6 +58,8 @@ export function handleTimeAnchorEvents(deps: { rules: RuleSetCache; types: Condi
     });
     const pairs = [...anchors.values()].map(({ ticketId, rule }) => sql`(${ticketId}::uuid, ${rule.id}::uuid)`);
     await database.transaction(async (tx) => {
+      // Not beside a backfill page of the same rule (time-rule-lock.ts), so neither misses the other's row.
+      await timeRuleLock(tx, [...anchors.values()].map(({ rule }) => rule.id), 'shared');
       await tx.execute(sql`delete from ${automationTimeDue} where (ticket_id, rule_id) in (${sql.join(pairs, sql`, `)})`);
       if (rows.length) await tx.insert(automationTimeDue).values(rows).onConflictDoNothing();
     });

@@ -42,9 +42,21 @@ export function timeTriggerProblems(trigger: TimeTrigger, knownCalendars: Readon
   return problems;
 }
 
+// One formatter per time zone: making one costs ~100× formatting with it (a backfill counts
+// thousands of due times a second).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterOf = (timeZone: string) => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
 const localParts = (calendar: BusinessCalendar, at: Date) => {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: calendar.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    formatterOf(calendar.timeZone)
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );

@@ -59,6 +59,7 @@ export { presentTicket } from './ticket-view.js';
 export { ticketTemplateValues, type TicketVariableOptions } from './ticket-variables.js';
 export { getTicketSnapshot, getTicketSnapshots, recordTicketActivity, type TicketSnapshot } from './ticket-activity.js';
 export { findTicketBriefs } from './ticket-briefs.js';
+export { listAnchoredTickets, type AnchorQuery, type AnchoredCursor, type AnchoredTicket } from './anchored-tickets.js';
 export { setTicketSlaDueAt, setTicketsSlaDueAt, slaTargetKinds, slaTimerStates, type TicketSlaEntry, type TicketSlaReader } from './ticket-sla.js';
 
 

@@ -19,6 +19,7 @@ import { conditionOfDraft, draftOfCondition, type ConditionDraft } from './condi
 import { useRule, useRuleActions, useRuleFields, type Rule, type RuleAction, type RuleBody } from './queries.ts';
 import { conditionFieldsOf, type ReferenceOptions } from './rule-field-options.ts';
 import { triggerKey } from './rule-order.ts';
+import { BackfillProgress } from './BackfillProgress.tsx';
 import { RuleHistory } from './RuleHistory.tsx';
 import { defaultTimeTrigger, TimeTriggerFields, type TimeTrigger } from './TimeTriggerFields.tsx';
 import { TryRulePane } from './TryRulePane.tsx';
@@ -189,6 +190,7 @@ function RuleEditor() {
           <TryRulePane draft={{ triggers: isTime ? [] : draft.triggers, conditions, actions: draft.actions }} fieldLabel={(key) => labelIn(conditionFields.find((field) => field.key === key)?.label, i18n.language) || key} />
         </Col>
       </Row>
+      {!isNew && rule.data?.kind === 'time' && <BackfillProgress ruleId={id} />}
       {!isNew && <Card>{<RuleHistory ruleId={id} />}</Card>}
     </Space>
   );

@@ -4,6 +4,7 @@ export const automationKeys = {
   rules: () => [...automationKeys.all, 'rules'] as const,
   rule: (id: string) => [...automationKeys.all, 'rule', id] as const,
   fields: () => [...automationKeys.all, 'fields'] as const,
+  backfill: (id: string) => [...automationKeys.all, 'backfill', id] as const,
   versions: (id: string) => [...automationKeys.all, 'versions', id] as const,
   firings: (id: string | null) => [...automationKeys.all, 'firings', id ?? 'all'] as const,
   ruleNames: (ids: readonly string[]) => [...automationKeys.all, 'rule-names', ...ids] as const,

@@ -146,6 +146,12 @@ export const automationZhCN = {
     calendarLabel: '工作日历',
     calendarHint: '按工作时间计时时使用哪个日历（时区、节假日和调休）。',
     summary: '{{anchor}}满 {{amount}} {{unit}}',
+    backfillTitle: '补算已在等待的工单',
+    backfillHint: '规则保存（启用或改变起算时点）时已处于起算时点的工单，按工单时间线中的起算时刻计时；到期时间已过的在下一次轮询时执行一次。',
+    backfillNone: '还没有补算（规则启用后开始）。',
+    backfillRunning: '补算中：已读取 {{scanned}} 张工单，新增 {{added}} 条到期记录…',
+    backfillDone: '补算完成：读取 {{scanned}} 张工单，新增 {{added}} 条到期记录。',
+    backfillStopped: '补算已中止（规则被停用或改了起算时点）：读取 {{scanned}} 张工单，新增 {{added}} 条到期记录。',
   },
 };
 
@@ -296,5 +302,11 @@ export const automationEn: typeof automationZhCN = {
     calendarLabel: 'Business calendar',
     calendarHint: 'The calendar business time is counted in (time zone, holidays and make-up days).',
     summary: '{{anchor}}: {{amount}} {{unit}}',
+    backfillTitle: 'Tickets already waiting',
+    backfillHint: 'Tickets already holding the anchor when the rule was saved (enabled, or given another anchor) count from the moment in their timeline; a due time already past runs once on the next poll.',
+    backfillNone: 'No backfill yet (it starts when the rule is enabled).',
+    backfillRunning: 'Backfilling: {{scanned}} tickets read, {{added}} due times added…',
+    backfillDone: 'Backfill done: {{scanned}} tickets read, {{added}} due times added.',
+    backfillStopped: 'Backfill stopped (the rule was disabled or given another anchor): {{scanned}} tickets read, {{added}} due times added.',
   },
 };

@@ -24,6 +24,15 @@ export function useRuleFields() {
   return useQuery({ queryKey: automationKeys.fields(), queryFn: async () => (await unwrap(api.GET('/api/v1/rules/fields'))).items });
 }
 
+/** A time rule's latest backfill (补算), read again every 2 s while it runs. */
+export function useRuleBackfill(id: string) {
+  return useQuery({
+    queryKey: automationKeys.backfill(id),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/rules/{id}/backfill', { params: { path: { id } } }))).backfill,
+    refetchInterval: (query) => (query.state.data?.state === 'running' ? 2000 : false),
+  });
+}
+
 export function useRuleVersions(id: string) {
   return useInfiniteQuery({
     queryKey: automationKeys.versions(id),

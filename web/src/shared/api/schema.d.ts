@@ -13988,6 +13988,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rules/{id}/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 定时规则补算进度 A time rule’s backfill
+         * @description The latest backfill (补算) of a time rule: the tickets already holding its anchor when it was created, enabled or re-anchored get their due rows, a page at a time. `backfill` is null for a rule that never had one (an event rule).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backfill: {
+                                ruleVersion: number;
+                                /** @enum {string} */
+                                state: "running" | "done" | "stopped";
+                                scanned: number;
+                                added: number;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rules/{id}/firings": {
         parameters: {
             query?: never;
