@@ -133,7 +133,13 @@ if (prepared.status !== 0) {
 // it, and two imports in flight at once share the loading of their common modules, so a second
 // file's tests and hooks were filed under the first file's suite (and ran beside its hooks). The
 // next file's import starts once the previous one has loaded (its tests still run in its suite).
-const inSuite = `const inSuite = (name, specifier) => new Promise((loaded) => describe(name, async () => { try { await import(specifier); } finally { loaded(); } }));`;
+const inSuite = `const inSuite = (name, specifier) => new Promise((loaded) => describe(name, async () => { let start; before(() => { start = fileCpu.start(); }); try { await import(specifier); } finally { after(() => fileCpu.write(name, start)); loaded(); } }));`;
+// OPENCSM_TEST_CPU=<file>: one JSON line per test file with the CPU and wall its suite took in its
+// group's process, from its first hook to its last (its database, app, tests and close; not its
+// import: the suites of a group are all declared, and their files imported, before the first runs),
+// and the CPU of the child processes it started and waited for (/proc/self/stat's cutime + cstime,
+// 10 ms ticks). For measuring where the suite's CPU goes (BENCHMARKS.md, "Test suite").
+const fileCpu = `const fileCpu = { children() { try { const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' '); return (Number(fields[13]) + Number(fields[14])) * 10; } catch { return 0; } }, start() { return { cpu: process.cpuUsage(), children: fileCpu.children(), wall: performance.now() }; }, write(name, start) { const target = process.env.OPENCSM_TEST_CPU; if (!target) return; const used = process.cpuUsage(start.cpu); appendFileSync(target, JSON.stringify({ file: name, cpuMs: Math.round((used.user + used.system) / 1000), childrenCpuMs: fileCpu.children() - start.children, wallMs: Math.round(performance.now() - start.wall) }) + '\\n'); } };`;
 
 const perProcess = Math.max(1, Number(process.env.OPENCSM_TEST_FILES_PER_PROCESS ?? 6) || 1);
 if (!useTsx && perProcess > 1) testPaths = groupTestFiles(files, testPaths, perProcess);
@@ -160,7 +166,7 @@ function writeGroups(entries, size, dir, prefix) {
       const specifier = JSON.stringify(`./${relative(dir, join(root, target))}`);
       return `await inSuite(${JSON.stringify(file)}, ${specifier});`;
     });
-    writeFileSync(path, [`import { describe } from 'node:test';`, inSuite, ...lines, ''].join('\n'));
+    writeFileSync(path, [`import { after, before, describe } from 'node:test';`, `import { appendFileSync, readFileSync } from 'node:fs';`, fileCpu, inSuite, ...lines, ''].join('\n'));
     return relative(root, path);
   });
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { seedDataDirFromTestTemplate } from '../src/db/test-template.js';
 
 // (Cookie-authenticated writes carry Origin, as a browser's do: the same-origin check refuses them otherwise.)
 // The newcomer's path: `npm start` on an empty folder prints an admin login that works, a second
@@ -135,6 +136,8 @@ function processesUsing(folder: string): number[] {
 
 test('SIGTERM to the `npm start` process stops the whole tree, flushes the database and releases the folder', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
   const folder = mkdtempSync(join(tmpdir(), 'opencsm-npm-start-'));
+  // Migrated already (the first test starts on an empty folder): this one is about the stop.
+  seedDataDirFromTestTemplate(folder);
   try {
     const port = await freePort();
     const env = { ...baseEnv, LOG_LEVEL: 'warn', OPENCSM_DATA_DIR: folder, PORT: String(port) };

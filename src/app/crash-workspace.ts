@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Database } from '../db/database.js';
 import { openTestDatabase } from '../db/test-database.js';
+import { seedDataDirFromTestTemplate } from '../db/test-template.js';
 
 // Apart from test-child.ts, which tests of the embedded engine alone import: the test runner keeps
 // a file that reaches a database helper for the PostgreSQL pass (scripts/test-uses-database.mjs).
@@ -18,6 +19,8 @@ export function crashWorkspace(prefix: string): { readonly dataDir: string; read
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), prefix));
     if (process.env.TEST_DATABASE_URL) pgDatabase = await openTestDatabase();
+    // On PGlite the children's folder starts migrated (the crash comes later; src/db/test-template.ts).
+    else seedDataDirFromTestTemplate(dataDir);
   });
   after(async () => {
     await pgDatabase?.close();

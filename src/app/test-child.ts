@@ -10,5 +10,9 @@ import { existsSync } from 'node:fs';
 export function nodeArgsForScript(script: URL): string[] {
   const path = script.pathname;
   const compiled = path.replace(/\.ts$/, '.js');
-  return compiled !== path && existsSync(compiled) ? ['--enable-source-maps', compiled] : ['--import', 'tsx', path];
+  // The test runner's V8 flag (--liftoff-only: no optimising recompile of PGlite's WebAssembly,
+  // BENCHMARKS.md "Test suite") is not inherited by a spawned node, nor allowed in NODE_OPTIONS:
+  // pass it on, or every child that opens the embedded engine pays TurboFan's compile again.
+  const v8 = process.execArgv.filter((flag) => flag === '--liftoff-only');
+  return compiled !== path && existsSync(compiled) ? [...v8, '--enable-source-maps', compiled] : [...v8, '--import', 'tsx', path];
 }
