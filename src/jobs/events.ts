@@ -105,6 +105,8 @@ export async function listAggregateEvents(db: Db, aggregateType: string, aggrega
  * Erase what an aggregate's past events say (PIPL erasure): the type, cause, actor and time stay as
  * the audit record, the payload, which may hold names, phones or emails, becomes `{redacted: true}`.
  */
-export async function redactAggregateEvents(tx: Tx, aggregateType: string, aggregateId: string): Promise<void> {
-  await tx.update(domainEvents).set({ payload: { redacted: true } }).where(and(eq(domainEvents.aggregateType, aggregateType), eq(domainEvents.aggregateId, aggregateId)));
+export async function redactAggregateEvents(tx: Tx, aggregateType: string, aggregateId: string | readonly string[]): Promise<void> {
+  const ids = typeof aggregateId === 'string' ? [aggregateId] : aggregateId;
+  if (ids.length === 0) return;
+  await tx.update(domainEvents).set({ payload: { redacted: true } }).where(and(eq(domainEvents.aggregateType, aggregateType), ids.length === 1 ? eq(domainEvents.aggregateId, ids[0]!) : inArray(domainEvents.aggregateId, [...ids])));
 }

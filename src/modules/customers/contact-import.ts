@@ -144,3 +144,35 @@ export async function removeImportedContact(tx: Tx, cause: EventCause, id: strin
   await recordEvent(tx, contactDeleted, { aggregateId: id, cause, payload: {} });
   return null;
 }
+
+/**
+ * `removeImportedContact` for a rollback's batch at once (a statement per step, not per contact):
+ * the answer names the contacts left alone and why. When any of them is used by tickets the usage
+ * is asked contact by contact (rare: an imported contact with tickets already).
+ */
+export async function removeImportedContacts(tx: Tx, cause: EventCause, items: ReadonlyArray<{ id: string; expectedVersion: number }>, usage: ContactUsage): Promise<Map<string, ImportUndoRefusal>> {
+  const refused = new Map<string, ImportUndoRefusal>();
+  if (items.length === 0) return refused;
+  const rows = await tx.select({ id: contacts.id, version: contacts.version, mergedIntoId: contacts.mergedIntoId }).from(contacts).where(inArray(contacts.id, items.map((i) => i.id))).for('update');
+  const current = new Map(rows.map((r) => [r.id, r]));
+  const eligible: string[] = [];
+  for (const item of items) {
+    const row = current.get(item.id);
+    if (!row) refused.set(item.id, 'gone');
+    else if (row.mergedIntoId || row.version !== item.expectedVersion) refused.set(item.id, 'changed');
+    else eligible.push(item.id);
+  }
+  let removable = eligible;
+  if (eligible.length && (await usage(tx, eligible)) > 0) {
+    removable = [];
+    for (const id of eligible) {
+      if ((await usage(tx, [id])) > 0) refused.set(id, 'in_use');
+      else removable.push(id);
+    }
+  }
+  if (removable.length === 0) return refused;
+  await tx.delete(contacts).where(inArray(contacts.id, removable));
+  await redactAggregateEvents(tx, 'contact', removable);
+  await recordEvents(tx, contactDeleted, removable.map((id) => ({ aggregateId: id, cause, payload: {} })));
+  return refused;
+}
