@@ -130,25 +130,11 @@ export async function restoreImportedContact(tx: Tx, cause: EventCause, id: stri
 }
 
 /**
- * Remove a contact an import created, unless it changed since or tickets name it. Not the privacy
- * delete (deleteContact, an agent's erasure): this undoes our own write, yet its events are
- * redacted the same way, since they carried the person's data.
- */
-export async function removeImportedContact(tx: Tx, cause: EventCause, id: string, expectedVersion: number, usage: ContactUsage): Promise<ImportUndoRefusal | null> {
-  const [row] = await tx.select({ version: contacts.version, mergedIntoId: contacts.mergedIntoId }).from(contacts).where(eq(contacts.id, id)).for('update');
-  if (!row) return 'gone';
-  if (row.mergedIntoId || row.version !== expectedVersion) return 'changed';
-  if ((await usage(tx, [id])) > 0) return 'in_use';
-  await tx.delete(contacts).where(eq(contacts.id, id));
-  await redactAggregateEvents(tx, 'contact', id);
-  await recordEvent(tx, contactDeleted, { aggregateId: id, cause, payload: {} });
-  return null;
-}
-
-/**
- * `removeImportedContact` for a rollback's batch at once (a statement per step, not per contact):
- * the answer names the contacts left alone and why. When any of them is used by tickets the usage
- * is asked contact by contact (rare: an imported contact with tickets already).
+ * Remove the contacts an import created, unless one changed since or tickets name it. Not the
+ * privacy delete (deleteContact, an agent's erasure): this undoes our own write, yet its events are
+ * redacted the same way, since they carried the person's data. A rollback's batch at once (a
+ * statement per step, not per contact): the answer names the contacts left alone and why. When any
+ * of them is used by tickets the usage is asked contact by contact (rare).
  */
 export async function removeImportedContacts(tx: Tx, cause: EventCause, items: ReadonlyArray<{ id: string; expectedVersion: number }>, usage: ContactUsage): Promise<Map<string, ImportUndoRefusal>> {
   const refused = new Map<string, ImportUndoRefusal>();
