@@ -50,10 +50,15 @@ test('rollback of the first batch after a later one, refusing the row an agent e
   assert.ok(await lookup(3), 'the later batches are untouched');
   assert.ok(await lookup(5));
 
-  // Rolling back the rest removes exactly what they created.
+  // A ticket from 新客户四 (row 5, in the second batch) keeps that contact: it is in use.
+  const asker = await lookup(4);
+  await t.createTicket({ subject: '导入后来电', requester: { phone: phone(4) } });
+  // Rolling back the rest removes exactly what they created, except the contact in use.
   const rest = await t.api('POST', `/api/v1/imports/${job.id}/rollback`, { body: {} });
-  assert.deepEqual(rest.data.batches.map((b: Json) => b.removed), [1, 2]);
-  for (const n of [3, 4, 5]) assert.equal(await lookup(n), null);
+  assert.deepEqual(rest.data.batches.map((b: Json) => b.removed), [1, 1]);
+  assert.deepEqual(rest.data.batches.flatMap((b: Json) => b.refused), [{ row: 5, entityId: asker.id, reason: 'in_use' }]);
+  for (const n of [3, 5]) assert.equal(await lookup(n), null);
+  assert.equal((await lookup(4)).id, asker.id);
   assert.ok(await lookup(1));
   const again = await t.api('POST', `/api/v1/imports/${job.id}/rollback`, { body: { batchId: batches[0].id } });
   assert.equal(again.statusCode, 409);

@@ -37,6 +37,8 @@ const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPag
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx'));
+const ImportsPage = lazy(() => import('../features/imports/ImportsPage.tsx'));
+const ImportWizardPage = lazy(() => import('../features/imports/ImportWizardPage.tsx'));
 const RulesPage = lazy(() => import('../features/automation/RulesPage.tsx'));
 const RuleEditorPage = lazy(() => import('../features/automation/RuleEditorPage.tsx'));
 const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
@@ -145,6 +147,8 @@ export function AppRoutes() {
         <Route path="/settings/security" element={page(<SecuritySettingsPage />)} />
         <Route path="/settings/macros" element={page(<SharedMacrosPage />)} />
         <Route path="/settings/webhooks" element={page(<WebhooksPage />)} />
+        <Route path="/settings/imports" element={page(<ImportsPage />)} />
+        <Route path="/settings/imports/:id" element={page(<ImportWizardPage />)} />
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/settings/assignment" element={page(<AssignmentSettingsPage />)} />
         <Route path="/assignment" element={page(<AssignmentBoardPage />)} />

@@ -11,6 +11,7 @@ import { surveysEn } from '../../features/surveys/locale.ts';
 import { reportsEn } from '../../features/reports/locale.ts';
 import { fieldServiceEn } from '../../features/field-service/locale.ts';
 import { webhooksEn } from '../../features/webhooks/locale.ts';
+import { importsEn } from '../../features/imports/locale.ts';
 import { assignmentEn } from '../../features/assignment/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
 import { wechatTemplateEn } from '../../features/channels/wechat-template-locale.ts';
@@ -65,6 +66,7 @@ export const en: Messages = {
   macros: macrosEn,
   fieldService: fieldServiceEn,
   webhooks: webhooksEn,
+  imports: importsEn,
   assignment: assignmentEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,

@@ -11,6 +11,7 @@ import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { reportsZhCN } from '../../features/reports/locale.ts';
 import { fieldServiceZhCN } from '../../features/field-service/locale.ts';
 import { webhooksZhCN } from '../../features/webhooks/locale.ts';
+import { importsZhCN } from '../../features/imports/locale.ts';
 import { assignmentZhCN } from '../../features/assignment/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
 import { wechatTemplateZhCN } from '../../features/channels/wechat-template-locale.ts';
@@ -60,6 +61,7 @@ export const zhCN = {
   macros: macrosZhCN,
   fieldService: fieldServiceZhCN,
   webhooks: webhooksZhCN,
+  imports: importsZhCN,
   assignment: assignmentZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
