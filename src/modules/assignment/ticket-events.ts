@@ -8,7 +8,8 @@ import { getTicketSnapshot, updateTicket, type ticketCreated, type ticketMessage
 import { isAvailable } from './availability.js';
 import { assignmentSystemActor, decide, inside, type QueueReason } from './decide.js';
 import { handoutJob } from './handout.js';
-import { isChatChannel, moveLoad } from './loads.js';
+import { chatChannelOf } from './chat-counters.js';
+import { moveLoad } from './loads.js';
 import { assignmentQueue, assignmentReplyWatch } from './schema.js';
 import type { StrategyFacts } from './strategy-facts.js';
 import { TeamPlans } from './team-plans.js';
@@ -102,7 +103,7 @@ export async function followTicket(tx: Tx, database: Database, rules: WriteRules
     return moveLoad(tx, ticketId, null);
   }
   const open = !doneStatuses.has(ticket.status);
-  const load = open && ticket.assigneeId ? { userId: ticket.assigneeId, chat: isChatChannel(ticket.channel) } : null;
+  const load = open && ticket.assigneeId ? { userId: ticket.assigneeId, chatChannel: chatChannelOf(ticket.channel) } : null;
   const freed = fresh && !load ? null : await moveLoad(tx, ticket.id, load);
   const plan = plans.assigning(ticket.teamId);
   if (!fresh) {

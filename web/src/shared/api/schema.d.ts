@@ -14372,13 +14372,21 @@ export interface paths {
                             lastSeenAt: string | null;
                             paused: boolean;
                             capacity: number;
+                            /** @description The chat limit of a chat channel without one of its own. */
                             chatCapacity: number;
                             weight: number;
                             skills: {
                                 [key: string]: string[];
                             };
                             openCount: number;
-                            chatCount: number;
+                            /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                            chatCapacities: {
+                                [key: string]: number;
+                            };
+                            /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                            chatCounts: {
+                                [key: string]: number;
+                            };
                             weeklyShifts: {
                                 start: string;
                                 end: string;
@@ -14406,6 +14414,11 @@ export interface paths {
                     "application/json": {
                         capacity?: number;
                         chatCapacity?: number;
+                        chatCapacities?: {
+                            wechat?: number;
+                            wecom?: number;
+                            dingtalk?: number;
+                        };
                         weight?: number;
                         skills?: {
                             [key: string]: string[];
@@ -14460,13 +14473,21 @@ export interface paths {
                             lastSeenAt: string | null;
                             paused: boolean;
                             capacity: number;
+                            /** @description The chat limit of a chat channel without one of its own. */
                             chatCapacity: number;
                             weight: number;
                             skills: {
                                 [key: string]: string[];
                             };
                             openCount: number;
-                            chatCount: number;
+                            /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                            chatCapacities: {
+                                [key: string]: number;
+                            };
+                            /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                            chatCounts: {
+                                [key: string]: number;
+                            };
                             weeklyShifts: {
                                 start: string;
                                 end: string;
@@ -14872,13 +14893,21 @@ export interface paths {
                                 lastSeenAt: string | null;
                                 paused: boolean;
                                 capacity: number;
+                                /** @description The chat limit of a chat channel without one of its own. */
                                 chatCapacity: number;
                                 weight: number;
                                 skills: {
                                     [key: string]: string[];
                                 };
                                 openCount: number;
-                                chatCount: number;
+                                /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                                chatCapacities: {
+                                    [key: string]: number;
+                                };
+                                /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                                chatCounts: {
+                                    [key: string]: number;
+                                };
                                 weeklyShifts: {
                                     start: string;
                                     end: string;
@@ -14935,13 +14964,21 @@ export interface paths {
                             lastSeenAt: string | null;
                             paused: boolean;
                             capacity: number;
+                            /** @description The chat limit of a chat channel without one of its own. */
                             chatCapacity: number;
                             weight: number;
                             skills: {
                                 [key: string]: string[];
                             };
                             openCount: number;
-                            chatCount: number;
+                            /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                            chatCapacities: {
+                                [key: string]: number;
+                            };
+                            /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                            chatCounts: {
+                                [key: string]: number;
+                            };
                             weeklyShifts: {
                                 start: string;
                                 end: string;
@@ -14995,13 +15032,21 @@ export interface paths {
                             lastSeenAt: string | null;
                             paused: boolean;
                             capacity: number;
+                            /** @description The chat limit of a chat channel without one of its own. */
                             chatCapacity: number;
                             weight: number;
                             skills: {
                                 [key: string]: string[];
                             };
                             openCount: number;
-                            chatCount: number;
+                            /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                            chatCapacities: {
+                                [key: string]: number;
+                            };
+                            /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                            chatCounts: {
+                                [key: string]: number;
+                            };
                             weeklyShifts: {
                                 start: string;
                                 end: string;
