@@ -2,22 +2,16 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { WriteRules } from '../../app/write-rules.js';
 import type { Database, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
-import type { Actor } from '../auth/index.js';
 import { addBusinessMinutes } from '../sla/index.js';
 import { updateTicket, type TicketSnapshot } from '../tickets/index.js';
 import { ticketQueued } from './events.js';
 import { chatChannelOf, chatRoomSql, hasChatRoom, movedChatCountsSql } from './chat-counters.js';
 import { moveLoad } from './loads.js';
+import { assignmentActorOf } from './system-actors.js';
 import { isOnShift, nextShiftStart, type ShiftFacts } from './on-shift.js';
 import { hasSkills, pickOrder, type Candidate } from './pick-order.js';
 import { assignmentAgents, assignmentQueue, assignmentReplyWatch, assignmentShiftExceptions, assignmentTeamSettings, type ChatCounts } from './schema.js';
 import type { TeamPlan } from './team-plans.js';
-
-/**
- * Who assigns: the assignment module itself, through the tickets service like anyone else, so the
- * timeline says 智能分配 decided. A fixed id that belongs to no user (no one can sign in as it).
- */
-export const assignmentSystemActor: Actor = { id: '00000000-0000-7000-8000-00000000a551', email: 'assignment@system.invalid', name: '智能分配', role: 'admin', locale: 'zh-CN', teamIds: [] };
 
 export type QueueReason = 'new' | 'reopened' | 'reassign' | 'unassigned';
 
@@ -64,7 +58,7 @@ export async function decide(tx: Tx, database: Database, rules: WriteRules, inpu
   for (const candidate of ordered) {
     if (!(await takePlace(tx, candidate.userId, chat, now))) continue;
     await moveLoad(tx, ticket.id, { userId: candidate.userId, chatChannel: chat }, { counted: true, empty: input.fresh });
-    await updateTicket(inside(tx, database), assignmentSystemActor, ticket.id, ticket.version, { assigneeId: candidate.userId }, { ...rules, cause: 'system' });
+    await updateTicket(inside(tx, database), assignmentActorOf(settings.strategy), ticket.id, ticket.version, { assigneeId: candidate.userId }, { ...rules, cause: 'system' });
     // The round-robin pointer; other strategies order by the counters and need no write here.
     if (settings.strategy === 'round_robin') await tx.update(assignmentTeamSettings).set({ lastAssigneeId: candidate.userId }).where(eq(assignmentTeamSettings.teamId, plan.teamId));
     if (!input.fresh) await tx.delete(assignmentQueue).where(eq(assignmentQueue.ticketId, ticket.id));
@@ -129,7 +123,7 @@ async function queue(tx: Tx, input: DecideInput, agents: readonly AvailableAgent
     .values({ ticketId: ticket.id, teamId: plan.teamId, urgency: input.urgency, queuedAt: now, reason: input.reason })
     .onConflictDoUpdate({ target: assignmentQueue.ticketId, set: { teamId: plan.teamId }, setWhere: sql`${assignmentQueue.teamId} <> ${plan.teamId}` })
     .returning({ ticketId: assignmentQueue.ticketId });
-  if (added.length) await recordEvent(tx, ticketQueued, { aggregateId: ticket.id, cause: 'system', actorId: assignmentSystemActor.id, payload: { teamId: plan.teamId, reason: input.reason } });
+  if (added.length) await recordEvent(tx, ticketQueued, { aggregateId: ticket.id, cause: 'system', actorId: assignmentActorOf(plan.strategy).id, payload: { teamId: plan.teamId, reason: input.reason } });
   const starts = (agents ?? []).map((agent) => nextShiftStart(agent.shifts, plan.calendar, now)).filter((at): at is Date => at !== null && at > now);
   if (starts.length) {
     const at = new Date(Math.min(...starts.map((d) => d.getTime())));

@@ -453,6 +453,7 @@ describe('no credentials', () => {
     ['GET', `/api/v1/rules/${uuid}/firings`],
     ['GET', '/api/v1/rule-firings'],
     ['GET', '/api/v1/rule-names'],
+    ['GET', '/api/v1/actor-names'],
     ['GET', '/api/v1/sla/condition-fields'],
     ['GET', '/api/v1/field-types'],
     ['GET', '/api/v1/channels'],

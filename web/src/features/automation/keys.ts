@@ -6,5 +6,4 @@ export const automationKeys = {
   fields: () => [...automationKeys.all, 'fields'] as const,
   versions: (id: string) => [...automationKeys.all, 'versions', id] as const,
   firings: (id: string | null) => [...automationKeys.all, 'firings', id ?? 'all'] as const,
-  ruleNames: (ids: readonly string[]) => [...automationKeys.all, 'rule-names', ...ids] as const,
 };
