@@ -7,6 +7,8 @@ import { docScreenshot, eventually, startHarness, type E2eUser, type Harness } f
  * round robin for 一线客服 in 设置 › 分配; agent A goes 在线 and agent B 离开 with the header's status
  * switch; a new ticket of the team lands on A, never on B; on 分配看板 the supervisor sees both
  * agents' status and load and pauses A; the next ticket waits in the queue shown on the board.
+ * A's chat limits are set per channel (微信 3, 企业微信 2), and the ticket's timeline says the
+ * assignment was 自动分配（轮询）.
  */
 let h: Harness;
 let supervisor: E2eUser;
@@ -34,6 +36,13 @@ test('round robin set in 设置 › 分配; an agent who is 离开 receives noth
   await settings.getByTestId('assignment-save').click();
   await settings.getByText('分配设置已保存').waitFor();
   await docScreenshot(settings, 'assignment-settings.png');
+  // Chat limits per channel: agent A takes 3 WeChat chats and 2 WeCom chats at once.
+  await settings.getByLabel(`${h.users.agentA.name} 的微信公众号会话上限`).fill('3');
+  await settings.getByLabel(`${h.users.agentA.name} 的企业微信会话上限`).fill('2');
+  await settings.getByTestId(`agent-save-${h.users.agentA.id}`).click();
+  await settings.getByText('坐席资料已保存').waitFor();
+  const saved = await h.api<{ chatCapacities: Record<string, number> }>(supervisor, 'GET', `/api/v1/users/${h.users.agentA.id}/assignment`);
+  assert.deepEqual(saved.chatCapacities, { wechat: 3, wecom: 2 });
 
   await setStatusInHeader(agentA, '在线');
   await setStatusInHeader(agentB, '离开');
@@ -47,11 +56,16 @@ test('round robin set in 设置 › 分配; an agent who is 离开 receives noth
     return found.every(Boolean) ? found : null;
   }, 'both tickets assigned');
   assert.deepEqual(assignees, [agentA.id, agentA.id], 'agent B is 离开 and receives nothing');
+  // The timeline names who decided, and by which strategy (GET /actor-names).
+  const ticketPage = await h.newPage({ user: supervisor });
+  await ticketPage.goto(`/tickets/${tickets[0]}`);
+  await ticketPage.getByTestId('timeline-change').filter({ hasText: '自动分配（轮询）' }).first().waitFor();
 
   const board = await h.newPage({ user: supervisor });
   await board.goto('/assignment');
   const rowOf = (name: string) => board.getByTestId('assignment-agents').locator('tr', { hasText: name });
   await rowOf(agentA.name).getByText('工单 2 / 20').waitFor();
+  await rowOf(agentA.name).getByText('微信公众号会话 0 / 3').waitFor();
   await rowOf(agentB.name).getByText('离开').waitFor();
   await board.getByText('没有等待分配的工单').waitFor();
   await board.getByTestId(`agent-pause-${agentA.id}`).click();

@@ -10,6 +10,7 @@ import type { FieldTypes } from './field-types.js';
 import type { ReadModels } from './read-models.js';
 import type { ReplyChannels } from './reply-channels.js';
 import type { SurveyChannels } from './survey-channels.js';
+import type { SystemActors } from './system-actors.js';
 import type { TransitionGuards } from './transition-guards.js';
 
 /** What every module gets at boot. */
@@ -38,6 +39,8 @@ export type AppContext = {
   readModels: ReadModels;
   fieldTypes: FieldTypes;
   transitionGuards: TransitionGuards;
+  /** Names of the actors no user is (智能分配, SLA 升级, a rule), by kind; the modules that act register them. */
+  systemActors: SystemActors;
 };
 
 export type AppServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -12,6 +12,7 @@ import { ReadModels } from './read-models.js';
 import { ReplyChannels } from './reply-channels.js';
 import { SurveyChannels } from './survey-channels.js';
 import { TransitionGuards } from './transition-guards.js';
+import { SystemActors } from './system-actors.js';
 import { modules } from './modules.js';
 
 export type App = { context: AppContext; server: AppServer; worker: Worker };
@@ -35,6 +36,7 @@ export function newAppContext(config: Config, database: Database, log: Logger, c
     readModels: new ReadModels(),
     fieldTypes: new FieldTypes(),
     transitionGuards: new TransitionGuards(),
+    systemActors: new SystemActors(),
   };
 }
 

@@ -4,7 +4,7 @@ import type { EnvelopeOf } from '../../jobs/event-definition.js';
 import { recordEvent } from '../../jobs/events.js';
 import { wantingOnly } from '../../jobs/registry.js';
 import type { userSignedOut, userUpdated } from '../auth/index.js';
-import { assignmentSystemActor } from './decide.js';
+import { assignmentSystemActor } from './system-actors.js';
 import { agentStatusChanged } from './events.js';
 import { assignmentAgents } from './schema.js';
 

@@ -22,7 +22,7 @@ async function lockAgent(tx: Tx, userId: string): Promise<AgentRow> {
 export async function getAgent(db: Db, userId: string): Promise<AgentRow> {
   const [row] = await db.select().from(assignmentAgents).where(eq(assignmentAgents.userId, userId));
   if (!row && !(await getUserNames(db, [userId])).has(userId)) throw new NotFound('assignment.agent_not_found');
-  return row ?? { userId, status: 'offline', statusChangedAt: new Date(0), lastSeenAt: null, paused: false, pausedBy: null, capacity: 20, chatCapacity: 5, weight: 1, skills: {}, openCount: 0, chatCount: 0, lastAssignedAt: null, weeklyShifts: null, version: 1 };
+  return row ?? { userId, status: 'offline', statusChangedAt: new Date(0), lastSeenAt: null, paused: false, pausedBy: null, capacity: 20, chatCapacity: 5, chatCapacities: {}, weight: 1, skills: {}, openCount: 0, chatCounts: {}, lastAssignedAt: null, weeklyShifts: null, version: 1 };
 }
 
 /**

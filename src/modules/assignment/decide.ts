@@ -2,21 +2,16 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { WriteRules } from '../../app/write-rules.js';
 import type { Database, Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
-import type { Actor } from '../auth/index.js';
 import { addBusinessMinutes } from '../sla/index.js';
 import { updateTicket, type TicketSnapshot } from '../tickets/index.js';
 import { ticketQueued } from './events.js';
-import { isChatChannel, moveLoad } from './loads.js';
+import { chatChannelOf, chatRoomSql, hasChatRoom, movedChatCountsSql } from './chat-counters.js';
+import { moveLoad } from './loads.js';
+import { assignmentActorOf } from './system-actors.js';
 import { isOnShift, nextShiftStart, type ShiftFacts } from './on-shift.js';
 import { hasSkills, pickOrder, type Candidate } from './pick-order.js';
-import { assignmentAgents, assignmentQueue, assignmentReplyWatch, assignmentShiftExceptions, assignmentTeamSettings } from './schema.js';
+import { assignmentAgents, assignmentQueue, assignmentReplyWatch, assignmentShiftExceptions, assignmentTeamSettings, type ChatCounts } from './schema.js';
 import type { TeamPlan } from './team-plans.js';
-
-/**
- * Who assigns: the assignment module itself, through the tickets service like anyone else, so the
- * timeline says 智能分配 decided. A fixed id that belongs to no user (no one can sign in as it).
- */
-export const assignmentSystemActor: Actor = { id: '00000000-0000-7000-8000-00000000a551', email: 'assignment@system.invalid', name: '智能分配', role: 'admin', locale: 'zh-CN', teamIds: [] };
 
 export type QueueReason = 'new' | 'reopened' | 'reassign' | 'unassigned';
 
@@ -50,20 +45,20 @@ export async function decide(tx: Tx, database: Database, rules: WriteRules, inpu
   const [settings] = await tx.select().from(assignmentTeamSettings).where(eq(assignmentTeamSettings.teamId, plan.teamId)).for('update');
   // Turned off since the batch read the plans: nothing to decide, nothing to queue.
   if (!settings || settings.strategy === 'off') return { queued: false };
-  const chat = isChatChannel(ticket.channel);
+  const chat = chatChannelOf(ticket.channel);
   const agents = await availableAgents(tx, plan.memberIds, now);
   const values = skillValuesOf(ticket);
   const candidates = agents.filter((agent) =>
     !input.exclude?.includes(agent.userId)
     && agent.openCount < agent.capacity
-    && (!chat || agent.chatCount < agent.chatCapacity)
+    && (chat === null || hasChatRoom(agent, chat))
     && isOnShift(agent.shifts, plan.calendar, now)
     && (settings.strategy !== 'skills' || hasSkills(agent, settings.skillFields, values)));
   const ordered = pickOrder(settings.strategy, candidates, settings.lastAssigneeId);
   for (const candidate of ordered) {
     if (!(await takePlace(tx, candidate.userId, chat, now))) continue;
-    await moveLoad(tx, ticket.id, { userId: candidate.userId, chat }, { counted: true, empty: input.fresh });
-    await updateTicket(inside(tx, database), assignmentSystemActor, ticket.id, ticket.version, { assigneeId: candidate.userId }, { ...rules, cause: 'system' });
+    await moveLoad(tx, ticket.id, { userId: candidate.userId, chatChannel: chat }, { counted: true, empty: input.fresh });
+    await updateTicket(inside(tx, database), assignmentActorOf(settings.strategy), ticket.id, ticket.version, { assigneeId: candidate.userId }, { ...rules, cause: 'system' });
     // The round-robin pointer; other strategies order by the counters and need no write here.
     if (settings.strategy === 'round_robin') await tx.update(assignmentTeamSettings).set({ lastAssigneeId: candidate.userId }).where(eq(assignmentTeamSettings.teamId, plan.teamId));
     if (!input.fresh) await tx.delete(assignmentQueue).where(eq(assignmentQueue.ticketId, ticket.id));
@@ -77,7 +72,7 @@ export async function decide(tx: Tx, database: Database, rules: WriteRules, inpu
   return input.stayIfNobody ? { queued: false } : queue(tx, input, agents);
 }
 
-type AvailableAgent = Candidate & { capacity: number; chatCount: number; chatCapacity: number; shifts: ShiftFacts };
+type AvailableAgent = Candidate & { capacity: number; chatCounts: ChatCounts; chatCapacity: number; chatCapacities: ChatCounts; shifts: ShiftFacts };
 
 /** The team's members who are 在线 and not paused, with their counters and shifts (one statement). */
 async function availableAgents(tx: Tx, memberIds: readonly string[], now: Date): Promise<AvailableAgent[]> {
@@ -87,8 +82,9 @@ async function availableAgents(tx: Tx, memberIds: readonly string[], now: Date):
       userId: assignmentAgents.userId,
       openCount: assignmentAgents.openCount,
       capacity: assignmentAgents.capacity,
-      chatCount: assignmentAgents.chatCount,
+      chatCounts: assignmentAgents.chatCounts,
       chatCapacity: assignmentAgents.chatCapacity,
+      chatCapacities: assignmentAgents.chatCapacities,
       weight: assignmentAgents.weight,
       skills: assignmentAgents.skills,
       lastAssignedAt: assignmentAgents.lastAssignedAt,
@@ -105,12 +101,16 @@ async function availableAgents(tx: Tx, memberIds: readonly string[], now: Date):
   }));
 }
 
-/** Raise the agent's counters if they still have room (the check and the raise are one statement). */
-async function takePlace(tx: Tx, userId: string, chat: boolean, now: Date): Promise<boolean> {
+/**
+ * Raise the agent's counters if they still have room: open tickets, and the chat channel's own
+ * counter for a chat (the check and the raise are one statement, so two processes never both take
+ * an agent's last WeChat place).
+ */
+async function takePlace(tx: Tx, userId: string, chat: string | null, now: Date): Promise<boolean> {
   const taken = await tx
     .update(assignmentAgents)
-    .set({ openCount: sql`${assignmentAgents.openCount} + 1`, chatCount: sql`${assignmentAgents.chatCount} + ${chat ? 1 : 0}`, lastAssignedAt: now })
-    .where(and(eq(assignmentAgents.userId, userId), lt(assignmentAgents.openCount, assignmentAgents.capacity), chat ? lt(assignmentAgents.chatCount, assignmentAgents.chatCapacity) : undefined))
+    .set({ openCount: sql`${assignmentAgents.openCount} + 1`, ...(chat !== null && { chatCounts: movedChatCountsSql(chat, 1) }), lastAssignedAt: now })
+    .where(and(eq(assignmentAgents.userId, userId), lt(assignmentAgents.openCount, assignmentAgents.capacity), chat !== null ? chatRoomSql(chat) : undefined))
     .returning({ userId: assignmentAgents.userId });
   return taken.length > 0;
 }
@@ -123,7 +123,7 @@ async function queue(tx: Tx, input: DecideInput, agents: readonly AvailableAgent
     .values({ ticketId: ticket.id, teamId: plan.teamId, urgency: input.urgency, queuedAt: now, reason: input.reason })
     .onConflictDoUpdate({ target: assignmentQueue.ticketId, set: { teamId: plan.teamId }, setWhere: sql`${assignmentQueue.teamId} <> ${plan.teamId}` })
     .returning({ ticketId: assignmentQueue.ticketId });
-  if (added.length) await recordEvent(tx, ticketQueued, { aggregateId: ticket.id, cause: 'system', actorId: assignmentSystemActor.id, payload: { teamId: plan.teamId, reason: input.reason } });
+  if (added.length) await recordEvent(tx, ticketQueued, { aggregateId: ticket.id, cause: 'system', actorId: assignmentActorOf(plan.strategy).id, payload: { teamId: plan.teamId, reason: input.reason } });
   const starts = (agents ?? []).map((agent) => nextShiftStart(agent.shifts, plan.calendar, now)).filter((at): at is Date => at !== null && at > now);
   if (starts.length) {
     const at = new Date(Math.min(...starts.map((d) => d.getTime())));

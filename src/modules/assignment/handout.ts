@@ -5,6 +5,7 @@ import type { WriteRules } from '../../app/write-rules.js';
 import type { Database } from '../../db/database.js';
 import type { DueRowSource, JobHandler } from '../../jobs/registry.js';
 import { getTicketSnapshot } from '../tickets/index.js';
+import { chatChannelOf } from './chat-counters.js';
 import { decide } from './decide.js';
 import { assignmentQueue, assignmentTeamSettings } from './schema.js';
 import { TeamPlans, type TeamPlan } from './team-plans.js';
@@ -25,8 +26,10 @@ export const handoutHandler = (clock: Clock, rules: WriteRules): JobHandler => a
 
 /**
  * Offer the team's queue, most urgent first, then oldest, each ticket in its own transaction under
- * the team's lock. Without skills, the first ticket nobody can take ends the round (nobody can
- * take the next either); with skills the next may find someone. Answers how many were assigned.
+ * the team's lock. Without skills, a ticket nobody can take ends the round (nobody can take the
+ * next either), except a chat: its channel has limits of its own, so only the later chats of that
+ * channel are passed over (a WeCom chat behind a waiting WeChat one may find a place). With skills
+ * the next may find someone. Answers how many were assigned.
  */
 export async function handOut(database: Database, rules: WriteRules, plan: TeamPlan, now: Date): Promise<number> {
   const waiting = await database.db
@@ -37,19 +40,24 @@ export async function handOut(database: Database, rules: WriteRules, plan: TeamP
     .limit(perRound);
   if (waiting.length === 0) return 0;
   const urgency = await urgencyOf(database);
+  const fullChannels = new Set<string>();
   let assigned = 0;
   for (const row of waiting) {
-    const decision = await database.transaction(async (tx) => {
+    const outcome = await database.transaction(async (tx) => {
       const ticket = await getTicketSnapshot(tx, row.ticketId);
       if (!ticket || ticket.teamId !== plan.teamId || ticket.assigneeId !== null || ticket.status === 'resolved' || ticket.status === 'closed') {
         await tx.delete(assignmentQueue).where(eq(assignmentQueue.ticketId, row.ticketId));
         return 'gone' as const;
       }
-      return decide(tx, database, rules, { ticket, plan, reason: row.reason, now, urgency: urgency(ticket.priority) });
+      const chat = chatChannelOf(ticket.channel);
+      if (chat !== null && fullChannels.has(chat)) return 'passed' as const;
+      return { chat, decision: await decide(tx, database, rules, { ticket, plan, reason: row.reason, now, urgency: urgency(ticket.priority) }) };
     });
-    if (decision === 'gone') continue;
-    if ('assigneeId' in decision) assigned += 1;
-    else if (plan.strategy !== 'skills') break;
+    if (outcome === 'gone' || outcome === 'passed') continue;
+    if ('assigneeId' in outcome.decision) assigned += 1;
+    else if (plan.strategy === 'skills') continue;
+    else if (outcome.chat !== null) fullChannels.add(outcome.chat);
+    else break;
   }
   return assigned;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dayScheduleSchema } from '../sla/index.js';
+import type { ChatChannel } from './chat-counters.js';
 import { agentStatuses, assignmentStrategies } from './schema.js';
 
 export const agentStatusSchema = z.enum(agentStatuses);
@@ -33,9 +34,16 @@ export const weeklyShiftsSchema = z.tuple([dayScheduleSchema, dayScheduleSchema,
 /** The stored pattern as answered (seven days, Sunday first, or null). */
 export const weeklyShiftsView = z.array(z.array(z.object({ start: z.string(), end: z.string() }))).nullable();
 
+const chatLimit = z.number().int().min(0).max(100);
+/** Chat limits by chat channel (微信 3, 企业微信 2); a channel left out takes `chatCapacity`. */
+const chatCapacitiesBody = z.strictObject({ wechat: chatLimit.optional(), wecom: chatLimit.optional(), dingtalk: chatLimit.optional() } satisfies Record<ChatChannel, unknown>);
+
 export const agentProfileBody = z.strictObject({
   capacity: z.number().int().min(0).max(1000),
-  chatCapacity: z.number().int().min(0).max(100),
+  /** The chat limit of every chat channel without one of its own. */
+  chatCapacity: chatLimit,
+  /** Replaces the agent's per-channel chat limits. */
+  chatCapacities: chatCapacitiesBody,
   weight: z.number().int().min(1).max(100),
   skills: skillsSchema,
   weeklyShifts: weeklyShiftsSchema,
@@ -49,11 +57,12 @@ export const agentSchema = z.object({
   lastSeenAt: z.date().nullable(),
   paused: z.boolean(),
   capacity: z.number().int(),
-  chatCapacity: z.number().int(),
+  chatCapacity: z.number().int().describe('The chat limit of a chat channel without one of its own.'),
   weight: z.number().int(),
   skills: z.record(z.string(), z.array(z.string())),
   openCount: z.number().int(),
-  chatCount: z.number().int(),
+  chatCapacities: z.record(z.string(), z.number().int()).describe('Chat limits of their own by chat channel; a channel left out takes `chatCapacity`.'),
+  chatCounts: z.record(z.string(), z.number().int()).describe('Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none.'),
   weeklyShifts: weeklyShiftsView,
   version: z.number().int(),
 });

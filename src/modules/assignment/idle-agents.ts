@@ -3,7 +3,7 @@ import type { Clock } from '../../app/clock.js';
 import { queryRows, type Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { DueRowSource } from '../../jobs/registry.js';
-import { assignmentSystemActor } from './decide.js';
+import { assignmentSystemActor } from './system-actors.js';
 import { agentStatusChanged } from './events.js';
 import { assignmentAgents, type AgentStatus } from './schema.js';
 

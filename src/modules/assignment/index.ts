@@ -11,11 +11,12 @@ import { reassignSilentSource } from './reassign-silent.js';
 import { registerAssignmentRoutes } from './routes.js';
 import { strategyFactsOf } from './strategy-facts.js';
 import { sweepTeamHandler, sweepTeamJob } from './sweep-team.js';
+import { registerAssignmentActors } from './system-actors.js';
 import { ticketEventsHandler, wantsCreated, wantsMessage, wantsUpdated } from './ticket-events.js';
 
 /** Its domain events (agents' status and pause, profiles, team settings, the queue). */
 export * from './events.js';
-export { assignmentSystemActor } from './decide.js';
+export { assignmentSystemActor, isAssignmentActor } from './system-actors.js';
 
 export const assignmentModule: AppModule = {
   name: 'assignment',
@@ -23,6 +24,7 @@ export const assignmentModule: AppModule = {
     const { jobs, clock } = context;
     const facts = strategyFactsOf(context.database.db);
     const rules = writeRulesOf(context);
+    registerAssignmentActors(context.systemActors);
     jobs.subscribeEventBatch('assignment.ticket_event', [
       eventReader(ticketCreated, { when: wantsCreated(facts) }),
       eventReader(ticketUpdated, { when: wantsUpdated }),

@@ -3,6 +3,7 @@ import type { AppContext, AppServer } from '../../app/context.js';
 import { optionalIfMatchVersion } from '../../app/http/if-match.js';
 import { actorOf } from '../../app/http/request-context.js';
 import { getUserNames, listTeams } from '../auth/index.js';
+import { chatChannels } from './chat-counters.js';
 import { addShiftException, deleteShiftException, getAgent, listAgents, listShiftExceptions, setAgentPaused, setAgentStatus, touchAgent, updateAgentProfile, type AgentRow } from './agents.js';
 import { agentProfileBody, agentSchema, agentStatusSchema, myStatusSchema, queueItemSchema, shiftExceptionBody, shiftExceptionSchema, teamAssignmentBody, teamAssignmentSchema, weeklyShiftsSchema, weeklyShiftsView } from './http-schemas.js';
 import { listQueue } from './queue-view.js';
@@ -117,10 +118,12 @@ export function registerAssignmentRoutes(app: AppServer, { database, clock }: Ap
 }
 
 function defaultAgent(userId: string): AgentRow {
-  return { userId, status: 'offline', statusChangedAt: new Date(0), lastSeenAt: null, paused: false, pausedBy: null, capacity: 20, chatCapacity: 5, weight: 1, skills: {}, openCount: 0, chatCount: 0, lastAssignedAt: null, weeklyShifts: null, version: 1 };
+  return { userId, status: 'offline', statusChangedAt: new Date(0), lastSeenAt: null, paused: false, pausedBy: null, capacity: 20, chatCapacity: 5, chatCapacities: {}, weight: 1, skills: {}, openCount: 0, chatCounts: {}, lastAssignedAt: null, weeklyShifts: null, version: 1 };
 }
 
+/** An agent as the API shows it; `chatCounts` names every chat channel (0 where none is open), so the console knows which channels have chat limits. */
 function presentAgent(row: AgentRow & { name?: string }) {
   const { pausedBy: _pausedBy, lastAssignedAt: _lastAssignedAt, ...rest } = row;
-  return { ...rest, name: row.name ?? '' };
+  const chatCounts = Object.fromEntries(chatChannels.map((channel) => [channel, row.chatCounts[channel] ?? 0]));
+  return { ...rest, chatCounts, name: row.name ?? '' };
 }

@@ -35,9 +35,12 @@ export const assignmentTeamSettings = pgTable('assignment_team_settings', {
 export const agentStatuses = ['online', 'busy', 'away', 'offline'] as const;
 export type AgentStatus = (typeof agentStatuses)[number];
 
+/** Open chats per chat channel (`{"wechat": 2, "wecom": 1}`), or the limits of an agent by channel. */
+export type ChatCounts = Record<string, number>;
+
 /**
  * Per agent: status, pause, capacity, weight, skills and the load counters. `openCount` /
- * `chatCount` are kept in the transaction of every change of load (`assignment_loads`), never
+ * `chatCounts` are kept in the transaction of every change of load (`assignment_loads`), never
  * counted per candidate.
  */
 export const assignmentAgents = pgTable('assignment_agents', {
@@ -48,14 +51,18 @@ export const assignmentAgents = pgTable('assignment_agents', {
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   paused: boolean('paused').notNull().default(false),
   pausedBy: uuid('paused_by'),
-  /** Most open tickets at once; chat tickets (WeChat, WeCom, DingTalk) also count against `chatCapacity`. */
+  /** Most open tickets at once; a chat ticket (WeChat, WeCom, DingTalk) also counts against its channel's chat limit. */
   capacity: integer('capacity').notNull().default(20),
+  /** The chat limit of a chat channel the agent has no limit of its own for (`chatCapacities`). */
   chatCapacity: integer('chat_capacity').notNull().default(5),
+  /** Chat limits by channel (微信 3, 企业微信 2): each channel counts on its own. */
+  chatCapacities: jsonb('chat_capacities').$type<ChatCounts>().notNull().default({}),
   weight: smallint('weight').notNull().default(1),
   /** Skill values by ticket field (`{"fields.language": ["en"], "priority": ["high"]}`). */
   skills: jsonb('skills').$type<Record<string, string[]>>().notNull().default({}),
   openCount: integer('open_count').notNull().default(0),
-  chatCount: integer('chat_count').notNull().default(0),
+  /** Open chats by channel: raised and lowered with the load rows, never counted per candidate. */
+  chatCounts: jsonb('chat_counts').$type<ChatCounts>().notNull().default({}),
   lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true }),
   /** Weekly shift pattern (0 = Sunday, intervals 'HH:MM'); null: always on shift. */
   weeklyShifts: jsonb('weekly_shifts').$type<Array<Array<{ start: string; end: string }>>>(),
@@ -80,7 +87,8 @@ export const assignmentShiftExceptions = pgTable('assignment_shift_exceptions', 
 export const assignmentLoads = pgTable('assignment_loads', {
   ticketId: uuid('ticket_id').primaryKey(),
   userId: uuid('user_id').notNull(),
-  chat: boolean('chat').notNull().default(false),
+  /** The chat channel whose counter it raised (null: not a chat). */
+  chatChannel: text('chat_channel'),
 });
 
 /** Tickets waiting for an agent (the real queue), handed out most urgent first, then oldest. */

@@ -126,8 +126,8 @@ describe('capacity and the queue', () => {
     const [chat, secondChat] = await kit.arrive(teamId, 2, { channel: 'wechat' });
     const [mail] = await kit.arrive(teamId, 1, { channel: 'email', requester: { name: '邮件客户', email: 'mail.customer@example.cn' } });
     assert.deepEqual([chat!.assigneeId, secondChat!.assigneeId, mail!.assigneeId], [agent.id, null, agent.id]);
-    const [row] = (await t.api('GET', `/api/v1/assignment/agents?teamId=${teamId}`)).data.items as Array<{ openCount: number; chatCount: number }>;
-    assert.deepEqual([row!.openCount, row!.chatCount], [2, 1]);
+    const [row] = (await t.api('GET', `/api/v1/assignment/agents?teamId=${teamId}`)).data.items as Array<{ openCount: number; chatCounts: Record<string, number> }>;
+    assert.deepEqual([row!.openCount, row!.chatCounts], [2, { wechat: 1, wecom: 0, dingtalk: 0 }]);
   });
 
   test('turning a strategy on decides the team\'s tickets already waiting without an assignee', async () => {

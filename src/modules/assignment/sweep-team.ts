@@ -3,7 +3,7 @@ import type { Clock } from '../../app/clock.js';
 import type { WriteRules } from '../../app/write-rules.js';
 import type { JobHandler } from '../../jobs/registry.js';
 import { listTickets } from '../tickets/index.js';
-import { assignmentSystemActor } from './decide.js';
+import { assignmentSystemActor } from './system-actors.js';
 import { followTicket } from './ticket-events.js';
 import { TeamPlans } from './team-plans.js';
 import { urgencyOf } from './urgency.js';

@@ -6,9 +6,11 @@ import type { EnvelopeOf } from '../../jobs/event-definition.js';
 import { enqueueJobs } from '../../jobs/queue.js';
 import { getTicketSnapshot, updateTicket, type ticketCreated, type ticketMessageAdded, type ticketUpdated } from '../tickets/index.js';
 import { isAvailable } from './availability.js';
-import { assignmentSystemActor, decide, inside, type QueueReason } from './decide.js';
+import { decide, inside, type QueueReason } from './decide.js';
+import { assignmentActorOf, isAssignmentActor } from './system-actors.js';
 import { handoutJob } from './handout.js';
-import { isChatChannel, moveLoad } from './loads.js';
+import { chatChannelOf } from './chat-counters.js';
+import { moveLoad } from './loads.js';
 import { assignmentQueue, assignmentReplyWatch } from './schema.js';
 import type { StrategyFacts } from './strategy-facts.js';
 import { TeamPlans } from './team-plans.js';
@@ -31,7 +33,7 @@ export const wantsCreated = (facts: StrategyFacts) => (event: EnvelopeOf<typeof 
   event.payload.assigneeId !== null || facts.hasStrategy(event.payload.teamId);
 
 export const wantsUpdated = (event: EnvelopeOf<typeof ticketUpdated>): boolean => {
-  if (event.actorId === assignmentSystemActor.id && event.payload.fields.every((field) => field === 'assigneeId' || field === 'status')) return false;
+  if (isAssignmentActor(event.actorId) && event.payload.fields.every((field) => field === 'assigneeId' || field === 'status')) return false;
   return event.payload.fields.includes('assigneeId') || event.payload.fields.includes('teamId') || crossesDone(event.payload.changes?.status);
 };
 
@@ -102,7 +104,7 @@ export async function followTicket(tx: Tx, database: Database, rules: WriteRules
     return moveLoad(tx, ticketId, null);
   }
   const open = !doneStatuses.has(ticket.status);
-  const load = open && ticket.assigneeId ? { userId: ticket.assigneeId, chat: isChatChannel(ticket.channel) } : null;
+  const load = open && ticket.assigneeId ? { userId: ticket.assigneeId, chatChannel: chatChannelOf(ticket.channel) } : null;
   const freed = fresh && !load ? null : await moveLoad(tx, ticket.id, load);
   const plan = plans.assigning(ticket.teamId);
   if (!fresh) {
@@ -119,7 +121,7 @@ export async function followTicket(tx: Tx, database: Database, rules: WriteRules
     // Back to the previous assignee if available; else someone else, else the queue.
     const decision = await decide(tx, database, rules, { ...input, exclude: [ticket.assigneeId] });
     if ('queued' in decision) {
-      await updateTicket(inside(tx, database), assignmentSystemActor, ticket.id, ticket.version, { assigneeId: null }, { ...rules, cause: 'system' });
+      await updateTicket(inside(tx, database), assignmentActorOf(plan.strategy), ticket.id, ticket.version, { assigneeId: null }, { ...rules, cause: 'system' });
       return (await moveLoad(tx, ticket.id, null)) ?? freed;
     }
   }

@@ -17,7 +17,9 @@ import { createApiToken, createTeam, createUser, type Actor } from '../auth/inde
  * Issue 18 §2, fair under concurrency, with two real server processes on one PostgreSQL database:
  * both create their tickets at once and run their workers side by side. 200 tickets of a
  * round-robin team of 4 spread within ±1 of even (50 each); 60 tickets of a team of 3 with a
- * capacity of 15 fill each agent to exactly 15 and leave 15 waiting. Decisions are serialised
+ * capacity of 15 fill each agent to exactly 15 and leave 15 waiting; 40 WeChat and 40 WeCom chats
+ * of a team of 2 with chat limits 微信 4 and 企业微信 3 fill each agent's WeChat and WeCom counters
+ * to exactly those limits, each channel on its own. Decisions are serialised
  * by the team's settings row and the capacity check is the counter's own update, so neither
  * depends on which process decides. PGlite lets one process own its data folder: nothing to race.
  */
@@ -26,7 +28,7 @@ const child = nodeArgsForScript(new URL('./fairness/fairness-child.ts', import.m
 
 type Child = { process: ChildProcessWithoutNullStreams; lines: AsyncIterator<string>; stderr: () => string };
 
-function startChild(token: string, plan: Array<[string, number]>): Child {
+function startChild(token: string, plan: Array<[string, number, string?]>): Child {
   const process_ = spawn(process.execPath, [...child, workspace.dataDir, token, JSON.stringify(plan)], { env: workspace.childEnv() });
   let stderr = '';
   process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -52,14 +54,14 @@ test('200 tickets through two server processes: round robin within ±1 of even, 
       const res = await app.server.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, payload });
       assert.equal(res.statusCode, 200, res.body);
     };
-    async function team(name: string, size: number, capacity: number): Promise<{ id: string; agents: string[] }> {
+    async function team(name: string, size: number, capacity: number, chatCapacities: Record<string, number> = {}): Promise<{ id: string; agents: string[] }> {
       const agents: string[] = [];
       for (let i = 0; i < size; i += 1) {
         const email = `${name}-${i}@example.test`;
         const user = await createUser(database, null, { email, name: `${name}${i}`, password: 'password-123', role: 'agent' });
         const agentToken = (await createApiToken(database, { id: user.id, email, name: user.name, role: 'agent', locale: 'zh-CN', teamIds: [] }, { name: 'fair' })).token;
         await call('PUT', '/api/v1/me/status', { status: 'online' }, agentToken);
-        await call('PUT', `/api/v1/users/${user.id}/assignment`, { capacity });
+        await call('PUT', `/api/v1/users/${user.id}/assignment`, { capacity, chatCapacities });
         agents.push(user.id);
       }
       const created = await createTeam(database, adminActor, { name, memberIds: agents });
@@ -68,9 +70,11 @@ test('200 tickets through two server processes: round robin within ±1 of even, 
     }
     const roundRobin = await team('rr', 4, 1000);
     const limited = await team('cap', 3, 15);
+    const chats = await team('chat', 2, 1000, { wechat: 4, wecom: 3 });
     await app.server.close();
 
-    children.push(startChild(token, [[roundRobin.id, 100], [limited.id, 30]]), startChild(token, [[roundRobin.id, 100], [limited.id, 30]]));
+    const plan: Array<[string, number, string?]> = [[roundRobin.id, 100], [limited.id, 30], [chats.id, 20, 'wechat'], [chats.id, 20, 'wecom']];
+    children.push(startChild(token, plan), startChild(token, plan));
     for (const c of children) assert.equal(await nextLine(c), 'ready', c.stderr());
     for (const c of children) c.process.stdin.write('go\n');
     for (const c of children) assert.equal(await nextLine(c), 'done', c.stderr());
@@ -93,6 +97,15 @@ test('200 tickets through two server processes: round robin within ±1 of even, 
     for (const { user_id, open_count } of counters) {
       assert.equal(open_count, spread.get(user_id) ?? capped.get(user_id), 'the counter is the agent\'s open tickets');
     }
+    const perChannel = await queryRows<{ assignee_id: string | null; channel: string; count: number }>(database.db, sql`
+      select assignee_id, channel, count(*)::int as count from tickets where team_id = ${chats.id} group by assignee_id, channel`);
+    const held = (agent: string | null, channel: string) => perChannel.find((r) => r.assignee_id === agent && r.channel === channel)?.count ?? 0;
+    for (const agent of chats.agents) {
+      assert.deepEqual([held(agent, 'wechat'), held(agent, 'wecom')], [4, 3], 'each channel filled to its own limit, not over');
+    }
+    assert.deepEqual([held(null, 'wechat'), held(null, 'wecom')], [32, 34], 'the rest wait');
+    const chatCounters = await queryRows<{ chat_counts: Record<string, number> }>(database.db, sql`select chat_counts from assignment_agents where user_id in (${sql.join(chats.agents.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    assert.deepEqual(chatCounters.map((r) => r.chat_counts), [{ wechat: 4, wecom: 3 }, { wechat: 4, wecom: 3 }], 'the counters are the agents\' open chats per channel');
   } finally {
     for (const c of children) if (c.process.exitCode === null) c.process.kill('SIGKILL');
     await database.close();

@@ -462,6 +462,7 @@ describe('no credentials', () => {
     ['GET', `/api/v1/processes/${uuid}/versions/1`],
     ['GET', `/api/v1/processes/${uuid}/export`],
     ['GET', `/api/v1/processes/${uuid}/history`],
+    ['GET', '/api/v1/actor-names'],
     ['GET', '/api/v1/sla/condition-fields'],
     ['GET', '/api/v1/field-types'],
     ['GET', '/api/v1/channels'],

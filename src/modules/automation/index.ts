@@ -16,6 +16,7 @@ import { triggerOf, type RuleEvent } from './rule-events.js';
 import { registerRuleReadRoutes } from './rule-read-routes.js';
 import { registerRuleRoutes } from './rule-routes.js';
 import { RuleSetCache } from './rule-set.js';
+import { registerAutomationActors } from './system-actor.js';
 import { TriggerCache } from './trigger-cache.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
@@ -41,6 +42,7 @@ export function createAutomationModule(options: { firingHooks?: FiringHooks } = 
   return {
     name: 'automation',
     registerJobs(context) {
+      registerAutomationActors(context.systemActors);
       const triggers = triggerCacheOf(context.database.db);
       // No job for an event no enabled rule listens to (the per-ticket budget), judged from the cache.
       const wanted = (event: RuleEvent) => {

@@ -93,7 +93,7 @@ export function registerRuleReadRoutes(app: AppServer, context: AppContext): voi
 
   app.get('/api/v1/rule-names', {
     config: { permission: 'tickets.read' },
-    schema: { tags, summary: '规则名称 Names of rules', description: 'What the ticket timeline names a `rule:<id>` change by ("规则「VIP 升级」将优先级改为 紧急"). Unknown ids (deleted rules) are left out.', querystring: z.object({ ids: z.string().max(4000) }), response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) } },
+    schema: { tags, summary: '规则名称 Names of rules', description: 'Kept for existing clients: the console asks `GET /actor-names`, which names every system actor (rules as kind `rule:<id>`). What the ticket timeline names a `rule:<id>` change by ("规则「VIP 升级」将优先级改为 紧急"). Unknown ids (deleted rules) are left out.', querystring: z.object({ ids: z.string().max(4000) }), response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) } },
   }, async (request) => {
     const ids = request.query.ids.split(',').map((id) => id.trim()).filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 100);
     return { items: [...(await getRuleNames(database.db, ids))].map(([id, name]) => ({ id, name })) };

@@ -4,7 +4,7 @@ import { writeRulesOf } from '../../app/write-rules.js';
 import { registerCalendarAdminRoutes } from './calendar-admin-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
 import { registerConditionFieldRoutes } from './condition-field-routes.js';
-import { escalationActionsHandler } from './escalation-actions.js';
+import { escalationActionsHandler, slaSystemActor } from './escalation-actions.js';
 import { eventReader } from '../../jobs/registry.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated, type TicketEventEnvelope } from '../tickets/index.js';
 import { slaCalendarUpdated, slaEscalated, slaPolicyDeleted, slaPolicyUpdated } from './events.js';
@@ -47,6 +47,8 @@ export const slaModule: AppModule = {
     jobs.handle(recomputePageJob, handleRecomputePage(clock, fieldTypes));
     // Tickets show SLAs through this read model (tickets cannot import this module).
     readModels.provide('ticketSla', ticketSlaReader(clock));
+    // The escalation steps' changes are named on the timeline (`GET /actor-names`).
+    context.systemActors.register({ id: slaSystemActor.id, kind: 'sla', labels: { 'zh-CN': 'SLA 升级', en: 'SLA escalation' } });
   },
   registerRoutes(app, context) {
     registerTimerRoutes(app, context);

@@ -18,6 +18,7 @@ import { handleTeamDeleted } from './team-deleted.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated } from './events.js';
 import { registerTicketRoutes } from './ticket-routes.js';
 import { registerTicketChannelRoutes } from './ticket-channel-routes.js';
+import { registerActorNameRoutes } from './actor-name-routes.js';
 import { registerViewRoutes } from './view-routes.js';
 import { registerExportRoutes } from './export/export-routes.js';
 
@@ -82,6 +83,7 @@ export const ticketsModule: AppModule = {
     const store = attachmentStoreIn(context.config.OPENCSM_DATA_DIR);
     registerTicketRoutes(app, context);
     registerTicketChannelRoutes(app, context);
+    registerActorNameRoutes(app, context);
     registerViewRoutes(app, context);
     registerExportRoutes(app, context);
     registerMessageRoutes(app, context, store);

@@ -10,8 +10,8 @@ import { createApp } from '../../../app/create-app.js';
 import { openDatabase } from '../../../db/open-database.js';
 
 const [dataDir, token, plan] = process.argv.slice(2);
-/** `plan`: JSON `[[teamId, count], …]`, the tickets this process creates for each team. */
-const teams = JSON.parse(plan!) as Array<[string, number]>;
+/** `plan`: JSON `[[teamId, count, channel?], …]`, the tickets this process creates for each team (on that channel). */
+const teams = JSON.parse(plan!) as Array<[string, number, string?]>;
 const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', LOG_LEVEL: 'silent' });
 const database = await openDatabase(config, { migrate: false });
 try {
@@ -21,8 +21,8 @@ try {
   process.stdout.write('ready\n');
   await go;
   lines.close();
-  const created = await Promise.all(teams.flatMap(([teamId, count]) => Array.from({ length: count }, (_, i) =>
-    app.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: { authorization: `Bearer ${token}` }, payload: { subject: `并发来单 ${process.pid}-${i}`, teamId } }))));
+  const created = await Promise.all(teams.flatMap(([teamId, count, channel]) => Array.from({ length: count }, (_, i) =>
+    app.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: { authorization: `Bearer ${token}` }, payload: { subject: `并发来单 ${process.pid}-${i}`, teamId, ...(channel && { channel }) } }))));
   const refused = created.filter((res) => res.statusCode !== 201);
   if (refused.length) throw new Error(`creates refused: ${refused[0]!.statusCode} ${refused[0]!.body}`);
   await app.worker.runUntilIdle();

@@ -6,6 +6,8 @@ import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState, ErrorState } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { useTeams } from '../tickets/queries.ts';
+import { useChannelName } from '../tickets/ticket-channels.ts';
+import { chatChannelsOf, chatLimitOf } from './chat-limits.ts';
 import { useAgents, useAssignmentActions, useQueue, type Agent, type QueueItem } from './queries.ts';
 
 const pageSize = 20;
@@ -101,11 +103,19 @@ function AgentsCard({ teamId }: { teamId: string | undefined }) {
           columns={[
             { title: t('assignment.board.name'), dataIndex: 'name' },
             { title: t('assignment.board.status'), render: (_, agent) => <Space><Badge status={colours[agent.status]} text={t(`assignment.status.${agent.status}`)} />{agent.paused ? <Tag color="orange">{t('assignment.status.paused')}</Tag> : null}</Space> },
-            { title: t('assignment.board.load'), render: (_, agent) => <Space orientation="vertical" size={0}><span>{t('assignment.board.loadValue', { open: agent.openCount, capacity: agent.capacity })}</span><span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('assignment.board.chatLoad', { open: agent.chatCount, capacity: agent.chatCapacity })}</span></Space> },
+            { title: t('assignment.board.load'), render: (_, agent) => <Space orientation="vertical" size={0}><span>{t('assignment.board.loadValue', { open: agent.openCount, capacity: agent.capacity })}</span><ChatLoad agent={agent} /></Space> },
             { title: t('app.actions'), render: (_, agent) => <Button size="small" onClick={() => toggle(agent)} data-testid={`agent-pause-${agent.userId}`}>{agent.paused ? t('assignment.board.resume') : t('assignment.board.pause')}</Button> },
           ]}
         />
       )}
     </Card>
   );
+}
+
+/** Open chats per chat channel against the agent's limit for it: 微信 1 / 3 · 企业微信 0 / 2. */
+function ChatLoad({ agent }: { agent: Agent }) {
+  const { t } = useTranslation();
+  const channelName = useChannelName();
+  const parts = chatChannelsOf(agent).map((channel) => t('assignment.board.chatLoad', { channel: channelName(channel), open: agent.chatCounts[channel] ?? 0, capacity: chatLimitOf(agent, channel) }));
+  return <span style={{ color: '#8c8c8c', fontSize: 12 }} data-testid={`chat-load-${agent.userId}`}>{parts.join(' · ')}</span>;
 }

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState } from '../../shared/ui/states.tsx';
+import { ChatLimitsEditor } from './ChatLimitsEditor.tsx';
 import { ShiftsDrawer } from './ShiftsDrawer.tsx';
 import { useAgents, useAssignmentActions, type Agent, type AgentProfileBody } from './queries.ts';
 
-/** A team's members with their capacity, chat limit, weight, skills (per skill field) and shifts, saved per row. */
+/** A team's members with their capacity, chat limits per channel, weight, skills (per skill field) and shifts, saved per row. */
 export function MembersTable({ teamId, skillFields }: { teamId: string; skillFields: Array<{ value: string; label: string }> }) {
   const { t } = useTranslation();
   const agents = useAgents(teamId);
@@ -34,7 +35,7 @@ function AgentEditor({ agent, skillFields, onShifts }: { agent: Agent; skillFiel
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actions = useAssignmentActions();
-  const [draft, setDraft] = useState<AgentProfileBody>({ capacity: agent.capacity, chatCapacity: agent.chatCapacity, weight: agent.weight, skills: agent.skills });
+  const [draft, setDraft] = useState<AgentProfileBody>({ capacity: agent.capacity, chatCapacity: agent.chatCapacity, chatCapacities: agent.chatCapacities, weight: agent.weight, skills: agent.skills });
   const number = (key: 'capacity' | 'chatCapacity' | 'weight', min: number, max: number) => (
     <InputNumber size="small" min={min} max={max} aria-label={`${agent.name} ${t(`assignment.settings.${key}`)}`} value={draft[key]} onChange={(value) => setDraft({ ...draft, [key]: value ?? min })} style={{ width: 72 }} />
   );
@@ -50,6 +51,7 @@ function AgentEditor({ agent, skillFields, onShifts }: { agent: Agent; skillFiel
     <Space wrap size={[12, 4]}>
       <span title={t('assignment.settings.capacity')}>{t('assignment.settings.capacity')} {number('capacity', 0, 1000)}</span>
       <span title={t('assignment.settings.chatCapacityHint')}>{t('assignment.settings.chatCapacity')} {number('chatCapacity', 0, 100)}</span>
+      <ChatLimitsEditor agent={agent} value={draft.chatCapacities ?? {}} onChange={(chatCapacities) => setDraft({ ...draft, chatCapacities })} />
       <span>{t('assignment.settings.weight')} {number('weight', 1, 100)}</span>
       {skillFields.map((field) => (
         <span key={field.value}>

@@ -7,5 +7,4 @@ export const automationKeys = {
   backfill: (id: string) => [...automationKeys.all, 'backfill', id] as const,
   versions: (id: string) => [...automationKeys.all, 'versions', id] as const,
   firings: (id: string | null) => [...automationKeys.all, 'firings', id ?? 'all'] as const,
-  ruleNames: (ids: readonly string[]) => [...automationKeys.all, 'rule-names', ...ids] as const,
 };

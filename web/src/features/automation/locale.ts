@@ -31,7 +31,6 @@ export const automationZhCN = {
   version: '版本 {{version}}',
   nestedConditions: '此规则的条件含有嵌套分组，只能通过 API 修改：',
   dragHandle: '拖动调整“{{name}}”的顺序',
-  ruleActor: '规则「{{name}}」',
   explainNeedsChange: '判断字段变更，只在工单更新时成立',
   triggers: {
     ticket_created: '工单创建',
@@ -187,7 +186,6 @@ export const automationEn: typeof automationZhCN = {
   version: 'Version {{version}}',
   nestedConditions: 'This rule’s conditions nest groups; change them through the API:',
   dragHandle: 'Drag to move “{{name}}”',
-  ruleActor: 'Rule “{{name}}”',
   explainNeedsChange: 'tests a change: holds only when a ticket update fires it',
   triggers: {
     ticket_created: 'Ticket created',

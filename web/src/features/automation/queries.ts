@@ -55,17 +55,6 @@ export function useRuleFirings(id: string | null) {
   });
 }
 
-/** Names of the rules behind timeline entries (a rule acts under its own id); readable by every ticket reader. */
-export function useRuleNames(ids: readonly string[]) {
-  const sorted = [...new Set(ids)].sort();
-  return useQuery({
-    queryKey: automationKeys.ruleNames(sorted),
-    enabled: sorted.length > 0,
-    staleTime: 60_000,
-    queryFn: async () => new Map((await unwrap(api.GET('/api/v1/rule-names', { params: { query: { ids: sorted.join(',') } } }))).items.map((item) => [item.id, item.name])),
-  });
-}
-
 const ifMatch = (rule: Pick<Rule, 'version'>) => ({ 'if-match': `"${rule.version}"` });
 
 /** Rule writes; each refreshes the list and the rule (and its versions). */

@@ -15,7 +15,7 @@ import type { TimelineEntry } from './queries.ts';
 import { EmailAuthMark, emailAuthOf } from '../email/EmailAuthMark.tsx';
 import { describeSurveyEntry, isLowRating, isSurveyEntry } from '../surveys/describe-survey-entry.ts';
 import { describeWorkOrderEntry } from '../field-service/describe-work-order-entry.ts';
-import { useRuleActorNames } from '../automation/rule-actor-names.ts';
+import { useSystemActorNames } from './system-actor-names.ts';
 
 /** How many entries a ticket page renders at first (newest first); older ones on request. */
 export const timelineWindow = 30;
@@ -33,8 +33,8 @@ export const Timeline = memo(function Timeline({ ticketId, entries, lookups }: {
   const [shown, setShown] = useState({ ticketId, count: timelineWindow });
   const count = shown.ticketId === ticketId ? shown.count : timelineWindow;
   const filtered = useMemo(() => entries.filter((entry) => entry.type !== 'attachment_added' || !entry.message), [entries]);
-  // A rule's changes name the rule (“规则「VIP 升级」将优先级…”): it acts under its own id, which no user has.
-  const visible = useRuleActorNames(filtered);
+  // Changes no person made name who did (“自动分配（轮询）将处理人…”, “规则「VIP 升级」将优先级…”): their ids are no user's.
+  const visible = useSystemActorNames(filtered);
   if (!visible.length) return <EmptyState title={t('ticket.emptyTimeline')} />;
   const items = visible.slice(0, count).map((entry) => ({ key: entry.id, color: entryColour(entry), children: <EntryView ticketId={ticketId} entry={entry} lookups={lookups} /> }));
   const earlier = visible.length - count;

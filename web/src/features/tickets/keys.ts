@@ -18,4 +18,6 @@ export const ticketKeys = {
   priorities: () => ['taxonomy', 'priorities'] as const,
   /** The installed channels: they change only with a server restart. */
   channels: () => ['taxonomy', 'ticket-channels'] as const,
+  /** Names of system actors (自动分配, SLA 升级, a rule) by id. */
+  actorNames: (ids: readonly string[]) => ['actor-names', ...ids] as const,
 };

@@ -3330,6 +3330,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/actor-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 系统操作者名称 Names of system actors
+         * @description What the ticket timeline names an entry by when no person acted: each id's kind and its name in zh-CN and en ("自动分配（轮询）", "SLA 升级", "规则「VIP 升级」"). Ids that are no system actor (users, deleted rules) are left out.
+         */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SystemActorName"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ticket-views": {
         parameters: {
             query?: never;
@@ -14195,7 +14238,7 @@ export interface paths {
         };
         /**
          * 规则名称 Names of rules
-         * @description What the ticket timeline names a `rule:<id>` change by ("规则「VIP 升级」将优先级改为 紧急"). Unknown ids (deleted rules) are left out.
+         * @description Kept for existing clients: the console asks `GET /actor-names`, which names every system actor (rules as kind `rule:<id>`). What the ticket timeline names a `rule:<id>` change by ("规则「VIP 升级」将优先级改为 紧急"). Unknown ids (deleted rules) are left out.
          */
         get: {
             parameters: {
@@ -14478,13 +14521,21 @@ export interface paths {
                             lastSeenAt: string | null;
                             paused: boolean;
                             capacity: number;
+                            /** @description The chat limit of a chat channel without one of its own. */
                             chatCapacity: number;
                             weight: number;
                             skills: {
                                 [key: string]: string[];
                             };
                             openCount: number;
-                            chatCount: number;
+                            /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                            chatCapacities: {
+                                [key: string]: number;
+                            };
+                            /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                            chatCounts: {
+                                [key: string]: number;
+                            };
                             weeklyShifts: {
                                 start: string;
                                 end: string;
@@ -14512,6 +14563,11 @@ export interface paths {
                     "application/json": {
                         capacity?: number;
                         chatCapacity?: number;
+                        chatCapacities?: {
+                            wechat?: number;
+                            wecom?: number;
+                            dingtalk?: number;
+                        };
                         weight?: number;
                         skills?: {
                             [key: string]: string[];
@@ -14566,13 +14622,21 @@ export interface paths {
                             lastSeenAt: string | null;
                             paused: boolean;
                             capacity: number;
+                            /** @description The chat limit of a chat channel without one of its own. */
                             chatCapacity: number;
                             weight: number;
                             skills: {
                                 [key: string]: string[];
                             };
                             openCount: number;
-                            chatCount: number;
+                            /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                            chatCapacities: {
+                                [key: string]: number;
+                            };
+                            /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                            chatCounts: {
+                                [key: string]: number;
+                            };
                             weeklyShifts: {
                                 start: string;
                                 end: string;
@@ -14978,13 +15042,21 @@ export interface paths {
                                 lastSeenAt: string | null;
                                 paused: boolean;
                                 capacity: number;
+                                /** @description The chat limit of a chat channel without one of its own. */
                                 chatCapacity: number;
                                 weight: number;
                                 skills: {
                                     [key: string]: string[];
                                 };
                                 openCount: number;
-                                chatCount: number;
+                                /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                                chatCapacities: {
+                                    [key: string]: number;
+                                };
+                                /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                                chatCounts: {
+                                    [key: string]: number;
+                                };
                                 weeklyShifts: {
                                     start: string;
                                     end: string;
@@ -15041,13 +15113,21 @@ export interface paths {
                             lastSeenAt: string | null;
                             paused: boolean;
                             capacity: number;
+                            /** @description The chat limit of a chat channel without one of its own. */
                             chatCapacity: number;
                             weight: number;
                             skills: {
                                 [key: string]: string[];
                             };
                             openCount: number;
-                            chatCount: number;
+                            /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                            chatCapacities: {
+                                [key: string]: number;
+                            };
+                            /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                            chatCounts: {
+                                [key: string]: number;
+                            };
                             weeklyShifts: {
                                 start: string;
                                 end: string;
@@ -15101,13 +15181,21 @@ export interface paths {
                             lastSeenAt: string | null;
                             paused: boolean;
                             capacity: number;
+                            /** @description The chat limit of a chat channel without one of its own. */
                             chatCapacity: number;
                             weight: number;
                             skills: {
                                 [key: string]: string[];
                             };
                             openCount: number;
-                            chatCount: number;
+                            /** @description Chat limits of their own by chat channel; a channel left out takes `chatCapacity`. */
+                            chatCapacities: {
+                                [key: string]: number;
+                            };
+                            /** @description Open chats of every chat channel (wechat, wecom, dingtalk), 0 where none. */
+                            chatCounts: {
+                                [key: string]: number;
+                            };
                             weeklyShifts: {
                                 start: string;
                                 end: string;
@@ -17835,6 +17923,16 @@ export interface components {
             /** @description One of the platform's own channels (api, web, phone, email, portal); else an installed channel module's. */
             builtIn: boolean;
         };
+        SystemActorNameInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description `assignment`, `assignment:<strategy>`, `sla`, `automation` or `rule:<id>`. */
+            kind: string;
+            labels: {
+                "zh-CN": string;
+                en: string;
+            };
+        };
         SecuritySettingsInput: {
             /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
             outboundAllow: string[];
@@ -19593,6 +19691,16 @@ export interface components {
             deliversReplies: boolean;
             /** @description One of the platform's own channels (api, web, phone, email, portal); else an installed channel module's. */
             builtIn: boolean;
+        };
+        SystemActorName: {
+            /** Format: uuid */
+            id: string;
+            /** @description `assignment`, `assignment:<strategy>`, `sla`, `automation` or `rule:<id>`. */
+            kind: string;
+            labels: {
+                "zh-CN": string;
+                en: string;
+            };
         };
         SecuritySettings: {
             /** @description Admin entries: IP addresses, CIDR ranges, host names that outbound connections (mailbox SMTP/IMAP) may reach although internal. */
