@@ -14,3 +14,13 @@ export const processChanged = defineEvent({ name: 'workflow.process_changed', ve
 export const processPublished = defineEvent({ name: 'workflow.process_published', version: 1, aggregate: 'process', payload: { ...processFacts, version: z.number().int() } });
 /** A definition came in as JSON (from another installation): created, or the draft replaced. */
 export const processImported = defineEvent({ name: 'workflow.process_imported', version: 1, aggregate: 'process', payload: { ...processFacts, created: z.boolean() } });
+
+/** A ticket started on a process version; `stages`: where its tokens wait. Aggregate: the ticket. */
+export const processStarted = defineEvent({ name: 'workflow.process_started', version: 1, aggregate: 'ticket', payload: { processId: z.string(), version: z.number().int(), stages: z.array(z.string()) } });
+/** A transition was taken on a ticket (cause `process:<id>`): from which stage, the stages entered, the fields it wrote, the reason of a return. */
+export const transitionTaken = defineEvent({
+  name: 'workflow.transition_taken',
+  version: 1,
+  aggregate: 'ticket',
+  payload: { processId: z.string(), version: z.number().int(), transition: z.string(), from: z.string(), entered: z.array(z.string()), fields: z.array(z.string()), reason: z.string().optional(), completed: z.boolean() },
+});

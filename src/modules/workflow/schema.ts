@@ -1,4 +1,5 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ProcessDefinition, ProcessLabel } from '../../workflow-model/definition.js';
 
 /**
@@ -38,4 +39,59 @@ export const processVersions = pgTable(
     publishedBy: uuid('published_by'),
   },
   (t) => [primaryKey({ columns: [t.processId, t.version] })],
+);
+
+/**
+ * A ticket's run of a process version (issue 19 §5). `revision` is the optimistic lock of
+ * transitions: a transition names the revision it was offered at and moves it by one, so two at
+ * once cannot both succeed. Join counts and who last left each stage live here (one row per ticket).
+ */
+export const processInstances = pgTable(
+  'process_instances',
+  {
+    id: uuid('id').primaryKey(),
+    ticketId: uuid('ticket_id').notNull(),
+    processId: uuid('process_id')
+      .notNull()
+      .references(() => processes.id),
+    version: integer('version').notNull(),
+    status: text('status').$type<'running' | 'completed'>().notNull().default('running'),
+    revision: integer('revision').notNull().default(1),
+    joins: jsonb('joins').$type<Record<string, number>>().notNull().default({}),
+    /** Stage id → the user who last took a transition out of it (for "回访 by someone other than the handler"). */
+    stageActors: jsonb('stage_actors').$type<Record<string, string>>().notNull().default({}),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('process_instances_ticket').on(t.ticketId), index('process_instances_version_idx').on(t.processId, t.version)],
+);
+
+/**
+ * A token waiting at a stage (one per parallel branch). Who works on it is resolved when it enters
+ * (a user, a team or a role), so "待我处理的环节" is an index lookup, not a judgement per ticket.
+ */
+export const processTokens = pgTable(
+  'process_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => processInstances.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id').notNull(),
+    processId: uuid('process_id').notNull(),
+    stage: text('stage').notNull(),
+    /** The parallel splits the token is inside, outermost first. */
+    lineage: text('lineage').array().notNull().default(sql`'{}'::text[]`),
+    assigneeUserId: uuid('assignee_user_id'),
+    assigneeTeamId: uuid('assignee_team_id'),
+    assigneeRole: text('assignee_role'),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('process_tokens_instance_idx').on(t.instanceId),
+    index('process_tokens_stage_idx').on(t.processId, t.stage, t.enteredAt),
+    index('process_tokens_user_idx').on(t.assigneeUserId, t.enteredAt).where(sql`${t.assigneeUserId} is not null`),
+    index('process_tokens_team_idx').on(t.assigneeTeamId, t.enteredAt).where(sql`${t.assigneeTeamId} is not null`),
+    index('process_tokens_role_idx').on(t.assigneeRole, t.enteredAt).where(sql`${t.assigneeRole} is not null`),
+  ],
 );

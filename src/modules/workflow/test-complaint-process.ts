@@ -26,7 +26,14 @@ export const complaintProcessFields = [
   { key: 'account_manager', label: label('客户经理', 'Account manager'), type: 'user' },
 ];
 
-export const complaintTicketType = { key: 'complaint', label: label('投诉', 'Complaint') };
+/** Every field on one section, none required by the form: the process decides what each stage needs. */
+const complaintForm = {
+  sections: [{ key: 'complaint', label: label('投诉处理', 'Complaint handling'), fields: complaintProcessFields.map((field) => ({ key: field.key })) }],
+  rules: [],
+  portal: { enabled: false, fields: [] },
+};
+
+export const complaintTicketType = { key: 'complaint', label: label('投诉', 'Complaint'), form: complaintForm };
 
 /** Creates the fields and the 投诉 type (as the default admin). */
 export async function setUpComplaintType(t: TestApp): Promise<void> {

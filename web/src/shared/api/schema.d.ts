@@ -17223,6 +17223,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 流转 Take a process transition
+         * @description Writes `values` (custom fields by key) through the ticket service, checks who may take the transition, its condition and required fields on the values after the write, moves the ticket's stages and records `workflow.transition_taken` (cause `process:<id>`) — all or nothing. `expectedRevision` is the instance's `revision` the client saw: 409 `workflow.instance.revision_mismatch` when another transition came first. A return needs `reason`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        transition: string;
+                        values?: {
+                            [key: string]: unknown;
+                        };
+                        expectedRevision: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revision: number;
+                            stages: string[];
+                            completed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单的流程 The ticket's process run
+         * @description The version it runs on, its revision (send it back as `expectedRevision`), and the stages its tokens wait at with who works on each. 404 `workflow.instance.not_found` when the ticket runs no process.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            version: number;
+                            status: string;
+                            revision: number;
+                            stages: {
+                                stage: string;
+                                /** Format: date-time */
+                                enteredAt: string;
+                                assigneeUserId: string | null;
+                                assigneeTeamId: string | null;
+                                assigneeRole: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/process-stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 待我处理的环节 Stages waiting for me, or at one stage
+         * @description `mine=1`: stages whose worker is me, one of my teams or my role, oldest first. `processId` + `stage`: the tickets waiting at that stage (the stage filter). Only tickets the caller may see. Keyset pages: pass `cursor` = `nextCursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "1" | "true";
+                    processId?: string;
+                    stage?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ticketId: string;
+                                processId: string;
+                                stage: string;
+                                /** Format: date-time */
+                                enteredAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;

@@ -1,0 +1,61 @@
+import { and, desc, eq, lte } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Database, Tx } from '../../db/database.js';
+import type { EnvelopeOf } from '../../jobs/event-definition.js';
+import { recordEvent } from '../../jobs/events.js';
+import { startRun, type RunToken } from '../../workflow-model/run.js';
+import type { ProcessDefinition } from '../../workflow-model/definition.js';
+import { getTicketSnapshot, recordTicketActivity, type ticketCreated } from '../tickets/index.js';
+import { processStarted } from './events.js';
+import { processInstances, processTokens, processVersions, processes } from './schema.js';
+import { resolveStageAssignee } from './stage-work.js';
+import { ticketValuesOf } from './ticket-values.js';
+
+/**
+ * A new ticket of a type with a published process starts on the version that was current when
+ * the ticket was created (published at or before its event), even if the job runs after a later
+ * publish. Idempotent: a ticket has one instance (unique index), a replayed event adds nothing.
+ */
+export async function startInstanceFor(database: Database, event: EnvelopeOf<typeof ticketCreated>): Promise<void> {
+  const typeKey = event.payload.type;
+  if (!typeKey) return;
+  const [process] = await database.db.select({ id: processes.id }).from(processes).where(eq(processes.ticketType, typeKey));
+  if (!process) return;
+  const [published] = await database.db
+    .select({ version: processVersions.version, definition: processVersions.definition })
+    .from(processVersions)
+    .where(and(eq(processVersions.processId, process.id), lte(processVersions.publishedAt, new Date(event.occurredAt))))
+    .orderBy(desc(processVersions.version))
+    .limit(1);
+  if (!published) return;
+  await database.transaction(async (tx) => {
+    const ticket = await getTicketSnapshot(tx, event.aggregateId);
+    if (!ticket) return;
+    const instanceId = uuidv7();
+    const inserted = await tx
+      .insert(processInstances)
+      .values({ id: instanceId, ticketId: ticket.id, processId: process.id, version: published.version })
+      .onConflictDoNothing({ target: processInstances.ticketId })
+      .returning({ id: processInstances.id });
+    if (!inserted.length) return;
+    const run = startRun(published.definition, uuidv7);
+    await insertTokens(tx, published.definition, { instanceId, ticketId: ticket.id, processId: process.id }, run.entered, ticketValuesOf(ticket));
+    const stages = run.entered.map((token) => token.node);
+    await recordEvent(tx, processStarted, { aggregateId: ticket.id, cause: `process:${process.id}`, actorId: null, payload: { processId: process.id, version: published.version, stages } });
+    await recordTicketActivity(tx, { ticketId: ticket.id, type: 'process_started', detail: { processId: process.id, version: published.version, stages }, at: new Date() });
+  });
+}
+
+/** Tokens entering stages, each with who works on it resolved now. */
+export async function insertTokens(tx: Tx, definition: ProcessDefinition, owner: { instanceId: string; ticketId: string; processId: string }, tokens: readonly RunToken[], values: Readonly<Record<string, unknown>>): Promise<void> {
+  if (!tokens.length) return;
+  const now = new Date();
+  await tx.insert(processTokens).values(
+    tokens.map((token) => {
+      const stage = definition.nodes.find((node) => node.id === token.node);
+      const assignee = resolveStageAssignee(stage?.kind === 'stage' ? stage : undefined, values);
+      return { id: token.id, ...owner, stage: token.node, lineage: token.lineage, assigneeUserId: assignee.userId, assigneeTeamId: assignee.teamId, assigneeRole: assignee.role, enteredAt: now };
+    }),
+  );
+}
+
