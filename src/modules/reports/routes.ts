@@ -8,7 +8,7 @@ import { kpiGroupSchema, liveDashboardSchema, reportSettingsSchema } from './htt
 import { computeKpis } from './kpis.js';
 import { liveDashboard } from './live-dashboard.js';
 import { measures, type Measure } from './measures.js';
-import { groupDimensions, reportScope, type GroupBy } from './scope.js';
+import { groupDimensions, reportScope, rollupScopeOf, type GroupBy } from './scope.js';
 import { getReportSettings, updateReportSettings } from './settings.js';
 
 const tags = ['reports'];
@@ -38,7 +38,8 @@ export function registerReportRoutes(app: AppServer, { database, config, clock }
   }, async (request) => {
     const q = request.query;
     checkRange(q);
-    const groups = await computeKpis(database.db, { ...q, now: clock.now(), scope: reportScope(actorOf(request)) });
+    const actor = actorOf(request);
+    const groups = await computeKpis(database.db, { ...q, now: clock.now(), scope: reportScope(actor), rollupScope: rollupScopeOf(actor) }, tz);
     return { from: q.from.toISOString(), to: q.to.toISOString(), groupBy: q.groupBy ?? null, groups };
   });
 
@@ -53,7 +54,8 @@ export function registerReportRoutes(app: AppServer, { database, config, clock }
   }, async (request) => {
     const q = request.query;
     checkRange(q);
-    const map = await arrivalHeatmap(database.db, { ...q, scope: reportScope(actorOf(request)) }, tz);
+    const actor = actorOf(request);
+    const map = await arrivalHeatmap(database.db, { ...q, scope: reportScope(actor), rollupScope: rollupScopeOf(actor) }, tz);
     return { from: q.from.toISOString(), to: q.to.toISOString(), ...map };
   });
 
