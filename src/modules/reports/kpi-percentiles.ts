@@ -9,8 +9,9 @@ import { groupExpression } from './scope.js';
  * Median and p90 from the histograms, as PostgreSQL's `percentile_cont` would give them over the
  * facts (linear interpolation between the two facts around rank p × (n − 1)). The histogram says
  * which bucket holds each of those two facts; when that bucket holds at most `exactBucketLimit`
- * facts of the range (and all such lookups together at most `exactRowsLimit`), its facts are read
- * and the value is exact. Otherwise the value is placed linearly inside its bucket's bounds
+ * facts of the range in the group, and the facts read for such lookups (a bucket is read for every
+ * group at once, its whole count across groups) stay within `exactRowsLimit`, they are read and
+ * the value is exact. Otherwise the value is placed linearly inside its bucket's bounds
  * (measures.ts; the open last bucket takes its mean): wrong by less than the bucket's width.
  */
 export const exactBucketLimit = 2_000;
@@ -45,6 +46,12 @@ export async function histogramPercentiles(db: Db, q: KpiQuery, h: Histograms, m
   type Plan = { group: string; measure: Measure; n: number; ranks: Array<{ p: number; lo: Position; hi: Position }> };
   const plans: Plan[] = [];
   const needs = new Map<string, Need & { count: number }>();
+  // What reading a (measure, bucket) costs: its facts in every group (one index range).
+  const bucketTotals = new Map<string, number>();
+  for (const byMeasure of h.values()) {
+    for (const measure of measures) for (const [bucket, cell] of byMeasure.get(measure) ?? []) bucketTotals.set(`${measure}\u0000${bucket}`, (bucketTotals.get(`${measure}\u0000${bucket}`) ?? 0) + cell.n);
+  }
+  const reading = new Set<string>();
   let rows = 0;
   for (const [group, byMeasure] of h) {
     for (const measure of measures) {
@@ -59,9 +66,12 @@ export async function histogramPercentiles(db: Db, q: KpiQuery, h: Histograms, m
       for (const { lo, hi } of ranks) {
         for (const at of [lo, hi]) {
           const need = { group, measure, bucket: at.bucket, count: at.count };
-          if (at.count > exactBucketLimit || needs.has(key(need)) || rows + at.count > exactRowsLimit) continue;
+          const read = `${measure}\u0000${at.bucket}`;
+          const cost = reading.has(read) ? 0 : bucketTotals.get(read) ?? 0;
+          if (at.count > exactBucketLimit || needs.has(key(need)) || rows + cost > exactRowsLimit) continue;
           needs.set(key(need), need);
-          rows += at.count;
+          reading.add(read);
+          rows += cost;
         }
       }
     }
@@ -88,18 +98,21 @@ export async function histogramPercentiles(db: Db, q: KpiQuery, h: Histograms, m
   return out;
 }
 
-/** The facts' values of each needed (group, measure, bucket) in [from, to), ascending: one statement (index on measure, bucket, time). */
+/** The facts' values of each needed (group, measure, bucket) in [from, to), ascending: one statement, one index range per (measure, bucket). */
 async function bucketValues(db: Db, q: KpiQuery, needs: readonly Need[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   if (needs.length === 0) return out;
   const g = groupExpression(q.groupBy);
-  const which: SQL[] = needs.map((n) => sql`(f.measure = ${n.measure} and f.bucket = ${n.bucket} and ${g} = ${n.group})`);
+  const pairs = new Map(needs.map((n) => [`${n.measure}\u0000${n.bucket}`, n]));
+  const which: SQL[] = [...pairs.values()].map((n) => sql`(f.measure = ${n.measure} and f.bucket = ${n.bucket})`);
   const rows = await queryRows<{ g: string; measure: Measure; bucket: number; value: number }>(db, sql`
     select ${g} as g, f.measure, f.bucket, f.value from report_facts f
     where (${sql.join(which, sql` or `)}) and f.occurred_at >= ${q.from.toISOString()}::timestamptz and f.occurred_at < ${q.to.toISOString()}::timestamptz and ${q.scope}
     order by f.value`);
+  const wanted = new Set(needs.map(key));
   for (const r of rows) {
     const k = key({ group: r.g, measure: r.measure, bucket: Number(r.bucket) });
+    if (!wanted.has(k)) continue;
     const list = out.get(k) ?? [];
     list.push(Number(r.value));
     out.set(k, list);
