@@ -335,6 +335,8 @@ describe('permission matrix', () => {
     { name: 'search macros', permission: 'tickets.reply', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/macros?q=退款', undefined, u.headers) },
     { name: 'create a knowledge category', permission: 'knowledge.review', allowed: ['admin', 'supervisor'], success: 201, run: (u) => call('POST', '/api/v1/knowledge/categories', { nameZh: `matrix ${u.actor.role}` }, u.headers) },
     { name: 'list webhooks', permission: 'webhooks.manage', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/webhooks', undefined, u.headers) },
+    { name: 'export the KPIs', permission: 'reports.read', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: (u) => call('GET', '/api/v1/reports/kpis/export?from=2026-10-01T00:00:00Z&to=2026-10-02T00:00:00Z&format=csv', undefined, u.headers) },
+    { name: 'export a drill-down\'s tickets', permission: 'tickets.export', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/reports/drill/export?from=2026-10-01T00:00:00Z&to=2026-10-02T00:00:00Z&format=csv', undefined, u.headers) },
     { name: 'the live dashboard', permission: 'reports.read', allowed: ['admin', 'supervisor', 'agent'], success: 200, run: (u) => call('GET', '/api/v1/reports/live', undefined, u.headers) },
     { name: 'the reporting time zone', permission: 'reports.manage', allowed: ['admin'], success: 200, run: (u) => call('PUT', '/api/v1/settings/reports', { timeZone: 'Asia/Shanghai' }, u.headers) },
   ];
@@ -647,6 +649,7 @@ describe('no credentials', () => {
     ['POST', `/api/v1/assignment/agents/${uuid}/pause`],
     ['POST', `/api/v1/assignment/agents/${uuid}/resume`],
     ['GET', '/api/v1/reports/kpis'], ['GET', '/api/v1/reports/heatmap'], ['GET', '/api/v1/reports/drill'], ['GET', '/api/v1/reports/live'],
+    ['GET', '/api/v1/reports/kpis/export'], ['GET', '/api/v1/reports/drill/export'],
     ['GET', '/api/v1/settings/reports'], ['PUT', '/api/v1/settings/reports', { timeZone: 'UTC' }],
   ];
   /** Customer routes: the portal cookie only (an agent's session or token does not count). */

@@ -2,7 +2,7 @@ import type { EnvelopeOf } from '../../jobs/event-definition.js';
 import { businessMinutesBetween, type BusinessCalendar, slaBreached } from '../sla/index.js';
 import type { surveyAnswered, surveyDelivered } from '../surveys/index.js';
 import type { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
-import { bucketOf, type Measure } from './measures.js';
+import { bucketOf, resolutionBucket, type Measure } from './measures.js';
 
 export type ReportEvent =
   | EnvelopeOf<typeof ticketCreated>
@@ -31,6 +31,7 @@ export type TicketState = Dimensions & {
   firstResponseAt: Date | null;
   agentReplies: number;
   resolutions: number;
+  breached: boolean;
   lastEventId: number;
 };
 
@@ -86,8 +87,8 @@ export function foldEvents({ events, states, extras, selectKeys, calendar }: Fol
   for (const event of ordered) {
     const at = new Date(event.occurredAt);
     const imported = event.cause.startsWith('import:');
-    const fact = (measure: Measure, dims: Dimensions, ticketId: string | null, value = 1, extra: { agentReplies?: number; nth?: number } = {}) =>
-      facts.push({ eventId: event.eventId, measure, ticketId, occurredAt: at, value, bucket: bucketOf(measure, value), agentReplies: extra.agentReplies ?? null, nth: extra.nth ?? null, imported, ...dims });
+    const fact = (measure: Measure, dims: Dimensions, ticketId: string | null, value = 1, extra: { agentReplies?: number; nth?: number; bucket?: number } = {}) =>
+      facts.push({ eventId: event.eventId, measure, ticketId, occurredAt: at, value, bucket: extra.bucket ?? bucketOf(measure, value), agentReplies: extra.agentReplies ?? null, nth: extra.nth ?? null, imported, ...dims });
     const durations = (prefix: 'first_response' | 'resolution', state: TicketState, extra: { agentReplies?: number; nth?: number } = {}) => {
       const seconds = Math.max(0, (at.getTime() - state.createdAt.getTime()) / 1000);
       const business = Math.max(0, businessMinutesBetween(calendar, state.createdAt, at) * 60);
@@ -102,7 +103,7 @@ export function foldEvents({ events, states, extras, selectKeys, calendar }: Fol
         const state: TicketState = {
           ticketId: event.aggregateId, createdAt: at, status: 'new', teamId: p.teamId, agentId: p.assigneeId, channel: p.channel, type: p.type ?? null,
           categoryId: extras.get(event.aggregateId)?.categoryId ?? null, priority: p.priority, fields: selectValues(p.fields, selectKeys),
-          firstResponseAt: null, agentReplies: 0, resolutions: 0, lastEventId: event.eventId,
+          firstResponseAt: null, agentReplies: 0, resolutions: 0, breached: false, lastEventId: event.eventId,
         };
         states.set(state.ticketId, state);
         changed.add(state.ticketId);
@@ -154,7 +155,7 @@ export function foldEvents({ events, states, extras, selectKeys, calendar }: Fol
           if (closedStatuses.has(to) && !closedStatuses.has(from)) {
             state.resolutions += 1;
             const extra = { agentReplies: state.agentReplies, nth: state.resolutions };
-            fact('resolved', dimensionsOf(state), state.ticketId, 1, extra);
+            fact('resolved', dimensionsOf(state), state.ticketId, 1, { ...extra, bucket: resolutionBucket(state.resolutions, state.agentReplies, state.breached) });
             durations('resolution', state, extra);
           }
           if (openStatuses.has(to) && closedStatuses.has(from)) fact('reopened', dimensionsOf(state), state.ticketId);
@@ -165,6 +166,12 @@ export function foldEvents({ events, states, extras, selectKeys, calendar }: Fol
         // Frozen at the moment of breach: the ticket's dimensions then, the firing's team and assignee.
         const state = states.get(event.aggregateId);
         const base = state ? dimensionsOf(state) : { channel: null, type: null, categoryId: null, priority: null, fields: {} };
+        if (state && !state.breached) {
+          // Remembered for the first resolution's bucket (SLA attainment); the state is written only when its last event id grows.
+          state.breached = true;
+          state.lastEventId = Math.max(state.lastEventId, event.eventId);
+          changed.add(state.ticketId);
+        }
         fact('sla.breached', { ...base, teamId: event.payload.teamId, agentId: event.payload.assigneeId }, event.aggregateId);
         break;
       }

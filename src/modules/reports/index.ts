@@ -5,6 +5,7 @@
  */
 import type { AppModule } from '../../app/context.js';
 import { handleReportEvents, reportEventJob, reportEventReaders } from './report-events.js';
+import { registerReportExportRoutes } from './export-routes.js';
 import { registerReportRoutes } from './routes.js';
 
 export * from './events.js';
@@ -19,5 +20,6 @@ export const reportsModule: AppModule = {
   },
   registerRoutes(app, context) {
     registerReportRoutes(app, context);
+    registerReportExportRoutes(app, context);
   },
 };

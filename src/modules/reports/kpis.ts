@@ -1,118 +1,137 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/database.js';
-import type { Measure } from './measures.js';
-import { groupExpression, type GroupBy } from './scope.js';
+import { readHistograms, total, type Histograms } from './kpi-histograms.js';
+import { histogramPercentiles, type Percentiles } from './kpi-percentiles.js';
+import { splitRange } from './kpi-spans.js';
+import type { DurationStats, KpiGroup, KpiQuery } from './kpi-types.js';
+import { backlogFromFacts, computeKpisFromFacts, type Row } from './kpis-from-facts.js';
+import { firstContactCandidateBuckets, firstResolutionBuckets, withinSlaBuckets, type Measure } from './measures.js';
+import { reportingTimeZone } from './rollup-sql.js';
+import { groupExpression, type RollupScope } from './scope.js';
 
-/** Every KPI of docs/reports.md, computed from the facts one way; `group` is '' without groupBy. */
-export type DurationStats = { count: number; mean: number | null; median: number | null; p90: number | null };
-export type KpiGroup = {
-  group: string;
-  volume: number;
-  backlog: number;
-  firstResponseTime: { calendar: DurationStats; business: DurationStats };
-  resolutionTime: { calendar: DurationStats; business: DurationStats };
-  fcr: { resolved: number; firstContact: number; rate: number | null };
-  reopenRate: { resolved: number; reopened: number; rate: number | null };
-  slaAttainment: { resolved: number; withinSla: number; rate: number | null };
-  csat: { answers: number; satisfied: number; score: number | null; mean: number | null; delivered: number; responseRate: number | null };
-  nps: { answers: number; promoters: number; detractors: number; score: number | null; delivered: number; responseRate: number | null };
-  workload: Array<{ agentId: string; open: number; resolved: number }>;
-};
+export type { DurationStats, KpiGroup, KpiQuery } from './kpi-types.js';
 
-/** `now`: the injected clock's time (a range ending at or after it reads the tickets open now). */
-export type KpiQuery = { from: Date; to: Date; now: Date; groupBy?: GroupBy; scope: SQL };
-
-type Row = Record<string, unknown> & { g: string };
-const num = (v: unknown): number => Number(v ?? 0);
-const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const countMeasures = ['created', 'resolved', 'reopened', 'csat.score', 'csat.delivered', 'nps.score', 'nps.delivered'] as const satisfies readonly Measure[];
+const durationMeasures = ['first_response.calendar', 'first_response.business', 'resolution.calendar', 'resolution.business'] as const satisfies readonly Measure[];
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
-/** Facts of `measures` in [from, to) the reader may see, as `f`. */
-const inRange = (q: KpiQuery, measures: readonly Measure[]) =>
-  sql`f.measure in (${sql.join(measures.map((m) => sql`${m}`), sql`, `)}) and f.occurred_at >= ${q.from.toISOString()}::timestamptz and f.occurred_at < ${q.to.toISOString()}::timestamptz and ${q.scope}`;
-
-async function durationStats(db: Db, q: KpiQuery, prefix: 'first_response' | 'resolution'): Promise<Map<string, { calendar: DurationStats; business: DurationStats }>> {
-  const rows = await queryRows<Row & { measure: string; n: string; mean: unknown; median: unknown; p90: unknown }>(db, sql`
-    select ${groupExpression(q.groupBy)} as g, f.measure, count(*) as n, avg(f.value) as mean,
-      percentile_cont(0.5) within group (order by f.value) as median, percentile_cont(0.9) within group (order by f.value) as p90
-    from report_facts f where ${inRange(q, [`${prefix}.calendar`, `${prefix}.business`])} group by 1, 2`);
-  const empty = (): DurationStats => ({ count: 0, mean: null, median: null, p90: null });
-  const out = new Map<string, { calendar: DurationStats; business: DurationStats }>();
-  for (const r of rows) {
-    const entry = out.get(r.g) ?? { calendar: empty(), business: empty() };
-    entry[r.measure.endsWith('.business') ? 'business' : 'calendar'] = { count: num(r.n), mean: orNull(r.mean), median: orNull(r.median), p90: orNull(r.p90) };
-    out.set(r.g, entry);
-  }
-  return out;
+/**
+ * Every KPI of docs/reports.md. Where the rollups can express the reader's scope and grouping
+ * (an admin's any grouping; a supervisor's teams, whole or by team), counts, sums, rates and the
+ * percentiles' buckets come from the daily and hourly rollups of the whole days and hours of the
+ * range and from the facts of its partial edge hours; otherwise (an agent's scope, a supervisor
+ * grouping by something else) from the facts (kpis-from-facts.ts). Both give the same numbers.
+ */
+export async function computeKpis(db: Db, q: KpiQuery, defaultTimeZone: string): Promise<KpiGroup[]> {
+  const rollupScope = q.rollupScope;
+  if (!rollupScope || (rollupScope.kind === 'teams' && q.groupBy !== undefined && q.groupBy !== 'team')) return computeKpisFromFacts(db, q);
+  return computeKpisFromRollups(db, q, rollupScope, defaultTimeZone);
 }
 
-export async function computeKpis(db: Db, q: KpiQuery): Promise<KpiGroup[]> {
+async function computeKpisFromRollups(db: Db, q: KpiQuery, rollupScope: RollupScope, defaultTimeZone: string): Promise<KpiGroup[]> {
+  const tz = reportingTimeZone(defaultTimeZone);
+  const spans = await splitRange(db, q.from, q.to, tz);
   const g = groupExpression(q.groupBy);
+  const from = sql`${q.from.toISOString()}::timestamptz`;
   const to = sql`${q.to.toISOString()}::timestamptz`;
-  const countsQuery = queryRows<Row & { measure: string; n: string; sum: unknown; good: string; bad: string }>(db, sql`
-    select ${g} as g, f.measure, count(*) as n, sum(f.value) as sum,
-      count(*) filter (where (f.measure = 'csat.score' and f.value >= 4) or (f.measure = 'nps.score' and f.value >= 9)) as good,
-      count(*) filter (where f.measure = 'nps.score' and f.value <= 6) as bad
-    from report_facts f where ${inRange(q, ['created', 'resolved', 'reopened', 'csat.score', 'csat.delivered', 'nps.score', 'nps.delivered'])} group by 1, 2`);
-  // FCR and SLA attainment look at each first resolution in the range: replies before it, a reopen within 7 days after, a breach before it.
-  const resolutionsQuery = queryRows<Row & { resolved: string; first_contact: string; within_sla: string }>(db, sql`
-    select ${g} as g, count(*) filter (where f.nth = 1) as resolved,
-      count(*) filter (where f.nth = 1 and f.agent_replies <= 1 and not exists (
-        select 1 from report_facts r where r.ticket_id = f.ticket_id and r.measure = 'reopened' and r.occurred_at > f.occurred_at and r.occurred_at <= f.occurred_at + interval '7 days')) as first_contact,
-      count(*) filter (where f.nth = 1 and not exists (
-        select 1 from report_facts b where b.ticket_id = f.ticket_id and b.measure = 'sla.breached' and b.occurred_at <= f.occurred_at)) as within_sla
-    from report_facts f where ${inRange(q, ['resolved'])} group by 1`);
-  // Backlog: tickets open at `to`. A range that ends now or later asks for the tickets open now
-  // (report_tickets, one row per ticket, partial index on open statuses); an earlier end replays
-  // each ticket's resolutions and reopens before it (as many reopens as resolutions: open).
-  const backlogQuery = q.to.getTime() >= q.now.getTime()
-    ? queryRows<Row & { n: string }>(db, sql`
-      select ${g} as g, count(*) as n from report_tickets f where f.status in ('new', 'open', 'pending') and ${q.scope} group by 1`)
-    : queryRows<Row & { n: string }>(db, sql`
-      select ${g} as g, count(*) as n from report_facts f
-      where f.measure = 'created' and f.occurred_at < ${to} and ${q.scope}
-        and (select count(*) filter (where x.measure = 'resolved') - count(*) filter (where x.measure = 'reopened')
-             from report_facts x where x.ticket_id = f.ticket_id and x.measure in ('resolved', 'reopened') and x.occurred_at < ${to}) = 0
-      group by 1`);
-  // Workload: per agent, tickets assigned to them and open now, and their resolutions in the range.
-  const workloadQuery = queryRows<Row & { agent_id: string; open: string; resolved: string }>(db, sql`
-    select g, agent_id, sum(open)::int as open, sum(resolved)::int as resolved from (
-      select ${g} as g, f.agent_id::text as agent_id, 1 as open, 0 as resolved from report_tickets f
-      where f.agent_id is not null and f.status in ('new', 'open', 'pending') and ${q.scope}
-      union all
-      select ${g}, f.agent_id::text, 0, 1 from report_facts f where f.agent_id is not null and ${inRange(q, ['resolved'])}) w
-    group by g, agent_id order by g, open desc, agent_id`);
-  // Independent reads: on PostgreSQL each takes its own pooled connection, so they run side by side.
-  const [counts, resolutions, backlog, workload, firstResponse, resolution] = await Promise.all([
-    countsQuery, resolutionsQuery, backlogQuery, workloadQuery, durationStats(db, q, 'first_response'), durationStats(db, q, 'resolution'),
+  // FCR's other half: first-contact candidates of the range reopened within 7 days, found from the reopens (few).
+  const reopenedQuery = queryRows<Row & { n: string }>(db, sql`
+    select ${g} as g, count(distinct f.event_id) as n from report_facts o
+    join report_facts f on f.ticket_id = o.ticket_id and f.measure = 'resolved' and f.bucket in (${sql.join(firstContactCandidateBuckets.map((b) => sql`${b}`), sql`, `)})
+      and f.occurred_at >= ${from} and f.occurred_at < ${to} and o.occurred_at > f.occurred_at and o.occurred_at <= f.occurred_at + interval '7 days'
+    where o.measure = 'reopened' and o.occurred_at > ${from} and o.occurred_at < ${to}::timestamptz + interval '7 days' and ${q.scope}
+    group by 1`);
+  const [h, reopened, backlog, workload] = await Promise.all([
+    readHistograms(db, q, rollupScope, spans, [...countMeasures, ...durationMeasures]),
+    reopenedQuery,
+    backlogOf(db, q, rollupScope, tz),
+    workloadOf(db, q, rollupScope, spans),
   ]);
+  const percentiles = await histogramPercentiles(db, q, h, durationMeasures);
 
-  const groups = new Set<string>([...counts, ...resolutions, ...backlog, ...workload].map((r) => r.g));
-  for (const key of [...firstResponse.keys(), ...resolution.keys()]) groups.add(key);
+  const groups = new Set<string>([...h.keys(), ...backlog.keys(), ...workload.keys()]);
   if (groups.size === 0) groups.add('');
-  const emptyDurations = () => ({ calendar: { count: 0, mean: null, median: null, p90: null }, business: { count: 0, mean: null, median: null, p90: null } });
-  return [...groups].sort().map((key) => {
-    const count = (measure: Measure) => counts.find((r) => r.g === key && r.measure === measure);
-    const n = (measure: Measure) => num(count(measure)?.n);
-    const res = resolutions.find((r) => r.g === key);
-    const csatAnswers = n('csat.score');
-    const csatGood = num(count('csat.score')?.good);
-    const npsAnswers = n('nps.score');
-    const promoters = num(count('nps.score')?.good);
-    const detractors = num(count('nps.score')?.bad);
-    const firstResolutions = num(res?.resolved);
-    return {
-      group: key,
-      volume: n('created'),
-      backlog: num(backlog.find((r) => r.g === key)?.n),
-      firstResponseTime: firstResponse.get(key) ?? emptyDurations(),
-      resolutionTime: resolution.get(key) ?? emptyDurations(),
-      fcr: { resolved: firstResolutions, firstContact: num(res?.first_contact), rate: ratio(num(res?.first_contact), firstResolutions) },
-      reopenRate: { resolved: n('resolved'), reopened: n('reopened'), rate: ratio(n('reopened'), n('resolved')) },
-      slaAttainment: { resolved: firstResolutions, withinSla: num(res?.within_sla), rate: ratio(num(res?.within_sla), firstResolutions) },
-      csat: { answers: csatAnswers, satisfied: csatGood, score: ratio(csatGood, csatAnswers), mean: csatAnswers ? num(count('csat.score')?.sum) / csatAnswers : null, delivered: n('csat.delivered'), responseRate: ratio(csatAnswers, n('csat.delivered')) },
-      nps: { answers: npsAnswers, promoters, detractors, score: npsAnswers ? ((promoters - detractors) * 100) / npsAnswers : null, delivered: n('nps.delivered'), responseRate: ratio(npsAnswers, n('nps.delivered')) },
-      workload: workload.filter((r) => r.g === key).map((r) => ({ agentId: r.agent_id, open: num(r.open), resolved: num(r.resolved) })),
-    };
-  });
+  return [...groups].sort().map((key) => kpiGroup(key, h, percentiles, {
+    reopenedCandidates: Number(reopened.find((r) => r.g === key)?.n ?? 0),
+    backlog: backlog.get(key) ?? 0,
+    workload: workload.get(key) ?? [],
+  }));
+}
+
+function kpiGroup(key: string, h: Histograms, percentiles: Map<string, Percentiles>, other: { reopenedCandidates: number; backlog: number; workload: KpiGroup['workload'] }): KpiGroup {
+  const n = (measure: Measure, only?: readonly number[]) => total(h, key, measure, only).n;
+  let percentilesExact = true;
+  const durations = (measure: Measure): DurationStats => {
+    const { n: count, s } = total(h, key, measure);
+    const p = percentiles.get(`${key}\u0000${measure}`);
+    if (p && !p.exact) percentilesExact = false;
+    return { count, mean: count ? s / count : null, median: p?.median ?? null, p90: p?.p90 ?? null };
+  };
+  const firstResolutions = n('resolved', firstResolutionBuckets);
+  const firstContact = n('resolved', firstContactCandidateBuckets) - other.reopenedCandidates;
+  const withinSla = n('resolved', withinSlaBuckets);
+  const csat = total(h, key, 'csat.score');
+  const satisfied = n('csat.score', [4, 5]);
+  const npsAnswers = n('nps.score');
+  const promoters = n('nps.score', [9, 10]);
+  const detractors = n('nps.score', [0, 1, 2, 3, 4, 5, 6]);
+  const group: Omit<KpiGroup, 'percentilesExact'> = {
+    group: key,
+    volume: n('created'),
+    backlog: other.backlog,
+    firstResponseTime: { calendar: durations('first_response.calendar'), business: durations('first_response.business') },
+    resolutionTime: { calendar: durations('resolution.calendar'), business: durations('resolution.business') },
+    fcr: { resolved: firstResolutions, firstContact, rate: ratio(firstContact, firstResolutions) },
+    reopenRate: { resolved: n('resolved'), reopened: n('reopened'), rate: ratio(n('reopened'), n('resolved')) },
+    slaAttainment: { resolved: firstResolutions, withinSla, rate: ratio(withinSla, firstResolutions) },
+    csat: { answers: csat.n, satisfied, score: ratio(satisfied, csat.n), mean: csat.n ? csat.s / csat.n : null, delivered: n('csat.delivered'), responseRate: ratio(csat.n, n('csat.delivered')) },
+    nps: { answers: npsAnswers, promoters, detractors, score: npsAnswers ? ((promoters - detractors) * 100) / npsAnswers : null, delivered: n('nps.delivered'), responseRate: ratio(npsAnswers, n('nps.delivered')) },
+    workload: other.workload,
+  };
+  return { ...group, percentilesExact };
+}
+
+/**
+ * Tickets open at `to`. Now or later: report_tickets. Earlier, for the whole installation: every
+ * arrival before `to` minus resolutions plus reopens before it, from the daily rollups (a ticket's
+ * resolutions and reopens alternate, so this is the facts path's replay summed). Earlier for a
+ * group or some teams the facts path replays (a ticket moved between groups would otherwise count
+ * where it arrived and where it was resolved).
+ */
+async function backlogOf(db: Db, q: KpiQuery, rollupScope: RollupScope, tz: ReturnType<typeof reportingTimeZone>): Promise<Map<string, number>> {
+  if (q.to.getTime() < q.now.getTime() && rollupScope.kind === 'all' && q.groupBy === undefined) {
+    const since = { ...q, from: new Date(0) };
+    const h = await readHistograms(db, since, rollupScope, await splitRange(db, since.from, q.to, tz), ['created', 'resolved', 'reopened']);
+    return new Map([['', total(h, '', 'created').n - total(h, '', 'resolved').n + total(h, '', 'reopened').n]]);
+  }
+  const rows = await backlogFromFacts(db, q);
+  return new Map(rows.map((r) => [r.g, Number(r.n)]));
+}
+
+/** Per agent: tickets assigned to them and open now, and their resolutions in the range (rollups for an admin's ungrouped view). */
+async function workloadOf(db: Db, q: KpiQuery, rollupScope: RollupScope, spans: Awaited<ReturnType<typeof splitRange>>): Promise<Map<string, KpiGroup['workload']>> {
+  const g = groupExpression(q.groupBy);
+  const open = queryRows<Row & { agent_id: string; n: string }>(db, sql`
+    select ${g} as g, f.agent_id::text as agent_id, count(*) as n from report_tickets f
+    where f.agent_id is not null and f.status in ('new', 'open', 'pending') and ${q.scope} group by 1, 2`);
+  const resolved: Promise<Array<{ g: string; agent_id: string; n: number }>> = rollupScope.kind === 'all' && q.groupBy === undefined
+    ? readHistograms(db, { ...q, groupBy: 'agent' }, rollupScope, spans, ['resolved']).then((h) =>
+      [...h.keys()].filter((agent) => agent !== '').map((agent) => ({ g: '', agent_id: agent, n: total(h, agent, 'resolved').n })))
+    : queryRows<{ g: string; agent_id: string; n: number }>(db, sql`
+      select ${g} as g, f.agent_id::text as agent_id, count(*)::int as n from report_facts f
+      where f.measure = 'resolved' and f.agent_id is not null and f.occurred_at >= ${q.from.toISOString()}::timestamptz and f.occurred_at < ${q.to.toISOString()}::timestamptz and ${q.scope}
+      group by 1, 2`);
+  const [openRows, resolvedRows] = await Promise.all([open, resolved]);
+  const byGroup = new Map<string, Map<string, { agentId: string; open: number; resolved: number }>>();
+  const entry = (group: string, agentId: string) => {
+    const agents = byGroup.get(group) ?? new Map();
+    byGroup.set(group, agents);
+    const e = agents.get(agentId) ?? { agentId, open: 0, resolved: 0 };
+    agents.set(agentId, e);
+    return e;
+  };
+  for (const r of openRows) entry(r.g, r.agent_id).open += Number(r.n);
+  for (const r of resolvedRows) if (Number(r.n) !== 0) entry(r.g, r.agent_id).resolved += Number(r.n);
+  // The facts path's order: most open first, then by agent id.
+  return new Map([...byGroup].map(([group, agents]) => [group, [...agents.values()].sort((a, b) => b.open - a.open || (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0))]));
 }

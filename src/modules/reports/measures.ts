@@ -31,7 +31,20 @@ export const durationBounds: readonly number[] = [
 const isScore = (measure: Measure) => measure === 'csat.score' || measure === 'nps.score';
 export const isDuration = (measure: Measure) => measure.endsWith('.calendar') || measure.endsWith('.business');
 
-/** The histogram bucket of one value of `measure`. */
+/**
+ * A resolution's bucket says what FCR and SLA attainment need, so both come from rollups: 0 a
+ * later resolution (after a reopen); a first resolution 1 + 1 when at most one agent public reply
+ * preceded it + 2 when an SLA breach was recorded for the ticket before it.
+ */
+export function resolutionBucket(nth: number, agentReplies: number, breached: boolean): number {
+  if (nth !== 1) return 0;
+  return 1 + (agentReplies <= 1 ? 1 : 0) + (breached ? 2 : 0);
+}
+export const firstResolutionBuckets = [1, 2, 3, 4] as const;
+export const firstContactCandidateBuckets = [2, 4] as const;
+export const withinSlaBuckets = [1, 2] as const;
+
+/** The histogram bucket of one value of `measure` (resolutions: resolutionBucket). */
 export function bucketOf(measure: Measure, value: number): number {
   if (isScore(measure)) return Math.round(value);
   if (!isDuration(measure)) return 0;

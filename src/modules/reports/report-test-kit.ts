@@ -33,6 +33,12 @@ export class EventScript {
       payload: { fields: ['status'], changes: { status: { from, to } } } });
   }
 
+  /** Any ticket change (a team move, a new assignee). */
+  update(ticketId: string, at: string, changes: Record<string, { from: string | null; to: string | null }>): void {
+    this.push({ type: 'ticket.updated', aggregateType: 'ticket', aggregateId: ticketId, cause: 'agent', actorId: null, occurredAt: iso(at),
+      payload: { fields: Object.keys(changes), changes } });
+  }
+
   breached(ticketId: string, at: string, p: { teamId: string | null; assigneeId: string | null }): void {
     this.push({ type: 'sla.breached', aggregateType: 'ticket', aggregateId: ticketId, cause: 'sla', actorId: null, occurredAt: iso(at),
       payload: { target: 'resolution', cycle: 1, timerId: `timer-${this.next}`, dueAt: iso(at), plannedAt: iso(at), event: 'breached', ...p } });

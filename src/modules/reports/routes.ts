@@ -7,22 +7,12 @@ import { arrivalHeatmap } from './heatmap.js';
 import { kpiGroupSchema, liveDashboardSchema, reportSettingsSchema } from './http-schemas.js';
 import { computeKpis } from './kpis.js';
 import { liveDashboard } from './live-dashboard.js';
-import { measures, type Measure } from './measures.js';
-import { groupDimensions, reportScope, type GroupBy } from './scope.js';
+import type { Measure } from './measures.js';
+import { checkDrillQuery, checkRange, drillQuery, groupBySchema, rangeQuery } from './query-schemas.js';
+import { reportScope, rollupScopeOf } from './scope.js';
 import { getReportSettings, updateReportSettings } from './settings.js';
 
 const tags = ['reports'];
-const maxRangeDays = 400;
-
-const groupBySchema = z.string().trim().refine((v) => (groupDimensions as readonly string[]).includes(v) || /^field:[a-z][a-z0-9_]{0,63}$/.test(v), 'report.group_by_unknown').transform((v) => v as GroupBy);
-const rangeQuery = { from: z.coerce.date(), to: z.coerce.date() };
-
-/** A range the API answers: `from` before `to`, at most 400 days (the 4xx names the field). */
-function checkRange(q: { from: Date; to: Date }): void {
-  if (q.to.getTime() <= q.from.getTime()) throw invalidField('to', 'report.range_empty');
-  if (q.to.getTime() - q.from.getTime() > maxRangeDays * 86_400_000) throw invalidField('to', 'report.range_too_long', { days: maxRangeDays });
-}
-
 /** 报表: KPIs by name, the arrival heatmap, drill-downs to tickets, the live dashboard, the reporting time zone. */
 export function registerReportRoutes(app: AppServer, { database, config, clock }: AppContext): void {
   const tz = config.OPENCSM_TIMEZONE;
@@ -38,7 +28,8 @@ export function registerReportRoutes(app: AppServer, { database, config, clock }
   }, async (request) => {
     const q = request.query;
     checkRange(q);
-    const groups = await computeKpis(database.db, { ...q, now: clock.now(), scope: reportScope(actorOf(request)) });
+    const actor = actorOf(request);
+    const groups = await computeKpis(database.db, { ...q, now: clock.now(), scope: reportScope(actor), rollupScope: rollupScopeOf(actor) }, tz);
     return { from: q.from.toISOString(), to: q.to.toISOString(), groupBy: q.groupBy ?? null, groups };
   });
 
@@ -53,7 +44,8 @@ export function registerReportRoutes(app: AppServer, { database, config, clock }
   }, async (request) => {
     const q = request.query;
     checkRange(q);
-    const map = await arrivalHeatmap(database.db, { ...q, scope: reportScope(actorOf(request)) }, tz);
+    const actor = actorOf(request);
+    const map = await arrivalHeatmap(database.db, { ...q, scope: reportScope(actor), rollupScope: rollupScopeOf(actor) }, tz);
     return { from: q.from.toISOString(), to: q.to.toISOString(), ...map };
   });
 
@@ -62,22 +54,12 @@ export function registerReportRoutes(app: AppServer, { database, config, clock }
     schema: {
       tags, summary: '下钻到工单 Drill down',
       description: 'The tickets behind a number: facts of `measure` in [from, to) (one `group` of `groupBy`, or one heatmap cell `weekday` + `hour`), in the reader\'s report scope and ticket visibility, newest first, at most `limit`.',
-      querystring: z.object({
-        ...rangeQuery,
-        measure: z.enum(measures).default('created'),
-        groupBy: groupBySchema.optional(),
-        group: z.string().max(200).optional(),
-        weekday: z.coerce.number().int().min(0).max(6).optional(),
-        hour: z.coerce.number().int().min(0).max(23).optional(),
-        limit: z.coerce.number().int().min(1).max(1000).default(200),
-      }),
+      querystring: drillQuery,
       response: { 200: z.object({ total: z.number().int(), truncated: z.boolean(), tickets: z.array(z.object({ id: z.string(), number: z.string(), subject: z.string() })) }) },
     },
   }, async (request) => {
     const q = request.query;
-    checkRange(q);
-    if ((q.weekday === undefined) !== (q.hour === undefined)) throw invalidField(q.weekday === undefined ? 'weekday' : 'hour', 'report.cell_needs_both');
-    if (q.group !== undefined && !q.groupBy) throw invalidField('groupBy', 'report.group_needs_group_by');
+    checkDrillQuery(q);
     const actor = actorOf(request);
     return drillDown(database.db, actor, { ...q, measure: q.measure as Measure, scope: reportScope(actor) }, tz);
   });

@@ -35,6 +35,8 @@ export const reportFacts = pgTable(
     primaryKey({ columns: [t.eventId, t.measure] }),
     index('report_facts_measure_time').on(t.measure, t.occurredAt),
     index('report_facts_ticket').on(t.ticketId, t.occurredAt),
+    // An exact percentile reads only the facts of the histogram bucket that holds it (kpi-percentiles.ts).
+    index('report_facts_measure_bucket_time').on(t.measure, t.bucket, t.occurredAt),
   ],
 );
 
@@ -58,10 +60,12 @@ export const reportTickets = pgTable(
   firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
   agentReplies: integer('agent_replies').notNull().default(0),
   resolutions: integer('resolutions').notNull().default(0),
+  /** An SLA breach was recorded for the ticket: its first resolution then counts as not within SLA. */
+  breached: boolean('breached').notNull().default(false),
   lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
   },
   // The live backlog and agents' load read open tickets only.
-  (t) => [index('report_tickets_open').on(t.status, t.agentId).where(sql`${t.status} in ('new', 'open', 'pending')`)],
+  (t) => [index('report_tickets_open').on(t.status, t.agentId, t.breached).where(sql`${t.status} in ('new', 'open', 'pending')`)],
 );
 
 /**

@@ -31,3 +31,16 @@ export function groupExpression(groupBy: GroupBy | undefined, alias = 'f'): SQL 
     default: return sql`coalesce(${a}.fields ->> ${groupBy.slice('field:'.length)}, '')`;
   }
 }
+
+/**
+ * The reader's scope as rollup rows, when rollups can say it exactly: everything (the `all`
+ * dimension) or a set of teams (the `team` dimension's values). An agent's "their teams' or their
+ * own" spans two dimensions whose rows overlap, so agents read the facts.
+ */
+export type RollupScope = { kind: 'all' } | { kind: 'teams'; teamIds: readonly string[] };
+
+export function rollupScopeOf(actor: Actor): RollupScope | null {
+  if (can(actor, 'reports.read_all')) return { kind: 'all' };
+  if (actor.role === 'agent') return null;
+  return { kind: 'teams', teamIds: actor.teamIds };
+}

@@ -28,12 +28,12 @@ export async function insertFacts(tx: Tx, facts: readonly Fact[], defaultTimeZon
 export async function upsertTicketStates(tx: Tx, states: readonly TicketState[]): Promise<void> {
   if (states.length === 0) return;
   const rows = states.map((s) => sql`(${s.ticketId}::uuid, ${ts(s.createdAt)}::timestamptz, ${s.status}, ${s.teamId}::uuid, ${s.agentId}::uuid, ${s.channel}::text, ${s.type}::text,
-    ${s.categoryId}::uuid, ${s.priority}::text, ${JSON.stringify(s.fields)}::jsonb, ${ts(s.firstResponseAt)}::timestamptz, ${s.agentReplies}::int, ${s.resolutions}::int, ${s.lastEventId}::bigint)`);
+    ${s.categoryId}::uuid, ${s.priority}::text, ${JSON.stringify(s.fields)}::jsonb, ${ts(s.firstResponseAt)}::timestamptz, ${s.agentReplies}::int, ${s.resolutions}::int, ${s.breached}::boolean, ${s.lastEventId}::bigint)`);
   await tx.execute(sql`
-    insert into report_tickets (ticket_id, created_at, status, team_id, agent_id, channel, type, category_id, priority, fields, first_response_at, agent_replies, resolutions, last_event_id)
+    insert into report_tickets (ticket_id, created_at, status, team_id, agent_id, channel, type, category_id, priority, fields, first_response_at, agent_replies, resolutions, breached, last_event_id)
     values ${sql.join(rows, sql`, `)}
     on conflict (ticket_id) do update set status = excluded.status, team_id = excluded.team_id, agent_id = excluded.agent_id, channel = excluded.channel,
       type = excluded.type, category_id = excluded.category_id, priority = excluded.priority, fields = excluded.fields, first_response_at = excluded.first_response_at,
-      agent_replies = excluded.agent_replies, resolutions = excluded.resolutions, last_event_id = excluded.last_event_id
+      agent_replies = excluded.agent_replies, resolutions = excluded.resolutions, breached = excluded.breached, last_event_id = excluded.last_event_id
     where report_tickets.last_event_id < excluded.last_event_id`);
 }

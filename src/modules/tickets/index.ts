@@ -24,6 +24,8 @@ import { registerExportRoutes } from './export/export-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
+/** The streaming Excel/CSV writers (formula-safe, CSV with a byte order mark), which reports' exports share. */
+export { csvWriter, xlsxWriter, type SpreadsheetWriter } from './export/spreadsheet-writers.js';
 export { createTicket, type NewTicket } from './create-ticket.js';
 export { updateTicket, type TicketChanges, type UpdateHow } from './update-ticket.js';
 export { previewTicketUpdate, type TicketChangeEntry } from './preview-ticket-update.js';

@@ -1,11 +1,13 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Card, Col, DatePicker, Drawer, Empty, Row, Space, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Drawer, Empty, Row, Space, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { ArrivalHeatmap } from './ArrivalHeatmap.tsx';
+import { useCan } from '../../app/session.ts';
+import { drillExportUrl, kpiExportUrl, type ExportFormat } from './export-links.ts';
 import { useDrill, useHeatmap, useKpis, useLiveDashboard, useUserNames, type DrillTarget, type Range } from './report-api.ts';
 
 /** A tile's title with what it counts on hover (every number says what it counts). */
@@ -80,6 +82,7 @@ function Trends() {
       <Space>
         <span>{t('reports.trends.range')}</span>
         <DatePicker.RangePicker allowClear={false} value={[start, end]} onChange={(v) => v?.[0] && v[1] && setDates([v[0], v[1]])} />
+        <ExportButtons href={(format) => kpiExportUrl(range, format, 'channel')} testId="kpi-export" />
       </Space>
       {kpis.isError ? <ErrorState error={kpis.error} onRetry={() => kpis.refetch()} /> : !k ? <Loading /> : (
         <Row gutter={[16, 16]}>
@@ -113,17 +116,32 @@ function Trends() {
   );
 }
 
+/** 导出 Excel / CSV: plain links, so the browser streams the file to disk with its own progress. */
+function ExportButtons({ href, testId }: { href: (format: ExportFormat) => string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Space size="small" data-testid={testId}>
+      <Button size="small" href={href('xlsx')} download>{t('reports.exportExcel')}</Button>
+      <Button size="small" href={href('csv')} download>{t('reports.exportCsv')}</Button>
+    </Space>
+  );
+}
+
 /** The tickets behind a number: the drill-down's list, each opening the ticket. */
 function DrillDrawer({ range, target, onClose }: { range: Range; target: DrillTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
   const drill = useDrill(range, target);
+  const can = useCan();
   return (
     <Drawer open={target !== null} onClose={onClose} width={560} title={target ? t('reports.drill.title', { label: target.label }) : ''} data-testid="drill-drawer">
       {drill.isError ? <ErrorState error={drill.error} onRetry={() => drill.refetch()} /> : !drill.data ? <Loading /> : (
         <>
-          <Typography.Paragraph type="secondary" data-testid="drill-total">
-            {t('reports.drill.total', { count: drill.data.total })}{drill.data.truncated ? ` · ${t('reports.drill.truncated', { count: drill.data.tickets.length })}` : ''}
-          </Typography.Paragraph>
+          <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Typography.Paragraph type="secondary" data-testid="drill-total">
+              {t('reports.drill.total', { count: drill.data.total })}{drill.data.truncated ? ` · ${t('reports.drill.truncated', { count: drill.data.tickets.length })}` : ''}
+            </Typography.Paragraph>
+            {target && drill.data.total > 0 && can('tickets.export') && <ExportButtons href={(format) => drillExportUrl(range, target, format)} testId="drill-export" />}
+          </Space>
           <Table size="small" rowKey="id" pagination={{ pageSize: 50, hideOnSinglePage: true }} dataSource={drill.data.tickets} locale={{ emptyText: t('reports.drill.empty') }}
             columns={[
               { title: t('reports.drill.number'), dataIndex: 'number', width: 140, render: (n: string, row) => <Link to={`/tickets/${row.id}`}>{n}</Link> },

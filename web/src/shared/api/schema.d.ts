@@ -15553,6 +15553,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/kpis/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出指标 Export KPIs
+         * @description The numbers GET /reports/kpis answers for the same range and `groupBy`, one row per group (seconds; rates as fractions). `format=xlsx` (default) or `csv` (UTF-8 with a byte order mark, so Excel shows Chinese); headers in the reader's language; cells a spreadsheet would run as a formula get a leading apostrophe. Recorded as `report.exported`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: unknown;
+                    to: unknown;
+                    groupBy?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/drill/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出下钻工单 Export a drill-down's tickets
+         * @description The tickets GET /reports/drill lists for the same query (up to `limit`, at most 50 000), needing `tickets.export` like any ticket list. `format=xlsx` (default) or `csv` (UTF-8 with a byte order mark, so Excel shows Chinese); headers in the reader's language; cells a spreadsheet would run as a formula get a leading apostrophe. Recorded as `report.exported`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: unknown;
+                    to: unknown;
+                    measure?: "created" | "reply.agent" | "reply.customer" | "first_response.calendar" | "first_response.business" | "resolved" | "resolution.calendar" | "resolution.business" | "reopened" | "status_changed" | "assigned" | "sla.breached" | "csat.delivered" | "csat.score" | "nps.delivered" | "nps.score";
+                    groupBy?: string;
+                    group?: string;
+                    weekday?: number;
+                    hour?: number;
+                    limit?: number;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
