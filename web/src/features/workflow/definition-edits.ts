@@ -70,3 +70,15 @@ export function elementOf(definition: ProcessDefinitionInput, id: string | null)
   const transition = definition.transitions.find((t) => t.id === id);
   return transition ? { kind: 'transition', transition } : null;
 }
+
+/** A new process's first draft: one stage, one end, one button between them (valid, so it can be published at once). */
+export function starterDefinition(names: { stage: { 'zh-CN': string; en: string }; end: { 'zh-CN': string; en: string }; transition: { 'zh-CN': string; en: string } }): ProcessDefinitionInput {
+  return {
+    start: 'accept',
+    nodes: [
+      { kind: 'stage', id: 'accept', name: names.stage, position: { x: 0, y: 0 } },
+      { kind: 'end', id: 'closed', name: names.end, position: { x: 320, y: 0 } },
+    ],
+    transitions: [{ id: 'done', from: 'accept', to: 'closed', label: names.transition }],
+  };
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { complaintFlow } from '../../../../src/workflow-model/fixtures/complaint-flow.ts';
 import { addNode, connect, moveNode, removeElement } from './definition-edits.ts';
-import { edgesOf, noDecorations, nodesOf } from './diagram.ts';
+import { edgesOf, labelText, noDecorations, nodesOf } from './diagram.ts';
 
 const zh = (text: string) => ({ 'zh-CN': text, en: '' });
 
@@ -27,7 +27,9 @@ test('every node and transition of a definition becomes a node and an edge at it
 
 test('a Chinese-only label shows in Chinese in the English console', () => {
   const definition = { start: 'a', nodes: [{ kind: 'stage' as const, id: 'a', name: zh('受理'), position: { x: 0, y: 0 } }], transitions: [] };
-  assert.equal(nodesOf(definition, noDecorations, 'en')[0]!.data.node.name['zh-CN'], '受理');
+  const node = nodesOf(definition, noDecorations, 'en')[0]!.data.node;
+  assert.equal(node.kind === 'stage' && labelText(node.name, 'en'), '受理');
+  assert.equal(labelText({ 'zh-CN': '受理', en: 'Accept' }, 'en'), 'Accept');
 });
 
 test('palette drops, connections and moves edit the definition, which round-trips through the diagram unchanged', () => {

@@ -54,6 +54,8 @@ export function edgesOf(definition: ProcessDefinitionInput, decorations: Decorat
     const isReturn = transition.kind === 'return';
     return {
       id: transition.id,
+      type: 'transition',
+      markerEnd: { type: 'arrowclosed' },
       source: transition.from,
       target: transition.to,
       label: labelText(transition.label, language),

@@ -20,7 +20,7 @@ test('a path into the definition names the node or transition it is about; the s
 });
 
 test('validate\'s issues land on the elements they are about, with the Chinese message, and leave when fixed', () => {
-  const broken = { ...complaintFlow, transitions: complaintFlow.transitions.map((t) => (t.id === 'go_survey' ? { ...t, condition: { field: 'fields.nope', op: 'is', value: true } } : t)) };
+  const broken = { ...complaintFlow, transitions: complaintFlow.transitions.map((t) => (t.id === 'go_survey' ? { ...t, condition: { field: 'fields.nope', op: 'is' as const, value: true } } : t)) };
   const result = validateProcess(broken, lookup);
   assert.ok(!result.ok);
   const placed = placeIssues(broken, result.issues);

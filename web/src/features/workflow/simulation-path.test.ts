@@ -5,7 +5,7 @@ import { complaintFields, complaintFlow } from '../../../../src/workflow-model/f
 import { repairFields, repairFlow } from '../../../../src/workflow-model/fixtures/repair-flow.ts';
 import { simulateProcess } from '../../../../src/workflow-model/simulate.ts';
 import { validateProcess } from '../../../../src/workflow-model/validate.ts';
-import { highlightOf } from './simulation-path.ts';
+import { fieldsNamedBy, highlightOf } from './simulation-path.ts';
 
 function simulate(input: typeof complaintFlow, fields: typeof complaintFields, values: Record<string, unknown>) {
   const lookup = fieldLookup(fields);
@@ -36,4 +36,10 @@ test('where the walk stops for input, the waiting stages are current; parallel b
   assert.deepEqual([...end.current], ['compensation_plan'], 'the plan waits for 赔偿金额');
   const repair = simulate(repairFlow(), repairFields, { 'fields.repair_report': '换了压缩机' });
   assert.deepEqual([...highlightOf(repair, repair.steps.length).current].sort(), ['parts', 'quality_check']);
+});
+
+test('the simulation asks for the fields the process reads: conditions, required fields and the tier field, each once', () => {
+  assert.deepEqual(fieldsNamedBy(complaintFlow), ['fields.survey_result', 'fields.liability', 'fields.compensation', 'fields.explanation', 'fields.needs_site_survey']);
+  const nested = { ...complaintFlow, nodes: [], transitions: [{ id: 'x', from: 'a', to: 'b', label: { 'zh-CN': 'x', en: '' }, condition: { any: [{ field: 'priority', op: 'is' as const, value: 'high' }, { not: { field: 'fields.liability', op: 'is_empty' as const } }] } }] };
+  assert.deepEqual(fieldsNamedBy(nested), ['priority', 'fields.liability']);
 });
