@@ -31,7 +31,9 @@ export function SimulationPane({ definition, fields, lookup, onHighlight }: Prop
   const asked = definition ? fieldsNamedBy(definition) : [];
   const nodeName = (id: string) => {
     const node = definition?.nodes.find((n) => n.id === id);
-    return (node && 'name' in node && labelText(node.name, i18n.language)) || id;
+    if (!node) return id;
+    // A gateway is often left unnamed: its kind says what it is (排他网关).
+    return labelText(node.name, i18n.language) || (node.kind === 'gateway' ? t(`workflow.kind.${node.gateway}`) : id);
   };
   const transitionName = (id: string) => labelText(definition?.transitions.find((tr) => tr.id === id)?.label, i18n.language) || id;
   const fieldName = (key: string) => labelIn(byKey.get(key)?.label, i18n.language) || key;
