@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Radio, Typography } from 'antd';
+import { Alert, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Condition } from '../../../../src/conditions/types.ts';
 import { draftOfCondition, type ConditionDraft } from '../automation/condition-draft.ts';
@@ -22,7 +22,8 @@ function conditionOf(draft: ConditionDraft): Condition {
 export function TransitionPanel({ transition, onChange, fields, teams, users, stages }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<TransitionInput>) => onChange({ ...transition, ...patch });
-  const draft = transition.condition === undefined ? null : draftOfCondition(transition.condition);
+  // No condition shows as "当 总是" with the rows' own 添加条件; the last row removed removes the condition.
+  const draft: ConditionDraft | null = transition.condition === undefined ? { match: 'all', conditions: [] } : draftOfCondition(transition.condition);
   const actions = transition.actions ?? [];
   return (
     <>
@@ -36,14 +37,10 @@ export function TransitionPanel({ transition, onChange, fields, teams, users, st
         <Radio.Group optionType="button" size="small" value={transition.kind ?? 'forward'} onChange={(e) => set({ kind: e.target.value })} options={[{ value: 'forward', label: t('workflow.prop.forward') }, { value: 'return', label: t('workflow.prop.return') }]} />
       </Property>
       <Property name={t('workflow.prop.condition')} hint={t('workflow.prop.conditionHint')} testId="transition-condition">
-        {transition.condition === undefined ? (
-          <Button size="small" onClick={() => set({ condition: { all: [] } })}>{t('workflow.prop.addCondition')}</Button>
-        ) : draft ? (
-          <>
-            <ConditionLeaves match={draft.match} conditions={draft.conditions} fields={fields} onChange={(next) => set({ condition: conditionOf(next) })} />
-            <Button size="small" type="link" onClick={() => set({ condition: undefined })}>{t('workflow.prop.removeCondition')}</Button>
-          </>
+        {draft ? (
+          <ConditionLeaves match={draft.match} conditions={draft.conditions} fields={fields} onChange={(next) => set({ condition: next.conditions.length ? conditionOf(next) : undefined })} />
         ) : (
+          // A tree the rows cannot show (nested groups, written through the API) is kept as it is.
           <Alert type="info" title={<Typography.Paragraph code style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(transition.condition, null, 2)}</Typography.Paragraph>} />
         )}
       </Property>
