@@ -25,7 +25,7 @@ const summarySchema = z.object({
   updatedAt: z.string(),
 });
 /** The definition travels as plain JSON; the designer parses it with the model's own schema when it validates. */
-const definitionSchema = z.custom<ProcessDefinitionInput>((value) => typeof value === 'object' && value !== null && Array.isArray((value as { nodes?: unknown }).nodes));
+const definitionSchema = z.custom<ProcessDefinitionInput>((value) => typeof value === 'object' && value !== null && 'nodes' in value && Array.isArray(value.nodes) && 'transitions' in value && Array.isArray(value.transitions));
 const detailSchema = summarySchema.extend({
   definition: definitionSchema,
   issues: z.array(issueSchema),
