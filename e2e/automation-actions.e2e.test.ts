@@ -3,7 +3,8 @@
  * against the real server (zh-CN): an admin picks a team to notify, writes the texts with the
  * variable inserter, adds a reply from a template and a webhook chosen from 设置 › Webhook; a new
  * email ticket then notifies the team, gets the rule's public reply and calls the
- * receiver, and the ticket's timeline says "规则「VIP 升级」 通知了 一线客服".
+ * receiver, and the ticket's timeline says "规则「VIP 升级」 通知了 一线客服". A second rule applies an SLA
+ * policy picked from the SLA policies: a new ticket counts under it, and the timeline says so.
  *
  *   npm run build:web && node --import tsx --test e2e/automation-actions.e2e.test.ts
  *
@@ -75,7 +76,7 @@ test('admin: notify a team, reply from a template and call a webhook; a new tick
   await reply.getByText('工单编号').first().click();
 
   await page.getByRole('button', { name: '添加动作' }).click();
-  // Eleven action types: the picker searches them (the list scrolls past the first eight).
+  // Twelve action types: the picker searches them (the list scrolls past the first eight).
   await page.getByRole('combobox', { name: '动作' }).nth(2).fill('Webhook');
   await choose(page, page.getByRole('combobox', { name: '动作' }).nth(2), '调用 Webhook');
   const webhook = page.locator('[data-action="webhook"]');
@@ -103,5 +104,32 @@ test('admin: notify a team, reply from a template and call a webhook; a new tick
   await page.goto(`/tickets/${ticket.number}`);
   await page.getByTestId('timeline-change').filter({ hasText: '规则「VIP 升级」 通知了 一线客服' }).waitFor();
   await page.getByTestId('timeline-reply').filter({ hasText: `您好，已收到您的工单 ${ticket.number}` }).filter({ hasText: '规则「VIP 升级」' }).waitFor();
+  h.assertNoPageErrors();
+});
+
+test('admin: apply an SLA policy — picked in the action builder; a new ticket’s timers count under it and the timeline says 规则「金牌客户」将 SLA 策略改为 VIP 金牌', { skip, timeout: 120_000 }, async () => {
+  const priorities = (await h.api<{ items: Array<{ key: string }> }>(h.users.admin, 'GET', '/api/v1/priorities')).items;
+  const targets = Object.fromEntries(priorities.map((priority) => [priority.key, { firstResponseMinutes: 10, resolutionMinutes: 60 }]));
+  // Matches no ticket by its conditions (phone only): only the rule applies it.
+  const policy = await h.api<{ id: string }>(h.users.admin, 'POST', '/api/v1/sla/policies', { nameZh: 'VIP 金牌', nameEn: 'VIP gold', position: 0, conditions: { all: [{ field: 'channel', op: 'in', values: ['phone'] }] }, targets });
+
+  const page = await h.newPage({ user: h.users.admin });
+  await page.goto('/settings/automation/new');
+  await page.getByRole('textbox', { name: '名称' }).fill('金牌客户');
+  await page.getByRole('button', { name: '添加动作' }).click();
+  await page.getByRole('combobox', { name: '动作' }).nth(0).fill('SLA');
+  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(0), '应用 SLA 策略');
+  await choose(page, page.locator('[data-action="apply_sla_policy"]').getByRole('combobox', { name: '选择 SLA 策略' }), 'VIP 金牌');
+  await page.getByTestId('save-rule').click();
+  const saved = await eventually(async () => (await h.api<{ items: Rule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === '金牌客户'), 'the saved rule');
+  assert.deepEqual(saved?.actions, [{ type: 'apply_sla_policy', policyId: policy.id }]);
+
+  const ticket = await h.api<Ticket>(h.users.admin, 'POST', '/api/v1/tickets', { subject: '大客户的服务器宕机', description: '', channel: 'api' });
+  await eventually(async () => {
+    const { items } = await h.api<{ items: Array<{ policyId: string; target: string }> }>(h.users.admin, 'GET', `/api/v1/tickets/${ticket.id}/sla`);
+    return (items.length > 0 && items.every((timer) => timer.policyId === policy.id)) || undefined;
+  }, 'the timers under the chosen policy');
+  await page.goto(`/tickets/${ticket.number}`);
+  await page.getByTestId('timeline-change').filter({ hasText: '规则「金牌客户」 将 SLA 策略改为 VIP 金牌' }).waitFor();
   h.assertNoPageErrors();
 });

@@ -27,6 +27,7 @@ import { notificationsMessages } from '../../modules/notifications/messages.js';
 import { fieldServiceMessages } from '../../modules/field-service/messages.js';
 import { webhooksMessages } from '../../modules/webhooks/messages.js';
 import { automationMessages } from '../../modules/automation/messages.js';
+import { workflowMessages } from '../../modules/workflow/messages.js';
 import { reportsMessages } from '../../modules/reports/messages.js';
 import { platformMessages } from './platform-messages.js';
 
@@ -128,6 +129,7 @@ const zhCN = {
   ...fieldServiceMessages.zhCN,
   ...webhooksMessages.zhCN,
   ...automationMessages.zhCN,
+  ...workflowMessages.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -227,6 +229,7 @@ const en: Record<MessageKey, string> = {
   ...fieldServiceMessages.en,
   ...webhooksMessages.en,
   ...automationMessages.en,
+  ...workflowMessages.en,
 };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -41,6 +41,8 @@ export const permissions = [
   'field_service.dispatch', // dispatch, reassign and cancel work orders of one's teams (派工台: supervisors)
   'field_service.manage', // service types (服务类型) and every work order; admins
   'webhooks.manage', // 设置 › Webhook: outbound webhook endpoints, their secrets, the delivery log, replay; admins
+  'processes.read', // 设置 › 流程: process definitions, their drafts, versions, history and exports (supervisors, admins)
+  'processes.manage', // create, design, publish, import process definitions (admins)
   'automation.manage', // 设置 › 自动化: event rules (triggers), their order, preview and test, versions and firing log; admins and supervisors
   'assignment.manage', // 智能分配: team strategies, agents' capacity, skills and shifts, the queue and 分配看板, pausing agents (admins, supervisors)
   'channels.phone.ingest', // a telephony system (CTI) pushes call records; admins only by default: give the integration its own admin API token
@@ -74,7 +76,7 @@ const agentPermissions: Permission[] = [
 
 export const rolePermissions: Record<RoleName, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage', 'macros.manage', 'field_service.dispatch', 'automation.manage', 'assignment.manage']),
+  supervisor: new Set<Permission>([...agentPermissions, 'tickets.read_all', 'tickets.export', 'customers.write', 'customers.merge', 'email.quarantine', 'admin.categories', 'admin.priorities', 'admin.sla', 'forms.manage', 'knowledge.review', 'surveys.read', 'surveys.manage', 'macros.manage', 'field_service.dispatch', 'automation.manage', 'assignment.manage', 'processes.read']),
   agent: new Set(agentPermissions),
   // Engineers in the field work the tickets assigned to them: read, change status, reply, note.
   // Re-assigning or re-prioritising is the dispatcher's job.

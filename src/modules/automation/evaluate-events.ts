@@ -7,8 +7,8 @@ import { recordEvent } from '../../jobs/events.js';
 import { isBusinessTime, listCalendars } from '../sla/index.js';
 import { getTicketSnapshot, getTicketSnapshots, type TicketSnapshot } from '../tickets/index.js';
 import { ruleChainStopped } from './events.js';
-import { fireRule } from './fire-rule.js';
-import { depthOfLatestFiring } from './firing-log.js';
+import { fireRule, type FiringHooks } from './fire-rule.js';
+import { depthOfLatestFiring, firingsOfEvents } from './firing-log.js';
 import { causingRuleId, changesOf, ticketIdOf, triggerOf, type RuleEvent } from './rule-events.js';
 import type { CompiledRule, RuleSetCache } from './rule-set.js';
 import { automationSystemActor } from './system-actor.js';
@@ -18,7 +18,7 @@ import type { ConditionTypes } from '../../forms/field-kinds.js';
 /** How long a chain of rules may grow on one ticket (an agent's change fires at depth 1). */
 export const maxChainDepth = 5;
 
-export type EvaluationDeps = { rules: RuleSetCache; types: ConditionTypes; writeRules: WriteRules; replyChannels: ReplyChannels; timeZone: string };
+export type EvaluationDeps = { rules: RuleSetCache; types: ConditionTypes; writeRules: WriteRules; replyChannels: ReplyChannels; timeZone: string; hooks?: FiringHooks };
 
 /** The businessTime callback of the condition language over the installation's calendars. */
 export async function businessTimeOf(db: Db): Promise<EvaluationContext['businessTime']> {
@@ -52,7 +52,10 @@ export function ruleHolds(rule: CompiledRule, context: EvaluationContext): boole
  * recorded, the enabled rules listening to its trigger are judged in their order on the ticket as
  * it is now; a rule that holds fires (fire-rule.ts) and, with `stop_after`, ends the pass for that
  * event. A change a rule made (cause `rule:<id>`) is an event like any other, one level deeper: past
- * `maxChainDepth` nothing fires and `rule.chain_stopped` says why.
+ * `maxChainDepth` nothing fires and `rule.chain_stopped` says why. A retried batch (its process died
+ * mid-pass) replays the pass: a rule that fired for the event before is not judged again (its
+ * firing's actions may have changed the ticket) — one a crash left running is resumed — and its
+ * `stop_after` still ends the pass.
  */
 export function handleRuleEvents(deps: EvaluationDeps): (events: RuleEvent[], context: { database: Database; log: Logger }) => Promise<void> {
   return async (events, { database, log }) => {
@@ -70,6 +73,7 @@ export function handleRuleEvents(deps: EvaluationDeps): (events: RuleEvent[], co
     const lookups = await factLookups(database.db, [...snapshots.values()], { customer: needs.some((rule) => rule.needsCustomer), text: needs.some((rule) => rule.needsText) });
     const businessTime = needs.some((rule) => rule.needsCalendar) ? await businessTimeOf(database.db) : undefined;
     const base = { database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone };
+    const earlier = await firingsOfEvents(database.db, work.map(({ event, ticketId }) => ({ eventId: event.eventId, ticketId })));
     for (const { event, ticketId, candidates } of work) {
       let ticket = snapshots.get(ticketId);
       if (!ticket) continue;
@@ -78,13 +82,22 @@ export function handleRuleEvents(deps: EvaluationDeps): (events: RuleEvent[], co
       const stopped: string[] = [];
       let context = eventContext(event, ticket, lookups, businessTime);
       for (const rule of candidates) {
+        const status = earlier.get(event.eventId)?.get(rule.row.id);
+        if (status) {
+          if (status === 'running' && (await fireRule({ rule: rule.row, event, ticketId, depth }, base, log, deps.hooks)) === 'fired') {
+            ticket = (await getTicketSnapshot(database.db, ticketId)) ?? ticket;
+            context = eventContext(event, ticket, lookups, businessTime);
+          }
+          if (rule.row.stopAfter) break;
+          continue;
+        }
         if (ticket.status === 'closed') break;
         if (!ruleHolds(rule, context)) continue;
         if (depth > maxChainDepth) {
           stopped.push(rule.row.id);
           continue;
         }
-        const outcome = await fireRule({ rule: rule.row, event, ticketId, depth }, base, log);
+        const outcome = await fireRule({ rule: rule.row, event, ticketId, depth }, base, log, deps.hooks);
         if (outcome === 'fired') {
           // Later rules see what this one changed.
           ticket = (await getTicketSnapshot(database.db, ticketId)) ?? ticket;

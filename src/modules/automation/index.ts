@@ -6,6 +6,7 @@ import { slaBreached, slaWarning } from '../sla/index.js';
 import { surveyAnswered } from '../surveys/index.js';
 import { ticketCreated, ticketMessageAdded, ticketUpdated } from '../tickets/index.js';
 import { handleRuleEvents } from './evaluate-events.js';
+import type { FiringHooks } from './fire-rule.js';
 import { timeRuleDueRows } from './fire-time-rules.js';
 import { anchorsMovedBy } from './time-anchors.js';
 import { handleTimeRuleChanged, timeRuleChangedJob } from './time-rule-changed.js';
@@ -34,40 +35,45 @@ function triggerCacheOf(key: object): TriggerCache {
   return cache;
 }
 
-export const automationModule: AppModule = {
-  name: 'automation',
-  registerJobs(context) {
-    const triggers = triggerCacheOf(context.database.db);
-    // No job for an event no enabled rule listens to (the per-ticket budget), judged from the cache.
-    const wanted = (event: RuleEvent) => {
-      const trigger = triggerOf(event);
-      return trigger !== null && triggers.wants(trigger);
-    };
-    const rules = new RuleSetCache(triggers);
-    context.jobs.subscribeEventBatch<RuleEvent>(
-      'automation.rules',
-      [eventReader(ticketCreated, { when: wanted }), eventReader(ticketUpdated, { when: wanted }), eventReader(ticketMessageAdded, { when: wanted }), eventReader(slaWarning, { when: wanted }), eventReader(slaBreached, { when: wanted }), eventReader(surveyAnswered, { when: (event) => event.payload.ticketId !== null && wanted(event) })],
-      handleRuleEvents({ rules, types: context.fieldTypes, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }),
-    );
-    // Time rules (定时规则): due rows follow the events that move an anchor some enabled time rule
-    // watches (no job otherwise), and every worker round fires what is due.
-    const movesAnchor = (event: RuleEvent) => anchorsMovedBy(event).some((anchor) => triggers.wantsAnchor(anchor));
-    context.jobs.subscribeEventBatch<RuleEvent>(
-      'automation.time_anchors',
-      [eventReader(ticketCreated, { when: movesAnchor }), eventReader(ticketUpdated, { when: movesAnchor }), eventReader(ticketMessageAdded, { when: movesAnchor })],
-      handleTimeAnchorEvents({ rules, types: context.fieldTypes, clock: context.clock }),
-    );
-    context.jobs.pollDueRows('automation.time_rules', timeRuleDueRows({ rules, types: context.fieldTypes, clock: context.clock, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }));
-    context.jobs.handle(timeRuleChangedJob, handleTimeRuleChanged());
-    // Keeps the cache fresh between events (at most one primary-key read a second).
-    context.jobs.pollDueRows('automation.trigger_cache', async ({ database }) => {
-      await triggers.refresh(database.db);
-      return 0;
-    });
-  },
-  registerRoutes(app, context) {
-    const triggers = triggerCacheOf(context.database.db);
-    registerRuleRoutes(app, context, { database: context.database, readModels: context.readModels, fieldTypes: context.fieldTypes, triggers });
-    registerRuleReadRoutes(app, context);
-  },
-};
+/** The module; `firingHooks` are test seams (a crash between two actions), never set in production. */
+export function createAutomationModule(options: { firingHooks?: FiringHooks } = {}): AppModule {
+  return {
+    name: 'automation',
+    registerJobs(context) {
+      const triggers = triggerCacheOf(context.database.db);
+      // No job for an event no enabled rule listens to (the per-ticket budget), judged from the cache.
+      const wanted = (event: RuleEvent) => {
+        const trigger = triggerOf(event);
+        return trigger !== null && triggers.wants(trigger);
+      };
+      const rules = new RuleSetCache(triggers);
+      context.jobs.subscribeEventBatch<RuleEvent>(
+        'automation.rules',
+        [eventReader(ticketCreated, { when: wanted }), eventReader(ticketUpdated, { when: wanted }), eventReader(ticketMessageAdded, { when: wanted }), eventReader(slaWarning, { when: wanted }), eventReader(slaBreached, { when: wanted }), eventReader(surveyAnswered, { when: (event) => event.payload.ticketId !== null && wanted(event) })],
+        handleRuleEvents({ rules, types: context.fieldTypes, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai', ...(options.firingHooks && { hooks: options.firingHooks }) }),
+      );
+      // Time rules (定时规则): due rows follow the events that move an anchor some enabled time rule
+      // watches (no job otherwise), and every worker round fires what is due.
+      const movesAnchor = (event: RuleEvent) => anchorsMovedBy(event).some((anchor) => triggers.wantsAnchor(anchor));
+      context.jobs.subscribeEventBatch<RuleEvent>(
+        'automation.time_anchors',
+        [eventReader(ticketCreated, { when: movesAnchor }), eventReader(ticketUpdated, { when: movesAnchor }), eventReader(ticketMessageAdded, { when: movesAnchor })],
+        handleTimeAnchorEvents({ rules, types: context.fieldTypes, clock: context.clock }),
+      );
+      context.jobs.pollDueRows('automation.time_rules', timeRuleDueRows({ rules, types: context.fieldTypes, clock: context.clock, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }));
+      context.jobs.handle(timeRuleChangedJob, handleTimeRuleChanged());
+      // Keeps the cache fresh between events (at most one primary-key read a second).
+      context.jobs.pollDueRows('automation.trigger_cache', async ({ database }) => {
+        await triggers.refresh(database.db);
+        return 0;
+      });
+    },
+    registerRoutes(app, context) {
+      const triggers = triggerCacheOf(context.database.db);
+      registerRuleRoutes(app, context, { database: context.database, readModels: context.readModels, fieldTypes: context.fieldTypes, triggers });
+      registerRuleReadRoutes(app, context);
+    },
+  };
+}
+
+export const automationModule: AppModule = createAutomationModule();

@@ -6,7 +6,7 @@ import { fieldLookup, type CheckedCondition, type Condition } from '../../condit
 import type { Db } from '../../db/database.js';
 import type { ConditionTypes } from '../../forms/field-kinds.js';
 import { getTeamNames, getUserNames } from '../auth/index.js';
-import { listCalendars } from '../sla/index.js';
+import { listCalendars, listPolicies } from '../sla/index.js';
 import { enabledWebhookEndpointIds } from '../webhooks/index.js';
 import { actionReferenceIds, checkAction, ruleActionSchema, type ActionReferences, type RuleAction } from './actions/index.js';
 import { ruleFieldsWithOptions, type RuleField } from './rule-fields.js';
@@ -52,8 +52,8 @@ function calendarLeaves(condition: CheckedCondition): Array<{ path: string; cale
 
 async function actionReferences(db: Db, fields: readonly RuleField[], actions: readonly RuleAction[]): Promise<ActionReferences> {
   const optionsOf = (key: string) => new Set((fields.find((field) => field.key === key)?.options ?? []).map((option) => option.value));
-  const { userIds, teamIds, webhookIds } = actionReferenceIds(actions);
-  const [users, teams, webhooks] = await Promise.all([getUserNames(db, userIds), getTeamNames(db, teamIds), enabledWebhookEndpointIds(db, webhookIds)]);
+  const { userIds, teamIds, webhookIds, slaPolicyIds } = actionReferenceIds(actions);
+  const [users, teams, webhooks, policies] = await Promise.all([getUserNames(db, userIds), getTeamNames(db, teamIds), enabledWebhookEndpointIds(db, webhookIds), slaPolicyIds.length ? listPolicies(db) : []]);
   return {
     users: new Set(users.keys()),
     teams: new Set(teams.keys()),
@@ -62,6 +62,7 @@ async function actionReferences(db: Db, fields: readonly RuleField[], actions: r
     typeKeys: optionsOf('type'),
     customFields: new Set(fields.filter((field) => field.source === 'custom').map((field) => field.key.slice('fields.'.length))),
     webhooks,
+    slaPolicies: new Set(policies.map((policy) => policy.id.toLowerCase())),
   };
 }
 

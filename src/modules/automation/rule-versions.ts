@@ -1,5 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { z } from 'zod';
+import { ruleActionSchema, type RuleAction } from './actions/index.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { RuleRow } from './rules.js';
 import { ruleFields } from './rule-state.js';
@@ -26,4 +28,17 @@ export async function listRuleVersions(db: Db, ruleId: string, page: { limit: nu
     .where(and(eq(automationRuleVersions.ruleId, ruleId), page.before ? lt(automationRuleVersions.id, page.before) : undefined))
     .orderBy(desc(automationRuleVersions.id))
     .limit(page.limit);
+}
+
+/**
+ * The actions of a rule as saved at `version`: what a firing claimed at that version runs when it
+ * is resumed after the rule changed. None when the snapshot is gone or unreadable.
+ */
+export async function actionsAtVersion(db: Db, ruleId: string, version: number): Promise<RuleAction[]> {
+  const rows = await db.select({ snapshot: automationRuleVersions.snapshot }).from(automationRuleVersions).where(and(eq(automationRuleVersions.ruleId, ruleId), eq(automationRuleVersions.version, version)));
+  for (const row of rows) {
+    const parsed = z.array(ruleActionSchema).safeParse(row.snapshot.actions);
+    if (parsed.success) return parsed.data;
+  }
+  return [];
 }

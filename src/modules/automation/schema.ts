@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Condition } from '../../conditions/types.js';
 import type { RuleAction } from './actions/index.js';
 import type { ActionOutcome } from './firing-outcome.js';
@@ -88,6 +88,24 @@ export const automationRuleFirings = pgTable(
     // A time rule fires once per (rule, ticket, due time), whichever worker or retry gets there.
     uniqueIndex('automation_rule_firings_time_idx').on(t.ruleId, t.ticketId, t.dueAt).where(sql`due_at is not null`),
   ],
+);
+
+/**
+ * The actions of a firing that are done: one row per (firing, action index), written in the same
+ * transaction as the action's effect (fire-rule.ts), before it. A firing that a crash interrupted
+ * is resumed by the retried job, which skips the actions with a row: each action runs exactly once
+ * per firing. A second worker resuming at the same moment waits on the row's key, then skips.
+ * `outcome`: what the action did, for the firing log of the run that finishes the firing.
+ */
+export const automationFiringActions = pgTable(
+  'automation_firing_actions',
+  {
+    firingId: uuid('firing_id').notNull(),
+    actionIndex: integer('action_index').notNull(),
+    outcome: jsonb('outcome').$type<ActionOutcome>(),
+    doneAt: timestamp('done_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.firingId, t.actionIndex] })],
 );
 
 /**

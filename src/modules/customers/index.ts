@@ -10,6 +10,7 @@ import { registerTierRoutes } from './tier-routes.js';
 export * from './events.js';
 export { addIdentity, createContact, findOrCreateContact, lookupContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
 export type { ContactDetail, ContactSummary } from './contact-views.js';
+export { contactLocale, localeOfAttributes } from './contact-locale.js';
 /** The name tickets used before organisations existed. */
 export type { ContactSummary as ContactView } from './contact-views.js';
 export { createOrganization, getOrganization, type OrganizationView } from './organizations.js';

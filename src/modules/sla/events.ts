@@ -31,6 +31,9 @@ export const slaEscalated = defineEvent({
 /** The ticket's timers changed after the job that follows ticket events (live views refetch). */
 export const slaTimersChanged = defineEvent({ name: 'sla.timers_changed', version: 1, aggregate: 'ticket', payload: { targets: z.array(z.enum(targetKinds)) }, causeOfOldRow: slaCause });
 
+/** A policy was chosen for the ticket (a rule's "apply an SLA policy"); its timers now count under it. */
+export const slaPolicyApplied = defineEvent({ name: 'sla.policy_applied', version: 1, aggregate: 'ticket', payload: { policyId: z.string(), previousPolicyId: z.string().nullable() } });
+
 export const slaCalendarCreated = defineEvent({
   name: 'sla_calendar.created',
   version: 1,

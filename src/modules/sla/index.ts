@@ -19,13 +19,14 @@ import { registerTimerRoutes } from './timer-routes.js';
 export * from './events.js';
 export * from './calendar/index.js';
 export { getCalendar, listCalendars, type CalendarView } from './calendars.js';
-export { listPolicies, type PolicyRow } from './policies.js';
+export { getPolicy, listPolicies, type PolicyRow } from './policies.js';
 export { selectPolicy, conditionsMatch, type TicketFacts } from './select-policy.js';
 export type { EscalationAction, EscalationStep, PolicyConditions, PolicyTargets, PriorityTargets, TargetKind } from './policy-model.js';
 
 export { slaSystemActor } from './escalation-actions.js';
 export { createCalendar } from './create-calendar.js';
 export { createPolicy } from './create-policy.js';
+export { applySlaPolicy, type AppliedSlaPolicy, type ApplySlaPolicyInput } from './apply-policy.js';
 export type { CreateCalendarInput } from './calendar-http.js';
 export type { CreatePolicyInput } from './policy-http.js';
 export { replayTicketSlaHistories, type TicketHistoryStep } from './replay-ticket-history.js';

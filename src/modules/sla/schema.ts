@@ -55,6 +55,20 @@ export const slaPolicies = pgTable(
   (t) => [index('sla_policies_position_idx').on(t.position), index('sla_policies_calendar_idx').on(t.calendarId)],
 );
 
+/**
+ * A policy chosen for a ticket (by a rule's "apply an SLA policy"): it applies instead of the one the
+ * policies' conditions would select, for as long as it exists and is active (else selection
+ * decides again). One row per ticket; a later choice replaces it. No foreign keys: the ticket is
+ * another module's, and a deleted policy simply stops applying.
+ */
+export const slaTicketPolicies = pgTable('sla_ticket_policies', {
+  ticketId: uuid('ticket_id').primaryKey(),
+  policyId: uuid('policy_id').notNull(),
+  /** Who chose it: `rule:<id>`, `agent`. */
+  cause: text('cause').notNull(),
+  chosenAt: timestamp('chosen_at', { withTimezone: true }).notNull(),
+});
+
 export const timerStates = ['running', 'warning', 'breached', 'paused', 'met'] as const;
 export type TimerState = (typeof timerStates)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
+import { chosenPolicies } from './chosen-policies.js';
 import { getTicketSnapshots, ticketStatuses, type TicketEventEnvelope, type TicketSnapshot } from '../tickets/index.js';
 import type { TargetKind } from './policy-model.js';
 import type { TicketFacts } from './select-policy.js';
@@ -97,32 +98,36 @@ export type TimerSyncStep = { ticketId: string; at: Date; event?: TicketEventEnv
  */
 export async function syncTimersOfTickets(database: Database, types: ConditionTypes, steps: readonly TimerSyncStep[]): Promise<void> {
   if (steps.length === 0) return;
-  await database.transaction(async (tx) => {
-    const ticketIds = [...new Set(steps.map((step) => step.ticketId))];
-    const locked = await TicketTimers.lockTickets(tx, ticketIds);
-    const snapshots = await getTicketSnapshots(tx, ticketIds);
-    if (snapshots.size === 0) return;
-    const choosePolicy = await policyChooser(tx, types);
-    const lookups = await factLookupsOf(tx, [...snapshots.values()]);
-    const writes = new TimerWrites();
-    const timersOf = new Map<string, TicketTimers>();
-    const customerFacts = new Map<string, TicketFacts>();
-    for (const { ticketId, at, event } of steps) {
-      const snapshot = snapshots.get(ticketId);
-      if (!snapshot) continue; // deleted since
-      const ticket = event ? asOfEvent(snapshot, event) : snapshot;
-      const previous = timersOf.get(ticketId);
-      const timers = previous ? TicketTimers.continueFrom(previous, at) : TicketTimers.of(tx, ticketId, at, locked.get(ticketId) ?? [], writes);
-      timersOf.set(ticketId, timers);
-      let facts = customerFacts.get(ticketId);
-      if (!facts) customerFacts.set(ticketId, (facts = await ticketFacts(tx, snapshot, at.toISOString().slice(0, 10), lookups)));
-      const applied = await choosePolicy({ ...facts, priority: ticket.priority });
-      await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
-      if (event) await applyMessage(timers, ticket, applied, messageKind(event));
-      await timers.save(applied);
-    }
-    await writes.flush(tx);
-  });
+  await database.transaction((tx) => syncTimersIn(tx, types, steps));
+}
+
+/** `syncTimersOfTickets` inside the caller's transaction (a policy chosen for a ticket recounts its timers with the choice). */
+export async function syncTimersIn(tx: Tx, types: ConditionTypes, steps: readonly TimerSyncStep[]): Promise<void> {
+  const ticketIds = [...new Set(steps.map((step) => step.ticketId))];
+  const locked = await TicketTimers.lockTickets(tx, ticketIds);
+  const snapshots = await getTicketSnapshots(tx, ticketIds);
+  if (snapshots.size === 0) return;
+  const choosePolicy = await policyChooser(tx, types);
+  const chosen = await chosenPolicies(tx, ticketIds);
+  const lookups = await factLookupsOf(tx, [...snapshots.values()]);
+  const writes = new TimerWrites();
+  const timersOf = new Map<string, TicketTimers>();
+  const customerFacts = new Map<string, TicketFacts>();
+  for (const { ticketId, at, event } of steps) {
+    const snapshot = snapshots.get(ticketId);
+    if (!snapshot) continue; // deleted since
+    const ticket = event ? asOfEvent(snapshot, event) : snapshot;
+    const previous = timersOf.get(ticketId);
+    const timers = previous ? TicketTimers.continueFrom(previous, at) : TicketTimers.of(tx, ticketId, at, locked.get(ticketId) ?? [], writes);
+    timersOf.set(ticketId, timers);
+    let facts = customerFacts.get(ticketId);
+    if (!facts) customerFacts.set(ticketId, (facts = await ticketFacts(tx, snapshot, at.toISOString().slice(0, 10), lookups)));
+    const applied = await choosePolicy({ ...facts, priority: ticket.priority }, chosen.get(ticketId));
+    await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
+    if (event) await applyMessage(timers, ticket, applied, messageKind(event));
+    await timers.save(applied);
+  }
+  await writes.flush(tx);
 }
 
 export async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, { created, recount }: { created: boolean; recount: boolean }): Promise<void> {

@@ -78,16 +78,18 @@ export async function loadCalendar(db: Db, calendarId: string | null): Promise<{
 }
 
 /**
- * The policy that applies to a ticket's facts (null: "no SLA", a normal outcome), chosen over
+ * The policy that applies to a ticket's facts, or the one chosen for it (null: "no SLA", a normal outcome), chosen over
  * policies and calendars read once for a whole batch of ticket events or a bulk replay: one
  * calendar object each, so it is compiled once.
  */
-export async function policyChooser(tx: Tx, types: ConditionTypes): Promise<(facts: TicketFacts) => Promise<AppliedPolicy | null>> {
+export async function policyChooser(tx: Tx, types: ConditionTypes): Promise<(facts: TicketFacts, chosenPolicyId?: string) => Promise<AppliedPolicy | null>> {
   const policies = await listPolicies(tx);
   const customFields = await customFieldsForSelection(tx, policies, types);
   const calendars = new Map<string | null, { id: string; calendar: BusinessCalendar } | null>();
-  return async (facts) => {
-    const policy = selectPolicy(policies, { ...facts, customFields });
+  return async (facts, chosenPolicyId) => {
+    // A policy chosen for the ticket (apply-policy.ts) wins while it exists and is active.
+    const chosen = chosenPolicyId ? policies.find((candidate) => candidate.id === chosenPolicyId && candidate.active) : undefined;
+    const policy = chosen ?? selectPolicy(policies, { ...facts, customFields });
     const targets = policy?.targets[facts.priority];
     if (!policy || !targets) return null;
     if (!calendars.has(policy.calendarId)) calendars.set(policy.calendarId, await loadCalendar(tx, policy.calendarId));

@@ -4,7 +4,8 @@ import { ManualClock } from '../../app/clock.js';
 import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
 import { startSmtpSink, type SmtpSink } from '../portal/test-smtp-sink.js';
 import { sql } from 'drizzle-orm';
-import { invitationLocale, localeOfAttributes } from './invitation-locale.js';
+import { localeOfAttributes } from '../customers/index.js';
+import { invitationLocale } from './invitation-locale.js';
 
 /**
  * The invitation's language: the customer's own (their contact's `locale` attribute) first, else

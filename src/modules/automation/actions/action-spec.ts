@@ -12,6 +12,8 @@ export type ActionReferences = {
   customFields: ReadonlySet<string>;
   /** Webhook endpoints named by the rule that exist and are enabled. */
   webhooks: ReadonlySet<string>;
+  /** SLA policies named by the rule that exist (lower-cased ids). */
+  slaPolicies: ReadonlySet<string>;
 };
 
 /**

@@ -3,6 +3,7 @@ import type { FieldError } from '../../../app/errors.js';
 import type { ActionContext } from './action-context.js';
 import type { ActionReferences } from './action-spec.js';
 import { addNoteAction } from './add-note.js';
+import { applySlaPolicyAction } from './apply-sla-policy.js';
 import { assignTeamAction } from './assign-team.js';
 import { assignUserAction } from './assign-user.js';
 import { changeTypeAction } from './change-type.js';
@@ -29,6 +30,7 @@ export const ruleActionSchema = z.discriminatedUnion('type', [
   notifyAction.schema,
   callWebhookAction.schema,
   replyAction.schema,
+  applySlaPolicyAction.schema,
 ]);
 export type RuleAction = z.output<typeof ruleActionSchema>;
 export type RuleActionType = RuleAction['type'];
@@ -59,6 +61,8 @@ function specOf(action: RuleAction): { check: (refs: ActionReferences, path: str
       return { check: (refs, path) => callWebhookAction.check(action, refs, path), run: (context) => callWebhookAction.run(action, context) };
     case 'reply':
       return { check: (refs, path) => replyAction.check(action, refs, path), run: (context) => replyAction.run(action, context) };
+    case 'apply_sla_policy':
+      return { check: (refs, path) => applySlaPolicyAction.check(action, refs, path), run: (context) => applySlaPolicyAction.run(action, context) };
   }
 }
 
@@ -70,20 +74,22 @@ export function runAction(action: RuleAction, context: ActionContext): Promise<R
   return specOf(action).run(context);
 }
 
-/** The users, teams and webhook endpoints a rule's actions name: what a save reads to check them. */
-export function actionReferenceIds(actions: readonly RuleAction[]): { userIds: string[]; teamIds: string[]; webhookIds: string[] } {
+/** The users, teams, webhook endpoints and SLA policies a rule's actions name: what a save reads to check them. */
+export function actionReferenceIds(actions: readonly RuleAction[]): { userIds: string[]; teamIds: string[]; webhookIds: string[]; slaPolicyIds: string[] } {
   const userIds: string[] = [];
   const teamIds: string[] = [];
   const webhookIds: string[] = [];
+  const slaPolicyIds: string[] = [];
   for (const action of actions) {
     if (action.type === 'assign_user') userIds.push(action.userId);
     if (action.type === 'assign_team') teamIds.push(action.teamId);
     if (action.type === 'create_follow_up' && action.teamId) teamIds.push(action.teamId);
     if (action.type === 'notify') userIds.push(...action.recipients.userIds), teamIds.push(...action.recipients.teamIds);
     if (action.type === 'webhook') webhookIds.push(action.endpointId);
+    if (action.type === 'apply_sla_policy') slaPolicyIds.push(action.policyId);
   }
   const lower = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
-  return { userIds: lower(userIds), teamIds: lower(teamIds), webhookIds: lower(webhookIds) };
+  return { userIds: lower(userIds), teamIds: lower(teamIds), webhookIds: lower(webhookIds), slaPolicyIds: lower(slaPolicyIds) };
 }
 
 export { triggerFacts } from './trigger-facts.js';

@@ -191,3 +191,22 @@ test('saving: unknown recipients, a disabled or unknown endpoint, no recipient, 
   const english = await t.api('POST', '/api/v1/rules', { headers: { 'accept-language': 'en' }, body: { name: 'x', triggers: ['ticket.created'], actions: [{ type: 'notify', recipients: {}, texts: { 'zh-CN': '好', en: 'ok' } }] } });
   assert.match(english.body, /Choose at least one recipient/);
 });
+
+test('the requester’s language: a contact whose locale is en gets the English text and a reply whose variables are in English; one without gets Chinese', async () => {
+  const created = await rule({
+    actions: [
+      { type: 'notify', recipients: { requester: true }, texts: { 'zh-CN': '工单 {{ticket.number}} 已受理', en: 'Ticket {{ticket.number}} received' } },
+      { type: 'reply', body: '[{{ticket.priority}}]' },
+    ],
+  });
+  const contact = await t.api('POST', '/api/v1/contacts', { body: { name: 'Mr Smith', identities: [{ kind: 'email', value: 'smith@example.com' }], attributes: { locale: 'en-GB' } } });
+  assert.equal(contact.statusCode, 201, contact.body);
+  const english = await t.createTicket({ subject: 'Printer jam', channel: 'email', requester: { name: 'Mr Smith', email: 'smith@example.com' } });
+  const chinese = await t.createTicket({ subject: '打印机卡纸', channel: 'email', requester: { name: '陈女士', email: 'chen@example.cn' } });
+  await t.drain();
+  const bodies = async (ticketId: string) =>
+    (await queryRows<{ body: string }>(t.database.db, sql`select body from ticket_messages where ticket_id = ${ticketId} and not internal and (body like 'Ticket %' or body like '工单 %' or body like '[%') order by created_at, id`)).map((row) => row.body);
+  assert.deepEqual(await bodies(english.id), [`Ticket ${english.number} received`, '[Normal]']);
+  assert.deepEqual(await bodies(chinese.id), [`工单 ${chinese.number} 已受理`, '[中]']);
+  await disable(created);
+});

@@ -3,7 +3,7 @@ import { getTeamNames, getUserNames, roleNames } from '../../auth/index.js';
 import { notifyStaff } from '../../notifications/index.js';
 import { addMessage, getTicketSnapshot, recordTicketActivity } from '../../tickets/index.js';
 import type { ActionSpec } from './action-spec.js';
-import { renderRuleText, templateProblems } from './rule-texts.js';
+import { renderRuleText, requesterLocale, templateProblems } from './rule-texts.js';
 
 const text = z.string().trim().min(1).max(2000);
 
@@ -17,7 +17,7 @@ const schema = z.object({
     assignee: z.boolean().default(false),
     /** Every member of the ticket's team at the time the rule fires. */
     teamMembers: z.boolean().default(false),
-    /** The customer: a public reply through the ticket's channel (the zh-CN text; contacts have no language yet). */
+    /** The customer: a public reply through the ticket's channel, in their contact's language (else the zh-CN text). */
     requester: z.boolean().default(false),
   }),
   /** The admin's own message in both languages; each staff member reads theirs. Variables allowed. */
@@ -27,8 +27,9 @@ const schema = z.object({
 /**
  * 通知: staff recipients get an in-app notification (and email, as each prefers) through
  * `notifyStaff`, kind `rule`, keyed by the firing so a retry notifies nobody twice, never the user
- * whose change fired the rule. The requester gets the text as a public reply through the tickets
- * service, delivered by the ticket's channel like any reply.
+ * whose change fired the rule. The requester gets the text in their language (their contact's
+ * `locale`, else Chinese) as a public reply through the tickets service, delivered by the ticket's
+ * channel like any reply.
  */
 export const notifyAction: ActionSpec<typeof schema> = {
   type: 'notify',
@@ -77,7 +78,7 @@ export const notifyAction: ActionSpec<typeof schema> = {
       : 0;
     let replyId: string | null = null;
     if (recipients.requester && ticket.requesterId) {
-      const reply = await addMessage(database, context.actor, ticketId, { body: texts['zh-CN'] }, context.replyChannels, { cause });
+      const reply = await addMessage(database, context.actor, ticketId, { body: texts[await requesterLocale(context, ticket.requesterId)] }, context.replyChannels, { cause });
       replyId = reply.id;
     }
     return { notified, ...(recipients.requester && { requesterReplyId: replyId, ...(replyId === null && { requester: 'none' }) }) };

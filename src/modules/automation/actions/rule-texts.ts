@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../app/errors.js';
 import { renderTemplate, validateTemplate } from '../../../text-templates/index.js';
+import { contactLocale } from '../../customers/index.js';
 import { getVisibleTicket, ticketTemplateValues } from '../../tickets/index.js';
 import type { ActionContext } from './action-context.js';
 import type { ActionReferences } from './action-spec.js';
@@ -28,4 +29,9 @@ export async function renderRuleText(context: ActionContext, text: string, local
   const values = await ticketTemplateValues(context.database.db, reader, ticket, { locale, timeZone: context.timeZone, ...(context.publicUrl && { publicUrl: context.publicUrl }), fieldTypes: context.rules.fieldTypes });
   values.set('agent.name', values.get('ticket.assignee') ?? '');
   return renderTemplate(text, values, 'text');
+}
+
+/** The language a ticket's requester reads a rule's reply in: their contact's (`locale` attribute), else Chinese. */
+export async function requesterLocale(context: ActionContext, requesterId: string | null): Promise<TextLocale> {
+  return (requesterId ? await contactLocale(context.database.db, requesterId) : null) ?? 'zh-CN';
 }

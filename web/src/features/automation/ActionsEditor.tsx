@@ -6,8 +6,9 @@ import { ValueInput } from '../forms/designer/ValueInput.tsx';
 import type { RuleAction } from './queries.ts';
 import { NotifyInputs, ReplyInputs, WebhookInputs } from './MessageActionInputs.tsx';
 import type { ReferenceOptions } from './rule-field-options.ts';
+import { SlaPolicyInput } from './SlaPolicyInput.tsx';
 
-const actionTypes = ['assign_team', 'assign_user', 'set_field', 'add_tags', 'remove_tags', 'add_note', 'change_type', 'create_follow_up', 'notify', 'reply', 'webhook'] as const satisfies ReadonlyArray<RuleAction['type']>;
+const actionTypes = ['assign_team', 'assign_user', 'set_field', 'add_tags', 'remove_tags', 'add_note', 'change_type', 'create_follow_up', 'notify', 'reply', 'webhook', 'apply_sla_policy'] as const satisfies ReadonlyArray<RuleAction['type']>;
 /** Built-in fields set_field may set (the others have their own action). */
 const settable = ['status', 'priority', 'category', 'subject'];
 
@@ -35,6 +36,8 @@ function blank(type: RuleAction['type'], refs: ReferenceOptions): RuleAction {
       return { type, body: '', internal: false };
     case 'webhook':
       return { type, endpointId: '', eventType: 'rule.fired' };
+    case 'apply_sla_policy':
+      return { type, policyId: '' };
   }
 }
 
@@ -97,6 +100,8 @@ function ActionInputs({ action, onChange, fields, references }: { action: RuleAc
       return <ReplyInputs action={action} onChange={onChange} />;
     case 'webhook':
       return <WebhookInputs action={action} onChange={onChange} />;
+    case 'apply_sla_policy':
+      return <SlaPolicyInput action={action} onChange={onChange} />;
   }
 }
 

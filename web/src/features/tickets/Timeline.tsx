@@ -141,6 +141,8 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
         ? describeChange(entry, lookups, t)
         : entry.type === 'rule_notified'
           ? describeRuleNotified(entry, t, i18n.language)
+        : entry.type === 'rule_sla_policy'
+          ? describeRuleSlaPolicy(entry, t, i18n.language)
         : entry.type === 'created'
           ? t('ticket.created', { actor: entry.actor?.name ?? t('ticket.system') })
           : entry.type === 'attachment_added'
@@ -159,6 +161,14 @@ function describeRuleNotified(entry: TimelineEntry, t: TFunction, language: stri
   const names = Array.isArray(detail.names) ? detail.names.map(String) : [];
   const roles = Array.isArray(detail.roles) ? detail.roles.map((role) => t(`role.${String(role)}`)) : [];
   return t('automation.actions.timelineNotified', { actor: entry.actor?.name ?? t('ticket.system'), recipients: new Intl.ListFormat(language, { type: 'conjunction' }).format([...names, ...roles]) });
+}
+
+/** “规则「VIP 升级」将 SLA 策略改为 VIP 金牌” (the policy's names as they were when the rule fired). */
+function describeRuleSlaPolicy(entry: TimelineEntry, t: TFunction, language: string): string {
+  const names = ((entry.newValue ?? {}) as { policyName?: { 'zh-CN'?: unknown; en?: unknown } }).policyName;
+  const zh = typeof names?.['zh-CN'] === 'string' ? names['zh-CN'] : '';
+  const en = typeof names?.en === 'string' ? names.en : '';
+  return t('automation.actions.timelineSlaPolicy', { actor: entry.actor?.name ?? t('ticket.system'), policy: (language.startsWith('en') && en) || zh });
 }
 
 function DeliveryTag({ status, error }: { status: 'queued' | 'sent' | 'failed' | null; error: string | null }) {

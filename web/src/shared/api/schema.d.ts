@@ -12461,6 +12461,11 @@ export interface paths {
                                     body: string;
                                     /** @default false */
                                     internal: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "apply_sla_policy";
+                                    /** Format: uuid */
+                                    policyId: string;
                                 })[];
                                 position: number;
                                 stopAfter: boolean;
@@ -12593,6 +12598,11 @@ export interface paths {
                             body: string;
                             /** @default false */
                             internal?: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "apply_sla_policy";
+                            /** Format: uuid */
+                            policyId: string;
                         })[];
                         /** @default false */
                         stopAfter?: boolean;
@@ -12700,6 +12710,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -12842,6 +12857,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -12995,6 +13015,11 @@ export interface paths {
                             body: string;
                             /** @default false */
                             internal?: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "apply_sla_policy";
+                            /** Format: uuid */
+                            policyId: string;
                         })[];
                         stopAfter?: boolean;
                         enabled?: boolean;
@@ -13100,6 +13125,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -13247,6 +13277,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                             position: number;
                             stopAfter: boolean;
@@ -13397,6 +13432,11 @@ export interface paths {
                                     body: string;
                                     /** @default false */
                                     internal: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "apply_sla_policy";
+                                    /** Format: uuid */
+                                    policyId: string;
                                 })[];
                                 position: number;
                                 stopAfter: boolean;
@@ -13627,6 +13667,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                         };
                     };
@@ -13725,6 +13770,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                         };
                     };
@@ -13859,6 +13909,11 @@ export interface paths {
                                 body: string;
                                 /** @default false */
                                 internal: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "apply_sla_policy";
+                                /** Format: uuid */
+                                policyId: string;
                             })[];
                         };
                     };
@@ -16389,6 +16444,640 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程列表 List processes */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                key: string;
+                                name: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                ticketType: string;
+                                /** @description The version new tickets of the type start on; null before the first publish. */
+                                currentVersion: number | null;
+                                /** @description The draft row's version, for If-Match. */
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建流程 Create a process
+         * @description A process of a ticket type (one per type), with its first draft. The draft may be incomplete; publishing checks it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        ticketType: string;
+                        /** @description A process definition `{start, nodes, transitions}` (docs/workflow.md; schema: src/workflow-model/definition.ts). */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            ticketType: string;
+                            /** @description The version new tickets of the type start on; null before the first publish. */
+                            currentVersion: number | null;
+                            /** @description The draft row's version, for If-Match. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The draft. */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @description What would stop the draft from being published, each at its path into `definition` (empty: publishable). */
+                            issues: {
+                                path: string;
+                                code: string;
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: string;
+                            }[];
+                            /** @description Published versions, newest first. */
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                publishedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程详情 Get a process */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            ticketType: string;
+                            /** @description The version new tickets of the type start on; null before the first publish. */
+                            currentVersion: number | null;
+                            /** @description The draft row's version, for If-Match. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The draft. */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @description What would stop the draft from being published, each at its path into `definition` (empty: publishable). */
+                            issues: {
+                                path: string;
+                                code: string;
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: string;
+                            }[];
+                            /** @description Published versions, newest first. */
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                publishedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 保存流程草稿 Save the draft
+         * @description Requires `If-Match: "<version>"` (428 without, 412 when someone saved meanwhile). Running tickets are not affected until a version is published.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        /** @description A process definition `{start, nodes, transitions}` (docs/workflow.md; schema: src/workflow-model/definition.ts). */
+                        definition?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            ticketType: string;
+                            /** @description The version new tickets of the type start on; null before the first publish. */
+                            currentVersion: number | null;
+                            /** @description The draft row's version, for If-Match. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The draft. */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @description What would stop the draft from being published, each at its path into `definition` (empty: publishable). */
+                            issues: {
+                                path: string;
+                                code: string;
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: string;
+                            }[];
+                            /** @description Published versions, newest first. */
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                publishedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布流程 Publish the draft
+         * @description Validates the draft (unreachable stages, dead ends, gateways without a default, conditions naming missing fields, joins without a split …); any problem answers 422 `workflow.publish_invalid` with every problem at `definition.<path>`. Otherwise a new immutable version: new tickets of the type start on it, running ones keep theirs. `If-Match` optional.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description A process definition `{start, nodes, transitions}` (docs/workflow.md; schema: src/workflow-model/definition.ts). */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            publishedAt: string;
+                            publishedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程版本 Get a published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @description A process definition `{start, nodes, transitions}` (docs/workflow.md; schema: src/workflow-model/definition.ts). */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            publishedAt: string;
+                            publishedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出流程 Export as JSON
+         * @description The draft, or `?version=` a published version, as a file `POST /api/v1/processes/import` takes (another installation).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "opencsm.process";
+                            /** @enum {number} */
+                            formatVersion: 1;
+                            key: string;
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            ticketType: string;
+                            sourceVersion: number | null;
+                            /** @description A process definition `{start, nodes, transitions}` (docs/workflow.md; schema: src/workflow-model/definition.ts). */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入流程 Import a process
+         * @description A file from export. A new key creates a process (201); a known key replaces that process's draft (200) — publish to make it live. The ticket type must exist here.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "opencsm.process";
+                        /** @enum {number} */
+                        formatVersion: 1;
+                        key: string;
+                        name: {
+                            "zh-CN": string;
+                            /** @default  */
+                            en?: string;
+                        };
+                        ticketType: string;
+                        sourceVersion: number | null;
+                        definition: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            ticketType: string;
+                            /** @description The version new tickets of the type start on; null before the first publish. */
+                            currentVersion: number | null;
+                            /** @description The draft row's version, for If-Match. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The draft. */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @description What would stop the draft from being published, each at its path into `definition` (empty: publishable). */
+                            issues: {
+                                path: string;
+                                code: string;
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: string;
+                            }[];
+                            /** @description Published versions, newest first. */
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                publishedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            ticketType: string;
+                            /** @description The version new tickets of the type start on; null before the first publish. */
+                            currentVersion: number | null;
+                            /** @description The draft row's version, for If-Match. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The draft. */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @description What would stop the draft from being published, each at its path into `definition` (empty: publishable). */
+                            issues: {
+                                path: string;
+                                code: string;
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: string;
+                            }[];
+                            /** @description Published versions, newest first. */
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                publishedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 流程变更记录 Audit trail
+         * @description Who created, saved, published or imported the process, newest first (at most 200).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                type: string;
+                                actorId: string | null;
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

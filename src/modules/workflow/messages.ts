@@ -1,0 +1,31 @@
+/** Messages of the workflow module (plain data, no imports), merged into the server catalogue. */
+export const workflowMessages = {
+  zhCN: {
+    'workflow.process.not_found': '流程不存在',
+    'workflow.process.version_not_found': '流程没有第 {version} 版',
+    'workflow.process.key_taken': '标识 {key} 已被其他流程使用',
+    'workflow.process.type_taken': '工单类型 {type} 已经有流程了',
+    'workflow.process.unknown_type': '没有工单类型 {type}',
+    'workflow.process.type_differs': '同一标识的流程属于工单类型 {type}，不能导入为其他类型',
+    'workflow.process.version_mismatch': '流程已被他人修改（当前版本 {current}），请刷新后再试',
+    'workflow.process.if_match_required': '保存流程需要 If-Match 请求头（草稿的版本）',
+    'workflow.process.if_match_invalid': 'If-Match 应为草稿的版本号',
+    'workflow.publish_invalid': '流程有 {count} 处问题，不能发布',
+    'workflow.unknown_role': '没有角色 {role}',
+    'workflow.unknown_action': '没有动作类型 {type}',
+  },
+  en: {
+    'workflow.process.not_found': 'No such process',
+    'workflow.process.version_not_found': 'The process has no version {version}',
+    'workflow.process.key_taken': 'Another process already uses the key {key}',
+    'workflow.process.type_taken': 'The ticket type {type} already has a process',
+    'workflow.process.unknown_type': 'There is no ticket type {type}',
+    'workflow.process.type_differs': 'The process with this key belongs to the ticket type {type}; it cannot be imported for another',
+    'workflow.process.version_mismatch': 'Someone changed the process meanwhile (now version {current}); reload and try again',
+    'workflow.process.if_match_required': 'Saving a process needs an If-Match header (the draft\'s version)',
+    'workflow.process.if_match_invalid': 'If-Match must be the draft\'s version number',
+    'workflow.publish_invalid': 'The process has {count} problems and cannot be published',
+    'workflow.unknown_role': 'There is no role {role}',
+    'workflow.unknown_action': 'There is no action type {type}',
+  },
+} as const;
