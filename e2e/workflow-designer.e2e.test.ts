@@ -45,9 +45,18 @@ async function drawLine(page: Page, from: string, to: string) {
   await page.mouse.up();
 }
 
+/** Choose an option of an Ant Design select as a keyboard user does: open, type to search, Enter on the match (long lists are virtual). */
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label, exact: true }).last().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: option }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** A short select without search (the simulation's option fields): open it and click the option. */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('combobox', { name: label, exact: true }).last().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
 }
 
 test('an admin draws a branching process, sees its problems on the diagram, simulates both branches and publishes it', { skip }, async () => {
@@ -57,7 +66,7 @@ test('an admin draws a branching process, sees its problems on the diagram, simu
   await page.getByTestId('process-new').click();
   await page.getByLabel('名称', { exact: true }).fill('维修流程');
   await page.getByLabel('标识', { exact: true }).fill('repair');
-  await page.getByRole('button', { name: /新\s*建/ }).click();
+  await page.locator('.ant-modal').getByRole('button', { name: /^新\s*建$/ }).click();
   await node(page, 'accept').waitFor();
   assert.equal(await page.getByTestId('process-issues-none').count(), 1, 'the starter 受理 → 关闭 is publishable');
 
@@ -105,14 +114,14 @@ test('an admin draws a branching process, sees its problems on the diagram, simu
 
   // Simulation: 上门 goes through 上门维修, 寄修 through 寄修 (the default).
   await page.getByRole('tab', { name: '模拟' }).click();
-  await pick(page, '维修方式', '上门');
+  await choose(page, '维修方式', '上门');
   await page.getByTestId('simulate-run').click();
   await page.getByTestId('simulate-outcome').getByText('工单走到了结束').waitFor();
   assert.equal(await node(page, 'stage_1').getAttribute('data-path'), 'on');
   assert.equal(await node(page, 'stage_2').getAttribute('data-path'), 'off');
   await page.getByRole('button', { name: '上一步' }).click();
   assert.equal(await node(page, 'closed').getAttribute('data-path'), 'off', 'one step back, 关闭 is not reached yet');
-  await pick(page, '维修方式', '寄修');
+  await choose(page, '维修方式', '寄修');
   await page.getByTestId('simulate-run').click();
   await page.locator('[data-testid="process-node-stage_2"][data-path="on"]').waitFor();
   assert.equal(await node(page, 'stage_1').getAttribute('data-path'), 'off');

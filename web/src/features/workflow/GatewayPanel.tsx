@@ -39,6 +39,7 @@ export function GatewayPanel({ gateway, onChange, outgoing, splits }: Props) {
             value={gateway.defaultTransition}
             onChange={(defaultTransition: string) => onChange({ ...gateway, defaultTransition })}
             options={outgoing.map((transition) => ({ value: transition.id, label: labelText(transition.label, i18n.language) || transition.id }))}
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ width: '100%' }}
           />
         </Property>

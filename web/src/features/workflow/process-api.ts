@@ -1,44 +1,27 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { ProcessDefinitionInput } from '../../../../src/workflow-model/definition.ts';
-import { ApiError, type Problem } from '../../shared/api/client.ts';
+import { api, unwrap } from '../../shared/api/client.ts';
+import type { paths } from '../../shared/api/schema';
 
 /**
- * The designer's calls to 设置 › 流程's API (issue 19's contract: GET/POST /api/v1/processes,
- * GET/PUT /api/v1/processes/{id}, POST …/{id}/publish, GET …/{id}/export, POST …/import), in this
- * one file. The workflow module was not yet in the generated OpenAPI types when the designer was
- * written, so answers are read through the contract's shapes below (zod, never a cast); moving to
- * the typed `api` client is a change of this file alone.
+ * The designer's calls to 设置 › 流程's API (issue 19: GET/POST /api/v1/processes, GET/PUT
+ * /api/v1/processes/{id}, POST …/{id}/publish, GET …/{id}/export, POST …/import) through the typed
+ * client. The OpenAPI document describes a definition as plain JSON (its condition trees are
+ * recursive), so answers are read back through the check below, never cast; the designer then
+ * validates the definition with the model's own schema.
  */
-const label = z.object({ 'zh-CN': z.string(), en: z.string() });
-const issueSchema = z.object({ path: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), message: z.string() });
-
-const summarySchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  name: label,
-  ticketType: z.string(),
-  /** The version new tickets start on; null before the first publish. */
-  currentVersion: z.number().int().nullable(),
-  /** The draft's version, for If-Match. */
-  version: z.number().int(),
-  updatedAt: z.string(),
-});
-/** The definition travels as plain JSON; the designer parses it with the model's own schema when it validates. */
-const definitionSchema = z.custom<ProcessDefinitionInput>((value) => typeof value === 'object' && value !== null && 'nodes' in value && Array.isArray(value.nodes) && 'transitions' in value && Array.isArray(value.transitions));
-const detailSchema = summarySchema.extend({
-  definition: definitionSchema,
-  issues: z.array(issueSchema),
-  versions: z.array(z.object({ version: z.number().int(), publishedAt: z.string(), publishedBy: z.string().nullable() })),
-});
-const listSchema = z.object({ items: z.array(summarySchema), nextCursor: z.string().nullable() });
-const versionSchema = z.object({ version: z.number().int(), publishedAt: z.string() });
-export const processExportSchema = z.object({ format: z.literal('opencsm.process'), formatVersion: z.literal(1), key: z.string(), name: label, ticketType: z.string(), sourceVersion: z.number().int().nullable(), definition: definitionSchema });
-
-export type ProcessSummary = z.infer<typeof summarySchema>;
-export type ProcessDetail = z.infer<typeof detailSchema>;
-export type ProcessExport = z.infer<typeof processExportSchema>;
+type RawDetail = paths['/api/v1/processes/{id}']['get']['responses']['200']['content']['application/json'];
+export type ProcessSummary = paths['/api/v1/processes']['get']['responses']['200']['content']['application/json']['items'][number];
+export type ProcessDetail = Omit<RawDetail, 'definition'> & { definition: ProcessDefinitionInput };
 export type NewProcess = { key: string; name: { 'zh-CN': string; en: string }; ticketType: string; definition: ProcessDefinitionInput };
+
+/** A definition as the designer draws it: `{start, nodes[], transitions[]}` (validate checks the rest and marks it). */
+const definitionSchema = z.custom<ProcessDefinitionInput>((value) => typeof value === 'object' && value !== null && 'nodes' in value && Array.isArray(value.nodes) && 'transitions' in value && Array.isArray(value.transitions));
+const label = z.object({ 'zh-CN': z.string(), en: z.string() });
+/** An export file as `POST /processes/import` takes it (read from a file the admin picked). */
+export const processExportSchema = z.object({ format: z.literal('opencsm.process'), formatVersion: z.literal(1), key: z.string(), name: label, ticketType: z.string(), sourceVersion: z.number().int().nullable(), definition: definitionSchema });
+export type ProcessExport = z.infer<typeof processExportSchema>;
 
 export const processKeys = {
   all: ['processes'] as const,
@@ -46,42 +29,22 @@ export const processKeys = {
   detail: (id: string) => [...processKeys.all, 'detail', id] as const,
 };
 
-async function call<T>(schema: z.ZodType<T>, method: string, url: string, options: { body?: unknown; version?: number } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
-  let response: Response;
-  try {
-    response = await fetch(url, { method, credentials: 'same-origin', headers, ...(options.body !== undefined && { body: JSON.stringify(options.body) }) });
-  } catch {
-    throw new ApiError({ title: 'network', status: 0, code: 'network' });
-  }
-  const body: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(problemOf(body, response));
-  return schema.parse(body);
-}
-
-const problemSchema = z.object({ title: z.string(), code: z.string().optional(), detail: z.string().optional(), errors: z.array(issueSchema.partial({ code: true })).optional() });
-function problemOf(body: unknown, response: Response): Problem {
-  const parsed = problemSchema.safeParse(body);
-  if (!parsed.success) return { title: response.statusText || `HTTP ${response.status}`, status: response.status };
-  const { errors, ...rest } = parsed.data;
-  return { ...rest, status: response.status, ...(errors && { errors: errors.map((e) => ({ ...e, code: e.code ?? '' })) }) };
-}
-
-const base = '/api/v1/processes';
-const at = (id: string) => `${base}/${encodeURIComponent(id)}`;
+const detailOf = (raw: RawDetail): ProcessDetail => ({ ...raw, definition: definitionSchema.parse(raw.definition) });
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+const path = (id: string) => ({ path: { id } });
 
 /** Every process (one per ticket type), a page of 200: an installation has few. */
 export function useProcesses() {
-  return useQuery({ queryKey: processKeys.list(), queryFn: async () => (await call(listSchema, 'GET', `${base}?limit=200`)).items });
+  return useQuery({ queryKey: processKeys.list(), queryFn: async () => (await unwrap(api.GET('/api/v1/processes', { params: { query: { limit: 200 } } }))).items });
 }
 
 export function useProcess(id: string) {
-  return useQuery({ queryKey: processKeys.detail(id), queryFn: () => call(detailSchema, 'GET', at(id)) });
+  return useQuery({ queryKey: processKeys.detail(id), queryFn: async () => detailOf(await unwrap(api.GET('/api/v1/processes/{id}', { params: path(id) }))) });
 }
 
-export const fetchProcessExport = (id: string) => call(processExportSchema, 'GET', `${at(id)}/export`);
+export async function fetchProcessExport(id: string): Promise<ProcessExport> {
+  return processExportSchema.parse(await unwrap(api.GET('/api/v1/processes/{id}/export', { params: path(id) })));
+}
 
 export function useProcessActions() {
   const queryClient = useQueryClient();
@@ -94,10 +57,11 @@ export function useProcessActions() {
     }
   };
   return {
-    create: (body: NewProcess) => settle(call(detailSchema, 'POST', base, { body })),
+    create: async (body: NewProcess) => detailOf(await settle(unwrap(api.POST('/api/v1/processes', { body })))),
     /** Saves the draft; 412 when someone saved meanwhile. */
-    save: (process: ProcessDetail, changes: { definition: ProcessDefinitionInput; name?: NewProcess['name'] }) => settle(call(detailSchema, 'PUT', at(process.id), { body: changes, version: process.version }), process.id),
-    publish: (process: ProcessDetail) => settle(call(versionSchema, 'POST', `${at(process.id)}/publish`, { version: process.version }), process.id),
-    import: (file: ProcessExport) => settle(call(detailSchema, 'POST', `${base}/import`, { body: file })),
+    save: async (process: ProcessDetail, changes: { definition: ProcessDefinitionInput; name?: NewProcess['name'] }) =>
+      detailOf(await settle(unwrap(api.PUT('/api/v1/processes/{id}', { params: { ...path(process.id), header: ifMatch(process.version) }, body: changes })), process.id)),
+    publish: (process: ProcessDetail) => settle(unwrap(api.POST('/api/v1/processes/{id}/publish', { params: { ...path(process.id), header: ifMatch(process.version) } })), process.id),
+    import: async (file: ProcessExport) => detailOf(await settle(unwrap(api.POST('/api/v1/processes/import', { body: file })))),
   };
 }
