@@ -35,6 +35,8 @@ const DingtalkChannelPage = lazy(() => import('../features/channels/DingtalkChan
 const SmsChannelPage = lazy(() => import('../features/channels/SmsChannelPage.tsx'));
 const SignInSecurityPage = lazy(() => import('../features/auth/SignInSecurityPage.tsx'));
 const QuarantinePage = lazy(() => import('../features/email/QuarantinePage.tsx'));
+const ProcessesPage = lazy(() => import('../features/workflow/ProcessesPage.tsx'));
+const ProcessDesignerPage = lazy(() => import('../features/workflow/ProcessDesignerPage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../features/security-settings/SecuritySettingsPage.tsx'));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx'));
 const ImportsPage = lazy(() => import('../features/imports/ImportsPage.tsx'));
@@ -136,6 +138,8 @@ export function AppRoutes() {
         <Route path="/settings/sla-policies" element={page(<PoliciesPage />)} />
         <Route path="/settings/automation" element={page(<RulesPage />)} />
         <Route path="/settings/automation/:id" element={page(<RuleEditorPage />)} />
+        <Route path="/settings/processes" element={page(<ProcessesPage />)} />
+        <Route path="/settings/processes/:id" element={page(<ProcessDesignerPage />)} />
         <Route path="/settings/mailboxes" element={page(<MailboxesPage />)} />
         <Route path="/settings/channels/wechat" element={page(<WechatChannelPage />)} />
         <Route path="/settings/channels/wecom" element={page(<WecomChannelPage />)} />

@@ -13,6 +13,7 @@ export const settingsPages = [
   { path: '/settings/calendars', permission: 'admin.sla', labelKey: 'nav.calendars' },
   { path: '/settings/sla-policies', permission: 'admin.sla', labelKey: 'sla.policies.nav' },
   { path: '/settings/automation', permission: 'automation.manage', labelKey: 'automation.nav' },
+  { path: '/settings/processes', permission: 'processes.read', labelKey: 'workflow.nav' },
   { path: '/settings/mailboxes', permission: 'admin.mailboxes', labelKey: 'email.nav' },
   { path: '/settings/channels/wechat', permission: 'channels.manage', labelKey: 'channels.nav' },
   { path: '/settings/channels/wecom', permission: 'channels.manage', labelKey: 'wecom.nav' },

@@ -1,3 +1,4 @@
+import { workflowEn } from '../../features/workflow/locale.ts';
 import { customFieldsEn } from '../../features/forms/locale.ts';
 import { macrosEn } from '../../features/macros/locale.ts';
 import { automationEn } from '../../features/automation/locale.ts';
@@ -71,6 +72,7 @@ export const en: Messages = {
   portal: portalEn,
   formsDesigner: formsDesignerEn,
   automation: automationEn,
+  workflow: workflowEn,
   knowledge: knowledgeEn,
   placeholder: { knowledge: 'The knowledge base is coming.', reports: 'Reports and dashboards are coming.' },
 };

@@ -1,3 +1,4 @@
+import { workflowZhCN } from '../../features/workflow/locale.ts';
 import { customFieldsZhCN } from '../../features/forms/locale.ts';
 import { macrosZhCN } from '../../features/macros/locale.ts';
 import { automationZhCN } from '../../features/automation/locale.ts';
@@ -66,6 +67,7 @@ export const zhCN = {
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,
   automation: automationZhCN,
+  workflow: workflowZhCN,
   knowledge: knowledgeZhCN,
   placeholder: { knowledge: '知识库即将推出。', reports: '报表与仪表盘即将推出。' },
 };
