@@ -1,18 +1,20 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { and, asc, eq, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Clock } from '../../app/clock.js';
 import type { ReplyChannels } from '../../app/reply-channels.js';
 import type { WriteRules } from '../../app/write-rules.js';
-import type { Tx } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
 import type { ConditionTypes } from '../../forms/field-kinds.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { DueRowSource } from '../../jobs/registry.js';
 import { getTicketSnapshots } from '../tickets/index.js';
 import { businessTimeOf, eventContext, ruleHolds } from './evaluate-events.js';
 import { ruleTimeDue } from './events.js';
-import { runRuleActions } from './fire-rule.js';
+import { runRuleActions, type FiringHooks } from './fire-rule.js';
 import { finishFiring } from './firing-log.js';
-import type { CompiledRule, RuleSetCache } from './rule-set.js';
+import type { CompiledRule, RuleSet, RuleSetCache } from './rule-set.js';
+import { actionsAtVersion } from './rule-versions.js';
 import { automationRuleFirings, automationTimeDue } from './schema.js';
 import { automationSystemActor, ruleActor } from './system-actor.js';
 import { anchorHolds } from './time-anchors.js';
@@ -24,7 +26,17 @@ const roundSize = 50;
 
 type DueRow = typeof automationTimeDue.$inferSelect;
 type Claimed = { firingId: string; eventId: number; rule: CompiledRule; ticketId: string };
-export type TimeRuleDeps = { rules: RuleSetCache; types: ConditionTypes; clock: Clock; writeRules: WriteRules; replyChannels: ReplyChannels; timeZone: string };
+export type TimeRuleDeps = { rules: RuleSetCache; types: ConditionTypes; clock: Clock; writeRules: WriteRules; replyChannels: ReplyChannels; timeZone: string; hooks?: FiringHooks };
+
+/**
+ * A time firing a crash interrupted between two actions: its due rows were deleted when it was
+ * claimed, so no poll finds it again. One `running` this long is resumed (the actions of the
+ * version it was claimed at, done ones skipped — a firing still running elsewhere loses nothing:
+ * each action's done-row key lets one of two runners do it). Looked for once a minute per worker,
+ * so the idle poll stays one probe.
+ */
+const abandonedAfterMs = 2 * 60_000;
+const sweepEveryMs = 60_000;
 
 /**
  * The time rules' scheduler, polled by every worker round. When nothing is due it costs one index
@@ -34,14 +46,20 @@ export type TimeRuleDeps = { rules: RuleSetCache; types: ConditionTypes; clock: 
  * and for each that holds records `rule.time_due` and claims the firing (unique (rule, ticket, due
  * time): a second worker or a retry claims nothing), deleting every row it judged. The actions then
  * run through the owning services (cause `rule:<id>`), each in its own transaction as event rules'
- * do; the claimed firing is their idempotency key (a crash mid-firing leaves it `running`, not
- * repeated). After downtime every row that fell due meanwhile is simply due, and fires once.
+ * do, each once per firing with its done-row; a firing a crash interrupted is resumed by a later
+ * round (resumeAbandonedFirings). After downtime every row that fell due meanwhile is simply due, and fires once.
  */
 export function timeRuleDueRows(deps: TimeRuleDeps): DueRowSource {
+  let sweptAt = Number.NEGATIVE_INFINITY;
   return async ({ database, log }) => {
     const now = deps.clock.now();
+    let resumed = 0;
+    if (now.getTime() - sweptAt >= sweepEveryMs) {
+      sweptAt = now.getTime();
+      resumed = await resumeAbandonedFirings(database, deps, now, log);
+    }
     const [anyDue] = await database.db.select({ ticketId: automationTimeDue.ticketId }).from(automationTimeDue).where(lte(automationTimeDue.dueAt, now)).limit(1);
-    if (!anyDue) return 0;
+    if (!anyDue) return resumed;
     const set = await deps.rules.get(database.db, deps.types, log);
     const { handled, claimed } = await database.transaction(async (tx) => {
       const due = await tx.select().from(automationTimeDue).where(lte(automationTimeDue.dueAt, now)).orderBy(asc(automationTimeDue.dueAt)).limit(roundSize).for('update', { skipLocked: true });
@@ -51,11 +69,38 @@ export function timeRuleDueRows(deps: TimeRuleDeps): DueRowSource {
       const started = performance.now();
       const rule = firing.rule.row;
       const context = { database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone, actor: ruleActor(rule), cause: `rule:${rule.id}` as const, ruleId: rule.id, eventId: firing.eventId, ticketId: firing.ticketId };
-      const { outcomes, error } = await runRuleActions(rule, context, log);
+      const { outcomes, error } = await runRuleActions(rule, context, log, { firingId: firing.firingId, ...(deps.hooks && { hooks: deps.hooks }) });
       await finishFiring(database.db, firing.firingId, { actions: outcomes, error, durationMs: performance.now() - started });
     }
-    return handled;
+    return handled + resumed;
   };
+}
+
+/** Resumes the time firings left `running` past `abandonedAfterMs` (see above); a rule since disabled or deleted ends its firing as failed. */
+async function resumeAbandonedFirings(database: Database, deps: TimeRuleDeps, now: Date, log: Logger): Promise<number> {
+  const f = automationRuleFirings;
+  const stale = await database.db
+    .select({ id: f.id, ruleId: f.ruleId, ruleVersion: f.ruleVersion, ticketId: f.ticketId, eventId: f.eventId })
+    .from(f)
+    .where(and(eq(f.status, 'running'), isNotNull(f.dueAt), lt(f.firedAt, new Date(now.getTime() - abandonedAfterMs))))
+    .orderBy(asc(f.firedAt))
+    .limit(roundSize);
+  if (stale.length === 0) return 0;
+  const set: RuleSet = await deps.rules.get(database.db, deps.types, log);
+  for (const firing of stale) {
+    const started = performance.now();
+    const rule = set.timeRulesById.get(firing.ruleId)?.row;
+    if (!rule) {
+      await finishFiring(database.db, firing.id, { actions: [], error: 'automation.firing.rule_off', durationMs: 0 });
+      continue;
+    }
+    const actions = firing.ruleVersion === rule.version ? rule.actions : await actionsAtVersion(database.db, rule.id, firing.ruleVersion);
+    const context = { database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone, actor: ruleActor(rule), cause: `rule:${rule.id}` as const, ruleId: rule.id, eventId: firing.eventId, ticketId: firing.ticketId };
+    const { outcomes, error } = await runRuleActions({ ...rule, actions }, context, log, { firingId: firing.id, resumed: true, ...(deps.hooks && { hooks: deps.hooks }) });
+    await finishFiring(database.db, firing.id, { actions: outcomes, error, durationMs: performance.now() - started });
+    log.info({ firingId: firing.id, ruleId: rule.id, ticketId: firing.ticketId }, 'automation: resumed a time firing a crash interrupted');
+  }
+  return stale.length;
 }
 
 async function judgeDueRows(tx: Tx, due: DueRow[], rules: ReadonlyMap<string, CompiledRule>, now: Date): Promise<Claimed[]> {

@@ -63,7 +63,7 @@ export function createAutomationModule(options: { firingHooks?: FiringHooks } = 
         [eventReader(ticketCreated, { when: movesAnchor }), eventReader(ticketUpdated, { when: movesAnchor }), eventReader(ticketMessageAdded, { when: movesAnchor })],
         handleTimeAnchorEvents({ rules, types: context.fieldTypes, clock: context.clock }),
       );
-      context.jobs.pollDueRows('automation.time_rules', timeRuleDueRows({ rules, types: context.fieldTypes, clock: context.clock, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai' }));
+      context.jobs.pollDueRows('automation.time_rules', timeRuleDueRows({ rules, types: context.fieldTypes, clock: context.clock, writeRules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone: 'Asia/Shanghai', ...(options.firingHooks && { hooks: options.firingHooks }) }));
       context.jobs.handle(timeRuleChangedJob, handleTimeRuleChanged());
       context.jobs.handle(timeRuleBackfillJob, handleTimeRuleBackfill({ clock: context.clock }));
       // Keeps the cache fresh between events (at most one primary-key read a second).

@@ -26,6 +26,7 @@ export const automationMessages = {
     'automation.time.status_required': '请选择起算的工单状态',
     'automation.time.closed_status': '已关闭的工单不会再触发定时规则，请选择其他状态',
     'automation.time.calendar_required': '按工作时间计算时需要选择工作日历',
+    'automation.firing.rule_off': '执行中断后规则已停用或删除，其余动作未执行',
   },
   en: {
     'automation.rule.not_found': 'Automation rule not found',
@@ -53,5 +54,6 @@ export const automationMessages = {
     'automation.time.status_required': 'Choose the status the delay counts from',
     'automation.time.closed_status': 'Closed tickets fire no time rules: choose another status',
     'automation.time.calendar_required': 'A delay in business time needs a business calendar',
+    'automation.firing.rule_off': 'The rule was disabled or deleted after the firing was interrupted: its remaining actions did not run',
   },
 };

@@ -87,6 +87,8 @@ export const automationRuleFirings = pgTable(
     index('automation_rule_firings_ticket_idx').on(t.ticketId, t.ruleId, t.id),
     // A time rule fires once per (rule, ticket, due time), whichever worker or retry gets there.
     uniqueIndex('automation_rule_firings_time_idx').on(t.ruleId, t.ticketId, t.dueAt).where(sql`due_at is not null`),
+    // The time rules' sweep of firings a crash interrupted (fire-time-rules.ts): only those still running.
+    index('automation_rule_firings_running_time_idx').on(t.firedAt).where(sql`status = 'running' and due_at is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "automation_rule_firings_running_time_idx" ON "automation_rule_firings" USING btree ("fired_at") WHERE status = 'running' and due_at is not null;
