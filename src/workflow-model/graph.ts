@@ -55,3 +55,24 @@ export function nodesOnForwardCycles(graph: ProcessGraph): Set<string> {
   }
   return onCycle;
 }
+
+/*
+ * Gateway semantics, shared by the designer's simulation (simulate.ts) and the running instance
+ * (run.ts), so a simulated ticket takes exactly the path a live one would.
+ */
+
+/** An exclusive gateway's branch: its first non-default outgoing transition whose condition holds, else its default. */
+export function exclusiveBranch(gateway: { defaultTransition?: string | undefined }, out: readonly ProcessTransition[], holds: (transition: ProcessTransition) => boolean): ProcessTransition | undefined {
+  return out.find((t) => t.id !== gateway.defaultTransition && holds(t)) ?? out.find((t) => t.id === gateway.defaultTransition);
+}
+
+/** How many of its split's branches a join lets through on: all, any one, or n. */
+export function joinNeeds(graph: ProcessGraph, join: { split: string; join: 'all' | 'any' | 'n'; n?: number | undefined }): number {
+  const branches = (graph.forwardOut.get(join.split) ?? []).length;
+  return join.join === 'all' ? branches : join.join === 'any' ? 1 : (join.n ?? branches);
+}
+
+/** A token's lineage once the join of `split` has let it through: the splits enclosing that one. */
+export function lineageAfterJoin(lineage: readonly string[], split: string): string[] {
+  return lineage.slice(0, Math.max(0, lineage.lastIndexOf(split)));
+}

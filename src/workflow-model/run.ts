@@ -8,7 +8,7 @@
 import type { CheckedCondition } from '../conditions/types.js';
 import { evaluate } from '../conditions/evaluate.js';
 import type { ProcessDefinition, ProcessTransition } from './definition.js';
-import { graphOf } from './graph.js';
+import { exclusiveBranch, graphOf, joinNeeds, lineageAfterJoin } from './graph.js';
 
 export type RunToken = { id: string; node: string; lineage: string[] };
 export type RunState = { tokens: RunToken[]; joins: Record<string, number> };
@@ -56,7 +56,7 @@ export function advance(definition: ProcessDefinition, conditions: CheckedCondit
     }
     const out = graph.forwardOut.get(node.id) ?? [];
     if (node.gateway === 'exclusive') {
-      const taken = out.find((t) => t.id !== node.defaultTransition && holds(t)) ?? out.find((t) => t.id === node.defaultTransition);
+      const taken = exclusiveBranch(node, out, holds);
       if (taken) queue.push({ ...token, node: taken.to });
       continue;
     }
@@ -66,15 +66,13 @@ export function advance(definition: ProcessDefinition, conditions: CheckedCondit
     }
     if (!node.split) continue;
     const arrived = (joins[node.id] ?? 0) + 1;
-    const branches = (graph.forwardOut.get(node.split) ?? []).length;
-    const needed = node.join === 'all' ? branches : node.join === 'any' ? 1 : (node.n ?? branches);
     joins[node.id] = arrived;
-    if (arrived !== needed) continue;
+    if (arrived !== joinNeeds(graph, { ...node, split: node.split })) continue;
     // Complete: the branches still running are withdrawn, the count starts again for a later round (after a return).
     const split = node.split;
     tokens = tokens.filter((other) => !other.lineage.includes(split));
     delete joins[node.id];
-    const lineage = token.lineage.slice(0, Math.max(0, token.lineage.lastIndexOf(split)));
+    const lineage = lineageAfterJoin(token.lineage, split);
     for (const t of out) queue.push({ id: token.id, node: t.to, lineage });
   }
   return { state: { tokens, joins }, entered, passed, ended: tokens.length === 0 };

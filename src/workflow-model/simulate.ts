@@ -11,7 +11,7 @@ import { evaluate } from '../conditions/evaluate.js';
 import { validateCondition } from '../conditions/validate.js';
 import { approvalPlanFor } from './approval-plan.js';
 import type { ApprovalMode, ProcessDefinition, ProcessTransition } from './definition.js';
-import { graphOf } from './graph.js';
+import { exclusiveBranch, graphOf, joinNeeds, lineageAfterJoin } from './graph.js';
 
 export type SimulationStep = {
   node: string;
@@ -97,7 +97,7 @@ export function simulateProcess(definition: ProcessDefinition, values: Readonly<
       continue;
     }
     if (node.gateway === 'exclusive') {
-      const taken = out.find((t) => t.id !== node.defaultTransition && holds(t)) ?? out.find((t) => t.id === node.defaultTransition);
+      const taken = exclusiveBranch(node, out, holds);
       if (taken) move(token, taken);
       continue;
     }
@@ -109,13 +109,11 @@ export function simulateProcess(definition: ProcessDefinition, values: Readonly<
     if (!node.split || firedJoins.has(node.id)) continue;
     const arrived = (joinArrivals.get(node.id) ?? 0) + 1;
     joinArrivals.set(node.id, arrived);
-    const branches = (graph.forwardOut.get(node.split) ?? []).length;
-    const needed = node.join === 'all' ? branches : node.join === 'any' ? 1 : (node.n ?? branches);
-    if (arrived < needed) continue;
+    if (arrived < joinNeeds(graph, { ...node, split: node.split })) continue;
     firedJoins.add(node.id);
     // Branches still running after an any / n-of join are withdrawn (their waits no longer count).
     cancelledSplits.add(node.split);
-    const lineage = token.lineage.slice(0, Math.max(0, token.lineage.lastIndexOf(node.split)));
+    const lineage = lineageAfterJoin(token.lineage, node.split);
     for (let i = waiting.length - 1; i >= 0; i--) if (waitingLineage.get(waiting[i] as SimulationWait)?.includes(node.split)) waiting.splice(i, 1);
     out.forEach((t) => move(token, t, lineage));
   }
