@@ -46,6 +46,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * The app's database whose every transaction is `tx`, and whose reads go through it too: how a
+ * service called with it joins an enclosing transaction (a rule's action with its done-row, an
+ * assignment with its counters), so both commit or neither. Reads must use it as well: on PGlite
+ * a read beside an open transaction would wait for it.
+ */
+export function databaseInside(tx: Tx, database: Database): Database {
+  return { engine: database.engine, driver: database.driver, db: tx, transaction: (work) => work(tx), close: database.close };
+}
+
 const retryableSqlStates = new Set(['40001', '40P01']);
 
 /** Postgres error code of a driver error, looking through drizzle's wrapping `cause`. */

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { WriteRules } from '../../app/write-rules.js';
-import type { Database, Tx } from '../../db/database.js';
+import { databaseInside, type Database, type Tx } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { addBusinessMinutes } from '../sla/index.js';
 import { updateTicket, type TicketSnapshot } from '../tickets/index.js';
@@ -58,7 +58,7 @@ export async function decide(tx: Tx, database: Database, rules: WriteRules, inpu
   for (const candidate of ordered) {
     if (!(await takePlace(tx, candidate.userId, chat, now))) continue;
     await moveLoad(tx, ticket.id, { userId: candidate.userId, chatChannel: chat }, { counted: true, empty: input.fresh });
-    await updateTicket(inside(tx, database), assignmentActorOf(settings.strategy), ticket.id, ticket.version, { assigneeId: candidate.userId }, { ...rules, cause: 'system' });
+    await updateTicket(databaseInside(tx, database), assignmentActorOf(settings.strategy), ticket.id, ticket.version, { assigneeId: candidate.userId }, { ...rules, cause: 'system' });
     // The round-robin pointer; other strategies order by the counters and need no write here.
     if (settings.strategy === 'round_robin') await tx.update(assignmentTeamSettings).set({ lastAssigneeId: candidate.userId }).where(eq(assignmentTeamSettings.teamId, plan.teamId));
     if (!input.fresh) await tx.delete(assignmentQueue).where(eq(assignmentQueue.ticketId, ticket.id));
@@ -139,12 +139,4 @@ function skillValuesOf(ticket: TicketSnapshot): Record<string, unknown> {
   const values: Record<string, unknown> = { priority: ticket.priority, channel: ticket.channel, categoryId: ticket.categoryPath };
   for (const [key, value] of Object.entries(ticket.fields ?? {})) values[`fields.${key}`] = value;
   return values;
-}
-
-/**
- * The app's database, but every transaction is `tx`: how the tickets service's own transaction
- * joins the decision's (so the assignment, the counter and the queue commit or fail together).
- */
-export function inside(tx: Tx, database: Database): Database {
-  return { ...database, engine: database.engine, driver: database.driver, db: tx, transaction: (work) => work(tx), close: database.close };
 }

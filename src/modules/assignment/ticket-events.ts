@@ -1,12 +1,12 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Clock } from '../../app/clock.js';
 import type { WriteRules } from '../../app/write-rules.js';
-import type { Database, Tx } from '../../db/database.js';
+import { databaseInside, type Database, type Tx } from '../../db/database.js';
 import type { EnvelopeOf } from '../../jobs/event-definition.js';
 import { enqueueJobs } from '../../jobs/queue.js';
 import { getTicketSnapshot, updateTicket, type ticketCreated, type ticketMessageAdded, type ticketUpdated } from '../tickets/index.js';
 import { isAvailable } from './availability.js';
-import { decide, inside, type QueueReason } from './decide.js';
+import { decide, type QueueReason } from './decide.js';
 import { assignmentActorOf, isAssignmentActor } from './system-actors.js';
 import { handoutJob } from './handout.js';
 import { chatChannelOf } from './chat-counters.js';
@@ -121,7 +121,7 @@ export async function followTicket(tx: Tx, database: Database, rules: WriteRules
     // Back to the previous assignee if available; else someone else, else the queue.
     const decision = await decide(tx, database, rules, { ...input, exclude: [ticket.assigneeId] });
     if ('queued' in decision) {
-      await updateTicket(inside(tx, database), assignmentActorOf(plan.strategy), ticket.id, ticket.version, { assigneeId: null }, { ...rules, cause: 'system' });
+      await updateTicket(databaseInside(tx, database), assignmentActorOf(plan.strategy), ticket.id, ticket.version, { assigneeId: null }, { ...rules, cause: 'system' });
       return (await moveLoad(tx, ticket.id, null)) ?? freed;
     }
   }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { AppError } from '../../app/errors.js';
-import type { Database, Tx } from '../../db/database.js';
+import { databaseInside, type Database, type Tx } from '../../db/database.js';
 import { runAction, triggerFacts, type ActionContext, type RuleAction } from './actions/index.js';
 import type { ActionOutcome } from './firing-outcome.js';
 import { claimFiring, doneActions, finishFiring, firingOf } from './firing-log.js';
@@ -84,13 +84,8 @@ async function runActionOnce(firingId: string, index: number, action: RuleAction
       const [row] = await tx.select({ outcome: automationFiringActions.outcome }).from(automationFiringActions).where(and(eq(automationFiringActions.firingId, firingId), eq(automationFiringActions.actionIndex, index)));
       return row?.outcome ?? { type: action.type, ok: true };
     }
-    const outcome: ActionOutcome = { type: action.type, ok: true, detail: await runAction(action, { ...context, database: joined(tx, context.database) }) };
+    const outcome: ActionOutcome = { type: action.type, ok: true, detail: await runAction(action, { ...context, database: databaseInside(tx, context.database) }) };
     await tx.update(automationFiringActions).set({ outcome }).where(and(eq(automationFiringActions.firingId, firingId), eq(automationFiringActions.actionIndex, index)));
     return outcome;
   });
-}
-
-/** The app's database whose every transaction is `tx` (and whose reads go through it: on PGlite a read beside an open transaction would wait for it). */
-function joined(tx: Tx, database: Database): Database {
-  return { engine: database.engine, driver: database.driver, db: tx, transaction: (work) => work(tx), close: database.close };
 }
