@@ -454,6 +454,7 @@ describe('no credentials', () => {
     ['GET', `/api/v1/rules/${uuid}/versions`],
     ['GET', `/api/v1/rules/${uuid}/firings`],
     ['GET', '/api/v1/rule-firings'],
+    ['GET', `/api/v1/rules/${uuid}/backfill`],
     ['GET', '/api/v1/rule-names'],
     ['GET', '/api/v1/processes'],
     ['POST', '/api/v1/processes', { key: 'x' }],
