@@ -77,23 +77,25 @@ test('the console honours the system\'s reduce-motion setting: a dialog opens wi
     const page = await h.newPage({ user: admin, reducedMotion });
     await page.goto('/settings/users');
     await page.evaluate(() => {
-      document.body.dataset.dialogAnimations = '0';
+      document.body.dataset.dialogAnimations = '';
       document.addEventListener('animationstart', (event) => {
-        if (event.target instanceof Element && event.target.closest('.ant-modal, .ant-modal-mask')) document.body.dataset.dialogAnimations = String(Number(document.body.dataset.dialogAnimations) + 1);
+        const element = event.target instanceof Element ? event.target : null;
+        if (element?.closest('.ant-modal, .ant-modal-mask')) document.body.dataset.dialogAnimations += `${event.animationName} on .${[...element.classList].join('.')};`;
       });
     });
     await page.getByRole('button', { name: '新建用户' }).click();
     await page.getByRole('dialog').getByLabel('初始密码').waitFor();
     return page;
   };
-  const seen = (page: Awaited<ReturnType<typeof dialogAnimations>>) => page.evaluate(() => Number(document.body.dataset.dialogAnimations));
+  // Which animations started, by name and element (so a failure says which).
+  const seen = (page: Awaited<ReturnType<typeof dialogAnimations>>) => page.evaluate(() => (document.body.dataset.dialogAnimations ?? '').split(';').filter(Boolean));
 
   const moving = await dialogAnimations('no-preference');
-  await eventually(async () => (await seen(moving)) > 0, 'the dialog to zoom in by default');
+  await eventually(async () => (await seen(moving)).length > 0, 'the dialog to zoom in by default');
   const still = await dialogAnimations('reduce');
   // Two frames after the dialog is shown: an animation antd had started would have fired by now.
   await still.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  assert.equal(await seen(still), 0, 'no animation with reduced motion');
+  assert.deepEqual(await seen(still), [], 'no animation with reduced motion');
   assert.deepEqual(h.takePageErrors(), []);
 });
 
