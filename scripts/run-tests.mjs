@@ -141,18 +141,24 @@ const inSuite = `const inSuite = (name, specifier) => new Promise((loaded) => de
 // 10 ms ticks). For measuring where the suite's CPU goes (BENCHMARKS.md, "Test suite").
 const fileCpu = `const fileCpu = { children() { try { const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' '); return (Number(fields[13]) + Number(fields[14])) * 10; } catch { return 0; } }, start() { return { cpu: process.cpuUsage(), children: fileCpu.children(), wall: performance.now() }; }, write(name, start) { const target = process.env.OPENCSM_TEST_CPU; if (!target) return; const used = process.cpuUsage(start.cpu); appendFileSync(target, JSON.stringify({ file: name, cpuMs: Math.round((used.user + used.system) / 1000), childrenCpuMs: fileCpu.children() - start.children, wallMs: Math.round(performance.now() - start.wall) }) + '\\n'); } };`;
 
-const perProcess = Math.max(1, Number(process.env.OPENCSM_TEST_FILES_PER_PROCESS ?? 6) || 1);
-if (!useTsx && perProcess > 1) testPaths = groupTestFiles(files, testPaths, perProcess);
+// Browser files six to a process (a group of them runs for minutes); the others twelve: each
+// process pays ~2 s of CPU importing the app before its first file, so the 280-odd API files
+// cost 24 of those instead of 47 per pass (2026-12-07: the suite had grown to ~1 690 s of CPU).
+// OPENCSM_TEST_FILES_PER_PROCESS sets both.
+const perProcessSet = process.env.OPENCSM_TEST_FILES_PER_PROCESS;
+const perProcess = Math.max(1, Number(perProcessSet ?? 6) || 1);
+const apiPerProcess = perProcessSet ? perProcess : 12;
+if (!useTsx && perProcess > 1) testPaths = groupTestFiles(files, testPaths, perProcess, apiPerProcess);
 
-function groupTestFiles(sources, compiled, size) {
+function groupTestFiles(sources, compiled, size, apiSize) {
   const browser = [];
   const api = [];
   sources.forEach((file, i) => (file.startsWith('e2e/') ? browser : api).push({ file, compiled: compiled[i] }));
   const dir = join(build, 'test-groups');
   mkdirSync(dir, { recursive: true });
-  // Longest first (a group of browser files runs for minutes, a group of six API files less), so
+  // Longest first (a group of browser files runs for minutes, a group of API files less), so
   // the two workers do not end with one long group running alone while the other core idles.
-  return [...writeGroups(browser, size, dir, 'e2e-group'), ...writeGroups(api, size, dir, 'group')];
+  return [...writeGroups(browser, size, dir, 'e2e-group'), ...writeGroups(api, apiSize, dir, 'group')];
 }
 
 function writeGroups(entries, size, dir, prefix) {
