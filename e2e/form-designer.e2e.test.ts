@@ -195,7 +195,7 @@ async function buildEnvironmentalComplaint(page: Page, admin: E2eUser) {
   await drag(page, page.locator('[data-palette-field="pollution_type"] > div').first(), portalDrop);
   await portalDrop.locator('[data-placed-field="pollution_type"]').waitFor();
   for (const key of ['location', 'needs_visit', 'visit_time']) {
-    await page.locator(`[data-palette-field="${key}"]`).getByRole('button', { name: /添加到分组/ }).hover();
+    await page.locator(`[data-palette-field="${key}"]`).getByRole('button', { name: /添加到分组/ }).click();
     await page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item').filter({ hasText: '加入门户表单' }).click();
     await portalDrop.locator(`[data-placed-field="${key}"]`).waitFor();
   }

@@ -66,7 +66,7 @@ test('an admin adds a 车牌号 field in the designer; an agent fills it on a ti
   await page.goto('/settings/ticket-types/roadside');
   const palette = page.locator('[data-palette-field="plate"]');
   await palette.getByText('车牌号').first().waitFor();
-  await palette.getByRole('button', { name: /添加到分组/ }).hover();
+  await palette.getByRole('button', { name: /添加到分组/ }).click();
   await page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item').filter({ hasText: '车辆信息' }).click();
   await page.locator('[data-section="vehicle"] [data-placed-field="plate"]').waitFor();
   await page.getByRole('tab', { name: '预览' }).click();

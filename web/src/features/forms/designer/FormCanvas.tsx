@@ -63,7 +63,9 @@ export function PaletteItem({ field, targets, dispatch }: { field: RegistryField
       <div ref={setNodeRef} {...attributes} {...listeners} aria-label={name} style={{ flex: 1, cursor: 'grab', border: '1px solid #d9d9d9', borderRadius: 6, padding: '4px 8px', background: '#fafafa', touchAction: 'none' }}>
         <Typography.Text>{name}</Typography.Text> <Tag style={{ marginInlineStart: 4 }}>{typeLabel(field.type)}</Tag>
       </div>
+      {/* Opened by a click, not a hover: a phone or a keyboard has no hover, and a hover menu closed under a pointer crossing its edge (a flaky e2e). */}
       <Dropdown
+        trigger={['click']}
         disabled={targets.length === 0}
         menu={{ items: targets, onClick: ({ key }) => dispatch({ type: 'place_field', key: field.key, to: { container: key, index: Number.MAX_SAFE_INTEGER } }) }}
       >
