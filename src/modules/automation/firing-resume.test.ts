@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../webhooks/webhook-receiver-kit.js';
-import type { FiringHooks } from './fire-rule.js';
 import { createAutomationModule } from './index.js';
+import { crashAfterAction } from './test-crash-hooks.js';
 
 /**
  * Each action runs exactly once per firing, also when the process dies between two actions: the
@@ -16,19 +16,10 @@ import { createAutomationModule } from './index.js';
 let t: TestApp;
 let receiver: WebhookReceiver;
 let wang: TestUser;
-let crashAfter: number | null = null;
-let crashes = 0;
-const hooks: FiringHooks = {
-  afterAction: ({ index }) => {
-    if (index !== crashAfter) return;
-    crashAfter = null;
-    crashes++;
-    throw new Error('the worker process died here');
-  },
-};
+const crash = crashAfterAction();
 
 before(async () => {
-  t = await createTestApp({}, { withoutModules: ['automation'], extraModules: [createAutomationModule({ firingHooks: hooks })] });
+  t = await createTestApp({}, { withoutModules: ['automation'], extraModules: [createAutomationModule({ firingHooks: crash.hooks })] });
   receiver = await startWebhookReceiver();
   wang = await t.user('agent', { name: '王强' });
   const mailbox = await t.api('POST', '/api/v1/mailboxes', { body: { address: 'service@acme.test', name: '客服中心', outbound: { host: 'smtp.acme.test', port: 465, user: 'service', pass: 'smtp-secret' } } });
@@ -68,12 +59,12 @@ test('a crash after any action k: the retried job finishes the firing, and every
   const ruleId: string = res.json().id;
   for (const k of actions.keys()) {
     receiver.reset();
-    crashAfter = k;
-    const before = crashes;
+    crash.arm(k);
+    const before = crash.crashes;
     const ticket = await t.createTicket({ subject: `打印机卡纸 ${k}`, channel: 'email', requester: { name: '吴先生', email: `wu${k}@example.cn` } });
     await t.drain();
     await retry();
-    assert.equal(crashes, before + 1, `the worker died after action ${k}`);
+    assert.equal(crash.crashes, before + 1, `the worker died after action ${k}`);
     const where = sql`ticket_id = ${ticket.id}`;
     assert.equal(await count(sql`select count(*)::int as n from ticket_messages where ${where} and internal and body = '自动备注：已登记'`), 1, `note, crash after ${k}`);
     assert.equal(await count(sql`select count(*)::int as n from ticket_messages where ${where} and not internal and body = '吴先生您好，已收到'`), 1, `reply, crash after ${k}`);

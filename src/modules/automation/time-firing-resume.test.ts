@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import { ManualClock } from '../../app/clock.js';
 import { createTestApp, type TestApp } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
-import type { FiringHooks } from './fire-rule.js';
 import { createAutomationModule } from './index.js';
+import { crashAfterAction } from './test-crash-hooks.js';
 
 /**
  * A time rule's firing a crash interrupted between two actions: its due rows were deleted when it
@@ -15,19 +15,10 @@ import { createAutomationModule } from './index.js';
  */
 const clock = new ManualClock('2026-10-12T10:00:00+08:00');
 let t: TestApp;
-let crashAfter: number | null = null;
-let crashes = 0;
-const hooks: FiringHooks = {
-  afterAction: ({ index }) => {
-    if (index !== crashAfter) return;
-    crashAfter = null;
-    crashes++;
-    throw new Error('the worker process died here');
-  },
-};
+const crash = crashAfterAction();
 
 before(async () => {
-  t = await createTestApp({}, { clock, withoutModules: ['automation'], extraModules: [createAutomationModule({ firingHooks: hooks })] });
+  t = await createTestApp({}, { clock, withoutModules: ['automation'], extraModules: [createAutomationModule({ firingHooks: crash.hooks })] });
 });
 after(() => t.close());
 
@@ -64,10 +55,10 @@ async function pendingTicket(subject: string): Promise<string> {
 test('a time firing interrupted after its first action is resumed by a later round: each action once', async () => {
   const rule = await timeRule('等待提醒');
   const ticketId = await pendingTicket('resume-a');
-  crashAfter = 0;
+  crash.arm(0);
   clock.advanceMinutes(31);
   await t.drain();
-  assert.equal(crashes, 1, 'the worker died after the note');
+  assert.equal(crash.crashes, 1, 'the worker died after the note');
   assert.equal((await firingOf(rule.id, ticketId))?.status, 'running');
   const notes = sql`select count(*)::int as n from ticket_messages where ticket_id = ${ticketId} and internal and body = '等待提醒：客户 30 分钟未回复'`;
   assert.equal(await count(notes), 1);
@@ -95,7 +86,7 @@ test('a time firing interrupted after its first action is resumed by a later rou
 test('a rule disabled after its firing was interrupted: the firing ends as failed, nothing more runs', async () => {
   const rule = await timeRule('停用前');
   const ticketId = await pendingTicket('resume-b');
-  crashAfter = 0;
+  crash.arm(0);
   clock.advanceMinutes(31);
   await t.drain();
   const current = (await t.api('GET', `/api/v1/rules/${rule.id}`)).json();
