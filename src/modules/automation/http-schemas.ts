@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translate, type Locale } from '../../app/i18n/catalogue.js';
 import { ruleActionSchema } from './actions/index.js';
 import type { FiringRow } from './firing-log.js';
 import type { RuleRow } from './rules.js';
@@ -63,12 +64,14 @@ export const firingSchema = z.object({
   status: z.string(),
   actions: z.array(z.object({ type: z.string(), ok: z.boolean(), detail: z.record(z.string(), z.unknown()).optional(), error: z.string().optional() })),
   error: z.string().nullable(),
+  /** `error` as the reader's language says it when it is a message code (`automation.firing.rule_off` → 执行中断后…), else as stored. */
+  errorText: z.string().nullable(),
   durationMs: z.number().int().nullable(),
   firedAt: z.date(),
   /** A time rule's firing: the due time it fired for (null for event rules). */
   dueAt: z.date().nullable(),
 });
-export const firingJson = (row: FiringRow) => row;
+export const firingJson = (locale: Locale) => (row: FiringRow) => ({ ...row, errorText: row.error === null ? null : translate(locale, row.error) });
 
 /** A page of a newest-first list: `nextBefore` asks for the next page (absent: none). */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextBefore: z.uuid().optional() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
+import { pickLocale } from '../../app/i18n/catalogue.js';
 import { explainRule } from './explain.js';
 import { listFirings } from './firing-log.js';
 import { explainBody, explainSchema, firingJson, firingSchema, idParams, pageOf, pageQuery, previewBody, previewSchema, ruleFieldSchema, versionJson, versionSchema } from './http-schemas.js';
@@ -79,7 +80,7 @@ export function registerRuleReadRoutes(app: AppServer, context: AppContext): voi
   }, async (request) => {
     const { limit, before } = request.query;
     const result = page(await listFirings(database.db, { ruleId: request.params.id }, { limit: limit + 1, before }), limit);
-    return { ...result, items: result.items.map(firingJson) };
+    return { ...result, items: result.items.map(firingJson(pickLocale(request.headers['accept-language']))) };
   });
 
   app.get('/api/v1/rule-firings', {
@@ -88,7 +89,7 @@ export function registerRuleReadRoutes(app: AppServer, context: AppContext): voi
   }, async (request) => {
     const { limit, before, ticketId } = request.query;
     const result = page(await listFirings(database.db, { ticketId }, { limit: limit + 1, before }), limit);
-    return { ...result, items: result.items.map(firingJson) };
+    return { ...result, items: result.items.map(firingJson(pickLocale(request.headers['accept-language']))) };
   });
 
   app.get('/api/v1/rule-names', {

@@ -95,6 +95,8 @@ test('a rule disabled after its firing was interrupted: the firing ends as faile
   clock.advanceMinutes(3);
   await t.drain();
   assert.deepEqual(await firingOf(rule.id, ticketId), { status: 'failed', error: 'automation.firing.rule_off' });
+  const log = (await t.api('GET', `/api/v1/rules/${rule.id}/firings`)).json();
+  assert.equal(log.items[0].errorText, '执行中断后规则已停用或删除，其余动作未执行', 'the firing log says why in Chinese, not the code');
   const ticket = (await t.api('GET', `/api/v1/tickets/${ticketId}`)).json();
   assert.deepEqual(ticket.tags, [], 'the actions after the crash did not run');
 });

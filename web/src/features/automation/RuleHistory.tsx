@@ -73,7 +73,7 @@ export function Firings({ ruleId, ruleName }: { ruleId: string | null; ruleName?
               <>
                 <Tag color={f.status === 'done' ? 'green' : f.status === 'failed' ? 'red' : 'blue'}>{t(`automation.history.statuses.${f.status}`, { defaultValue: f.status })}</Tag>
                 {f.actions.map((a, i) => <Tag key={i} color={a.ok ? undefined : 'red'}>{t(`automation.actions.${a.type}`, { defaultValue: a.type })}</Tag>)}
-                {f.error && <Typography.Text type="danger">{f.error}</Typography.Text>}
+                {f.errorText && <Typography.Text type="danger">{f.errorText}</Typography.Text>}
               </>
             ),
           },

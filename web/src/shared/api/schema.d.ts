@@ -14136,6 +14136,7 @@ export interface paths {
                                     error?: string;
                                 }[];
                                 error: string | null;
+                                errorText: string | null;
                                 durationMs: number | null;
                                 /** Format: date-time */
                                 firedAt: string;
@@ -14209,6 +14210,7 @@ export interface paths {
                                     error?: string;
                                 }[];
                                 error: string | null;
+                                errorText: string | null;
                                 durationMs: number | null;
                                 /** Format: date-time */
                                 firedAt: string;
