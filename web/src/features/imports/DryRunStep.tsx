@@ -1,7 +1,7 @@
-import { App, Button, Col, Popconfirm, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Col, Popconfirm, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { useBusyAction } from '../../shared/ui/busy-action.ts';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../shared/ui/describe-error.ts';
 import { rejectedRowsUrl, useImportActions, type DryRunReport, type ImportDetail } from './queries.ts';
 
 type Rejection = DryRunReport['rejected'][number];
@@ -9,23 +9,11 @@ type Rejection = DryRunReport['rejected'][number];
 /** What the run would do, nothing written; the run starts from here once a dry run of these settings exists. */
 export function DryRunStep({ job }: { job: ImportDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const actions = useImportActions();
   const [report, setReport] = useState<DryRunReport | null>(null);
-  const [busy, setBusy] = useState<'dry-run' | 'run' | null>(null);
+  const { busy, act } = useBusyAction<'dry-run' | 'run'>();
   // The report shown must be of the settings the run will use.
   const current = report && report.settingsVersion === job.settingsVersion ? report : null;
-
-  async function act(kind: 'dry-run' | 'run', work: () => Promise<void>) {
-    setBusy(kind);
-    try {
-      await work();
-    } catch (error) {
-      message.error(describeError(error, t).message);
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">

@@ -1,7 +1,7 @@
 import { App, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../shared/ui/describe-error.ts';
+import { useBusyAction } from '../../shared/ui/busy-action.ts';
 import { useImportActions, type ImportDetail } from './queries.ts';
 
 type Row = { column: number; header: string; sample: string };
@@ -13,21 +13,11 @@ export function MappingStep({ job, onDone }: { job: ImportDetail; onDone: () => 
   const actions = useImportActions();
   const [targets, setTargets] = useState<Record<number, string | null>>(() => Object.fromEntries(job.mapping.map((m) => [m.column, m.target])));
   const [templateName, setTemplateName] = useState('');
-  const [busy, setBusy] = useState<'save' | 'template' | null>(null);
+  const { busy, act } = useBusyAction<'save' | 'template'>();
 
   const rows: Row[] = job.mapping.map((m) => ({ column: m.column, header: m.header, sample: job.samples.map((s) => s[m.column] ?? '').find(Boolean) ?? '' }));
   const options = [{ value: '', label: t('imports.mapping.ignore') }, ...job.targets.map((target) => ({ value: target.key, label: target.label }))];
 
-  async function act(kind: 'save' | 'template', work: () => Promise<void>) {
-    setBusy(kind);
-    try {
-      await work();
-    } catch (error) {
-      message.error(describeError(error, t).message);
-    } finally {
-      setBusy(null);
-    }
-  }
   const save = () => actions.saveSettings(job, { mapping: job.mapping.map((m) => ({ column: m.column, target: targets[m.column] ?? null })) });
 
   return (

@@ -1,7 +1,7 @@
 import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useBusyAction } from '../../shared/ui/busy-action.ts';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../shared/ui/describe-error.ts';
 import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { AdminGate } from '../admin/AdminGate.tsx';
 import { DeliveryLogDrawer } from './DeliveryLogDrawer.tsx';
@@ -26,22 +26,10 @@ function Webhooks() {
   const [editing, setEditing] = useState<WebhookEndpoint | 'new' | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [logOf, setLogOf] = useState<WebhookEndpoint | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, act } = useBusyAction<string>();
 
   if (endpoints.isError) return <ErrorState error={endpoints.error} onRetry={() => endpoints.refetch()} />;
   if (!endpoints.data) return <Loading />;
-
-  /** Runs one row action, showing the server's words when it fails. */
-  async function act(key: string, work: () => Promise<void>) {
-    setBusy(key);
-    try {
-      await work();
-    } catch (error) {
-      message.error(describeError(error, t).message);
-    } finally {
-      setBusy(null);
-    }
-  }
 
   async function save(input: EndpointInput) {
     if (editing === 'new') {
