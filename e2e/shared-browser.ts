@@ -42,9 +42,13 @@ export const chromiumArgs = [
 ];
 
 /** The run's shared Chromium when the runner started one, otherwise a Chromium of this process. */
-export async function connectBrowser(): Promise<Browser> {
-  const endpoint = process.env.OPENCSM_E2E_BROWSER_CDP;
-  if (endpoint) return chromium.connectOverCDP(endpoint);
+export async function connectBrowser(endpoint = process.env.OPENCSM_E2E_BROWSER_CDP): Promise<Browser> {
+  // noDefaults: every connection to the shared Chromium auto-attaches to every page in it, also
+  // those of other test processes, and files a page of a context it does not know under its own
+  // default context. Without the option it then applies that context's defaults to the page: its
+  // empty media emulation wiped the owner's `reducedMotion: 'reduce'` when it landed after the
+  // owner's (CI only, under load: a dialog faded in, a select's option was "not stable").
+  if (endpoint) return chromium.connectOverCDP(endpoint, { noDefaults: true });
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found (apt-get install chromium-headless-shell fonts-wqy-zenhei, or set CHROMIUM_PATH)');
   return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
@@ -60,12 +64,17 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function serve(): Promise<void> {
+/** A Chromium other processes can share: launched by Playwright (its usual headless flags) with a DevTools port on loopback besides its own pipe. */
+export async function launchShareableBrowser(): Promise<{ browser: Browser; endpoint: string }> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found (apt-get install chromium-headless-shell fonts-wqy-zenhei, or set CHROMIUM_PATH)');
   const port = await freePort();
-  // Launched by Playwright (its usual headless flags) with a DevTools port besides its own pipe.
   const browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs, `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1'] });
+  return { browser, endpoint: `http://127.0.0.1:${port}` };
+}
+
+async function serve(): Promise<void> {
+  const { browser, endpoint } = await launchShareableBrowser();
   const timer = phaseTimer();
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -80,7 +89,7 @@ async function serve(): Promise<void> {
   process.on('SIGINT', close);
   // The runner holds our standard input: when it ends (the run is over, or the runner died), so do we.
   process.stdin.on('end', close).on('close', close).resume();
-  process.stdout.write(`http://127.0.0.1:${port}\n`);
+  process.stdout.write(`${endpoint}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
