@@ -10,8 +10,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { chromiumPath, docScreenshot, eventually, password, startHarness, type E2eUser, type Harness } from './harness.js';
+import { choose } from './antd-select.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -27,16 +28,7 @@ after(async () => {
   await h?.close();
 });
 
-/** Open an Ant Design select and choose the option labelled `label`. */
-async function choose(page: Page, select: Locator, label: string) {
-  await select.click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) });
-  await option.first().click();
-}
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function createTicket(user: E2eUser, body: Record<string, unknown>): Promise<Ticket> {
   return h.api<Ticket>(user, 'POST', '/api/v1/tickets', { channel: 'phone', ...body });
@@ -244,7 +236,7 @@ test('ticket list: views with counts, live count update, bulk status change', { 
   await page.getByTestId(`ticket-row-${first.number}`).getByRole('checkbox').check();
   await page.getByTestId(`ticket-row-${second.number}`).getByRole('checkbox').check();
   await page.getByTestId('bulk-count').filter({ hasText: '已选 2 项' }).waitFor();
-  await choose(page, page.locator('.ant-alert .ant-select').filter({ hasText: '改状态' }), '等待客户');
+  await choose(page, page.locator('.ant-alert .ant-select').filter({ hasText: '改状态' }), '等待客户', { clears: true });
   await page.getByTestId('bulk-count').waitFor({ state: 'detached' });
   for (const t of [first, second]) await page.getByTestId(`ticket-row-${t.number}`).locator('.ant-tag').filter({ hasText: '等待客户' }).waitFor();
   for (const t of [first, second]) assert.equal((await h.api<Ticket>(agent, 'GET', `/api/v1/tickets/${t.id}`)).status, 'pending');

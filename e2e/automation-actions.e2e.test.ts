@@ -12,9 +12,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { startWebhookReceiver, type WebhookReceiver } from '../src/modules/webhooks/webhook-receiver-kit.js';
 import { chromiumPath, eventually, startHarness, type Harness } from './harness.js';
+import { choose } from './antd-select.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -36,22 +36,6 @@ after(async () => {
   await h?.close();
 });
 
-/** Open an Ant Design select and choose the option labelled `label`, until the select shows it. */
-async function choose(page: Page, select: Locator, label: string) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const shows = () => select.evaluate((input, wanted) => (input.closest('.ant-select')?.textContent ?? '').includes(wanted), label);
-  for (let attempt = 1; ; attempt++) {
-    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
-    await open.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
-    try {
-      await eventually(shows, `the select showing ${label}`, 3_000);
-      await page.keyboard.press('Escape');
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 test('admin: notify a team, reply from a template and call a webhook; a new ticket runs all three and the timeline names whom the rule notified', { skip, timeout: 120_000 }, async () => {
   const page = await h.newPage({ user: h.users.admin });
@@ -59,9 +43,9 @@ test('admin: notify a team, reply from a template and call a webhook; a new tick
   await page.getByRole('textbox', { name: '名称' }).fill('VIP 升级');
 
   await page.getByRole('button', { name: '添加动作' }).click();
-  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(0), '通知');
+  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(0), '通知', { close: true });
   const notify = page.locator('[data-action="notify"]');
-  await choose(page, notify.getByRole('combobox', { name: '通知团队' }), '一线客服');
+  await choose(page, notify.getByRole('combobox', { name: '通知团队' }), '一线客服', { close: true });
   await notify.getByRole('checkbox', { name: '工单所属团队的成员' }).uncheck();
   await notify.getByRole('textbox', { name: '中文内容' }).fill('请关注工单 ');
   await notify.getByText('工单编号').first().click();
@@ -70,7 +54,7 @@ test('admin: notify a team, reply from a template and call a webhook; a new tick
 
   await page.getByRole('button', { name: '添加动作' }).click();
   await page.getByRole('combobox', { name: '动作' }).nth(1).fill('回复');
-  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(1), '按模板回复客户');
+  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(1), '按模板回复客户', { close: true });
   const reply = page.locator('[data-action="reply"]');
   await reply.getByRole('textbox', { name: '回复内容' }).fill('您好，已收到您的工单 ');
   await reply.getByText('工单编号').first().click();
@@ -78,9 +62,9 @@ test('admin: notify a team, reply from a template and call a webhook; a new tick
   await page.getByRole('button', { name: '添加动作' }).click();
   // Twelve action types: the picker searches them (the list scrolls past the first eight).
   await page.getByRole('combobox', { name: '动作' }).nth(2).fill('Webhook');
-  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(2), '调用 Webhook');
+  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(2), '调用 Webhook', { close: true });
   const webhook = page.locator('[data-action="webhook"]');
-  await choose(page, webhook.getByRole('combobox', { name: '选择 Webhook' }), '工单系统联动');
+  await choose(page, webhook.getByRole('combobox', { name: '选择 Webhook' }), '工单系统联动', { close: true });
   await webhook.getByRole('textbox', { name: '事件类型' }).fill('rule.vip_escalated');
 
   await page.getByTestId('save-rule').click();
@@ -118,8 +102,8 @@ test('admin: apply an SLA policy — picked in the action builder; a new ticket�
   await page.getByRole('textbox', { name: '名称' }).fill('金牌客户');
   await page.getByRole('button', { name: '添加动作' }).click();
   await page.getByRole('combobox', { name: '动作' }).nth(0).fill('SLA');
-  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(0), '应用 SLA 策略');
-  await choose(page, page.locator('[data-action="apply_sla_policy"]').getByRole('combobox', { name: '选择 SLA 策略' }), 'VIP 金牌');
+  await choose(page, page.getByRole('combobox', { name: '动作' }).nth(0), '应用 SLA 策略', { close: true });
+  await choose(page, page.locator('[data-action="apply_sla_policy"]').getByRole('combobox', { name: '选择 SLA 策略' }), 'VIP 金牌', { close: true });
   await page.getByTestId('save-rule').click();
   const saved = await eventually(async () => (await h.api<{ items: Rule[] }>(h.users.admin, 'GET', '/api/v1/rules')).items.find((rule) => rule.name === '金牌客户'), 'the saved rule');
   assert.deepEqual(saved?.actions, [{ type: 'apply_sla_policy', policyId: policy.id }]);

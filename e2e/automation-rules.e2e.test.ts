@@ -11,8 +11,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { chromiumPath, docScreenshot, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
+import { choose } from './antd-select.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -45,21 +45,6 @@ after(async () => {
   await h?.close();
 });
 
-/** Open an Ant Design select and choose the option labelled `label`, until the select shows it (a click during the dropdown's rendering can be lost). */
-async function choose(page: Page, select: Locator, label: string) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const shows = () => select.evaluate((input, wanted) => (input.closest('.ant-select')?.textContent ?? '').includes(wanted), label);
-  for (let attempt = 1; ; attempt++) {
-    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
-    await open.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
-    try {
-      await eventually(shows, `the select showing ${label}`, 3_000);
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 test('admin: 微信来源且分类为硬件故障 → 分配给硬件支持组, previewed and saved; a new ticket lands on the team and its timeline names the rule', { skip, timeout: 90_000 }, async () => {
   const page = await h.newPage({ user: h.users.admin });

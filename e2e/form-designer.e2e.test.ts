@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { chromiumPath, startHarness, type E2eUser, type Harness } from './harness.js';
+import { choose } from './antd-select.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 const shots = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -28,19 +29,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${shots}${name}`, animations: 'disabled', caret: 'hide' });
 }
 
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown').filter({ visible: true });
 
-/**
- * Choose an option of an Ant Design select the way a keyboard user does: open it, type to
- * search, Enter takes the highlighted match (the designer's selects all search).
- */
-async function choose(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page.keyboard.type(label);
-  await openDropdown(page).locator('.ant-select-item-option-active').filter({ hasText: label }).waitFor();
-  await page.keyboard.press('Enter');
-  await select.filter({ hasText: label }).waitFor();
-}
 
 /** Drag with the pointer as a person does: press, move in steps (past the 4 px activation), release. */
 async function drag(page: Page, from: Locator, to: Locator) {
@@ -62,7 +51,7 @@ async function createField(page: Page, spec: FieldSpec, screenshot?: string) {
   await drawer.getByLabel('标识').fill(spec.key);
   await drawer.getByLabel('中文名称').first().fill(spec.zh);
   await drawer.getByLabel('英文名称').first().fill(spec.en);
-  await choose(page, drawer.locator('.ant-form-item').filter({ hasText: /^类型/ }).locator('.ant-select'), spec.type);
+  await choose(page, drawer.locator('.ant-form-item').filter({ hasText: /^类型/ }).locator('.ant-select'), spec.type, { search: spec.type });
   await spec.configure?.(drawer, page);
   if (spec.customerVisible) await drawer.locator('.ant-form-item').filter({ hasText: '客户可见' }).getByRole('switch').click();
   if (screenshot) await shot(page, screenshot);
@@ -136,7 +125,7 @@ async function buildEnvironmentalComplaint(page: Page, admin: E2eUser) {
   await dialog.getByLabel('标识').fill('env_complaint');
   await dialog.getByLabel('中文名称').fill('环保投诉');
   await dialog.getByLabel('英文名称').fill('Environmental complaint');
-  await choose(page, dialog.locator('.ant-form-item').filter({ hasText: '默认团队' }).locator('.ant-select'), '一线客服');
+  await choose(page, dialog.locator('.ant-form-item').filter({ hasText: '默认团队' }).locator('.ant-select'), '一线客服', { search: '一线客服' });
   await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
   await page.waitForURL(/\/settings\/ticket-types\/env_complaint$/);
   await page.getByText('尚未发布').waitFor();
@@ -178,12 +167,12 @@ async function buildEnvironmentalComplaint(page: Page, admin: E2eUser) {
   await page.getByRole('tab', { name: /表单联动/ }).click();
   await page.getByRole('button', { name: '添加联动规则' }).click();
   const rule = page.locator('[data-rule="rule_1"]');
-  await choose(page, rule.locator('[data-condition="0"] .ant-select').first(), '是否需要现场勘察');
+  await choose(page, rule.locator('[data-condition="0"] .ant-select').first(), '是否需要现场勘察', { search: '是否需要现场勘察' });
   assert.equal(await rule.locator('[data-condition="0"] .ant-switch-checked').count(), 1, 'a checkbox condition starts at 是');
-  await choose(page, rule.locator('[data-effect] .ant-select').nth(1), '勘察时间');
+  await choose(page, rule.locator('[data-effect] .ant-select').nth(1), '勘察时间', { search: '勘察时间' });
   await rule.getByRole('button', { name: '添加动作' }).click();
-  await choose(page, rule.locator('[data-effect]').nth(1).locator('.ant-select').first(), '设为必填');
-  await choose(page, rule.locator('[data-effect]').nth(1).locator('.ant-select').nth(1), '勘察时间');
+  await choose(page, rule.locator('[data-effect]').nth(1).locator('.ant-select').first(), '设为必填', { search: '设为必填' });
+  await choose(page, rule.locator('[data-effect]').nth(1).locator('.ant-select').nth(1), '勘察时间', { search: '勘察时间' });
   await rule.getByLabel('规则名称（可选）').fill('需要勘察时必填勘察时间');
   assert.equal(await rule.locator('.ant-alert-error').count(), 0, 'the rule checks');
   await shot(page, 'admin-forms-rules.png');

@@ -8,8 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { chromiumPath, docScreenshot, eventually, startHarness, type Harness } from './harness.js';
+import { choose } from './antd-select.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -39,11 +39,6 @@ after(async () => {
   await h?.close();
 });
 
-/** Open an Ant Design select and choose the option labelled `label`. */
-async function choose(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
-}
 
 async function newTicket(subject: string): Promise<Ticket> {
   return h.api<Ticket>(h.users.agentA, 'POST', '/api/v1/tickets', { subject, channel: 'phone', requester: { name: '陈女士', phone: '13900002222' }, teamId: h.teamId });

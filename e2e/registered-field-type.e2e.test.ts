@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { chromiumPath, startHarness, type Harness } from './harness.js';
+import { choose } from './antd-select.js';
 import { licensePlateType as licensePlate } from '../src/forms/fixtures/license-plate.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
@@ -23,14 +23,6 @@ after(async () => {
   await h?.close();
 });
 
-/** Choose an option of an Ant Design select as a keyboard user does: type to search, Enter takes the highlighted match. */
-async function choose(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page.keyboard.type(label);
-  await page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option-active').filter({ hasText: label }).waitFor();
-  await page.keyboard.press('Enter');
-  await select.filter({ hasText: label }).waitFor();
-}
 
 test('an admin adds a 车牌号 field in the designer; an agent fills it on a ticket and a bad plate shows the server\'s error at the field', { skip, timeout: 180_000 }, async () => {
   const admin = h.users.admin;
@@ -52,7 +44,7 @@ test('an admin adds a 车牌号 field in the designer; an agent fills it on a ti
   const offered = page.locator('.ant-select-dropdown').filter({ visible: true });
   await offered.locator('.ant-select-item-option').first().filter({ hasText: '单行文本' }).waitFor();
   await page.keyboard.press('Escape');
-  await choose(page, typeSelect, '车牌号');
+  await choose(page, typeSelect, '车牌号', { search: '车牌号' });
   // The row allows search: the switch is offered; options are not.
   await drawer.locator('.ant-form-item').filter({ hasText: /^可搜索/ }).waitFor();
   assert.equal(await drawer.getByText('选项', { exact: true }).count(), 0);

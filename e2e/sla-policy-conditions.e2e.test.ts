@@ -10,8 +10,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { chromiumPath, eventually, startHarness, type Harness } from './harness.js';
+import { choose } from './antd-select.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -37,26 +37,6 @@ after(async () => {
   await h?.close();
 });
 
-/**
- * Open an Ant Design select, type to narrow a long (virtual) list when asked, and choose the option
- * labelled `label`, until the select shows it: on a loaded machine a click can land while the
- * dropdown is still animating and be lost, leaving the previous value (优先级 also offers 高).
- */
-async function choose(page: Page, select: Locator, label: string, search?: string) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const shows = () => select.evaluate((input, wanted) => (input.closest('.ant-select')?.textContent ?? '').includes(wanted), label);
-  for (let attempt = 1; ; attempt++) {
-    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
-    if (search) await select.fill(search);
-    await open.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
-    try {
-      await eventually(shows, `the select showing ${label}`, 3_000);
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 test('admin: a policy conditioned on a custom field, built from the registry\'s fields, saved and described in words', { skip, timeout: 60_000 }, async () => {
   const page = await h.newPage({ user: h.users.admin });
@@ -66,7 +46,7 @@ test('admin: a policy conditioned on a custom field, built from the registry\'s 
   // The first field of the form is the Chinese name.
   await drawer.getByRole('textbox').first().fill('紧急投诉');
   await drawer.getByRole('button', { name: '添加条件' }).click();
-  await choose(page, drawer.getByRole('combobox', { name: '条件 1' }), '紧急程度', '紧急');
+  await choose(page, drawer.getByRole('combobox', { name: '条件 1' }), '紧急程度', { search: '紧急' });
   await choose(page, drawer.getByRole('combobox', { name: '取值' }), '高');
   await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
   // The saved policy itself, not its 3-second toast (which a loaded machine can outrun).

@@ -10,6 +10,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumPath, startHarness, type Harness } from './harness.js';
+import { choose } from './antd-select.js';
+
+/** The designer's side-panel select labelled `name` (the last: a panel opened later is below). */
+const combobox = (page: Page, name: string) => page.getByRole('combobox', { name, exact: true }).last();
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -45,19 +49,7 @@ async function drawLine(page: Page, from: string, to: string) {
   await page.mouse.up();
 }
 
-/** Choose an option of an Ant Design select as a keyboard user does: open, type to search, Enter on the match (long lists are virtual). */
-async function pick(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).last().click();
-  await page.keyboard.type(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: option }).waitFor();
-  await page.keyboard.press('Enter');
-}
 
-/** A short select without search (the simulation's option fields): open it and click the option. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).last().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
-}
 
 test('an admin draws a branching process, sees its problems on the diagram, simulates both branches and publishes it', { skip }, async () => {
   const page = await h.newPage({ user: h.users.admin });
@@ -103,25 +95,25 @@ test('an admin draws a branching process, sees its problems on the diagram, simu
   await edge(page, 'choice_1_to_stage_2_1').click();
   await page.getByLabel('按钮文字', { exact: true }).fill('寄修');
   await page.getByTestId('process-issues').getByText('需要一个默认流转').click(); // selects the decision
-  await pick(page, '默认流转', '寄修');
+  await choose(page, combobox(page, '默认流转'), '寄修', { search: '寄修' });
   await edge(page, 'choice_1_to_stage_1_1').click();
   await page.getByLabel('按钮文字', { exact: true }).fill('上门');
   await page.getByTestId('transition-condition').getByRole('button', { name: '添加条件' }).click();
-  await pick(page, '字段', '维修方式');
-  await pick(page, '值', '上门');
+  await choose(page, combobox(page, '字段'), '维修方式', { search: '维修方式' });
+  await choose(page, combobox(page, '值'), '上门');
   await page.getByTestId('process-issues-none').waitFor();
   assert.equal(await page.getByTestId('process-publish').isDisabled(), false);
 
   // Simulation: 上门 goes through 上门维修, 寄修 through 寄修 (the default).
   await page.getByRole('tab', { name: '模拟' }).click();
-  await choose(page, '维修方式', '上门');
+  await choose(page, combobox(page, '维修方式'), '上门');
   await page.getByTestId('simulate-run').click();
   await page.getByTestId('simulate-outcome').getByText('工单走到了结束').waitFor();
   assert.equal(await node(page, 'stage_1').getAttribute('data-path'), 'on');
   assert.equal(await node(page, 'stage_2').getAttribute('data-path'), 'off');
   await page.getByRole('button', { name: '上一步' }).click();
   assert.equal(await node(page, 'closed').getAttribute('data-path'), 'off', 'one step back, 关闭 is not reached yet');
-  await choose(page, '维修方式', '寄修');
+  await choose(page, combobox(page, '维修方式'), '寄修');
   await page.getByTestId('simulate-run').click();
   await page.locator('[data-testid="process-node-stage_2"][data-path="on"]').waitFor();
   assert.equal(await node(page, 'stage_1').getAttribute('data-path'), 'off');
