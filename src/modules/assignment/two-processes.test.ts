@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
 import { crashWorkspace } from '../../app/crash-workspace.js';
-import { nodeArgsForScript } from '../../app/test-child.js';
+import { killRacingChildren, race, startRacingChild, type RacingChild } from '../../app/racing-children.js';
 import { queryRows } from '../../db/database.js';
 import { openDatabase } from '../../db/open-database.js';
 import { createApiToken, createTeam, createUser, type Actor } from '../auth/index.js';
@@ -24,27 +21,13 @@ import { createApiToken, createTeam, createUser, type Actor } from '../auth/inde
  * depends on which process decides. PGlite lets one process own its data folder: nothing to race.
  */
 const workspace = crashWorkspace('opencsm-assignment-race-');
-const child = nodeArgsForScript(new URL('./fairness/fairness-child.ts', import.meta.url));
+const child = new URL('./fairness/fairness-child.ts', import.meta.url);
 
-type Child = { process: ChildProcessWithoutNullStreams; lines: AsyncIterator<string>; stderr: () => string };
-
-function startChild(token: string, plan: Array<[string, number, string?]>): Child {
-  const process_ = spawn(process.execPath, [...child, workspace.dataDir, token, JSON.stringify(plan)], { env: workspace.childEnv() });
-  let stderr = '';
-  process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  return { process: process_, lines: createInterface({ input: process_.stdout })[Symbol.asyncIterator](), stderr: () => stderr };
-}
-
-async function nextLine(c: Child): Promise<string> {
-  const line = await c.lines.next();
-  if (line.done) throw new Error(`the child ended without answering: ${c.stderr()}`);
-  return line.value;
-}
 
 test('200 tickets through two server processes: round robin within ±1 of even, nobody over capacity', { skip: !process.env.TEST_DATABASE_URL && 'needs TEST_DATABASE_URL (PostgreSQL): PGlite lets one process own its data folder', timeout: 240_000 }, async () => {
   const config = loadConfig({ OPENCSM_DATA_DIR: workspace.dataDir, DATABASE_URL: workspace.databaseUrl ?? '', LOG_LEVEL: 'silent' });
   const database = await openDatabase(config);
-  const children: Child[] = [];
+  const children: RacingChild[] = [];
   try {
     const app = await createApp(config, database, { log: pino({ level: 'silent' }) });
     const admin = await createUser(database, null, { email: 'fair-admin@example.test', name: 'admin', password: 'password-123', role: 'admin' });
@@ -74,12 +57,8 @@ test('200 tickets through two server processes: round robin within ±1 of even, 
     await app.server.close();
 
     const plan: Array<[string, number, string?]> = [[roundRobin.id, 100], [limited.id, 30], [chats.id, 20, 'wechat'], [chats.id, 20, 'wecom']];
-    children.push(startChild(token, plan), startChild(token, plan));
-    for (const c of children) assert.equal(await nextLine(c), 'ready', c.stderr());
-    for (const c of children) c.process.stdin.write('go\n');
-    for (const c of children) assert.equal(await nextLine(c), 'done', c.stderr());
-    const exits = await Promise.all(children.map(async (c) => (c.process.exitCode ?? (await once(c.process, 'exit'))[0]) as number));
-    assert.deepEqual(exits, [0, 0], children.map((c) => c.stderr()).join('\n'));
+    for (let i = 0; i < 2; i += 1) children.push(startRacingChild(child, [workspace.dataDir, token, JSON.stringify(plan)], workspace.childEnv()));
+    assert.deepEqual(await race(children), ['done', 'done']);
     // No drain here: the two processes' workers did all of it between them.
     const assigned = await queryRows<{ team_id: string; assignee_id: string | null; count: number }>(database.db, sql`
       select team_id, assignee_id, count(*)::int as count from tickets where team_id in (${roundRobin.id}, ${limited.id}) group by team_id, assignee_id`);
@@ -107,7 +86,7 @@ test('200 tickets through two server processes: round robin within ±1 of even, 
     const chatCounters = await queryRows<{ chat_counts: Record<string, number> }>(database.db, sql`select chat_counts from assignment_agents where user_id in (${sql.join(chats.agents.map((id) => sql`${id}::uuid`), sql`, `)})`);
     assert.deepEqual(chatCounters.map((r) => r.chat_counts), [{ wechat: 4, wecom: 3 }, { wechat: 4, wecom: 3 }], 'the counters are the agents\' open chats per channel');
   } finally {
-    for (const c of children) if (c.process.exitCode === null) c.process.kill('SIGKILL');
+    killRacingChildren(children);
     await database.close();
   }
 });

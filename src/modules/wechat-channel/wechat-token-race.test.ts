@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
 import { crashWorkspace } from '../../app/crash-workspace.js';
-import { nodeArgsForScript } from '../../app/test-child.js';
+import { killRacingChildren, race, startRacingChild, type RacingChild } from '../../app/racing-children.js';
 import { queryRows } from '../../db/database.js';
 import { openDatabase } from '../../db/open-database.js';
 import { createApiToken, createUser } from '../auth/index.js';
@@ -25,29 +22,15 @@ import { startFakeWechatServer } from './fake-wechat-server.js';
  * process to race there.
  */
 const workspace = crashWorkspace('opencsm-token-race-');
-const child = nodeArgsForScript(new URL('./crash/token-race-child.ts', import.meta.url));
+const child = new URL('./crash/token-race-child.ts', import.meta.url);
 const callsPerProcess = 8;
 
-type Child = { process: ChildProcessWithoutNullStreams; lines: AsyncIterator<string>; stderr: () => string };
-
-function startChild(accountId: string): Child {
-  const process_ = spawn(process.execPath, [...child, workspace.dataDir, accountId, String(callsPerProcess)], { env: workspace.childEnv() });
-  let stderr = '';
-  process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  return { process: process_, lines: createInterface({ input: process_.stdout })[Symbol.asyncIterator](), stderr: () => stderr };
-}
-
-async function nextLine(c: Child): Promise<string> {
-  const line = await c.lines.next();
-  if (line.done) throw new Error(`the child ended without answering: ${c.stderr()}`);
-  return line.value;
-}
 
 test('two server processes on one PostgreSQL database refresh an expired token once between them', { skip: !process.env.TEST_DATABASE_URL && 'needs TEST_DATABASE_URL (PostgreSQL): PGlite lets one process own its data folder', timeout: 120_000 }, async () => {
   const fake = await startFakeWechatServer({ appId: crashSettings.appId, appSecret: crashSettings.appSecret });
   const config = loadConfig({ OPENCSM_DATA_DIR: workspace.dataDir, DATABASE_URL: workspace.databaseUrl ?? '', LOG_LEVEL: 'silent', OPENCSM_OUTBOUND_ALLOW: '127.0.0.1' });
   const database = await openDatabase(config);
-  const children: Child[] = [];
+  const children: RacingChild[] = [];
   try {
     const app = await createApp(config, database, { log: pino({ level: 'silent' }) });
     const user = await createUser(database, null, { email: 'race-admin@example.test', name: 'admin', password: 'password-123', role: 'admin' });
@@ -60,13 +43,9 @@ test('two server processes on one PostgreSQL database refresh an expired token o
     const expired = channelSecrets(config).seal('expired-token');
     await database.transaction((tx) => tx.execute(sql`insert into channel_access_tokens (account_id, token, expires_at, refreshed_at, refreshes) values (${accountId}, ${expired}, now() - interval '1 hour', now() - interval '3 hours', 1)`));
 
-    children.push(startChild(accountId), startChild(accountId));
+    for (let i = 0; i < 2; i += 1) children.push(startRacingChild(child, [workspace.dataDir, accountId, String(callsPerProcess)], workspace.childEnv()));
     // Both open the database and load the account before either starts: the race is between them.
-    for (const c of children) assert.equal(await nextLine(c), 'ready', c.stderr());
-    for (const c of children) c.process.stdin.write('go\n');
-    const answers = await Promise.all(children.map(async (c) => JSON.parse(await nextLine(c)) as { tokens: string[] }));
-    const exits = await Promise.all(children.map(async (c) => (c.process.exitCode ?? (await once(c.process, 'exit'))[0]) as number));
-    assert.deepEqual(exits, [0, 0], children.map((c) => c.stderr()).join('\n'));
+    const answers = (await race(children)).map((line) => JSON.parse(line) as { tokens: string[] });
 
     const tokens = answers.flatMap((a) => a.tokens);
     assert.equal(tokens.length, 2 * callsPerProcess);
@@ -75,7 +54,7 @@ test('two server processes on one PostgreSQL database refresh an expired token o
     const [row] = await queryRows<{ refreshes: number; fresh: boolean }>(database.db, sql`select refreshes, expires_at > now() + interval '1 hour' as fresh from channel_access_tokens where account_id = ${accountId}`);
     assert.deepEqual(row, { refreshes: 2, fresh: true }, 'the row holds the new token, refreshed once more');
   } finally {
-    for (const c of children) if (c.process.exitCode === null) c.process.kill('SIGKILL');
+    killRacingChildren(children);
     await database.close();
     await fake.close();
   }

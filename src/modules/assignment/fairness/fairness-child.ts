@@ -3,9 +3,9 @@
 // builds the app, prints "ready", waits for "go" on stdin — the parent sends it to both children
 // once both are ready, so they start together without a sleep — then creates its tickets all at
 // once through its HTTP routes (`inject`), works its queue until idle and prints "done".
-import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { loadConfig } from '../../../app/config.js';
+import { readyThenGo } from '../../../app/racing-children.js';
 import { createApp } from '../../../app/create-app.js';
 import { openDatabase } from '../../../db/open-database.js';
 
@@ -16,11 +16,7 @@ const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, DATABASE_URL: process.env
 const database = await openDatabase(config, { migrate: false });
 try {
   const app = await createApp(config, database, { log: pino({ level: 'silent' }) });
-  const lines = createInterface({ input: process.stdin });
-  const go = new Promise<void>((resolve) => lines.on('line', (line) => line === 'go' && resolve()));
-  process.stdout.write('ready\n');
-  await go;
-  lines.close();
+  await readyThenGo();
   const created = await Promise.all(teams.flatMap(([teamId, count, channel]) => Array.from({ length: count }, (_, i) =>
     app.server.inject({ method: 'POST', url: '/api/v1/tickets', headers: { authorization: `Bearer ${token}` }, payload: { subject: `并发来单 ${process.pid}-${i}`, teamId, ...(channel && { channel }) } }))));
   const refused = created.filter((res) => res.statusCode !== 201);

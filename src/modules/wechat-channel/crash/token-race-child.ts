@@ -3,8 +3,8 @@
 // prints "ready", waits for "go" on stdin — the parent sends it to both children once both are
 // ready, so they start together without a sleep — then asks for the account's token `count`
 // times at once and prints the tokens it got as one JSON line.
-import { createInterface } from 'node:readline';
 import { loadConfig } from '../../../app/config.js';
+import { readyThenGo } from '../../../app/racing-children.js';
 import { systemClock } from '../../../app/clock.js';
 import { openDatabase } from '../../../db/open-database.js';
 import { channelSecrets, loadChannelAccount } from '../../channels/index.js';
@@ -19,11 +19,7 @@ try {
   const account = await loadChannelAccount(database.db, channelSecrets(config), accountId!);
   if (!account) throw new Error(`no account ${accountId}`);
   const api = wechatApi({ database, config, clock: systemClock }, account.id, wechatSettingsOf(account.settings));
-  const lines = createInterface({ input: process.stdin });
-  const go = new Promise<void>((resolve) => lines.on('line', (line) => line === 'go' && resolve()));
-  process.stdout.write('ready\n');
-  await go;
-  lines.close();
+  await readyThenGo();
   const tokens = await Promise.all(Array.from({ length: Number(count) }, () => api.token()));
   process.stdout.write(`${JSON.stringify({ tokens })}\n`);
 } finally {
