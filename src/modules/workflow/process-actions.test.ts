@@ -6,7 +6,7 @@ import { queryRows } from '../../db/database.js';
 import { listAggregateEvents } from '../../jobs/events.js';
 import { complaintFlow } from '../../workflow-model/fixtures/complaint-flow.js';
 import type { ProcessDefinitionInput } from '../../workflow-model/definition.js';
-import { setUpComplaintType } from './test-complaint-process.js';
+import { complaintTicketType, setUpComplaintType } from './test-complaint-process.js';
 
 /**
  * Stage and transition actions run (issue 19 §1): once per move, in the transition's transaction,
@@ -115,5 +115,21 @@ describe('process actions', () => {
     assert.equal(await revisionOf(id), revision);
     const events = await listAggregateEvents(t.database.db, 'ticket', [id]);
     assert.equal(events.filter((event) => event.type === 'workflow.transition_taken').length, 1);
+  });
+
+  test('a failing entry action at the start keeps the process from starting: the job fails with the reason and will retry', async () => {
+    const type = await t.api('POST', '/api/v1/ticket-types', { body: { ...complaintTicketType, key: 'complaint_strict', label: { 'zh-CN': '严格投诉', en: 'Strict complaint' } } });
+    assert.equal(type.statusCode, 201, type.body);
+    const flow = structuredClone(complaintFlow);
+    (flow.nodes.find((n) => n.id === 'accept') as { entryActions?: unknown[] }).entryActions = [{ type: 'add_tags', tags: ['不应留下'] }, { type: 'webhook', endpointId: missingEndpoint, eventType: 'process.started' }];
+    const created = await t.api('POST', '/api/v1/processes', { body: { key: 'strict_flow', name: { 'zh-CN': '严格投诉处理' }, ticketType: 'complaint_strict', definition: flow } });
+    assert.equal((await t.api('POST', `/api/v1/processes/${created.data.id}/publish`)).statusCode, 201);
+    const ticket = await t.createTicket({ type: 'complaint_strict', subject: '漏水', teamId });
+    await t.drain();
+    assertProblem(await t.api('GET', `/api/v1/tickets/${ticket.id}/process`), 404, 'workflow.instance.not_found');
+    assert.deepEqual((await ticketOf(ticket.id)).tags, [], 'the first action is undone with the start');
+    const [job] = await queryRows<{ state: string; lastError: string | null }>(t.database.db, sql`select state, last_error as "lastError" from jobs where type = 'workflow.start_instance'`);
+    assert.equal(job?.state, 'pending', 'retried later (dead after its attempts, for an admin to retry)');
+    assert.match(job?.lastError ?? '', /workflow\.action_failed/);
   });
 });
