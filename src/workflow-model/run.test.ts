@@ -26,11 +26,16 @@ test('a parallel split puts a token on each branch; join all lets the second arr
   const split = take(definition, started.state, 'repair', 'repaired');
   assert.deepEqual(stages(split.state), ['parts', 'quality_check']);
   assert.ok(split.state.tokens.every((t) => t.lineage.join() === 'split'));
+  assert.deepEqual(started.followed, []);
+  // The gateways' own transitions are reported, so their actions run too.
+  assert.deepEqual(split.followed, ['to_qc', 'to_parts']);
   const one = take(definition, split.state, 'quality_check', 'qc_done');
   assert.deepEqual(stages(one.state), ['parts']);
+  assert.deepEqual(one.followed, []);
   assert.deepEqual(one.state.joins, { join: 1 });
   const both = take(definition, one.state, 'parts', 'parts_done');
   assert.deepEqual(stages(both.state), ['follow_up']);
+  assert.deepEqual(both.followed, ['joined']);
   assert.deepEqual(both.state.tokens[0]?.lineage, []);
   assert.deepEqual(both.state.joins, {});
   assert.equal(take(definition, both.state, 'follow_up', 'finish').ended, true);

@@ -12,14 +12,15 @@ import { exclusiveBranch, graphOf, joinNeeds, lineageAfterJoin } from './graph.j
 
 export type RunToken = { id: string; node: string; lineage: string[] };
 export type RunState = { tokens: RunToken[]; joins: Record<string, number> };
-export type RunStep = { state: RunState; entered: RunToken[]; passed: string[]; ended: boolean };
+/** `followed`: the transitions gateways took on their own after the one taken, in order (their actions run too). */
+export type RunStep = { state: RunState; entered: RunToken[]; passed: string[]; followed: string[]; ended: boolean };
 
 /** Conditions of the version's transitions, checked once when the version is loaded. */
 export type CheckedConditions = ReadonlyMap<string, CheckedCondition>;
 
 export function startRun(definition: ProcessDefinition, newId: () => string): RunStep {
   const token = { id: newId(), node: definition.start, lineage: [] };
-  return { state: { tokens: [token], joins: {} }, entered: [token], passed: [definition.start], ended: false };
+  return { state: { tokens: [token], joins: {} }, entered: [token], passed: [definition.start], followed: [], ended: false };
 }
 
 /** Moves `tokenId` along `transitionId` (whose `from` must be the token's stage: the caller checked). */
@@ -35,6 +36,7 @@ export function advance(definition: ProcessDefinition, conditions: CheckedCondit
   const joins = { ...state.joins };
   const entered: RunToken[] = [];
   const passed: string[] = [];
+  const followed: string[] = [];
   const queue: RunToken[] = [{ ...moving, node: transition.to }];
   // A return goes back to an earlier stage: branches it leaves behind are withdrawn with it.
   if (transition.kind === 'return') {
@@ -57,11 +59,15 @@ export function advance(definition: ProcessDefinition, conditions: CheckedCondit
     const out = graph.forwardOut.get(node.id) ?? [];
     if (node.gateway === 'exclusive') {
       const taken = exclusiveBranch(node, out, holds);
-      if (taken) queue.push({ ...token, node: taken.to });
+      if (taken) {
+        queue.push({ ...token, node: taken.to });
+        followed.push(taken.id);
+      }
       continue;
     }
     if (node.gateway === 'parallel') {
       out.forEach((t, i) => queue.push({ id: i === 0 ? token.id : newId(), node: t.to, lineage: [...token.lineage, node.id] }));
+      followed.push(...out.map((t) => t.id));
       continue;
     }
     if (!node.split) continue;
@@ -74,6 +80,7 @@ export function advance(definition: ProcessDefinition, conditions: CheckedCondit
     delete joins[node.id];
     const lineage = lineageAfterJoin(token.lineage, split);
     for (const t of out) queue.push({ id: token.id, node: t.to, lineage });
+    followed.push(...out.map((t) => t.id));
   }
-  return { state: { tokens, joins }, entered, passed, ended: tokens.length === 0 };
+  return { state: { tokens, joins }, entered, passed, followed, ended: tokens.length === 0 };
 }

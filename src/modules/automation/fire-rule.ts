@@ -13,6 +13,14 @@ import { and, eq } from 'drizzle-orm';
 
 export type Firing = { rule: RuleRow; event: RuleEvent; ticketId: string; depth: number };
 
+/** A firing's action context: the rule acts under its own id, for the event it fired on (its done-rows' key). */
+export type RuleActionContext = ActionContext & { ruleId: string; eventId: number };
+
+/** What every action of a rule's firing on `eventId` gets besides the app's parts. */
+export function ruleActionContext(base: Omit<ActionContext, 'actor' | 'cause' | 'ruleId' | 'sourceKey' | 'ticketId'>, rule: { id: string; name: string }, eventId: number, ticketId: string): RuleActionContext {
+  return { ...base, actor: ruleActor(rule), cause: `rule:${rule.id}`, ruleId: rule.id, sourceKey: `rule:${rule.id}:${eventId}`, eventId, ticketId };
+}
+
 /**
  * Seams for tests that stop a firing between two actions, as a process dying there would (the
  * hook throws; the job fails and is retried). Passed to the module's factory; production passes none.
@@ -28,13 +36,13 @@ export type FiringHooks = { afterAction?: (step: { ruleId: string; eventId: numb
  * rule did not expect); the error is logged with the firing, not thrown, so a rule an admin got
  * wrong never blocks the queue. Answers whether it ran (or finished) the firing.
  */
-export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor' | 'cause' | 'ruleId' | 'eventId' | 'ticketId'>, log: Logger, hooks: FiringHooks = {}): Promise<'fired' | 'already'> {
+export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor' | 'cause' | 'ruleId' | 'sourceKey' | 'ticketId'>, log: Logger, hooks: FiringHooks = {}): Promise<'fired' | 'already'> {
   const { rule, event, ticketId, depth } = firing;
   const started = performance.now();
   const claim = await claimFiring(base.database.db, { ruleId: rule.id, ruleVersion: rule.version, ticketId, eventId: event.eventId, eventType: event.type, eventCause: event.cause, depth });
   if (!claim) return 'already';
   const actions = claim.ruleVersion === rule.version ? rule.actions : await actionsAtVersion(base.database.db, rule.id, claim.ruleVersion);
-  const context: ActionContext = { ...base, actor: ruleActor(rule), cause: `rule:${rule.id}`, ruleId: rule.id, eventId: event.eventId, ticketId, trigger: triggerFacts(event) };
+  const context: RuleActionContext = { ...ruleActionContext(base, rule, event.eventId, ticketId), trigger: triggerFacts(event) };
   const { outcomes, error } = await runRuleActions({ ...rule, actions }, context, log, { firingId: claim.id, resumed: claim.resumed, hooks });
   await finishFiring(base.database.db, claim.id, { actions: outcomes, error, durationMs: performance.now() - started });
   return 'fired';
@@ -48,7 +56,7 @@ export async function fireRule(firing: Firing, base: Omit<ActionContext, 'actor'
  */
 export async function runRuleActions(
   rule: RuleRow,
-  context: ActionContext,
+  context: RuleActionContext,
   log: Logger,
   options: { firingId?: string; resumed?: boolean; hooks?: FiringHooks } = {},
 ): Promise<{ outcomes: ActionOutcome[]; error: string | null }> {

@@ -11,12 +11,12 @@ import type { DueRowSource } from '../../jobs/registry.js';
 import { getTicketSnapshots } from '../tickets/index.js';
 import { businessTimeOf, eventContext, ruleHolds } from './evaluate-events.js';
 import { ruleTimeDue } from './events.js';
-import { runRuleActions, type FiringHooks } from './fire-rule.js';
+import { ruleActionContext, runRuleActions, type FiringHooks } from './fire-rule.js';
 import { finishFiring } from './firing-log.js';
 import type { CompiledRule, RuleSet, RuleSetCache } from './rule-set.js';
 import { actionsAtVersion } from './rule-versions.js';
 import { automationRuleFirings, automationTimeDue } from './schema.js';
-import { automationSystemActor, ruleActor } from './system-actor.js';
+import { automationSystemActor } from './system-actor.js';
 import { anchorHolds } from './time-anchors.js';
 import { calendarsFor, dueAtFor } from './time-due-rows.js';
 import { factLookups } from './ticket-facts.js';
@@ -68,7 +68,7 @@ export function timeRuleDueRows(deps: TimeRuleDeps): DueRowSource {
     for (const firing of claimed) {
       const started = performance.now();
       const rule = firing.rule.row;
-      const context = { database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone, actor: ruleActor(rule), cause: `rule:${rule.id}` as const, ruleId: rule.id, eventId: firing.eventId, ticketId: firing.ticketId };
+      const context = ruleActionContext({ database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone }, rule, firing.eventId, firing.ticketId);
       const { outcomes, error } = await runRuleActions(rule, context, log, { firingId: firing.firingId, ...(deps.hooks && { hooks: deps.hooks }) });
       await finishFiring(database.db, firing.firingId, { actions: outcomes, error, durationMs: performance.now() - started });
     }
@@ -95,7 +95,7 @@ async function resumeAbandonedFirings(database: Database, deps: TimeRuleDeps, no
       continue;
     }
     const actions = firing.ruleVersion === rule.version ? rule.actions : await actionsAtVersion(database.db, rule.id, firing.ruleVersion);
-    const context = { database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone, actor: ruleActor(rule), cause: `rule:${rule.id}` as const, ruleId: rule.id, eventId: firing.eventId, ticketId: firing.ticketId };
+    const context = ruleActionContext({ database, rules: deps.writeRules, replyChannels: deps.replyChannels, timeZone: deps.timeZone }, rule, firing.eventId, firing.ticketId);
     const { outcomes, error } = await runRuleActions({ ...rule, actions }, context, log, { firingId: firing.id, resumed: true, ...(deps.hooks && { hooks: deps.hooks }) });
     await finishFiring(database.db, firing.id, { actions: outcomes, error, durationMs: performance.now() - started });
     log.info({ firingId: firing.id, ruleId: rule.id, ticketId: firing.ticketId }, 'automation: resumed a time firing a crash interrupted');

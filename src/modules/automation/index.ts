@@ -23,7 +23,9 @@ import { TriggerCache } from './trigger-cache.js';
 export * from './events.js';
 export { automationSystemActor } from './system-actor.js';
 export { ruleTriggers, type RuleTrigger } from './triggers.js';
-export { ruleActionTypes, type RuleAction } from './actions/index.js';
+export { ruleActionTypes, type RuleAction, type ActionCause } from './actions/index.js';
+/** Running actions for another module inside its transaction (a process' stage and transition actions, issue 19). */
+export { runActionsFor, isRunnableAction, ActionFailed, type ActionsRequest, type ActionRunDeps, type ActionRunOutcome } from './run-actions-for.js';
 
 /**
  * One trigger cache per app, keyed by the app's database handle as forms' registry cache is (tests

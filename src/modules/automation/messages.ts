@@ -27,6 +27,8 @@ export const automationMessages = {
     'automation.time.closed_status': '已关闭的工单不会再触发定时规则，请选择其他状态',
     'automation.time.calendar_required': '按工作时间计算时需要选择工作日历',
     'automation.firing.rule_off': '执行中断后规则已停用或删除，其余动作未执行',
+    'automation.action.failed': '第 {position} 个动作（{type}）未能执行',
+    'automation.action.invalid': '动作的类型或设置无效',
   },
   en: {
     'automation.rule.not_found': 'Automation rule not found',
@@ -55,5 +57,7 @@ export const automationMessages = {
     'automation.time.closed_status': 'Closed tickets fire no time rules: choose another status',
     'automation.time.calendar_required': 'A delay in business time needs a business calendar',
     'automation.firing.rule_off': 'The rule was disabled or deleted after the firing was interrupted: its remaining actions did not run',
+    'automation.action.failed': 'Action {position} ({type}) could not run',
+    'automation.action.invalid': 'The action\'s type or settings are not valid',
   },
 };

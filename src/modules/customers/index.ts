@@ -11,6 +11,8 @@ export * from './events.js';
 export { addIdentity, createContact, findOrCreateContact, lookupContact, getContact, getContactsByIds, mergedContactIds, contactIdsOfOrganization, type ContactRef, type IdentityInput } from './contacts.js';
 export type { ContactDetail, ContactSummary } from './contact-views.js';
 export { contactLocale, localeOfAttributes } from './contact-locale.js';
+/** The requester's account manager (客户经理), for process stages and approvers. */
+export { accountManagerOf } from './account-manager.js';
 /** The name tickets used before organisations existed. */
 export type { ContactSummary as ContactView } from './contact-views.js';
 export { createOrganization, getOrganization, type OrganizationView } from './organizations.js';

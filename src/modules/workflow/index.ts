@@ -3,6 +3,7 @@ import type { AppModule } from '../../app/context.js';
 import { ticketCreated } from '../tickets/index.js';
 import { registerInstanceRoutes } from './instance-routes.js';
 import { registerProcessRoutes } from './process-routes.js';
+import { processActionDeps, processActorNames } from './process-actions.js';
 import { startInstanceFor } from './start-instance.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
@@ -10,9 +11,12 @@ export * from './events.js';
 
 export const workflowModule: AppModule = {
   name: 'workflow',
-  registerJobs({ jobs, database }) {
+  registerJobs(context) {
+    const { jobs, database } = context;
+    const actions = processActionDeps(context);
     // Only tickets of a type can run a process: the relay makes no job for the others.
-    jobs.subscribe(ticketCreated, 'workflow.start_instance', (event) => startInstanceFor(database, event), { when: (event) => event.payload.type !== undefined });
+    jobs.subscribe(ticketCreated, 'workflow.start_instance', (event) => startInstanceFor(database, actions, event), { when: (event) => event.payload.type !== undefined });
+    context.systemActors.registerResolver(processActorNames);
   },
   registerRoutes(app, context) {
     registerProcessRoutes(app, context);

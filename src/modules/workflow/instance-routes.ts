@@ -6,6 +6,7 @@ import { actorOf } from '../../app/http/request-context.js';
 import { writeRulesOf } from '../../app/write-rules.js';
 import { filterVisibleTicketIds, getVisibleTicket } from '../tickets/index.js';
 import { processInstances, processTokens } from './schema.js';
+import { processActionDeps } from './process-actions.js';
 import { takeTransition } from './take-transition.js';
 
 const tags = ['workflow'];
@@ -13,7 +14,7 @@ const tags = ['workflow'];
 /** A ticket's run of its process: the transitions endpoint, the instance, and "待我处理的环节". */
 export function registerInstanceRoutes(app: AppServer, context: AppContext): void {
   const { database, readModels, fieldTypes, config } = context;
-  const deps = { ...writeRulesOf(context), readModels, fieldTypes, timeZone: config.OPENCSM_TIMEZONE };
+  const deps = { ...writeRulesOf(context), readModels, fieldTypes, timeZone: config.OPENCSM_TIMEZONE, actions: processActionDeps(context) };
 
   app.post('/api/v1/tickets/:id/transitions', {
     config: { permission: 'tickets.change_status' },

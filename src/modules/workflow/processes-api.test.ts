@@ -104,13 +104,14 @@ describe('process definitions', () => {
     assertProblem(await t.api('GET', `/api/v1/processes/${id}/versions/9`), 404, 'workflow.process.version_not_found');
   });
 
-  test('an unknown role or action is refused on publish, at its path', async () => {
+  test('an unknown role or action, or an action automation cannot run, is refused on publish, at its path', async () => {
     const bad = withChange((d) => {
       (d.nodes[0] as { assignee?: unknown }).assignee = { kind: 'role', role: 'director' };
+      (d.nodes[0] as { entryActions?: unknown }).entryActions = [{ type: 'set_field', field: 'priority' }];
       (d.transitions[0] as { actions?: unknown }).actions = [{ type: 'launch_rocket' }];
     });
     const saved = await t.api('PUT', `/api/v1/processes/${id}`, { body: { definition: bad }, ifMatch: (await current()).version });
-    assert.deepEqual(saved.data.issues.map((i: { path: string; code: string }) => `${i.path} ${i.code}`), ['nodes.0.assignee.role workflow.unknown_role', 'transitions.0.actions.0.type workflow.unknown_action']);
+    assert.deepEqual(saved.data.issues.map((i: { path: string; code: string }) => `${i.path} ${i.code}`), ['nodes.0.assignee.role workflow.unknown_role', 'nodes.0.entryActions.0 workflow.invalid_action', 'transitions.0.actions.0.type workflow.unknown_action']);
     assertProblem(await t.api('POST', `/api/v1/processes/${id}/publish`), 422, 'workflow.publish_invalid');
   });
 

@@ -8,11 +8,12 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const userIn = (value: unknown) => (typeof value === 'string' && uuidPattern.test(value) ? value : null);
 
 /**
- * The stage's assignee rule against the ticket's values at entry. A stage without a rule, or a
- * user field still empty, is worked by the ticket's assignee, else its team. The requester's
- * account manager has no home in the customers module yet: such stages fall back the same way.
+ * The stage's assignee rule against the ticket's values at entry. A stage without a rule, a user
+ * field still empty, or a requester without an account manager (`accountManager`, resolved by the
+ * caller with resolveAccountManager when a stage asks for it) is worked by the ticket's assignee,
+ * else its team.
  */
-export function resolveStageAssignee(stage: StageNode | undefined, values: Readonly<Record<string, unknown>>): StageAssignee {
+export function resolveStageAssignee(stage: StageNode | undefined, values: Readonly<Record<string, unknown>>, accountManager: string | null = null): StageAssignee {
   const fallback: StageAssignee = { userId: userIn(values.assignee), teamId: userIn(values.assignee) ? null : userIn(values.team), role: null };
   const rule = stage?.assignee;
   if (!rule) return fallback;
@@ -24,7 +25,7 @@ export function resolveStageAssignee(stage: StageNode | undefined, values: Reado
     case 'user_field':
       return userIn(values[rule.field]) ? { userId: userIn(values[rule.field]), teamId: null, role: null } : fallback;
     case 'account_manager':
-      return fallback;
+      return accountManager ? { userId: accountManager, teamId: null, role: null } : fallback;
   }
 }
 

@@ -11,6 +11,7 @@ import { advance } from '../../workflow-model/run.js';
 import type { Actor } from '../auth/index.js';
 import { getTicketSnapshot, getVisibleTicket, recordTicketActivity, updateTicket } from '../tickets/index.js';
 import { transitionTaken } from './events.js';
+import { runProcessActions, type ProcessActionDeps } from './process-actions.js';
 import { processFields } from './process-fields.js';
 import { loadVersion } from './process-versions-cache.js';
 import { processInstances, processTokens } from './schema.js';
@@ -19,7 +20,7 @@ import { mayTake } from './stage-work.js';
 import { isEmptyValue, ticketValuesOf } from './ticket-values.js';
 
 export type TransitionRequest = { transition: string; values?: Record<string, unknown>; expectedRevision: number; reason?: string };
-export type TransitionDeps = WriteRules & { readModels: ReadModels; fieldTypes: FieldTypes; timeZone: string };
+export type TransitionDeps = WriteRules & { readModels: ReadModels; fieldTypes: FieldTypes; timeZone: string; actions: ProcessActionDeps };
 export type TransitionResult = { revision: number; stages: string[]; completed: boolean };
 
 /**
@@ -27,8 +28,9 @@ export type TransitionResult = { revision: number; stages: string[]; completed: 
  * and must be at `expectedRevision` (two transitions at once: the second gets 409), the actor must
  * be allowed, the field values are written through the tickets service (cause `process:<id>`, so
  * the form's checks and the ticket's own events apply), the condition and required fields are
- * judged on the values after that write, the tokens move, and the transition's event is recorded.
- * Anything refused rolls the field write back with it.
+ * judged on the values after that write, the tokens move, the transition's event is recorded, and
+ * the actions of the transition and of the stages left and entered run (process-actions.ts).
+ * Anything refused, a failing action included, rolls the field write back with it.
  */
 export async function takeTransition(database: Database, deps: TransitionDeps, actor: Actor, ticketRef: string, request: TransitionRequest): Promise<TransitionResult> {
   const visible = await getVisibleTicket(database.db, actor, ticketRef);
@@ -78,8 +80,9 @@ export async function takeTransition(database: Database, deps: TransitionDeps, a
     if (!updated.length) throw new Conflict('workflow.instance.revision_mismatch', { current: instance.revision });
     const entered = step.entered.map((t) => t.node);
     const payload = { processId: instance.processId, version: instance.version, transition: transition.id, from: transition.from, entered, fields: written, completed: step.ended, ...(reason && { reason }) };
-    await recordEvent(tx, transitionTaken, { aggregateId: visible.id, cause, actorId: actor.id, payload });
+    const eventId = await recordEvent(tx, transitionTaken, { aggregateId: visible.id, cause, actorId: actor.id, payload });
     await recordTicketActivity(tx, { ticketId: visible.id, type: 'process_transition', detail: payload, actorId: actor.id, at: now });
+    await runProcessActions(tx, database, deps.actions, { definition, processId: instance.processId, ticketId: visible.id, actorId: actor.id, event: { id: eventId, type: transitionTaken.name }, transition, followed: step.followed, left: transition.from, entered });
     return { revision, stages: step.state.tokens.map((t) => t.node), completed: step.ended };
   });
 }

@@ -4,17 +4,25 @@ import type { Database, Db } from '../../../db/database.js';
 import type { Actor } from '../../auth/index.js';
 import { getTicketSnapshot, updateTicket, type TicketChanges, type TicketSnapshot } from '../../tickets/index.js';
 
+/** Why actions run: a rule fired (`rule:<id>`) or a process moved (`process:<id>`, issue 19's stage and transition actions). */
+export type ActionCause = `rule:${string}` | `process:${string}`;
+
 /**
- * What an action gets when its rule fires: the ticket, who acts (the automation's system actor) and
- * why (`rule:<id>`), and the app's write rules, so it calls the owning module's service like anyone.
+ * What an action gets when its rule fires or its process moves: the ticket, who acts (the
+ * automation's system actor under the rule's or process' id) and why (`rule:<id>`, `process:<id>`),
+ * and the app's write rules, so it calls the owning module's service like anyone.
  */
 export type ActionContext = {
   database: Database;
   actor: Actor;
-  cause: `rule:${string}`;
-  ruleId: string;
-  /** The event that fired the rule (idempotency keys of what an action creates). */
-  eventId: number;
+  cause: ActionCause;
+  /** The rule whose actions these are (timeline details, webhook payloads); null for a process' (its id is in the cause). */
+  ruleId: string | null;
+  /**
+   * What the effects an action creates are keyed by, so a retry adds nothing twice (notifications'
+   * source key, a follow-up ticket's idempotency key): `rule:<id>:<event id>` for a rule's firing.
+   */
+  sourceKey: string;
   ticketId: string;
   rules: WriteRules;
   replyChannels: ReplyChannels;

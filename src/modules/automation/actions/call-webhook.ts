@@ -13,7 +13,7 @@ const schema = z.object({
 /**
  * 调用 Webhook: one signed delivery to one endpoint (retries and log as any delivery), queued in
  * its own transaction with cause `rule:<id>`. The payload is thin: the ticket's facts, the fields
- * the firing event changed and the rule. An endpoint deleted since the rule was saved fails the
+ * the firing event changed, the rule (null when a process calls it) and the cause. An endpoint deleted since the rule was saved fails the
  * action (`webhook.not_found` in the firing log); a disabled one holds the delivery until enabled.
  */
 export const callWebhookAction: ActionSpec<typeof schema> = {
@@ -24,6 +24,7 @@ export const callWebhookAction: ActionSpec<typeof schema> = {
     const ticket = await getVisibleTicket(context.database.db, context.actor, context.ticketId);
     const payload = {
       ruleId: context.ruleId,
+      cause: context.cause,
       ticket: { id: ticket.id, number: ticket.number, status: ticket.status, priority: ticket.priority, teamId: ticket.teamId, assigneeId: ticket.assigneeId, typeId: ticket.typeId },
       trigger: context.trigger?.type ?? null,
       changedFields: context.trigger?.changedFields ?? [],

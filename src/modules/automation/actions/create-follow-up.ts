@@ -13,7 +13,7 @@ const schema = z.object({
 
 /**
  * 创建关联的跟进工单: a new ticket for the same requester, linked to this one (its `followUpOf`, and a
- * timeline entry here). Idempotent on (rule, event): a retried firing opens one ticket.
+ * timeline entry here). Idempotent on the firing's source key (rule and event, or the process' transition and the action's place): a retry opens one ticket.
  */
 export const createFollowUpAction: ActionSpec<typeof schema> = {
   type: 'create_follow_up',
@@ -34,7 +34,7 @@ export const createFollowUpAction: ActionSpec<typeof schema> = {
     const created = await createTicket(database, context.actor, input, {
       timeZone: context.timeZone,
       fieldTypes: context.rules.fieldTypes,
-      idempotencyKey: `${context.cause}:${context.eventId}`,
+      idempotencyKey: context.sourceKey,
       cause: context.cause,
       ...(brief && { followUpOf: { id: source.id, number: brief.number } }),
     });

@@ -94,4 +94,4 @@ export function actionReferenceIds(actions: readonly RuleAction[]): { userIds: s
 
 export { triggerFacts } from './trigger-facts.js';
 export type { ActionReferences } from './action-spec.js';
-export type { ActionContext } from './action-context.js';
+export type { ActionContext, ActionCause } from './action-context.js';

@@ -65,7 +65,7 @@ export const notifyAction: ActionSpec<typeof schema> = {
             message: { texts },
             cause,
             actorId: context.trigger?.actorId ?? null,
-            sourceKey: `${cause}:${context.eventId}`,
+            sourceKey: context.sourceKey,
             now,
             defaultTimeZone: context.timeZone,
           });

@@ -15,7 +15,7 @@ export function TierSelect({ value, onChange, id, placeholder, style }: PickerPr
   return <Select id={id} allowClear loading={tiers.isPending} value={value ?? undefined} onChange={(v) => onChange?.(v ?? null)} options={options} placeholder={placeholder ?? t('customers.form.noTier')} style={style} />;
 }
 
-/** The colleague responsible for the customer (客户负责人), from the user directory. */
+/** The customer's account manager (客户经理: process stages and approvals can go to them), from the user directory. */
 export function OwnerSelect({ value, onChange, id, placeholder, style, currentName }: PickerProps & { currentName?: string }) {
   const { t } = useTranslation();
   const can = useCan();

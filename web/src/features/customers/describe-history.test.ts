@@ -31,7 +31,7 @@ test('profile changes name each field, with readable values where they have one'
     actor: manager,
     payload: { from: { name: '陈生', tierKey: null, ownerId: null, notes: '' }, to: { name: '陈先生', tierKey: 'vip', ownerId: 'u2', notes: '老客户' } },
   };
-  assert.equal(describeHistory(entry, lookups, zh), '王经理 修改了姓名从“陈生”改为“陈先生”；等级从“无”改为“VIP”；负责人从“无”改为“李娜”；备注');
+  assert.equal(describeHistory(entry, lookups, zh), '王经理 修改了姓名从“陈生”改为“陈先生”；等级从“无”改为“VIP”；客户经理从“无”改为“李娜”；备注');
   assert.equal(describeHistory({ type: 'organization.updated', actor: manager, payload: { from: { tags: [] }, to: { tags: ['重点', '华南'] } } }, lookups, en), '王经理 changed Tags from "None" to "重点, 华南"');
 });
 
