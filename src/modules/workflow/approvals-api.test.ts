@@ -45,6 +45,7 @@ before(async () => {
     delegated: { mode: 'single', approvers: [user('d1')] },
     race: { mode: 'any', approvers: [user('r1'), user('r2')] },
     paging: { mode: 'single', approvers: [user('p1')] },
+    by_field: { mode: 'any', approvers: [{ kind: 'user_field', field: 'fields.account_manager' }, { kind: 'account_manager' }] },
   }));
 });
 after(() => t.close());
@@ -242,6 +243,25 @@ describe('approvals at run time', () => {
     assert.equal(reassigned?.needsAttention, false);
     assert.deepEqual(reassigned?.steps.map((s) => [s.approverId, s.reassignedFrom]), [[u.o1!.id, null], [u.p1!.id, u.o2!.id]]);
     await decide(requestId, u.o1!, 'approve');
+    assert.equal((await decide(requestId, u.p1!, 'approve')).data.status, 'approved');
+  });
+
+  test('approvers from a user field; nobody found (an empty field, no account manager yet) flags the request, an admin names one', async () => {
+    const assigned = await t.createTicket({ type: 'purchase', subject: '采购显示器', teamId: purchaseTeam, fields: { account_manager: u.a1!.id } });
+    await t.drain();
+    const fromField = await ask(assigned.id, 'by_field');
+    const [request] = await approvals(assigned.id);
+    assert.deepEqual(request?.steps.map((s) => s.approverId), [u.a1!.id]);
+    assert.deepEqual(request?.attention, ['account_manager_unavailable']);
+    assert.equal((await decide(fromField, u.a1!, 'approve')).data.status, 'approved');
+
+    const id = await newTicket('purchase');
+    const requestId = await ask(id, 'by_field');
+    const [nobody] = await approvals(id);
+    assert.deepEqual([nobody?.needsAttention, nobody?.steps.length, [...(nobody?.attention ?? [])].sort()], [true, 0, ['account_manager_unavailable', 'approver_field_empty', 'no_approvers']]);
+    assert.equal((await t.api('POST', `/api/v1/approvals/${requestId}/reassign`, { body: { to: u.p1!.id } })).statusCode, 200);
+    const [named] = await approvals(id);
+    assert.deepEqual([named?.needsAttention, named?.steps.map((s) => [s.approverId, s.status])], [false, [[u.p1!.id, 'pending']]]);
     assert.equal((await decide(requestId, u.p1!, 'approve')).data.status, 'approved');
   });
 

@@ -25,9 +25,9 @@ export function purchaseFlow(plans: Record<string, Omit<ApprovalPlan, 'approvers
   };
 }
 
-/** Creates the 采购 type (its form shows the 赔偿金额 money field the complaint fixture made) and publishes the process. */
+/** Creates the 采购 type (its form shows the 赔偿金额 and 客户经理 fields the complaint fixture made) and publishes the process. */
 export async function setUpPurchaseProcess(t: TestApp, definition: ProcessDefinitionInput): Promise<string> {
-  const form = { sections: [{ key: 'purchase', label: label('采购', 'Purchase'), fields: [{ key: 'compensation' }] }], rules: [], portal: { enabled: false, fields: [] } };
+  const form = { sections: [{ key: 'purchase', label: label('采购', 'Purchase'), fields: [{ key: 'compensation' }, { key: 'account_manager' }] }], rules: [], portal: { enabled: false, fields: [] } };
   const type = await t.api('POST', '/api/v1/ticket-types', { body: { key: 'purchase', label: label('采购', 'Purchase'), form } });
   assert.equal(type.statusCode, 201, type.body);
   const created = await t.api('POST', '/api/v1/processes', { body: { key: 'purchase_flow', name: label('采购审批', 'Purchase approval'), ticketType: 'purchase', definition } });
