@@ -24,3 +24,34 @@ export const transitionTaken = defineEvent({
   aggregate: 'ticket',
   payload: { processId: z.string(), version: z.number().int(), transition: z.string(), from: z.string(), entered: z.array(z.string()), fields: z.array(z.string()), reason: z.string().optional(), completed: z.boolean() },
 });
+
+/**
+ * Approvals (审批, issue 19 §2), all with the ticket as aggregate and cause `process:<id>`.
+ * Requested: a transition waits for its plan (the mode, the tier chosen, who was asked).
+ */
+export const approvalRequested = defineEvent({
+  name: 'workflow.approval_requested',
+  version: 1,
+  aggregate: 'ticket',
+  payload: { processId: z.string(), requestId: z.string(), transition: z.string(), from: z.string(), mode: z.string(), tier: z.number().int().nullable(), approvers: z.array(z.string()), attention: z.array(z.string()) },
+});
+/** One approver's decision; `outcome`: the request's status after it (pending until the plan is decided). */
+export const approvalDecided = defineEvent({
+  name: 'workflow.approval_decided',
+  version: 1,
+  aggregate: 'ticket',
+  payload: { processId: z.string(), requestId: z.string(), transition: z.string(), decision: z.enum(['approve', 'reject', 'return']), reason: z.string().optional(), delegatedFrom: z.string().optional(), outcome: z.enum(['pending', 'approved', 'rejected', 'returned']) },
+});
+/** A signer added (加签) by an approver or an admin. */
+export const approvalSignerAdded = defineEvent({ name: 'workflow.approval_signer_added', version: 1, aggregate: 'ticket', payload: { processId: z.string(), requestId: z.string(), signer: z.string() } });
+/** A step moved to someone else: its approver was deactivated (to their team's lead) or an admin reassigned it. */
+export const approvalReassigned = defineEvent({
+  name: 'workflow.approval_reassigned',
+  version: 1,
+  aggregate: 'ticket',
+  payload: { processId: z.string(), requestId: z.string(), from: z.string().nullable(), to: z.string(), why: z.enum(['deactivated', 'admin']) },
+});
+/** A request nobody can move on alone (an approver left without a lead, or none was found): admins are to reassign it. */
+export const approvalNeedsAttention = defineEvent({ name: 'workflow.approval_needs_attention', version: 1, aggregate: 'ticket', payload: { processId: z.string(), requestId: z.string(), attention: z.array(z.string()) } });
+/** A user set (or cleared: substitute null) who approves for them while away (代理审批). Aggregate: the user. */
+export const approvalDelegateChanged = defineEvent({ name: 'workflow.approval_delegate_changed', version: 1, aggregate: 'user', payload: { substituteId: z.string().nullable(), startsAt: z.string().nullable(), endsAt: z.string().nullable() } });

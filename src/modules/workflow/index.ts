@@ -1,6 +1,9 @@
 /** Public surface of the workflow module (流程引擎, issue 19): process definitions and versions, instances and transitions. */
 import type { AppModule } from '../../app/context.js';
+import { userUpdated } from '../auth/index.js';
 import { ticketCreated } from '../tickets/index.js';
+import { approverDeactivatedHandler } from './approval-changes.js';
+import { registerApprovalRoutes } from './approval-routes.js';
 import { registerInstanceRoutes } from './instance-routes.js';
 import { registerProcessRoutes } from './process-routes.js';
 import { processActionDeps, processActorNames } from './process-actions.js';
@@ -17,9 +20,11 @@ export const workflowModule: AppModule = {
     // Only tickets of a type can run a process: the relay makes no job for the others.
     jobs.subscribe(ticketCreated, 'workflow.start_instance', (event) => startInstanceFor(database, actions, event), { when: (event) => event.payload.type !== undefined });
     context.systemActors.registerResolver(processActorNames);
+    jobs.subscribe(userUpdated, 'workflow.approver_deactivated', approverDeactivatedHandler);
   },
   registerRoutes(app, context) {
     registerProcessRoutes(app, context);
     registerInstanceRoutes(app, context);
+    registerApprovalRoutes(app, context);
   },
 };

@@ -3,27 +3,25 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { NotFound } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
-import { writeRulesOf } from '../../app/write-rules.js';
 import { filterVisibleTicketIds, getVisibleTicket } from '../tickets/index.js';
 import { processInstances, processTokens } from './schema.js';
-import { processActionDeps } from './process-actions.js';
-import { takeTransition } from './take-transition.js';
+import { takeTransition, transitionDepsOf } from './take-transition.js';
 
 const tags = ['workflow'];
 
 /** A ticket's run of its process: the transitions endpoint, the instance, and "待我处理的环节". */
 export function registerInstanceRoutes(app: AppServer, context: AppContext): void {
-  const { database, readModels, fieldTypes, config } = context;
-  const deps = { ...writeRulesOf(context), readModels, fieldTypes, timeZone: config.OPENCSM_TIMEZONE, actions: processActionDeps(context) };
+  const { database } = context;
+  const deps = transitionDepsOf(context);
 
   app.post('/api/v1/tickets/:id/transitions', {
     config: { permission: 'tickets.change_status' },
     schema: {
       tags, summary: '流转 Take a process transition',
-      description: 'Writes `values` (custom fields by key) through the ticket service, checks who may take the transition, its condition and required fields on the values after the write, moves the ticket\'s stages and records `workflow.transition_taken` (cause `process:<id>`) — all or nothing. `expectedRevision` is the instance\'s `revision` the client saw: 409 `workflow.instance.revision_mismatch` when another transition came first. A return needs `reason`.',
+      description: 'Writes `values` (custom fields by key) through the ticket service, checks who may take the transition, its condition and required fields on the values after the write, moves the ticket\'s stages and records `workflow.transition_taken` (cause `process:<id>`) — all or nothing. `expectedRevision` is the instance\'s `revision` the client saw: 409 `workflow.instance.revision_mismatch` when another transition came first. A return needs `reason`. A transition with an approval asks for it instead of moving (`approvalRequestId`; 409 `workflow.approval.pending` while one is pending).',
       params: z.object({ id: z.string().min(1).max(64) }),
       body: z.strictObject({ transition: z.string().min(1).max(64), values: z.record(z.string(), z.unknown()).optional(), expectedRevision: z.number().int().min(1), reason: z.string().max(2000).optional() }),
-      response: { 200: z.object({ revision: z.number().int(), stages: z.array(z.string()), completed: z.boolean() }) },
+      response: { 200: z.object({ revision: z.number().int(), stages: z.array(z.string()), completed: z.boolean(), approvalRequestId: z.string().optional().describe('The transition needs an approval: it waits for this request (审批中) and the stages did not move.') }) },
     },
   }, async (request) => takeTransition(database, deps, actorOf(request), request.params.id, request.body));
 
@@ -33,14 +31,14 @@ export function registerInstanceRoutes(app: AppServer, context: AppContext): voi
       tags, summary: '工单的流程 The ticket\'s process run',
       description: 'The version it runs on, its revision (send it back as `expectedRevision`), and the stages its tokens wait at with who works on each. 404 `workflow.instance.not_found` when the ticket runs no process.',
       params: z.object({ id: z.string().min(1).max(64) }),
-      response: { 200: z.object({ processId: z.string(), version: z.number().int(), status: z.string(), revision: z.number().int(), stages: z.array(z.object({ stage: z.string(), enteredAt: z.date(), assigneeUserId: z.string().nullable(), assigneeTeamId: z.string().nullable(), assigneeRole: z.string().nullable() })) }) },
+      response: { 200: z.object({ processId: z.string(), version: z.number().int(), status: z.string(), revision: z.number().int(), approvalRequestId: z.string().nullable().describe('The approval the run waits for (审批中), else null.'), stages: z.array(z.object({ stage: z.string(), enteredAt: z.date(), assigneeUserId: z.string().nullable(), assigneeTeamId: z.string().nullable(), assigneeRole: z.string().nullable() })) }) },
     },
   }, async (request) => {
     const ticket = await getVisibleTicket(database.db, actorOf(request), request.params.id);
     const [instance] = await database.db.select().from(processInstances).where(eq(processInstances.ticketId, ticket.id));
     if (!instance) throw new NotFound('workflow.instance.not_found');
     const tokens = await database.db.select().from(processTokens).where(eq(processTokens.instanceId, instance.id)).orderBy(asc(processTokens.enteredAt), asc(processTokens.id));
-    return { processId: instance.processId, version: instance.version, status: instance.status, revision: instance.revision, stages: tokens.map((t) => ({ stage: t.stage, enteredAt: t.enteredAt, assigneeUserId: t.assigneeUserId, assigneeTeamId: t.assigneeTeamId, assigneeRole: t.assigneeRole })) };
+    return { processId: instance.processId, version: instance.version, status: instance.status, revision: instance.revision, approvalRequestId: instance.approvalRequestId, stages: tokens.map((t) => ({ stage: t.stage, enteredAt: t.enteredAt, assigneeUserId: t.assigneeUserId, assigneeTeamId: t.assigneeTeamId, assigneeRole: t.assigneeRole })) };
   });
 
   app.get('/api/v1/process-stages', {

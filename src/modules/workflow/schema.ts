@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ProcessDefinition, ProcessLabel } from '../../workflow-model/definition.js';
 
 /**
@@ -60,6 +60,8 @@ export const processInstances = pgTable(
     joins: jsonb('joins').$type<Record<string, number>>().notNull().default({}),
     /** Stage id → the user who last took a transition out of it (for "回访 by someone other than the handler"). */
     stageActors: jsonb('stage_actors').$type<Record<string, string>>().notNull().default({}),
+    /** The approval request the instance waits for (审批中): no transition is taken meanwhile. */
+    approvalRequestId: uuid('approval_request_id'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },
@@ -95,3 +97,87 @@ export const processTokens = pgTable(
     index('process_tokens_role_idx').on(t.assigneeRole, t.enteredAt).where(sql`${t.assigneeRole} is not null`),
   ],
 );
+
+export type ApprovalRequestStatus = 'pending' | 'approved' | 'rejected' | 'returned';
+export type ApprovalStepStatus = 'waiting' | 'pending' | 'approved' | 'rejected' | 'returned' | 'closed';
+
+/**
+ * A transition waiting for its approval (审批, issue 19 §2). The plan is frozen when it is asked
+ * for: the mode, how many approvals decide (`needed`), the tier the amount fell in, and one step
+ * per approver resolved then. `revision` moves with every decision (a client's `expectedRevision`).
+ * `needsAttention`: an approver could not be found or left and has no lead; admins see these.
+ */
+export const approvalRequests = pgTable(
+  'approval_requests',
+  {
+    id: uuid('id').primaryKey(),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => processInstances.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id').notNull(),
+    processId: uuid('process_id').notNull(),
+    version: integer('version').notNull(),
+    transition: text('transition').notNull(),
+    fromStage: text('from_stage').notNull(),
+    /** The token waiting at `fromStage` that moves when the plan is satisfied. */
+    tokenId: uuid('token_id').notNull(),
+    mode: text('mode').$type<'single' | 'chain' | 'countersign' | 'any' | 'n_of_m'>().notNull(),
+    needed: integer('needed').notNull(),
+    tier: integer('tier'),
+    delegation: boolean('delegation').notNull(),
+    status: text('status').$type<ApprovalRequestStatus>().notNull().default('pending'),
+    needsAttention: boolean('needs_attention').notNull().default(false),
+    /** Why it needs attention (`account_manager_unavailable`, `no_approvers`, `approver_inactive`). */
+    attention: jsonb('attention').$type<string[]>().notNull().default([]),
+    revision: integer('revision').notNull().default(1),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The reason of the decision that ended it (reject, return). */
+    reason: text('reason'),
+  },
+  (t) => [
+    index('approval_requests_ticket_idx').on(t.ticketId, t.requestedAt),
+    index('approval_requests_attention_idx').on(t.requestedAt, t.id).where(sql`${t.needsAttention} and ${t.status} = 'pending'`),
+  ],
+);
+
+/**
+ * One approver's part of a request. `waiting`: a chain step not asked yet; `pending`: asked (in
+ * 待我审批); `closed`: the request ended before it was decided. `delegatedFrom`: the absent approver
+ * whose substitute this is; `reassignedFrom`: a deactivated approver (or one an admin replaced).
+ */
+export const approvalSteps = pgTable(
+  'approval_steps',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => approvalRequests.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id').notNull(),
+    position: integer('position').notNull(),
+    approverId: uuid('approver_id').notNull(),
+    status: text('status').$type<ApprovalStepStatus>().notNull(),
+    delegatedFrom: uuid('delegated_from'),
+    reassignedFrom: uuid('reassigned_from'),
+    /** Who added this signer (加签); null for the plan's own approvers. */
+    addedBy: uuid('added_by'),
+    askedAt: timestamp('asked_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('approval_steps_request_idx').on(t.requestId, t.position),
+    // 待我审批: my pending steps, oldest first (keyset on asked_at, id).
+    index('approval_steps_pending_idx').on(t.approverId, t.askedAt, t.id).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** A user's substitute while away (代理审批): requests asked of them in [startsAt, endsAt) go to the substitute. */
+export const approvalDelegates = pgTable('approval_delegates', {
+  userId: uuid('user_id').primaryKey(),
+  substituteId: uuid('substitute_id').notNull(),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

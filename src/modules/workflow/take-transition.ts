@@ -3,15 +3,18 @@ import { uuidv7 } from 'uuidv7';
 import { Conflict, Forbidden, Invalid, NotFound, invalidField } from '../../app/errors.js';
 import type { FieldTypes } from '../../app/field-types.js';
 import type { ReadModels } from '../../app/read-models.js';
-import type { WriteRules } from '../../app/write-rules.js';
+import { writeRulesOf, type WriteRules } from '../../app/write-rules.js';
+import type { AppContext } from '../../app/context.js';
 import type { Database, Tx } from '../../db/database.js';
 import { evaluate } from '../../conditions/evaluate.js';
 import { recordEvent } from '../../jobs/events.js';
-import { advance } from '../../workflow-model/run.js';
+import type { ProcessDefinition, ProcessTransition } from '../../workflow-model/definition.js';
+import { advance, type CheckedConditions } from '../../workflow-model/run.js';
 import type { Actor } from '../auth/index.js';
 import { getTicketSnapshot, getVisibleTicket, recordTicketActivity, updateTicket } from '../tickets/index.js';
+import { requestApproval } from './approval-request.js';
 import { transitionTaken } from './events.js';
-import { runProcessActions, type ProcessActionDeps } from './process-actions.js';
+import { processActionDeps, runProcessActions, type ProcessActionDeps } from './process-actions.js';
 import { processFields } from './process-fields.js';
 import { loadVersion } from './process-versions-cache.js';
 import { processInstances, processTokens } from './schema.js';
@@ -19,9 +22,15 @@ import { insertTokens } from './start-instance.js';
 import { mayTake } from './stage-work.js';
 import { isEmptyValue, ticketValuesOf } from './ticket-values.js';
 
+/** What taking a transition needs from the app, the same for the transitions and the approvals routes. */
+export function transitionDepsOf(context: AppContext): TransitionDeps {
+  return { ...writeRulesOf(context), readModels: context.readModels, fieldTypes: context.fieldTypes, timeZone: context.config.OPENCSM_TIMEZONE, actions: processActionDeps(context) };
+}
+
 export type TransitionRequest = { transition: string; values?: Record<string, unknown>; expectedRevision: number; reason?: string };
 export type TransitionDeps = WriteRules & { readModels: ReadModels; fieldTypes: FieldTypes; timeZone: string; actions: ProcessActionDeps };
-export type TransitionResult = { revision: number; stages: string[]; completed: boolean };
+/** `approvalRequestId`: the transition waits for that approval (审批中) and the stages did not move. */
+export type TransitionResult = { revision: number; stages: string[]; completed: boolean; approvalRequestId?: string };
 
 /**
  * Takes a transition on a ticket (issue 19 §5), all in one transaction: the instance row is locked
@@ -37,6 +46,7 @@ export async function takeTransition(database: Database, deps: TransitionDeps, a
   return database.transaction(async (tx) => {
     const [instance] = await tx.select().from(processInstances).where(eq(processInstances.ticketId, visible.id)).for('update');
     if (!instance || instance.status !== 'running') throw new NotFound('workflow.instance.not_running');
+    if (instance.approvalRequestId) throw new Conflict('workflow.approval.pending', { request: instance.approvalRequestId });
     if (instance.revision !== request.expectedRevision) throw new Conflict('workflow.instance.revision_mismatch', { current: instance.revision });
     const cause = `process:${instance.processId}` as const;
     const { definition, conditions } = await loadVersion(tx, database.db, instance.processId, instance.version, () => processFields(tx, deps.readModels, deps.fieldTypes));
@@ -44,7 +54,6 @@ export async function takeTransition(database: Database, deps: TransitionDeps, a
     const tokens = await tx.select().from(processTokens).where(eq(processTokens.instanceId, instance.id));
     const token = transition && tokens.find((candidate) => candidate.stage === transition.from);
     if (!transition || !token) throw invalidField('transition', 'workflow.transition.not_available', { transition: request.transition });
-    if (transition.approval) throw new Conflict('workflow.transition.approval_not_available');
     const reason = request.reason?.trim();
     if (transition.kind === 'return' && !reason) throw invalidField('reason', 'workflow.transition.reason_required');
 
@@ -66,25 +75,56 @@ export async function takeTransition(database: Database, deps: TransitionDeps, a
     const condition = conditions.get(transition.id);
     if (condition && !evaluate(condition, { values })) throw new Conflict('workflow.transition.condition_not_met', { transition: transition.id });
 
-    const state = { tokens: tokens.map((t) => ({ id: t.id, node: t.stage, lineage: t.lineage })), joins: instance.joins };
-    const step = advance(definition, conditions, state, token.id, transition, values, uuidv7);
-    await moveTokens(tx, definition, instance, tokens.map((t) => t.id), step.state.tokens.map((t) => t.id), step.entered, values);
-    const revision = instance.revision + 1;
-    const stageActors = { ...instance.stageActors, [transition.from]: actor.id };
-    const now = new Date();
-    const updated = await tx
-      .update(processInstances)
-      .set({ revision, joins: step.state.joins, stageActors, ...(step.ended && { status: 'completed' as const, completedAt: now }) })
-      .where(and(eq(processInstances.id, instance.id), eq(processInstances.revision, instance.revision)))
-      .returning({ id: processInstances.id });
-    if (!updated.length) throw new Conflict('workflow.instance.revision_mismatch', { current: instance.revision });
-    const entered = step.entered.map((t) => t.node);
-    const payload = { processId: instance.processId, version: instance.version, transition: transition.id, from: transition.from, entered, fields: written, completed: step.ended, ...(reason && { reason }) };
-    const eventId = await recordEvent(tx, transitionTaken, { aggregateId: visible.id, cause, actorId: actor.id, payload });
-    await recordTicketActivity(tx, { ticketId: visible.id, type: 'process_transition', detail: payload, actorId: actor.id, at: now });
-    await runProcessActions(tx, database, deps.actions, { definition, processId: instance.processId, ticketId: visible.id, actorId: actor.id, event: { id: eventId, type: transitionTaken.name }, transition, followed: step.followed, left: transition.from, entered });
-    return { revision, stages: step.state.tokens.map((t) => t.node), completed: step.ended };
+    // A transition with an approval waits for it (审批中); the tokens move when the plan is satisfied (approval-decisions.ts).
+    if (transition.approval) return requestApproval(tx, { instance, token, transition, approval: transition.approval, values, teamId: after!.teamId, actor, stages: tokens.map((t) => t.stage) });
+    return moveAlong(tx, { instance, tokens, token, transition, definition, conditions, values, written, reason, leaverId: actor.id, actorId: actor.id, actions: { database, deps: deps.actions } });
   });
+}
+
+export type TransitionMove = {
+  instance: typeof processInstances.$inferSelect;
+  tokens: Array<typeof processTokens.$inferSelect>;
+  token: typeof processTokens.$inferSelect;
+  transition: ProcessTransition;
+  definition: ProcessDefinition;
+  conditions: CheckedConditions;
+  values: Record<string, unknown>;
+  written: string[];
+  reason?: string;
+  /** Who left the stage (the `stage_actor` of later rules): the one who asked, also when an approver completed it. */
+  leaverId: string;
+  /** Who caused this step: the one taking it, or the approver whose decision completed its approval. */
+  actorId: string;
+  /** Runs the actions of the transition, the gateways it passes and the stages it leaves and enters (process-actions.ts). */
+  actions: { database: Database; deps: ProcessActionDeps };
+};
+
+/**
+ * The token-moving part of a transition, after every check: the gateways after it, the tokens,
+ * the instance's revision (checked again), `workflow.transition_taken` and the timeline entry.
+ * Shared by takeTransition and by the final approval of a transition that waited for one.
+ */
+export async function moveAlong(tx: Tx, move: TransitionMove): Promise<TransitionResult> {
+  const { instance, tokens, token, transition, definition, conditions, values } = move;
+  const cause = `process:${instance.processId}` as const;
+  const state = { tokens: tokens.map((t) => ({ id: t.id, node: t.stage, lineage: t.lineage })), joins: instance.joins };
+  const step = advance(definition, conditions, state, token.id, transition, values, uuidv7);
+  await moveTokens(tx, definition, instance, tokens.map((t) => t.id), step.state.tokens.map((t) => t.id), step.entered, values);
+  const revision = instance.revision + 1;
+  const stageActors = { ...instance.stageActors, [transition.from]: move.leaverId };
+  const now = new Date();
+  const updated = await tx
+    .update(processInstances)
+    .set({ revision, joins: step.state.joins, stageActors, approvalRequestId: null, ...(step.ended && { status: 'completed' as const, completedAt: now }) })
+    .where(and(eq(processInstances.id, instance.id), eq(processInstances.revision, instance.revision)))
+    .returning({ id: processInstances.id });
+  if (!updated.length) throw new Conflict('workflow.instance.revision_mismatch', { current: instance.revision });
+  const entered = step.entered.map((t) => t.node);
+  const payload = { processId: instance.processId, version: instance.version, transition: transition.id, from: transition.from, entered, fields: move.written, completed: step.ended, ...(move.reason && { reason: move.reason }) };
+  const eventId = await recordEvent(tx, transitionTaken, { aggregateId: instance.ticketId, cause, actorId: move.actorId, payload });
+  await recordTicketActivity(tx, { ticketId: instance.ticketId, type: 'process_transition', detail: payload, actorId: move.actorId, at: now });
+  await runProcessActions(tx, move.actions.database, move.actions.deps, { definition, processId: instance.processId, ticketId: instance.ticketId, actorId: move.actorId, event: { id: eventId, type: transitionTaken.name }, transition, followed: step.followed, left: transition.from, entered });
+  return { revision, stages: step.state.tokens.map((t) => t.node), completed: step.ended };
 }
 
 /** Deletes the tokens that left, inserts those that entered a stage (with their assignee resolved on the new values). */

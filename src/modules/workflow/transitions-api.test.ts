@@ -78,12 +78,16 @@ describe('process instances and transitions', () => {
     assertProblem(await take(id, 'accepted'), 400, 'validation.failed');
   });
 
-  test('an exclusive gateway takes the branch whose condition holds; approvals are refused until they exist', async () => {
+  test('an exclusive gateway takes the branch whose condition holds; a transition with an approval waits for it', async () => {
     const id = await newComplaint();
     await take(id, 'accepted');
     assert.deepEqual((await run(id)).stages.map((s: { stage: string }) => s.stage), ['judge']);
     assert.deepEqual((await take(id, 'judged', { values: { liability: 'ours' } })).data.stages, ['compensation_plan']);
-    assertProblem(await take(id, 'plan_agreed', { values: { compensation: '800.00' } }), 409, 'workflow.transition.approval_not_available');
+    const asked = await take(id, 'plan_agreed', { values: { compensation: '800.00' } });
+    assert.equal(asked.statusCode, 200, asked.body);
+    assert.deepEqual(asked.data.stages, ['compensation_plan']);
+    assert.ok(asked.data.approvalRequestId);
+    assert.equal((await run(id)).approvalRequestId, asked.data.approvalRequestId);
   });
 
   test('非我方责任 → 解释说明 → 回访 by someone other than the handler → 关闭: the run completes', async () => {

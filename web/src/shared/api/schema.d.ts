@@ -17325,7 +17325,7 @@ export interface paths {
         put?: never;
         /**
          * 流转 Take a process transition
-         * @description Writes `values` (custom fields by key) through the ticket service, checks who may take the transition, its condition and required fields on the values after the write, moves the ticket's stages and records `workflow.transition_taken` (cause `process:<id>`) — all or nothing. `expectedRevision` is the instance's `revision` the client saw: 409 `workflow.instance.revision_mismatch` when another transition came first. A return needs `reason`.
+         * @description Writes `values` (custom fields by key) through the ticket service, checks who may take the transition, its condition and required fields on the values after the write, moves the ticket's stages and records `workflow.transition_taken` (cause `process:<id>`) — all or nothing. `expectedRevision` is the instance's `revision` the client saw: 409 `workflow.instance.revision_mismatch` when another transition came first. A return needs `reason`. A transition with an approval asks for it instead of moving (`approvalRequestId`; 409 `workflow.approval.pending` while one is pending).
          */
         post: {
             parameters: {
@@ -17359,6 +17359,8 @@ export interface paths {
                             revision: number;
                             stages: string[];
                             completed: boolean;
+                            /** @description The transition needs an approval: it waits for this request (审批中) and the stages did not move. */
+                            approvalRequestId?: string;
                         };
                     };
                 };
@@ -17403,6 +17405,8 @@ export interface paths {
                             version: number;
                             status: string;
                             revision: number;
+                            /** @description The approval the run waits for (审批中), else null. */
+                            approvalRequestId: string | null;
                             stages: {
                                 stage: string;
                                 /** Format: date-time */
@@ -17473,6 +17477,405 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 待我审批 Approvals waiting for me
+         * @description `mine=1` (the default): requests with a step pending for me (or delegated to me), oldest first, only tickets I may see. `attention=1` (admins, `processes.manage`): pending requests flagged 需要处理 — an approver left without a lead, or nobody could be found. Keyset pages: pass `cursor` = `nextCursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "1" | "true";
+                    attention?: "1" | "true";
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                requestId: string;
+                                ticketId: string;
+                                processId: string;
+                                transition: string;
+                                fromStage: string;
+                                mode: string;
+                                revision: number;
+                                requestedBy: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                delegatedFrom: string | null;
+                                needsAttention: boolean;
+                                attention: string[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审批决定 Decide an approval
+         * @description By an approver with a step pending (or their substitute today): `approve`; `reject` (reason required: the transition is not taken, the ticket stays at its stage); `return` for changes (reason required: ends the request at once). When the plan is satisfied the transition is taken in the same transaction (cause `process:<id>`). 403 `workflow.approval.not_approver`; 409 `workflow.approval.not_pending` when it was decided meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject" | "return";
+                        reason?: string;
+                        /** @description The request's `revision` the client saw: 409 `workflow.approval.revision_mismatch` when it moved meanwhile. */
+                        expectedRevision?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned";
+                            revision: number;
+                            stages?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/signers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 加签 Add a signer
+         * @description By a pending approver or an admin. In a chain the signer is asked right after the one who added them; in single, chain and countersign their approval is needed too; in any and n of m they join the pool.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                        /** @description The request's `revision` the client saw: 409 `workflow.approval.revision_mismatch` when it moved meanwhile. */
+                        expectedRevision?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 转交审批 Reassign an approver's steps (admins)
+         * @description Gives the open steps of `from` to `to`; a request with no open step (nobody was found) asks `to`. Clears 需要处理 when every open step has an active approver.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        from?: string;
+                        /** Format: uuid */
+                        to: string;
+                        /** @description The request's `revision` the client saw: 409 `workflow.approval.revision_mismatch` when it moved meanwhile. */
+                        expectedRevision?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工单的审批记录 A ticket's approvals
+         * @description Every approval request of the ticket, oldest first, with each step: approver, status, when asked and decided, the reason, and whom it was delegated or reassigned from.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                processId: string;
+                                version: number;
+                                transition: string;
+                                fromStage: string;
+                                mode: string;
+                                needed: number;
+                                tier: number | null;
+                                status: string;
+                                needsAttention: boolean;
+                                attention: string[];
+                                revision: number;
+                                requestedBy: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                reason: string | null;
+                                steps: {
+                                    id: string;
+                                    position: number;
+                                    approverId: string;
+                                    status: string;
+                                    askedAt: string | null;
+                                    decidedAt: string | null;
+                                    reason: string | null;
+                                    delegatedFrom: string | null;
+                                    reassignedFrom: string | null;
+                                    addedBy: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/approval-delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的代理审批人 My substitute */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            delegate: {
+                                userId: string;
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                until: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 设置代理审批人 Set my substitute while away
+         * @description Approvals asked of me in [from, until) go to `userId` (when the approval allows delegation), recorded as delegated; they may also decide steps still pending for me then.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                        from: unknown;
+                        until: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            until: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 取消代理审批人 Clear my substitute */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
