@@ -24,3 +24,10 @@ export const transitionTaken = defineEvent({
   aggregate: 'ticket',
   payload: { processId: z.string(), version: z.number().int(), transition: z.string(), from: z.string(), entered: z.array(z.string()), fields: z.array(z.string()), reason: z.string().optional(), completed: z.boolean() },
 });
+/** An admin moved a running ticket from one published version to another: each token's stage before and after. */
+export const instanceMigrated = defineEvent({
+  name: 'workflow.instance_migrated',
+  version: 1,
+  aggregate: 'ticket',
+  payload: { processId: z.string(), fromVersion: z.number().int(), toVersion: z.number().int(), stages: z.array(z.object({ from: z.string(), to: z.string() })) },
+});

@@ -2,6 +2,7 @@
 import type { AppModule } from '../../app/context.js';
 import { ticketCreated } from '../tickets/index.js';
 import { registerInstanceRoutes } from './instance-routes.js';
+import { registerMigrationRoutes } from './migration-routes.js';
 import { registerProcessRoutes } from './process-routes.js';
 import { startInstanceFor } from './start-instance.js';
 
@@ -17,5 +18,6 @@ export const workflowModule: AppModule = {
   registerRoutes(app, context) {
     registerProcessRoutes(app, context);
     registerInstanceRoutes(app, context);
+    registerMigrationRoutes(app, context);
   },
 };

@@ -22,6 +22,11 @@ export const workflowMessages = {
     'workflow.transition.not_allowed': '你不能执行这个流转',
     'workflow.transition.field_required': '需要先填写 {field}',
     'workflow.transition.condition_not_met': '不满足流转“{transition}”的条件',
+    'workflow.migration.same_version': '迁移的目标版本不能与当前版本相同',
+    'workflow.migration.unknown_stage': '第 {version} 版没有环节 {stage}',
+    'workflow.migration.stage_removed': '无法迁移：环节 {stage} 在新版本中已不存在，请指定对应的新环节',
+    'workflow.migration.parallel_branch': '无法迁移：环节 {stage} 所在的并行分支在新版本中不同（{target}）',
+    'workflow.migration.stages_merge': '无法迁移：多个分支会落到同一个环节 {target}',
   },
   en: {
     'workflow.process.not_found': 'No such process',
@@ -45,5 +50,10 @@ export const workflowMessages = {
     'workflow.transition.not_allowed': 'You may not take this transition',
     'workflow.transition.field_required': 'Fill in {field} first',
     'workflow.transition.condition_not_met': 'The condition of the transition "{transition}" does not hold',
+    'workflow.migration.same_version': 'The target version must differ from the current one',
+    'workflow.migration.unknown_stage': 'Version {version} has no stage {stage}',
+    'workflow.migration.stage_removed': 'Cannot migrate: the stage {stage} no longer exists; map it to a new stage',
+    'workflow.migration.parallel_branch': 'Cannot migrate: the parallel branch around {stage} differs in the new version ({target})',
+    'workflow.migration.stages_merge': 'Cannot migrate: several branches would land on the same stage {target}',
   },
 } as const;

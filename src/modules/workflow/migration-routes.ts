@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { AppContext, AppServer } from '../../app/context.js';
+import { actorOf } from '../../app/http/request-context.js';
+import { translate } from '../../app/i18n/catalogue.js';
+import { processKeySchema } from '../../workflow-model/definition.js';
+import { processIdParams } from './http-schemas.js';
+import { migrateInstances, migrationBatchLimit, previewMigration } from './instance-migration.js';
+import type { MigrationProblem } from './instance-migration-plan.js';
+
+const tags = ['workflow'];
+const manage = { permission: 'processes.manage' } as const;
+
+const migrationBody = z.strictObject({
+  fromVersion: z.number().int().min(1),
+  toVersion: z.number().int().min(1),
+  ticketIds: z.array(z.uuid()).min(1).max(migrationBatchLimit).optional().describe('Only these tickets (else every running instance of `fromVersion`).'),
+  stageMap: z.record(processKeySchema, processKeySchema).optional().describe('Old stage id → stage of `toVersion`, for stages the new version no longer has.'),
+});
+const label = z.object({ 'zh-CN': z.string(), en: z.string() });
+const problem = z.object({ code: z.string(), params: z.record(z.string(), z.string()), message: z.string() });
+const previewItem = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  subject: z.string(),
+  revision: z.number().int().describe('Send it back in `expectedRevisions` to migrate only what you saw.'),
+  stages: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
+  missingFields: z.array(z.object({ key: z.string(), label })),
+  problems: z.array(problem),
+});
+const outcome = z.object({
+  ticketId: z.string(),
+  outcome: z.enum(['migrated', 'moved', 'refused', 'not_running']),
+  revision: z.number().int().optional(),
+  stages: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
+  problems: z.array(problem).optional(),
+});
+
+/** 迁移运行中的工单: preview and migrate running instances to another published version (issue 19 §3). */
+export function registerMigrationRoutes(app: AppServer, { database }: AppContext): void {
+  const say = (locale: Parameters<typeof translate>[0]) => (p: MigrationProblem) => ({ ...p, message: translate(locale, p.code, p.params) });
+
+  app.post('/api/v1/processes/:id/migrations/preview', {
+    config: manage,
+    schema: {
+      tags, summary: '迁移预览 Preview migrating running tickets',
+      description: 'For each ticket running on `fromVersion` (or the chosen `ticketIds`): the stage each of its tokens lands in on `toVersion` (the same stage id, else `stageMap`, else a problem), the new stages\' required fields it lacks, and what stops it from moving. Changes nothing. Keyset pages: `cursor` = `nextCursor`.',
+      params: processIdParams,
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(migrationBatchLimit).default(50), cursor: z.uuid().optional() }),
+      body: migrationBody,
+      response: { 200: z.object({ items: z.array(previewItem), total: z.number().int(), nextCursor: z.string().nullable() }) },
+    },
+  }, async (request) => {
+    const page = await previewMigration(database.db, request.params.id, request.body, request.query);
+    return { ...page, items: page.items.map((item) => ({ ...item, problems: item.problems.map(say(request.locale)) })) };
+  });
+
+  app.post('/api/v1/processes/:id/migrations', {
+    config: manage,
+    schema: {
+      tags, summary: '迁移运行中的工单 Migrate running tickets',
+      description: `Moves the chosen tickets (or the first ${migrationBatchLimit} running on \`fromVersion\`) to \`toVersion\`, each in its own transaction, and says per ticket: \`migrated\`, \`moved\` (its process moved on since the preview: \`expectedRevisions\` from the preview, else the revision read when the request began; left alone), \`refused\` (a problem of the preview) or \`not_running\`. Records \`workflow.instance_migrated\` and a timeline entry for each migrated ticket. \`remaining\`: how many still run on \`fromVersion\`; send the request again for the next batch.`,
+      params: processIdParams,
+      body: migrationBody.extend({ confirm: z.literal(true), expectedRevisions: z.record(z.uuid(), z.number().int().min(1)).optional() }),
+      response: { 200: z.object({ outcomes: z.array(outcome), remaining: z.number().int() }) },
+    },
+  }, async (request) => {
+    const done = await migrateInstances(database, actorOf(request), request.params.id, request.body);
+    return { ...done, outcomes: done.outcomes.map(({ problems, ...o }) => ({ ...o, ...(problems && { problems: problems.map(say(request.locale)) }) })) };
+  });
+}
