@@ -2,7 +2,7 @@
  * Migrating running tickets (issue 19 §3, the seeds' 质检 change) in Chromium: 售后维修 runs three
  * tickets on v1, the admin publishes v2 with 质检, opens 迁移运行中的工单 in the designer, maps the
  * removed 上门检测 to 维修, previews, unticks one ticket and migrates the other two: the API then
- * runs exactly those two on v2.
+ * runs exactly those two on v2, and the ticket's timeline says so.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -70,5 +70,8 @@ test('an admin previews the migration to v2, maps the removed stage and migrates
 
   assert.deepEqual((await Promise.all(tickets.map((ticket) => runOf(ticket.id)))).map((run) => run.version), [2, 2, 1]);
   assert.deepEqual((await runOf(tickets[0]!.id)).stages.map((s) => s.stage), ['repair']);
+  // The ticket's timeline says what the admin did.
+  await page.goto(`${h.baseURL}/tickets/${tickets[0]!.id}`);
+  await page.getByText('将流程从第 1 版迁移到第 2 版，环节 上门检测 → 维修').waitFor();
   h.assertNoPageErrors();
 });

@@ -124,6 +124,9 @@ describe('migrating running tickets to a new process version', () => {
     assertProblem(await preview({}, {}, supervisor), 403, 'auth.forbidden');
     const unconfirmed = assertProblem(await t.api('POST', `/api/v1/processes/${processId}/migrations`, { body: { fromVersion: 1, toVersion: 2, ticketIds: [v1.atRepair] } }), 400, 'validation.failed');
     assert.ok(unconfirmed.errors?.some((e) => e.path === 'confirm'), JSON.stringify(unconfirmed.errors));
+    const tooMany = Array.from({ length: 51 }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    const batch = assertProblem(await migrate({ ticketIds: tooMany }), 400, 'validation.failed');
+    assert.ok(batch.errors?.some((e) => e.path === 'ticketIds'), JSON.stringify(batch.errors));
     assert.equal((await run(v1.atRepair)).version, 1);
   });
 
@@ -147,8 +150,11 @@ describe('migrating running tickets to a new process version', () => {
     const migrated = events.find((event) => event.type === 'workflow.instance_migrated');
     assert.equal(migrated?.actorId, t.admin.id);
     assert.deepEqual(migrated?.payload, { processId, fromVersion: 1, toVersion: 2, stages: [{ from: 'inspect', to: 'repair' }] });
-    const timeline = (await t.api('GET', `/api/v1/tickets/${v1.atInspect}/timeline`)).data.items as Array<{ type: string; newValue: { toVersion?: number } }>;
-    assert.equal(timeline.find((entry) => entry.type === 'process_migrated')?.newValue.toVersion, 2);
+    const timeline = (await t.api('GET', `/api/v1/tickets/${v1.atInspect}/timeline`)).data.items as Array<{ type: string; newValue: { toVersion?: number; stages?: unknown } }>;
+    const entry = timeline.find((item) => item.type === 'process_migrated')?.newValue;
+    assert.equal(entry?.toVersion, 2);
+    // Named as the versions called the stages, for the timeline's line.
+    assert.deepEqual(entry?.stages, [{ from: 'inspect', to: 'repair', fromName: { 'zh-CN': '上门检测', en: 'On-site inspection' }, toName: { 'zh-CN': '维修', en: 'Repair' } }]);
     // A transition offered before the migration is stale; the ticket now runs v2 (质检 beside 备件登记).
     assertProblem(await t.api('POST', `/api/v1/tickets/${v1.atInspect}/transitions`, { as: agent, body: { transition: 'inspected', expectedRevision: expectedRevisions[v1.atInspect] } }), 409, 'workflow.instance.revision_mismatch');
     assert.deepEqual((await take(v1.atInspect, 'repaired', { repair_report: '重新焊接' })).data.stages.sort(), ['parts', 'quality_check']);

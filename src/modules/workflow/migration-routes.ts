@@ -13,9 +13,11 @@ const manage = { permission: 'processes.manage' } as const;
 const migrationBody = z.strictObject({
   fromVersion: z.number().int().min(1),
   toVersion: z.number().int().min(1),
-  ticketIds: z.array(z.uuid()).min(1).max(migrationBatchLimit).optional().describe('Only these tickets (else every running instance of `fromVersion`).'),
+  ticketIds: z.array(z.uuid()).min(1).max(migrationBatchLimit).optional().describe(`Only these tickets (at most ${migrationBatchLimit} per migration request), else every running instance of \`fromVersion\`.`),
   stageMap: z.record(processKeySchema, processKeySchema).optional().describe('Old stage id → stage of `toVersion`, for stages the new version no longer has.'),
 });
+/** A preview reads only: it may name more tickets than one migration request moves. */
+const previewBody = migrationBody.extend({ ticketIds: z.array(z.uuid()).min(1).max(200).optional().describe('Only these tickets (else every running instance of `fromVersion`).') });
 const label = z.object({ 'zh-CN': z.string(), en: z.string() });
 const problem = z.object({ code: z.string(), params: z.record(z.string(), z.string()), message: z.string() });
 const previewItem = z.object({
@@ -45,8 +47,8 @@ export function registerMigrationRoutes(app: AppServer, { database }: AppContext
       tags, summary: '迁移预览 Preview migrating running tickets',
       description: 'For each ticket running on `fromVersion` (or the chosen `ticketIds`): the stage each of its tokens lands in on `toVersion` (the same stage id, else `stageMap`, else a problem), the new stages\' required fields it lacks, and what stops it from moving. Changes nothing. Keyset pages: `cursor` = `nextCursor`.',
       params: processIdParams,
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(migrationBatchLimit).default(50), cursor: z.uuid().optional() }),
-      body: migrationBody,
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.uuid().optional() }),
+      body: previewBody,
       response: { 200: z.object({ items: z.array(previewItem), total: z.number().int(), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => {

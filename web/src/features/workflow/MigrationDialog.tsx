@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useBusyAction } from '../../shared/ui/busy-action.ts';
 import { EmptyState } from '../../shared/ui/states.tsx';
 import { labelText } from './diagram.ts';
-import { migrateTickets, previewMigration, useVersionStages, type MigrationOutcome, type MigrationRequest, type PreviewRow } from './migration-api.ts';
+import { migrateTickets, migrationBatchSize, previewMigration, useVersionStages, type MigrationOutcome, type MigrationRequest, type PreviewRow } from './migration-api.ts';
 import type { ProcessDetail } from './process-api.ts';
 
 type Preview = { rows: PreviewRow[]; total: number; nextCursor: string | null; request: MigrationRequest };
@@ -54,8 +54,14 @@ export function MigrationDialog({ process, onClose }: { process: ProcessDetail; 
   const migrate = (current: Preview) =>
     act('migrate', async () => {
       const chosen = current.rows.filter((row) => selected.includes(row.ticketId));
-      const result = await migrateTickets(process.id, { ...current.request, ticketIds: chosen.map((row) => row.ticketId), expectedRevisions: Object.fromEntries(chosen.map((row) => [row.ticketId, row.revision])) });
-      setOutcomes(result.outcomes.map((outcome) => ({ ...outcome, number: chosen.find((row) => row.ticketId === outcome.ticketId)?.number ?? outcome.ticketId })));
+      const results: MigrationOutcome[] = [];
+      // The server moves at most migrationBatchSize tickets per request (each its own transaction).
+      for (let at = 0; at < chosen.length; at += migrationBatchSize) {
+        const batch = chosen.slice(at, at + migrationBatchSize);
+        const result = await migrateTickets(process.id, { ...current.request, ticketIds: batch.map((row) => row.ticketId), expectedRevisions: Object.fromEntries(batch.map((row) => [row.ticketId, row.revision])) });
+        results.push(...result.outcomes);
+      }
+      setOutcomes(results.map((outcome) => ({ ...outcome, number: chosen.find((row) => row.ticketId === outcome.ticketId)?.number ?? outcome.ticketId })));
       const page = await previewMigration(process.id, current.request);
       setPreview({ rows: page.items, total: page.total, nextCursor: page.nextCursor, request: current.request });
       setSelected([]);

@@ -198,6 +198,8 @@ export const workflowZhCN = {
     outcomes: '迁移结果：成功 {{migrated}} 张，未迁移 {{other}} 张',
     outcome: { migrated: '已迁移', moved: '预览后工单已被推进，未迁移，请重新预览', refused: '无法迁移', not_running: '工单的流程已不在这个版本上运行' },
     close: '关闭',
+    timeline: '{{actor}} 将流程从第 {{from}} 版迁移到第 {{to}} 版，环节 {{stages}}',
+    timelineBare: '{{actor}} 迁移了流程版本',
   },
 };
 
@@ -400,5 +402,7 @@ export const workflowEn: typeof workflowZhCN = {
     outcomes: 'Result: {{migrated}} migrated, {{other}} not migrated',
     outcome: { migrated: 'Migrated', moved: 'Moved on since the preview; not migrated, preview again', refused: 'Cannot migrate', not_running: 'The ticket\'s process no longer runs on this version' },
     close: 'Close',
+    timeline: '{{actor}} migrated the process from version {{from}} to version {{to}}: {{stages}}',
+    timelineBare: '{{actor}} migrated the process to another version',
   },
 };

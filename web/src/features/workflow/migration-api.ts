@@ -37,6 +37,9 @@ export async function previewMigration(processId: string, body: MigrationRequest
   return unwrap(api.POST('/api/v1/processes/{id}/migrations/preview', { params: { path: { id: processId }, query: { limit: 50, ...(cursor && { cursor }) } }, body }));
 }
 
+/** How many tickets one migration request may name (the server's limit, src/modules/workflow/instance-migration.ts). */
+export const migrationBatchSize = 50;
+
 export async function migrateTickets(processId: string, body: MigrationRequest & { expectedRevisions: Record<string, number> }): Promise<MigrationResult> {
   return unwrap(api.POST('/api/v1/processes/{id}/migrations', { params: { path: { id: processId } }, body: { ...body, confirm: true } }));
 }

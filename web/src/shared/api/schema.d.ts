@@ -17574,7 +17574,7 @@ export interface paths {
         put?: never;
         /**
          * 迁移运行中的工单 Migrate running tickets
-         * @description Moves the chosen tickets (or the first 200 running on `fromVersion`) to `toVersion`, each in its own transaction, and says per ticket: `migrated`, `moved` (its process moved on since the preview: `expectedRevisions` from the preview, else the revision read when the request began; left alone), `refused` (a problem of the preview) or `not_running`. Records `workflow.instance_migrated` and a timeline entry for each migrated ticket. `remaining`: how many still run on `fromVersion`; send the request again for the next batch.
+         * @description Moves the chosen tickets (or the first 50 running on `fromVersion`) to `toVersion`, each in its own transaction, and says per ticket: `migrated`, `moved` (its process moved on since the preview: `expectedRevisions` from the preview, else the revision read when the request began; left alone), `refused` (a problem of the preview) or `not_running`. Records `workflow.instance_migrated` and a timeline entry for each migrated ticket. `remaining`: how many still run on `fromVersion`; send the request again for the next batch.
          */
         post: {
             parameters: {
@@ -17590,7 +17590,7 @@ export interface paths {
                     "application/json": {
                         fromVersion: number;
                         toVersion: number;
-                        /** @description Only these tickets (else every running instance of `fromVersion`). */
+                        /** @description Only these tickets (at most 50 per migration request), else every running instance of `fromVersion`. */
                         ticketIds?: string[];
                         /** @description Old stage id → stage of `toVersion`, for stages the new version no longer has. */
                         stageMap?: {
