@@ -52,7 +52,7 @@ test('an admin previews the migration to v2, maps the removed stage and migrates
   const table = dialog.getByTestId('migration-table');
   const row = (number: string) => table.locator('tr', { hasText: number });
   // Before mapping, the tickets still at 上门检测 cannot move.
-  await row(tickets[0]!.number).getByText('环节 inspect 在新版本中已不存在').waitFor();
+  await row(tickets[0]!.number).getByText('环节 上门检测 在新版本中已不存在').waitFor();
   assert.match(await row(tickets[1]!.number).innerText(), /维修 → 维修[\s\S]*维修报告/);
 
   await dialog.getByRole('combobox', { name: '上门检测' }).click();

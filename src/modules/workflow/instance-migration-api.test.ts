@@ -89,7 +89,9 @@ describe('migrating running tickets to a new process version', () => {
     const atInspect = itemOf(items, v1.atInspect)!;
     assert.deepEqual(atInspect.stages, [{ from: 'inspect', to: null }]);
     assert.deepEqual(atInspect.problems.map((p) => p.code), ['workflow.migration.stage_removed']);
-    assert.match(atInspect.problems[0]!.message, /环节 inspect 在新版本中已不存在/);
+    assert.match(atInspect.problems[0]!.message, /环节 上门检测 在新版本中已不存在/);
+    const inEnglish = await t.api('POST', `/api/v1/processes/${processId}/migrations/preview`, { body: { fromVersion: 1, toVersion: 2, ticketIds: [v1.atInspect] }, headers: { 'accept-language': 'en' } });
+    assert.match(inEnglish.data.items[0].problems[0].message, /the stage On-site inspection no longer exists/);
     // 备件登记 is a parallel branch in v2: its join would wait for a 质检 nobody walks.
     assert.deepEqual(itemOf(items, v1.atParts)!.problems.map((p) => p.code), ['workflow.migration.parallel_branch']);
 

@@ -45,6 +45,14 @@ export type MigrationOutcome = {
 export const migrationBatchLimit = 50;
 
 type Versions = { from: ProcessDefinition; to: ProcessDefinition };
+/** Stage id → name in either version (the old one's name first: problems name old stages), for messages. */
+export type StageNames = ReadonlyMap<string, ProcessLabel>;
+
+function stageNamesOf({ from, to }: Versions): StageNames {
+  const names = new Map<string, ProcessLabel>();
+  for (const node of [...from.nodes, ...to.nodes]) if (node.kind === 'stage' && !names.has(node.id)) names.set(node.id, node.name);
+  return names;
+}
 
 /** The two versions exist and differ, and every mapped stage is a stage of the new one. */
 async function versionsFor(db: Db, processId: string, request: MigrationRequest): Promise<Versions> {
@@ -73,7 +81,7 @@ function runningOn(processId: string, request: MigrationRequest, afterId?: strin
  * Where each running instance would land on `toVersion`, which of the new stages' required fields
  * its ticket lacks, and what stops it from moving. Reads only; keyset pages by instance.
  */
-export async function previewMigration(db: Db, processId: string, request: MigrationRequest, page: { limit: number; cursor?: string | undefined }): Promise<{ items: PreviewItem[]; total: number; nextCursor: string | null }> {
+export async function previewMigration(db: Db, processId: string, request: MigrationRequest, page: { limit: number; cursor?: string | undefined }): Promise<{ items: PreviewItem[]; total: number; nextCursor: string | null; stageNames: StageNames }> {
   const versions = await versionsFor(db, processId, request);
   const rows = await db.select().from(processInstances).where(runningOn(processId, request, page.cursor)).orderBy(asc(processInstances.id)).limit(page.limit + 1);
   const instances = rows.slice(0, page.limit);
@@ -100,7 +108,7 @@ export async function previewMigration(db: Db, processId: string, request: Migra
     };
   });
   const last = instances.at(-1);
-  return { items, total: totalRow?.n ?? 0, nextCursor: rows.length > page.limit && last ? last.id : null };
+  return { items, total: totalRow?.n ?? 0, nextCursor: rows.length > page.limit && last ? last.id : null, stageNames: stageNamesOf(versions) };
 }
 
 /**
@@ -111,7 +119,7 @@ export async function previewMigration(db: Db, processId: string, request: Migra
  * 409), and `workflow.instance_migrated` and a timeline entry are recorded. An instance with a
  * problem is refused whole: never half-migrated.
  */
-export async function migrateInstances(database: Database, actor: Actor, processId: string, order: MigrationOrder): Promise<{ outcomes: MigrationOutcome[]; remaining: number }> {
+export async function migrateInstances(database: Database, actor: Actor, processId: string, order: MigrationOrder): Promise<{ outcomes: MigrationOutcome[]; remaining: number; stageNames: StageNames }> {
   const versions = await versionsFor(database.db, processId, order);
   const chosen = await database.db
     .select({ ticketId: processInstances.ticketId, revision: processInstances.revision })
@@ -126,7 +134,7 @@ export async function migrateInstances(database: Database, actor: Actor, process
     outcomes.push(expected === undefined ? { ticketId, outcome: 'not_running' } : await database.transaction((tx) => migrateOne(tx, actor, processId, versions, order, ticketId, expected)));
   }
   const [left] = await database.db.select({ n: count() }).from(processInstances).where(runningOn(processId, { ...order, ticketIds: undefined }));
-  return { outcomes, remaining: left?.n ?? 0 };
+  return { outcomes, remaining: left?.n ?? 0, stageNames: stageNamesOf(versions) };
 }
 
 async function migrateOne(tx: Tx, actor: Actor, processId: string, versions: Versions, order: MigrationOrder, ticketId: string, expected: number): Promise<MigrationOutcome> {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
-import { translate } from '../../app/i18n/catalogue.js';
+import { translate, type Locale } from '../../app/i18n/catalogue.js';
 import { processKeySchema } from '../../workflow-model/definition.js';
 import { processIdParams } from './http-schemas.js';
-import { migrateInstances, migrationBatchLimit, previewMigration } from './instance-migration.js';
+import { migrateInstances, migrationBatchLimit, previewMigration, type StageNames } from './instance-migration.js';
 import type { MigrationProblem } from './instance-migration-plan.js';
 
 const tags = ['workflow'];
+const nameIn = (label: { 'zh-CN': string; en: string } | undefined, locale: Locale) => (label ? (locale === 'en' && label.en) || label['zh-CN'] : '');
 const manage = { permission: 'processes.manage' } as const;
 
 const migrationBody = z.strictObject({
@@ -39,7 +40,11 @@ const outcome = z.object({
 
 /** 迁移运行中的工单: preview and migrate running instances to another published version (issue 19 §3). */
 export function registerMigrationRoutes(app: AppServer, { database }: AppContext): void {
-  const say = (locale: Parameters<typeof translate>[0]) => (p: MigrationProblem) => ({ ...p, message: translate(locale, p.code, p.params) });
+  /** A problem in the reader's language, its stages by name ("环节 上门检测 …"), their ids kept in `params`. */
+  const say = (locale: Locale, names: StageNames) => (p: MigrationProblem) => {
+    const named = Object.fromEntries(Object.entries(p.params).map(([key, id]) => [key, nameIn(names.get(id), locale) || id]));
+    return { ...p, message: translate(locale, p.code, named) };
+  };
 
   app.post('/api/v1/processes/:id/migrations/preview', {
     config: manage,
@@ -52,8 +57,8 @@ export function registerMigrationRoutes(app: AppServer, { database }: AppContext
       response: { 200: z.object({ items: z.array(previewItem), total: z.number().int(), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => {
-    const page = await previewMigration(database.db, request.params.id, request.body, request.query);
-    return { ...page, items: page.items.map((item) => ({ ...item, problems: item.problems.map(say(request.locale)) })) };
+    const { stageNames, ...page } = await previewMigration(database.db, request.params.id, request.body, request.query);
+    return { ...page, items: page.items.map((item) => ({ ...item, problems: item.problems.map(say(request.locale, stageNames)) })) };
   });
 
   app.post('/api/v1/processes/:id/migrations', {
@@ -66,7 +71,7 @@ export function registerMigrationRoutes(app: AppServer, { database }: AppContext
       response: { 200: z.object({ outcomes: z.array(outcome), remaining: z.number().int() }) },
     },
   }, async (request) => {
-    const done = await migrateInstances(database, actorOf(request), request.params.id, request.body);
-    return { ...done, outcomes: done.outcomes.map(({ problems, ...o }) => ({ ...o, ...(problems && { problems: problems.map(say(request.locale)) }) })) };
+    const { stageNames, ...done } = await migrateInstances(database, actorOf(request), request.params.id, request.body);
+    return { ...done, outcomes: done.outcomes.map(({ problems, ...o }) => ({ ...o, ...(problems && { problems: problems.map(say(request.locale, stageNames)) }) })) };
   });
 }
