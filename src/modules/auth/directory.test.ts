@@ -465,6 +465,8 @@ describe('no credentials', () => {
     ['GET', `/api/v1/processes/${uuid}/versions/1`],
     ['GET', `/api/v1/processes/${uuid}/export`],
     ['GET', `/api/v1/processes/${uuid}/history`],
+    ['POST', `/api/v1/processes/${uuid}/migrations/preview`, {}],
+    ['POST', `/api/v1/processes/${uuid}/migrations`, {}],
     ['GET', '/api/v1/actor-names'],
     ['POST', `/api/v1/tickets/${uuid}/transitions`, { transition: 'x', expectedRevision: 1 }],
     ['GET', `/api/v1/tickets/${uuid}/process`],

@@ -346,4 +346,20 @@ describe('approvals at run time', () => {
     const events = await listAggregateEvents(t.database.db, 'ticket', [id]);
     for (const type of ['workflow.approval_requested', 'workflow.approval_decided', 'workflow.transition_taken']) assert.equal(events.find((e) => e.type === type)?.cause, `process:${purchaseProcess}`, type);
   });
+  // Last: it publishes a second version of the purchase process.
+  test('a ticket waiting for its approval is not migrated to another version until the approval is decided', async () => {
+    const ticket = await t.createTicket({ type: 'purchase', subject: '采购投影仪', teamId: purchaseTeam, fields: { account_manager: u.a1!.id } });
+    await t.drain();
+    const requestId = await ask(ticket.id, 'by_field');
+    assert.equal((await t.api('POST', `/api/v1/processes/${purchaseProcess}/publish`)).statusCode, 201);
+    const order = { fromVersion: 1, toVersion: 2, ticketIds: [ticket.id] };
+    const preview = await t.api('POST', `/api/v1/processes/${purchaseProcess}/migrations/preview`, { body: order });
+    assert.deepEqual(preview.data.items[0].problems.map((p: { code: string }) => p.code), ['workflow.migration.approval_pending']);
+    const expectedRevisions = { [ticket.id]: preview.data.items[0].revision };
+    const refused = await t.api('POST', `/api/v1/processes/${purchaseProcess}/migrations`, { body: { ...order, confirm: true, expectedRevisions } });
+    assert.deepEqual(refused.data.outcomes.map((o: { outcome: string }) => o.outcome), ['refused']);
+    assert.equal((await decide(requestId, u.a1!, 'approve')).data.status, 'approved');
+    const after = await t.api('POST', `/api/v1/processes/${purchaseProcess}/migrations/preview`, { body: order });
+    assert.deepEqual(after.data.items[0].problems, []);
+  });
 });

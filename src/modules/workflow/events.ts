@@ -55,3 +55,10 @@ export const approvalReassigned = defineEvent({
 export const approvalNeedsAttention = defineEvent({ name: 'workflow.approval_needs_attention', version: 1, aggregate: 'ticket', payload: { processId: z.string(), requestId: z.string(), attention: z.array(z.string()) } });
 /** A user set (or cleared: substitute null) who approves for them while away (代理审批). Aggregate: the user. */
 export const approvalDelegateChanged = defineEvent({ name: 'workflow.approval_delegate_changed', version: 1, aggregate: 'user', payload: { substituteId: z.string().nullable(), startsAt: z.string().nullable(), endsAt: z.string().nullable() } });
+/** An admin moved a running ticket from one published version to another: each token's stage before and after. */
+export const instanceMigrated = defineEvent({
+  name: 'workflow.instance_migrated',
+  version: 1,
+  aggregate: 'ticket',
+  payload: { processId: z.string(), fromVersion: z.number().int(), toVersion: z.number().int(), stages: z.array(z.object({ from: z.string(), to: z.string() })) },
+});

@@ -5,6 +5,7 @@ import { ticketCreated } from '../tickets/index.js';
 import { approverDeactivatedHandler } from './approval-changes.js';
 import { registerApprovalRoutes } from './approval-routes.js';
 import { registerInstanceRoutes } from './instance-routes.js';
+import { registerMigrationRoutes } from './migration-routes.js';
 import { registerProcessRoutes } from './process-routes.js';
 import { processActionDeps, processActorNames } from './process-actions.js';
 import { startInstanceFor } from './start-instance.js';
@@ -26,5 +27,6 @@ export const workflowModule: AppModule = {
     registerProcessRoutes(app, context);
     registerInstanceRoutes(app, context);
     registerApprovalRoutes(app, context);
+    registerMigrationRoutes(app, context);
   },
 };

@@ -15,6 +15,7 @@ import type { TimelineEntry } from './queries.ts';
 import { EmailAuthMark, emailAuthOf } from '../email/EmailAuthMark.tsx';
 import { describeSurveyEntry, isLowRating, isSurveyEntry } from '../surveys/describe-survey-entry.ts';
 import { describeWorkOrderEntry } from '../field-service/describe-work-order-entry.ts';
+import { describeProcessMigration } from '../workflow/describe-migration.ts';
 import { useSystemActorNames } from './system-actor-names.ts';
 
 /** How many entries a ticket page renders at first (newest first); older ones on request. */
@@ -143,6 +144,8 @@ const EntryView = memo(function EntryView({ ticketId, entry, lookups }: { ticket
           ? describeRuleNotified(entry, t, i18n.language)
         : entry.type === 'rule_sla_policy'
           ? describeRuleSlaPolicy(entry, t, i18n.language)
+        : entry.type === 'process_migrated'
+          ? describeProcessMigration(entry.newValue, entry.actor?.name ?? t('ticket.system'), t, i18n.language)
         : entry.type === 'created'
           ? t('ticket.created', { actor: entry.actor?.name ?? t('ticket.system') })
           : entry.type === 'attachment_added'

@@ -20,6 +20,7 @@ import { DesignerCanvas } from './DesignerCanvas.tsx';
 import { labelText } from './diagram.ts';
 import { issueMessage, messagesByElement, placeIssues } from './issue-targets.ts';
 import { IssuesList } from './IssuesList.tsx';
+import { MigrationDialog } from './MigrationDialog.tsx';
 import { fetchProcessExport, useProcess, useProcessActions, type ProcessDetail } from './process-api.ts';
 import { processFieldsOf, processLookupOf } from './process-fields.ts';
 import { PropertiesPanel } from './PropertiesPanel.tsx';
@@ -60,6 +61,7 @@ function ProcessDesigner({ process, registry }: { process: ProcessDetail; regist
   const [selected, setSelected] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<PathHighlight | null>(null);
   const [busy, setBusy] = useState(false);
+  const [migrating, setMigrating] = useState(false);
   // A newer draft from the server (after a save, or someone else's) replaces the drawing.
   useEffect(() => {
     setDefinition(process.definition);
@@ -146,6 +148,7 @@ function ProcessDesigner({ process, registry }: { process: ProcessDetail; regist
         }
         extra={
           <Space wrap>
+            <Button onClick={() => setMigrating(true)} data-testid="migration-open">{t('workflow.migration.open')}</Button>
             <Button onClick={exportJson}>{t('workflow.designer.export')}</Button>
             <Button onClick={save} loading={busy} disabled={!dirty} data-testid="process-save">{t('workflow.designer.save')}</Button>
             <Tooltip title={blocked ? t('workflow.designer.publishBlocked', { count: placed.length }) : undefined}>
@@ -175,6 +178,7 @@ function ProcessDesigner({ process, registry }: { process: ProcessDetail; regist
           </div>
         </div>
       </Card>
+      {migrating && <MigrationDialog process={process} onClose={() => setMigrating(false)} />}
     </Space>
   );
 }

@@ -17881,6 +17881,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/processes/{id}/migrations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 迁移预览 Preview migrating running tickets
+         * @description For each ticket running on `fromVersion` (or the chosen `ticketIds`): the stage each of its tokens lands in on `toVersion` (the same stage id, else `stageMap`, else a problem), the new stages' required fields it lacks, and what stops it from moving. Changes nothing. Keyset pages: `cursor` = `nextCursor`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromVersion: number;
+                        toVersion: number;
+                        /** @description Only these tickets (else every running instance of `fromVersion`). */
+                        ticketIds?: string[];
+                        /** @description Old stage id → stage of `toVersion`, for stages the new version no longer has. */
+                        stageMap?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ticketId: string;
+                                number: string;
+                                subject: string;
+                                /** @description Send it back in `expectedRevisions` to migrate only what you saw. */
+                                revision: number;
+                                stages: {
+                                    from: string;
+                                    to: string | null;
+                                }[];
+                                missingFields: {
+                                    key: string;
+                                    label: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                }[];
+                                problems: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                    message: string;
+                                }[];
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 迁移运行中的工单 Migrate running tickets
+         * @description Moves the chosen tickets (or the first 50 running on `fromVersion`) to `toVersion`, each in its own transaction, and says per ticket: `migrated`, `moved` (its process moved on since the preview: `expectedRevisions` from the preview, else the revision read when the request began; left alone), `refused` (a problem of the preview) or `not_running`. Records `workflow.instance_migrated` and a timeline entry for each migrated ticket. `remaining`: how many still run on `fromVersion`; send the request again for the next batch.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromVersion: number;
+                        toVersion: number;
+                        /** @description Only these tickets (at most 50 per migration request), else every running instance of `fromVersion`. */
+                        ticketIds?: string[];
+                        /** @description Old stage id → stage of `toVersion`, for stages the new version no longer has. */
+                        stageMap?: {
+                            [key: string]: string;
+                        };
+                        /** @enum {boolean} */
+                        confirm: true;
+                        expectedRevisions?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcomes: {
+                                ticketId: string;
+                                /** @enum {string} */
+                                outcome: "migrated" | "moved" | "refused" | "not_running";
+                                revision?: number;
+                                stages?: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                problems?: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                    message: string;
+                                }[];
+                            }[];
+                            remaining: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
