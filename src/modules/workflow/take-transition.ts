@@ -5,7 +5,6 @@ import type { FieldTypes } from '../../app/field-types.js';
 import type { ReadModels } from '../../app/read-models.js';
 import type { WriteRules } from '../../app/write-rules.js';
 import type { Database, Tx } from '../../db/database.js';
-import { evaluate } from '../../conditions/evaluate.js';
 import { recordEvent } from '../../jobs/events.js';
 import { advance } from '../../workflow-model/run.js';
 import type { Actor } from '../auth/index.js';
@@ -16,7 +15,8 @@ import { loadVersion } from './process-versions-cache.js';
 import { processInstances, processTokens } from './schema.js';
 import { insertTokens } from './start-instance.js';
 import { mayTake } from './stage-work.js';
-import { isEmptyValue, ticketValuesOf } from './ticket-values.js';
+import { ticketValuesOf } from './ticket-values.js';
+import { conditionHolds, missingFields, requiredFieldsOf, tokenAssignee } from './transition-judgement.js';
 
 export type TransitionRequest = { transition: string; values?: Record<string, unknown>; expectedRevision: number; reason?: string };
 export type TransitionDeps = WriteRules & { readModels: ReadModels; fieldTypes: FieldTypes; timeZone: string };
@@ -48,21 +48,16 @@ export async function takeTransition(database: Database, deps: TransitionDeps, a
 
     const before = await getTicketSnapshot(tx, visible.id);
     if (!before) throw new NotFound('ticket.not_found');
-    const assignee = { userId: token.assigneeUserId, teamId: token.assigneeTeamId, role: token.assigneeRole };
-    if (!mayTake(actor, transition, { assignee, values: ticketValuesOf(before), stageActors: instance.stageActors })) throw new Forbidden('workflow.transition.not_allowed');
+    if (!mayTake(actor, transition, { assignee: tokenAssignee(token), values: ticketValuesOf(before), stageActors: instance.stageActors })) throw new Forbidden('workflow.transition.not_allowed');
 
     const written = Object.keys(request.values ?? {});
     const inTx: Database = { ...database, db: tx, transaction: (work) => work(tx) };
     if (written.length) await updateTicket(inTx, actor, visible.id, before.version, { fields: request.values }, { guards: deps.guards, fieldTypes: deps.fieldTypes, cause, timeZone: deps.timeZone });
     const after = written.length ? await getTicketSnapshot(tx, visible.id) : before;
     const values = ticketValuesOf(after!);
-    const stage = definition.nodes.find((node) => node.id === transition.from);
-    const required = [...new Set([...(stage?.kind === 'stage' ? stage.requiredFields : []), ...transition.requiredFields])];
-    // Going back never waits for the fields of the stage being left.
-    const missing = transition.kind === 'return' ? [] : required.filter((key) => isEmptyValue(values[key]));
+    const missing = missingFields(requiredFieldsOf(definition, transition), values);
     if (missing.length) throw new Invalid('validation.failed', {}, missing.map((key) => ({ path: `values.${key.replace(/^fields\./, '')}`, code: 'workflow.transition.field_required', params: { field: key } })));
-    const condition = conditions.get(transition.id);
-    if (condition && !evaluate(condition, { values })) throw new Conflict('workflow.transition.condition_not_met', { transition: transition.id });
+    if (!conditionHolds(conditions, transition, values)) throw new Conflict('workflow.transition.condition_not_met', { transition: transition.id });
 
     const state = { tokens: tokens.map((t) => ({ id: t.id, node: t.stage, lineage: t.lineage })), joins: instance.joins };
     const step = advance(definition, conditions, state, token.id, transition, values, uuidv7);
