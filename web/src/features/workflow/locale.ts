@@ -1,3 +1,5 @@
+import { processPanelEn, processPanelZhCN } from './ticket/locale.ts';
+
 /** The process screens' words (设置 › 流程), in both languages. Every property has a one-line hint (`…Hint`) for a supervisor with no technical training. */
 export const workflowZhCN = {
   nav: '流程',
@@ -173,6 +175,7 @@ export const workflowZhCN = {
     choiceLabel: '在“{{node}}”点哪个按钮',
     clear: '清除结果',
   },
+  ticket: processPanelZhCN,
 };
 
 export const workflowEn: typeof workflowZhCN = {
@@ -349,4 +352,5 @@ export const workflowEn: typeof workflowZhCN = {
     choiceLabel: 'Button pressed at “{{node}}”',
     clear: 'Clear',
   },
+  ticket: processPanelEn,
 };
