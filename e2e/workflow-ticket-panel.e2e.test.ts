@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { complaintProcessFields, complaintTicketType } from '../src/modules/workflow/test-complaint-process.js';
 import { complaintFlow } from '../src/workflow-model/fixtures/complaint-flow.js';
-import { chromiumPath, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
+import { chromiumPath, docScreenshot, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
 let h: Harness;
@@ -85,6 +85,7 @@ test('an agent takes the complaint flow’s transitions from the ticket page, fi
   // 回访 is by someone other than the handler: disabled for agentA, the reason in plain text.
   assert.equal(await transition(page, 'close').isDisabled(), true);
   assert.equal(await page.getByTestId('process-reason-close').innerText(), '你不能执行这个流转');
+  await docScreenshot(page, 'workflow-ticket-panel.png');
   for (const done of ['accept', 'judge', 'explain']) assert.equal(await mapNode(page, done).getAttribute('data-state'), 'done', done);
   assert.equal(await mapNode(page, 'follow_up').getAttribute('data-state'), 'current');
   // The ticket's fields hold what the forms sent.
