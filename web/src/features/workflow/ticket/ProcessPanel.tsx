@@ -20,11 +20,12 @@ const TakeTransitionDialog = lazy(() => import('./TakeTransitionDialog.tsx').the
  * on it and its SLA countdown, the transitions as buttons (disabled ones say why), the approval
  * panel's slot. Absent for a ticket that runs no process.
  */
-export const ProcessPanel = memo(function ProcessPanel({ ticket }: { ticket: { id: string; version: number } }) {
+export const ProcessPanel = memo(function ProcessPanel({ ticket }: { ticket: { id: string; version: number; type: { key: string } | null } }) {
   const { t } = useTranslation();
-  const run = useTicketProcess(ticket.id, ticket.version);
+  // Only a ticket of a type can run a process: the others ask nothing.
+  const run = useTicketProcess(ticket.id, ticket.version, ticket.type !== null);
   // Until it is known whether the ticket runs a process, nothing: most tickets run none.
-  if (run.isPending || run.data === null) return null;
+  if (!ticket.type || run.isPending || run.data === null) return null;
   if (run.isError) return <Card size="small" title={t('workflow.ticket.title')}><ErrorState error={run.error} onRetry={() => void run.refetch()} /></Card>;
   return <ProcessRun ticketId={ticket.id} run={run.data} />;
 });

@@ -15,9 +15,10 @@ export const ticketProcessKeys = {
 };
 
 /** The run, or null when the ticket runs no process (404 workflow.instance.not_found: the panel is absent). */
-export function useTicketProcess(ticketId: string, ticketVersion: number) {
+export function useTicketProcess(ticketId: string, ticketVersion: number, enabled = true) {
   return useQuery({
     queryKey: ticketProcessKeys.run(ticketId, ticketVersion),
+    enabled,
     queryFn: async () => {
       try {
         return await unwrap(api.GET('/api/v1/tickets/{id}/process', { params: { path: { id: ticketId } } }));
