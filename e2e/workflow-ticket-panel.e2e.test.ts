@@ -66,6 +66,7 @@ test('an agent takes the complaint flow’s transitions from the ticket page, fi
   await stageName(page).filter({ hasText: '责任判定' }).waitFor();
   await page.locator('[data-testid="process-map-accept"][data-state="done"]').waitFor();
   assert.equal(await page.getByTestId('process-reason-judged').innerText(), '需要先填写 责任判定');
+  assert.equal(await page.getByTestId('process-stage-required').innerText(), '本环节必填：责任判定');
 
   // The button opens the form for the missing field, with the ticket field's own select.
   await transition(page, 'judged').click();

@@ -10,7 +10,8 @@ import type { RunStage } from './ticket-process-api.ts';
 /** One stage the ticket waits at: its name, who works on it, and its SLA countdown. */
 export function StageSummary({ stage }: { stage: RunStage }) {
   const { t, i18n } = useTranslation();
-  const name = stage.name[i18n.language === 'en' ? 'en' : 'zh-CN'] || stage.name['zh-CN'];
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const name = stage.name[language] || stage.name['zh-CN'];
   return (
     <Space direction="vertical" size={2} style={{ width: '100%' }}>
       <Space wrap size={6}>
@@ -21,6 +22,11 @@ export function StageSummary({ stage }: { stage: RunStage }) {
       <Typography.Text type="secondary" data-testid="process-stage-worker">
         {t('workflow.ticket.worker')}: <StageWorker stage={stage} />
       </Typography.Text>
+      {stage.requiredFields.length ? (
+        <Typography.Text type="secondary" data-testid="process-stage-required">
+          {t('workflow.ticket.requiredFields', { fields: stage.requiredFields.map((field) => field.label[language] || field.label['zh-CN']).join(language === 'en' ? ', ' : '、') })}
+        </Typography.Text>
+      ) : null}
     </Space>
   );
 }
