@@ -1,10 +1,11 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
-import { NotFound } from '../../app/errors.js';
 import { actorOf } from '../../app/http/request-context.js';
-import { filterVisibleTicketIds, getVisibleTicket } from '../tickets/index.js';
-import { processInstances, processTokens } from './schema.js';
+import { filterVisibleTicketIds } from '../tickets/index.js';
+import { processRunSchema } from './process-run-schemas.js';
+import { processRunView } from './process-run-view.js';
+import { processTokens } from './schema.js';
 import { takeTransition, transitionDepsOf } from './take-transition.js';
 
 const tags = ['workflow'];
@@ -29,17 +30,11 @@ export function registerInstanceRoutes(app: AppServer, context: AppContext): voi
     config: { permission: 'tickets.read' },
     schema: {
       tags, summary: '工单的流程 The ticket\'s process run',
-      description: 'The version it runs on, its revision (send it back as `expectedRevision`), and the stages its tokens wait at with who works on each. 404 `workflow.instance.not_found` when the ticket runs no process.',
+      description: 'The version it runs on, its revision (send it back as `expectedRevision`), the stages its tokens wait at — each with its form, who works on it, its SLA due time and the transitions out of it as the caller sees them (`available`, and `reasons` in the reader\'s language when not) — the stages already left, and the version\'s map. 404 `workflow.instance.not_found` when the ticket runs no process.',
       params: z.object({ id: z.string().min(1).max(64) }),
-      response: { 200: z.object({ processId: z.string(), version: z.number().int(), status: z.string(), revision: z.number().int(), approvalRequestId: z.string().nullable().describe('The approval the run waits for (审批中), else null.'), stages: z.array(z.object({ stage: z.string(), enteredAt: z.date(), assigneeUserId: z.string().nullable(), assigneeTeamId: z.string().nullable(), assigneeRole: z.string().nullable() })) }) },
+      response: { 200: processRunSchema },
     },
-  }, async (request) => {
-    const ticket = await getVisibleTicket(database.db, actorOf(request), request.params.id);
-    const [instance] = await database.db.select().from(processInstances).where(eq(processInstances.ticketId, ticket.id));
-    if (!instance) throw new NotFound('workflow.instance.not_found');
-    const tokens = await database.db.select().from(processTokens).where(eq(processTokens.instanceId, instance.id)).orderBy(asc(processTokens.enteredAt), asc(processTokens.id));
-    return { processId: instance.processId, version: instance.version, status: instance.status, revision: instance.revision, approvalRequestId: instance.approvalRequestId, stages: tokens.map((t) => ({ stage: t.stage, enteredAt: t.enteredAt, assigneeUserId: t.assigneeUserId, assigneeTeamId: t.assigneeTeamId, assigneeRole: t.assigneeRole })) };
-  });
+  }, async (request) => processRunView(database, deps, actorOf(request), request.params.id, request.locale));
 
   app.get('/api/v1/process-stages', {
     config: { permission: 'tickets.read' },

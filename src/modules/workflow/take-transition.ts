@@ -6,7 +6,6 @@ import type { ReadModels } from '../../app/read-models.js';
 import { writeRulesOf, type WriteRules } from '../../app/write-rules.js';
 import type { AppContext } from '../../app/context.js';
 import type { Database, Tx } from '../../db/database.js';
-import { evaluate } from '../../conditions/evaluate.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { ProcessDefinition, ProcessTransition } from '../../workflow-model/definition.js';
 import { advance, type CheckedConditions } from '../../workflow-model/run.js';
@@ -20,7 +19,8 @@ import { loadVersion } from './process-versions-cache.js';
 import { processInstances, processTokens } from './schema.js';
 import { insertTokens } from './start-instance.js';
 import { mayTake } from './stage-work.js';
-import { isEmptyValue, ticketValuesOf } from './ticket-values.js';
+import { ticketValuesOf } from './ticket-values.js';
+import { conditionHolds, missingFields, requiredFieldsOf, tokenAssignee } from './transition-judgement.js';
 
 /** What taking a transition needs from the app, the same for the transitions and the approvals routes. */
 export function transitionDepsOf(context: AppContext): TransitionDeps {
@@ -59,21 +59,16 @@ export async function takeTransition(database: Database, deps: TransitionDeps, a
 
     const before = await getTicketSnapshot(tx, visible.id);
     if (!before) throw new NotFound('ticket.not_found');
-    const assignee = { userId: token.assigneeUserId, teamId: token.assigneeTeamId, role: token.assigneeRole };
-    if (!mayTake(actor, transition, { assignee, values: ticketValuesOf(before), stageActors: instance.stageActors })) throw new Forbidden('workflow.transition.not_allowed');
+    if (!mayTake(actor, transition, { assignee: tokenAssignee(token), values: ticketValuesOf(before), stageActors: instance.stageActors })) throw new Forbidden('workflow.transition.not_allowed');
 
     const written = Object.keys(request.values ?? {});
     const inTx: Database = { ...database, db: tx, transaction: (work) => work(tx) };
     if (written.length) await updateTicket(inTx, actor, visible.id, before.version, { fields: request.values }, { guards: deps.guards, fieldTypes: deps.fieldTypes, cause, timeZone: deps.timeZone });
     const after = written.length ? await getTicketSnapshot(tx, visible.id) : before;
     const values = ticketValuesOf(after!);
-    const stage = definition.nodes.find((node) => node.id === transition.from);
-    const required = [...new Set([...(stage?.kind === 'stage' ? stage.requiredFields : []), ...transition.requiredFields])];
-    // Going back never waits for the fields of the stage being left.
-    const missing = transition.kind === 'return' ? [] : required.filter((key) => isEmptyValue(values[key]));
+    const missing = missingFields(requiredFieldsOf(definition, transition), values);
     if (missing.length) throw new Invalid('validation.failed', {}, missing.map((key) => ({ path: `values.${key.replace(/^fields\./, '')}`, code: 'workflow.transition.field_required', params: { field: key } })));
-    const condition = conditions.get(transition.id);
-    if (condition && !evaluate(condition, { values })) throw new Conflict('workflow.transition.condition_not_met', { transition: transition.id });
+    if (!conditionHolds(conditions, transition, values)) throw new Conflict('workflow.transition.condition_not_met', { transition: transition.id });
 
     // A transition with an approval waits for it (审批中); the tokens move when the plan is satisfied (approval-decisions.ts).
     if (transition.approval) return requestApproval(tx, { instance, token, transition, approval: transition.approval, values, teamId: after!.teamId, actor, stages: tokens.map((t) => t.stage) });

@@ -25,6 +25,7 @@ import { Timeline } from './Timeline.tsx';
 import { afterNextPaint } from './after-next-paint.ts';
 import { FollowingPresence, SidePanels } from './FollowingPanels.tsx';
 import { TicketCustomFields } from './TicketCustomFields.tsx';
+import { ProcessPanel } from '../workflow/ticket/ProcessPanel.tsx';
 import { ReplyWindowTag } from './ReplyWindowTag.tsx';
 import { sandboxConversation } from './sandbox-conversation.ts';
 import { useTicketFields, useTicketTypes } from '../forms/queries.ts';
@@ -167,6 +168,7 @@ const TicketWorkspace = memo(function TicketWorkspace({ ticket, title, switchBy 
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{ticket.description}</Typography.Paragraph>
               </Card>
             ) : null}
+            <ProcessPanel ticket={ticket} />
             <TicketCustomFields ticket={ticket} />
             <Composer ticketId={ticket.id} canReply={ticket.abilities.reply} canNote={ticket.abilities.note} focusRequest={focusRequest} onComposingChange={onComposingChange} />
             <Card size="small" title={title}>

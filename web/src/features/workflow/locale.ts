@@ -1,3 +1,5 @@
+import { processPanelEn, processPanelZhCN } from './ticket/locale.ts';
+
 /** The process screens' words (设置 › 流程), in both languages. Every property has a one-line hint (`…Hint`) for a supervisor with no technical training. */
 export const workflowZhCN = {
   nav: '流程',
@@ -201,6 +203,7 @@ export const workflowZhCN = {
     timeline: '{{actor}} 将流程从第 {{from}} 版迁移到第 {{to}} 版，环节 {{stages}}',
     timelineBare: '{{actor}} 迁移了流程版本',
   },
+  ticket: processPanelZhCN,
 };
 
 export const workflowEn: typeof workflowZhCN = {
@@ -405,4 +408,5 @@ export const workflowEn: typeof workflowZhCN = {
     timeline: '{{actor}} migrated the process from version {{from}} to version {{to}}: {{stages}}',
     timelineBare: '{{actor}} migrated the process to another version',
   },
+  ticket: processPanelEn,
 };

@@ -17381,7 +17381,7 @@ export interface paths {
         };
         /**
          * 工单的流程 The ticket's process run
-         * @description The version it runs on, its revision (send it back as `expectedRevision`), and the stages its tokens wait at with who works on each. 404 `workflow.instance.not_found` when the ticket runs no process.
+         * @description The version it runs on, its revision (send it back as `expectedRevision`), the stages its tokens wait at — each with its form, who works on it, its SLA due time and the transitions out of it as the caller sees them (`available`, and `reasons` in the reader's language when not) — the stages already left, and the version's map. 404 `workflow.instance.not_found` when the ticket runs no process.
          */
         get: {
             parameters: {
@@ -17404,17 +17404,116 @@ export interface paths {
                             processId: string;
                             version: number;
                             status: string;
+                            /** @description Send it back as `expectedRevision`. */
                             revision: number;
                             /** @description The approval the run waits for (审批中), else null. */
                             approvalRequestId: string | null;
+                            /** @description The stages the ticket waits at (several inside a parallel split). */
                             stages: {
                                 stage: string;
+                                name: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
                                 /** Format: date-time */
                                 enteredAt: string;
                                 assigneeUserId: string | null;
                                 assigneeTeamId: string | null;
                                 assigneeRole: string | null;
+                                /** @description The form section shown at this stage; null: the whole form. */
+                                formSection: string | null;
+                                requiredFields: {
+                                    /** @description Registry key: `priority`, `fields.<key>`. */
+                                    key: string;
+                                    label: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                }[];
+                                readOnlyFields: {
+                                    /** @description Registry key: `priority`, `fields.<key>`. */
+                                    key: string;
+                                    label: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                }[];
+                                sla: {
+                                    /** @description Business minutes. */
+                                    targetMinutes: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description `enteredAt` plus the target on the default business calendar.
+                                     */
+                                    dueAt: string;
+                                } | null;
+                                transitions: {
+                                    id: string;
+                                    label: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                    /**
+                                     * @description A return needs `reason` when taken.
+                                     * @enum {string}
+                                     */
+                                    kind: "forward" | "return";
+                                    needsApproval: boolean;
+                                    /** @description Taking it now, without values, would succeed for the caller. */
+                                    available: boolean;
+                                    /** @description Why it is not available; empty when it is. */
+                                    reasons: {
+                                        /** @enum {string} */
+                                        code: "not_allowed" | "fields_missing" | "condition_not_met" | "approval_pending";
+                                        /** @description In the reader's language, e.g. 需要先填写 勘察结果. */
+                                        message: string;
+                                        /** @description `fields_missing`: the empty required fields. */
+                                        fields?: {
+                                            /** @description Registry key: `priority`, `fields.<key>`. */
+                                            key: string;
+                                            label: {
+                                                "zh-CN": string;
+                                                en: string;
+                                            };
+                                        }[];
+                                    }[];
+                                    /** @description What must hold a value once taken (the stage's and the transition's required fields): send them as `values`. */
+                                    fields: {
+                                        /** @description Registry key: `priority`, `fields.<key>`. */
+                                        key: string;
+                                        label: {
+                                            "zh-CN": string;
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
                             }[];
+                            /** @description Stages the ticket has left and is not back at. */
+                            doneStages: string[];
+                            /** @description The version's drawing, for the map. */
+                            map: {
+                                nodes: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "stage" | "gateway" | "end";
+                                    gateway: ("exclusive" | "parallel" | "join") | null;
+                                    name: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    } | null;
+                                    position: {
+                                        x: number;
+                                        y: number;
+                                    };
+                                }[];
+                                transitions: {
+                                    id: string;
+                                    from: string;
+                                    to: string;
+                                    /** @enum {string} */
+                                    kind: "forward" | "return";
+                                }[];
+                            };
                         };
                     };
                 };
