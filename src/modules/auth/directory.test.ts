@@ -469,6 +469,7 @@ describe('no credentials', () => {
     ['POST', `/api/v1/tickets/${uuid}/transitions`, { transition: 'x', expectedRevision: 1 }],
     ['GET', `/api/v1/tickets/${uuid}/process`],
     ['GET', '/api/v1/process-stages'],
+    ['GET', '/api/v1/process-stages/options'],
     ['GET', '/api/v1/sla/condition-fields'],
     ['GET', '/api/v1/field-types'],
     ['GET', '/api/v1/channels'],

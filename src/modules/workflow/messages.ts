@@ -22,6 +22,8 @@ export const workflowMessages = {
     'workflow.transition.not_allowed': '你不能执行这个流转',
     'workflow.transition.field_required': '需要先填写 {field}',
     'workflow.transition.condition_not_met': '不满足流转“{transition}”的条件',
+    'workflow.stage_filter.invalid': '环节筛选应写作 流程id:环节标识',
+    'workflow.stage_filter.unknown': '流程没有环节 {stage}',
   },
   en: {
     'workflow.process.not_found': 'No such process',
@@ -45,5 +47,7 @@ export const workflowMessages = {
     'workflow.transition.not_allowed': 'You may not take this transition',
     'workflow.transition.field_required': 'Fill in {field} first',
     'workflow.transition.condition_not_met': 'The condition of the transition "{transition}" does not hold',
+    'workflow.stage_filter.invalid': 'A stage filter is written processId:stageId',
+    'workflow.stage_filter.unknown': 'The process has no stage {stage}',
   },
 } as const;
