@@ -50,7 +50,7 @@ const approvalPageSchema = z.object({ items: z.array(approvalItemSchema), nextCu
  * A page of 待我审批, or null where the server has no approvals endpoint (404: the view is not
  * shown). The endpoint is not in the generated client yet, so its answer is checked, not cast.
  */
-async function fetchApprovals(cursor: string, language: string): Promise<z.infer<typeof approvalPageSchema> | null> {
+export async function fetchApprovals(cursor: string, language: string): Promise<z.infer<typeof approvalPageSchema> | null> {
   const query = new URLSearchParams({ mine: '1', ...(cursor ? { cursor } : {}) });
   let response: Response;
   try {
