@@ -11,6 +11,7 @@ import type { ReadModels } from './read-models.js';
 import type { ReplyChannels } from './reply-channels.js';
 import type { SurveyChannels } from './survey-channels.js';
 import type { SystemActors } from './system-actors.js';
+import type { TicketListFilters } from './ticket-list-filters.js';
 import type { TransitionGuards } from './transition-guards.js';
 
 /** What every module gets at boot. */
@@ -39,6 +40,8 @@ export type AppContext = {
   readModels: ReadModels;
   fieldTypes: FieldTypes;
   transitionGuards: TransitionGuards;
+  /** Filters of the ticket list other modules contribute (the workflow module's `stage`); the tickets module reads them. */
+  ticketListFilters: TicketListFilters;
   /** Names of the actors no user is (智能分配, SLA 升级, a rule), by kind; the modules that act register them. */
   systemActors: SystemActors;
 };

@@ -12,6 +12,7 @@ import { ReadModels } from './read-models.js';
 import { ReplyChannels } from './reply-channels.js';
 import { SurveyChannels } from './survey-channels.js';
 import { TransitionGuards } from './transition-guards.js';
+import { TicketListFilters } from './ticket-list-filters.js';
 import { SystemActors } from './system-actors.js';
 import { modules } from './modules.js';
 
@@ -37,6 +38,7 @@ export function newAppContext(config: Config, database: Database, log: Logger, c
     fieldTypes: new FieldTypes(),
     transitionGuards: new TransitionGuards(),
     systemActors: new SystemActors(),
+    ticketListFilters: new TicketListFilters(),
   };
 }
 

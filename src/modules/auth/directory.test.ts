@@ -479,6 +479,7 @@ describe('no credentials', () => {
     ['GET', '/api/v1/me/approval-delegate'],
     ['PUT', '/api/v1/me/approval-delegate', { userId: uuid, from: '2026-01-01', until: '2026-01-02' }],
     ['DELETE', '/api/v1/me/approval-delegate'],
+    ['GET', '/api/v1/process-stages/options'],
     ['GET', '/api/v1/sla/condition-fields'],
     ['GET', '/api/v1/field-types'],
     ['GET', '/api/v1/channels'],

@@ -21,6 +21,8 @@ export type TicketFilter = TicketFilters & {
   sort?: TicketSort;
   cursor?: string;
   limit: number;
+  /** Conditions of filters other modules contribute (contributed-filters.ts: the workflow module's `stage`), ANDed with the rest. */
+  contributed?: readonly SQL[];
 };
 
 /** Counting search hits stops here ("1000+"): a count of every match would cost what ranking did. */
@@ -56,8 +58,8 @@ export type TicketSelection = {
   everyTicket: boolean;
 };
 
-export function selectTickets(actor: Actor, filterSets: readonly TicketFilters[], custom?: CustomFilterContext): TicketSelection {
-  const filters = filterSets.flatMap((f) => filterConditions(actor, f, custom));
+export function selectTickets(actor: Actor, filterSets: readonly TicketFilters[], custom?: CustomFilterContext, contributed: readonly SQL[] = []): TicketSelection {
+  const filters = [...filterSets.flatMap((f) => filterConditions(actor, f, custom)), ...contributed];
   const conditions: SQL[] = [visibleTo(actor), ...filters];
   const everyTicket = seesEveryTicket(actor) && filters.length === 0;
   const q = combinedQuery(filterSets);
@@ -113,7 +115,7 @@ export async function listTickets(
   filter: TicketFilter,
   tuning: SampleTuning = defaultSampleTuning,
 ): Promise<{ items: TicketRow[]; nextCursor: string | null; search: SearchSummary | null }> {
-  const { view: viewRef, scope: requestedScope, sort: requestedSort, cursor: rawCursor, limit, ...own } = filter;
+  const { view: viewRef, scope: requestedScope, sort: requestedSort, cursor: rawCursor, limit, contributed, ...own } = filter;
   const searchingOwn = own.q !== undefined && own.q.trim() !== '';
   const scope: SearchScope = searchingOwn ? (requestedScope ?? 'all') : 'view';
   // Searching all tickets: the view is not even resolved (its filters and sort do not apply).
@@ -126,7 +128,7 @@ export async function listTickets(
   const customSort = customSortKey(sort);
   const custom = filtersByCustomField(filterSets) || customSort ? { fields: await filterableFields(db), strict: true } : undefined;
   if (customSort) assertSortableField(customSort, custom!.fields);
-  const selection = selectTickets(actor, filterSets, custom);
+  const selection = selectTickets(actor, filterSets, custom, contributed);
   const summary = (total: number): SearchSummary | null =>
     searchingOwn && !rawCursor ? { scope, total: Math.min(total, searchCountCap), totalCapped: total > searchCountCap } : null;
   if (selection.empty) return { items: [], nextCursor: null, search: summary(0) };

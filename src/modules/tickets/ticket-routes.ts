@@ -8,6 +8,7 @@ import { createTicket } from './create-ticket.js';
 import { getVisibleTicket } from './get-ticket.js';
 import { bulkUpdateBody, bulkUpdateResponse, createTicketBodyOf, listTicketsQuery, searchSummarySchema, ticketSchema, timelineEntrySchema, updateTicketBody } from './http-schemas.js';
 import { listTickets } from './list-tickets.js';
+import { contributedConditions, contributedFilterParams } from './contributed-filters.js';
 import { presentTicket, presentTickets } from './ticket-view.js';
 import { getTimeline } from './timeline.js';
 import { updateTicket } from './update-ticket.js';
@@ -21,7 +22,10 @@ export function parseIfMatch(header: string | undefined): number {
   return ifMatchVersion(header, 'ticket.if_match_required', 'ticket.if_match_invalid');
 }
 
-export function registerTicketRoutes(app: AppServer, { database, config, readModels, transitionGuards, fieldTypes, channels }: AppContext): void {
+export function registerTicketRoutes(app: AppServer, { database, config, readModels, transitionGuards, fieldTypes, channels, ticketListFilters }: AppContext): void {
+  // Built now, not at import: every module has contributed its filters (the workflow module's `stage`) by the time routes are.
+  const listQuery = listTicketsQuery.extend(contributedFilterParams(ticketListFilters, new Set(Object.keys(listTicketsQuery.shape))));
+
   app.post('/api/v1/tickets', {
     config: { permission: 'tickets.create' },
     schema: {
@@ -48,17 +52,19 @@ export function registerTicketRoutes(app: AppServer, { database, config, readMod
         '`view` (a built-in key or a saved view id) adds that view\'s filters and, unless `sort` is given, its sort.',
         '`q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view\'s filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest.',
         '`fields.<key>=a,b` keeps tickets whose filterable custom field holds one of the values (a multi select or cascader: any of them); `sort=fields.<key>` orders by a filterable single-value custom field, equal values most recently updated first; `-fields.<key>` is its exact reverse.',
+        'Other modules add filters of their own (`stage=<processId>:<stageId>`: tickets waiting at a process stage); a value they refuse is a 400 naming the parameter.',
         '`sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.',
       ].join(' '),
-      querystring: listTicketsQuery,
+      querystring: listQuery,
       response: { 200: z.object({ items: z.array(ticketSchema), nextCursor: z.string().nullable(), search: searchSummarySchema.nullable() }) },
     },
   }, async (request) => {
     const actor = actorOf(request);
-    const known = new Set(Object.keys(listTicketsQuery.shape));
+    const known = new Set(Object.keys(listQuery.shape));
     const { status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, cursor, limit, view } = request.query;
     const fields = fieldFiltersFromQuery(request.query, known);
-    const page = await listTickets(database.db, actor, { status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, cursor, limit, view, ...(Object.keys(fields).length && { fields }) });
+    const { conditions: contributed } = await contributedConditions(database.db, ticketListFilters, request.query);
+    const page = await listTickets(database.db, actor, { status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, cursor, limit, view, contributed, ...(Object.keys(fields).length && { fields }) });
     return { items: await presentTickets(database.db, actor, page.items, readModels), nextCursor: page.nextCursor, search: page.search };
   });
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../auth/index.js';
-import { filterVisibleTicketIds } from '../tickets/index.js';
+import { filterVisibleTicketIds, findTicketBriefs } from '../tickets/index.js';
 import { approvalRequests, approvalSteps } from './schema.js';
 
 const requestColumns = {
@@ -36,9 +36,10 @@ export async function listMyApprovals(db: Db, actor: Actor, page: Page) {
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit);
   const visible = await filterVisibleTicketIds(db, actor, [...new Set(items.map((row) => row.ticketId))]);
+  const briefs = await findTicketBriefs(db, [...visible]);
   const last = items.at(-1);
   return {
-    items: items.filter((row) => visible.has(row.ticketId)).map(({ stepId: _step, askedAt, ...row }) => ({ ...row, askedAt: askedAt! })),
+    items: items.filter((row) => visible.has(row.ticketId)).map(({ stepId: _step, askedAt, ...row }) => ({ ...row, askedAt: askedAt!, ticketNumber: briefs.get(row.ticketId)?.number ?? null, ticketSubject: briefs.get(row.ticketId)?.subject ?? null })),
     nextCursor: rows.length > page.limit && last ? `${last.askedAt!.toISOString()}_${last.stepId}` : null,
   };
 }

@@ -15,7 +15,7 @@ const idParams = z.object({ id: z.uuid() });
 const revision = z.number().int().min(1).optional().describe('The request\'s `revision` the client saw: 409 `workflow.approval.revision_mismatch` when it moved meanwhile.');
 const cursor = z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/i, 'workflow.approval.invalid_cursor').optional().describe('`nextCursor` of the previous page.');
 const listItem = z.object({
-  requestId: z.string(), ticketId: z.string(), processId: z.string(), transition: z.string(), fromStage: z.string(), mode: z.string(), revision: z.number().int(),
+  requestId: z.string(), ticketId: z.string(), ticketNumber: z.string().nullable().optional().describe('待我审批 only.'), ticketSubject: z.string().nullable().optional().describe('待我审批 only.'), processId: z.string(), transition: z.string(), fromStage: z.string(), mode: z.string(), revision: z.number().int(),
   requestedBy: z.string(), requestedAt: z.date(), askedAt: z.date(), delegatedFrom: z.string().nullable(), needsAttention: z.boolean(), attention: z.array(z.string()),
 });
 const stepOut = z.object({ id: z.string(), position: z.number().int(), approverId: z.string(), status: z.string(), askedAt: z.date().nullable(), decidedAt: z.date().nullable(), reason: z.string().nullable(), delegatedFrom: z.string().nullable(), reassignedFrom: z.string().nullable(), addedBy: z.string().nullable() });

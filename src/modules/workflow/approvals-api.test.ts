@@ -76,7 +76,7 @@ async function approvals(ticketId: string) {
 const mine = async (as: TestUser, query: Record<string, string | number> = {}) => {
   const res = await t.api('GET', '/api/v1/approvals', { as, query: { mine: 1, ...query } });
   assert.equal(res.statusCode, 200, res.body);
-  return res.data as { items: Array<{ requestId: string; ticketId: string; delegatedFrom: string | null }>; nextCursor: string | null };
+  return res.data as { items: Array<{ requestId: string; ticketId: string; ticketSubject: string | null; delegatedFrom: string | null }>; nextCursor: string | null };
 };
 const stagesOf = async (ticketId: string) => (await run(ticketId)).stages.map((s: { stage: string }) => s.stage);
 
@@ -175,7 +175,7 @@ describe('approvals at run time', () => {
   test('chain: one after another in order; the next is asked only after the previous approved', async () => {
     const id = await newTicket('purchase');
     const requestId = await ask(id, 'chain');
-    assert.ok((await mine(u.c1!)).items.some((item) => item.requestId === requestId));
+    assert.equal((await mine(u.c1!)).items.find((item) => item.requestId === requestId)?.ticketSubject, '采购打印机', 'listed with the ticket\'s subject');
     assert.ok(!(await mine(u.c2!)).items.some((item) => item.requestId === requestId));
     assertProblem(await decide(requestId, u.c2!, 'approve'), 403, 'workflow.approval.not_approver');
     assert.equal((await decide(requestId, u.c1!, 'approve')).data.status, 'pending');

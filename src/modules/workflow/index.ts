@@ -9,6 +9,8 @@ import { registerMigrationRoutes } from './migration-routes.js';
 import { registerProcessRoutes } from './process-routes.js';
 import { processActionDeps, processActorNames } from './process-actions.js';
 import { startInstanceFor } from './start-instance.js';
+import { stageListFilter } from './stage-list-filter.js';
+import { registerStageOptionRoutes } from './stage-options-routes.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -16,7 +18,8 @@ export * from './events.js';
 export const workflowModule: AppModule = {
   name: 'workflow',
   registerJobs(context) {
-    const { jobs, database } = context;
+    const { jobs, database, ticketListFilters } = context;
+    ticketListFilters.register('stage', stageListFilter);
     const actions = processActionDeps(context);
     // Only tickets of a type can run a process: the relay makes no job for the others.
     jobs.subscribe(ticketCreated, 'workflow.start_instance', (event) => startInstanceFor(database, actions, event), { when: (event) => event.payload.type !== undefined });
@@ -28,5 +31,6 @@ export const workflowModule: AppModule = {
     registerInstanceRoutes(app, context);
     registerApprovalRoutes(app, context);
     registerMigrationRoutes(app, context);
+    registerStageOptionRoutes(app, context);
   },
 };

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { actorOf } from '../../app/http/request-context.js';
-import { filterVisibleTicketIds } from '../tickets/index.js';
+import { filterVisibleTicketIds, findTicketBriefs } from '../tickets/index.js';
 import { processRunSchema } from './process-run-schemas.js';
 import { processRunView } from './process-run-view.js';
 import { processTokens } from './schema.js';
@@ -42,7 +42,7 @@ export function registerInstanceRoutes(app: AppServer, context: AppContext): voi
       tags, summary: '待我处理的环节 Stages waiting for me, or at one stage',
       description: '`mine=1`: stages whose worker is me, one of my teams or my role, oldest first. `processId` + `stage`: the tickets waiting at that stage (the stage filter). Only tickets the caller may see. Keyset pages: pass `cursor` = `nextCursor`.',
       querystring: z.object({ mine: z.enum(['1', 'true']).optional(), processId: z.uuid().optional(), stage: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(50), cursor: z.string().max(100).optional() }),
-      response: { 200: z.object({ items: z.array(z.object({ ticketId: z.string(), processId: z.string(), stage: z.string(), enteredAt: z.date() })), nextCursor: z.string().nullable() }) },
+      response: { 200: z.object({ items: z.array(z.object({ ticketId: z.string(), ticketNumber: z.string(), ticketSubject: z.string(), processId: z.string(), stage: z.string(), enteredAt: z.date() })), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => {
     const actor = actorOf(request);
@@ -52,8 +52,9 @@ export function registerInstanceRoutes(app: AppServer, context: AppContext): voi
     const rows = await database.db.select({ id: processTokens.id, ticketId: processTokens.ticketId, processId: processTokens.processId, stage: processTokens.stage, enteredAt: processTokens.enteredAt }).from(processTokens).where(where).orderBy(asc(processTokens.enteredAt), asc(processTokens.id)).limit(limit + 1);
     const page = rows.slice(0, limit);
     const visible = await filterVisibleTicketIds(database.db, actor, [...new Set(page.map((r) => r.ticketId))]);
+    const briefs = await findTicketBriefs(database.db, [...visible]);
     const last = page.at(-1);
-    return { items: page.filter((r) => visible.has(r.ticketId)).map(({ id: _id, ...item }) => item), nextCursor: rows.length > limit && last ? `${last.enteredAt.toISOString()}_${last.id}` : null };
+    return { items: page.flatMap(({ id: _id, ...item }) => { const brief = briefs.get(item.ticketId); return brief ? [{ ...item, ticketNumber: brief.number, ticketSubject: brief.subject }] : []; }), nextCursor: rows.length > limit && last ? `${last.enteredAt.toISOString()}_${last.id}` : null };
   });
 }
 

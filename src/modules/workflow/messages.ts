@@ -48,6 +48,8 @@ export const workflowMessages = {
     'workflow.migration.parallel_branch': '无法迁移：环节 {stage} 所在的并行分支在新版本中不同（{target}）',
     'workflow.migration.stages_merge': '无法迁移：多个分支会落到同一个环节 {target}',
     'workflow.migration.approval_pending': '无法迁移：工单正在审批中，审批结束后再迁移',
+    'workflow.stage_filter.invalid': '环节筛选应写作 流程id:环节标识',
+    'workflow.stage_filter.unknown': '流程没有环节 {stage}',
   },
   en: {
     'workflow.process.not_found': 'No such process',
@@ -97,5 +99,7 @@ export const workflowMessages = {
     'workflow.migration.parallel_branch': 'Cannot migrate: the parallel branch around {stage} differs in the new version ({target})',
     'workflow.migration.stages_merge': 'Cannot migrate: several branches would land on the same stage {target}',
     'workflow.migration.approval_pending': 'Cannot migrate: the ticket waits for an approval; migrate it once the approval is decided',
+    'workflow.stage_filter.invalid': 'A stage filter is written processId:stageId',
+    'workflow.stage_filter.unknown': 'The process has no stage {stage}',
   },
 } as const;

@@ -92,6 +92,8 @@ export const processTokens = pgTable(
   (t) => [
     index('process_tokens_instance_idx').on(t.instanceId),
     index('process_tokens_stage_idx').on(t.processId, t.stage, t.enteredAt),
+    // The ticket list's stage filter probes it per ticket it walks (stage-list-filter.ts): without it, a semi-join compared every token of the stage with every ticket.
+    index('process_tokens_ticket_idx').on(t.ticketId, t.processId, t.stage),
     index('process_tokens_user_idx').on(t.assigneeUserId, t.enteredAt).where(sql`${t.assigneeUserId} is not null`),
     index('process_tokens_team_idx').on(t.assigneeTeamId, t.enteredAt).where(sql`${t.assigneeTeamId} is not null`),
     index('process_tokens_role_idx').on(t.assigneeRole, t.enteredAt).where(sql`${t.assigneeRole} is not null`),

@@ -6,6 +6,7 @@ import { actorOf } from '../../../app/http/request-context.js';
 import { recordEvent } from '../../../jobs/events.js';
 import { ticketsExported } from '../events.js';
 import { listTicketsQuery } from '../http-schemas.js';
+import { contributedConditions, contributedFilterParams } from '../contributed-filters.js';
 import { customExportColumns } from './custom-columns.js';
 import { exportTickets, resolveColumns } from './export-tickets.js';
 import { csvWriter, localTime, xlsxWriter } from './spreadsheet-writers.js';
@@ -26,21 +27,23 @@ const exportQuery = listTicketsQuery.omit({ cursor: true, limit: true }).extend(
  * (page by page), so a large export neither waits nor holds everything in memory; the browser's
  * download shows its progress. Each export is recorded (`tickets.exported`) once it ends.
  */
-export function registerExportRoutes(app: AppServer, { database, config, channels, fieldTypes }: AppContext): void {
+export function registerExportRoutes(app: AppServer, { database, config, channels, fieldTypes, ticketListFilters }: AppContext): void {
+  const query = exportQuery.extend(contributedFilterParams(ticketListFilters, new Set(Object.keys(exportQuery.shape))));
   app.get('/api/v1/tickets/export', {
     config: { permission: 'tickets.export' },
     schema: {
       tags: ['tickets'],
       summary: '导出工单 Export tickets (Excel or CSV)',
       description: `The tickets GET /tickets would list for the same \`view\`, filters, \`q\` and \`sort\` (every page, up to OPENCSM_EXPORT_MAX_ROWS), as \`format=xlsx\` (default) or \`csv\` (UTF-8 with a byte order mark, so Excel shows Chinese). \`columns\` picks and orders the columns: built-in ones and custom fields as \`fields.<key>\` (choices by their labels, 省/市/区 by name); \`fields.<key>=a,b\` filters like the list. Times are in the installation's time zone. Cells that a spreadsheet would run as a formula are written with a leading apostrophe. The response header \`X-Export-Max-Rows\` says the limit.`,
-      querystring: exportQuery,
+      querystring: query,
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
     const timeZone = config.OPENCSM_TIMEZONE;
-    const known = new Set(Object.keys(exportQuery.shape));
+    const known = new Set(Object.keys(query.shape));
     const { format, columns: columnKeys, view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort } = request.query;
     const fields = fieldFiltersFromQuery(request.query, known);
+    const contributed = await contributedConditions(database.db, ticketListFilters, request.query);
     const filter = { view, status, priority, teamId, assigneeId, requesterId, tag, sla, q, scope, sort, ...(Object.keys(fields).length && { fields }) };
     const columns = resolveColumns(columnKeys, await customExportColumns(database.db, actor, fieldTypes));
     const writer = format === 'csv' ? csvWriter(timeZone) : await xlsxWriter(timeZone, translate(request.locale, 'ticket.export.sheet'));
@@ -53,9 +56,9 @@ export function registerExportRoutes(app: AppServer, { database, config, channel
       .header('x-export-max-rows', String(config.OPENCSM_EXPORT_MAX_ROWS))
       .send(writer.stream);
     try {
-      const result = await exportTickets(database.db, actor, { filter, locale: request.locale, maxRows: config.OPENCSM_EXPORT_MAX_ROWS, channels: channels.ticketChannels() }, columns, writer);
+      const result = await exportTickets(database.db, actor, { filter: { ...filter, contributed: contributed.conditions }, locale: request.locale, maxRows: config.OPENCSM_EXPORT_MAX_ROWS, channels: channels.ticketChannels() }, columns, writer);
       await database.transaction((tx) =>
-        recordEvent(tx, ticketsExported, { aggregateId: uuidv7(), cause: 'agent', actorId: actor.id, payload: { format, rows: result.rows, truncated: result.truncated, columns: columns.map((c) => c.key), filter } }),
+        recordEvent(tx, ticketsExported, { aggregateId: uuidv7(), cause: 'agent', actorId: actor.id, payload: { format, rows: result.rows, truncated: result.truncated, columns: columns.map((c) => c.key), filter: { ...filter, ...contributed.values } } }),
       );
       // Ended only once the export is on the audit record: whoever holds the whole file is recorded.
       await writer.end();

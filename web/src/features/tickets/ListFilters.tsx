@@ -5,8 +5,9 @@ import { usePriorities, useTeams, useUsers } from './queries.ts';
 import { ticketStatuses, type ListFilters as Filters, type TicketStatus } from './list-filters.ts';
 import { labelIn, liveOptions } from '../forms/field-labels.ts';
 import { useTicketFields } from '../forms/queries.ts';
+import { StageFilter } from '../workflow/StageFilter.tsx';
 
-/** Narrow the current view by status, priority, team, assignee and tag; saved with the view. */
+/** Narrow the current view by status, priority, team, assignee, tag and custom fields (saved with the view), and by a process stage (not saved). */
 export function ListFilters({ value, onChange, narrow }: { value: Filters; onChange: (next: Filters) => void; narrow: boolean }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
@@ -29,6 +30,7 @@ export function ListFilters({ value, onChange, narrow }: { value: Filters; onCha
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width }} placeholder={t('list.assignee')} value={value.assigneeId} onChange={(assigneeId?: string) => onChange({ ...value, assigneeId })} options={[{ value: 'none', label: t('ticket.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))]} />
         </>
       ) : null}
+      <StageFilter width={narrow ? 160 : 200} value={value.stage} onChange={(stage) => onChange({ ...value, stage })} />
       {customFilters.map((field) => (
         <Select
           key={field.key}

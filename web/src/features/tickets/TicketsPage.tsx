@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCan, useMe } from '../../app/session.ts';
 import { api, unwrap } from '../../shared/api/client.ts';
-import { EmptyState, ErrorState } from '../../shared/ui/states.tsx';
+import { EmptyState, ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { ticketKeys } from './keys.ts';
 import { prefetchTicket, useTicketList, useViewCounts, useViews, type ListQuery, type SearchSummary, type Ticket } from './queries.ts';
@@ -23,7 +23,8 @@ import { useTicketFields } from '../forms/queries.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { FieldJobList } from './FieldJobList.tsx';
-import { clearedCustomFilters, filtersFromParams, filtersToParams, filtersToQuery, hasFilters, narrowFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
+import { clearedCustomFilters, filtersFromParams, filtersToParams, filtersToQuery, hasSavableFilters, narrowFilters, type ListFilters as ListFilterValues } from './list-filters.ts';
+import { isWorkViewKey, useWorkViews } from '../workflow/work-views.tsx';
 
 type View = { id: string; kind: 'builtin' | 'saved'; key?: string; name: string; nameZh?: string; nameEn?: string };
 
@@ -60,7 +61,10 @@ export default function TicketsPage() {
   // A search looks through every ticket the user may see unless 仅当前视图 is ticked (scope=view).
   const scope = params.get('scope') === 'view' ? 'view' : 'all';
   const query = useMemo(() => ({ view, ...filterQuery, ...(q ? { q, scope } : sortParam ? { sort: sortParam } : {}) }) as Omit<ListQuery, 'cursor' | 'limit'>, [view, filterQuery, q, scope, sortParam]);
-  const list = useTicketList(query);
+  // 待我处理的环节 and 待我审批 sit among the views but list stage work, not tickets.
+  const workViews = useWorkViews();
+  const workView = workViews.find((w) => w.key === view);
+  const list = useTicketList(query, !isWorkViewKey(view));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
 
   useEffect(() => rememberTicketOrder(rows.map((r) => r.id)), [rows]);
@@ -98,7 +102,7 @@ export default function TicketsPage() {
       style={{ width: '100%', marginBottom: 8 }}
       value={view}
       onChange={(value) => update({ view: value })}
-      options={allViews.map((v) => ({ value: v.kind === 'builtin' && v.key ? v.key : v.id, label: `${viewLabel(v)} (${countOf(v) ?? '…'})` }))}
+      options={[...allViews.map((v) => ({ value: v.kind === 'builtin' && v.key ? v.key : v.id, label: `${viewLabel(v)} (${countOf(v) ?? '…'})` })), ...workViews.map((w) => ({ value: w.key, label: w.label }))]}
       aria-label={t('views.title')}
     />
   ) : (
@@ -108,18 +112,21 @@ export default function TicketsPage() {
         selectedKeys={[view]}
         style={{ borderInlineEnd: 0 }}
         onClick={({ key }) => update({ view: key, q: null, scope: null, ...filtersToParams({}), ...clearedCustomFilters(params) })}
-        items={allViews.map((v) => {
-          const key = v.kind === 'builtin' && v.key ? v.key : v.id;
-          return {
-            key,
-            label: (
-              <span style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }} data-testid={`view-${key}`}>
-                <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{viewLabel(v)}</span>
-                <Badge count={countOf(v) ?? 0} showZero overflowCount={9999} color={key === view ? '#1677ff' : '#bfbfbf'} />
-              </span>
-            ),
-          };
-        })}
+        items={[
+          ...allViews.map((v) => {
+            const key = v.kind === 'builtin' && v.key ? v.key : v.id;
+            return {
+              key,
+              label: (
+                <span style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }} data-testid={`view-${key}`}>
+                  <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{viewLabel(v)}</span>
+                  <Badge count={countOf(v) ?? 0} showZero overflowCount={9999} color={key === view ? '#1677ff' : '#bfbfbf'} />
+                </span>
+              ),
+            };
+          }),
+          ...workViews.map((w) => ({ key: w.key, label: <span data-testid={`view-${w.key}`}>{w.label}</span> })),
+        ]}
       />
       {allViews.some((v) => v.kind === 'saved' && v.id === view) ? <DeleteViewButton view={allViews.find((v) => v.id === view)!} onDeleted={() => update({ view: 'mine' })} /> : null}
     </Card>
@@ -128,13 +135,16 @@ export default function TicketsPage() {
   return (
     <div style={{ display: 'flex', gap: 16, flexDirection: narrow ? 'column' : 'row', alignItems: 'flex-start' }}>
       {viewPicker}
+      {isWorkViewKey(view) ? (
+        <div style={{ flex: 1, minWidth: 0, width: '100%' }}>{workView ? workView.render() : <Loading />}</div>
+      ) : (
       <div style={{ flex: 1, minWidth: 0, width: '100%' }}>
         <Space style={{ marginBottom: 8, width: '100%', flexWrap: 'wrap' }}>
           <ListSearchInput q={q} placeholder={t('list.search')} width={narrow ? '100%' : 320} onSearch={(value) => update({ q: value || null })} />
           <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} aria-label={t('app.retry')} />
           {narrow || jobCards ? null : <ExportButton query={query} customColumns={customColumnKeys} />}
           {narrow || jobCards ? null : <ListSettings value={preferences} onChange={setPreferences} customFields={customFields} customColumns={customColumnKeys} onCustomColumnsChange={setCustomColumnKeys} />}
-           {q || hasFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} customColumns={customColumnKeys} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}), ...clearedCustomFilters(params) })} /> : null}
+           {q || hasSavableFilters(filters) ? <SaveViewButton view={view} q={q} filters={filters} sort={sort} customColumns={customColumnKeys} onSaved={(id) => update({ view: id, q: null, ...filtersToParams({}), ...clearedCustomFilters(params) })} /> : null}
         </Space>
         {q ? <SearchScopeLine summary={list.data?.pages[0]?.search ?? null} viewName={currentView ? viewLabel(currentView) ?? '' : ''} currentViewOnly={scope === 'view'} onChange={(only) => update({ scope: only ? 'view' : null })} /> : null}
         <ListFilters value={filters} narrow={narrow} onChange={(next) => update(filtersToParams(next))} />
@@ -178,6 +188,7 @@ export default function TicketsPage() {
           ) : null}
         </div>
       </div>
+      )}
     </div>
   );
 }

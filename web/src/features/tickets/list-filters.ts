@@ -7,13 +7,22 @@ export const ticketStatuses: readonly TicketStatus[] = ['new', 'open', 'pending'
  * Filters of the ticket list as they live in the URL (`?status=new,open&teamId=…`). Custom fields
  * filter by option values as `fields.<key>=wastewater,exhaust` (any of them), as the API takes them.
  */
-export type ListFilters = { status?: TicketStatus[]; priority?: string[]; teamId?: string; assigneeId?: string; tag?: string; fields?: Record<string, string[]> };
+export type ListFilters = {
+  status?: TicketStatus[];
+  priority?: string[];
+  teamId?: string;
+  assigneeId?: string;
+  tag?: string;
+  /** A process stage, `<processId>:<stageId>` (the workflow module's filter); lists only, not saved with a view. */
+  stage?: string;
+  fields?: Record<string, string[]>;
+};
 
 const customPrefix = 'fields.';
 const customKey = /^fields\.([a-z][a-z0-9_]*)$/;
 
 const listKeys = ['status', 'priority'] as const;
-const singleKeys = ['teamId', 'assigneeId', 'tag'] as const;
+const singleKeys = ['teamId', 'assigneeId', 'tag', 'stage'] as const;
 
 export function filtersFromParams(params: URLSearchParams): ListFilters {
   const filters: ListFilters = {};
@@ -61,6 +70,11 @@ export function filtersToQuery(filters: ListFilters): Record<string, string> {
 
 export function hasFilters(filters: ListFilters): boolean {
   return Object.values(filtersToQuery(filters)).length > 0;
+}
+
+/** Whether the filters hold something a saved view keeps (a view's filters have no `stage`). */
+export function hasSavableFilters(filters: ListFilters): boolean {
+  return hasFilters({ ...filters, stage: undefined });
 }
 
 type SavedFilters = ListFilters & { q?: string };

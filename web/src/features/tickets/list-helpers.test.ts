@@ -50,10 +50,21 @@ test('list filters round-trip through the URL and drop empty values', async () =
   const filters = filtersFromParams(params);
   assert.deepEqual(filters, { status: ['new', 'open'], teamId: 't1', assigneeId: 'none' });
   assert.deepEqual(filtersToQuery(filters), { status: 'new,open', teamId: 't1', assigneeId: 'none' });
-  assert.deepEqual(filtersToParams({}), { status: null, priority: null, teamId: null, assigneeId: null, tag: null });
+  assert.deepEqual(filtersToParams({}), { status: null, priority: null, teamId: null, assigneeId: null, tag: null, stage: null });
   assert.equal(hasFilters({}), false);
   assert.equal(hasFilters({ status: [] }), false);
   assert.equal(hasFilters({ tag: 'vip' }), true);
+});
+
+test('a process stage filter lives in the URL and reaches the API as stage=<processId>:<stageId>, but is no saved view’s filter', async () => {
+  const { filtersFromParams, filtersToQuery, hasFilters, hasSavableFilters, narrowFilters } = await import('./list-filters.ts');
+  const filters = filtersFromParams(new URLSearchParams('stage=p1:judge&status=open'));
+  assert.deepEqual(filters, { status: ['open'], stage: 'p1:judge' });
+  assert.deepEqual(filtersToQuery(filters), { status: 'open', stage: 'p1:judge' });
+  assert.equal(hasFilters({ stage: 'p1:judge' }), true);
+  assert.equal(hasSavableFilters({ stage: 'p1:judge' }), false);
+  assert.equal(hasSavableFilters(filters), true);
+  assert.deepEqual(narrowFilters({}, filters, ''), { status: ['open'] });
 });
 
 test('a view saved from a narrowed list keeps exactly the tickets on screen', async () => {

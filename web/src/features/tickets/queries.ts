@@ -16,8 +16,9 @@ export type BulkChanges = paths['/api/v1/tickets/bulk']['post']['requestBody']['
 export type TicketChanges = NonNullable<paths['/api/v1/tickets/{id}']['patch']['requestBody']>['content']['application/json'];
 
 /** A keyset-paged list: each page asks for the rows after the previous page's cursor. */
-export function useTicketList(query: Omit<ListQuery, 'cursor' | 'limit'>) {
+export function useTicketList(query: Omit<ListQuery, 'cursor' | 'limit'>, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: ticketKeys.list(query),
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/tickets', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
     initialPageParam: '' as string,

@@ -1,8 +1,10 @@
 import { processPanelEn, processPanelZhCN } from './ticket/locale.ts';
 
+import { workEn, workZhCN } from './work-locale.ts';
 /** The process screens' words (设置 › 流程), in both languages. Every property has a one-line hint (`…Hint`) for a supervisor with no technical training. */
 export const workflowZhCN = {
   nav: '流程',
+  work: workZhCN,
   list: {
     title: '流程',
     intro: '每种工单类型可以有一个流程：工单按环节流转，每一步由谁处理、需要填写什么、是否需要审批，都在流程设计器里画出来。发布后新工单按新版本走，进行中的工单留在原版本。',
@@ -208,6 +210,7 @@ export const workflowZhCN = {
 
 export const workflowEn: typeof workflowZhCN = {
   nav: 'Processes',
+  work: workEn,
   list: {
     title: 'Processes',
     intro: 'Each ticket type can have one process: tickets move through stages, and who works on each, what must be filled in and what needs approval are drawn in the process designer. Once published, new tickets follow the new version; running tickets stay on theirs.',

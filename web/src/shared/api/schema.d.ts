@@ -2991,7 +2991,7 @@ export interface paths {
         };
         /**
          * 工单列表与搜索 List and search tickets
-         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view's filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest. `fields.<key>=a,b` keeps tickets whose filterable custom field holds one of the values (a multi select or cascader: any of them); `sort=fields.<key>` orders by a filterable single-value custom field, equal values most recently updated first; `-fields.<key>` is its exact reverse. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
+         * @description Filters combine with AND; `status` and `priority` take comma-separated values; `assigneeId` takes a user id, `me` or `none` (unassigned); `teamId` takes a team id or `mine` (any of the caller's teams); `requesterId` lists one requester's tickets. `view` (a built-in key or a saved view id) adds that view's filters and, unless `sort` is given, its sort. `q` searches subject, description and messages (Chinese and English) for every word as written (a run of Chinese characters, a number with its unit, a Latin word against Chinese: 40分钟, 用app). A search looks through every ticket the caller may see, open or solved, whatever `view` is given (`scope=all`, the default); `scope=view` keeps the view's filters. The first page of a search carries `search: {scope, total, totalCapped}` (total counted up to 1000). Searches are ordered newest first unless `sort` is given; `sort=relevance` puts subject matches first, then newest. `fields.<key>=a,b` keeps tickets whose filterable custom field holds one of the values (a multi select or cascader: any of them); `sort=fields.<key>` orders by a filterable single-value custom field, equal values most recently updated first; `-fields.<key>` is its exact reverse. Other modules add filters of their own (`stage=<processId>:<stageId>`: tickets waiting at a process stage); a value they refuse is a 400 naming the parameter. `sort`: `-updatedAt` (default), `updatedAt`, `-createdAt`, `createdAt`, `priority` (most urgent first, then recently updated), `-priority`, `number`, `-number`, `slaDueAt` (earliest SLA due time first, tickets without a running SLA target last), `-slaDueAt`, `relevance` (with `q` only). `sla`: `due_soon` (the next running target is due within the hour) or `breached` (a running target is overdue). A `cursor` is valid only with the sort it came from.
          */
         get: {
             parameters: {
@@ -3010,6 +3010,8 @@ export interface paths {
                     sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     cursor?: string;
                     limit?: number;
+                    /** @description `<processId>:<stageId>`: tickets waiting at that stage of a process (any published version). */
+                    stage?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3615,6 +3617,8 @@ export interface paths {
                     sort?: "-updatedAt" | "updatedAt" | "-createdAt" | "createdAt" | "priority" | "-priority" | "number" | "-number" | "slaDueAt" | "-slaDueAt" | "relevance";
                     format?: "csv" | "xlsx";
                     columns?: string;
+                    /** @description `<processId>:<stageId>`: tickets waiting at that stage of a process (any published version). */
+                    stage?: string;
                 };
                 header?: never;
                 path?: never;
@@ -17562,6 +17566,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 ticketId: string;
+                                ticketNumber: string;
+                                ticketSubject: string;
                                 processId: string;
                                 stage: string;
                                 /** Format: date-time */
@@ -17617,6 +17623,10 @@ export interface paths {
                             items: {
                                 requestId: string;
                                 ticketId: string;
+                                /** @description 待我审批 only. */
+                                ticketNumber?: string | null;
+                                /** @description 待我审批 only. */
+                                ticketSubject?: string | null;
                                 processId: string;
                                 transition: string;
                                 fromStage: string;
@@ -18137,6 +18147,62 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/process-stages/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可筛选的环节 Stages to filter by
+         * @description Every published process with the stages of its current version (ids and names in both languages): the values of the ticket list's `stage=<processId>:<stageId>`. Empty when no process is published.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                processId: string;
+                                name: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                ticketType: string;
+                                version: number;
+                                stages: {
+                                    id: string;
+                                    name: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,0 +1,1 @@
+CREATE INDEX "process_tokens_ticket_idx" ON "process_tokens" USING btree ("ticket_id","process_id","stage");
