@@ -61,13 +61,13 @@ export function PortalVisitsCard({ ticketId }: { ticketId: string }) {
                 </a>
               ) : null}
               {visit.canRate ? (
-                <Space>
+                <Space wrap>
                   <Typography.Text>{t('portal.visits.rate')}</Typography.Text>
                   <Rate data-testid="portal-visit-rate" onChange={(value) => void rate(visit.id, value)} />
                 </Space>
               ) : visit.rating ? (
-                <Space>
-                  <Typography.Text type="secondary">{t('portal.visits.rated')}</Typography.Text>
+                <Space wrap>
+                  <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('portal.visits.rated')}</Typography.Text>
                   <Rate disabled value={visit.rating} />
                   {thanked === visit.id ? <Typography.Text type="success">{t('portal.visits.thanks')}</Typography.Text> : null}
                 </Space>
