@@ -325,6 +325,7 @@ describe('permission matrix', () => {
     { name: 'list surveys', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys', undefined, u.headers) },
     { name: 'list work orders', permission: 'field_service.read', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/work-orders', undefined, u.headers) },
     { name: 'create a work order', permission: 'field_service.create', allowed: ['admin', 'supervisor', 'agent'], success: 404, run: (u) => call('POST', '/api/v1/work-orders', { ticketId: missingId }, u.headers) },
+    { name: 'read customer notice settings', permission: 'field_service.manage', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/field-service/customer-notice-settings', undefined, u.headers) },
     { name: 'create a service type', permission: 'field_service.manage', allowed: ['admin'], success: 201, run: (u) => call('POST', '/api/v1/service-types', { key: `matrix_${u.actor.role}`, name: { 'zh-CN': '矩阵' } }, u.headers) },
     { name: 'survey statistics', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys/stats', undefined, u.headers) },
     { name: 'read survey settings', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/settings/surveys', undefined, u.headers) },
@@ -576,6 +577,7 @@ describe('no credentials', () => {
     ['POST', '/api/v1/surveys', { kind: 'nps', contactId: uuid }],
     ['GET', '/api/v1/surveys/stats'],
     ['GET', '/api/v1/service-types'], ['GET', '/api/v1/service-types/normal'], ['POST', '/api/v1/service-types', { key: 'x', name: { 'zh-CN': '某' } }], ['PATCH', '/api/v1/service-types/normal', {}], ['POST', '/api/v1/service-types/normal/versions', {}],
+    ['GET', `/api/v1/work-orders/${missingId}/report.pdf`], ['GET', '/api/v1/field-service/customer-notice-settings'], ['PUT', '/api/v1/field-service/customer-notice-settings/global', { noticesEnabled: true, reminderTime: null }],
     ['GET', '/api/v1/work-orders'], ['POST', '/api/v1/work-orders', { ticketId: uuid }], ['GET', `/api/v1/work-orders/${missingId}`], ['PATCH', `/api/v1/work-orders/${missingId}`, {}], ['POST', `/api/v1/work-orders/${missingId}/events`, {}], ['POST', '/api/v1/work-orders/sync', { operations: [] }], ['POST', `/api/v1/work-orders/${missingId}/attachments`], ['GET', `/api/v1/work-order-attachments/${missingId}`],
     ['GET', '/api/v1/settings/surveys'],
     ['PUT', '/api/v1/settings/surveys', { csatDelayMinutes: 5 }],
@@ -664,6 +666,8 @@ describe('no credentials', () => {
     ['GET', `/api/v1/portal/tickets/${uuid}/survey`],
     ['POST', `/api/v1/portal/tickets/${uuid}/survey`, { score: 5 }],
     ['GET', '/api/v1/portal/nps'],
+    ['GET', `/api/v1/portal/tickets/${uuid}/visits`],
+    ['POST', `/api/v1/portal/visits/${uuid}/rating`, { rating: 5 }],
     ['POST', `/api/v1/portal/nps/${uuid}`, { score: 9 }],
   ];
   const publicRoutes: Array<[Method, string]> = [
