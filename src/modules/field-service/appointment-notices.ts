@@ -39,7 +39,7 @@ export function appointmentNoticeHandler(deps: NoticeDeps) {
       const told = last && last.kind !== 'cancelled' ? last : null;
       if (order.status === 'cancelled') {
         await tx.delete(appointmentReminders).where(eq(appointmentReminders.workOrderId, order.id));
-        if (told && settings.noticesEnabled) await notify(tx, database, deps, order, 'cancelled', `${order.id}:cancelled`, { start: told.appointmentStart!, end: told.appointmentEnd! });
+        if (told?.appointmentStart && told.appointmentEnd && settings.noticesEnabled) await notify(tx, database, deps, order, 'cancelled', `${order.id}:cancelled`, { start: told.appointmentStart, end: told.appointmentEnd });
         return;
       }
       if (!settings.noticesEnabled || !visitAhead.includes(order.status) || !order.appointmentStart || !order.appointmentEnd || !order.engineerId) {

@@ -4,7 +4,7 @@ import type { Database, Db } from '../../db/database.js';
 import type { Label } from '../../forms/definition.js';
 import { recordEvent } from '../../jobs/events.js';
 import { getUserNames } from '../auth/index.js';
-import { workOrderUpdated } from './events.js';
+import { ticketVisitsChanged, workOrderUpdated } from './events.js';
 import { serviceReports, serviceTypes, workOrders } from './schema.js';
 import type { WorkOrderStatus } from './work-order-status.js';
 
@@ -64,6 +64,8 @@ export async function rateVisitByRequester(database: Database, requesterId: stri
     if (order.report.rating !== null) throw new Conflict('work_order.already_rated', { rating: order.report.rating });
     await tx.update(workOrders).set({ report: { ...order.report, rating }, version: sql`${workOrders.version} + 1`, updatedAt: now }).where(eq(workOrders.id, order.id));
     await recordEvent(tx, workOrderUpdated, { aggregateId: order.id, cause: 'customer', payload: { ticketId: order.ticketId, changed: ['report.rating'] } });
+    // An open ticket page refreshes its 派工单 panel, which shows the rating.
+    await recordEvent(tx, ticketVisitsChanged, { aggregateId: order.ticketId, cause: 'customer', payload: { workOrderId: order.id, number: order.number } });
     return rating;
   });
 }
