@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { pino } from 'pino';
 import { ManualClock } from '../../app/clock.js';
+import { createApp } from '../../app/create-app.js';
 import { assertProblem, createTestApp, type TestApp } from '../../app/test-app.js';
 import { fieldTeam, step, ticketWithWorkOrder, type FieldTeam } from './test-work-orders.js';
 
@@ -74,6 +76,25 @@ test('dispatch tells the customer the window, engineer and address; a new window
   await at('2026-12-09T12:00:00Z');
   await at('2026-12-10T10:00:00Z');
   assert.equal((await notices(ticket.id, order.number)).length, 3, 'exactly once');
+});
+
+test('the reminder is a row in the database: a process started after the dispatch (a restart) sends it at its time', async () => {
+  clock.set('2026-12-07T02:00:00Z');
+  const { ticket, order } = await dispatchedVisit();
+  // Another application on the same database stands for the process after a restart; its own worker
+  // and a fresh clock at the reminder's time. The first app's worker does not run meanwhile.
+  const restarted = await createApp(t.config, t.database, { log: pino({ level: 'silent' }), clock: new ManualClock('2026-12-08T10:00:00Z') });
+  try {
+    await restarted.worker.runUntilIdle();
+  } finally {
+    await restarted.worker.stop();
+    await restarted.server.close();
+  }
+  const said = await notices(ticket.id, order.number);
+  assert.equal(said.length, 2);
+  assert.match(said[1]!, /^温馨提醒：/);
+  await at('2026-12-08T10:00:00Z');
+  assert.equal((await notices(ticket.id, order.number)).length, 2, 'and not again by the first process');
 });
 
 test('a cancelled visit gets one 取消 notice and no reminder', async () => {
