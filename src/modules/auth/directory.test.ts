@@ -325,6 +325,7 @@ describe('permission matrix', () => {
     { name: 'list surveys', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys', undefined, u.headers) },
     { name: 'list work orders', permission: 'field_service.read', allowed: all, success: 200, run: (u) => call('GET', '/api/v1/work-orders', undefined, u.headers) },
     { name: 'create a work order', permission: 'field_service.create', allowed: ['admin', 'supervisor', 'agent'], success: 404, run: (u) => call('POST', '/api/v1/work-orders', { ticketId: missingId }, u.headers) },
+    { name: 'read customer notice settings', permission: 'field_service.manage', allowed: ['admin'], success: 200, run: (u) => call('GET', '/api/v1/field-service/customer-notice-settings', undefined, u.headers) },
     { name: 'create a service type', permission: 'field_service.manage', allowed: ['admin'], success: 201, run: (u) => call('POST', '/api/v1/service-types', { key: `matrix_${u.actor.role}`, name: { 'zh-CN': '矩阵' } }, u.headers) },
     { name: 'survey statistics', permission: 'surveys.read', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/surveys/stats', undefined, u.headers) },
     { name: 'read survey settings', permission: 'surveys.manage', allowed: ['admin', 'supervisor'], success: 200, run: (u) => call('GET', '/api/v1/settings/surveys', undefined, u.headers) },
@@ -587,6 +588,7 @@ describe('no credentials', () => {
     ['POST', '/api/v1/surveys', { kind: 'nps', contactId: uuid }],
     ['GET', '/api/v1/surveys/stats'],
     ['GET', '/api/v1/service-types'], ['GET', '/api/v1/service-types/normal'], ['POST', '/api/v1/service-types', { key: 'x', name: { 'zh-CN': '某' } }], ['PATCH', '/api/v1/service-types/normal', {}], ['POST', '/api/v1/service-types/normal/versions', {}],
+    ['GET', `/api/v1/work-orders/${missingId}/report.pdf`], ['GET', '/api/v1/field-service/customer-notice-settings'], ['PUT', '/api/v1/field-service/customer-notice-settings/global', { noticesEnabled: true, reminderTime: null }],
     ['GET', '/api/v1/work-orders'], ['POST', '/api/v1/work-orders', { ticketId: uuid }], ['GET', `/api/v1/work-orders/${missingId}`], ['PATCH', `/api/v1/work-orders/${missingId}`, {}], ['POST', `/api/v1/work-orders/${missingId}/events`, {}], ['POST', '/api/v1/work-orders/sync', { operations: [] }], ['POST', `/api/v1/work-orders/${missingId}/attachments`], ['GET', `/api/v1/work-order-attachments/${missingId}`],
     ['GET', '/api/v1/settings/surveys'],
     ['PUT', '/api/v1/settings/surveys', { csatDelayMinutes: 5 }],
@@ -675,6 +677,8 @@ describe('no credentials', () => {
     ['GET', `/api/v1/portal/tickets/${uuid}/survey`],
     ['POST', `/api/v1/portal/tickets/${uuid}/survey`, { score: 5 }],
     ['GET', '/api/v1/portal/nps'],
+    ['GET', `/api/v1/portal/tickets/${uuid}/visits`],
+    ['POST', `/api/v1/portal/visits/${uuid}/rating`, { rating: 5 }],
     ['POST', `/api/v1/portal/nps/${uuid}`, { score: 9 }],
   ];
   const publicRoutes: Array<[Method, string]> = [
@@ -722,7 +726,7 @@ describe('no credentials', () => {
 
   test('the list above covers every /api/v1 route of the OpenAPI document', async () => {
     const spec = await ok<{ paths: Record<string, Record<string, unknown>> }>(call('GET', '/api/openapi.json', undefined, {}));
-    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/macros/macro-id/', '/macros/{macroId}/').replace('/files/file-id', '/files/{fileId}').replace('/shift-exceptions/exception-id', '/shift-exceptions/{exceptionId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback').replace('/deliveries/delivery-id', '/deliveries/{deliveryId}')}`));
+    const known = new Set([...protectedRoutes, ...portalRoutes, ...publicRoutes].map(([method, url]) => `${method} ${url.replace(missingId, '{id}').replace('/normal', '/{key}').replace('/lowest', '/{key}').replace('/viewers/tab-1', '/viewers/{tabId}').replace('/identities/identity-id', '/identities/{identityId}').replace('/order/SO-1', '/{type}/{externalId}').replace('/customer-tiers/vip', '/customer-tiers/{key}').replace('/email-ccs/cc@acme.test', '/email-ccs/{address}').replace('/versions/1', '/versions/{version}').replace('/messages/message-id/', '/messages/{messageId}/').replace('/macros/macro-id/', '/macros/{macroId}/').replace('/files/file-id', '/files/{fileId}').replace('/shift-exceptions/exception-id', '/shift-exceptions/{exceptionId}').replace('/survey-links/{id}_1999999999_not-signed', '/survey-links/{token}').replace('/channels/wechat/', '/channels/{kind}/').replace('/{id}/callback', '/{accountId}/callback').replace('/deliveries/delivery-id', '/deliveries/{deliveryId}').replace('/customer-notice-settings/global', '/customer-notice-settings/{scope}')}`));
     const documented = Object.entries(spec.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));

@@ -169,3 +169,65 @@ export const workOrderNumberCounters = pgTable('work_order_number_counters', {
   day: text('day').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/**
+ * What the customer hears about a visit (issue 20 §2), per service type (`scope` = its key) or for
+ * all (`scope` = 'global', whose row also names the company on the PDF service report). A type
+ * without its own row follows the global one; without rows, notices are on with a reminder at 18:00.
+ */
+export const customerNoticeSettings = pgTable('field_customer_notice_settings', {
+  scope: text('scope').primaryKey(),
+  noticesEnabled: boolean('notices_enabled').notNull().default(true),
+  /** Local time (HH:MM, installation time zone) of the reminder on the day before; null: no reminder. */
+  reminderTime: text('reminder_time'),
+  companyName: text('company_name'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Each appointment notice the customer was sent: `notice_key` is what it was about (the order, the
+ * kind and the window), so a retried job or a replayed step sends nothing twice.
+ */
+export const appointmentNotices = pgTable(
+  'work_order_appointment_notices',
+  {
+    id: uuid('id').primaryKey(),
+    workOrderId: uuid('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'scheduled' | 'rescheduled' | 'cancelled' | 'reminder'>().notNull(),
+    noticeKey: text('notice_key').notNull(),
+    /** The window and engineer the notice told of: the next change is compared with them. */
+    appointmentStart: timestamp('appointment_start', { withTimezone: true }),
+    appointmentEnd: timestamp('appointment_end', { withTimezone: true }),
+    engineerId: uuid('engineer_id'),
+    messageId: uuid('message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('work_order_appointment_notices_key').on(t.noticeKey), index('work_order_appointment_notices_order_idx').on(t.workOrderId, t.createdAt)],
+);
+
+/** The reminder the day before, one due row per order: moved when the window changes, removed when cancelled or sent. */
+export const appointmentReminders = pgTable(
+  'work_order_appointment_reminders',
+  {
+    workOrderId: uuid('work_order_id')
+      .primaryKey()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    appointmentStart: timestamp('appointment_start', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('work_order_appointment_reminders_due').on(t.dueAt)],
+);
+
+/** The PDF service report of a completed order (one per order): a ticket attachment, sent to the customer once. */
+export const serviceReports = pgTable('work_order_service_reports', {
+  workOrderId: uuid('work_order_id')
+    .primaryKey()
+    .references(() => workOrders.id, { onDelete: 'cascade' }),
+  ticketAttachmentId: uuid('ticket_attachment_id').notNull(),
+  /** The attachment's name (服务报告-FW….pdf), so the portal lists it without reading the tickets' tables. */
+  filename: text('filename').notNull(),
+  messageId: uuid('message_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

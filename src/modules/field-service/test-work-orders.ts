@@ -45,9 +45,9 @@ export function phoneReadingNear(site: { lat: number; lng: number }, metresNorth
   return guess;
 }
 
-/** A 1×1 PNG, made different per call so each upload is its own file. */
-export function pngUpload(filename: string): { payload: Buffer; headers: Record<string, string> } {
-  const png = Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'), randomBytes(8)]);
+/** A 1×1 PNG (or the image given), made different per call so each upload is its own file. */
+export function pngUpload(filename: string, image?: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const png = image ?? Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'), randomBytes(8)]);
   const boundary = `----opencsm-fs-${randomBytes(8).toString('hex')}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`),

@@ -34,6 +34,7 @@ export { receiveInboundMessage, type InboundChannel, type InboundMessage, type I
 export { recordDelivery, type DeliveryResult } from './record-delivery.js';
 export { getDeliverableMessage, type DeliverableMessage } from './deliverable-message.js';
 export { AttachmentStore, attachmentStoreIn } from './attachment-store.js';
+export { uploadAttachment } from './attachments.js';
 export { sendAttachment } from './send-attachment.js';
 export { getVisibleTicket } from './get-ticket.js';
 export { listTickets, type TicketFilter } from './list-tickets.js';

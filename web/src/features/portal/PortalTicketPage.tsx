@@ -12,6 +12,7 @@ import { portalKeys, postMultipart, usePortalTicket } from './queries.ts';
 import { statusColors } from './status.ts';
 import { PortalCustomFields } from './PortalCustomFields.tsx';
 import { PortalSurveyCard } from './PortalSurveyCard.tsx';
+import { PortalVisitsCard } from './PortalVisitsCard.tsx';
 
 type Attachment = { id: string; filename: string };
 
@@ -138,6 +139,7 @@ export default function PortalTicketPage() {
       >
         <Timeline items={items} />
       </Card>
+      <PortalVisitsCard ticketId={data.id} />
       <PortalSurveyCard ticketId={data.id} />
       <Card title={t('portal.ticket.reply')}>
         <Form form={form} onFinish={send} layout="vertical">

@@ -7,6 +7,7 @@ export const portalKeys = {
   tickets: ['portal', 'tickets'] as const,
   ticket: (id: string) => ['portal', 'tickets', id] as const,
   survey: (id: string) => ['portal', 'tickets', id, 'survey'] as const,
+  visits: (id: string) => ['portal', 'tickets', id, 'visits'] as const,
   categories: ['portal', 'categories'] as const,
   nps: ['portal', 'nps'] as const,
 };
@@ -43,6 +44,15 @@ export function usePortalSurvey(id: string) {
 
 export async function answerPortalSurvey(id: string, body: { score?: number; comment?: string }) {
   return (await unwrap(api.POST('/api/v1/portal/tickets/{id}/survey', { params: { path: { id } }, body }))).survey;
+}
+
+/** The ticket's service visits (上门服务): window, engineer, status, the report once sent. */
+export function usePortalVisits(id: string) {
+  return useQuery({ queryKey: portalKeys.visits(id), queryFn: async () => (await unwrap(api.GET('/api/v1/portal/tickets/{id}/visits', { params: { path: { id } } }))).items, refetchInterval: 30_000 });
+}
+
+export async function ratePortalVisit(id: string, rating: number) {
+  return unwrap(api.POST('/api/v1/portal/visits/{id}/rating', { params: { path: { id } }, body: { rating } }));
 }
 
 /** The NPS survey waiting for the customer on the portal home (null: none). */
