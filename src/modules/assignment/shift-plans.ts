@@ -19,12 +19,11 @@ export type ShiftPlans = {
 export async function readShiftPlans(db: Db, userIds: readonly string[], window: { from: Date; to: Date }): Promise<ShiftPlans> {
   const facts = new Map<string, ShiftFacts>();
   if (userIds.length) {
-    const [agents, exceptions] = await Promise.all([
-      db.select({ userId: assignmentAgents.userId, weekly: assignmentAgents.weeklyShifts }).from(assignmentAgents).where(inArray(assignmentAgents.userId, [...userIds])),
-      db.select({ userId: assignmentShiftExceptions.userId, kind: assignmentShiftExceptions.kind, startsAt: assignmentShiftExceptions.startsAt, endsAt: assignmentShiftExceptions.endsAt })
+    // One after the other: a caller may pass its transaction.
+    const agents = await db.select({ userId: assignmentAgents.userId, weekly: assignmentAgents.weeklyShifts }).from(assignmentAgents).where(inArray(assignmentAgents.userId, [...userIds]));
+    const exceptions = await db.select({ userId: assignmentShiftExceptions.userId, kind: assignmentShiftExceptions.kind, startsAt: assignmentShiftExceptions.startsAt, endsAt: assignmentShiftExceptions.endsAt })
         .from(assignmentShiftExceptions)
-        .where(and(inArray(assignmentShiftExceptions.userId, [...userIds]), gt(assignmentShiftExceptions.endsAt, sql`${window.from.toISOString()}::timestamptz`), lt(assignmentShiftExceptions.startsAt, sql`${window.to.toISOString()}::timestamptz`))),
-    ]);
+        .where(and(inArray(assignmentShiftExceptions.userId, [...userIds]), gt(assignmentShiftExceptions.endsAt, sql`${window.from.toISOString()}::timestamptz`), lt(assignmentShiftExceptions.startsAt, sql`${window.to.toISOString()}::timestamptz`)));
     for (const agent of agents) facts.set(agent.userId, { weekly: agent.weekly, exceptions: [] });
     for (const { userId, ...exception } of exceptions) {
       const own = facts.get(userId) ?? { weekly: null, exceptions: [] };
