@@ -579,7 +579,7 @@ describe('no credentials', () => {
     ['GET', '/api/v1/surveys/stats'],
     ['GET', '/api/v1/service-types'], ['GET', '/api/v1/service-types/normal'], ['POST', '/api/v1/service-types', { key: 'x', name: { 'zh-CN': '某' } }], ['PATCH', '/api/v1/service-types/normal', {}], ['POST', '/api/v1/service-types/normal/versions', {}],
     ['GET', '/api/v1/work-orders'], ['POST', '/api/v1/work-orders', { ticketId: uuid }], ['GET', `/api/v1/work-orders/${missingId}`], ['PATCH', `/api/v1/work-orders/${missingId}`, {}], ['POST', `/api/v1/work-orders/${missingId}/events`, {}], ['POST', '/api/v1/work-orders/sync', { operations: [] }], ['POST', `/api/v1/work-orders/${missingId}/attachments`], ['GET', `/api/v1/work-order-attachments/${missingId}`],
-    ['GET', '/api/v1/dispatch/board?from=2026-12-14'], ['GET', `/api/v1/work-orders/${missingId}/suggestions`], ['GET', '/api/v1/engineers'], ['PUT', `/api/v1/engineers/${missingId}/profile`, {}],
+    ['GET', '/api/v1/dispatch/board'], ['GET', `/api/v1/work-orders/${missingId}/suggestions`], ['GET', '/api/v1/engineers'], ['PUT', `/api/v1/engineers/${missingId}/profile`, {}],
     ['GET', '/api/v1/settings/surveys'],
     ['PUT', '/api/v1/settings/surveys', { csatDelayMinutes: 5 }],
     ['GET', `/api/v1/tickets/${uuid}/surveys`],
