@@ -32,7 +32,7 @@ export type WaitingOrder = {
   id: string; number: string; ticketId: string; status: WorkOrderStatus; priority: string; serviceType: Label; requiredSkills: string[]; estimatedMinutes: number;
   appointmentStart: Date | null; appointmentEnd: Date | null; slaDueAt: Date | null; site: Site | null; reason: string | null;
 };
-export type DispatchBoard = { from: string; dates: string[]; speedKmh: number; engineers: BoardEngineer[]; unscheduled: { items: WaitingOrder[]; nextCursor: string | null } };
+export type DispatchBoard = { from: string; dates: string[]; /** Each date's first instant, so a client places hours without knowing the time zone. */ dayStarts: Date[]; speedKmh: number; engineers: BoardEngineer[]; unscheduled: { items: WaitingOrder[]; nextCursor: string | null } };
 
 /** Statuses whose window no longer holds an engineer's time. */
 const offBoard: WorkOrderStatus[] = ['cancelled', 'rejected'];
@@ -67,7 +67,7 @@ export async function readDispatchBoard(db: Db, actor: Actor, query: BoardQuery,
   const byEngineer = new Map<string, typeof rows>();
   for (const row of rows) byEngineer.set(row.engineerId!, [...(byEngineer.get(row.engineerId!) ?? []), row]);
   return {
-    from: dates[0]!, dates, speedKmh: query.speedKmh, unscheduled,
+    from: dates[0]!, dates, dayStarts: dates.map((date) => dayStart(timeZone, date)), speedKmh: query.speedKmh, unscheduled,
     engineers: engineers.map((engineer) => {
       const own = byEngineer.get(engineer.id) ?? [];
       const availability = { onShift: (at: Date) => plans.onShift(engineer.id, at), onLeave: (at: Date) => plans.onLeave(engineer.id, at) };

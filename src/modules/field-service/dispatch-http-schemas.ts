@@ -21,6 +21,7 @@ export const boardQuery = z.strictObject({
 export const dispatchBoardSchema = z.object({
   from: z.string(),
   dates: z.array(z.string()),
+  dayStarts: z.array(z.date()).describe('the first instant of each date in the installation\'s time zone'),
   speedKmh: z.number(),
   engineers: z.array(z.object({
     id: z.uuid(), name: z.string(), skills: z.array(z.string()), zones: z.array(z.string()), dailyCapacity: z.number().int(), lastPosition: point.nullable(),

@@ -19014,6 +19014,8 @@ export interface components {
         DispatchBoardInput: {
             from: string;
             dates: string[];
+            /** @description the first instant of each date in the installation's time zone */
+            dayStarts: unknown[];
             speedKmh: number;
             engineers: {
                 /** Format: uuid */
@@ -20933,6 +20935,8 @@ export interface components {
         DispatchBoard: {
             from: string;
             dates: string[];
+            /** @description the first instant of each date in the installation's time zone */
+            dayStarts: string[];
             speedKmh: number;
             engineers: {
                 /** Format: uuid */
