@@ -6,7 +6,8 @@ import { docScreenshot, startHarness, type E2eUser, type Harness } from './harne
  * Issue 20 §2 in Chromium: on 派工台 the supervisor selects a waiting work order and sees the
  * suggested engineer with the reasons (有技能 空调维修, 在班), drags the order onto the engineer's
  * 10:00 slot tomorrow (HTML5 drag and drop) and sees it booked there; a second order dropped on the
- * same slot asks before booking a clash, and once forced is shown red.
+ * same slot asks before booking a clash, and once forced is shown red. The engineer's daily
+ * capacity is edited from the board (工程师档案) and the day's load counts against it.
  */
 let h: Harness;
 let supervisor: E2eUser;
@@ -36,6 +37,12 @@ test('drag a waiting order onto an engineer\'s slot: it is booked there; a clash
   const second = await waitingOrder('空调漏水');
   const page = await h.newPage({ user: supervisor });
   await page.goto('/dispatch');
+  // The engineer's profile from the board: a daily capacity of 3.
+  await page.getByRole('button', { name: `编辑 ${engineer.name} 的档案` }).click();
+  const capacity = page.getByLabel('每日上限（单）');
+  await capacity.fill('3');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByText('工程师档案已保存').waitFor();
   const card = page.getByTestId(`waiting-${first.number}`);
   await card.click();
   const suggestion = page.getByTestId(`suggestion-${engineer.name}`);
@@ -53,7 +60,7 @@ test('drag a waiting order onto an engineer\'s slot: it is booked there; a clash
   await page.getByText(`派工单 ${first.number} 已派给 ${engineer.name}`).waitFor();
   await slot.getByTestId(`visit-${first.number}`).waitFor();
   await page.getByTestId(`waiting-${first.number}`).waitFor({ state: 'detached' });
-  await page.getByTestId(`load-${engineer.name}-${tomorrow}`).getByText('1/4 单').waitFor();
+  await page.getByTestId(`load-${engineer.name}-${tomorrow}`).getByText('1/3 单').waitFor();
   const booked = await h.api<{ status: string; engineer: { id: string }; appointmentStart: string; appointmentEnd: string }>(supervisor, 'GET', `/api/v1/work-orders/${first.id}`);
   assert.equal(booked.status, 'dispatched');
   assert.equal(booked.engineer.id, engineer.id);

@@ -58,6 +58,7 @@ export function registerDispatchRoutes(app: AppServer, context: AppContext): voi
       tags, summary: '修改工程师档案 Edit an engineer\'s skills, service zones, home base and daily capacity (If-Match)',
       description: 'If-Match is the profile\'s `version` (0 before the first edit). `zones` are 省/市/区 codes (a code serves everything under it); `home` is a site (region codes, street, GCJ-02 point).',
       params: z.object({ id: z.uuid() }),
+      headers: z.object({ 'if-match': z.string().optional() }),
       body: engineerProfileBody,
       response: { 200: engineerSchema },
     },

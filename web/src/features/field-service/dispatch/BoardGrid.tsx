@@ -1,4 +1,5 @@
-import { Tag, Tooltip, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardEngineer, BoardVisit, DispatchBoardData } from './dispatch-api.ts';
@@ -15,7 +16,7 @@ export type SlotDrop = { orderId: string; engineer: BoardEngineer; start: string
  * the slot of its start hour (red when it has a conflict, the reasons in its tooltip); dropping a
  * waiting order on a slot books that hour. The load per day is against the engineer's capacity.
  */
-export function BoardGrid({ board, onDrop }: { board: DispatchBoardData; onDrop: (drop: SlotDrop) => void }) {
+export function BoardGrid({ board, onDrop, onEditEngineer }: { board: DispatchBoardData; onDrop: (drop: SlotDrop) => void; onEditEngineer: (engineerId: string) => void }) {
   const { t, i18n } = useTranslation();
   const [over, setOver] = useState<string | null>(null);
   const weekday = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(i18n.language, { timeZone: 'UTC', weekday: 'short', month: 'numeric', day: 'numeric' });
@@ -26,6 +27,7 @@ export function BoardGrid({ board, onDrop }: { board: DispatchBoardData; onDrop:
       {board.engineers.map((engineer) => [
         <div role="rowheader" key={engineer.id} className="dispatch-engineer" data-testid={`engineer-${engineer.name}`}>
           <Typography.Text strong>{engineer.name}</Typography.Text>
+          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('dispatch.editProfile', { name: engineer.name })} onClick={() => onEditEngineer(engineer.id)} />
           <div>{engineer.skills.map((skill) => <Tag key={skill} bordered={false}>{skill}</Tag>)}</div>
         </div>,
         ...board.dates.map((date, d) => {

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Loading } from '../../../shared/ui/states.tsx';
 import { AdminGate } from '../../admin/AdminGate.tsx';
 import { useTeams } from '../../tickets/queries.ts';
 import { BoardGrid, type SlotDrop } from './BoardGrid.tsx';
+import { EngineerProfileModal } from './EngineerProfileModal.tsx';
 import { useDispatch, useDispatchBoard, type DispatchInput, type WaitingOrder } from './dispatch-api.ts';
 import './dispatch-board.css';
 import { addDays, today } from './reasons.ts';
@@ -32,6 +33,7 @@ function DispatchBoard() {
   const [teamId, setTeamId] = useState<string | undefined>();
   const [limit, setLimit] = useState(pageSize);
   const [selected, setSelected] = useState<WaitingOrder | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const board = useDispatchBoard(from, teamId, limit);
   const dispatch = useDispatch();
 
@@ -75,10 +77,11 @@ function DispatchBoard() {
             <SuggestionsCard order={selected} busy={dispatch.isPending} onAssign={(engineer) => selected && send({ orderId: selected.id, engineerId: engineer.id }, engineer.name)} />
           </div>
           <div className="dispatch-scroll" data-testid="dispatch-board">
-            {board.data.engineers.length === 0 ? <EmptyState title={t('dispatch.noEngineers')} hint={t('dispatch.noEngineersHint')} /> : <BoardGrid board={board.data} onDrop={onDrop} />}
+            {board.data.engineers.length === 0 ? <EmptyState title={t('dispatch.noEngineers')} hint={t('dispatch.noEngineersHint')} /> : <BoardGrid board={board.data} onDrop={onDrop} onEditEngineer={setEditing} />}
           </div>
         </div>
       ) : null}
+      {editing ? <EngineerProfileModal engineerId={editing} onClose={() => setEditing(null)} /> : null}
     </Space>
   );
 }

@@ -35,6 +35,16 @@ export const dispatchZhCN = {
   excluded: '不合适',
   assign: '派给',
   travel: '路程 {{km}} km · 约 {{minutes}} 分钟',
+  editProfile: '编辑 {{name}} 的档案',
+  profile: {
+    title: '工程师档案 · {{name}}',
+    skills: '技能',
+    zones: '服务区域',
+    zonesHint: '选择省、市或区；选择上级即覆盖其下所有地区。',
+    dailyCapacity: '每日上限（单）',
+    save: '保存',
+    saved: '工程师档案已保存',
+  },
   reason: {
     skills: '有技能 {{skills}}',
     on_shift: '在班',
@@ -90,6 +100,16 @@ export const dispatchEn: Catalogue<typeof dispatchZhCN> = {
   excluded: 'Unsuitable',
   assign: 'Dispatch',
   travel: '{{km}} km · about {{minutes}} min',
+  editProfile: 'Edit {{name}}\'s profile',
+  profile: {
+    title: 'Engineer profile · {{name}}',
+    skills: 'Skills',
+    zones: 'Service zones',
+    zonesHint: 'Pick a province, city or district; a higher level covers everything under it.',
+    dailyCapacity: 'Daily capacity (jobs)',
+    save: 'Save',
+    saved: 'Engineer profile saved',
+  },
   reason: {
     skills: 'Has the skill {{skills}}',
     on_shift: 'On shift',
