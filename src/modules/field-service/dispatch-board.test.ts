@@ -139,3 +139,16 @@ test('suggestions rank who has the skill and is on shift, with reasons; all=1 sh
   assert.deepEqual(again.data.ranked[0].reasons[2].params, { km: 1, from: 'last' });
   assert.deepEqual(again.data.ranked[0].reasons.at(-1).params, { count: 1, capacity: 3 }, 'the visit booked that day counts');
 });
+
+test('a check-in before any profile edit records the position without taking the first edit\'s version 0', async () => {
+  const visit = (await ticketWithWorkOrder(t, south)).order;
+  assert.equal((await step(t, south.supervisor, visit.id, { type: 'dispatch', engineerId: south.engineer.id })).statusCode, 201);
+  assert.equal((await step(t, south.engineer, visit.id, { type: 'accept' })).statusCode, 201);
+  assert.equal((await step(t, south.engineer, visit.id, { type: 'depart', ...phoneReadingNear(xiningSite, 500) })).statusCode, 201);
+  const listed = (await t.api('GET', '/api/v1/engineers', { as: south.supervisor })).data.items.find((e: Json) => e.id === south.engineer.id);
+  assert.equal(listed.version, 0);
+  assert.ok(Math.abs(listed.lastLat - (xiningSite.lat + 500 / 111_195)) < 1e-4, 'the depart\'s place, in GCJ-02');
+  const edited = await t.api('PUT', `/api/v1/engineers/${south.engineer.id}/profile`, { as: south.supervisor, body: { skills: ['锅炉'] }, ifMatch: 0 });
+  assert.equal(edited.statusCode, 200, edited.body);
+  assert.deepEqual([edited.data.version, edited.data.skills, edited.data.lastLat], [1, ['锅炉'], listed.lastLat]);
+});

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { Forbidden, NotFound, PreconditionFailed } from '../../app/errors.js';
 import type { Database, Db, Tx } from '../../db/database.js';
@@ -7,8 +7,6 @@ import { can, listUsers, type Actor } from '../auth/index.js';
 import { engineerProfileChanged } from './events.js';
 import { engineerProfiles, type SiteAddress } from './schema.js';
 import { checkSite, siteInputSchema } from './site-address.js';
-
-export type EngineerProfileRow = typeof engineerProfiles.$inferSelect;
 
 /** An engineer as the board and the suggestions see them: the user and their profile (defaults until edited). */
 export type Engineer = { id: string; name: string; teamIds: string[]; skills: string[]; zones: string[]; home: SiteAddress | null; dailyCapacity: number; lastLat: number | null; lastLng: number | null; lastSeenAt: Date | null; version: number };
@@ -72,11 +70,7 @@ export async function updateEngineerProfile(database: Database, actor: Actor, en
 
 /** A located step moved the engineer: the suggestions measure from here next (in the step's transaction). */
 export async function noteEngineerPosition(tx: Tx, engineerId: string, point: { lat: number; lng: number }, at: Date): Promise<void> {
-  await tx.insert(engineerProfiles).values({ userId: engineerId, lastLat: point.lat, lastLng: point.lng, lastSeenAt: at })
+  // Version 0: a position is not an edit, so the dispatcher's first edit still names 0 (and a move never makes their edit a 412).
+  await tx.insert(engineerProfiles).values({ userId: engineerId, lastLat: point.lat, lastLng: point.lng, lastSeenAt: at, version: 0 })
     .onConflictDoUpdate({ target: engineerProfiles.userId, set: { lastLat: point.lat, lastLng: point.lng, lastSeenAt: at }, setWhere: sql`${engineerProfiles.lastSeenAt} is null or ${engineerProfiles.lastSeenAt} <= ${at.toISOString()}::timestamptz` });
-}
-
-export async function getEngineerProfile(db: Db, engineerId: string): Promise<EngineerProfileRow | undefined> {
-  const [row] = await db.select().from(engineerProfiles).where(eq(engineerProfiles.userId, engineerId));
-  return row;
 }

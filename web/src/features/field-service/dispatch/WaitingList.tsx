@@ -1,13 +1,15 @@
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../shared/ui/states.tsx';
+import { usePriorities } from '../../tickets/queries.ts';
 import type { WaitingOrder } from './dispatch-api.ts';
-
-const priorityColours: Record<string, string> = { urgent: 'red', high: 'orange', normal: 'blue', low: 'green' };
 
 /** 待派工 by urgency: each a draggable card (HTML5 drag and drop carries the order's id); a click selects it for suggestions. */
 export function WaitingList({ items, more, selectedId, onSelect, onLoadMore }: { items: WaitingOrder[]; more: boolean; selectedId: string | null; onSelect: (order: WaitingOrder) => void; onLoadMore: () => void }) {
   const { t, i18n } = useTranslation();
+  const priorities = usePriorities();
+  const zh = i18n.language !== 'en';
+  const priorityOf = (key: string) => priorities.data?.find((p) => p.key === key);
   const time = (value: string) => new Date(value).toLocaleString(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <Card size="small" title={t(more ? 'dispatch.waitingMore' : 'dispatch.waiting', { count: items.length })} data-testid="dispatch-waiting">
@@ -34,8 +36,8 @@ export function WaitingList({ items, more, selectedId, onSelect, onLoadMore }: {
             >
               <Space size={4} wrap>
                 <Typography.Text strong>{order.number}</Typography.Text>
-                <Tag color={priorityColours[order.priority]}>{order.priority}</Tag>
-                <Tag>{order.serviceType[i18n.language === 'en' ? 'en' : 'zh-CN'] ?? order.serviceType['zh-CN']}</Tag>
+                <Tag color={priorityOf(order.priority)?.color}>{((p) => (p ? (zh ? p.nameZh : p.nameEn) : order.priority))(priorityOf(order.priority))}</Tag>
+                <Tag>{(!zh && order.serviceType.en) || order.serviceType['zh-CN']}</Tag>
               </Space>
               <div className="dispatch-card-line">{order.site ? `${order.site.regionNames.join('')} ${order.site.street}` : t('dispatch.noSite')}</div>
               {order.requiredSkills.length ? <div className="dispatch-card-line">{order.requiredSkills.map((s) => <Tag key={s} bordered={false}>{s}</Tag>)}</div> : null}
