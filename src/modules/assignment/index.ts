@@ -17,6 +17,7 @@ import { ticketEventsHandler, wantsCreated, wantsMessage, wantsUpdated } from '.
 /** Its domain events (agents' status and pause, profiles, team settings, the queue). */
 export * from './events.js';
 export { assignmentSystemActor, isAssignmentActor } from './system-actors.js';
+export { readShiftPlans, type ShiftPlans } from './shift-plans.js';
 
 export const assignmentModule: AppModule = {
   name: 'assignment',

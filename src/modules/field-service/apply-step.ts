@@ -7,6 +7,8 @@ import { recordEvent } from '../../jobs/events.js';
 import { getUserNames, loadActor, type Actor } from '../auth/index.js';
 import { grantTicketSight } from '../tickets/index.js';
 import { distanceMeters, wgs84ToGcj02 } from './coordinates.js';
+import { slotConflicts } from './dispatch-suggestions.js';
+import { noteEngineerPosition } from './engineer-profiles.js';
 import type { WriteOptions } from './create-work-order.js';
 import { workOrderStepped } from './events.js';
 import { noteOnTicket } from './note-on-ticket.js';
@@ -28,7 +30,9 @@ export type StepResult = { outcome: 'applied' | 'duplicate'; step: StepRow; orde
  * - `expectedVersion` (If-Match) makes two clients' concurrent changes one winner and one 412;
  *   the order's row lock alone already makes the second see the first's status.
  */
-export async function applyWorkOrderStep(database: Database, actor: Actor, workOrderId: string, input: StepInput, options: WriteOptions & { expectedVersion?: number }): Promise<StepResult> {
+export type StepOptions = WriteOptions & { expectedVersion?: number; /** 'system' for 自动派工 (its system actor acts). */ cause?: 'agent' | 'system' };
+
+export async function applyWorkOrderStep(database: Database, actor: Actor, workOrderId: string, input: StepInput, options: StepOptions): Promise<StepResult> {
   const hash = stepRequestHash(workOrderId, input);
   try {
     return await database.transaction((tx) => applyIn(tx, actor, workOrderId, input, hash, options));
@@ -39,7 +43,7 @@ export async function applyWorkOrderStep(database: Database, actor: Actor, workO
   }
 }
 
-async function applyIn(tx: Tx, actor: Actor, workOrderId: string, input: StepInput, hash: string, options: WriteOptions & { expectedVersion?: number }): Promise<StepResult> {
+async function applyIn(tx: Tx, actor: Actor, workOrderId: string, input: StepInput, hash: string, options: StepOptions): Promise<StepResult> {
   const [order] = await tx.select().from(workOrders).where(eq(workOrders.id, workOrderId)).for('update');
   if (!order) throw new NotFound('work_order.not_found');
   const [replayed] = await tx.select().from(workOrderSteps).where(eq(workOrderSteps.opId, input.opId));
@@ -63,7 +67,10 @@ async function applyIn(tx: Tx, actor: Actor, workOrderId: string, input: StepInp
 
   const changes: Partial<WorkOrderRow> = { status: to };
   const detail: Record<string, unknown> = {};
-  if (input.type === 'dispatch') Object.assign(changes, await dispatchTo(tx, order, input));
+  if (input.type === 'dispatch') {
+    Object.assign(changes, await dispatchTo(tx, order, input));
+    if (changes.appointmentStart) Object.assign(detail, { appointmentStart: changes.appointmentStart.toISOString(), appointmentEnd: changes.appointmentEnd!.toISOString() });
+  }
   if (input.type === 'reject' && !input.reason) throw invalidField('reason', 'work_order.reason_required');
   if (input.reason) {
     changes.reason = input.reason;
@@ -71,6 +78,8 @@ async function applyIn(tx: Tx, actor: Actor, workOrderId: string, input: StepInp
   }
   if (input.type === 'report') changes.report = await checkReport(tx, actor, order, input, options);
   const place = await locate(tx, order, input, rule.located);
+  // The suggestions measure from where the engineer last checked in (depart, arrive, finish).
+  if (place.lat !== null && place.lng !== null && order.engineerId === actor.id) await noteEngineerPosition(tx, actor.id, { lat: place.lat, lng: place.lng }, input.at);
 
   const [updated] = await tx.update(workOrders).set({ ...changes, version: sql`${workOrders.version} + 1`, updatedAt: options.now }).where(eq(workOrders.id, order.id)).returning();
   const [step] = await tx.insert(workOrderSteps).values({
@@ -78,10 +87,10 @@ async function applyIn(tx: Tx, actor: Actor, workOrderId: string, input: StepInp
     ...place, detail: { ...detail, ...(input.type === 'dispatch' && { engineerId: updated!.engineerId }) }, requestHash: hash, createdAt: options.now,
   }).returning();
   await recordEvent(tx, workOrderStepped, {
-    aggregateId: order.id, cause: 'agent', actorId: actor.id,
+    aggregateId: order.id, cause: options.cause ?? 'agent', actorId: actor.id,
     payload: { ticketId: order.ticketId, opId: input.opId, step: input.type, from: order.status, to, engineerId: updated!.engineerId, at: input.at.toISOString(), distanceMeters: place.distanceMeters, beyondRadius: place.beyondRadius },
   });
-  await noteOnTicket(tx, actor, order, options.now, { step: input.type, from: order.status, to, at: input.at.toISOString(), engineerId: updated!.engineerId, distanceMeters: place.distanceMeters, beyondRadius: place.beyondRadius, ...detail });
+  await noteOnTicket(tx, actor, order, options.now, options.cause ?? 'agent', { step: input.type, from: order.status, to, at: input.at.toISOString(), engineerId: updated!.engineerId, distanceMeters: place.distanceMeters, beyondRadius: place.beyondRadius, ...detail });
   return { outcome: 'applied', step: step!, order: updated! };
 }
 
@@ -98,7 +107,26 @@ async function dispatchTo(tx: Tx, order: WorkOrderRow, input: StepInput): Promis
   if (!engineer || engineer.role !== 'field_engineer') throw invalidField('engineerId', 'work_order.not_an_engineer');
   await grantTicketSight(tx, { ticketId: order.ticketId, userId: engineer.id, source: `work_order:${order.id}` });
   const former = order.engineerId && order.engineerId !== engineer.id ? [...new Set([...order.formerEngineerIds, order.engineerId])] : order.formerEngineerIds;
-  return { engineerId: engineer.id, formerEngineerIds: former.filter((id) => id !== engineer.id) };
+  return { engineerId: engineer.id, formerEngineerIds: former.filter((id) => id !== engineer.id), ...await bookSlot(tx, order, engineer.id, input) };
+}
+
+/**
+ * A dispatch with a time slot (the board's drop) books it as the appointment window; a slot that
+ * clashes with the engineer's other visits, shift or leave is a 409 listing each clash, unless forced.
+ */
+async function bookSlot(tx: Tx, order: WorkOrderRow, engineerId: string, input: StepInput): Promise<Partial<WorkOrderRow>> {
+  if (!input.appointmentStart) {
+    if (input.appointmentEnd) throw invalidField('appointmentStart', 'validation.required');
+    return {};
+  }
+  const start = input.appointmentStart;
+  const end = input.appointmentEnd ?? new Date(start.getTime() + order.estimatedMinutes * 60_000);
+  if (end <= start) throw invalidField('appointmentEnd', 'field_service.appointment_ends_before_start');
+  if (!input.force) {
+    const clashes = await slotConflicts(tx, order.id, engineerId, { start, end });
+    if (clashes.length) throw new Conflict('work_order.slot_conflict', { count: clashes.length }, clashes.map((clash) => ({ path: 'appointmentStart', code: `work_order.slot_${clash.code}`, params: 'params' in clash ? clash.params : {} })));
+  }
+  return { appointmentStart: start, appointmentEnd: end };
 }
 
 /** The step's place in GCJ-02 and, when the site has a point, the straight-line distance to it. */

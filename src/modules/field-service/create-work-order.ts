@@ -62,7 +62,7 @@ export async function createWorkOrder(database: Database, actor: Actor, input: N
 
 async function recordWorkOrderCreated(tx: Tx, actor: Actor, row: WorkOrderRow): Promise<void> {
   await recordEvent(tx, workOrderCreated, { aggregateId: row.id, cause: 'agent', actorId: actor.id, payload: { ticketId: row.ticketId, number: row.number, serviceTypeId: row.serviceTypeId, teamId: row.teamId, priority: row.priority } });
-  await noteOnTicket(tx, actor, row, row.createdAt, { step: 'created', status: row.status });
+  await noteOnTicket(tx, actor, row, row.createdAt, 'agent', { step: 'created', status: row.status });
 }
 
 async function findServiceType(db: Db, key: string | undefined) {

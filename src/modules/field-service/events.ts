@@ -59,3 +59,22 @@ export const ticketVisitsChanged = defineEvent({
   aggregate: 'ticket',
   payload: { workOrderId: z.string(), number: z.string() },
 });
+
+/** An engineer's dispatch profile was edited (skills, zones, home base, daily capacity). */
+export const engineerProfileChanged = defineEvent({
+  name: 'engineer_profile.changed',
+  version: 1,
+  aggregate: 'user',
+  payload: { changed: z.array(z.string()) },
+});
+
+/**
+ * 自动派工 found nobody suitable for a new order: it stays 待派工 and the dispatchers are told.
+ * (A successful auto-dispatch is the order's `work_order.stepped` by the auto-dispatch actor.)
+ */
+export const workOrderAutoDispatchFailed = defineEvent({
+  name: 'work_order.auto_dispatch_failed',
+  version: 1,
+  aggregate: 'work_order',
+  payload: { ticketId: z.string(), number: z.string(), excluded: z.number().int() },
+});

@@ -2,8 +2,10 @@
 import type { AppModule } from '../../app/context.js';
 import { attachmentStoreIn } from '../tickets/index.js';
 import { appointmentNoticeHandler, sendDueReminders } from './appointment-notices.js';
+import { autoDispatchHandler, registerAutoDispatchActor } from './auto-dispatch.js';
 import { registerCustomerSideRoutes } from './customer-side-routes.js';
-import { workOrderStepped, workOrderUpdated } from './events.js';
+import { registerDispatchRoutes } from './dispatch-routes.js';
+import { workOrderCreated, workOrderStepped, workOrderUpdated } from './events.js';
 import { registerFieldServiceActor } from './field-service-actor.js';
 import { registerServiceTypeRoutes } from './service-type-routes.js';
 import { serviceReportHandler } from './service-reports.js';
@@ -19,8 +21,11 @@ const noticeSteps = new Set(['dispatch', 'cancel', 'reject']);
 
 export const fieldServiceModule: AppModule = {
   name: 'field-service',
-  registerJobs({ jobs, config, clock, replyChannels, systemActors }) {
+  registerJobs(context) {
+    const { jobs, config, clock, replyChannels, systemActors } = context;
     registerFieldServiceActor(systemActors);
+    registerAutoDispatchActor(systemActors);
+    jobs.subscribe(workOrderCreated, 'field_service.auto_dispatch', autoDispatchHandler(context));
     const notices = { clock, replyChannels, timeZone: config.OPENCSM_TIMEZONE };
     const noticeHandler = appointmentNoticeHandler(notices);
     jobs.subscribe(workOrderStepped, 'field_service.appointment_notice', noticeHandler, { when: (event) => noticeSteps.has(event.payload.step) });
@@ -33,5 +38,6 @@ export const fieldServiceModule: AppModule = {
     registerServiceTypeRoutes(app, context);
     registerWorkOrderRoutes(app, context);
     registerCustomerSideRoutes(app, context, attachmentStoreIn(context.config.OPENCSM_DATA_DIR));
+    registerDispatchRoutes(app, context);
   },
 };

@@ -1,9 +1,11 @@
 import { customerSideMessages } from './customer-side-messages.js';
+import { dispatchMessages } from './dispatch-messages.js';
 
 /** The field-service module's messages, merged into the server catalogue (src/app/i18n). */
 export const fieldServiceMessages = {
   zhCN: {
     ...customerSideMessages.zhCN,
+    ...dispatchMessages.zhCN,
     'field_service.service_type_not_found': '没有服务类型“{key}”',
     'field_service.service_type_key_taken': '服务类型标识“{key}”已存在',
     'field_service.service_type_key_format': '标识只能由小写字母、数字和下划线组成，以字母开头',
@@ -35,6 +37,7 @@ export const fieldServiceMessages = {
   },
   en: {
     ...customerSideMessages.en,
+    ...dispatchMessages.en,
     'field_service.service_type_not_found': 'There is no service type “{key}”',
     'field_service.service_type_key_taken': 'A service type with the key “{key}” already exists',
     'field_service.service_type_key_format': 'Use lower-case letters, digits and underscores, starting with a letter',

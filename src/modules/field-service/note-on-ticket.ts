@@ -9,7 +9,7 @@ import { ticketVisitsChanged } from './events.js';
  * ticket's timeline (`work_order`, with what the console shows) and an event on the ticket's
  * aggregate, so open ticket pages refresh live.
  */
-export async function noteOnTicket(tx: Tx, actor: Actor, order: { id: string; number: string; ticketId: string }, at: Date, detail: Record<string, unknown>): Promise<void> {
+export async function noteOnTicket(tx: Tx, actor: Actor, order: { id: string; number: string; ticketId: string }, at: Date, cause: 'agent' | 'system', detail: Record<string, unknown>): Promise<void> {
   await recordTicketActivity(tx, { ticketId: order.ticketId, type: 'work_order', actorId: actor.id, at, detail: { workOrderId: order.id, number: order.number, ...detail } });
-  await recordEvent(tx, ticketVisitsChanged, { aggregateId: order.ticketId, cause: 'agent', actorId: actor.id, payload: { workOrderId: order.id, number: order.number } });
+  await recordEvent(tx, ticketVisitsChanged, { aggregateId: order.ticketId, cause, actorId: actor.id, payload: { workOrderId: order.id, number: order.number } });
 }

@@ -19,7 +19,9 @@ export const serviceTypes = pgTable(
     checkInRadiusMeters: integer('check_in_radius_meters').notNull().default(500),
     active: boolean('active').notNull().default(true),
     position: integer('position').notNull().default(0),
-    /** The form version new work orders get; null until the first publish. */
+    /** 自动派工: a new work order of this type goes to the top suggested engineer (dispatch-suggestions.ts). */
+  autoDispatch: boolean('auto_dispatch').notNull().default(false),
+  /** The form version new work orders get; null until the first publish. */
     currentVersion: integer('current_version'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -111,6 +113,9 @@ export const workOrders = pgTable(
     // matches; the primary key serves the unfiltered list the same way).
     index('work_orders_engineer_idx').on(t.engineerId, t.id),
     index('work_orders_team_idx').on(t.teamId, t.id),
+    // The dispatch board: an engineer's visits in a window of days, and the orders waiting for one.
+    index('work_orders_schedule_idx').on(t.engineerId, t.appointmentStart),
+    index('work_orders_unscheduled_idx').on(t.teamId).where(sql`${t.status} in ('pending_dispatch', 'rejected')`),
   ],
 );
 
@@ -230,4 +235,24 @@ export const serviceReports = pgTable('work_order_service_reports', {
   filename: text('filename').notNull(),
   messageId: uuid('message_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A field engineer's dispatch profile (派工台): the skills matched with work orders' required
+ * skills, the 省/市/区 codes they serve, their home base, how many visits a day they take, and the
+ * last place a located step (depart, arrive, finish) put them, which the suggestions measure from.
+ * Keyed by the user (no FK: users are the auth module's); absent until first edited or located.
+ */
+export const engineerProfiles = pgTable('engineer_profiles', {
+  userId: uuid('user_id').primaryKey(),
+  skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+  /** Region codes (a province, city or district code serves everything under it). */
+  zones: text('zones').array().notNull().default(sql`'{}'::text[]`),
+  home: jsonb('home').$type<SiteAddress>(),
+  dailyCapacity: integer('daily_capacity').notNull().default(4),
+  lastLat: doublePrecision('last_lat'),
+  lastLng: doublePrecision('last_lng'),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

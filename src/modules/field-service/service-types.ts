@@ -19,6 +19,8 @@ export type ServiceTypeInput = {
   defaultDurationMinutes?: number;
   requiredSkills?: string[];
   checkInRadiusMeters?: number;
+  /** 自动派工: new work orders of this type go to the top suggested engineer. */
+  autoDispatch?: boolean;
   active?: boolean;
   position?: number;
 };

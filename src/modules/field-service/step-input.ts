@@ -32,6 +32,11 @@ export const stepFields = {
   reason: z.string().trim().min(1).max(2000).optional(),
   /** dispatch: the engineer. */
   engineerId: z.uuid().optional(),
+  /** dispatch: the time slot booked (派工台); the end defaults to the start plus the estimated duration. */
+  appointmentStart: z.coerce.date().optional(),
+  appointmentEnd: z.coerce.date().optional(),
+  /** dispatch: book the slot even when it clashes (another visit, off shift, on leave). */
+  force: z.boolean().optional(),
   /** report: the service report. */
   report: reportSchema.optional(),
 };

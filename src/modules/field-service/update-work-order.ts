@@ -50,7 +50,7 @@ export async function updateWorkOrder(database: Database, actor: Actor, id: stri
     const [row] = await tx.update(workOrders).set({ ...values, version: sql`${workOrders.version} + 1`, updatedAt: options.now }).where(eq(workOrders.id, order.id)).returning();
     const changed = Object.keys(changes);
     await recordEvent(tx, workOrderUpdated, { aggregateId: order.id, cause: 'agent', actorId: actor.id, payload: { ticketId: order.ticketId, changed } });
-    await noteOnTicket(tx, actor, order, options.now, { step: 'updated', changed });
+    await noteOnTicket(tx, actor, order, options.now, 'agent', { step: 'updated', changed });
     return row!;
   });
 }

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ScheduleOutlined,
   BarChartOutlined,
   BookOutlined,
   CustomerServiceOutlined,
@@ -38,6 +39,7 @@ function useNavItems(): MenuProps['items'] {
     ...(can('customers.read') ? [{ key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') }] : []),
     ...(can('knowledge.read') ? [{ key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge') }] : []),
     ...(can('assignment.manage') ? [{ key: '/assignment', icon: <ApartmentOutlined />, label: t('assignment.nav.board') }] : []),
+    ...(can('field_service.dispatch') ? [{ key: '/dispatch', icon: <ScheduleOutlined />, label: t('dispatch.nav') }] : []),
     ...(can('reports.read') ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
     ...(settings.length ? [{ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings'), children: settings }] : []),
   ];

@@ -48,6 +48,7 @@ const SharedMacrosPage = lazy(() => import('../features/macros/SharedMacrosPage.
 const PersonalMacrosPage = lazy(() => import('../features/macros/PersonalMacrosPage.tsx'));
 const AssignmentSettingsPage = lazy(() => import('../features/assignment/AssignmentSettingsPage.tsx'));
 const AssignmentBoardPage = lazy(() => import('../features/assignment/AssignmentBoardPage.tsx'));
+const DispatchBoardPage = lazy(() => import('../features/field-service/dispatch/DispatchBoard.tsx'));
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
@@ -156,6 +157,7 @@ export function AppRoutes() {
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/settings/assignment" element={page(<AssignmentSettingsPage />)} />
         <Route path="/assignment" element={page(<AssignmentBoardPage />)} />
+        <Route path="/dispatch" element={page(<DispatchBoardPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />
         <Route path="/profile/macros" element={page(<PersonalMacrosPage />)} />
         <Route path="/profile/notifications" element={page(<NotificationPreferencesPage />)} />

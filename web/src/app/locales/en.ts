@@ -11,6 +11,7 @@ import { emailEn } from '../../features/email/locale.ts';
 import { surveysEn } from '../../features/surveys/locale.ts';
 import { reportsEn } from '../../features/reports/locale.ts';
 import { fieldServiceEn } from '../../features/field-service/locale.ts';
+import { dispatchEn } from '../../features/field-service/dispatch/locale.ts';
 import { webhooksEn } from '../../features/webhooks/locale.ts';
 import { importsEn } from '../../features/imports/locale.ts';
 import { assignmentEn } from '../../features/assignment/locale.ts';
@@ -66,6 +67,7 @@ export const en: Messages = {
   reports: reportsEn,
   macros: macrosEn,
   fieldService: fieldServiceEn,
+  dispatch: dispatchEn,
   webhooks: webhooksEn,
   imports: importsEn,
   assignment: assignmentEn,

@@ -11,6 +11,7 @@ import { emailZhCN } from '../../features/email/locale.ts';
 import { surveysZhCN } from '../../features/surveys/locale.ts';
 import { reportsZhCN } from '../../features/reports/locale.ts';
 import { fieldServiceZhCN } from '../../features/field-service/locale.ts';
+import { dispatchZhCN } from '../../features/field-service/dispatch/locale.ts';
 import { webhooksZhCN } from '../../features/webhooks/locale.ts';
 import { importsZhCN } from '../../features/imports/locale.ts';
 import { assignmentZhCN } from '../../features/assignment/locale.ts';
@@ -61,6 +62,7 @@ export const zhCN = {
   reports: reportsZhCN,
   macros: macrosZhCN,
   fieldService: fieldServiceZhCN,
+  dispatch: dispatchZhCN,
   webhooks: webhooksZhCN,
   imports: importsZhCN,
   assignment: assignmentZhCN,

@@ -11270,6 +11270,7 @@ export interface paths {
                         defaultDurationMinutes?: number;
                         requiredSkills?: string[];
                         checkInRadiusMeters?: number;
+                        autoDispatch?: boolean;
                         active?: boolean;
                         position?: number;
                         forms?: unknown;
@@ -11350,6 +11351,7 @@ export interface paths {
                         defaultDurationMinutes?: number;
                         requiredSkills?: string[];
                         checkInRadiusMeters?: number;
+                        autoDispatch?: boolean;
                         active?: boolean;
                         position?: number;
                     };
@@ -11645,6 +11647,9 @@ export interface paths {
                         reason?: string;
                         /** Format: uuid */
                         engineerId?: string;
+                        appointmentStart?: unknown;
+                        appointmentEnd?: unknown;
+                        force?: boolean;
                         report?: {
                             /** @default  */
                             fault?: string;
@@ -11772,6 +11777,9 @@ export interface paths {
                             reason?: string;
                             /** Format: uuid */
                             engineerId?: string;
+                            appointmentStart?: unknown;
+                            appointmentEnd?: unknown;
+                            force?: boolean;
                             report?: {
                                 /** @default  */
                                 fault?: string;
@@ -12193,6 +12201,198 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatch/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 派工台 The dispatch board: engineers × days, and the orders waiting for one
+         * @description Engineers of the caller's teams (admins: all; `teamId` narrows to one of them, another team is a 403) × `days` local days from `from`, each visit with its conflicts (`overlap`, `outside_shift`, `on_leave`, `travel`) and the straight-line travel from the visit before at `speedKmh`; the load per day against the engineer's daily capacity.
+         *
+         *     Other teams' visits of the same engineers are shown as busy time only (`visible: false`). `unscheduled` lists 待派工 and refused orders the caller sees by urgency: priority rank, the ticket's next SLA due time, the appointment, oldest first; keyset-paged with `after`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the first local day (YYYY-MM-DD, the installation's time zone) */
+                    from: string;
+                    days?: number;
+                    teamId?: string;
+                    /** @description average travel speed for the straight-line estimate */
+                    speedKmh?: number;
+                    /** @description the unscheduled list's `nextCursor` */
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchBoard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 建议工程师 Ranked engineers for a work order, with the reasons
+         * @description Judged at the appointment (or now): engineers without a required skill, off shift, on leave or at their daily capacity are left out; `all=1` lists them in `excluded` with the reasons.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchSuggestions"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engineers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工程师 Field engineers one dispatches for, with their dispatch profiles */
+        get: {
+            parameters: {
+                query?: {
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EngineerProfile"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engineers/{id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改工程师档案 Edit an engineer's skills, service zones, home base and daily capacity (If-Match)
+         * @description If-Match is the profile's `version` (0 before the first edit). `zones` are 省/市/区 codes (a code serves everything under it); `home` is a site (region codes, street, GCJ-02 point).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skills?: string[];
+                        zones?: string[];
+                        home?: {
+                            region: string[];
+                            /** @default  */
+                            street?: string;
+                            lat?: number | null;
+                            lng?: number | null;
+                        } | null;
+                        dailyCapacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngineerProfile"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -19785,6 +19985,135 @@ export interface components {
                 delete: boolean;
             };
         };
+        DispatchReasonInput: {
+            code: string;
+            params?: {
+                [key: string]: string | number;
+            };
+        };
+        DispatchBoardInput: {
+            from: string;
+            dates: string[];
+            /** @description the first instant of each date in the installation's time zone */
+            dayStarts: unknown[];
+            speedKmh: number;
+            engineers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                skills: string[];
+                zones: string[];
+                dailyCapacity: number;
+                lastPosition: {
+                    lat: number;
+                    lng: number;
+                } | null;
+                days: {
+                    date: string;
+                    count: number;
+                    minutes: number;
+                    overCapacity: boolean;
+                    conflicts: number;
+                }[];
+                visits: {
+                    /** Format: uuid */
+                    id: string;
+                    number: string | null;
+                    /** @enum {string} */
+                    status: "pending_dispatch" | "dispatched" | "accepted" | "rejected" | "departed" | "arrived" | "in_service" | "awaiting_confirmation" | "completed" | "cancelled" | "revisit_needed";
+                    priority: string | null;
+                    serviceType: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    } | null;
+                    site: {
+                        regionNames: string[];
+                        street: string;
+                        lat: number | null;
+                        lng: number | null;
+                    } | null;
+                    start: unknown;
+                    end: unknown;
+                    date: string;
+                    visible: boolean;
+                    conflicts: components["schemas"]["DispatchReasonInput"][];
+                    travelFromPrevious: {
+                        km: number;
+                        minutes: number;
+                    } | null;
+                }[];
+            }[];
+            unscheduled: {
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    /** Format: uuid */
+                    ticketId: string;
+                    /** @enum {string} */
+                    status: "pending_dispatch" | "dispatched" | "accepted" | "rejected" | "departed" | "arrived" | "in_service" | "awaiting_confirmation" | "completed" | "cancelled" | "revisit_needed";
+                    priority: string;
+                    serviceType: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    };
+                    requiredSkills: string[];
+                    estimatedMinutes: number;
+                    appointmentStart: unknown | null;
+                    appointmentEnd: unknown | null;
+                    slaDueAt: unknown | null;
+                    site: {
+                        regionNames: string[];
+                        street: string;
+                        lat: number | null;
+                        lng: number | null;
+                    } | null;
+                    reason: string | null;
+                }[];
+                nextCursor: string | null;
+            };
+        };
+        DispatchSuggestionsInput: {
+            ranked: {
+                /** Format: uuid */
+                engineerId: string;
+                name: string;
+                score: number;
+                distanceKm: number | null;
+                reasons: components["schemas"]["DispatchReasonInput"][];
+            }[];
+            /** @description only with `all=1` */
+            excluded: {
+                /** Format: uuid */
+                engineerId: string;
+                name: string;
+                reasons: components["schemas"]["DispatchReasonInput"][];
+            }[];
+        };
+        EngineerProfileInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            teamIds: string[];
+            skills: string[];
+            zones: string[];
+            home: {
+                region: string[];
+                street: string;
+                lat: number | null;
+                lng: number | null;
+                /** @constant */
+                coordinateSystem: "gcj02";
+            } | null;
+            dailyCapacity: number;
+            lastLat: number | null;
+            lastLng: number | null;
+            lastSeenAt: unknown | null;
+            /** @description 0 until the profile is first edited */
+            version: number;
+        };
         ServiceTypeInput: {
             /** Format: uuid */
             id: string;
@@ -19797,6 +20126,7 @@ export interface components {
             defaultDurationMinutes: number;
             requiredSkills: string[];
             checkInRadiusMeters: number;
+            autoDispatch: boolean;
             active: boolean;
             position: number;
             currentVersion: number | null;
@@ -21576,6 +21906,137 @@ export interface components {
                 delete: boolean;
             };
         };
+        DispatchReason: {
+            code: string;
+            params?: {
+                [key: string]: string | number;
+            };
+        };
+        DispatchBoard: {
+            from: string;
+            dates: string[];
+            /** @description the first instant of each date in the installation's time zone */
+            dayStarts: string[];
+            speedKmh: number;
+            engineers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                skills: string[];
+                zones: string[];
+                dailyCapacity: number;
+                lastPosition: {
+                    lat: number;
+                    lng: number;
+                } | null;
+                days: {
+                    date: string;
+                    count: number;
+                    minutes: number;
+                    overCapacity: boolean;
+                    conflicts: number;
+                }[];
+                visits: {
+                    /** Format: uuid */
+                    id: string;
+                    number: string | null;
+                    /** @enum {string} */
+                    status: "pending_dispatch" | "dispatched" | "accepted" | "rejected" | "departed" | "arrived" | "in_service" | "awaiting_confirmation" | "completed" | "cancelled" | "revisit_needed";
+                    priority: string | null;
+                    serviceType: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    } | null;
+                    site: {
+                        regionNames: string[];
+                        street: string;
+                        lat: number | null;
+                        lng: number | null;
+                    } | null;
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                    date: string;
+                    visible: boolean;
+                    conflicts: components["schemas"]["DispatchReason"][];
+                    travelFromPrevious: {
+                        km: number;
+                        minutes: number;
+                    } | null;
+                }[];
+            }[];
+            unscheduled: {
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    /** Format: uuid */
+                    ticketId: string;
+                    /** @enum {string} */
+                    status: "pending_dispatch" | "dispatched" | "accepted" | "rejected" | "departed" | "arrived" | "in_service" | "awaiting_confirmation" | "completed" | "cancelled" | "revisit_needed";
+                    priority: string;
+                    serviceType: {
+                        "zh-CN": string;
+                        /** @default  */
+                        en: string;
+                    };
+                    requiredSkills: string[];
+                    estimatedMinutes: number;
+                    appointmentStart: string | null;
+                    appointmentEnd: string | null;
+                    slaDueAt: string | null;
+                    site: {
+                        regionNames: string[];
+                        street: string;
+                        lat: number | null;
+                        lng: number | null;
+                    } | null;
+                    reason: string | null;
+                }[];
+                nextCursor: string | null;
+            };
+        };
+        DispatchSuggestions: {
+            ranked: {
+                /** Format: uuid */
+                engineerId: string;
+                name: string;
+                score: number;
+                distanceKm: number | null;
+                reasons: components["schemas"]["DispatchReason"][];
+            }[];
+            /** @description only with `all=1` */
+            excluded: {
+                /** Format: uuid */
+                engineerId: string;
+                name: string;
+                reasons: components["schemas"]["DispatchReason"][];
+            }[];
+        };
+        EngineerProfile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            teamIds: string[];
+            skills: string[];
+            zones: string[];
+            home: {
+                region: string[];
+                street: string;
+                lat: number | null;
+                lng: number | null;
+                /** @constant */
+                coordinateSystem: "gcj02";
+            } | null;
+            dailyCapacity: number;
+            lastLat: number | null;
+            lastLng: number | null;
+            lastSeenAt: string | null;
+            /** @description 0 until the profile is first edited */
+            version: number;
+        };
         ServiceType: {
             /** Format: uuid */
             id: string;
@@ -21588,6 +22049,7 @@ export interface components {
             defaultDurationMinutes: number;
             requiredSkills: string[];
             checkInRadiusMeters: number;
+            autoDispatch: boolean;
             active: boolean;
             position: number;
             currentVersion: number | null;

@@ -1,0 +1,31 @@
+/** The dispatch board's messages (派工台), merged into the field-service catalogue. */
+export const dispatchMessages = {
+  zhCN: {
+    'field_service.dispatcher_only': '只有派工员（主管）和管理员可以使用派工台',
+    'field_service.team_not_yours': '您不是该团队的成员',
+    'field_service.engineer_not_found': '没有这位工程师，或不在您的团队',
+    'field_service.profile_version_mismatch': '工程师档案已被他人修改（当前版本 {current}），请刷新后重试',
+    'field_service.profile_if_match_required': '请在 If-Match 头中提供工程师档案的版本（首次编辑为 0）',
+    'field_service.zone_format': '服务区域须为省/市/区编码（2 到 6 位数字）',
+    'field_service.board_cursor_invalid': '分页游标无效',
+    'work_order.slot_conflict': '该时段与工程师的安排冲突（{count} 处），如仍要派工请选择“强制派工”',
+    'work_order.slot_overlap': '与派工单 {with} 的时间重叠',
+    'work_order.slot_outside_shift': '不在工程师的排班时间内',
+    'work_order.slot_on_leave': '工程师该时段请假',
+    'work_order.auto_dispatch_failed': '派工单 {workOrder} 没有合适的工程师可自动派工，请在派工台手动派工',
+  },
+  en: {
+    'field_service.dispatcher_only': 'Only dispatchers (supervisors) and admins use the dispatch board',
+    'field_service.team_not_yours': 'You are not a member of this team',
+    'field_service.engineer_not_found': 'No such engineer in your teams',
+    'field_service.profile_version_mismatch': 'The engineer\'s profile was changed by someone else (now version {current}); reload and try again',
+    'field_service.profile_if_match_required': 'Send the profile\'s version in the If-Match header (0 for the first edit)',
+    'field_service.zone_format': 'A service zone is a province, city or district code (2 to 6 digits)',
+    'field_service.board_cursor_invalid': 'Invalid page cursor',
+    'work_order.slot_conflict': 'The slot clashes with the engineer\'s schedule ({count}); dispatch with "force" to book it anyway',
+    'work_order.slot_overlap': 'Overlaps work order {with}',
+    'work_order.slot_outside_shift': 'Outside the engineer\'s shift',
+    'work_order.slot_on_leave': 'The engineer is on leave then',
+    'work_order.auto_dispatch_failed': 'No suitable engineer to auto-dispatch work order {workOrder} to; dispatch it on the board',
+  },
+};
