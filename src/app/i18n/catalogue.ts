@@ -28,7 +28,6 @@ import { fieldServiceMessages } from '../../modules/field-service/messages.js';
 import { webhooksMessages } from '../../modules/webhooks/messages.js';
 import { automationMessages } from '../../modules/automation/messages.js';
 import { workflowMessages } from '../../modules/workflow/messages.js';
-import { builderMessages } from '../../modules/reports/builder-messages.js';
 import { reportsMessages } from '../../modules/reports/messages.js';
 import { platformMessages } from './platform-messages.js';
 
@@ -122,7 +121,6 @@ const zhCN = {
   ...surveysMessages.zhCN,
   ...assignmentMessages.zhCN,
   ...reportsMessages.zhCN,
-  ...builderMessages.zhCN,
   ...smsChannelMessages.zhCN,
   ...templateMessages.zhCN,
   ...macrosMessages.zhCN,
@@ -223,7 +221,6 @@ const en: Record<MessageKey, string> = {
   ...surveysMessages.en,
   ...assignmentMessages.en,
   ...reportsMessages.en,
-  ...builderMessages.en,
   ...smsChannelMessages.en,
   ...templateMessages.en,
   ...macrosMessages.en,

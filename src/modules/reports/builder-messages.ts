@@ -1,12 +1,18 @@
 /** 自定义报表 messages (the builder, saved reports, schedules), merged into the server catalogue (src/app/i18n). */
-const channels = { email: ['邮件', 'Email'], web: ['网页', 'Web'], phone: ['电话', 'Phone'], portal: ['客户门户', 'Portal'], wechat: ['微信', 'WeChat'], wecom: ['企业微信', 'WeCom'], dingtalk: ['钉钉', 'DingTalk'], sms: ['短信', 'SMS'], api: ['API', 'API'] } as const;
-const priorities = { low: ['低', 'Low'], normal: ['普通', 'Normal'], high: ['高', 'High'], urgent: ['紧急', 'Urgent'] } as const;
-const pick = (table: Record<string, readonly [string, string]>, prefix: string, i: 0 | 1) => Object.fromEntries(Object.entries(table).map(([k, v]) => [`${prefix}.${k}`, v[i]]));
-
 export const builderMessages = {
   zhCN: {
-    ...pick(channels, 'report.builder.channel', 0),
-    ...pick(priorities, 'report.builder.priority', 0),
+    'report.builder.channel.email': '邮件',
+    'report.builder.channel.web': '网页',
+    'report.builder.channel.phone': '电话',
+    'report.builder.channel.portal': '客户门户',
+    'report.builder.channel.wechat': '微信',
+    'report.builder.channel.wecom': '企业微信',
+    'report.builder.channel.dingtalk': '钉钉',
+    'report.builder.channel.sms': '短信',
+    'report.builder.priority.low': '低',
+    'report.builder.priority.normal': '普通',
+    'report.builder.priority.high': '高',
+    'report.builder.priority.urgent': '紧急',
     'report.builder.not_set': '未设置',
     'report.builder.dimension.team': '团队',
     'report.builder.dimension.agent': '客服',
@@ -27,7 +33,7 @@ export const builderMessages = {
     'report.builder.measure.csat': '满意度（4–5 星占比）',
     'report.builder.measure.nps': '净推荐值',
     'report.builder.unit.count': '个',
-    'report.builder.unit.percent': '%',
+    'report.builder.unit.percent': '百分比',
     'report.builder.unit.minutes': '分钟',
     'report.builder.unit.score': '分',
     'report.builder.previous': '上一周期',
@@ -49,8 +55,18 @@ export const builderMessages = {
     'report.schedule.mail_more': '另有 {count} 行见附件。',
   },
   en: {
-    ...pick(channels, 'report.builder.channel', 1),
-    ...pick(priorities, 'report.builder.priority', 1),
+    'report.builder.channel.email': 'Email',
+    'report.builder.channel.web': 'Web',
+    'report.builder.channel.phone': 'Phone',
+    'report.builder.channel.portal': 'Portal',
+    'report.builder.channel.wechat': 'WeChat',
+    'report.builder.channel.wecom': 'WeCom',
+    'report.builder.channel.dingtalk': 'DingTalk',
+    'report.builder.channel.sms': 'SMS',
+    'report.builder.priority.low': 'Low',
+    'report.builder.priority.normal': 'Normal',
+    'report.builder.priority.high': 'High',
+    'report.builder.priority.urgent': 'Urgent',
     'report.builder.not_set': 'Not set',
     'report.builder.dimension.team': 'Team',
     'report.builder.dimension.agent': 'Agent',
@@ -71,7 +87,7 @@ export const builderMessages = {
     'report.builder.measure.csat': 'CSAT (share of 4–5 stars)',
     'report.builder.measure.nps': 'NPS',
     'report.builder.unit.count': 'count',
-    'report.builder.unit.percent': '%',
+    'report.builder.unit.percent': 'percent',
     'report.builder.unit.minutes': 'minutes',
     'report.builder.unit.score': 'score',
     'report.builder.previous': 'Previous period',
