@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { ManualClock } from '../../app/clock.js';
 import { assertProblem, createTestApp, type TestApp, type TestUser } from '../../app/test-app.js';
 import { computeKpisFromFacts } from './kpis-from-facts.js';
@@ -144,6 +145,17 @@ describe('saved reports', () => {
     assert.deepEqual(pinned.data.items.map((r: Json) => r.id), [id]);
     const result = await t.api('GET', `/api/v1/reports/saved/${id}/result`, { as: lead });
     assert.deepEqual(cells(result.data.rows), { 未设置: [0, 1], 摄像头: [66.7, 3], 路由器: [75, 4] });
+    // The export holds the screen's numbers under the dimensions' names (never ids), audited.
+    const file = await t.api('GET', `/api/v1/reports/saved/${id}/export?format=xlsx`, { as: lead });
+    assert.equal(file.statusCode, 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    assert.deepEqual(rows[0], ['产品线', '满意度（4–5 星占比） (百分比)', '样本数']);
+    assert.deepEqual(rows.slice(1), result.data.rows.map((r: Json) => [...r.labels, r.value, r.count]));
+    const exported = await t.database.db.execute(sql`select payload->>'report' as report from domain_events where type = 'report.exported' and actor_id = ${lead.id}`);
+    assert.deepEqual(exported.rows.map((r) => r.report), ['saved']);
     // Admins may change anyone's report.
     assert.equal((await t.api('PATCH', `/api/v1/reports/saved/${id}`, { body: { name: '产品线满意度（季度）' } })).statusCode, 200);
     assert.equal((await t.api('DELETE', `/api/v1/reports/saved/${id}`, { as: lead })).statusCode, 204);
