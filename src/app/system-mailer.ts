@@ -8,7 +8,12 @@ import type { Config } from './config.js';
  * mail, so a failing relay is retried and a crash loses nothing. Without a relay the mail is
  * dropped with a warning: it is a notice, and its text is not written to the log.
  */
-export type SystemMail = { to: string; subject: string; text: string };
+export type SystemMail = {
+  to: string; subject: string; text: string;
+  /** An HTML alternative of `text` (already escaped by the caller) and files (a scheduled report's workbook). */
+  html?: string;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+};
 export type SystemMailer = { send(mail: SystemMail): Promise<void> };
 
 export function createSystemMailer(config: Pick<Config, 'OPENCSM_SMTP_URL' | 'OPENCSM_MAIL_FROM'>, log: Logger): SystemMailer {
@@ -22,7 +27,7 @@ export function createSystemMailer(config: Pick<Config, 'OPENCSM_SMTP_URL' | 'OP
   const transport = nodemailer.createTransport(config.OPENCSM_SMTP_URL);
   return {
     async send(mail) {
-      await transport.sendMail({ from: config.OPENCSM_MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from: config.OPENCSM_MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html && { html: mail.html }), ...(mail.attachments && { attachments: mail.attachments }) });
     },
   };
 }

@@ -8,7 +8,8 @@ import { SMTPServer } from 'smtp-server';
  */
 export type SmtpSink = {
   url: string;
-  mails: Array<{ to: string; subject: string; text: string }>;
+  /** Each mail as parsed; `html` and `attachments` for mails that have them (a scheduled report's workbook). */
+  mails: Array<{ to: string; subject: string; text: string; html?: string; attachments?: Array<{ filename: string; contentType: string; content: Buffer }> }>;
   /** The 6-digit code in the newest mail to `email` that arrives after `since` mails. */
   waitForCode(email: string, options?: { after?: number; timeoutMs?: number }): Promise<string>;
   close(): Promise<void>;
@@ -24,7 +25,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          for (const to of session.envelope.rcptTo) mails.push({ to: to.address.toLowerCase(), subject: parsed.subject ?? '', text: parsed.text ?? '' });
+          const extra = {
+            ...(typeof parsed.html === 'string' && { html: parsed.html }),
+            ...(parsed.attachments.length > 0 && { attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })) }),
+          };
+          for (const to of session.envelope.rcptTo) mails.push({ to: to.address.toLowerCase(), subject: parsed.subject ?? '', text: parsed.text ?? '', ...extra });
           callback();
         })
         .catch(callback);

@@ -29,6 +29,7 @@ const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`
  * `all` rows minus the grouped ones, as the facts path's `coalesce(…, '')` counts it.
  */
 export async function readHistograms(db: Db, q: KpiQuery, rollupScope: RollupScope, spans: RangeSpans, measures: readonly Measure[]): Promise<Histograms> {
+  if (measures.length === 0) return new Map();
   const grouped = q.groupBy !== undefined;
   const dimension = rollupScope.kind === 'teams' ? 'team' : (q.groupBy ?? 'all');
   const dimensions = rollupScope.kind === 'all' && grouped ? ['all', dimension] : [dimension];

@@ -11,7 +11,7 @@ import { computeKpisFromFacts } from './kpis-from-facts.js';
 import { applyReportEvents } from './report-events.js';
 import { EventScript } from './report-test-kit.js';
 import { rebuildRollups } from './rollups.js';
-import type { GroupBy, RollupScope } from './scope.js';
+import { groupExpression, groupSeparator, type GroupBy, type RollupScope } from './scope.js';
 
 /**
  * The rollup path (whole days and hours from the rollups, partial edge hours from the facts)
@@ -119,6 +119,26 @@ for (const timeZone of ['Asia/Shanghai', 'Asia/Kolkata']) {
           }
         }),
         { numRuns: 15 },
+      );
+    });
+
+    test('two dimensions (the report builder\'s thenBy) equal one dimension grouped with the other as a filter (fast-check)', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(ticketArb, { minLength: 1, maxLength: 10 }), rangeArb, fc.constantFrom<[GroupBy, GroupBy]>(['channel', 'team'], ['team', 'agent'], ['agent', 'channel']), async (tickets, r, [first, second]) => {
+          await reset(timeZone);
+          await applyReportEvents(t.database, script(tickets).events, defaultTz);
+          const from = new Date(base + r.fromMinute * 60_000);
+          const to = new Date(from.getTime() + r.lengthMinutes * 60_000);
+          const now = r.nowAfter ? new Date(to.getTime() + 86_400_000) : new Date(from.getTime());
+          const both = await computeKpis(t.database.db, { from, to, now, scope: sql`true`, rollupScope: { kind: 'all' }, groupBy: first, thenBy: second }, defaultTz);
+          const seconds = [...new Set(both.map((g) => g.group.split(groupSeparator)[1]!))];
+          for (const value of seconds) {
+            const alone = await computeKpisFromFacts(t.database.db, { from, to, now, scope: sql`${groupExpression(second)} = ${sql.param(value)}`, groupBy: first });
+            const pairs = both.filter((g) => g.group.split(groupSeparator)[1] === value).map((g) => ({ ...g, group: g.group.split(groupSeparator)[0]! }));
+            assert.deepEqual(normalised(pairs), normalised(alone.filter((g) => pairs.some((p) => p.group === g.group))), JSON.stringify({ from, to, first, second, value }));
+          }
+        }),
+        { numRuns: 10 },
       );
     });
   });

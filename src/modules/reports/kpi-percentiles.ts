@@ -3,7 +3,7 @@ import { queryRows, type Db } from '../../db/database.js';
 import type { Histograms } from './kpi-histograms.js';
 import type { KpiQuery } from './kpi-types.js';
 import { durationBounds, type Measure } from './measures.js';
-import { groupExpression } from './scope.js';
+import { groupKeyExpression } from './scope.js';
 
 /**
  * Median and p90 from the histograms, as PostgreSQL's `percentile_cont` would give them over the
@@ -102,7 +102,7 @@ export async function histogramPercentiles(db: Db, q: KpiQuery, h: Histograms, m
 async function bucketValues(db: Db, q: KpiQuery, needs: readonly Need[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   if (needs.length === 0) return out;
-  const g = groupExpression(q.groupBy);
+  const g = groupKeyExpression(q);
   const pairs = new Map(needs.map((n) => [`${n.measure}\u0000${n.bucket}`, n]));
   const which: SQL[] = [...pairs.values()].map((n) => sql`(f.measure = ${n.measure} and f.bucket = ${n.bucket})`);
   const rows = await queryRows<{ g: string; measure: Measure; bucket: number; value: number }>(db, sql`

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/database.js';
 import { withinSlaBuckets, type Measure } from './measures.js';
-import { groupExpression } from './scope.js';
-import type { DurationStats, KpiGroup, KpiQuery } from './kpi-types.js';
+import { groupKeyExpression } from './scope.js';
+import { asks, type DurationStats, type KpiGroup, type KpiQuery } from './kpi-types.js';
 
 export type Row = Record<string, unknown> & { g: string };
 const num = (v: unknown): number => Number(v ?? 0);
@@ -15,7 +15,7 @@ const inRange = (q: KpiQuery, measures: readonly Measure[]) =>
 
 async function durationStats(db: Db, q: KpiQuery, prefix: 'first_response' | 'resolution'): Promise<Map<string, { calendar: DurationStats; business: DurationStats }>> {
   const rows = await queryRows<Row & { measure: string; n: string; mean: unknown; median: unknown; p90: unknown }>(db, sql`
-    select ${groupExpression(q.groupBy)} as g, f.measure, count(*) as n, avg(f.value) as mean,
+    select ${groupKeyExpression(q)} as g, f.measure, count(*) as n, avg(f.value) as mean,
       percentile_cont(0.5) within group (order by f.value) as median, percentile_cont(0.9) within group (order by f.value) as p90
     from report_facts f where ${inRange(q, [`${prefix}.calendar`, `${prefix}.business`])} group by 1, 2`);
   const empty = (): DurationStats => ({ count: 0, mean: null, median: null, p90: null });
@@ -34,23 +34,25 @@ async function durationStats(db: Db, q: KpiQuery, prefix: 'first_response' | 're
  * scopes rollups cannot express (an agent's) and is what the rollup path is tested against.
  */
 export async function computeKpisFromFacts(db: Db, q: KpiQuery): Promise<KpiGroup[]> {
-  const g = groupExpression(q.groupBy);
-  const countsQuery = queryRows<Row & { measure: string; n: string; sum: unknown; good: string; bad: string }>(db, sql`
+  const g = groupKeyExpression(q);
+  const none = <T>(): Promise<T[]> => Promise.resolve([]);
+  const counted = countedMeasures(q);
+  const countsQuery = counted.length === 0 ? none<Row & { measure: string; n: string; sum: unknown; good: string; bad: string }>() : queryRows<Row & { measure: string; n: string; sum: unknown; good: string; bad: string }>(db, sql`
     select ${g} as g, f.measure, count(*) as n, sum(f.value) as sum,
       count(*) filter (where (f.measure = 'csat.score' and f.value >= 4) or (f.measure = 'nps.score' and f.value >= 9)) as good,
       count(*) filter (where f.measure = 'nps.score' and f.value <= 6) as bad
-    from report_facts f where ${inRange(q, ['created', 'resolved', 'reopened', 'csat.score', 'csat.delivered', 'nps.score', 'nps.delivered'])} group by 1, 2`);
+    from report_facts f where ${inRange(q, counted)} group by 1, 2`);
   // FCR and SLA attainment look at each first resolution in the range: replies before it and a
   // reopen within 7 days after; a breach recorded before it (the resolution's bucket, measures.ts).
-  const resolutionsQuery = queryRows<Row & { resolved: string; first_contact: string; within_sla: string }>(db, sql`
+  const resolutionsQuery = !asks(q, 'fcr', 'slaAttainment') ? none<Row & { resolved: string; first_contact: string; within_sla: string }>() : queryRows<Row & { resolved: string; first_contact: string; within_sla: string }>(db, sql`
     select ${g} as g, count(*) filter (where f.nth = 1) as resolved,
       count(*) filter (where f.nth = 1 and f.agent_replies <= 1 and not exists (
         select 1 from report_facts r where r.ticket_id = f.ticket_id and r.measure = 'reopened' and r.occurred_at > f.occurred_at and r.occurred_at <= f.occurred_at + interval '7 days')) as first_contact,
       count(*) filter (where f.nth = 1 and f.bucket in (${sql.join(withinSlaBuckets.map((b) => sql`${b}`), sql`, `)})) as within_sla
     from report_facts f where ${inRange(q, ['resolved'])} group by 1`);
-  const backlogQuery = backlogFromFacts(db, q);
+  const backlogQuery = asks(q, 'backlog') ? backlogFromFacts(db, q) : none<Row & { n: string }>();
   // Workload: per agent, tickets assigned to them and open now, and their resolutions in the range.
-  const workloadQuery = queryRows<Row & { agent_id: string; open: string; resolved: string }>(db, sql`
+  const workloadQuery = !asks(q, 'workload') ? none<Row & { agent_id: string; open: string; resolved: string }>() : queryRows<Row & { agent_id: string; open: string; resolved: string }>(db, sql`
     select g, agent_id, sum(open)::int as open, sum(resolved)::int as resolved from (
       select ${g} as g, f.agent_id::text as agent_id, 1 as open, 0 as resolved from report_tickets f
       where f.agent_id is not null and f.status in ('new', 'open', 'pending') and ${q.scope}
@@ -59,7 +61,9 @@ export async function computeKpisFromFacts(db: Db, q: KpiQuery): Promise<KpiGrou
     group by g, agent_id order by g, open desc, agent_id`);
   // Independent reads: on PostgreSQL each takes its own pooled connection, so they run side by side.
   const [counts, resolutions, backlog, workload, firstResponse, resolution] = await Promise.all([
-    countsQuery, resolutionsQuery, backlogQuery, workloadQuery, durationStats(db, q, 'first_response'), durationStats(db, q, 'resolution'),
+    countsQuery, resolutionsQuery, backlogQuery, workloadQuery,
+    asks(q, 'firstResponseTime') ? durationStats(db, q, 'first_response') : Promise.resolve(new Map<string, never>()),
+    asks(q, 'resolutionTime') ? durationStats(db, q, 'resolution') : Promise.resolve(new Map<string, never>()),
   ]);
 
   const groups = new Set<string>([...counts, ...resolutions, ...backlog, ...workload].map((r) => r.g));
@@ -93,13 +97,23 @@ export async function computeKpisFromFacts(db: Db, q: KpiQuery): Promise<KpiGrou
   });
 }
 
+/** The count measures the asked KPIs read (all without `only`). */
+function countedMeasures(q: KpiQuery): Measure[] {
+  return [
+    ...(asks(q, 'volume') ? ['created' as const] : []),
+    ...(asks(q, 'reopenRate') ? ['resolved' as const, 'reopened' as const] : []),
+    ...(asks(q, 'csat') ? ['csat.score' as const, 'csat.delivered' as const] : []),
+    ...(asks(q, 'nps') ? ['nps.score' as const, 'nps.delivered' as const] : []),
+  ];
+}
+
 /**
  * Backlog: tickets open at `to`. A range that ends now or later asks for the tickets open now
  * (report_tickets, one row per ticket, partial index on open statuses); an earlier end replays
  * each ticket's resolutions and reopens before it (as many reopens as resolutions: open).
  */
 export function backlogFromFacts(db: Db, q: KpiQuery): Promise<Array<Row & { n: string }>> {
-  const g = groupExpression(q.groupBy);
+  const g = groupKeyExpression(q);
   const to = sql`${q.to.toISOString()}::timestamptz`;
   if (q.to.getTime() >= q.now.getTime()) {
     return queryRows<Row & { n: string }>(db, sql`

@@ -3,11 +3,11 @@ import { queryRows, type Db } from '../../db/database.js';
 import { readHistograms, total, type Histograms } from './kpi-histograms.js';
 import { histogramPercentiles, type Percentiles } from './kpi-percentiles.js';
 import { splitRange } from './kpi-spans.js';
-import type { DurationStats, KpiGroup, KpiQuery } from './kpi-types.js';
+import { asks, type DurationStats, type KpiGroup, type KpiQuery } from './kpi-types.js';
 import { backlogFromFacts, computeKpisFromFacts, type Row } from './kpis-from-facts.js';
 import { firstContactCandidateBuckets, firstResolutionBuckets, withinSlaBuckets, type Measure } from './measures.js';
 import { reportingTimeZone } from './rollup-sql.js';
-import { groupExpression, type RollupScope } from './scope.js';
+import { groupKeyExpression, type RollupScope } from './scope.js';
 
 export type { DurationStats, KpiGroup, KpiQuery } from './kpi-types.js';
 
@@ -20,34 +20,36 @@ const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
  * (an admin's any grouping; a supervisor's teams, whole or by team), counts, sums, rates and the
  * percentiles' buckets come from the daily and hourly rollups of the whole days and hours of the
  * range and from the facts of its partial edge hours; otherwise (an agent's scope, a supervisor
- * grouping by something else) from the facts (kpis-from-facts.ts). Both give the same numbers.
+ * grouping by something else, two dimensions at once) from the facts (kpis-from-facts.ts). Both
+ * give the same numbers.
  */
 export async function computeKpis(db: Db, q: KpiQuery, defaultTimeZone: string): Promise<KpiGroup[]> {
   const rollupScope = q.rollupScope;
-  if (!rollupScope || (rollupScope.kind === 'teams' && q.groupBy !== undefined && q.groupBy !== 'team')) return computeKpisFromFacts(db, q);
+  if (!rollupScope || q.thenBy !== undefined || (rollupScope.kind === 'teams' && q.groupBy !== undefined && q.groupBy !== 'team')) return computeKpisFromFacts(db, q);
   return computeKpisFromRollups(db, q, rollupScope, defaultTimeZone);
 }
 
 async function computeKpisFromRollups(db: Db, q: KpiQuery, rollupScope: RollupScope, defaultTimeZone: string): Promise<KpiGroup[]> {
   const tz = reportingTimeZone(defaultTimeZone);
   const spans = await splitRange(db, q.from, q.to, tz);
-  const g = groupExpression(q.groupBy);
+  const g = groupKeyExpression(q);
   const from = sql`${q.from.toISOString()}::timestamptz`;
   const to = sql`${q.to.toISOString()}::timestamptz`;
   // FCR's other half: first-contact candidates of the range reopened within 7 days, found from the reopens (few).
-  const reopenedQuery = queryRows<Row & { n: string }>(db, sql`
+  const reopenedQuery = !asks(q, 'fcr') ? Promise.resolve([]) : queryRows<Row & { n: string }>(db, sql`
     select ${g} as g, count(distinct f.event_id) as n from report_facts o
     join report_facts f on f.ticket_id = o.ticket_id and f.measure = 'resolved' and f.bucket in (${sql.join(firstContactCandidateBuckets.map((b) => sql`${b}`), sql`, `)})
       and f.occurred_at >= ${from} and f.occurred_at < ${to} and o.occurred_at > f.occurred_at and o.occurred_at <= f.occurred_at + interval '7 days'
     where o.measure = 'reopened' and o.occurred_at > ${from} and o.occurred_at < ${to}::timestamptz + interval '7 days' and ${q.scope}
     group by 1`);
+  const durations = durationMeasures.filter((m) => asks(q, m.startsWith('first_response') ? 'firstResponseTime' : 'resolutionTime'));
   const [h, reopened, backlog, workload] = await Promise.all([
-    readHistograms(db, q, rollupScope, spans, [...countMeasures, ...durationMeasures]),
+    readHistograms(db, q, rollupScope, spans, [...histogramMeasures(q), ...durations]),
     reopenedQuery,
-    backlogOf(db, q, rollupScope, tz),
-    workloadOf(db, q, rollupScope, spans),
+    asks(q, 'backlog') ? backlogOf(db, q, rollupScope, tz) : new Map<string, number>(),
+    asks(q, 'workload') ? workloadOf(db, q, rollupScope, spans) : new Map<string, KpiGroup['workload']>(),
   ]);
-  const percentiles = await histogramPercentiles(db, q, h, durationMeasures);
+  const percentiles = await histogramPercentiles(db, q, h, durations);
 
   const groups = new Set<string>([...h.keys(), ...backlog.keys(), ...workload.keys()]);
   if (groups.size === 0) groups.add('');
@@ -56,6 +58,15 @@ async function computeKpisFromRollups(db: Db, q: KpiQuery, rollupScope: RollupSc
     backlog: backlog.get(key) ?? 0,
     workload: workload.get(key) ?? [],
   }));
+}
+
+/** The count measures whose histograms the asked KPIs read (every one without `only`). */
+function histogramMeasures(q: KpiQuery): Measure[] {
+  const wanted: Record<(typeof countMeasures)[number], boolean> = {
+    created: asks(q, 'volume'), resolved: asks(q, 'fcr', 'slaAttainment', 'reopenRate'), reopened: asks(q, 'reopenRate'),
+    'csat.score': asks(q, 'csat'), 'csat.delivered': asks(q, 'csat'), 'nps.score': asks(q, 'nps'), 'nps.delivered': asks(q, 'nps'),
+  };
+  return countMeasures.filter((m) => wanted[m]);
 }
 
 function kpiGroup(key: string, h: Histograms, percentiles: Map<string, Percentiles>, other: { reopenedCandidates: number; backlog: number; workload: KpiGroup['workload'] }): KpiGroup {
@@ -110,7 +121,7 @@ async function backlogOf(db: Db, q: KpiQuery, rollupScope: RollupScope, tz: Retu
 
 /** Per agent: tickets assigned to them and open now, and their resolutions in the range (rollups for an admin's ungrouped view). */
 async function workloadOf(db: Db, q: KpiQuery, rollupScope: RollupScope, spans: Awaited<ReturnType<typeof splitRange>>): Promise<Map<string, KpiGroup['workload']>> {
-  const g = groupExpression(q.groupBy);
+  const g = groupKeyExpression(q);
   const open = queryRows<Row & { agent_id: string; n: string }>(db, sql`
     select ${g} as g, f.agent_id::text as agent_id, count(*) as n from report_tickets f
     where f.agent_id is not null and f.status in ('new', 'open', 'pending') and ${q.scope} group by 1, 2`);

@@ -1,6 +1,9 @@
-/** The reports module's messages, merged into the server catalogue (src/app/i18n). */
+import { builderMessages } from './builder-messages.js';
+
+/** The reports module's messages, merged into the server catalogue (src/app/i18n); the builder's have their own file. */
 export const reportsMessages = {
   zhCN: {
+    ...builderMessages.zhCN,
     'report.range_empty': '结束时间必须晚于开始时间',
     'report.range_too_long': '时间范围最长 {days} 天',
     'report.group_by_unknown': '不能按此维度分组（可选：团队、客服、渠道、类型、分类、优先级或 field:<单选字段标识>）',
@@ -33,6 +36,7 @@ export const reportsMessages = {
     'report.export.column.id': '工单 ID',
   },
   en: {
+    ...builderMessages.en,
     'report.range_empty': 'The end must be after the start',
     'report.range_too_long': 'A range is at most {days} days',
     'report.group_by_unknown': 'Cannot group by this (team, agent, channel, type, category, priority or field:<select field key>)',

@@ -44,8 +44,8 @@ export class EventScript {
       payload: { target: 'resolution', cycle: 1, timerId: `timer-${this.next}`, dueAt: iso(at), plannedAt: iso(at), event: 'breached', ...p } });
   }
 
-  survey(kind: 'csat' | 'nps', ticketId: string, at: string, p: { teamId: string | null; handlerId: string | null; score?: number }): void {
-    const facts = { kind, channel: 'email', contactId: '00000000-0000-4000-8000-000000000001', ticketId, teamId: p.teamId, handlerId: p.handlerId, organizationId: null, tierKey: null, period: null };
+  survey(kind: 'csat' | 'nps', ticketId: string, at: string, p: { teamId: string | null; handlerId: string | null; score?: number; channel?: string }): void {
+    const facts = { kind, channel: p.channel ?? 'email', contactId: '00000000-0000-4000-8000-000000000001', ticketId, teamId: p.teamId, handlerId: p.handlerId, organizationId: null, tierKey: null, period: null };
     const surveyId = `survey-${kind}-${ticketId}`;
     this.push({ type: 'survey.delivered', aggregateType: 'survey', aggregateId: surveyId, cause: 'system', actorId: null, occurredAt: iso(at), payload: facts });
     if (p.score !== undefined) this.push({ type: 'survey.answered', aggregateType: 'survey', aggregateId: surveyId, cause: 'customer', actorId: null, occurredAt: iso(at), payload: { ...facts, score: p.score, low: p.score <= 2 } });

@@ -96,3 +96,50 @@ export const reportSettings = pgTable('report_settings', {
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * 自定义报表: a saved report definition (report-definition.ts), its owner, the roles it is shared
+ * with (who may see it; the numbers are always computed in the viewer's own scope) and whether
+ * it is pinned to the 管理层·趋势 dashboard.
+ */
+export const savedReports = pgTable(
+  'saved_reports',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    sharedRoles: text('shared_roles').array().notNull().default(sql`'{}'::text[]`),
+    pinned: boolean('pinned').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('saved_reports_owner').on(t.ownerId, t.updatedAt)],
+);
+
+/**
+ * A saved report's email schedule (at most one per report): daily, weekly or monthly at a local
+ * time of the reporting time zone. `dueAt` is the next send; a worker claims due rows with
+ * FOR UPDATE SKIP LOCKED and moves `dueAt` past now in the same transaction, so each period is
+ * sent once however many workers poll, and a period missed while the server was down is sent
+ * once (the latest), not once per missed period.
+ */
+export const reportSchedules = pgTable(
+  'report_schedules',
+  {
+    reportId: uuid('report_id').primaryKey().references(() => savedReports.id, { onDelete: 'cascade' }),
+    frequency: text('frequency').$type<'daily' | 'weekly' | 'monthly'>().notNull(),
+    /** Local time `HH:MM`; `weekday` 1–7 (Monday 1) for weekly, `monthDay` 1–28 for monthly. */
+    at: text('at').notNull(),
+    weekday: integer('weekday'),
+    monthDay: integer('month_day'),
+    recipientUserIds: uuid('recipient_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    recipientEmails: text('recipient_emails').array().notNull().default(sql`'{}'::text[]`),
+    /** Whose scope the mailed numbers are computed in: who set the schedule. */
+    createdBy: uuid('created_by').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true }),
+  },
+  (t) => [index('report_schedules_due').on(t.dueAt)],
+);

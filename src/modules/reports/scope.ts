@@ -33,6 +33,17 @@ export function groupExpression(groupBy: GroupBy | undefined, alias = 'f'): SQL 
 }
 
 /**
+ * The group key of a KPI query: its `groupBy`, or with `thenBy` (the report builder's second
+ * dimension) both values joined by U+001F (`groupSeparator`), which no team id, channel, type,
+ * priority or select option value holds.
+ */
+export const groupSeparator = '\u001f';
+export function groupKeyExpression(q: { groupBy?: GroupBy; thenBy?: GroupBy }, alias = 'f'): SQL {
+  if (q.thenBy === undefined) return groupExpression(q.groupBy, alias);
+  return sql`(${groupExpression(q.groupBy, alias)} || chr(31) || ${groupExpression(q.thenBy, alias)})`;
+}
+
+/**
  * The reader's scope as rollup rows, when rollups can say it exactly: everything (the `all`
  * dimension) or a set of teams (the `team` dimension's values). An agent's "their teams' or their
  * own" spans two dimensions whose rows overlap, so agents read the facts.

@@ -16095,6 +16095,756 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/saved/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出自定义报表 Export a saved report
+         * @description The rows GET /reports/saved/{id}/result answers (the caller's scope), one column per dimension by name, the value in its unit and what it counts. `format=xlsx` (default) or `csv` (UTF-8 with a byte order mark, so Excel shows Chinese); headers in the reader's language; cells a spreadsheet would run as a formula get a leading apostrophe. Recorded as `report.exported`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/saved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 自定义报表列表 Saved reports
+         * @description The saved reports the caller may see (their own, those shared with their role; admins all), newest first; `pinned=true` for the 管理层·趋势 dashboard's. `nextCursor` (null on the last page) goes back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    pinned?: "true" | "false";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                definition: {
+                                    /** @enum {string} */
+                                    measure: "volume" | "backlog" | "firstResponseTime" | "resolutionTime" | "fcr" | "reopenRate" | "slaAttainment" | "csat" | "nps";
+                                    /** @enum {string} */
+                                    statistic: "mean" | "median" | "p90";
+                                    /** @enum {string} */
+                                    clock: "business" | "calendar";
+                                    dimensions: string[];
+                                    filter?: unknown;
+                                    range: {
+                                        /** @enum {string} */
+                                        last: "last7" | "last30" | "last90" | "thisMonth";
+                                    } | {
+                                        from: string;
+                                        to: string;
+                                    };
+                                    /** @enum {string} */
+                                    comparison: "none" | "previous";
+                                    /** @enum {string} */
+                                    chart: "table" | "bar" | "line" | "pie" | "pivot";
+                                };
+                                sharedRoles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                                pinned: boolean;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                schedule: {
+                                    /** @enum {string} */
+                                    frequency: "daily" | "weekly" | "monthly";
+                                    at: string;
+                                    weekday: number | null;
+                                    monthDay: number | null;
+                                    recipientUserIds: string[];
+                                    recipientEmails: string[];
+                                    dueAt: string;
+                                    lastSentAt: string | null;
+                                } | null;
+                                abilities: {
+                                    edit: boolean;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 保存报表 Save a report
+         * @description A definition: `measure` (a KPI of docs/reports.md), `statistic` and `clock` for durations, up to two `dimensions` (team, agent, channel, type, category, priority, field:<select key>, time:day|week|month — at most one time bucket), `filter` (the condition language over those dimensions only: team, agent, channel, type, category, priority, fields.<key>; any other field is a 400 naming it), `range` (`{last: last7|last30|last90|thisMonth}` or `{from, to}`), `comparison` (none | previous) and `chart`. `sharedRoles`: the roles that may see it (they see their own scope's numbers). Recorded as `saved_report.changed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        definition: {
+                            /** @enum {string} */
+                            measure: "volume" | "backlog" | "firstResponseTime" | "resolutionTime" | "fcr" | "reopenRate" | "slaAttainment" | "csat" | "nps";
+                            /**
+                             * @default median
+                             * @enum {string}
+                             */
+                            statistic?: "mean" | "median" | "p90";
+                            /**
+                             * @default business
+                             * @enum {string}
+                             */
+                            clock?: "business" | "calendar";
+                            dimensions?: (("time:day" | "time:week" | "time:month") | string)[];
+                            filter?: unknown;
+                            range: {
+                                /** @enum {string} */
+                                last: "last7" | "last30" | "last90" | "thisMonth";
+                            } | {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            /**
+                             * @default none
+                             * @enum {string}
+                             */
+                            comparison?: "none" | "previous";
+                            /**
+                             * @default table
+                             * @enum {string}
+                             */
+                            chart?: "table" | "bar" | "line" | "pie" | "pivot";
+                        };
+                        /** @default [] */
+                        sharedRoles?: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                        /** @default false */
+                        pinned?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            definition: {
+                                /** @enum {string} */
+                                measure: "volume" | "backlog" | "firstResponseTime" | "resolutionTime" | "fcr" | "reopenRate" | "slaAttainment" | "csat" | "nps";
+                                /** @enum {string} */
+                                statistic: "mean" | "median" | "p90";
+                                /** @enum {string} */
+                                clock: "business" | "calendar";
+                                dimensions: string[];
+                                filter?: unknown;
+                                range: {
+                                    /** @enum {string} */
+                                    last: "last7" | "last30" | "last90" | "thisMonth";
+                                } | {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** @enum {string} */
+                                comparison: "none" | "previous";
+                                /** @enum {string} */
+                                chart: "table" | "bar" | "line" | "pie" | "pivot";
+                            };
+                            sharedRoles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                            pinned: boolean;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            schedule: {
+                                /** @enum {string} */
+                                frequency: "daily" | "weekly" | "monthly";
+                                at: string;
+                                weekday: number | null;
+                                monthDay: number | null;
+                                recipientUserIds: string[];
+                                recipientEmails: string[];
+                                dueAt: string;
+                                lastSentAt: string | null;
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/saved/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报表定义 A saved report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            definition: {
+                                /** @enum {string} */
+                                measure: "volume" | "backlog" | "firstResponseTime" | "resolutionTime" | "fcr" | "reopenRate" | "slaAttainment" | "csat" | "nps";
+                                /** @enum {string} */
+                                statistic: "mean" | "median" | "p90";
+                                /** @enum {string} */
+                                clock: "business" | "calendar";
+                                dimensions: string[];
+                                filter?: unknown;
+                                range: {
+                                    /** @enum {string} */
+                                    last: "last7" | "last30" | "last90" | "thisMonth";
+                                } | {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** @enum {string} */
+                                comparison: "none" | "previous";
+                                /** @enum {string} */
+                                chart: "table" | "bar" | "line" | "pie" | "pivot";
+                            };
+                            sharedRoles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                            pinned: boolean;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            schedule: {
+                                /** @enum {string} */
+                                frequency: "daily" | "weekly" | "monthly";
+                                at: string;
+                                weekday: number | null;
+                                monthDay: number | null;
+                                recipientUserIds: string[];
+                                recipientEmails: string[];
+                                dueAt: string;
+                                lastSentAt: string | null;
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除报表 Delete a saved report
+         * @description Its owner or an admin; its schedule goes with it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * 修改报表 Change a saved report
+         * @description Its owner or an admin: name, definition, shared roles, pinned.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        definition?: {
+                            /** @enum {string} */
+                            measure: "volume" | "backlog" | "firstResponseTime" | "resolutionTime" | "fcr" | "reopenRate" | "slaAttainment" | "csat" | "nps";
+                            /**
+                             * @default median
+                             * @enum {string}
+                             */
+                            statistic?: "mean" | "median" | "p90";
+                            /**
+                             * @default business
+                             * @enum {string}
+                             */
+                            clock?: "business" | "calendar";
+                            dimensions?: (("time:day" | "time:week" | "time:month") | string)[];
+                            filter?: unknown;
+                            range: {
+                                /** @enum {string} */
+                                last: "last7" | "last30" | "last90" | "thisMonth";
+                            } | {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            /**
+                             * @default none
+                             * @enum {string}
+                             */
+                            comparison?: "none" | "previous";
+                            /**
+                             * @default table
+                             * @enum {string}
+                             */
+                            chart?: "table" | "bar" | "line" | "pie" | "pivot";
+                        };
+                        sharedRoles?: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                        pinned?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            definition: {
+                                /** @enum {string} */
+                                measure: "volume" | "backlog" | "firstResponseTime" | "resolutionTime" | "fcr" | "reopenRate" | "slaAttainment" | "csat" | "nps";
+                                /** @enum {string} */
+                                statistic: "mean" | "median" | "p90";
+                                /** @enum {string} */
+                                clock: "business" | "calendar";
+                                dimensions: string[];
+                                filter?: unknown;
+                                range: {
+                                    /** @enum {string} */
+                                    last: "last7" | "last30" | "last90" | "thisMonth";
+                                } | {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** @enum {string} */
+                                comparison: "none" | "previous";
+                                /** @enum {string} */
+                                chart: "table" | "bar" | "line" | "pie" | "pivot";
+                            };
+                            sharedRoles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                            pinned: boolean;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            schedule: {
+                                /** @enum {string} */
+                                frequency: "daily" | "weekly" | "monthly";
+                                at: string;
+                                weekday: number | null;
+                                monthDay: number | null;
+                                recipientUserIds: string[];
+                                recipientEmails: string[];
+                                dueAt: string;
+                                lastSentAt: string | null;
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/saved/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报表结果 A saved report's numbers
+         * @description Computed now, in the caller's scope (admins: all; supervisors: their teams'; agents: their teams' and their own), from the KPI code of GET /reports/kpis. Values in `unit` (percent 0–100, minutes, counts or an NPS score), one decimal.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            previous: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            timeZone: string;
+                            /** @enum {string} */
+                            unit: "count" | "percent" | "minutes" | "score";
+                            dimensionNames: string[];
+                            rows: {
+                                keys: string[];
+                                labels: string[];
+                                value: number | null;
+                                count: number;
+                                previous?: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 预览报表 Run an unsaved report
+         * @description The builder's live preview. A definition: `measure` (a KPI of docs/reports.md), `statistic` and `clock` for durations, up to two `dimensions` (team, agent, channel, type, category, priority, field:<select key>, time:day|week|month — at most one time bucket), `filter` (the condition language over those dimensions only: team, agent, channel, type, category, priority, fields.<key>; any other field is a 400 naming it), `range` (`{last: last7|last30|last90|thisMonth}` or `{from, to}`), `comparison` (none | previous) and `chart`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            /** @enum {string} */
+                            measure: "volume" | "backlog" | "firstResponseTime" | "resolutionTime" | "fcr" | "reopenRate" | "slaAttainment" | "csat" | "nps";
+                            /**
+                             * @default median
+                             * @enum {string}
+                             */
+                            statistic?: "mean" | "median" | "p90";
+                            /**
+                             * @default business
+                             * @enum {string}
+                             */
+                            clock?: "business" | "calendar";
+                            dimensions?: (("time:day" | "time:week" | "time:month") | string)[];
+                            filter?: unknown;
+                            range: {
+                                /** @enum {string} */
+                                last: "last7" | "last30" | "last90" | "thisMonth";
+                            } | {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            /**
+                             * @default none
+                             * @enum {string}
+                             */
+                            comparison?: "none" | "previous";
+                            /**
+                             * @default table
+                             * @enum {string}
+                             */
+                            chart?: "table" | "bar" | "line" | "pie" | "pivot";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            previous: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            timeZone: string;
+                            /** @enum {string} */
+                            unit: "count" | "percent" | "minutes" | "score";
+                            dimensionNames: string[];
+                            rows: {
+                                keys: string[];
+                                labels: string[];
+                                value: number | null;
+                                count: number;
+                                previous?: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/saved/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 定时发送 Schedule a report by email
+         * @description Daily, weekly (`weekday` 1–7, Monday 1) or monthly (`monthDay` 1–28) at `at` (HH:MM, reporting time zone): an email with a summary table and the .xlsx to each recipient. Recipients: users who may see the report; `recipientEmails` (outside addresses) need reports.manage. The numbers are those of the scheduler's scope.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        frequency: "daily" | "weekly" | "monthly";
+                        at: string;
+                        weekday?: number;
+                        monthDay?: number;
+                        /** @default [] */
+                        recipientUserIds?: string[];
+                        /** @default [] */
+                        recipientEmails?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            definition: {
+                                /** @enum {string} */
+                                measure: "volume" | "backlog" | "firstResponseTime" | "resolutionTime" | "fcr" | "reopenRate" | "slaAttainment" | "csat" | "nps";
+                                /** @enum {string} */
+                                statistic: "mean" | "median" | "p90";
+                                /** @enum {string} */
+                                clock: "business" | "calendar";
+                                dimensions: string[];
+                                filter?: unknown;
+                                range: {
+                                    /** @enum {string} */
+                                    last: "last7" | "last30" | "last90" | "thisMonth";
+                                } | {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** @enum {string} */
+                                comparison: "none" | "previous";
+                                /** @enum {string} */
+                                chart: "table" | "bar" | "line" | "pie" | "pivot";
+                            };
+                            sharedRoles: ("admin" | "supervisor" | "agent" | "field_engineer")[];
+                            pinned: boolean;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            schedule: {
+                                /** @enum {string} */
+                                frequency: "daily" | "weekly" | "monthly";
+                                at: string;
+                                weekday: number | null;
+                                monthDay: number | null;
+                                recipientUserIds: string[];
+                                recipientEmails: string[];
+                                dueAt: string;
+                                lastSentAt: string | null;
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 取消定时发送 Stop a schedule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
