@@ -64,7 +64,7 @@ test('an agent filters the ticket list by a process stage and opens 待我处理
   assert.match(await page.getByTestId('filter-stage').innerText(), /投诉处理.*责任判定/s);
 
   // 待我处理的环节: every stage waiting for agentA (受理 by role, 责任判定 by the ticket's team), oldest first.
-  assert.equal(await page.getByTestId('view-my-approvals').count(), 0, 'no approvals endpoint on this server: 待我审批 is not offered');
+  assert.equal(await page.getByTestId('view-my-approvals').count(), 1, 'the server has approvals: 待我审批 is offered');
   await page.getByTestId('view-my-stages').click();
   await page.waitForURL(/view=my-stages/);
   assert.doesNotMatch(page.url(), /stage=/, 'leaving the list drops its filters');
