@@ -1,4 +1,5 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
+import { rgbPng, type Rgb } from '../../app/rgb-png.js';
 
 /**
  * Reads a PDF back in tests (the pdfkit output of the service report, not PDF at large): objects,
@@ -81,30 +82,6 @@ function unicodeMap(cmap: string): Map<number, string> {
 }
 
 /** A PNG of `width` × `height` (RGB, one colour), so the test can find an image in the PDF by its size. */
-export function solidPng(width: number, height: number, rgb: [number, number, number] = [20, 40, 160]): Buffer {
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const idat = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
+export function solidPng(width: number, height: number, rgb: Rgb = [20, 40, 160]): Buffer {
+  return rgbPng(width, height, () => rgb);
 }
