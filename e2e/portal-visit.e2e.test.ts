@@ -57,6 +57,8 @@ test('the customer sees the visit in the portal at 360 px, downloads the service
   // The report is made by a job after the finish: the card shows it once it exists (it refetches).
   await eventually(async () => {
     await page.reload();
+    // Counted only once the card has loaded again: right after the reload it is not there at all.
+    await card.getByTestId('portal-visit-status').waitFor();
     return (await page.getByTestId('portal-visit-report').count()) > 0;
   }, 'the service report in the portal', 30_000);
 
