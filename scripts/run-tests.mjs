@@ -179,7 +179,8 @@ function writeGroups(entries, size, dir, prefix) {
 
 // One Chromium for all browser test files of the run (e2e/shared-browser.ts): each harness
 // connects to it and opens contexts of its own, instead of launching a browser per file.
-const sharedBrowser = chromium && files.some((file) => file.startsWith('e2e/')) ? await startSharedBrowser() : undefined;
+// OPENCSM_E2E_SHARED_BROWSER=0: none (each harness launches its own), for measuring what sharing costs.
+const sharedBrowser = chromium && process.env.OPENCSM_E2E_SHARED_BROWSER !== '0' && files.some((file) => file.startsWith('e2e/')) ? await startSharedBrowser() : undefined;
 
 async function startSharedBrowser() {
   const script = useTsx ? 'e2e/shared-browser.ts' : relative(root, compiledPath(build, 'e2e/shared-browser.ts'));
