@@ -7,6 +7,13 @@ export type JobInput = {
   payload?: Record<string, unknown>;
   /** When the job becomes due; defaults to the enqueuing transaction's `now()`. This is how timers are scheduled. */
   runAt?: Date;
+  /**
+   * Or: this many milliseconds after the enqueuing transaction's `now()`. For a wait the app measured
+   * on its own clock (a robot's allowance): as an absolute time it would be compared with the
+   * database's clock, and an app clock behind the database's would make the job due again at once,
+   * every time it ran, until the clocks agreed.
+   */
+  runAfterMs?: number;
   maxAttempts?: number;
   /** While a pending job with this key exists, enqueueing another one with it does nothing. */
   dedupeKey?: string;
@@ -36,7 +43,7 @@ export async function enqueueJobs(tx: Tx, list: readonly JobInput[]): Promise<vo
   });
   for (let start = 0; start < rows.length; start += rowsPerInsert) {
     const values = rows.slice(start, start + rowsPerInsert).map(
-      (job) => sql`(${uuidv7()}, ${job.type}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt ? sql`${job.runAt.toISOString()}::timestamptz` : sql`now()`},
+      (job) => sql`(${uuidv7()}, ${job.type}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt ? sql`${job.runAt.toISOString()}::timestamptz` : job.runAfterMs ? sql`now() + ${Math.max(0, Math.round(job.runAfterMs))} * interval '1 millisecond'` : sql`now()`},
                     ${job.maxAttempts ?? 8}, ${job.dedupeKey ?? null}, ${job.eventId ?? null}::bigint)`,
     );
     await tx.execute(sql`

@@ -34,8 +34,14 @@ async function recentSends(tx: Tx, robotKey: string, now: Date): Promise<Recent>
 /** When the allowance has room again: a minute after the oldest send still in the window. */
 const roomAt = (recent: Recent, now: Date) => (recent.count < robotPerMinute || !recent.oldest ? now : new Date(recent.oldest.getTime() + robotWindowMs + 1));
 
-export async function enqueueDigest(tx: Tx, job: DigestJob, runAt: Date): Promise<void> {
-  await enqueueJob(tx, { type: job.type, payload: job.payload, runAt, dedupeKey: `${job.type}:${JSON.stringify(job.payload)}` });
+/**
+ * Queues the digest `waitMs` after now. The wait is measured on the app's clock (the sends' times),
+ * so the job waits that long on the database's clock: an app server whose clock is behind the
+ * database's would otherwise get a digest that is due at once, finds no room, and comes back due
+ * at once again, round after round.
+ */
+export async function enqueueDigest(tx: Tx, job: DigestJob, waitMs: number): Promise<void> {
+  await enqueueJob(tx, { type: job.type, payload: job.payload, runAfterMs: Math.max(0, waitMs), dedupeKey: `${job.type}:${JSON.stringify(job.payload)}` });
 }
 
 /**
@@ -59,7 +65,7 @@ export async function offerRobotMessage(
     if (waiting || recent.count >= robotPerMinute) {
       await tx.insert(channelRobotPending).values({ id: uuidv7(), robotKey, sourceKey: input.sourceKey, line: input.line, createdAt: input.now }).onConflictDoNothing();
       const dueAt = roomAt(recent, input.now);
-      await enqueueDigest(tx, input.digest, dueAt);
+      await enqueueDigest(tx, input.digest, dueAt.getTime() - input.now.getTime());
       return { kind: 'held', dueAt };
     }
     const [send] = await tx.insert(channelRobotSends).values({ id: uuidv7(), robotKey, sourceKey: input.sourceKey, kind: 'message', body: input.body, status: 'queued', sentAt: input.now }).returning();
@@ -74,7 +80,7 @@ export async function offerRobotMessage(
 export async function takeRobotDigest(
   database: Database,
   input: { robot: AllowanceRobot; now: Date; listMax: number; compose: (lines: string[], total: number) => Record<string, unknown> },
-): Promise<RobotSend | { retryAt: Date } | null> {
+): Promise<RobotSend | { retryAfterMs: number } | null> {
   const robotKey = input.robot.key;
   return database.transaction(async (tx) => {
     if (!(await input.robot.lock(tx))) return null;
@@ -85,7 +91,7 @@ export async function takeRobotDigest(
       .orderBy(asc(channelRobotPending.createdAt), asc(channelRobotPending.id));
     if (waiting.length === 0) return null;
     const recent = await recentSends(tx, robotKey, input.now);
-    if (recent.count >= robotPerMinute) return { retryAt: roomAt(recent, input.now) };
+    if (recent.count >= robotPerMinute) return { retryAfterMs: roomAt(recent, input.now).getTime() - input.now.getTime() };
     const id = uuidv7();
     const body = input.compose(waiting.slice(0, input.listMax).map((w) => w.line), waiting.length);
     const [send] = await tx.insert(channelRobotSends).values({ id, robotKey, sourceKey: `digest:${id}`, kind: 'digest', body, status: 'queued', sentAt: input.now }).returning();

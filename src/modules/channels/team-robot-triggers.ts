@@ -66,8 +66,8 @@ export function teamRobotTriggers(channel: TeamRobotChannel, config: Config, clo
     const teamId = String(payload.teamId);
     const taken = await takeRobotDigest(database, { robot: channel.robot(teamId), now: clock.now(), listMax: digestListMax, compose: channel.digest });
     if (!taken) return;
-    if ('retryAt' in taken) {
-      await database.transaction((tx) => enqueueDigest(tx, channel.digestJob(teamId), taken.retryAt));
+    if ('retryAfterMs' in taken) {
+      await database.transaction((tx) => enqueueDigest(tx, channel.digestJob(teamId), taken.retryAfterMs));
       return;
     }
     await channel.deliver(deps(database), job, teamId, taken);

@@ -86,3 +86,22 @@ test('a digest of many long notifications stays within the robot markdown limit 
   assert.match(content, new RegExp(`^\\*\\*最近 1 分钟另有 45 条通知`));
   assert.match(content, new RegExp(`> …（\\+${45 - listed}）$`));
 });
+
+test("an app clock ten minutes behind the database's: the held digest waits its minute on the database's clock instead of coming due again at every round", async () => {
+  const team = await kit.t.team('售后二组');
+  const set = await kit.t.api('PUT', `/api/v1/wecom/team-robots/${team}`, { body: { webhookKey: key, apiBaseUrl: kit.fake.url } });
+  assert.equal(set.statusCode, 200, set.body);
+  kit.clock.set(new Date(Date.now() - 10 * 60_000));
+  for (let i = 0; i <= robotPerMinute; i++) await kit.t.createTicket({ subject: `时钟偏差 ${i}`, teamId: team });
+  // With the wait stored as an app-clock time (ten minutes ago to the database), the digest was due
+  // at once, found no room, and came back due at once: the drain never ended ("work keeps arriving").
+  await kit.t.drain();
+  const [digest] = await queryRows<{ wait: number }>(kit.t.database.db, sql`select extract(epoch from run_at - now())::float8 as wait from jobs where type = 'wecom.robot_digest' and state = 'pending' and payload->>'teamId' = ${team}`);
+  assert.ok(digest && digest.wait > 0 && digest.wait <= 61, `the digest waits (up to a minute) from now on the database's clock: ${digest?.wait} s`);
+  // Once the app's minute is over too, it goes.
+  kit.clock.advanceMinutes(1.05);
+  await releaseDueJobs();
+  await kit.t.drain();
+  const [sends] = await queryRows<{ n: number }>(kit.t.database.db, sql`select count(*)::int as n from channel_robot_sends where robot_key = ${`wecom:${team}`} and kind = 'digest'`);
+  assert.equal(sends!.n, 1);
+});
