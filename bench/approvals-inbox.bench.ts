@@ -5,6 +5,7 @@
  * check of the page's tickets) for the first page and for a page deep into the list.
  * The reader is an agent of the tickets' team, so the visibility check is the agent's real condition. `npx tsx bench/approvals-inbox.bench.ts`; BENCH_DATABASE_URL adds PostgreSQL.
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { runMigrations } from '../src/db/migrate.js';
@@ -39,6 +40,9 @@ await onEachEngine('bench_approvals_inbox', async (engine, database, url) => {
     const plan = await database.db.execute(sql`explain analyze select s.id, r.id from approval_steps s join approval_requests r on r.id = s.request_id where s.approver_id = ${actor.id} and s.status = 'pending' order by s.asked_at, s.id limit 51`);
     console.log(JSON.stringify(plan.rows ?? plan, null, 1));
   }
+  // On a shared machine the figures are mostly the wait for a CPU: say how busy it was.
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+  console.log(`${engine}: ${cpus().length} CPUs, load average before ${load()}`);
   const first = await listMyApprovals(database.db, actor, { limit: 50 });
   let cursor = first.nextCursor ?? undefined;
   for (let i = 0; i < 4 && cursor; i++) cursor = (await listMyApprovals(database.db, actor, { limit: 50, cursor })).nextCursor ?? undefined;
@@ -54,4 +58,5 @@ await onEachEngine('bench_approvals_inbox', async (engine, database, url) => {
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
     console.log(`${engine}: 待我审批 ${label} at ${instances} instances: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
   }
+  console.log(`${engine}: load average after ${load()}`);
 });

@@ -83,7 +83,7 @@ export function ApprovalEditor({ value, onChange, fields, teams, users }: Props)
 }
 
 /** One plan: how the approvers decide (单人 / 依次 / 会签 / 或签 / N 人) and the rules that find them. */
-function PlanEditor({ plan, onChange, fields, users }: { plan: PlanInput; onChange: (next: PlanInput) => void; fields: readonly RegistryField[]; teams: readonly Named[]; users: readonly Named[] }) {
+function PlanEditor({ plan, onChange, fields, teams, users }: { plan: PlanInput; onChange: (next: PlanInput) => void; fields: readonly RegistryField[]; teams: readonly Named[]; users: readonly Named[] }) {
   const { t } = useTranslation();
   const setApprover = (index: number, rule: ApproverRule) => onChange({ ...plan, approvers: plan.approvers.map((r, i) => (i === index ? rule : r)) });
   return (
@@ -104,6 +104,17 @@ function PlanEditor({ plan, onChange, fields, users }: { plan: PlanInput; onChan
               {rule.kind === 'role' && <div style={{ minWidth: 140 }}><RoleSelect label={t('workflow.prop.approverRole')} value={rule.role} onChange={(role) => setApprover(index, { kind: 'role', role })} /></div>}
               {rule.kind === 'user' && <Select aria-label={t('workflow.prop.approverUser')} style={{ minWidth: 140 }} value={rule.userId || undefined} onChange={(userId: string) => setApprover(index, { kind: 'user', userId })} options={[...users]} showSearch={{ optionFilterProp: 'label' }} />}
               {rule.kind === 'user_field' && <div style={{ minWidth: 140 }}><FieldSelect label={t('workflow.prop.approverUserField')} value={rule.field || undefined} onChange={(field) => setApprover(index, { kind: 'user_field', field })} fields={fields} filter={isUserField} /></div>}
+              {rule.kind === 'team_lead' && (
+                // No team: the lead of the ticket's own team (部门总监); a named team's lead signs for that team (财务).
+                <Select
+                  aria-label={t('workflow.prop.approverLeadTeam')}
+                  style={{ minWidth: 140 }}
+                  value={rule.teamId ?? ''}
+                  onChange={(teamId: string) => setApprover(index, teamId ? { kind: 'team_lead', teamId } : { kind: 'team_lead' })}
+                  options={[{ value: '', label: t('workflow.prop.ticketTeam') }, ...teams]}
+                  showSearch={{ optionFilterProp: 'label' }}
+                />
+              )}
               {plan.approvers.length > 1 && <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('app.delete')} onClick={() => onChange({ ...plan, approvers: plan.approvers.filter((_, i) => i !== index) })} />}
             </Space>
           ))}
