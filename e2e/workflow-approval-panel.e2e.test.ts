@@ -2,15 +2,17 @@
  * The approval panel (issue 19 §2, §5) in Chromium: an approver on a 360 px phone opens 待我审批,
  * opens the ticket, sees the countersign (会签) and who is pending, and approves with a comment —
  * the page never scrolls sideways; a second approver decides inline in 待我审批, where 驳回 needs
- * its reason, and the request ends rejected with both decisions on the ticket's panel.
+ * its reason, and the request ends rejected with both decisions on the ticket's panel. The 同意
+ * link in an approver's notification email opens a confirm page without signing in, decides once,
+ * and says so when opened again.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { chromiumPath, docScreenshot, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
+import { chromiumPath, docScreenshot, eventually, startHarnessWithMailSink, type E2eUser, type HarnessWithMailSink } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
-let h: Harness;
+let h: HarnessWithMailSink;
 let first: E2eUser;
 let second: E2eUser;
 let ticket: { id: string; number: string };
@@ -19,9 +21,18 @@ const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 before(async () => {
   if (skip) return;
-  h = await startHarness();
+  h = await startHarnessWithMailSink({ env: { OPENCSM_PUBLIC_URL: 'https://csm.example.cn' } });
   const { admin, agentA } = h.users;
   first = await h.user('agent', '王经理', [h.teamId]);
+  // 王经理 wants process notices by email too (off by default): the mail carries the links.
+  const preferences = await h.api<Record<string, any>>(first, 'GET', '/api/v1/me/notification-preferences');
+  const { version, available: _available, ...settings } = preferences;
+  // The first save names version 0 (If-Match, which h.api does not send).
+  const saved = await fetch(`${h.baseURL}/api/v1/me/notification-preferences`, {
+    method: 'PUT', headers: { authorization: `Bearer ${first.token}`, 'content-type': 'application/json', 'if-match': `"${version}"` },
+    body: JSON.stringify({ ...settings, kinds: { ...settings.kinds, rule: { ...settings.kinds.rule, email: true } } }),
+  });
+  assert.equal(saved.status, 200, await saved.text());
   second = await h.user('agent', '李总监', [h.teamId]);
   await h.api(admin, 'POST', '/api/v1/ticket-types', { key: 'purchase', label: label('采购', 'Purchase'), form: { sections: [], rules: [], portal: { enabled: false, fields: [] } } });
   const definition = {
@@ -38,10 +49,17 @@ before(async () => {
   };
   const process = await h.api<{ id: string }>(admin, 'POST', '/api/v1/processes', { key: 'purchase_flow', name: label('采购审批', 'Purchase approval'), ticketType: 'purchase', definition });
   await h.api(admin, 'POST', `/api/v1/processes/${process.id}/publish`);
-  ticket = await h.api<{ id: string; number: string }>(agentA, 'POST', '/api/v1/tickets', { subject: '采购笔记本电脑 10 台', type: 'purchase', teamId: h.teamId });
-  const run = await eventually(() => h.api<{ revision: number }>(agentA, 'GET', `/api/v1/tickets/${ticket.id}/process`), 'the process starts');
-  await h.api(agentA, 'POST', `/api/v1/tickets/${ticket.id}/transitions`, { transition: 'submit', expectedRevision: run.revision });
+  ticket = await submitPurchase('采购笔记本电脑 10 台');
 });
+
+/** A 采购 ticket of the agents' team whose 提交采购申请 waits for the countersign. */
+async function submitPurchase(subject: string) {
+  const { agentA } = h.users;
+  const created = await h.api<{ id: string; number: string }>(agentA, 'POST', '/api/v1/tickets', { subject, type: 'purchase', teamId: h.teamId });
+  const run = await eventually(() => h.api<{ revision: number }>(agentA, 'GET', `/api/v1/tickets/${created.id}/process`), 'the process starts');
+  await h.api(agentA, 'POST', `/api/v1/tickets/${created.id}/transitions`, { transition: 'submit', expectedRevision: run.revision });
+  return created;
+}
 after(async () => {
   await h?.close();
 });
@@ -89,5 +107,31 @@ test('an approver on a phone approves with a comment; a second rejects inline in
   const earlier = desk.getByTestId('approval-earlier');
   await earlier.getByText('已驳回', { exact: true }).first().waitFor();
   assert.match(await earlier.innerText(), /王经理[\s\S]*已同意[\s\S]*同意，请注意比价[\s\S]*李总监[\s\S]*已驳回[\s\S]*预算不足，下季度再议/);
+  h.assertNoPageErrors();
+});
+
+test('the 同意 link in the approver\'s email: a confirm page without signing in, one use', { skip, timeout: 60_000 }, async () => {
+  const mark = h.smtp.mails.length;
+  const other = await submitPurchase('采购投影仪 2 台');
+  const mail = await eventually(() => h.smtp.mails.slice(mark).find((m) => m.to === first.email.toLowerCase() && m.text.includes(other.number)), 'the approval mail');
+  assert.ok(mail, 'mailed');
+  const token = /同意: https:\/\/csm\.example\.cn\/approve\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+  assert.ok(token, mail.text);
+
+  const phone = await h.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await phone.goto(`/approve/${token}`);
+  const card = phone.getByTestId('approval-link-page');
+  await card.getByText(`工单 #${other.number}「采购投影仪 2 台」`).waitFor();
+  assert.match(await card.innerText(), /确认同意[\s\S]*提交采购申请[\s\S]*审批人：王经理/);
+  await phone.getByTestId('approval-link-text').fill('同意');
+  await docScreenshot(phone, 'workflow-approval-link.png');
+  await phone.getByTestId('approval-link-confirm').click();
+  await phone.getByTestId('approval-link-done').getByText('已同意，谢谢').waitFor();
+  const [request] = (await h.api<{ items: Array<{ steps: Array<{ approverId: string; status: string; reason: string | null }> }> }>(h.users.agentA, 'GET', `/api/v1/tickets/${other.id}/approvals`)).items;
+  const mine = request!.steps.find((step) => step.approverId === first.id);
+  assert.deepEqual([mine?.status, mine?.reason], ['approved', '同意'], 'decided as 王经理, with the comment');
+
+  await phone.reload();
+  await phone.getByTestId('approval-link-refused').getByText('这个审批链接已经用过了').waitFor();
   h.assertNoPageErrors();
 });
