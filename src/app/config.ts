@@ -99,6 +99,8 @@ const configSchema = z.object({
   /** The address customers reach this server at (e.g. https://service.example.cn), for links in emails. */
   OPENCSM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENCSM_MAIL_FROM: z.string().min(3).default('OpenCSM <no-reply@opencsm.local>'),
+  /** How long an approval's signed one-time 同意 / 驳回 link in an approver's email stays valid, in hours. */
+  OPENCSM_APPROVAL_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
   /**
    * Console sign-in protection (per account = per email tried, and per client IP), counted in the
    * database so every process shares it. After DELAY_AFTER failures within the window each further

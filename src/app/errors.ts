@@ -46,6 +46,10 @@ export class MovedPermanently extends AppError {
 export class Conflict extends AppError {
   readonly status = 409;
 }
+/** What a link named is spent for good (expired, used, void): 410, so a client says so rather than retrying. */
+export class Gone extends AppError {
+  readonly status = 410;
+}
 export class PreconditionFailed extends AppError {
   readonly status = 412;
 }

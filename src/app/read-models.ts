@@ -1,6 +1,7 @@
 import type { CustomerFieldsReader, TicketFieldsReader } from '../modules/forms/index.js';
 import type { TicketSlaReader } from '../modules/tickets/index.js';
 import type { StaffNoticePreferences } from '../modules/channels/index.js';
+import type { NotificationEmailLinks } from '../modules/notifications/index.js';
 
 /**
  * Read models one module provides to another that cannot import it, because the dependency
@@ -16,6 +17,8 @@ export type ReadModelTypes = {
   customerFields: CustomerFieldsReader;
   /** Whether a user wants a ticket notice in WeCom's or DingTalk's app now, for the chat channels (provided by the notifications module). */
   staffNoticePreferences: StaffNoticePreferences;
+  /** Links a notification's email carries (an approval's signed 同意 / 驳回), minted at sending (provided by the workflow module). */
+  notificationEmailLinks: NotificationEmailLinks;
 };
 
 /** The read models of one app, provided at boot (AppModule.registerJobs). Not a module-level global: tests boot several apps. */

@@ -704,6 +704,8 @@ describe('no credentials', () => {
     ['GET', `/api/v1/survey-links/${uuid}_1999999999_not-signed`],
     ['POST', `/api/v1/survey-links/${uuid}_1999999999_not-signed/answer`],
     ['POST', `/api/v1/survey-links/${uuid}_1999999999_not-signed/comment`],
+    ['GET', '/api/v1/approval-links/{token}'],
+    ['POST', '/api/v1/approval-links/{token}'],
     ['GET', '/api/v1/help/articles'],
     ['GET', '/api/v1/help/suggestions'],
     ['GET', '/api/v1/help/articles/{slug}'],

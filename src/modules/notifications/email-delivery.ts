@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, lt, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
 import type { Config } from '../../app/config.js';
+import type { ReadModels } from '../../app/read-models.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import type { SystemMailer } from '../../app/system-mailer.js';
 import { enqueueJobs } from '../../jobs/queue.js';
@@ -37,7 +38,7 @@ export function dueNotificationEmails(clock: Clock): DueRowSource {
  * Sends one notification by email, in the recipient's language, through the system mailer; a
  * notification read in the meantime, or whose kind's email was switched off since, is not sent.
  */
-export function sendNotificationEmail(mailer: SystemMailer, config: Config): JobHandler {
+export function sendNotificationEmail(mailer: SystemMailer, config: Config, readModels: ReadModels): JobHandler {
   return async (payload, { database }) => {
     const { notificationId } = z.object({ notificationId: z.string() }).parse(payload);
     const [row] = await database.db.select().from(notifications).where(eq(notifications.id, notificationId));
@@ -49,7 +50,9 @@ export function sendNotificationEmail(mailer: SystemMailer, config: Config): Job
     const locale = readerLocale(user.locale);
     const title = messageText(row.message, locale, (await ticketFactsOf(database.db, [row])).get(row.ticketId ?? ''));
     const link = row.ticketId ? ticketLink(config, row.ticketId) : null;
-    const text = [title, link ?? '', '', translate(locale, 'notifications.email.footer')].filter((line, i) => i !== 1 || line).join('\n');
+    // Made last, once the mail is sure to go: an approval's one-time links (the notification's own module mints them).
+    const actions = (await readModels.get('notificationEmailLinks')?.(database, row, locale)) ?? [];
+    const text = [title, link ?? '', ...actions.map((action) => `${action.label}: ${action.url}`), '', translate(locale, 'notifications.email.footer')].filter((line, i) => i !== 1 || line).join('\n');
     await mailer.send({ to: user.email, subject: `[OpenCSM] ${title}`, text });
   };
 }

@@ -23,7 +23,7 @@ import { handleTicketEventsForNotifications, notificationTicketEventJob, notific
 export * from './events.js';
 export { notifyStaff, type NotifyStaffInput } from './notify-staff.js';
 export { feishuRobotSign, signedFeishuBody } from './feishu-signature.js';
-export { notificationKinds, notificationChannels, type NotificationKind, type NotificationChannel, type NotificationMessage } from './notification-kinds.js';
+export { notificationKinds, notificationChannels, type NotificationKind, type NotificationChannel, type NotificationMessage, type NotificationEmailLinks } from './notification-kinds.js';
 
 const feishuNotifyJob = 'notifications.feishu_notify';
 
@@ -43,7 +43,7 @@ export const notificationsModule: AppModule = {
     // One batch job over the ticket and SLA events someone is to hear about (the readers' `when`).
     jobs.subscribeEventBatch(notificationTicketEventJob, notificationTriggerReaders, handleTicketEventsForNotifications(clock, config.OPENCSM_TIMEZONE));
     jobs.pollDueRows('notifications.due', dueNotificationWork(clock, { emails: dueNotificationEmails(clock), digests: dueDigests(clock, config) }));
-    jobs.handle(notificationEmailJob, sendNotificationEmail(mailer, config));
+    jobs.handle(notificationEmailJob, sendNotificationEmail(mailer, config, readModels));
     jobs.handle(notificationDigestJob, sendDigest(mailer, config));
     // WeCom's and DingTalk's staff notices ask the user's preferences through this read model.
     readModels.provide('staffNoticePreferences', staffNoticePreferences(config));

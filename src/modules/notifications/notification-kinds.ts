@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Locale } from '../../app/i18n/catalogue.js';
+import type { Database } from '../../db/database.js';
 
 /**
  * What a notification is about. Each kind is one switch in a user's preferences; `rule` is what
@@ -24,3 +26,15 @@ export type NotificationMessage = z.infer<typeof notificationMessageSchema>;
 
 /** The catalogue key of each kind's title ({number} {subject} as params). */
 export const kindTitleKey = (kind: NotificationKind) => `notifications.title.${kind}`;
+
+/**
+ * Links a notification's email carries below the ticket link, made when the mail is sent (an
+ * approval's signed one-time 同意 / 驳回 links: the workflow module mints them, so their tokens are
+ * never stored readable nor shown in the in-app centre). Provided as the read model
+ * `notificationEmailLinks` by the module whose notifications carry them; none without it.
+ */
+export type NotificationEmailLinks = (
+  database: Database,
+  notification: { userId: string; ticketId: string | null; sourceKey: string },
+  locale: Locale,
+) => Promise<Array<{ label: string; url: string }>>;

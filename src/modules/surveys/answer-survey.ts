@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { AppError, Conflict, invalidField, NotFound } from '../../app/errors.js';
+import { Conflict, Gone, invalidField, NotFound } from '../../app/errors.js';
 import type { Database, Db } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
 import { findTicketBrief, recordTicketActivity } from '../tickets/index.js';
@@ -9,11 +9,6 @@ import { getSurveySettings } from './settings.js';
 import { surveys, type SurveyRow } from './schema.js';
 import { scoresOf, surveyFacts } from './survey-facts.js';
 import { readSurveyLink } from './survey-link.js';
-
-/** The link is past its expiry (410): the customer is told, nothing is recorded. */
-export class Gone extends AppError {
-  readonly status = 410;
-}
 
 /** What the rating page shows (no personal data beyond the ticket's number and subject). */
 export type SurveyPageView = {

@@ -10,6 +10,7 @@ import { recordTicketActivity } from '../tickets/index.js';
 import { isActiveStaff, managerOf } from './approval-approvers.js';
 import { lockPendingRequest, stepsOf } from './approval-decisions.js';
 import { signerRaisesNeeded } from './approval-progress.js';
+import { queueApprovalNotices } from './approval-notice-queue.js';
 import { askSteps, grantStepSight } from './approval-request.js';
 import { approvalNeedsAttention, approvalReassigned, approvalSignerAdded } from './events.js';
 import { approvalRequests, approvalSteps } from './schema.js';
@@ -73,6 +74,7 @@ export async function reassignApproval(database: Database, actor: Actor, request
         .where(and(eq(approvalSteps.requestId, requestId), eq(approvalSteps.approverId, from!), inArray(approvalSteps.status, ['pending', 'waiting'])))
         .returning({ id: approvalSteps.id, ticketId: approvalSteps.ticketId, approverId: approvalSteps.approverId });
       for (const step of moved) await grantStepSight(tx, step);
+      await queueApprovalNotices(tx, moved.map((step) => step.id));
     } else {
       const id = uuidv7();
       await tx.insert(approvalSteps).values({ id, requestId, ticketId: request.ticketId, position: Math.max(-1, ...steps.map((step) => step.position)) + 1, approverId: to, status: 'waiting', addedBy: actor.id });
@@ -114,6 +116,7 @@ async function replaceInactiveApprover(database: Database, requestId: string, us
       const moved = await tx.update(approvalSteps).set({ approverId: manager, reassignedFrom: userId, delegatedFrom: null }).where(open).returning({ id: approvalSteps.id, ticketId: approvalSteps.ticketId, approverId: approvalSteps.approverId });
       if (!moved.length) return;
       for (const step of moved) await grantStepSight(tx, step);
+      await queueApprovalNotices(tx, moved.map((step) => step.id));
       await tx.update(approvalRequests).set({ revision: request.revision + 1 }).where(eq(approvalRequests.id, requestId));
       await recordReassigned(tx, request, { from: userId, to: manager, why: 'deactivated' }, null, at);
       return;

@@ -15,6 +15,8 @@ import { moveAlong, type TransitionDeps } from './take-transition.js';
 import { ticketValuesOf } from './ticket-values.js';
 
 export type Decision = { decision: 'approve' | 'reject' | 'return'; reason?: string; expectedRevision?: number };
+/** How the decision came: through a signed link in the approver's email (audited as such), else the console or the API. */
+export type DecisionChannel = { channel?: 'link' };
 export type DecisionResult = { status: 'pending' | 'approved' | 'rejected' | 'returned'; revision: number; stages?: string[] };
 type RequestRow = typeof approvalRequests.$inferSelect;
 
@@ -37,55 +39,58 @@ export const stepsOf = (tx: Tx, requestId: string) => tx.select().from(approvalS
  * ends the request at once (the requester changes and asks again). When the plan is satisfied the
  * transition is taken as takeTransition takes it (moveAlong), in this same transaction.
  */
-export async function decideApproval(database: Database, deps: TransitionDeps, actor: Actor, requestId: string, body: Decision): Promise<DecisionResult> {
-  return database.transaction(async (tx) => {
-    const request = await lockPendingRequest(tx, requestId, body.expectedRevision);
-    const reason = body.reason?.trim();
-    const steps = await stepsOf(tx, requestId);
-    const pending = steps.filter((step) => step.status === 'pending');
-    let mine = pending.filter((step) => step.approverId === actor.id);
-    let delegatedFrom: string | undefined;
-    if (!mine.length && request.delegation) {
-      const now = new Date();
-      for (const step of pending) if (!delegatedFrom && (await substituteFor(tx, step.approverId, now)) === actor.id) delegatedFrom = step.approverId;
-      mine = pending.filter((step) => delegatedFrom !== undefined && step.approverId === delegatedFrom);
-    }
-    if (!mine.length) throw new Forbidden('workflow.approval.not_approver');
-    if (body.decision !== 'approve' && !reason) throw invalidField('reason', 'workflow.approval.reason_required');
+export async function decideApproval(database: Database, deps: TransitionDeps, actor: Actor, requestId: string, body: Decision, via: DecisionChannel = {}): Promise<DecisionResult> {
+  return database.transaction((tx) => decideInside(tx, database, deps, actor, requestId, body, via));
+}
 
+/** decideApproval inside the caller's transaction (a link's use marks the link spent in the same one). */
+export async function decideInside(tx: Tx, database: Database, deps: TransitionDeps, actor: Actor, requestId: string, body: Decision, via: DecisionChannel = {}): Promise<DecisionResult> {
+  const request = await lockPendingRequest(tx, requestId, body.expectedRevision);
+  const reason = body.reason?.trim();
+  const steps = await stepsOf(tx, requestId);
+  const pending = steps.filter((step) => step.status === 'pending');
+  let mine = pending.filter((step) => step.approverId === actor.id);
+  let delegatedFrom: string | undefined;
+  if (!mine.length && request.delegation) {
     const now = new Date();
-    const status = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[body.decision];
-    const mineIds = new Set(mine.map((step) => step.id));
-    await tx
-      .update(approvalSteps)
-      .set({ status, decidedAt: now, reason: reason ?? null, ...(delegatedFrom && { approverId: actor.id, delegatedFrom }) })
-      .where(inArray(approvalSteps.id, [...mineIds]));
-    if (delegatedFrom) for (const step of mine) await grantStepSight(tx, { ...step, approverId: actor.id });
-    const after = steps.map((step) => (mineIds.has(step.id) ? { ...step, status } : step));
-    const progress = body.decision === 'return' ? { outcome: 'returned' as const, ask: [] } : approvalProgress(request, after);
-    await askSteps(tx, request, progress.ask, now);
+    for (const step of pending) if (!delegatedFrom && (await substituteFor(tx, step.approverId, now)) === actor.id) delegatedFrom = step.approverId;
+    mine = pending.filter((step) => delegatedFrom !== undefined && step.approverId === delegatedFrom);
+  }
+  if (!mine.length) throw new Forbidden('workflow.approval.not_approver');
+  if (body.decision !== 'approve' && !reason) throw invalidField('reason', 'workflow.approval.reason_required');
 
-    const cause = `process:${request.processId}` as const;
-    const payload = { processId: request.processId, requestId, transition: request.transition, decision: body.decision, outcome: progress.outcome, ...(reason && { reason }), ...(delegatedFrom && { delegatedFrom }) };
-    await recordEvent(tx, approvalDecided, { aggregateId: request.ticketId, cause, actorId: actor.id, payload });
-    await recordTicketActivity(tx, { ticketId: request.ticketId, type: 'process_approval', detail: { event: 'decided', ...payload }, actorId: actor.id, at: now });
+  const now = new Date();
+  const status = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[body.decision];
+  const mineIds = new Set(mine.map((step) => step.id));
+  await tx
+    .update(approvalSteps)
+    .set({ status, decidedAt: now, reason: reason ?? null, ...(delegatedFrom && { approverId: actor.id, delegatedFrom }) })
+    .where(inArray(approvalSteps.id, [...mineIds]));
+  if (delegatedFrom) for (const step of mine) await grantStepSight(tx, { ...step, approverId: actor.id });
+  const after = steps.map((step) => (mineIds.has(step.id) ? { ...step, status } : step));
+  const progress = body.decision === 'return' ? { outcome: 'returned' as const, ask: [] } : approvalProgress(request, after);
+  await askSteps(tx, request, progress.ask, now);
 
-    const revision = request.revision + 1;
-    if (progress.outcome === 'pending') {
-      await tx.update(approvalRequests).set({ revision }).where(eq(approvalRequests.id, requestId));
-      return { status: 'pending', revision };
-    }
-    const open = after.filter((step) => step.status === 'pending' || step.status === 'waiting').map((step) => step.id);
-    if (open.length) await tx.update(approvalSteps).set({ status: 'closed' }).where(inArray(approvalSteps.id, open));
-    await tx.update(approvalRequests).set({ revision, status: progress.outcome, decidedAt: now, reason: reason ?? null, needsAttention: false }).where(eq(approvalRequests.id, requestId));
-    if (progress.outcome !== 'approved') {
-      // Rejected or returned: the transition is not taken; the ticket stays at the stage it asked from.
-      await tx.update(processInstances).set({ approvalRequestId: null, revision: sql`${processInstances.revision} + 1` }).where(eq(processInstances.id, request.instanceId));
-      return { status: progress.outcome, revision };
-    }
-    const moved = await takeApprovedTransition(tx, database, deps, request, actor);
-    return { status: 'approved', revision, stages: moved.stages };
-  });
+  const cause = `process:${request.processId}` as const;
+  const payload = { processId: request.processId, requestId, transition: request.transition, decision: body.decision, outcome: progress.outcome, ...(reason && { reason }), ...(delegatedFrom && { delegatedFrom }), ...(via.channel && { channel: via.channel }) };
+  await recordEvent(tx, approvalDecided, { aggregateId: request.ticketId, cause, actorId: actor.id, payload });
+  await recordTicketActivity(tx, { ticketId: request.ticketId, type: 'process_approval', detail: { event: 'decided', ...payload }, actorId: actor.id, at: now });
+
+  const revision = request.revision + 1;
+  if (progress.outcome === 'pending') {
+    await tx.update(approvalRequests).set({ revision }).where(eq(approvalRequests.id, requestId));
+    return { status: 'pending', revision };
+  }
+  const open = after.filter((step) => step.status === 'pending' || step.status === 'waiting').map((step) => step.id);
+  if (open.length) await tx.update(approvalSteps).set({ status: 'closed' }).where(inArray(approvalSteps.id, open));
+  await tx.update(approvalRequests).set({ revision, status: progress.outcome, decidedAt: now, reason: reason ?? null, needsAttention: false }).where(eq(approvalRequests.id, requestId));
+  if (progress.outcome !== 'approved') {
+    // Rejected or returned: the transition is not taken; the ticket stays at the stage it asked from.
+    await tx.update(processInstances).set({ approvalRequestId: null, revision: sql`${processInstances.revision} + 1` }).where(eq(processInstances.id, request.instanceId));
+    return { status: progress.outcome, revision };
+  }
+  const moved = await takeApprovedTransition(tx, database, deps, request, actor);
+  return { status: 'approved', revision, stages: moved.stages };
 }
 
 /** The approved transition, taken from the stage it was asked at, by the final approver, for the requester (who stays the stage's actor). */

@@ -8,6 +8,7 @@ import type { Approval, ProcessTransition } from '../../workflow-model/definitio
 import type { Actor } from '../auth/index.js';
 import { grantTicketSight, recordTicketActivity } from '../tickets/index.js';
 import { resolveApprovers, substituteFor } from './approval-approvers.js';
+import { queueApprovalNotices } from './approval-notice-queue.js';
 import { initialStepStatus } from './approval-progress.js';
 import { approvalRequested } from './events.js';
 import { approvalRequests, approvalSteps, processInstances, type processTokens } from './schema.js';
@@ -73,6 +74,7 @@ export async function askSteps(tx: Tx, request: { id: string; delegation: boolea
       .where(eq(approvalSteps.id, step.id));
     await grantStepSight(tx, { ...step, approverId: substitute ?? step.approverId });
   }
+  await queueApprovalNotices(tx, steps.map((step) => step.id));
 }
 
 /**

@@ -35,12 +35,12 @@ export const approvalRequested = defineEvent({
   aggregate: 'ticket',
   payload: { processId: z.string(), requestId: z.string(), transition: z.string(), from: z.string(), mode: z.string(), tier: z.number().int().nullable(), approvers: z.array(z.string()), attention: z.array(z.string()) },
 });
-/** One approver's decision; `outcome`: the request's status after it (pending until the plan is decided). */
+/** One approver's decision; `outcome`: the request's status after it (pending until the plan is decided); `channel` 'link' when decided through a signed link in the approver's email (absent: the console or the API). */
 export const approvalDecided = defineEvent({
   name: 'workflow.approval_decided',
   version: 1,
   aggregate: 'ticket',
-  payload: { processId: z.string(), requestId: z.string(), transition: z.string(), decision: z.enum(['approve', 'reject', 'return']), reason: z.string().optional(), delegatedFrom: z.string().optional(), outcome: z.enum(['pending', 'approved', 'rejected', 'returned']) },
+  payload: { processId: z.string(), requestId: z.string(), transition: z.string(), decision: z.enum(['approve', 'reject', 'return']), reason: z.string().optional(), delegatedFrom: z.string().optional(), outcome: z.enum(['pending', 'approved', 'rejected', 'returned']), channel: z.literal('link').optional() },
 });
 /** A signer added (加签) by an approver or an admin. */
 export const approvalSignerAdded = defineEvent({ name: 'workflow.approval_signer_added', version: 1, aggregate: 'ticket', payload: { processId: z.string(), requestId: z.string(), signer: z.string() } });

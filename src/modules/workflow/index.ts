@@ -3,6 +3,8 @@ import type { AppModule } from '../../app/context.js';
 import { userUpdated } from '../auth/index.js';
 import { ticketCreated } from '../tickets/index.js';
 import { approverDeactivatedHandler } from './approval-changes.js';
+import { registerApprovalLinkRoutes } from './approval-link-routes.js';
+import { approvalEmailLinks, approvalNoticeHandler, approvalNoticeJob } from './approval-notices.js';
 import { registerApprovalRoutes } from './approval-routes.js';
 import { registerInstanceRoutes } from './instance-routes.js';
 import { registerMigrationRoutes } from './migration-routes.js';
@@ -25,11 +27,14 @@ export const workflowModule: AppModule = {
     jobs.subscribe(ticketCreated, 'workflow.start_instance', (event) => startInstanceFor(database, actions, event), { when: (event) => event.payload.type !== undefined });
     context.systemActors.registerResolver(processActorNames);
     jobs.subscribe(userUpdated, 'workflow.approver_deactivated', approverDeactivatedHandler);
+    jobs.handle(approvalNoticeJob, approvalNoticeHandler(context));
+    context.readModels.provide('notificationEmailLinks', approvalEmailLinks(context));
   },
   registerRoutes(app, context) {
     registerProcessRoutes(app, context);
     registerInstanceRoutes(app, context);
     registerApprovalRoutes(app, context);
+    registerApprovalLinkRoutes(app, context);
     registerMigrationRoutes(app, context);
     registerStageOptionRoutes(app, context);
   },

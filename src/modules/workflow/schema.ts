@@ -183,3 +183,26 @@ export const approvalDelegates = pgTable('approval_delegates', {
   endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Signed one-time links in an approver's notification email (同意 / 驳回 without signing in): each
+ * bound to one step, its approver and one decision. Only the SHA-256 of the random token is kept;
+ * `usedAt` makes it single use. A link is void once its step is no longer pending for its approver.
+ */
+export const approvalLinks = pgTable(
+  'approval_links',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => approvalRequests.id, { onDelete: 'cascade' }),
+    stepId: uuid('step_id').notNull(),
+    approverId: uuid('approver_id').notNull(),
+    decision: text('decision').$type<'approve' | 'reject'>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('approval_links_token_idx').on(t.tokenHash), index('approval_links_request_idx').on(t.requestId)],
+);

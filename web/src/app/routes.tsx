@@ -51,6 +51,7 @@ const AssignmentBoardPage = lazy(() => import('../features/assignment/Assignment
 const DispatchBoardPage = lazy(() => import('../features/field-service/dispatch/DispatchBoard.tsx'));
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
+const ApprovalLinkPage = lazy(() => import('../features/workflow/ApprovalLinkPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
 const KnowledgePage = lazy(() => import('../features/knowledge/KnowledgePage.tsx'));
@@ -102,6 +103,7 @@ export function AppRoutes() {
       <Route path="/login" element={page(<LoginPage />)} />
       <Route path="/portal/form" element={page(<PortalFormPage />)} />
       <Route path="/survey/:token" element={page(<SurveyPage />)} />
+      <Route path="/approve/:token" element={page(<ApprovalLinkPage />)} />
       <Route path="/portal/login" element={page(<PortalLoginPage />)} />
       <Route path="/portal" element={page(<PortalShell />)}>
         <Route index element={page(<PortalTicketsPage />)} />

@@ -1,3 +1,4 @@
+import { approvalPanelEn, approvalPanelZhCN } from './ticket/approval-locale.ts';
 import { processPanelEn, processPanelZhCN } from './ticket/locale.ts';
 
 import { workEn, workZhCN } from './work-locale.ts';
@@ -208,6 +209,7 @@ export const workflowZhCN = {
     timelineBare: '{{actor}} 迁移了流程版本',
   },
   ticket: processPanelZhCN,
+  approvalPanel: approvalPanelZhCN,
 };
 
 export const workflowEn: typeof workflowZhCN = {
@@ -416,4 +418,5 @@ export const workflowEn: typeof workflowZhCN = {
     timelineBare: '{{actor}} migrated the process to another version',
   },
   ticket: processPanelEn,
+  approvalPanel: approvalPanelEn,
 };

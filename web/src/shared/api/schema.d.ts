@@ -19187,6 +19187,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审批链接 What an approval link decides
+         * @description The decision the link makes, on which ticket and transition, for which approver, until when. Decides nothing (mail scanners fetch links). 404 `workflow.approval_link.not_found`; 410 `workflow.approval_link.used`, `.expired`, or `.void` (the step is no longer pending for this approver: decided, delegated, reassigned, or the request ended).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            decision: "approve" | "reject";
+                            approverName: string;
+                            ticketNumber: string | null;
+                            ticketSubject: string | null;
+                            transition: {
+                                "zh-CN": string;
+                                en?: string;
+                            };
+                            mode: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 通过链接审批 Decide through an approval link
+         * @description Once: the decision must be the link's own (400 at `decision`); a rejection needs `reason`. Decided as the approver would in the console, audited with channel `link`; the same 404 and 410 problems as the GET, and a second use is 410 `workflow.approval_link.used`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "returned";
+                            revision: number;
+                            stages?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/processes/{id}/migrations/preview": {
         parameters: {
             query?: never;

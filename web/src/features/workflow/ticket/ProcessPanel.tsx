@@ -79,7 +79,7 @@ function ProcessRun({ ticketId, run }: { ticketId: string; run: TicketProcess })
           </Space>
         </div>
       ))}
-      <ApprovalSlot ticketId={ticketId} />
+      <ApprovalSlot ticketId={ticketId} run={run} />
       {open ? (
         <Suspense fallback={null}>
           <TakeTransitionDialog option={open} ticketId={ticketId} saving={take.isPending} errors={fieldErrors} onTake={(input) => void submit(open, input)} onCancel={() => setOpen(null)} />
