@@ -7,6 +7,7 @@ import { getTicketSnapshot, recordTicketActivity } from '../tickets/index.js';
 import { substituteFor } from './approval-approvers.js';
 import { approvalProgress } from './approval-progress.js';
 import { askSteps, grantStepSight } from './approval-request.js';
+import { stopApprovalTimers } from './approval-timers.js';
 import { approvalDecided } from './events.js';
 import { processFields } from './process-fields.js';
 import { loadVersion } from './process-versions-cache.js';
@@ -53,9 +54,10 @@ export async function decideApproval(database: Database, deps: TransitionDeps, a
     if (!mine.length) throw new Forbidden('workflow.approval.not_approver');
     if (body.decision !== 'approve' && !reason) throw invalidField('reason', 'workflow.approval.reason_required');
 
-    const now = new Date();
+    const now = deps.actions.clock.now();
     const status = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[body.decision];
     const mineIds = new Set(mine.map((step) => step.id));
+    await stopApprovalTimers(tx, requestId, [...mineIds]);
     await tx
       .update(approvalSteps)
       .set({ status, decidedAt: now, reason: reason ?? null, ...(delegatedFrom && { approverId: actor.id, delegatedFrom }) })
@@ -77,6 +79,7 @@ export async function decideApproval(database: Database, deps: TransitionDeps, a
     }
     const open = after.filter((step) => step.status === 'pending' || step.status === 'waiting').map((step) => step.id);
     if (open.length) await tx.update(approvalSteps).set({ status: 'closed' }).where(inArray(approvalSteps.id, open));
+    await stopApprovalTimers(tx, requestId, open);
     await tx.update(approvalRequests).set({ revision, status: progress.outcome, decidedAt: now, reason: reason ?? null, needsAttention: false }).where(eq(approvalRequests.id, requestId));
     if (progress.outcome !== 'approved') {
       // Rejected or returned: the transition is not taken; the ticket stays at the stage it asked from.

@@ -8,6 +8,8 @@ import { registerInstanceRoutes } from './instance-routes.js';
 import { registerMigrationRoutes } from './migration-routes.js';
 import { registerProcessRoutes } from './process-routes.js';
 import { processActionDeps, processActorNames } from './process-actions.js';
+import { registerStageTimerFirings } from './stage-timer-firings.js';
+import { registerApprovalTimerFirings } from './approval-timer-firings.js';
 import { startInstanceFor } from './start-instance.js';
 import { stageListFilter } from './stage-list-filter.js';
 import { registerStageOptionRoutes } from './stage-options-routes.js';
@@ -25,6 +27,8 @@ export const workflowModule: AppModule = {
     jobs.subscribe(ticketCreated, 'workflow.start_instance', (event) => startInstanceFor(database, actions, event), { when: (event) => event.payload.type !== undefined });
     context.systemActors.registerResolver(processActorNames);
     jobs.subscribe(userUpdated, 'workflow.approver_deactivated', approverDeactivatedHandler);
+    registerStageTimerFirings(jobs, database, actions);
+    registerApprovalTimerFirings(jobs, database, actions);
   },
   registerRoutes(app, context) {
     registerProcessRoutes(app, context);
