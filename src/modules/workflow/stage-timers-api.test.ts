@@ -159,3 +159,23 @@ test('an approver who decides before the reminder is not reminded', async () => 
   assert.deepEqual((await noticesOf(ticketId)).filter((row) => row.user_id === approver.id), []);
   assert.deepEqual(await firings(ticketId), []);
 });
+
+test('the stage clock pauses while the ticket\'s SLA is paused (待处理 under the default policy) and keeps the minutes it had', async () => {
+  const ticketId = await newTicket();
+  const setStatus = async (status: string) => {
+    const ticket = await getTicketSnapshot(t.database.db, ticketId);
+    const res = await t.api('PATCH', `/api/v1/tickets/${ticketId}`, { headers: { 'if-match': `"${ticket!.version}"` }, body: { status } });
+    assert.equal(res.statusCode, 200, res.body);
+    await t.drain();
+  };
+  await moveTo('2026-05-08T17:00:00+08:00'); // 60 of 240 minutes used
+  await setStatus('pending');
+  const paused = (await run(ticketId)).stages[0].sla;
+  assert.deepEqual({ state: paused.state, dueAt: paused.dueAt, left: paused.remainingMinutes }, { state: 'paused', dueAt: null, left: 180 });
+  await moveTo('2026-05-11T09:00:00+08:00'); // Saturday's business hours pass while paused
+  assert.deepEqual(await firings(ticketId), []);
+  await setStatus('open');
+  const resumed = (await run(ticketId)).stages[0].sla;
+  assert.equal(resumed.state, 'running');
+  assert.equal(new Date(resumed.dueAt).toISOString(), new Date('2026-05-11T12:00:00+08:00').toISOString(), 'the 180 minutes left, from Monday 09:00');
+});
