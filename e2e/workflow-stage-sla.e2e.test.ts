@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ManualClock } from '../src/app/clock.js';
+import { complaintProcessFields, complaintTicketType } from '../src/modules/workflow/test-complaint-process.js';
 import { choose } from './antd-select.js';
 import { chromiumPath, startHarness, type Harness } from './harness.js';
 
@@ -25,7 +26,9 @@ before(async () => {
   if (skip) return;
   h = await startHarness({ clock });
   const { admin } = h.users;
-  await h.api(admin, 'POST', '/api/v1/ticket-types', { key: 'repair', label: label('维修', 'Repair') });
+  // A type with a form (the complaint fixture's fields): a type without one cannot be given to a ticket.
+  for (const field of complaintProcessFields) await h.api(admin, 'POST', '/api/v1/ticket-fields', field);
+  await h.api(admin, 'POST', '/api/v1/ticket-types', { ...complaintTicketType, key: 'repair', label: label('维修', 'Repair') });
   const definition = {
     start: 'accept',
     nodes: [
