@@ -65,10 +65,20 @@ export type ApprovalPlan = z.infer<typeof approvalPlanSchema>;
 export const approvalTierSchema = approvalPlanSchema.extend({ upTo: z.string().regex(/^-?\d+(\.\d{1,2})?$/).nullable() });
 export type ApprovalTier = z.infer<typeof approvalTierSchema>;
 
+/**
+ * Reminding a pending approver (催办) and escalating to the ticket team's lead (marks the request
+ * 需关注), after that many business hours of the ticket's calendar since they were asked; counted
+ * by the SLA module's named timers. Absent: never.
+ */
+const approvalTimingShape = {
+  reminderAfterHours: z.number().int().min(1).max(720).optional(),
+  escalateAfterHours: z.number().int().min(1).max(720).optional(),
+};
+
 export const approvalSchema = z.discriminatedUnion('kind', [
-  approvalPlanSchema.extend({ kind: z.literal('fixed'), delegation: z.boolean().default(true) }),
+  approvalPlanSchema.extend({ kind: z.literal('fixed'), delegation: z.boolean().default(true), ...approvalTimingShape }),
   /** Tiers by a number or money field (赔偿金额 ≤ 500 / ≤ 5000 / above), in ascending order. */
-  z.object({ kind: z.literal('tiered'), field: fieldKeySchema, tiers: z.array(approvalTierSchema).min(1).max(10), delegation: z.boolean().default(true) }),
+  z.object({ kind: z.literal('tiered'), field: fieldKeySchema, tiers: z.array(approvalTierSchema).min(1).max(10), delegation: z.boolean().default(true), ...approvalTimingShape }),
 ]);
 export type Approval = z.infer<typeof approvalSchema>;
 
@@ -83,6 +93,20 @@ export const actorRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type ActorRule = z.infer<typeof actorRuleSchema>;
 
+/**
+ * A stage's escalation when its SLA target is missed (issue 19 §1), run as automation actions:
+ * notify the stage's assignee, the lead of the stage's (else the ticket's) team, the supervisors;
+ * move the ticket to a team; raise its priority.
+ */
+export const stageEscalationRecipients = ['assignee', 'team_lead', 'supervisors'] as const;
+export const stageEscalationSchema = z.object({
+  notify: z.array(z.enum(stageEscalationRecipients)).max(3).default([]),
+  reassignTeamId: z.uuid().optional(),
+  /** A priority key (the scale is data, 设置 › 优先级). */
+  raisePriority: z.string().min(1).max(64).optional(),
+});
+export type StageEscalation = z.infer<typeof stageEscalationSchema>;
+
 const stageSchema = z.object({
   kind: z.literal('stage'),
   id: processKeySchema,
@@ -93,8 +117,12 @@ const stageSchema = z.object({
   requiredFields: z.array(fieldKeySchema).max(100).default([]),
   readOnlyFields: z.array(fieldKeySchema).max(100).default([]),
   assignee: stageAssigneeSchema.optional(),
-  /** The stage's own SLA target in business minutes of the ticket's calendar. */
+  /** The stage's own SLA target in business minutes of the ticket's calendar (its SLA policy's, else the default). */
   slaTargetMinutes: z.number().int().min(1).max(525_600).optional(),
+  /** Warn the stage's assignee when this share of the target is used. */
+  slaWarningPercent: z.number().int().min(1).max(99).optional(),
+  /** What happens when the target is missed, besides telling the stage's assignee. */
+  slaEscalation: stageEscalationSchema.optional(),
   entryActions: z.array(processActionSchema).max(20).default([]),
   exitActions: z.array(processActionSchema).max(20).default([]),
 });

@@ -31,6 +31,15 @@ export const slaEscalated = defineEvent({
 /** The ticket's timers changed after the job that follows ticket events (live views refetch). */
 export const slaTimersChanged = defineEvent({ name: 'sla.timers_changed', version: 1, aggregate: 'ticket', payload: { targets: z.array(z.enum(targetKinds)) }, causeOfOldRow: slaCause });
 
+/**
+ * A named timer (another module's countdown, named-timers.ts) reached its warning or its target.
+ * The owner recognises its timers by the key it gave (`stage:…`, `approval:…`) and decides what
+ * that means; each fires once per start, in the scheduler's transaction.
+ */
+const namedFiring = { key: z.string(), targetMinutes: z.number().int(), startedAt: z.string(), dueAt: z.string().nullable(), plannedAt: z.string() };
+export const slaNamedTimerWarning = defineEvent({ name: 'sla.named_timer_warning', version: 1, aggregate: 'ticket', payload: namedFiring, causeOfOldRow: slaCause });
+export const slaNamedTimerBreached = defineEvent({ name: 'sla.named_timer_breached', version: 1, aggregate: 'ticket', payload: namedFiring, causeOfOldRow: slaCause });
+
 /** A policy was chosen for the ticket (a rule's "apply an SLA policy"); its timers now count under it. */
 export const slaPolicyApplied = defineEvent({ name: 'sla.policy_applied', version: 1, aggregate: 'ticket', payload: { policyId: z.string(), previousPolicyId: z.string().nullable() } });
 

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Clock } from '../../app/clock.js';
-import type { Tx } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
+import { fireDueNamedTimers } from './fire-named-timers.js';
 import { recordEvent } from '../../jobs/events.js';
 import { slaBreached, slaEscalated, slaWarning } from './events.js';
 import type { DueRowSource } from '../../jobs/registry.js';
@@ -25,27 +26,32 @@ const roundSize = 50;
 export function slaDueTimers(clock: Clock): DueRowSource {
   return async ({ database }) => {
     const now = clock.now();
-    const [anyDue] = await database.db.select({ id: slaTicketTimers.id }).from(slaTicketTimers).where(lte(slaTicketTimers.nextCheckAt, now)).limit(1);
-    if (!anyDue) return 0;
-    return database.transaction(async (tx) => {
-      const due = await tx
-        .select()
-        .from(slaTicketTimers)
-        .where(lte(slaTicketTimers.nextCheckAt, now))
-        .orderBy(asc(slaTicketTimers.nextCheckAt))
-        .limit(roundSize)
-        .for('update', { skipLocked: true });
-      if (due.length === 0) return 0;
-      const policyIds = [...new Set(due.map((t) => t.policyId))];
-      const policies = new Map((await tx.select().from(slaPolicies).where(inArray(slaPolicies.id, policyIds))).map((p) => [p.id, p]));
-      const calendars = new Map<string, BusinessCalendar | null>();
-      for (const timer of due) {
-        if (!calendars.has(timer.calendarId)) calendars.set(timer.calendarId, ((await loadCalendar(tx, timer.calendarId)) ?? (await loadCalendar(tx, null)))?.calendar ?? null);
-        await fireDue(tx, timer, policies.get(timer.policyId) ?? null, calendars.get(timer.calendarId) ?? null, now);
-      }
-      return due.length;
-    });
+    // Other modules' named timers (named-timers.ts) are claimed the same way in the same round.
+    return (await fireDueTicketTimers(database, now)) + (await fireDueNamedTimers(database, now));
   };
+}
+
+async function fireDueTicketTimers(database: Database, now: Date): Promise<number> {
+  const [anyDue] = await database.db.select({ id: slaTicketTimers.id }).from(slaTicketTimers).where(lte(slaTicketTimers.nextCheckAt, now)).limit(1);
+  if (!anyDue) return 0;
+  return database.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(slaTicketTimers)
+      .where(lte(slaTicketTimers.nextCheckAt, now))
+      .orderBy(asc(slaTicketTimers.nextCheckAt))
+      .limit(roundSize)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return 0;
+    const policyIds = [...new Set(due.map((t) => t.policyId))];
+    const policies = new Map((await tx.select().from(slaPolicies).where(inArray(slaPolicies.id, policyIds))).map((p) => [p.id, p]));
+    const calendars = new Map<string, BusinessCalendar | null>();
+    for (const timer of due) {
+      if (!calendars.has(timer.calendarId)) calendars.set(timer.calendarId, ((await loadCalendar(tx, timer.calendarId)) ?? (await loadCalendar(tx, null)))?.calendar ?? null);
+      await fireDue(tx, timer, policies.get(timer.policyId) ?? null, calendars.get(timer.calendarId) ?? null, now);
+    }
+    return due.length;
+  });
 }
 
 async function fireDue(tx: Tx, timer: TimerRow, rules: PolicyRules | null, calendar: BusinessCalendar | null, now: Date): Promise<void> {

@@ -29,6 +29,7 @@ export { createPolicy } from './create-policy.js';
 export { applySlaPolicy, type AppliedSlaPolicy, type ApplySlaPolicyInput } from './apply-policy.js';
 export type { CreateCalendarInput } from './calendar-http.js';
 export type { CreatePolicyInput } from './policy-http.js';
+export { readNamedTimers, startNamedTimer, stopNamedTimer, stopNamedTimers, type NamedTimerStart, type NamedTimerView } from './named-timers.js';
 export { replayTicketSlaHistories, type TicketHistoryStep } from './replay-ticket-history.js';
 
 export const slaModule: AppModule = {

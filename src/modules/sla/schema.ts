@@ -119,3 +119,41 @@ export const slaTicketTimers = pgTable(
     index('sla_ticket_timers_policy_idx').on(t.policyId),
   ],
 );
+
+/** A named timer's state: counting, past its warning, past its target, or stopped by the ticket's SLA pause. */
+export const namedTimerStates = ['running', 'warning', 'breached', 'paused'] as const;
+export type NamedTimerState = (typeof namedTimerStates)[number];
+
+/**
+ * Named timers (issue 19): a business-time countdown another module owns under a key it makes
+ * (`stage:<instance>:<token>`, `approval:<request>:<step>`), started and stopped in that module's
+ * transaction (named-timers.ts). The clock is kept like a ticket timer's (used minutes plus the
+ * running segment), so the ticket's SLA pauses stop it too; `next_check_at` is its due-time row,
+ * claimed by the same scheduler round as the ticket timers, and `fired` makes each firing once.
+ * A stopped timer is deleted: nothing of it can fire any more.
+ */
+export const slaNamedTimers = pgTable(
+  'sla_named_timers',
+  {
+    id: uuid('id').primaryKey(),
+    key: text('key').notNull(),
+    ticketId: uuid('ticket_id').notNull(),
+    calendarId: uuid('calendar_id').notNull(),
+    targetMinutes: integer('target_minutes').notNull(),
+    /** Business minutes after which it warns; null: no warning. */
+    warnAfterMinutes: doublePrecision('warn_after_minutes'),
+    state: text('state').$type<NamedTimerState>().notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    usedMinutes: doublePrecision('used_minutes').notNull().default(0),
+    runningSince: timestamp('running_since', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
+    fired: text('fired').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    uniqueIndex('sla_named_timers_key').on(t.key),
+    index('sla_named_timers_ticket_idx').on(t.ticketId),
+    index('sla_named_timers_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+  ],
+);

@@ -1,3 +1,4 @@
+import { followTicketPauses } from './named-timer-pauses.js';
 import { z } from 'zod';
 import type { Clock } from '../../app/clock.js';
 import type { Database, Tx } from '../../db/database.js';
@@ -113,6 +114,7 @@ export async function syncTimersIn(tx: Tx, types: ConditionTypes, steps: readonl
   const writes = new TimerWrites();
   const timersOf = new Map<string, TicketTimers>();
   const customerFacts = new Map<string, TicketFacts>();
+  const pauses = new Map<string, { paused: boolean; at: Date }>();
   for (const { ticketId, at, event } of steps) {
     const snapshot = snapshots.get(ticketId);
     if (!snapshot) continue; // deleted since
@@ -126,8 +128,11 @@ export async function syncTimersIn(tx: Tx, types: ConditionTypes, steps: readonl
     await reconcile(timers, ticket, applied, { created: event?.type === 'ticket.created', recount: !event });
     if (event) await applyMessage(timers, ticket, applied, messageKind(event));
     await timers.save(applied);
+    pauses.set(ticketId, { paused: applied !== null && applied.policy.pauseStatuses.includes(ticket.status), at });
   }
   await writes.flush(tx);
+  // Named timers (a process stage's, an approval's) pause where the ticket's SLA does.
+  await followTicketPauses(tx, pauses);
 }
 
 export async function reconcile(timers: TicketTimers, ticket: TicketSnapshot, applied: AppliedPolicy | null, { created, recount }: { created: boolean; recount: boolean }): Promise<void> {

@@ -7,6 +7,7 @@ import { getTicketSnapshot, recordTicketActivity } from '../tickets/index.js';
 import { substituteFor } from './approval-approvers.js';
 import { approvalProgress } from './approval-progress.js';
 import { askSteps, grantStepSight } from './approval-request.js';
+import { stopApprovalTimers } from './approval-timers.js';
 import { approvalDecided } from './events.js';
 import { processFields } from './process-fields.js';
 import { loadVersion } from './process-versions-cache.js';
@@ -49,19 +50,19 @@ export async function decideInside(tx: Tx, database: Database, deps: TransitionD
   const reason = body.reason?.trim();
   const steps = await stepsOf(tx, requestId);
   const pending = steps.filter((step) => step.status === 'pending');
+  const now = deps.actions.clock.now();
   let mine = pending.filter((step) => step.approverId === actor.id);
   let delegatedFrom: string | undefined;
   if (!mine.length && request.delegation) {
-    const now = new Date();
     for (const step of pending) if (!delegatedFrom && (await substituteFor(tx, step.approverId, now)) === actor.id) delegatedFrom = step.approverId;
     mine = pending.filter((step) => delegatedFrom !== undefined && step.approverId === delegatedFrom);
   }
   if (!mine.length) throw new Forbidden('workflow.approval.not_approver');
   if (body.decision !== 'approve' && !reason) throw invalidField('reason', 'workflow.approval.reason_required');
 
-  const now = new Date();
   const status = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[body.decision];
   const mineIds = new Set(mine.map((step) => step.id));
+  await stopApprovalTimers(tx, requestId, [...mineIds]);
   await tx
     .update(approvalSteps)
     .set({ status, decidedAt: now, reason: reason ?? null, ...(delegatedFrom && { approverId: actor.id, delegatedFrom }) })
@@ -83,6 +84,7 @@ export async function decideInside(tx: Tx, database: Database, deps: TransitionD
   }
   const open = after.filter((step) => step.status === 'pending' || step.status === 'waiting').map((step) => step.id);
   if (open.length) await tx.update(approvalSteps).set({ status: 'closed' }).where(inArray(approvalSteps.id, open));
+  await stopApprovalTimers(tx, requestId, open);
   await tx.update(approvalRequests).set({ revision, status: progress.outcome, decidedAt: now, reason: reason ?? null, needsAttention: false }).where(eq(approvalRequests.id, requestId));
   if (progress.outcome !== 'approved') {
     // Rejected or returned: the transition is not taken; the ticket stays at the stage it asked from.

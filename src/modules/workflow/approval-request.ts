@@ -10,6 +10,7 @@ import { grantTicketSight, recordTicketActivity } from '../tickets/index.js';
 import { resolveApprovers, substituteFor } from './approval-approvers.js';
 import { queueApprovalNotices } from './approval-notice-queue.js';
 import { initialStepStatus } from './approval-progress.js';
+import { approvalTimingOf, startApprovalTimers, type TimedRequest } from './approval-timers.js';
 import { approvalRequested } from './events.js';
 import { approvalRequests, approvalSteps, processInstances, type processTokens } from './schema.js';
 
@@ -23,6 +24,8 @@ type RequestInput = {
   actor: Actor;
   /** Where the instance's tokens wait (unchanged by the request). */
   stages: string[];
+  /** The injected clock's time (the approvers' reminders count from it). */
+  now: Date;
 };
 
 /**
@@ -37,18 +40,19 @@ export async function requestApproval(tx: Tx, input: RequestInput): Promise<{ re
   if (!chosen.ok) throw new Invalid('validation.failed', {}, [{ path: `values.${chosen.missingField.replace(/^fields\./, '')}`, code: 'workflow.transition.field_required', params: { field: chosen.missingField } }]);
   const { plan, tier } = chosen;
   const resolved = await resolveApprovers(tx, plan.approvers, { id: instance.ticketId, teamId: input.teamId, values });
-  const now = new Date();
+  const { now } = input;
+  const timing = approvalTimingOf(approval);
   const id = uuidv7();
   // Never fewer than one: a request nobody could be found for waits for an admin, it is not approved by default.
   const needed = Math.max(1, approvalsNeeded(plan, resolved.userIds.length));
   await tx.insert(approvalRequests).values({
     id, instanceId: instance.id, ticketId: instance.ticketId, processId: instance.processId, version: instance.version, transition: transition.id, fromStage: transition.from, tokenId: token.id,
-    mode: plan.mode, needed, tier, delegation: approval.delegation, needsAttention: resolved.attention.length > 0, attention: resolved.attention, requestedBy: actor.id, requestedAt: now,
+    mode: plan.mode, needed, tier, delegation: approval.delegation, ...timing, needsAttention: resolved.attention.length > 0, attention: resolved.attention, requestedBy: actor.id, requestedAt: now,
   });
   if (resolved.userIds.length) {
     await tx.insert(approvalSteps).values(resolved.userIds.map((approverId, index) => ({ id: uuidv7(), requestId: id, ticketId: instance.ticketId, position: index, approverId, status: 'waiting' as const })));
     const steps = await tx.select({ id: approvalSteps.id, position: approvalSteps.position }).from(approvalSteps).where(eq(approvalSteps.requestId, id));
-    await askSteps(tx, { id, delegation: approval.delegation }, steps.filter((step) => initialStepStatus(plan.mode, step.position) === 'pending').map((step) => step.id), now);
+    await askSteps(tx, { id, ticketId: instance.ticketId, delegation: approval.delegation, ...timing }, steps.filter((step) => initialStepStatus(plan.mode, step.position) === 'pending').map((step) => step.id), now);
   }
   const revision = instance.revision + 1;
   await tx.update(processInstances).set({ revision, approvalRequestId: id }).where(eq(processInstances.id, instance.id));
@@ -62,8 +66,9 @@ export async function requestApproval(tx: Tx, input: RequestInput): Promise<{ re
 /**
  * Asks these steps now (waiting → pending, in 待我审批). With delegation on, an approver away
  * today (a substitute set for this moment) is asked through their substitute, recorded as delegated.
+ * Each starts its reminder timer when the approval has one (approval-timers.ts).
  */
-export async function askSteps(tx: Tx, request: { id: string; delegation: boolean }, stepIds: readonly string[], now: Date): Promise<void> {
+export async function askSteps(tx: Tx, request: TimedRequest & { delegation: boolean }, stepIds: readonly string[], now: Date): Promise<void> {
   if (!stepIds.length) return;
   const steps = await tx.select({ id: approvalSteps.id, approverId: approvalSteps.approverId, ticketId: approvalSteps.ticketId }).from(approvalSteps).where(and(eq(approvalSteps.requestId, request.id), inArray(approvalSteps.id, [...stepIds])));
   for (const step of steps) {
@@ -75,6 +80,7 @@ export async function askSteps(tx: Tx, request: { id: string; delegation: boolea
     await grantStepSight(tx, { ...step, approverId: substitute ?? step.approverId });
   }
   await queueApprovalNotices(tx, steps.map((step) => step.id));
+  await startApprovalTimers(tx, request, steps, now);
 }
 
 /**

@@ -10,6 +10,8 @@ import { registerInstanceRoutes } from './instance-routes.js';
 import { registerMigrationRoutes } from './migration-routes.js';
 import { registerProcessRoutes } from './process-routes.js';
 import { processActionDeps, processActorNames } from './process-actions.js';
+import { registerStageTimerFirings } from './stage-timer-firings.js';
+import { registerApprovalTimerFirings } from './approval-timer-firings.js';
 import { startInstanceFor } from './start-instance.js';
 import { stageListFilter } from './stage-list-filter.js';
 import { registerStageOptionRoutes } from './stage-options-routes.js';
@@ -29,6 +31,8 @@ export const workflowModule: AppModule = {
     jobs.subscribe(userUpdated, 'workflow.approver_deactivated', approverDeactivatedHandler);
     jobs.handle(approvalNoticeJob, approvalNoticeHandler(context));
     context.readModels.provide('notificationEmailLinks', approvalEmailLinks(context));
+    registerStageTimerFirings(jobs, database, actions);
+    registerApprovalTimerFirings(jobs, database, actions);
   },
   registerRoutes(app, context) {
     registerProcessRoutes(app, context);

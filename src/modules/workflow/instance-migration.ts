@@ -11,6 +11,7 @@ import { planInstanceMigration, stageOf, type InstanceMigrationPlan, type Migrat
 import { getProcessRow } from './processes.js';
 import { getProcessVersion } from './publish-process.js';
 import { processInstances, processTokens } from './schema.js';
+import { startStageTimers, stopStageTimers } from './stage-timers.js';
 import { resolveStageAssignee } from './stage-work.js';
 import { isEmptyValue, ticketValuesOf } from './ticket-values.js';
 
@@ -164,6 +165,10 @@ async function migrateOne(tx: Tx, actor: Actor, processId: string, versions: Ver
       .set({ stage: landing.to, lineage: landing.lineage, assigneeUserId: assignee.userId, assigneeTeamId: assignee.teamId, assigneeRole: assignee.role, ...(token?.stage !== landing.to && { enteredAt: now }) })
       .where(eq(processTokens.id, landing.id));
   }
+  // A token moved to another stage counts that stage's target from now (the old stage's timer stops).
+  const moved = plan.tokens.filter((landing) => tokens.find((candidate) => candidate.id === landing.id)?.stage !== landing.to);
+  await stopStageTimers(tx, instance.id, moved.map((landing) => landing.id));
+  await startStageTimers(tx, versions.to, { instanceId: instance.id, ticketId }, moved.map((landing) => ({ id: landing.id, node: landing.to })), now);
   const revision = instance.revision + 1;
   await tx.update(processInstances).set({ version: order.toVersion, revision, joins: plan.joins }).where(eq(processInstances.id, instance.id));
   const stages = plan.tokens.map((landing) => ({ from: landing.from, to: landing.to }));

@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import type { Clock } from '../../app/clock.js';
 import type { AppContext } from '../../app/context.js';
 import { Unprocessable } from '../../app/errors.js';
 import type { ActorLabels, SystemActorName } from '../../app/system-actors.js';
@@ -8,12 +9,15 @@ import type { ProcessAction, ProcessDefinition, ProcessTransition } from '../../
 import { ActionFailed, runActionsFor, type ActionRunDeps } from '../automation/index.js';
 import { processes } from './schema.js';
 
-/** What running a process' actions needs from the app besides the database (a route's or job's context). */
-export type ProcessActionDeps = Omit<ActionRunDeps, 'database'>;
+/**
+ * What a move of an instance needs from the app besides the database (a route's or job's context):
+ * what its actions need, and the injected clock its tokens and stage timers start by.
+ */
+export type ProcessActionDeps = Omit<ActionRunDeps, 'database'> & { clock: Clock };
 
-export function processActionDeps(context: Pick<AppContext, 'transitionGuards' | 'fieldTypes' | 'replyChannels' | 'config'>): ProcessActionDeps {
+export function processActionDeps(context: Pick<AppContext, 'transitionGuards' | 'fieldTypes' | 'replyChannels' | 'config' | 'clock'>): ProcessActionDeps {
   const { OPENCSM_TIMEZONE: timeZone, OPENCSM_PUBLIC_URL: publicUrl } = context.config;
-  return { rules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone, ...(publicUrl && { publicUrl }) };
+  return { rules: writeRulesOf(context), replyChannels: context.replyChannels, timeZone, clock: context.clock, ...(publicUrl && { publicUrl }) };
 }
 
 /** One move of an instance: the transition taken (none when the process starts), the ones gateways took after it, the stage left and the stages entered. */

@@ -28,7 +28,15 @@ const runStage = z.object({
   formSection: z.string().nullable().describe('The form section shown at this stage; null: the whole form.'),
   requiredFields: z.array(namedField),
   readOnlyFields: z.array(namedField),
-  sla: z.object({ targetMinutes: z.number().int().describe('Business minutes.'), dueAt: z.date().describe('`enteredAt` plus the target on the default business calendar.') }).nullable(),
+  sla: z
+    .object({
+      targetMinutes: z.number().int().describe('Business minutes.'),
+      dueAt: z.date().nullable().describe('From the stage\'s SLA timer: the target in business time of the ticket\'s calendar (its SLA policy\'s, else the default); null while the ticket\'s SLA is paused.'),
+      state: z.enum(['running', 'warning', 'breached', 'paused']).describe('`breached`: the target was missed (已超时).'),
+      remainingMinutes: z.number().int().describe('Business minutes left now; negative once overdue.'),
+    })
+    .nullable()
+    .describe('Null: the stage has no target.'),
   transitions: z.array(transitionOption),
 });
 

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import type { Clock } from '../../app/clock.js';
 import { NotFound } from '../../app/errors.js';
 import type { FieldTypes } from '../../app/field-types.js';
 import type { Locale } from '../../app/i18n/catalogue.js';
@@ -7,16 +8,17 @@ import type { Database, Db } from '../../db/database.js';
 import type { ProcessLabel } from '../../workflow-model/definition.js';
 import type { Actor } from '../auth/index.js';
 import { listFields } from '../forms/index.js';
-import { addBusinessMinutes, DEFAULT_BUSINESS_CALENDAR } from '../sla/index.js';
+import { readNamedTimers } from '../sla/index.js';
 import { builtinTicketDescriptors, getTicketSnapshot, getVisibleTicket } from '../tickets/index.js';
 import { processFields } from './process-fields.js';
 import { loadVersion } from './process-versions-cache.js';
 import { processInstances, processTokens } from './schema.js';
+import { stageTimerKey } from './stage-timers.js';
 import { ticketValuesOf } from './ticket-values.js';
 import { tokenAssignee } from './transition-judgement.js';
 import { transitionOptions, type NamedField } from './transition-options.js';
 
-export type RunViewDeps = { readModels: ReadModels; fieldTypes: FieldTypes };
+export type RunViewDeps = { readModels: ReadModels; fieldTypes: FieldTypes; actions: { clock: Clock } };
 
 /**
  * What the ticket page shows of a ticket's process (issue 19 §5): each stage its tokens wait at,
@@ -37,11 +39,13 @@ export async function processRunView(database: Database, deps: RunViewDeps, acto
   // An archived or unknown key still reads as itself rather than vanishing from the reasons.
   const labelOf = (key: string): ProcessLabel => labels.get(key) ?? { 'zh-CN': key, en: key };
   const named = (keys: readonly string[]): NamedField[] => keys.map((key) => ({ key, label: labelOf(key) }));
+  // The due times are the SLA module's stage timers: business time of the ticket's calendar, paused with its SLA.
+  const timers = await readNamedTimers(db, tokens.map((token) => stageTimerKey(instance.id, token.id)), deps.actions.clock.now());
   const context = { definition, conditions, values: ticketValuesOf(snapshot), stageActors: instance.stageActors, labelOf, locale, approvalPending: instance.approvalRequestId !== null };
   const stages = tokens.map((token) => {
     const node = definition.nodes.find((candidate) => candidate.id === token.stage);
     const stage = node?.kind === 'stage' ? node : undefined;
-    const target = stage?.slaTargetMinutes;
+    const timer = timers.get(stageTimerKey(instance.id, token.id));
     return {
       stage: token.stage,
       name: stage?.name ?? { 'zh-CN': token.stage, en: token.stage },
@@ -52,8 +56,7 @@ export async function processRunView(database: Database, deps: RunViewDeps, acto
       formSection: stage?.formSection ?? null,
       requiredFields: named(stage?.requiredFields ?? []),
       readOnlyFields: named(stage?.readOnlyFields ?? []),
-      // Stage targets count business minutes; stages have no calendar of their own yet, so the installation's default one.
-      sla: target ? { targetMinutes: target, dueAt: addBusinessMinutes(DEFAULT_BUSINESS_CALENDAR, token.enteredAt, target) } : null,
+      sla: timer ? { targetMinutes: timer.targetMinutes, dueAt: timer.dueAt, state: timer.state, remainingMinutes: timer.remainingMinutes } : null,
       transitions: transitionOptions(actor, token.stage, tokenAssignee(token), context),
     };
   });

@@ -127,6 +127,9 @@ export const approvalRequests = pgTable(
     needed: integer('needed').notNull(),
     tier: integer('tier'),
     delegation: boolean('delegation').notNull(),
+    /** Frozen from the approval: business minutes until a pending approver is reminded, and until it escalates (null: never). */
+    reminderMinutes: integer('reminder_minutes'),
+    escalateMinutes: integer('escalate_minutes'),
     status: text('status').$type<ApprovalRequestStatus>().notNull().default('pending'),
     needsAttention: boolean('needs_attention').notNull().default(false),
     /** Why it needs attention (`account_manager_unavailable`, `no_approvers`, `approver_inactive`). */

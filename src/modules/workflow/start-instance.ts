@@ -11,6 +11,7 @@ import { processStarted } from './events.js';
 import { runProcessActions, type ProcessActionDeps } from './process-actions.js';
 import { processInstances, processTokens, processVersions, processes } from './schema.js';
 import { resolveStageAssignee } from './stage-work.js';
+import { startStageTimers } from './stage-timers.js';
 import { ticketValuesOf } from './ticket-values.js';
 
 /**
@@ -44,18 +45,18 @@ export async function startInstanceFor(database: Database, actions: ProcessActio
       .returning({ id: processInstances.id });
     if (!inserted.length) return;
     const run = startRun(published.definition, uuidv7);
-    await insertTokens(tx, published.definition, { instanceId, ticketId: ticket.id, processId: process.id }, run.entered, ticketValuesOf(ticket));
+    const now = actions.clock.now();
+    await insertTokens(tx, published.definition, { instanceId, ticketId: ticket.id, processId: process.id }, run.entered, ticketValuesOf(ticket), now);
     const stages = run.entered.map((token) => token.node);
     const eventId = await recordEvent(tx, processStarted, { aggregateId: ticket.id, cause: `process:${process.id}`, actorId: null, payload: { processId: process.id, version: published.version, stages } });
-    await recordTicketActivity(tx, { ticketId: ticket.id, type: 'process_started', detail: { processId: process.id, version: published.version, stages }, at: new Date() });
+    await recordTicketActivity(tx, { ticketId: ticket.id, type: 'process_started', detail: { processId: process.id, version: published.version, stages }, at: now });
     await runProcessActions(tx, database, actions, { definition: published.definition, processId: process.id, ticketId: ticket.id, actorId: event.actorId, event: { id: eventId, type: processStarted.name }, followed: run.followed, left: null, entered: stages });
   });
 }
 
 /** Tokens entering stages, each with who works on it resolved now. */
-export async function insertTokens(tx: Tx, definition: ProcessDefinition, owner: { instanceId: string; ticketId: string; processId: string }, tokens: readonly RunToken[], values: Readonly<Record<string, unknown>>): Promise<void> {
+export async function insertTokens(tx: Tx, definition: ProcessDefinition, owner: { instanceId: string; ticketId: string; processId: string }, tokens: readonly RunToken[], values: Readonly<Record<string, unknown>>, now: Date): Promise<void> {
   if (!tokens.length) return;
-  const now = new Date();
   const stageOf = (token: RunToken) => definition.nodes.find((node): node is StageNode => node.kind === 'stage' && node.id === token.node);
   // Read only when a stage entered asks for the requester's account manager.
   const accountManager = tokens.some((token) => stageOf(token)?.assignee?.kind === 'account_manager') ? await resolveAccountManager(tx, owner.ticketId) : null;
@@ -65,5 +66,6 @@ export async function insertTokens(tx: Tx, definition: ProcessDefinition, owner:
       return { id: token.id, ...owner, stage: token.node, lineage: token.lineage, assigneeUserId: assignee.userId, assigneeTeamId: assignee.teamId, assigneeRole: assignee.role, enteredAt: now };
     }),
   );
+  await startStageTimers(tx, definition, owner, tokens, now);
 }
 

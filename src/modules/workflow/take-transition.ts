@@ -18,6 +18,7 @@ import { processFields } from './process-fields.js';
 import { loadVersion } from './process-versions-cache.js';
 import { processInstances, processTokens } from './schema.js';
 import { insertTokens } from './start-instance.js';
+import { stopStageTimers } from './stage-timers.js';
 import { mayTake } from './stage-work.js';
 import { ticketValuesOf } from './ticket-values.js';
 import { conditionHolds, missingFields, requiredFieldsOf, tokenAssignee } from './transition-judgement.js';
@@ -71,7 +72,7 @@ export async function takeTransition(database: Database, deps: TransitionDeps, a
     if (!conditionHolds(conditions, transition, values)) throw new Conflict('workflow.transition.condition_not_met', { transition: transition.id });
 
     // A transition with an approval waits for it (审批中); the tokens move when the plan is satisfied (approval-decisions.ts).
-    if (transition.approval) return requestApproval(tx, { instance, token, transition, approval: transition.approval, values, teamId: after!.teamId, actor, stages: tokens.map((t) => t.stage) });
+    if (transition.approval) return requestApproval(tx, { instance, token, transition, approval: transition.approval, values, teamId: after!.teamId, actor, stages: tokens.map((t) => t.stage), now: deps.actions.clock.now() });
     return moveAlong(tx, { instance, tokens, token, transition, definition, conditions, values, written, reason, leaverId: actor.id, actorId: actor.id, actions: { database, deps: deps.actions } });
   });
 }
@@ -104,10 +105,10 @@ export async function moveAlong(tx: Tx, move: TransitionMove): Promise<Transitio
   const cause = `process:${instance.processId}` as const;
   const state = { tokens: tokens.map((t) => ({ id: t.id, node: t.stage, lineage: t.lineage })), joins: instance.joins };
   const step = advance(definition, conditions, state, token.id, transition, values, uuidv7);
-  await moveTokens(tx, definition, instance, tokens.map((t) => t.id), step.state.tokens.map((t) => t.id), step.entered, values);
+  const now = move.actions.deps.clock.now();
+  await moveTokens(tx, definition, instance, tokens.map((t) => t.id), step.state.tokens.map((t) => t.id), step.entered, values, now);
   const revision = instance.revision + 1;
   const stageActors = { ...instance.stageActors, [transition.from]: move.leaverId };
-  const now = new Date();
   const updated = await tx
     .update(processInstances)
     .set({ revision, joins: step.state.joins, stageActors, approvalRequestId: null, ...(step.ended && { status: 'completed' as const, completedAt: now }) })
@@ -122,10 +123,13 @@ export async function moveAlong(tx: Tx, move: TransitionMove): Promise<Transitio
   return { revision, stages: step.state.tokens.map((t) => t.node), completed: step.ended };
 }
 
-/** Deletes the tokens that left, inserts those that entered a stage (with their assignee resolved on the new values). */
-async function moveTokens(tx: Tx, definition: Parameters<typeof insertTokens>[1], instance: { id: string; ticketId: string; processId: string }, before: string[], kept: string[], entered: Parameters<typeof insertTokens>[3], values: Record<string, unknown>) {
+/** Deletes the tokens that left (stopping their stage timers), inserts those that entered a stage (with their assignee resolved on the new values, their timers started). */
+async function moveTokens(tx: Tx, definition: Parameters<typeof insertTokens>[1], instance: { id: string; ticketId: string; processId: string }, before: string[], kept: string[], entered: Parameters<typeof insertTokens>[3], values: Record<string, unknown>, now: Date) {
   const enteredIds = new Set(entered.map((t) => t.id));
   const gone = before.filter((id) => !kept.includes(id) || enteredIds.has(id));
-  if (gone.length) await tx.delete(processTokens).where(inArray(processTokens.id, gone));
-  await insertTokens(tx, definition, { instanceId: instance.id, ticketId: instance.ticketId, processId: instance.processId }, entered, values);
+  if (gone.length) {
+    await tx.delete(processTokens).where(inArray(processTokens.id, gone));
+    await stopStageTimers(tx, instance.id, gone);
+  }
+  await insertTokens(tx, definition, { instanceId: instance.id, ticketId: instance.ticketId, processId: instance.processId }, entered, values, now);
 }

@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Dropdown, Input, InputNumber, Radio, Select, Sp
 import { useTranslation } from 'react-i18next';
 import { approvalModes, type ApprovalMode, type ApproverRule } from '../../../../src/workflow-model/definition.ts';
 import type { RegistryField } from '../forms/designer/registry-field.ts';
+import { ApprovalTimingFields } from './ApprovalTimingFields.tsx';
 import type { TransitionInput } from './diagram.ts';
 import { FieldSelect, isNumericField, isUserField, Property, RoleSelect } from './panel-parts.tsx';
 import type { Named } from './StagePanel.tsx';
@@ -78,6 +79,7 @@ export function ApprovalEditor({ value, onChange, fields, teams, users }: Props)
         </>
       )}
       {value?.kind === 'fixed' && <Checkbox checked={value.delegation ?? true} onChange={(e) => onChange({ ...value, delegation: e.target.checked })}>{t('workflow.prop.delegation')}</Checkbox>}
+      {value && <ApprovalTimingFields value={value} onChange={onChange} />}
     </Space>
   );
 }

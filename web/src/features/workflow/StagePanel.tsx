@@ -1,9 +1,10 @@
-import { Button, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StageAssignee, StageNode } from '../../../../src/workflow-model/definition.ts';
 import type { RegistryField } from '../forms/designer/registry-field.ts';
 import type { NodeInput } from './diagram.ts';
 import { FieldSelect, FieldsSelect, isUserField, Property, RoleSelect } from './panel-parts.tsx';
+import { StageSlaFields } from './StageSlaFields.tsx';
 
 type StageInput = Extract<NodeInput, { kind: 'stage' }>;
 export type Named = { value: string; label: string };
@@ -35,7 +36,7 @@ function assigneeOf(kind: StageAssignee['kind'], teams: readonly Named[], fields
   }
 }
 
-/** 环节: its name, form section, required and read-only fields, who works on it, its SLA target. */
+/** 环节: its name, form section, required and read-only fields, who works on it, its SLA target, warning and escalation. */
 export function StagePanel({ stage, isStart, onChange, onMakeStart, fields, sections, teams }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<StageInput>) => onChange({ ...stage, ...patch });
@@ -74,9 +75,7 @@ export function StagePanel({ stage, isStart, onChange, onMakeStart, fields, sect
           {assignee?.kind === 'user_field' && <FieldSelect label={t('workflow.prop.assigneeUserField')} value={assignee.field || undefined} onChange={(field) => set({ assignee: { kind: 'user_field', field } })} fields={fields} filter={isUserField} />}
         </Space>
       </Property>
-      <Property name={t('workflow.prop.sla')} hint={t('workflow.prop.slaHint')}>
-        <InputNumber aria-label={t('workflow.prop.sla')} min={1} max={525_600} precision={0} value={stage.slaTargetMinutes ?? null} onChange={(value) => set({ slaTargetMinutes: value ?? undefined })} style={{ width: '100%' }} />
-      </Property>
+      <StageSlaFields stage={stage} set={set} teams={teams} />
     </>
   );
 }

@@ -18639,14 +18639,19 @@ export interface paths {
                                         en: string;
                                     };
                                 }[];
+                                /** @description Null: the stage has no target. */
                                 sla: {
                                     /** @description Business minutes. */
                                     targetMinutes: number;
+                                    /** @description From the stage's SLA timer: the target in business time of the ticket's calendar (its SLA policy's, else the default); null while the ticket's SLA is paused. */
+                                    dueAt: string | null;
                                     /**
-                                     * Format: date-time
-                                     * @description `enteredAt` plus the target on the default business calendar.
+                                     * @description `breached`: the target was missed (已超时).
+                                     * @enum {string}
                                      */
-                                    dueAt: string;
+                                    state: "running" | "warning" | "breached" | "paused";
+                                    /** @description Business minutes left now; negative once overdue. */
+                                    remainingMinutes: number;
                                 } | null;
                                 transitions: {
                                     id: string;

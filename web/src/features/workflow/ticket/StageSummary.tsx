@@ -17,7 +17,7 @@ export function StageSummary({ stage }: { stage: RunStage }) {
       <Space wrap size={6}>
         <Typography.Text type="secondary">{t('workflow.ticket.stage')}</Typography.Text>
         <Typography.Text strong data-testid="process-stage-name">{name}</Typography.Text>
-        {stage.sla ? <StageCountdown dueAt={stage.sla.dueAt} targetMinutes={stage.sla.targetMinutes} /> : null}
+        {stage.sla ? <StageCountdown sla={stage.sla} /> : null}
       </Space>
       <Typography.Text type="secondary" data-testid="process-stage-worker">
         {t('workflow.ticket.worker')}: <StageWorker stage={stage} />
@@ -42,19 +42,27 @@ function StageWorker({ stage }: { stage: RunStage }) {
   return <>{t('workflow.ticket.anyone')}</>;
 }
 
-/** Minutes left of the stage's target (on the business calendar the server counted with), ticking each minute. */
-function StageCountdown({ dueAt, targetMinutes }: { dueAt: string; targetMinutes: number }) {
+/**
+ * Minutes left of the stage's target, ticking each minute, to the due time the SLA module's timer
+ * gives (business time of the ticket's calendar); 已超时 once the timer fired its breach, even if
+ * this browser's clock is behind; paused while the ticket's SLA is.
+ */
+function StageCountdown({ sla }: { sla: NonNullable<RunStage['sla']> }) {
   const { t } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 60_000);
     return () => window.clearInterval(timer);
   }, []);
-  const left = countdown(dueAt, now);
+  const title = t('workflow.ticket.slaTarget', { minutes: sla.targetMinutes });
+  if (!sla.dueAt) return <Tag icon={<ClockCircleOutlined />} title={title} data-testid="process-stage-sla">{t('workflow.ticket.slaPaused')}</Tag>;
+  const left = countdown(sla.dueAt, now);
+  const over = left.overdue || sla.state === 'breached';
   const time = left.hours ? t('workflow.ticket.hour', { h: left.hours, m: left.minutes }) : t('workflow.ticket.minute', { m: left.minutes });
+  const text = !over ? t('workflow.ticket.slaLeft', { time }) : left.overdue ? t('workflow.ticket.slaOver', { time }) : t('workflow.ticket.slaBreached');
   return (
-    <Tag color={left.overdue ? 'error' : 'processing'} icon={<ClockCircleOutlined />} title={t('workflow.ticket.slaTarget', { minutes: targetMinutes })} data-testid="process-stage-sla">
-      {t(left.overdue ? 'workflow.ticket.slaOver' : 'workflow.ticket.slaLeft', { time })}
+    <Tag color={over ? 'error' : sla.state === 'warning' ? 'warning' : 'processing'} icon={<ClockCircleOutlined />} title={title} data-testid="process-stage-sla">
+      {text}
     </Tag>
   );
 }
