@@ -146,8 +146,8 @@ test('a link is void once the request was decided otherwise', async () => {
 test('a link is void once a substitute decided the step for its approver (delegation)', async () => {
   const { requestId } = await ask('countersign');
   const s1 = linksIn(u.s1!);
-  const from = new Date(Date.now() - 3_600_000).toISOString();
-  const until = new Date(Date.now() + 3_600_000).toISOString();
+  const from = new Date(clock.now().getTime() - 3_600_000).toISOString();
+  const until = new Date(clock.now().getTime() + 3_600_000).toISOString();
   assert.equal((await t.api('PUT', '/api/v1/me/approval-delegate', { as: u.s1!, body: { userId: u.s3!.id, from, until } })).statusCode, 200);
   const bySubstitute = await decideInConsole(requestId, u.s3!, { decision: 'approve' });
   assert.equal(bySubstitute.data.status, 'pending', bySubstitute.body);
