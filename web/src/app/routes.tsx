@@ -53,6 +53,7 @@ const DispatchBoardPage = lazy(() => import('../features/field-service/dispatch/
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
+const ReportBuilderPage = lazy(() => import('../features/reports/ReportBuilderPage.tsx'));
 const KnowledgePage = lazy(() => import('../features/knowledge/KnowledgePage.tsx'));
 const ArticleEditorPage = lazy(() => import('../features/knowledge/ArticleEditorPage.tsx'));
 // The customer portal: its own minimal frame, no agent session or menus.
@@ -126,6 +127,7 @@ export function AppRoutes() {
         <Route path="/knowledge/new" element={page(<ArticleEditorPage />)} />
         <Route path="/knowledge/:id" element={page(<ArticleEditorPage />)} />
         <Route path="/reports" element={page(<ReportsPage />)} />
+        <Route path="/reports/custom/:id" element={page(<ReportBuilderPage />)} />
         <Route path="/settings" element={<SettingsLanding />} />
         <Route path="/settings/users" element={page(<UsersPage />)} />
         <Route path="/settings/teams" element={page(<TeamsPage />)} />
