@@ -2,8 +2,8 @@
  * 自定义报表 in real Chromium (issue 23 §4, §7): a supervisor builds "CSAT by 产品线 for the last
  * 90 days", sees its chart, drills a bar's row to its tickets, saves it, exports it to Excel (the
  * file, opened with exceljs, holds the numbers on the screen, by name), schedules it weekly, pins
- * it and finds it on 管理层·趋势. The survey answers are written as past reporting events (the
- * live path stamps events now, and "last 90 days" ends before today).
+ * it, finds it on 管理层·趋势 and unpins it there. The survey answers are written as past
+ * reporting events (the live path stamps events now, and "last 90 days" ends before today).
  *
  *   npm run build:web && node --import tsx --test e2e/report-builder.e2e.test.ts
  */
@@ -110,6 +110,8 @@ test('build CSAT by 产品线 (last 90 days) → chart → drill → save → Ex
   assert.deepEqual(await screenRows(pinned.getByTestId('report-table')), onScreen);
   await pinned.scrollIntoViewIfNeeded();
   await docScreenshot(page, 'reports-pinned.png');
+  await pinned.getByRole('button', { name: '取消置顶' }).click();
+  await page.getByTestId('pinned-reports').getByText('还没有置顶的报表', { exact: false }).waitFor();
 
   // The builder in English, and stacked at phone width.
   await h.api(lead, 'PATCH', '/api/v1/me', { locale: 'en' });
