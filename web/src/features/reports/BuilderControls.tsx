@@ -1,4 +1,4 @@
-import { Checkbox, DatePicker, Form, Input, Radio, Select, Space, Switch } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,8 @@ export function filterFieldsOf(dimensions: readonly Dimension[]): RegistryField[
 type Props = {
   name: string; onName: (name: string) => void;
   definition: Definition; onDefinition: (next: Definition) => void;
-  filter: FilterDraft; onFilter: (next: FilterDraft) => void;
+  /** Null: a saved filter the rows cannot show (nested groups), kept as it is. */
+  filter: FilterDraft | null; onFilter: (next: FilterDraft) => void;
   sharing: Pick<SavedReportInput, 'sharedRoles' | 'pinned'>; onSharing: (next: Pick<SavedReportInput, 'sharedRoles' | 'pinned'>) => void;
   dimensions: readonly Dimension[];
   disabled: boolean;
@@ -75,7 +76,7 @@ export function BuilderControls({ name, onName, definition: d, onDefinition, fil
         </Space>
       </Control>
       <Control label={t('reports.builder.filter')} help={t('reports.builder.help.filter')}>
-        <ConditionLeaves match={filter.match} conditions={filter.conditions} fields={filterFieldsOf(dimensions)} onChange={onFilter} />
+        {filter ? <ConditionLeaves match={filter.match} conditions={filter.conditions} fields={filterFieldsOf(dimensions)} onChange={onFilter} /> : <Alert type="info" showIcon title={t('reports.builder.nestedFilter')} />}
       </Control>
       <Control label={t('reports.builder.range')} help={t('reports.builder.help.range')}>
         <Space wrap>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { useSaveReport, useSavedReports, useSavedResult, type SavedReport } from './builder-api.ts';
-import { drillOfRow, type ResultRow } from './builder-draft.ts';
+import { canDrill, drillOfRow, type ResultRow } from './builder-draft.ts';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import type { DrillTarget } from './report-api.ts';
 import { ReportChart } from './ReportChart.tsx';
@@ -45,7 +45,7 @@ function PinnedReport({ report }: { report: SavedReport }) {
       {result.isError ? <ErrorState error={result.error} onRetry={() => result.refetch()} /> : !data ? <Loading /> : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <ReportChart result={data} chart={report.definition.chart} measureName={t(`reports.builder.measures.${report.definition.measure}`)}
-            onRow={drillOf({ keys: [], labels: [], value: null, count: 0 }) ? (row) => setDrill(drillOf(row)) : undefined} />
+            onRow={canDrill(report.definition) ? (row) => setDrill(drillOf(row)) : undefined} />
           <DrillDrawer range={{ from: data.from, to: data.to }} target={drill} onClose={() => setDrill(null)} />
         </Space>
       )}

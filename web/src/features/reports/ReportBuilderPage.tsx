@@ -8,7 +8,7 @@ import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { draftOfCondition } from '../automation/condition-draft.ts';
 import { BuilderControls, type FilterDraft } from './BuilderControls.tsx';
 import { savedExportUrl, useDeleteReport, usePreview, useReportDimensions, useSaveReport, useSavedReport, type SavedReport, type SavedReportInput } from './builder-api.ts';
-import { drillOfRow, filterOf, newDefinition, type Definition, type ReportResult, type ResultRow } from './builder-draft.ts';
+import { canDrill, drillOfRow, filterOf, newDefinition, type Definition, type ReportResult, type ResultRow } from './builder-draft.ts';
 import { DrillDrawer, ExportButtons } from './DrillDrawer.tsx';
 import type { DrillTarget } from './report-api.ts';
 import { ReportChart } from './ReportChart.tsx';
@@ -36,14 +36,15 @@ function Builder({ report }: { report: SavedReport | null }) {
   const dimensions = useReportDimensions();
   const [name, setName] = useState(report?.name ?? '');
   const [base, setBase] = useState<Definition>(() => (report ? definitionOf(report) : newDefinition()));
-  // A saved filter the rows cannot show (nested groups) is kept as it is.
-  const [filter, setFilter] = useState<FilterDraft>(() => draftOfCondition(report?.definition.filter) ?? { match: 'all', conditions: [] });
+  // A saved filter the rows cannot show (nested groups, written through the API) is kept as it is, not edited.
+  const stored = report?.definition.filter ?? undefined;
+  const [filter, setFilter] = useState<FilterDraft | null>(() => (stored === undefined ? { match: 'all', conditions: [] } : draftOfCondition(stored)));
   const [sharing, setSharing] = useState<Pick<SavedReportInput, 'sharedRoles' | 'pinned'>>({ sharedRoles: report?.sharedRoles ?? [], pinned: report?.pinned ?? false });
   const definition = useMemo<Definition>(() => {
     const { filter: _old, ...rest } = base;
-    const tree = filterOf(filter);
+    const tree = filter ? filterOf(filter) : stored;
     return tree ? { ...rest, filter: tree } : rest;
-  }, [base, filter]);
+  }, [base, filter, stored]);
   // The preview follows the controls without asking again on every keystroke of a filter value.
   const preview = usePreview(useDeferredValue(definition));
   const save = useSaveReport();
@@ -58,7 +59,7 @@ function Builder({ report }: { report: SavedReport | null }) {
     const target = result && drillOfRow(definition, result, row);
     if (target) setDrill(target);
   }, [definition, result]);
-  const canDrill = result ? drillOfRow(definition, result, { keys: [], labels: [], value: null, count: 0 }) !== null : false;
+  const drills = canDrill(definition);
 
   const onSave = async () => {
     const input: SavedReportInput = { name: name.trim() || t('reports.builder.untitled'), definition, ...sharing };
@@ -108,9 +109,9 @@ function Builder({ report }: { report: SavedReport | null }) {
               <>
                 <Typography.Paragraph type="secondary">
                   {t('reports.builder.period', { from: new Date(result.from).toLocaleDateString(), to: new Date(new Date(result.to).getTime() - 1).toLocaleDateString() })}
-                  {canDrill ? ` · ${t('reports.builder.drillHint')}` : ''}
+                  {drills ? ` · ${t('reports.builder.drillHint')}` : ''}
                 </Typography.Paragraph>
-                <ReportChart result={result} chart={definition.chart} measureName={t(`reports.builder.measures.${definition.measure}`)} onRow={canDrill ? onRow : undefined} />
+                <ReportChart result={result} chart={definition.chart} measureName={t(`reports.builder.measures.${definition.measure}`)} onRow={drills ? onRow : undefined} />
               </>
             )}
           </Card>

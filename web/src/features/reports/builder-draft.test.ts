@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chartAllowed, drillOfRow, filterOf, newDefinition, pivotOf, type ResultRow } from './builder-draft.ts';
+import { canDrill, chartAllowed, drillOfRow, filterOf, newDefinition, pivotOf, type ResultRow } from './builder-draft.ts';
 
 const result = { from: '2026-09-01T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' };
 const row = (keys: string[], labels: string[], extra: Partial<ResultRow> = {}): ResultRow => ({ keys, labels, value: 50, count: 2, ...extra });
@@ -20,6 +20,7 @@ test('a time bucket drills to its own range, the other dimension as the group', 
 
 test('no drill-down where the tickets cannot be named exactly: a backlog, a filtered report', () => {
   assert.equal(drillOfRow({ ...newDefinition(), measure: 'backlog' }, result, row([], [])), null);
+  assert.deepEqual([canDrill({ ...newDefinition(), measure: 'backlog' }), canDrill({ ...newDefinition(), measure: 'nps' })], [false, true]);
   assert.equal(drillOfRow({ ...newDefinition(), filter: { all: [{ field: 'channel', op: 'in', value: ['web'] }] } }, result, row([], [])), null);
 });
 

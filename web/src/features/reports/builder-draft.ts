@@ -50,6 +50,11 @@ export function drillMeasureOf(d: Pick<Definition, 'measure' | 'clock'>): DrillT
   }
 }
 
+/** Whether a report's chart elements drill down at all (drillOfRow names each one's tickets). */
+export function canDrill(d: Pick<Definition, 'measure' | 'clock' | 'filter'>): boolean {
+  return drillMeasureOf(d) !== null && !d.filter;
+}
+
 /**
  * The drill-down of one chart element (a result row): the report's range (or the row's time
  * bucket), its measure's facts and its dimensions' values as groups. Null where the tickets
@@ -57,7 +62,7 @@ export function drillMeasureOf(d: Pick<Definition, 'measure' | 'clock'>): DrillT
  */
 export function drillOfRow(d: Definition, result: Pick<ReportResult, 'from' | 'to'>, row: ResultRow): DrillTarget | null {
   const measure = drillMeasureOf(d);
-  if (!measure || d.filter) return null;
+  if (!measure || !canDrill(d)) return null;
   const groups = d.dimensions.flatMap((dimension, i) => (dimension.startsWith('time:') ? [] : [{ by: dimension, value: row.keys[i] ?? '' }]));
   const span = row.span ?? { from: result.from, to: result.to };
   return {
