@@ -33,6 +33,8 @@ test('live dashboard → trends → the busiest heatmap cell opens exactly its t
   await page.goto('/reports');
   await page.getByTestId('live-incoming').filter({ hasText: '3' }).waitFor();
   await page.getByRole('tab', { name: '管理层·趋势' }).click();
+  // Nothing pinned yet: the section says how to pin a report.
+  await page.getByTestId('pinned-reports').getByText('还没有置顶的报表', { exact: false }).waitFor();
   const chart = page.getByTestId('arrival-heatmap');
   await chart.locator('canvas').first().waitFor();
   // The busiest cell as the API counts it, clicked where the chart draws it (grid: left 48, right 16, top 8, bottom 56).

@@ -20,6 +20,9 @@ export const drillQuery = z.object({
   measure: z.enum(measures).default('created'),
   groupBy: groupBySchema.optional(),
   group: z.string().max(200).optional(),
+  /** A report builder's second dimension and its value (a cell of a two-dimension chart). */
+  thenBy: groupBySchema.optional(),
+  thenGroup: z.string().max(200).optional(),
   weekday: z.coerce.number().int().min(0).max(6).optional(),
   hour: z.coerce.number().int().min(0).max(23).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -29,4 +32,5 @@ export function checkDrillQuery(q: z.infer<typeof drillQuery>): void {
   checkRange(q);
   if ((q.weekday === undefined) !== (q.hour === undefined)) throw invalidField(q.weekday === undefined ? 'weekday' : 'hour', 'report.cell_needs_both');
   if (q.group !== undefined && !q.groupBy) throw invalidField('groupBy', 'report.group_needs_group_by');
+  if (q.thenGroup !== undefined && !q.thenBy) throw invalidField('thenBy', 'report.group_needs_group_by');
 }

@@ -53,7 +53,7 @@ export function registerReportRoutes(app: AppServer, { database, config, clock }
     config: { permission: 'reports.read' },
     schema: {
       tags, summary: '下钻到工单 Drill down',
-      description: 'The tickets behind a number: facts of `measure` in [from, to) (one `group` of `groupBy`, or one heatmap cell `weekday` + `hour`), in the reader\'s report scope and ticket visibility, newest first, at most `limit`.',
+      description: 'The tickets behind a number: facts of `measure` in [from, to) (one `group` of `groupBy` — and one `thenGroup` of `thenBy`, a report builder\'s second dimension —, or one heatmap cell `weekday` + `hour`), in the reader\'s report scope and ticket visibility, newest first, at most `limit`.',
       querystring: drillQuery,
       response: { 200: z.object({ total: z.number().int(), truncated: z.boolean(), tickets: z.array(z.object({ id: z.string(), number: z.string(), subject: z.string() })) }) },
     },

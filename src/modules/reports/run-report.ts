@@ -13,7 +13,8 @@ import { periodsOf, resolveRange } from './report-range.js';
 import { groupSeparator, reportScope, rollupScopeOf, type GroupBy, type RollupScope } from './scope.js';
 import { getReportSettings } from './settings.js';
 
-export type ReportRow = { keys: string[]; labels: string[]; value: number | null; count: number; previous?: number | null };
+/** `span`: a time bucket's own range (rows of a report with a time dimension), for its drill-down. */
+export type ReportRow = { keys: string[]; labels: string[]; value: number | null; count: number; previous?: number | null; span?: { from: string; to: string } };
 /** `unit` of every value: counts, percent (0–100), minutes or an NPS score (−100…100); one decimal. */
 export type ReportUnit = 'count' | 'percent' | 'minutes' | 'score';
 export type ReportResult = { from: string; to: string; previous: { from: string; to: string } | null; timeZone: string; unit: ReportUnit; dimensionNames: string[]; rows: ReportRow[] };
@@ -71,13 +72,14 @@ export async function runReport(db: Db, input: { definition: ReportDefinition; a
       value: shown(unit, r.value),
       count: r.count,
       ...(before && { previous: shown(unit, previousByMatch.get(r.match) ?? null) }),
+      ...(r.span && { span: { from: r.span.start.toISOString(), to: r.span.end.toISOString() } }),
     })),
   };
 }
 
 type Read = { now: Date; scope: SQL; rollupScope: RollupScope | null; tz: string; defaultTimeZone: string };
 /** `match`: the row's keys with a time bucket replaced by its position, so period i meets the previous range's period i. */
-type Value = { keys: string[]; match: string; value: number | null; count: number };
+type Value = { keys: string[]; match: string; value: number | null; count: number; span?: Span };
 
 async function valuesOf(db: Db, d: ReportDefinition, span: Span, r: Read): Promise<Value[]> {
   const time = d.dimensions.find((x) => isTimeDimension(x));
@@ -100,7 +102,7 @@ async function valuesOf(db: Db, d: ReportDefinition, span: Span, r: Read): Promi
   return periods.flatMap((p, i) => perPeriod[i]!.filter(shown).map((g) => {
     const keys = others.length === 0 ? [p.key] : timeAt === 0 ? [p.key, g.group] : [g.group, p.key];
     const match = others.length === 0 ? String(i) : timeAt === 0 ? `${i}${groupSeparator}${g.group}` : `${g.group}${groupSeparator}${i}`;
-    return { keys, match, ...measureOf(d, g) };
+    return { keys, match, span: p, ...measureOf(d, g) };
   }));
 }
 

@@ -4,6 +4,7 @@ import { actorOf } from '../../app/http/request-context.js';
 import type { Db } from '../../db/database.js';
 import type { ReportDefinition } from './report-definition.js';
 import { compileReportFilter, reportFilterFields } from './report-filter.js';
+import { listReportDimensions } from './report-dimensions.js';
 import { removeReportSchedule, setReportSchedule } from './report-schedules.js';
 import { runReport } from './run-report.js';
 import { reportResultSchema, savedReportBody, savedReportPatch, savedReportSchema, scheduleBody } from './saved-report-schemas.js';
@@ -36,6 +37,15 @@ export function registerSavedReportRoutes(app: AppServer, { database, config, cl
     const page = await listSavedReports(database.db, actorOf(request), { pinned: q.pinned, limit: q.limit, after: q.cursor });
     return { items: page.items, nextCursor: page.next };
   });
+
+  app.get('/api/v1/reports/dimensions', {
+    config: { permission: 'reports.read' },
+    schema: {
+      tags, summary: '报表维度 What a report may group and filter by',
+      description: 'The builder\'s dimensions: team, agent, channel, type, category, priority, each select custom field of tickets (`field:<key>`) and the time buckets, named in the reader\'s language; `filterField` is the condition-language field a filter tests for it (null for a time bucket) and `options` the values it may pick, by name.',
+      response: { 200: z.object({ items: z.array(z.object({ key: z.string(), name: z.string(), filterField: z.string().nullable(), options: z.array(z.object({ value: z.string(), label: z.string() })).nullable() })) }) },
+    },
+  }, async (request) => ({ items: await listReportDimensions(database.db, request.locale) }));
 
   app.post('/api/v1/reports/saved', {
     config: { permission: 'reports.read' },

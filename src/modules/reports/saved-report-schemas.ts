@@ -44,5 +44,5 @@ export const savedReportSchema = z.object({
 export const reportResultSchema = z.object({
   from: z.string(), to: z.string(), previous: z.object({ from: z.string(), to: z.string() }).nullable(), timeZone: z.string(),
   unit: z.enum(['count', 'percent', 'minutes', 'score']), dimensionNames: z.array(z.string()),
-  rows: z.array(z.object({ keys: z.array(z.string()), labels: z.array(z.string()), value: z.number().nullable(), count: z.number(), previous: z.number().nullable().optional() })),
+  rows: z.array(z.object({ keys: z.array(z.string()), labels: z.array(z.string()), value: z.number().nullable(), count: z.number(), previous: z.number().nullable().optional(), span: z.object({ from: z.string(), to: z.string() }).optional() })),
 });

@@ -54,6 +54,7 @@ const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ApprovalLinkPage = lazy(() => import('../features/workflow/ApprovalLinkPage.tsx'));
 const ComingSoon = lazy(() => import('../shared/ui/ComingSoon.tsx'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
+const ReportBuilderPage = lazy(() => import('../features/reports/ReportBuilderPage.tsx'));
 const KnowledgePage = lazy(() => import('../features/knowledge/KnowledgePage.tsx'));
 const ArticleEditorPage = lazy(() => import('../features/knowledge/ArticleEditorPage.tsx'));
 // The customer portal: its own minimal frame, no agent session or menus.
@@ -128,6 +129,7 @@ export function AppRoutes() {
         <Route path="/knowledge/new" element={page(<ArticleEditorPage />)} />
         <Route path="/knowledge/:id" element={page(<ArticleEditorPage />)} />
         <Route path="/reports" element={page(<ReportsPage />)} />
+        <Route path="/reports/custom/:id" element={page(<ReportBuilderPage />)} />
         <Route path="/settings" element={<SettingsLanding />} />
         <Route path="/settings/users" element={page(<UsersPage />)} />
         <Route path="/settings/teams" element={page(<TeamsPage />)} />

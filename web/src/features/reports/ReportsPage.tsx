@@ -1,14 +1,16 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Drawer, Empty, Row, Space, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ErrorState, Loading } from '../../shared/ui/states.tsx';
 import { ArrivalHeatmap } from './ArrivalHeatmap.tsx';
-import { useCan } from '../../app/session.ts';
-import { drillExportUrl, kpiExportUrl, type ExportFormat } from './export-links.ts';
-import { useDrill, useHeatmap, useKpis, useLiveDashboard, useUserNames, type DrillTarget, type Range } from './report-api.ts';
+import { DrillDrawer, ExportButtons } from './DrillDrawer.tsx';
+import { PinnedReports } from './PinnedReports.tsx';
+import { SavedReportsList } from './SavedReportsList.tsx';
+import { kpiExportUrl } from './export-links.ts';
+import { useHeatmap, useKpis, useLiveDashboard, useUserNames, type DrillTarget, type Range } from './report-api.ts';
 
 /** A tile's title with what it counts on hover (every number says what it counts). */
 function Explained({ title, help }: { title: string; help: string }) {
@@ -111,55 +113,28 @@ function Trends() {
           </Card>
         </Col>
       </Row>
+      <PinnedReports />
       <DrillDrawer range={range} target={drill} onClose={() => setDrill(null)} />
     </Space>
   );
 }
 
-/** 导出 Excel / CSV: plain links, so the browser streams the file to disk with its own progress. */
-function ExportButtons({ href, testId }: { href: (format: ExportFormat) => string; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <Space size="small" data-testid={testId}>
-      <Button size="small" href={href('xlsx')} download>{t('reports.exportExcel')}</Button>
-      <Button size="small" href={href('csv')} download>{t('reports.exportCsv')}</Button>
-    </Space>
-  );
-}
+const tabs = ['live', 'trends', 'custom'] as const;
 
-/** The tickets behind a number: the drill-down's list, each opening the ticket. */
-function DrillDrawer({ range, target, onClose }: { range: Range; target: DrillTarget | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const drill = useDrill(range, target);
-  const can = useCan();
-  return (
-    <Drawer open={target !== null} onClose={onClose} width={560} title={target ? t('reports.drill.title', { label: target.label }) : ''} data-testid="drill-drawer">
-      {drill.isError ? <ErrorState error={drill.error} onRetry={() => drill.refetch()} /> : !drill.data ? <Loading /> : (
-        <>
-          <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-            <Typography.Paragraph type="secondary" data-testid="drill-total">
-              {t('reports.drill.total', { count: drill.data.total })}{drill.data.truncated ? ` · ${t('reports.drill.truncated', { count: drill.data.tickets.length })}` : ''}
-            </Typography.Paragraph>
-            {target && drill.data.total > 0 && can('tickets.export') && <ExportButtons href={(format) => drillExportUrl(range, target, format)} testId="drill-export" />}
-          </Space>
-          <Table size="small" rowKey="id" pagination={{ pageSize: 50, hideOnSinglePage: true }} dataSource={drill.data.tickets} locale={{ emptyText: t('reports.drill.empty') }}
-            columns={[
-              { title: t('reports.drill.number'), dataIndex: 'number', width: 140, render: (n: string, row) => <Link to={`/tickets/${row.id}`}>{n}</Link> },
-              { title: t('reports.drill.subject'), dataIndex: 'subject' },
-            ]} />
-        </>
-      )}
-    </Drawer>
-  );
-}
-
-/** 报表: the live dashboard and the trends. */
+/** 报表: the live dashboard, the trends (with the pinned reports) and 自定义报表; the tab is in the address (`?tab=`), so the builder's 返回 lands on the list. */
 export default function ReportsPage() {
   const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const tab = tabs.find((x) => x === search.get('tab')) ?? 'live';
   return (
-    <div style={{ padding: 24 }}>
+    <div style={{ padding: 16 }}>
       <Typography.Title level={3}>{t('reports.title')}</Typography.Title>
-      <Tabs items={[{ key: 'live', label: t('reports.tabs.live'), children: <LiveDashboard /> }, { key: 'trends', label: t('reports.tabs.trends'), children: <Trends /> }]} />
+      <Tabs activeKey={tab} onChange={(key) => setSearch({ tab: key }, { replace: true })}
+        items={[
+          { key: 'live', label: t('reports.tabs.live'), children: <LiveDashboard /> },
+          { key: 'trends', label: t('reports.tabs.trends'), children: <Trends /> },
+          { key: 'custom', label: t('reports.tabs.custom'), children: <SavedReportsList /> },
+        ]} />
     </div>
   );
 }

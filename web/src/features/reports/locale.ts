@@ -1,9 +1,10 @@
 import type { Catalogue } from '../../app/locales/catalogue.ts';
+import { builderEn, builderZhCN } from './builder-locale.ts';
 
 /** 报表: the live dashboard (服务经理·实时) and the trends (管理层·趋势). Every number says what it counts (`help.*`). */
 export const reportsZhCN = {
   title: '报表',
-  tabs: { live: '服务经理·实时', trends: '管理层·趋势' },
+  tabs: { live: '服务经理·实时', trends: '管理层·趋势', custom: '自定义报表' },
   live: {
     incomingToday: '今日进线',
     backlog: '未解决积压',
@@ -50,11 +51,12 @@ export const reportsZhCN = {
   drill: { title: '{{label}} 的工单', total: '共 {{count}} 张', truncated: '只显示最新的 {{count}} 张', empty: '没有可查看的工单', number: '编号', subject: '标题' },
   hours: '{{value}} 小时',
   minutes: '{{value}} 分钟',
+  ...builderZhCN,
 };
 
 export const reportsEn: Catalogue<typeof reportsZhCN> = {
   title: 'Reports',
-  tabs: { live: 'Service manager · live', trends: 'Management · trends' },
+  tabs: { live: 'Service manager · live', trends: 'Management · trends', custom: 'Custom reports' },
   live: {
     incomingToday: 'Incoming today',
     backlog: 'Open backlog',
@@ -101,4 +103,5 @@ export const reportsEn: Catalogue<typeof reportsZhCN> = {
   drill: { title: 'Tickets of {{label}}', total: '{{count}} tickets', truncated: 'Showing the newest {{count}}', empty: 'No tickets you may see', number: 'Number', subject: 'Subject' },
   hours: '{{value}} h',
   minutes: '{{value}} min',
+  ...builderEn,
 };

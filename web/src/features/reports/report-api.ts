@@ -1,8 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../shared/api/client.ts';
+import type { paths } from '../../shared/api/schema.d.ts';
 
 export type Range = { from: string; to: string };
-export type DrillTarget = { label: string; measure?: 'created'; weekday?: number; hour?: number; groupBy?: 'channel'; group?: string };
+type DrillMeasure = NonNullable<NonNullable<paths['/api/v1/reports/drill']['get']['parameters']['query']>['measure']>;
+/**
+ * What a drill-down asks (GET /reports/drill): a heatmap cell, a group (and a report builder's
+ * second group), the facts of `measure`; `from`/`to` override the page's range (a time bucket).
+ */
+export type DrillTarget = { label: string; measure?: DrillMeasure; weekday?: number; hour?: number; groupBy?: string; group?: string; thenBy?: string; thenGroup?: string; from?: string; to?: string };
 
 export const useLiveDashboard = () =>
   // The service manager's screen refreshes itself every 30 s (the tiles read today's facts and the open tickets only).

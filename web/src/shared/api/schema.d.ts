@@ -15837,7 +15837,7 @@ export interface paths {
         };
         /**
          * 下钻到工单 Drill down
-         * @description The tickets behind a number: facts of `measure` in [from, to) (one `group` of `groupBy`, or one heatmap cell `weekday` + `hour`), in the reader's report scope and ticket visibility, newest first, at most `limit`.
+         * @description The tickets behind a number: facts of `measure` in [from, to) (one `group` of `groupBy` — and one `thenGroup` of `thenBy`, a report builder's second dimension —, or one heatmap cell `weekday` + `hour`), in the reader's report scope and ticket visibility, newest first, at most `limit`.
          */
         get: {
             parameters: {
@@ -15847,6 +15847,8 @@ export interface paths {
                     measure?: "created" | "reply.agent" | "reply.customer" | "first_response.calendar" | "first_response.business" | "resolved" | "resolution.calendar" | "resolution.business" | "reopened" | "status_changed" | "assigned" | "sla.breached" | "csat.delivered" | "csat.score" | "nps.delivered" | "nps.score";
                     groupBy?: string;
                     group?: string;
+                    thenBy?: string;
+                    thenGroup?: string;
                     weekday?: number;
                     hour?: number;
                     limit?: number;
@@ -16067,6 +16069,8 @@ export interface paths {
                     measure?: "created" | "reply.agent" | "reply.customer" | "first_response.calendar" | "first_response.business" | "resolved" | "resolution.calendar" | "resolution.business" | "reopened" | "status_changed" | "assigned" | "sla.breached" | "csat.delivered" | "csat.score" | "nps.delivered" | "nps.score";
                     groupBy?: string;
                     group?: string;
+                    thenBy?: string;
+                    thenGroup?: string;
                     weekday?: number;
                     hour?: number;
                     limit?: number;
@@ -16344,6 +16348,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/dimensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报表维度 What a report may group and filter by
+         * @description The builder's dimensions: team, agent, channel, type, category, priority, each select custom field of tickets (`field:<key>`) and the time buckets, named in the reader's language; `filterField` is the condition-language field a filter tests for it (null for a time bucket) and `options` the values it may pick, by name.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                name: string;
+                                filterField: string | null;
+                                options: {
+                                    value: string;
+                                    label: string;
+                                }[] | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/saved/{id}": {
         parameters: {
             query?: never;
@@ -16612,6 +16665,10 @@ export interface paths {
                                 value: number | null;
                                 count: number;
                                 previous?: number | null;
+                                span?: {
+                                    from: string;
+                                    to: string;
+                                };
                             }[];
                         };
                     };
@@ -16711,6 +16768,10 @@ export interface paths {
                                 value: number | null;
                                 count: number;
                                 previous?: number | null;
+                                span?: {
+                                    from: string;
+                                    to: string;
+                                };
                             }[];
                         };
                     };
