@@ -1,29 +1,28 @@
-import { App, Button, Card, Collapse, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
-import { ApiError } from '../../shared/api/client.ts';
-import { useCreateWorkOrder, useTicketWorkOrders, useWorkOrder, type WorkOrder } from './work-order-api.ts';
+import { CreateWorkOrderModal } from './CreateWorkOrderModal.tsx';
+import { VisitReport } from './VisitReport.tsx';
+import { useTicketWorkOrders, useWorkOrder, type WorkOrder } from './work-order-api.ts';
 
 const statusColour: Record<WorkOrder['status'], string> = {
   pending_dispatch: 'default', dispatched: 'processing', accepted: 'processing', rejected: 'warning', departed: 'processing', arrived: 'processing',
   in_service: 'processing', awaiting_confirmation: 'gold', completed: 'success', cancelled: 'default', revisit_needed: 'warning',
 };
 
-/** 派工单 on the ticket page: the ticket's visits with status, engineer and appointment, each with its steps; 创建派工单 in one click. */
-export function WorkOrdersPanel({ ticketId }: { ticketId: string }) {
+/**
+ * 派工单 on the ticket page: the ticket's visits with status, site, devices, engineer and appointment,
+ * each with its steps and, once reported, what the engineer brought back; 创建派工单 opens a short form.
+ */
+export function WorkOrdersPanel({ ticketId, requesterId }: { ticketId: string; requesterId: string | null }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
+  const [creating, setCreating] = useState(false);
   const orders = useTicketWorkOrders(ticketId, can('field_service.read'));
-  const create = useCreateWorkOrder(ticketId);
   if (!can('field_service.read')) return null;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const onCreate = () =>
-    create.mutate(undefined, {
-      onSuccess: (order) => void message.success(t('fieldService.panel.created', { number: order.number })),
-      onError: (error) => void message.error(error instanceof ApiError ? error.message : String(error)),
-    });
   const items = orders.data?.items ?? [];
   return (
     <Card
@@ -32,8 +31,9 @@ export function WorkOrdersPanel({ ticketId }: { ticketId: string }) {
       style={{ marginTop: 16 }}
       loading={orders.isPending}
       data-testid="work-orders-panel"
-      extra={can('field_service.create') && <Button size="small" onClick={onCreate} loading={create.isPending} data-testid="create-work-order">{t('fieldService.panel.create')}</Button>}
+      extra={can('field_service.create') && <Button size="small" onClick={() => setCreating(true)} data-testid="create-work-order">{t('fieldService.panel.create')}</Button>}
     >
+      {creating && <CreateWorkOrderModal ticketId={ticketId} requesterId={requesterId} canReadCustomers={can('customers.read')} onClose={() => setCreating(false)} />}
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fieldService.panel.none')} />
       ) : (
@@ -56,13 +56,17 @@ export function WorkOrdersPanel({ ticketId }: { ticketId: string }) {
   );
 }
 
-/** One visit's facts and its steps, read when the row is opened. */
+/** One visit's facts, its steps and its report, read when the row is opened. */
 function WorkOrderSteps({ order }: { order: WorkOrder }) {
   const { t } = useTranslation();
   const detail = useWorkOrder(order.ticketId, order.id, true);
   const time = (iso: string) => dayjs(iso).format('MM-DD HH:mm');
   return (
     <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      {order.site && <Typography.Text data-testid="work-order-site">{t('fieldService.panel.site', { address: `${order.site.regionNames.join('')} ${order.site.street}`.trim() })}</Typography.Text>}
+      {order.devices.map((device) => (
+        <Typography.Text key={device.id} data-testid="work-order-device">{t('fieldService.panel.device', { title: device.title })}{device.expiresOn && ` · ${t('fieldService.panel.warrantyUntil', { date: device.expiresOn })}`}</Typography.Text>
+      ))}
       <Typography.Text type="secondary">{order.engineer?.name ?? t('fieldService.panel.unassigned')}</Typography.Text>
       <Typography.Text type="secondary">
         {order.appointmentStart && order.appointmentEnd ? t('fieldService.panel.appointment', { start: time(order.appointmentStart), end: time(order.appointmentEnd) }) : t('fieldService.panel.noAppointment')}
@@ -81,6 +85,7 @@ function WorkOrderSteps({ order }: { order: WorkOrder }) {
           ),
         }))}
       />
+      {detail.data && <VisitReport order={detail.data} />}
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../shared/api/client.ts';
 import type { components } from '../../shared/api/schema';
 import { ticketKeys } from '../tickets/keys.ts';
@@ -26,16 +26,4 @@ export function useTicketWorkOrders(ticketId: string, enabled: boolean) {
 
 export function useWorkOrder(ticketId: string, id: string, enabled: boolean) {
   return useQuery({ queryKey: workOrderKeys.one(ticketId, id), queryFn: () => unwrap(api.GET('/api/v1/work-orders/{id}', { params: { path: { id } } })), enabled });
-}
-
-/** 创建派工单 with the defaults the server takes from the ticket and its requester. */
-export function useCreateWorkOrder(ticketId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/work-orders', { body: { ticketId } })),
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: workOrderKeys.ofTicket(ticketId) });
-      await queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(ticketId) });
-    },
-  });
 }

@@ -47,7 +47,7 @@ export const SidePanels = memo(function SidePanels({ ticket }: { ticket: Ticket 
     <>
       <RequesterPanel ticket={ticket} />
       {ticket.channel === 'email' && <div style={{ marginTop: 16 }}><CcPanel ticketId={ticket.id} /></div>}
-      <WorkOrdersPanel ticketId={ticket.id} />
+      <WorkOrdersPanel ticketId={ticket.id} requesterId={ticket.requester?.id ?? null} />
       <TicketArticlesPanel ticketId={ticket.id} />
     </>
   );
