@@ -61,6 +61,19 @@ test('the admin saves notices and the map key; the board\'s map shows orders and
   await admin.getByText('已设置（加密保存）；留空则不修改').waitFor();
   const notices = await h.api<{ items: Array<{ scope: string; noticeKinds: string[] }> }>(h.users.admin, 'GET', '/api/v1/field-service/customer-notice-settings');
   assert.deepEqual(notices.items.find((s) => s.scope === 'global')?.noticeKinds, ['scheduled', 'rescheduled']);
+  // The engineers' list edits with the board's own profile dialog, home base included.
+  await admin.getByRole('tab', { name: '工程师档案' }).click();
+  await admin.getByRole('button', { name: '编辑 马师傅 的档案' }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.locator('.ant-cascader').nth(1).click();
+  for (const name of ['青海省', '西宁市', '城中区']) await admin.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+  await dialog.getByLabel('常驻地 街道').fill('七一路 8 号');
+  await dialog.getByLabel('纬度（GCJ-02）').fill('36.62');
+  await dialog.getByLabel('经度（GCJ-02）').fill('101.78');
+  await dialog.getByRole('button', { name: '保 存' }).click();
+  await admin.getByText('工程师档案已保存').waitFor();
+  const profiles = await h.api<{ items: Array<{ id: string; home: unknown }> }>(h.users.admin, 'GET', '/api/v1/engineers');
+  assert.deepEqual(profiles.items.find((e) => e.id === engineer.id)?.home, { region: ['63', '6301', '630103'], street: '七一路 8 号', lat: 36.62, lng: 101.78, coordinateSystem: 'gcj02' });
   await admin.getByRole('tab', { name: '服务类型与自动派工' }).click();
   await admin.getByText('综合排名第一 · 不限时间').first().waitFor();
   await docScreenshot(admin, 'field-service-settings.png');
