@@ -135,6 +135,11 @@ const configSchema = z.object({
     .default('')
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .refine((entries) => entries.every(isOutboundAllowEntry), 'must be IP addresses, CIDR ranges or host names, separated by commas'),
+  /**
+   * Where the dispatch board's map loads AMap's JS API 2.0 from (`<base>/maps?v=2.0&key=…`), in the
+   * browser; the console's CSP allows exactly this origin for scripts. A mirror or a test double.
+   */
+  OPENCSM_MAP_SCRIPT_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://webapi.amap.com').transform((v) => v.replace(/\/+$/, '')),
   /** Who may frame the embeddable web form (/portal/form): `*` or a space-separated list of origins. */
   OPENCSM_PORTAL_FRAME_ANCESTORS: z
     .string()

@@ -85,7 +85,7 @@ export async function buildServer(context: AppContext, modules: readonly AppModu
   app.addHook('preValidation', rejectUnstorableText);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  registerWebConsole(app, undefined, { portalFrameAncestors: context.config.OPENCSM_PORTAL_FRAME_ANCESTORS });
+  registerWebConsole(app, undefined, { portalFrameAncestors: context.config.OPENCSM_PORTAL_FRAME_ANCESTORS, mapScriptBaseUrl: context.config.OPENCSM_MAP_SCRIPT_BASE_URL });
   app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
     try {

@@ -21,7 +21,7 @@ writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
 writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(script));
 after(() => rmSync(dist, { recursive: true, force: true }));
 
-async function serverFor(dir: string, options: { portalFrameAncestors?: string } = {}) {
+async function serverFor(dir: string, options: { portalFrameAncestors?: string; mapScriptBaseUrl?: string } = {}) {
   const app = Fastify();
   app.setNotFoundHandler((_request, reply) => reply.status(404).type('application/problem+json').send({ status: 404 }));
   registerWebConsole(app as unknown as AppServer, dir, options);
@@ -55,6 +55,24 @@ test('only the web form may be framed, by the configured sites; the portal and t
     assert.equal(res.headers['x-frame-options'], 'DENY', url);
   }
   await app.close();
+});
+
+test('the console allows exactly the configured map script origin; the engineer app and help centre do not', async () => {
+  const app = await serverFor(dist, { mapScriptBaseUrl: 'http://127.0.0.1:4567/amap' });
+  const console = await app.inject({ method: 'GET', url: '/dispatch' });
+  const policy = console.headers['content-security-policy'] as string;
+  assert.match(policy, /script-src 'self' http:\/\/127\.0\.0\.1:4567;/);
+  assert.match(policy, /connect-src 'self' http:\/\/127\.0\.0\.1:4567;/);
+  assert.doesNotMatch(policy, /amap\.com/);
+  for (const url of ['/m', '/help']) {
+    const res = await app.inject({ method: 'GET', url });
+    assert.match(res.headers['content-security-policy'] as string, /script-src 'self';/, url);
+  }
+  const amap = await serverFor(dist, { mapScriptBaseUrl: 'https://webapi.amap.com' });
+  const real = (await amap.inject({ method: 'GET', url: '/dispatch' })).headers['content-security-policy'] as string;
+  assert.match(real, /script-src 'self' https:\/\/webapi\.amap\.com https:\/\/\*\.amap\.com https:\/\/\*\.autonavi\.com;/);
+  assert.match(real, /worker-src 'self' blob:/);
+  await Promise.all([app.close(), amap.close()]);
 });
 
 test('hashed assets are cached forever and sent precompressed when the browser accepts it', async () => {

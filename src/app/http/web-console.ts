@@ -21,17 +21,29 @@ const contentTypes: Record<string, string> = {
 
 // antd injects its styles at runtime (CSS-in-JS), hence 'unsafe-inline' for styles only. The API
 // docs (Swagger UI: its own script files, inline style attributes) live under the same policy.
-export function contentSecurityPolicy(frameAncestors: string): string {
+// `mapOrigin` (the console only): where the dispatch board loads its map script from
+// (OPENCSM_MAP_SCRIPT_BASE_URL), allowed for scripts, requests and images; AMap's own origin also
+// brings its data and tile hosts (*.amap.com, *.autonavi.com) and the workers it makes from blobs.
+export function contentSecurityPolicy(frameAncestors: string, mapOrigin?: string): string {
+  const map = mapOrigin ? mapSources(mapOrigin) : [];
+  const extra = map.length ? ` ${map.join(' ')}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self'${extra}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
+    `img-src 'self' data: blob:${extra}`,
+    `connect-src 'self'${extra}`,
+    ...(map.length ? ["worker-src 'self' blob:"] : []),
     `frame-ancestors ${frameAncestors}`,
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
+}
+
+const amapOrigin = 'https://webapi.amap.com';
+
+function mapSources(origin: string): string[] {
+  return origin === amapOrigin ? [origin, 'https://*.amap.com', 'https://*.autonavi.com'] : [origin];
 }
 
 /** The one page other sites may frame: the public web form. Everything else refuses framing. */
@@ -63,14 +75,14 @@ function loadAssets(dir: string): Map<string, Asset> {
   return assets;
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, frameAncestors = "'none'") {
+function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, frameAncestors = "'none'", mapOrigin?: string) {
   const accepts = String(request.headers['accept-encoding'] ?? '');
   reply.header('Content-Type', asset.type).header('Vary', 'Accept-Encoding').header('X-Content-Type-Options', 'nosniff');
   reply.header('Cache-Control', asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   // The engineer app's worker lives in /m/ but serves the page /m itself (scope /m).
   if (request.url.split('?')[0] === '/m/sw.js') reply.header('Service-Worker-Allowed', '/m');
   if (asset.type.startsWith('text/html')) {
-    reply.header('Content-Security-Policy', contentSecurityPolicy(frameAncestors)).header('Referrer-Policy', 'same-origin');
+    reply.header('Content-Security-Policy', contentSecurityPolicy(frameAncestors, mapOrigin)).header('Referrer-Policy', 'same-origin');
     // X-Frame-Options cannot list origins; CSP frame-ancestors governs framing where it is allowed.
     if (frameAncestors === "'none'") reply.header('X-Frame-Options', 'DENY');
   }
@@ -83,7 +95,8 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, frameA
  * Serve the agent console at `/`: files of the build, and index.html for every other path that
  * is not the API (client-side routes such as /tickets/123). Without a build, say how to make one.
  */
-export function registerWebConsole(app: AppServer, dir = webDistDir, options: { portalFrameAncestors?: string } = {}): void {
+export function registerWebConsole(app: AppServer, dir = webDistDir, options: { portalFrameAncestors?: string; mapScriptBaseUrl?: string } = {}): void {
+  const mapOrigin = options.mapScriptBaseUrl ? new URL(options.mapScriptBaseUrl).origin : undefined;
   const index = resolve(dir, 'index.html');
   const assets = existsSync(index) ? loadAssets(resolve(dir)) : undefined;
   const handler = async (request: FastifyRequest<{ Params: { '*'?: string } }>, reply: FastifyReply) => {
@@ -104,7 +117,9 @@ export function registerWebConsole(app: AppServer, dir = webDistDir, options: { 
     const helpCentre = (path === '/help' || path.startsWith('/help/')) && assets.has('/help.html');
     // The field engineer's offline app is its own page too (web/m.html), for /m and /m/*.
     const engineerApp = (path === '/m' || path.startsWith('/m/')) && assets.has('/m.html');
-    return send(request, reply, assets.get(helpCentre ? '/help.html' : engineerApp ? '/m.html' : '/index.html')!, frameAncestors);
+    // Only the console's shell hosts the dispatch board's map.
+    const consoleShell = !helpCentre && !engineerApp;
+    return send(request, reply, assets.get(helpCentre ? '/help.html' : engineerApp ? '/m.html' : '/index.html')!, frameAncestors, consoleShell ? mapOrigin : undefined);
   };
   app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, handler);
   app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, handler);

@@ -39,7 +39,7 @@ export function appointmentNoticeHandler(deps: NoticeDeps) {
       const told = last && last.kind !== 'cancelled' ? last : null;
       if (order.status === 'cancelled') {
         await tx.delete(appointmentReminders).where(eq(appointmentReminders.workOrderId, order.id));
-        if (told?.appointmentStart && told.appointmentEnd && settings.noticesEnabled) await notify(tx, database, deps, order, 'cancelled', `${order.id}:cancelled`, { start: told.appointmentStart, end: told.appointmentEnd });
+        if (told?.appointmentStart && told.appointmentEnd && settings.noticesEnabled && settings.noticeKinds.includes('cancelled')) await notify(tx, database, deps, order, 'cancelled', `${order.id}:cancelled`, { start: told.appointmentStart, end: told.appointmentEnd });
         return;
       }
       if (!settings.noticesEnabled || !visitAhead.includes(order.status) || !order.appointmentStart || !order.appointmentEnd || !order.engineerId) {
@@ -48,7 +48,9 @@ export function appointmentNoticeHandler(deps: NoticeDeps) {
       }
       const window = { start: order.appointmentStart, end: order.appointmentEnd };
       const same = told && told.appointmentStart?.getTime() === window.start.getTime() && told.appointmentEnd?.getTime() === window.end.getTime() && told.engineerId === order.engineerId;
-      if (!same) await notify(tx, database, deps, order, told ? 'rescheduled' : 'scheduled', `${order.id}:window:${event.eventId}`, window);
+      const kind = told ? 'rescheduled' : 'scheduled';
+      // A kind switched off (设置 › 现场服务) sends nothing; a move then compares with what was told last.
+      if (!same && settings.noticeKinds.includes(kind)) await notify(tx, database, deps, order, kind, `${order.id}:window:${event.eventId}`, window);
       const dueAt = reminderDueAt(window.start, settings.reminderTime, deps.timeZone);
       if (!dueAt || dueAt <= deps.clock.now()) {
         await tx.delete(appointmentReminders).where(eq(appointmentReminders.workOrderId, order.id));

@@ -7,6 +7,7 @@ import { recordEvent } from '../../jobs/events.js';
 import { teamMembersOf, type Actor } from '../auth/index.js';
 import { notifyStaff } from '../notifications/index.js';
 import { applyWorkOrderStep } from './apply-step.js';
+import { dueForAutoDispatch, pickSuggestion } from './auto-dispatch-rule.js';
 import { suggestEngineers } from './dispatch-suggestions.js';
 import { listDispatchableEngineers } from './engineer-profiles.js';
 import { workOrderAutoDispatchFailed, workOrderCreated } from './events.js';
@@ -27,22 +28,25 @@ function autoDispatchOpId(orderId: string): string {
 
 /**
  * Job `field_service.auto_dispatch`, following `work_order.created`: when the order's service type
- * has 自动派工 on and it still waits, it is dispatched to the top suggestion among its team's
+ * has 自动派工 on, it still waits and its appointment is within the type's horizon (if it has one),
+ * it is dispatched to the suggestion the type's rule picks (auto-dispatch-rule.ts) among its team's
  * engineers (all engineers for an order without a team), judged at its appointment or now. Nobody
  * suitable: it stays 待派工, `work_order.auto_dispatch_failed` is recorded and the team's
  * supervisors (admins, without a team) are told, in one transaction.
  */
 export function autoDispatchHandler(context: Pick<AppContext, 'clock' | 'config' | 'fieldTypes'>) {
   return async (event: EnvelopeOf<typeof workOrderCreated>, { database }: { database: AppContext['database'] }): Promise<void> => {
-    const [found] = await database.db.select({ order: workOrders, autoDispatch: serviceTypes.autoDispatch }).from(workOrders)
+    const [found] = await database.db.select({ order: workOrders, autoDispatch: serviceTypes.autoDispatch, pick: serviceTypes.autoDispatchPick, withinHours: serviceTypes.autoDispatchWithinHours }).from(workOrders)
       .innerJoin(serviceTypes, eq(serviceTypes.id, workOrders.serviceTypeId)).where(eq(workOrders.id, event.aggregateId));
     if (!found?.autoDispatch || found.order.status !== 'pending_dispatch') return;
     const { order } = found;
     const now = context.clock.now();
+    // An appointment beyond the type's horizon stays 待派工 for a dispatcher, with nothing to report.
+    if (!dueForAutoDispatch({ pick: found.pick, withinHours: found.withinHours }, order.appointmentStart, now)) return;
     const timeZone = context.config.OPENCSM_TIMEZONE;
     const engineers = await listDispatchableEngineers(database.db, autoDispatchActor, order.teamId ?? undefined);
     const { ranked, excluded } = await suggestEngineers(database.db, order, engineers, now, timeZone);
-    const top = ranked[0];
+    const top = pickSuggestion(ranked, found.pick);
     if (top) {
       await applyWorkOrderStep(database, autoDispatchActor, order.id, { opId: autoDispatchOpId(order.id), type: 'dispatch', at: now, engineerId: top.engineerId }, { fieldTypes: context.fieldTypes, timeZone, now, cause: 'system' });
       return;

@@ -1,7 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
-import { customerNoticeSettings } from './schema.js';
+import type { Database, Db } from '../../db/database.js';
+import { recordEvent } from '../../jobs/events.js';
+import type { Actor } from '../auth/index.js';
+import { fieldServiceSettingsChanged } from './events.js';
+import { appointmentNoticeKinds, customerNoticeSettings, type AppointmentNoticeKind } from './schema.js';
 
 /** The global row's scope; a service type's row is keyed by the type's key. */
 export const globalScope = 'global';
@@ -12,14 +15,16 @@ export const noticeSettingsInput = z.strictObject({
   noticesEnabled: z.boolean(),
   /** HH:MM on the day before the appointment, in the installation's time zone; null: no reminder. */
   reminderTime: reminderTimeSchema.nullable(),
+  /** Which notices go out (预约 booked, 改约 moved, 取消 cancelled); omitted: all three. */
+  noticeKinds: z.array(z.enum(appointmentNoticeKinds)).max(3).optional(),
   /** On the PDF service report's header (global scope only; ignored for a service type). */
   companyName: z.string().trim().max(120).nullable().optional(),
 });
 export type NoticeSettingsInput = z.infer<typeof noticeSettingsInput>;
-export type NoticeSettings = { noticesEnabled: boolean; reminderTime: string | null; companyName: string | null };
+export type NoticeSettings = { noticesEnabled: boolean; noticeKinds: AppointmentNoticeKind[]; reminderTime: string | null; companyName: string | null };
 
 /** Without any row: notices on, the reminder at 18:00 the day before, no company name. */
-export const defaultNoticeSettings: NoticeSettings = { noticesEnabled: true, reminderTime: '18:00', companyName: null };
+export const defaultNoticeSettings: NoticeSettings = { noticesEnabled: true, noticeKinds: [...appointmentNoticeKinds], reminderTime: '18:00', companyName: null };
 
 /** What applies to a service type: its own row, else the global one, else the defaults; the company name is always the global one's. */
 export async function noticeSettingsFor(db: Db, serviceTypeKey: string): Promise<NoticeSettings> {
@@ -28,6 +33,7 @@ export async function noticeSettingsFor(db: Db, serviceTypeKey: string): Promise
   const own = rows.find((r) => r.scope === serviceTypeKey) ?? global;
   return {
     noticesEnabled: own?.noticesEnabled ?? defaultNoticeSettings.noticesEnabled,
+    noticeKinds: own?.noticeKinds ?? defaultNoticeSettings.noticeKinds,
     reminderTime: own ? own.reminderTime : defaultNoticeSettings.reminderTime,
     companyName: global?.companyName ?? null,
   };
@@ -37,14 +43,23 @@ export async function listNoticeSettings(db: Db): Promise<Array<NoticeSettings &
   const rows = await db.select().from(customerNoticeSettings);
   const global = rows.find((r) => r.scope === globalScope);
   return [
-    { scope: globalScope, ...(global ? { noticesEnabled: global.noticesEnabled, reminderTime: global.reminderTime, companyName: global.companyName } : defaultNoticeSettings) },
-    ...rows.filter((r) => r.scope !== globalScope).map((r) => ({ scope: r.scope, noticesEnabled: r.noticesEnabled, reminderTime: r.reminderTime, companyName: null })),
+    { scope: globalScope, ...(global ? { noticesEnabled: global.noticesEnabled, noticeKinds: global.noticeKinds, reminderTime: global.reminderTime, companyName: global.companyName } : defaultNoticeSettings) },
+    ...rows.filter((r) => r.scope !== globalScope).map((r) => ({ scope: r.scope, noticesEnabled: r.noticesEnabled, noticeKinds: r.noticeKinds, reminderTime: r.reminderTime, companyName: null })),
   ];
 }
 
-export async function saveNoticeSettings(db: Db, scope: string, input: NoticeSettingsInput, now: Date): Promise<void> {
-  const values = { scope, noticesEnabled: input.noticesEnabled, reminderTime: input.reminderTime, companyName: scope === globalScope ? (input.companyName ?? null) : null, updatedAt: now };
-  await db.insert(customerNoticeSettings).values(values).onConflictDoUpdate({ target: customerNoticeSettings.scope, set: { ...values, scope: sql`excluded.scope` } });
+/** Writes one scope's settings and their audit event (`field_service.settings_changed`, what differed) in one transaction. */
+export async function saveNoticeSettings(database: Database, actor: Actor, scope: string, input: NoticeSettingsInput, now: Date): Promise<void> {
+  const noticeKinds = appointmentNoticeKinds.filter((kind) => (input.noticeKinds ?? appointmentNoticeKinds).includes(kind));
+  const values = { scope, noticesEnabled: input.noticesEnabled, noticeKinds, reminderTime: input.reminderTime, companyName: scope === globalScope ? (input.companyName ?? null) : null, updatedAt: now };
+  await database.transaction(async (tx) => {
+    const [before] = await tx.select().from(customerNoticeSettings).where(inArray(customerNoticeSettings.scope, [scope])).for('update');
+    // Without a row the scope had the defaults: what differs from them is what changed.
+    const previous = before ?? { ...defaultNoticeSettings, companyName: null };
+    const changed = (['noticesEnabled', 'noticeKinds', 'reminderTime', 'companyName'] as const).filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(values[key]));
+    await tx.insert(customerNoticeSettings).values(values).onConflictDoUpdate({ target: customerNoticeSettings.scope, set: { ...values, scope: sql`excluded.scope` } });
+    await recordEvent(tx, fieldServiceSettingsChanged, { aggregateId: `notices:${scope}`, cause: 'agent', actorId: actor.id, payload: { scope: `notices:${scope}`, changed } });
+  });
 }
 
 /**

@@ -7,13 +7,13 @@ import { findCustomerTicketId, type AttachmentStore } from '../tickets/index.js'
 import { globalScope, listNoticeSettings, noticeSettingsInput, saveNoticeSettings } from './customer-notice-settings.js';
 import { getVisibleWorkOrder } from './list-work-orders.js';
 import { listPortalVisits, rateVisitByRequester } from './portal-visits.js';
-import { serviceTypes } from './schema.js';
+import { appointmentNoticeKinds, serviceTypes } from './schema.js';
 import { renderWorkOrderReport } from './service-reports.js';
 import { workOrderStatuses } from './work-order-status.js';
 
 const tags = ['field-service'];
 const label = z.object({ 'zh-CN': z.string(), en: z.string() });
-const settingsSchema = z.object({ scope: z.string(), noticesEnabled: z.boolean(), reminderTime: z.string().nullable(), companyName: z.string().nullable() });
+const settingsSchema = z.object({ scope: z.string(), noticesEnabled: z.boolean(), noticeKinds: z.array(z.enum(appointmentNoticeKinds)), reminderTime: z.string().nullable(), companyName: z.string().nullable() }).meta({ id: 'CustomerNoticeSettings' });
 const visitSchema = z.object({
   id: z.string(), number: z.string(), status: z.enum(workOrderStatuses), serviceType: label, appointmentStart: z.date().nullable(), appointmentEnd: z.date().nullable(),
   engineerName: z.string().nullable(), report: z.object({ attachmentId: z.string(), filename: z.string() }).nullable(), rating: z.number().int().nullable(), canRate: z.boolean(),
@@ -44,15 +44,15 @@ export function registerCustomerSideRoutes(app: AppServer, context: AppContext, 
   });
 
   app.get('/api/v1/field-service/customer-notice-settings', {
-    config: { permission: 'field_service.manage' },
-    schema: { tags, summary: '客户通知设置 Appointment notices and reminders: global and per service type', response: { 200: z.object({ items: z.array(settingsSchema) }) } },
+    config: { permission: 'field_service.dispatch' },
+    schema: { tags, summary: '客户通知设置 Appointment notices and reminders: global and per service type (dispatchers read, admins edit)', response: { 200: z.object({ items: z.array(settingsSchema) }) } },
   }, async () => ({ items: await listNoticeSettings(database.db) }));
 
   app.put('/api/v1/field-service/customer-notice-settings/:scope', {
     config: { permission: 'field_service.manage' },
     schema: {
       tags, summary: '修改客户通知设置 Set notices for all (`global`) or one service type (its key)',
-      description: '`reminderTime` is HH:MM on the day before the appointment, in the installation\'s time zone; null sends no reminder. `companyName` (global only) heads the PDF service report.',
+      description: '`reminderTime` is HH:MM on the day before the appointment, in the installation\'s time zone; null sends no reminder. `noticeKinds` (default all): which of `scheduled` (预约), `rescheduled` (改约), `cancelled` (取消) go out. `companyName` (global only) heads the PDF service report. Recorded as `field_service.settings_changed`.',
       params: z.object({ scope: z.string().min(1).max(64) }),
       body: noticeSettingsInput,
       response: { 200: z.object({ items: z.array(settingsSchema) }) },
@@ -63,7 +63,7 @@ export function registerCustomerSideRoutes(app: AppServer, context: AppContext, 
       const [type] = await database.db.select({ id: serviceTypes.id }).from(serviceTypes).where(eq(serviceTypes.key, scope));
       if (!type) throw invalidField('scope', 'field_service.notice_scope_unknown', { scope });
     }
-    await saveNoticeSettings(database.db, scope, request.body, clock.now());
+    await saveNoticeSettings(database, actorOf(request), scope, request.body, clock.now());
     return { items: await listNoticeSettings(database.db) };
   });
 

@@ -13,6 +13,8 @@ export const dispatchMessages = {
     'work_order.slot_outside_shift': '不在工程师的排班时间内',
     'work_order.slot_on_leave': '工程师该时段请假',
     'work_order.auto_dispatch_failed': '派工单 {workOrder} 没有合适的工程师可自动派工，请在派工台手动派工',
+    'field_service.map_credential_format': '高德 Key 与安全密钥须为 16 到 64 位字母或数字',
+    'field_service.map_security_code_required': '首次设置地图时须填写安全密钥',
   },
   en: {
     'field_service.dispatcher_only': 'Only dispatchers (supervisors) and admins use the dispatch board',
@@ -27,5 +29,7 @@ export const dispatchMessages = {
     'work_order.slot_outside_shift': 'Outside the engineer\'s shift',
     'work_order.slot_on_leave': 'The engineer is on leave then',
     'work_order.auto_dispatch_failed': 'No suitable engineer to auto-dispatch work order {workOrder} to; dispatch it on the board',
+    'field_service.map_credential_format': 'An AMap key or security code is 16 to 64 letters or digits',
+    'field_service.map_security_code_required': 'The security code is required the first time the map is set',
   },
 };

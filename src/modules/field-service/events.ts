@@ -78,3 +78,14 @@ export const workOrderAutoDispatchFailed = defineEvent({
   aggregate: 'work_order',
   payload: { ticketId: z.string(), number: z.string(), excluded: z.number().int() },
 });
+
+/**
+ * An admin changed the customer notice settings (`scope` 'notices:<global|type key>') or the map
+ * settings (`scope` 'map'); the audit of 设置 › 现场服务. The map's security code is never in it.
+ */
+export const fieldServiceSettingsChanged = defineEvent({
+  name: 'field_service.settings_changed',
+  version: 1,
+  aggregate: 'field_service_settings',
+  payload: { scope: z.string(), changed: z.array(z.string()) },
+});

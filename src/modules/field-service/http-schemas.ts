@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customValuesSchema, formDefinitionSchema, labelSchema } from '../../forms/definition.js';
+import { autoDispatchPicks } from './schema.js';
 import { siteInputSchema } from './site-address.js';
 import { serviceFieldSchema } from './service-type-forms.js';
 import { syncOutcomes } from './sync-operations.js';
@@ -15,6 +16,8 @@ export const serviceTypeSchema = z.object({
   requiredSkills: z.array(z.string()),
   checkInRadiusMeters: z.number().int(),
   autoDispatch: z.boolean(),
+  autoDispatchPick: z.enum(autoDispatchPicks),
+  autoDispatchWithinHours: z.number().int().nullable(),
   active: z.boolean(),
   position: z.number().int(),
   currentVersion: z.number().int().nullable(),
@@ -31,6 +34,10 @@ export const serviceTypeBody = z.strictObject({
   requiredSkills: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
   checkInRadiusMeters: z.number().int().min(50).max(50_000).optional(),
   autoDispatch: z.boolean().optional(),
+  /** Which suggestion wins: the best score, the nearest engineer, or the least loaded. */
+  autoDispatchPick: z.enum(autoDispatchPicks).optional(),
+  /** Only orders whose appointment starts within this many hours (or that have none); null: any. */
+  autoDispatchWithinHours: z.number().int().min(1).max(24 * 30).nullable().optional(),
   active: z.boolean().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
   forms: z.unknown().optional(),

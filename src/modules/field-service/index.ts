@@ -7,6 +7,7 @@ import { registerCustomerSideRoutes } from './customer-side-routes.js';
 import { registerDispatchRoutes } from './dispatch-routes.js';
 import { workOrderCreated, workOrderStepped, workOrderUpdated } from './events.js';
 import { registerFieldServiceActor } from './field-service-actor.js';
+import { registerMapRoutes } from './map-routes.js';
 import { registerServiceTypeRoutes } from './service-type-routes.js';
 import { serviceReportHandler } from './service-reports.js';
 import { registerWorkOrderRoutes } from './work-order-routes.js';
@@ -39,5 +40,6 @@ export const fieldServiceModule: AppModule = {
     registerWorkOrderRoutes(app, context);
     registerCustomerSideRoutes(app, context, attachmentStoreIn(context.config.OPENCSM_DATA_DIR));
     registerDispatchRoutes(app, context);
+    registerMapRoutes(app, context);
   },
 };

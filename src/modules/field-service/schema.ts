@@ -3,6 +3,11 @@ import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, t
 import type { FieldDefinition, FormDefinition, Label } from '../../forms/definition.js';
 import type { WorkOrderStatus, WorkOrderStepType } from './work-order-status.js';
 
+export const autoDispatchPicks = ['best', 'nearest', 'least_loaded'] as const;
+export type AutoDispatchPick = (typeof autoDispatchPicks)[number];
+export const appointmentNoticeKinds = ['scheduled', 'rescheduled', 'cancelled'] as const;
+export type AppointmentNoticeKind = (typeof appointmentNoticeKinds)[number];
+
 /**
  * Service types (服务类型: 安装/维修/保养/巡检 seeded, admins add more): what a visit is, how long it
  * usually takes, the skills it needs and how far from the site an arrival may be checked in.
@@ -19,9 +24,13 @@ export const serviceTypes = pgTable(
     checkInRadiusMeters: integer('check_in_radius_meters').notNull().default(500),
     active: boolean('active').notNull().default(true),
     position: integer('position').notNull().default(0),
-    /** 自动派工: a new work order of this type goes to the top suggested engineer (dispatch-suggestions.ts). */
-  autoDispatch: boolean('auto_dispatch').notNull().default(false),
-  /** The form version new work orders get; null until the first publish. */
+    /** 自动派工: a new work order of this type goes to a suggested engineer (dispatch-suggestions.ts). */
+    autoDispatch: boolean('auto_dispatch').notNull().default(false),
+    /** Which suggestion auto-dispatch takes: the best score, the nearest, or the least loaded (auto-dispatch-rule.ts). */
+    autoDispatchPick: text('auto_dispatch_pick').$type<AutoDispatchPick>().notNull().default('best'),
+    /** Auto-dispatch only orders whose appointment starts within this many hours (or has none); null: any. */
+    autoDispatchWithinHours: integer('auto_dispatch_within_hours'),
+    /** The form version new work orders get; null until the first publish. */
     currentVersion: integer('current_version'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -185,6 +194,8 @@ export const customerNoticeSettings = pgTable('field_customer_notice_settings', 
   noticesEnabled: boolean('notices_enabled').notNull().default(true),
   /** Local time (HH:MM, installation time zone) of the reminder on the day before; null: no reminder. */
   reminderTime: text('reminder_time'),
+  /** Which appointment notices go out when `notices_enabled` (预约 booked, 改约 moved, 取消 cancelled). */
+  noticeKinds: text('notice_kinds').array().$type<AppointmentNoticeKind[]>().notNull().default(sql`'{scheduled,rescheduled,cancelled}'::text[]`),
   companyName: text('company_name'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -253,6 +264,20 @@ export const engineerProfiles = pgTable('engineer_profiles', {
   lastLat: doublePrecision('last_lat'),
   lastLng: doublePrecision('last_lng'),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The dispatch board's map (one row, scope 'global'): the AMap JS API 2.0 key and its security code
+ * (安全密钥), sealed with the installation key like channel secrets. Without a key the board has no
+ * map and shows straight-line distances only.
+ */
+export const mapSettings = pgTable('field_service_map_settings', {
+  scope: text('scope').primaryKey(),
+  provider: text('provider').$type<'amap'>().notNull().default('amap'),
+  apiKey: text('api_key').notNull(),
+  securityCodeSealed: text('security_code_sealed').notNull(),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

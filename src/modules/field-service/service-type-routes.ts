@@ -36,7 +36,7 @@ export function registerServiceTypeRoutes(app: AppServer, { database, config, fi
 
   app.patch('/api/v1/service-types/:key', {
     config: { permission: 'field_service.manage' },
-    schema: { tags, summary: '修改服务类型 Edit a service type (If-Match)', params: keyParams, body: serviceTypeBody.omit({ key: true, forms: true }).partial().strict(), response: { 200: serviceTypeSchema } },
+    schema: { tags, summary: '修改服务类型 Edit a service type (If-Match)', description: 'If-Match is the type\'s `version`. `autoDispatch`, `autoDispatchPick` (`best` | `nearest` | `least_loaded`) and `autoDispatchWithinHours` (null: any appointment) are 设置 › 现场服务\'s auto-dispatch rule.', params: keyParams, headers: z.object({ 'if-match': z.string().optional() }), body: serviceTypeBody.omit({ key: true, forms: true }).partial().strict(), response: { 200: serviceTypeSchema } },
   }, async (request) => updateServiceType(database, actorOf(request), request.params.key, ifMatchVersion(request.headers['if-match'], 'field_service.if_match_required'), request.body));
 
   app.post('/api/v1/service-types/:key/versions', {

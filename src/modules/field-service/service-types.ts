@@ -7,7 +7,7 @@ import type { Label } from '../../forms/definition.js';
 import { recordEvent } from '../../jobs/events.js';
 import type { Actor } from '../auth/index.js';
 import { serviceTypeChanged } from './events.js';
-import { serviceTypes, serviceTypeVersions } from './schema.js';
+import { serviceTypes, serviceTypeVersions, type AutoDispatchPick } from './schema.js';
 import { prepareServiceForms, serviceFormsSchema, storedFields, type PreparedServiceForms, type ServiceForms } from './service-type-forms.js';
 
 export type ServiceTypeRow = typeof serviceTypes.$inferSelect;
@@ -21,6 +21,8 @@ export type ServiceTypeInput = {
   checkInRadiusMeters?: number;
   /** 自动派工: new work orders of this type go to the top suggested engineer. */
   autoDispatch?: boolean;
+  autoDispatchPick?: AutoDispatchPick;
+  autoDispatchWithinHours?: number | null;
   active?: boolean;
   position?: number;
 };

@@ -49,6 +49,7 @@ const PersonalMacrosPage = lazy(() => import('../features/macros/PersonalMacrosP
 const AssignmentSettingsPage = lazy(() => import('../features/assignment/AssignmentSettingsPage.tsx'));
 const AssignmentBoardPage = lazy(() => import('../features/assignment/AssignmentBoardPage.tsx'));
 const DispatchBoardPage = lazy(() => import('../features/field-service/dispatch/DispatchBoard.tsx'));
+const FieldServiceSettingsPage = lazy(() => import('../features/field-service/settings/FieldServiceSettingsPage.tsx'));
 // The customer's rating page behind an emailed survey link: public, like the web form.
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage.tsx'));
 const ApprovalLinkPage = lazy(() => import('../features/workflow/ApprovalLinkPage.tsx'));
@@ -160,6 +161,7 @@ export function AppRoutes() {
         <Route path="/settings/imports/:id" element={page(<ImportWizardPage />)} />
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/settings/assignment" element={page(<AssignmentSettingsPage />)} />
+        <Route path="/settings/field-service" element={page(<FieldServiceSettingsPage />)} />
         <Route path="/assignment" element={page(<AssignmentBoardPage />)} />
         <Route path="/dispatch" element={page(<DispatchBoardPage />)} />
         <Route path="/profile" element={page(<ProfilePage />)} />

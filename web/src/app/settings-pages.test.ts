@@ -21,3 +21,9 @@ test('工单类型与字段 and 客户字段 are offered to whoever may manage f
   assert.ok(paths(role('forms.manage')).includes('/settings/customer-fields'));
   assert.deepEqual(paths(role('forms.read')), []);
 });
+
+test('现场服务 is offered to dispatchers (who read it) and admins, not to agents or engineers', () => {
+  const paths = (can: (permission: string) => boolean) => allowedSettingsPages(can).map((page) => page.path);
+  assert.ok(paths(role('field_service.dispatch')).includes('/settings/field-service'));
+  assert.ok(!paths(role('field_service.read', 'field_service.create')).includes('/settings/field-service'));
+});

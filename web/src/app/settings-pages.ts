@@ -28,6 +28,7 @@ export const settingsPages = [
   { path: '/settings/webhooks', permission: 'webhooks.manage', labelKey: 'webhooks.nav' },
   { path: '/settings/imports', permission: 'imports.manage', labelKey: 'imports.nav' },
   { path: '/settings/assignment', permission: 'assignment.manage', labelKey: 'assignment.nav.settings' },
+  { path: '/settings/field-service', permission: 'field_service.dispatch', labelKey: 'dispatch.settings.nav' },
 ] as const;
 
 export type SettingsPage = (typeof settingsPages)[number];

@@ -11271,6 +11271,9 @@ export interface paths {
                         requiredSkills?: string[];
                         checkInRadiusMeters?: number;
                         autoDispatch?: boolean;
+                        /** @enum {string} */
+                        autoDispatchPick?: "best" | "nearest" | "least_loaded";
+                        autoDispatchWithinHours?: number | null;
                         active?: boolean;
                         position?: number;
                         forms?: unknown;
@@ -11330,11 +11333,16 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改服务类型 Edit a service type (If-Match) */
+        /**
+         * 修改服务类型 Edit a service type (If-Match)
+         * @description If-Match is the type's `version`. `autoDispatch`, `autoDispatchPick` (`best` | `nearest` | `least_loaded`) and `autoDispatchWithinHours` (null: any appointment) are 设置 › 现场服务's auto-dispatch rule.
+         */
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "if-match"?: string;
+                };
                 path: {
                     key: string;
                 };
@@ -11352,6 +11360,9 @@ export interface paths {
                         requiredSkills?: string[];
                         checkInRadiusMeters?: number;
                         autoDispatch?: boolean;
+                        /** @enum {string} */
+                        autoDispatchPick?: "best" | "nearest" | "least_loaded";
+                        autoDispatchWithinHours?: number | null;
                         active?: boolean;
                         position?: number;
                     };
@@ -12008,7 +12019,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 客户通知设置 Appointment notices and reminders: global and per service type */
+        /** 客户通知设置 Appointment notices and reminders: global and per service type (dispatchers read, admins edit) */
         get: {
             parameters: {
                 query?: never;
@@ -12025,12 +12036,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                scope: string;
-                                noticesEnabled: boolean;
-                                reminderTime: string | null;
-                                companyName: string | null;
-                            }[];
+                            items: components["schemas"]["CustomerNoticeSettings"][];
                         };
                     };
                 };
@@ -12054,7 +12060,7 @@ export interface paths {
         get?: never;
         /**
          * 修改客户通知设置 Set notices for all (`global`) or one service type (its key)
-         * @description `reminderTime` is HH:MM on the day before the appointment, in the installation's time zone; null sends no reminder. `companyName` (global only) heads the PDF service report.
+         * @description `reminderTime` is HH:MM on the day before the appointment, in the installation's time zone; null sends no reminder. `noticeKinds` (default all): which of `scheduled` (预约), `rescheduled` (改约), `cancelled` (取消) go out. `companyName` (global only) heads the PDF service report. Recorded as `field_service.settings_changed`.
          */
         put: {
             parameters: {
@@ -12070,6 +12076,7 @@ export interface paths {
                     "application/json": {
                         noticesEnabled: boolean;
                         reminderTime: string | null;
+                        noticeKinds?: ("scheduled" | "rescheduled" | "cancelled")[];
                         companyName?: string | null;
                     };
                 };
@@ -12082,12 +12089,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                scope: string;
-                                noticesEnabled: boolean;
-                                reminderTime: string | null;
-                                companyName: string | null;
-                            }[];
+                            items: components["schemas"]["CustomerNoticeSettings"][];
                         };
                     };
                 };
@@ -12392,6 +12394,131 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/field-service/map-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图设置 The dispatch board's map: AMap key, whether a security code is set, the script's base URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapSettings"];
+                    };
+                };
+            };
+        };
+        /**
+         * 修改地图设置 Set the AMap JS API 2.0 key and security code (安全密钥)
+         * @description The security code is sealed with the installation key and never listed; omit it to keep the stored one (required the first time, 400 at `securityCode`). The script's base URL is the server's `OPENCSM_MAP_SCRIPT_BASE_URL`, which the console's CSP allows. Recorded as `field_service.settings_changed` (scope `map`).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        apiKey: string;
+                        securityCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 移除地图 Remove the map key: the board shows distances only */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapSettings"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatch/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 派工台地图 What the board loads the map with (dispatchers)
+         * @description AMap's JS API reads the security code in the browser (`window._AMapSecurityConfig`), so dispatchers receive it here; `configured: false` without a key.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapConfig"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -20893,6 +21020,13 @@ export interface components {
                 delete: boolean;
             };
         };
+        CustomerNoticeSettingsInput: {
+            scope: string;
+            noticesEnabled: boolean;
+            noticeKinds: ("scheduled" | "rescheduled" | "cancelled")[];
+            reminderTime: string | null;
+            companyName: string | null;
+        };
         DispatchReasonInput: {
             code: string;
             params?: {
@@ -21022,6 +21156,26 @@ export interface components {
             /** @description 0 until the profile is first edited */
             version: number;
         };
+        MapSettingsInput: {
+            /** @constant */
+            provider: "amap";
+            apiKey: string | null;
+            securityCodeSet: boolean;
+            scriptBaseUrl: string;
+        };
+        MapConfigInput: {
+            /** @constant */
+            configured: false;
+            scriptBaseUrl: string;
+        } | {
+            /** @constant */
+            configured: true;
+            /** @constant */
+            provider: "amap";
+            apiKey: string;
+            securityCode: string;
+            scriptUrl: string;
+        };
         ServiceTypeInput: {
             /** Format: uuid */
             id: string;
@@ -21035,6 +21189,9 @@ export interface components {
             requiredSkills: string[];
             checkInRadiusMeters: number;
             autoDispatch: boolean;
+            /** @enum {string} */
+            autoDispatchPick: "best" | "nearest" | "least_loaded";
+            autoDispatchWithinHours: number | null;
             active: boolean;
             position: number;
             currentVersion: number | null;
@@ -22814,6 +22971,13 @@ export interface components {
                 delete: boolean;
             };
         };
+        CustomerNoticeSettings: {
+            scope: string;
+            noticesEnabled: boolean;
+            noticeKinds: ("scheduled" | "rescheduled" | "cancelled")[];
+            reminderTime: string | null;
+            companyName: string | null;
+        };
         DispatchReason: {
             code: string;
             params?: {
@@ -22945,6 +23109,26 @@ export interface components {
             /** @description 0 until the profile is first edited */
             version: number;
         };
+        MapSettings: {
+            /** @constant */
+            provider: "amap";
+            apiKey: string | null;
+            securityCodeSet: boolean;
+            scriptBaseUrl: string;
+        };
+        MapConfig: {
+            /** @constant */
+            configured: false;
+            scriptBaseUrl: string;
+        } | {
+            /** @constant */
+            configured: true;
+            /** @constant */
+            provider: "amap";
+            apiKey: string;
+            securityCode: string;
+            scriptUrl: string;
+        };
         ServiceType: {
             /** Format: uuid */
             id: string;
@@ -22958,6 +23142,9 @@ export interface components {
             requiredSkills: string[];
             checkInRadiusMeters: number;
             autoDispatch: boolean;
+            /** @enum {string} */
+            autoDispatchPick: "best" | "nearest" | "least_loaded";
+            autoDispatchWithinHours: number | null;
             active: boolean;
             position: number;
             currentVersion: number | null;

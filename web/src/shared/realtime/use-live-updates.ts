@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { staleAfterWorkOrderChange, workOrderChangeEvent } from '../../features/field-service/dispatch/dispatch-api.ts';
 import { notificationKeys } from '../../features/notifications/keys.ts';
 import { ticketKeys } from '../../features/tickets/keys.ts';
 
@@ -43,6 +44,8 @@ export function useLiveUpdates(): void {
         const event = JSON.parse((message as MessageEvent<string>).data) as StreamTicketEvent;
         void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(event.ticketId) });
         void queryClient.invalidateQueries({ queryKey: ticketKeys.timeline(event.ticketId) });
+        // A work order changed (another dispatcher's drag, an engineer's accept): the 派工台 refetches.
+        if (event.type === workOrderChangeEvent) void queryClient.invalidateQueries(staleAfterWorkOrderChange);
         refreshLists();
       });
       // After a long disconnection the server cannot replay what we missed: refresh everything.

@@ -1,4 +1,4 @@
-import { App, Button, Select, Space } from 'antd';
+import { App, Button, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/client.ts';
@@ -8,6 +8,7 @@ import { AdminGate } from '../../admin/AdminGate.tsx';
 import { useTeams } from '../../tickets/queries.ts';
 import { BoardGrid, type SlotDrop } from './BoardGrid.tsx';
 import { EngineerProfileModal } from './EngineerProfileModal.tsx';
+import { MapView } from './MapView.tsx';
 import { useDispatch, useDispatchBoard, type DispatchInput, type WaitingOrder } from './dispatch-api.ts';
 import './dispatch-board.css';
 import { addDays, today } from './reasons.ts';
@@ -34,6 +35,7 @@ function DispatchBoard() {
   const [limit, setLimit] = useState(pageSize);
   const [selected, setSelected] = useState<WaitingOrder | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [view, setView] = useState<'board' | 'map'>('board');
   const board = useDispatchBoard(from, teamId, limit);
   const dispatch = useDispatch();
 
@@ -77,7 +79,14 @@ function DispatchBoard() {
             <SuggestionsCard order={selected} busy={dispatch.isPending} onAssign={(engineer) => selected && send({ orderId: selected.id, engineerId: engineer.id }, engineer.name)} />
           </div>
           <div className="dispatch-scroll" data-testid="dispatch-board">
-            {board.data.engineers.length === 0 ? <EmptyState title={t('dispatch.noEngineers')} hint={t('dispatch.noEngineersHint')} /> : <BoardGrid board={board.data} onDrop={onDrop} onEditEngineer={setEditing} />}
+            {/* Both views refresh live: the shell's stream invalidates the board when a work order changes (use-live-updates.ts). */}
+            <Tabs activeKey={view} onChange={(key) => setView(key === 'map' ? 'map' : 'board')} items={[
+              {
+                key: 'board', label: t('dispatch.tabs.board'),
+                children: board.data.engineers.length === 0 ? <EmptyState title={t('dispatch.noEngineers')} hint={t('dispatch.noEngineersHint')} /> : <BoardGrid board={board.data} onDrop={onDrop} onEditEngineer={setEditing} />,
+              },
+              { key: 'map', label: t('dispatch.tabs.map'), children: view === 'map' ? <MapView board={board.data} selected={selected} onSelect={setSelected} /> : null },
+            ]} />
           </div>
         </div>
       ) : null}

@@ -14,7 +14,20 @@ export const dispatchKeys = {
   all: ['dispatch'] as const,
   board: (from: string, teamId: string | undefined, limit: number) => [...dispatchKeys.all, 'board', from, teamId ?? '', limit] as const,
   suggestions: (orderId: string, all: boolean) => [...dispatchKeys.all, 'suggestions', orderId, all] as const,
+  map: () => [...dispatchKeys.all, 'map'] as const,
 };
+
+/** The ticket event every work order change records on its ticket (the live stream sends it to those who see the ticket). */
+export const workOrderChangeEvent = 'work_order.ticket_visits_changed';
+
+/** What a change to a work order makes stale: every board and suggestion (not the map's key, which changes only in settings). */
+export const staleAfterWorkOrderChange = { queryKey: dispatchKeys.all, predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== 'map' } as const;
+
+export type MapConfig = components['schemas']['MapConfig'];
+
+export function useMapConfig() {
+  return useQuery({ queryKey: dispatchKeys.map(), queryFn: () => unwrap(api.GET('/api/v1/dispatch/map')), staleTime: Infinity });
+}
 
 export function useDispatchBoard(from: string, teamId: string | undefined, limit: number) {
   return useQuery({
