@@ -35,6 +35,8 @@ export async function planTickets(rows: readonly SourceRow[], settings: TicketPl
   return Promise.all(rows.map((row) => planTicket(row, settings)));
 }
 
+const attachmentSavesAtOnce = 16;
+
 /**
  * The bytes of a batch's attachments, into the attachment store before its transaction (as an
  * inbound message's are). Content-addressed: a batch retried after a crash saves the same files
@@ -45,11 +47,17 @@ async function saveAttachments(deps: ImportDeps, planned: readonly PlannedTicket
   const files = planned.flatMap((p) => (p.ok ? p.values.messages.flatMap((m) => m.attachments) : []));
   if (files.length === 0) return saved;
   const store = attachmentStoreIn(deps.dataDir);
-  for (const file of files) {
-    const stream = 'base64' in file ? Readable.from([Buffer.from(file.base64, 'base64')]) : createReadStream(file.path);
-    const blob = await store.save(stream, file.contentType);
-    saved.set(file, { sha256: blob.sha256, size: blob.size, contentType: blob.contentType });
-  }
+  // Several at a time: each save waits on two fsyncs, which overlap (one at a time: 24 ms a file on the shared VM).
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i]!;
+      const stream = 'base64' in file ? Readable.from([Buffer.from(file.base64, 'base64')]) : createReadStream(file.path);
+      const blob = await store.save(stream, file.contentType);
+      saved.set(file, { sha256: blob.sha256, size: blob.size, contentType: blob.contentType });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(attachmentSavesAtOnce, files.length) }, worker));
   return saved;
 }
 

@@ -120,7 +120,7 @@ export async function writeImportedTickets(tx: Tx, cause: EventCause, input: rea
     select id, ticket_id, actor_id, type, message_id, new_value, created_at
     from jsonb_to_recordset(${JSON.stringify(timelineRows)}::jsonb) as e(id uuid, ticket_id uuid, actor_id uuid, type text, message_id uuid, new_value jsonb, created_at timestamptz)`);
   await recordPastEvents(tx, events);
-  await indexTicketsIn(tx, input.map((t) => t.id));
+  await indexTicketsIn(tx, input.map((t) => ({ id: t.id, number: numbers.get(t.id)!, externalNumber: t.externalNumber, subject: t.subject, description: t.description, fields: t.fields, bodies: t.messages.map((m) => m.body) })));
   return numbers;
 }
 
