@@ -7,7 +7,7 @@ export const importsZhCN = {
   intro: '从 Excel（.xlsx）或 CSV（UTF-8、GBK 自动识别）导入联系人或组织：映射列、清洗与查重、试运行，再分批导入；每一批都可以回滚。',
   upload: '上传文件',
   entity: '导入对象',
-  entities: { contacts: '联系人', organisations: '组织' },
+  entities: { contacts: '联系人', organisations: '组织', tickets: '工单' },
   template: '套用模板',
   noTemplate: '不套用（按列名自动映射）',
   uploading: '正在上传并识别表头…',
@@ -46,6 +46,7 @@ export const importsZhCN = {
   },
   save: '保存并继续',
   saved: '设置已保存',
+  warnings: { title: '{{count}} 处内容未导入（所在的行照常导入）', row: '第 {{row}} 行：{{message}}' },
   dryRun: {
     start: '开始试运行',
     again: '重新试运行',
@@ -96,7 +97,7 @@ export const importsEn: Catalogue<typeof importsZhCN> = {
   intro: 'Import contacts or organisations from Excel (.xlsx) or CSV (UTF-8 or GBK, detected): map the columns, clean and dedup, dry run, then import in batches; every batch can be rolled back.',
   upload: 'Upload a file',
   entity: 'Import',
-  entities: { contacts: 'Contacts', organisations: 'Organisations' },
+  entities: { contacts: 'Contacts', organisations: 'Organisations', tickets: 'Tickets' },
   template: 'Template',
   noTemplate: 'None (map columns by name)',
   uploading: 'Uploading and finding the header…',
@@ -135,6 +136,7 @@ export const importsEn: Catalogue<typeof importsZhCN> = {
   },
   save: 'Save and continue',
   saved: 'Settings saved',
+  warnings: { title: '{{count}} things left out (their rows imported all the same)', row: 'Row {{row}}: {{message}}' },
   dryRun: {
     start: 'Start the dry run',
     again: 'Dry run again',

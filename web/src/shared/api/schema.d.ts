@@ -16879,15 +16879,15 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /**
-                                 * @description What the file holds.
+                                 * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                                  * @enum {string}
                                  */
-                                entity: "contacts" | "organisations";
+                                entity: "contacts" | "organisations" | "tickets";
                                 /** @enum {string} */
                                 state: "uploaded" | "running" | "done" | "failed";
                                 fileName: string;
                                 /** @enum {string} */
-                                fileKind: "csv" | "xlsx";
+                                fileKind: "csv" | "xlsx" | "jsonl";
                                 encoding: string;
                                 byteSize: number;
                                 headerRow: number;
@@ -16945,8 +16945,8 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    /** @description What the file holds. */
-                    entity: "contacts" | "organisations";
+                    /** @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines"). */
+                    entity: "contacts" | "organisations" | "tickets";
                     template?: string;
                 };
                 header?: never;
@@ -16965,15 +16965,15 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             /** @enum {string} */
                             state: "uploaded" | "running" | "done" | "failed";
                             fileName: string;
                             /** @enum {string} */
-                            fileKind: "csv" | "xlsx";
+                            fileKind: "csv" | "xlsx" | "jsonl";
                             encoding: string;
                             byteSize: number;
                             headerRow: number;
@@ -17043,6 +17043,12 @@ export interface paths {
                                     entityId: string;
                                     reason: string;
                                 }[] | null;
+                            }[];
+                            /** @description What the run left out of rows it imported (an oversized attachment …), first 200. */
+                            warnings: {
+                                row: number;
+                                reason: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -17084,15 +17090,15 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             /** @enum {string} */
                             state: "uploaded" | "running" | "done" | "failed";
                             fileName: string;
                             /** @enum {string} */
-                            fileKind: "csv" | "xlsx";
+                            fileKind: "csv" | "xlsx" | "jsonl";
                             encoding: string;
                             byteSize: number;
                             headerRow: number;
@@ -17162,6 +17168,12 @@ export interface paths {
                                     entityId: string;
                                     reason: string;
                                 }[] | null;
+                            }[];
+                            /** @description What the run left out of rows it imported (an oversized attachment …), first 200. */
+                            warnings: {
+                                row: number;
+                                reason: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -17220,15 +17232,15 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             /** @enum {string} */
                             state: "uploaded" | "running" | "done" | "failed";
                             fileName: string;
                             /** @enum {string} */
-                            fileKind: "csv" | "xlsx";
+                            fileKind: "csv" | "xlsx" | "jsonl";
                             encoding: string;
                             byteSize: number;
                             headerRow: number;
@@ -17299,6 +17311,12 @@ export interface paths {
                                     reason: string;
                                 }[] | null;
                             }[];
+                            /** @description What the run left out of rows it imported (an oversized attachment …), first 200. */
+                            warnings: {
+                                row: number;
+                                reason: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -17349,6 +17367,12 @@ export interface paths {
                                 message: string;
                                 cells: string[];
                             }[];
+                            /** @description What the run would leave out of rows it imports (tickets: an oversized attachment), first 200. */
+                            warnings: {
+                                row: number;
+                                reason: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -17394,15 +17418,15 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             /** @enum {string} */
                             state: "uploaded" | "running" | "done" | "failed";
                             fileName: string;
                             /** @enum {string} */
-                            fileKind: "csv" | "xlsx";
+                            fileKind: "csv" | "xlsx" | "jsonl";
                             encoding: string;
                             byteSize: number;
                             headerRow: number;
@@ -17585,10 +17609,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /**
-                                 * @description What the file holds.
+                                 * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                                  * @enum {string}
                                  */
-                                entity: "contacts" | "organisations";
+                                entity: "contacts" | "organisations" | "tickets";
                                 name: string;
                                 columns: {
                                     [key: string]: string | null;
@@ -17627,10 +17651,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /**
-                         * @description What the file holds.
+                         * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                          * @enum {string}
                          */
-                        entity: "contacts" | "organisations";
+                        entity: "contacts" | "organisations" | "tickets";
                         /** @description Header text → target (null: ignored). */
                         columns: {
                             [key: string]: string | null;
@@ -17664,10 +17688,10 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             name: string;
                             columns: {
                                 [key: string]: string | null;
@@ -17720,10 +17744,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /**
-                         * @description What the file holds.
+                         * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                          * @enum {string}
                          */
-                        entity: "contacts" | "organisations";
+                        entity: "contacts" | "organisations" | "tickets";
                         /** @description Header text → target (null: ignored). */
                         columns: {
                             [key: string]: string | null;
@@ -17757,10 +17781,10 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             name: string;
                             columns: {
                                 [key: string]: string | null;
@@ -17848,10 +17872,10 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             name: string;
                             columns: {
                                 [key: string]: string | null;
@@ -19962,6 +19986,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            /** @description 原工单号: the number it had in the system it was imported from. */
+            externalNumber: string | null;
             subject: string;
             description: string;
             /** @enum {string} */
@@ -21855,6 +21881,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            /** @description 原工单号: the number it had in the system it was imported from. */
+            externalNumber: string | null;
             subject: string;
             description: string;
             /** @enum {string} */
