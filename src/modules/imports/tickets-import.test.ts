@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../app/test-app.js';
 import { queryRows } from '../../db/database.js';
+import { builtinFieldTypeRegistry } from '../forms/index.js';
+import { cliImport } from './cli-import.js';
+import { importDepsOf } from './import-deps.js';
 import { csv, dryRun, run, upload, type Json } from './import-test-helpers.js';
 
 /**
@@ -174,4 +177,23 @@ describe('tickets from JSON lines', () => {
     assert.equal(existsSync(path), false, 'the file no other ticket holds is deleted');
     assert.equal((await ticketOf('ZD-77')).length, 0);
   });
+});
+
+test('the CLI reads attachment paths relative to the JSON-lines file, never outside its folder', async () => {
+  const folder = join(t.config.OPENCSM_DATA_DIR, 'export-from-old');
+  mkdirSync(join(folder, 'files'), { recursive: true });
+  writeFileSync(join(folder, 'files', 'statement.txt'), '对账单内容');
+  writeFileSync(join(t.config.OPENCSM_DATA_DIR, 'secret.txt'), 'not for import');
+  const line = { externalId: 'CLI-1', subject: '带附件的旧工单', requester: { phone: '13600136000' }, messages: [{ authorKind: 'contact', body: '见附件', attachments: [{ filename: '对账单.txt', path: 'files/statement.txt' }, { filename: 'secret.txt', path: '../secret.txt' }] }] };
+  const file = join(folder, 'tickets.jsonl');
+  writeFileSync(file, JSON.stringify(line) + '\n');
+  const lines: string[] = [];
+  const counts = await cliImport(importDepsOf({ database: t.database, config: t.config, fieldTypes: builtinFieldTypeRegistry() }), { file, entity: 'tickets', dryRun: false }, { line: (text) => lines.push(text), progress: () => {} });
+  assert.deepEqual(counts, { created: 1, updated: 0, skipped: 0, rejected: 0 });
+  assert.equal(lines.at(-1), 'created 1, updated 0, skipped 0, rejected 0');
+  const [ticket] = await ticketOf('CLI-1');
+  const [entry] = await timeline(ticket.id);
+  assert.deepEqual(entry.message.attachments.map((a: Json) => a.filename), ['对账单.txt']);
+  const warned = await queryRows<{ warnings: Json }>(t.database.db, sql`select warnings from import_rows where entity_id = ${ticket.id}`);
+  assert.deepEqual(warned[0]!.warnings, [{ reason: 'imports.warn.attachment_missing', params: { filename: 'secret.txt' } }]);
 });
