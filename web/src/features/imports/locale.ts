@@ -21,6 +21,8 @@ export const importsZhCN = {
   steps: { mapping: '列映射', rules: '值映射与查重', dryRun: '试运行', run: '导入', result: '结果' },
   fileInfo: '{{file}}（{{kind}}，{{encoding}}），表头在第 {{row}} 行',
   mapping: {
+    jsonLines: 'JSON lines 文件按格式中的键（标题、状态、消息、附件……）导入，不需要列映射；下一步可设置状态、优先级等的值映射。',
+    next: '下一步',
     title: '列映射',
     hint: '已按列名和同义词（如 手机/电话/联系电话 → 电话）自动建议，可以修改；不需要的列选“忽略”。',
     column: '文件中的列',
@@ -111,6 +113,8 @@ export const importsEn: Catalogue<typeof importsZhCN> = {
   steps: { mapping: 'Columns', rules: 'Values and dedup', dryRun: 'Dry run', run: 'Import', result: 'Result' },
   fileInfo: '{{file}} ({{kind}}, {{encoding}}), header on row {{row}}',
   mapping: {
+    jsonLines: 'A JSON-lines file is read by the format\'s keys (subject, status, messages, attachments …): no columns to map; the next step sets value maps for status, priority and the rest.',
+    next: 'Next',
     title: 'Column mapping',
     hint: 'Suggested from the column names and their synonyms (手机/电话/联系电话 → phone); change any, or ignore a column.',
     column: 'Column in the file',
