@@ -19,6 +19,8 @@ import { startSmtpListener } from './smtp-listener.js';
 export * from './events.js';
 export { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 export { parseEmail, type ParsedEmail } from './parse-email.js';
+/** The message HTML sanitiser (what the ticket page may show of an email), for other sources of message HTML: imports. */
+export { sanitiseEmailHtml, textOfHtml } from './sanitise-html.js';
 export { installationSubKey } from '../../app/installation-key.js';
 
 /**

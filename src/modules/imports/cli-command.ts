@@ -2,6 +2,7 @@ import type { Config } from '../../app/config.js';
 import type { FieldTypes } from '../../app/field-types.js';
 import type { Database } from '../../db/database.js';
 import { cliImport, type CliImportOptions } from './cli-import.js';
+import { importDepsOf } from './import-deps.js';
 import type { DedupRule } from './schema.js';
 
 const rules: readonly DedupRule[] = ['create', 'update', 'skip', 'merge'];
@@ -17,15 +18,16 @@ export async function runImportCommand(config: Config, args: readonly string[], 
   const file = args.find((arg, i) => !arg.startsWith('--') && !flags.has(args[i - 1] ?? ''));
   const entity = value('--entity') ?? 'contacts';
   const rule = value('--rule');
-  if (!file) throw new Error('import needs a file: opencsm import <file> --entity contacts|organisations');
-  if (entity !== 'contacts' && entity !== 'organisations') throw new Error('--entity must be contacts or organisations');
+  if (!file) throw new Error('import needs a file: opencsm import <file> --entity contacts|organisations|tickets');
+  if (entity !== 'contacts' && entity !== 'organisations' && entity !== 'tickets') throw new Error('--entity must be contacts, organisations or tickets');
   if (rule !== undefined && !isRule(rule)) throw new Error('--rule must be create, update, skip or merge');
   const options: CliImportOptions = { file, entity, dryRun: args.includes('--dry-run'), ...(value('--template') && { template: value('--template') }), ...(rule !== undefined && isRule(rule) && { rule }), ...(value('--as') && { as: value('--as') }) };
   const app = await open();
   const tty = process.stdout.isTTY;
   let lastShare = -1;
   try {
-    await cliImport(app.database, app.fieldTypes, config.OPENCSM_DATA_DIR, options, {
+    const deps = importDepsOf({ database: app.database, fieldTypes: app.fieldTypes, config });
+    await cliImport(deps, options, {
       line: (text) => process.stdout.write(`${tty ? '\r\x1b[K' : ''}${text}\n`),
       progress: (text) => {
         if (tty) return void process.stdout.write(`\r\x1b[K${text}`);

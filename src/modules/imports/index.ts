@@ -2,6 +2,7 @@
 import type { AppModule } from '../../app/context.js';
 import { z } from 'zod';
 import { eq, sql } from 'drizzle-orm';
+import { importDepsOf } from './import-deps.js';
 import { runJobType } from './job-settings.js';
 import { runImport } from './run-import.js';
 import { registerImportRoutes } from './routes.js';
@@ -23,7 +24,7 @@ const runPayload = z.object({ jobId: z.uuid() });
 export const importsModule: AppModule = {
   name: 'imports',
   registerJobs(context) {
-    const deps = { database: context.database, fieldTypes: context.fieldTypes, dataDir: context.config.OPENCSM_DATA_DIR };
+    const deps = importDepsOf(context);
     // The run itself: the queue's lease and retries make a killed worker's run continue elsewhere, from the checkpoint.
     context.jobs.handle(runJobType, async (payload, { job }) => {
       const { jobId } = runPayload.parse(payload);

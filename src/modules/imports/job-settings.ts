@@ -5,7 +5,7 @@ import { recordEvent } from '../../jobs/events.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Actor } from '../auth/index.js';
 import { listFieldFacts } from '../forms/index.js';
-import { builtInTargets } from './auto-mapping.js';
+import { builtInTargets, fieldEntityOf } from './auto-mapping.js';
 import { importSettingsChanged, importStarted } from './events.js';
 import { importJobs, type ColumnMapping, type DedupRule, type ValueMaps } from './schema.js';
 
@@ -24,14 +24,16 @@ export async function updateImportSettings(database: Database, actor: Actor, id:
     if (job.state !== 'uploaded') throw new Conflict('imports.already_started');
     if (expectedVersion !== undefined && expectedVersion !== job.settingsVersion) throw new PreconditionFailed('imports.version_mismatch', { current: job.settingsVersion });
     let mapping: ColumnMapping[] = job.mapping;
+    // A JSON-lines file names its own keys (docs/migration.md): nothing to map.
+    if (change.mapping && job.fileKind === 'jsonl') throw invalidField('mapping', 'imports.mapping_fixed');
     if (change.mapping) {
-      const facts = await listFieldFacts(tx, job.entity === 'contacts' ? 'contact' : 'organisation');
+      const facts = await listFieldFacts(tx, fieldEntityOf(job.entity));
       const valid = new Set([...builtInTargets(job.entity), ...facts.filter((f) => !f.archived).map((f) => `fields.${f.key}`)]);
       const taken = new Set<string>();
       change.mapping.forEach((m, index) => {
         if (m.column >= job.headers.length) throw invalidField(`mapping.${index}.column`, 'imports.unknown_column', { column: m.column });
         if (m.target && !valid.has(m.target)) throw invalidField(`mapping.${index}.target`, 'imports.unknown_target', { target: m.target });
-        if (m.target && m.target !== 'phone' && taken.has(m.target)) throw invalidField(`mapping.${index}.target`, 'imports.target_twice', { target: m.target });
+        if (m.target && (m.target !== 'phone' || job.entity !== 'contacts') && taken.has(m.target)) throw invalidField(`mapping.${index}.target`, 'imports.target_twice', { target: m.target });
         if (m.target) taken.add(m.target);
       });
       const byColumn = new Map(change.mapping.map((m) => [m.column, m.target]));

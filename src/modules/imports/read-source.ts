@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 
@@ -8,7 +9,7 @@ import iconv from 'iconv-lite';
  * when the bytes are not UTF-8), .xlsx through exceljs' streaming reader. Every cell is text, as
  * the file shows it: ids and phone numbers keep their leading zeros and every digit.
  */
-export type SourceKind = 'csv' | 'xlsx';
+export type SourceKind = 'csv' | 'xlsx' | 'jsonl';
 export type SourceEncoding = 'utf-8' | 'gb18030';
 /** `rowNumber`: the row as a spreadsheet numbers it (1 = first line). `lostPrecision`: columns of numeric cells Excel already rounded. */
 export type SourceRow = { rowNumber: number; cells: string[]; lostPrecision?: number[] };
@@ -36,7 +37,19 @@ export async function detectEncoding(path: string): Promise<SourceEncoding> {
 
 export async function* readSource(path: string, kind: SourceKind, encoding: SourceEncoding): AsyncGenerator<SourceRow> {
   if (kind === 'csv') yield* readCsv(path, encoding);
+  else if (kind === 'jsonl') yield* readJsonLines(path);
   else yield* readXlsx(path);
+}
+
+/** JSON lines (tickets, docs/migration.md): each line one cell, parsed by the planner, so a bad line is one rejected row. */
+async function* readJsonLines(path: string): AsyncGenerator<SourceRow> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let rowNumber = 0;
+  for await (const line of lines) {
+    rowNumber += 1;
+    // A byte order mark on the first line is not part of the JSON.
+    yield { rowNumber, cells: [rowNumber === 1 ? line.replace(/^\uFEFF/, '') : line] };
+  }
 }
 
 async function* readCsv(path: string, encoding: SourceEncoding): AsyncGenerator<SourceRow> {

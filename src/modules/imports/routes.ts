@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { Invalid, NotFound } from '../../app/errors.js';
@@ -7,15 +7,15 @@ import { actorOf } from '../../app/http/request-context.js';
 import { translate } from '../../app/i18n/catalogue.js';
 import { labelIn } from '../../forms/value-labels.js';
 import { listFields } from '../forms/index.js';
-import { builtInTargets } from './auto-mapping.js';
+import { builtInTargets, fieldEntityOf } from './auto-mapping.js';
 import { createImportJob, sampleRows } from './create-job.js';
 import { dryRunImport } from './dry-run.js';
 import { batchSchema, dryRunSchema, entitySchema, importDetailSchema, importJobSchema, rollbackBody, rollbackSchema, settingsBody, templateBody, templateSchema } from './http-schemas.js';
-import type { ImportDeps } from './import-deps.js';
+import { importDepsOf } from './import-deps.js';
 import { startImport, updateImportSettings } from './job-settings.js';
 import { rejectedSheet, runRejections } from './rejected-workbook.js';
 import { rollbackBatch, type RollbackResult } from './rollback.js';
-import { importBatches, importJobs } from './schema.js';
+import { importBatches, importJobs, importRows } from './schema.js';
 import { deleteTemplate, listTemplates, saveTemplate, templateFromJob } from './templates.js';
 
 const tags = ['imports'];
@@ -30,7 +30,7 @@ const maxImportBytes = 512 * 1024 * 1024;
  */
 export function registerImportRoutes(app: AppServer, context: AppContext): void {
   const { database } = context;
-  const deps: ImportDeps = { database, fieldTypes: context.fieldTypes, dataDir: context.config.OPENCSM_DATA_DIR };
+  const deps = importDepsOf(context);
   const loadJob = async (id: string) => {
     const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, id));
     if (!job) throw new NotFound('imports.not_found');
@@ -69,13 +69,20 @@ export function registerImportRoutes(app: AppServer, context: AppContext): void 
 
   const detail = async (id: string, locale: 'zh-CN' | 'en') => {
     const job = await loadJob(id);
-    const fields = await listFields(database.db, job.entity === 'contacts' ? 'contact' : 'organisation');
+    const fields = await listFields(database.db, fieldEntityOf(job.entity));
     const targets = [
-      ...builtInTargets(job.entity).map((key) => ({ key, label: translate(locale, `imports.target.${key}`) })),
+      ...builtInTargets(job.entity).map((key) => ({ key, label: translate(locale, job.entity === 'tickets' ? `imports.ticketTarget.${key}` : `imports.target.${key}`) })),
       ...fields.filter((f) => !f.archived).map((f) => ({ key: `fields.${f.key}`, label: labelIn(f.label, locale) })),
     ];
     const batches = await database.db.select().from(importBatches).where(eq(importBatches.jobId, id)).orderBy(asc(importBatches.seq));
-    return { ...job, samples: await sampleRows(deps.dataDir, job), targets, batches };
+    const warned = await database.db
+      .select({ row: importRows.rowNumber, warnings: importRows.warnings })
+      .from(importRows)
+      .where(and(eq(importRows.jobId, id), isNotNull(importRows.warnings)))
+      .orderBy(asc(importRows.rowNumber))
+      .limit(200);
+    const warnings = warned.flatMap((r) => (r.warnings ?? []).map((w) => ({ row: r.row, reason: w.reason, message: translate(locale, w.reason, w.params ?? {}) })));
+    return { ...job, samples: await sampleRows(deps.dataDir, job), targets, batches, warnings };
   };
 
   app.get('/api/v1/imports/:id', {
@@ -97,10 +104,16 @@ export function registerImportRoutes(app: AppServer, context: AppContext): void 
   }, async (request) => {
     await loadJob(request.params.id);
     const rejected: Array<z.infer<typeof dryRunSchema>['rejected'][number]> = [];
-    const report = await dryRunImport(deps, request.params.id, (d) => {
-      if (rejected.length < 200) rejected.push({ row: d.rowNumber, reason: d.reason!, message: translate(request.locale, d.reason!, d.params ?? {}), cells: d.cells });
+    const warnings: Array<z.infer<typeof dryRunSchema>['warnings'][number]> = [];
+    const report = await dryRunImport(deps, request.params.id, {
+      onRejected: (d) => {
+        if (rejected.length < 200) rejected.push({ row: d.rowNumber, reason: d.reason!, message: translate(request.locale, d.reason!, d.params ?? {}), cells: d.cells });
+      },
+      onWarning: (w) => {
+        if (warnings.length < 200) warnings.push({ row: w.rowNumber, reason: w.reason, message: translate(request.locale, w.reason, w.params ?? {}) });
+      },
     });
-    return { ...report, rejected };
+    return { ...report, rejected, warnings };
   });
 
   app.post('/api/v1/imports/:id/run', {
@@ -117,7 +130,7 @@ export function registerImportRoutes(app: AppServer, context: AppContext): void 
       ? [request.body.batchId]
       : (await database.db.select({ id: importBatches.id }).from(importBatches).where(and(eq(importBatches.jobId, request.params.id), isNull(importBatches.rolledBackAt))).orderBy(desc(importBatches.seq))).map((b) => b.id);
     const batches: RollbackResult[] = [];
-    for (const batchId of ids) batches.push(await rollbackBatch(database, actor, request.params.id, batchId));
+    for (const batchId of ids) batches.push(await rollbackBatch(database, actor, request.params.id, batchId, deps.dataDir));
     return { batches };
   });
 

@@ -8,6 +8,7 @@ import { planSettings, type ImportDeps } from './import-deps.js';
 import { planRow, type PlannedRow, type PlanSettings } from './plan-row.js';
 import type { SourceRow } from './read-source.js';
 import { importBatches, importJobs, type ImportCounts } from './schema.js';
+import { commitTicketRows, ticketPlanSettings } from './run-ticket-import.js';
 import { dataRows, inBatches } from './source-rows.js';
 import { ImportCheckpointMoved, writeBatch } from './write-batch.js';
 
@@ -35,7 +36,14 @@ const processedOf = (c: ImportCounts) => c.created + c.updated + c.skipped + c.r
 export async function runImport(deps: ImportDeps, jobId: string, options: RunOptions = {}): Promise<JobRow> {
   let job = await loadJob(deps.database, jobId);
   if (!job || job.state !== 'running') return job!;
-  const settings = await planSettings(deps, job);
+  // Contacts and organisations are planned and decided here; tickets have their own pipeline (run-ticket-import.ts).
+  const commit =
+    job.entity === 'tickets'
+      ? await ticketCommitter(deps, job)
+      : await (async () => {
+          const settings = await planSettings(deps, job!);
+          return (rows: readonly SourceRow[], at: Position) => commitRows(deps.database, job!, settings, rows, at);
+        })();
   const [{ n: done } = { n: 0 }] = await deps.database.db.select({ n: count() }).from(importBatches).where(eq(importBatches.jobId, jobId));
   let seq = Number(done);
   let checkpoint = job.checkpointRow;
@@ -43,7 +51,7 @@ export async function runImport(deps: ImportDeps, jobId: string, options: RunOpt
   const total = job.totalRows;
   options.onProgress?.({ processed: processedOf(counts), total, counts });
   for await (const rows of inBatches(dataRows(deps.dataDir, job, checkpoint), options.batchSize ?? defaultBatchSize)) {
-    const committed = await commitRows(deps.database, job, settings, rows, { seq, checkpoint });
+    const committed = await commit(rows, { seq, checkpoint });
     seq = committed.seq;
     checkpoint = committed.checkpoint;
     counts = addCounts(counts, committed.counts);
@@ -59,6 +67,11 @@ export async function runImport(deps: ImportDeps, jobId: string, options: RunOpt
   });
   job = await loadJob(deps.database, jobId);
   return job!;
+}
+
+async function ticketCommitter(deps: ImportDeps, job: JobRow) {
+  const settings = await ticketPlanSettings(deps, job);
+  return (rows: readonly SourceRow[], at: Position) => commitTicketRows(deps, job, settings, rows, at);
 }
 
 function addCounts(a: ImportCounts, b: ImportCounts): ImportCounts {

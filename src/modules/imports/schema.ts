@@ -8,7 +8,10 @@ import type { RecordImage } from './decide-rows.js';
  * organisations first; tickets, messages and the connectors add entities on the same tables.
  */
 
-export type ImportEntity = 'contacts' | 'organisations';
+export type ImportEntity = 'contacts' | 'organisations' | 'tickets';
+export type ImportFileKind = 'csv' | 'xlsx' | 'jsonl';
+/** Something a row's import left out but did not reject it for (an oversized attachment), with its catalogue key. */
+export type RowWarning = { reason: string; params?: Record<string, string | number> };
 export type DedupRule = 'create' | 'update' | 'skip' | 'merge';
 export type ImportState = 'uploaded' | 'running' | 'done' | 'failed';
 /** One column of the file: its header, where it goes (`name`, `phone`, `fields.industry` …; null: ignored). */
@@ -24,8 +27,10 @@ export const importJobs = pgTable(
     entity: text('entity').$type<ImportEntity>().notNull(),
     state: text('state').$type<ImportState>().notNull().default('uploaded'),
     fileName: text('file_name').notNull(),
-    /** `csv` or `xlsx`; the file itself is in the data folder under imports/<id>/. */
-    fileKind: text('file_kind').$type<'csv' | 'xlsx'>().notNull(),
+    /** `csv`, `xlsx` or `jsonl` (tickets in the JSON-lines format); the file itself is in the data folder under imports/<id>/. */
+    fileKind: text('file_kind').$type<ImportFileKind>().notNull(),
+    /** Where a JSON-lines file's attachment `path`s are read from (the CLI: the file's folder); null: only inline (base64) attachments. */
+    attachmentsDir: text('attachments_dir'),
     /** `utf-8` or `gb18030` (csv; detected at upload). */
     encoding: text('encoding').notNull(),
     byteSize: bigint('byte_size', { mode: 'number' }).notNull(),
@@ -93,6 +98,10 @@ export const importRows = pgTable(
     cells: jsonb('cells').$type<string[]>(),
     before: jsonb('before').$type<RecordImage>(),
     afterVersion: integer('after_version'),
+    /** What the row's import left out without rejecting the row (tickets: an oversized attachment). */
+    warnings: jsonb('warnings').$type<RowWarning[]>(),
+    /** Other records the row created (a ticket's new requester): removed with it by a rollback. */
+    madeContactIds: jsonb('made_contact_ids').$type<string[]>(),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] }), index('import_rows_batch_idx').on(t.batchId), index('import_rows_entity_idx').on(t.entityId)],
 );

@@ -21,8 +21,26 @@ export function countDecisions(decisions: readonly Pick<Decision, 'outcome'>[]):
   return counts;
 }
 
+/**
+ * Move the job's checkpoint past the batch and add its counts, in the batch's transaction; only
+ * from where this run read it (else another run continues the job: ImportCheckpointMoved).
+ */
+export async function moveCheckpoint(tx: Tx, input: Pick<BatchInput, 'jobId' | 'fromCheckpoint' | 'lastRow'>, counts: ImportCounts): Promise<void> {
+  const [moved] = await tx
+    .update(importJobs)
+    .set({
+      checkpointRow: input.lastRow,
+      counts: sql`jsonb_build_object('created', (${importJobs.counts}->>'created')::int + ${counts.created}, 'updated', (${importJobs.counts}->>'updated')::int + ${counts.updated},
+                                     'skipped', (${importJobs.counts}->>'skipped')::int + ${counts.skipped}, 'rejected', (${importJobs.counts}->>'rejected')::int + ${counts.rejected})`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(importJobs.id, input.jobId), eq(importJobs.checkpointRow, input.fromCheckpoint), eq(importJobs.state, 'running')))
+    .returning({ id: importJobs.id });
+  if (!moved) throw new ImportCheckpointMoved(input.jobId);
+}
+
 /** A new record needs a name: the first identity or the external id stands in, as channels do. */
-function nameOf(target: Target): string {
+export function nameOf(target: Pick<Target, 'image' | 'externalIds'>): string {
   if (target.image.name) return target.image.name;
   const first = target.image.identities[0];
   if (first) return first.kind === 'phone' ? formatPhone(first.value) : first.value.split('@')[0]!;
@@ -51,17 +69,7 @@ export async function writeBatch(tx: Tx, input: BatchInput): Promise<{ batchId: 
   const batchId = uuidv7();
   const cause: EventCause = `import:${batchId}`;
   const counts = countDecisions(input.decisions);
-  const [moved] = await tx
-    .update(importJobs)
-    .set({
-      checkpointRow: input.lastRow,
-      counts: sql`jsonb_build_object('created', (${importJobs.counts}->>'created')::int + ${counts.created}, 'updated', (${importJobs.counts}->>'updated')::int + ${counts.updated},
-                                     'skipped', (${importJobs.counts}->>'skipped')::int + ${counts.skipped}, 'rejected', (${importJobs.counts}->>'rejected')::int + ${counts.rejected})`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(importJobs.id, input.jobId), eq(importJobs.checkpointRow, input.fromCheckpoint), eq(importJobs.state, 'running')))
-    .returning({ id: importJobs.id });
-  if (!moved) throw new ImportCheckpointMoved(input.jobId);
+  await moveCheckpoint(tx, input, counts);
 
   const targets = [...new Set(input.decisions.flatMap((d) => (d.target && d.outcome !== 'rejected' ? [d.target] : [])))];
   const created = targets.filter((t) => t.created);

@@ -62,6 +62,11 @@ export class AttachmentStore {
     return { stream: createReadStream(path), size: info.size };
   }
 
+  /** Delete a file no row refers to any more (a rolled-back import's); a missing one is not an error. */
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
   private pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid attachment hash');
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);

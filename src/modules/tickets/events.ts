@@ -56,6 +56,9 @@ function causeOfOldTicketUpdate({ actorId, payload }: StoredEventFacts) {
   return { cause: actorId ? ('agent' as const) : ('system' as const), contactId: null };
 }
 
+/** An imported ticket removed again by rolling back its import batch (cause `import:<batch>`). */
+export const ticketImportRemoved = defineEvent({ name: 'ticket.import_removed', version: 1, aggregate: 'ticket', payload: { number: z.string() } });
+
 export const ticketMessageAdded = defineEvent({
   name: 'ticket.message_added',
   version: 1,

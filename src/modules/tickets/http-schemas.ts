@@ -188,6 +188,7 @@ export const ticketSchema = z
   .object({
     id: z.uuid(),
     number: z.string(),
+    externalNumber: z.string().nullable().describe('原工单号: the number it had in the system it was imported from.'),
     subject: z.string(),
     description: z.string(),
     status: statusSchema,

@@ -274,11 +274,13 @@ function statusTimestamps(from: TicketStatus, to: TicketStatus, at: Date): Parti
 }
 
 /** Numbers per creation day, in creation order; each day's block is taken from its counter in one statement. */
-async function reserveNumbers(tx: Tx, input: readonly PastTicket[], timeZone: string): Promise<Map<string, string>> {
-  const byDay = new Map<string, PastTicket[]>();
+export async function reserveNumbers(tx: Tx, input: ReadonlyArray<{ id: string; createdAt: Date }>, timeZone: string): Promise<Map<string, string>> {
+  const byDay = new Map<string, Array<{ id: string; createdAt: Date }>>();
   for (const ticket of input) {
     const day = dayInZone(ticket.createdAt, timeZone);
-    byDay.set(day, [...(byDay.get(day) ?? []), ticket]);
+    const list = byDay.get(day);
+    if (list) list.push(ticket);
+    else byDay.set(day, [ticket]);
   }
   const numbers = new Map<string, string>();
   if (byDay.size === 0) return numbers;

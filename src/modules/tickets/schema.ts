@@ -78,6 +78,8 @@ export const tickets = pgTable(
     typeVersion: integer('type_version'),
     /** Custom field values by key, in each type's one stored form (src/forms/field-values.ts). */
     fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default({}),
+    /** 原工单号: the number a ticket had in the system it was imported from (null: born here); searchable. */
+    externalNumber: text('external_number'),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -1,6 +1,6 @@
 // Test fixture (imports/resume.test.ts): one life of an import, killed on purpose.
 //   admin   <dataDir>             create an admin (for the CLI test)
-//   prepare <dataDir> <csv>       create an admin and the job from the file, start it; print the job id
+//   prepare <dataDir> <file> [entity]  create an admin and the job from the file (contacts, or tickets), start it; print the job id
 //   run     <dataDir> <id> <n>    run it and die (SIGKILL) right after the n-th batch commits
 //   resume  <dataDir> <id>        run it to the end; print what the database holds as JSON
 // Database: DATABASE_URL when set (PostgreSQL), else the embedded one in the data folder.
@@ -17,6 +17,7 @@ import { startImport } from '../job-settings.js';
 import { runImport } from '../run-import.js';
 
 const [mode, dataDir, arg, commits] = process.argv.slice(2);
+const entity = mode === 'prepare' && commits === 'tickets' ? 'tickets' : 'contacts';
 const config = loadConfig({ OPENCSM_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', LOG_LEVEL: 'silent' });
 const database = await openDatabase(config);
 const deps = (db = database) => ({ database: db, fieldTypes: builtinFieldTypeRegistry(), dataDir: dataDir! });
@@ -27,7 +28,7 @@ if (mode === 'admin') {
 } else if (mode === 'prepare') {
   const admin = await createUser(database, null, { email: 'import-admin@example.test', name: '导入管理员', password: 'password-123', role: 'admin' });
   const actor = (await loadActor(database.db, admin.id))!;
-  const id = await createImportJob(database, dataDir!, actor, { entity: 'contacts', upload: { stream: createReadStream(arg!), filename: 'resume.csv' } });
+  const id = await createImportJob(database, dataDir!, actor, { entity, upload: { stream: createReadStream(arg!), filename: entity === 'tickets' ? 'resume.jsonl' : 'resume.csv' } });
   await startImport(database, actor, id);
   process.stdout.write(`${id}\n`);
 } else if (mode === 'run') {
@@ -44,7 +45,12 @@ if (mode === 'admin') {
            (select count(distinct row_number)::int from import_rows where job_id = ${arg}) as distinct_rows,
            (select min(row_number)::int from import_rows where job_id = ${arg}) as first_row,
            (select max(row_number)::int from import_rows where job_id = ${arg}) as last_row,
-           (select count(*)::int from import_batches where job_id = ${arg}) as batches`);
+           (select count(*)::int from import_batches where job_id = ${arg}) as batches,
+           (select count(*)::int from tickets) as tickets,
+           (select count(distinct external_number)::int from tickets) as ticket_numbers,
+           (select count(*)::int from ticket_messages) as messages,
+           (select count(*)::int from ticket_attachments) as attachments,
+           (select count(*)::int from ticket_search) as search_documents`);
   process.stdout.write(`${JSON.stringify({ resumedFrom: before[0]!.checkpoint, state: job.state, counts: job.counts, ...facts })}\n`);
   await database.close();
 }

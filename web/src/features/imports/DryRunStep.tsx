@@ -2,6 +2,7 @@ import { Button, Col, Popconfirm, Row, Space, Statistic, Table, Typography } fro
 import { useState } from 'react';
 import { useBusyAction } from '../../shared/ui/busy-action.ts';
 import { useTranslation } from 'react-i18next';
+import { RowWarnings } from './RowWarnings.tsx';
 import { rejectedRowsUrl, useImportActions, type DryRunReport, type ImportDetail } from './queries.ts';
 
 type Rejection = DryRunReport['rejected'][number];
@@ -36,6 +37,7 @@ export function DryRunStep({ job }: { job: ImportDetail }) {
               <Col key={key} span={6}><Statistic title={t(`imports.dryRun.${key}`)} value={current.counts[key]} /></Col>
             ))}
           </Row>
+          <RowWarnings warnings={current.warnings} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('imports.dryRun.rejectedRows')}</Typography.Title>
           {current.counts.rejected > 0 && <Typography.Link href={rejectedRowsUrl(job.id, 'dry-run')} data-testid="dry-run-rejected-download">{t('imports.dryRun.download')}</Typography.Link>}
           <Table<Rejection>

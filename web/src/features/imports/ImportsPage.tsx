@@ -48,10 +48,10 @@ function Imports() {
   const uploader = (
     <Space wrap>
       <Select<ImportEntity> aria-label={t('imports.entity')} value={entity} onChange={(value) => { setEntity(value); setTemplate(undefined); }} style={{ width: 120 }}
-        options={(['contacts', 'organisations'] as const).map((value) => ({ value, label: t(`imports.entities.${value}`) }))} />
+        options={(['contacts', 'organisations', 'tickets'] as const).map((value) => ({ value, label: t(`imports.entities.${value}`) }))} />
       <Select<string> aria-label={t('imports.template')} value={template ?? ''} onChange={(value) => setTemplate(value || undefined)} style={{ width: 220 }}
         options={[{ value: '', label: t('imports.noTemplate') }, ...usable.map((tpl) => ({ value: tpl.name, label: tpl.name }))]} />
-      <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => { void upload(file); return false; }}>
+      <Upload accept={entity === 'tickets' ? '.csv,.xlsx,.jsonl,.ndjson' : '.csv,.xlsx'} showUploadList={false} beforeUpload={(file) => { void upload(file); return false; }}>
         <Button type="primary" loading={uploading} data-testid="import-upload">{uploading ? t('imports.uploading') : t('imports.upload')}</Button>
       </Upload>
     </Space>

@@ -20,6 +20,16 @@ export function MappingStep({ job, onDone }: { job: ImportDetail; onDone: () => 
 
   const save = () => actions.saveSettings(job, { mapping: job.mapping.map((m) => ({ column: m.column, target: targets[m.column] ?? null })) });
 
+  // A JSON-lines file of tickets names its own keys (docs/migration.md): nothing to map, straight to value maps.
+  if (job.fileKind === 'jsonl') {
+    return (
+      <Space direction="vertical" style={{ width: '100%' }} data-testid="import-mapping-jsonl">
+        <Typography.Paragraph type="secondary">{t('imports.mapping.jsonLines')}</Typography.Paragraph>
+        <Button type="primary" onClick={onDone}>{t('imports.mapping.next')}</Button>
+      </Space>
+    );
+  }
+
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">{t('imports.mapping.hint')}</Typography.Paragraph>

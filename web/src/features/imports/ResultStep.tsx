@@ -2,6 +2,7 @@ import { Alert, App, Button, Col, List, Popconfirm, Progress, Row, Space, Statis
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/ui/describe-error.ts';
+import { RowWarnings } from './RowWarnings.tsx';
 import { processedOf, rejectedRowsUrl, useImportActions, type ImportDetail } from './queries.ts';
 
 const refusalReasons = ['changed', 'gone', 'in_use'] as const;
@@ -50,6 +51,7 @@ export function ResultStep({ job }: { job: ImportDetail }) {
           <Col key={key} span={6}><Statistic title={t(`imports.run.${key}`)} value={job.counts[key]} /></Col>
         ))}
       </Row>
+      <RowWarnings warnings={job.warnings} />
       {job.counts.rejected > 0 && <Typography.Link href={rejectedRowsUrl(job.id, 'run')}>{t('imports.run.downloadRejected')}</Typography.Link>}
       {job.state === 'done' && (
         <div>

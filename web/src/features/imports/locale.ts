@@ -7,7 +7,7 @@ export const importsZhCN = {
   intro: '从 Excel（.xlsx）或 CSV（UTF-8、GBK 自动识别）导入联系人或组织：映射列、清洗与查重、试运行，再分批导入；每一批都可以回滚。',
   upload: '上传文件',
   entity: '导入对象',
-  entities: { contacts: '联系人', organisations: '组织' },
+  entities: { contacts: '联系人', organisations: '组织', tickets: '工单' },
   template: '套用模板',
   noTemplate: '不套用（按列名自动映射）',
   uploading: '正在上传并识别表头…',
@@ -21,6 +21,8 @@ export const importsZhCN = {
   steps: { mapping: '列映射', rules: '值映射与查重', dryRun: '试运行', run: '导入', result: '结果' },
   fileInfo: '{{file}}（{{kind}}，{{encoding}}），表头在第 {{row}} 行',
   mapping: {
+    jsonLines: 'JSON lines 文件按格式中的键（标题、状态、消息、附件……）导入，不需要列映射；下一步可设置状态、优先级等的值映射。',
+    next: '下一步',
     title: '列映射',
     hint: '已按列名和同义词（如 手机/电话/联系电话 → 电话）自动建议，可以修改；不需要的列选“忽略”。',
     column: '文件中的列',
@@ -46,6 +48,7 @@ export const importsZhCN = {
   },
   save: '保存并继续',
   saved: '设置已保存',
+  warnings: { title: '{{count}} 处内容未导入（所在的行照常导入）', row: '第 {{row}} 行：{{message}}' },
   dryRun: {
     start: '开始试运行',
     again: '重新试运行',
@@ -96,7 +99,7 @@ export const importsEn: Catalogue<typeof importsZhCN> = {
   intro: 'Import contacts or organisations from Excel (.xlsx) or CSV (UTF-8 or GBK, detected): map the columns, clean and dedup, dry run, then import in batches; every batch can be rolled back.',
   upload: 'Upload a file',
   entity: 'Import',
-  entities: { contacts: 'Contacts', organisations: 'Organisations' },
+  entities: { contacts: 'Contacts', organisations: 'Organisations', tickets: 'Tickets' },
   template: 'Template',
   noTemplate: 'None (map columns by name)',
   uploading: 'Uploading and finding the header…',
@@ -110,6 +113,8 @@ export const importsEn: Catalogue<typeof importsZhCN> = {
   steps: { mapping: 'Columns', rules: 'Values and dedup', dryRun: 'Dry run', run: 'Import', result: 'Result' },
   fileInfo: '{{file}} ({{kind}}, {{encoding}}), header on row {{row}}',
   mapping: {
+    jsonLines: 'A JSON-lines file is read by the format\'s keys (subject, status, messages, attachments …): no columns to map; the next step sets value maps for status, priority and the rest.',
+    next: 'Next',
     title: 'Column mapping',
     hint: 'Suggested from the column names and their synonyms (手机/电话/联系电话 → phone); change any, or ignore a column.',
     column: 'Column in the file',
@@ -135,6 +140,7 @@ export const importsEn: Catalogue<typeof importsZhCN> = {
   },
   save: 'Save and continue',
   saved: 'Settings saved',
+  warnings: { title: '{{count}} things left out (their rows imported all the same)', row: 'Row {{row}}: {{message}}' },
   dryRun: {
     start: 'Start the dry run',
     again: 'Dry run again',

@@ -17067,15 +17067,15 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /**
-                                 * @description What the file holds.
+                                 * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                                  * @enum {string}
                                  */
-                                entity: "contacts" | "organisations";
+                                entity: "contacts" | "organisations" | "tickets";
                                 /** @enum {string} */
                                 state: "uploaded" | "running" | "done" | "failed";
                                 fileName: string;
                                 /** @enum {string} */
-                                fileKind: "csv" | "xlsx";
+                                fileKind: "csv" | "xlsx" | "jsonl";
                                 encoding: string;
                                 byteSize: number;
                                 headerRow: number;
@@ -17133,8 +17133,8 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    /** @description What the file holds. */
-                    entity: "contacts" | "organisations";
+                    /** @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines"). */
+                    entity: "contacts" | "organisations" | "tickets";
                     template?: string;
                 };
                 header?: never;
@@ -17153,15 +17153,15 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             /** @enum {string} */
                             state: "uploaded" | "running" | "done" | "failed";
                             fileName: string;
                             /** @enum {string} */
-                            fileKind: "csv" | "xlsx";
+                            fileKind: "csv" | "xlsx" | "jsonl";
                             encoding: string;
                             byteSize: number;
                             headerRow: number;
@@ -17231,6 +17231,12 @@ export interface paths {
                                     entityId: string;
                                     reason: string;
                                 }[] | null;
+                            }[];
+                            /** @description What the run left out of rows it imported (an oversized attachment …), first 200. */
+                            warnings: {
+                                row: number;
+                                reason: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -17272,15 +17278,15 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             /** @enum {string} */
                             state: "uploaded" | "running" | "done" | "failed";
                             fileName: string;
                             /** @enum {string} */
-                            fileKind: "csv" | "xlsx";
+                            fileKind: "csv" | "xlsx" | "jsonl";
                             encoding: string;
                             byteSize: number;
                             headerRow: number;
@@ -17350,6 +17356,12 @@ export interface paths {
                                     entityId: string;
                                     reason: string;
                                 }[] | null;
+                            }[];
+                            /** @description What the run left out of rows it imported (an oversized attachment …), first 200. */
+                            warnings: {
+                                row: number;
+                                reason: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -17408,15 +17420,15 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             /** @enum {string} */
                             state: "uploaded" | "running" | "done" | "failed";
                             fileName: string;
                             /** @enum {string} */
-                            fileKind: "csv" | "xlsx";
+                            fileKind: "csv" | "xlsx" | "jsonl";
                             encoding: string;
                             byteSize: number;
                             headerRow: number;
@@ -17487,6 +17499,12 @@ export interface paths {
                                     reason: string;
                                 }[] | null;
                             }[];
+                            /** @description What the run left out of rows it imported (an oversized attachment …), first 200. */
+                            warnings: {
+                                row: number;
+                                reason: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -17537,6 +17555,12 @@ export interface paths {
                                 message: string;
                                 cells: string[];
                             }[];
+                            /** @description What the run would leave out of rows it imports (tickets: an oversized attachment), first 200. */
+                            warnings: {
+                                row: number;
+                                reason: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -17582,15 +17606,15 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             /** @enum {string} */
                             state: "uploaded" | "running" | "done" | "failed";
                             fileName: string;
                             /** @enum {string} */
-                            fileKind: "csv" | "xlsx";
+                            fileKind: "csv" | "xlsx" | "jsonl";
                             encoding: string;
                             byteSize: number;
                             headerRow: number;
@@ -17773,10 +17797,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /**
-                                 * @description What the file holds.
+                                 * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                                  * @enum {string}
                                  */
-                                entity: "contacts" | "organisations";
+                                entity: "contacts" | "organisations" | "tickets";
                                 name: string;
                                 columns: {
                                     [key: string]: string | null;
@@ -17815,10 +17839,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /**
-                         * @description What the file holds.
+                         * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                          * @enum {string}
                          */
-                        entity: "contacts" | "organisations";
+                        entity: "contacts" | "organisations" | "tickets";
                         /** @description Header text → target (null: ignored). */
                         columns: {
                             [key: string]: string | null;
@@ -17852,10 +17876,10 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             name: string;
                             columns: {
                                 [key: string]: string | null;
@@ -17908,10 +17932,10 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /**
-                         * @description What the file holds.
+                         * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                          * @enum {string}
                          */
-                        entity: "contacts" | "organisations";
+                        entity: "contacts" | "organisations" | "tickets";
                         /** @description Header text → target (null: ignored). */
                         columns: {
                             [key: string]: string | null;
@@ -17945,10 +17969,10 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             name: string;
                             columns: {
                                 [key: string]: string | null;
@@ -18036,10 +18060,10 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description What the file holds.
+                             * @description What the file holds. Tickets: .csv/.xlsx (one row a ticket) or .jsonl (docs/migration.md, "JSON lines").
                              * @enum {string}
                              */
-                            entity: "contacts" | "organisations";
+                            entity: "contacts" | "organisations" | "tickets";
                             name: string;
                             columns: {
                                 [key: string]: string | null;
@@ -20247,6 +20271,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            /** @description 原工单号: the number it had in the system it was imported from. */
+            externalNumber: string | null;
             subject: string;
             description: string;
             /** @enum {string} */
@@ -22170,6 +22196,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            /** @description 原工单号: the number it had in the system it was imported from. */
+            externalNumber: string | null;
             subject: string;
             description: string;
             /** @enum {string} */
