@@ -23,6 +23,10 @@ const usage = `Usage: opencsm <command>
   export <folder>
                export everything (tickets, messages, customers, knowledge, configuration, attachments) as
                JSON lines, files, manifest.json and summary.xlsx (数据导出, docs/migration.md)
+  backup <file>
+               a consistent backup of the embedded database and the data folder while the server runs (备份)
+  restore <file> [--force]
+               restore a backup into OPENCSM_DATA_DIR (empty, or replaced with --force; 恢复)
   bench-data --tickets N
                bulk-load N generated Chinese tickets with messages, for benchmarks only (压测数据)
 `;
@@ -99,6 +103,14 @@ async function main(argv: string[]): Promise<void> {
         const app = await createApp(config, database, { log: createLogger({ LOG_LEVEL: 'silent' }) });
         return { database, exporters: app.context.dataExporters.list(), publicUrl: config.OPENCSM_PUBLIC_URL ?? null, close: async () => (await app.server.close(), await database.close()) };
       });
+    }
+    case 'backup': {
+      const { runBackupCommand } = await import('./modules/exports/index.js');
+      return runBackupCommand(config, rest, () => openDatabase(config));
+    }
+    case 'restore': {
+      const { runRestoreCommand } = await import('./modules/exports/index.js');
+      return runRestoreCommand(config, rest);
     }
     case 'bench-data': {
       const count = Number(rest[rest.indexOf('--tickets') + 1]);

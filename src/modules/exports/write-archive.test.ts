@@ -50,7 +50,7 @@ test('every registered entity is written as JSON lines, with attachment files, a
   const manifest = await writeArchive(t.database.db, t.context.dataExporters.list(), folder, {
     installation: { engine: t.database.engine, publicUrl: null },
     now: new Date('2026-12-07T10:00:00Z'),
-    onProgress: ({ entity }) => progress.push(entity),
+    onProgress: ({ entity }) => void progress.push(entity),
   });
 
   const written: ArchiveManifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'));

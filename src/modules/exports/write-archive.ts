@@ -24,7 +24,8 @@ export type ArchiveManifest = {
 export type ArchiveOptions = {
   installation: ArchiveManifest['installation'];
   now: Date;
-  onProgress?(progress: ExportProgress): void;
+  /** Awaited: the next rows are read once it resolves. */
+  onProgress?(progress: ExportProgress): void | Promise<void>;
 };
 
 /**
@@ -49,20 +50,20 @@ export async function writeArchive(db: Db, exporters: readonly EntityExporter[],
     const file = `${exporter.entity}.jsonl`;
     const out = createWriteStream(join(folder, file));
     let rows = 0;
-    const report = () => options.onProgress?.({ entity: exporter.entity, rows, entitiesDone: index, entities: exporters.length });
-    report();
+    const report = async () => options.onProgress?.({ entity: exporter.entity, rows, entitiesDone: index, entities: exporters.length });
+    await report();
     for await (const row of exporter.rows(db)) {
       await writeLine(out, `${JSON.stringify(row)}\n`);
       rows += 1;
       summary.add(exporter.entity, exporter.summarise?.(row));
       if (exporter.file) await copyFile(folder, exporter.file(row), manifest.attachments);
-      if (rows % 1000 === 0) report();
+      if (rows % 5000 === 0) await report();
     }
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
     manifest.entities.push({ entity: exporter.entity, file, rows });
     summary.total(exporter.entity, rows);
   }
-  options.onProgress?.({ entity: '', rows: 0, entitiesDone: exporters.length, entities: exporters.length });
+  await options.onProgress?.({ entity: '', rows: 0, entitiesDone: exporters.length, entities: exporters.length });
   await writeSummaryWorkbook(join(folder, 'summary.xlsx'), summary);
   await writeWhole(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
