@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,4 +131,19 @@ test('with PostgreSQL, backup and restore refuse and name pg_dump / pg_restore',
   const restore = await opencsm(join(root, 'pg'), ['restore', join(root, 'pg.zip')], postgres);
   assert.equal(restore.status, 1);
   assert.match(restore.stderr, /pg_restore/);
+});
+
+test('opencsm export writes the archive into a folder with a line per entity and the counts', async () => {
+  const dataDir = join(root, 'export-cli');
+  seedDataDirFromTestTemplate(dataDir);
+  const folder = join(root, 'archive');
+  const result = await opencsm(dataDir, ['export', folder]);
+  assert.equal(result.status, 0, result.stderr);
+  const lines = result.stdout.trim().split('\n');
+  assert.ok(lines.some((line) => /^\[\d+\/\d+\] tickets 0$/.test(line)), result.stdout);
+  assert.match(lines.at(-1) ?? '', /^exported \d+ rows of \d+ entities and 0 files to .*archive \/ 已导出$/);
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+  assert.equal(manifest.format, 'opencsm-export');
+  assert.ok(manifest.entities.some((entity: { entity: string }) => entity.entity === 'tickets'));
+  assert.equal((await opencsm(dataDir, ['export', folder])).status, 1, 'a folder that is not empty is refused');
 });
