@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EntityExporter } from '../../app/data-exporters.js';
 import type { Database } from '../../db/database.js';
@@ -14,6 +15,11 @@ export type OpenedExport = { database: Database; exporters: readonly EntityExpor
 export async function runExportCommand(args: readonly string[], open: () => Promise<OpenedExport>): Promise<void> {
   const folder = args.find((arg) => !arg.startsWith('--'));
   if (!folder) throw new Error('export needs a folder: opencsm export <folder> / 请指定导出目录');
+  if (existsSync(folder) && readdirSync(folder).length > 0) {
+    process.stderr.write(`The export folder ${resolve(folder)} is not empty; choose a new one / 导出目录不是空的，请换一个目录\n`);
+    process.exitCode = 1;
+    return;
+  }
   const app = await open();
   const tty = process.stdout.isTTY;
   const line = (text: string) => process.stdout.write(`${tty ? '\r\x1b[K' : ''}${text}\n`);

@@ -145,5 +145,7 @@ test('opencsm export writes the archive into a folder with a line per entity and
   const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
   assert.equal(manifest.format, 'opencsm-export');
   assert.ok(manifest.entities.some((entity: { entity: string }) => entity.entity === 'tickets'));
-  assert.equal((await opencsm(dataDir, ['export', folder])).status, 1, 'a folder that is not empty is refused');
+  const refused = await opencsm(dataDir, ['export', folder]);
+  assert.equal(refused.status, 1, 'a folder that is not empty is refused');
+  assert.match(refused.stderr, /is not empty; choose a new one/);
 });
