@@ -20,6 +20,13 @@ const usage = `Usage: opencsm <command>
                rebuild reporting facts and rollups from the event log / compare rollups with the facts (报表)
   import <file> --entity contacts|organisations [--template NAME] [--rule create|update|skip|merge] [--dry-run] [--as EMAIL]
                import contacts or organisations from .xlsx or .csv (UTF-8 or GBK), with a dry run's report first (数据导入)
+  export <folder>
+               export everything (tickets, messages, customers, knowledge, configuration, attachments) as
+               JSON lines, files, manifest.json and summary.xlsx (数据导出, docs/migration.md)
+  backup <file>
+               a consistent backup of the embedded database and the data folder while the server runs (备份)
+  restore <file> [--force]
+               restore a backup into OPENCSM_DATA_DIR (empty, or replaced with --force; 恢复)
   bench-data --tickets N
                bulk-load N generated Chinese tickets with messages, for benchmarks only (压测数据)
 `;
@@ -88,6 +95,22 @@ async function main(argv: string[]): Promise<void> {
         const app = await createApp(config, database, { log: createLogger({ LOG_LEVEL: 'silent' }) });
         return { database, fieldTypes: app.context.fieldTypes, close: async () => (await app.server.close(), await database.close()) };
       });
+    }
+    case 'export': {
+      const { runExportCommand } = await import('./modules/exports/index.js');
+      return runExportCommand(rest, async () => {
+        const database = await openDatabase(config);
+        const app = await createApp(config, database, { log: createLogger({ LOG_LEVEL: 'silent' }) });
+        return { database, exporters: app.context.dataExporters.list(), publicUrl: config.OPENCSM_PUBLIC_URL ?? null, close: async () => (await app.server.close(), await database.close()) };
+      });
+    }
+    case 'backup': {
+      const { runBackupCommand } = await import('./modules/exports/index.js');
+      return runBackupCommand(config, rest, () => openDatabase(config));
+    }
+    case 'restore': {
+      const { runRestoreCommand } = await import('./modules/exports/index.js');
+      return runRestoreCommand(config, rest);
     }
     case 'bench-data': {
       const count = Number(rest[rest.indexOf('--tickets') + 1]);

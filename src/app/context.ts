@@ -6,6 +6,7 @@ import type { JobRegistry } from '../jobs/registry.js';
 import type { ChannelRegistry } from './channel-registry.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { DataExporters } from './data-exporters.js';
 import type { FieldTypes } from './field-types.js';
 import type { ReadModels } from './read-models.js';
 import type { ReplyChannels } from './reply-channels.js';
@@ -42,6 +43,8 @@ export type AppContext = {
   transitionGuards: TransitionGuards;
   /** Filters of the ticket list other modules contribute (the workflow module's `stage`); the tickets module reads them. */
   ticketListFilters: TicketListFilters;
+  /** The full export's entities: each module registers the rows of its tables a user can see (docs/migration.md). */
+  dataExporters: DataExporters;
   /** Names of the actors no user is (智能分配, SLA 升级, a rule), by kind; the modules that act register them. */
   systemActors: SystemActors;
 };

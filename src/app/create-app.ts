@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext, AppModule, AppServer } from './context.js';
 import { buildServer } from './http/server.js';
+import { DataExporters } from './data-exporters.js';
 import { FieldTypes } from './field-types.js';
 import { ReadModels } from './read-models.js';
 import { ReplyChannels } from './reply-channels.js';
@@ -39,6 +40,7 @@ export function newAppContext(config: Config, database: Database, log: Logger, c
     transitionGuards: new TransitionGuards(),
     systemActors: new SystemActors(),
     ticketListFilters: new TicketListFilters(),
+    dataExporters: new DataExporters(),
   };
 }
 

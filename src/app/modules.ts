@@ -26,6 +26,7 @@ import { assignmentModule } from '../modules/assignment/index.js';
 import { reportsModule } from '../modules/reports/index.js';
 import { importsModule } from '../modules/imports/index.js';
 import { workflowModule } from '../modules/workflow/index.js';
+import { exportsModule } from '../modules/exports/index.js';
 import type { AppModule } from './context.js';
 
 /**
@@ -33,4 +34,4 @@ import type { AppModule } from './context.js';
  * the order of the channels our modules register (phone, email, portal: the ticket channel list and
  * the create API's `channel` enum follow it) and of the API's paths in the OpenAPI document.
  */
-export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, macrosModule, securitySettingsModule, surveysModule, notificationsModule, fieldServiceModule, webhooksModule, automationModule, assignmentModule, reportsModule, importsModule, workflowModule, jobsAdminModule, realtimeModule];
+export const modules: readonly AppModule[] = [authModule, customersModule, formsModule, ticketsModule, customer360Module, slaModule, phoneModule, emailChannelModule, channelsModule, wechatChannelModule, wecomChannelModule, dingtalkChannelModule, smsChannelModule, portalModule, knowledgeModule, macrosModule, securitySettingsModule, surveysModule, notificationsModule, fieldServiceModule, webhooksModule, automationModule, assignmentModule, reportsModule, importsModule, workflowModule, exportsModule, jobsAdminModule, realtimeModule];

@@ -8,6 +8,7 @@ import { workflowModelMessages } from '../../workflow-model/messages.js';
 import { templateMessages } from '../../text-templates/messages.js';
 import { macrosMessages } from '../../modules/macros/messages.js';
 import { importsMessages } from '../../modules/imports/messages.js';
+import { exportsMessages } from '../../modules/exports/messages.js';
 import { authMessages } from '../../modules/auth/messages.js';
 import { customersMessages } from '../../modules/customers/messages.js';
 import { channelsMessages } from '../../modules/channels/messages.js';
@@ -125,6 +126,7 @@ const zhCN = {
   ...templateMessages.zhCN,
   ...macrosMessages.zhCN,
   ...importsMessages.zhCN,
+  ...exportsMessages.zhCN,
   ...notificationsMessages.zhCN,
   ...fieldServiceMessages.zhCN,
   ...webhooksMessages.zhCN,
@@ -225,6 +227,7 @@ const en: Record<MessageKey, string> = {
   ...templateMessages.en,
   ...macrosMessages.en,
   ...importsMessages.en,
+  ...exportsMessages.en,
   ...notificationsMessages.en,
   ...fieldServiceMessages.en,
   ...webhooksMessages.en,

@@ -5,6 +5,7 @@ import { registerDirectoryRoutes } from './directory-routes.js';
 import { registerSecurityRoutes } from './security-routes.js';
 import { signInAlertHandler, signInAlertJob } from './sign-in-alert.js';
 import { registerSessionRoutes } from './session-routes.js';
+import { registerAuthExports } from './data-export.js';
 
 export type { Actor } from './actor.js';
 export { can, loadActor } from './actor.js';
@@ -22,7 +23,8 @@ export { ensureFirstAdmin } from './first-admin.js';
 
 export const authModule: AppModule = {
   name: 'auth',
-  registerJobs({ jobs, config, log }) {
+  registerJobs({ jobs, config, log, dataExporters }) {
+    registerAuthExports(dataExporters);
     jobs.handle(signInAlertJob, signInAlertHandler(createSystemMailer(config, log.child({ component: 'auth' })), config));
   },
   registerRoutes(app, context) {

@@ -51,6 +51,7 @@ export const permissions = [
   'reports.read_all', // every team's numbers (admins)
   'reports.manage', // the reporting time zone (admins)
   'imports.manage', // 设置 › 数据导入: upload, map, run and roll back imports of contacts and organisations, import templates; admins
+  'exports.manage', // 设置 › 数据导出: start a full export of everything and download it (audited); admins
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -18,6 +18,7 @@ import { registerRuleRoutes } from './rule-routes.js';
 import { RuleSetCache } from './rule-set.js';
 import { registerAutomationActors } from './system-actor.js';
 import { TriggerCache } from './trigger-cache.js';
+import { registerAutomationExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -45,6 +46,7 @@ export function createAutomationModule(options: { firingHooks?: FiringHooks } = 
     name: 'automation',
     registerJobs(context) {
       registerAutomationActors(context.systemActors);
+      registerAutomationExports(context.dataExporters);
       const triggers = triggerCacheOf(context.database.db);
       // No job for an event no enabled rule listens to (the per-ticket budget), judged from the cache.
       const wanted = (event: RuleEvent) => {

@@ -5,6 +5,7 @@ import { customerFieldsReader } from './customer-fields.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import { registerRecordRoutes } from './record-routes.js';
 import { registerTierRoutes } from './tier-routes.js';
+import { registerCustomerExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -30,7 +31,8 @@ export { contactSchema, contactSummarySchema, customerRecordSchema, organization
 
 export const customersModule: AppModule = {
   name: 'customers',
-  registerJobs({ readModels }) {
+  registerJobs({ readModels, dataExporters }) {
+    registerCustomerExports(dataExporters);
     // The field registry asks how many contacts or organisations hold a value before deleting a field.
     readModels.provide('customerFields', customerFieldsReader);
   },

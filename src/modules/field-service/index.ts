@@ -1,6 +1,6 @@
 /** Public surface of field service (派工单, issue 20): service types, work orders, their steps and the offline sync. */
 import type { AppModule } from '../../app/context.js';
-import { attachmentStoreIn } from '../tickets/index.js';
+import { attachmentStoreIn, storedFile } from '../tickets/index.js';
 import { appointmentNoticeHandler, sendDueReminders } from './appointment-notices.js';
 import { autoDispatchHandler, registerAutoDispatchActor } from './auto-dispatch.js';
 import { registerCustomerSideRoutes } from './customer-side-routes.js';
@@ -11,6 +11,7 @@ import { registerMapRoutes } from './map-routes.js';
 import { registerServiceTypeRoutes } from './service-type-routes.js';
 import { serviceReportHandler } from './service-reports.js';
 import { registerWorkOrderRoutes } from './work-order-routes.js';
+import { registerFieldServiceExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -25,6 +26,7 @@ export const fieldServiceModule: AppModule = {
   registerJobs(context) {
     const { jobs, config, clock, replyChannels, systemActors } = context;
     registerFieldServiceActor(systemActors);
+    registerFieldServiceExports(context.dataExporters, storedFile(attachmentStoreIn(config.OPENCSM_DATA_DIR)));
     registerAutoDispatchActor(systemActors);
     jobs.subscribe(workOrderCreated, 'field_service.auto_dispatch', autoDispatchHandler(context));
     const notices = { clock, replyChannels, timeZone: config.OPENCSM_TIMEZONE };

@@ -3,6 +3,7 @@ import type { AppModule } from '../../app/context.js';
 import { registerFieldRoutes, registerFieldTypeRoutes } from './field-routes.js';
 import { registerBuiltinFieldTypes } from './field-type-registry.js';
 import { registerTypeRoutes } from './type-routes.js';
+import { registerFormExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -23,6 +24,7 @@ export const formsModule: AppModule = {
   name: 'forms',
   registerJobs(context) {
     registerBuiltinFieldTypes(context);
+    registerFormExports(context.dataExporters);
   },
   registerRoutes(app, context) {
     registerFieldTypeRoutes(app, context);

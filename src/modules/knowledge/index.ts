@@ -7,8 +7,9 @@ import { articleVoted } from './events.js';
 import { feedbackTaskHandler } from './feedback-task.js';
 import { registerFileRoutes } from './file-routes.js';
 import { registerHelpRoutes } from './help-routes.js';
-import { attachmentStoreIn } from '../tickets/index.js';
+import { attachmentStoreIn, storedFile } from '../tickets/index.js';
 import { registerTicketArticleRoutes } from './ticket-article-routes.js';
+import { registerKnowledgeExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads), for subscribers (reports: viewed, used, voted, deflection). */
 export * from './events.js';
@@ -18,7 +19,8 @@ export { articleStatuses, articleVisibilities, articleLocales, type ArticleStatu
 
 export const knowledgeModule: AppModule = {
   name: 'knowledge',
-  registerJobs({ jobs, config, clock, fieldTypes }) {
+  registerJobs({ jobs, config, clock, fieldTypes, dataExporters }) {
+    registerKnowledgeExports(dataExporters, storedFile(attachmentStoreIn(config.OPENCSM_DATA_DIR)));
     jobs.subscribe(articleVoted, 'knowledge.feedback_task', feedbackTaskHandler(config, fieldTypes));
     jobs.pollDueRows('knowledge.deflection', deflectionDueVisits(clock));
   },

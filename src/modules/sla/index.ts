@@ -14,6 +14,7 @@ import { handleRecompute, handleRecomputePage, recomputePageJob } from './recomp
 import { handleTicketEventsForSla } from './ticket-events.js';
 import { ticketSlaReader } from './ticket-sla-reader.js';
 import { registerTimerRoutes } from './timer-routes.js';
+import { registerSlaExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -36,6 +37,7 @@ export const slaModule: AppModule = {
   name: 'sla',
   registerJobs(context) {
     const { jobs, clock, readModels, fieldTypes } = context;
+    registerSlaExports(context.dataExporters);
     // One job per event (their facts must not fold together), the jobs of a round handled as one batch.
     jobs.subscribeEventBatch<TicketEventEnvelope>('sla.ticket_event', [eventReader(ticketCreated), eventReader(ticketUpdated), eventReader(ticketMessageAdded)], handleTicketEventsForSla(clock, fieldTypes));
     jobs.pollDueRows('sla.timers', slaDueTimers(clock));

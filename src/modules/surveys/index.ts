@@ -12,6 +12,7 @@ import { registerSurveyRoutes } from './routes.js';
 import { scheduleCsatHandler } from './schedule-csat.js';
 import { deliverSurveyJob, sendDueSurveys } from './send-due-surveys.js';
 import { createSurveyMailer } from './survey-mail.js';
+import { registerSurveyExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads): what reports compute CSAT, NPS and response rates from. */
 export * from './events.js';
@@ -21,7 +22,8 @@ export { answerSurveyChoice, looksLikeSurveyChoice, surveyChoiceKey, type Survey
 
 export const surveysModule: AppModule = {
   name: 'surveys',
-  registerJobs({ jobs, config, clock, log, surveyChannels, fieldTypes }) {
+  registerJobs({ jobs, config, clock, log, surveyChannels, fieldTypes, dataExporters }) {
+    registerSurveyExports(dataExporters);
     jobs.subscribe(ticketUpdated, 'surveys.csat', scheduleCsatHandler(clock));
     jobs.subscribeEventBatch('surveys.complaint', [eventReader(ticketCreated, { when: typedTicketsOnly })], complaintQuietHandler(clock));
     jobs.pollDueRows('surveys.nps_plan', planNpsSurveys(clock));

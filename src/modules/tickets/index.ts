@@ -21,6 +21,7 @@ import { registerTicketChannelRoutes } from './ticket-channel-routes.js';
 import { registerActorNameRoutes } from './actor-name-routes.js';
 import { registerViewRoutes } from './view-routes.js';
 import { registerExportRoutes } from './export/export-routes.js';
+import { registerTicketExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -34,6 +35,8 @@ export { receiveInboundMessage, type InboundChannel, type InboundMessage, type I
 export { recordDelivery, type DeliveryResult } from './record-delivery.js';
 export { getDeliverableMessage, type DeliverableMessage } from './deliverable-message.js';
 export { AttachmentStore, attachmentStoreIn, type StoredFile } from './attachment-store.js';
+/** A row of a module's attachment table (`id`, `filename`, `sha256`) as a file of the full export. */
+export { storedFile } from './data-export.js';
 export { uploadAttachment } from './attachments.js';
 export { sendAttachment } from './send-attachment.js';
 export { getVisibleTicket } from './get-ticket.js';
@@ -70,7 +73,8 @@ export { setTicketSlaDueAt, setTicketsSlaDueAt, slaTargetKinds, slaTimerStates, 
 
 export const ticketsModule: AppModule = {
   name: 'tickets',
-  registerJobs({ jobs, readModels, channels }) {
+  registerJobs({ jobs, readModels, channels, config, dataExporters }) {
+    registerTicketExports(dataExporters, attachmentStoreIn(config.OPENCSM_DATA_DIR));
     readModels.provide('ticketFields', ticketFieldsReader(channels));
     jobs.subscribeBatch([ticketCreated, ticketUpdated, ticketMessageAdded], 'tickets.index', handleTicketIndexJobs, { perAggregate: true });
     jobs.pollDueRows('tickets.search_reindex', reindexStaleSearch);

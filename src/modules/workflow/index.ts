@@ -15,6 +15,7 @@ import { registerApprovalTimerFirings } from './approval-timer-firings.js';
 import { startInstanceFor } from './start-instance.js';
 import { stageListFilter } from './stage-list-filter.js';
 import { registerStageOptionRoutes } from './stage-options-routes.js';
+import { registerWorkflowExports } from './data-export.js';
 
 /** Its domain events (names, versions, payloads), for subscribers. */
 export * from './events.js';
@@ -24,6 +25,7 @@ export const workflowModule: AppModule = {
   registerJobs(context) {
     const { jobs, database, ticketListFilters } = context;
     ticketListFilters.register('stage', stageListFilter);
+    registerWorkflowExports(context.dataExporters);
     const actions = processActionDeps(context);
     // Only tickets of a type can run a process: the relay makes no job for the others.
     jobs.subscribe(ticketCreated, 'workflow.start_instance', (event) => startInstanceFor(database, actions, event), { when: (event) => event.payload.type !== undefined });

@@ -41,6 +41,7 @@ const SecuritySettingsPage = lazy(() => import('../features/security-settings/Se
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx'));
 const ImportsPage = lazy(() => import('../features/imports/ImportsPage.tsx'));
 const ImportWizardPage = lazy(() => import('../features/imports/ImportWizardPage.tsx'));
+const ExportsPage = lazy(() => import('../features/exports/ExportsPage.tsx'));
 const RulesPage = lazy(() => import('../features/automation/RulesPage.tsx'));
 const RuleEditorPage = lazy(() => import('../features/automation/RuleEditorPage.tsx'));
 const SurveySettingsPage = lazy(() => import('../features/surveys/SurveySettingsPage.tsx'));
@@ -159,6 +160,7 @@ export function AppRoutes() {
         <Route path="/settings/webhooks" element={page(<WebhooksPage />)} />
         <Route path="/settings/imports" element={page(<ImportsPage />)} />
         <Route path="/settings/imports/:id" element={page(<ImportWizardPage />)} />
+        <Route path="/settings/exports" element={page(<ExportsPage />)} />
         <Route path="/settings/surveys" element={page(<SurveySettingsPage />)} />
         <Route path="/settings/assignment" element={page(<AssignmentSettingsPage />)} />
         <Route path="/settings/field-service" element={page(<FieldServiceSettingsPage />)} />

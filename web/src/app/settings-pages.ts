@@ -27,6 +27,7 @@ export const settingsPages = [
   { path: '/settings/macros', permission: 'macros.manage', labelKey: 'macros.page.nav' },
   { path: '/settings/webhooks', permission: 'webhooks.manage', labelKey: 'webhooks.nav' },
   { path: '/settings/imports', permission: 'imports.manage', labelKey: 'imports.nav' },
+  { path: '/settings/exports', permission: 'exports.manage', labelKey: 'exports.nav' },
   { path: '/settings/assignment', permission: 'assignment.manage', labelKey: 'assignment.nav.settings' },
   { path: '/settings/field-service', permission: 'field_service.dispatch', labelKey: 'dispatch.settings.nav' },
 ] as const;

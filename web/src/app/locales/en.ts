@@ -14,6 +14,7 @@ import { fieldServiceEn } from '../../features/field-service/locale.ts';
 import { dispatchEn } from '../../features/field-service/dispatch/locale.ts';
 import { webhooksEn } from '../../features/webhooks/locale.ts';
 import { importsEn } from '../../features/imports/locale.ts';
+import { exportsEn } from '../../features/exports/locale.ts';
 import { assignmentEn } from '../../features/assignment/locale.ts';
 import { channelsEn } from '../../features/channels/locale.ts';
 import { wechatTemplateEn } from '../../features/channels/wechat-template-locale.ts';
@@ -70,6 +71,7 @@ export const en: Messages = {
   dispatch: dispatchEn,
   webhooks: webhooksEn,
   imports: importsEn,
+  exports: exportsEn,
   assignment: assignmentEn,
   portal: portalEn,
   formsDesigner: formsDesignerEn,

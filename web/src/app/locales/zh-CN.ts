@@ -14,6 +14,7 @@ import { fieldServiceZhCN } from '../../features/field-service/locale.ts';
 import { dispatchZhCN } from '../../features/field-service/dispatch/locale.ts';
 import { webhooksZhCN } from '../../features/webhooks/locale.ts';
 import { importsZhCN } from '../../features/imports/locale.ts';
+import { exportsZhCN } from '../../features/exports/locale.ts';
 import { assignmentZhCN } from '../../features/assignment/locale.ts';
 import { channelsZhCN } from '../../features/channels/locale.ts';
 import { wechatTemplateZhCN } from '../../features/channels/wechat-template-locale.ts';
@@ -65,6 +66,7 @@ export const zhCN = {
   dispatch: dispatchZhCN,
   webhooks: webhooksZhCN,
   imports: importsZhCN,
+  exports: exportsZhCN,
   assignment: assignmentZhCN,
   portal: portalZhCN,
   formsDesigner: formsDesignerZhCN,

@@ -19715,6 +19715,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 数据导出列表 List full exports
+         * @description Newest first; `nextCursor` (null on the last page) goes back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                state: "queued" | "running" | "ready" | "failed" | "expired";
+                                requestedBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                /** @description When the file is removed */
+                                expiresAt: string | null;
+                                /** @description The entity being written (running) */
+                                entity: string | null;
+                                entitiesDone: number;
+                                entities: number;
+                                rows: number;
+                                counts: {
+                                    entity: string;
+                                    rows: number;
+                                }[] | null;
+                                fileName: string | null;
+                                bytes: number | null;
+                                error: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 开始全量数据导出 Start a full export
+         * @description Everything users can see, as JSON lines per entity, attachment files, manifest.json and summary.xlsx in one .zip (docs/migration.md). 409 `exports.already_running` while one is queued or running.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            state: "queued" | "running" | "ready" | "failed" | "expired";
+                            requestedBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            /** @description When the file is removed */
+                            expiresAt: string | null;
+                            /** @description The entity being written (running) */
+                            entity: string | null;
+                            entitiesDone: number;
+                            entities: number;
+                            rows: number;
+                            counts: {
+                                entity: string;
+                                rows: number;
+                            }[] | null;
+                            fileName: string | null;
+                            bytes: number | null;
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据导出进度 One export and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            state: "queued" | "running" | "ready" | "failed" | "expired";
+                            requestedBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            /** @description When the file is removed */
+                            expiresAt: string | null;
+                            /** @description The entity being written (running) */
+                            entity: string | null;
+                            entitiesDone: number;
+                            entities: number;
+                            rows: number;
+                            counts: {
+                                entity: string;
+                                rows: number;
+                            }[] | null;
+                            fileName: string | null;
+                            bytes: number | null;
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载导出文件 Download the export (.zip)
+         * @description 404 `exports.not_ready` until it is ready and after it expired.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
