@@ -674,7 +674,7 @@ describe('no credentials', () => {
     ['GET', '/api/v1/reports/kpis'], ['GET', '/api/v1/reports/heatmap'], ['GET', '/api/v1/reports/drill'], ['GET', '/api/v1/reports/live'],
     ['GET', '/api/v1/reports/kpis/export'], ['GET', '/api/v1/reports/drill/export'],
     ['GET', '/api/v1/settings/reports'], ['PUT', '/api/v1/settings/reports', { timeZone: 'UTC' }],
-    ['GET', '/api/v1/reports/saved'], ['POST', '/api/v1/reports/saved', { name: 'x', definition: { measure: 'volume', range: { last: 'last7' } } }],
+    ['GET', '/api/v1/reports/dimensions'], ['GET', '/api/v1/reports/saved'], ['POST', '/api/v1/reports/saved', { name: 'x', definition: { measure: 'volume', range: { last: 'last7' } } }],
     ['GET', `/api/v1/reports/saved/${uuid}`], ['PATCH', `/api/v1/reports/saved/${uuid}`, { name: 'x' }], ['DELETE', `/api/v1/reports/saved/${uuid}`],
     ['GET', `/api/v1/reports/saved/${uuid}/result`], ['GET', `/api/v1/reports/saved/${uuid}/export`], ['POST', '/api/v1/reports/query', { definition: { measure: 'volume', range: { last: 'last7' } } }],
     ['PUT', `/api/v1/reports/saved/${uuid}/schedule`, { frequency: 'daily', at: '09:00', recipientUserIds: [uuid] }], ['DELETE', `/api/v1/reports/saved/${uuid}/schedule`],
