@@ -123,7 +123,10 @@ test('the app starts the listener beside HTTP when SMTP_PORT is set, stops it, a
     });
   });
   const withSmtp = (smtpPort: number) => ({ ...t, context: { ...t.context, config: { ...t.config, SMTP_PORT: smtpPort } } });
-  assert.equal(typeof (await startIngress(t)), 'function', 'nothing to start without SMTP_PORT');
+  // Without SMTP_PORT no SMTP listener starts (other modules' entry points may: stop them, or they keep the process alive).
+  const stopOthers = await startIngress(t);
+  assert.equal((await smtpSend(port, simple('no-listener'), { from: 'a@customer.test', to: ['support@acme.test'] })).ok, false, 'no SMTP without SMTP_PORT');
+  await stopOthers();
   const stop = await startIngress(withSmtp(port));
   assert.ok((await smtpSend(port, simple('via-app'), { from: 'a@customer.test', to: ['support@acme.test'] })).ok);
   await stop();
