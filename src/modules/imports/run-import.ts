@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { recordEvent } from '../../jobs/events.js';
+import { addCounts, commitBatch, errorCode, type Position } from './commit-batch.js';
 import { decideBatch, type Decision } from './decide-rows.js';
 import { dedupLookup } from './dedup-lookup.js';
 import { importFinished } from './events.js';
@@ -10,7 +11,7 @@ import type { SourceRow } from './read-source.js';
 import { importBatches, importJobs, type ImportCounts } from './schema.js';
 import { commitTicketRows, ticketPlanSettings } from './run-ticket-import.js';
 import { dataRows, inBatches } from './source-rows.js';
-import { ImportCheckpointMoved, writeBatch } from './write-batch.js';
+import { writeBatch } from './write-batch.js';
 
 /** Rows per transaction: large enough to amortise a commit, small enough that a retry is cheap. */
 export const defaultBatchSize = 500;
@@ -74,11 +75,7 @@ async function ticketCommitter(deps: ImportDeps, job: JobRow) {
   return (rows: readonly SourceRow[], at: Position) => commitTicketRows(deps, job, settings, rows, at);
 }
 
-function addCounts(a: ImportCounts, b: ImportCounts): ImportCounts {
-  return { created: a.created + b.created, updated: a.updated + b.updated, skipped: a.skipped + b.skipped, rejected: a.rejected + b.rejected };
-}
 
-type Position = { seq: number; checkpoint: number };
 
 async function decideAndWrite(database: Database, job: JobRow, planned: readonly PlannedRow[], at: Position): Promise<ImportCounts> {
   return database.transaction(async (tx) => {
@@ -91,30 +88,9 @@ async function decideAndWrite(database: Database, job: JobRow, planned: readonly
 async function commitRows(database: Database, job: JobRow, settings: PlanSettings, rows: readonly SourceRow[], at: Position): Promise<Position & { counts: ImportCounts }> {
   const planned: PlannedRow[] = [];
   for (const row of rows) planned.push(await planRow(row, settings));
-  const lastRow = rows[rows.length - 1]!.rowNumber;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      return { seq: at.seq + 1, checkpoint: lastRow, counts: await decideAndWrite(database, job, planned, at) };
-    } catch (error) {
-      if (error instanceof ImportCheckpointMoved) throw error;
-    }
-  }
-  // Row by row: each its own batch, so the rows around a bad one still commit.
-  let position = at;
-  let counts: ImportCounts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
-  for (const row of planned) {
-    let written: ImportCounts;
-    try {
-      written = await decideAndWrite(database, job, [row], position);
-    } catch (error) {
-      if (error instanceof ImportCheckpointMoved) throw error;
-      const failed: PlannedRow = { rowNumber: row.rowNumber, cells: row.cells, ok: false, reason: 'imports.reject.write_failed', params: { code: (error as { code?: string }).code ?? 'error' } };
-      written = await rejectRow(database, job, failed, position);
-    }
-    position = { seq: position.seq + 1, checkpoint: row.rowNumber };
-    counts = addCounts(counts, written);
-  }
-  return { ...position, counts };
+  return commitBatch(planned, at, (batch, from) => decideAndWrite(database, job, batch, from), (row, from, error) =>
+    rejectRow(database, job, { rowNumber: row.rowNumber, cells: row.cells, ok: false, reason: 'imports.reject.write_failed', params: { code: errorCode(error) } }, from),
+  );
 }
 
 async function rejectRow(database: Database, job: JobRow, row: PlannedRow, at: Position): Promise<ImportCounts> {

@@ -2,17 +2,16 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Database } from '../../db/database.js';
 import { attachmentStoreIn, type StoredFile } from '../tickets/index.js';
+import { commitBatch, errorCode, type Position } from './commit-batch.js';
 import type { ImportDeps } from './import-deps.js';
 import { planTicket, type PlannedAttachment, type PlannedTicket, type TicketPlanSettings } from './plan-ticket.js';
 import type { SourceRow } from './read-source.js';
 import { loadTicketDictionary } from './ticket-dictionary.js';
 import { momentReader } from './ticket-times.js';
 import { importJobs, type ImportCounts } from './schema.js';
-import { ImportCheckpointMoved } from './write-batch.js';
 import { writeTicketBatch } from './write-ticket-batch.js';
 
 type JobRow = typeof importJobs.$inferSelect;
-type Position = { seq: number; checkpoint: number };
 
 /** Defaults of the app's settings, for callers that do not pass them (OPENCSM_TIMEZONE, OPENCSM_MAX_ATTACHMENT_MB). */
 export const defaultTicketImport = { timeZone: 'Asia/Shanghai', maxAttachmentBytes: 25 * 1024 * 1024 };
@@ -72,27 +71,7 @@ export async function commitTicketRows(deps: ImportDeps, job: JobRow, settings: 
   const timeZone = deps.timeZone ?? defaultTicketImport.timeZone;
   const write = (database: Database, batch: readonly PlannedTicket[], from: Position) =>
     database.transaction(async (tx) => (await writeTicketBatch(tx, { jobId: job.id, seq: from.seq + 1, settingsVersion: job.settingsVersion, fromCheckpoint: from.checkpoint, lastRow: batch[batch.length - 1]!.rowNumber, rule: job.dedupRule, planned: batch, saved, timeZone })).counts);
-  const lastRow = rows[rows.length - 1]!.rowNumber;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      return { seq: at.seq + 1, checkpoint: lastRow, counts: await write(deps.database, planned, at) };
-    } catch (error) {
-      if (error instanceof ImportCheckpointMoved) throw error;
-    }
-  }
-  let position = at;
-  let counts: ImportCounts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
-  for (const row of planned) {
-    let written: ImportCounts;
-    try {
-      written = await write(deps.database, [row], position);
-    } catch (error) {
-      if (error instanceof ImportCheckpointMoved) throw error;
-      const failed: PlannedTicket = { rowNumber: row.rowNumber, cells: row.cells, ok: false, reason: 'imports.reject.write_failed', params: { code: (error as { code?: string }).code ?? 'error' } };
-      written = await write(deps.database, [failed], position);
-    }
-    position = { seq: position.seq + 1, checkpoint: row.rowNumber };
-    counts = { created: counts.created + written.created, updated: counts.updated + written.updated, skipped: counts.skipped + written.skipped, rejected: counts.rejected + written.rejected };
-  }
-  return { ...position, counts };
+  return commitBatch(planned, at, (batch, from) => write(deps.database, batch, from), (row, from, error) =>
+    write(deps.database, [{ rowNumber: row.rowNumber, cells: row.cells, ok: false, reason: 'imports.reject.write_failed', params: { code: errorCode(error) } }], from),
+  );
 }
