@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { complaintProcessFields, complaintTicketType } from '../src/modules/workflow/test-complaint-process.js';
 import { choose } from './antd-select.js';
+import { drawLine, edge, node } from './process-designer.js';
 import { chromiumPath, docScreenshot, eventually, startHarness, type E2eUser, type Harness } from './harness.js';
 
 const skip = chromiumPath() ? false : 'Chromium not found (apt-get install chromium fonts-wqy-zenhei, or set CHROMIUM_PATH)';
@@ -39,9 +40,6 @@ after(async () => {
   await h?.close();
 });
 
-const node = (page: Page, id: string) => page.getByTestId(`process-node-${id}`);
-const edge = (page: Page, id: string) => page.getByTestId(`process-edge-${id}`);
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 /** The side panel's select labelled `name` (the last: nested editors come later in the panel). */
 const combobox = (page: Page, name: string) => page.getByTestId('process-properties').getByRole('combobox', { name, exact: true }).last();
 
@@ -77,15 +75,9 @@ async function dropNode(page: Page, kind: 'stage' | 'exclusive', at: { x: number
   await page.getByLabel('名称', { exact: true }).fill(name);
 }
 
-/** Draws a transition: from the source's right handle to the target's left one. */
-async function drawLine(page: Page, from: string, to: string) {
-  const source = await flowNode(page, from).locator('.react-flow__handle.source').boundingBox();
-  const target = await flowNode(page, to).locator('.react-flow__handle.target').boundingBox();
-  assert.ok(source && target);
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.up();
+/** Draws a transition, waits for its edge, and moves the pointer off the nodes (their problem tooltips would cover the next handle). */
+async function drawAndSettle(page: Page, from: string, to: string) {
+  await drawLine(page, from, to);
   await edge(page, `${from}_to_${to}_1`).waitFor({ timeout: 3000 });
   // Away from the nodes, so no node's problem tooltip covers the next handle.
   const canvas = (await page.locator('.react-flow').boundingBox())!;
@@ -131,7 +123,7 @@ test('an admin builds the complaint flow in the designer and publishes it; ticke
   await dropNode(page, 'stage', { x: 870, y: 130 }, '解释说明');
   await dropNode(page, 'stage', { x: 1200, y: 0 }, '回访');
   const lines = [['accept', 'choice_1'], ['choice_1', 'stage_1'], ['choice_1', 'stage_2'], ['stage_1', 'stage_2'], ['stage_2', 'choice_2'], ['choice_2', 'stage_3'], ['choice_2', 'stage_5'], ['stage_3', 'stage_4'], ['stage_4', 'stage_6'], ['stage_5', 'stage_6'], ['stage_6', 'closed']] as const;
-  for (const [from, to] of lines) await drawLine(page, from, to);
+  for (const [from, to] of lines) await drawAndSettle(page, from, to);
 
   // Buttons, conditions and defaults of both decisions.
   const texts: Record<string, string> = { accept_to_choice_1_1: '受理完成', choice_1_to_stage_1_1: '需要现场勘察', choice_1_to_stage_2_1: '无需勘察', stage_1_to_stage_2_1: '提交勘察结果', stage_2_to_choice_2_1: '提交判定', choice_2_to_stage_3_1: '判定为我方责任', choice_2_to_stage_5_1: '非我方责任', stage_4_to_stage_6_1: '赔偿已执行', stage_5_to_stage_6_1: '已解释', stage_6_to_closed_1: '回访完成' };

@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumPath, startHarness, type Harness } from './harness.js';
 import { choose } from './antd-select.js';
+import { drawLine, edge, node } from './process-designer.js';
 
 /** The designer's side-panel select labelled `name` (the last: a panel opened later is below). */
 const combobox = (page: Page, name: string) => page.getByRole('combobox', { name, exact: true }).last();
@@ -34,20 +35,6 @@ after(async () => {
   await h?.close();
 });
 
-const node = (page: Page, id: string) => page.getByTestId(`process-node-${id}`);
-const edge = (page: Page, id: string) => page.getByTestId(`process-edge-${id}`);
-const flowNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-
-/** Draw a transition as a person does: press on the source's right handle, release on the target's left one. */
-async function drawLine(page: Page, from: string, to: string) {
-  const source = await flowNode(page, from).locator('.react-flow__handle.source').boundingBox();
-  const target = await flowNode(page, to).locator('.react-flow__handle.target').boundingBox();
-  assert.ok(source && target);
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
 
 
 
