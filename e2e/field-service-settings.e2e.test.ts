@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { phoneReadingNear } from '../src/modules/field-service/test-work-orders.js';
+import { choose } from './antd-select.js';
 import { startFakeAmap, type FakeAmap } from './fake-amap.js';
 import { docScreenshot, startHarness, type E2eUser, type Harness } from './harness.js';
 
@@ -61,6 +62,16 @@ test('the admin saves notices and the map key; the board\'s map shows orders and
   await admin.getByText('已设置（加密保存）；留空则不修改').waitFor();
   const notices = await h.api<{ items: Array<{ scope: string; noticeKinds: string[] }> }>(h.users.admin, 'GET', '/api/v1/field-service/customer-notice-settings');
   assert.deepEqual(notices.items.find((s) => s.scope === 'global')?.noticeKinds, ['scheduled', 'rescheduled']);
+  // 保养 gets notices of its own: it shows the global ones until saved, then its own; the others keep following the global ones.
+  await admin.getByRole('tab', { name: '客户通知' }).click();
+  await choose(admin, admin.getByLabel('适用于'), '保养', { close: true });
+  await admin.getByTestId('notice-scope-state').filter({ hasText: '保养 目前沿用' }).waitFor();
+  assert.equal(await admin.getByRole('checkbox', { name: '取消', exact: true }).isChecked(), false, 'the global kinds shown');
+  await admin.getByRole('checkbox', { name: /^改约/ }).uncheck();
+  await admin.getByRole('button', { name: '保 存' }).click();
+  await admin.getByTestId('notice-scope-state').filter({ hasText: '保养 有单独的设置' }).waitFor();
+  const scoped = await h.api<{ items: Array<{ scope: string; reminderTime: string | null; noticeKinds: string[] }> }>(h.users.admin, 'GET', '/api/v1/field-service/customer-notice-settings');
+  assert.deepEqual(scoped.items.map((s) => [s.scope, s.reminderTime, s.noticeKinds.length]), [['global', '18:00', 2], ['maintenance', '18:00', 1]]);
   // The engineers' list edits with the board's own profile dialog, home base included.
   await admin.getByRole('tab', { name: '工程师档案' }).click();
   await admin.getByRole('button', { name: '编辑 马师傅 的档案' }).click();

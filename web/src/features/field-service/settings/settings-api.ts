@@ -38,7 +38,8 @@ export function useNoticeSettings() {
 export function useSaveNoticeSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Omit<NoticeSettings, 'scope'>) => unwrap(api.PUT('/api/v1/field-service/customer-notice-settings/{scope}', { params: { path: { scope: 'global' } }, body })),
+    /** `scope`: 'global' (every service type) or a service type's key (its own settings). */
+    mutationFn: ({ scope, ...body }: NoticeSettings) => unwrap(api.PUT('/api/v1/field-service/customer-notice-settings/{scope}', { params: { path: { scope } }, body })),
     onSuccess: (data) => queryClient.setQueryData(fieldSettingsKeys.notices(), data.items),
   });
 }
