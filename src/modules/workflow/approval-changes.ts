@@ -24,7 +24,7 @@ const isOpen = (step: StepRow) => step.status === 'pending' || step.status === '
  * must approve (single, chain, countersign) the signer's approval is needed too; in any and n of m
  * the signer joins the pool.
  */
-export async function addSigner(database: Database, actor: Actor, requestId: string, body: { userId: string; expectedRevision?: number }): Promise<{ revision: number }> {
+export async function addSigner(database: Database, actor: Actor, requestId: string, body: { userId: string; expectedRevision?: number }, now: Date): Promise<{ revision: number }> {
   return database.transaction(async (tx) => {
     const request = await lockPendingRequest(tx, requestId, body.expectedRevision);
     const steps = await stepsOf(tx, requestId);
@@ -33,7 +33,6 @@ export async function addSigner(database: Database, actor: Actor, requestId: str
     const signer = body.userId.toLowerCase();
     if (!(await isActiveStaff(tx, signer))) throw invalidField('userId', 'workflow.approval.unknown_user');
     if (steps.some((step) => isOpen(step) && step.approverId === signer)) throw new Conflict('workflow.approval.already_approver');
-    const now = new Date();
     const chained = request.mode === 'chain';
     const after = chained ? (mine?.position ?? Math.max(-1, ...steps.filter((step) => step.status !== 'waiting').map((step) => step.position))) : Math.max(-1, ...steps.map((step) => step.position));
     // A chain makes room right after the one who added the signer.
@@ -56,7 +55,7 @@ export async function addSigner(database: Database, actor: Actor, requestId: str
  * An admin gives the open steps of `from` to `to` (a request flagged 需要处理), or, when the request
  * has no open step at all (nobody could be found), asks `to` as its approver.
  */
-export async function reassignApproval(database: Database, actor: Actor, requestId: string, body: { from?: string; to: string; expectedRevision?: number }): Promise<{ revision: number }> {
+export async function reassignApproval(database: Database, actor: Actor, requestId: string, body: { from?: string; to: string; expectedRevision?: number }, now: Date): Promise<{ revision: number }> {
   return database.transaction(async (tx) => {
     const request = await lockPendingRequest(tx, requestId, body.expectedRevision);
     const to = body.to.toLowerCase();
@@ -66,7 +65,6 @@ export async function reassignApproval(database: Database, actor: Actor, request
     const from = body.from?.toLowerCase() ?? null;
     if (open.length && !open.some((step) => step.approverId === from)) throw invalidField('from', 'workflow.approval.step_not_found');
     if (open.some((step) => step.approverId === to)) throw new Conflict('workflow.approval.already_approver');
-    const now = new Date();
     if (open.length) {
       const moved = await tx
         .update(approvalSteps)

@@ -66,7 +66,7 @@ export function registerApprovalRoutes(app: AppServer, context: AppContext): voi
       body: z.strictObject({ userId: z.uuid(), expectedRevision: revision }),
       response: { 200: z.object({ revision: z.number().int() }) },
     },
-  }, async (request) => addSigner(database, actorOf(request), request.params.id, request.body));
+  }, async (request) => addSigner(database, actorOf(request), request.params.id, request.body, context.clock.now()));
 
   app.post('/api/v1/approvals/:id/reassign', {
     config: { permission: 'processes.manage' },
@@ -77,7 +77,7 @@ export function registerApprovalRoutes(app: AppServer, context: AppContext): voi
       body: z.strictObject({ from: z.uuid().optional(), to: z.uuid(), expectedRevision: revision }),
       response: { 200: z.object({ revision: z.number().int() }) },
     },
-  }, async (request) => reassignApproval(database, actorOf(request), request.params.id, request.body));
+  }, async (request) => reassignApproval(database, actorOf(request), request.params.id, request.body, context.clock.now()));
 
   app.get('/api/v1/tickets/:id/approvals', {
     config: { permission: 'tickets.read' },

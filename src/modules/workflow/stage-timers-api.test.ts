@@ -180,3 +180,17 @@ test('the stage clock pauses while the ticket\'s SLA is paused (待处理 under 
   assert.equal(resumed.state, 'running');
   assert.equal(new Date(resumed.dueAt).toISOString(), new Date('2026-05-11T12:00:00+08:00').toISOString(), 'the 180 minutes left, from Monday 09:00');
 });
+
+test("a signer added to a request is asked at the app clock's time, from which their reminder counts", async () => {
+  const ticketId = await newTicket();
+  await take(ticketId, 'submit');
+  const asked = await take(ticketId, 'close');
+  const later = '2026-05-11T09:30:00+08:00';
+  clock.set(later);
+  const added = await t.api('POST', `/api/v1/approvals/${asked.approvalRequestId}/signers`, { as: approver, body: { userId: supervisor.id } });
+  assert.equal(added.statusCode, 200, added.body);
+  const inbox = await t.api('GET', '/api/v1/approvals?mine=1', { as: supervisor });
+  const mine = inbox.data.items.find((item: { ticketId: string }) => item.ticketId === ticketId);
+  assert.ok(mine, inbox.body);
+  assert.equal(new Date(mine.askedAt).toISOString(), new Date(later).toISOString());
+});
